@@ -1,0 +1,120 @@
+/**
+ * The REST API catalogue: every endpoint's method, path, body and response schema in one place.
+ * The server registers its routes from these entries; the web client calls through them; the
+ * authorization matrix test walks them all, so a route cannot exist without being checked.
+ */
+import { z } from 'zod';
+import { Ok } from './common';
+import {
+  ChangeName,
+  CompleteEmailVerification,
+  CompletePasswordReset,
+  Health,
+  Me,
+  OutboxMessage,
+  RequestPasswordReset,
+  SetupRequest,
+  SetupStatus,
+  SignInRequest,
+} from './auth';
+import {
+  AcceptInvitation,
+  AddMember,
+  CreateGroup,
+  CreateInvitation,
+  CreateJoinCode,
+  CreateSchool,
+  District,
+  GroupDetail,
+  GroupSummary,
+  Invitation,
+  InvitationPreview,
+  JoinByCode,
+  JoinCodeInfo,
+  JoinCodePreview,
+  Person,
+  School,
+  SetSchoolRole,
+  UpdateGroup,
+  UpdateMember,
+  UpdatePerson,
+  UpdateSchool,
+} from './org';
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface Endpoint {
+  method: Method;
+  path: string;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  response: z.ZodType;
+  /** 'public' needs no session; 'session' needs a signed-in, active user. */
+  auth: 'public' | 'session';
+  summary: string;
+  tag: string;
+}
+
+const e = <T extends Endpoint>(x: T) => x;
+const items = <T extends z.ZodType>(t: T) => z.object({ items: z.array(t) });
+
+export const api = {
+  health: e({ method: 'GET', path: '/api/health', auth: 'public', response: Health, summary: 'Service and database status', tag: 'system' }),
+
+  setupStatus: e({ method: 'GET', path: '/api/setup', auth: 'public', response: SetupStatus, summary: 'Whether the first district still needs to be created', tag: 'setup' }),
+  setup: e({ method: 'POST', path: '/api/setup', auth: 'public', body: SetupRequest, response: Me, summary: 'Create the first district and its admin (only on an empty database)', tag: 'setup' }),
+
+  signIn: e({ method: 'POST', path: '/api/auth/sign-in', auth: 'public', body: SignInRequest, response: Me, summary: 'Sign in with email and password', tag: 'auth' }),
+  signOut: e({ method: 'POST', path: '/api/auth/sign-out', auth: 'public', response: Ok, summary: 'End this session', tag: 'auth' }),
+  signOutEverywhere: e({ method: 'POST', path: '/api/auth/sign-out-everywhere', auth: 'session', response: Ok, summary: 'End every session of the caller', tag: 'auth' }),
+  me: e({ method: 'GET', path: '/api/auth/me', auth: 'session', response: Me, summary: 'The signed-in person', tag: 'auth' }),
+  changeName: e({ method: 'PATCH', path: '/api/auth/me', auth: 'session', body: ChangeName, response: Me, summary: 'Change my display name', tag: 'auth' }),
+  requestPasswordReset: e({ method: 'POST', path: '/api/auth/password-reset', auth: 'public', body: RequestPasswordReset, response: Ok, summary: 'Email a one-time reset link (same answer whether or not the email exists)', tag: 'auth' }),
+  completePasswordReset: e({ method: 'POST', path: '/api/auth/password-reset/complete', auth: 'public', body: CompletePasswordReset, response: Ok, summary: 'Set a new password with a reset link; ends all sessions', tag: 'auth' }),
+  requestEmailVerification: e({ method: 'POST', path: '/api/auth/verify-email', auth: 'session', response: Ok, summary: 'Email a verification link to the caller', tag: 'auth' }),
+  completeEmailVerification: e({ method: 'POST', path: '/api/auth/verify-email/complete', auth: 'public', body: CompleteEmailVerification, response: Ok, summary: 'Verify an email address with a one-time link', tag: 'auth' }),
+
+  district: e({ method: 'GET', path: '/api/district', auth: 'session', response: District, summary: "The caller's district", tag: 'organization' }),
+  listSchools: e({ method: 'GET', path: '/api/schools', auth: 'session', response: items(School), summary: 'Schools of the district', tag: 'organization' }),
+  createSchool: e({ method: 'POST', path: '/api/schools', auth: 'session', body: CreateSchool, response: School, summary: 'Add a school (district admin)', tag: 'organization' }),
+  updateSchool: e({ method: 'PATCH', path: '/api/schools/:schoolId', auth: 'session', body: UpdateSchool, response: School, summary: 'Rename or archive a school', tag: 'organization' }),
+
+  listPeople: e({ method: 'GET', path: '/api/people', auth: 'session', response: items(Person), summary: 'People of the district (admins) or of my schools (school leaders)', tag: 'people' }),
+  updatePerson: e({ method: 'PATCH', path: '/api/people/:userId', auth: 'session', body: UpdatePerson, response: Person, summary: 'Change district role or deactivate/reactivate (district admin)', tag: 'people' }),
+  setSchoolRole: e({ method: 'PUT', path: '/api/schools/:schoolId/people/:userId', auth: 'session', body: SetSchoolRole, response: Person, summary: "Set or clear a person's role in a school", tag: 'people' }),
+
+  listGroups: e({ method: 'GET', path: '/api/groups', auth: 'session', response: items(GroupSummary), summary: 'Groups I belong to or lead', tag: 'groups' }),
+  createGroup: e({ method: 'POST', path: '/api/groups', auth: 'session', body: CreateGroup, response: GroupDetail, summary: 'Create a team, whole-staff group or district leadership team', tag: 'groups' }),
+  getGroup: e({ method: 'GET', path: '/api/groups/:groupId', auth: 'session', response: GroupDetail, summary: 'A group with its members and join code', tag: 'groups' }),
+  updateGroup: e({ method: 'PATCH', path: '/api/groups/:groupId', auth: 'session', body: UpdateGroup, response: GroupDetail, summary: 'Rename a group', tag: 'groups' }),
+  addMember: e({ method: 'POST', path: '/api/groups/:groupId/members', auth: 'session', body: AddMember, response: GroupDetail, summary: 'Add a person of the district to a group', tag: 'groups' }),
+  updateMember: e({ method: 'PATCH', path: '/api/groups/:groupId/members/:userId', auth: 'session', body: UpdateMember, response: GroupDetail, summary: "Change a member's role", tag: 'groups' }),
+  removeMember: e({ method: 'DELETE', path: '/api/groups/:groupId/members/:userId', auth: 'session', response: GroupDetail, summary: 'Remove a member (or leave)', tag: 'groups' }),
+  createJoinCode: e({ method: 'POST', path: '/api/groups/:groupId/join-code', auth: 'session', body: CreateJoinCode, response: JoinCodeInfo, summary: 'Create or replace the join code', tag: 'groups' }),
+  revokeJoinCode: e({ method: 'DELETE', path: '/api/groups/:groupId/join-code', auth: 'session', response: Ok, summary: 'Revoke the join code', tag: 'groups' }),
+
+  listInvitations: e({ method: 'GET', path: '/api/invitations', auth: 'session', response: items(Invitation), summary: 'Pending invitations I may manage', tag: 'invitations' }),
+  createInvitation: e({ method: 'POST', path: '/api/invitations', auth: 'session', body: CreateInvitation, response: Invitation, summary: 'Invite someone by email', tag: 'invitations' }),
+  revokeInvitation: e({ method: 'DELETE', path: '/api/invitations/:invitationId', auth: 'session', response: Ok, summary: 'Revoke a pending invitation', tag: 'invitations' }),
+  previewInvitation: e({ method: 'GET', path: '/api/invitations/token/:token', auth: 'public', response: InvitationPreview, summary: 'What an invitation link is for', tag: 'invitations' }),
+  acceptInvitation: e({ method: 'POST', path: '/api/invitations/token/:token/accept', auth: 'public', body: AcceptInvitation, response: Me, summary: 'Accept an invitation (creates the account when needed)', tag: 'invitations' }),
+
+  previewJoinCode: e({ method: 'GET', path: '/api/join/:code', auth: 'public', response: JoinCodePreview, summary: 'What a join code is for', tag: 'groups' }),
+  joinByCode: e({ method: 'POST', path: '/api/join', auth: 'public', body: JoinByCode, response: Me, summary: 'Join a group by code (creates the account when not signed in)', tag: 'groups' }),
+
+  devOutbox: e({ method: 'GET', path: '/api/dev/outbox', auth: 'public', response: items(OutboxMessage), summary: 'Emails captured when no SMTP server is set (loopback only)', tag: 'system' }),
+} as const satisfies Record<string, Endpoint>;
+
+export type Api = typeof api;
+export type EndpointName = keyof Api;
+export type BodyOf<N extends EndpointName> = Api[N] extends { body: infer B extends z.ZodType } ? z.input<B> : never;
+export type ResponseOf<N extends EndpointName> = z.infer<Api[N]['response']>;
+
+/** Fills `:params` in a catalogue path. */
+export function pathFor(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { Email, Id, Password, PersonName } from './common';
+import { DistrictRole, SchoolRole } from './org';
+
+export const SetupStatus = z.object({ needsSetup: z.boolean() });
+
+export const SetupRequest = z.strictObject({
+  districtName: z.string().trim().min(1, 'Enter the district name').max(160),
+  name: PersonName,
+  email: Email,
+  password: Password,
+});
+export type SetupRequest = z.infer<typeof SetupRequest>;
+
+export const SignInRequest = z.strictObject({
+  email: Email,
+  // No length rule on sign-in: a wrong password is just wrong.
+  password: z.string().min(1, 'Enter your password').max(200),
+});
+export type SignInRequest = z.infer<typeof SignInRequest>;
+
+export const Me = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  emailVerified: z.boolean(),
+  districtId: Id,
+  districtName: z.string(),
+  districtRole: DistrictRole,
+  schools: z.array(z.object({ schoolId: Id, schoolName: z.string(), role: SchoolRole })),
+});
+export type Me = z.infer<typeof Me>;
+
+export const RequestPasswordReset = z.strictObject({ email: Email });
+export const CompletePasswordReset = z.strictObject({ token: z.string().min(20).max(200), password: Password });
+export const CompleteEmailVerification = z.strictObject({ token: z.string().min(20).max(200) });
+export const ChangeName = z.strictObject({ name: PersonName });
+
+export const OutboxMessage = z.object({
+  id: Id,
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  database: z.enum(['up', 'down']),
+  version: z.string(),
+});

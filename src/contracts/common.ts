@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** Every id on the wire is a UUID. */
+export const Id = z.uuid();
+export type Id = z.infer<typeof Id>;
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'Enter a valid email address' }));
+
+/** A person's display name. */
+export const PersonName = z.string().trim().min(1, 'Enter a name').max(120);
+
+/** Passwords: length only (NIST 800-63B); the common-password check happens on the server. */
+export const PASSWORD_MIN_LENGTH = 10;
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, 'Use at most 200 characters');
+
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/** The single error shape every 4xx/5xx answer uses. `fields` names the inputs at fault. */
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const Ok = z.object({ ok: z.literal(true) });

@@ -1,0 +1,165 @@
+import { z } from 'zod';
+import { Email, Id, IsoDateTime, PersonName } from './common';
+
+export const DistrictRole = z.enum(['district_admin', 'member']);
+export type DistrictRole = z.infer<typeof DistrictRole>;
+
+/** Role within a school: a school leader is the principal (or assistant principal). */
+export const SchoolRole = z.enum(['school_leader', 'staff']);
+export type SchoolRole = z.infer<typeof SchoolRole>;
+
+/** Role within a group: facilitators are team leads and coaches. */
+export const GroupRole = z.enum(['facilitator', 'member']);
+export type GroupRole = z.infer<typeof GroupRole>;
+
+export const GroupKind = z.enum(['teacher_team', 'whole_staff', 'district_leadership']);
+export type GroupKind = z.infer<typeof GroupKind>;
+
+/** What kind of teacher team (only for kind = teacher_team). */
+export const TeamFocus = z.enum(['plc', 'grade_level', 'department', 'other']);
+export type TeamFocus = z.infer<typeof TeamFocus>;
+
+const Name = z.string().trim().min(1, 'Enter a name').max(120);
+
+export const District = z.object({ id: Id, name: z.string(), createdAt: IsoDateTime });
+export type District = z.infer<typeof District>;
+
+export const School = z.object({ id: Id, name: z.string(), createdAt: IsoDateTime, archived: z.boolean() });
+export type School = z.infer<typeof School>;
+
+export const CreateSchool = z.strictObject({ name: Name });
+export const UpdateSchool = z.strictObject({ name: Name.optional(), archived: z.boolean().optional() });
+
+export const GroupSummary = z.object({
+  id: Id,
+  name: z.string(),
+  kind: GroupKind,
+  focus: TeamFocus.nullable(),
+  schoolId: Id.nullable(),
+  schoolName: z.string().nullable(),
+  memberCount: z.number().int(),
+  myRole: GroupRole.nullable(),
+});
+export type GroupSummary = z.infer<typeof GroupSummary>;
+
+export const Member = z.object({
+  userId: Id,
+  name: z.string(),
+  email: z.string(),
+  role: GroupRole,
+  active: z.boolean(),
+});
+export type Member = z.infer<typeof Member>;
+
+export const JoinCodeInfo = z.object({ code: z.string(), expiresAt: IsoDateTime });
+export type JoinCodeInfo = z.infer<typeof JoinCodeInfo>;
+
+/** What the caller may do with a group: the UI shows controls from this, never re-derives policy. */
+export const GroupAbilities = z.object({
+  update: z.boolean(),
+  manageMembers: z.boolean(),
+  manageJoinCode: z.boolean(),
+  invite: z.boolean(),
+});
+
+export const GroupDetail = GroupSummary.extend({
+  members: z.array(Member),
+  joinCode: JoinCodeInfo.nullable(),
+  can: GroupAbilities,
+});
+export type GroupDetail = z.infer<typeof GroupDetail>;
+
+export const CreateGroup = z
+  .strictObject({
+    name: Name,
+    kind: GroupKind,
+    focus: TeamFocus.nullable().optional(),
+    schoolId: Id.nullable().optional(),
+  })
+  .superRefine((g, ctx) => {
+    if (g.kind !== 'district_leadership' && !g.schoolId) {
+      ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'Choose the school this group belongs to' });
+    }
+    if (g.kind === 'district_leadership' && g.schoolId) {
+      ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'A district leadership team belongs to no school' });
+    }
+  });
+export type CreateGroup = z.infer<typeof CreateGroup>;
+
+export const UpdateGroup = z.strictObject({ name: Name.optional(), focus: TeamFocus.nullable().optional() });
+
+export const AddMember = z.strictObject({ userId: Id, role: GroupRole.default('member') });
+export const UpdateMember = z.strictObject({ role: GroupRole });
+
+/** Join codes: 8 characters from an alphabet without look-alikes; lifetime in hours. */
+export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+export const JoinCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((s) => s.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{8}$/, 'A join code has 8 letters and digits'));
+export const CreateJoinCode = z.strictObject({ expiresInHours: z.number().int().min(1).max(24 * 30).default(24 * 7) });
+
+export const Person = z.object({
+  id: Id,
+  name: z.string(),
+  email: z.string(),
+  districtRole: DistrictRole,
+  schools: z.array(z.object({ schoolId: Id, role: SchoolRole })),
+  active: z.boolean(),
+  emailVerified: z.boolean(),
+});
+export type Person = z.infer<typeof Person>;
+
+export const UpdatePerson = z.strictObject({
+  districtRole: DistrictRole.optional(),
+  active: z.boolean().optional(),
+});
+export const SetSchoolRole = z.strictObject({ role: SchoolRole.nullable() });
+
+export const Invitation = z.object({
+  id: Id,
+  email: z.string(),
+  groupId: Id.nullable(),
+  groupName: z.string().nullable(),
+  schoolId: Id.nullable(),
+  groupRole: GroupRole,
+  schoolRole: SchoolRole.nullable(),
+  districtRole: DistrictRole,
+  expiresAt: IsoDateTime,
+  createdAt: IsoDateTime,
+});
+export type Invitation = z.infer<typeof Invitation>;
+
+export const CreateInvitation = z.strictObject({
+  email: Email,
+  groupId: Id.nullable().optional(),
+  groupRole: GroupRole.default('member'),
+  schoolId: Id.nullable().optional(),
+  schoolRole: SchoolRole.nullable().optional(),
+  districtRole: DistrictRole.default('member'),
+});
+export type CreateInvitation = z.infer<typeof CreateInvitation>;
+
+/** What an invitee sees before accepting: no secrets, just enough to decide. */
+export const InvitationPreview = z.object({
+  email: z.string(),
+  districtName: z.string(),
+  groupName: z.string().nullable(),
+  invitedBy: z.string(),
+  existingAccount: z.boolean(),
+});
+
+export const AcceptInvitation = z.strictObject({ name: PersonName.optional(), password: z.string().max(200).optional() });
+
+export const JoinCodePreview = z.object({ groupName: z.string(), districtName: z.string(), schoolName: z.string().nullable() });
+export const JoinByCode = z.strictObject({
+  code: JoinCode,
+  /** Only for someone without an account yet. */
+  name: PersonName.optional(),
+  email: Email.optional(),
+  password: z.string().max(200).optional(),
+});
+
+export const Paginated = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
