@@ -55,7 +55,7 @@ export interface Endpoint {
   tag: string;
 }
 
-const e = <T extends Endpoint>(x: T) => x;
+const e = <const T extends Endpoint>(x: T) => x;
 const items = <T extends z.ZodType>(t: T) => z.object({ items: z.array(t) });
 
 export const api = {

@@ -1,0 +1,122 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuthRoutes } from './auth/routes';
+import { resolveSession, SESSION_COOKIE } from './auth/sessions';
+import type { Config } from './config';
+import type { Database } from './db/client';
+import { registerGroupRoutes } from './groups/routes';
+import { handleError, notFound } from './http/errors';
+import { checkOrigin } from './http/origin-check';
+import { registerInvitationRoutes } from './invitations/routes';
+import { createMailer, type Mailer } from './mail/mailer';
+import { registerOrgRoutes } from './org/routes';
+import type { Services } from './services';
+import { registerSetupRoutes } from './setup/routes';
+import { registerSystemRoutes, VERSION } from './system/routes';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  mailer?: Mailer;
+  logger?: FastifyBaseLogger;
+  /** Where the built web app is; omitted in API-only tests. */
+  webRoot?: string | null;
+  /** Observes every route as it is registered (the authorization matrix checks its coverage with this). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
+}
+
+/** 64 KiB is far above any legitimate JSON body of this API. */
+const BODY_LIMIT = 64 * 1024;
+
+export function defaultWebRoot(): string | null {
+  for (const candidate of ['../web', '../../dist/web', '../../../dist/web']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(`${path}/index.html`)) return path;
+  }
+  return null;
+}
+
+/** Builds the HTTP app without listening (tests use `inject`; `serve` listens). */
+export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: config.trustProxy,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+  if (opts.onRoute) {
+    const observe = opts.onRoute;
+    app.addHook('onRoute', (route) => observe({ method: route.method, url: route.url }));
+  }
+
+  const mailer =
+    opts.mailer ?? createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+  const services: Services = {
+    config,
+    database,
+    db: database.db,
+    mailer,
+    link(path) {
+      const base = config.publicUrl ?? `http://localhost:${config.port}`;
+      return `${base}${path}`;
+    },
+  };
+
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Ensemble API', version: VERSION, description: 'REST API of Ensemble. Every endpoint needs a session cookie unless marked public.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const allowedOrigins = new Set(config.publicUrl ? [new URL(config.publicUrl).origin] : []);
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    checkOrigin(req, allowedOrigins);
+  });
+  app.addHook('preHandler', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    const secret = req.cookies[SESSION_COOKIE];
+    req.actor = secret ? await resolveSession(database.db, secret) : null;
+  });
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'same-origin');
+    reply.header('X-Frame-Options', 'DENY');
+    return payload;
+  });
+
+  await app.register(async (api) => {
+    registerSystemRoutes(api, services);
+    registerSetupRoutes(api, services);
+    registerAuthRoutes(api, services);
+    registerOrgRoutes(api, services);
+    registerGroupRoutes(api, services);
+    registerInvitationRoutes(api, services);
+  });
+
+  const webRoot = opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot;
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler(async (req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET' || !webRoot) throw notFound('That page');
+    // Client-side routes: the web app decides what to show.
+    return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
+  });
+  return app;
+}

@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm';
+import type { DistrictRole } from '#contracts/org';
+import type { DbOrTx } from '../db/client';
+import { users } from '../db/schema';
+import { badRequest, conflict } from '../http/errors';
+import { hashPassword, passwordProblems } from './passwords';
+
+export interface NewAccount {
+  districtId: string;
+  email: string;
+  name: string;
+  password: string;
+  districtRole: DistrictRole;
+  /** True when the person proved the address by following an emailed link. */
+  emailVerified: boolean;
+}
+
+/** The one way an account comes to exist: setup, invitations, join codes, the CLI and the demo use it. */
+export async function createAccount(db: DbOrTx, a: NewAccount) {
+  const problems = passwordProblems(a.password, a);
+  if (problems.length) throw badRequest('Choose a different password.', problems);
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, a.email)).limit(1);
+  if (existing) {
+    throw conflict('An account with this email already exists. Sign in instead.', [
+      { path: 'email', message: 'An account with this email already exists' },
+    ]);
+  }
+  const [user] = await db
+    .insert(users)
+    .values({
+      districtId: a.districtId,
+      email: a.email,
+      name: a.name,
+      passwordHash: await hashPassword(a.password),
+      districtRole: a.districtRole,
+      emailVerifiedAt: a.emailVerified ? new Date() : null,
+    })
+    .returning();
+  if (!user) throw new Error('insert returned no row');
+  return user;
+}

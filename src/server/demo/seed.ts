@@ -1,0 +1,106 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { districts, groupMembers, groups, schoolRoles, schools, users } from '../db/schema';
+import { hashPassword } from '../auth/passwords';
+import { newDemoPassword } from '../auth/tokens';
+
+export const DEMO_DISTRICT_NAME = 'Riverbend Unified (demo)';
+export const DEMO_DOMAIN = 'demo.ensemble.test';
+
+interface DemoPerson {
+  key: string;
+  name: string;
+  admin?: boolean;
+  school?: 'north' | 'south';
+  leader?: boolean;
+}
+
+const PEOPLE: DemoPerson[] = [
+  { key: 'admin', name: 'Dana Whitfield', admin: true },
+  { key: 'principal.north', name: 'Marcus Bell', school: 'north', leader: true },
+  { key: 'principal.south', name: 'Priya Raman', school: 'south', leader: true },
+  { key: 'coach', name: 'Lena Ortiz', school: 'north' },
+  { key: 'teacher1', name: 'Sam Okafor', school: 'north' },
+  { key: 'teacher2', name: 'Jo Lindqvist', school: 'north' },
+  { key: 'teacher3', name: 'Ana Beltrán', school: 'north' },
+  { key: 'teacher4', name: 'Chris Yamada', school: 'north' },
+  { key: 'teacher5', name: 'Ruth Mensah', school: 'north' },
+  { key: 'teacher6', name: 'Tom Novak', school: 'south' },
+  { key: 'teacher7', name: 'Aisha Karim', school: 'south' },
+  { key: 'teacher8', name: 'Ben Castillo', school: 'south' },
+  { key: 'teacher9', name: 'Mei Chen', school: 'south' },
+  { key: 'teacher10', name: 'Owen Price', school: 'south' },
+  { key: 'teacher11', name: 'Grace Adeyemi', school: 'south' },
+];
+
+const TEAMS: { name: string; school: 'north' | 'south' | null; kind: 'teacher_team' | 'district_leadership'; focus: 'plc' | 'grade_level' | 'department' | null; facilitator: string; members: string[] }[] = [
+  { name: 'Grade 3 Team', school: 'north', kind: 'teacher_team', focus: 'grade_level', facilitator: 'coach', members: ['teacher1', 'teacher2', 'teacher3'] },
+  { name: 'Literacy PLC', school: 'north', kind: 'teacher_team', focus: 'plc', facilitator: 'teacher4', members: ['teacher5', 'teacher1', 'coach'] },
+  { name: 'Math Department', school: 'south', kind: 'teacher_team', focus: 'department', facilitator: 'teacher6', members: ['teacher7', 'teacher8', 'teacher9'] },
+  { name: 'Science Department', school: 'south', kind: 'teacher_team', focus: 'department', facilitator: 'teacher10', members: ['teacher11', 'teacher9'] },
+  { name: 'District Leadership Team', school: null, kind: 'district_leadership', focus: null, facilitator: 'admin', members: ['principal.north', 'principal.south'] },
+];
+
+export const demoEmail = (key: string) => `${key}@${DEMO_DOMAIN}`;
+
+/**
+ * Fills a demo district once, and on every `--demo` start gives all demo accounts a fresh shared
+ * password (printed by the caller): there is never a default password to guess.
+ */
+export async function seedDemo(db: Db): Promise<{ created: boolean; password: string; adminEmail: string }> {
+  const password = newDemoPassword();
+  const passwordHash = await hashPassword(password);
+  const created = await db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(districts).where(eq(districts.name, DEMO_DISTRICT_NAME));
+    if (existing) {
+      await tx.update(users).set({ passwordHash }).where(eq(users.districtId, existing.id));
+      return false;
+    }
+    const [district] = await tx.insert(districts).values({ name: DEMO_DISTRICT_NAME }).returning();
+    if (!district) throw new Error('insert returned no row');
+    const schoolRows = await tx
+      .insert(schools)
+      .values([
+        { districtId: district.id, name: 'North Elementary' },
+        { districtId: district.id, name: 'South Middle School' },
+      ])
+      .returning();
+    const schoolId = { north: schoolRows[0]?.id as string, south: schoolRows[1]?.id as string };
+    const userRows = await tx
+      .insert(users)
+      .values(
+        PEOPLE.map((p) => ({
+          districtId: district.id,
+          email: demoEmail(p.key),
+          name: p.name,
+          passwordHash,
+          districtRole: p.admin ? ('district_admin' as const) : ('member' as const),
+          emailVerifiedAt: new Date(),
+        })),
+      )
+      .returning();
+    const userId = new Map(userRows.map((u) => [u.email, u.id]));
+    const idOf = (key: string) => userId.get(demoEmail(key)) as string;
+    await tx.insert(schoolRoles).values(
+      PEOPLE.filter((p) => p.school).map((p) => ({
+        districtId: district.id,
+        schoolId: schoolId[p.school as 'north' | 'south'],
+        userId: idOf(p.key),
+        role: p.leader ? ('school_leader' as const) : ('staff' as const),
+      })),
+    );
+    for (const t of TEAMS) {
+      const [g] = await tx
+        .insert(groups)
+        .values({ districtId: district.id, schoolId: t.school ? schoolId[t.school] : null, kind: t.kind, focus: t.focus, name: t.name })
+        .returning();
+      if (!g) throw new Error('insert returned no row');
+      await tx.insert(groupMembers).values([
+        { districtId: district.id, groupId: g.id, userId: idOf(t.facilitator), role: 'facilitator' as const },
+        ...t.members.map((m) => ({ districtId: district.id, groupId: g.id, userId: idOf(m), role: 'member' as const })),
+      ]);
+    }
+    return true;
+  });
+  return { created, password, adminEmail: demoEmail('admin') };
+}

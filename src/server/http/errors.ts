@@ -1,0 +1,107 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { ApiError } from '#contracts/common';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** An error meant for the caller: its status, code and message are safe to show. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldProblem[],
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (message: string, fields?: FieldProblem[]) =>
+  new HttpError(400, 'invalid_input', message, fields);
+export const unauthorized = () => new HttpError(401, 'unauthenticated', 'Sign in to continue.');
+export const forbidden = (message = 'You do not have permission to do that.') =>
+  new HttpError(403, 'forbidden', message);
+export const notFound = (what = 'That') => new HttpError(404, 'not_found', `${what} was not found.`);
+export const conflict = (message: string, fields?: FieldProblem[]) =>
+  new HttpError(409, 'conflict', message, fields);
+export const tooManyRequests = (message = 'Too many attempts. Wait a few minutes and try again.') =>
+  new HttpError(429, 'too_many_requests', message);
+
+function body(code: string, message: string, fields?: FieldProblem[]): ApiError {
+  return { error: fields?.length ? { code, message, fields } : { code, message } };
+}
+
+/** Zod issue paths arrive as JSON pointers (`/email`) or arrays; callers see `email`, `steps.2.minutes`. */
+function fieldPath(instancePath: string | undefined, issuePath: readonly PropertyKey[] | undefined): string {
+  if (issuePath?.length) return issuePath.map(String).join('.');
+  return (instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+}
+
+/** The shape fastify-type-provider-zod gives each Zod issue. */
+interface ZodValidationItem {
+  keyword?: string;
+  instancePath?: string;
+  message?: string;
+  params?: { keys?: string[] };
+}
+
+function validationFields(items: readonly ZodValidationItem[]): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const item of items) {
+    const base = fieldPath(item.instancePath, undefined);
+    if (item.keyword === 'unrecognized_keys' && item.params?.keys?.length) {
+      for (const key of item.params.keys) {
+        out.push({ path: base ? `${base}.${key}` : key, message: 'This field is not allowed' });
+      }
+      continue;
+    }
+    if (item.keyword === 'invalid_type' && item.message?.includes('received undefined')) {
+      out.push({ path: base, message: 'This field is required' });
+      continue;
+    }
+    out.push({ path: base, message: item.message ?? 'Invalid value' });
+  }
+  return out;
+}
+
+/**
+ * The one error handler: every failure becomes `{ error: { code, message, fields? } }`.
+ * Never a stack trace; unexpected errors are logged with their detail and answered with a plain 500.
+ */
+export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof HttpError) {
+    return reply.status(err.status).send(body(err.code, err.message, err.fields));
+  }
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const where = err.validationContext ?? 'body';
+    const fields = validationFields(err.validation as ZodValidationItem[]).map((f) => ({
+      ...f,
+      path: where === 'body' ? f.path : `${where}.${f.path}`.replace(/\.$/, ''),
+    }));
+    return reply.status(400).send(body('invalid_input', 'Some fields need attention.', fields));
+  }
+  if (isResponseSerializationError(err)) {
+    req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+    return reply.status(500).send(body('internal', 'Something went wrong on our side.'));
+  }
+  const status = err.statusCode ?? 500;
+  if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return reply.status(413).send(body('body_too_large', 'The request is too large.'));
+  }
+  if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return reply.status(415).send(body('unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
+  }
+  if (status === 429) {
+    return reply.status(429).send(body('too_many_requests', 'Too many attempts. Wait a few minutes and try again.'));
+  }
+  if (status >= 400 && status < 500) {
+    // Fastify's own client errors (malformed JSON, empty JSON body...): safe, short messages.
+    const message = err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'The request body is empty.' : 'The request could not be read.';
+    return reply.status(400).send(body('invalid_input', message));
+  }
+  req.log.error({ err }, 'unhandled error');
+  return reply.status(500).send(body('internal', 'Something went wrong on our side.'));
+}

@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Endpoint } from '#contracts/api';
+import { ApiError } from '#contracts/common';
+import type { Actor } from '../policy/actor';
+import { unauthorized } from './errors';
+
+/** `/a/:x/b/:y` → `{ x: string; y: string }` */
+type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+export type PathParams<P extends string> = { [K in ParamNames<P>]: string };
+
+type BodyOf<E extends Endpoint> = E extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+
+export interface RouteContext<E extends Endpoint> {
+  body: BodyOf<E>;
+  params: PathParams<E['path']>;
+  actor: E['auth'] extends 'session' ? Actor : Actor | null;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** Path parameters named `...Id` are UUIDs; anything else is a short opaque string (tokens, codes). */
+function paramsSchema(path: string): z.ZodType | undefined {
+  const names = [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1] as string);
+  if (!names.length) return undefined;
+  return z.strictObject(
+    Object.fromEntries(
+      names.map((n) => [n, n.endsWith('Id') ? z.uuid({ message: 'Not a valid id' }) : z.string().min(1).max(200)]),
+    ),
+  );
+}
+
+const errorResponses = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 429: ApiError };
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/**
+ * Registers one catalogue endpoint. The handler is the thin part (authorize, command, present): input is
+ * already validated against the catalogue's schema, and a session is required unless the endpoint is public.
+ */
+export function registerEndpoint<E extends Endpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  handler: (ctx: RouteContext<E>) => Promise<z.input<E['response']>>,
+  options: { rateLimit?: { max: number; timeWindow: number } } = {},
+): void {
+  const params = paramsSchema(endpoint.path);
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    ...(options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
+    schema: {
+      summary: endpoint.summary,
+      tags: [endpoint.tag],
+      ...(endpoint.body ? { body: endpoint.body } : {}),
+      ...(params ? { params } : {}),
+      response: { 200: endpoint.response, ...errorResponses },
+    },
+    handler: async (req, reply) => {
+      if (endpoint.auth === 'session' && !req.actor) throw unauthorized();
+      const ctx = {
+        body: req.body,
+        params: req.params,
+        actor: req.actor,
+        req,
+        reply,
+      } as RouteContext<E>;
+      return handler(ctx);
+    },
+  });
+}

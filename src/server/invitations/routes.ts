@@ -1,0 +1,313 @@
+import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { api } from '#contracts/api';
+import type { Invitation } from '#contracts/org';
+import { createAccount } from '../auth/accounts';
+import { presentMe } from '../auth/presenter';
+import { createSession, deleteSession, setSessionCookie } from '../auth/sessions';
+import { hashSecret, newSecret } from '../auth/tokens';
+import { verifyPassword } from '../auth/passwords';
+import type { DbOrTx } from '../db/client';
+import { districts, groups, invitations, joinCodes, schoolRoles, schools, users } from '../db/schema';
+import { addMembership, groupSubject, loadGroup } from '../groups/queries';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { registerEndpoint } from '../http/route';
+import type { Actor } from '../policy/actor';
+import { authorize } from '../policy/policy';
+import type { Services } from '../services';
+
+const INVITATION_DAYS = 14;
+const GONE = 'This invitation link is invalid, used, revoked or expired. Ask for a new one.';
+
+type InvitationRow = typeof invitations.$inferSelect;
+
+function presentInvitation(i: InvitationRow, groupName: string | null): Invitation {
+  return {
+    id: i.id,
+    email: i.email,
+    groupId: i.groupId,
+    groupName,
+    schoolId: i.schoolId,
+    groupRole: i.groupRole,
+    schoolRole: i.schoolRole,
+    districtRole: i.districtRole,
+    expiresAt: i.expiresAt.toISOString(),
+    createdAt: i.createdAt.toISOString(),
+  };
+}
+
+async function findLiveInvitation(db: DbOrTx, token: string) {
+  const [row] = await db
+    .select({ invitation: invitations, districtName: districts.name, groupName: groups.name, invitedBy: users.name })
+    .from(invitations)
+    .innerJoin(districts, eq(districts.id, invitations.districtId))
+    .innerJoin(users, and(eq(users.id, invitations.invitedBy), eq(users.districtId, invitations.districtId)))
+    .leftJoin(groups, and(eq(groups.id, invitations.groupId), eq(groups.districtId, invitations.districtId)))
+    .where(
+      and(
+        eq(invitations.tokenHash, hashSecret(token)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, new Date()),
+      ),
+    );
+  return row ?? null;
+}
+
+/** Grants what an invitation or join code promises: school role, group membership. */
+async function grant(db: DbOrTx, userId: string, i: Pick<InvitationRow, 'districtId' | 'schoolId' | 'schoolRole' | 'groupId' | 'groupRole'>) {
+  if (i.schoolId && i.schoolRole) {
+    await db
+      .insert(schoolRoles)
+      .values({ districtId: i.districtId, schoolId: i.schoolId, userId, role: i.schoolRole })
+      .onConflictDoUpdate({
+        target: [schoolRoles.schoolId, schoolRoles.userId],
+        set: { role: sql`case when ${schoolRoles.role} = 'school_leader' then 'school_leader' else excluded.role end` },
+      });
+  }
+  if (i.groupId) await addMembership(db, { id: i.groupId, districtId: i.districtId }, userId, i.groupRole);
+}
+
+export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
+  registerEndpoint(app, api.createInvitation, async ({ actor, body, req }) => {
+    return s.db.transaction(async (tx) => {
+      const group = body.groupId ? await loadGroup(tx, actor, body.groupId) : null;
+      if (group) authorize(actor, 'invite', groupSubject(group));
+      let schoolId = body.schoolId ?? group?.schoolId ?? null;
+      if (body.schoolId) {
+        const [school] = await tx.select().from(schools).where(and(eq(schools.id, body.schoolId), eq(schools.districtId, actor.districtId)));
+        if (!school) throw badRequest('Choose a school of your district.', [{ path: 'schoolId', message: 'Unknown school' }]);
+        schoolId = school.id;
+      }
+      const schoolRole = body.schoolRole ?? (schoolId ? 'staff' : null);
+      authorize(actor, 'create', {
+        kind: 'new-invitation',
+        districtId: actor.districtId,
+        group: group ? groupSubject(group) : null,
+        schoolId,
+        schoolRole,
+        districtRole: body.districtRole,
+      });
+      const [existingUser] = await tx.select({ districtId: users.districtId }).from(users).where(eq(users.email, body.email));
+      if (existingUser && existingUser.districtId !== actor.districtId) {
+        // Accounts belong to one district (ADR 0003); say so without revealing which one.
+        throw conflict('This email already has an Ensemble account elsewhere and cannot be invited here.', [
+          { path: 'email', message: 'Already has an account in another organization' },
+        ]);
+      }
+      const secret = newSecret();
+      const [row] = await tx
+        .insert(invitations)
+        .values({
+          districtId: actor.districtId,
+          email: body.email,
+          tokenHash: hashSecret(secret),
+          groupId: group?.id ?? null,
+          groupRole: body.groupRole,
+          schoolId,
+          schoolRole,
+          districtRole: body.districtRole,
+          invitedBy: actor.userId,
+          expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+        })
+        .returning();
+      if (!row) throw new Error('insert returned no row');
+      const [district] = await tx.select({ name: districts.name }).from(districts).where(eq(districts.id, actor.districtId));
+      const what = group ? `the team “${group.name}”` : `${district?.name ?? 'your district'}`;
+      await s.mailer.send({
+        to: body.email,
+        districtId: actor.districtId,
+        subject: `${actor.name} invited you to ${group ? group.name : 'Ensemble'}`,
+        text: `Hello,\n\n${actor.name} invited you to join ${what} on Ensemble, where teams run short, structured routines that help them learn from each other.\n\nAccept the invitation (valid for ${INVITATION_DAYS} days):\n\n${s.link(`/invite/${secret}`, req)}\n`,
+      });
+      return presentInvitation(row, group?.name ?? null);
+    });
+  });
+
+  registerEndpoint(app, api.listInvitations, async ({ actor }) => {
+    const isAdmin = actor.districtRole === 'district_admin';
+    const led = [...actor.schoolRoles].filter(([, r]) => r === 'school_leader').map(([id]) => id);
+    const facilitated = [...actor.groupRoles].filter(([, r]) => r === 'facilitator').map(([id]) => id);
+    const scope = isAdmin
+      ? undefined
+      : or(
+          eq(invitations.invitedBy, actor.userId),
+          led.length ? inArray(invitations.schoolId, led) : sql`false`,
+          facilitated.length ? inArray(invitations.groupId, facilitated) : sql`false`,
+        );
+    const rows = await s.db
+      .select({ invitation: invitations, groupName: groups.name })
+      .from(invitations)
+      .leftJoin(groups, and(eq(groups.id, invitations.groupId), eq(groups.districtId, invitations.districtId)))
+      .where(
+        and(
+          eq(invitations.districtId, actor.districtId),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+          gt(invitations.expiresAt, new Date()),
+          scope,
+        ),
+      )
+      .orderBy(desc(invitations.createdAt));
+    return { items: rows.map((r) => presentInvitation(r.invitation, r.groupName)) };
+  });
+
+  registerEndpoint(app, api.revokeInvitation, async ({ actor, params }) => {
+    const [i] = await s.db
+      .select()
+      .from(invitations)
+      .where(and(eq(invitations.id, params.invitationId), eq(invitations.districtId, actor.districtId)));
+    if (!i) throw notFound('That invitation');
+    authorize(actor, 'revoke', { kind: 'invitation', id: i.id, districtId: i.districtId, groupId: i.groupId, schoolId: i.schoolId, invitedBy: i.invitedBy });
+    await s.db
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.id, i.id), eq(invitations.districtId, actor.districtId), isNull(invitations.revokedAt)));
+    return { ok: true as const };
+  });
+
+  registerEndpoint(app, api.previewInvitation, async ({ params }) => {
+    const row = await findLiveInvitation(s.db, params.token);
+    if (!row) throw notFound('That invitation');
+    const [account] = await s.db.select({ id: users.id }).from(users).where(eq(users.email, row.invitation.email));
+    return {
+      email: row.invitation.email,
+      districtName: row.districtName,
+      groupName: row.groupName,
+      invitedBy: row.invitedBy,
+      existingAccount: Boolean(account),
+    };
+  });
+
+  registerEndpoint(
+    app,
+    api.acceptInvitation,
+    async ({ params, body, req, reply }) => {
+      const { userId, districtId, session } = await s.db.transaction(async (tx) => {
+        const row = await findLiveInvitation(tx, params.token);
+        if (!row) throw badRequest(GONE, [{ path: 'token', message: GONE }]);
+        const inv = row.invitation;
+        // Claim the invitation first: of two racing accepts, only one updates the row.
+        const claimed = await tx
+          .update(invitations)
+          .set({ acceptedAt: new Date() })
+          .where(and(eq(invitations.id, inv.id), isNull(invitations.acceptedAt)))
+          .returning({ id: invitations.id });
+        if (!claimed.length) throw badRequest(GONE, [{ path: 'token', message: GONE }]);
+        const [existing] = await tx.select().from(users).where(eq(users.email, inv.email));
+        let user = existing;
+        if (user) {
+          if (user.districtId !== inv.districtId) throw badRequest(GONE, [{ path: 'token', message: GONE }]);
+          // An existing account proves itself by being signed in as that person, or by its password.
+          const signedInAsThem = req.actor?.userId === user.id;
+          if (!signedInAsThem && !(body.password && (await verifyPassword(user.passwordHash, body.password)))) {
+            throw badRequest('Sign in as the invited person to accept.', [{ path: 'password', message: 'Enter the password of this account' }]);
+          }
+          if (user.deactivatedAt) throw badRequest(GONE, [{ path: 'token', message: GONE }]);
+        } else {
+          const missing = [
+            ...(body.name ? [] : [{ path: 'name', message: 'Enter your name' }]),
+            ...(body.password ? [] : [{ path: 'password', message: 'Choose a password' }]),
+          ];
+          if (missing.length || !body.name || !body.password) throw badRequest('Some fields need attention.', missing);
+          if (body.password.length < 10) throw badRequest('Some fields need attention.', [{ path: 'password', message: 'Use at least 10 characters' }]);
+          user = await createAccount(tx, {
+            districtId: inv.districtId,
+            email: inv.email,
+            name: body.name,
+            password: body.password,
+            districtRole: inv.districtRole,
+            // The link arrived by email, so the address is proven.
+            emailVerified: true,
+          });
+        }
+        if (inv.districtRole === 'district_admin' && user.districtRole !== 'district_admin') {
+          await tx.update(users).set({ districtRole: 'district_admin' }).where(eq(users.id, user.id));
+        }
+        if (!user.emailVerifiedAt) await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
+        await grant(tx, user.id, inv);
+        if (req.actor) await deleteSession(tx, req.actor.sessionId);
+        return { userId: user.id, districtId: user.districtId, session: await createSession(tx, user, req.headers['user-agent']) };
+      });
+      setSessionCookie(req, reply, session);
+      return presentMe(s.db, { id: userId, districtId });
+    },
+    { rateLimit: { max: 20, timeWindow: 60_000 } },
+  );
+
+  registerEndpoint(
+    app,
+    api.previewJoinCode,
+    async ({ params }) => {
+      const row = await findLiveJoinCode(s.db, params.code);
+      if (!row) throw notFound('That join code');
+      return { groupName: row.groupName, districtName: row.districtName, schoolName: row.schoolName };
+    },
+    { rateLimit: { max: 30, timeWindow: 60_000 } },
+  );
+
+  registerEndpoint(
+    app,
+    api.joinByCode,
+    async ({ body, req, reply }) => {
+      const result = await s.db.transaction(async (tx) => {
+        const code = await findLiveJoinCode(tx, body.code);
+        if (!code) throw badRequest('That code is not valid any more. Ask your facilitator for a new one.', [{ path: 'code', message: 'Unknown or expired code' }]);
+        let actor: Pick<Actor, 'userId' | 'districtId'> | null = req.actor;
+        let session: Awaited<ReturnType<typeof createSession>> | null = null;
+        if (actor && actor.districtId !== code.districtId) {
+          throw badRequest('That code belongs to another organization.', [{ path: 'code', message: 'Code of another organization' }]);
+        }
+        if (!actor) {
+          const missing = [
+            ...(body.name ? [] : [{ path: 'name', message: 'Enter your name' }]),
+            ...(body.email ? [] : [{ path: 'email', message: 'Enter your email' }]),
+            ...(body.password ? [] : [{ path: 'password', message: 'Choose a password' }]),
+          ];
+          if (missing.length || !body.name || !body.email || !body.password) throw badRequest('Some fields need attention.', missing);
+          if (body.password.length < 10) throw badRequest('Some fields need attention.', [{ path: 'password', message: 'Use at least 10 characters' }]);
+          const user = await createAccount(tx, {
+            districtId: code.districtId,
+            email: body.email,
+            name: body.name,
+            password: body.password,
+            districtRole: 'member',
+            emailVerified: false,
+          });
+          actor = { userId: user.id, districtId: user.districtId };
+          session = await createSession(tx, user, req.headers['user-agent']);
+        }
+        await grant(tx, actor.userId, {
+          districtId: code.districtId,
+          groupId: code.groupId,
+          groupRole: 'member',
+          schoolId: code.schoolId,
+          schoolRole: code.schoolId ? 'staff' : null,
+        });
+        return { actor, session };
+      });
+      if (result.session) setSessionCookie(req, reply, result.session);
+      return presentMe(s.db, { id: result.actor.userId, districtId: result.actor.districtId });
+    },
+    { rateLimit: { max: 20, timeWindow: 60_000 } },
+  );
+}
+
+async function findLiveJoinCode(db: DbOrTx, rawCode: string) {
+  const code = rawCode.trim().toUpperCase().replace(/[\s-]/g, '');
+  const [row] = await db
+    .select({
+      districtId: joinCodes.districtId,
+      groupId: joinCodes.groupId,
+      groupName: groups.name,
+      schoolId: groups.schoolId,
+      schoolName: schools.name,
+      districtName: districts.name,
+    })
+    .from(joinCodes)
+    .innerJoin(groups, and(eq(groups.id, joinCodes.groupId), eq(groups.districtId, joinCodes.districtId)))
+    .innerJoin(districts, eq(districts.id, joinCodes.districtId))
+    .leftJoin(schools, and(eq(schools.id, groups.schoolId), eq(schools.districtId, groups.districtId)))
+    .where(and(eq(joinCodes.code, code), isNull(joinCodes.revokedAt), gt(joinCodes.expiresAt, new Date())));
+  return row ?? null;
+}

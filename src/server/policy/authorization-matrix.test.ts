@@ -1,0 +1,246 @@
+/**
+ * AUTHZ-MATRIX-1: every catalogue endpoint, called by every role and by an admin of another district,
+ * answers exactly what the policy says. A route that forgets its `authorize` call makes a cell fail.
+ * AUTHZ-MATRIX-2: the matrix covers every registered API route (no route escapes it).
+ * TENANT-1: answers to another district's people never contain this district's ids.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { api, pathFor, type EndpointName } from '#contracts/api';
+import { hashPassword } from '../auth/passwords';
+import { groupMembers, groups, invitations, joinCodes, schoolRoles, schools, users } from '../db/schema';
+import { hashSecret } from '../auth/tokens';
+import { Client, createDistrictWithAdmin, createTestApp, signedInClient, type TestApp } from '../testing/api-harness';
+
+type Role = 'anon' | 'member' | 'facilitator' | 'leader' | 'admin' | 'outsider' | 'foreign';
+const ROLES: Role[] = ['anon', 'member', 'facilitator', 'leader', 'admin', 'outsider', 'foreign'];
+/** 'ok' = any 2xx. */
+type Expect = 'ok' | 400 | 401 | 403 | 404 | 409;
+
+interface World {
+  districtA: string;
+  districtB: string;
+  schoolA1: string;
+  schoolA2: string;
+  teamA1: string;
+  teamA2: string;
+  teamB: string;
+  users: Record<Exclude<Role, 'anon'>, { id: string; districtId: string }>;
+}
+
+let t: TestApp;
+let w: World;
+let passwordHash: string;
+
+async function person(districtId: string, label: string, role: 'district_admin' | 'member' = 'member') {
+  const [u] = await t.database.db
+    .insert(users)
+    .values({ districtId, email: `${label}-${randomUUID().slice(0, 8)}@matrix.test`, name: label, passwordHash, districtRole: role, emailVerifiedAt: new Date() })
+    .returning();
+  return u!;
+}
+
+const registeredRoutes: { method: string; url: string }[] = [];
+
+beforeAll(async () => {
+  t = await createTestApp({ onRoute: (r) => registeredRoutes.push(...[r.method].flat().filter((m) => m !== 'HEAD').map((m) => ({ method: m, url: r.url }))) });
+  passwordHash = await hashPassword('matrix test password');
+  const a = await createDistrictWithAdmin(t, 'District A', 'admin@a.test');
+  const b = await createDistrictWithAdmin(t, 'District B', 'admin@b.test');
+  const db = t.database.db;
+  const [s1, s2] = await db.insert(schools).values([{ districtId: a.district.id, name: 'A1' }, { districtId: a.district.id, name: 'A2' }]).returning();
+  const [sb] = await db.insert(schools).values({ districtId: b.district.id, name: 'B1' }).returning();
+  const [t1, t2] = await db
+    .insert(groups)
+    .values([
+      { districtId: a.district.id, schoolId: s1!.id, kind: 'teacher_team', focus: 'plc', name: 'Team A1' },
+      { districtId: a.district.id, schoolId: s2!.id, kind: 'teacher_team', focus: 'plc', name: 'Team A2' },
+    ])
+    .returning();
+  const [tb] = await db.insert(groups).values({ districtId: b.district.id, schoolId: sb!.id, kind: 'teacher_team', focus: 'plc', name: 'Team B' }).returning();
+  const member = await person(a.district.id, 'member');
+  const facilitator = await person(a.district.id, 'facilitator');
+  const leader = await person(a.district.id, 'leader');
+  const outsider = await person(a.district.id, 'outsider');
+  await db.insert(schoolRoles).values([
+    { districtId: a.district.id, schoolId: s1!.id, userId: leader.id, role: 'school_leader' },
+    { districtId: a.district.id, schoolId: s1!.id, userId: member.id, role: 'staff' },
+    { districtId: a.district.id, schoolId: s2!.id, userId: outsider.id, role: 'staff' },
+  ]);
+  await db.insert(groupMembers).values([
+    { districtId: a.district.id, groupId: t1!.id, userId: facilitator.id, role: 'facilitator' },
+    { districtId: a.district.id, groupId: t1!.id, userId: member.id, role: 'member' },
+    { districtId: a.district.id, groupId: t2!.id, userId: outsider.id, role: 'facilitator' },
+  ]);
+  w = {
+    districtA: a.district.id,
+    districtB: b.district.id,
+    schoolA1: s1!.id,
+    schoolA2: s2!.id,
+    teamA1: t1!.id,
+    teamA2: t2!.id,
+    teamB: tb!.id,
+    users: { member, facilitator, leader, admin: a.admin, outsider, foreign: b.admin },
+  };
+});
+afterAll(async () => t.close());
+
+/** A fresh member of team A1 to act upon (so destructive cells never interfere with each other). */
+async function freshTeamMember() {
+  const p = await person(w.districtA, 'target');
+  await t.database.db.insert(groupMembers).values({ districtId: w.districtA, groupId: w.teamA1, userId: p.id, role: 'member' });
+  return p;
+}
+
+async function freshInvitation() {
+  const [i] = await t.database.db
+    .insert(invitations)
+    .values({
+      districtId: w.districtA,
+      email: `inv-${randomUUID().slice(0, 8)}@matrix.test`,
+      tokenHash: hashSecret(randomUUID()),
+      groupId: w.teamA1,
+      groupRole: 'member',
+      schoolId: w.schoolA1,
+      schoolRole: 'staff',
+      districtRole: 'member',
+      invitedBy: w.users.facilitator.id,
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning();
+  return i!;
+}
+
+async function liveInvitationToken() {
+  const token = `tok-${randomUUID()}`;
+  await t.database.db.insert(invitations).values({
+    districtId: w.districtA,
+    email: `invitee-${randomUUID().slice(0, 8)}@matrix.test`,
+    tokenHash: hashSecret(token),
+    groupId: w.teamA1,
+    groupRole: 'member',
+    schoolId: null,
+    schoolRole: null,
+    districtRole: 'member',
+    invitedBy: w.users.admin.id,
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  return token;
+}
+
+async function liveJoinCode() {
+  const code = randomUUID().replace(/[^A-HJ-NP-Z2-9]/gi, '').toUpperCase().replace(/[IO01]/g, 'A').slice(0, 8).padEnd(8, 'Z');
+  await t.database.db.insert(joinCodes).values({ districtId: w.districtA, groupId: w.teamA1, code, expiresAt: new Date(Date.now() + 86_400_000), createdBy: w.users.admin.id });
+  return code;
+}
+
+interface Case {
+  /** The request carries a secret (invitation link) that itself grants entry to district A. */
+  secretGrantsAccess?: boolean;
+  params?: () => Promise<Record<string, string>> | Record<string, string>;
+  body?: () => Promise<unknown> | unknown;
+  expect: Record<Role, Expect>;
+}
+
+const signedIn = (ok: Expect = 'ok'): Record<Role, Expect> => ({ anon: 401, member: ok, facilitator: ok, leader: ok, admin: ok, outsider: ok, foreign: ok });
+const everyone = (e: Expect = 'ok'): Record<Role, Expect> => ({ anon: e, member: e, facilitator: e, leader: e, admin: e, outsider: e, foreign: e });
+/** Managing team A1: its facilitator, the leader of its school and the admin; others in A are refused, B never finds it. */
+const manageTeamA1: Record<Role, Expect> = { anon: 401, member: 403, facilitator: 'ok', leader: 'ok', admin: 'ok', outsider: 404, foreign: 404 };
+const adminOnlyA: Record<Role, Expect> = { anon: 401, member: 403, facilitator: 403, leader: 403, admin: 'ok', outsider: 403, foreign: 404 };
+
+const CASES: Record<EndpointName, Case> = {
+  health: { expect: everyone() },
+  setupStatus: { expect: everyone() },
+  setup: { body: () => ({ districtName: 'New', name: 'N', email: `n-${randomUUID().slice(0, 6)}@x.test`, password: 'a long enough password' }), expect: everyone(409) },
+  signIn: { body: () => ({ email: 'nobody@matrix.test', password: 'whatever password' }), expect: everyone(400) },
+  signOut: { expect: everyone() },
+  signOutEverywhere: { expect: signedIn() },
+  me: { expect: signedIn() },
+  changeName: { body: () => ({ name: 'Renamed' }), expect: signedIn() },
+  requestPasswordReset: { body: () => ({ email: 'nobody@matrix.test' }), expect: everyone() },
+  completePasswordReset: { body: () => ({ token: 'x'.repeat(40), password: 'a long enough password' }), expect: everyone(400) },
+  requestEmailVerification: { expect: signedIn() },
+  completeEmailVerification: { body: () => ({ token: 'y'.repeat(40) }), expect: everyone(400) },
+  district: { expect: signedIn() },
+  listSchools: { expect: signedIn() },
+  createSchool: { body: () => ({ name: 'New school' }), expect: { ...adminOnlyA, foreign: 'ok' /* in their own district */ } },
+  updateSchool: { params: () => ({ schoolId: w.schoolA1 }), body: () => ({ name: 'A1 renamed' }), expect: adminOnlyA },
+  listPeople: { expect: { anon: 401, member: 403, facilitator: 403, leader: 'ok', admin: 'ok', outsider: 403, foreign: 'ok' } },
+  updatePerson: { params: async () => ({ userId: (await person(w.districtA, 'p')).id }), body: () => ({ districtRole: 'member' }), expect: adminOnlyA },
+  setSchoolRole: {
+    params: async () => ({ schoolId: w.schoolA1, userId: (await person(w.districtA, 'p')).id }),
+    body: () => ({ role: 'staff' }),
+    expect: { anon: 401, member: 403, facilitator: 403, leader: 'ok', admin: 'ok', outsider: 403, foreign: 404 },
+  },
+  listGroups: { expect: signedIn() },
+  createGroup: {
+    body: () => ({ name: 'New team', kind: 'teacher_team', focus: 'plc', schoolId: w.schoolA1 }),
+    expect: { anon: 401, member: 403, facilitator: 403, leader: 'ok', admin: 'ok', outsider: 403, foreign: 400 },
+  },
+  getGroup: { params: () => ({ groupId: w.teamA1 }), expect: { anon: 401, member: 'ok', facilitator: 'ok', leader: 'ok', admin: 'ok', outsider: 404, foreign: 404 } },
+  updateGroup: { params: () => ({ groupId: w.teamA1 }), body: () => ({ name: 'Team A1' }), expect: manageTeamA1 },
+  addMember: { params: () => ({ groupId: w.teamA1 }), body: async () => ({ userId: (await person(w.districtA, 'new')).id, role: 'member' }), expect: manageTeamA1 },
+  updateMember: { params: async () => ({ groupId: w.teamA1, userId: (await freshTeamMember()).id }), body: () => ({ role: 'member' }), expect: manageTeamA1 },
+  removeMember: { params: async () => ({ groupId: w.teamA1, userId: (await freshTeamMember()).id }), expect: manageTeamA1 },
+  createJoinCode: { params: () => ({ groupId: w.teamA1 }), body: () => ({ expiresInHours: 24 }), expect: manageTeamA1 },
+  revokeJoinCode: { params: () => ({ groupId: w.teamA1 }), expect: manageTeamA1 },
+  listInvitations: { expect: signedIn() },
+  createInvitation: { body: () => ({ email: `new-${randomUUID().slice(0, 8)}@matrix.test`, groupId: w.teamA1 }), expect: manageTeamA1 },
+  revokeInvitation: {
+    params: async () => ({ invitationId: (await freshInvitation()).id }),
+    expect: { anon: 401, member: 403, facilitator: 'ok', leader: 'ok', admin: 'ok', outsider: 403, foreign: 404 },
+  },
+  previewInvitation: { params: async () => ({ token: await liveInvitationToken() }), expect: everyone() },
+  acceptInvitation: {
+    secretGrantsAccess: true,
+    params: async () => ({ token: await liveInvitationToken() }),
+    body: () => ({ name: 'Invitee', password: 'a long enough password' }),
+    expect: everyone(),
+  },
+  previewJoinCode: { params: async () => ({ code: await liveJoinCode() }), expect: everyone() },
+  joinByCode: {
+    body: async () => ({ code: await liveJoinCode(), name: 'Joiner', email: `j-${randomUUID().slice(0, 8)}@matrix.test`, password: 'a long enough password' }),
+    // Signed-in people join as themselves; one of another district is refused.
+    expect: { anon: 'ok', member: 'ok', facilitator: 'ok', leader: 'ok', admin: 'ok', outsider: 'ok', foreign: 400 },
+  },
+  devOutbox: { expect: everyone() },
+};
+
+async function clientFor(role: Role): Promise<Client> {
+  if (role === 'anon') return new Client(t.app);
+  return signedInClient(t, w.users[role]);
+}
+
+describe('AUTHZ-MATRIX-1: every endpoint x every role', () => {
+  for (const [name, c] of Object.entries(CASES) as [EndpointName, Case][]) {
+    it.each(ROLES)(`${name} as %s`, async (role) => {
+      const endpoint = api[name];
+      const client = await clientFor(role);
+      const url = pathFor(endpoint.path, c.params ? await c.params() : {});
+      const body = c.body ? await c.body() : endpoint.method === 'GET' || endpoint.method === 'DELETE' ? undefined : {};
+      const res = await client.request(endpoint.method, url, body);
+      const want = c.expect[role];
+      if (want === 'ok') expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
+      if (want === 'ok') expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      else expect(res.status, JSON.stringify(res.body)).toBe(want);
+      // Whatever the answer, a caller of district B never receives an id that belongs to district A.
+      if (role === 'foreign' && !c.secretGrantsAccess) {
+        const text = JSON.stringify(res.body ?? '');
+        for (const id of [w.districtA, w.schoolA1, w.schoolA2, w.teamA1, w.teamA2, w.users.member.id, w.users.admin.id]) {
+          expect(text).not.toContain(id);
+        }
+      }
+    });
+  }
+});
+
+describe('AUTHZ-MATRIX-2: coverage', () => {
+  it('every registered /api route is a catalogue endpoint, and every catalogue endpoint is in the matrix', () => {
+    const catalogue = new Set(Object.values(api).map((e) => `${e.method} ${e.path}`));
+    for (const route of registeredRoutes) {
+      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
+      expect(catalogue, `${route.method} ${route.url} is not in the catalogue`).toContain(`${route.method} ${route.url}`);
+    }
+    expect(new Set(Object.keys(CASES))).toEqual(new Set(Object.keys(api)));
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Authorization, in one place. Every route calls `authorize(actor, action, subject)` after loading the
+ * subject and before changing anything. A subject from another district is answered 404, never 403,
+ * so nobody can learn what exists elsewhere. The UI receives `abilities` computed here and never
+ * re-implements these rules.
+ */
+import type { Actor } from './actor';
+import { forbidden, notFound } from '../http/errors';
+
+export interface SchoolSubject {
+  kind: 'school';
+  id: string;
+  districtId: string;
+}
+export interface GroupSubject {
+  kind: 'group';
+  id: string;
+  districtId: string;
+  schoolId: string | null;
+  groupKind: 'teacher_team' | 'whole_staff' | 'district_leadership';
+}
+export interface PersonSubject {
+  kind: 'person';
+  id: string;
+  districtId: string;
+}
+export interface InvitationSubject {
+  kind: 'invitation';
+  id: string;
+  districtId: string;
+  groupId: string | null;
+  schoolId: string | null;
+  invitedBy: string;
+}
+export interface DistrictSubject {
+  kind: 'district';
+  id: string;
+  districtId: string;
+}
+/** A proposed new group, before it exists. */
+export interface NewGroupSubject {
+  kind: 'new-group';
+  districtId: string;
+  schoolId: string | null;
+  groupKind: GroupSubject['groupKind'];
+}
+export interface NewInvitationSubject {
+  kind: 'new-invitation';
+  districtId: string;
+  group: GroupSubject | null;
+  schoolId: string | null;
+  schoolRole: 'school_leader' | 'staff' | null;
+  districtRole: 'district_admin' | 'member';
+}
+export interface SchoolRoleSubject {
+  kind: 'school-role';
+  districtId: string;
+  schoolId: string;
+  role: 'school_leader' | 'staff' | null;
+}
+
+export type Subject =
+  | SchoolSubject
+  | GroupSubject
+  | PersonSubject
+  | InvitationSubject
+  | DistrictSubject
+  | NewGroupSubject
+  | NewInvitationSubject
+  | SchoolRoleSubject;
+
+export type Action =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'list-people'
+  | 'manage-members'
+  | 'manage-join-code'
+  | 'invite'
+  | 'leave'
+  | 'revoke';
+
+const isAdmin = (a: Actor) => a.districtRole === 'district_admin';
+const leads = (a: Actor, schoolId: string | null) => schoolId !== null && a.schoolRoles.get(schoolId) === 'school_leader';
+const facilitates = (a: Actor, groupId: string) => a.groupRoles.get(groupId) === 'facilitator';
+const belongs = (a: Actor, groupId: string) => a.groupRoles.has(groupId);
+
+/** Who may run a group: its facilitators, the leader of its school, and district admins. */
+function managesGroup(a: Actor, g: GroupSubject): boolean {
+  return isAdmin(a) || leads(a, g.schoolId) || facilitates(a, g.id);
+}
+
+export function can(actor: Actor, action: Action, subject: Subject): boolean {
+  if (subject.districtId !== actor.districtId) return false;
+  switch (subject.kind) {
+    case 'district':
+      return action === 'read' || (action === 'update' && isAdmin(actor)) || (action === 'list-people' && (isAdmin(actor) || [...actor.schoolRoles.values()].includes('school_leader')));
+    case 'school':
+      if (action === 'read') return true;
+      if (action === 'update' || action === 'create') return isAdmin(actor);
+      if (action === 'list-people') return isAdmin(actor) || leads(actor, subject.id);
+      return false;
+    case 'school-role':
+      // Admins set any school role; a principal may add or remove staff of their own school, not leaders.
+      if (action !== 'update') return false;
+      return isAdmin(actor) || (leads(actor, subject.schoolId) && subject.role !== 'school_leader');
+    case 'group':
+      switch (action) {
+        case 'read':
+          return belongs(actor, subject.id) || managesGroup(actor, subject);
+        case 'update':
+        case 'manage-members':
+        case 'manage-join-code':
+        case 'invite':
+          return managesGroup(actor, subject);
+        case 'leave':
+          return belongs(actor, subject.id);
+        default:
+          return false;
+      }
+    case 'new-group':
+      if (action !== 'create') return false;
+      if (subject.groupKind === 'district_leadership') return isAdmin(actor);
+      return isAdmin(actor) || leads(actor, subject.schoolId);
+    case 'person':
+      if (action === 'read') return true;
+      if (action === 'update') return isAdmin(actor);
+      return false;
+    case 'new-invitation': {
+      if (action !== 'create') return false;
+      if (subject.districtRole === 'district_admin') return isAdmin(actor);
+      if (subject.schoolRole === 'school_leader') return isAdmin(actor);
+      if (subject.group) {
+        // A team's facilitator may bring people into the team, and so onto the staff of the team's own school.
+        const staffOfTeamSchool = subject.schoolRole !== 'staff' || subject.schoolId === subject.group.schoolId;
+        return managesGroup(actor, subject.group) && (staffOfTeamSchool || isAdmin(actor) || leads(actor, subject.schoolId));
+      }
+      return isAdmin(actor) || leads(actor, subject.schoolId);
+    }
+    case 'invitation':
+      if (action !== 'revoke' && action !== 'read') return false;
+      return (
+        isAdmin(actor) ||
+        subject.invitedBy === actor.userId ||
+        leads(actor, subject.schoolId) ||
+        (subject.groupId !== null && facilitates(actor, subject.groupId))
+      );
+  }
+}
+
+/** Throws 404 for another district's subject (existence is not disclosed) and 403 when not allowed. */
+export function authorize(actor: Actor, action: Action, subject: Subject): void {
+  if (subject.districtId !== actor.districtId) throw notFound();
+  if (subject.kind === 'group' && !can(actor, 'read', subject)) {
+    // A group you cannot see is indistinguishable from one that does not exist, whatever you ask of it.
+    throw notFound('That group');
+  }
+  if (!can(actor, action, subject)) throw forbidden();
+}

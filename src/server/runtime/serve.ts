@@ -1,0 +1,69 @@
+import pino from 'pino';
+import { buildApp } from '../app';
+import type { Config } from '../config';
+import { seedDemo } from '../demo/seed';
+import { needsSetup } from '../setup/routes';
+import { openDatabase } from './database';
+
+/** How long in-flight requests get to finish on SIGINT/SIGTERM before connections are cut. */
+const DRAIN_MS = 10_000;
+
+export async function serve(config: Config, opts: { demo: boolean }): Promise<void> {
+  const logger = pino({ level: config.logLevel, name: 'ensemble' });
+  const log = {
+    info: (m: string) => logger.info(m),
+    warn: (m: string) => logger.warn(m),
+    error: (m: string) => logger.error(m),
+  };
+  const opened = await openDatabase(config, log);
+  let closing = false;
+  const app = await buildApp({ config, database: opened.database, logger }).catch(async (err: unknown) => {
+    await opened.close();
+    throw err;
+  });
+
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down: draining HTTP, then stopping the database');
+    const force = setTimeout(() => app.server.closeAllConnections(), DRAIN_MS);
+    force.unref();
+    try {
+      await app.close();
+      await opened.close();
+      logger.info('stopped cleanly');
+      process.exitCode = 0;
+    } catch (err) {
+      logger.error({ err }, 'error during shutdown');
+      process.exitCode = 1;
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  if (opts.demo) {
+    const demo = await seedDemo(opened.database.db);
+    const line = '─'.repeat(60);
+    process.stdout.write(
+      `\n${line}\nDemo district ${demo.created ? 'created' : 'ready'}: Riverbend Unified (demo)\n` +
+        `Sign in as ${demo.adminEmail} (district admin), or any demo person\n` +
+        `(e.g. coach@demo.ensemble.test, teacher1@demo.ensemble.test).\n` +
+        `Shared demo password for this run: ${demo.password}\n${line}\n\n`,
+    );
+  }
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await opened.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new Error(`Port ${config.port} is already in use. Stop the other program or set PORT to a free port.`);
+    throw err;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const firstRun = await needsSetup(opened.database.db);
+  process.stdout.write(
+    `Ensemble is running at http://localhost:${port}${firstRun ? ' (first run: open it to create your district)' : ''}\n`,
+  );
+}
