@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const force = process.argv.includes('--force');
+const serverOnly = process.argv.includes('--server-only');
 
 function fingerprint(paths) {
   const hash = createHash('sha256');
@@ -38,6 +39,8 @@ if (!server.fresh) {
   const started = performance.now();
   await esbuild({
     entryPoints: { 'cli/main': 'src/cli/main.ts' },
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     outdir: join(root, 'dist'),
     absWorkingDir: root,
     bundle: true,
@@ -52,6 +55,8 @@ if (!server.fresh) {
   server.save();
   console.log(`built server in ${Math.round(performance.now() - started)} ms`);
 }
+
+if (serverOnly) process.exit(0);
 
 const webInputs = ['src/web', 'src/contracts', 'src/core', 'vite.config.ts', 'package.json'];
 const web = upToDate('web', webInputs);

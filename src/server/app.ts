@@ -84,36 +84,37 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const allowedOrigins = new Set(config.publicUrl ? [new URL(config.publicUrl).origin] : []);
   app.decorateRequest('actor', null);
-  app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
-    checkOrigin(req, allowedOrigins);
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (req.url.startsWith('/api/')) checkOrigin(req, allowedOrigins);
+    done();
   });
   app.addHook('preHandler', async (req) => {
     if (!req.url.startsWith('/api/')) return;
     const secret = req.cookies[SESSION_COOKIE];
     req.actor = secret ? await resolveSession(database.db, secret) : null;
   });
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('X-Content-Type-Options', 'nosniff');
-    reply.header('Referrer-Policy', 'same-origin');
-    reply.header('X-Frame-Options', 'DENY');
-    return payload;
+  app.addHook('onSend', (_req, reply, payload, done) => {
+    void reply.header('X-Content-Type-Options', 'nosniff');
+    void reply.header('Referrer-Policy', 'same-origin');
+    void reply.header('X-Frame-Options', 'DENY');
+    done(null, payload);
   });
 
-  await app.register(async (api) => {
+  await app.register((api, _opts, done) => {
     registerSystemRoutes(api, services);
     registerSetupRoutes(api, services);
     registerAuthRoutes(api, services);
     registerOrgRoutes(api, services);
     registerGroupRoutes(api, services);
     registerInvitationRoutes(api, services);
+    done();
   });
 
   const webRoot = opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot;
   if (webRoot) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
   }
-  app.setNotFoundHandler(async (req, reply) => {
+  app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || req.method !== 'GET' || !webRoot) throw notFound('That page');
     // Client-side routes: the web app decides what to show.
     return reply.type('text/html').sendFile('index.html', { maxAge: 0 });

@@ -13,7 +13,7 @@ export function hashSecret(secret: string): string {
 /** A human-typable join code: 8 characters from an alphabet without look-alikes (~40 bits). */
 export function newJoinCode(): string {
   let code = '';
-  for (let i = 0; i < 8; i++) code += JOIN_CODE_ALPHABET[randomInt(JOIN_CODE_ALPHABET.length)];
+  for (let i = 0; i < 8; i++) code += JOIN_CODE_ALPHABET.charAt(randomInt(JOIN_CODE_ALPHABET.length));
   return code;
 }
 

@@ -113,7 +113,7 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         .returning();
       if (!row) throw new Error('insert returned no row');
       const [district] = await tx.select({ name: districts.name }).from(districts).where(eq(districts.id, actor.districtId));
-      const what = group ? `the team “${group.name}”` : `${district?.name ?? 'your district'}`;
+      const what = group ? `the team “${group.name}”` : (district?.name ?? 'your district');
       await s.mailer.send({
         to: body.email,
         districtId: actor.districtId,

@@ -138,7 +138,7 @@ interface Case {
   /** The request carries a secret (invitation link) that itself grants entry to district A. */
   secretGrantsAccess?: boolean;
   params?: () => Promise<Record<string, string>> | Record<string, string>;
-  body?: () => Promise<unknown> | unknown;
+  body?: () => unknown;
   expect: Record<Role, Expect>;
 }
 

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+// `npm test`: builds the app, runs the unit/integration project, then the browser (e2e) project, and ends
+// with one line `N passed, N failed, N skipped` (also written to test-results/summary.txt for CI).
+// Extra arguments go to both Vitest runs (e.g. `npm test -- src/server`).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const results = join(root, 'test-results');
+mkdirSync(results, { recursive: true });
+const extra = process.argv.slice(2);
+
+const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
+if (build.status !== 0) {
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const vitest = join(root, 'node_modules/vitest/vitest.mjs');
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let exitCode = 0;
+for (const project of ['unit', 'e2e']) {
+  const out = join(results, `${project}.json`);
+  rmSync(out, { force: true });
+  const run = spawnSync(
+    process.execPath,
+    [vitest, 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra],
+    { stdio: 'inherit', cwd: root, env: process.env },
+  );
+  if (run.status !== 0) exitCode = 1;
+  if (!existsSync(out)) {
+    // The runner died before reporting: count that as a failure, never as silence.
+    totals.failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  totals.passed += report.numPassedTests ?? 0;
+  totals.failed += report.numFailedTests ?? 0;
+  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  // A file that fails to load has no tests to count: make it visible as a failure.
+  for (const file of report.testResults ?? []) {
+    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) totals.failed += 1;
+  }
+}
+if (totals.failed > 0) exitCode = 1;
+const summary = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
+writeFileSync(join(results, 'summary.txt'), `${summary}\n`);
+console.log(summary);
+process.exit(exitCode);

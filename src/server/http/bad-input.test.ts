@@ -1,0 +1,129 @@
+/**
+ * INPUT-1..5: every endpoint that takes a body rejects wrong types, missing fields, unknown fields,
+ * over-long values (400 naming the field) and oversized bodies (413), and the database is unchanged.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { randomUUID } from 'node:crypto';
+import { api, pathFor, type Endpoint } from '#contracts/api';
+import { Client, createTestApp, TEST_PASSWORD, type TestApp } from '../testing/api-harness';
+
+let t: TestApp;
+let admin: Client;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  admin = new Client(t.app);
+  await admin.post('/api/setup', { districtName: 'Input District', name: 'Ada', email: 'ada@input.test', password: TEST_PASSWORD });
+  const school = await admin.post<{ id: string }>('/api/schools', { name: 'School' });
+  const group = await admin.post<{ id: string }>('/api/groups', { name: 'Team', kind: 'teacher_team', schoolId: school.body.id });
+  const me = await admin.get<{ id: string }>('/api/auth/me');
+  ids.schoolId = school.body.id;
+  ids.groupId = group.body.id;
+  ids.userId = me.body.id;
+  ids.invitationId = randomUUID();
+  ids.token = 'x'.repeat(43);
+  ids.code = 'ABCDEFGH';
+});
+afterAll(async () => t.close());
+
+/** A fingerprint of every row of every table: equal fingerprints mean nothing was written. */
+async function databaseFingerprint(): Promise<string> {
+  const { rows: tables } = await t.database.pool.query<{ name: string }>(
+    `select quote_ident(table_name) as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  );
+  const parts: string[] = [];
+  for (const { name } of tables) {
+    const { rows } = await t.database.pool.query<{ h: string | null }>(`select md5(string_agg(t::text, '|' order by t::text)) as h from ${name} t`);
+    parts.push(`${name}:${rows[0]?.h ?? 'empty'}`);
+  }
+  return parts.join('\n');
+}
+
+interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  anyOf?: JsonSchema[];
+}
+
+function wrongValueFor(schema: JsonSchema): unknown {
+  const types = new Set([schema.type, ...(schema.anyOf ?? []).map((s) => s.type)].flat().filter(Boolean));
+  if (types.has('string')) return types.has('object') ? 12345 : { not: 'a string' };
+  if (types.has('number') || types.has('integer')) return 'not a number';
+  if (types.has('boolean')) return 'yes';
+  if (types.has('array')) return 'not a list';
+  return 12345;
+}
+
+const withBody = Object.entries(api).filter(([, e]) => 'body' in e && e.body) as [string, Endpoint & { body: z.ZodType }][];
+
+/** The admin from a new address each time, so per-IP rate limits (which rightly count bad requests) stay out of the way. */
+const fresh = () => new Client(t.app, admin.cookie);
+
+function urlOf(e: Endpoint) {
+  return pathFor(e.path, ids);
+}
+
+describe('bad input is refused and nothing is written', () => {
+  it('INPUT-0: covers every endpoint that takes a body', () => {
+    expect(withBody.length).toBeGreaterThan(15);
+  });
+
+  for (const [name, endpoint] of withBody) {
+    const json = z.toJSONSchema(endpoint.body, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+    const properties = Object.entries(json.properties ?? {});
+
+    it(`INPUT-1..4: ${name}`, async () => {
+      const before = await databaseFingerprint();
+      const url = urlOf(endpoint);
+
+      // INPUT-1: wrong types, one field at a time; the answer names that field.
+      for (const [field, schema] of properties) {
+        const res = await fresh().request(endpoint.method, url, { [field]: wrongValueFor(schema) });
+        expect(res.status, `${name}.${field}`).toBe(400);
+        const fields = (res.body as { error: { fields?: { path: string }[] } }).error.fields ?? [];
+        expect(fields.map((f) => f.path), `${name}.${field}`).toContain(field);
+      }
+
+      // INPUT-2: missing required fields are named.
+      if (json.required?.length) {
+        const res = await fresh().request(endpoint.method, url, {});
+        expect(res.status).toBe(400);
+        const paths = ((res.body as { error: { fields?: { path: string }[] } }).error.fields ?? []).map((f) => f.path);
+        for (const field of json.required) expect(paths, `${name} missing ${field}`).toContain(field);
+      }
+
+      // INPUT-3: unknown fields are refused by name.
+      const unknown = await fresh().request(endpoint.method, url, { surpriseField: 'x' });
+      expect(unknown.status).toBe(400);
+      expect(JSON.stringify(unknown.body)).toContain('surpriseField');
+
+      // INPUT-4: over-long strings are refused per field.
+      for (const [field, schema] of properties) {
+        const types = [schema.type, ...(schema.anyOf ?? []).map((s) => s.type)].flat();
+        if (!types.includes('string')) continue;
+        const res = await fresh().request(endpoint.method, url, { [field]: 'x'.repeat(5000) });
+        expect(res.status, `${name}.${field} long`).toBe(400);
+      }
+
+      // INPUT-5: a body over the limit is refused whole, and a non-JSON body gets a clear answer.
+      const huge = await fresh().request(endpoint.method, url, { filler: 'x'.repeat(200_000) });
+      expect(huge.status).toBe(413);
+      expect(huge.body).toMatchObject({ error: { code: 'body_too_large' } });
+      const notJson = await fresh().request(endpoint.method, url, 'name=x', { 'content-type': 'application/x-www-form-urlencoded' });
+      expect(notJson.status).toBe(415);
+      const broken = await fresh().request(endpoint.method, url, '{"name":', { 'content-type': 'application/json' });
+      expect(broken.status).toBe(400);
+
+      expect(await databaseFingerprint()).toBe(before);
+    });
+  }
+
+  it('INPUT-6: malformed ids in paths are 400 naming the parameter, not 500', async () => {
+    const res = await admin.get('/api/groups/not-a-uuid');
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('groupId');
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The app as a process, from an empty data dir: first run, crash safety (`kill -9`), one instance per
+ * data dir, clean shutdown. Uses the built bundle, as `npm start` does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { buildOnce, freePort, startApp, waitForHealth, type RunningApp } from './app-process';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'ensemble-lifecycle-'));
+const running: RunningApp[] = [];
+
+beforeAll(() => buildOnce(), 180_000);
+afterAll(async () => {
+  for (const app of running) if (app.child.exitCode === null) app.child.kill('SIGKILL');
+  // A killed app leaves its postmaster running: a last clean start + stop reaps it.
+  const port = await freePort();
+  const last = startApp({ PORT: String(port), DATA_DIR: dataDir });
+  await waitForHealth(last).catch(() => undefined);
+  last.child.kill('SIGTERM');
+  await last.exited;
+  rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+async function start(): Promise<RunningApp> {
+  const app = startApp({ PORT: String(await freePort()), DATA_DIR: dataDir });
+  running.push(app);
+  await waitForHealth(app);
+  return app;
+}
+
+function postgresOf(dir: string): string[] {
+  try {
+    return execFileSync('pgrep', ['-f', `postgres -D ${dir}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+let cookie = '';
+
+describe('the app as a process', () => {
+  it('APP-FIRST-1: from an empty data dir it serves / and /api/health, and asks for setup', async () => {
+    const app = await start();
+    expect((await fetch(`${app.base}/`)).status).toBe(200);
+    expect(await (await fetch(`${app.base}/api/setup`)).json()).toEqual({ needsSetup: true });
+    const setup = await fetch(`${app.base}/api/setup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ districtName: 'Crash District', name: 'Ada', email: 'ada@crash.test', password: 'correct horse battery' }),
+    });
+    expect(setup.status).toBe(200);
+    cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(cookie).toMatch(/^ensemble_session=/);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+  });
+
+  it('APP-CRASH-1: after kill -9 mid-writes, every acknowledged write is there and the app serves again', async () => {
+    const acked: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const app = await start();
+      const control = { stop: false };
+      const writer = (async () => {
+        for (let i = 0; ; i++) {
+          if (control.stop) return;
+          try {
+            const res = await fetch(`${app.base}/api/schools`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', cookie },
+              body: JSON.stringify({ name: `School r${round} #${i}` }),
+            });
+            if (res.status === 200) acked.push(((await res.json()) as { id: string }).id);
+          } catch {
+            return; // the server is gone
+          }
+        }
+      })();
+      await new Promise((r) => setTimeout(r, 400 + round * 150));
+      app.child.kill('SIGKILL');
+      control.stop = true;
+      await writer;
+      await app.exited;
+    }
+    expect(acked.length).toBeGreaterThan(10);
+    const app = await start();
+    const res = await fetch(`${app.base}/api/schools`, { headers: { cookie } });
+    const ids = new Set(((await res.json()) as { items: { id: string }[] }).items.map((s) => s.id));
+    const lost = acked.filter((id) => !ids.has(id));
+    expect(lost).toEqual([]);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+  });
+
+  it('APP-LOCK-1: a second start on the same data dir fails fast with a clear message', async () => {
+    const first = await start();
+    const began = Date.now();
+    const second = startApp({ PORT: String(await freePort()), DATA_DIR: dataDir });
+    running.push(second);
+    const code = await second.exited;
+    expect(code).not.toBe(0);
+    expect(Date.now() - began).toBeLessThan(5_000);
+    expect(second.output()).toMatch(/already|in use/i);
+    expect(second.output()).toContain(dataDir);
+    // The first instance is unharmed.
+    expect((await fetch(`${first.base}/api/health`)).status).toBe(200);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  });
+
+  it('APP-STOP-1: SIGTERM drains, stops PostgreSQL and exits 0', async () => {
+    const app = await start();
+    expect(postgresOf(dataDir).length + postgresOf('/var/lib/ensemble').length).toBeGreaterThan(0);
+    app.child.kill('SIGTERM');
+    expect(await app.exited).toBe(0);
+    expect(postgresOf(join(dataDir, 'pg'))).toEqual([]);
+  });
+});
