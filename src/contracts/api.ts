@@ -40,6 +40,7 @@ import {
   UpdatePerson,
   UpdateSchool,
 } from './org';
+import { CustomizeRoutineRequest, MeetingCodeLookup, MeetingSummary, Routine, RoutineSummary, ScheduleMeetingRequest } from './meetings-api';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -51,6 +52,8 @@ export interface Endpoint {
   response: z.ZodType;
   /** 'public' needs no session; 'session' needs a signed-in, active user. */
   auth: 'public' | 'session';
+  /** Set for endpoints that answer a document rather than JSON (Markdown minutes, iCalendar). */
+  produces?: 'text/markdown' | 'text/calendar';
   summary: string;
   tag: string;
 }
@@ -101,6 +104,19 @@ export const api = {
 
   previewJoinCode: e({ method: 'GET', path: '/api/join/:code', auth: 'public', response: JoinCodePreview, summary: 'What a join code is for', tag: 'groups' }),
   joinByCode: e({ method: 'POST', path: '/api/join', auth: 'public', body: JoinByCode, response: Me, summary: 'Join a group by code (creates the account when not signed in)', tag: 'groups' }),
+
+  listRoutines: e({ method: 'GET', path: '/api/groups/:groupId/routines', auth: 'session', response: items(RoutineSummary), summary: "The routines a group can run: Ensemble's and the group's own copies", tag: 'routines' }),
+  getRoutine: e({ method: 'GET', path: '/api/groups/:groupId/routines/:routine', auth: 'session', response: Routine, summary: 'A routine with its steps (latest version)', tag: 'routines' }),
+  customizeRoutine: e({ method: 'POST', path: '/api/groups/:groupId/routines', auth: 'session', body: CustomizeRoutineRequest, response: Routine, summary: "Save the group's own version of a routine", tag: 'routines' }),
+
+  listMeetings: e({ method: 'GET', path: '/api/groups/:groupId/meetings', auth: 'session', response: items(MeetingSummary), summary: "A group's meetings, newest first", tag: 'meetings' }),
+  scheduleMeeting: e({ method: 'POST', path: '/api/groups/:groupId/meetings', auth: 'session', body: ScheduleMeetingRequest, response: MeetingSummary, summary: 'Schedule a meeting that runs a routine', tag: 'meetings' }),
+  groupCalendar: e({ method: 'GET', path: '/api/groups/:groupId/meetings.ics', auth: 'session', response: z.string(), produces: 'text/calendar', summary: "The group's meetings as an iCalendar feed", tag: 'meetings' }),
+  getMeeting: e({ method: 'GET', path: '/api/meetings/:meetingId', auth: 'session', response: MeetingSummary, summary: 'A meeting', tag: 'meetings' }),
+  openMeeting: e({ method: 'POST', path: '/api/meetings/:meetingId/open', auth: 'session', response: MeetingSummary, summary: "Open the meeting live with the group's current members", tag: 'meetings' }),
+  findMeetingByCode: e({ method: 'GET', path: '/api/meetings/code/:code', auth: 'session', response: MeetingCodeLookup, summary: 'Find a meeting from the code on the projector', tag: 'meetings' }),
+  meetingMinutes: e({ method: 'GET', path: '/api/meetings/:meetingId/minutes', auth: 'session', response: z.looseObject({ meetingId: z.string().nullable() }), summary: 'The minutes: steps with actual minutes, notes, questions, next steps, sources (nothing private)', tag: 'meetings' }),
+  meetingMinutesMarkdown: e({ method: 'GET', path: '/api/meetings/:meetingId/minutes.md', auth: 'session', response: z.string(), produces: 'text/markdown', summary: 'The minutes as Markdown', tag: 'meetings' }),
 
   devOutbox: e({ method: 'GET', path: '/api/dev/outbox', auth: 'public', response: items(OutboxMessage), summary: 'Emails captured when no SMTP server is set (loopback only)', tag: 'system' }),
 } as const satisfies Record<string, Endpoint>;

@@ -18,6 +18,11 @@ import { registerInvitationRoutes } from './invitations/routes';
 import { createMailer, type Mailer } from './mail/mailer';
 import { registerOrgRoutes } from './org/routes';
 import type { Services } from './services';
+import { registerMeetingRoutes } from './meetings/routes';
+import { MeetingRuntime } from './meetings/runtime';
+import { attachRealtime, type Realtime } from './realtime/socket-server';
+import { loadShippedRoutines } from './routines/catalog';
+import type { Routine } from '#contracts/routine';
 import { registerSetupRoutes } from './setup/routes';
 import { registerSystemRoutes, VERSION } from './system/routes';
 
@@ -30,6 +35,10 @@ export interface BuildOptions {
   webRoot?: string | null;
   /** Observes every route as it is registered (the authorization matrix checks its coverage with this). */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
+  /** Routines to offer; default: protocols/*.yaml. */
+  routines?: ReadonlyMap<string, Routine>;
+  /** PostgreSQL for Socket.IO's cross-node adapter (serve passes the app's database). */
+  adapterConnectionString?: string;
 }
 
 /** 64 KiB is far above any legitimate JSON body of this API. */
@@ -61,11 +70,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const mailer =
     opts.mailer ?? createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+  let realtime: Realtime | null = null;
+  const meetingRuntime = new MeetingRuntime(database.db, (meetingId, events) => realtime?.publish(meetingId, events));
   const services: Services = {
     config,
     database,
     db: database.db,
     mailer,
+    routines: opts.routines ?? loadShippedRoutines(),
+    meetings: meetingRuntime,
     link(path) {
       const base = config.publicUrl ?? `http://localhost:${config.port}`;
       return `${base}${path}`;
@@ -107,7 +120,22 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerOrgRoutes(api, services);
     registerGroupRoutes(api, services);
     registerInvitationRoutes(api, services);
+    registerMeetingRoutes(api, services);
     done();
+  });
+
+  realtime = attachRealtime({
+    app,
+    db: database.db,
+    runtime: () => meetingRuntime,
+    log: app.log,
+    allowedOrigins,
+    ...(opts.adapterConnectionString ? { adapterConnectionString: opts.adapterConnectionString } : {}),
+  });
+  meetingRuntime.startTicking();
+  app.addHook('preClose', async () => {
+    meetingRuntime.stop();
+    await realtime?.close();
   });
 
   const webRoot = opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot;

@@ -15,6 +15,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -238,3 +239,79 @@ export const kv = pgTable('app_settings', {
   key: text('key').primaryKey(),
   value: jsonb('value').notNull(),
 });
+
+/** A team's own copy of a routine, versioned: a meeting keeps the version it ran (in its log). */
+export const teamRoutines = pgTable(
+  'team_routines',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    routineId: text('routine_id').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('team_routines_version').on(t.groupId, t.routineId, t.version),
+    foreignKey({ columns: [t.districtId, t.groupId], foreignColumns: [groups.districtId, groups.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.createdBy], foreignColumns: [users.districtId, users.id] }),
+  ],
+);
+
+/** A scheduled or live meeting of a group. Its content lives in `meeting_events`; this row is the index. */
+export const meetings = pgTable(
+  'meetings',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    title: text('title').notNull(),
+    scheduledFor: tz('scheduled_for'),
+    routineId: text('routine_id').notNull(),
+    routineVersion: integer('routine_version').notNull(),
+    routineName: text('routine_name').notNull(),
+    totalMinutes: integer('total_minutes').notNull(),
+    status: text('status', { enum: ['scheduled', 'live', 'ended'] }).notNull().default('scheduled'),
+    /** Short code shown on the projector for people joining from their own device. */
+    joinCode: text('join_code').notNull().unique(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    startedAt: tz('started_at'),
+    endedAt: tz('ended_at'),
+    lastSeq: integer('last_seq').notNull().default(0),
+  },
+  (t) => [
+    unique('meetings_district_id_id').on(t.districtId, t.id),
+    foreignKey({ columns: [t.districtId, t.groupId], foreignColumns: [groups.districtId, groups.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.createdBy], foreignColumns: [users.districtId, users.id] }),
+    index('meetings_group').on(t.districtId, t.groupId),
+  ],
+);
+
+/**
+ * The append-only log of a meeting (ADR 0006). `(meeting_id, seq)` orders it; a client's idempotency key is
+ * unique per actor and meeting, so a retried command can never land twice, even across app nodes.
+ */
+export const meetingEvents = pgTable(
+  'meeting_events',
+  {
+    districtId: uuid('district_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    v: integer('v').notNull(),
+    /** Server time in ms (the timer is derived from these). */
+    at: bigint('at', { mode: 'number' }).notNull(),
+    actorId: text('actor_id').notNull(),
+    idempotencyKey: text('idempotency_key'),
+    payload: jsonb('payload').notNull(),
+    committedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.seq] }),
+    foreignKey({ columns: [t.districtId, t.meetingId], foreignColumns: [meetings.districtId, meetings.id] }).onDelete('cascade'),
+    uniqueIndex('meeting_events_idempotency').on(t.meetingId, t.actorId, t.idempotencyKey),
+  ],
+);

@@ -62,10 +62,13 @@ export function registerEndpoint<E extends Endpoint>(
       tags: [endpoint.tag],
       ...(endpoint.body ? { body: endpoint.body } : {}),
       ...(params ? { params } : {}),
-      response: { 200: endpoint.response, ...errorResponses },
+      ...(endpoint.produces
+        ? { produces: [endpoint.produces] }
+        : { response: { 200: endpoint.response, ...errorResponses } }),
     },
     handler: async (req, reply) => {
       if (endpoint.auth === 'session' && !req.actor) throw unauthorized();
+      if (endpoint.produces) void reply.type(`${endpoint.produces}; charset=utf-8`);
       const ctx = {
         body: req.body,
         params: req.params,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { api, pathFor, type EndpointName } from '#contracts/api';
 import { hashPassword } from '../auth/passwords';
-import { groupMembers, groups, invitations, joinCodes, schoolRoles, schools, users } from '../db/schema';
+import { groupMembers, groups, invitations, joinCodes, meetings, schoolRoles, schools, users } from '../db/schema';
 import { hashSecret } from '../auth/tokens';
 import { Client, createDistrictWithAdmin, createTestApp, signedInClient, type TestApp } from '../testing/api-harness';
 
@@ -25,6 +25,8 @@ interface World {
   teamA1: string;
   teamA2: string;
   teamB: string;
+  /** Joined by code in the matrix: kept apart so joining never changes who belongs to team A1. */
+  teamA3: string;
   users: Record<Exclude<Role, 'anon'>, { id: string; districtId: string }>;
 }
 
@@ -57,6 +59,7 @@ beforeAll(async () => {
       { districtId: a.district.id, schoolId: s2!.id, kind: 'teacher_team', focus: 'plc', name: 'Team A2' },
     ])
     .returning();
+  const [t3] = await db.insert(groups).values({ districtId: a.district.id, schoolId: s2!.id, kind: 'teacher_team', focus: 'plc', name: 'Team A3' }).returning();
   const [tb] = await db.insert(groups).values({ districtId: b.district.id, schoolId: sb!.id, kind: 'teacher_team', focus: 'plc', name: 'Team B' }).returning();
   const member = await person(a.district.id, 'member');
   const facilitator = await person(a.district.id, 'facilitator');
@@ -80,6 +83,7 @@ beforeAll(async () => {
     teamA1: t1!.id,
     teamA2: t2!.id,
     teamB: tb!.id,
+    teamA3: t3!.id,
     users: { member, facilitator, leader, admin: a.admin, outsider, foreign: b.admin },
   };
 });
@@ -130,8 +134,27 @@ async function liveInvitationToken() {
 
 async function liveJoinCode() {
   const code = randomUUID().replace(/[^A-HJ-NP-Z2-9]/gi, '').toUpperCase().replace(/[IO01]/g, 'A').slice(0, 8).padEnd(8, 'Z');
-  await t.database.db.insert(joinCodes).values({ districtId: w.districtA, groupId: w.teamA1, code, expiresAt: new Date(Date.now() + 86_400_000), createdBy: w.users.admin.id });
+  await t.database.db.insert(joinCodes).values({ districtId: w.districtA, groupId: w.teamA3, code, expiresAt: new Date(Date.now() + 86_400_000), createdBy: w.users.admin.id });
   return code;
+}
+
+/** A scheduled meeting of team A1, made directly in the database. */
+async function freshMeeting() {
+  const [m] = await t.database.db
+    .insert(meetings)
+    .values({
+      districtId: w.districtA,
+      groupId: w.teamA1,
+      title: 'Weekly',
+      routineId: 'share-successes',
+      routineVersion: 1,
+      routineName: 'Share Successes',
+      totalMinutes: 16,
+      joinCode: randomUUID().replace(/[^A-HJ-NP-Z2-9]/gi, 'K').toUpperCase().slice(0, 6),
+      createdBy: w.users.facilitator.id,
+    })
+    .returning();
+  return m!;
 }
 
 interface Case {
@@ -146,6 +169,10 @@ const signedIn = (ok: Expect = 'ok'): Record<Role, Expect> => ({ anon: 401, memb
 const everyone = (e: Expect = 'ok'): Record<Role, Expect> => ({ anon: e, member: e, facilitator: e, leader: e, admin: e, outsider: e, foreign: e });
 /** Managing team A1: its facilitator, the leader of its school and the admin; others in A are refused, B never finds it. */
 const manageTeamA1: Record<Role, Expect> = { anon: 401, member: 403, facilitator: 'ok', leader: 'ok', admin: 'ok', outsider: 404, foreign: 404 };
+/** Reading team A1: its members and those who lead it. */
+const readTeamA1: Record<Role, Expect> = { anon: 401, member: 'ok', facilitator: 'ok', leader: 'ok', admin: 'ok', outsider: 404, foreign: 404 };
+/** Taking part in team A1's meetings (live and minutes): members only, not their principal or admin (non-evaluative). */
+const takePartTeamA1: Record<Role, Expect> = { anon: 401, member: 'ok', facilitator: 'ok', leader: 403, admin: 403, outsider: 404, foreign: 404 };
 const adminOnlyA: Record<Role, Expect> = { anon: 401, member: 403, facilitator: 403, leader: 403, admin: 'ok', outsider: 403, foreign: 404 };
 
 const CASES: Record<EndpointName, Case> = {
@@ -204,6 +231,18 @@ const CASES: Record<EndpointName, Case> = {
     expect: { anon: 'ok', member: 'ok', facilitator: 'ok', leader: 'ok', admin: 'ok', outsider: 'ok', foreign: 400 },
   },
   devOutbox: { expect: everyone() },
+
+  listRoutines: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
+  getRoutine: { params: () => ({ groupId: w.teamA1, routine: 'share-successes' }), expect: readTeamA1 },
+  customizeRoutine: { params: () => ({ groupId: w.teamA1 }), body: () => ({ baseId: 'share-successes', changes: [{ op: 'update-routine', name: 'Our success routine' }] }), expect: manageTeamA1 },
+  listMeetings: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
+  scheduleMeeting: { params: () => ({ groupId: w.teamA1 }), body: () => ({ title: 'Weekly', routineId: 'share-successes' }), expect: manageTeamA1 },
+  groupCalendar: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
+  getMeeting: { params: async () => ({ meetingId: (await freshMeeting()).id }), expect: readTeamA1 },
+  openMeeting: { params: async () => ({ meetingId: (await freshMeeting()).id }), expect: manageTeamA1 },
+  findMeetingByCode: { params: async () => ({ code: (await freshMeeting()).joinCode }), expect: takePartTeamA1 },
+  meetingMinutes: { params: async () => ({ meetingId: (await freshMeeting()).id }), expect: takePartTeamA1 },
+  meetingMinutesMarkdown: { params: async () => ({ meetingId: (await freshMeeting()).id }), expect: takePartTeamA1 },
 };
 
 async function clientFor(role: Role): Promise<Client> {

@@ -78,7 +78,9 @@ export type Action =
   | 'manage-join-code'
   | 'invite'
   | 'leave'
-  | 'revoke';
+  | 'revoke'
+  | 'run-meetings'
+  | 'take-part';
 
 const isAdmin = (a: Actor) => a.districtRole === 'district_admin';
 const leads = (a: Actor, schoolId: string | null) => schoolId !== null && a.schoolRoles.get(schoolId) === 'school_leader';
@@ -114,6 +116,12 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
         case 'invite':
           return managesGroup(actor, subject);
         case 'leave':
+          return belongs(actor, subject.id);
+        case 'run-meetings':
+          // Scheduling, opening and customizing routines: those who run the group.
+          return managesGroup(actor, subject);
+        case 'take-part':
+          // Live meetings and their minutes are the team's own: members only, whatever their rank (non-evaluative).
           return belongs(actor, subject.id);
         default:
           return false;

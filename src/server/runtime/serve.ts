@@ -17,7 +17,7 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   };
   const opened = await openDatabase(config, log);
   let closing = false;
-  const app = await buildApp({ config, database: opened.database, logger }).catch(async (err: unknown) => {
+  const app = await buildApp({ config, database: opened.database, logger, adapterConnectionString: opened.connectionString }).catch(async (err: unknown) => {
     await opened.close();
     throw err;
   });

@@ -20,8 +20,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { onRoute?: (route: { method: string | string[]; url: string }) => void } = {}): Promise<TestApp> {
-  const testDb = await createTestDatabase();
+export async function createTestApp(
+  opts: { onRoute?: (route: { method: string | string[]; url: string }) => void; testDb?: TestDatabase; crossNode?: boolean } = {},
+): Promise<TestApp> {
+  const testDb = opts.testDb ?? (await createTestDatabase());
   const database = connectDatabase(testDb.url, { max: 4 });
   const mails: Mail[] = [];
   const mailer: Mailer = {
@@ -32,7 +34,14 @@ export async function createTestApp(opts: { onRoute?: (route: { method: string |
     },
   };
   const config = { ...loadConfig({}), port: 3000, publicUrl: 'http://ensemble.test' };
-  const app = await buildApp({ config, database, mailer, webRoot: null, ...(opts.onRoute ? { onRoute: opts.onRoute } : {}) });
+  const app = await buildApp({
+    config,
+    database,
+    mailer,
+    webRoot: null,
+    ...(opts.onRoute ? { onRoute: opts.onRoute } : {}),
+    ...(opts.crossNode ? { adapterConnectionString: testDb.url } : {}),
+  });
   await app.ready();
   return {
     app,
@@ -42,7 +51,7 @@ export async function createTestApp(opts: { onRoute?: (route: { method: string |
     async close() {
       await app.close();
       await database.close();
-      await testDb.drop();
+      if (!opts.testDb) await testDb.drop();
     },
   };
 }

@@ -1,0 +1,194 @@
+/**
+ * The live meeting's wire format, shared by server and web: commands clients send, events the server appends
+ * to the meeting's log (and pushes to clients), and the rejection shape.
+ * Rules about who may do what, and when, live in src/core/meeting (policy.ts) and docs/spec/meetings.md.
+ */
+import { z } from 'zod';
+import { Id } from './common';
+import { EfficacySource, ObservationMode, QuestionKind, Routine, RoutineFocus, Slug } from './routine';
+
+/** Client-generated, unique per command; the server stores it per actor so a retry applies once. */
+export const IdempotencyKey = z.string().min(1).max(100);
+
+/**
+ * Id of something created inside a meeting (note suggestion, question, reflection, action item, source tag).
+ * The server passes a fresh UUID into `decide`; without one the core derives `n<seq>` from the event's seq.
+ */
+export const EntityId = z.string().min(1).max(64);
+
+/** Who caused an event: a person, or the server's clock (auto-advance). */
+export const SYSTEM_ACTOR = 'system';
+export const ActorId = z.union([Id, z.literal(SYSTEM_ACTOR)]);
+export type ActorId = z.infer<typeof ActorId>;
+
+export const MeetingRole = z.enum(['facilitator', 'presenter', 'timekeeper', 'note-taker']);
+export type MeetingRole = z.infer<typeof MeetingRole>;
+
+export const EXTEND_MINUTES_MAX = 10;
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+// ---------------------------------------------------------------------------------------------------------
+// Commands. The server overwrites `actorId` with the signed-in user before parsing; clients never choose it.
+
+const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), actorId: Id, idempotencyKey: IdempotencyKey, ...shape });
+
+/** Navigation names the step the client is looking at, so a double click or a stale screen cannot skip two steps. */
+const fromStep = { fromStepId: Slug };
+
+export const MeetingCommand = z.discriminatedUnion('type', [
+  command('startMeeting', {}),
+  command('startTimer', {}),
+  command('pauseTimer', {}),
+  command('resumeTimer', {}),
+  command('extendStep', { minutes: z.number().int().min(1).max(EXTEND_MINUTES_MAX) }),
+  command('setStepMinutes', { stepId: Slug, minutes: z.number().int().min(1).max(120) }),
+  command('nextStep', fromStep),
+  command('previousStep', fromStep),
+  command('skipStep', fromStep),
+  command('assignRoles', {
+    presenter: Id.nullable().optional(),
+    timekeeper: Id.nullable().optional(),
+    noteTaker: Id.nullable().optional(),
+  }),
+  command('handOverFacilitation', { toId: Id }),
+  /** Replaces the step's shared note; an empty text clears it. */
+  command('writeNote', { stepId: Slug, text: z.string().max(10_000) }),
+  command('suggestNote', { stepId: Slug, text: text(2_000) }),
+  command('acceptSuggestion', { suggestionId: EntityId }),
+  command('dismissSuggestion', { suggestionId: EntityId }),
+  command('submitQuestion', { kind: QuestionKind, text: text(500) }),
+  /** The facilitator marks a probing card that slips into advice; `flagged: false` lifts the flag. */
+  command('flagQuestion', {
+    questionId: EntityId,
+    flagged: z.boolean(),
+    reason: z.string().trim().max(200).optional(),
+  }),
+  /** Without reflectionId: a new private reflection. With one: edits the author's own reflection. */
+  command('writeReflection', { reflectionId: EntityId.optional(), stepId: Slug, text: text(5_000) }),
+  command('shareReflection', { reflectionId: EntityId }),
+  command('addActionItem', { text: text(500), ownerId: Id, due: z.iso.date().nullable() }),
+  command('completeActionItem', { itemId: EntityId }),
+  /** The presenter's success story, dilemma or observed practice (the routine's focus decides which). */
+  command('recordPresentation', {
+    title: text(200),
+    summary: z.string().trim().max(5_000),
+    mode: ObservationMode.optional(),
+  }),
+  command('tagSource', { source: EfficacySource, why: text(280) }),
+  command('untagSource', { tagId: EntityId }),
+  command('setAutoAdvance', { enabled: z.boolean() }),
+  command('endMeeting', {}),
+]);
+export type MeetingCommand = z.infer<typeof MeetingCommand>;
+export type MeetingCommandType = MeetingCommand['type'];
+export type CommandOf<T extends MeetingCommandType> = Extract<MeetingCommand, { type: T }>;
+/** What a client sends: a command without the actor, which the server fills in from the session. */
+export type ClientMeetingCommand = MeetingCommand extends infer C
+  ? C extends MeetingCommand
+    ? Omit<C, 'actorId'>
+    : never
+  : never;
+
+// ---------------------------------------------------------------------------------------------------------
+// Rejections
+
+export const MeetingErrorCode = z.enum([
+  'NO_MEETING', // the meeting has not been created
+  'NOT_A_MEMBER', // the actor (or a person named in the command) is not on the meeting's roster
+  'NOT_ALLOWED', // the actor's role does not allow this command
+  'WRONG_PHASE', // not possible before the start, after the end, or outside the step it belongs to
+  'STALE_STEP', // the client named a step that is no longer the current one
+  'NO_NEXT_STEP',
+  'NO_PREVIOUS_STEP',
+  'TIMER_STATE', // e.g. pausing a timer that is not running
+  'NOT_FOUND', // no such step, suggestion, question, item or tag (or it is someone else's private reflection)
+  'INVALID', // the command is well-formed but breaks a rule (e.g. resizing a fixed-length step)
+  'LIMIT', // a per-meeting limit is reached
+]);
+export type MeetingErrorCode = z.infer<typeof MeetingErrorCode>;
+
+export const MeetingRejection = z.object({ code: MeetingErrorCode, message: z.string() });
+export type MeetingRejection = z.infer<typeof MeetingRejection>;
+
+// ---------------------------------------------------------------------------------------------------------
+// Events: `<feature>.<past-verb>`, append-only, each with a payload version `v`.
+
+export const MEETING_EVENT_VERSION = 1;
+
+const event = <T extends string, P extends z.ZodRawShape>(type: T, payload: P) =>
+  z.strictObject({
+    seq: z.number().int().min(1),
+    type: z.literal(type),
+    v: z.literal(MEETING_EVENT_VERSION),
+    /** Server time in ms; never earlier than the previous event's. */
+    at: z.number().int().min(0),
+    actorId: ActorId,
+    /** The command's idempotency key; null for events the server makes on its own. */
+    idempotencyKey: IdempotencyKey.nullable(),
+    payload: z.strictObject(payload),
+  });
+
+const stepMove = { fromStepId: Slug, toStepId: Slug };
+
+export const MeetingEvent = z.discriminatedUnion('type', [
+  event('meeting.created', {
+    meetingId: Id,
+    routine: Routine,
+    memberIds: z.array(Id).min(1).max(100),
+    facilitatorId: Id,
+  }),
+  event('meeting.started', {}),
+  event('timer.started', { stepId: Slug }),
+  event('timer.paused', { stepId: Slug }),
+  event('timer.resumed', { stepId: Slug }),
+  event('step.extended', { stepId: Slug, minutes: z.number().int().min(1).max(EXTEND_MINUTES_MAX) }),
+  event('step.resized', { stepId: Slug, minutes: z.number().int().min(1).max(120) }),
+  event('step.advanced', stepMove),
+  event('step.returned', stepMove),
+  event('step.skipped', stepMove),
+  event('step.auto-advanced', stepMove),
+  event('roles.assigned', {
+    presenter: Id.nullable().optional(),
+    timekeeper: Id.nullable().optional(),
+    noteTaker: Id.nullable().optional(),
+  }),
+  event('facilitation.handed-over', { fromId: Id, toId: Id }),
+  event('note.written', { stepId: Slug, text: z.string().max(10_000) }),
+  event('note.suggested', { suggestionId: EntityId, stepId: Slug, text: text(2_000) }),
+  event('suggestion.accepted', { suggestionId: EntityId }),
+  event('suggestion.dismissed', { suggestionId: EntityId }),
+  event('question.submitted', { questionId: EntityId, stepId: Slug, kind: QuestionKind, text: text(500) }),
+  event('question.flagged', {
+    questionId: EntityId,
+    flagged: z.boolean(),
+    reason: z.string().max(200).nullable(),
+  }),
+  /** Private: only its author may receive it (see `redactEventFor` in core). */
+  event('reflection.written', { reflectionId: EntityId, stepId: Slug, text: text(5_000) }),
+  /** Publishes a snapshot of the reflection's text at the time of sharing. */
+  event('reflection.shared', { reflectionId: EntityId, stepId: Slug, text: text(5_000) }),
+  event('action-item.added', {
+    itemId: EntityId,
+    text: text(500),
+    ownerId: Id,
+    due: z.iso.date().nullable(),
+  }),
+  event('action-item.completed', { itemId: EntityId }),
+  event('presentation.recorded', {
+    kind: RoutineFocus,
+    title: text(200),
+    summary: z.string().max(5_000),
+    mode: ObservationMode.nullable(),
+  }),
+  event('source.tagged', { tagId: EntityId, source: EfficacySource, why: text(280) }),
+  event('source.untagged', { tagId: EntityId }),
+  event('auto-advance.enabled', {}),
+  event('auto-advance.disabled', {}),
+  event('meeting.ended', {}),
+  /** Stands in for an event the receiving viewer may not see, so their seq stays gap-free. Never stored. */
+  event('event.redacted', {}),
+]);
+export type MeetingEvent = z.infer<typeof MeetingEvent>;
+export type MeetingEventType = MeetingEvent['type'];
+export type EventOf<T extends MeetingEventType> = Extract<MeetingEvent, { type: T }>;

@@ -1,0 +1,311 @@
+import {
+  MEETING_EVENT_VERSION,
+  type CommandOf,
+  type EventOf,
+  type MeetingCommand,
+  type MeetingErrorCode,
+  type MeetingEvent,
+  type MeetingEventType,
+  type MeetingRejection,
+} from '../../contracts/meeting';
+import { appendParagraph } from './evolve';
+import { COMMAND_POLICY, hasRole, isMember } from './policy';
+import { currentRoutineStep, currentRun, keyOf, MS_PER_MINUTE, own, type MeetingState } from './state';
+
+export interface DecideContext {
+  /** Server time in ms. Events are stamped max(now, state.clock), so the log's time never runs backwards. */
+  readonly now: number;
+  /** Id for whatever the command creates (question, item, ...); the server passes a fresh UUID. Default `n<seq>`. */
+  readonly newId?: string;
+}
+
+export type Decision = { ok: true; events: MeetingEvent[] } | { ok: false; error: MeetingRejection };
+
+/** Per-meeting limits: a live meeting is small, and these keep one noisy client from growing it without end. */
+export const LIMITS = {
+  extensionMinutesPerStep: 60,
+  suggestions: 500,
+  questions: 500,
+  reflectionsPerAuthor: 50,
+  actionItems: 200,
+  sourceTags: 100,
+  noteLength: 10_000,
+} as const;
+
+type Draft = { [T in MeetingEventType]: { type: T; payload: EventOf<T>['payload'] } }[MeetingEventType];
+type Outcome = { ok: true; draft: Draft } | { ok: false; error: MeetingRejection };
+
+const reject = (code: MeetingErrorCode, message: string): { ok: false; error: MeetingRejection } => ({
+  ok: false,
+  error: { code, message },
+});
+const emit = (draft: Draft): Outcome => ({ ok: true, draft });
+
+/**
+ * Decides what a command does to the meeting: the events to append, or why it is refused.
+ * Pure: a refused command changes nothing, and the caller appends the events and folds them with `evolve`.
+ * A command whose idempotency key this actor already used is answered `ok` with no events.
+ * The command is trusted to match the contract schema (the server parses it first).
+ */
+export function decide(state: MeetingState, command: MeetingCommand, ctx: DecideContext): Decision {
+  if (own(state.appliedKeys, keyOf(command.actorId, command.idempotencyKey)) !== undefined)
+    return { ok: true, events: [] };
+  if (state.phase === 'empty') return reject('NO_MEETING', 'This meeting does not exist yet');
+  if (!isMember(state, command.actorId))
+    return reject('NOT_A_MEMBER', 'Only members of this meeting can take part');
+
+  const rule = COMMAND_POLICY[command.type];
+  if (!rule.phases.includes(state.phase)) return reject('WRONG_PHASE', phaseMessage(state));
+  if (!hasRole(state, command.actorId, rule.who)) return reject('NOT_ALLOWED', roleMessage(rule.who));
+
+  const seq = state.seq + 1;
+  const outcome = handle(state, command, ctx.newId ?? `n${seq}`);
+  if (!outcome.ok) return outcome;
+  const event = {
+    seq,
+    v: MEETING_EVENT_VERSION,
+    at: Math.max(ctx.now, state.clock),
+    actorId: command.actorId,
+    idempotencyKey: command.idempotencyKey,
+    ...outcome.draft,
+  } satisfies MeetingEvent;
+  return { ok: true, events: [event] };
+}
+
+function phaseMessage(state: MeetingState): string {
+  if (state.phase === 'lobby') return 'The meeting has not started yet';
+  if (state.phase === 'ended') return 'The meeting has ended';
+  return 'Not possible while the meeting is running';
+}
+
+function roleMessage(who: keyof typeof ROLE_WORDS): string {
+  return `Only ${ROLE_WORDS[who]} can do that`;
+}
+
+const ROLE_WORDS = {
+  facilitator: 'the facilitator',
+  timekeeper: 'the facilitator or the timekeeper',
+  'note-taker': 'the note-taker',
+  'presenter-or-notes': 'the presenter, the facilitator or the note-taker',
+  member: 'members',
+} as const;
+
+function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
+  switch (c.type) {
+    case 'startMeeting':
+      return emit({ type: 'meeting.started', payload: {} });
+    case 'startTimer':
+    case 'pauseTimer':
+    case 'resumeTimer':
+      return timerCommand(s, c);
+    case 'extendStep': {
+      const run = currentRun(s);
+      if (!run) return reject('WRONG_PHASE', phaseMessage(s));
+      if (run.extensionsMs + c.minutes * MS_PER_MINUTE > LIMITS.extensionMinutesPerStep * MS_PER_MINUTE)
+        return reject('LIMIT', `A step can be extended by at most ${LIMITS.extensionMinutesPerStep} minutes`);
+      return emit({ type: 'step.extended', payload: { stepId: run.stepId, minutes: c.minutes } });
+    }
+    case 'setStepMinutes': {
+      const step = s.routine?.steps.find((x) => x.id === c.stepId);
+      if (!step) return reject('NOT_FOUND', `No step "${c.stepId}"`);
+      if (step.variable !== true)
+        return reject('INVALID', 'Only a variable-length step can be resized; extend it instead');
+      return emit({ type: 'step.resized', payload: { stepId: c.stepId, minutes: c.minutes } });
+    }
+    case 'nextStep':
+    case 'skipStep':
+    case 'previousStep':
+      return navigate(s, c);
+    case 'assignRoles': {
+      const named = [c.presenter, c.timekeeper, c.noteTaker];
+      if (named.every((x) => x === undefined)) return reject('INVALID', 'Name at least one role to assign');
+      if (named.some((x) => typeof x === 'string' && !isMember(s, x)))
+        return reject('NOT_A_MEMBER', 'Roles go to members of this meeting');
+      const payload = {
+        ...(c.presenter !== undefined && { presenter: c.presenter }),
+        ...(c.timekeeper !== undefined && { timekeeper: c.timekeeper }),
+        ...(c.noteTaker !== undefined && { noteTaker: c.noteTaker }),
+      };
+      return emit({ type: 'roles.assigned', payload });
+    }
+    case 'handOverFacilitation': {
+      if (!isMember(s, c.toId))
+        return reject('NOT_A_MEMBER', 'Facilitation goes to a member of this meeting');
+      if (c.toId === c.actorId) return reject('INVALID', 'You already facilitate this meeting');
+      return emit({ type: 'facilitation.handed-over', payload: { fromId: c.actorId, toId: c.toId } });
+    }
+    case 'writeNote':
+      if (!hasStep(s, c.stepId)) return reject('NOT_FOUND', `No step "${c.stepId}"`);
+      return emit({ type: 'note.written', payload: { stepId: c.stepId, text: c.text } });
+    case 'suggestNote':
+      if (!hasStep(s, c.stepId)) return reject('NOT_FOUND', `No step "${c.stepId}"`);
+      if (s.suggestions.length >= LIMITS.suggestions)
+        return reject('LIMIT', 'This meeting has reached its limit of note suggestions');
+      return emit({
+        type: 'note.suggested',
+        payload: { suggestionId: newId, stepId: c.stepId, text: c.text },
+      });
+    case 'acceptSuggestion':
+    case 'dismissSuggestion':
+      return resolveSuggestion(s, c);
+    case 'submitQuestion': {
+      const run = currentRun(s);
+      if (!run) return reject('WRONG_PHASE', phaseMessage(s));
+      if (s.roles.presenter === c.actorId)
+        return reject('NOT_ALLOWED', 'The presenter answers questions rather than asking them');
+      if (s.questions.length >= LIMITS.questions)
+        return reject('LIMIT', 'This meeting has reached its limit of question cards');
+      return emit({
+        type: 'question.submitted',
+        payload: { questionId: newId, stepId: run.stepId, kind: c.kind, text: c.text },
+      });
+    }
+    case 'flagQuestion': {
+      const q = s.questions.find((x) => x.id === c.questionId);
+      if (!q) return reject('NOT_FOUND', 'No such question card');
+      if (c.flagged && q.kind !== 'probing')
+        return reject('INVALID', 'Only probing questions are flagged for offering a solution');
+      const reason = c.flagged && c.reason !== undefined && c.reason !== '' ? c.reason : null;
+      return emit({ type: 'question.flagged', payload: { questionId: q.id, flagged: c.flagged, reason } });
+    }
+    case 'writeReflection':
+      return writeReflection(s, c, newId);
+    case 'shareReflection': {
+      const mine = own(s.privateReflections, c.actorId) ?? [];
+      const r = mine.find((x) => x.id === c.reflectionId);
+      // Someone else's reflection answers "not found" too, so its existence does not leak.
+      if (!r) return reject('NOT_FOUND', 'No such reflection of yours');
+      return emit({
+        type: 'reflection.shared',
+        payload: { reflectionId: r.id, stepId: r.stepId, text: r.text },
+      });
+    }
+    case 'addActionItem':
+      if (!isMember(s, c.ownerId))
+        return reject('NOT_A_MEMBER', 'An action item belongs to a member of this meeting');
+      if (s.actionItems.length >= LIMITS.actionItems)
+        return reject('LIMIT', 'This meeting has reached its limit of action items');
+      return emit({
+        type: 'action-item.added',
+        payload: { itemId: newId, text: c.text, ownerId: c.ownerId, due: c.due },
+      });
+    case 'completeActionItem': {
+      const item = s.actionItems.find((x) => x.id === c.itemId);
+      if (!item) return reject('NOT_FOUND', 'No such action item');
+      if (![item.ownerId, item.createdBy, s.roles.facilitator].includes(c.actorId))
+        return reject(
+          'NOT_ALLOWED',
+          'Only the owner, the person who added it or the facilitator can complete an action item',
+        );
+      if (item.completedAt !== null) return reject('INVALID', 'This action item is already complete');
+      return emit({ type: 'action-item.completed', payload: { itemId: item.id } });
+    }
+    case 'recordPresentation': {
+      const kind = s.routine?.focus ?? 'success';
+      if (c.mode !== undefined && kind !== 'observed-practice')
+        return reject('INVALID', 'Only an observed practice has an observation mode');
+      return emit({
+        type: 'presentation.recorded',
+        payload: { kind, title: c.title, summary: c.summary, mode: c.mode ?? null },
+      });
+    }
+    case 'tagSource':
+      if (currentRoutineStep(s)?.kind !== 'final')
+        return reject('WRONG_PHASE', 'Sources of efficacy are tagged in the final discussion');
+      if (s.sourceTags.length >= LIMITS.sourceTags)
+        return reject('LIMIT', 'This meeting has reached its limit of source tags');
+      return emit({ type: 'source.tagged', payload: { tagId: newId, source: c.source, why: c.why } });
+    case 'untagSource': {
+      if (currentRoutineStep(s)?.kind !== 'final')
+        return reject('WRONG_PHASE', 'Sources of efficacy are tagged in the final discussion');
+      const tag = s.sourceTags.find((t) => t.id === c.tagId);
+      if (!tag) return reject('NOT_FOUND', 'No such source tag');
+      if (tag.taggedBy !== c.actorId && s.roles.facilitator !== c.actorId)
+        return reject('NOT_ALLOWED', 'Only the person who tagged it or the facilitator can remove a tag');
+      return emit({ type: 'source.untagged', payload: { tagId: tag.id } });
+    }
+    case 'setAutoAdvance':
+      return emit(
+        c.enabled
+          ? { type: 'auto-advance.enabled', payload: {} }
+          : { type: 'auto-advance.disabled', payload: {} },
+      );
+    case 'endMeeting':
+      return emit({ type: 'meeting.ended', payload: {} });
+  }
+}
+
+const hasStep = (s: MeetingState, stepId: string) => s.steps.some((r) => r.stepId === stepId);
+
+function timerCommand(s: MeetingState, c: CommandOf<'startTimer' | 'pauseTimer' | 'resumeTimer'>): Outcome {
+  const run = currentRun(s);
+  if (!run) return reject('WRONG_PHASE', phaseMessage(s));
+  const stepId = run.stepId;
+  switch (c.type) {
+    case 'startTimer':
+      if (run.timer === 'running') return reject('TIMER_STATE', 'The timer is already running');
+      if (run.timer === 'paused') return reject('TIMER_STATE', 'The timer is paused; resume it');
+      return emit({ type: 'timer.started', payload: { stepId } });
+    case 'pauseTimer':
+      if (run.timer !== 'running') return reject('TIMER_STATE', 'The timer is not running');
+      return emit({ type: 'timer.paused', payload: { stepId } });
+    case 'resumeTimer':
+      if (run.timer !== 'paused')
+        return reject(
+          'TIMER_STATE',
+          run.timer === 'idle' ? 'The timer has not started; start it' : 'The timer is already running',
+        );
+      return emit({ type: 'timer.resumed', payload: { stepId } });
+  }
+}
+
+function navigate(s: MeetingState, c: CommandOf<'nextStep' | 'skipStep' | 'previousStep'>): Outcome {
+  const i = s.currentStepIndex;
+  const run = currentRun(s);
+  if (i === null || !run) return reject('WRONG_PHASE', phaseMessage(s));
+  if (c.fromStepId !== run.stepId)
+    return reject('STALE_STEP', 'The meeting has already moved to another step');
+  const fromStepId = run.stepId;
+  if (c.type === 'previousStep') {
+    const to = s.steps[i - 1];
+    if (!to) return reject('NO_PREVIOUS_STEP', 'This is the first step');
+    return emit({ type: 'step.returned', payload: { fromStepId, toStepId: to.stepId } });
+  }
+  const to = s.steps[i + 1];
+  if (!to) return reject('NO_NEXT_STEP', 'This is the last step; end the meeting instead');
+  return emit({
+    type: c.type === 'nextStep' ? 'step.advanced' : 'step.skipped',
+    payload: { fromStepId, toStepId: to.stepId },
+  });
+}
+
+function resolveSuggestion(s: MeetingState, c: CommandOf<'acceptSuggestion' | 'dismissSuggestion'>): Outcome {
+  const suggestion = s.suggestions.find((x) => x.id === c.suggestionId);
+  if (!suggestion) return reject('NOT_FOUND', 'No such suggestion');
+  if (suggestion.status !== 'open')
+    return reject('INVALID', `This suggestion was already ${suggestion.status}`);
+  if (c.type === 'dismissSuggestion')
+    return emit({ type: 'suggestion.dismissed', payload: { suggestionId: suggestion.id } });
+  const note = s.steps.find((r) => r.stepId === suggestion.stepId)?.note ?? '';
+  if (appendParagraph(note, suggestion.text).length > LIMITS.noteLength)
+    return reject('LIMIT', 'The note would grow past its length limit');
+  return emit({ type: 'suggestion.accepted', payload: { suggestionId: suggestion.id } });
+}
+
+function writeReflection(s: MeetingState, c: CommandOf<'writeReflection'>, newId: string): Outcome {
+  if (!hasStep(s, c.stepId)) return reject('NOT_FOUND', `No step "${c.stepId}"`);
+  const mine = own(s.privateReflections, c.actorId) ?? [];
+  if (c.reflectionId !== undefined) {
+    if (!mine.some((r) => r.id === c.reflectionId)) return reject('NOT_FOUND', 'No such reflection of yours');
+    return emit({
+      type: 'reflection.written',
+      payload: { reflectionId: c.reflectionId, stepId: c.stepId, text: c.text },
+    });
+  }
+  if (mine.length >= LIMITS.reflectionsPerAuthor)
+    return reject('LIMIT', 'You have reached the limit of reflections in this meeting');
+  return emit({
+    type: 'reflection.written',
+    payload: { reflectionId: newId, stepId: c.stepId, text: c.text },
+  });
+}

@@ -1,0 +1,25 @@
+export { decide, LIMITS, type Decision, type DecideContext } from './decide';
+export { evolve, replay, MeetingLogGapError } from './evolve';
+export { tick } from './tick';
+export { createMeeting, MEETING_MEMBERS_MAX, type CreateMeetingInput } from './create';
+export {
+  stepTimer,
+  currentTimer,
+  remainingMs,
+  elapsedMs,
+  overrunMs,
+  type StepTimer,
+  type TimerSource,
+} from './timer';
+export { estimateOffset, remainingForClient, type ClockSample } from './clock-sync';
+export { viewFor, redactEventFor, mayReceive, type MeetingView } from './privacy';
+export {
+  minutesOf,
+  type MeetingMinutes,
+  type MinutesStep,
+  type MinutesQuestion,
+  type MinutesSourceTag,
+} from './minutes';
+export { suggestNextPresenter } from './rotation';
+export { COMMAND_POLICY, abilitiesFor, hasRole, takesNotes, type CommandRule, type Who } from './policy';
+export * from './state';

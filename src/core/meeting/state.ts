@@ -1,0 +1,173 @@
+import type { MeetingEvent } from '../../contracts/meeting';
+import type {
+  EfficacySource,
+  ObservationMode,
+  QuestionKind,
+  Routine,
+  RoutineFocus,
+  RoutineStep,
+} from '../../contracts/routine';
+
+/** `empty`: no events yet. `lobby`: created, routine not started. `running`: exactly one current step. `ended`. */
+export type MeetingPhase = 'empty' | 'lobby' | 'running' | 'ended';
+export type TimerStatus = 'idle' | 'running' | 'paused';
+/** `done` once the team moved on (or ended) from it, `skipped` when passed over, `pending` otherwise. */
+export type StepOutcome = 'pending' | 'done' | 'skipped';
+
+/** One routine step as it is being run: its timer and its shared note. */
+export interface StepRun {
+  readonly stepId: string;
+  readonly plannedMs: number;
+  readonly extensionsMs: number;
+  /** Time run up to `runningSince` (or in total, when not running). */
+  readonly elapsedMs: number;
+  /** Server ms when the timer last (re)started; non-null exactly when `timer` is `running`. */
+  readonly runningSince: number | null;
+  readonly timer: TimerStatus;
+  readonly outcome: StepOutcome;
+  readonly note: string;
+}
+
+export interface Roles {
+  /** Null only before the meeting is created. */
+  readonly facilitator: string | null;
+  readonly presenter: string | null;
+  readonly timekeeper: string | null;
+  readonly noteTaker: string | null;
+}
+
+export interface Suggestion {
+  readonly id: string;
+  readonly stepId: string;
+  readonly text: string;
+  readonly authorId: string;
+  readonly at: number;
+  readonly status: 'open' | 'accepted' | 'dismissed';
+}
+
+export interface QuestionCard {
+  readonly id: string;
+  readonly stepId: string;
+  readonly kind: QuestionKind;
+  readonly text: string;
+  readonly authorId: string;
+  readonly at: number;
+  /** A probing card the facilitator marked as advice in disguise. */
+  readonly flagged: boolean;
+  readonly flagReason: string | null;
+}
+
+export interface Reflection {
+  readonly id: string;
+  readonly stepId: string;
+  readonly text: string;
+  readonly at: number;
+}
+
+export interface SharedReflection {
+  readonly reflectionId: string;
+  readonly authorId: string;
+  readonly stepId: string;
+  readonly text: string;
+  readonly at: number;
+}
+
+export interface ActionItem {
+  readonly id: string;
+  readonly text: string;
+  readonly ownerId: string;
+  readonly due: string | null;
+  readonly createdBy: string;
+  readonly at: number;
+  readonly completedAt: number | null;
+  readonly completedBy: string | null;
+}
+
+export interface Presentation {
+  readonly kind: RoutineFocus;
+  readonly title: string;
+  readonly summary: string;
+  readonly mode: ObservationMode | null;
+  readonly recordedBy: string;
+  readonly at: number;
+}
+
+export interface SourceTag {
+  readonly id: string;
+  readonly source: EfficacySource;
+  readonly why: string;
+  readonly taggedBy: string;
+  readonly at: number;
+}
+
+export interface MeetingState {
+  readonly phase: MeetingPhase;
+  readonly meetingId: string | null;
+  readonly routine: Routine | null;
+  readonly memberIds: readonly string[];
+  readonly roles: Roles;
+  /** Index into `routine.steps`; non-null exactly when `phase` is `running`. */
+  readonly currentStepIndex: number | null;
+  readonly steps: readonly StepRun[];
+  readonly autoAdvance: boolean;
+  readonly suggestions: readonly Suggestion[];
+  readonly questions: readonly QuestionCard[];
+  /** Keyed by author. Only `viewFor(state, author)` ever hands these out. */
+  readonly privateReflections: Readonly<Record<string, readonly Reflection[]>>;
+  readonly sharedReflections: readonly SharedReflection[];
+  readonly actionItems: readonly ActionItem[];
+  readonly presentation: Presentation | null;
+  readonly sourceTags: readonly SourceTag[];
+  /** `"<actorId> <idempotencyKey>"` → seq of the event it produced. */
+  readonly appliedKeys: Readonly<Record<string, number>>;
+  /** Seq of the last event folded in. */
+  readonly seq: number;
+  /** Server time of the last event; commands are stamped no earlier than this. */
+  readonly clock: number;
+  readonly startedAt: number | null;
+  readonly endedAt: number | null;
+}
+
+export const initialMeetingState: MeetingState = {
+  phase: 'empty',
+  meetingId: null,
+  routine: null,
+  memberIds: [],
+  roles: { facilitator: null, presenter: null, timekeeper: null, noteTaker: null },
+  currentStepIndex: null,
+  steps: [],
+  autoAdvance: false,
+  suggestions: [],
+  questions: [],
+  privateReflections: {},
+  sharedReflections: [],
+  actionItems: [],
+  presentation: null,
+  sourceTags: [],
+  appliedKeys: {},
+  seq: 0,
+  clock: 0,
+  startedAt: null,
+  endedAt: null,
+};
+
+export const MS_PER_MINUTE = 60_000;
+
+/** Reads a record without ever falling through to Object.prototype. */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+export const keyOf = (actorId: string, idempotencyKey: string) => `${actorId} ${idempotencyKey}`;
+
+export function currentRun(state: Pick<MeetingState, 'currentStepIndex' | 'steps'>): StepRun | undefined {
+  return state.currentStepIndex === null ? undefined : state.steps[state.currentStepIndex];
+}
+
+export function currentRoutineStep(
+  state: Pick<MeetingState, 'currentStepIndex' | 'routine'>,
+): RoutineStep | undefined {
+  return state.currentStepIndex === null ? undefined : state.routine?.steps[state.currentStepIndex];
+}
+
+export type MeetingEvents = readonly MeetingEvent[];

@@ -1,0 +1,28 @@
+import { MEETING_EVENT_VERSION, SYSTEM_ACTOR, type MeetingEvent } from '../../contracts/meeting';
+import { currentRun, type MeetingState } from './state';
+import { stepTimer } from './timer';
+
+/**
+ * The server's clock decision, called on a timer: when the team opted into auto-advance and the current
+ * step's running timer has reached 0, move on to the next step (whose timer starts at once).
+ * Without the opt-in, or on the last step, or while paused, time running out only shows as overrun.
+ */
+export function tick(state: MeetingState, now: number): MeetingEvent[] {
+  if (state.phase !== 'running' || !state.autoAdvance || state.currentStepIndex === null) return [];
+  const run = currentRun(state);
+  const next = state.steps[state.currentStepIndex + 1];
+  if (!run || !next || run.timer !== 'running') return [];
+  const at = Math.max(now, state.clock);
+  if (stepTimer(run, at).remainingMs > 0) return [];
+  return [
+    {
+      seq: state.seq + 1,
+      type: 'step.auto-advanced',
+      v: MEETING_EVENT_VERSION,
+      at,
+      actorId: SYSTEM_ACTOR,
+      idempotencyKey: null,
+      payload: { fromStepId: run.stepId, toStepId: next.stepId },
+    },
+  ];
+}

@@ -1,0 +1,237 @@
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { api } from '#contracts/api';
+import type { MeetingSummary } from '#contracts/meetings-api';
+import { createMeeting, minutesOf, suggestNextPresenter } from '#core/meeting/index';
+import { customizeRoutine, formatPath, totalMinutes } from '#core/routines/index';
+import { newJoinCode } from '../auth/tokens';
+import type { DbOrTx } from '../db/client';
+import { groupMembers, meetingEvents, meetings, teamRoutines, users } from '../db/schema';
+import { groupSubject, loadGroup, type GroupRow } from '../groups/queries';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { registerEndpoint } from '../http/route';
+import type { Actor } from '../policy/actor';
+import { authorize, can } from '../policy/policy';
+import { isUniqueViolation } from './store';
+import { resolveRoutine, summarize, teamRoutinesOf } from '../routines/catalog';
+import type { Services } from '../services';
+import { meetingsToICalendar, minutesToMarkdown } from './documents';
+
+type MeetingRow = typeof meetings.$inferSelect;
+
+async function loadMeeting(db: DbOrTx, actor: Actor, meetingId: string) {
+  const [m] = await db.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.districtId, actor.districtId)));
+  if (!m) throw notFound('That meeting');
+  const group = await loadGroup(db, actor, m.groupId);
+  return { meeting: m, group };
+}
+
+/** Past presenters of the group, oldest first, for rotation. */
+async function pastPresenters(db: DbOrTx, districtId: string, groupId: string): Promise<string[]> {
+  const rows = await db
+    .select({ payload: meetingEvents.payload })
+    .from(meetingEvents)
+    .innerJoin(meetings, and(eq(meetings.id, meetingEvents.meetingId), eq(meetings.districtId, meetingEvents.districtId)))
+    .where(and(eq(meetings.districtId, districtId), eq(meetings.groupId, groupId), eq(meetingEvents.type, 'roles.assigned')))
+    .orderBy(asc(meetingEvents.committedAt), asc(meetingEvents.seq));
+  return rows.map((r) => (r.payload as { presenter?: string | null }).presenter).filter((p): p is string => typeof p === 'string');
+}
+
+async function activeMemberIds(db: DbOrTx, districtId: string, groupId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(groupMembers)
+    .innerJoin(users, and(eq(users.id, groupMembers.userId), eq(users.districtId, groupMembers.districtId)))
+    .where(and(eq(groupMembers.districtId, districtId), eq(groupMembers.groupId, groupId), isNull(users.deactivatedAt)))
+    .orderBy(asc(users.name));
+  return rows.map((r) => r.id);
+}
+
+function present(m: MeetingRow, group: GroupRow, actor: Actor, suggestedPresenterId: string | null): MeetingSummary {
+  return {
+    id: m.id,
+    groupId: m.groupId,
+    groupName: group.name,
+    title: m.title,
+    scheduledFor: m.scheduledFor?.toISOString() ?? null,
+    routineId: m.routineId,
+    routineVersion: m.routineVersion,
+    routineName: m.routineName,
+    totalMinutes: m.totalMinutes,
+    status: m.status,
+    joinCode: m.joinCode,
+    startedAt: m.startedAt?.toISOString() ?? null,
+    endedAt: m.endedAt?.toISOString() ?? null,
+    canRun: can(actor, 'run-meetings', groupSubject(group)),
+    suggestedPresenterId,
+  };
+}
+
+async function presentWithSuggestion(db: DbOrTx, m: MeetingRow, group: GroupRow, actor: Actor) {
+  const suggestion = suggestNextPresenter(await activeMemberIds(db, actor.districtId, group.id), await pastPresenters(db, actor.districtId, group.id));
+  return present(m, group, actor, suggestion);
+}
+
+export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
+  registerEndpoint(app, api.listRoutines, async ({ actor, params }) => {
+    const group = await loadGroup(s.db, actor, params.groupId);
+    authorize(actor, 'read', groupSubject(group));
+    const own = await teamRoutinesOf(s.db, actor.districtId, group.id);
+    const ownIds = new Set(own.map((r) => r.id));
+    const shipped = [...s.routines.values()].filter((r) => !ownIds.has(r.id));
+    return { items: [...own.map((r) => summarize(r, true)), ...shipped.map((r) => summarize(r, false))] };
+  });
+
+  registerEndpoint(app, api.getRoutine, async ({ actor, params }) => {
+    const group = await loadGroup(s.db, actor, params.groupId);
+    authorize(actor, 'read', groupSubject(group));
+    const routine = await resolveRoutine(s.db, s.routines, actor.districtId, group.id, params.routine);
+    if (!routine) throw notFound('That routine');
+    return routine;
+  });
+
+  registerEndpoint(app, api.customizeRoutine, async ({ actor, params, body }) => {
+    const group = await loadGroup(s.db, actor, params.groupId);
+    authorize(actor, 'run-meetings', groupSubject(group));
+    const base = await resolveRoutine(s.db, s.routines, actor.districtId, group.id, body.baseId);
+    if (!base) throw badRequest('Choose a routine this team can run.', [{ path: 'baseId', message: 'Unknown routine' }]);
+    const result = customizeRoutine(base, body.changes);
+    if (!result.ok) {
+      throw badRequest('The changed routine is not valid.', result.errors.map((e) => ({ path: `changes: ${formatPath(e.path)}`, message: e.message })));
+    }
+    try {
+      await s.db.insert(teamRoutines).values({
+        districtId: actor.districtId,
+        groupId: group.id,
+        routineId: result.routine.id,
+        version: result.routine.version,
+        definition: result.routine,
+        createdBy: actor.userId,
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw conflict('Someone saved a newer version of this routine at the same time. Reload and try again.');
+      throw err;
+    }
+    return result.routine;
+  });
+
+  registerEndpoint(app, api.listMeetings, async ({ actor, params }) => {
+    const group = await loadGroup(s.db, actor, params.groupId);
+    authorize(actor, 'read', groupSubject(group));
+    const rows = await s.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.districtId, actor.districtId), eq(meetings.groupId, group.id)))
+      .orderBy(sql`${meetings.scheduledFor} desc nulls last`, desc(meetings.createdAt))
+      .limit(200);
+    return { items: rows.map((m) => present(m, group, actor, null)) };
+  });
+
+  registerEndpoint(app, api.scheduleMeeting, async ({ actor, params, body }) => {
+    const group = await loadGroup(s.db, actor, params.groupId);
+    authorize(actor, 'run-meetings', groupSubject(group));
+    const routine = await resolveRoutine(s.db, s.routines, actor.districtId, group.id, body.routineId, body.routineVersion);
+    if (!routine) throw badRequest('Choose a routine this team can run.', [{ path: 'routineId', message: 'Unknown routine or version' }]);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      try {
+        const [row] = await s.db
+          .insert(meetings)
+          .values({
+            districtId: actor.districtId,
+            groupId: group.id,
+            title: body.title,
+            scheduledFor: body.scheduledFor ? new Date(body.scheduledFor) : null,
+            routineId: routine.id,
+            routineVersion: routine.version,
+            routineName: routine.name,
+            totalMinutes: totalMinutes(routine),
+            joinCode: newJoinCode().slice(0, 6),
+            createdBy: actor.userId,
+          })
+          .returning();
+        if (!row) throw new Error('insert returned no row');
+        return presentWithSuggestion(s.db, row, group, actor);
+      } catch (err) {
+        if (!isUniqueViolation(err)) throw err; // a join code collision: draw another
+      }
+    }
+    throw conflict('Could not make a unique meeting code. Try again.');
+  });
+
+  registerEndpoint(app, api.groupCalendar, async ({ actor, params }) => {
+    const group = await loadGroup(s.db, actor, params.groupId);
+    authorize(actor, 'read', groupSubject(group));
+    const rows = await s.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.districtId, actor.districtId), eq(meetings.groupId, group.id)))
+      .orderBy(asc(meetings.scheduledFor));
+    return meetingsToICalendar(
+      `${group.name} meetings`,
+      rows.flatMap((m) =>
+        m.scheduledFor
+          ? [{ id: m.id, title: m.title, routineName: m.routineName, totalMinutes: m.totalMinutes, scheduledFor: m.scheduledFor, updatedAt: m.createdAt, url: s.link(`/meetings/${m.id}`) }]
+          : [],
+      ),
+    );
+  });
+
+  registerEndpoint(app, api.getMeeting, async ({ actor, params }) => {
+    const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
+    authorize(actor, 'read', groupSubject(group));
+    return presentWithSuggestion(s.db, meeting, group, actor);
+  });
+
+  registerEndpoint(app, api.openMeeting, async ({ actor, params }) => {
+    const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
+    authorize(actor, 'run-meetings', groupSubject(group));
+    if (meeting.status === 'scheduled') {
+      const routine = await resolveRoutine(s.db, s.routines, actor.districtId, group.id, meeting.routineId, meeting.routineVersion);
+      if (!routine) throw conflict('The routine of this meeting no longer exists.');
+      // The roster is the team as it is now, plus whoever opens the meeting (who facilitates it).
+      const roster = [...new Set([...(await activeMemberIds(s.db, actor.districtId, group.id)), actor.userId])];
+      const result = await s.meetings.appendInitial(meeting.id, actor.districtId, (state) => {
+        if (state.phase !== 'empty') return [];
+        const made = createMeeting({ meetingId: meeting.id, routine, memberIds: roster, facilitatorId: actor.userId, now: Date.now() });
+        return made.ok ? made.events : made.error;
+      });
+      if (!result.ok) throw conflict(result.error.message);
+    }
+    const [fresh] = await s.db.select().from(meetings).where(and(eq(meetings.id, meeting.id), eq(meetings.districtId, actor.districtId)));
+    return presentWithSuggestion(s.db, fresh ?? meeting, group, actor);
+  });
+
+  registerEndpoint(app, api.findMeetingByCode, async ({ actor, params }) => {
+    const code = params.code.trim().toUpperCase();
+    const [m] = await s.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.districtId, actor.districtId), eq(meetings.joinCode, code), inArray(meetings.status, ['scheduled', 'live'])));
+    if (!m) throw notFound('A meeting with that code');
+    const group = await loadGroup(s.db, actor, m.groupId);
+    authorize(actor, 'take-part', groupSubject(group));
+    return { meetingId: m.id };
+  });
+
+  async function minutesFor(actor: Actor, meetingId: string) {
+    const { meeting, group } = await loadMeeting(s.db, actor, meetingId);
+    authorize(actor, 'take-part', groupSubject(group));
+    const state = await s.meetings.stateOf(meeting.id, actor.districtId);
+    return { meeting, group, minutes: minutesOf(state) };
+  }
+
+  registerEndpoint(app, api.meetingMinutes, async ({ actor, params }) => ({ ...(await minutesFor(actor, params.meetingId)).minutes }));
+
+  registerEndpoint(app, api.meetingMinutesMarkdown, async ({ actor, params, reply }) => {
+    const { meeting, group, minutes } = await minutesFor(actor, params.meetingId);
+    const ids = [minutes.roles.facilitator, minutes.roles.presenter, ...minutes.actionItems.map((a) => a.ownerId), ...minutes.sharedReflections.map((r) => r.authorId)].filter(
+      (x): x is string => typeof x === 'string',
+    );
+    const people = ids.length
+      ? await s.db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.districtId, actor.districtId), inArray(users.id, ids)))
+      : [];
+    const slug = meeting.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'minutes';
+    void reply.header('content-disposition', `attachment; filename="${slug}.md"`);
+    return minutesToMarkdown(minutes, { title: meeting.title, groupName: group.name, names: new Map(people.map((p) => [p.id, p.name])) });
+  });
+}

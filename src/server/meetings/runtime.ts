@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { MeetingCommand, MeetingEvent, MeetingRejection } from '#contracts/meeting';
+import { decide, evolve, replay, tick, type MeetingState } from '#core/meeting/index';
+import type { Db } from '../db/client';
+import { appendEvents, isUniqueViolation, loadEvents } from './store';
+
+export type CommandResult =
+  | { ok: true; events: MeetingEvent[]; seq: number }
+  | { ok: false; error: MeetingRejection | { code: 'unavailable'; message: string } };
+
+interface Entry {
+  districtId: string;
+  state: MeetingState;
+  /** Commands of one meeting run one after another on this node. */
+  chain: Promise<unknown>;
+  lastUsed: number;
+}
+
+/** Appending retries this often when other nodes keep winning the race for the next seq. */
+const MAX_ATTEMPTS = 8;
+/** Meetings idle this long leave the cache (their log stays the truth). */
+const IDLE_EVICT_MS = 30 * 60_000;
+
+/**
+ * Runs meetings on this node: decides commands with the pure core, appends the events (ack only after the
+ * commit), folds them into a cached state and hands them to `publish`. Several nodes may serve one meeting:
+ * the `(meeting_id, seq)` key makes the loser of a race reload and decide again, and the idempotency index
+ * makes a retried command land once.
+ */
+export class MeetingRuntime {
+  private readonly entries = new Map<string, Entry>();
+  private ticker: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly publish: (meetingId: string, events: readonly MeetingEvent[]) => void,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  /** Runs `fn` after every earlier command of the meeting on this node. */
+  private serialize<T>(meetingId: string, districtId: string, fn: (entry: Entry) => Promise<T>): Promise<T> {
+    const entry = this.entryFor(meetingId, districtId);
+    const run = entry.chain.then(() => fn(entry));
+    entry.chain = run.catch(() => undefined);
+    entry.lastUsed = this.now();
+    return run;
+  }
+
+  private entryFor(meetingId: string, districtId: string): Entry {
+    let entry = this.entries.get(meetingId);
+    if (!entry || entry.districtId !== districtId) {
+      entry = { districtId, state: replay([]), chain: Promise.resolve(), lastUsed: this.now() };
+      this.entries.set(meetingId, entry);
+    }
+    return entry;
+  }
+
+  /** Brings the cached state up to the log (other nodes may have appended). */
+  private async catchUp(meetingId: string, entry: Entry): Promise<void> {
+    const events = await loadEvents(this.db, entry.districtId, meetingId, entry.state.seq);
+    entry.state = events.reduce(evolve, entry.state);
+  }
+
+  /** The state as of the log, for a REST read (minutes, summaries). */
+  async stateOf(meetingId: string, districtId: string): Promise<MeetingState> {
+    return this.serialize(meetingId, districtId, async (entry) => {
+      await this.catchUp(meetingId, entry);
+      return entry.state;
+    });
+  }
+
+  /** Appends server-made events (the meeting's first event), then publishes them. */
+  async appendInitial(meetingId: string, districtId: string, make: (state: MeetingState) => MeetingEvent[] | MeetingRejection): Promise<CommandResult> {
+    return this.commit(meetingId, districtId, (state) => {
+      const made = make(state);
+      return Array.isArray(made) ? { ok: true, events: made } : { ok: false, error: made };
+    });
+  }
+
+  execute(meetingId: string, districtId: string, command: MeetingCommand): Promise<CommandResult> {
+    return this.commit(meetingId, districtId, (state) => decide(state, command, { now: this.now(), newId: randomUUID() }));
+  }
+
+  private commit(
+    meetingId: string,
+    districtId: string,
+    decideFn: (state: MeetingState) => { ok: true; events: MeetingEvent[] } | { ok: false; error: MeetingRejection },
+  ): Promise<CommandResult> {
+    return this.serialize(meetingId, districtId, async (entry) => {
+      await this.catchUp(meetingId, entry);
+      for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        const decision = decideFn(entry.state);
+        if (!decision.ok) return decision;
+        if (!decision.events.length) return { ok: true, events: [], seq: entry.state.seq };
+        try {
+          await appendEvents(this.db, districtId, meetingId, decision.events);
+        } catch (err) {
+          if (!isUniqueViolation(err)) throw err;
+          await this.catchUp(meetingId, entry);
+          continue;
+        }
+        entry.state = decision.events.reduce(evolve, entry.state);
+        this.publish(meetingId, decision.events);
+        return { ok: true, events: decision.events, seq: entry.state.seq };
+      }
+      return { ok: false, error: { code: 'unavailable', message: 'The meeting is very busy. Try again.' } };
+    });
+  }
+
+  /** Events after `afterSeq` from the log: the catch-up for a client that (re)joins. */
+  eventsAfter(meetingId: string, districtId: string, afterSeq: number): Promise<MeetingEvent[]> {
+    return loadEvents(this.db, districtId, meetingId, afterSeq);
+  }
+
+  /** Auto-advance for teams that opted in: checks the meetings this node has in memory twice a second. */
+  startTicking(intervalMs = 500): void {
+    this.ticker ??= setInterval(() => void this.tickAll(), intervalMs);
+    this.ticker.unref();
+  }
+
+  async tickAll(): Promise<void> {
+    const now = this.now();
+    for (const [meetingId, entry] of this.entries) {
+      if (now - entry.lastUsed > IDLE_EVICT_MS && entry.state.phase !== 'running') {
+        this.entries.delete(meetingId);
+        continue;
+      }
+      if (entry.state.phase !== 'running' || !entry.state.autoAdvance) continue;
+      if (!tick(entry.state, now).length) continue;
+      await this.commit(meetingId, entry.districtId, (state) => ({ ok: true, events: tick(state, this.now()) })).catch(() => undefined);
+    }
+  }
+
+  stop(): void {
+    if (this.ticker) clearInterval(this.ticker);
+    this.ticker = null;
+  }
+}
