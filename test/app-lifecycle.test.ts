@@ -3,13 +3,15 @@
  * data dir, clean shutdown. Uses the built bundle, as `npm start` does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { buildOnce, freePort, startApp, waitForHealth, type RunningApp } from './app-process';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ensemble-lifecycle-'));
+// mkdtemp makes 0700 folders; PostgreSQL's own user (we run as root here) must be able to enter it.
+chmodSync(dataDir, 0o755);
 const running: RunningApp[] = [];
 
 beforeAll(() => buildOnce(), 180_000);

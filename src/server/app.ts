@@ -135,7 +135,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   meetingRuntime.startTicking();
   app.addHook('preClose', async () => {
     meetingRuntime.stop();
-    await realtime?.close();
+    await realtime.close();
   });
 
   const webRoot = opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot;

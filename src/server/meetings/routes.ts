@@ -150,7 +150,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
           })
           .returning();
         if (!row) throw new Error('insert returned no row');
-        return presentWithSuggestion(s.db, row, group, actor);
+        return await presentWithSuggestion(s.db, row, group, actor);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err; // a join code collision: draw another
       }

@@ -78,7 +78,10 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
-      if (!origin) return callback(null, true);
+      if (!origin) {
+        callback(null, true);
+        return;
+      }
       const ok = opts.allowedOrigins.has(origin) || (() => { try { return new URL(origin).host === req.headers.host; } catch { return false; } })();
       callback(ok ? null : 'cross-site connection refused', ok);
     },
@@ -98,7 +101,10 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
     const secret = cookieValue(socket.request.headers.cookie, SESSION_COOKIE);
     void resolveSession(opts.db, secret).then(
       (actor) => {
-        if (!actor || !secret) return next(new Error('unauthenticated'));
+        if (!actor || !secret) {
+          next(new Error('unauthenticated'));
+          return;
+        }
         const data: SocketData = { actor, secret, checkedAt: Date.now(), meetings: new Map() };
         socket.data = data;
         next();
@@ -140,10 +146,14 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       const ack = asAck<JoinAck>(ackFn);
       void (async () => {
         const parsed = JoinRequest.safeParse(raw);
-        if (!parsed.success) return ack({ ok: false, error: { code: 'invalid', message: 'Malformed join request' } });
+        if (!parsed.success) {
+          ack({ ok: false, error: { code: 'invalid', message: 'Malformed join request' } });
+          return;
+        }
         const req = parsed.data;
         if (req.protocolVersion !== PROTOCOL_VERSION) {
-          return ack({ ok: false, error: { code: 'incompatible', message: 'This page is out of date. Reload it to continue.' } });
+          ack({ ok: false, error: { code: 'incompatible', message: 'This page is out of date. Reload it to continue.' } });
+          return;
         }
         if (!(await stillSignedIn(socket))) return;
         const { actor } = dataOf(socket);
@@ -158,7 +168,10 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
               .where(and(eq(groupMembers.districtId, actor.districtId), eq(groupMembers.groupId, meeting.groupId), eq(groupMembers.userId, actor.userId)))
           : [];
         // Live meetings are the team's own: a non-member gets the same answer as for a meeting that does not exist.
-        if (!meeting || !membership) return ack({ ok: false, error: { code: 'not_found', message: 'That meeting was not found.' } });
+        if (!meeting || !membership) {
+          ack({ ok: false, error: { code: 'not_found', message: 'That meeting was not found.' } });
+          return;
+        }
         const events = await opts.runtime().eventsAfter(meeting.id, actor.districtId, req.lastSeq);
         dataOf(socket).meetings.set(meeting.id, actor.districtId);
         await socket.join([meetingRoom(meeting.id), personRoom(meeting.id, actor.userId)]);
@@ -174,15 +187,22 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       const ack = asAck<CommandAck>(ackFn);
       void (async () => {
         const parsed = CommandRequest.safeParse(raw);
-        if (!parsed.success) return ack({ ok: false, error: { code: 'invalid', message: 'Malformed command' } });
+        if (!parsed.success) {
+          ack({ ok: false, error: { code: 'invalid', message: 'Malformed command' } });
+          return;
+        }
         if (!(await stillSignedIn(socket))) return;
         const data = dataOf(socket);
         const districtId = data.meetings.get(parsed.data.meetingId);
-        if (!districtId) return ack({ ok: false, error: { code: 'not_found', message: 'Join the meeting first.' } });
+        if (!districtId) {
+          ack({ ok: false, error: { code: 'not_found', message: 'Join the meeting first.' } });
+          return;
+        }
         const command = MeetingCommand.safeParse({ ...parsed.data.command, actorId: data.actor.userId });
         if (!command.success) {
           const first = command.error.issues[0];
-          return ack({ ok: false, error: { code: 'invalid', message: first ? `${first.path.join('.') || 'command'}: ${first.message}` : 'Invalid command' } });
+          ack({ ok: false, error: { code: 'invalid', message: first ? `${first.path.join('.') || 'command'}: ${first.message}` : 'Invalid command' } });
+          return;
         }
         ack(await opts.runtime().execute(parsed.data.meetingId, districtId, command.data));
       })().catch((err: unknown) => {
@@ -192,7 +212,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
     });
 
     socket.on(ClientEvents.leave, (raw: unknown) => {
-      const meetingId = typeof raw === 'object' && raw && 'meetingId' in raw ? String((raw as { meetingId: unknown }).meetingId) : '';
+      const meetingId = typeof raw === 'object' && raw && 'meetingId' in raw ? String(raw.meetingId) : '';
       const data = dataOf(socket);
       if (!data.meetings.has(meetingId)) return;
       data.meetings.delete(meetingId);
