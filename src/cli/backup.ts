@@ -14,7 +14,7 @@ function progress(verb: string) {
 }
 
 export async function backupCommand(config: Config, log: RuntimeLog, file: string) {
-  const opened = await openDatabase(config, log);
+  const opened = await openDatabase(config, log, { attachToRunning: true });
   try {
     const result = await backupDatabase(opened.database.pool, file, progress('backing up'));
     process.stderr.write('\n');
@@ -25,7 +25,7 @@ export async function backupCommand(config: Config, log: RuntimeLog, file: strin
 }
 
 export async function restoreCommand(config: Config, log: RuntimeLog, file: string) {
-  const opened = await openDatabase(config, log);
+  const opened = await openDatabase(config, log, { attachToRunning: true });
   try {
     const result = await restoreDatabase(opened.database.pool, file, progress('restoring'));
     process.stderr.write('\n');

@@ -27,7 +27,7 @@ export async function createAdmin(
   const email = Email.parse(opts.email);
   const name = PersonName.parse(opts.name);
   const password = Password.parse(await readPassword(Boolean(opts.passwordStdin)));
-  const opened = await openDatabase(config, log);
+  const opened = await openDatabase(config, log, { attachToRunning: true });
   try {
     const { db } = opened.database;
     const user = await db.transaction(async (tx) => {
