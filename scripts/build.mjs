@@ -62,6 +62,8 @@ const webInputs = ['src/web', 'src/contracts', 'src/core', 'vite.config.ts', 'pa
 const web = upToDate('web', webInputs);
 if (!web.fresh) {
   const started = performance.now();
+  // Vitest sets NODE_ENV=test; a build started from the suite must still ship React's production build.
+  process.env.NODE_ENV = 'production';
   const { build: viteBuild } = await import('vite');
   await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   web.save();

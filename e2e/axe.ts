@@ -1,0 +1,82 @@
+/**
+ * Accessibility checks with axe-core, and the screenshots that go with them: every page a test visits is
+ * checked at phone (390x844) and projector (1920x1080) size, and must have zero violations.
+ */
+import axe from 'axe-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { repoRoot } from './harness';
+
+export const viewports = {
+  phone: { width: 390, height: 844 },
+  projector: { width: 1920, height: 1080 },
+} as const;
+
+export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: { target: string; html: string; summary: string }[];
+}
+
+declare global {
+  interface Window {
+    axe?: typeof axe;
+  }
+}
+
+/** Runs axe on the current page and fails with each violation's id, help and target nodes. */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  const injected = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!injected) await page.addScriptTag({ content: axe.source });
+  const violations = await page.evaluate(async (tags): Promise<Violation[]> => {
+    const runner = window.axe;
+    if (!runner) throw new Error('axe-core was not injected');
+    // React Aria's own live announcer is excluded, and only it: after a pending button (e.g. "Create
+    // district") announces itself and the page changes, the announcer keeps, for 7 s, a node that points
+    // at the departed button's id. The announcement was already made; the leftover is not page content.
+    const context = { exclude: [['[data-live-announcer]']] };
+    const result = await runner.run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact ?? null,
+      help: violation.help,
+      helpUrl: violation.helpUrl,
+      nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), html: node.html, summary: node.failureSummary ?? '' })),
+    }));
+  }, axeTags);
+
+  const report = violations
+    .map(
+      (violation) =>
+        `  [${violation.id}] (${violation.impact ?? 'n/a'}) ${violation.help}\n    ${violation.helpUrl}\n` +
+        violation.nodes.map((node) => `    → ${node.target}\n      ${node.html.slice(0, 200)}\n      ${node.summary.replace(/\n/g, '\n      ')}`).join('\n'),
+    )
+    .join('\n');
+  if (violations.length > 0) console.error(`axe violations on ${label}:\n${report}`);
+  expect(violations.map((violation) => violation.id), `axe violations on ${label}:\n${report}`).toEqual([]);
+}
+
+/**
+ * Checks the page as it is now at both sizes: axe with zero violations, and a full-page screenshot
+ * in test-results/screenshots/<name>-<size>.png. Leaves the page at projector size.
+ */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  for (const [size, viewport] of Object.entries(viewports)) {
+    const started = Date.now();
+    await page.setViewportSize(viewport);
+    // Let layout settle after the resize (media queries, popovers repositioning).
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await expectNoAxeViolations(page, `${name} at ${size} ${viewport.width}x${viewport.height}`);
+    const axed = Date.now();
+    await page.screenshot({ path: join(screenshotDir, `${name}-${size}.png`), fullPage: true });
+    if (process.env.E2E_TIMING) console.log(`${name} ${size}: axe ${axed - started} ms, screenshot ${Date.now() - axed} ms`);
+  }
+}

@@ -1,0 +1,270 @@
+/**
+ * A live meeting in three browsers against the real app (`serve --demo`): the coach facilitates a Share
+ * Successes meeting of "Grade 3 Team", Sam (teacher1) presents, Jo (teacher2) takes part. Every step change
+ * is timed on the other screens; a private reflection is checked never to leave its author's browser;
+ * the device view, the projector and the minutes pass axe at phone and projector size.
+ */
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
+import { checkPage, screenshotDir } from './axe';
+import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import {
+  demo,
+  demoPassword,
+  expectTextNowhere,
+  installLatencyProbes,
+  measureStepChange,
+  recordSocketTraffic,
+  seconds,
+  signIn,
+  stepTitle,
+  timerText,
+} from './meetings-helpers';
+
+const team = 'Grade 3 Team';
+const meetingTitle = 'Grade 3 weekly meeting';
+const steps = ['Pick a success', 'Tell the success story', 'Clarifying questions', 'The team analyzes the success', 'The presenter responds', 'Final discussion'];
+const privateMarker = `PRIVATE-${Math.random().toString(36).slice(2, 10)}`;
+const sharedNoteText = 'Students used the number line without prompting.';
+const suggestionText = 'Sentence starters helped the quiet group join in.';
+const actionItemText = 'Try the number-line warm-up in room 12';
+const learnedText = 'Small, visible routines make success repeatable.';
+
+describeE2E('live meeting', () => {
+  let app: AppUnderTest;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let facilitator: Page;
+  let presenter: Page;
+  let participant: Page;
+  let projector: Page;
+  let meetingPath = '';
+  const latencies: number[] = [];
+  const socketTrafficOf: Record<string, () => string> = {};
+
+  async function newPage(name: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    context.setDefaultTimeout(10_000);
+    contexts.push(context);
+    const page = await context.newPage();
+    socketTrafficOf[name] = recordSocketTraffic(page);
+    await installLatencyProbes(page);
+    return page;
+  }
+
+  let failed = false;
+  beforeEach((context) => {
+    if (failed) context.skip();
+    onTestFailed(async () => {
+      failed = true;
+      const pages: [string, Page | undefined][] = [['facilitator', facilitator], ['presenter', presenter], ['participant', participant], ['projector', projector]];
+      for (const [name, page] of pages) {
+        await page?.screenshot({ path: join(screenshotDir, `FAILED-meeting-${name}.png`), fullPage: true }).catch(() => undefined);
+      }
+    });
+  });
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp({ demo: true }), launchBrowser()]);
+    const password = demoPassword(app);
+    [facilitator, presenter, participant] = await Promise.all([newPage('facilitator'), newPage('presenter'), newPage('participant')]);
+    await Promise.all([
+      signIn(facilitator, app.baseUrl, demo.coach.email, password),
+      signIn(presenter, app.baseUrl, demo.teacher1.email, password),
+      signIn(participant, app.baseUrl, demo.teacher2.email, password),
+    ]);
+  });
+
+  afterAll(async () => {
+    if (latencies.length > 0) {
+      console.log(`step-change latency on the other screens (ms): max ${Math.max(...latencies)}, mean ${Math.round(latencies.reduce((a, b) => a + b, 0) / latencies.length)}, all ${latencies.join(', ')}`);
+    }
+    for (const context of contexts) await context.close().catch(() => undefined);
+    // Either may be missing when start-up itself failed.
+    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await (app as AppUnderTest | undefined)?.stop();
+  });
+
+  test('E2E-LIVE-1 (LIVE-UI-11, LIVE-UI-13, LIVE-UI-14) the facilitator schedules a Share Successes meeting on the team page and opens it live; others join by code and by link', async () => {
+    await facilitator.getByRole('link', { name: team }).click();
+    await facilitator.getByRole('heading', { level: 1, name: team }).waitFor();
+    await facilitator.getByRole('textbox', { name: 'Title' }).fill(meetingTitle);
+    await facilitator.locator('label', { hasText: 'Share Successes · 16 min' }).click();
+    expect(await facilitator.getByRole('radio', { name: /Share Successes/ }).isChecked()).toBe(true);
+    await facilitator.getByRole('button', { name: 'Schedule meeting' }).click();
+    await facilitator.getByRole('button', { name: `Open live: ${meetingTitle}` }).click();
+    await facilitator.waitForURL('**/meetings/*');
+    meetingPath = new URL(facilitator.url()).pathname;
+    await facilitator.getByRole('heading', { level: 1, name: meetingTitle }).waitFor();
+
+    // The projector shows the code people type at /join-meeting.
+    projector = await contexts[0]!.newPage();
+    socketTrafficOf.projector = recordSocketTraffic(projector);
+    await installLatencyProbes(projector);
+    await projector.setViewportSize({ width: 1920, height: 1080 });
+    await projector.goto(`${app.baseUrl}${meetingPath}/projector`);
+    await projector.getByText('Starting soon').waitFor();
+    await projector.getByRole('img', { name: /QR code that opens this meeting/ }).waitFor();
+    const code = ((await projector.getByTestId('join-code').textContent()) ?? '').trim();
+    expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+
+    await presenter.goto(`${app.baseUrl}/join-meeting`);
+    await presenter.getByRole('textbox', { name: 'Meeting code' }).fill(code.toLowerCase());
+    await presenter.getByRole('button', { name: 'Join meeting' }).click();
+    await presenter.waitForURL(`**${meetingPath}`);
+
+    await participant.getByRole('link', { name: team }).click();
+    await participant.getByRole('link', { name: `Join: ${meetingTitle}` }).click();
+    await participant.waitForURL(`**${meetingPath}`);
+
+    for (const page of [facilitator, presenter, participant]) {
+      await page.getByTestId('presence').getByText(demo.teacher2.name).waitFor();
+      await page.getByTestId('presence').getByText(demo.teacher1.name).waitFor();
+    }
+    await presenter.getByText('The facilitator will start the meeting in a moment.').waitFor();
+  });
+
+  test('E2E-LIVE-2 (LIVE-UI-1, LIVE-UI-4, LIVE-UI-10) the facilitator assigns Sam as presenter and starts; every screen shows step 1 of 6', async () => {
+    await facilitator.getByRole('button', { name: /Presenter/ }).click();
+    await facilitator.getByRole('option', { name: demo.teacher1.name }).click();
+    await facilitator.getByRole('button', { name: 'Save roles' }).click();
+    await participant.getByTestId('presence').getByText(/Presenter/).waitFor();
+
+    const reached = await measureStepChange(facilitator, () => facilitator.getByRole('button', { name: 'Start the meeting' }).click(), steps[0]!, [presenter, participant, projector]);
+    latencies.push(...reached);
+    for (const page of [facilitator, presenter, participant]) {
+      await page.getByText('Share Successes · Step 1 of 6').waitFor();
+      expect(await timerText(page)).toBe('4:00');
+    }
+    // Who speaks names the presenter on everyone's screen.
+    await facilitator.getByRole('button', { name: 'Next step' }).waitFor();
+    expect(await presenter.getByRole('button', { name: 'Next step' }).count()).toBe(0);
+  });
+
+  test('E2E-LIVE-3 (LIVE-UI-2, LIVE-UI-5) start, pause, resume and +1/+2 minutes change the time every screen shows', async () => {
+    await facilitator.getByRole('button', { name: 'Start timer' }).click();
+    await participant.getByTestId('timer-status').getByText('Running').waitFor();
+    await participant.waitForFunction(() => document.querySelector('[data-testid="timer"]')?.textContent !== '4:00', undefined, { timeout: 3_000 });
+
+    // Space pauses (the documented shortcut), while focus is not in a field.
+    await facilitator.locator('body').click({ position: { x: 5, y: 5 } });
+    await facilitator.keyboard.press('Space');
+    await participant.getByTestId('timer-status').getByText('Paused').waitFor();
+    const frozen = await timerText(participant);
+    await participant.waitForTimeout(1_200);
+    expect(await timerText(participant)).toBe(frozen);
+
+    await facilitator.getByRole('button', { name: '+1 min' }).click();
+    await participant.waitForFunction((before) => document.querySelector('[data-testid="timer"]')?.textContent !== before, frozen);
+    expect(seconds(await timerText(participant))).toBe(seconds(frozen) + 60);
+    await facilitator.keyboard.press('2');
+    await presenter.waitForFunction((expected) => document.querySelector('[data-testid="timer"]')?.textContent === expected, `${Math.floor((seconds(frozen) + 180) / 60)}:${String((seconds(frozen) + 180) % 60).padStart(2, '0')}`);
+
+    await facilitator.getByRole('button', { name: 'Resume' }).click();
+    await presenter.getByTestId('timer-status').getByText('Running').waitFor();
+    await projector.getByText('Running').waitFor();
+  });
+
+  test('E2E-LIVE-4 (LIVE-UI-8, LIVE-UI-15) a private reflection stays in its author’s browser; the step moves on everywhere within a second', async () => {
+    await participant.getByRole('textbox', { name: 'Private reflection' }).fill(`My own note ${privateMarker}`);
+    await participant.getByRole('button', { name: 'Save privately' }).click();
+    await participant.getByTestId('my-reflections').getByText(privateMarker).waitFor();
+    await participant.getByTestId('my-reflections').getByText('Private', { exact: true }).waitFor();
+    await checkPage(participant, 'meeting-device-step1');
+
+    const reached = await measureStepChange(facilitator, () => facilitator.getByRole('button', { name: 'Next step' }).click(), steps[1]!, [presenter, participant, projector]);
+    latencies.push(...reached);
+    await presenter.getByText('Share Successes · Step 2 of 6').waitFor();
+    for (const [name, page] of [['facilitator', facilitator], ['presenter', presenter], ['projector', projector]] as const) {
+      await expectTextNowhere(page, privateMarker, `the ${name}'s page`);
+    }
+  });
+
+  test('E2E-LIVE-5 (LIVE-UI-6, LIVE-UI-7) the presenter records the story, a suggestion becomes part of the shared note, a question card is asked', async () => {
+    const story = presenter.locator('section', { has: presenter.getByRole('heading', { name: /Success story/ }) });
+    await story.getByRole('textbox', { name: 'Title' }).fill('Number lines in small groups');
+    await story.getByRole('textbox', { name: 'What happened' }).fill('I modelled it once, then let the groups lead.');
+    await story.getByRole('button', { name: 'Save' }).click();
+    await participant.getByTestId('presentation').getByText('Number lines in small groups').waitFor();
+
+    const note = facilitator.locator('section', { has: facilitator.getByRole('heading', { name: 'Shared note', exact: true }) });
+    await note.getByRole('textbox', { name: 'Shared note for this step' }).fill(sharedNoteText);
+    await note.getByRole('button', { name: 'Save' }).click();
+    await participant.getByTestId('shared-note').getByText(sharedNoteText).waitFor();
+
+    await participant.getByRole('textbox', { name: 'Suggest something for the note' }).fill(suggestionText);
+    await participant.getByRole('button', { name: 'Suggest', exact: true }).click();
+    await facilitator.getByRole('button', { name: `Add to note: suggestion from ${demo.teacher2.name}` }).click();
+    await participant.getByTestId('shared-note').getByText(suggestionText).waitFor();
+
+    latencies.push(...(await measureStepChange(facilitator, () => facilitator.getByRole('button', { name: 'Next step' }).click(), steps[2]!, [presenter, participant, projector])));
+    await participant.getByRole('textbox', { name: 'Clarifying question' }).fill('How long did the warm-up take?');
+    await participant.getByRole('button', { name: 'Add question' }).click();
+    await presenter.getByTestId('question-cards').getByText('How long did the warm-up take?').waitFor();
+    await presenter.getByText('As the presenter, you answer the questions.').waitFor();
+  });
+
+  test('E2E-LIVE-6 (LIVE-UI-5, LIVE-UI-9, LIVE-UI-15) through every step to the final discussion; next steps, what we learned and a source of efficacy are recorded', async () => {
+    // B goes back and N forward again (the documented shortcuts), reaching every screen like the buttons do.
+    await facilitator.locator('body').click({ position: { x: 5, y: 5 } });
+    latencies.push(...(await measureStepChange(facilitator, () => facilitator.keyboard.press('b'), steps[1]!, [presenter, participant, projector])));
+    latencies.push(...(await measureStepChange(facilitator, () => facilitator.keyboard.press('n'), steps[2]!, [presenter, participant, projector])));
+    for (const title of steps.slice(3)) {
+      latencies.push(...(await measureStepChange(facilitator, () => facilitator.getByRole('button', { name: 'Next step' }).click(), title, [presenter, participant, projector])));
+    }
+    expect(await stepTitle(presenter)).toBe('Final discussion');
+    await checkPage(projector, 'meeting-projector');
+
+    const add = participant.locator('form', { has: participant.getByRole('button', { name: 'Add next step' }) });
+    await add.getByRole('textbox', { name: 'Next step' }).fill(actionItemText);
+    await add.getByRole('button', { name: /Who/ }).click();
+    await participant.getByRole('option', { name: demo.teacher1.name }).click();
+    await add.getByRole('button', { name: 'Add next step' }).click();
+    await facilitator.getByTestId('action-items').getByText(actionItemText).waitFor();
+
+    const learned = facilitator.locator('section', { has: facilitator.getByRole('heading', { name: 'What we learned' }) });
+    await learned.getByRole('textbox', { name: 'What we learned' }).fill(learnedText);
+    await learned.getByRole('button', { name: 'Save' }).click();
+
+    await participant.locator('label', { hasText: 'Mastery experience' }).click();
+    await participant.getByRole('textbox', { name: 'Where we saw it' }).fill('Sam saw her own choice work for students.');
+    await participant.getByRole('button', { name: 'Tag source' }).click();
+    await presenter.getByTestId('source-tags').getByText('Sam saw her own choice work for students.').waitFor();
+    await checkPage(facilitator, 'meeting-device-final');
+
+    for (const [name, page] of [['facilitator', facilitator], ['presenter', presenter], ['projector', projector]] as const) {
+      await expectTextNowhere(page, privateMarker, `the ${name}'s page`);
+      expect(socketTrafficOf[name]!().includes(privateMarker), `${privateMarker} reached the ${name}'s browser`).toBe(false);
+    }
+    expect(socketTrafficOf.participant!().includes(privateMarker)).toBe(true); // the recorder does see traffic
+
+    for (const latency of latencies) expect(latency).toBeLessThan(1_000);
+  });
+
+  test('E2E-LIVE-7 (LIVE-UI-12, LIVE-UI-15) the facilitator ends the meeting; the minutes and their Markdown hold the shared work and no private reflection', async () => {
+    await facilitator.getByRole('button', { name: 'End the meeting' }).click();
+    await facilitator.getByRole('alertdialog').getByRole('button', { name: 'End the meeting' }).click();
+    await participant.getByText('The meeting has ended').first().waitFor();
+    await projector.getByText('Thank you, everyone.').waitFor();
+
+    await participant.getByRole('link', { name: 'Open the minutes' }).click();
+    await participant.waitForURL(`**${meetingPath}/minutes`);
+    await participant.getByRole('heading', { level: 1, name: `Minutes: ${meetingTitle}` }).waitFor();
+    for (const text of [sharedNoteText, suggestionText, actionItemText, learnedText, 'Number lines in small groups', 'How long did the warm-up take?']) {
+      await participant.getByText(text).first().waitFor();
+    }
+    await participant.getByRole('row', { name: /Final discussion/ }).waitFor();
+    await expectTextNowhere(participant, privateMarker, 'the minutes page');
+    await checkPage(participant, 'meeting-minutes');
+
+    const markdownHref = await participant.getByRole('link', { name: 'Download Markdown' }).getAttribute('href');
+    expect(markdownHref).toBe(`/api${meetingPath}/minutes.md`);
+    const markdown = await (await participant.request.get(`${app.baseUrl}${markdownHref ?? ''}`)).text();
+    expect(markdown).toContain(actionItemText);
+    expect(markdown).toContain(sharedNoteText);
+    expect(markdown).not.toContain(privateMarker);
+    const minutesJson = await (await participant.request.get(`${app.baseUrl}/api${meetingPath}/minutes`)).text();
+    expect(minutesJson).not.toContain(privateMarker);
+  });
+});

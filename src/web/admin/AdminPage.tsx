@@ -1,0 +1,54 @@
+import { useTranslation } from 'react-i18next';
+import { useSignedInUser } from '../shell/session';
+import { Page } from '../ui/Page';
+import { CreateGroupSection } from './CreateGroupSection';
+import { DistrictSection } from './DistrictSection';
+import { InvitationsSection } from './InvitationsSection';
+import { PeopleSection } from './PeopleSection';
+import { SchoolsSection } from './SchoolsSection';
+
+const sections = [
+  { id: 'admin-district', labelKey: 'admin.district.title' },
+  { id: 'admin-schools', labelKey: 'admin.schools.title' },
+  { id: 'admin-groups', labelKey: 'admin.groups.title' },
+  { id: 'admin-people', labelKey: 'admin.people.title' },
+  { id: 'admin-invitations', labelKey: 'admin.invitations.title' },
+] as const;
+
+/** District administration on one page, in the order a new district is set up. */
+export function AdminPage() {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+
+  return (
+    <Page title={t('admin.title')} intro={<p>{t('admin.intro', { district: me.districtName })}</p>}>
+      <nav aria-label={t('admin.onThisPage')} className="on-this-page">
+        <ul>
+          {sections.map((section) => (
+            <li key={section.id}>
+              <a
+                href={`#${section.id}`}
+                onClick={(event) => {
+                  // Move focus with the scroll, so keyboard users continue from the section they chose.
+                  event.preventDefault();
+                  const heading = document.getElementById(section.id);
+                  heading?.focus();
+                  heading?.scrollIntoView({ block: 'start' });
+                }}
+              >
+                {t(section.labelKey)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="admin-layout">
+        <DistrictSection headingId="admin-district" />
+        <SchoolsSection headingId="admin-schools" />
+        <CreateGroupSection headingId="admin-groups" />
+        <PeopleSection headingId="admin-people" />
+        <InvitationsSection headingId="admin-invitations" />
+      </div>
+    </Page>
+  );
+}

@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ApiRequestError, call } from './client';
+
+const schoolId = '3f1c2a9e-8b7d-4c6e-9f00-1a2b3c4d5e6f';
+const school = { id: schoolId, name: 'Lincoln Elementary', createdAt: '2026-11-23T10:00:00.000Z', archived: false };
+
+function answer(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+function stubFetch(response: Response | Error) {
+  const fetchMock = vi.fn<typeof fetch>(() => (response instanceof Error ? Promise.reject(response) : Promise.resolve(response)));
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
+
+async function failure(promise: Promise<unknown>): Promise<ApiRequestError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiRequestError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('call', () => {
+  it('WEB-API-1 checks the body against the contract before sending, and reports it as a 400 with fields', async () => {
+    const fetchMock = stubFetch(answer(200, school));
+    const error = await failure(call('createSchool', { body: { name: '   ' } }));
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(error.status).toBe(400);
+    expect(error.fields).toEqual([{ path: 'name', message: 'Enter a name' }]);
+  });
+
+  it('WEB-API-2 sends JSON to the catalogue path with same-origin credentials and parses the response', async () => {
+    const fetchMock = stubFetch(answer(200, { ...school, name: 'Lincoln School' }));
+    const updated = await call('updateSchool', { params: { schoolId }, body: { name: ' Lincoln School ' } });
+    expect(updated.name).toBe('Lincoln School');
+    const [url, init] = fetchMock.mock.calls[0] ?? [];
+    expect(url).toBe(`/api/schools/${schoolId}`);
+    expect(init?.method).toBe('PATCH');
+    expect(init?.credentials).toBe('same-origin');
+    expect(new Headers(init?.headers).get('Content-Type')).toBe('application/json');
+    // The contract's own normalisation (trim) is what goes on the wire.
+    expect(init?.body).toBe(JSON.stringify({ name: 'Lincoln School' }));
+  });
+
+  it('WEB-API-3 sends no body (and no JSON content type) to endpoints without one', async () => {
+    const fetchMock = stubFetch(answer(200, { ok: true }));
+    await call('signOut');
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.body).toBeNull();
+    expect(new Headers(init?.headers).has('Content-Type')).toBe(false);
+  });
+
+  it('WEB-API-4 turns the error envelope into code, message and fields; a 401 means "no session" only where a session is needed', async () => {
+    stubFetch(answer(400, { error: { code: 'invalid_input', message: 'Some fields need attention.', fields: [{ path: 'email', message: 'Taken' }] } }));
+    const invalid = await failure(call('signIn', { body: { email: 'ada@example.org', password: 'x' } }));
+    expect([invalid.status, invalid.code, invalid.message]).toEqual([400, 'invalid_input', 'Some fields need attention.']);
+    expect(invalid.fields).toEqual([{ path: 'email', message: 'Taken' }]);
+
+    stubFetch(answer(401, { error: { code: 'unauthenticated', message: 'Sign in to continue.' } }));
+    expect((await failure(call('listGroups'))).isSessionMissing).toBe(true);
+    stubFetch(answer(401, { error: { code: 'unauthenticated', message: 'Wrong password.' } }));
+    expect((await failure(call('signIn', { body: { email: 'ada@example.org', password: 'x' } }))).isSessionMissing).toBe(false);
+  });
+
+  it('WEB-API-5 reports an unreachable server as status 0 and a broken contract as invalid_response', async () => {
+    stubFetch(new TypeError('Failed to fetch'));
+    const offline = await failure(call('listSchools'));
+    expect([offline.status, offline.code]).toEqual([0, 'network']);
+
+    stubFetch(answer(200, { items: [{ id: 'not-a-uuid' }] }));
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    expect((await failure(call('listSchools'))).code).toBe('invalid_response');
+    expect(consoleError).toHaveBeenCalledOnce();
+    consoleError.mockRestore();
+  });
+});

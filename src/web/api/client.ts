@@ -1,0 +1,115 @@
+/**
+ * The typed API client: every request goes through the endpoint catalogue in `src/contracts/api.ts`,
+ * so the method, path, body and response shape can never drift from what the server registers.
+ *
+ *   const school = await call('createSchool', { body: { name } });
+ *   const group = await call('getGroup', { params: { groupId } });
+ */
+import type { z } from 'zod';
+import { api, pathFor, type Api, type BodyOf, type Endpoint, type EndpointName, type ResponseOf } from '../../contracts/api';
+import { ApiError } from '../../contracts/common';
+
+export interface FieldProblem {
+  /** Dotted path of the input at fault, e.g. "email" or "schoolId"; it matches the form field's `name`. */
+  path: string;
+  message: string;
+}
+
+/**
+ * Every failed call rejects with this. `status` is the HTTP status, or 0 when the server could not be
+ * reached. A body that fails the contract's own schema is reported as a 400 before any request is sent,
+ * so forms handle "checked here" and "checked by the server" the same way.
+ */
+export class ApiRequestError extends Error {
+  override readonly name = 'ApiRequestError';
+  constructor(
+    readonly endpoint: EndpointName,
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: readonly FieldProblem[] = [],
+  ) {
+    super(message);
+  }
+
+  /** The caller is not signed in (or the session ended) on an endpoint that needs a session. */
+  get isSessionMissing(): boolean {
+    return this.status === 401 && (api[this.endpoint] as Endpoint).auth === 'session';
+  }
+}
+
+export function isApiRequestError(error: unknown): error is ApiRequestError {
+  return error instanceof ApiRequestError;
+}
+
+type HasBody<N extends EndpointName> = Api[N] extends { body: z.ZodType } ? true : false;
+
+export type CallOptions<N extends EndpointName> = {
+  /** Values for the `:name` segments of the catalogue path. */
+  params?: Record<string, string>;
+  signal?: AbortSignal;
+} & (HasBody<N> extends true ? { body: BodyOf<N> } : { body?: never });
+
+type CallArgs<N extends EndpointName> = HasBody<N> extends true ? [options: CallOptions<N>] : [options?: CallOptions<N>];
+
+function issuesToFields(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
+  return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function call<N extends EndpointName>(name: N, ...[options]: CallArgs<N>): Promise<ResponseOf<N>> {
+  const endpoint: Endpoint = api[name];
+  const url = pathFor(endpoint.path, options?.params);
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: string | undefined;
+
+  if (endpoint.body) {
+    const checked = endpoint.body.safeParse(options?.body ?? {});
+    if (!checked.success) {
+      throw new ApiRequestError(name, 400, 'validation', 'Invalid input', issuesToFields(checked.error.issues));
+    }
+    body = JSON.stringify(checked.data);
+    headers['Content-Type'] = 'application/json';
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: endpoint.method,
+      credentials: 'same-origin',
+      headers,
+      body: body ?? null,
+      signal: options?.signal ?? null,
+    });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiRequestError(name, 0, 'network', 'Network error');
+  }
+
+  const json = await readJson(response);
+  if (!response.ok) {
+    const parsed = ApiError.safeParse(json);
+    if (parsed.success) {
+      const { code, message, fields } = parsed.data.error;
+      throw new ApiRequestError(name, response.status, code, message, fields ?? []);
+    }
+    throw new ApiRequestError(name, response.status, 'http_' + String(response.status), response.statusText);
+  }
+
+  const result = endpoint.response.safeParse(json);
+  if (!result.success) {
+    // The server broke its own contract: report it loudly for developers, calmly for people.
+    console.error(`[api] ${name}: response does not match the contract`, result.error.issues);
+    throw new ApiRequestError(name, response.status, 'invalid_response', 'Unexpected response');
+  }
+  return result.data as ResponseOf<N>;
+}

@@ -1,0 +1,46 @@
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { call } from '../api/client';
+import { ApiForm, type FormValues } from '../forms/ApiForm';
+import { safeNextPath } from '../shell/session';
+import { Button } from '../ui/Button';
+import { Page } from '../ui/Page';
+import { PasswordField, TextField } from '../ui/TextField';
+import { useRememberSignedIn } from './useSignedIn';
+
+const fieldNames = ['email', 'password'] as const;
+
+export function SignInPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [searchParams] = useSearchParams();
+  const next = safeNextPath(searchParams.get('next'));
+  const rememberSignedIn = useRememberSignedIn();
+
+  const signIn = useMutation({
+    mutationFn: (values: FormValues) => call('signIn', { body: { email: values.email ?? '', password: values.password ?? '' } }),
+    onSuccess: (me) => {
+      rememberSignedIn(me);
+      void navigate(next, { replace: true });
+    },
+  });
+
+  return (
+    <Page title={t('signIn.title')} intro={<p>{t('signIn.intro')}</p>} width="narrow">
+      <ApiForm fieldNames={fieldNames} error={signIn.error} onValues={(values) => { signIn.mutate(values); }}>
+        <TextField name="email" type="email" label={t('fields.email')} isRequired autoComplete="username" />
+        <PasswordField name="password" label={t('fields.password')} isRequired autoComplete="current-password" />
+        <div className="form__actions">
+          <Button type="submit" variant="primary" isPending={signIn.isPending}>
+            {t('signIn.submit')}
+          </Button>
+          <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+        </div>
+      </ApiForm>
+      <p className="page__aside">
+        {t('signIn.haveCode')} <Link to="/join">{t('signIn.joinLink')}</Link>
+      </p>
+    </Page>
+  );
+}

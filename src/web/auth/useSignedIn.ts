@@ -1,0 +1,31 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { Me } from '../../contracts/auth';
+import { queryKeys } from '../api/queries';
+
+/** Public answers that do not depend on who is signed in, and that a page in mid-flow still shows. */
+const sessionIndependent = new Set<unknown>([queryKeys.setupStatus[0], 'invitation-preview', 'join-preview']);
+
+/**
+ * After anything that starts a session (sign in, setup, accepting an invitation, joining by code):
+ * drop whatever was cached for the previous visitor, then remember the new person.
+ */
+export function useRememberSignedIn(): (me: Me) => void {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (me: Me) => {
+      queryClient.removeQueries({ predicate: (query) => !sessionIndependent.has(query.queryKey[0]) });
+      queryClient.setQueryData(queryKeys.me, me);
+    },
+    [queryClient],
+  );
+}
+
+/** After signing out: forget everything about the person. */
+export function useForgetSignedIn(): () => void {
+  const queryClient = useQueryClient();
+  return useCallback(() => {
+    queryClient.removeQueries({ predicate: (query) => !sessionIndependent.has(query.queryKey[0]) });
+    queryClient.setQueryData(queryKeys.me, null);
+  }, [queryClient]);
+}

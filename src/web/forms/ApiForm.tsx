@@ -1,0 +1,98 @@
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Form, type FormProps } from 'react-aria-components';
+import { isApiRequestError } from '../api/client';
+import { useDescribeError } from '../api/describeError';
+import { FormAlert } from '../ui/FormAlert';
+import { classNames } from '../ui/classNames';
+
+export type FormValues = Record<string, string>;
+
+export interface ApiFormProps extends Omit<FormProps, 'onSubmit' | 'validationErrors' | 'validationBehavior' | 'className'> {
+  /** The `name`s of this form's fields: errors for other paths are shown in the form's alert instead. */
+  fieldNames: readonly string[];
+  /** The latest failure of the submit (a mutation's `error`); `null` when none. */
+  error: unknown;
+  onValues: (values: FormValues) => void;
+  /** Said instead of the raw messages when a problem concerns something that is not a field (e.g. a link's token). */
+  otherProblemsMessage?: string;
+  className?: string;
+  children: ReactNode;
+}
+
+/**
+ * A form that submits its values and shows what went wrong:
+ * - a 400 with `fields` puts each message next to its field (`aria-invalid`, `aria-describedby`)
+ *   and moves focus to the first one, so keyboard and screen-reader users land where the fix is;
+ * - anything else (403, 404, 409, 429, network) becomes one sentence in an alert at the top.
+ * The client checks the contract's body schema before sending, so both cases look the same.
+ */
+export function ApiForm({ fieldNames, error, onValues, otherProblemsMessage, className, children, ...props }: ApiFormProps) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const describe = useDescribeError();
+
+  const { fieldErrors, alertMessages } = useMemo(() => {
+    if (!error) return { fieldErrors: undefined, alertMessages: [] as string[] };
+    if (isApiRequestError(error) && error.status === 400 && error.fields.length > 0) {
+      const byField: Record<string, string[]> = {};
+      const elsewhere: string[] = [];
+      for (const problem of error.fields) {
+        if (fieldNames.includes(problem.path)) (byField[problem.path] ??= []).push(problem.message);
+        else elsewhere.push(problem.message);
+      }
+      const alertMessages = elsewhere.length > 0 && otherProblemsMessage ? [otherProblemsMessage] : elsewhere;
+      return { fieldErrors: byField, alertMessages };
+    }
+    return { fieldErrors: undefined, alertMessages: [describe(error)] };
+  }, [error, fieldNames, describe, otherProblemsMessage]);
+
+  // A field's message goes away as soon as the person types in it. Left to React Aria, it would go on
+  // the field's blur, which is the mousedown on "Submit": the layout shifts under the pointer and the
+  // click is lost. `cleared` belongs to one error; a new error starts with nothing cleared.
+  const [cleared, setCleared] = useState<{ error: unknown; names: readonly string[] }>({ error: null, names: [] });
+  const visibleFieldErrors = useMemo(() => {
+    if (!fieldErrors || cleared.error !== error) return fieldErrors;
+    return Object.fromEntries(Object.entries(fieldErrors).filter(([name]) => !cleared.names.includes(name)));
+  }, [fieldErrors, cleared, error]);
+
+  useEffect(() => {
+    if (!fieldErrors) return;
+    // Fields render the error in the same commit, so the first invalid control is in the DOM now.
+    const firstInvalid = formRef.current?.querySelector<HTMLElement>(
+      '[aria-invalid="true"], [data-invalid] button, [data-invalid] input:not([type="hidden"])',
+    );
+    firstInvalid?.focus();
+  }, [fieldErrors]);
+
+  return (
+    <Form
+      {...props}
+      ref={formRef}
+      validationBehavior="aria"
+      {...(visibleFieldErrors ? { validationErrors: visibleFieldErrors } : {})}
+
+      className={classNames('form', className)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        const values: FormValues = {};
+        for (const [name, value] of new FormData(event.currentTarget)) {
+          if (typeof value === 'string') values[name] = value;
+        }
+        onValues(values);
+      }}
+    >
+      {alertMessages.length > 0 ? <FormAlert messages={alertMessages} /> : null}
+      {/* display: contents; only here to hear `input` events bubble up from the fields. */}
+      <div
+        className="form__fields"
+        onInput={(event) => {
+          const name = (event.target as Partial<HTMLInputElement>).name;
+          if (!name || !visibleFieldErrors?.[name]) return;
+          const names = cleared.error === error ? cleared.names : [];
+          setCleared({ error, names: [...names, name] });
+        }}
+      >
+        {children}
+      </div>
+    </Form>
+  );
+}

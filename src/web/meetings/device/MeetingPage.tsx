@@ -1,0 +1,234 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { Link, useParams } from 'react-router';
+import type { MeetingSummary } from '../../../contracts/meetings-api';
+import { call, isApiRequestError } from '../../api/client';
+import { useDescribeError } from '../../api/describeError';
+import { ButtonLink, Button } from '../../ui/Button';
+import { FormAlert } from '../../ui/FormAlert';
+import { Notice } from '../../ui/Notice';
+import { usePageTitle } from '../../ui/Page';
+import { ErrorState, LoadingState } from '../../ui/States';
+import { currentStepOf } from '../format';
+import { useMeetingsT } from '../i18n';
+import { useNavigationFocus } from '../useNavigationFocus';
+import { PoliteAnnouncer } from '../live/announcer';
+import { LiveMeetingProvider, useLiveMeeting } from '../live/LiveMeetingContext';
+import { useLiveMeetingValue } from '../live/useLiveMeetingValue';
+import { meetingKeys, useMeetingSummary } from '../queries';
+import { ActionItems } from './ActionItems';
+import { ConnectionBanner } from './ConnectionBanner';
+import { FacilitatorControls, LobbySetup } from './FacilitatorControls';
+import { PresenceList } from './PresenceList';
+import { PrivateReflections } from './PrivateReflections';
+import { SharedNote } from './SharedNote';
+import { StepAnnouncer } from './StepAnnouncer';
+import { StepGuide } from './StepGuide';
+import { StepList } from './StepList';
+import { StepTools } from './StepTools';
+import { TimerPanel } from './TimerPanel';
+
+/** /meetings/:meetingId — the meeting on each participant's own device. */
+export function MeetingPage() {
+  const t = useMeetingsT();
+  const { meetingId = '' } = useParams();
+  const summary = useMeetingSummary(meetingId);
+
+  if (summary.isPending) return <LoadingState />;
+  if (summary.isError) {
+    return (
+      <div className="page page--narrow stack">
+        <ErrorState error={summary.error} {...(isApiRequestError(summary.error) && summary.error.status < 500 ? {} : { onRetry: () => void summary.refetch() })} />
+        <ButtonLink to="/">{t('common.backToTeam')}</ButtonLink>
+      </div>
+    );
+  }
+  if (summary.data.status === 'scheduled') return <NotOpenYet summary={summary.data} />;
+  if (summary.data.status === 'ended') return <EndedMeeting summary={summary.data} />;
+  return <LiveDeviceView key={meetingId} summary={summary.data} />;
+}
+
+function LiveDeviceView({ summary }: { summary: MeetingSummary }) {
+  const live = useLiveMeetingValue(summary);
+  return (
+    <LiveMeetingProvider value={live}>
+      <DeviceView />
+    </LiveMeetingProvider>
+  );
+}
+
+function DeviceView() {
+  const t = useMeetingsT();
+  const { state, summary, snapshot } = useLiveMeeting();
+  const current = currentStepOf(state);
+
+  return (
+    <div className="meeting">
+      <MeetingHeader />
+      <ConnectionBanner />
+      <StepAnnouncer />
+      <PoliteAnnouncer />
+      {state.phase === 'empty' && !snapshot.joinProblem ? <LoadingState label={t('connection.joining')} /> : null}
+      {state.phase === 'lobby' ? (
+        <div className="meeting-layout">
+          <div className="meeting-layout__main stack">
+            <LobbySetup />
+          </div>
+          <aside className="meeting-layout__side stack" aria-label={t('device.details')}>
+            <PresenceList />
+          </aside>
+        </div>
+      ) : null}
+      {state.phase === 'running' && current ? (
+        <div className="meeting-layout">
+          <div className="meeting-layout__main stack">
+            <TimerPanel />
+            <FacilitatorControls current={current} />
+            <StepGuide step={current.step} />
+            {/* The final step answers its prompts in order: what we learned (the note), next steps, sources. */}
+            {current.step.kind === 'final' ? <SharedNote step={current.step} /> : null}
+            <StepTools step={current.step} />
+            {current.step.kind === 'final' ? null : <SharedNote step={current.step} />}
+            <PrivateReflections step={current.step} />
+          </div>
+          <aside className="meeting-layout__side stack" aria-label={t('device.details')}>
+            <PresenceList />
+            {current.step.kind === 'final' ? null : <ActionItems collapsed />}
+            <StepList />
+          </aside>
+        </div>
+      ) : null}
+      {state.phase === 'ended' ? (
+        <div className="meeting-layout">
+          <div className="meeting-layout__main stack">
+            <Notice tone="success" title={t('device.endedTitle')}>
+              <p>{t('device.endedBody')}</p>
+            </Notice>
+            <div className="actions">
+              <ButtonLink to={`/meetings/${summary.id}/minutes`} variant="primary">
+                {t('device.openMinutes')}
+              </ButtonLink>
+            </div>
+            <ActionItems />
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+/** Routine, step n of m and the step's title: the one <h1>, focused after navigating here. */
+function MeetingHeader() {
+  const t = useMeetingsT();
+  const { state, summary } = useLiveMeeting();
+  const current = currentStepOf(state);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const title = current ? current.step.title : state.phase === 'ended' ? t('device.endedTitle') : summary.title;
+  usePageTitle(t('device.documentTitle', { step: title, meeting: summary.title }));
+  useNavigationFocus(headingRef);
+
+  return (
+    <header className="meeting-header">
+      <p className="meeting-header__eyebrow">
+        <span>{state.routine?.name ?? summary.routineName}</span>
+        {current ? (
+          <>
+            <span aria-hidden="true"> · </span>
+            <span>{t('device.stepOf', { n: current.index + 1, total: current.total })}</span>
+          </>
+        ) : null}
+      </p>
+      <h1 ref={headingRef} tabIndex={-1} className="meeting-header__title" data-testid="step-title">
+        {title}
+      </h1>
+      <p className="meeting-header__meeting">
+        {summary.title} · {summary.groupName}
+        {summary.canRun ? (
+          <>
+            {' · '}
+            <Link to={`/meetings/${summary.id}/projector`} target="_blank">
+              {t('device.projector')} <span className="visually-hidden">{t('device.projectorHint')}</span>
+            </Link>
+          </>
+        ) : null}
+      </p>
+      {current ? (
+        <div
+          className="meeting-progress"
+          role="progressbar"
+          aria-label={t('device.progress')}
+          aria-valuemin={1}
+          aria-valuemax={current.total}
+          aria-valuenow={current.index + 1}
+          aria-valuetext={t('device.stepOf', { n: current.index + 1, total: current.total })}
+        >
+          <span className="meeting-progress__bar" style={{ width: `${((current.index + 1) / current.total) * 100}%` }} />
+        </div>
+      ) : null}
+    </header>
+  );
+}
+
+function NotOpenYet({ summary }: { summary: MeetingSummary }) {
+  const t = useMeetingsT();
+  const queryClient = useQueryClient();
+  const describe = useDescribeError();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  usePageTitle(summary.title);
+  useNavigationFocus(headingRef);
+  const open = useMutation({
+    mutationFn: () => call('openMeeting', { params: { meetingId: summary.id } }),
+    onSuccess: (opened) => {
+      queryClient.setQueryData(meetingKeys.meeting(summary.id), opened);
+      void queryClient.invalidateQueries({ queryKey: meetingKeys.forGroup(summary.groupId) });
+    },
+  });
+  return (
+    <div className="page page--narrow stack">
+      <header className="meeting-header">
+        <p className="meeting-header__eyebrow">{summary.routineName}</p>
+        <h1 ref={headingRef} tabIndex={-1} className="meeting-header__title">
+          {summary.title}
+        </h1>
+        <p className="meeting-header__meeting">{summary.groupName}</p>
+      </header>
+      <Notice tone="info" title={t('device.notOpenTitle')} role="status">
+        <p>{t('device.notOpenBody')}</p>
+      </Notice>
+      {open.error ? <FormAlert messages={[describe(open.error)]} /> : null}
+      {summary.canRun ? (
+        <div className="actions">
+          <Button variant="primary" onPress={() => { open.mutate(); }} isPending={open.isPending}>
+            {t('device.openLive')}
+          </Button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function EndedMeeting({ summary }: { summary: MeetingSummary }) {
+  const t = useMeetingsT();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  usePageTitle(summary.title);
+  useNavigationFocus(headingRef);
+  return (
+    <div className="page page--narrow stack">
+      <header className="meeting-header">
+        <p className="meeting-header__eyebrow">{summary.routineName}</p>
+        <h1 ref={headingRef} tabIndex={-1} className="meeting-header__title">
+          {summary.title}
+        </h1>
+        <p className="meeting-header__meeting">{summary.groupName}</p>
+      </header>
+      <Notice tone="success" title={t('device.endedTitle')}>
+        <p>{t('device.endedBody')}</p>
+      </Notice>
+      <div className="actions">
+        <ButtonLink to={`/meetings/${summary.id}/minutes`} variant="primary">
+          {t('device.openMinutes')}
+        </ButtonLink>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'react';
+import { ObservationMode, type RoutineStep } from '../../../contracts/routine';
+import { Button } from '../../ui/Button';
+import { SelectField } from '../../ui/SelectField';
+import { TextField } from '../../ui/TextField';
+import { TextAreaField } from '../fields';
+import { useMeetingsT } from '../i18n';
+import { announce } from '../live/announcer';
+import { useLiveMeeting } from '../live/LiveMeetingContext';
+
+/**
+ * The presenter's case: a success story, a dilemma or an observed practice (the routine's focus decides).
+ * The presenter, facilitator or note-taker records it; everyone else reads it.
+ */
+export function PresentationRecord({ step, editable }: { step: RoutineStep; editable: boolean }) {
+  const t = useMeetingsT();
+  const { state, can, nameOf } = useLiveMeeting();
+  const focus = state.routine?.focus ?? 'success';
+  const presentation = state.presentation;
+  if (!editable && !presentation) return null;
+  const heading = t(`focus.${focus}`);
+
+  return (
+    <section className="panel stack" aria-labelledby="presentation-heading">
+      <h2 id="presentation-heading" className="section__title">
+        {heading}
+        {state.roles.presenter ? <span className="section__count"> · {nameOf(state.roles.presenter)}</span> : null}
+      </h2>
+      {presentation ? (
+        <div className="presentation" data-testid="presentation">
+          <p className="presentation__title">{presentation.title}</p>
+          {presentation.mode ? <p className="muted">{t(`mode.${presentation.mode}`)}</p> : null}
+          {presentation.summary ? <p className="presentation__summary">{presentation.summary}</p> : null}
+        </div>
+      ) : (
+        <p className="muted">{t('presentation.notYet')}</p>
+      )}
+      {editable && can.recordPresentation ? (
+        <PresentationForm key={presentation?.at ?? 0} modes={focus === 'observed-practice' ? (step.modes ?? ObservationMode.options) : null} />
+      ) : null}
+    </section>
+  );
+}
+
+function PresentationForm({ modes }: { modes: readonly ObservationMode[] | null }) {
+  const t = useMeetingsT();
+  const { state, send } = useLiveMeeting();
+  const saved = state.presentation;
+  const [title, setTitle] = useState(saved?.title ?? '');
+  const [summary, setSummary] = useState(saved?.summary ?? '');
+  const [mode, setMode] = useState<ObservationMode | null>(saved?.mode ?? modes?.[0] ?? null);
+
+  const save = async () => {
+    if (title.trim() === '') return;
+    const result = await send({ type: 'recordPresentation', title, summary, ...(modes && mode ? { mode } : {}) });
+    if (result.ok) announce(t('presentation.saved'));
+  };
+
+  return (
+    <form
+      className="stack"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <p className="field__hint">{t('presentation.recordHint')}</p>
+      <TextField label={t('presentation.titleLabel')} value={title} onChange={setTitle} maxLength={200} isRequired />
+      {modes ? (
+        <SelectField
+          label={t('presentation.modeLabel')}
+          options={modes.map((m) => ({ id: m, label: t(`mode.${m}`) }))}
+          value={mode}
+          onChange={(value) => { setMode(ObservationMode.parse(value)); }}
+        />
+      ) : null}
+      <TextAreaField label={t('presentation.summaryLabel')} value={summary} onChange={setSummary} maxLength={5000} rows={4} />
+      <div>
+        <Button type="submit" variant="secondary" isDisabled={title.trim() === ''}>
+          {t('presentation.save')}
+        </Button>
+      </div>
+    </form>
+  );
+}

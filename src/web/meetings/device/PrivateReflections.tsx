@@ -1,0 +1,143 @@
+import { useState } from 'react';
+import type { RoutineStep } from '../../../contracts/routine';
+import { own, type Reflection } from '../../../core/meeting/index';
+import { Button } from '../../ui/Button';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { TextAreaField } from '../fields';
+import { useMeetingsT } from '../i18n';
+import { announce } from '../live/announcer';
+import { useLiveMeeting } from '../live/LiveMeetingContext';
+import { MeetingIcon } from '../MeetingIcon';
+
+/**
+ * "My private reflection": seen only by its author (the server never sends it to anyone else). Sharing is a
+ * deliberate act, confirmed in a dialog that shows exactly what the team will see.
+ */
+export function PrivateReflections({ step }: { step: RoutineStep }) {
+  const t = useMeetingsT();
+  const { state, meId, can, send } = useLiveMeeting();
+  const mine = (own(state.privateReflections, meId) ?? []).filter((r) => r.stepId === step.id);
+  const [editing, setEditing] = useState<Reflection | null>(null);
+  const [text, setText] = useState('');
+
+  const save = async () => {
+    const reflection = text.trim();
+    if (reflection === '') return;
+    const result = await send({ type: 'writeReflection', stepId: step.id, text: reflection, ...(editing ? { reflectionId: editing.id } : {}) });
+    if (result.ok) {
+      setText('');
+      setEditing(null);
+      announce(t('reflection.saved'));
+    }
+  };
+
+  return (
+    <>
+      <section className="panel private-reflection stack" aria-labelledby="reflection-heading" aria-describedby="reflection-privacy">
+        <h2 id="reflection-heading" className="section__title private-reflection__title">
+          <MeetingIcon name="lock" />
+          {t('reflection.title')}
+        </h2>
+        <p id="reflection-privacy" className="private-reflection__note">
+          {t('reflection.privateNote')}
+        </p>
+        {mine.length > 0 ? (
+          <ul className="card-list" data-testid="my-reflections">
+            {mine.map((reflection) => (
+              <MyReflection key={reflection.id} reflection={reflection} onEdit={() => { setEditing(reflection); setText(reflection.text); }} />
+            ))}
+          </ul>
+        ) : null}
+        {can.writeReflection ? (
+          <form
+            className="stack"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void save();
+            }}
+          >
+            <TextAreaField label={t('reflection.label')} value={text} onChange={setText} maxLength={5000} rows={3} />
+            <div className="actions">
+              <Button type="submit" variant="secondary" isDisabled={text.trim() === ''}>
+                <MeetingIcon name="lock" />
+                {t('reflection.save')}
+              </Button>
+              {editing ? (
+                <Button variant="quiet" onPress={() => { setEditing(null); setText(''); }}>
+                  {t('reflection.cancelEdit')}
+                </Button>
+              ) : null}
+            </div>
+          </form>
+        ) : null}
+      </section>
+      <SharedReflections stepId={step.id} />
+    </>
+  );
+}
+
+function MyReflection({ reflection, onEdit }: { reflection: Reflection; onEdit: () => void }) {
+  const t = useMeetingsT();
+  const { state, can, send } = useLiveMeeting();
+  const shared = state.sharedReflections.find((r) => r.reflectionId === reflection.id);
+  return (
+    <li className="reflection">
+      <p className="reflection__text">{reflection.text}</p>
+      <p className={shared ? 'reflection__status reflection__status--shared' : 'reflection__status'}>
+        <MeetingIcon name={shared ? 'share' : 'lock'} />
+        <span>{shared ? t('reflection.shared') : t('reflection.private')}</span>
+      </p>
+      {shared && shared.text !== reflection.text ? <p className="field__hint">{t('reflection.changedSinceShared')}</p> : null}
+      <div className="actions">
+        {can.writeReflection ? (
+          <Button variant="quiet" aria-label={t('reflection.editLabel')} onPress={onEdit}>
+            {t('reflection.edit')}
+          </Button>
+        ) : null}
+        {can.shareReflection && (!shared || shared.text !== reflection.text) ? (
+          <ConfirmDialog
+            trigger={t('reflection.share')}
+            triggerLabel={t('reflection.shareLabel')}
+            triggerVariant="secondary"
+            title={t('reflection.shareTitle')}
+            body={
+              <>
+                <p>{t('reflection.shareBody')}</p>
+                <blockquote className="reflection__quote">{reflection.text}</blockquote>
+              </>
+            }
+            confirmLabel={t('reflection.shareConfirm')}
+            confirmVariant="primary"
+            onConfirm={async () => {
+              const result = await send({ type: 'shareReflection', reflectionId: reflection.id });
+              if (result.ok) announce(t('reflection.sharedDone'));
+            }}
+          />
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** What others chose to share in this step. */
+function SharedReflections({ stepId }: { stepId: string }) {
+  const t = useMeetingsT();
+  const { state, meId, nameOf } = useLiveMeeting();
+  const others = state.sharedReflections.filter((r) => r.stepId === stepId && r.authorId !== meId);
+  if (others.length === 0) return null;
+  return (
+    <section className="panel stack" aria-labelledby="shared-reflections-heading">
+      <h2 id="shared-reflections-heading" className="section__title">
+        {t('reflection.sharedTitle')}
+      </h2>
+      <ul className="card-list">
+        {others.map((r) => (
+          <li key={r.reflectionId} className="reflection">
+            <p className="reflection__text">{r.text}</p>
+            <p className="reflection__meta">{nameOf(r.authorId)}</p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,350 @@
+/**
+ * MeetingClient against an in-memory server that decides with the real core, the way the server will:
+ * the queue while offline, replay with the same keys, exactly-once after a lost ack, rejections, gaps.
+ */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { MeetingCommand, MeetingEvent } from '../../../contracts/meeting';
+import { ClientEvents, PROTOCOL_VERSION, ServerEvents } from '../../../contracts/realtime';
+import { decide, evolve, redactEventFor, viewFor, type MeetingState } from '../../../core/meeting/index';
+import { ANA, BEN, cmd, session, type Session } from '../../../core/meeting/testing';
+import { MeetingClient, TIMING, type MeetingTransport, type TransportHandlers } from './meeting-client';
+
+const SERVER_AHEAD_MS = 5_000;
+
+interface Request {
+  event: string;
+  payload: Record<string, unknown>;
+}
+
+/** One meeting's server: the log, `decide` for commands, redacted catch-up and pushes. */
+class FakeServer {
+  readonly meeting: Session = session();
+  readonly sockets = new Set<FakeSocket>();
+  /** Every command request received, in order (to check keys and order). */
+  readonly commandsReceived: Request[] = [];
+
+  get meetingId(): string {
+    return this.meeting.state.meetingId ?? '';
+  }
+
+  answer(socket: FakeSocket, { event, payload }: Request): unknown {
+    if (event === ClientEvents.ping) return { clientSent: payload.clientSent, serverTime: Date.now() + SERVER_AHEAD_MS };
+    if (event === ClientEvents.join) {
+      const lastSeq = Number(payload.lastSeq);
+      socket.joinRequests.push(lastSeq);
+      return {
+        ok: true,
+        meetingId: this.meetingId,
+        events: this.meeting.events.filter((e) => e.seq > lastSeq).map((e) => redactEventFor(e, socket.userId)),
+        serverTime: Date.now() + SERVER_AHEAD_MS,
+      };
+    }
+    if (event === ClientEvents.command) {
+      this.commandsReceived.push({ event, payload });
+      const command = { ...(payload.command as object), actorId: socket.userId } as MeetingCommand;
+      const decision = decide(this.meeting.state, command, { now: this.meeting.now });
+      if (!decision.ok) return { ok: false, error: decision.error };
+      this.append(decision.events);
+      return { ok: true, events: decision.events.map((e) => redactEventFor(e, socket.userId)), seq: this.meeting.state.seq };
+    }
+    return { ok: false, error: { code: 'invalid', message: `unknown ${event}` } };
+  }
+
+  /** Appends events (as `decide` or the scene made them) and pushes them to every joined socket. */
+  append(events: MeetingEvent[], options: { skipPushTo?: FakeSocket } = {}): void {
+    this.meeting.events.push(...events);
+    this.meeting.state = events.reduce(evolve, this.meeting.state);
+    for (const socket of this.sockets) {
+      if (socket === options.skipPushTo || !socket.connected) continue;
+      socket.push(ServerEvents.events, { meetingId: this.meetingId, events: events.map((e) => redactEventFor(e, socket.userId)) });
+    }
+  }
+
+  /** Runs a command as someone on another device. */
+  other(command: MeetingCommand, options: { skipPushTo?: FakeSocket } = {}): void {
+    const decision = decide(this.meeting.state, command, { now: this.meeting.now });
+    if (!decision.ok) throw new Error(decision.error.message);
+    this.append(decision.events, options);
+  }
+
+  count(type: MeetingEvent['type']): number {
+    return this.meeting.events.filter((e) => e.type === type).length;
+  }
+}
+
+/** The transport, wired to the fake server; the test decides when it is online and whether acks get through. */
+class FakeSocket implements MeetingTransport {
+  connected = false;
+  /** While true, the server still handles commands but the ack never reaches the client (a dropped link). */
+  loseAcks = false;
+  readonly joinRequests: number[] = [];
+  private handlers: TransportHandlers | null = null;
+
+  constructor(
+    readonly server: FakeServer,
+    readonly userId: string,
+  ) {
+    server.sockets.add(this);
+  }
+
+  open(handlers: TransportHandlers): void {
+    this.handlers = handlers;
+  }
+
+  close(): void {
+    this.handlers = null;
+    this.connected = false;
+  }
+
+  goOnline(): void {
+    this.connected = true;
+    this.handlers?.onConnect();
+  }
+
+  goOffline(): void {
+    this.connected = false;
+    this.handlers?.onDisconnect('transport close');
+  }
+
+  refuse(message: string): void {
+    this.handlers?.onConnectError(message);
+  }
+
+  push(event: string, payload: unknown): void {
+    this.handlers?.onMessage(event, payload);
+  }
+
+  request(event: string, payload: unknown, timeoutMs: number): Promise<unknown> {
+    if (!this.connected) return Promise.reject(new Error('not connected'));
+    const answer = this.server.answer(this, { event, payload: payload as Record<string, unknown> });
+    if (this.loseAcks && event === ClientEvents.command) {
+      // Like Socket.IO's `timeout()`: no ack in time is an error.
+      return new Promise((_, reject) => setTimeout(() => { reject(new Error('operation has timed out')); }, timeoutMs));
+    }
+    // Answers arrive asynchronously, as over a network.
+    return new Promise((resolve) => setTimeout(() => { resolve(answer); }, 1));
+  }
+}
+
+/** What the server would show this viewer: the client's fold must equal it. */
+function serverViewFor(server: FakeServer, userId: string): ReturnType<typeof viewFor> {
+  return viewFor(server.meeting.state, userId);
+}
+
+function clientView(state: MeetingState, userId: string): ReturnType<typeof viewFor> {
+  return viewFor(state, userId);
+}
+
+describe('MeetingClient', () => {
+  let server: FakeServer;
+  let socket: FakeSocket;
+  let client: MeetingClient;
+
+  const settle = async (ms = 20) => {
+    await vi.advanceTimersByTimeAsync(ms);
+  };
+  const snapshot = () => client.getSnapshot();
+  const currentStepId = () => {
+    const state = snapshot().state;
+    return state.currentStepIndex === null ? null : (state.steps[state.currentStepIndex]?.stepId ?? null);
+  };
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    server = new FakeServer();
+    server.other(cmd('startMeeting', ANA));
+    socket = new FakeSocket(server, ANA);
+    client = new MeetingClient({ meetingId: server.meetingId, transport: socket });
+    client.start();
+  });
+
+  afterEach(() => {
+    client.stop();
+    vi.useRealTimers();
+  });
+
+  test('LIVE-CLIENT-1 joins with lastSeq 0, folds the log and is live; joins again with its last seq after a reconnect', async () => {
+    expect(snapshot().connection).toBe('connecting');
+    socket.goOnline();
+    await settle();
+    expect(snapshot().connection).toBe('live');
+    expect(socket.joinRequests).toEqual([0]);
+    expect(snapshot().state.phase).toBe('running');
+    expect(clientView(snapshot().state, ANA)).toEqual(serverViewFor(server, ANA));
+
+    socket.goOffline();
+    expect(snapshot().connection).toBe('offline');
+    server.other(cmd('startTimer', ANA));
+    socket.goOnline();
+    expect(snapshot().connection).toBe('reconnecting');
+    await settle();
+    expect(socket.joinRequests).toEqual([0, 2]);
+    expect(snapshot().connection).toBe('live');
+    expect(snapshot().state.seq).toBe(server.meeting.state.seq);
+  });
+
+  test('LIVE-CLIENT-2 commands issued offline wait in the outbox, then go out in order with the keys they were given', async () => {
+    socket.goOnline();
+    await settle();
+    socket.goOffline();
+
+    const first = client.send({ type: 'startTimer' });
+    const second = client.send({ type: 'extendStep', minutes: 2 });
+    const third = client.send({ type: 'nextStep', fromStepId: 'observe' });
+    const queuedKeys = snapshot().outbox.map((e) => e.key);
+    expect(queuedKeys).toHaveLength(3);
+    expect(new Set(queuedKeys).size).toBe(3);
+    await settle(TIMING.retryDelayMs * 3);
+    expect(server.commandsReceived).toHaveLength(0);
+    expect(snapshot().outbox).toHaveLength(3);
+
+    socket.goOnline();
+    await settle();
+    await expect(Promise.all([first, second, third])).resolves.toEqual([{ ok: true }, { ok: true }, { ok: true }]);
+    const sent = server.commandsReceived.map((r) => r.payload.command as { type: string; idempotencyKey: string });
+    expect(sent.map((c) => c.type)).toEqual(['startTimer', 'extendStep', 'nextStep']);
+    expect(sent.map((c) => c.idempotencyKey)).toEqual(queuedKeys);
+    expect(snapshot().outbox).toHaveLength(0);
+    expect(currentStepId()).toBe('describe');
+    expect(snapshot().state.steps[0]?.extensionsMs).toBe(2 * 60_000);
+  });
+
+  test('LIVE-CLIENT-3 exactly once: when the ack is lost the command is resent with the same key and applied once', async () => {
+    socket.goOnline();
+    await settle();
+    socket.loseAcks = true;
+    const result = client.send({ type: 'extendStep', minutes: 1 });
+    await settle();
+    expect(server.count('step.extended')).toBe(1); // committed, but the client never heard back
+
+    socket.goOffline();
+    socket.loseAcks = false;
+    expect(snapshot().outbox).toHaveLength(1);
+    socket.goOnline();
+    await settle();
+    await expect(result).resolves.toEqual({ ok: true });
+
+    const keys = server.commandsReceived.map((r) => (r.payload.command as { idempotencyKey: string }).idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+    expect(server.count('step.extended')).toBe(1);
+    expect(snapshot().state.steps[0]?.extensionsMs).toBe(60_000);
+    expect(snapshot().outbox).toHaveLength(0);
+  });
+
+  test('LIVE-CLIENT-4 an ack that times out is resent with the same key; the server applies it once', async () => {
+    socket.goOnline();
+    await settle();
+    socket.loseAcks = true;
+    const result = client.send({ type: 'startTimer' });
+    await settle(5);
+    expect(server.count('timer.started')).toBe(1);
+    socket.loseAcks = false;
+    await vi.advanceTimersByTimeAsync(TIMING.commandAckTimeoutMs + TIMING.retryDelayMs + 10);
+    await expect(result).resolves.toEqual({ ok: true });
+    const keys = server.commandsReceived.map((r) => (r.payload.command as { idempotencyKey: string }).idempotencyKey);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+    expect(server.count('timer.started')).toBe(1);
+    expect(snapshot().state.steps[0]?.timer).toBe('running');
+  });
+
+  test('LIVE-CLIENT-5 a rejection removes the command, is reported (not dropped), and the next command still goes', async () => {
+    socket.goOnline();
+    await settle();
+    const refused = client.send({ type: 'pauseTimer' }); // the timer is idle: TIMER_STATE
+    const accepted = client.send({ type: 'startTimer' });
+    await settle();
+    await expect(refused).resolves.toMatchObject({ ok: false, error: { code: 'TIMER_STATE' } });
+    await expect(accepted).resolves.toEqual({ ok: true });
+    expect(snapshot().outbox).toHaveLength(0);
+    const [problem] = snapshot().problems;
+    expect(problem?.error.code).toBe('TIMER_STATE');
+    expect(problem?.command.type).toBe('pauseTimer');
+
+    client.dismissProblem(problem!.id);
+    expect(snapshot().problems).toHaveLength(0);
+  });
+
+  test('LIVE-CLIENT-6 a stale navigation queued offline is refused STALE_STEP after the meeting moved on, never moving two steps', async () => {
+    socket.goOnline();
+    await settle();
+    socket.goOffline();
+    const stale = client.send({ type: 'nextStep', fromStepId: 'observe' });
+    // Meanwhile the facilitator, on another device, already moved on.
+    server.other(cmd('nextStep', ANA, { fromStepId: 'observe' }));
+    socket.goOnline();
+    await settle();
+    await expect(stale).resolves.toMatchObject({ ok: false, error: { code: 'STALE_STEP' } });
+    expect(currentStepId()).toBe('describe');
+  });
+
+  test('LIVE-CLIENT-7 a gap in pushed events is not folded over: the client joins again with its last seq and catches up', async () => {
+    socket.goOnline();
+    await settle();
+    const seqBefore = snapshot().state.seq;
+    server.other(cmd('startTimer', ANA), { skipPushTo: socket }); // this push is lost
+    server.other(cmd('pauseTimer', ANA)); // this one arrives, one seq too far
+    await settle();
+    expect(socket.joinRequests).toEqual([0, seqBefore]);
+    expect(snapshot().state.seq).toBe(server.meeting.state.seq);
+    expect(clientView(snapshot().state, ANA)).toEqual(serverViewFor(server, ANA));
+  });
+
+  test('LIVE-CLIENT-8 pushes that arrive while a join is on its way are kept and folded after the catch-up', async () => {
+    socket.goOnline(); // join is now in flight (answers take 1 ms)
+    server.other(cmd('startTimer', ANA));
+    server.other(cmd('extendStep', ANA, { minutes: 1 }));
+    await settle();
+    expect(snapshot().state.seq).toBe(server.meeting.state.seq);
+    expect(clientView(snapshot().state, ANA)).toEqual(serverViewFor(server, ANA));
+  });
+
+  test("LIVE-CLIENT-9 someone else's private reflection arrives redacted: folded without a gap, never readable", async () => {
+    socket.goOnline();
+    await settle();
+    server.other(cmd('writeReflection', BEN, { stepId: 'observe', text: 'BEN-PRIVATE-MARKER' }));
+    await settle();
+    expect(snapshot().state.seq).toBe(server.meeting.state.seq);
+    expect(JSON.stringify(snapshot())).not.toContain('BEN-PRIVATE-MARKER');
+  });
+
+  test('LIVE-CLIENT-10 the clock offset comes from pings (shortest round trip)', async () => {
+    socket.goOnline();
+    await settle(100);
+    expect(Math.abs(snapshot().clockOffsetMs - SERVER_AHEAD_MS)).toBeLessThanOrEqual(2);
+  });
+
+  test('LIVE-CLIENT-11 a join refused because the meeting is not open yet is retried until it is', async () => {
+    const answer = server.answer.bind(server);
+    let open = false;
+    server.answer = (s, request) =>
+      request.event === ClientEvents.join && !open ? { ok: false, error: { code: 'not_live', message: 'Not open yet' } } : answer(s, request);
+    socket.goOnline();
+    await settle();
+    expect(snapshot().joinProblem?.code).toBe('not_live');
+    expect(snapshot().connection).toBe('connecting');
+    open = true;
+    await settle(TIMING.rejoinDelayMs + 10);
+    expect(snapshot().joinProblem).toBeNull();
+    expect(snapshot().connection).toBe('live');
+  });
+
+  test('LIVE-CLIENT-13 a connection refused because the session ended is reported as a join problem', () => {
+    socket.refuse('unauthenticated');
+    expect(snapshot().joinProblem?.code).toBe('unauthenticated');
+    expect(snapshot().connection).toBe('connecting');
+  });
+
+  test('LIVE-CLIENT-12 join requests carry the protocol version and this meeting', async () => {
+    const seen: unknown[] = [];
+    const request = socket.request.bind(socket);
+    socket.request = (event, payload, timeoutMs) => {
+      if (event === ClientEvents.join) seen.push(payload);
+      return request(event, payload, timeoutMs);
+    };
+    socket.goOnline();
+    await settle();
+    expect(seen).toEqual([{ protocolVersion: PROTOCOL_VERSION, meetingId: server.meetingId, lastSeq: 0 }]);
+  });
+});

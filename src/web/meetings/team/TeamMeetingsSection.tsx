@@ -1,0 +1,179 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { api, pathFor } from '../../../contracts/api';
+import type { MeetingSummary } from '../../../contracts/meetings-api';
+import { call } from '../../api/client';
+import { useDescribeError } from '../../api/describeError';
+import { useGroup } from '../../api/queries';
+import { ApiForm } from '../../forms/ApiForm';
+import { useToast } from '../../shell/Toaster';
+import { Button, ButtonLink } from '../../ui/Button';
+import { RadioGroupField } from '../../ui/RadioGroupField';
+import { ErrorState, LoadingState } from '../../ui/States';
+import { StatusBadge } from '../../ui/StatusBadge';
+import { TextField } from '../../ui/TextField';
+import { NativeInputField } from '../fields';
+import { formatDateTime } from '../format';
+import { useMeetingsT } from '../i18n';
+import { meetingKeys, useGroupMeetings, useRoutines } from '../queries';
+
+const scheduleFields = ['title', 'scheduledFor', 'routineId'] as const;
+
+/** The team page's meetings: the list (scheduled, live, ended) with what each allows, and scheduling. */
+export function TeamMeetingsSection({ groupId }: { groupId: string }) {
+  const t = useMeetingsT();
+  const meetings = useGroupMeetings(groupId);
+  const calendarUrl = pathFor(api.groupCalendar.path, { groupId });
+  const group = useGroup(groupId);
+  // The server's `run-meetings` is the same rule as managing the team (those who run it); each meeting also says `canRun`.
+  const mayRun = (group.data?.can.manageMembers ?? false) || (meetings.data?.some((m) => m.canRun) ?? false);
+
+  return (
+    <section className="section team-meetings" aria-labelledby="meetings-heading">
+      <h2 id="meetings-heading" className="section__title">
+        {t('team.title')}
+      </h2>
+      {meetings.isPending ? <LoadingState /> : null}
+      {meetings.isError ? <ErrorState error={meetings.error} onRetry={() => void meetings.refetch()} /> : null}
+      {meetings.data ? (
+        meetings.data.length === 0 ? (
+          <p className="muted">{t('team.none')}</p>
+        ) : (
+          <ul className="row-list" data-testid="meeting-list">
+            {meetings.data.map((meeting) => (
+              <MeetingRow key={meeting.id} meeting={meeting} />
+            ))}
+          </ul>
+        )
+      ) : null}
+      <p className="meetings-links">
+        <a href={calendarUrl} download>
+          {t('team.calendar')}
+        </a>
+        <span className="muted"> · {t('team.calendarHint')}</span>
+        <br />
+        <Link to="/join-meeting">{t('team.joinWithCode')}</Link>
+      </p>
+      {mayRun ? <ScheduleMeetingForm groupId={groupId} /> : null}
+    </section>
+  );
+}
+
+function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
+  const t = useMeetingsT();
+  const { i18n } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const describe = useDescribeError();
+  const open = useMutation({
+    mutationFn: () => call('openMeeting', { params: { meetingId: meeting.id } }),
+    onSuccess: (opened) => {
+      queryClient.setQueryData(meetingKeys.meeting(opened.id), opened);
+      void queryClient.invalidateQueries({ queryKey: meetingKeys.forGroup(meeting.groupId) });
+      void navigate(`/meetings/${opened.id}`);
+    },
+    onError: (error) => { toast(describe(error), 'error'); },
+  });
+  const tone = meeting.status === 'live' ? 'attention' : meeting.status === 'ended' ? 'neutral' : 'positive';
+
+  return (
+    <li className="row meeting-row">
+      <div className="row__main">
+        <span className="row__title">{meeting.title}</span>
+        <span className="row__detail">
+          {meeting.scheduledFor ? formatDateTime(meeting.scheduledFor, i18n.language) : t('team.noDate')}
+        </span>
+        <span className="row__detail">{t('team.routineMinutes', { name: meeting.routineName, minutes: meeting.totalMinutes })}</span>
+        <span className="row__badges">
+          <StatusBadge tone={tone}>{t(`status.${meeting.status}`)}</StatusBadge>
+        </span>
+      </div>
+      <div className="row__actions">
+        {meeting.status === 'scheduled' && meeting.canRun ? (
+          <Button variant="primary" aria-label={t('team.openLiveLabel', { title: meeting.title })} onPress={() => { open.mutate(); }} isPending={open.isPending}>
+            {t('team.openLive')}
+          </Button>
+        ) : null}
+        {meeting.status === 'live' ? (
+          <ButtonLink to={`/meetings/${meeting.id}`} variant="primary" aria-label={t('team.joinLabel', { title: meeting.title })}>
+            {t('team.join')}
+          </ButtonLink>
+        ) : null}
+        {meeting.status === 'live' && meeting.canRun ? (
+          <ButtonLink to={`/meetings/${meeting.id}/projector`} target="_blank" variant="secondary" aria-label={t('team.projectorLabel', { title: meeting.title })}>
+            {t('team.projector')}
+          </ButtonLink>
+        ) : null}
+        {meeting.status !== 'scheduled' ? (
+          <ButtonLink to={`/meetings/${meeting.id}/minutes`} variant="quiet" aria-label={t('team.minutesLabel', { title: meeting.title })}>
+            {t('team.minutes')}
+          </ButtonLink>
+        ) : null}
+      </div>
+    </li>
+  );
+}
+
+/** `datetime-local` gives local wall time without a zone; the API wants an instant. */
+function localToIso(value: string): string | null {
+  if (value === '') return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+function ScheduleMeetingForm({ groupId }: { groupId: string }) {
+  const t = useMeetingsT();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const routines = useRoutines(groupId);
+  const [when, setWhen] = useState('');
+  const [routineId, setRoutineId] = useState<string | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const chosen = routineId ?? routines.data?.[0]?.id ?? '';
+
+  const schedule = useMutation({
+    mutationFn: (values: { title: string; scheduledFor: string | null; routineId: string }) => call('scheduleMeeting', { params: { groupId }, body: values }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: meetingKeys.forGroup(groupId) });
+      toast(t('team.scheduled'));
+      setWhen('');
+      setFormKey((k) => k + 1);
+    },
+  });
+
+  return (
+    <div className="panel schedule-meeting">
+      <h3 className="subsection__title schedule-meeting__title">{t('team.scheduleTitle')}</h3>
+      <ApiForm
+        key={formKey}
+        fieldNames={scheduleFields}
+        error={schedule.error}
+        onValues={(values) => {
+          schedule.mutate({ title: values.title ?? '', scheduledFor: localToIso(when), routineId: chosen });
+        }}
+      >
+        <TextField name="title" label={t('team.meetingTitle')} description={t('team.meetingTitleHint')} isRequired maxLength={160} />
+        <NativeInputField id="meeting-when" name="scheduledFor" label={`${t('team.when')} ${t('common.optional')}`} type="datetime-local" value={when} onChange={setWhen} />
+        {routines.isPending ? <LoadingState /> : null}
+        {routines.isError ? <ErrorState error={routines.error} onRetry={() => void routines.refetch()} /> : null}
+        {routines.data ? (
+          <RadioGroupField
+            name="routineId"
+            label={t('team.routine')}
+            value={chosen}
+            onChange={setRoutineId}
+            options={routines.data.map((r) => ({ value: r.id, label: t('team.routineOption', { name: r.name, minutes: r.totalMinutes }), description: r.summary }))}
+          />
+        ) : null}
+        <div className="form__actions">
+          <Button type="submit" variant="primary" isPending={schedule.isPending} isDisabled={!chosen}>
+            {t('team.schedule')}
+          </Button>
+        </div>
+      </ApiForm>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { PASSWORD_MIN_LENGTH } from '../../contracts/common';
+import { call } from '../api/client';
+import { queryKeys } from '../api/queries';
+import { ApiForm, type FormValues } from '../forms/ApiForm';
+import { useToast } from '../shell/Toaster';
+import { Button } from '../ui/Button';
+import { Page } from '../ui/Page';
+import { PasswordField, TextField } from '../ui/TextField';
+
+const fieldNames = ['districtName', 'name', 'email', 'password'] as const;
+
+/** First run: create the district and its first administrator, then continue to Admin to add schools. */
+export function SetupPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const toast = useToast();
+
+  const setup = useMutation({
+    mutationFn: (values: FormValues) =>
+      call('setup', {
+        body: { districtName: values.districtName ?? '', name: values.name ?? '', email: values.email ?? '', password: values.password ?? '' },
+      }),
+    onSuccess: (me) => {
+      queryClient.setQueryData(queryKeys.me, me);
+      queryClient.setQueryData(queryKeys.setupStatus, { needsSetup: false });
+      toast(t('setup.done'));
+      void navigate('/admin', { replace: true });
+    },
+  });
+
+  return (
+    <Page title={t('setup.title')} intro={<p>{t('setup.intro')}</p>} width="narrow">
+      <ApiForm fieldNames={fieldNames} error={setup.error} onValues={(values) => { setup.mutate(values); }} aria-label={t('setup.title')}>
+        <TextField name="districtName" label={t('setup.districtName')} description={t('setup.districtHint')} isRequired autoComplete="organization" />
+        <fieldset className="fieldset">
+          <legend className="fieldset__legend">{t('setup.aboutYou')}</legend>
+          <TextField name="name" label={t('fields.yourName')} description={t('fields.nameHint')} isRequired autoComplete="name" />
+          <TextField name="email" type="email" label={t('fields.email')} isRequired autoComplete="email" />
+          <PasswordField
+            name="password"
+            label={t('fields.password')}
+            description={t('fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
+            isRequired
+            autoComplete="new-password"
+          />
+        </fieldset>
+        <div className="form__actions">
+          <Button type="submit" variant="primary" isPending={setup.isPending}>
+            {t('setup.submit')}
+          </Button>
+        </div>
+      </ApiForm>
+    </Page>
+  );
+}

@@ -1,0 +1,76 @@
+import { useLayoutEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { useMe } from '../api/queries';
+import { noteNavigation } from './navigationFocus';
+import { ToastProvider } from './Toaster';
+
+/**
+ * The frame around every page: skip link, header with the product name and (when signed in) the
+ * main navigation, one <main> landmark. Nav items come from `me`; permissions stay on the server.
+ */
+export function AppShell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const previousPathname = useRef(location.pathname);
+
+  // Only a new path is a new page: a changed ?query or #hash keeps focus where the reader is.
+  useLayoutEffect(() => {
+    if (previousPathname.current === location.pathname) return;
+    previousPathname.current = location.pathname;
+    noteNavigation(location.key);
+  }, [location.pathname, location.key]);
+
+  const signedIn = me.data ?? null;
+  return (
+    <ToastProvider>
+      <a
+        href="#main"
+        className="skip-link"
+        onClick={(event) => {
+          // Focus <main> directly: a #hash navigation would go through the router as a new location.
+          event.preventDefault();
+          mainRef.current?.focus();
+        }}
+      >
+        {t('app.skipToContent')}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__mark" aria-hidden="true" />
+            <span className="brand__name">{t('app.name')}</span>
+          </Link>
+          {signedIn ? (
+            <nav aria-label={t('app.mainNav')} className="site-nav">
+              <ul className="site-nav__list">
+                <li>
+                  <NavLink to="/" end className="site-nav__link">
+                    {t('app.nav.myTeams')}
+                  </NavLink>
+                </li>
+                {signedIn.districtRole === 'district_admin' ? (
+                  <li>
+                    <NavLink to="/admin" className="site-nav__link">
+                      {t('app.nav.admin')}
+                    </NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/account" className="site-nav__link">
+                    {t('app.nav.account')}
+                  </NavLink>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
+        <Outlet />
+      </main>
+    </ToastProvider>
+  );
+}

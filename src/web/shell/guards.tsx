@@ -1,0 +1,70 @@
+import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useMe, useSetupStatus } from '../api/queries';
+import { ErrorState, LoadingState } from '../ui/States';
+import { Page } from '../ui/Page';
+import { ButtonLink } from '../ui/Button';
+import { safeNextPath, SignedInProvider } from './session';
+
+/** Paths that work before the first district exists. */
+const allowedBeforeSetup = new Set(['/setup', '/dev/outbox']);
+
+/**
+ * On a fresh install every page leads to /setup; once set up, /setup leads on. The new administrator's
+ * next step is Admin (add schools), so a district admin goes there; this also wins any race with
+ * the setup page's own navigation, because both aim at the same place.
+ */
+export function SetupGate() {
+  const setup = useSetupStatus();
+  const me = useMe();
+  const { pathname } = useLocation();
+  if (setup.isPending) return <LoadingState />;
+  if (setup.isError) return <ErrorState error={setup.error} onRetry={() => void setup.refetch()} />;
+  if (setup.data.needsSetup && !allowedBeforeSetup.has(pathname)) return <Navigate to="/setup" replace />;
+  if (!setup.data.needsSetup && pathname === '/setup') {
+    return <Navigate to={me.data?.districtRole === 'district_admin' ? '/admin' : '/'} replace />;
+  }
+  return <Outlet />;
+}
+
+/** Signed-out visitors go to /sign-in and come back here afterwards. */
+export function RequireSession() {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <LoadingState />;
+  if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return (
+    <SignedInProvider me={me.data}>
+      <Outlet />
+    </SignedInProvider>
+  );
+}
+
+export function RequireDistrictAdmin() {
+  const me = useMe();
+  const { t } = useTranslation();
+  if (me.data?.districtRole !== 'district_admin') {
+    return (
+      <Page title={t('errors.noAccessTitle')} width="narrow">
+        <p>{t('errors.noAccessBody')}</p>
+        <ButtonLink to="/" variant="primary">
+          {t('common.goHome')}
+        </ButtonLink>
+      </Page>
+    );
+  }
+  return <Outlet />;
+}
+
+/** The sign-in page: someone already signed in (or who just signed in) goes on to ?next, else home. */
+export function RedirectIfSignedIn() {
+  const me = useMe();
+  const [searchParams] = useSearchParams();
+  if (me.isPending) return <LoadingState />;
+  if (me.data) return <Navigate to={safeNextPath(searchParams.get('next'))} replace />;
+  return <Outlet />;
+}

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { safeNextPath } from './session';
+
+describe('safeNextPath', () => {
+  it('WEB-NAV-2 follows ?next= only to paths of this site', () => {
+    expect(safeNextPath('/teams/42?tab=members')).toBe('/teams/42?tab=members');
+    expect(safeNextPath(null)).toBe('/');
+    expect(safeNextPath('https://evil.example/')).toBe('/');
+    expect(safeNextPath('//evil.example/')).toBe('/');
+    expect(safeNextPath('/\\evil.example/')).toBe('/');
+    expect(safeNextPath('teams')).toBe('/');
+  });
+});

@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useGroups } from '../api/queries';
+import { useSignedInUser } from '../shell/session';
+import { ButtonLink } from '../ui/Button';
+import { Icon } from '../ui/Icon';
+import { Page } from '../ui/Page';
+import { EmptyState, ErrorState, LoadingState } from '../ui/States';
+import { groupKindLabel } from './labels';
+
+export function MyTeamsPage() {
+  const { t } = useTranslation();
+  const me = useSignedInUser();
+  const groups = useGroups();
+
+  return (
+    <Page title={t('myTeams.title')} intro={<p>{t('myTeams.intro')}</p>}>
+      {groups.isPending ? (
+        <LoadingState />
+      ) : groups.isError ? (
+        <ErrorState error={groups.error} onRetry={() => void groups.refetch()} />
+      ) : groups.data.length === 0 ? (
+        <EmptyState title={t('myTeams.emptyTitle')}>
+          <p>{t('myTeams.emptyBody')}</p>
+          <div className="actions">
+            <ButtonLink to="/join" variant="primary">
+              {t('myTeams.emptyJoin')}
+            </ButtonLink>
+          </div>
+          {me.districtRole === 'district_admin' ? (
+            <p>
+              {t('myTeams.emptyAdmin')} <Link to="/admin">{t('myTeams.emptyAdminLink')}</Link>
+            </p>
+          ) : null}
+        </EmptyState>
+      ) : (
+        <ul className="card-grid">
+          {groups.data.map((group) => (
+            <li key={group.id} className="card card--link">
+              <h2 className="card__title">
+                <Link to={`/teams/${group.id}`} className="card__link">
+                  {group.name}
+                </Link>
+              </h2>
+              <p className="card__kind">{groupKindLabel(t, group)}</p>
+              <ul className="card__facts">
+                <li>
+                  <Icon name="school" />
+                  {group.schoolName ? t('myTeams.school', { school: group.schoolName }) : t('myTeams.districtWide')}
+                </li>
+                <li>
+                  <Icon name="users" />
+                  {t('myTeams.memberCount', { count: group.memberCount })}
+                </li>
+                <li>
+                  <Icon name="check" />
+                  {group.myRole ? t('myTeams.myRole', { role: t(`groupRole.${group.myRole}`) }) : t('myTeams.leading')}
+                </li>
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Page>
+  );
+}

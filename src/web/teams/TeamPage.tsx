@@ -1,0 +1,57 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { isApiRequestError } from '../api/client';
+import { useGroup } from '../api/queries';
+import { ButtonLink } from '../ui/Button';
+import { Page } from '../ui/Page';
+import { ErrorState, LoadingState } from '../ui/States';
+import { TeamMeetingsSection } from '../meetings/routes';
+import { InviteForm } from './InviteForm';
+import { JoinCodePanel } from './JoinCodePanel';
+import { MembersSection } from './MembersSection';
+import { groupKindLabel } from './labels';
+
+export function TeamPage() {
+  const { t } = useTranslation();
+  const { groupId = '' } = useParams();
+  const group = useGroup(groupId);
+
+  if (group.isPending) {
+    return (
+      <Page title={t('app.loading')}>
+        <LoadingState />
+      </Page>
+    );
+  }
+  if (group.isError) {
+    const missing = isApiRequestError(group.error) && (group.error.status === 404 || group.error.status === 403 || group.error.status === 400);
+    return (
+      <Page title={missing ? t('errors.pageNotFoundTitle') : t('errors.crashTitle')} width="narrow">
+        <ErrorState error={group.error} {...(missing ? {} : { onRetry: () => void group.refetch() })} />
+        <ButtonLink to="/">{t('common.goHome')}</ButtonLink>
+      </Page>
+    );
+  }
+
+  const detail = group.data;
+  const facts = [groupKindLabel(t, detail), detail.schoolName ?? t('myTeams.districtWide')];
+  if (detail.myRole) facts.push(t('myTeams.myRole', { role: t(`groupRole.${detail.myRole}`) }));
+  const showJoinCode = detail.can.manageJoinCode || detail.joinCode !== null;
+
+  return (
+    <Page title={detail.name} intro={<p className="page__facts">{facts.join(' · ')}</p>}>
+      <div className={showJoinCode || detail.can.invite ? 'team-layout' : undefined}>
+        <div className="team-layout__main">
+          <TeamMeetingsSection groupId={detail.id} />
+          <MembersSection group={detail} />
+        </div>
+        {showJoinCode || detail.can.invite ? (
+          <div className="team-layout__side">
+            {showJoinCode ? <JoinCodePanel group={detail} /> : null}
+            {detail.can.invite ? <InviteForm group={detail} /> : null}
+          </div>
+        ) : null}
+      </div>
+    </Page>
+  );
+}

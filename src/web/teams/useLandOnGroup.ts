@@ -1,0 +1,32 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import { call } from '../api/client';
+import { queryKeys } from '../api/queries';
+
+/**
+ * After accepting an invitation or joining by code, open the group that was joined. The previews name
+ * the group but do not carry its id, so we find it among the person's groups by name (and school).
+ * If that is ambiguous or fails, My teams is a safe place to land.
+ */
+export function useLandOnGroup(): (match: { groupName: string | null; schoolName?: string | null }) => Promise<void> {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useCallback(
+    async ({ groupName, schoolName }) => {
+      let target = '/';
+      if (groupName) {
+        try {
+          const { items } = await call('listGroups');
+          queryClient.setQueryData(queryKeys.groups, items);
+          const candidates = items.filter((group) => group.name === groupName && (schoolName === undefined || group.schoolName === schoolName));
+          if (candidates.length === 1 && candidates[0]) target = `/teams/${candidates[0].id}`;
+        } catch {
+          // Landing on My teams is fine; the group is listed there.
+        }
+      }
+      await navigate(target, { replace: true });
+    },
+    [queryClient, navigate],
+  );
+}
