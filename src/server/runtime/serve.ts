@@ -17,7 +17,13 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   };
   const opened = await openDatabase(config, log);
   let closing = false;
-  const app = await buildApp({ config, database: opened.database, logger, adapterConnectionString: opened.connectionString }).catch(async (err: unknown) => {
+  const app = await buildApp({
+    config,
+    database: opened.database,
+    logger,
+    // The cross-node adapter makes every broadcast wait for a NOTIFY round trip: only worth it with several nodes.
+    ...(config.cluster ? { adapterConnectionString: opened.connectionString } : {}),
+  }).catch(async (err: unknown) => {
     await opened.close();
     throw err;
   });

@@ -1,0 +1,397 @@
+/**
+ * The load generator of `bench:live`: socket.io-client connections (websocket only) grouped into meetings,
+ * each sending a realistic mix of meeting commands on its own schedule, and the bookkeeping that turns what
+ * they saw into latency, throughput, loss and duplication figures. The same fleet drives the app and the bare
+ * Socket.IO baseline, so the two phases differ only in the server.
+ */
+import { randomUUID } from 'node:crypto';
+import { io, type Socket } from 'socket.io-client';
+import type { MeetingEvent } from '#contracts/meeting';
+import { ClientEvents, PROTOCOL_VERSION, ServerEvents, SOCKET_PATH, type CommandAck, type JoinAck } from '#contracts/realtime';
+
+export interface FleetMember {
+  /** Value of the `ensemble_session` cookie (the baseline takes it as the person's id). */
+  session: string;
+  facilitator: boolean;
+}
+
+export interface FleetMeeting {
+  id: string;
+  members: FleetMember[];
+}
+
+export interface FleetOptions {
+  url: string;
+  meetings: FleetMeeting[];
+  /** Each client sends one command every `intervalMs[0]`..`intervalMs[1]` ms (uniform). */
+  intervalMs: readonly [number, number];
+  /** A client with this many commands unanswered skips its turn (counted), rather than queueing without end. */
+  maxInFlight: number;
+  log: (line: string) => void;
+}
+
+/** The first steps of Share Successes: the facilitator moves through them now and then. */
+const STEPS = ['identify', 'describe', 'clarify', 'team-reflects', 'presenter-reflects'] as const;
+export const ACK_TIMEOUT_MS = 30_000;
+
+type TimerStatus = 'idle' | 'running' | 'paused';
+
+interface Client {
+  index: number;
+  meeting: number;
+  member: FleetMember;
+  socket: Socket;
+  /** The last seq this client held when it joined; it must then receive every later seq exactly once. */
+  joinSeq: number;
+  received: Set<number>;
+  duplicates: number;
+  inFlight: number;
+  timer: NodeJS.Timeout | null;
+  sent: number;
+}
+
+interface MeetingBook {
+  /** seq -> [send time, sender client index]: for the commands sent in the measured window. */
+  sentAt: Map<number, readonly [number, number]>;
+  maxSeq: number;
+  step: number;
+  timer: TimerStatus;
+  /** A facilitator command is on its way: no second one until it is answered (they depend on the state). */
+  facilitatorBusy: boolean;
+}
+
+export interface FleetResult {
+  seconds: number;
+  offeredPerS: number;
+  sent: number;
+  skipped: number;
+  acked: number;
+  rejected: Record<string, number>;
+  failed: number;
+  events: number;
+  /** Events acknowledged for commands sent in the window, per second from the window's start to the last ack. */
+  eventsPerS: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  ackP50Ms: number;
+  ackP99Ms: number;
+  latencySamples: number;
+  /** Committed events that at least one member of the room never received. */
+  lost: number;
+  lostDeliveries: number;
+  duplicated: number;
+  disconnects: number;
+  drainMs: number;
+}
+
+export function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? Number.NaN;
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+export async function inBatches<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await work(items[i] as T, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+export class Fleet {
+  private readonly clients: Client[] = [];
+  private readonly books: MeetingBook[];
+  private readonly receipts: number[] = []; // flat: meeting, seq, client, time
+  private readonly ackTimes: number[] = [];
+  private windowStart = 0;
+  private windowEnd = 0;
+  private measuring = false;
+  /** Pushes are timed from the window's start until the result is taken. */
+  private recording = false;
+  private sent = 0;
+  private skipped = 0;
+  private acked = 0;
+  private failed = 0;
+  private events = 0;
+  private lastAckAt = 0;
+  private disconnects = 0;
+  private pending = 0;
+  private readonly rejected: Record<string, number> = {};
+
+  constructor(private readonly opts: FleetOptions) {
+    this.books = opts.meetings.map((): MeetingBook => ({ sentAt: new Map(), maxSeq: 0, step: 0, timer: 'idle', facilitatorBusy: false }));
+  }
+
+  get size(): number {
+    return this.clients.length;
+  }
+
+  /** Opens every connection (at most `concurrency` handshakes at a time). */
+  async connect(concurrency = 64): Promise<void> {
+    const todo = this.opts.meetings.flatMap((m, meeting) => m.members.map((member) => ({ meeting, member })));
+    await inBatches(todo, concurrency, async ({ meeting, member }) => {
+      const socket = io(this.opts.url, {
+        path: SOCKET_PATH,
+        transports: ['websocket'],
+        extraHeaders: { cookie: `ensemble_session=${member.session}` },
+        reconnection: false,
+        forceNew: true,
+        timeout: 60_000,
+      });
+      await new Promise<void>((resolve, reject) => {
+        socket.once('connect', () => {
+          resolve();
+        });
+        socket.once('connect_error', (err) => {
+          reject(err);
+        });
+      });
+      const client: Client = { index: this.clients.length, meeting, member, socket, joinSeq: 0, received: new Set(), duplicates: 0, inFlight: 0, timer: null, sent: 0 };
+      this.clients.push(client);
+      socket.on(ServerEvents.events, (push: { meetingId: string; events: MeetingEvent[] }) => {
+        this.onPush(client, push.events);
+      });
+      socket.on('disconnect', () => {
+        this.disconnects++;
+      });
+    });
+  }
+
+  /** Every client joins its meeting from seq 0 (its catch-up counts as received). */
+  async joinAll(concurrency = 64): Promise<void> {
+    await inBatches(this.clients, concurrency, async (client) => {
+      const meetingId = this.opts.meetings[client.meeting]?.id ?? '';
+      const ack = (await client.socket.timeout(60_000).emitWithAck(ClientEvents.join, { protocolVersion: PROTOCOL_VERSION, meetingId, lastSeq: 0 })) as JoinAck;
+      if (!ack.ok) throw new Error(`join ${meetingId} failed: ${ack.error.code} ${ack.error.message}`);
+      for (const e of ack.events) client.received.add(e.seq);
+      client.joinSeq = ack.events.reduce((max, e) => Math.max(max, e.seq), 0);
+      const book = this.books[client.meeting];
+      if (book) book.maxSeq = Math.max(book.maxSeq, client.joinSeq);
+    });
+  }
+
+  /** The facilitators start their meetings and timers (not measured). */
+  async startMeetings(concurrency = 32): Promise<void> {
+    const facilitators = this.clients.filter((c) => c.member.facilitator);
+    await inBatches(facilitators, concurrency, async (c) => {
+      for (const type of ['startMeeting', 'startTimer'] as const) {
+        const ack = await this.command(c, { type });
+        if (!ack?.ok) throw new Error(`${type} failed: ${JSON.stringify(ack)}`);
+      }
+      const book = this.books[c.meeting];
+      if (book) book.timer = 'running';
+    });
+  }
+
+  private onPush(client: Client, events: readonly MeetingEvent[]): void {
+    const now = performance.now();
+    for (const e of events) {
+      if (client.received.has(e.seq)) client.duplicates++;
+      else client.received.add(e.seq);
+      if (this.recording) this.receipts.push(client.meeting, e.seq, client.index, now);
+    }
+  }
+
+  private async command(client: Client, body: Record<string, unknown> & { type: string }): Promise<CommandAck | null> {
+    const meetingId = this.opts.meetings[client.meeting]?.id ?? '';
+    try {
+      return (await client.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvents.command, { meetingId, command: { ...body, idempotencyKey: randomUUID() } })) as CommandAck;
+    } catch {
+      return null;
+    }
+  }
+
+  /** What this client does on its turn: mostly notes, questions and private reflections; the facilitator also runs the meeting. */
+  private pick(client: Client): (Record<string, unknown> & { type: string }) | null {
+    const book = this.books[client.meeting];
+    if (!book) return null;
+    const step = STEPS[book.step] ?? 'identify';
+    const r = Math.random();
+    const n = client.sent;
+    if (client.member.facilitator && !book.facilitatorBusy) {
+      if (r < 0.04 && book.step < STEPS.length - 1) return { type: 'nextStep', fromStepId: step };
+      if (r < 0.2) {
+        if (book.timer === 'idle') return { type: 'startTimer' };
+        return { type: book.timer === 'running' ? 'pauseTimer' : 'resumeTimer' };
+      }
+    }
+    if (r < 0.55) return { type: 'suggestNote', stepId: step, text: `Note ${n} from client ${client.index}: what worked was the exit ticket on day three.` };
+    if (r < 0.8) return { type: 'submitQuestion', kind: 'clarifying', text: `Question ${n} from client ${client.index}: how long did the routine take?` };
+    return { type: 'writeReflection', stepId: step, text: `Private reflection ${n} from client ${client.index}: try this with period 2.` };
+  }
+
+  private turn(client: Client): void {
+    if (!this.measuring) return;
+    this.schedule(client);
+    if (client.inFlight >= this.opts.maxInFlight) {
+      this.skipped++;
+      return;
+    }
+    const body = this.pick(client);
+    if (!body) return;
+    const book = this.books[client.meeting];
+    const facilitatorCommand = ['nextStep', 'startTimer', 'pauseTimer', 'resumeTimer'].includes(body.type);
+    if (book && facilitatorCommand) book.facilitatorBusy = true;
+    client.inFlight++;
+    client.sent++;
+    this.sent++;
+    this.pending++;
+    const sentAt = performance.now();
+    void this.command(client, body).then((ack) => {
+      const now = performance.now();
+      client.inFlight--;
+      this.pending--;
+      if (book && facilitatorCommand) book.facilitatorBusy = false;
+      if (!ack) {
+        this.failed++;
+        return;
+      }
+      if (!ack.ok) {
+        const code = ack.error.code;
+        this.rejected[code] = (this.rejected[code] ?? 0) + 1;
+        return;
+      }
+      this.acked++;
+      this.ackTimes.push(now - sentAt);
+      this.lastAckAt = now;
+      this.events += ack.events.length;
+      if (!book) return;
+      for (const e of ack.events) {
+        book.sentAt.set(e.seq, [sentAt, client.index]);
+        book.maxSeq = Math.max(book.maxSeq, e.seq);
+        if (e.type === 'step.advanced') {
+          book.step++;
+          book.timer = 'idle';
+        }
+        if (e.type === 'timer.started' || e.type === 'timer.resumed') book.timer = 'running';
+        if (e.type === 'timer.paused') book.timer = 'paused';
+      }
+    });
+  }
+
+  private schedule(client: Client): void {
+    const [lo, hi] = this.opts.intervalMs;
+    client.timer = setTimeout(() => {
+      this.turn(client);
+    }, lo + Math.random() * (hi - lo));
+  }
+
+  /** Sends the mix for `seconds`, then waits (at most `drainLimitMs`) for every ack and push. */
+  async run(seconds: number, drainLimitMs = 20_000): Promise<FleetResult> {
+    this.measuring = true;
+    this.recording = true;
+    this.windowStart = performance.now();
+    const [lo, hi] = this.opts.intervalMs;
+    // Staggered first turns, so the clients do not fire together.
+    for (const c of this.clients) {
+      c.timer = setTimeout(() => {
+        this.turn(c);
+      }, Math.random() * (lo + hi) / 2);
+    }
+    const progress = setInterval(() => {
+      this.opts.log(`  ${Math.round((performance.now() - this.windowStart) / 1000)} s: sent ${this.sent}, acked ${this.acked}, in flight ${this.pending}, skipped ${this.skipped}`);
+    }, 10_000);
+    await sleep(seconds * 1000);
+    clearInterval(progress);
+    this.measuring = false;
+    this.windowEnd = performance.now();
+    for (const c of this.clients) if (c.timer) clearTimeout(c.timer);
+    const drainStart = performance.now();
+    while (this.pending > 0 && performance.now() - drainStart < drainLimitMs) await sleep(50);
+    // Pushes may trail their acks (the app's broadcast waits for the adapter's NOTIFY; the ack does not).
+    await this.settlePushes(5_000);
+    const drainMs = performance.now() - drainStart;
+    this.recording = false;
+    return this.result(seconds, drainMs);
+  }
+
+  /**
+   * Waits until every room member holds every seq up to the room's last committed one, while pushes are still
+   * arriving: gives up after `quietMs` without any new push (what is missing then is lost, not late), or after
+   * `limitMs` in all.
+   */
+  private async settlePushes(quietMs: number, limitMs = 120_000): Promise<void> {
+    const began = performance.now();
+    const complete = () => this.clients.every((c) => {
+      const book = this.books[c.meeting];
+      return !book || c.received.size >= book.maxSeq;
+    });
+    let seen = this.receipts.length;
+    let lastNews = performance.now();
+    while (!complete() && performance.now() - began < limitMs && performance.now() - lastNews < quietMs) {
+      await sleep(100);
+      if (this.receipts.length !== seen) {
+        seen = this.receipts.length;
+        lastNews = performance.now();
+      }
+    }
+    await sleep(200);
+  }
+
+  private result(seconds: number, drainMs: number): FleetResult {
+    const latencies: number[] = [];
+    const r = this.receipts;
+    for (let i = 0; i < r.length; i += 4) {
+      const book = this.books[r[i] ?? -1];
+      const sent = book?.sentAt.get(r[i + 1] ?? -1);
+      if (!sent || sent[1] === r[i + 2]) continue;
+      latencies.push((r[i + 3] ?? 0) - sent[0]);
+    }
+    const lat = Float64Array.from(latencies).sort();
+    const acks = Float64Array.from(this.ackTimes).sort();
+    let lostDeliveries = 0;
+    const lostEvents = new Set<string>();
+    let duplicated = 0;
+    for (const c of this.clients) {
+      duplicated += c.duplicates;
+      const book = this.books[c.meeting];
+      if (!book) continue;
+      for (let seq = c.joinSeq + 1; seq <= book.maxSeq; seq++) {
+        if (!c.received.has(seq)) {
+          lostDeliveries++;
+          lostEvents.add(`${c.meeting}:${seq}`);
+        }
+      }
+    }
+    const [lo, hi] = this.opts.intervalMs;
+    const activeMs = Math.max(this.windowEnd, this.lastAckAt) - this.windowStart;
+    return {
+      seconds,
+      offeredPerS: round2(this.clients.length / ((lo + hi) / 2 / 1000)),
+      sent: this.sent,
+      skipped: this.skipped,
+      acked: this.acked,
+      rejected: this.rejected,
+      failed: this.failed,
+      events: this.events,
+      eventsPerS: round2(this.events / (activeMs / 1000)),
+      p50Ms: round2(percentile(lat, 50)),
+      p99Ms: round2(percentile(lat, 99)),
+      maxMs: round2(lat[lat.length - 1] ?? Number.NaN),
+      ackP50Ms: round2(percentile(acks, 50)),
+      ackP99Ms: round2(percentile(acks, 99)),
+      latencySamples: lat.length,
+      lost: lostEvents.size,
+      lostDeliveries,
+      duplicated,
+      disconnects: this.disconnects,
+      drainMs: Math.round(drainMs),
+    };
+  }
+
+  close(): void {
+    for (const c of this.clients) {
+      if (c.timer) clearTimeout(c.timer);
+      c.socket.removeAllListeners();
+      c.socket.disconnect();
+    }
+  }
+}

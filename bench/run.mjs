@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Runs a benchmark: `node bench/run.mjs live [flags]`. Builds the app's server bundle (scripts/build.mjs
+// --server-only) and the benchmark's TypeScript (esbuild) into bench/.out, raises the open-files limit to the
+// hard limit (3,000 sockets on each side), and runs it. Flags after the name go to the benchmark. The build
+// output is removed afterwards (pass --keep-build to keep it), so linters and editors never see it.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const benches = { live: ['bench/live.ts', 'bench/baseline-server.ts', 'bench/variant-server.ts'] };
+const keepBuild = process.argv.includes('--keep-build');
+const [name, ...args] = process.argv.slice(2).filter((a) => a !== '--keep-build');
+if (!name || !(name in benches)) {
+  console.error(`usage: node bench/run.mjs <${Object.keys(benches).join('|')}> [flags]`);
+  process.exit(2);
+}
+
+const app = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--server-only'], { cwd: root, stdio: 'inherit' });
+if (app.status !== 0) process.exit(app.status ?? 1);
+
+const entryPoints = Object.fromEntries(benches[name].map((p) => [p.replace(/^bench\//, '').replace(/\.ts$/, ''), join(root, p)]));
+await build({
+  entryPoints,
+  outdir: join(root, 'bench/.out'),
+  outExtension: { '.js': '.mjs' },
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20.19',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
+});
+
+// `ulimit -n` can only be raised by the shell that starts the process: exec the benchmark from one.
+const script = join(root, `bench/.out/${name}.mjs`);
+const quoted = [process.execPath, script, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+const run = spawnSync('/bin/sh', ['-c', `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${quoted}`], { cwd: root, stdio: 'inherit' });
+if (!keepBuild) rmSync(join(root, 'bench/.out'), { recursive: true, force: true });
+process.exit(run.status ?? 1);
