@@ -37,12 +37,10 @@ interface Options {
   app: boolean;
   appNodeArgs: string[];
   keep: boolean;
-  /** Diagnostic prototypes (bench/variant-server.ts) instead of the built app; empty: the built app. */
-  variant: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const opts: Options = { meetings: 500, perMeeting: 6, seconds: 30, intervalMs: [2_000, 4_000], maxInFlight: 4, baseline: true, app: true, appNodeArgs: [], keep: false, variant: '' };
+  const opts: Options = { meetings: 500, perMeeting: 6, seconds: 30, intervalMs: [2_000, 4_000], maxInFlight: 4, baseline: true, app: true, appNodeArgs: [], keep: false };
   for (let i = 0; i < argv.length && i < 100; i++) {
     const flag = argv[i];
     const value = () => {
@@ -86,11 +84,8 @@ function parseOptions(argv: readonly string[]): Options {
       case '--keep':
         opts.keep = true;
         break;
-      case '--variant':
-        opts.variant = value();
-        break;
       default:
-        throw new Error(`unknown flag ${flag ?? ''}; flags: --meetings N --clients-per-meeting N --seconds N --interval-ms MIN-MAX --max-in-flight N --no-baseline --baseline-only --app-node-args "..." --keep --variant no-adapter,no-precatchup,group-commit`);
+        throw new Error(`unknown flag ${flag ?? ''}; flags: --meetings N --clients-per-meeting N --seconds N --interval-ms MIN-MAX --max-in-flight N --no-baseline --baseline-only --app-node-args "..." --keep`);
     }
   }
   return opts;
@@ -234,7 +229,7 @@ async function main(): Promise<void> {
 
   let app: Phase | null = null;
   if (opts.app) {
-    log(opts.variant ? `app: DIAGNOSTIC variant server (${opts.variant}), not the built app` : 'app: dist/cli/main.js serve');
+    log('app: dist/cli/main.js serve');
     let databaseUrl = process.env.DATABASE_URL;
     let embedded: EmbeddedPostgres | null = null;
     if (!databaseUrl) {
@@ -247,8 +242,8 @@ async function main(): Promise<void> {
     const base = `http://127.0.0.1:${port}`;
     const server = await startChild(
       'app',
-      opts.variant ? [...opts.appNodeArgs, join(root, 'bench/.out/variant-server.mjs')] : [...opts.appNodeArgs, join(root, 'dist/cli/main.js'), 'serve'],
-      { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: join(work, 'app-data'), LOG_LEVEL: 'warn', BENCH_VARIANT: opts.variant },
+      [...opts.appNodeArgs, join(root, 'dist/cli/main.js'), 'serve'],
+      { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: join(work, 'app-data'), LOG_LEVEL: 'warn' },
       join(work, 'app.log'),
       () => true,
     );

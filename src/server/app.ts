@@ -71,7 +71,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const mailer =
     opts.mailer ?? createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   let realtime: Realtime | null = null;
-  const meetingRuntime = new MeetingRuntime(database.db, (meetingId, events) => realtime?.publish(meetingId, events));
+  const meetingRuntime = new MeetingRuntime(database, (meetingId, events) => realtime?.publish(meetingId, events));
   const services: Services = {
     config,
     database,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MeetingCommand, MeetingEvent, MeetingRejection } from '#contracts/meeting';
 import { decide, evolve, replay, tick, type MeetingState } from '#core/meeting/index';
-import type { Db } from '../db/client';
-import { appendEvents, isUniqueViolation, loadEvents } from './store';
+import type { Database } from '../db/client';
+import { GroupCommitter } from './group-commit';
+import { isUniqueViolation, loadEvents } from './store';
 
 export type CommandResult =
   | { ok: true; events: MeetingEvent[]; seq: number }
@@ -30,12 +31,17 @@ const IDLE_EVICT_MS = 30 * 60_000;
 export class MeetingRuntime {
   private readonly entries = new Map<string, Entry>();
   private ticker: NodeJS.Timeout | null = null;
+  private readonly committer: GroupCommitter;
+  private readonly db: Database['db'];
 
   constructor(
-    private readonly db: Db,
+    database: Database,
     private readonly publish: (meetingId: string, events: readonly MeetingEvent[]) => void,
     private readonly now: () => number = () => Date.now(),
-  ) {}
+  ) {
+    this.db = database.db;
+    this.committer = new GroupCommitter(database.pool);
+  }
 
   /** Runs `fn` after every earlier command of the meeting on this node. */
   private serialize<T>(meetingId: string, districtId: string, fn: (entry: Entry) => Promise<T>): Promise<T> {
@@ -104,7 +110,7 @@ export class MeetingRuntime {
         }
         if (!decision.events.length) return { ok: true, events: [], seq: entry.state.seq };
         try {
-          await appendEvents(this.db, districtId, meetingId, decision.events);
+          await this.committer.append(districtId, meetingId, decision.events);
         } catch (err) {
           if (!isUniqueViolation(err)) throw err;
           await this.catchUp(meetingId, entry);
