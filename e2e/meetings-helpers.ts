@@ -62,7 +62,8 @@ export async function installLatencyProbes(page: Page): Promise<void> {
     window.__stepSeen = {};
     const check = () => {
       const title = document.querySelector('[data-testid="step-title"]')?.textContent.trim();
-      if (title && window.__stepSeen && window.__stepSeen[title] === undefined) window.__stepSeen[title] = Date.now();
+      if (title && window.__stepSeen && window.__stepSeen[title] === undefined)
+        window.__stepSeen[title] = Date.now();
     };
     new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true });
   });
@@ -72,7 +73,12 @@ export async function installLatencyProbes(page: Page): Promise<void> {
  * Does the input (click or key) on `actor` and returns, for each watcher, the ms from the moment the input
  * reached the actor's page to the moment the watcher showed the new step title.
  */
-export async function measureStepChange(actor: Page, input: () => Promise<void>, title: string, watchers: readonly Page[]): Promise<number[]> {
+export async function measureStepChange(
+  actor: Page,
+  input: () => Promise<void>,
+  title: string,
+  watchers: readonly Page[],
+): Promise<number[]> {
   await Promise.all(
     watchers.map((page) =>
       page.evaluate(() => {
@@ -84,7 +90,9 @@ export async function measureStepChange(actor: Page, input: () => Promise<void>,
   const inputAt = await actor.evaluate(() => window.__lastInputAt ?? 0);
   return Promise.all(
     watchers.map(async (page) => {
-      await page.waitForFunction((expected) => window.__stepSeen?.[expected] !== undefined, title, { timeout: 5_000 });
+      await page.waitForFunction((expected) => window.__stepSeen?.[expected] !== undefined, title, {
+        timeout: 5_000,
+      });
       const seenAt = await page.evaluate((expected) => window.__stepSeen?.[expected] ?? 0, title);
       return seenAt - inputAt;
     }),

@@ -24,7 +24,14 @@ import {
 
 const team = 'Grade 3 Team';
 const meetingTitle = 'Grade 3 weekly meeting';
-const steps = ['Pick a success', 'Tell the success story', 'Clarifying questions', 'The team analyzes the success', 'The presenter responds', 'Final discussion'];
+const steps = [
+  'Pick a success',
+  'Tell the success story',
+  'Clarifying questions',
+  'The team analyzes the success',
+  'The presenter responds',
+  'Final discussion',
+];
 const privateMarker = `PRIVATE-${Math.random().toString(36).slice(2, 10)}`;
 const sharedNoteText = 'Students used the number line without prompting.';
 const suggestionText = 'Sentence starters helped the quiet group join in.';
@@ -44,7 +51,10 @@ describeE2E('live meeting', () => {
   const socketTrafficOf: Record<string, () => string> = {};
 
   async function newPage(name: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+    });
     context.setDefaultTimeout(10_000);
     contexts.push(context);
     const page = await context.newPage();
@@ -58,9 +68,16 @@ describeE2E('live meeting', () => {
     if (failed) context.skip();
     onTestFailed(async () => {
       failed = true;
-      const pages: [string, Page | undefined][] = [['facilitator', facilitator], ['presenter', presenter], ['participant', participant], ['projector', projector]];
+      const pages: [string, Page | undefined][] = [
+        ['facilitator', facilitator],
+        ['presenter', presenter],
+        ['participant', participant],
+        ['projector', projector],
+      ];
       for (const [name, page] of pages) {
-        await page?.screenshot({ path: join(screenshotDir, `FAILED-meeting-${name}.png`), fullPage: true }).catch(() => undefined);
+        await page
+          ?.screenshot({ path: join(screenshotDir, `FAILED-meeting-${name}.png`), fullPage: true })
+          .catch(() => undefined);
       }
     });
   });
@@ -68,7 +85,11 @@ describeE2E('live meeting', () => {
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp({ demo: true }), launchBrowser()]);
     const password = demoPassword(app);
-    [facilitator, presenter, participant] = await Promise.all([newPage('facilitator'), newPage('presenter'), newPage('participant')]);
+    [facilitator, presenter, participant] = await Promise.all([
+      newPage('facilitator'),
+      newPage('presenter'),
+      newPage('participant'),
+    ]);
     await Promise.all([
       signIn(facilitator, app.baseUrl, demo.coach.email, password),
       signIn(presenter, app.baseUrl, demo.teacher1.email, password),
@@ -78,7 +99,9 @@ describeE2E('live meeting', () => {
 
   afterAll(async () => {
     if (latencies.length > 0) {
-      console.log(`step-change latency on the other screens (ms): max ${Math.max(...latencies)}, mean ${Math.round(latencies.reduce((a, b) => a + b, 0) / latencies.length)}, all ${latencies.join(', ')}`);
+      console.log(
+        `step-change latency on the other screens (ms): max ${Math.max(...latencies)}, mean ${Math.round(latencies.reduce((a, b) => a + b, 0) / latencies.length)}, all ${latencies.join(', ')}`,
+      );
     }
     for (const context of contexts) await context.close().catch(() => undefined);
     // Either may be missing when start-up itself failed.
@@ -129,9 +152,17 @@ describeE2E('live meeting', () => {
     await facilitator.getByRole('button', { name: /Presenter/ }).click();
     await facilitator.getByRole('option', { name: demo.teacher1.name }).click();
     await facilitator.getByRole('button', { name: 'Save roles' }).click();
-    await participant.getByTestId('presence').getByText(/Presenter/).waitFor();
+    await participant
+      .getByTestId('presence')
+      .getByText(/Presenter/)
+      .waitFor();
 
-    const reached = await measureStepChange(facilitator, () => facilitator.getByRole('button', { name: 'Start the meeting' }).click(), steps[0]!, [presenter, participant, projector]);
+    const reached = await measureStepChange(
+      facilitator,
+      () => facilitator.getByRole('button', { name: 'Start the meeting' }).click(),
+      steps[0]!,
+      [presenter, participant, projector],
+    );
     latencies.push(...reached);
     for (const page of [facilitator, presenter, participant]) {
       await page.getByText('Share Successes · Step 1 of 6').waitFor();
@@ -145,7 +176,11 @@ describeE2E('live meeting', () => {
   test('E2E-LIVE-3 (LIVE-UI-2, LIVE-UI-5) start, pause, resume and +1/+2 minutes change the time every screen shows', async () => {
     await facilitator.getByRole('button', { name: 'Start timer' }).click();
     await participant.getByTestId('timer-status').getByText('Running').waitFor();
-    await participant.waitForFunction(() => document.querySelector('[data-testid="timer"]')?.textContent !== '4:00', undefined, { timeout: 3_000 });
+    await participant.waitForFunction(
+      () => document.querySelector('[data-testid="timer"]')?.textContent !== '4:00',
+      undefined,
+      { timeout: 3_000 },
+    );
 
     // Space pauses (the documented shortcut), while focus is not in a field.
     await facilitator.locator('body').click({ position: { x: 5, y: 5 } });
@@ -156,10 +191,16 @@ describeE2E('live meeting', () => {
     expect(await timerText(participant)).toBe(frozen);
 
     await facilitator.getByRole('button', { name: '+1 min' }).click();
-    await participant.waitForFunction((before) => document.querySelector('[data-testid="timer"]')?.textContent !== before, frozen);
+    await participant.waitForFunction(
+      (before) => document.querySelector('[data-testid="timer"]')?.textContent !== before,
+      frozen,
+    );
     expect(seconds(await timerText(participant))).toBe(seconds(frozen) + 60);
     await facilitator.keyboard.press('2');
-    await presenter.waitForFunction((expected) => document.querySelector('[data-testid="timer"]')?.textContent === expected, `${Math.floor((seconds(frozen) + 180) / 60)}:${String((seconds(frozen) + 180) % 60).padStart(2, '0')}`);
+    await presenter.waitForFunction(
+      (expected) => document.querySelector('[data-testid="timer"]')?.textContent === expected,
+      `${Math.floor((seconds(frozen) + 180) / 60)}:${String((seconds(frozen) + 180) % 60).padStart(2, '0')}`,
+    );
 
     await facilitator.getByRole('button', { name: 'Resume' }).click();
     await presenter.getByTestId('timer-status').getByText('Running').waitFor();
@@ -167,39 +208,78 @@ describeE2E('live meeting', () => {
   });
 
   test('E2E-LIVE-4 (LIVE-UI-8, LIVE-UI-15) a private reflection stays in its author’s browser; the step moves on everywhere within a second', async () => {
-    await participant.getByRole('textbox', { name: 'Private reflection' }).fill(`My own note ${privateMarker}`);
+    await participant
+      .getByRole('textbox', { name: 'Private reflection' })
+      .fill(`My own note ${privateMarker}`);
     await participant.getByRole('button', { name: 'Save privately' }).click();
     await participant.getByTestId('my-reflections').getByText(privateMarker).waitFor();
     await participant.getByTestId('my-reflections').getByText('Private', { exact: true }).waitFor();
     await checkPage(participant, 'meeting-device-step1');
 
-    const reached = await measureStepChange(facilitator, () => facilitator.getByRole('button', { name: 'Next step' }).click(), steps[1]!, [presenter, participant, projector]);
+    const reached = await measureStepChange(
+      facilitator,
+      () => facilitator.getByRole('button', { name: 'Next step' }).click(),
+      steps[1]!,
+      [presenter, participant, projector],
+    );
     latencies.push(...reached);
     await presenter.getByText('Share Successes · Step 2 of 6').waitFor();
-    for (const [name, page] of [['facilitator', facilitator], ['presenter', presenter], ['projector', projector]] as const) {
+    for (const [name, page] of [
+      ['facilitator', facilitator],
+      ['presenter', presenter],
+      ['projector', projector],
+    ] as const) {
       await expectTextNowhere(page, privateMarker, `the ${name}'s page`);
     }
   });
 
-  test('E2E-LIVE-5 (LIVE-UI-6, LIVE-UI-7) the presenter records the story, a suggestion becomes part of the shared note, a question card is asked', async () => {
-    const story = presenter.locator('section', { has: presenter.getByRole('heading', { name: /Success story/ }) });
+  test('E2E-LIVE-5 (LIVE-UI-6, LIVE-UI-7, LIVE-UI-10) the presenter records the story; a suggestion made offline waits, then becomes part of the shared note; a question card is asked', async () => {
+    const story = presenter.locator('section', {
+      has: presenter.getByRole('heading', { name: /Success story/ }),
+    });
     await story.getByRole('textbox', { name: 'Title' }).fill('Number lines in small groups');
-    await story.getByRole('textbox', { name: 'What happened' }).fill('I modelled it once, then let the groups lead.');
+    await story
+      .getByRole('textbox', { name: 'What happened' })
+      .fill('I modelled it once, then let the groups lead.');
     await story.getByRole('button', { name: 'Save' }).click();
     await participant.getByTestId('presentation').getByText('Number lines in small groups').waitFor();
 
-    const note = facilitator.locator('section', { has: facilitator.getByRole('heading', { name: 'Shared note', exact: true }) });
+    const note = facilitator.locator('section', {
+      has: facilitator.getByRole('heading', { name: 'Shared note', exact: true }),
+    });
     await note.getByRole('textbox', { name: 'Shared note for this step' }).fill(sharedNoteText);
     await note.getByRole('button', { name: 'Save' }).click();
     await participant.getByTestId('shared-note').getByText(sharedNoteText).waitFor();
 
+    // Offline, a suggestion waits in the outbox (and says so); back online, it is sent and arrives once.
+    await participant.context().setOffline(true);
+    await participant.getByText('You are offline. Ensemble keeps trying to reconnect.').waitFor();
     await participant.getByRole('textbox', { name: 'Suggest something for the note' }).fill(suggestionText);
     await participant.getByRole('button', { name: 'Suggest', exact: true }).click();
-    await facilitator.getByRole('button', { name: `Add to note: suggestion from ${demo.teacher2.name}` }).click();
+    await participant
+      .getByTestId('queued-count')
+      .getByText('1 change is waiting and will be sent when you are back.')
+      .waitFor();
+    await participant.context().setOffline(false);
+    await facilitator
+      .getByRole('button', { name: `Add to note: suggestion from ${demo.teacher2.name}` })
+      .click();
+    await facilitator
+      .getByRole('button', { name: /^Add to note: suggestion from/ })
+      .waitFor({ state: 'detached' });
     await participant.getByTestId('shared-note').getByText(suggestionText).waitFor();
 
-    latencies.push(...(await measureStepChange(facilitator, () => facilitator.getByRole('button', { name: 'Next step' }).click(), steps[2]!, [presenter, participant, projector])));
-    await participant.getByRole('textbox', { name: 'Clarifying question' }).fill('How long did the warm-up take?');
+    latencies.push(
+      ...(await measureStepChange(
+        facilitator,
+        () => facilitator.getByRole('button', { name: 'Next step' }).click(),
+        steps[2]!,
+        [presenter, participant, projector],
+      )),
+    );
+    await participant
+      .getByRole('textbox', { name: 'Clarifying question' })
+      .fill('How long did the warm-up take?');
     await participant.getByRole('button', { name: 'Add question' }).click();
     await presenter.getByTestId('question-cards').getByText('How long did the warm-up take?').waitFor();
     await presenter.getByText('As the presenter, you answer the questions.').waitFor();
@@ -208,34 +288,71 @@ describeE2E('live meeting', () => {
   test('E2E-LIVE-6 (LIVE-UI-5, LIVE-UI-9, LIVE-UI-15) through every step to the final discussion; next steps, what we learned and a source of efficacy are recorded', async () => {
     // B goes back and N forward again (the documented shortcuts), reaching every screen like the buttons do.
     await facilitator.locator('body').click({ position: { x: 5, y: 5 } });
-    latencies.push(...(await measureStepChange(facilitator, () => facilitator.keyboard.press('b'), steps[1]!, [presenter, participant, projector])));
-    latencies.push(...(await measureStepChange(facilitator, () => facilitator.keyboard.press('n'), steps[2]!, [presenter, participant, projector])));
+    latencies.push(
+      ...(await measureStepChange(facilitator, () => facilitator.keyboard.press('b'), steps[1]!, [
+        presenter,
+        participant,
+        projector,
+      ])),
+    );
+    latencies.push(
+      ...(await measureStepChange(facilitator, () => facilitator.keyboard.press('n'), steps[2]!, [
+        presenter,
+        participant,
+        projector,
+      ])),
+    );
     for (const title of steps.slice(3)) {
-      latencies.push(...(await measureStepChange(facilitator, () => facilitator.getByRole('button', { name: 'Next step' }).click(), title, [presenter, participant, projector])));
+      latencies.push(
+        ...(await measureStepChange(
+          facilitator,
+          () => facilitator.getByRole('button', { name: 'Next step' }).click(),
+          title,
+          [presenter, participant, projector],
+        )),
+      );
     }
     expect(await stepTitle(presenter)).toBe('Final discussion');
     await checkPage(projector, 'meeting-projector');
+    // Read from the back of the room: the projector view fits 1920x1080 without scrolling, even with the long final prompts.
+    expect(await projector.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
 
-    const add = participant.locator('form', { has: participant.getByRole('button', { name: 'Add next step' }) });
+    const add = participant.locator('form', {
+      has: participant.getByRole('button', { name: 'Add next step' }),
+    });
     await add.getByRole('textbox', { name: 'Next step' }).fill(actionItemText);
     await add.getByRole('button', { name: /Who/ }).click();
     await participant.getByRole('option', { name: demo.teacher1.name }).click();
     await add.getByRole('button', { name: 'Add next step' }).click();
     await facilitator.getByTestId('action-items').getByText(actionItemText).waitFor();
 
-    const learned = facilitator.locator('section', { has: facilitator.getByRole('heading', { name: 'What we learned' }) });
+    const learned = facilitator.locator('section', {
+      has: facilitator.getByRole('heading', { name: 'What we learned' }),
+    });
     await learned.getByRole('textbox', { name: 'What we learned' }).fill(learnedText);
     await learned.getByRole('button', { name: 'Save' }).click();
 
     await participant.locator('label', { hasText: 'Mastery experience' }).click();
-    await participant.getByRole('textbox', { name: 'Where we saw it' }).fill('Sam saw her own choice work for students.');
+    await participant
+      .getByRole('textbox', { name: 'Where we saw it' })
+      .fill('Sam saw her own choice work for students.');
     await participant.getByRole('button', { name: 'Tag source' }).click();
-    await presenter.getByTestId('source-tags').getByText('Sam saw her own choice work for students.').waitFor();
+    await presenter
+      .getByTestId('source-tags')
+      .getByText('Sam saw her own choice work for students.')
+      .waitFor();
     await checkPage(facilitator, 'meeting-device-final');
 
-    for (const [name, page] of [['facilitator', facilitator], ['presenter', presenter], ['projector', projector]] as const) {
+    for (const [name, page] of [
+      ['facilitator', facilitator],
+      ['presenter', presenter],
+      ['projector', projector],
+    ] as const) {
       await expectTextNowhere(page, privateMarker, `the ${name}'s page`);
-      expect(socketTrafficOf[name]!().includes(privateMarker), `${privateMarker} reached the ${name}'s browser`).toBe(false);
+      expect(
+        socketTrafficOf[name]!().includes(privateMarker),
+        `${privateMarker} reached the ${name}'s browser`,
+      ).toBe(false);
     }
     expect(socketTrafficOf.participant!().includes(privateMarker)).toBe(true); // the recorder does see traffic
 
@@ -251,20 +368,31 @@ describeE2E('live meeting', () => {
     await participant.getByRole('link', { name: 'Open the minutes' }).click();
     await participant.waitForURL(`**${meetingPath}/minutes`);
     await participant.getByRole('heading', { level: 1, name: `Minutes: ${meetingTitle}` }).waitFor();
-    for (const text of [sharedNoteText, suggestionText, actionItemText, learnedText, 'Number lines in small groups', 'How long did the warm-up take?']) {
+    for (const text of [
+      sharedNoteText,
+      suggestionText,
+      actionItemText,
+      learnedText,
+      'Number lines in small groups',
+      'How long did the warm-up take?',
+    ]) {
       await participant.getByText(text).first().waitFor();
     }
     await participant.getByRole('row', { name: /Final discussion/ }).waitFor();
     await expectTextNowhere(participant, privateMarker, 'the minutes page');
     await checkPage(participant, 'meeting-minutes');
 
-    const markdownHref = await participant.getByRole('link', { name: 'Download Markdown' }).getAttribute('href');
+    const markdownHref = await participant
+      .getByRole('link', { name: 'Download Markdown' })
+      .getAttribute('href');
     expect(markdownHref).toBe(`/api${meetingPath}/minutes.md`);
     const markdown = await (await participant.request.get(`${app.baseUrl}${markdownHref ?? ''}`)).text();
     expect(markdown).toContain(actionItemText);
     expect(markdown).toContain(sharedNoteText);
     expect(markdown).not.toContain(privateMarker);
-    const minutesJson = await (await participant.request.get(`${app.baseUrl}/api${meetingPath}/minutes`)).text();
+    const minutesJson = await (
+      await participant.request.get(`${app.baseUrl}/api${meetingPath}/minutes`)
+    ).text();
     expect(minutesJson).not.toContain(privateMarker);
   });
 });

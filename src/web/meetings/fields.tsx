@@ -14,9 +14,26 @@ export interface TextAreaFieldProps {
 }
 
 /** A labelled multi-line field in the app's look (label, hint, error, then the box). */
-export function TextAreaField({ label, description, value, onChange, maxLength, rows = 3, name, isRequired, hideLabel }: TextAreaFieldProps) {
+export function TextAreaField({
+  label,
+  description,
+  value,
+  onChange,
+  maxLength,
+  rows = 3,
+  name,
+  isRequired,
+  hideLabel,
+}: TextAreaFieldProps) {
   return (
-    <TextField value={value} onChange={onChange} maxLength={maxLength} className="field" {...(name ? { name } : {})} {...(isRequired ? { isRequired } : {})}>
+    <TextField
+      value={value}
+      onChange={onChange}
+      maxLength={maxLength}
+      className="field"
+      {...(name ? { name } : {})}
+      {...(isRequired ? { isRequired } : {})}
+    >
       <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
       {description ? (
         <Text slot="description" className="field__hint">
@@ -44,7 +61,16 @@ export interface NativeInputFieldProps {
  * The browser's own date and date-time inputs: on phones and Chromebooks they open the native picker, and
  * screen readers know them well.
  */
-export function NativeInputField({ id, label, description, type, value, onChange, name, min }: NativeInputFieldProps) {
+export function NativeInputField({
+  id,
+  label,
+  description,
+  type,
+  value,
+  onChange,
+  name,
+  min,
+}: NativeInputFieldProps) {
   const hintId = `${id}-hint`;
   return (
     <div className="field">
@@ -64,7 +90,9 @@ export function NativeInputField({ id, label, description, type, value, onChange
         value={value}
         min={min}
         aria-describedby={description ? hintId : undefined}
-        onChange={(event) => { onChange(event.target.value); }}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
       />
     </div>
   );
@@ -80,9 +108,21 @@ export interface ToggleSwitchProps {
 }
 
 /** An on/off setting (role="switch"): the label says what is on; the track and thumb only echo it. */
-export function ToggleSwitch({ label, description, isSelected, onChange, isDisabled = false, className }: ToggleSwitchProps) {
+export function ToggleSwitch({
+  label,
+  description,
+  isSelected,
+  onChange,
+  isDisabled = false,
+  className,
+}: ToggleSwitchProps) {
   return (
-    <SwitchField isSelected={isSelected} onChange={onChange} isDisabled={isDisabled} className={className ? `switch-field ${className}` : 'switch-field'}>
+    <SwitchField
+      isSelected={isSelected}
+      onChange={onChange}
+      isDisabled={isDisabled}
+      className={className ? `switch-field ${className}` : 'switch-field'}
+    >
       <SwitchButton className="switch">
         <span className="switch__track" aria-hidden="true">
           <span className="switch__thumb" />

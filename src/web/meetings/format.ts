@@ -23,7 +23,9 @@ export interface CurrentStep {
 export function currentStepOf(state: MeetingState): CurrentStep | null {
   const index = state.currentStepIndex;
   const step = index === null ? undefined : state.routine?.steps[index];
-  return index === null || !step || !state.routine ? null : { index, step, total: state.routine.steps.length };
+  return index === null || !step || !state.routine
+    ? null
+    : { index, step, total: state.routine.steps.length };
 }
 
 export function formatDateTime(iso: string, language: string): string {
@@ -41,5 +43,7 @@ export function formatDay(msOrIso: number | string, language: string): string {
 /** A due date (YYYY-MM-DD) shown as a calendar date, not shifted by the reader's time zone. */
 export function formatDueDate(isoDate: string, language: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1));
+  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(
+    new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1),
+  );
 }

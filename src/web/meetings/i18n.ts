@@ -31,7 +31,12 @@ export function useMeetingsT(): MeetingsT {
   const language = i18n.language;
   return useCallback<MeetingsT>(
     // i18next's own types know only the registered namespaces; our key type above does the checking.
-    (key, options) => (i18n.t as (key: string, options: Record<string, unknown>) => string)(key, { ...options, ns: MEETINGS_NS, lng: language }),
+    (key, options) =>
+      (i18n.t as (key: string, options: Record<string, unknown>) => string)(key, {
+        ...options,
+        ns: MEETINGS_NS,
+        lng: language,
+      }),
     [i18n, language],
   );
 }

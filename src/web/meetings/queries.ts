@@ -38,6 +38,7 @@ export function useMeetingSummary(meetingId: string) {
 export function useMinutes(meetingId: string) {
   return useQuery({
     queryKey: meetingKeys.minutes(meetingId),
-    queryFn: async ({ signal }) => MinutesResponse.parse(await call('meetingMinutes', { params: { meetingId }, signal })),
+    queryFn: async ({ signal }) =>
+      MinutesResponse.parse(await call('meetingMinutes', { params: { meetingId }, signal })),
   });
 }

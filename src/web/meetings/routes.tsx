@@ -39,6 +39,11 @@ export const meetingFullScreenRoutes: RouteObject[] = [
   {
     element: <FullScreenFrame />,
     errorElement: <RouteError standalone />,
-    children: [{ element: <RequireSession />, children: [{ path: 'meetings/:meetingId/projector', element: <ProjectorPage /> }] }],
+    children: [
+      {
+        element: <RequireSession />,
+        children: [{ path: 'meetings/:meetingId/projector', element: <ProjectorPage /> }],
+      },
+    ],
   },
 ];

@@ -75,6 +75,7 @@ export const meetingsStrings = {
     unavailable: 'Ensemble is busy for a moment. This page keeps trying.',
     invalid: 'This page could not read the meeting. Reloading usually helps.',
     reload: 'Reload the page',
+    signIn: 'Sign in again',
   },
   problems: {
     refused: 'Not done: {{reason}}',
@@ -95,12 +96,14 @@ export const meetingsStrings = {
     prompts: 'Prompts',
     norm: 'Norm',
     lobbyTitle: 'Waiting to start',
+    lobbySetupTitle: 'Before you start',
     lobbyBody: 'The facilitator will start the meeting in a moment. You can keep this page open.',
     endedTitle: 'The meeting has ended',
     endedBody: 'Thank you. The minutes hold the notes, next steps and sources the team recorded.',
     openMinutes: 'Open the minutes',
     notOpenTitle: 'Not open yet',
-    notOpenBody: 'This meeting has not been opened. This page joins by itself as soon as the facilitator opens it.',
+    notOpenBody:
+      'This meeting has not been opened. This page joins by itself as soon as the facilitator opens it.',
     openLive: 'Open live now',
     projector: 'Projector view',
     projectorHint: '(opens in a new window)',
@@ -111,7 +114,8 @@ export const meetingsStrings = {
       pending: 'Not reached',
       current: 'Now',
     },
-    details: 'People, steps and next steps',
+    details: 'My reflection, people and steps',
+    people: 'People',
     progress: 'Meeting progress',
   },
   timer: {
@@ -145,7 +149,8 @@ export const meetingsStrings = {
     next: 'Next step',
     endMeeting: 'End the meeting',
     endTitle: 'End the meeting?',
-    endBody: 'The timer stops and the minutes are written from what the team recorded. Next steps can still be marked done afterwards.',
+    endBody:
+      'The timer stops and the minutes are written from what the team recorded. Next steps can still be marked done afterwards.',
     endConfirm: 'End the meeting',
     more: 'Roles and settings',
     rolesTitle: 'Roles for this meeting',
@@ -154,9 +159,11 @@ export const meetingsStrings = {
     handOverTo: 'New facilitator',
     handOverButton: 'Hand over',
     handOverTitle: 'Hand over facilitation to {{name}}?',
-    handOverBody: '{{name}} will lead the meeting: steps, roles and ending. You stay in the meeting as a member.',
+    handOverBody:
+      '{{name}} will lead the meeting: steps, roles and ending. You stay in the meeting as a member.',
     autoAdvance: 'Move to the next step when time is up',
-    autoAdvanceHint: 'Off by default: time running out never moves the meeting unless the team turns this on.',
+    autoAdvanceHint:
+      'Off by default: time running out never moves the meeting unless the team turns this on.',
     stepMinutes: 'Minutes for this step',
     stepMinutesHint: 'This step’s length depends on how the team watches the model.',
     setMinutes: 'Set minutes',
@@ -221,7 +228,8 @@ export const meetingsStrings = {
     shareConfirm: 'Share with the team',
     shared: 'Shared with the team',
     sharedDone: 'Reflection shared.',
-    changedSinceShared: 'You changed it after sharing; the team sees the earlier version. Share again to update it.',
+    changedSinceShared:
+      'You changed it after sharing; the team sees the earlier version. Share again to update it.',
     private: 'Private',
     sharedTitle: 'Shared reflections',
   },

@@ -15,7 +15,13 @@ import { MeetingIcon } from '../MeetingIcon';
  * Next steps: what, who (someone on the roster) and, if the team wants, by when. In the final step it answers
  * the "next steps" prompt; elsewhere it sits folded in the side column, for ideas that come up early.
  */
-export function ActionItems({ collapsed = false, prompt }: { collapsed?: boolean; prompt?: string | undefined }) {
+export function ActionItems({
+  collapsed = false,
+  prompt,
+}: {
+  collapsed?: boolean;
+  prompt?: string | undefined;
+}) {
   const t = useMeetingsT();
   const { state, can } = useLiveMeeting();
   const items = state.actionItems;
@@ -59,13 +65,18 @@ function ActionItemRow({ item }: { item: ActionItem }) {
   const { i18n } = useTranslation();
   const { state, meId, can, nameOf, send } = useLiveMeeting();
   const done = item.completedAt !== null;
-  const mayComplete = can.completeActionItem && !done && (item.ownerId === meId || item.createdBy === meId || state.roles.facilitator === meId);
+  const mayComplete =
+    can.completeActionItem &&
+    !done &&
+    (item.ownerId === meId || item.createdBy === meId || state.roles.facilitator === meId);
   const owner = nameOf(item.ownerId);
   return (
     <li className={done ? 'action-item action-item--done' : 'action-item'}>
       <p className="action-item__text">{item.text}</p>
       <p className="action-item__meta">
-        {item.due ? t('actions.ownerDue', { owner, due: formatDueDate(item.due, i18n.language) }) : t('actions.ownerOnly', { owner })}
+        {item.due
+          ? t('actions.ownerDue', { owner, due: formatDueDate(item.due, i18n.language) })
+          : t('actions.ownerOnly', { owner })}
       </p>
       {done ? (
         <p className="action-item__status">
@@ -75,7 +86,11 @@ function ActionItemRow({ item }: { item: ActionItem }) {
       ) : null}
       {mayComplete ? (
         <div>
-          <Button variant="quiet" aria-label={t('actions.completeLabel', { text: item.text })} onPress={() => void send({ type: 'completeActionItem', itemId: item.id })}>
+          <Button
+            variant="quiet"
+            aria-label={t('actions.completeLabel', { text: item.text })}
+            onPress={() => void send({ type: 'completeActionItem', itemId: item.id })}
+          >
             {t('actions.complete')}
           </Button>
         </div>
@@ -90,7 +105,10 @@ function AddActionItemForm() {
   const [text, setText] = useState('');
   const [ownerId, setOwnerId] = useState(meId);
   const [due, setDue] = useState('');
-  const options = state.memberIds.map((id) => ({ id, label: id === meId ? `${nameOf(id)} ${t('common.you')}` : nameOf(id) }));
+  const options = state.memberIds.map((id) => ({
+    id,
+    label: id === meId ? `${nameOf(id)} ${t('common.you')}` : nameOf(id),
+  }));
 
   const add = async () => {
     const what = text.trim();
@@ -116,7 +134,13 @@ function AddActionItemForm() {
       <TextField label={t('actions.text')} value={text} onChange={setText} maxLength={500} />
       <div className="action-form__row">
         <SelectField label={t('actions.owner')} options={options} value={ownerId} onChange={setOwnerId} />
-        <NativeInputField id="action-due" label={`${t('actions.due')} ${t('common.optional')}`} type="date" value={due} onChange={setDue} />
+        <NativeInputField
+          id="action-due"
+          label={`${t('actions.due')} ${t('common.optional')}`}
+          type="date"
+          value={due}
+          onChange={setDue}
+        />
       </div>
       <div>
         <Button type="submit" variant="secondary" isDisabled={text.trim() === ''}>

@@ -1,4 +1,4 @@
-import { Button } from '../../ui/Button';
+import { Button, ButtonLink } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { useMeetingsT } from '../i18n';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
@@ -24,9 +24,24 @@ export function ConnectionBanner() {
       <div className="meeting-banner" role="status">
         <Notice tone={passing ? 'info' : 'error'}>
           <p>{message}</p>
+          {joinProblem.code === 'unauthenticated' ? (
+            <p className="meeting-banner__action">
+              <ButtonLink
+                variant="secondary"
+                to={`/sign-in?next=${encodeURIComponent(`/meetings/${snapshot.meetingId}`)}`}
+              >
+                {t('connection.signIn')}
+              </ButtonLink>
+            </p>
+          ) : null}
           {joinProblem.code === 'incompatible' || joinProblem.code === 'invalid' ? (
             <p className="meeting-banner__action">
-              <Button variant="secondary" onPress={() => { window.location.reload(); }}>
+              <Button
+                variant="secondary"
+                onPress={() => {
+                  window.location.reload();
+                }}
+              >
                 {t('connection.reload')}
               </Button>
             </p>
@@ -39,8 +54,13 @@ export function ConnectionBanner() {
   if (connection === 'offline' || connection === 'reconnecting') {
     return (
       <div className="meeting-banner meeting-banner--offline" role="status">
-        <Notice tone="info" title={connection === 'offline' ? t('connection.offline') : t('connection.reconnecting')}>
-          {waiting > 0 ? <p data-testid="queued-count">{t('connection.queued', { count: waiting })}</p> : null}
+        <Notice
+          tone="info"
+          title={connection === 'offline' ? t('connection.offline') : t('connection.reconnecting')}
+        >
+          {waiting > 0 ? (
+            <p data-testid="queued-count">{t('connection.queued', { count: waiting })}</p>
+          ) : null}
         </Notice>
       </div>
     );

@@ -38,29 +38,56 @@ export function FacilitatorControls({ current }: { current: CurrentStep }) {
           isDisabled={!can[timerAction]}
         >
           <MeetingIcon name={timerAction === 'pauseTimer' ? 'pause' : 'play'} />
-          {t(timerAction === 'pauseTimer' ? 'controls.pause' : timerAction === 'resumeTimer' ? 'controls.resume' : 'controls.startTimer')}
+          {t(
+            timerAction === 'pauseTimer'
+              ? 'controls.pause'
+              : timerAction === 'resumeTimer'
+                ? 'controls.resume'
+                : 'controls.startTimer',
+          )}
         </Button>
-        <Button aria-keyshortcuts="1" onPress={() => void send({ type: 'extendStep', minutes: 1 })} isDisabled={!can.extendStep}>
+        <Button
+          aria-keyshortcuts="1"
+          onPress={() => void send({ type: 'extendStep', minutes: 1 })}
+          isDisabled={!can.extendStep}
+        >
           {t('controls.plusOne')}
         </Button>
-        <Button aria-keyshortcuts="2" onPress={() => void send({ type: 'extendStep', minutes: 2 })} isDisabled={!can.extendStep}>
+        <Button
+          aria-keyshortcuts="2"
+          onPress={() => void send({ type: 'extendStep', minutes: 2 })}
+          isDisabled={!can.extendStep}
+        >
           {t('controls.plusTwo')}
         </Button>
       </div>
       {leads ? (
         <div className="controls__row" role="group" aria-label={t('device.steps')}>
-          <Button aria-label={t('controls.backLabel')} aria-keyshortcuts="B" onPress={() => void send({ type: 'previousStep', fromStepId: stepId })} isDisabled={current.index === 0}>
+          <Button
+            aria-label={t('controls.backLabel')}
+            aria-keyshortcuts="B"
+            onPress={() => void send({ type: 'previousStep', fromStepId: stepId })}
+            isDisabled={current.index === 0}
+          >
             {t('controls.back')}
           </Button>
           {isLast ? null : (
-            <Button aria-label={t('controls.skipLabel')} variant="quiet" onPress={() => void send({ type: 'skipStep', fromStepId: stepId })}>
+            <Button
+              aria-label={t('controls.skipLabel')}
+              variant="quiet"
+              onPress={() => void send({ type: 'skipStep', fromStepId: stepId })}
+            >
               {t('controls.skip')}
             </Button>
           )}
           {isLast ? (
             <EndMeetingButton variant="primary" />
           ) : (
-            <Button variant="primary" aria-keyshortcuts="N" onPress={() => void send({ type: 'nextStep', fromStepId: stepId })}>
+            <Button
+              variant="primary"
+              aria-keyshortcuts="N"
+              onPress={() => void send({ type: 'nextStep', fromStepId: stepId })}
+            >
               {t('controls.next')}
             </Button>
           )}
@@ -94,7 +121,7 @@ export function LobbySetup() {
   return (
     <section className="panel stack" aria-labelledby="lobby-heading">
       <h2 id="lobby-heading" className="section__title">
-        {t('device.lobbyTitle')}
+        {can.startMeeting ? t('device.lobbySetupTitle') : t('device.lobbyTitle')}
       </h2>
       {can.startMeeting ? null : <p>{t('device.lobbyBody')}</p>}
       {can.assignRoles ? <RolesForm /> : null}
@@ -134,7 +161,13 @@ function RolesForm() {
 function RolesFormFields() {
   const t = useMeetingsT();
   const { state, summary, nameOf, meId, send } = useLiveMeeting();
-  const options = [{ id: NOBODY, label: t('common.nobody') }, ...state.memberIds.map((id) => ({ id, label: id === meId ? `${nameOf(id)} ${t('common.you')}` : nameOf(id) }))];
+  const options = [
+    { id: NOBODY, label: t('common.nobody') },
+    ...state.memberIds.map((id) => ({
+      id,
+      label: id === meId ? `${nameOf(id)} ${t('common.you')}` : nameOf(id),
+    })),
+  ];
   const [presenter, setPresenter] = useState(state.roles.presenter ?? summary.suggestedPresenterId ?? NOBODY);
   const [timekeeper, setTimekeeper] = useState(state.roles.timekeeper ?? NOBODY);
   const [noteTaker, setNoteTaker] = useState(state.roles.noteTaker ?? NOBODY);
@@ -142,16 +175,37 @@ function RolesFormFields() {
 
   // The roles then show in the presence list on every screen; a refusal comes back as a toast.
   const save = () => {
-    void send({ type: 'assignRoles', presenter: orNull(presenter), timekeeper: orNull(timekeeper), noteTaker: orNull(noteTaker) });
+    void send({
+      type: 'assignRoles',
+      presenter: orNull(presenter),
+      timekeeper: orNull(timekeeper),
+      noteTaker: orNull(noteTaker),
+    });
   };
 
   return (
     <fieldset className="fieldset roles-form">
       <legend className="fieldset__legend">{t('controls.rolesTitle')}</legend>
       <div className="roles-form__fields">
-        <SelectField label={t('roles.presenter')} description={t('controls.presenterHint')} options={options} value={presenter} onChange={setPresenter} />
-        <SelectField label={t('roles.timekeeper')} options={options} value={timekeeper} onChange={setTimekeeper} />
-        <SelectField label={t('roles.noteTaker')} options={options} value={noteTaker} onChange={setNoteTaker} />
+        <SelectField
+          label={t('roles.presenter')}
+          description={t('controls.presenterHint')}
+          options={options}
+          value={presenter}
+          onChange={setPresenter}
+        />
+        <SelectField
+          label={t('roles.timekeeper')}
+          options={options}
+          value={timekeeper}
+          onChange={setTimekeeper}
+        />
+        <SelectField
+          label={t('roles.noteTaker')}
+          options={options}
+          value={noteTaker}
+          onChange={setNoteTaker}
+        />
       </div>
       <div>
         <Button variant="secondary" onPress={save}>
@@ -184,7 +238,12 @@ function HandOverFacilitation() {
   if (others.length === 0) return null;
   return (
     <div className="inline-form">
-      <SelectField label={t('controls.handOverTo')} options={others.map((id) => ({ id, label: nameOf(id) }))} value={toId} onChange={setToId} />
+      <SelectField
+        label={t('controls.handOverTo')}
+        options={others.map((id) => ({ id, label: nameOf(id) }))}
+        value={toId}
+        onChange={setToId}
+      />
       <ConfirmDialog
         trigger={t('controls.handOverButton')}
         triggerVariant="secondary"
@@ -232,7 +291,9 @@ function VariableStepMinutes({ current }: { current: CurrentStep }) {
           max={120}
           value={minutes}
           aria-describedby="step-minutes-hint"
-          onChange={(event) => { setMinutes(event.target.value); }}
+          onChange={(event) => {
+            setMinutes(event.target.value);
+          }}
         />
       </div>
       <Button type="submit" isDisabled={!valid}>
@@ -294,10 +355,20 @@ function ShortcutHelp({ leads }: { leads: boolean }) {
 /** Elements where a key press belongs to the element: typing, or Space pressing a focused control. */
 function isTypingTarget(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.closest('input, textarea, select, [role="textbox"], [role="combobox"], [role="listbox"], [role="dialog"], [role="alertdialog"]') !== null;
+  return (
+    target.isContentEditable ||
+    target.closest(
+      'input, textarea, select, [role="textbox"], [role="combobox"], [role="listbox"], [role="dialog"], [role="alertdialog"]',
+    ) !== null
+  );
 }
 function isPressableTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest('button, a[href], summary, [role="button"], [role="switch"], [role="link"], [role="menuitem"]') !== null;
+  return (
+    target instanceof HTMLElement &&
+    target.closest(
+      'button, a[href], summary, [role="button"], [role="switch"], [role="link"], [role="menuitem"]',
+    ) !== null
+  );
 }
 
 /** Space = pause/resume (or start), N = next, B = back, 1/2 = add minutes; ignored while typing in a field. */
@@ -311,8 +382,10 @@ function useShortcuts(state: MeetingState, stepId: string, timerAction: TimerCom
       const key = event.key.toLowerCase();
       if (key === ' ' && !isPressableTarget(event.target) && can[timerAction]) body = { type: timerAction };
       else if (key === 'n' && can.nextStep) body = { type: 'nextStep', fromStepId: stepId };
-      else if (key === 'b' && can.previousStep && state.currentStepIndex !== 0) body = { type: 'previousStep', fromStepId: stepId };
-      else if ((key === '1' || key === '2') && can.extendStep) body = { type: 'extendStep', minutes: key === '1' ? 1 : 2 };
+      else if (key === 'b' && can.previousStep && state.currentStepIndex !== 0)
+        body = { type: 'previousStep', fromStepId: stepId };
+      else if ((key === '1' || key === '2') && can.extendStep)
+        body = { type: 'extendStep', minutes: key === '1' ? 1 : 2 };
       if (!body) return;
       event.preventDefault();
       void send(body);

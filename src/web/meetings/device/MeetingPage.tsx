@@ -38,7 +38,12 @@ export function MeetingPage() {
   if (summary.isError) {
     return (
       <div className="page page--narrow stack">
-        <ErrorState error={summary.error} {...(isApiRequestError(summary.error) && summary.error.status < 500 ? {} : { onRetry: () => void summary.refetch() })} />
+        <ErrorState
+          error={summary.error}
+          {...(isApiRequestError(summary.error) && summary.error.status < 500
+            ? {}
+            : { onRetry: () => void summary.refetch() })}
+        />
         <ButtonLink to="/">{t('common.backToTeam')}</ButtonLink>
       </div>
     );
@@ -68,13 +73,15 @@ function DeviceView() {
       <ConnectionBanner />
       <StepAnnouncer />
       <PoliteAnnouncer />
-      {state.phase === 'empty' && !snapshot.joinProblem ? <LoadingState label={t('connection.joining')} /> : null}
+      {state.phase === 'empty' && !snapshot.joinProblem ? (
+        <LoadingState label={t('connection.joining')} />
+      ) : null}
       {state.phase === 'lobby' ? (
         <div className="meeting-layout">
           <div className="meeting-layout__main stack">
             <LobbySetup />
           </div>
-          <aside className="meeting-layout__side stack" aria-label={t('device.details')}>
+          <aside className="meeting-layout__side stack" aria-label={t('device.people')}>
             <PresenceList />
           </aside>
         </div>
@@ -89,9 +96,10 @@ function DeviceView() {
             {current.step.kind === 'final' ? <SharedNote step={current.step} /> : null}
             <StepTools step={current.step} />
             {current.step.kind === 'final' ? null : <SharedNote step={current.step} />}
-            <PrivateReflections step={current.step} />
           </div>
           <aside className="meeting-layout__side stack" aria-label={t('device.details')}>
+            {/* Personal, so beside the shared work on a wide screen; right after it on a phone. */}
+            <PrivateReflections step={current.step} />
             <PresenceList />
             {current.step.kind === 'final' ? null : <ActionItems collapsed />}
             <StepList />
@@ -123,7 +131,11 @@ function MeetingHeader() {
   const { state, summary } = useLiveMeeting();
   const current = currentStepOf(state);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const title = current ? current.step.title : state.phase === 'ended' ? t('device.endedTitle') : summary.title;
+  const title = current
+    ? current.step.title
+    : state.phase === 'ended'
+      ? t('device.endedTitle')
+      : summary.title;
   usePageTitle(t('device.documentTitle', { step: title, meeting: summary.title }));
   useNavigationFocus(headingRef);
 
@@ -142,7 +154,9 @@ function MeetingHeader() {
         {title}
       </h1>
       <p className="meeting-header__meeting">
-        {summary.title} · {summary.groupName}
+        {/* The meeting's title is the <h1> until a step is current. */}
+        {current ? `${summary.title} · ` : ''}
+        {summary.groupName}
         {summary.canRun ? (
           <>
             {' · '}
@@ -162,7 +176,10 @@ function MeetingHeader() {
           aria-valuenow={current.index + 1}
           aria-valuetext={t('device.stepOf', { n: current.index + 1, total: current.total })}
         >
-          <span className="meeting-progress__bar" style={{ width: `${((current.index + 1) / current.total) * 100}%` }} />
+          <span
+            className="meeting-progress__bar"
+            style={{ width: `${((current.index + 1) / current.total) * 100}%` }}
+          />
         </div>
       ) : null}
     </header>
@@ -198,7 +215,13 @@ function NotOpenYet({ summary }: { summary: MeetingSummary }) {
       {open.error ? <FormAlert messages={[describe(open.error)]} /> : null}
       {summary.canRun ? (
         <div className="actions">
-          <Button variant="primary" onPress={() => { open.mutate(); }} isPending={open.isPending}>
+          <Button
+            variant="primary"
+            onPress={() => {
+              open.mutate();
+            }}
+            isDisabled={open.isPending}
+          >
             {t('device.openLive')}
           </Button>
         </div>

@@ -24,7 +24,9 @@ export function PresentationRecord({ step, editable }: { step: RoutineStep; edit
     <section className="panel stack" aria-labelledby="presentation-heading">
       <h2 id="presentation-heading" className="section__title">
         {heading}
-        {state.roles.presenter ? <span className="section__count"> · {nameOf(state.roles.presenter)}</span> : null}
+        {state.roles.presenter ? (
+          <span className="section__count"> · {nameOf(state.roles.presenter)}</span>
+        ) : null}
       </h2>
       {presentation ? (
         <div className="presentation" data-testid="presentation">
@@ -36,7 +38,10 @@ export function PresentationRecord({ step, editable }: { step: RoutineStep; edit
         <p className="muted">{t('presentation.notYet')}</p>
       )}
       {editable && can.recordPresentation ? (
-        <PresentationForm key={presentation?.at ?? 0} modes={focus === 'observed-practice' ? (step.modes ?? ObservationMode.options) : null} />
+        <PresentationForm
+          key={presentation?.at ?? 0}
+          modes={focus === 'observed-practice' ? (step.modes ?? ObservationMode.options) : null}
+        />
       ) : null}
     </section>
   );
@@ -52,7 +57,12 @@ function PresentationForm({ modes }: { modes: readonly ObservationMode[] | null 
 
   const save = async () => {
     if (title.trim() === '') return;
-    const result = await send({ type: 'recordPresentation', title, summary, ...(modes && mode ? { mode } : {}) });
+    const result = await send({
+      type: 'recordPresentation',
+      title,
+      summary,
+      ...(modes && mode ? { mode } : {}),
+    });
     if (result.ok) announce(t('presentation.saved'));
   };
 
@@ -65,16 +75,30 @@ function PresentationForm({ modes }: { modes: readonly ObservationMode[] | null 
       }}
     >
       <p className="field__hint">{t('presentation.recordHint')}</p>
-      <TextField label={t('presentation.titleLabel')} value={title} onChange={setTitle} maxLength={200} isRequired />
+      <TextField
+        label={t('presentation.titleLabel')}
+        value={title}
+        onChange={setTitle}
+        maxLength={200}
+        isRequired
+      />
       {modes ? (
         <SelectField
           label={t('presentation.modeLabel')}
           options={modes.map((m) => ({ id: m, label: t(`mode.${m}`) }))}
           value={mode}
-          onChange={(value) => { setMode(ObservationMode.parse(value)); }}
+          onChange={(value) => {
+            setMode(ObservationMode.parse(value));
+          }}
         />
       ) : null}
-      <TextAreaField label={t('presentation.summaryLabel')} value={summary} onChange={setSummary} maxLength={5000} rows={4} />
+      <TextAreaField
+        label={t('presentation.summaryLabel')}
+        value={summary}
+        onChange={setSummary}
+        maxLength={5000}
+        rows={4}
+      />
       <div>
         <Button type="submit" variant="secondary" isDisabled={title.trim() === ''}>
           {t('presentation.save')}

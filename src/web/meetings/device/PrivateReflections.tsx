@@ -23,7 +23,12 @@ export function PrivateReflections({ step }: { step: RoutineStep }) {
   const save = async () => {
     const reflection = text.trim();
     if (reflection === '') return;
-    const result = await send({ type: 'writeReflection', stepId: step.id, text: reflection, ...(editing ? { reflectionId: editing.id } : {}) });
+    const result = await send({
+      type: 'writeReflection',
+      stepId: step.id,
+      text: reflection,
+      ...(editing ? { reflectionId: editing.id } : {}),
+    });
     if (result.ok) {
       setText('');
       setEditing(null);
@@ -33,7 +38,11 @@ export function PrivateReflections({ step }: { step: RoutineStep }) {
 
   return (
     <>
-      <section className="panel private-reflection stack" aria-labelledby="reflection-heading" aria-describedby="reflection-privacy">
+      <section
+        className="panel private-reflection stack"
+        aria-labelledby="reflection-heading"
+        aria-describedby="reflection-privacy"
+      >
         <h2 id="reflection-heading" className="section__title private-reflection__title">
           <MeetingIcon name="lock" />
           {t('reflection.title')}
@@ -44,7 +53,14 @@ export function PrivateReflections({ step }: { step: RoutineStep }) {
         {mine.length > 0 ? (
           <ul className="card-list" data-testid="my-reflections">
             {mine.map((reflection) => (
-              <MyReflection key={reflection.id} reflection={reflection} onEdit={() => { setEditing(reflection); setText(reflection.text); }} />
+              <MyReflection
+                key={reflection.id}
+                reflection={reflection}
+                onEdit={() => {
+                  setEditing(reflection);
+                  setText(reflection.text);
+                }}
+              />
             ))}
           </ul>
         ) : null}
@@ -56,14 +72,26 @@ export function PrivateReflections({ step }: { step: RoutineStep }) {
               void save();
             }}
           >
-            <TextAreaField label={t('reflection.label')} value={text} onChange={setText} maxLength={5000} rows={3} />
+            <TextAreaField
+              label={t('reflection.label')}
+              value={text}
+              onChange={setText}
+              maxLength={5000}
+              rows={3}
+            />
             <div className="actions">
               <Button type="submit" variant="secondary" isDisabled={text.trim() === ''}>
                 <MeetingIcon name="lock" />
                 {t('reflection.save')}
               </Button>
               {editing ? (
-                <Button variant="quiet" onPress={() => { setEditing(null); setText(''); }}>
+                <Button
+                  variant="quiet"
+                  onPress={() => {
+                    setEditing(null);
+                    setText('');
+                  }}
+                >
                   {t('reflection.cancelEdit')}
                 </Button>
               ) : null}
@@ -87,7 +115,9 @@ function MyReflection({ reflection, onEdit }: { reflection: Reflection; onEdit: 
         <MeetingIcon name={shared ? 'share' : 'lock'} />
         <span>{shared ? t('reflection.shared') : t('reflection.private')}</span>
       </p>
-      {shared && shared.text !== reflection.text ? <p className="field__hint">{t('reflection.changedSinceShared')}</p> : null}
+      {shared && shared.text !== reflection.text ? (
+        <p className="field__hint">{t('reflection.changedSinceShared')}</p>
+      ) : null}
       <div className="actions">
         {can.writeReflection ? (
           <Button variant="quiet" aria-label={t('reflection.editLabel')} onPress={onEdit}>

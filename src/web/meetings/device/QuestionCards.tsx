@@ -38,7 +38,10 @@ export function QuestionCards({ step }: { step: RoutineStep }) {
       ) : (
         <ul className="card-list" data-testid="question-cards">
           {cards.map((card) => (
-            <li key={card.id} className={card.flagged ? 'question-card question-card--flagged' : 'question-card'}>
+            <li
+              key={card.id}
+              className={card.flagged ? 'question-card question-card--flagged' : 'question-card'}
+            >
               <p className="question-card__kind">{t(`questions.${card.kind}`)}</p>
               <p className="question-card__text">{card.text}</p>
               <p className="question-card__meta">{t('questions.by', { name: nameOf(card.authorId) })}</p>
@@ -55,8 +58,12 @@ export function QuestionCards({ step }: { step: RoutineStep }) {
                 <div>
                   <Button
                     variant="quiet"
-                    aria-label={t(card.flagged ? 'questions.unflagLabel' : 'questions.flagLabel', { name: nameOf(card.authorId) })}
-                    onPress={() => void send({ type: 'flagQuestion', questionId: card.id, flagged: !card.flagged })}
+                    aria-label={t(card.flagged ? 'questions.unflagLabel' : 'questions.flagLabel', {
+                      name: nameOf(card.authorId),
+                    })}
+                    onPress={() =>
+                      void send({ type: 'flagQuestion', questionId: card.id, flagged: !card.flagged })
+                    }
                   >
                     {t(card.flagged ? 'questions.unflag' : 'questions.flag')}
                   </Button>
@@ -76,7 +83,14 @@ export function QuestionCards({ step }: { step: RoutineStep }) {
             void submit();
           }}
         >
-          <TextAreaField label={t(`questions.${kind}`)} description={t(kind === 'probing' ? 'questions.probingHint' : 'questions.clarifyingHint')} value={text} onChange={setText} maxLength={500} rows={2} />
+          <TextAreaField
+            label={t(`questions.${kind}`)}
+            description={t(kind === 'probing' ? 'questions.probingHint' : 'questions.clarifyingHint')}
+            value={text}
+            onChange={setText}
+            maxLength={500}
+            rows={2}
+          />
           <div>
             <Button type="submit" variant="secondary" isDisabled={text.trim() === ''}>
               {t('questions.add')}

@@ -28,7 +28,13 @@ export function SharedNote({ step }: { step: RoutineStep }) {
       {isFinal && step.finalPrompts ? <p className="section__prompt">{step.finalPrompts.learned}</p> : null}
       {can.writeNote ? (
         // Keyed by the saved note: an accepted suggestion (or another tab) refreshes the draft.
-        <NoteEditor key={note} stepId={step.id} saved={note} label={isFinal ? title : t('note.editLabel')} suggestions={open} />
+        <NoteEditor
+          key={note}
+          stepId={step.id}
+          saved={note}
+          label={isFinal ? title : t('note.editLabel')}
+          suggestions={open}
+        />
       ) : (
         <>
           {note ? (
@@ -48,7 +54,17 @@ export function SharedNote({ step }: { step: RoutineStep }) {
   );
 }
 
-function NoteEditor({ stepId, saved, label, suggestions }: { stepId: string; saved: string; label: string; suggestions: readonly Suggestion[] }) {
+function NoteEditor({
+  stepId,
+  saved,
+  label,
+  suggestions,
+}: {
+  stepId: string;
+  saved: string;
+  label: string;
+  suggestions: readonly Suggestion[];
+}) {
   const t = useMeetingsT();
   const { send } = useLiveMeeting();
   const [draft, setDraft] = useState(saved);
@@ -60,29 +76,42 @@ function NoteEditor({ stepId, saved, label, suggestions }: { stepId: string; sav
   };
   return (
     <>
-    <form
-      className="stack"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void send({ type: 'writeNote', stepId, text: draft }).then((result) => {
-          if (result.ok) announce(t('note.saved'));
-        });
-      }}
-    >
-      <TextAreaField label={label} description={t('note.editHint')} value={draft} onChange={setDraft} maxLength={10_000} rows={5} />
-      <div>
-        <Button type="submit" variant="primary" isDisabled={!dirty}>
-          {t('common.save')}
-        </Button>
-      </div>
-    </form>
-    <SuggestionList suggestions={suggestions} onAccept={accept} />
+      <form
+        className="stack"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void send({ type: 'writeNote', stepId, text: draft }).then((result) => {
+            if (result.ok) announce(t('note.saved'));
+          });
+        }}
+      >
+        <TextAreaField
+          label={label}
+          description={t('note.editHint')}
+          value={draft}
+          onChange={setDraft}
+          maxLength={10_000}
+          rows={5}
+        />
+        <div>
+          <Button type="submit" variant="primary" isDisabled={!dirty}>
+            {t('common.save')}
+          </Button>
+        </div>
+      </form>
+      <SuggestionList suggestions={suggestions} onAccept={accept} />
     </>
   );
 }
 
 /** Open suggestions; with `onAccept` (the note-taker) each can be added to the note or dismissed. */
-function SuggestionList({ suggestions, onAccept }: { suggestions: readonly Suggestion[]; onAccept?: (suggestionId: string) => void }) {
+function SuggestionList({
+  suggestions,
+  onAccept,
+}: {
+  suggestions: readonly Suggestion[];
+  onAccept?: (suggestionId: string) => void;
+}) {
   const t = useMeetingsT();
   const { nameOf, send } = useLiveMeeting();
   if (suggestions.length === 0) return null;
@@ -95,13 +124,25 @@ function SuggestionList({ suggestions, onAccept }: { suggestions: readonly Sugge
         {suggestions.map((suggestion) => (
           <li key={suggestion.id} className="suggestion">
             <p>{suggestion.text}</p>
-            <p className="suggestion__meta">{t('note.suggestionBy', { name: nameOf(suggestion.authorId) })}</p>
+            <p className="suggestion__meta">
+              {t('note.suggestionBy', { name: nameOf(suggestion.authorId) })}
+            </p>
             {onAccept ? (
               <div className="actions">
-                <Button variant="secondary" aria-label={t('note.acceptLabel', { name: nameOf(suggestion.authorId) })} onPress={() => { onAccept(suggestion.id); }}>
+                <Button
+                  variant="secondary"
+                  aria-label={t('note.acceptLabel', { name: nameOf(suggestion.authorId) })}
+                  onPress={() => {
+                    onAccept(suggestion.id);
+                  }}
+                >
                   {t('note.accept')}
                 </Button>
-                <Button variant="quiet" aria-label={t('note.dismissLabel', { name: nameOf(suggestion.authorId) })} onPress={() => void send({ type: 'dismissSuggestion', suggestionId: suggestion.id })}>
+                <Button
+                  variant="quiet"
+                  aria-label={t('note.dismissLabel', { name: nameOf(suggestion.authorId) })}
+                  onPress={() => void send({ type: 'dismissSuggestion', suggestionId: suggestion.id })}
+                >
                   {t('note.dismiss')}
                 </Button>
               </div>
@@ -133,7 +174,14 @@ function SuggestForm({ stepId }: { stepId: string }) {
         });
       }}
     >
-      <TextAreaField label={t('note.suggestLabel')} description={t('note.suggestHint')} value={text} onChange={setText} maxLength={2000} rows={2} />
+      <TextAreaField
+        label={t('note.suggestLabel')}
+        description={t('note.suggestHint')}
+        value={text}
+        onChange={setText}
+        maxLength={2000}
+        rows={2}
+      />
       <div>
         <Button type="submit" variant="secondary" isDisabled={text.trim() === ''}>
           {t('note.suggest')}

@@ -44,7 +44,11 @@ export function SourceTags({ prompt }: { prompt?: string | undefined }) {
                     <li key={tag.id} className="source__tag">
                       <span>{tag.why}</span> <span className="muted">· {nameOf(tag.taggedBy)}</span>
                       {can.untagSource && (tag.taggedBy === meId || state.roles.facilitator === meId) ? (
-                        <Button variant="quiet" className="source__remove" aria-label={t('tags.removeLabel', { why: tag.why })} onPress={() => void send({ type: 'untagSource', tagId: tag.id })}>
+                        <Button
+                          variant="quiet"
+                          aria-label={t('tags.removeLabel', { why: tag.why })}
+                          onPress={() => void send({ type: 'untagSource', tagId: tag.id })}
+                        >
                           {t('tags.remove')}
                         </Button>
                       ) : null}
@@ -67,10 +71,18 @@ export function SourceTags({ prompt }: { prompt?: string | undefined }) {
           <RadioGroupField
             label={t('tags.source')}
             value={source}
-            onChange={(value) => { setSource(EfficacySource.parse(value)); }}
+            onChange={(value) => {
+              setSource(EfficacySource.parse(value));
+            }}
             options={EFFICACY_SOURCES.map((s) => ({ value: s, label: t(`sources.${s}.name`) }))}
           />
-          <TextField label={t('tags.why')} description={t('tags.whyHint')} value={why} onChange={setWhy} maxLength={280} />
+          <TextField
+            label={t('tags.why')}
+            description={t('tags.whyHint')}
+            value={why}
+            onChange={setWhy}
+            maxLength={280}
+          />
           <div>
             <Button type="submit" variant="secondary" isDisabled={why.trim() === ''}>
               {t('tags.add')}

@@ -20,7 +20,15 @@ export function StepAnnouncer() {
   if (seen.stepKey !== stepKey || seen.timerStatus !== timerStatus) {
     setSeen({ stepKey, timerStatus });
     if (seen.stepKey !== stepKey) {
-      setMessage(current ? t('device.stepAnnouncement', { n: current.index + 1, total: current.total, title: current.step.title }) : '');
+      setMessage(
+        current
+          ? t('device.stepAnnouncement', {
+              n: current.index + 1,
+              total: current.total,
+              title: current.step.title,
+            })
+          : '',
+      );
     } else if (timerStatus === 'paused' || timerStatus === 'running') {
       setMessage(timerStatus === 'paused' ? t('timer.announcePaused') : t('timer.announceRunning'));
     }

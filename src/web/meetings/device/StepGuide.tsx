@@ -4,7 +4,12 @@ import { useLiveMeeting } from '../live/LiveMeetingContext';
 import type { NameOf } from '../people';
 
 /** Who holds the floor, with the presenter's name where the routine gives it to them. */
-export function speakerText(t: MeetingsT, speaker: Speaker, presenterId: string | null, nameOf: NameOf): string {
+export function speakerText(
+  t: MeetingsT,
+  speaker: Speaker,
+  presenterId: string | null,
+  nameOf: NameOf,
+): string {
   const name = presenterId ? nameOf(presenterId) : t('speaker.thePresenter');
   const text = t(`speaker.${speaker}`, { name });
   // "the presenter leads" opens the sentence when nobody is named yet.

@@ -19,7 +19,11 @@ export function StepList() {
           const outcome = isCurrent ? 'current' : (run?.outcome ?? 'pending');
           const minutes = Math.round(((run?.plannedMs ?? 0) + (run?.extensionsMs ?? 0)) / 60_000);
           return (
-            <li key={step.id} className={`step-list__item step-list__item--${outcome}`} aria-current={isCurrent ? 'step' : undefined}>
+            <li
+              key={step.id}
+              className={`step-list__item step-list__item--${outcome}`}
+              aria-current={isCurrent ? 'step' : undefined}
+            >
               <span className="step-list__title">{step.title}</span>
               <span className="step-list__meta">
                 {outcome === 'done' ? <MeetingIcon name="check" /> : null}

@@ -1,5 +1,10 @@
 import { useState } from 'react';
-import { currentTimer, remainingForClient, type MeetingState, type StepTimer } from '../../../core/meeting/index';
+import {
+  currentTimer,
+  remainingForClient,
+  type MeetingState,
+  type StepTimer,
+} from '../../../core/meeting/index';
 import { classNames } from '../../ui/classNames';
 import { useSoundPreference } from '../cue/sound';
 import { useTimeUpCue } from '../cue/useTimeUpCue';
@@ -57,28 +62,50 @@ export function TimerPanel() {
 
   const statusText = timeUp ? t('timer.timeUp') : t(`timer.${timer.status}`);
   return (
-    <section className={classNames('panel timer', timeUp && 'timer--time-up', timer.status === 'paused' && 'timer--paused')} aria-labelledby="timer-label">
+    <section
+      className={classNames(
+        'panel timer',
+        timeUp && 'timer--time-up',
+        timer.status === 'paused' && 'timer--paused',
+      )}
+      aria-labelledby="timer-label"
+    >
       <h2 id="timer-label" className="timer__label">
         {t('timer.label')}
       </h2>
-      <div role="timer" aria-labelledby="timer-label" aria-atomic="true" className="timer__clock" data-testid="timer">
+      <div
+        role="timer"
+        aria-labelledby="timer-label"
+        aria-atomic="true"
+        className="timer__clock"
+        data-testid="timer"
+      >
         {formatClock(remainingMs)}
       </div>
       <p className="timer__status" data-testid="timer-status">
         <TimerStatusIcon status={timeUp ? 'time-up' : timer.status} />
         <span>{statusText}</span>
-        {timeUp && timer.overrunMs >= 1000 ? <span className="timer__over">· {t('timer.over', { time: formatClock(timer.overrunMs) })}</span> : null}
+        {timeUp && timer.overrunMs >= 1000 ? (
+          <span className="timer__over">· {t('timer.over', { time: formatClock(timer.overrunMs) })}</span>
+        ) : null}
       </p>
       <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
-      <ToggleSwitch className="timer__sound" label={t('timer.sound')} description={t('timer.soundHint')} isSelected={soundOn} onChange={setSoundOn} />
+      <ToggleSwitch
+        className="timer__sound"
+        label={t('timer.sound')}
+        description={t('timer.soundHint')}
+        isSelected={soundOn}
+        onChange={setSoundOn}
+      />
     </section>
   );
 }
 
 /** The status shown by shape as well as by word: a bell when time is up, two bars when paused. */
 export function TimerStatusIcon({ status }: { status: 'idle' | 'running' | 'paused' | 'time-up' }) {
-  const name = status === 'time-up' ? 'bell' : status === 'running' ? 'play' : status === 'paused' ? 'pause' : 'idle';
+  const name =
+    status === 'time-up' ? 'bell' : status === 'running' ? 'play' : status === 'paused' ? 'pause' : 'idle';
   return <MeetingIcon name={name} className="icon timer__icon" />;
 }

@@ -27,7 +27,11 @@ export function JoinMeetingPage() {
   const lookUp = (typed: string) => {
     const code = normalizeMeetingCode(typed);
     if (code === '') {
-      setCheckError(new ApiRequestError('findMeetingByCode', 400, 'validation', '', [{ path: 'code', message: t('join.required') }]));
+      setCheckError(
+        new ApiRequestError('findMeetingByCode', 400, 'validation', '', [
+          { path: 'code', message: t('join.required') },
+        ]),
+      );
       return;
     }
     setCheckError(null);
@@ -36,7 +40,12 @@ export function JoinMeetingPage() {
 
   // A 404 is about what was typed: say so next to the field, where the fix is.
   const error: unknown =
-    checkError ?? (isApiRequestError(find.error) && find.error.status === 404 ? new ApiRequestError('findMeetingByCode', 400, 'validation', '', [{ path: 'code', message: t('join.notFound') }]) : find.error);
+    checkError ??
+    (isApiRequestError(find.error) && find.error.status === 404
+      ? new ApiRequestError('findMeetingByCode', 400, 'validation', '', [
+          { path: 'code', message: t('join.notFound') },
+        ])
+      : find.error);
 
   const fromLink = searchParams.get('code');
   const started = useRef(false);
@@ -49,7 +58,13 @@ export function JoinMeetingPage() {
 
   return (
     <Page title={t('join.title')} intro={<p>{t('join.intro')}</p>} width="narrow">
-      <ApiForm fieldNames={codeFields} error={error} onValues={(values: FormValues) => { lookUp(values.code ?? ''); }}>
+      <ApiForm
+        fieldNames={codeFields}
+        error={error}
+        onValues={(values: FormValues) => {
+          lookUp(values.code ?? '');
+        }}
+      >
         <TextField
           name="code"
           label={t('join.code')}
@@ -60,7 +75,7 @@ export function JoinMeetingPage() {
           inputClassName="field__input field__input--code"
         />
         <div className="form__actions">
-          <Button type="submit" variant="primary" isPending={find.isPending}>
+          <Button type="submit" variant="primary" isDisabled={find.isPending}>
             {t('join.submit')}
           </Button>
         </div>

@@ -22,7 +22,11 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function PoliteAnnouncer() {
-  const text = useSyncExternalStore(subscribe, () => message, () => '');
+  const text = useSyncExternalStore(
+    subscribe,
+    () => message,
+    () => '',
+  );
   return (
     <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
       {text}

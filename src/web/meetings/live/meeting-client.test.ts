@@ -28,14 +28,17 @@ class FakeServer {
   }
 
   answer(socket: FakeSocket, { event, payload }: Request): unknown {
-    if (event === ClientEvents.ping) return { clientSent: payload.clientSent, serverTime: Date.now() + SERVER_AHEAD_MS };
+    if (event === ClientEvents.ping)
+      return { clientSent: payload.clientSent, serverTime: Date.now() + SERVER_AHEAD_MS };
     if (event === ClientEvents.join) {
       const lastSeq = Number(payload.lastSeq);
       socket.joinRequests.push(lastSeq);
       return {
         ok: true,
         meetingId: this.meetingId,
-        events: this.meeting.events.filter((e) => e.seq > lastSeq).map((e) => redactEventFor(e, socket.userId)),
+        events: this.meeting.events
+          .filter((e) => e.seq > lastSeq)
+          .map((e) => redactEventFor(e, socket.userId)),
         serverTime: Date.now() + SERVER_AHEAD_MS,
       };
     }
@@ -45,7 +48,11 @@ class FakeServer {
       const decision = decide(this.meeting.state, command, { now: this.meeting.now });
       if (!decision.ok) return { ok: false, error: decision.error };
       this.append(decision.events);
-      return { ok: true, events: decision.events.map((e) => redactEventFor(e, socket.userId)), seq: this.meeting.state.seq };
+      return {
+        ok: true,
+        events: decision.events.map((e) => redactEventFor(e, socket.userId)),
+        seq: this.meeting.state.seq,
+      };
     }
     return { ok: false, error: { code: 'invalid', message: `unknown ${event}` } };
   }
@@ -56,7 +63,10 @@ class FakeServer {
     this.meeting.state = events.reduce(evolve, this.meeting.state);
     for (const socket of this.sockets) {
       if (socket === options.skipPushTo || !socket.connected) continue;
-      socket.push(ServerEvents.events, { meetingId: this.meetingId, events: events.map((e) => redactEventFor(e, socket.userId)) });
+      socket.push(ServerEvents.events, {
+        meetingId: this.meetingId,
+        events: events.map((e) => redactEventFor(e, socket.userId)),
+      });
     }
   }
 
@@ -119,10 +129,18 @@ class FakeSocket implements MeetingTransport {
     const answer = this.server.answer(this, { event, payload: payload as Record<string, unknown> });
     if (this.loseAcks && event === ClientEvents.command) {
       // Like Socket.IO's `timeout()`: no ack in time is an error.
-      return new Promise((_, reject) => setTimeout(() => { reject(new Error('operation has timed out')); }, timeoutMs));
+      return new Promise((_, reject) =>
+        setTimeout(() => {
+          reject(new Error('operation has timed out'));
+        }, timeoutMs),
+      );
     }
     // Answers arrive asynchronously, as over a network.
-    return new Promise((resolve) => setTimeout(() => { resolve(answer); }, 1));
+    return new Promise((resolve) =>
+      setTimeout(() => {
+        resolve(answer);
+      }, 1),
+    );
   }
 }
 
@@ -200,8 +218,14 @@ describe('MeetingClient', () => {
 
     socket.goOnline();
     await settle();
-    await expect(Promise.all([first, second, third])).resolves.toEqual([{ ok: true }, { ok: true }, { ok: true }]);
-    const sent = server.commandsReceived.map((r) => r.payload.command as { type: string; idempotencyKey: string });
+    await expect(Promise.all([first, second, third])).resolves.toEqual([
+      { ok: true },
+      { ok: true },
+      { ok: true },
+    ]);
+    const sent = server.commandsReceived.map(
+      (r) => r.payload.command as { type: string; idempotencyKey: string },
+    );
     expect(sent.map((c) => c.type)).toEqual(['startTimer', 'extendStep', 'nextStep']);
     expect(sent.map((c) => c.idempotencyKey)).toEqual(queuedKeys);
     expect(snapshot().outbox).toHaveLength(0);
@@ -224,7 +248,9 @@ describe('MeetingClient', () => {
     await settle();
     await expect(result).resolves.toEqual({ ok: true });
 
-    const keys = server.commandsReceived.map((r) => (r.payload.command as { idempotencyKey: string }).idempotencyKey);
+    const keys = server.commandsReceived.map(
+      (r) => (r.payload.command as { idempotencyKey: string }).idempotencyKey,
+    );
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);
     expect(server.count('step.extended')).toBe(1);
@@ -242,7 +268,9 @@ describe('MeetingClient', () => {
     socket.loseAcks = false;
     await vi.advanceTimersByTimeAsync(TIMING.commandAckTimeoutMs + TIMING.retryDelayMs + 10);
     await expect(result).resolves.toEqual({ ok: true });
-    const keys = server.commandsReceived.map((r) => (r.payload.command as { idempotencyKey: string }).idempotencyKey);
+    const keys = server.commandsReceived.map(
+      (r) => (r.payload.command as { idempotencyKey: string }).idempotencyKey,
+    );
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);
     expect(server.count('timer.started')).toBe(1);
@@ -319,7 +347,9 @@ describe('MeetingClient', () => {
     const answer = server.answer.bind(server);
     let open = false;
     server.answer = (s, request) =>
-      request.event === ClientEvents.join && !open ? { ok: false, error: { code: 'not_live', message: 'Not open yet' } } : answer(s, request);
+      request.event === ClientEvents.join && !open
+        ? { ok: false, error: { code: 'not_live', message: 'Not open yet' } }
+        : answer(s, request);
     socket.goOnline();
     await settle();
     expect(snapshot().joinProblem?.code).toBe('not_live');

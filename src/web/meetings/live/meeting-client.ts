@@ -312,9 +312,10 @@ export class MeetingClient {
     const generation = this.generation;
     const parsed = JoinAck.safeParse(answer);
     if (!parsed.success || !parsed.data.ok) {
-      const problem: SocketError = parsed.success && !parsed.data.ok
-        ? parsed.data.error
-        : { code: 'invalid', message: 'The server sent an answer this app does not understand' };
+      const problem: SocketError =
+        parsed.success && !parsed.data.ok
+          ? parsed.data.error
+          : { code: 'invalid', message: 'The server sent an answer this app does not understand' };
       this.joinProblem = problem;
       this.changed();
       if (PASSING_JOIN_PROBLEMS.has(problem.code)) {
@@ -439,9 +440,10 @@ export class MeetingClient {
       // The ack can overtake the push of events before it; the catch-up fills them in.
       if (gap) this.join();
     } else {
-      const error: CommandError = parsed.success && !parsed.data.ok
-        ? parsed.data.error
-        : { code: 'invalid', message: 'The server sent an answer this app does not understand' };
+      const error: CommandError =
+        parsed.success && !parsed.data.ok
+          ? parsed.data.error
+          : { code: 'invalid', message: 'The server sent an answer this app does not understand' };
       this.problems = [...this.problems, { id: this.nextProblemId++, command: entry.command, error }];
       entry.settle({ ok: false, error });
       this.changed();

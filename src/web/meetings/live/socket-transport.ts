@@ -17,11 +17,16 @@ const SERVER_CLOSE_RETRY_MS = 3_000;
 export function socketIoTransport(): MeetingTransport {
   let socket: Socket<ServerToClient, ClientToServer> | null = null;
   let retry: ReturnType<typeof setTimeout> | null = null;
+  let removeNetworkListeners: () => void = () => undefined;
 
   return {
     open(handlers: TransportHandlers) {
       // A socket of its own (not multiplexed), so closing one meeting never closes another page's.
-      const s: Socket<ServerToClient, ClientToServer> = io({ path: SOCKET_PATH, forceNew: true, autoConnect: false });
+      const s: Socket<ServerToClient, ClientToServer> = io({
+        path: SOCKET_PATH,
+        forceNew: true,
+        autoConnect: false,
+      });
       socket = s;
       s.on('connect', () => {
         handlers.onConnect();
@@ -47,9 +52,25 @@ export function socketIoTransport(): MeetingTransport {
       s.on(ServerEvents.presence, (payload) => {
         handlers.onMessage(ServerEvents.presence, payload);
       });
+      // A Chromebook that loses the Wi-Fi says so at once, long before Socket.IO's heartbeat would notice:
+      // show "offline" (and queue) right away, and try again the moment the network is back.
+      const onOffline = () => {
+        if (s.connected) s.disconnect();
+        s.connect();
+      };
+      const onOnline = () => {
+        if (!s.connected) s.connect();
+      };
+      window.addEventListener('offline', onOffline);
+      window.addEventListener('online', onOnline);
+      removeNetworkListeners = () => {
+        window.removeEventListener('offline', onOffline);
+        window.removeEventListener('online', onOnline);
+      };
       s.connect();
     },
     close() {
+      removeNetworkListeners();
       if (retry !== null) clearTimeout(retry);
       retry = null;
       socket?.removeAllListeners();

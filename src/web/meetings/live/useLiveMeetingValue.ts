@@ -9,14 +9,25 @@ import type { LiveMeeting } from './LiveMeetingContext';
 import type { CommandError } from './meeting-client';
 import { useMeetingClient } from './useMeetingClient';
 
-const KNOWN_REFUSALS = new Set(['STALE_STEP', 'NO_NEXT_STEP', 'NO_PREVIOUS_STEP', 'TIMER_STATE', 'NOT_ALLOWED', 'WRONG_PHASE', 'NOT_A_MEMBER', 'LIMIT']);
+const KNOWN_REFUSALS = new Set([
+  'STALE_STEP',
+  'NO_NEXT_STEP',
+  'NO_PREVIOUS_STEP',
+  'TIMER_STATE',
+  'NOT_ALLOWED',
+  'WRONG_PHASE',
+  'NOT_A_MEMBER',
+  'LIMIT',
+]);
 
 /** One calm sentence for a refused command: ours for the common codes, the server's message otherwise. */
 export function useDescribeRefusal(): (error: CommandError) => string {
   const t = useMeetingsT();
   return useCallback(
     (error) => {
-      const reason = KNOWN_REFUSALS.has(error.code) ? t(`problems.${error.code}` as MeetingsKey) : error.message;
+      const reason = KNOWN_REFUSALS.has(error.code)
+        ? t(`problems.${error.code}` as MeetingsKey)
+        : error.message;
       return t('problems.refused', { reason });
     },
     [t],

@@ -6,7 +6,10 @@ import { socketIoTransport } from './socket-transport';
  * One live connection per mounted meeting page. Key the component by meeting id: the client belongs to it.
  * While commands wait in the outbox, leaving the page asks first (they live only in this tab's memory).
  */
-export function useMeetingClient(meetingId: string): { client: MeetingClient; snapshot: MeetingClientSnapshot } {
+export function useMeetingClient(meetingId: string): {
+  client: MeetingClient;
+  snapshot: MeetingClientSnapshot;
+} {
   const [client] = useState(() => new MeetingClient({ meetingId, transport: socketIoTransport() }));
   useEffect(() => {
     client.start();

@@ -61,7 +61,14 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
             <dd>
               {minutes.routine?.name ?? summary.routineName}{' '}
               <span className="muted">
-                ({minutes.routine?.basedOn ? t('minutes.basedOn', { id: minutes.routine.basedOn.id, version: minutes.routine.basedOn.version }) : t('minutes.version', { version: minutes.routine?.version ?? summary.routineVersion })})
+                (
+                {minutes.routine?.basedOn
+                  ? t('minutes.basedOn', {
+                      id: minutes.routine.basedOn.id,
+                      version: minutes.routine.basedOn.version,
+                    })
+                  : t('minutes.version', { version: minutes.routine?.version ?? summary.routineVersion })}
+                )
               </span>
             </dd>
           </div>
@@ -70,7 +77,9 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
               <dt>{t('minutes.date')}</dt>
               <dd>
                 {formatDay(when, language)}
-                {minutes.startedAt !== null ? ` · ${formatTime(minutes.startedAt, language)}${minutes.endedAt !== null ? `–${formatTime(minutes.endedAt, language)}` : ''}` : ''}
+                {minutes.startedAt !== null
+                  ? ` · ${formatTime(minutes.startedAt, language)}${minutes.endedAt !== null ? `–${formatTime(minutes.endedAt, language)}` : ''}`
+                  : ''}
               </dd>
             </div>
           ) : null}
@@ -82,7 +91,12 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
           </div>
         </dl>
         <div className="actions minutes__actions">
-          <Button variant="primary" onPress={() => { window.print(); }}>
+          <Button
+            variant="primary"
+            onPress={() => {
+              window.print();
+            }}
+          >
             {t('minutes.print')}
           </Button>
           <a className="button button--secondary" href={markdownUrl} download>
@@ -121,7 +135,11 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
                 <tr key={step.stepId}>
                   <th scope="row">{step.title}</th>
                   <td>{t('minutes.minutesShort', { value: step.plannedMinutes })}</td>
-                  <td>{step.extensionMinutes > 0 ? t('minutes.minutesShort', { value: step.extensionMinutes }) : '—'}</td>
+                  <td>
+                    {step.extensionMinutes > 0
+                      ? t('minutes.minutesShort', { value: step.extensionMinutes })
+                      : '—'}
+                  </td>
                   <td>{t('minutes.minutesShort', { value: step.actualMinutes })}</td>
                   <td>{t(`device.outcome.${step.outcome}`)}</td>
                 </tr>
@@ -135,10 +153,14 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
         <section className="section minutes__section" aria-labelledby="minutes-presentation">
           <h2 id="minutes-presentation" className="section__title">
             {t(`focus.${minutes.presentation.kind}`)}
-            {minutes.roles.presenter ? <span className="section__count"> · {nameOf(minutes.roles.presenter)}</span> : null}
+            {minutes.roles.presenter ? (
+              <span className="section__count"> · {nameOf(minutes.roles.presenter)}</span>
+            ) : null}
           </h2>
           <p className="presentation__title">{minutes.presentation.title}</p>
-          {minutes.presentation.mode ? <p className="muted">{t(`mode.${minutes.presentation.mode}`)}</p> : null}
+          {minutes.presentation.mode ? (
+            <p className="muted">{t(`mode.${minutes.presentation.mode}`)}</p>
+          ) : null}
           {minutes.presentation.summary ? <Paragraphs text={minutes.presentation.summary} /> : null}
         </section>
       ) : null}
@@ -210,7 +232,11 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
         <h2 id="minutes-learned" className="section__title">
           {t('minutes.learned')}
         </h2>
-        {minutes.learned.trim() ? <Paragraphs text={minutes.learned} /> : <p className="muted">{t('minutes.nothingLearned')}</p>}
+        {minutes.learned.trim() ? (
+          <Paragraphs text={minutes.learned} />
+        ) : (
+          <p className="muted">{t('minutes.nothingLearned')}</p>
+        )}
       </section>
 
       <section className="section minutes__section" aria-labelledby="minutes-next">
@@ -230,7 +256,13 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
                 ) : null}
                 {item.text}{' '}
                 <span className="muted">
-                  · {item.due ? t('actions.ownerDue', { owner: nameOf(item.ownerId), due: formatDueDate(item.due, language) }) : nameOf(item.ownerId)}
+                  ·{' '}
+                  {item.due
+                    ? t('actions.ownerDue', {
+                        owner: nameOf(item.ownerId),
+                        due: formatDueDate(item.due, language),
+                      })
+                    : nameOf(item.ownerId)}
                 </span>
               </li>
             ))}
@@ -246,7 +278,11 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
           <p className="muted">{t('minutes.noSources')}</p>
         ) : (
           <>
-            <p>{t('minutes.sourcesSeen', { list: minutes.sourcesSeen.map((s) => t(`sources.${s}.name`)).join(', ') })}</p>
+            <p>
+              {t('minutes.sourcesSeen', {
+                list: minutes.sourcesSeen.map((s) => t(`sources.${s}.name`)).join(', '),
+              })}
+            </p>
             {EFFICACY_SOURCES.filter((s) => minutes.sourcesSeen.includes(s)).map((source) => (
               <div key={source} className="minutes__source">
                 <h3 className="subsection__title">{t(`sources.${source}.name`)}</h3>

@@ -3,7 +3,13 @@
  * catalogue types the answer loosely, so the page checks the fields it shows here; unknown extra fields pass.
  */
 import { z } from 'zod';
-import { EfficacySource, QuestionKind, RoutineFocus, StepKind, ObservationMode } from '../../../contracts/routine';
+import {
+  EfficacySource,
+  QuestionKind,
+  RoutineFocus,
+  StepKind,
+  ObservationMode,
+} from '../../../contracts/routine';
 
 const Ms = z.number();
 
@@ -39,7 +45,12 @@ export const MinutesResponse = z.looseObject({
     }),
   ),
   presentation: z
-    .looseObject({ kind: RoutineFocus, title: z.string(), summary: z.string(), mode: ObservationMode.nullable() })
+    .looseObject({
+      kind: RoutineFocus,
+      title: z.string(),
+      summary: z.string(),
+      mode: ObservationMode.nullable(),
+    })
     .nullable(),
   questions: z.array(
     z.looseObject({
@@ -51,7 +62,9 @@ export const MinutesResponse = z.looseObject({
       flagReason: z.string().nullable(),
     }),
   ),
-  sharedReflections: z.array(z.looseObject({ reflectionId: z.string(), authorId: z.string(), stepId: z.string(), text: z.string() })),
+  sharedReflections: z.array(
+    z.looseObject({ reflectionId: z.string(), authorId: z.string(), stepId: z.string(), text: z.string() }),
+  ),
   learned: z.string(),
   actionItems: z.array(
     z.looseObject({

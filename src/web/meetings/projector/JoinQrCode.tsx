@@ -19,7 +19,13 @@ export function JoinQrCode({ url, label }: { url: string; label: string }) {
   // The quiet zone (4 modules of white around the code) is part of the QR standard; scanners need it.
   const quiet = 4;
   return (
-    <svg className="qr" role="img" aria-label={label} viewBox={`${-quiet} ${-quiet} ${size + 2 * quiet} ${size + 2 * quiet}`} shapeRendering="crispEdges">
+    <svg
+      className="qr"
+      role="img"
+      aria-label={label}
+      viewBox={`${-quiet} ${-quiet} ${size + 2 * quiet} ${size + 2 * quiet}`}
+      shapeRendering="crispEdges"
+    >
       <rect x={-quiet} y={-quiet} width={size + 2 * quiet} height={size + 2 * quiet} fill="#ffffff" />
       <path d={path} fill="#000000" />
     </svg>

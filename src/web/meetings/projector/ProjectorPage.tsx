@@ -51,7 +51,13 @@ function ProjectorView() {
         <div className="projector__main">
           <p className="projector__eyebrow">{state.routine?.name ?? summary.routineName}</p>
           <h1 className="projector__title">{summary.title}</h1>
-          <p className="projector__purpose">{state.phase === 'lobby' ? t('projector.startingSoon') : snapshot.joinProblem ? snapshot.joinProblem.message : t('connection.joining')}</p>
+          <p className="projector__purpose">
+            {state.phase === 'lobby'
+              ? t('projector.startingSoon')
+              : snapshot.joinProblem
+                ? snapshot.joinProblem.message
+                : t('connection.joining')}
+          </p>
         </div>
         <JoinPanel large />
       </div>
@@ -74,7 +80,8 @@ function ProjectorView() {
     <div className="projector">
       <div className="projector__main">
         <p className="projector__eyebrow">
-          {state.routine?.name} <span aria-hidden="true">·</span> {t('device.stepOf', { n: index + 1, total })}
+          {state.routine?.name} <span aria-hidden="true">·</span>{' '}
+          {t('device.stepOf', { n: index + 1, total })}
         </p>
         <h1 className="projector__title" data-testid="step-title">
           {step.title}
@@ -82,7 +89,10 @@ function ProjectorView() {
         <p className="projector__purpose">{step.purpose}</p>
         <h2 className="visually-hidden">{t('projector.currentPrompt')}</h2>
         <ul className="projector__prompts">
-          {(step.kind === 'final' && step.finalPrompts ? [step.finalPrompts.learned, step.finalPrompts.nextSteps, step.finalPrompts.sources] : step.prompts).map((prompt) => (
+          {(step.kind === 'final' && step.finalPrompts
+            ? [step.finalPrompts.learned, step.finalPrompts.nextSteps, step.finalPrompts.sources]
+            : step.prompts
+          ).map((prompt) => (
             <li key={prompt}>{prompt}</li>
           ))}
         </ul>
@@ -116,11 +126,19 @@ function ProjectorTimer() {
   if (!timer) return null;
   const status = timeUp ? 'time-up' : timer.status;
   return (
-    <section className={classNames('projector-timer', timeUp && 'projector-timer--time-up')} aria-labelledby="projector-timer-label">
+    <section
+      className={classNames('projector-timer', timeUp && 'projector-timer--time-up')}
+      aria-labelledby="projector-timer-label"
+    >
       <h2 id="projector-timer-label" className="visually-hidden">
         {t('timer.label')}
       </h2>
-      <div role="timer" aria-labelledby="projector-timer-label" className="projector-timer__clock" data-testid="timer">
+      <div
+        role="timer"
+        aria-labelledby="projector-timer-label"
+        className="projector-timer__clock"
+        data-testid="timer"
+      >
         {formatClock(remainingMs)}
       </div>
       <p className="projector-timer__status">
@@ -128,7 +146,10 @@ function ProjectorTimer() {
         <span>{timeUp ? t('timer.timeUp') : t(`timer.${timer.status}`)}</span>
       </p>
       {(timer.status === 'running' && can.pauseTimer) || (timer.status === 'paused' && can.resumeTimer) ? (
-        <Button variant="quiet" className="projector-timer__pause" onPress={() => void send({ type: timer.status === 'running' ? 'pauseTimer' : 'resumeTimer' })}>
+        <Button
+          variant="quiet"
+          onPress={() => void send({ type: timer.status === 'running' ? 'pauseTimer' : 'resumeTimer' })}
+        >
           {timer.status === 'running' ? t('projector.pause') : t('projector.resume')}
         </Button>
       ) : null}
@@ -143,7 +164,10 @@ function JoinPanel({ large = false }: { large?: boolean }) {
   const joinPage = `${window.location.host}/join-meeting`;
   const code = formatMeetingCode(summary.joinCode);
   return (
-    <section className={classNames('projector-join', large && 'projector-join--large')} aria-labelledby="projector-join-heading">
+    <section
+      className={classNames('projector-join', large && 'projector-join--large')}
+      aria-labelledby="projector-join-heading"
+    >
       <JoinQrCode url={meetingUrl} label={t('projector.qrLabel', { url: meetingUrl })} />
       <div className="projector-join__text">
         <h2 id="projector-join-heading" className="projector-join__title">
@@ -154,7 +178,9 @@ function JoinPanel({ large = false }: { large?: boolean }) {
             {code}
           </span>
           {/* Read out letter by letter, which is how people will type it. */}
-          <span className="visually-hidden">{t('projector.codeLabel', { code: summary.joinCode.split('').join(' ') })}</span>
+          <span className="visually-hidden">
+            {t('projector.codeLabel', { code: summary.joinCode.split('').join(' ') })}
+          </span>
         </p>
       </div>
       <p className="projector-join__url">

@@ -19,7 +19,8 @@ import { formatDateTime } from '../format';
 import { useMeetingsT } from '../i18n';
 import { meetingKeys, useGroupMeetings, useRoutines } from '../queries';
 
-const scheduleFields = ['title', 'scheduledFor', 'routineId'] as const;
+// The date input is the browser's own, not a React Aria field: a problem with it is said in the form's alert.
+const scheduleFields = ['title', 'routineId'] as const;
 
 /** The team page's meetings: the list (scheduled, live, ended) with what each allows, and scheduling. */
 export function TeamMeetingsSection({ groupId }: { groupId: string }) {
@@ -31,12 +32,14 @@ export function TeamMeetingsSection({ groupId }: { groupId: string }) {
   const mayRun = (group.data?.can.manageMembers ?? false) || (meetings.data?.some((m) => m.canRun) ?? false);
 
   return (
-    <section className="section team-meetings" aria-labelledby="meetings-heading">
+    <section className="section" aria-labelledby="meetings-heading">
       <h2 id="meetings-heading" className="section__title">
         {t('team.title')}
       </h2>
       {meetings.isPending ? <LoadingState /> : null}
-      {meetings.isError ? <ErrorState error={meetings.error} onRetry={() => void meetings.refetch()} /> : null}
+      {meetings.isError ? (
+        <ErrorState error={meetings.error} onRetry={() => void meetings.refetch()} />
+      ) : null}
       {meetings.data ? (
         meetings.data.length === 0 ? (
           <p className="muted">{t('team.none')}</p>
@@ -48,14 +51,17 @@ export function TeamMeetingsSection({ groupId }: { groupId: string }) {
           </ul>
         )
       ) : null}
-      <p className="meetings-links">
-        <a href={calendarUrl} download>
-          {t('team.calendar')}
-        </a>
-        <span className="muted"> · {t('team.calendarHint')}</span>
-        <br />
-        <Link to="/join-meeting">{t('team.joinWithCode')}</Link>
-      </p>
+      <ul className="meetings-links">
+        <li>
+          <a href={calendarUrl} download>
+            {t('team.calendar')}
+          </a>{' '}
+          <span className="muted">· {t('team.calendarHint')}</span>
+        </li>
+        <li>
+          <Link to="/join-meeting">{t('team.joinWithCode')}</Link>
+        </li>
+      </ul>
       {mayRun ? <ScheduleMeetingForm groupId={groupId} /> : null}
     </section>
   );
@@ -75,9 +81,11 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
       void queryClient.invalidateQueries({ queryKey: meetingKeys.forGroup(meeting.groupId) });
       void navigate(`/meetings/${opened.id}`);
     },
-    onError: (error) => { toast(describe(error), 'error'); },
+    onError: (error) => {
+      toast(describe(error), 'error');
+    },
   });
-  const tone = meeting.status === 'live' ? 'attention' : meeting.status === 'ended' ? 'neutral' : 'positive';
+  const tone = meeting.status === 'live' ? 'attention' : 'neutral';
 
   return (
     <li className="row meeting-row">
@@ -86,29 +94,52 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
         <span className="row__detail">
           {meeting.scheduledFor ? formatDateTime(meeting.scheduledFor, i18n.language) : t('team.noDate')}
         </span>
-        <span className="row__detail">{t('team.routineMinutes', { name: meeting.routineName, minutes: meeting.totalMinutes })}</span>
+        <span className="row__detail">
+          {t('team.routineMinutes', { name: meeting.routineName, minutes: meeting.totalMinutes })}
+        </span>
         <span className="row__badges">
           <StatusBadge tone={tone}>{t(`status.${meeting.status}`)}</StatusBadge>
         </span>
       </div>
       <div className="row__actions">
         {meeting.status === 'scheduled' && meeting.canRun ? (
-          <Button variant="primary" aria-label={t('team.openLiveLabel', { title: meeting.title })} onPress={() => { open.mutate(); }} isPending={open.isPending}>
+          // Not `isPending`: the page moves on, and React Aria would announce a button that is gone.
+          <Button
+            variant="primary"
+            aria-label={t('team.openLiveLabel', { title: meeting.title })}
+            onPress={() => {
+              open.mutate();
+            }}
+            isDisabled={open.isPending}
+          >
             {t('team.openLive')}
           </Button>
         ) : null}
         {meeting.status === 'live' ? (
-          <ButtonLink to={`/meetings/${meeting.id}`} variant="primary" aria-label={t('team.joinLabel', { title: meeting.title })}>
+          <ButtonLink
+            to={`/meetings/${meeting.id}`}
+            variant="primary"
+            aria-label={t('team.joinLabel', { title: meeting.title })}
+          >
             {t('team.join')}
           </ButtonLink>
         ) : null}
         {meeting.status === 'live' && meeting.canRun ? (
-          <ButtonLink to={`/meetings/${meeting.id}/projector`} target="_blank" variant="secondary" aria-label={t('team.projectorLabel', { title: meeting.title })}>
+          <ButtonLink
+            to={`/meetings/${meeting.id}/projector`}
+            target="_blank"
+            variant="secondary"
+            aria-label={t('team.projectorLabel', { title: meeting.title })}
+          >
             {t('team.projector')}
           </ButtonLink>
         ) : null}
         {meeting.status !== 'scheduled' ? (
-          <ButtonLink to={`/meetings/${meeting.id}/minutes`} variant="quiet" aria-label={t('team.minutesLabel', { title: meeting.title })}>
+          <ButtonLink
+            to={`/meetings/${meeting.id}/minutes`}
+            variant="quiet"
+            aria-label={t('team.minutesLabel', { title: meeting.title })}
+          >
             {t('team.minutes')}
           </ButtonLink>
         ) : null}
@@ -131,16 +162,17 @@ function ScheduleMeetingForm({ groupId }: { groupId: string }) {
   const routines = useRoutines(groupId);
   const [when, setWhen] = useState('');
   const [routineId, setRoutineId] = useState<string | null>(null);
-  const [formKey, setFormKey] = useState(0);
+  const [title, setTitle] = useState('');
   const chosen = routineId ?? routines.data?.[0]?.id ?? '';
 
   const schedule = useMutation({
-    mutationFn: (values: { title: string; scheduledFor: string | null; routineId: string }) => call('scheduleMeeting', { params: { groupId }, body: values }),
+    mutationFn: (values: { title: string; scheduledFor: string | null; routineId: string }) =>
+      call('scheduleMeeting', { params: { groupId }, body: values }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: meetingKeys.forGroup(groupId) });
       toast(t('team.scheduled'));
+      setTitle('');
       setWhen('');
-      setFormKey((k) => k + 1);
     },
   });
 
@@ -148,24 +180,48 @@ function ScheduleMeetingForm({ groupId }: { groupId: string }) {
     <div className="panel schedule-meeting">
       <h3 className="subsection__title schedule-meeting__title">{t('team.scheduleTitle')}</h3>
       <ApiForm
-        key={formKey}
         fieldNames={scheduleFields}
         error={schedule.error}
         onValues={(values) => {
-          schedule.mutate({ title: values.title ?? '', scheduledFor: localToIso(when), routineId: chosen });
+          schedule.mutate({
+            title: values.title ?? title,
+            scheduledFor: localToIso(when),
+            routineId: chosen,
+          });
         }}
       >
-        <TextField name="title" label={t('team.meetingTitle')} description={t('team.meetingTitleHint')} isRequired maxLength={160} />
-        <NativeInputField id="meeting-when" name="scheduledFor" label={`${t('team.when')} ${t('common.optional')}`} type="datetime-local" value={when} onChange={setWhen} />
+        <TextField
+          name="title"
+          value={title}
+          onChange={setTitle}
+          label={t('team.meetingTitle')}
+          description={t('team.meetingTitleHint')}
+          isRequired
+          maxLength={160}
+        />
+        <NativeInputField
+          id="meeting-when"
+          name="scheduledFor"
+          label={`${t('team.when')} ${t('common.optional')}`}
+          type="datetime-local"
+          value={when}
+          onChange={setWhen}
+        />
         {routines.isPending ? <LoadingState /> : null}
-        {routines.isError ? <ErrorState error={routines.error} onRetry={() => void routines.refetch()} /> : null}
+        {routines.isError ? (
+          <ErrorState error={routines.error} onRetry={() => void routines.refetch()} />
+        ) : null}
         {routines.data ? (
           <RadioGroupField
             name="routineId"
             label={t('team.routine')}
             value={chosen}
             onChange={setRoutineId}
-            options={routines.data.map((r) => ({ value: r.id, label: t('team.routineOption', { name: r.name, minutes: r.totalMinutes }), description: r.summary }))}
+            options={routines.data.map((r) => ({
+              value: r.id,
+              label: t('team.routineOption', { name: r.name, minutes: r.totalMinutes }),
+              description: r.summary,
+            }))}
           />
         ) : null}
         <div className="form__actions">
