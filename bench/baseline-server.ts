@@ -24,7 +24,12 @@ interface BaselineEvent {
 
 const seqs = new Map<string, number>();
 const http = createServer();
-const io = new Server(http, { path: SOCKET_PATH, serveClient: false, transports: ['polling', 'websocket'], maxHttpBufferSize: 64 * 1024 });
+const io = new Server(http, {
+  path: SOCKET_PATH,
+  serveClient: false,
+  transports: ['polling', 'websocket'],
+  maxHttpBufferSize: 64 * 1024,
+});
 
 function cookieValue(header: string | undefined): string {
   const match = /ensemble_session=([^;]+)/.exec(header ?? '');
@@ -39,13 +44,29 @@ function eventFor(command: Record<string, unknown>, userId: string, seq: number)
   const stepId = typeof command.stepId === 'string' ? command.stepId : 'identify';
   switch (type) {
     case 'suggestNote':
-      return { ...base, type: 'note.suggested', payload: { suggestionId: randomUUID(), stepId, text: command.text } };
+      return {
+        ...base,
+        type: 'note.suggested',
+        payload: { suggestionId: randomUUID(), stepId, text: command.text },
+      };
     case 'submitQuestion':
-      return { ...base, type: 'question.submitted', payload: { questionId: randomUUID(), stepId, kind: command.kind, text: command.text } };
+      return {
+        ...base,
+        type: 'question.submitted',
+        payload: { questionId: randomUUID(), stepId, kind: command.kind, text: command.text },
+      };
     case 'writeReflection':
-      return { ...base, type: 'reflection.written', payload: { reflectionId: randomUUID(), stepId, text: command.text } };
+      return {
+        ...base,
+        type: 'reflection.written',
+        payload: { reflectionId: randomUUID(), stepId, text: command.text },
+      };
     case 'nextStep':
-      return { ...base, type: 'step.advanced', payload: { fromStepId: command.fromStepId, toStepId: 'next' } };
+      return {
+        ...base,
+        type: 'step.advanced',
+        payload: { fromStepId: command.fromStepId, toStepId: 'next' },
+      };
     case 'startTimer':
       return { ...base, type: 'timer.started', payload: { stepId } };
     case 'pauseTimer':
@@ -60,7 +81,8 @@ function eventFor(command: Record<string, unknown>, userId: string, seq: number)
 }
 
 /** The field of an unvalidated message (the baseline trusts its clients, as a bare server would). */
-const field = (raw: unknown, name: string): unknown => (typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[name] : undefined);
+const field = (raw: unknown, name: string): unknown =>
+  typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)[name] : undefined;
 
 type Ack = (answer: unknown) => void;
 const asAck = (fn: unknown): Ack => (typeof fn === 'function' ? (fn as Ack) : () => undefined);
@@ -75,7 +97,10 @@ io.on('connection', (socket) => {
       .in(meetingRoom(meetingId))
       .fetchSockets()
       .then((sockets) => {
-        const present = sockets.map((s) => ({ userId: cookieValue(s.handshake.headers.cookie), name: 'Bench person' }));
+        const present = sockets.map((s) => ({
+          userId: cookieValue(s.handshake.headers.cookie),
+          name: 'Bench person',
+        }));
         io.to(meetingRoom(meetingId)).emit(ServerEvents.presence, { meetingId, present });
       });
   });
@@ -84,12 +109,26 @@ io.on('connection', (socket) => {
     const seq = (seqs.get(meetingId) ?? 0) + 1;
     seqs.set(meetingId, seq);
     const command = field(raw, 'command');
-    const event = eventFor(typeof command === 'object' && command !== null ? (command as Record<string, unknown>) : {}, userId, seq);
+    const event = eventFor(
+      typeof command === 'object' && command !== null ? (command as Record<string, unknown>) : {},
+      userId,
+      seq,
+    );
     if (event.type === 'reflection.written') {
       const author = personRoom(meetingId, userId);
       io.to(author).emit(ServerEvents.events, { meetingId, events: [event] });
-      const redacted = { seq, type: 'event.redacted', v: 1, at: event.at, actorId: 'system', idempotencyKey: null, payload: {} };
-      io.to(meetingRoom(meetingId)).except(author).emit(ServerEvents.events, { meetingId, events: [redacted] });
+      const redacted = {
+        seq,
+        type: 'event.redacted',
+        v: 1,
+        at: event.at,
+        actorId: 'system',
+        idempotencyKey: null,
+        payload: {},
+      };
+      io.to(meetingRoom(meetingId))
+        .except(author)
+        .emit(ServerEvents.events, { meetingId, events: [redacted] });
     } else {
       io.to(meetingRoom(meetingId)).emit(ServerEvents.events, { meetingId, events: [event] });
     }

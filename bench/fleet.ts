@@ -7,7 +7,14 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import type { MeetingEvent } from '#contracts/meeting';
-import { ClientEvents, PROTOCOL_VERSION, ServerEvents, SOCKET_PATH, type CommandAck, type JoinAck } from '#contracts/realtime';
+import {
+  ClientEvents,
+  PROTOCOL_VERSION,
+  ServerEvents,
+  SOCKET_PATH,
+  type CommandAck,
+  type JoinAck,
+} from '#contracts/realtime';
 
 export interface FleetMember {
   /** Value of the `ensemble_session` cookie (the baseline takes it as the person's id). */
@@ -95,7 +102,11 @@ const round2 = (x: number) => Math.round(x * 100) / 100;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Runs `work` over `items` with at most `limit` at a time. */
-export async function inBatches<T>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+export async function inBatches<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -127,7 +138,13 @@ export class Fleet {
   private readonly rejected: Record<string, number> = {};
 
   constructor(private readonly opts: FleetOptions) {
-    this.books = opts.meetings.map((): MeetingBook => ({ sentAt: new Map(), maxSeq: 0, step: 0, timer: 'idle', facilitatorBusy: false }));
+    this.books = opts.meetings.map((): MeetingBook => ({
+      sentAt: new Map(),
+      maxSeq: 0,
+      step: 0,
+      timer: 'idle',
+      facilitatorBusy: false,
+    }));
   }
 
   get size(): number {
@@ -154,7 +171,18 @@ export class Fleet {
           reject(err);
         });
       });
-      const client: Client = { index: this.clients.length, meeting, member, socket, joinSeq: 0, received: new Set(), duplicates: 0, inFlight: 0, timer: null, sent: 0 };
+      const client: Client = {
+        index: this.clients.length,
+        meeting,
+        member,
+        socket,
+        joinSeq: 0,
+        received: new Set(),
+        duplicates: 0,
+        inFlight: 0,
+        timer: null,
+        sent: 0,
+      };
       this.clients.push(client);
       socket.on(ServerEvents.events, (push: { meetingId: string; events: MeetingEvent[] }) => {
         this.onPush(client, push.events);
@@ -169,7 +197,11 @@ export class Fleet {
   async joinAll(concurrency = 64): Promise<void> {
     await inBatches(this.clients, concurrency, async (client) => {
       const meetingId = this.opts.meetings[client.meeting]?.id ?? '';
-      const ack = (await client.socket.timeout(60_000).emitWithAck(ClientEvents.join, { protocolVersion: PROTOCOL_VERSION, meetingId, lastSeq: 0 })) as JoinAck;
+      const ack = (await client.socket.timeout(60_000).emitWithAck(ClientEvents.join, {
+        protocolVersion: PROTOCOL_VERSION,
+        meetingId,
+        lastSeq: 0,
+      })) as JoinAck;
       if (!ack.ok) throw new Error(`join ${meetingId} failed: ${ack.error.code} ${ack.error.message}`);
       for (const e of ack.events) client.received.add(e.seq);
       client.joinSeq = ack.events.reduce((max, e) => Math.max(max, e.seq), 0);
@@ -200,10 +232,16 @@ export class Fleet {
     }
   }
 
-  private async command(client: Client, body: Record<string, unknown> & { type: string }): Promise<CommandAck | null> {
+  private async command(
+    client: Client,
+    body: Record<string, unknown> & { type: string },
+  ): Promise<CommandAck | null> {
     const meetingId = this.opts.meetings[client.meeting]?.id ?? '';
     try {
-      return (await client.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvents.command, { meetingId, command: { ...body, idempotencyKey: randomUUID() } })) as CommandAck;
+      return (await client.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvents.command, {
+        meetingId,
+        command: { ...body, idempotencyKey: randomUUID() },
+      })) as CommandAck;
     } catch {
       return null;
     }
@@ -223,9 +261,23 @@ export class Fleet {
         return { type: book.timer === 'running' ? 'pauseTimer' : 'resumeTimer' };
       }
     }
-    if (r < 0.55) return { type: 'suggestNote', stepId: step, text: `Note ${n} from client ${client.index}: what worked was the exit ticket on day three.` };
-    if (r < 0.8) return { type: 'submitQuestion', kind: 'clarifying', text: `Question ${n} from client ${client.index}: how long did the routine take?` };
-    return { type: 'writeReflection', stepId: step, text: `Private reflection ${n} from client ${client.index}: try this with period 2.` };
+    if (r < 0.55)
+      return {
+        type: 'suggestNote',
+        stepId: step,
+        text: `Note ${n} from client ${client.index}: what worked was the exit ticket on day three.`,
+      };
+    if (r < 0.8)
+      return {
+        type: 'submitQuestion',
+        kind: 'clarifying',
+        text: `Question ${n} from client ${client.index}: how long did the routine take?`,
+      };
+    return {
+      type: 'writeReflection',
+      stepId: step,
+      text: `Private reflection ${n} from client ${client.index}: try this with period 2.`,
+    };
   }
 
   private turn(client: Client): void {
@@ -279,9 +331,12 @@ export class Fleet {
 
   private schedule(client: Client): void {
     const [lo, hi] = this.opts.intervalMs;
-    client.timer = setTimeout(() => {
-      this.turn(client);
-    }, lo + Math.random() * (hi - lo));
+    client.timer = setTimeout(
+      () => {
+        this.turn(client);
+      },
+      lo + Math.random() * (hi - lo),
+    );
   }
 
   /** Sends the mix for `seconds`, then waits (at most `drainLimitMs`) for every ack and push. */
@@ -292,12 +347,17 @@ export class Fleet {
     const [lo, hi] = this.opts.intervalMs;
     // Staggered first turns, so the clients do not fire together.
     for (const c of this.clients) {
-      c.timer = setTimeout(() => {
-        this.turn(c);
-      }, Math.random() * (lo + hi) / 2);
+      c.timer = setTimeout(
+        () => {
+          this.turn(c);
+        },
+        (Math.random() * (lo + hi)) / 2,
+      );
     }
     const progress = setInterval(() => {
-      this.opts.log(`  ${Math.round((performance.now() - this.windowStart) / 1000)} s: sent ${this.sent}, acked ${this.acked}, in flight ${this.pending}, skipped ${this.skipped}`);
+      this.opts.log(
+        `  ${Math.round((performance.now() - this.windowStart) / 1000)} s: sent ${this.sent}, acked ${this.acked}, in flight ${this.pending}, skipped ${this.skipped}`,
+      );
     }, 10_000);
     await sleep(seconds * 1000);
     clearInterval(progress);
@@ -320,10 +380,11 @@ export class Fleet {
    */
   private async settlePushes(quietMs: number, limitMs = 120_000): Promise<void> {
     const began = performance.now();
-    const complete = () => this.clients.every((c) => {
-      const book = this.books[c.meeting];
-      return !book || c.received.size >= book.maxSeq;
-    });
+    const complete = () =>
+      this.clients.every((c) => {
+        const book = this.books[c.meeting];
+        return !book || c.received.size >= book.maxSeq;
+      });
     let seen = this.receipts.length;
     let lastNews = performance.now();
     while (!complete() && performance.now() - began < limitMs && performance.now() - lastNews < quietMs) {

@@ -1,5 +1,5 @@
 /**
- * `bench:live` (docs/spec/reliability.md, MEET-BENCH-1): live meetings under load, on this machine only
+ * `bench:live` (docs/SPEC.md, MEET-BENCH-1): live meetings under load, on this machine only
  * (127.0.0.1). Run it with `node bench/run.mjs live [--meetings 500] [--clients-per-meeting 6] [--seconds 30]`.
  *
  * 1. Baseline: a bare Socket.IO server (bench/baseline-server.ts, no database) with the same clients, rooms
@@ -40,7 +40,17 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const opts: Options = { meetings: 500, perMeeting: 6, seconds: 30, intervalMs: [2_000, 4_000], maxInFlight: 4, baseline: true, app: true, appNodeArgs: [], keep: false };
+  const opts: Options = {
+    meetings: 500,
+    perMeeting: 6,
+    seconds: 30,
+    intervalMs: [2_000, 4_000],
+    maxInFlight: 4,
+    baseline: true,
+    app: true,
+    appNodeArgs: [],
+    keep: false,
+  };
   for (let i = 0; i < argv.length && i < 100; i++) {
     const flag = argv[i];
     const value = () => {
@@ -50,7 +60,8 @@ function parseOptions(argv: readonly string[]): Options {
     };
     const int = (min: number, max: number) => {
       const n = Number(value());
-      if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag ?? ''} must be an integer in ${min}..${max}`);
+      if (!Number.isInteger(n) || n < min || n > max)
+        throw new Error(`${flag ?? ''} must be an integer in ${min}..${max}`);
       return n;
     };
     switch (flag) {
@@ -85,7 +96,9 @@ function parseOptions(argv: readonly string[]): Options {
         opts.keep = true;
         break;
       default:
-        throw new Error(`unknown flag ${flag ?? ''}; flags: --meetings N --clients-per-meeting N --seconds N --interval-ms MIN-MAX --max-in-flight N --no-baseline --baseline-only --app-node-args "..." --keep`);
+        throw new Error(
+          `unknown flag ${flag ?? ''}; flags: --meetings N --clients-per-meeting N --seconds N --interval-ms MIN-MAX --max-in-flight N --no-baseline --baseline-only --app-node-args "..." --keep`,
+        );
     }
   }
   return opts;
@@ -101,10 +114,21 @@ const children = new Set<ChildProcess>();
 const cleanups: (() => Promise<void>)[] = [];
 
 /** Starts a Node child, its output into `logFile`; resolves when `ready(output)` holds. */
-async function startChild(name: string, args: string[], env: Record<string, string>, logFile: string, ready: (out: string) => boolean, timeoutMs = 60_000): Promise<{ child: ChildProcess; output: () => string }> {
+async function startChild(
+  name: string,
+  args: string[],
+  env: Record<string, string>,
+  logFile: string,
+  ready: (out: string) => boolean,
+  timeoutMs = 60_000,
+): Promise<{ child: ChildProcess; output: () => string }> {
   let out = '';
   const file = createWriteStream(logFile);
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   child.once('exit', () => children.delete(child));
   const take = (d: Buffer) => {
@@ -124,9 +148,11 @@ async function startChild(name: string, args: string[], env: Record<string, stri
 
 async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => {
-    resolve();
-  }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
@@ -169,7 +195,15 @@ interface Phase {
   clientCpuMs: number;
 }
 
-async function drive(name: string, url: string, meetings: FleetMeeting[], opts: Options, serverPid: number, postmaster: number | null, countEvents: (() => Promise<number>) | null): Promise<Phase> {
+async function drive(
+  name: string,
+  url: string,
+  meetings: FleetMeeting[],
+  opts: Options,
+  serverPid: number,
+  postmaster: number | null,
+  countEvents: (() => Promise<number>) | null,
+): Promise<Phase> {
   const fleet = new Fleet({ url, meetings, intervalMs: opts.intervalMs, maxInFlight: opts.maxInFlight, log });
   cleanups.push(() => {
     fleet.close();
@@ -186,7 +220,11 @@ async function drive(name: string, url: string, meetings: FleetMeeting[], opts: 
   log(`  ${name}: ${meetings.length} meetings started (meeting + timer) in ${Date.now() - t} ms`);
   await sleep(1_000);
   const before = countEvents ? await countEvents() : 0;
-  const cpu0 = { server: cpuMsOf(serverPid), db: postmaster ? cpuMsWithChildren(postmaster) : 0, client: process.cpuUsage() };
+  const cpu0 = {
+    server: cpuMsOf(serverPid),
+    db: postmaster ? cpuMsWithChildren(postmaster) : 0,
+    client: process.cpuUsage(),
+  };
   log(`  ${name}: driving for ${opts.seconds} s`);
   const result = await fleet.run(opts.seconds);
   const clientUsage = process.cpuUsage(cpu0.client);
@@ -210,20 +248,43 @@ async function main(): Promise<void> {
     if (!opts.keep) rmSync(work, { recursive: true, force: true });
     return Promise.resolve();
   });
-  log(`bench:live on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}, work dir ${work}`);
-  log(`  ${opts.meetings} meetings x ${opts.perMeeting} clients, ${opts.seconds} s, one command per client every ${opts.intervalMs[0]}-${opts.intervalMs[1]} ms`);
+  log(
+    `bench:live on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}, work dir ${work}`,
+  );
+  log(
+    `  ${opts.meetings} meetings x ${opts.perMeeting} clients, ${opts.seconds} s, one command per client every ${opts.intervalMs[0]}-${opts.intervalMs[1]} ms`,
+  );
 
   const fakeMeetings: FleetMeeting[] = Array.from({ length: opts.meetings }, (_, m) => ({
     id: `00000000-0000-4000-8000-${String(m).padStart(12, '0')}`,
-    members: Array.from({ length: opts.perMeeting }, (_, k) => ({ session: `bench-${m}-${k}`, facilitator: k === 0 })),
+    members: Array.from({ length: opts.perMeeting }, (_, k) => ({
+      session: `bench-${m}-${k}`,
+      facilitator: k === 0,
+    })),
   }));
 
   let baseline: Phase | null = null;
   if (opts.baseline) {
     log('baseline: bare Socket.IO server');
-    const server = await startChild('baseline', [join(root, 'bench/.out/baseline-server.mjs')], { PORT: '0' }, join(work, 'baseline.log'), (out) => /listening \d+/.test(out));
+    const server = await startChild(
+      'baseline',
+      [join(root, 'bench/.out/baseline-server.mjs')],
+      { PORT: '0' },
+      join(work, 'baseline.log'),
+      (out) => /listening \d+/.test(out),
+    );
     const port = Number(/listening (\d+)/.exec(server.output())?.[1]);
-    baseline = await drive('baseline', `http://127.0.0.1:${port}`, fakeMeetings, opts, server.child.pid ?? 0, null, null);
+    baseline = await drive(
+      'baseline',
+      `http://127.0.0.1:${port}`,
+      fakeMeetings,
+      opts,
+      server.child.pid ?? 0,
+      null,
+      null,
+    );
     await stopChild(server.child);
   }
 
@@ -233,7 +294,10 @@ async function main(): Promise<void> {
     let databaseUrl = process.env.DATABASE_URL;
     let embedded: EmbeddedPostgres | null = null;
     if (!databaseUrl) {
-      embedded = await startEmbeddedPostgres({ dataDir: join(work, 'pg-data'), log: { info: () => undefined, warn: log, error: log } });
+      embedded = await startEmbeddedPostgres({
+        dataDir: join(work, 'pg-data'),
+        log: { info: () => undefined, warn: log, error: log },
+      });
       const stop = embedded.stop.bind(embedded);
       cleanups.push(stop);
       databaseUrl = embedded.connectionString;
@@ -243,7 +307,13 @@ async function main(): Promise<void> {
     const server = await startChild(
       'app',
       [...opts.appNodeArgs, join(root, 'dist/cli/main.js'), 'serve'],
-      { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, DATA_DIR: join(work, 'app-data'), LOG_LEVEL: 'warn' },
+      {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: join(work, 'app-data'),
+        LOG_LEVEL: 'warn',
+      },
       join(work, 'app.log'),
       () => true,
     );
@@ -256,9 +326,12 @@ async function main(): Promise<void> {
     cleanups.push(() => pool.end());
     const meetings = await seedApp({ base, pool, meetings: opts.meetings, perMeeting: opts.perMeeting, log });
     const postmaster = embedded ? postmasterOf(embedded.clusterDir) : null;
-    const countEvents = async () => Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM meeting_events')).rows[0]?.n ?? 0);
+    const countEvents = async () =>
+      Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM meeting_events')).rows[0]?.n ?? 0);
     app = await drive('app', base, meetings, opts, server.child.pid ?? 0, postmaster, countEvents);
-    log(`  app: ${await countEvents()} events in meeting_events; app log: ${readFileSync(join(work, 'app.log'), 'utf8').split('\n').filter(Boolean).length} lines`);
+    log(
+      `  app: ${await countEvents()} events in meeting_events; app log: ${readFileSync(join(work, 'app.log'), 'utf8').split('\n').filter(Boolean).length} lines`,
+    );
     await stopChild(server.child);
     const tail = server.output().trim().split('\n').slice(-3).join(' | ');
     if (tail) log(`  app output (tail): ${tail.slice(0, 600)}`);
@@ -272,12 +345,18 @@ async function main(): Promise<void> {
     const n = phase ? (phase.committed ?? phase.result.events) : 0;
     return phase && ms !== null && n ? Math.round((ms / n) * 1000) / 1000 : null;
   };
-  if (app && app.committed !== null) log(`app: committed ${app.committed} events from the window's start to the end of the drain; ${app.result.events} were acknowledged within ${ACK_TIMEOUT_MS / 1000} s of their send`);
+  if (app && app.committed !== null)
+    log(
+      `app: committed ${app.committed} events from the window's start to the end of the drain; ${app.result.events} were acknowledged within ${ACK_TIMEOUT_MS / 1000} s of their send`,
+    );
   log(
     `cpu ms per event: app ${perEvent(app, app?.serverCpuMs ?? null)}, postgres ${perEvent(app, app?.databaseCpuMs ?? null)}, clients ${perEvent(app, app?.clientCpuMs ?? null)}; ` +
       `baseline server ${perEvent(baseline, baseline?.serverCpuMs ?? null)}, clients ${perEvent(baseline, baseline?.clientCpuMs ?? null)}`,
   );
-  if (b) log(`baseline: ${JSON.stringify({ events: b.events, events_per_s: b.eventsPerS, p50_ms: b.p50Ms, p99_ms: b.p99Ms, lost: b.lost, duplicated: b.duplicated })}`);
+  if (b)
+    log(
+      `baseline: ${JSON.stringify({ events: b.events, events_per_s: b.eventsPerS, p50_ms: b.p50Ms, p99_ms: b.p99Ms, lost: b.lost, duplicated: b.duplicated })}`,
+    );
   const clients = opts.meetings * opts.perMeeting;
   process.stdout.write(
     `${JSON.stringify({

@@ -18,10 +18,15 @@ if (!name || !(name in benches)) {
   process.exit(2);
 }
 
-const app = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--server-only'], { cwd: root, stdio: 'inherit' });
+const app = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--server-only'], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (app.status !== 0) process.exit(app.status ?? 1);
 
-const entryPoints = Object.fromEntries(benches[name].map((p) => [p.replace(/^bench\//, '').replace(/\.ts$/, ''), join(root, p)]));
+const entryPoints = Object.fromEntries(
+  benches[name].map((p) => [p.replace(/^bench\//, '').replace(/\.ts$/, ''), join(root, p)]),
+);
 await build({
   entryPoints,
   outdir: join(root, 'bench/.out'),
@@ -34,12 +39,17 @@ await build({
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+  },
 });
 
 // `ulimit -n` can only be raised by the shell that starts the process: exec the benchmark from one.
 const script = join(root, `bench/.out/${name}.mjs`);
 const quoted = [process.execPath, script, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
-const run = spawnSync('/bin/sh', ['-c', `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${quoted}`], { cwd: root, stdio: 'inherit' });
+const run = spawnSync('/bin/sh', ['-c', `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${quoted}`], {
+  cwd: root,
+  stdio: 'inherit',
+});
 if (!keepBuild) rmSync(join(root, 'bench/.out'), { recursive: true, force: true });
 process.exit(run.status ?? 1);

@@ -15,17 +15,34 @@ async function post(base: string, path: string, session: string | null, body?: u
   const headers: Record<string, string> = {};
   if (session) headers.cookie = `ensemble_session=${session}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${base}${path}`, { method: 'POST', headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  const res = await fetch(`${base}${path}`, {
+    method: 'POST',
+    headers,
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
   const text = await res.text();
   if (!res.ok) throw new Error(`POST ${path} -> ${res.status}: ${text}`);
   return JSON.parse(text) as unknown;
 }
 
-export async function seedApp(opts: { base: string; pool: pg.Pool; meetings: number; perMeeting: number; log: (line: string) => void }): Promise<FleetMeeting[]> {
+export async function seedApp(opts: {
+  base: string;
+  pool: pg.Pool;
+  meetings: number;
+  perMeeting: number;
+  log: (line: string) => void;
+}): Promise<FleetMeeting[]> {
   const { base, pool, meetings, perMeeting, log } = opts;
   const began = Date.now();
-  await post(base, '/api/setup', null, { districtName: 'Bench District', name: 'Bench Admin', email: 'admin@bench.test', password: 'bench password for load tests' });
-  const admin = await pool.query<{ district_id: string; password_hash: string }>(`SELECT district_id, password_hash FROM users WHERE email = 'admin@bench.test'`);
+  await post(base, '/api/setup', null, {
+    districtName: 'Bench District',
+    name: 'Bench Admin',
+    email: 'admin@bench.test',
+    password: 'bench password for load tests',
+  });
+  const admin = await pool.query<{ district_id: string; password_hash: string }>(
+    `SELECT district_id, password_hash FROM users WHERE email = 'admin@bench.test'`,
+  );
   const districtId = admin.rows[0]?.district_id;
   const hash = admin.rows[0]?.password_hash;
   if (!districtId || !hash) throw new Error('setup left no admin');
@@ -77,11 +94,17 @@ export async function seedApp(opts: { base: string; pool: pg.Pool; meetings: num
   const result: FleetMeeting[] = new Array<FleetMeeting>(meetings);
   await inBatches(groupIds, 8, async (groupId, m) => {
     const facilitator = secrets[m * perMeeting] ?? '';
-    const scheduled = (await post(base, `/api/groups/${groupId}/meetings`, facilitator, { title: `Bench meeting ${m}`, routineId: 'share-successes' })) as { id: string };
+    const scheduled = (await post(base, `/api/groups/${groupId}/meetings`, facilitator, {
+      title: `Bench meeting ${m}`,
+      routineId: 'share-successes',
+    })) as { id: string };
     await post(base, `/api/meetings/${scheduled.id}/open`, facilitator);
     result[m] = {
       id: scheduled.id,
-      members: Array.from({ length: perMeeting }, (_, k) => ({ session: secrets[m * perMeeting + k] ?? '', facilitator: k === 0 })),
+      members: Array.from({ length: perMeeting }, (_, k) => ({
+        session: secrets[m * perMeeting + k] ?? '',
+        facilitator: k === 0,
+      })),
     };
   });
   log(`  scheduled and opened ${meetings} meetings over REST in ${Date.now() - opened} ms`);

@@ -42,13 +42,20 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
     // district") announces itself and the page changes, the announcer keeps, for 7 s, a node that points
     // at the departed button's id. The announcement was already made; the leftover is not page content.
     const context = { exclude: [['[data-live-announcer]']] };
-    const result = await runner.run(context, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    const result = await runner.run(context, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact ?? null,
       help: violation.help,
       helpUrl: violation.helpUrl,
-      nodes: violation.nodes.map((node) => ({ target: node.target.join(' '), html: node.html, summary: node.failureSummary ?? '' })),
+      nodes: violation.nodes.map((node) => ({
+        target: node.target.join(' '),
+        html: node.html,
+        summary: node.failureSummary ?? '',
+      })),
     }));
   }, axeTags);
 
@@ -56,11 +63,19 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
     .map(
       (violation) =>
         `  [${violation.id}] (${violation.impact ?? 'n/a'}) ${violation.help}\n    ${violation.helpUrl}\n` +
-        violation.nodes.map((node) => `    → ${node.target}\n      ${node.html.slice(0, 200)}\n      ${node.summary.replace(/\n/g, '\n      ')}`).join('\n'),
+        violation.nodes
+          .map(
+            (node) =>
+              `    → ${node.target}\n      ${node.html.slice(0, 200)}\n      ${node.summary.replace(/\n/g, '\n      ')}`,
+          )
+          .join('\n'),
     )
     .join('\n');
   if (violations.length > 0) console.error(`axe violations on ${label}:\n${report}`);
-  expect(violations.map((violation) => violation.id), `axe violations on ${label}:\n${report}`).toEqual([]);
+  expect(
+    violations.map((violation) => violation.id),
+    `axe violations on ${label}:\n${report}`,
+  ).toEqual([]);
 }
 
 /**
@@ -73,10 +88,13 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     const started = Date.now();
     await page.setViewportSize(viewport);
     // Let layout settle after the resize (media queries, popovers repositioning).
-    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
     await expectNoAxeViolations(page, `${name} at ${size} ${viewport.width}x${viewport.height}`);
     const axed = Date.now();
     await page.screenshot({ path: join(screenshotDir, `${name}-${size}.png`), fullPage: true });
-    if (process.env.E2E_TIMING) console.log(`${name} ${size}: axe ${axed - started} ms, screenshot ${Date.now() - axed} ms`);
+    if (process.env.E2E_TIMING)
+      console.log(`${name} ${size}: axe ${axed - started} ms, screenshot ${Date.now() - axed} ms`);
   }
 }

@@ -12,7 +12,11 @@ import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harne
 const adminEmail = 'admin@demo.ensemble.test';
 const coachEmail = 'coach@demo.ensemble.test';
 const teacherEmail = 'teacher2@demo.ensemble.test';
-const newcomerAccount = { name: 'Nia Newcomer', email: 'nia@example.org', password: 'first day at a new school' };
+const newcomerAccount = {
+  name: 'Nia Newcomer',
+  email: 'nia@example.org',
+  password: 'first day at a new school',
+};
 
 describeE2E('demo district', () => {
   let app: AppUnderTest;
@@ -21,7 +25,10 @@ describeE2E('demo district', () => {
   const contexts: BrowserContext[] = [];
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      reducedMotion: 'reduce',
+    });
     context.setDefaultTimeout(15_000);
     contexts.push(context);
     return context.newPage();
@@ -54,7 +61,9 @@ describeE2E('demo district', () => {
       failed = true;
       for (const [index, context] of contexts.entries()) {
         for (const page of context.pages()) {
-          await page.screenshot({ path: join(screenshotDir, `FAILED-demo-${index}.png`), fullPage: true }).catch(() => undefined);
+          await page
+            .screenshot({ path: join(screenshotDir, `FAILED-demo-${index}.png`), fullPage: true })
+            .catch(() => undefined);
         }
       }
     });
@@ -141,7 +150,9 @@ describeE2E('demo district', () => {
     await page.goto(`${app.baseUrl}${resetPath}`);
     await heading(page, 'Choose a new password').waitFor();
     await checkPage(page, '27-reset-password');
-    await page.getByRole('textbox', { name: 'New password', exact: true }).fill('a brand new shared sentence');
+    await page
+      .getByRole('textbox', { name: 'New password', exact: true })
+      .fill('a brand new shared sentence');
     await page.getByRole('button', { name: 'Save new password' }).click();
     await page.getByText('Your password is saved.', { exact: false }).waitFor();
     await signIn(page, teacherEmail, 'a brand new shared sentence');

@@ -9,7 +9,12 @@ import { afterAll, beforeAll, beforeEach, expect, onTestFailed, test } from 'vit
 import { checkPage, screenshotDir } from './axe';
 import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
 
-const admin = { district: 'Riverside Unified', name: 'Ada Admin', email: 'ada@example.org', password: 'a calm morning walk' };
+const admin = {
+  district: 'Riverside Unified',
+  name: 'Ada Admin',
+  email: 'ada@example.org',
+  password: 'a calm morning walk',
+};
 const invitee = { name: 'Bea Teacher', email: 'bea@example.org', password: 'tea in the staff room' };
 const joiner = { name: 'Cy Coach', email: 'cy@example.org', password: 'our shared belief grows' };
 const school = 'Lincoln Elementary';
@@ -23,7 +28,10 @@ describeE2E('foundation journey', () => {
   let teamPath = '';
 
   async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
+    const context = await browser.newContext({
+      viewport: { width: 1920, height: 1080 },
+      reducedMotion: 'reduce',
+    });
     context.setDefaultTimeout(15_000);
     contexts.push(context);
     return context.newPage();
@@ -39,7 +47,15 @@ describeE2E('foundation journey', () => {
       failed = true;
       for (const [index, context] of contexts.entries()) {
         for (const page of context.pages()) {
-          await page.screenshot({ path: join(screenshotDir, `FAILED-${context === contexts[0] ? 'admin' : `visitor${index}`}.png`), fullPage: true }).catch(() => undefined);
+          await page
+            .screenshot({
+              path: join(
+                screenshotDir,
+                `FAILED-${context === contexts[0] ? 'admin' : `visitor${index}`}.png`,
+              ),
+              fullPage: true,
+            })
+            .catch(() => undefined);
         }
       }
     });
@@ -78,7 +94,11 @@ describeE2E('foundation journey', () => {
     expect(await districtName.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await districtName.getAttribute('aria-describedby')) ?? '';
     const description = await page.evaluate(
-      (ids) => ids.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '),
+      (ids) =>
+        ids
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
       describedBy,
     );
     expect(description).toContain('Enter the district name');

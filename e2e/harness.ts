@@ -16,7 +16,15 @@ export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const chromiumPath = '/usr/bin/chromium';
 
 /** Flags that keep Chromium quiet on this machine's closed network (see the machine notes). */
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export function isChromiumInstalled(): boolean {
   return existsSync(chromiumPath);
@@ -40,7 +48,9 @@ export function describeE2E(name: string, body: () => void): void {
     });
     return;
   }
-  console.warn(`\n\n⚠️  ⚠️  SKIPPING BROWSER TESTS "${name}": ${message}\n    Set REQUIRE_E2E=1 to make this a failure.\n\n`);
+  console.warn(
+    `\n\n⚠️  ⚠️  SKIPPING BROWSER TESTS "${name}": ${message}\n    Set REQUIRE_E2E=1 to make this a failure.\n\n`,
+  );
   describe.skip(name, body);
 }
 
@@ -53,7 +63,11 @@ let built = false;
 export function buildOnce(): void {
   if (built) return;
   // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
-  const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}\n${result.stderr}`);
   built = true;
 }
@@ -75,7 +89,8 @@ async function snapshotBuild(): Promise<{ root: string; entry: string }> {
     await symlink(join(repoRoot, 'protocols'), join(root, 'protocols'), 'dir');
     if (await isCompleteBuild(app)) return { root, entry: join(app, 'cli', 'main.js') };
     await rm(root, { recursive: true, force: true });
-    if (attempt === 3) throw new Error('dist/ kept changing while it was copied (another build running?); try again');
+    if (attempt === 3)
+      throw new Error('dist/ kept changing while it was copied (another build running?); try again');
     built = false;
     buildOnce();
   }
@@ -85,7 +100,9 @@ async function snapshotBuild(): Promise<{ root: string; entry: string }> {
 async function isCompleteBuild(app: string): Promise<boolean> {
   const indexHtml = join(app, 'web', 'index.html');
   if (!existsSync(join(app, 'cli', 'main.js')) || !existsSync(indexHtml)) return false;
-  const assets = [...(await readFile(indexHtml, 'utf8')).matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((match) => match[1] ?? '');
+  const assets = [...(await readFile(indexHtml, 'utf8')).matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map(
+    (match) => match[1] ?? '',
+  );
   return assets.every((asset) => existsSync(join(app, 'web', asset)));
 }
 
@@ -120,14 +137,29 @@ export async function startApp(options: { demo?: boolean } = {}): Promise<AppUnd
   await chmod(dataDir, 0o755);
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [build.entry, 'serve', ...(options.demo ? ['--demo'] : [])], {
-    cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, PUBLIC_URL: baseUrl, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [build.entry, 'serve', ...(options.demo ? ['--demo'] : [])],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        PUBLIC_URL: baseUrl,
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -149,10 +181,16 @@ export async function startApp(options: { demo?: boolean } = {}): Promise<AppUnd
   return { baseUrl, dataDir, output: () => output, stop };
 }
 
-async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string, timeoutMs = 60_000): Promise<void> {
+async function waitForHealth(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs = 60_000,
+): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`the app exited early (code ${child.exitCode}):\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`the app exited early (code ${child.exitCode}):\n${output()}`);
     try {
       const response = await fetch(`${baseUrl}/api/health`);
       if (response.status === 200) return;

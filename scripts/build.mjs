@@ -30,7 +30,13 @@ function upToDate(name, paths) {
   const stamp = join(root, 'dist', `.${name}.stamp`);
   const fp = fingerprint(paths);
   const fresh = !force && existsSync(stamp) && readFileSync(stamp, 'utf8') === fp;
-  return { fresh, save: () => { mkdirSync(dirname(stamp), { recursive: true }); writeFileSync(stamp, fp); } };
+  return {
+    fresh,
+    save: () => {
+      mkdirSync(dirname(stamp), { recursive: true });
+      writeFileSync(stamp, fp);
+    },
+  };
 }
 
 const serverInputs = ['src/server', 'src/core', 'src/contracts', 'src/cli', 'package.json'];
@@ -50,7 +56,9 @@ if (!server.fresh) {
     packages: 'external',
     sourcemap: true,
     logLevel: 'warning',
-    banner: { js: "import { createRequire as __ensembleCreateRequire } from 'node:module'; const require = __ensembleCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __ensembleCreateRequire } from 'node:module'; const require = __ensembleCreateRequire(import.meta.url);",
+    },
   });
   server.save();
   console.log(`built server in ${Math.round(performance.now() - started)} ms`);

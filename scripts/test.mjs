@@ -26,7 +26,16 @@ for (const project of ['unit', 'e2e']) {
   rmSync(out, { force: true });
   const run = spawnSync(
     process.execPath,
-    [vitest, 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra],
+    [
+      vitest,
+      'run',
+      '--project',
+      project,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${out}`,
+      ...extra,
+    ],
     { stdio: 'inherit', cwd: root, env: process.env },
   );
   if (run.status !== 0) exitCode = 1;

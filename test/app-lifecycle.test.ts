@@ -35,7 +35,10 @@ async function start(): Promise<RunningApp> {
 
 function postgresOf(dir: string): string[] {
   try {
-    return execFileSync('pgrep', ['-f', `postgres -D ${dir}`], { encoding: 'utf8' }).trim().split('\n').filter(Boolean);
+    return execFileSync('pgrep', ['-f', `postgres -D ${dir}`], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .filter(Boolean);
   } catch {
     return [];
   }
@@ -51,7 +54,12 @@ describe('the app as a process', { timeout: 120_000 }, () => {
     const setup = await fetch(`${app.base}/api/setup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ districtName: 'Crash District', name: 'Ada', email: 'ada@crash.test', password: 'correct horse battery' }),
+      body: JSON.stringify({
+        districtName: 'Crash District',
+        name: 'Ada',
+        email: 'ada@crash.test',
+        password: 'correct horse battery',
+      }),
     });
     expect(setup.status).toBe(200);
     cookie = (setup.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
@@ -114,10 +122,16 @@ describe('the app as a process', { timeout: 120_000 }, () => {
 
   it('CLI-BACKUP-1: `ensemble backup` works while the app runs; `restore` into an empty data dir brings the same data back', async () => {
     const app = await start();
-    const schools = (await (await fetch(`${app.base}/api/schools`, { headers: { cookie } })).json()) as { items: { id: string }[] };
+    const schools = (await (await fetch(`${app.base}/api/schools`, { headers: { cookie } })).json()) as {
+      items: { id: string }[];
+    };
     const file = join(dataDir, '..', `${dataDir.split('/').pop() ?? 'x'}.backup`);
     const cli = (args: string[], env: Record<string, string>) =>
-      execFileSync(process.execPath, [join(repoRoot, 'dist/cli/main.js'), ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(process.execPath, [join(repoRoot, 'dist/cli/main.js'), ...args], {
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     cli(['backup', file], { DATA_DIR: dataDir });
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
@@ -128,7 +142,9 @@ describe('the app as a process', { timeout: 120_000 }, () => {
       const restored = startApp({ PORT: String(await freePort()), DATA_DIR: restoredDir });
       running.push(restored);
       await waitForHealth(restored);
-      const again = (await (await fetch(`${restored.base}/api/schools`, { headers: { cookie } })).json()) as { items: { id: string }[] };
+      const again = (await (await fetch(`${restored.base}/api/schools`, { headers: { cookie } })).json()) as {
+        items: { id: string }[];
+      };
       // Sessions are data too: the same cookie works on the restored install.
       expect(again.items.map((x) => x.id).sort()).toEqual(schools.items.map((x) => x.id).sort());
       restored.child.kill('SIGTERM');

@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export function buildOnce() {
-  const res = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], { cwd: repoRoot, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs')], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   if (res.status !== 0) throw new Error(`build failed:\n${res.stdout}\n${res.stderr}`);
 }
 
@@ -48,7 +51,8 @@ export function startApp(env: Record<string, string>, args: string[] = []): Runn
 export async function waitForHealth(app: RunningApp, timeoutMs = 30_000): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
-    if (app.child.exitCode !== null) throw new Error(`app exited early (${app.child.exitCode}):\n${app.output()}`);
+    if (app.child.exitCode !== null)
+      throw new Error(`app exited early (${app.child.exitCode}):\n${app.output()}`);
     try {
       const res = await fetch(`${app.base}/api/health`);
       if (res.status === 200) return Date.now() - started;

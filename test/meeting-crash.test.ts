@@ -1,5 +1,5 @@
 /**
- * MEET-CRASH-1 (docs/spec/reliability.md): the built app (`serve --demo`) is killed with SIGKILL while
+ * MEET-CRASH-1 (docs/SPEC.md): the built app (`serve --demo`) is killed with SIGKILL while
  * socket clients write to a live meeting as fast as acks come back, 20 times. After each restart on the same
  * data dir: every acknowledged command is in the log exactly once, the seqs run 1..N, the commands that were
  * not acknowledged, resent with the same idempotency keys, land exactly once, and the timer shows what it
@@ -127,7 +127,11 @@ describe('live meetings survive kill -9', () => {
       let log: MeetingEvent[] = meeting ? await live.coach.join(meeting.id, 0) : [];
       const remainingNow = () => currentTimer(replay(log), Date.now())?.remainingMs ?? 0;
       if (!meeting || meeting.sent.length > ROTATE_AFTER_NOTES || remainingNow() < MIN_REMAINING_MS) {
-        meeting = { id: await openMeeting(http.coach, groupId, `Crash round ${round}`), sent: [], acked: new Set() };
+        meeting = {
+          id: await openMeeting(http.coach, groupId, `Crash round ${round}`),
+          sent: [],
+          acked: new Set(),
+        };
         meetings.push(meeting);
         await live.coach.join(meeting.id, 0);
         await live.coach.must(meeting.id, { type: 'startMeeting' });
@@ -138,7 +142,8 @@ describe('live meetings survive kill -9', () => {
       log = await live.coach.join(current.id, 0);
       const timerNow = currentTimer(replay(log), Date.now());
       if (paused && timerNow?.status === 'running') await live.coach.must(current.id, { type: 'pauseTimer' });
-      if (!paused && timerNow?.status === 'paused') await live.coach.must(current.id, { type: 'resumeTimer' });
+      if (!paused && timerNow?.status === 'paused')
+        await live.coach.must(current.id, { type: 'resumeTimer' });
       for (const who of WHO) if (who !== 'coach') await live[who].join(current.id, 0);
       log = await live.coach.join(current.id, 0);
       const offsetBefore = await live.coach.syncClock();
@@ -154,7 +159,11 @@ describe('live meetings survive kill -9', () => {
         for (let i = 0; i < 5_000 && socket.connected && Date.now() < stopAt; i++) {
           if (current.sent.length >= MAX_NOTES_PER_MEETING) break;
           const text = `r${round} ${who} #${i} ${Math.floor(random() * 1e9).toString(36)}`;
-          const sent: Sent = { who, text, command: withKey({ type: 'suggestNote', stepId: 'identify', text }) };
+          const sent: Sent = {
+            who,
+            text,
+            command: withKey({ type: 'suggestNote', stepId: 'identify', text }),
+          };
           current.sent.push(sent);
           const done = socket.command(current.id, sent.command).then((ack) => {
             if (ack?.ok) {
@@ -163,7 +172,9 @@ describe('live meetings survive kill -9', () => {
             } else if (ack === null || ack.error.code === 'unavailable') {
               unacked.push(sent);
             } else {
-              problems.push(`round ${round}: ${who}'s note was refused: ${ack.error.code} ${ack.error.message}`);
+              problems.push(
+                `round ${round}: ${who}'s note was refused: ${ack.error.code} ${ack.error.message}`,
+              );
             }
           });
           inFlight.add(done);
@@ -192,8 +203,12 @@ describe('live meetings survive kill -9', () => {
       const remainingAfter = currentTimer(replay(afterKill), Date.now() + offsetAfter)?.remainingMs ?? 0;
       const expected = paused ? remainingBefore : remainingBefore - (Date.now() - killedAt);
       const drift = Math.abs(remainingAfter - expected);
-      if (paused && remainingAfter !== remainingBefore) problems.push(`round ${round}: paused timer showed ${remainingBefore} ms, now ${remainingAfter} ms`);
-      if (drift > TIMER_TOLERANCE_MS) problems.push(`round ${round}: timer drifted ${drift} ms (expected ${expected}, got ${remainingAfter})`);
+      if (paused && remainingAfter !== remainingBefore)
+        problems.push(`round ${round}: paused timer showed ${remainingBefore} ms, now ${remainingAfter} ms`);
+      if (drift > TIMER_TOLERANCE_MS)
+        problems.push(
+          `round ${round}: timer drifted ${drift} ms (expected ${expected}, got ${remainingAfter})`,
+        );
       problems.push(...seqProblems(afterKill).map((p) => `round ${round} after the kill: ${p}`));
       const countsAfterKill = noteTexts(afterKill);
       for (const text of current.acked) {
@@ -213,7 +228,9 @@ describe('live meetings survive kill -9', () => {
         current.acked.add(sent.text);
         if (ack.events.length === 0) alreadyCommitted++;
         if (countsAfterKill.has(sent.text) !== (ack.events.length === 0)) {
-          problems.push(`round ${round}: resend of "${sent.text}" appended ${ack.events.length} events though the log held it ${countsAfterKill.get(sent.text) ?? 0} times`);
+          problems.push(
+            `round ${round}: resend of "${sent.text}" appended ${ack.events.length} events though the log held it ${countsAfterKill.get(sent.text) ?? 0} times`,
+          );
         }
       }
       const afterResend = await live.coach.join(current.id, 0);
@@ -223,7 +240,16 @@ describe('live meetings survive kill -9', () => {
         const n = countsAfterResend.get(s.text) ?? 0;
         if (n !== 1) problems.push(`round ${round}: "${s.text}" is in the log ${n} times after resends`);
       }
-      stats.push({ round, paused, killAfterMs, acked: ackedThisRound, unacked: unacked.length, alreadyCommitted, startupMs: app.startupMs, timerDriftMs: drift });
+      stats.push({
+        round,
+        paused,
+        killAfterMs,
+        acked: ackedThisRound,
+        unacked: unacked.length,
+        alreadyCommitted,
+        startupMs: app.startupMs,
+        timerDriftMs: drift,
+      });
       expect(problems, problems.join('\n')).toEqual([]);
     }
 
@@ -239,7 +265,8 @@ describe('live meetings survive kill -9', () => {
         if (n === 0 && m.acked.has(s.text)) lost++;
         if (n > 1) duplicated++;
       }
-      if (counts.size !== m.sent.length) problems.push(`meeting ${m.id}: ${counts.size} distinct notes in the log, ${m.sent.length} sent`);
+      if (counts.size !== m.sent.length)
+        problems.push(`meeting ${m.id}: ${counts.size} distinct notes in the log, ${m.sent.length} sent`);
     }
     await stopApp(app);
 

@@ -1,5 +1,5 @@
 /**
- * Helpers for the live-meeting reliability tests (docs/spec/reliability.md): the built app with its demo
+ * Helpers for the live-meeting reliability tests (docs/SPEC.md): the built app with its demo
  * district as a child process, REST calls with a session cookie, and a plain socket.io-client that tracks
  * which commands were acknowledged. They talk to the app only over HTTP and WebSocket on 127.0.0.1.
  */
@@ -8,13 +8,24 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { MeetingEvent } from '#contracts/meeting';
-import { ClientEvents, PROTOCOL_VERSION, ServerEvents, SOCKET_PATH, type CommandAck, type JoinAck, type PingAck } from '#contracts/realtime';
+import {
+  ClientEvents,
+  PROTOCOL_VERSION,
+  ServerEvents,
+  SOCKET_PATH,
+  type CommandAck,
+  type JoinAck,
+  type PingAck,
+} from '#contracts/realtime';
 import { estimateOffset, type ClockSample } from '#core/meeting/index';
 import { freePort, repoRoot, startApp, waitForHealth, type RunningApp } from './app-process';
 
 /** Builds the server bundle the tests run (`dist/cli/main.js`); the web app is not needed here. */
 export function buildServer(): void {
-  const res = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs'), '--server-only'], { cwd: repoRoot, encoding: 'utf8' });
+  const res = spawnSync(process.execPath, [join(repoRoot, 'scripts/build.mjs'), '--server-only'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
   if (res.status !== 0) throw new Error(`build failed:\n${res.stdout}\n${res.stderr}`);
 }
 
@@ -60,7 +71,11 @@ export class Http {
   async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = { cookie: `ensemble_session=${this.session}` };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(`${this.base}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const res = await fetch(`${this.base}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} -> ${res.status}: ${text}`);
     return JSON.parse(text) as T;
@@ -91,14 +106,20 @@ export async function groupIdOf(http: Http, name: string): Promise<string> {
 
 /** Schedules a Share Successes meeting and opens it live (as the team's facilitator). */
 export async function openMeeting(facilitator: Http, groupId: string, title: string): Promise<string> {
-  const { id } = await facilitator.request<{ id: string }>('POST', `/api/groups/${groupId}/meetings`, { title, routineId: 'share-successes' });
+  const { id } = await facilitator.request<{ id: string }>('POST', `/api/groups/${groupId}/meetings`, {
+    title,
+    routineId: 'share-successes',
+  });
   const opened = await facilitator.request<{ status: string }>('POST', `/api/meetings/${id}/open`);
   if (opened.status !== 'live') throw new Error(`meeting ${id} is ${opened.status} after open`);
   return id;
 }
 
 export type ClientCommand = Record<string, unknown> & { type: string; idempotencyKey: string };
-export const withKey = (command: Record<string, unknown> & { type: string }): ClientCommand => ({ ...command, idempotencyKey: randomUUID() });
+export const withKey = (command: Record<string, unknown> & { type: string }): ClientCommand => ({
+  ...command,
+  idempotencyKey: randomUUID(),
+});
 
 /**
  * One socket.io-client connection with the session cookie, no automatic reconnection (the tests reconnect
@@ -178,7 +199,11 @@ export class LiveSocket {
   }
 
   async join(meetingId: string, lastSeq: number): Promise<MeetingEvent[]> {
-    const ack = await this.ask<JoinAck>(ClientEvents.join, { protocolVersion: PROTOCOL_VERSION, meetingId, lastSeq }, 15_000);
+    const ack = await this.ask<JoinAck>(
+      ClientEvents.join,
+      { protocolVersion: PROTOCOL_VERSION, meetingId, lastSeq },
+      15_000,
+    );
     if (!ack?.ok) throw new Error(`join ${meetingId} failed: ${JSON.stringify(ack)}`);
     return ack.events;
   }
@@ -188,7 +213,10 @@ export class LiveSocket {
   }
 
   /** Like `command`, but anything but an ok ack is an error. */
-  async must(meetingId: string, command: Record<string, unknown> & { type: string }): Promise<MeetingEvent[]> {
+  async must(
+    meetingId: string,
+    command: Record<string, unknown> & { type: string },
+  ): Promise<MeetingEvent[]> {
     const ack = await this.command(meetingId, withKey(command));
     if (!ack?.ok) throw new Error(`${command.type} failed: ${JSON.stringify(ack)}`);
     return ack.events;
@@ -222,7 +250,8 @@ export function seqProblems(events: readonly MeetingEvent[]): string[] {
 /** How often each note text occurs in a log. */
 export function noteTexts(events: readonly MeetingEvent[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const e of events) if (e.type === 'note.suggested') counts.set(e.payload.text, (counts.get(e.payload.text) ?? 0) + 1);
+  for (const e of events)
+    if (e.type === 'note.suggested') counts.set(e.payload.text, (counts.get(e.payload.text) ?? 0) + 1);
   return counts;
 }
 
@@ -244,7 +273,8 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export async function until(check: () => boolean, timeoutMs: number, what: string): Promise<number> {
   const began = Date.now();
   while (!check()) {
-    if (Date.now() - began > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() - began > timeoutMs)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await sleep(25);
   }
   return Date.now() - began;

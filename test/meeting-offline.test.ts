@@ -1,5 +1,5 @@
 /**
- * MEET-OFFLINE-1 (docs/spec/reliability.md): the web app's own MeetingClient (src/web/meetings/live), run in
+ * MEET-OFFLINE-1 (docs/SPEC.md): the web app's own MeetingClient (src/web/meetings/live), run in
  * Node over socket.io-client with reconnection on, reaches the built app through a TCP proxy on 127.0.0.1.
  * The proxy cuts the network for 60 s without telling either end; the client queues 10 notes meanwhile while
  * two other people keep working directly. When the network returns, the client reconnects by itself, rejoins
@@ -71,11 +71,22 @@ describe('a client that goes offline', () => {
 
     proxy = await CuttableProxy.start(running.port);
     const record: TransportRecord = { requests: [], connects: [], disconnects: [] };
-    const offline = new MeetingClient({ meetingId, transport: nodeSocketTransport(`http://127.0.0.1:${proxy.port}`, t1Http.session, record) });
+    const offline = new MeetingClient({
+      meetingId,
+      transport: nodeSocketTransport(`http://127.0.0.1:${proxy.port}`, t1Http.session, record),
+    });
     client = offline;
     offline.start();
     await until(() => offline.getSnapshot().connection === 'live', 15_000, 'the client to go live');
-    expect((await offline.send({ type: 'suggestNote', stepId: 'identify', text: 'teacher1 online before the cut' })).ok).toBe(true);
+    expect(
+      (
+        await offline.send({
+          type: 'suggestNote',
+          stepId: 'identify',
+          text: 'teacher1 online before the cut',
+        })
+      ).ok,
+    ).toBe(true);
     await until(() => offline.getSnapshot().state.seq === 4, 5_000, 'the online note in the client state');
 
     // --- The cut -------------------------------------------------------------------------------------
@@ -97,14 +108,25 @@ describe('a client that goes offline', () => {
     const othersTexts: string[] = [];
     let pausedTimer = false;
     for (let i = 0; i < 40 && Date.now() - cutAt < CUT_MS - 5_000; i++) {
-      for (const [who, socket] of [['coach', coach], ['teacher2', teacher2]] as const) {
+      for (const [who, socket] of [
+        ['coach', coach],
+        ['teacher2', teacher2],
+      ] as const) {
         const text = `${who} during the cut #${i}`;
         // Like the real client: no ack in time means resend with the same key (it lands once either way).
         let ack = null;
         for (let attempt = 0; attempt < 3 && !ack; attempt++) {
-          ack = await socket.command(meetingId, { type: 'suggestNote', stepId: 'identify', text, idempotencyKey: `${who}-cut-${i}` });
+          ack = await socket.command(meetingId, {
+            type: 'suggestNote',
+            stepId: 'identify',
+            text,
+            idempotencyKey: `${who}-cut-${i}`,
+          });
         }
-        expect(ack?.ok, `${JSON.stringify(ack)} after ${Date.now() - cutAt} ms, ${socket.disconnectReason ?? 'connected'}`).toBe(true);
+        expect(
+          ack?.ok,
+          `${JSON.stringify(ack)} after ${Date.now() - cutAt} ms, ${socket.disconnectReason ?? 'connected'}`,
+        ).toBe(true);
         othersTexts.push(text);
       }
       if (!pausedTimer && Date.now() - cutAt > CUT_MS / 3) {
@@ -114,13 +136,19 @@ describe('a client that goes offline', () => {
       await sleep(3_000);
     }
     expect(pausedTimer).toBe(true);
-    await until(() => offline.getSnapshot().connection === 'offline', Math.max(0, cutAt + CUT_MS - Date.now()), 'the client to notice the cut');
+    await until(
+      () => offline.getSnapshot().connection === 'offline',
+      Math.max(0, cutAt + CUT_MS - Date.now()),
+      'the client to notice the cut',
+    );
     const firstDisconnect = record.disconnects[0];
     const noticed = (firstDisconnect?.at ?? Number.NaN) - cutAt;
     expect(firstDisconnect?.reason).toBe('ping timeout');
     expect(settled).toEqual([]);
     // Commands sent into the void before the client noticed (the first of the outbox, resent after each ack timeout).
-    const sentIntoTheVoid = record.requests.filter((r) => r.event === 'meeting:command' && r.at > cutAt).length;
+    const sentIntoTheVoid = record.requests.filter(
+      (r) => r.event === 'meeting:command' && r.at > cutAt,
+    ).length;
 
     // --- The network comes back -----------------------------------------------------------------------
     await sleep(Math.max(0, cutAt + CUT_MS - Date.now()));
@@ -140,7 +168,9 @@ describe('a client that goes offline', () => {
     expect(seqProblems(log)).toEqual([]);
     const counts = noteTexts(log);
     for (const text of [...queuedTexts, ...othersTexts]) expect(counts.get(text), text).toBe(1);
-    const landedKeys = log.filter((e) => e.type === 'note.suggested' && queuedTexts.includes(e.payload.text)).map((e) => e.idempotencyKey);
+    const landedKeys = log
+      .filter((e) => e.type === 'note.suggested' && queuedTexts.includes(e.payload.text))
+      .map((e) => e.idempotencyKey);
     expect(landedKeys).toEqual(keys);
     await until(() => offline.getSnapshot().state.seq === log.length, 10_000, 'the client to catch up');
     const view = offline.getSnapshot();

@@ -108,8 +108,10 @@ export class CuttableProxy {
       pair.upstream?.destroy();
     }
     this.pairs.clear();
-    await new Promise<void>((resolve) => this.server.close(() => {
-      resolve();
-    }));
+    await new Promise<void>((resolve) =>
+      this.server.close(() => {
+        resolve();
+      }),
+    );
   }
 }

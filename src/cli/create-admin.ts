@@ -32,15 +32,30 @@ export async function createAdmin(
     const { db } = opened.database;
     const user = await db.transaction(async (tx) => {
       const all = await tx.select().from(districts);
-      let district = opts.district ? all.find((d) => d.name === opts.district) : all.length === 1 ? all[0] : undefined;
+      let district = opts.district
+        ? all.find((d) => d.name === opts.district)
+        : all.length === 1
+          ? all[0]
+          : undefined;
       if (!district) {
         if (!opts.district) {
-          throw new Error(all.length ? `Several districts exist: name one with --district (${all.map((d) => d.name).join(', ')}).` : 'No district yet: name it with --district.');
+          throw new Error(
+            all.length
+              ? `Several districts exist: name one with --district (${all.map((d) => d.name).join(', ')}).`
+              : 'No district yet: name it with --district.',
+          );
         }
         [district] = await tx.insert(districts).values({ name: opts.district }).returning();
       }
       if (!district) throw new Error('could not create the district');
-      return createAccount(tx, { districtId: district.id, email, name, password, districtRole: 'district_admin', emailVerified: false });
+      return createAccount(tx, {
+        districtId: district.id,
+        email,
+        name,
+        password,
+        districtRole: 'district_admin',
+        emailVerified: false,
+      });
     });
     log.info(`created district admin ${user.email}`);
   } finally {

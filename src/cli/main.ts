@@ -69,7 +69,6 @@ program
     await restoreCommand(loadConfig(), consoleLog, file);
   });
 
-
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

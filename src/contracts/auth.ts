@@ -32,7 +32,10 @@ export const Me = z.object({
 export type Me = z.infer<typeof Me>;
 
 export const RequestPasswordReset = z.strictObject({ email: Email });
-export const CompletePasswordReset = z.strictObject({ token: z.string().min(20).max(200), password: Password });
+export const CompletePasswordReset = z.strictObject({
+  token: z.string().min(20).max(200),
+  password: Password,
+});
 export const CompleteEmailVerification = z.strictObject({ token: z.string().min(20).max(200) });
 export const ChangeName = z.strictObject({ name: PersonName });
 

@@ -1,7 +1,7 @@
 /**
  * The live meeting's wire format, shared by server and web: commands clients send, events the server appends
  * to the meeting's log (and pushes to clients), and the rejection shape.
- * Rules about who may do what, and when, live in src/core/meeting (policy.ts) and docs/spec/meetings.md.
+ * Rules about who may do what, and when, live in src/core/meeting (policy.ts) and docs/SPEC.md.
  */
 import { z } from 'zod';
 import { Id } from './common';

@@ -78,10 +78,18 @@ export const CreateGroup = z
   })
   .superRefine((g, ctx) => {
     if (g.kind !== 'district_leadership' && !g.schoolId) {
-      ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'Choose the school this group belongs to' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['schoolId'],
+        message: 'Choose the school this group belongs to',
+      });
     }
     if (g.kind === 'district_leadership' && g.schoolId) {
-      ctx.addIssue({ code: 'custom', path: ['schoolId'], message: 'A district leadership team belongs to no school' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['schoolId'],
+        message: 'A district leadership team belongs to no school',
+      });
     }
   });
 export type CreateGroup = z.infer<typeof CreateGroup>;
@@ -99,7 +107,14 @@ export const JoinCode = z
   .toUpperCase()
   .transform((s) => s.replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{8}$/, 'A join code has 8 letters and digits'));
-export const CreateJoinCode = z.strictObject({ expiresInHours: z.number().int().min(1).max(24 * 30).default(24 * 7) });
+export const CreateJoinCode = z.strictObject({
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24 * 7),
+});
 
 export const Person = z.object({
   id: Id,
@@ -151,9 +166,16 @@ export const InvitationPreview = z.object({
   existingAccount: z.boolean(),
 });
 
-export const AcceptInvitation = z.strictObject({ name: PersonName.optional(), password: z.string().max(200).optional() });
+export const AcceptInvitation = z.strictObject({
+  name: PersonName.optional(),
+  password: z.string().max(200).optional(),
+});
 
-export const JoinCodePreview = z.object({ groupName: z.string(), districtName: z.string(), schoolName: z.string().nullable() });
+export const JoinCodePreview = z.object({
+  groupName: z.string(),
+  districtName: z.string(),
+  schoolName: z.string().nullable(),
+});
 export const JoinByCode = z.strictObject({
   code: JoinCode,
   /** Only for someone without an account yet. */

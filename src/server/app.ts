@@ -69,9 +69,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   }
 
   const mailer =
-    opts.mailer ?? createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+    opts.mailer ??
+    createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   let realtime: Realtime | null = null;
-  const meetingRuntime = new MeetingRuntime(database, (meetingId, events) => realtime?.publish(meetingId, events));
+  const meetingRuntime = new MeetingRuntime(database, (meetingId, events) =>
+    realtime?.publish(meetingId, events),
+  );
   const services: Services = {
     config,
     database,
@@ -89,7 +92,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'Ensemble API', version: VERSION, description: 'REST API of Ensemble. Every endpoint needs a session cookie unless marked public.' },
+      info: {
+        title: 'Ensemble API',
+        version: VERSION,
+        description: 'REST API of Ensemble. Every endpoint needs a session cookie unless marked public.',
+      },
     },
     transform: jsonSchemaTransform,
   });

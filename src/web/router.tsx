@@ -52,7 +52,10 @@ export function createAppRouter() {
                     { index: true, element: <MyTeamsPage /> },
                     { path: 'teams/:groupId', element: <TeamPage /> },
                     { path: 'account', element: <AccountPage /> },
-                    { element: <RequireDistrictAdmin />, children: [{ path: 'admin', element: <AdminPage /> }] },
+                    {
+                      element: <RequireDistrictAdmin />,
+                      children: [{ path: 'admin', element: <AdminPage /> }],
+                    },
                     ...meetingRoutes,
                   ],
                 },

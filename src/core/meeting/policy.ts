@@ -19,7 +19,7 @@ export interface CommandRule {
 const live: readonly MeetingPhase[] = ['running'];
 const beforeEnd: readonly MeetingPhase[] = ['lobby', 'running'];
 
-/** The table docs/spec/meetings.md (MEET-ROLE-*) describes; the UI asks `abilitiesFor` rather than re-deriving it. */
+/** The table docs/SPEC.md (MEET-ROLE-*) describes; the UI asks `abilitiesFor` rather than re-deriving it. */
 export const COMMAND_POLICY: Readonly<Record<MeetingCommandType, CommandRule>> = {
   startMeeting: { phases: ['lobby'], who: 'facilitator' },
   startTimer: { phases: live, who: 'timekeeper' },

@@ -1,6 +1,6 @@
 /**
  * Property tests: random meetings (valid and invalid commands mixed, random clock jumps, server ticks and
- * client retries) must keep the invariants in docs/spec/meetings.md.
+ * client retries) must keep the invariants in docs/SPEC.md.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

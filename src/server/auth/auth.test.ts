@@ -13,24 +13,45 @@ describe('first run and accounts', () => {
   it('SETUP-1: an empty install asks for setup; setup creates the district and its admin, signed in', async () => {
     const anon = new Client(t.app);
     expect((await anon.get('/api/setup')).body).toEqual({ needsSetup: true });
-    const res = await anon.post('/api/setup', { districtName: 'Lakeside Schools', name: 'Ada Admin', email: 'Ada@Lakeside.org', password: TEST_PASSWORD });
+    const res = await anon.post('/api/setup', {
+      districtName: 'Lakeside Schools',
+      name: 'Ada Admin',
+      email: 'Ada@Lakeside.org',
+      password: TEST_PASSWORD,
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ email: 'ada@lakeside.org', districtName: 'Lakeside Schools', districtRole: 'district_admin' });
+    expect(res.body).toMatchObject({
+      email: 'ada@lakeside.org',
+      districtName: 'Lakeside Schools',
+      districtRole: 'district_admin',
+    });
     expect(anon.cookie).toBeTruthy();
     expect((await anon.get('/api/auth/me')).status).toBe(200);
     expect((await anon.get('/api/setup')).body).toEqual({ needsSetup: false });
   });
 
   it('SETUP-2: setup cannot run twice', async () => {
-    const res = await new Client(t.app).post('/api/setup', { districtName: 'Again', name: 'Eve', email: 'eve@x.org', password: TEST_PASSWORD });
+    const res = await new Client(t.app).post('/api/setup', {
+      districtName: 'Again',
+      name: 'Eve',
+      email: 'eve@x.org',
+      password: TEST_PASSWORD,
+    });
     expect(res.status).toBe(409);
-    const [count] = await t.database.pool.query('select count(*)::int as n from districts').then((r) => r.rows as { n: number }[]);
+    const [count] = await t.database.pool
+      .query('select count(*)::int as n from districts')
+      .then((r) => r.rows as { n: number }[]);
     expect(count?.n).toBe(1);
   });
 
   it('AUTH-PW-1: passwords need 10+ characters and may not be common; no composition rules', async () => {
     const c = new Client(t.app);
-    const short = await c.post('/api/setup', { districtName: 'X', name: 'X', email: 'x@x.org', password: 'short' });
+    const short = await c.post('/api/setup', {
+      districtName: 'X',
+      name: 'X',
+      email: 'x@x.org',
+      password: 'short',
+    });
     expect(short.status).toBe(400);
     expect(short.body).toMatchObject({ error: { fields: [{ path: 'password' }] } });
   });
@@ -50,8 +71,14 @@ describe('first run and accounts', () => {
   });
 
   it('AUTH-SIGNIN-2: unknown email and wrong password get the same answer', async () => {
-    const unknown = await new Client(t.app).post('/api/auth/sign-in', { email: 'nobody@lakeside.org', password: TEST_PASSWORD });
-    const wrong = await new Client(t.app).post('/api/auth/sign-in', { email: 'ada@lakeside.org', password: 'wrong password!' });
+    const unknown = await new Client(t.app).post('/api/auth/sign-in', {
+      email: 'nobody@lakeside.org',
+      password: TEST_PASSWORD,
+    });
+    const wrong = await new Client(t.app).post('/api/auth/sign-in', {
+      email: 'ada@lakeside.org',
+      password: 'wrong password!',
+    });
     expect(unknown.status).toBe(400);
     expect(wrong.status).toBe(400);
     expect(unknown.body).toEqual(wrong.body);
@@ -59,7 +86,8 @@ describe('first run and accounts', () => {
 
   it('AUTH-THROTTLE-1: an account is throttled after 10 attempts in 15 minutes, even with the right password', async () => {
     const c = new Client(t.app);
-    for (let i = 0; i < 10; i++) await c.post('/api/auth/sign-in', { email: 'victim@lakeside.org', password: `guess-number-${i}` });
+    for (let i = 0; i < 10; i++)
+      await c.post('/api/auth/sign-in', { email: 'victim@lakeside.org', password: `guess-number-${i}` });
     const res = await c.post('/api/auth/sign-in', { email: 'victim@lakeside.org', password: TEST_PASSWORD });
     expect(res.status).toBe(429);
   });
@@ -75,14 +103,23 @@ describe('first run and accounts', () => {
     const token = new URLSearchParams(path.split('?')[1]).get('token');
     const signedIn = new Client(t.app);
     await signedIn.post('/api/auth/sign-in', { email: 'ada@lakeside.org', password: TEST_PASSWORD });
-    const done = await new Client(t.app).post('/api/auth/password-reset/complete', { token, password: 'a brand new passphrase' });
+    const done = await new Client(t.app).post('/api/auth/password-reset/complete', {
+      token,
+      password: 'a brand new passphrase',
+    });
     expect(done.status).toBe(200);
     // A reset ends every session and the link works once.
     expect((await signedIn.get('/api/auth/me')).status).toBe(401);
-    const again = await new Client(t.app).post('/api/auth/password-reset/complete', { token, password: 'another new passphrase' });
+    const again = await new Client(t.app).post('/api/auth/password-reset/complete', {
+      token,
+      password: 'another new passphrase',
+    });
     expect(again.status).toBe(400);
     const c = new Client(t.app);
-    expect((await c.post('/api/auth/sign-in', { email: 'ada@lakeside.org', password: 'a brand new passphrase' })).status).toBe(200);
+    expect(
+      (await c.post('/api/auth/sign-in', { email: 'ada@lakeside.org', password: 'a brand new passphrase' }))
+        .status,
+    ).toBe(200);
   });
 
   it('AUTH-VERIFY-1: email verification by one-time link', async () => {
@@ -110,7 +147,12 @@ describe('first run and accounts', () => {
   });
 
   it('HTTP-ORIGIN-1: a state-changing request from another origin is refused', async () => {
-    const res = await new Client(t.app).request('POST', '/api/auth/sign-in', { email: 'ada@lakeside.org', password: 'x' }, { origin: 'https://evil.example' });
+    const res = await new Client(t.app).request(
+      'POST',
+      '/api/auth/sign-in',
+      { email: 'ada@lakeside.org', password: 'x' },
+      { origin: 'https://evil.example' },
+    );
     expect(res.status).toBe(403);
   });
 
@@ -118,7 +160,9 @@ describe('first run and accounts', () => {
     const res = await new Client(t.app).get('/api/nope');
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ error: { code: 'not_found' } });
-    const bad = await new Client(t.app).request('POST', '/api/auth/verify-email/complete', '{"token": ', { 'content-type': 'application/json' });
+    const bad = await new Client(t.app).request('POST', '/api/auth/verify-email/complete', '{"token": ', {
+      'content-type': 'application/json',
+    });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).not.toMatch(/at .*\.(js|ts):\d+/);
   });

@@ -9,7 +9,11 @@ const LIFETIME_MS: Record<LinkPurpose, number> = {
   email_verification: 7 * 86_400_000,
 };
 
-export async function issueOneTimeLink(db: DbOrTx, user: { id: string; districtId: string }, purpose: LinkPurpose) {
+export async function issueOneTimeLink(
+  db: DbOrTx,
+  user: { id: string; districtId: string },
+  purpose: LinkPurpose,
+) {
   const secret = newSecret();
   await db.insert(oneTimeTokens).values({
     tokenHash: hashSecret(secret),

@@ -29,7 +29,10 @@ export async function verifyPassword(hash: string | null, password: string): Pro
  * Screening beyond length (NIST 800-63B): no composition rules, but refuse passwords from a list of
  * commonly breached ones and ones built from the person's own email or name.
  */
-export function passwordProblems(password: string, context: { email?: string; name?: string } = {}): FieldProblem[] {
+export function passwordProblems(
+  password: string,
+  context: { email?: string; name?: string } = {},
+): FieldProblem[] {
   const lowered = password.toLowerCase();
   if (COMMON_PASSWORDS.has(lowered)) {
     return [{ path: 'password', message: 'This password is too common. Choose a less predictable one.' }];

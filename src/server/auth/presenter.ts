@@ -15,7 +15,10 @@ export async function presentMe(db: DbOrTx, user: { id: string; districtId: stri
   const roles = await db
     .select({ schoolId: schoolRoles.schoolId, role: schoolRoles.role, schoolName: schools.name })
     .from(schoolRoles)
-    .innerJoin(schools, and(eq(schools.id, schoolRoles.schoolId), eq(schools.districtId, schoolRoles.districtId)))
+    .innerJoin(
+      schools,
+      and(eq(schools.id, schoolRoles.schoolId), eq(schools.districtId, schoolRoles.districtId)),
+    )
     .where(and(eq(schoolRoles.districtId, user.districtId), eq(schoolRoles.userId, user.id)))
     .orderBy(schools.name);
   return {

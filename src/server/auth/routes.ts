@@ -32,7 +32,14 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
     app,
     api.signIn,
     async ({ body, req, reply }) => {
-      if (!(await takeAttempt(s.db, `sign-in:${body.email}`, SIGN_IN_PER_ACCOUNT.limit, SIGN_IN_PER_ACCOUNT.windowMs))) {
+      if (
+        !(await takeAttempt(
+          s.db,
+          `sign-in:${body.email}`,
+          SIGN_IN_PER_ACCOUNT.limit,
+          SIGN_IN_PER_ACCOUNT.windowMs,
+        ))
+      ) {
         throw tooManyRequests();
       }
       const [user] = await s.db.select().from(users).where(eq(users.email, body.email)).limit(1);
@@ -61,7 +68,9 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
     return { ok: true as const };
   });
 
-  registerEndpoint(app, api.me, async ({ actor }) => presentMe(s.db, { id: actor.userId, districtId: actor.districtId }));
+  registerEndpoint(app, api.me, async ({ actor }) =>
+    presentMe(s.db, { id: actor.userId, districtId: actor.districtId }),
+  );
 
   registerEndpoint(app, api.changeName, async ({ actor, body }) => {
     await s.db
@@ -76,7 +85,12 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
     api.requestPasswordReset,
     async ({ body, req }) => {
       // The answer never says whether the address has an account.
-      const allowed = await takeAttempt(s.db, `reset:${body.email}`, RESET_PER_ACCOUNT.limit, RESET_PER_ACCOUNT.windowMs);
+      const allowed = await takeAttempt(
+        s.db,
+        `reset:${body.email}`,
+        RESET_PER_ACCOUNT.limit,
+        RESET_PER_ACCOUNT.windowMs,
+      );
       const [user] = await s.db
         .select()
         .from(users)
@@ -102,15 +116,27 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
     async ({ body }) => {
       return s.db.transaction(async (tx) => {
         const owner = await consumeOneTimeLink(tx, body.token, 'password_reset');
-        if (!owner) throw badRequest('This reset link is invalid, used or expired. Ask for a new one.', [{ path: 'token', message: 'Invalid or expired link' }]);
-        const [user] = await tx.select().from(users).where(and(eq(users.id, owner.userId), eq(users.districtId, owner.districtId)));
-        if (!user || user.deactivatedAt) throw badRequest('This reset link is invalid, used or expired. Ask for a new one.', [{ path: 'token', message: 'Invalid or expired link' }]);
+        if (!owner)
+          throw badRequest('This reset link is invalid, used or expired. Ask for a new one.', [
+            { path: 'token', message: 'Invalid or expired link' },
+          ]);
+        const [user] = await tx
+          .select()
+          .from(users)
+          .where(and(eq(users.id, owner.userId), eq(users.districtId, owner.districtId)));
+        if (!user || user.deactivatedAt)
+          throw badRequest('This reset link is invalid, used or expired. Ask for a new one.', [
+            { path: 'token', message: 'Invalid or expired link' },
+          ]);
         const problems = passwordProblems(body.password, user);
         if (problems.length) throw badRequest('Choose a different password.', problems);
         await tx
           .update(users)
           // Following an emailed link also proves the address.
-          .set({ passwordHash: await hashPassword(body.password), emailVerifiedAt: user.emailVerifiedAt ?? new Date() })
+          .set({
+            passwordHash: await hashPassword(body.password),
+            emailVerifiedAt: user.emailVerifiedAt ?? new Date(),
+          })
           .where(eq(users.id, user.id));
         await deleteAllSessions(tx, user);
         return { ok: true as const };
@@ -122,7 +148,11 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(app, api.requestEmailVerification, async ({ actor, req }) => {
     if (actor.emailVerified) return { ok: true as const };
     if (!(await takeAttempt(s.db, `verify:${actor.userId}`, 5, 60 * MINUTE))) throw tooManyRequests();
-    const secret = await issueOneTimeLink(s.db, { id: actor.userId, districtId: actor.districtId }, 'email_verification');
+    const secret = await issueOneTimeLink(
+      s.db,
+      { id: actor.userId, districtId: actor.districtId },
+      'email_verification',
+    );
     await s.mailer.send({
       to: actor.email,
       districtId: actor.districtId,
@@ -134,7 +164,10 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
 
   registerEndpoint(app, api.completeEmailVerification, async ({ body }) => {
     const owner = await consumeOneTimeLink(s.db, body.token, 'email_verification');
-    if (!owner) throw badRequest('This verification link is invalid, used or expired.', [{ path: 'token', message: 'Invalid or expired link' }]);
+    if (!owner)
+      throw badRequest('This verification link is invalid, used or expired.', [
+        { path: 'token', message: 'Invalid or expired link' },
+      ]);
     await s.db
       .update(users)
       .set({ emailVerifiedAt: new Date() })
@@ -142,4 +175,3 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
     return { ok: true as const };
   });
 }
-

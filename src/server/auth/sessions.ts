@@ -28,7 +28,11 @@ export async function createSession(
   return { secret, expiresAt };
 }
 
-export function setSessionCookie(req: FastifyRequest, reply: FastifyReply, s: { secret: string; expiresAt: Date }) {
+export function setSessionCookie(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  s: { secret: string; expiresAt: Date },
+) {
   reply.setCookie(SESSION_COOKIE, s.secret, {
     path: '/',
     httpOnly: true,
@@ -94,5 +98,7 @@ export async function deleteSession(db: DbOrTx, sessionId: string) {
 }
 
 export async function deleteAllSessions(db: DbOrTx, user: { id: string; districtId: string }) {
-  await db.delete(sessions).where(and(eq(sessions.districtId, user.districtId), eq(sessions.userId, user.id)));
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.districtId, user.districtId), eq(sessions.userId, user.id)));
 }

@@ -21,5 +21,7 @@ export async function takeAttempt(db: Db, key: string, limit: number, windowMs: 
 
 /** Old windows are useless; drop them now and then. */
 export async function pruneThrottle(db: Db, olderThanMs = 86_400_000) {
-  await db.delete(authThrottle).where(sql`${authThrottle.windowStart} < ${new Date(Date.now() - olderThanMs)}`);
+  await db
+    .delete(authThrottle)
+    .where(sql`${authThrottle.windowStart} < ${new Date(Date.now() - olderThanMs)}`);
 }

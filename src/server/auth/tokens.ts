@@ -19,7 +19,20 @@ export function newJoinCode(): string {
 
 /** A demo passphrase that is easy to type on a projector-lit keyboard yet not guessable. */
 export function newDemoPassword(): string {
-  const words = ['maple', 'river', 'cedar', 'harbor', 'meadow', 'quartz', 'orchard', 'lantern', 'summit', 'prairie', 'willow', 'beacon'];
+  const words = [
+    'maple',
+    'river',
+    'cedar',
+    'harbor',
+    'meadow',
+    'quartz',
+    'orchard',
+    'lantern',
+    'summit',
+    'prairie',
+    'willow',
+    'beacon',
+  ];
   const pick = () => words[randomInt(words.length)] as string;
   return `${pick()}-${pick()}-${pick()}-${randomInt(10, 100)}`;
 }

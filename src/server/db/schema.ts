@@ -19,7 +19,10 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () =>
+  uuid('id')
+    .primaryKey()
+    .default(sql`gen_random_uuid()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const tz = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -110,9 +113,10 @@ export const groupMembers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.groupId, t.userId] }),
-    foreignKey({ columns: [t.districtId, t.groupId], foreignColumns: [groups.districtId, groups.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }),
     index('group_members_user').on(t.districtId, t.userId),
   ],
@@ -131,9 +135,10 @@ export const joinCodes = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    foreignKey({ columns: [t.districtId, t.groupId], foreignColumns: [groups.districtId, groups.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.districtId, t.createdBy], foreignColumns: [users.districtId, users.id] }),
     index('join_codes_group').on(t.districtId, t.groupId),
   ],
@@ -160,9 +165,10 @@ export const invitations = pgTable(
   },
   (t) => [
     foreignKey({ columns: [t.districtId], foreignColumns: [districts.id] }),
-    foreignKey({ columns: [t.districtId, t.groupId], foreignColumns: [groups.districtId, groups.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.districtId, t.schoolId], foreignColumns: [schools.districtId, schools.id] }),
     foreignKey({ columns: [t.districtId, t.invitedBy], foreignColumns: [users.districtId, users.id] }),
     index('invitations_district').on(t.districtId),
@@ -255,7 +261,10 @@ export const teamRoutines = pgTable(
   },
   (t) => [
     unique('team_routines_version').on(t.groupId, t.routineId, t.version),
-    foreignKey({ columns: [t.districtId, t.groupId], foreignColumns: [groups.districtId, groups.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.districtId, t.createdBy], foreignColumns: [users.districtId, users.id] }),
   ],
 );
@@ -273,7 +282,9 @@ export const meetings = pgTable(
     routineVersion: integer('routine_version').notNull(),
     routineName: text('routine_name').notNull(),
     totalMinutes: integer('total_minutes').notNull(),
-    status: text('status', { enum: ['scheduled', 'live', 'ended'] }).notNull().default('scheduled'),
+    status: text('status', { enum: ['scheduled', 'live', 'ended'] })
+      .notNull()
+      .default('scheduled'),
     /** Short code shown on the projector for people joining from their own device. */
     joinCode: text('join_code').notNull().unique(),
     createdBy: uuid('created_by').notNull(),
@@ -284,7 +295,10 @@ export const meetings = pgTable(
   },
   (t) => [
     unique('meetings_district_id_id').on(t.districtId, t.id),
-    foreignKey({ columns: [t.districtId, t.groupId], foreignColumns: [groups.districtId, groups.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
     foreignKey({ columns: [t.districtId, t.createdBy], foreignColumns: [users.districtId, users.id] }),
     index('meetings_group').on(t.districtId, t.groupId),
   ],
@@ -311,7 +325,10 @@ export const meetingEvents = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.meetingId, t.seq] }),
-    foreignKey({ columns: [t.districtId, t.meetingId], foreignColumns: [meetings.districtId, meetings.id] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.districtId, t.meetingId],
+      foreignColumns: [meetings.districtId, meetings.id],
+    }).onDelete('cascade'),
     uniqueIndex('meeting_events_idempotency').on(t.meetingId, t.actorId, t.idempotencyKey),
   ],
 );

@@ -33,12 +33,54 @@ const PEOPLE: DemoPerson[] = [
   { key: 'teacher11', name: 'Grace Adeyemi', school: 'south' },
 ];
 
-const TEAMS: { name: string; school: 'north' | 'south' | null; kind: 'teacher_team' | 'district_leadership'; focus: 'plc' | 'grade_level' | 'department' | null; facilitator: string; members: string[] }[] = [
-  { name: 'Grade 3 Team', school: 'north', kind: 'teacher_team', focus: 'grade_level', facilitator: 'coach', members: ['teacher1', 'teacher2', 'teacher3'] },
-  { name: 'Literacy PLC', school: 'north', kind: 'teacher_team', focus: 'plc', facilitator: 'teacher4', members: ['teacher5', 'teacher1', 'coach'] },
-  { name: 'Math Department', school: 'south', kind: 'teacher_team', focus: 'department', facilitator: 'teacher6', members: ['teacher7', 'teacher8', 'teacher9'] },
-  { name: 'Science Department', school: 'south', kind: 'teacher_team', focus: 'department', facilitator: 'teacher10', members: ['teacher11', 'teacher9'] },
-  { name: 'District Leadership Team', school: null, kind: 'district_leadership', focus: null, facilitator: 'admin', members: ['principal.north', 'principal.south'] },
+const TEAMS: {
+  name: string;
+  school: 'north' | 'south' | null;
+  kind: 'teacher_team' | 'district_leadership';
+  focus: 'plc' | 'grade_level' | 'department' | null;
+  facilitator: string;
+  members: string[];
+}[] = [
+  {
+    name: 'Grade 3 Team',
+    school: 'north',
+    kind: 'teacher_team',
+    focus: 'grade_level',
+    facilitator: 'coach',
+    members: ['teacher1', 'teacher2', 'teacher3'],
+  },
+  {
+    name: 'Literacy PLC',
+    school: 'north',
+    kind: 'teacher_team',
+    focus: 'plc',
+    facilitator: 'teacher4',
+    members: ['teacher5', 'teacher1', 'coach'],
+  },
+  {
+    name: 'Math Department',
+    school: 'south',
+    kind: 'teacher_team',
+    focus: 'department',
+    facilitator: 'teacher6',
+    members: ['teacher7', 'teacher8', 'teacher9'],
+  },
+  {
+    name: 'Science Department',
+    school: 'south',
+    kind: 'teacher_team',
+    focus: 'department',
+    facilitator: 'teacher10',
+    members: ['teacher11', 'teacher9'],
+  },
+  {
+    name: 'District Leadership Team',
+    school: null,
+    kind: 'district_leadership',
+    focus: null,
+    facilitator: 'admin',
+    members: ['principal.north', 'principal.south'],
+  },
 ];
 
 export const demoEmail = (key: string) => `${key}@${DEMO_DOMAIN}`;
@@ -92,12 +134,28 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
     for (const t of TEAMS) {
       const [g] = await tx
         .insert(groups)
-        .values({ districtId: district.id, schoolId: t.school ? schoolId[t.school] : null, kind: t.kind, focus: t.focus, name: t.name })
+        .values({
+          districtId: district.id,
+          schoolId: t.school ? schoolId[t.school] : null,
+          kind: t.kind,
+          focus: t.focus,
+          name: t.name,
+        })
         .returning();
       if (!g) throw new Error('insert returned no row');
       await tx.insert(groupMembers).values([
-        { districtId: district.id, groupId: g.id, userId: idOf(t.facilitator), role: 'facilitator' as const },
-        ...t.members.map((m) => ({ districtId: district.id, groupId: g.id, userId: idOf(m), role: 'member' as const })),
+        {
+          districtId: district.id,
+          groupId: g.id,
+          userId: idOf(t.facilitator),
+          role: 'facilitator' as const,
+        },
+        ...t.members.map((m) => ({
+          districtId: district.id,
+          groupId: g.id,
+          userId: idOf(m),
+          role: 'member' as const,
+        })),
       ]);
     }
     return true;

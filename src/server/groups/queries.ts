@@ -54,7 +54,12 @@ export async function listVisibleGroups(db: DbOrTx, actor: Actor): Promise<Group
 }
 
 /** The full group as its page shows it; join code and emails only for those who manage the group. */
-export async function presentGroupDetail(db: DbOrTx, actor: Actor, g: GroupRow, myRoleOverride?: GroupDetail['myRole']): Promise<GroupDetail> {
+export async function presentGroupDetail(
+  db: DbOrTx,
+  actor: Actor,
+  g: GroupRow,
+  myRoleOverride?: GroupDetail['myRole'],
+): Promise<GroupDetail> {
   const subject = groupSubject(g);
   const abilities = {
     update: can(actor, 'update', subject),
@@ -63,10 +68,19 @@ export async function presentGroupDetail(db: DbOrTx, actor: Actor, g: GroupRow, 
     invite: can(actor, 'invite', subject),
   };
   const [school] = g.schoolId
-    ? await db.select({ name: schools.name }).from(schools).where(and(eq(schools.id, g.schoolId), eq(schools.districtId, g.districtId)))
+    ? await db
+        .select({ name: schools.name })
+        .from(schools)
+        .where(and(eq(schools.id, g.schoolId), eq(schools.districtId, g.districtId)))
     : [];
   const members = await db
-    .select({ userId: users.id, name: users.name, email: users.email, role: groupMembers.role, deactivatedAt: users.deactivatedAt })
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: groupMembers.role,
+      deactivatedAt: users.deactivatedAt,
+    })
     .from(groupMembers)
     .innerJoin(users, and(eq(users.id, groupMembers.userId), eq(users.districtId, groupMembers.districtId)))
     .where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.districtId, g.districtId)))
@@ -109,12 +123,19 @@ export async function presentGroupDetail(db: DbOrTx, actor: Actor, g: GroupRow, 
 }
 
 /** Adds (or keeps) a membership; an existing member keeps the higher of the two roles. */
-export async function addMembership(db: DbOrTx, g: { id: string; districtId: string }, userId: string, role: 'facilitator' | 'member') {
+export async function addMembership(
+  db: DbOrTx,
+  g: { id: string; districtId: string },
+  userId: string,
+  role: 'facilitator' | 'member',
+) {
   await db
     .insert(groupMembers)
     .values({ districtId: g.districtId, groupId: g.id, userId, role })
     .onConflictDoUpdate({
       target: [groupMembers.groupId, groupMembers.userId],
-      set: { role: sql`case when ${groupMembers.role} = 'facilitator' then 'facilitator' else excluded.role end` },
+      set: {
+        role: sql`case when ${groupMembers.role} = 'facilitator' then 'facilitator' else excluded.role end`,
+      },
     });
 }

@@ -21,16 +21,32 @@ async function withFreshRoles(db: DbOrTx, actor: Actor): Promise<Actor> {
 }
 
 export function registerGroupRoutes(app: FastifyInstance, s: Services) {
-  registerEndpoint(app, api.listGroups, async ({ actor }) => ({ items: await listVisibleGroups(s.db, actor) }));
+  registerEndpoint(app, api.listGroups, async ({ actor }) => ({
+    items: await listVisibleGroups(s.db, actor),
+  }));
 
   registerEndpoint(app, api.createGroup, async ({ actor, body }) => {
     const schoolId = body.schoolId ?? null;
-    authorize(actor, 'create', { kind: 'new-group', districtId: actor.districtId, schoolId, groupKind: body.kind });
+    authorize(actor, 'create', {
+      kind: 'new-group',
+      districtId: actor.districtId,
+      schoolId,
+      groupKind: body.kind,
+    });
     return s.db.transaction(async (tx) => {
       if (schoolId) {
-        const [school] = await tx.select().from(schools).where(and(eq(schools.id, schoolId), eq(schools.districtId, actor.districtId)));
-        if (!school) throw badRequest('Choose a school of your district.', [{ path: 'schoolId', message: 'Unknown school' }]);
-        if (school.archivedAt) throw badRequest('That school is archived.', [{ path: 'schoolId', message: 'The school is archived' }]);
+        const [school] = await tx
+          .select()
+          .from(schools)
+          .where(and(eq(schools.id, schoolId), eq(schools.districtId, actor.districtId)));
+        if (!school)
+          throw badRequest('Choose a school of your district.', [
+            { path: 'schoolId', message: 'Unknown school' },
+          ]);
+        if (school.archivedAt)
+          throw badRequest('That school is archived.', [
+            { path: 'schoolId', message: 'The school is archived' },
+          ]);
       }
       const [g] = await tx
         .insert(groups)
@@ -62,7 +78,11 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
     if (body.name !== undefined) patch.name = body.name;
     if (body.focus !== undefined && g.kind === 'teacher_team') patch.focus = body.focus;
     const [row] = Object.keys(patch).length
-      ? await s.db.update(groups).set(patch).where(and(eq(groups.id, g.id), eq(groups.districtId, actor.districtId))).returning()
+      ? await s.db
+          .update(groups)
+          .set(patch)
+          .where(and(eq(groups.id, g.id), eq(groups.districtId, actor.districtId)))
+          .returning()
       : [g];
     return presentGroupDetail(s.db, actor, row ?? g);
   });
@@ -71,13 +91,23 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
     return s.db.transaction(async (tx) => {
       const g = await loadGroup(tx, actor, params.groupId);
       authorize(actor, 'manage-members', groupSubject(g));
-      const [person] = await tx.select().from(users).where(and(eq(users.id, body.userId), eq(users.districtId, actor.districtId)));
-      if (!person) throw badRequest('Choose a person of your district.', [{ path: 'userId', message: 'Unknown person' }]);
-      if (person.deactivatedAt) throw badRequest('That person is deactivated.', [{ path: 'userId', message: 'Deactivated' }]);
+      const [person] = await tx
+        .select()
+        .from(users)
+        .where(and(eq(users.id, body.userId), eq(users.districtId, actor.districtId)));
+      if (!person)
+        throw badRequest('Choose a person of your district.', [
+          { path: 'userId', message: 'Unknown person' },
+        ]);
+      if (person.deactivatedAt)
+        throw badRequest('That person is deactivated.', [{ path: 'userId', message: 'Deactivated' }]);
       await tx
         .insert(groupMembers)
         .values({ districtId: actor.districtId, groupId: g.id, userId: person.id, role: body.role })
-        .onConflictDoUpdate({ target: [groupMembers.groupId, groupMembers.userId], set: { role: body.role } });
+        .onConflictDoUpdate({
+          target: [groupMembers.groupId, groupMembers.userId],
+          set: { role: body.role },
+        });
       return presentGroupDetail(tx, await withFreshRoles(tx, actor), g);
     });
   });
@@ -86,11 +116,23 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
     return s.db.transaction(async (tx) => {
       const g = await loadGroup(tx, actor, params.groupId);
       authorize(actor, 'manage-members', groupSubject(g));
-      await ensureAnotherFacilitatorIfDemoting(tx, g.id, actor.districtId, params.userId, body.role === 'member');
+      await ensureAnotherFacilitatorIfDemoting(
+        tx,
+        g.id,
+        actor.districtId,
+        params.userId,
+        body.role === 'member',
+      );
       const updated = await tx
         .update(groupMembers)
         .set({ role: body.role })
-        .where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, params.userId), eq(groupMembers.districtId, actor.districtId)))
+        .where(
+          and(
+            eq(groupMembers.groupId, g.id),
+            eq(groupMembers.userId, params.userId),
+            eq(groupMembers.districtId, actor.districtId),
+          ),
+        )
         .returning();
       if (!updated.length) throw notFound('That member');
       return presentGroupDetail(tx, await withFreshRoles(tx, actor), g);
@@ -105,11 +147,23 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
       await ensureAnotherFacilitatorIfDemoting(tx, g.id, actor.districtId, params.userId, true);
       const removed = await tx
         .delete(groupMembers)
-        .where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, params.userId), eq(groupMembers.districtId, actor.districtId)))
+        .where(
+          and(
+            eq(groupMembers.groupId, g.id),
+            eq(groupMembers.userId, params.userId),
+            eq(groupMembers.districtId, actor.districtId),
+          ),
+        )
         .returning();
       if (!removed.length) throw notFound('That member');
       const fresh = await withFreshRoles(tx, actor);
-      if (leaving && !(fresh.districtRole === 'district_admin' || (g.schoolId && fresh.schoolRoles.get(g.schoolId) === 'school_leader'))) {
+      if (
+        leaving &&
+        !(
+          fresh.districtRole === 'district_admin' ||
+          (g.schoolId && fresh.schoolRoles.get(g.schoolId) === 'school_leader')
+        )
+      ) {
         // Someone who left and does not lead the group can no longer read it: answer with what they may see.
         return presentGroupDetail(tx, fresh, g, null).then((d) => ({ ...d, members: [], joinCode: null }));
       }
@@ -125,7 +179,13 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
       await tx
         .update(joinCodes)
         .set({ revokedAt: new Date() })
-        .where(and(eq(joinCodes.groupId, g.id), eq(joinCodes.districtId, actor.districtId), isNull(joinCodes.revokedAt)));
+        .where(
+          and(
+            eq(joinCodes.groupId, g.id),
+            eq(joinCodes.districtId, actor.districtId),
+            isNull(joinCodes.revokedAt),
+          ),
+        );
       const expiresAt = new Date(Date.now() + body.expiresInHours * 3_600_000);
       for (let attempt = 0; attempt < 5; attempt++) {
         const code = newJoinCode();
@@ -146,23 +206,47 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
     await s.db
       .update(joinCodes)
       .set({ revokedAt: new Date() })
-      .where(and(eq(joinCodes.groupId, g.id), eq(joinCodes.districtId, actor.districtId), isNull(joinCodes.revokedAt)));
+      .where(
+        and(
+          eq(joinCodes.groupId, g.id),
+          eq(joinCodes.districtId, actor.districtId),
+          isNull(joinCodes.revokedAt),
+        ),
+      );
     return { ok: true as const };
   });
 }
 
 /** A group keeps at least one facilitator, so someone can always run its meetings. */
-async function ensureAnotherFacilitatorIfDemoting(tx: DbOrTx, groupId: string, districtId: string, userId: string, demoting: boolean) {
+async function ensureAnotherFacilitatorIfDemoting(
+  tx: DbOrTx,
+  groupId: string,
+  districtId: string,
+  userId: string,
+  demoting: boolean,
+) {
   if (!demoting) return;
   const [target] = await tx
     .select({ role: groupMembers.role })
     .from(groupMembers)
-    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId), eq(groupMembers.districtId, districtId)));
+    .where(
+      and(
+        eq(groupMembers.groupId, groupId),
+        eq(groupMembers.userId, userId),
+        eq(groupMembers.districtId, districtId),
+      ),
+    );
   if (target?.role !== 'facilitator') return;
   const [row] = await tx
     .select({ n: sql<number>`count(*)::int` })
     .from(groupMembers)
-    .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.districtId, districtId), eq(groupMembers.role, 'facilitator')));
-  if ((row?.n ?? 0) <= 1) throw conflict('A group needs at least one facilitator. Make someone else facilitator first.');
+    .where(
+      and(
+        eq(groupMembers.groupId, groupId),
+        eq(groupMembers.districtId, districtId),
+        eq(groupMembers.role, 'facilitator'),
+      ),
+    );
+  if ((row?.n ?? 0) <= 1)
+    throw conflict('A group needs at least one facilitator. Make someone else facilitator first.');
 }
-

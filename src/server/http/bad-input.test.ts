@@ -15,9 +15,18 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp();
   admin = new Client(t.app);
-  await admin.post('/api/setup', { districtName: 'Input District', name: 'Ada', email: 'ada@input.test', password: TEST_PASSWORD });
+  await admin.post('/api/setup', {
+    districtName: 'Input District',
+    name: 'Ada',
+    email: 'ada@input.test',
+    password: TEST_PASSWORD,
+  });
   const school = await admin.post<{ id: string }>('/api/schools', { name: 'School' });
-  const group = await admin.post<{ id: string }>('/api/groups', { name: 'Team', kind: 'teacher_team', schoolId: school.body.id });
+  const group = await admin.post<{ id: string }>('/api/groups', {
+    name: 'Team',
+    kind: 'teacher_team',
+    schoolId: school.body.id,
+  });
   const me = await admin.get<{ id: string }>('/api/auth/me');
   ids.schoolId = school.body.id;
   ids.groupId = group.body.id;
@@ -35,7 +44,9 @@ async function databaseFingerprint(): Promise<string> {
   );
   const parts: string[] = [];
   for (const { name } of tables) {
-    const { rows } = await t.database.pool.query<{ h: string | null }>(`select md5(string_agg(t::text, '|' order by t::text)) as h from ${name} t`);
+    const { rows } = await t.database.pool.query<{ h: string | null }>(
+      `select md5(string_agg(t::text, '|' order by t::text)) as h from ${name} t`,
+    );
     parts.push(`${name}:${rows[0]?.h ?? 'empty'}`);
   }
   return parts.join('\n');
@@ -57,7 +68,10 @@ function wrongValueFor(schema: JsonSchema): unknown {
   return 12345;
 }
 
-const withBody = Object.entries(api).filter(([, e]) => 'body' in e && e.body) as [string, Endpoint & { body: z.ZodType }][];
+const withBody = Object.entries(api).filter(([, e]) => 'body' in e && e.body) as [
+  string,
+  Endpoint & { body: z.ZodType },
+][];
 
 /** The admin from a new address each time, so per-IP rate limits (which rightly count bad requests) stay out of the way. */
 const fresh = () => new Client(t.app, admin.cookie);
@@ -84,14 +98,19 @@ describe('bad input is refused and nothing is written', () => {
         const res = await fresh().request(endpoint.method, url, { [field]: wrongValueFor(schema) });
         expect(res.status, `${name}.${field}`).toBe(400);
         const fields = (res.body as { error: { fields?: { path: string }[] } }).error.fields ?? [];
-        expect(fields.map((f) => f.path), `${name}.${field}`).toContain(field);
+        expect(
+          fields.map((f) => f.path),
+          `${name}.${field}`,
+        ).toContain(field);
       }
 
       // INPUT-2: missing required fields are named.
       if (json.required?.length) {
         const res = await fresh().request(endpoint.method, url, {});
         expect(res.status).toBe(400);
-        const paths = ((res.body as { error: { fields?: { path: string }[] } }).error.fields ?? []).map((f) => f.path);
+        const paths = ((res.body as { error: { fields?: { path: string }[] } }).error.fields ?? []).map(
+          (f) => f.path,
+        );
         for (const field of json.required) expect(paths, `${name} missing ${field}`).toContain(field);
       }
 
@@ -112,9 +131,13 @@ describe('bad input is refused and nothing is written', () => {
       const huge = await fresh().request(endpoint.method, url, { filler: 'x'.repeat(200_000) });
       expect(huge.status).toBe(413);
       expect(huge.body).toMatchObject({ error: { code: 'body_too_large' } });
-      const notJson = await fresh().request(endpoint.method, url, 'name=x', { 'content-type': 'application/x-www-form-urlencoded' });
+      const notJson = await fresh().request(endpoint.method, url, 'name=x', {
+        'content-type': 'application/x-www-form-urlencoded',
+      });
       expect(notJson.status).toBe(415);
-      const broken = await fresh().request(endpoint.method, url, '{"name":', { 'content-type': 'application/json' });
+      const broken = await fresh().request(endpoint.method, url, '{"name":', {
+        'content-type': 'application/json',
+      });
       expect(broken.status).toBe(400);
 
       expect(await databaseFingerprint()).toBe(before);

@@ -92,14 +92,21 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
     return reply.status(413).send(body('body_too_large', 'The request is too large.'));
   }
   if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return reply.status(415).send(body('unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
+    return reply
+      .status(415)
+      .send(body('unsupported_media_type', 'Send JSON (Content-Type: application/json).'));
   }
   if (status === 429) {
-    return reply.status(429).send(body('too_many_requests', 'Too many attempts. Wait a few minutes and try again.'));
+    return reply
+      .status(429)
+      .send(body('too_many_requests', 'Too many attempts. Wait a few minutes and try again.'));
   }
   if (status >= 400 && status < 500) {
     // Fastify's own client errors (malformed JSON, empty JSON body...): safe, short messages.
-    const message = err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ? 'The request body is empty.' : 'The request could not be read.';
+    const message =
+      err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+        ? 'The request body is empty.'
+        : 'The request could not be read.';
     return reply.status(400).send(body('invalid_input', message));
   }
   req.log.error({ err }, 'unhandled error');

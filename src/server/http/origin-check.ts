@@ -13,7 +13,8 @@ export function checkOrigin(req: FastifyRequest, allowedOrigins: ReadonlySet<str
   const origin = req.headers.origin;
   const host = req.headers.host;
   if (!origin) {
-    if (req.headers.cookie && req.headers['sec-fetch-site'] === 'cross-site') throw forbidden('Cross-site request refused.');
+    if (req.headers.cookie && req.headers['sec-fetch-site'] === 'cross-site')
+      throw forbidden('Cross-site request refused.');
     return;
   }
   if (allowedOrigins.has(origin)) return;

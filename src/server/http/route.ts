@@ -29,12 +29,22 @@ function paramsSchema(path: string): z.ZodType | undefined {
   if (!names.length) return undefined;
   return z.strictObject(
     Object.fromEntries(
-      names.map((n) => [n, n.endsWith('Id') ? z.uuid({ message: 'Not a valid id' }) : z.string().min(1).max(200)]),
+      names.map((n) => [
+        n,
+        n.endsWith('Id') ? z.uuid({ message: 'Not a valid id' }) : z.string().min(1).max(200),
+      ]),
     ),
   );
 }
 
-const errorResponses = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError, 409: ApiError, 429: ApiError };
+const errorResponses = {
+  400: ApiError,
+  401: ApiError,
+  403: ApiError,
+  404: ApiError,
+  409: ApiError,
+  429: ApiError,
+};
 
 declare module 'fastify' {
   interface FastifyRequest {

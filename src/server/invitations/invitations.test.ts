@@ -11,9 +11,21 @@ let groupId: string;
 beforeAll(async () => {
   t = await createTestApp();
   admin = new Client(t.app);
-  await admin.post('/api/setup', { districtName: 'Flow District', name: 'Ada', email: 'ada@flow.test', password: TEST_PASSWORD });
+  await admin.post('/api/setup', {
+    districtName: 'Flow District',
+    name: 'Ada',
+    email: 'ada@flow.test',
+    password: TEST_PASSWORD,
+  });
   schoolId = (await admin.post<{ id: string }>('/api/schools', { name: 'Maple Elementary' })).body.id;
-  groupId = (await admin.post<{ id: string }>('/api/groups', { name: 'Grade 3 Team', kind: 'teacher_team', focus: 'grade_level', schoolId })).body.id;
+  groupId = (
+    await admin.post<{ id: string }>('/api/groups', {
+      name: 'Grade 3 Team',
+      kind: 'teacher_team',
+      focus: 'grade_level',
+      schoolId,
+    })
+  ).body.id;
 });
 afterAll(async () => t.close());
 
@@ -30,16 +42,32 @@ describe('invitations and join codes', () => {
     const path = linkFrom(t.mails, 'bo@flow.test', '/invite/');
     const token = path.split('/invite/')[1]!;
     const invitee = new Client(t.app);
-    const preview = await invitee.get<{ groupName: string; existingAccount: boolean }>(`/api/invitations/token/${token}`);
-    expect(preview.body).toMatchObject({ groupName: 'Grade 3 Team', existingAccount: false, email: 'bo@flow.test' });
-    const accepted = await invitee.post<{ email: string; emailVerified: boolean }>(`/api/invitations/token/${token}/accept`, { name: 'Bo Teacher', password: TEST_PASSWORD });
+    const preview = await invitee.get<{ groupName: string; existingAccount: boolean }>(
+      `/api/invitations/token/${token}`,
+    );
+    expect(preview.body).toMatchObject({
+      groupName: 'Grade 3 Team',
+      existingAccount: false,
+      email: 'bo@flow.test',
+    });
+    const accepted = await invitee.post<{ email: string; emailVerified: boolean }>(
+      `/api/invitations/token/${token}/accept`,
+      { name: 'Bo Teacher', password: TEST_PASSWORD },
+    );
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ email: 'bo@flow.test', emailVerified: true });
     const team = await invitee.get<Detail>(`/api/groups/${groupId}`);
     expect(team.status).toBe(200);
     expect(team.body.myRole).toBe('member');
     // The link works once.
-    expect((await new Client(t.app).post(`/api/invitations/token/${token}/accept`, { name: 'X', password: TEST_PASSWORD })).status).toBe(400);
+    expect(
+      (
+        await new Client(t.app).post(`/api/invitations/token/${token}/accept`, {
+          name: 'X',
+          password: TEST_PASSWORD,
+        })
+      ).status,
+    ).toBe(400);
   });
 
   it('INVITE-2: a revoked invitation no longer works', async () => {
@@ -51,22 +79,42 @@ describe('invitations and join codes', () => {
   });
 
   it('JOIN-1: a join code lets a new person create an account and join; revoking it stops that', async () => {
-    const code = (await admin.post<{ code: string }>(`/api/groups/${groupId}/join-code`, { expiresInHours: 24 })).body.code;
+    const code = (
+      await admin.post<{ code: string }>(`/api/groups/${groupId}/join-code`, { expiresInHours: 24 })
+    ).body.code;
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
     const joiner = new Client(t.app);
-    expect((await joiner.get(`/api/join/${code.toLowerCase()}`)).body).toMatchObject({ groupName: 'Grade 3 Team', schoolName: 'Maple Elementary' });
-    const joined = await joiner.post('/api/join', { code: `${code.slice(0, 4)}-${code.slice(4)}`, name: 'Di Joiner', email: 'di@flow.test', password: TEST_PASSWORD });
+    expect((await joiner.get(`/api/join/${code.toLowerCase()}`)).body).toMatchObject({
+      groupName: 'Grade 3 Team',
+      schoolName: 'Maple Elementary',
+    });
+    const joined = await joiner.post('/api/join', {
+      code: `${code.slice(0, 4)}-${code.slice(4)}`,
+      name: 'Di Joiner',
+      email: 'di@flow.test',
+      password: TEST_PASSWORD,
+    });
     expect(joined.status).toBe(200);
     expect((await joiner.get<Detail>(`/api/groups/${groupId}`)).body.myRole).toBe('member');
     await admin.delete(`/api/groups/${groupId}/join-code`);
-    const late = await new Client(t.app).post('/api/join', { code, name: 'Ed', email: 'ed@flow.test', password: TEST_PASSWORD });
+    const late = await new Client(t.app).post('/api/join', {
+      code,
+      name: 'Ed',
+      email: 'ed@flow.test',
+      password: TEST_PASSWORD,
+    });
     expect(late.status).toBe(400);
     expect(late.body).toMatchObject({ error: { fields: [{ path: 'code' }] } });
   });
 
   it('JOIN-2: an expired code is refused', async () => {
-    const code = (await admin.post<{ code: string }>(`/api/groups/${groupId}/join-code`, { expiresInHours: 1 })).body.code;
-    await t.database.db.update(joinCodes).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(joinCodes.code, code));
+    const code = (
+      await admin.post<{ code: string }>(`/api/groups/${groupId}/join-code`, { expiresInHours: 1 })
+    ).body.code;
+    await t.database.db
+      .update(joinCodes)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(joinCodes.code, code));
     expect((await new Client(t.app).get(`/api/join/${code}`)).status).toBe(404);
   });
 
@@ -97,8 +145,13 @@ describe('invitations and join codes', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ active: false });
     expect((await bo.get('/api/auth/me')).status).toBe(401);
-    expect((await new Client(t.app).post('/api/auth/sign-in', { email: 'bo@flow.test', password: TEST_PASSWORD })).status).toBe(400);
-    const members = (await admin.get<Detail & { members: { userId: string; active: boolean }[] }>(`/api/groups/${groupId}`)).body.members;
+    expect(
+      (await new Client(t.app).post('/api/auth/sign-in', { email: 'bo@flow.test', password: TEST_PASSWORD }))
+        .status,
+    ).toBe(400);
+    const members = (
+      await admin.get<Detail & { members: { userId: string; active: boolean }[] }>(`/api/groups/${groupId}`)
+    ).body.members;
     expect(members.find((m) => m.userId === boId)).toMatchObject({ active: false, name: 'Bo Teacher' });
   });
 
@@ -111,7 +164,11 @@ describe('invitations and join codes', () => {
   it('OUTBOX-1: the dev outbox is served to loopback callers only', async () => {
     const fromLoopback = await admin.get('/api/dev/outbox');
     expect(fromLoopback.status).toBe(200);
-    const remote = await t.app.inject({ method: 'GET', url: '/api/dev/outbox', remoteAddress: '203.0.113.9' });
+    const remote = await t.app.inject({
+      method: 'GET',
+      url: '/api/dev/outbox',
+      remoteAddress: '203.0.113.9',
+    });
     expect(remote.statusCode).toBe(404);
   });
 });

@@ -38,7 +38,12 @@ function presentInvitation(i: InvitationRow, groupName: string | null): Invitati
 
 async function findLiveInvitation(db: DbOrTx, token: string) {
   const [row] = await db
-    .select({ invitation: invitations, districtName: districts.name, groupName: groups.name, invitedBy: users.name })
+    .select({
+      invitation: invitations,
+      districtName: districts.name,
+      groupName: groups.name,
+      invitedBy: users.name,
+    })
     .from(invitations)
     .innerJoin(districts, eq(districts.id, invitations.districtId))
     .innerJoin(users, and(eq(users.id, invitations.invitedBy), eq(users.districtId, invitations.districtId)))
@@ -55,14 +60,20 @@ async function findLiveInvitation(db: DbOrTx, token: string) {
 }
 
 /** Grants what an invitation or join code promises: school role, group membership. */
-async function grant(db: DbOrTx, userId: string, i: Pick<InvitationRow, 'districtId' | 'schoolId' | 'schoolRole' | 'groupId' | 'groupRole'>) {
+async function grant(
+  db: DbOrTx,
+  userId: string,
+  i: Pick<InvitationRow, 'districtId' | 'schoolId' | 'schoolRole' | 'groupId' | 'groupRole'>,
+) {
   if (i.schoolId && i.schoolRole) {
     await db
       .insert(schoolRoles)
       .values({ districtId: i.districtId, schoolId: i.schoolId, userId, role: i.schoolRole })
       .onConflictDoUpdate({
         target: [schoolRoles.schoolId, schoolRoles.userId],
-        set: { role: sql`case when ${schoolRoles.role} = 'school_leader' then 'school_leader' else excluded.role end` },
+        set: {
+          role: sql`case when ${schoolRoles.role} = 'school_leader' then 'school_leader' else excluded.role end`,
+        },
       });
   }
   if (i.groupId) await addMembership(db, { id: i.groupId, districtId: i.districtId }, userId, i.groupRole);
@@ -75,8 +86,14 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
       if (group) authorize(actor, 'invite', groupSubject(group));
       let schoolId = body.schoolId ?? group?.schoolId ?? null;
       if (body.schoolId) {
-        const [school] = await tx.select().from(schools).where(and(eq(schools.id, body.schoolId), eq(schools.districtId, actor.districtId)));
-        if (!school) throw badRequest('Choose a school of your district.', [{ path: 'schoolId', message: 'Unknown school' }]);
+        const [school] = await tx
+          .select()
+          .from(schools)
+          .where(and(eq(schools.id, body.schoolId), eq(schools.districtId, actor.districtId)));
+        if (!school)
+          throw badRequest('Choose a school of your district.', [
+            { path: 'schoolId', message: 'Unknown school' },
+          ]);
         schoolId = school.id;
       }
       const schoolRole = body.schoolRole ?? (schoolId ? 'staff' : null);
@@ -88,7 +105,10 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         schoolRole,
         districtRole: body.districtRole,
       });
-      const [existingUser] = await tx.select({ districtId: users.districtId }).from(users).where(eq(users.email, body.email));
+      const [existingUser] = await tx
+        .select({ districtId: users.districtId })
+        .from(users)
+        .where(eq(users.email, body.email));
       if (existingUser && existingUser.districtId !== actor.districtId) {
         // Accounts belong to one district (ADR 0003); say so without revealing which one.
         throw conflict('This email already has an Ensemble account elsewhere and cannot be invited here.', [
@@ -112,7 +132,10 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         })
         .returning();
       if (!row) throw new Error('insert returned no row');
-      const [district] = await tx.select({ name: districts.name }).from(districts).where(eq(districts.id, actor.districtId));
+      const [district] = await tx
+        .select({ name: districts.name })
+        .from(districts)
+        .where(eq(districts.id, actor.districtId));
       const what = group ? `the team “${group.name}”` : (district?.name ?? 'your district');
       await s.mailer.send({
         to: body.email,
@@ -138,7 +161,10 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
     const rows = await s.db
       .select({ invitation: invitations, groupName: groups.name })
       .from(invitations)
-      .leftJoin(groups, and(eq(groups.id, invitations.groupId), eq(groups.districtId, invitations.districtId)))
+      .leftJoin(
+        groups,
+        and(eq(groups.id, invitations.groupId), eq(groups.districtId, invitations.districtId)),
+      )
       .where(
         and(
           eq(invitations.districtId, actor.districtId),
@@ -158,18 +184,34 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
       .from(invitations)
       .where(and(eq(invitations.id, params.invitationId), eq(invitations.districtId, actor.districtId)));
     if (!i) throw notFound('That invitation');
-    authorize(actor, 'revoke', { kind: 'invitation', id: i.id, districtId: i.districtId, groupId: i.groupId, schoolId: i.schoolId, invitedBy: i.invitedBy });
+    authorize(actor, 'revoke', {
+      kind: 'invitation',
+      id: i.id,
+      districtId: i.districtId,
+      groupId: i.groupId,
+      schoolId: i.schoolId,
+      invitedBy: i.invitedBy,
+    });
     await s.db
       .update(invitations)
       .set({ revokedAt: new Date() })
-      .where(and(eq(invitations.id, i.id), eq(invitations.districtId, actor.districtId), isNull(invitations.revokedAt)));
+      .where(
+        and(
+          eq(invitations.id, i.id),
+          eq(invitations.districtId, actor.districtId),
+          isNull(invitations.revokedAt),
+        ),
+      );
     return { ok: true as const };
   });
 
   registerEndpoint(app, api.previewInvitation, async ({ params }) => {
     const row = await findLiveInvitation(s.db, params.token);
     if (!row) throw notFound('That invitation');
-    const [account] = await s.db.select({ id: users.id }).from(users).where(eq(users.email, row.invitation.email));
+    const [account] = await s.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, row.invitation.email));
     return {
       email: row.invitation.email,
       districtName: row.districtName,
@@ -200,8 +242,13 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
           if (user.districtId !== inv.districtId) throw badRequest(GONE, [{ path: 'token', message: GONE }]);
           // An existing account proves itself by being signed in as that person, or by its password.
           const signedInAsThem = req.actor?.userId === user.id;
-          if (!signedInAsThem && !(body.password && (await verifyPassword(user.passwordHash, body.password)))) {
-            throw badRequest('Sign in as the invited person to accept.', [{ path: 'password', message: 'Enter the password of this account' }]);
+          if (
+            !signedInAsThem &&
+            !(body.password && (await verifyPassword(user.passwordHash, body.password)))
+          ) {
+            throw badRequest('Sign in as the invited person to accept.', [
+              { path: 'password', message: 'Enter the password of this account' },
+            ]);
           }
           if (user.deactivatedAt) throw badRequest(GONE, [{ path: 'token', message: GONE }]);
         } else {
@@ -209,8 +256,12 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
             ...(body.name ? [] : [{ path: 'name', message: 'Enter your name' }]),
             ...(body.password ? [] : [{ path: 'password', message: 'Choose a password' }]),
           ];
-          if (missing.length || !body.name || !body.password) throw badRequest('Some fields need attention.', missing);
-          if (body.password.length < 10) throw badRequest('Some fields need attention.', [{ path: 'password', message: 'Use at least 10 characters' }]);
+          if (missing.length || !body.name || !body.password)
+            throw badRequest('Some fields need attention.', missing);
+          if (body.password.length < 10)
+            throw badRequest('Some fields need attention.', [
+              { path: 'password', message: 'Use at least 10 characters' },
+            ]);
           user = await createAccount(tx, {
             districtId: inv.districtId,
             email: inv.email,
@@ -224,10 +275,15 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         if (inv.districtRole === 'district_admin' && user.districtRole !== 'district_admin') {
           await tx.update(users).set({ districtRole: 'district_admin' }).where(eq(users.id, user.id));
         }
-        if (!user.emailVerifiedAt) await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
+        if (!user.emailVerifiedAt)
+          await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
         await grant(tx, user.id, inv);
         if (req.actor) await deleteSession(tx, req.actor.sessionId);
-        return { userId: user.id, districtId: user.districtId, session: await createSession(tx, user, req.headers['user-agent']) };
+        return {
+          userId: user.id,
+          districtId: user.districtId,
+          session: await createSession(tx, user, req.headers['user-agent']),
+        };
       });
       setSessionCookie(req, reply, session);
       return presentMe(s.db, { id: userId, districtId });
@@ -252,11 +308,16 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
     async ({ body, req, reply }) => {
       const result = await s.db.transaction(async (tx) => {
         const code = await findLiveJoinCode(tx, body.code);
-        if (!code) throw badRequest('That code is not valid any more. Ask your facilitator for a new one.', [{ path: 'code', message: 'Unknown or expired code' }]);
+        if (!code)
+          throw badRequest('That code is not valid any more. Ask your facilitator for a new one.', [
+            { path: 'code', message: 'Unknown or expired code' },
+          ]);
         let actor: Pick<Actor, 'userId' | 'districtId'> | null = req.actor;
         let session: Awaited<ReturnType<typeof createSession>> | null = null;
         if (actor && actor.districtId !== code.districtId) {
-          throw badRequest('That code belongs to another organization.', [{ path: 'code', message: 'Code of another organization' }]);
+          throw badRequest('That code belongs to another organization.', [
+            { path: 'code', message: 'Code of another organization' },
+          ]);
         }
         if (!actor) {
           const missing = [
@@ -264,8 +325,12 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
             ...(body.email ? [] : [{ path: 'email', message: 'Enter your email' }]),
             ...(body.password ? [] : [{ path: 'password', message: 'Choose a password' }]),
           ];
-          if (missing.length || !body.name || !body.email || !body.password) throw badRequest('Some fields need attention.', missing);
-          if (body.password.length < 10) throw badRequest('Some fields need attention.', [{ path: 'password', message: 'Use at least 10 characters' }]);
+          if (missing.length || !body.name || !body.email || !body.password)
+            throw badRequest('Some fields need attention.', missing);
+          if (body.password.length < 10)
+            throw badRequest('Some fields need attention.', [
+              { path: 'password', message: 'Use at least 10 characters' },
+            ]);
           const user = await createAccount(tx, {
             districtId: code.districtId,
             email: body.email,

@@ -20,7 +20,12 @@ export interface MailLog {
 }
 
 /** SMTP when `SMTP_URL` is set; otherwise a dev outbox table, shown at /dev/outbox and logged. */
-export function createMailer(opts: { db: Db; smtpUrl?: string | undefined; from: string; log: MailLog }): Mailer {
+export function createMailer(opts: {
+  db: Db;
+  smtpUrl?: string | undefined;
+  from: string;
+  log: MailLog;
+}): Mailer {
   if (opts.smtpUrl) {
     const transport = nodemailer.createTransport(opts.smtpUrl);
     return {
@@ -39,7 +44,10 @@ export function createMailer(opts: { db: Db; smtpUrl?: string | undefined; from:
         text: mail.text,
         districtId: mail.districtId ?? null,
       });
-      opts.log.info({ to: mail.to, subject: mail.subject, text: mail.text }, 'email captured in the dev outbox');
+      opts.log.info(
+        { to: mail.to, subject: mail.subject, text: mail.text },
+        'email captured in the dev outbox',
+      );
     },
   };
 }

@@ -10,23 +10,34 @@ const SOURCE_NAMES: Record<string, string> = {
 
 const OUTCOME: Record<string, string> = { done: '', skipped: ' (skipped)', pending: ' (not reached)' };
 
-export function minutesToMarkdown(m: MeetingMinutes, context: { title: string; groupName: string; names: ReadonlyMap<string, string> }): string {
+export function minutesToMarkdown(
+  m: MeetingMinutes,
+  context: { title: string; groupName: string; names: ReadonlyMap<string, string> },
+): string {
   const name = (id: string | null) => (id ? (context.names.get(id) ?? 'A former member') : '—');
-  const lines: string[] = [`# ${context.title}`, '', `${context.groupName} · ${m.routine?.name ?? 'Routine'}`];
-  if (m.startedAt) lines.push(`Started ${new Date(m.startedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC`);
+  const lines: string[] = [
+    `# ${context.title}`,
+    '',
+    `${context.groupName} · ${m.routine?.name ?? 'Routine'}`,
+  ];
+  if (m.startedAt)
+    lines.push(`Started ${new Date(m.startedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC`);
   lines.push('', `Facilitator: ${name(m.roles.facilitator)} · Presenter: ${name(m.roles.presenter)}`, '');
   if (m.presentation) {
     lines.push('## Presentation', '', `**${m.presentation.title}**`, '', m.presentation.summary, '');
   }
   lines.push('## Steps', '', '| Step | Planned | Actual |', '|---|---|---|');
   for (const s of m.steps) {
-    lines.push(`| ${s.title.replace(/\|/g, '\\|')}${OUTCOME[s.outcome] ?? ''} | ${s.plannedMinutes + s.extensionMinutes} min | ${s.actualMinutes} min |`);
+    lines.push(
+      `| ${s.title.replace(/\|/g, '\\|')}${OUTCOME[s.outcome] ?? ''} | ${s.plannedMinutes + s.extensionMinutes} min | ${s.actualMinutes} min |`,
+    );
   }
   lines.push('');
   for (const s of m.steps.filter((x) => x.note.trim())) lines.push(`### ${s.title}`, '', s.note.trim(), '');
   if (m.questions.length) {
     lines.push('## Questions', '');
-    for (const q of m.questions) lines.push(`- (${q.kind}) ${q.text}${q.flagged ? ' — flagged: offered a solution' : ''}`);
+    for (const q of m.questions)
+      lines.push(`- (${q.kind}) ${q.text}${q.flagged ? ' — flagged: offered a solution' : ''}`);
     lines.push('');
   }
   if (m.sharedReflections.length) {
@@ -36,10 +47,14 @@ export function minutesToMarkdown(m: MeetingMinutes, context: { title: string; g
   }
   lines.push('## Next steps', '');
   if (m.actionItems.length) {
-    for (const a of m.actionItems) lines.push(`- [${a.completedAt ? 'x' : ' '}] ${a.text} — ${name(a.ownerId)}${a.due ? `, due ${a.due}` : ''}`);
+    for (const a of m.actionItems)
+      lines.push(
+        `- [${a.completedAt ? 'x' : ' '}] ${a.text} — ${name(a.ownerId)}${a.due ? `, due ${a.due}` : ''}`,
+      );
   } else lines.push('None recorded.');
   lines.push('', '## Sources of efficacy we noticed', '');
-  if (m.sourceTags.length) for (const t of m.sourceTags) lines.push(`- **${SOURCE_NAMES[t.source] ?? t.source}**: ${t.why}`);
+  if (m.sourceTags.length)
+    for (const t of m.sourceTags) lines.push(`- **${SOURCE_NAMES[t.source] ?? t.source}**: ${t.why}`);
   else lines.push('None tagged.');
   return `${lines.join('\n')}\n`;
 }
@@ -60,7 +75,11 @@ function fold(line: string): string {
   out.push(rest);
   return out.join('\r\n');
 }
-const icsDate = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const icsDate = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 export interface CalendarMeeting {
   id: string;
@@ -73,7 +92,13 @@ export interface CalendarMeeting {
 }
 
 export function meetingsToICalendar(calendarName: string, items: readonly CalendarMeeting[]): string {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Ensemble//Meetings//EN', 'CALSCALE:GREGORIAN', `X-WR-CALNAME:${icsText(calendarName)}`];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Ensemble//Meetings//EN',
+    'CALSCALE:GREGORIAN',
+    `X-WR-CALNAME:${icsText(calendarName)}`,
+  ];
   for (const m of items) {
     lines.push(
       'BEGIN:VEVENT',

@@ -87,9 +87,17 @@ export class GroupCommitter {
         ],
       );
       // One index-row update per meeting: its last seq, and when it went live or ended.
-      const perMeeting = new Map<string, { districtId: string; lastSeq: number; startedAt: number | null; endedAt: number | null }>();
+      const perMeeting = new Map<
+        string,
+        { districtId: string; lastSeq: number; startedAt: number | null; endedAt: number | null }
+      >();
       for (const { b, e } of rows) {
-        const m = perMeeting.get(b.meetingId) ?? { districtId: b.districtId, lastSeq: 0, startedAt: null, endedAt: null };
+        const m = perMeeting.get(b.meetingId) ?? {
+          districtId: b.districtId,
+          lastSeq: 0,
+          startedAt: null,
+          endedAt: null,
+        };
         m.lastSeq = Math.max(m.lastSeq, e.seq);
         if (e.type === 'meeting.created') m.startedAt = e.at;
         if (e.type === 'meeting.ended') m.endedAt = e.at;
@@ -104,7 +112,13 @@ export class GroupCommitter {
            ended_at = COALESCE(to_timestamp(v.ended_at / 1000.0), m.ended_at)
          FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::float8[], $5::float8[]) AS v(district_id, id, last_seq, started_at, ended_at)
          WHERE m.district_id = v.district_id AND m.id = v.id`,
-        [ms.map(([, m]) => m.districtId), ms.map(([id]) => id), ms.map(([, m]) => m.lastSeq), ms.map(([, m]) => m.startedAt), ms.map(([, m]) => m.endedAt)],
+        [
+          ms.map(([, m]) => m.districtId),
+          ms.map(([id]) => id),
+          ms.map(([, m]) => m.lastSeq),
+          ms.map(([, m]) => m.startedAt),
+          ms.map(([, m]) => m.endedAt),
+        ],
       );
       await client.query('COMMIT');
     } catch (err) {

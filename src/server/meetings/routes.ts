@@ -20,7 +20,10 @@ import { meetingsToICalendar, minutesToMarkdown } from './documents';
 type MeetingRow = typeof meetings.$inferSelect;
 
 async function loadMeeting(db: DbOrTx, actor: Actor, meetingId: string) {
-  const [m] = await db.select().from(meetings).where(and(eq(meetings.id, meetingId), eq(meetings.districtId, actor.districtId)));
+  const [m] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.districtId, actor.districtId)));
   if (!m) throw notFound('That meeting');
   const group = await loadGroup(db, actor, m.groupId);
   return { meeting: m, group };
@@ -31,10 +34,21 @@ async function pastPresenters(db: DbOrTx, districtId: string, groupId: string): 
   const rows = await db
     .select({ payload: meetingEvents.payload })
     .from(meetingEvents)
-    .innerJoin(meetings, and(eq(meetings.id, meetingEvents.meetingId), eq(meetings.districtId, meetingEvents.districtId)))
-    .where(and(eq(meetings.districtId, districtId), eq(meetings.groupId, groupId), eq(meetingEvents.type, 'roles.assigned')))
+    .innerJoin(
+      meetings,
+      and(eq(meetings.id, meetingEvents.meetingId), eq(meetings.districtId, meetingEvents.districtId)),
+    )
+    .where(
+      and(
+        eq(meetings.districtId, districtId),
+        eq(meetings.groupId, groupId),
+        eq(meetingEvents.type, 'roles.assigned'),
+      ),
+    )
     .orderBy(asc(meetingEvents.committedAt), asc(meetingEvents.seq));
-  return rows.map((r) => (r.payload as { presenter?: string | null }).presenter).filter((p): p is string => typeof p === 'string');
+  return rows
+    .map((r) => (r.payload as { presenter?: string | null }).presenter)
+    .filter((p): p is string => typeof p === 'string');
 }
 
 async function activeMemberIds(db: DbOrTx, districtId: string, groupId: string): Promise<string[]> {
@@ -42,12 +56,23 @@ async function activeMemberIds(db: DbOrTx, districtId: string, groupId: string):
     .select({ id: users.id })
     .from(groupMembers)
     .innerJoin(users, and(eq(users.id, groupMembers.userId), eq(users.districtId, groupMembers.districtId)))
-    .where(and(eq(groupMembers.districtId, districtId), eq(groupMembers.groupId, groupId), isNull(users.deactivatedAt)))
+    .where(
+      and(
+        eq(groupMembers.districtId, districtId),
+        eq(groupMembers.groupId, groupId),
+        isNull(users.deactivatedAt),
+      ),
+    )
     .orderBy(asc(users.name));
   return rows.map((r) => r.id);
 }
 
-function present(m: MeetingRow, group: GroupRow, actor: Actor, suggestedPresenterId: string | null): MeetingSummary {
+function present(
+  m: MeetingRow,
+  group: GroupRow,
+  actor: Actor,
+  suggestedPresenterId: string | null,
+): MeetingSummary {
   return {
     id: m.id,
     groupId: m.groupId,
@@ -68,7 +93,10 @@ function present(m: MeetingRow, group: GroupRow, actor: Actor, suggestedPresente
 }
 
 async function presentWithSuggestion(db: DbOrTx, m: MeetingRow, group: GroupRow, actor: Actor) {
-  const suggestion = suggestNextPresenter(await activeMemberIds(db, actor.districtId, group.id), await pastPresenters(db, actor.districtId, group.id));
+  const suggestion = suggestNextPresenter(
+    await activeMemberIds(db, actor.districtId, group.id),
+    await pastPresenters(db, actor.districtId, group.id),
+  );
   return present(m, group, actor, suggestion);
 }
 
@@ -94,10 +122,16 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'run-meetings', groupSubject(group));
     const base = await resolveRoutine(s.db, s.routines, actor.districtId, group.id, body.baseId);
-    if (!base) throw badRequest('Choose a routine this team can run.', [{ path: 'baseId', message: 'Unknown routine' }]);
+    if (!base)
+      throw badRequest('Choose a routine this team can run.', [
+        { path: 'baseId', message: 'Unknown routine' },
+      ]);
     const result = customizeRoutine(base, body.changes);
     if (!result.ok) {
-      throw badRequest('The changed routine is not valid.', result.errors.map((e) => ({ path: `changes: ${formatPath(e.path)}`, message: e.message })));
+      throw badRequest(
+        'The changed routine is not valid.',
+        result.errors.map((e) => ({ path: `changes: ${formatPath(e.path)}`, message: e.message })),
+      );
     }
     try {
       await s.db.insert(teamRoutines).values({
@@ -109,7 +143,10 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
         createdBy: actor.userId,
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw conflict('Someone saved a newer version of this routine at the same time. Reload and try again.');
+      if (isUniqueViolation(err))
+        throw conflict(
+          'Someone saved a newer version of this routine at the same time. Reload and try again.',
+        );
       throw err;
     }
     return result.routine;
@@ -130,8 +167,18 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(app, api.scheduleMeeting, async ({ actor, params, body }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'run-meetings', groupSubject(group));
-    const routine = await resolveRoutine(s.db, s.routines, actor.districtId, group.id, body.routineId, body.routineVersion);
-    if (!routine) throw badRequest('Choose a routine this team can run.', [{ path: 'routineId', message: 'Unknown routine or version' }]);
+    const routine = await resolveRoutine(
+      s.db,
+      s.routines,
+      actor.districtId,
+      group.id,
+      body.routineId,
+      body.routineVersion,
+    );
+    if (!routine)
+      throw badRequest('Choose a routine this team can run.', [
+        { path: 'routineId', message: 'Unknown routine or version' },
+      ]);
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         const [row] = await s.db
@@ -170,7 +217,17 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
       `${group.name} meetings`,
       rows.flatMap((m) =>
         m.scheduledFor
-          ? [{ id: m.id, title: m.title, routineName: m.routineName, totalMinutes: m.totalMinutes, scheduledFor: m.scheduledFor, updatedAt: m.createdAt, url: s.link(`/meetings/${m.id}`) }]
+          ? [
+              {
+                id: m.id,
+                title: m.title,
+                routineName: m.routineName,
+                totalMinutes: m.totalMinutes,
+                scheduledFor: m.scheduledFor,
+                updatedAt: m.createdAt,
+                url: s.link(`/meetings/${m.id}`),
+              },
+            ]
           : [],
       ),
     );
@@ -186,18 +243,36 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     authorize(actor, 'run-meetings', groupSubject(group));
     if (meeting.status === 'scheduled') {
-      const routine = await resolveRoutine(s.db, s.routines, actor.districtId, group.id, meeting.routineId, meeting.routineVersion);
+      const routine = await resolveRoutine(
+        s.db,
+        s.routines,
+        actor.districtId,
+        group.id,
+        meeting.routineId,
+        meeting.routineVersion,
+      );
       if (!routine) throw conflict('The routine of this meeting no longer exists.');
       // The roster is the team as it is now, plus whoever opens the meeting (who facilitates it).
-      const roster = [...new Set([...(await activeMemberIds(s.db, actor.districtId, group.id)), actor.userId])];
+      const roster = [
+        ...new Set([...(await activeMemberIds(s.db, actor.districtId, group.id)), actor.userId]),
+      ];
       const result = await s.meetings.appendInitial(meeting.id, actor.districtId, (state) => {
         if (state.phase !== 'empty') return [];
-        const made = createMeeting({ meetingId: meeting.id, routine, memberIds: roster, facilitatorId: actor.userId, now: Date.now() });
+        const made = createMeeting({
+          meetingId: meeting.id,
+          routine,
+          memberIds: roster,
+          facilitatorId: actor.userId,
+          now: Date.now(),
+        });
         return made.ok ? made.events : made.error;
       });
       if (!result.ok) throw conflict(result.error.message);
     }
-    const [fresh] = await s.db.select().from(meetings).where(and(eq(meetings.id, meeting.id), eq(meetings.districtId, actor.districtId)));
+    const [fresh] = await s.db
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.id, meeting.id), eq(meetings.districtId, actor.districtId)));
     return presentWithSuggestion(s.db, fresh ?? meeting, group, actor);
   });
 
@@ -206,7 +281,13 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     const [m] = await s.db
       .select()
       .from(meetings)
-      .where(and(eq(meetings.districtId, actor.districtId), eq(meetings.joinCode, code), inArray(meetings.status, ['scheduled', 'live'])));
+      .where(
+        and(
+          eq(meetings.districtId, actor.districtId),
+          eq(meetings.joinCode, code),
+          inArray(meetings.status, ['scheduled', 'live']),
+        ),
+      );
     if (!m) throw notFound('A meeting with that code');
     const group = await loadGroup(s.db, actor, m.groupId);
     authorize(actor, 'take-part', groupSubject(group));
@@ -215,23 +296,40 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
 
   async function minutesFor(actor: Actor, meetingId: string) {
     const { meeting, group } = await loadMeeting(s.db, actor, meetingId);
-    authorize(actor, 'take-part', groupSubject(group));
     const state = await s.meetings.stateOf(meeting.id, actor.districtId);
+    // The team's members, and anyone on this meeting's roster (a principal who opened and ran it).
+    if (!state.memberIds.includes(actor.userId)) authorize(actor, 'take-part', groupSubject(group));
     return { meeting, group, minutes: minutesOf(state) };
   }
 
-  registerEndpoint(app, api.meetingMinutes, async ({ actor, params }) => ({ ...(await minutesFor(actor, params.meetingId)).minutes }));
+  registerEndpoint(app, api.meetingMinutes, async ({ actor, params }) => ({
+    ...(await minutesFor(actor, params.meetingId)).minutes,
+  }));
 
   registerEndpoint(app, api.meetingMinutesMarkdown, async ({ actor, params, reply }) => {
     const { meeting, group, minutes } = await minutesFor(actor, params.meetingId);
-    const ids = [minutes.roles.facilitator, minutes.roles.presenter, ...minutes.actionItems.map((a) => a.ownerId), ...minutes.sharedReflections.map((r) => r.authorId)].filter(
-      (x): x is string => typeof x === 'string',
-    );
+    const ids = [
+      minutes.roles.facilitator,
+      minutes.roles.presenter,
+      ...minutes.actionItems.map((a) => a.ownerId),
+      ...minutes.sharedReflections.map((r) => r.authorId),
+    ].filter((x): x is string => typeof x === 'string');
     const people = ids.length
-      ? await s.db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.districtId, actor.districtId), inArray(users.id, ids)))
+      ? await s.db
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(and(eq(users.districtId, actor.districtId), inArray(users.id, ids)))
       : [];
-    const slug = meeting.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'minutes';
+    const slug =
+      meeting.title
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'minutes';
     void reply.header('content-disposition', `attachment; filename="${slug}.md"`);
-    return minutesToMarkdown(minutes, { title: meeting.title, groupName: group.name, names: new Map(people.map((p) => [p.id, p.name])) });
+    return minutesToMarkdown(minutes, {
+      title: meeting.title,
+      groupName: group.name,
+      names: new Map(people.map((p) => [p.id, p.name])),
+    });
   });
 }

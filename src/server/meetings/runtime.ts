@@ -76,7 +76,11 @@ export class MeetingRuntime {
   }
 
   /** Appends server-made events (the meeting's first event), then publishes them. */
-  async appendInitial(meetingId: string, districtId: string, make: (state: MeetingState) => MeetingEvent[] | MeetingRejection): Promise<CommandResult> {
+  async appendInitial(
+    meetingId: string,
+    districtId: string,
+    make: (state: MeetingState) => MeetingEvent[] | MeetingRejection,
+  ): Promise<CommandResult> {
     return this.commit(meetingId, districtId, (state) => {
       const made = make(state);
       return Array.isArray(made) ? { ok: true, events: made } : { ok: false, error: made };
@@ -84,13 +88,17 @@ export class MeetingRuntime {
   }
 
   execute(meetingId: string, districtId: string, command: MeetingCommand): Promise<CommandResult> {
-    return this.commit(meetingId, districtId, (state) => decide(state, command, { now: this.now(), newId: randomUUID() }));
+    return this.commit(meetingId, districtId, (state) =>
+      decide(state, command, { now: this.now(), newId: randomUUID() }),
+    );
   }
 
   private commit(
     meetingId: string,
     districtId: string,
-    decideFn: (state: MeetingState) => { ok: true; events: MeetingEvent[] } | { ok: false; error: MeetingRejection },
+    decideFn: (
+      state: MeetingState,
+    ) => { ok: true; events: MeetingEvent[] } | { ok: false; error: MeetingRejection },
   ): Promise<CommandResult> {
     return this.serialize(meetingId, districtId, async (entry) => {
       // The cache is trusted until the log proves it stale: reading the log before every command cost a round
@@ -144,7 +152,10 @@ export class MeetingRuntime {
       }
       if (entry.state.phase !== 'running' || !entry.state.autoAdvance) continue;
       if (!tick(entry.state, now).length) continue;
-      await this.commit(meetingId, entry.districtId, (state) => ({ ok: true, events: tick(state, this.now()) })).catch(() => undefined);
+      await this.commit(meetingId, entry.districtId, (state) => ({
+        ok: true,
+        events: tick(state, this.now()),
+      })).catch(() => undefined);
     }
   }
 

@@ -1,6 +1,11 @@
 import type { Person, School } from '#contracts/org';
 
-export function presentSchool(s: { id: string; name: string; createdAt: Date; archivedAt: Date | null }): School {
+export function presentSchool(s: {
+  id: string;
+  name: string;
+  createdAt: Date;
+  archivedAt: Date | null;
+}): School {
   return { id: s.id, name: s.name, createdAt: s.createdAt.toISOString(), archived: s.archivedAt !== null };
 }
 

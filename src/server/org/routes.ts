@@ -59,13 +59,20 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
   });
 
   registerEndpoint(app, api.listSchools, async ({ actor }) => {
-    const rows = await s.db.select().from(schools).where(eq(schools.districtId, actor.districtId)).orderBy(asc(schools.name));
+    const rows = await s.db
+      .select()
+      .from(schools)
+      .where(eq(schools.districtId, actor.districtId))
+      .orderBy(asc(schools.name));
     return { items: rows.map(presentSchool) };
   });
 
   registerEndpoint(app, api.createSchool, async ({ actor, body }) => {
     authorize(actor, 'create', { kind: 'school', id: '', districtId: actor.districtId });
-    const [row] = await s.db.insert(schools).values({ districtId: actor.districtId, name: body.name }).returning();
+    const [row] = await s.db
+      .insert(schools)
+      .values({ districtId: actor.districtId, name: body.name })
+      .returning();
     if (!row) throw new Error('insert returned no row');
     return presentSchool(row);
   });
@@ -75,7 +82,8 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
     authorize(actor, 'update', { kind: 'school', id: school.id, districtId: school.districtId });
     const patch: Partial<typeof schools.$inferInsert> = {};
     if (body.name !== undefined) patch.name = body.name;
-    if (body.archived !== undefined) patch.archivedAt = body.archived ? (school.archivedAt ?? new Date()) : null;
+    if (body.archived !== undefined)
+      patch.archivedAt = body.archived ? (school.archivedAt ?? new Date()) : null;
     if (!Object.keys(patch).length) return presentSchool(school);
     const [row] = await s.db
       .update(schools)
@@ -90,7 +98,11 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
     authorize(actor, 'list-people', { kind: 'district', id: actor.districtId, districtId: actor.districtId });
     let rows;
     if (actor.districtRole === 'district_admin') {
-      rows = await s.db.select().from(users).where(eq(users.districtId, actor.districtId)).orderBy(asc(users.name));
+      rows = await s.db
+        .select()
+        .from(users)
+        .where(eq(users.districtId, actor.districtId))
+        .orderBy(asc(users.name));
     } else {
       // A principal sees the people of the schools they lead.
       const led = [...actor.schoolRoles].filter(([, r]) => r === 'school_leader').map(([id]) => id);
@@ -102,11 +114,23 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
         ? await s.db
             .select()
             .from(users)
-            .where(and(eq(users.districtId, actor.districtId), inArray(users.id, ids.map((r) => r.userId))))
+            .where(
+              and(
+                eq(users.districtId, actor.districtId),
+                inArray(
+                  users.id,
+                  ids.map((r) => r.userId),
+                ),
+              ),
+            )
             .orderBy(asc(users.name))
         : [];
     }
-    const roles = await schoolRolesOf(s.db, actor.districtId, rows.map((u) => u.id));
+    const roles = await schoolRolesOf(
+      s.db,
+      actor.districtId,
+      rows.map((u) => u.id),
+    );
     return { items: rows.map((u) => presentPerson(u, roles.get(u.id) ?? [])) };
   });
 
@@ -115,8 +139,7 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
       const person = await loadPerson(tx, actor, params.userId);
       authorize(actor, 'update', { kind: 'person', id: person.id, districtId: person.districtId });
       const losingAdmin =
-        person.districtRole === 'district_admin' &&
-        (body.districtRole === 'member' || body.active === false);
+        person.districtRole === 'district_admin' && (body.districtRole === 'member' || body.active === false);
       if (losingAdmin) {
         // Lock the admins so two concurrent demotions cannot leave the district without one.
         const [others] = await tx
@@ -130,17 +153,24 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
               ne(users.id, person.id),
             ),
           );
-        if ((others?.n ?? 0) === 0) throw conflict('A district needs at least one active admin. Make someone else an admin first.');
+        if ((others?.n ?? 0) === 0)
+          throw conflict('A district needs at least one active admin. Make someone else an admin first.');
       }
       const patch: Partial<typeof users.$inferInsert> = {};
       if (body.districtRole !== undefined) patch.districtRole = body.districtRole;
-      if (body.active !== undefined) patch.deactivatedAt = body.active ? null : (person.deactivatedAt ?? new Date());
+      if (body.active !== undefined)
+        patch.deactivatedAt = body.active ? null : (person.deactivatedAt ?? new Date());
       if (Object.keys(patch).length) {
-        await tx.update(users).set(patch).where(and(eq(users.id, person.id), eq(users.districtId, actor.districtId)));
+        await tx
+          .update(users)
+          .set(patch)
+          .where(and(eq(users.id, person.id), eq(users.districtId, actor.districtId)));
       }
       if (body.active === false) {
         // Deactivation ends access at once; the person's contributions stay, still attributed.
-        await tx.delete(sessions).where(and(eq(sessions.districtId, actor.districtId), eq(sessions.userId, person.id)));
+        await tx
+          .delete(sessions)
+          .where(and(eq(sessions.districtId, actor.districtId), eq(sessions.userId, person.id)));
       }
       return presentPersonById(tx, actor, person.id);
     });
@@ -150,23 +180,48 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
     return s.db.transaction(async (tx) => {
       const school = await loadSchool(tx, actor, params.schoolId);
       const person = await loadPerson(tx, actor, params.userId);
-      authorize(actor, 'update', { kind: 'school-role', districtId: school.districtId, schoolId: school.id, role: body.role });
+      authorize(actor, 'update', {
+        kind: 'school-role',
+        districtId: school.districtId,
+        schoolId: school.id,
+        role: body.role,
+      });
       const [current] = await tx
         .select()
         .from(schoolRoles)
-        .where(and(eq(schoolRoles.schoolId, school.id), eq(schoolRoles.userId, person.id), eq(schoolRoles.districtId, actor.districtId)));
+        .where(
+          and(
+            eq(schoolRoles.schoolId, school.id),
+            eq(schoolRoles.userId, person.id),
+            eq(schoolRoles.districtId, actor.districtId),
+          ),
+        );
       if (current?.role === 'school_leader' && actor.districtRole !== 'district_admin') {
-        authorize(actor, 'update', { kind: 'school-role', districtId: school.districtId, schoolId: school.id, role: 'school_leader' });
+        authorize(actor, 'update', {
+          kind: 'school-role',
+          districtId: school.districtId,
+          schoolId: school.id,
+          role: 'school_leader',
+        });
       }
       if (body.role === null) {
         await tx
           .delete(schoolRoles)
-          .where(and(eq(schoolRoles.schoolId, school.id), eq(schoolRoles.userId, person.id), eq(schoolRoles.districtId, actor.districtId)));
+          .where(
+            and(
+              eq(schoolRoles.schoolId, school.id),
+              eq(schoolRoles.userId, person.id),
+              eq(schoolRoles.districtId, actor.districtId),
+            ),
+          );
       } else {
         await tx
           .insert(schoolRoles)
           .values({ districtId: actor.districtId, schoolId: school.id, userId: person.id, role: body.role })
-          .onConflictDoUpdate({ target: [schoolRoles.schoolId, schoolRoles.userId], set: { role: body.role } });
+          .onConflictDoUpdate({
+            target: [schoolRoles.schoolId, schoolRoles.userId],
+            set: { role: body.role },
+          });
       }
       return presentPersonById(tx, actor, person.id);
     });

@@ -8,9 +8,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { api, pathFor, type EndpointName } from '#contracts/api';
 import { hashPassword } from '../auth/passwords';
-import { groupMembers, groups, invitations, joinCodes, meetings, schoolRoles, schools, users } from '../db/schema';
+import {
+  groupMembers,
+  groups,
+  invitations,
+  joinCodes,
+  meetings,
+  schoolRoles,
+  schools,
+  users,
+} from '../db/schema';
 import { hashSecret } from '../auth/tokens';
-import { Client, createDistrictWithAdmin, createTestApp, signedInClient, type TestApp } from '../testing/api-harness';
+import {
+  Client,
+  createDistrictWithAdmin,
+  createTestApp,
+  signedInClient,
+  type TestApp,
+} from '../testing/api-harness';
 
 type Role = 'anon' | 'member' | 'facilitator' | 'leader' | 'admin' | 'outsider' | 'foreign';
 const ROLES: Role[] = ['anon', 'member', 'facilitator', 'leader', 'admin', 'outsider', 'foreign'];
@@ -37,7 +52,14 @@ let passwordHash: string;
 async function person(districtId: string, label: string, role: 'district_admin' | 'member' = 'member') {
   const [u] = await t.database.db
     .insert(users)
-    .values({ districtId, email: `${label}-${randomUUID().slice(0, 8)}@matrix.test`, name: label, passwordHash, districtRole: role, emailVerifiedAt: new Date() })
+    .values({
+      districtId,
+      email: `${label}-${randomUUID().slice(0, 8)}@matrix.test`,
+      name: label,
+      passwordHash,
+      districtRole: role,
+      emailVerifiedAt: new Date(),
+    })
     .returning();
   return u!;
 }
@@ -45,12 +67,26 @@ async function person(districtId: string, label: string, role: 'district_admin' 
 const registeredRoutes: { method: string; url: string }[] = [];
 
 beforeAll(async () => {
-  t = await createTestApp({ onRoute: (r) => registeredRoutes.push(...[r.method].flat().filter((m) => m !== 'HEAD').map((m) => ({ method: m, url: r.url }))) });
+  t = await createTestApp({
+    onRoute: (r) =>
+      registeredRoutes.push(
+        ...[r.method]
+          .flat()
+          .filter((m) => m !== 'HEAD')
+          .map((m) => ({ method: m, url: r.url })),
+      ),
+  });
   passwordHash = await hashPassword('matrix test password');
   const a = await createDistrictWithAdmin(t, 'District A', 'admin@a.test');
   const b = await createDistrictWithAdmin(t, 'District B', 'admin@b.test');
   const db = t.database.db;
-  const [s1, s2] = await db.insert(schools).values([{ districtId: a.district.id, name: 'A1' }, { districtId: a.district.id, name: 'A2' }]).returning();
+  const [s1, s2] = await db
+    .insert(schools)
+    .values([
+      { districtId: a.district.id, name: 'A1' },
+      { districtId: a.district.id, name: 'A2' },
+    ])
+    .returning();
   const [sb] = await db.insert(schools).values({ districtId: b.district.id, name: 'B1' }).returning();
   const [t1, t2] = await db
     .insert(groups)
@@ -59,8 +95,26 @@ beforeAll(async () => {
       { districtId: a.district.id, schoolId: s2!.id, kind: 'teacher_team', focus: 'plc', name: 'Team A2' },
     ])
     .returning();
-  const [t3] = await db.insert(groups).values({ districtId: a.district.id, schoolId: s2!.id, kind: 'teacher_team', focus: 'plc', name: 'Team A3' }).returning();
-  const [tb] = await db.insert(groups).values({ districtId: b.district.id, schoolId: sb!.id, kind: 'teacher_team', focus: 'plc', name: 'Team B' }).returning();
+  const [t3] = await db
+    .insert(groups)
+    .values({
+      districtId: a.district.id,
+      schoolId: s2!.id,
+      kind: 'teacher_team',
+      focus: 'plc',
+      name: 'Team A3',
+    })
+    .returning();
+  const [tb] = await db
+    .insert(groups)
+    .values({
+      districtId: b.district.id,
+      schoolId: sb!.id,
+      kind: 'teacher_team',
+      focus: 'plc',
+      name: 'Team B',
+    })
+    .returning();
   const member = await person(a.district.id, 'member');
   const facilitator = await person(a.district.id, 'facilitator');
   const leader = await person(a.district.id, 'leader');
@@ -92,7 +146,9 @@ afterAll(async () => t.close());
 /** A fresh member of team A1 to act upon (so destructive cells never interfere with each other). */
 async function freshTeamMember() {
   const p = await person(w.districtA, 'target');
-  await t.database.db.insert(groupMembers).values({ districtId: w.districtA, groupId: w.teamA1, userId: p.id, role: 'member' });
+  await t.database.db
+    .insert(groupMembers)
+    .values({ districtId: w.districtA, groupId: w.teamA1, userId: p.id, role: 'member' });
   return p;
 }
 
@@ -133,8 +189,19 @@ async function liveInvitationToken() {
 }
 
 async function liveJoinCode() {
-  const code = randomUUID().replace(/[^A-HJ-NP-Z2-9]/gi, '').toUpperCase().replace(/[IO01]/g, 'A').slice(0, 8).padEnd(8, 'Z');
-  await t.database.db.insert(joinCodes).values({ districtId: w.districtA, groupId: w.teamA3, code, expiresAt: new Date(Date.now() + 86_400_000), createdBy: w.users.admin.id });
+  const code = randomUUID()
+    .replace(/[^A-HJ-NP-Z2-9]/gi, '')
+    .toUpperCase()
+    .replace(/[IO01]/g, 'A')
+    .slice(0, 8)
+    .padEnd(8, 'Z');
+  await t.database.db.insert(joinCodes).values({
+    districtId: w.districtA,
+    groupId: w.teamA3,
+    code,
+    expiresAt: new Date(Date.now() + 86_400_000),
+    createdBy: w.users.admin.id,
+  });
   return code;
 }
 
@@ -150,7 +217,10 @@ async function freshMeeting() {
       routineVersion: 1,
       routineName: 'Share Successes',
       totalMinutes: 16,
-      joinCode: randomUUID().replace(/[^A-HJ-NP-Z2-9]/gi, 'K').toUpperCase().slice(0, 6),
+      joinCode: randomUUID()
+        .replace(/[^A-HJ-NP-Z2-9]/gi, 'K')
+        .toUpperCase()
+        .slice(0, 6),
       createdBy: w.users.facilitator.id,
     })
     .returning();
@@ -165,57 +235,197 @@ interface Case {
   expect: Record<Role, Expect>;
 }
 
-const signedIn = (ok: Expect = 'ok'): Record<Role, Expect> => ({ anon: 401, member: ok, facilitator: ok, leader: ok, admin: ok, outsider: ok, foreign: ok });
-const everyone = (e: Expect = 'ok'): Record<Role, Expect> => ({ anon: e, member: e, facilitator: e, leader: e, admin: e, outsider: e, foreign: e });
+const signedIn = (ok: Expect = 'ok'): Record<Role, Expect> => ({
+  anon: 401,
+  member: ok,
+  facilitator: ok,
+  leader: ok,
+  admin: ok,
+  outsider: ok,
+  foreign: ok,
+});
+const everyone = (e: Expect = 'ok'): Record<Role, Expect> => ({
+  anon: e,
+  member: e,
+  facilitator: e,
+  leader: e,
+  admin: e,
+  outsider: e,
+  foreign: e,
+});
 /** Managing team A1: its facilitator, the leader of its school and the admin; others in A are refused, B never finds it. */
-const manageTeamA1: Record<Role, Expect> = { anon: 401, member: 403, facilitator: 'ok', leader: 'ok', admin: 'ok', outsider: 404, foreign: 404 };
+const manageTeamA1: Record<Role, Expect> = {
+  anon: 401,
+  member: 403,
+  facilitator: 'ok',
+  leader: 'ok',
+  admin: 'ok',
+  outsider: 404,
+  foreign: 404,
+};
 /** Reading team A1: its members and those who lead it. */
-const readTeamA1: Record<Role, Expect> = { anon: 401, member: 'ok', facilitator: 'ok', leader: 'ok', admin: 'ok', outsider: 404, foreign: 404 };
+const readTeamA1: Record<Role, Expect> = {
+  anon: 401,
+  member: 'ok',
+  facilitator: 'ok',
+  leader: 'ok',
+  admin: 'ok',
+  outsider: 404,
+  foreign: 404,
+};
 /** Taking part in team A1's meetings (live and minutes): members only, not their principal or admin (non-evaluative). */
-const takePartTeamA1: Record<Role, Expect> = { anon: 401, member: 'ok', facilitator: 'ok', leader: 403, admin: 403, outsider: 404, foreign: 404 };
-const adminOnlyA: Record<Role, Expect> = { anon: 401, member: 403, facilitator: 403, leader: 403, admin: 'ok', outsider: 403, foreign: 404 };
+const takePartTeamA1: Record<Role, Expect> = {
+  anon: 401,
+  member: 'ok',
+  facilitator: 'ok',
+  leader: 403,
+  admin: 403,
+  outsider: 404,
+  foreign: 404,
+};
+const adminOnlyA: Record<Role, Expect> = {
+  anon: 401,
+  member: 403,
+  facilitator: 403,
+  leader: 403,
+  admin: 'ok',
+  outsider: 403,
+  foreign: 404,
+};
 
 const CASES: Record<EndpointName, Case> = {
   health: { expect: everyone() },
   setupStatus: { expect: everyone() },
-  setup: { body: () => ({ districtName: 'New', name: 'N', email: `n-${randomUUID().slice(0, 6)}@x.test`, password: 'a long enough password' }), expect: everyone(409) },
-  signIn: { body: () => ({ email: 'nobody@matrix.test', password: 'whatever password' }), expect: everyone(400) },
+  setup: {
+    body: () => ({
+      districtName: 'New',
+      name: 'N',
+      email: `n-${randomUUID().slice(0, 6)}@x.test`,
+      password: 'a long enough password',
+    }),
+    expect: everyone(409),
+  },
+  signIn: {
+    body: () => ({ email: 'nobody@matrix.test', password: 'whatever password' }),
+    expect: everyone(400),
+  },
   signOut: { expect: everyone() },
   signOutEverywhere: { expect: signedIn() },
   me: { expect: signedIn() },
   changeName: { body: () => ({ name: 'Renamed' }), expect: signedIn() },
   requestPasswordReset: { body: () => ({ email: 'nobody@matrix.test' }), expect: everyone() },
-  completePasswordReset: { body: () => ({ token: 'x'.repeat(40), password: 'a long enough password' }), expect: everyone(400) },
+  completePasswordReset: {
+    body: () => ({ token: 'x'.repeat(40), password: 'a long enough password' }),
+    expect: everyone(400),
+  },
   requestEmailVerification: { expect: signedIn() },
   completeEmailVerification: { body: () => ({ token: 'y'.repeat(40) }), expect: everyone(400) },
   district: { expect: signedIn() },
   listSchools: { expect: signedIn() },
-  createSchool: { body: () => ({ name: 'New school' }), expect: { ...adminOnlyA, foreign: 'ok' /* in their own district */ } },
-  updateSchool: { params: () => ({ schoolId: w.schoolA1 }), body: () => ({ name: 'A1 renamed' }), expect: adminOnlyA },
-  listPeople: { expect: { anon: 401, member: 403, facilitator: 403, leader: 'ok', admin: 'ok', outsider: 403, foreign: 'ok' } },
-  updatePerson: { params: async () => ({ userId: (await person(w.districtA, 'p')).id }), body: () => ({ districtRole: 'member' }), expect: adminOnlyA },
+  createSchool: {
+    body: () => ({ name: 'New school' }),
+    expect: { ...adminOnlyA, foreign: 'ok' /* in their own district */ },
+  },
+  updateSchool: {
+    params: () => ({ schoolId: w.schoolA1 }),
+    body: () => ({ name: 'A1 renamed' }),
+    expect: adminOnlyA,
+  },
+  listPeople: {
+    expect: {
+      anon: 401,
+      member: 403,
+      facilitator: 403,
+      leader: 'ok',
+      admin: 'ok',
+      outsider: 403,
+      foreign: 'ok',
+    },
+  },
+  updatePerson: {
+    params: async () => ({ userId: (await person(w.districtA, 'p')).id }),
+    body: () => ({ districtRole: 'member' }),
+    expect: adminOnlyA,
+  },
   setSchoolRole: {
     params: async () => ({ schoolId: w.schoolA1, userId: (await person(w.districtA, 'p')).id }),
     body: () => ({ role: 'staff' }),
-    expect: { anon: 401, member: 403, facilitator: 403, leader: 'ok', admin: 'ok', outsider: 403, foreign: 404 },
+    expect: {
+      anon: 401,
+      member: 403,
+      facilitator: 403,
+      leader: 'ok',
+      admin: 'ok',
+      outsider: 403,
+      foreign: 404,
+    },
   },
   listGroups: { expect: signedIn() },
   createGroup: {
     body: () => ({ name: 'New team', kind: 'teacher_team', focus: 'plc', schoolId: w.schoolA1 }),
-    expect: { anon: 401, member: 403, facilitator: 403, leader: 'ok', admin: 'ok', outsider: 403, foreign: 400 },
+    expect: {
+      anon: 401,
+      member: 403,
+      facilitator: 403,
+      leader: 'ok',
+      admin: 'ok',
+      outsider: 403,
+      foreign: 400,
+    },
   },
-  getGroup: { params: () => ({ groupId: w.teamA1 }), expect: { anon: 401, member: 'ok', facilitator: 'ok', leader: 'ok', admin: 'ok', outsider: 404, foreign: 404 } },
-  updateGroup: { params: () => ({ groupId: w.teamA1 }), body: () => ({ name: 'Team A1' }), expect: manageTeamA1 },
-  addMember: { params: () => ({ groupId: w.teamA1 }), body: async () => ({ userId: (await person(w.districtA, 'new')).id, role: 'member' }), expect: manageTeamA1 },
-  updateMember: { params: async () => ({ groupId: w.teamA1, userId: (await freshTeamMember()).id }), body: () => ({ role: 'member' }), expect: manageTeamA1 },
-  removeMember: { params: async () => ({ groupId: w.teamA1, userId: (await freshTeamMember()).id }), expect: manageTeamA1 },
-  createJoinCode: { params: () => ({ groupId: w.teamA1 }), body: () => ({ expiresInHours: 24 }), expect: manageTeamA1 },
+  getGroup: {
+    params: () => ({ groupId: w.teamA1 }),
+    expect: {
+      anon: 401,
+      member: 'ok',
+      facilitator: 'ok',
+      leader: 'ok',
+      admin: 'ok',
+      outsider: 404,
+      foreign: 404,
+    },
+  },
+  updateGroup: {
+    params: () => ({ groupId: w.teamA1 }),
+    body: () => ({ name: 'Team A1' }),
+    expect: manageTeamA1,
+  },
+  addMember: {
+    params: () => ({ groupId: w.teamA1 }),
+    body: async () => ({ userId: (await person(w.districtA, 'new')).id, role: 'member' }),
+    expect: manageTeamA1,
+  },
+  updateMember: {
+    params: async () => ({ groupId: w.teamA1, userId: (await freshTeamMember()).id }),
+    body: () => ({ role: 'member' }),
+    expect: manageTeamA1,
+  },
+  removeMember: {
+    params: async () => ({ groupId: w.teamA1, userId: (await freshTeamMember()).id }),
+    expect: manageTeamA1,
+  },
+  createJoinCode: {
+    params: () => ({ groupId: w.teamA1 }),
+    body: () => ({ expiresInHours: 24 }),
+    expect: manageTeamA1,
+  },
   revokeJoinCode: { params: () => ({ groupId: w.teamA1 }), expect: manageTeamA1 },
   listInvitations: { expect: signedIn() },
-  createInvitation: { body: () => ({ email: `new-${randomUUID().slice(0, 8)}@matrix.test`, groupId: w.teamA1 }), expect: manageTeamA1 },
+  createInvitation: {
+    body: () => ({ email: `new-${randomUUID().slice(0, 8)}@matrix.test`, groupId: w.teamA1 }),
+    expect: manageTeamA1,
+  },
   revokeInvitation: {
     params: async () => ({ invitationId: (await freshInvitation()).id }),
-    expect: { anon: 401, member: 403, facilitator: 'ok', leader: 'ok', admin: 'ok', outsider: 403, foreign: 404 },
+    expect: {
+      anon: 401,
+      member: 403,
+      facilitator: 'ok',
+      leader: 'ok',
+      admin: 'ok',
+      outsider: 403,
+      foreign: 404,
+    },
   },
   previewInvitation: { params: async () => ({ token: await liveInvitationToken() }), expect: everyone() },
   acceptInvitation: {
@@ -226,23 +436,53 @@ const CASES: Record<EndpointName, Case> = {
   },
   previewJoinCode: { params: async () => ({ code: await liveJoinCode() }), expect: everyone() },
   joinByCode: {
-    body: async () => ({ code: await liveJoinCode(), name: 'Joiner', email: `j-${randomUUID().slice(0, 8)}@matrix.test`, password: 'a long enough password' }),
+    body: async () => ({
+      code: await liveJoinCode(),
+      name: 'Joiner',
+      email: `j-${randomUUID().slice(0, 8)}@matrix.test`,
+      password: 'a long enough password',
+    }),
     // Signed-in people join as themselves; one of another district is refused.
-    expect: { anon: 'ok', member: 'ok', facilitator: 'ok', leader: 'ok', admin: 'ok', outsider: 'ok', foreign: 400 },
+    expect: {
+      anon: 'ok',
+      member: 'ok',
+      facilitator: 'ok',
+      leader: 'ok',
+      admin: 'ok',
+      outsider: 'ok',
+      foreign: 400,
+    },
   },
   devOutbox: { expect: everyone() },
 
   listRoutines: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
   getRoutine: { params: () => ({ groupId: w.teamA1, routine: 'share-successes' }), expect: readTeamA1 },
-  customizeRoutine: { params: () => ({ groupId: w.teamA1 }), body: () => ({ baseId: 'share-successes', changes: [{ op: 'update-routine', name: 'Our success routine' }] }), expect: manageTeamA1 },
+  customizeRoutine: {
+    params: () => ({ groupId: w.teamA1 }),
+    body: () => ({
+      baseId: 'share-successes',
+      changes: [{ op: 'update-routine', name: 'Our success routine' }],
+    }),
+    expect: manageTeamA1,
+  },
   listMeetings: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
-  scheduleMeeting: { params: () => ({ groupId: w.teamA1 }), body: () => ({ title: 'Weekly', routineId: 'share-successes' }), expect: manageTeamA1 },
+  scheduleMeeting: {
+    params: () => ({ groupId: w.teamA1 }),
+    body: () => ({ title: 'Weekly', routineId: 'share-successes' }),
+    expect: manageTeamA1,
+  },
   groupCalendar: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
   getMeeting: { params: async () => ({ meetingId: (await freshMeeting()).id }), expect: readTeamA1 },
   openMeeting: { params: async () => ({ meetingId: (await freshMeeting()).id }), expect: manageTeamA1 },
-  findMeetingByCode: { params: async () => ({ code: (await freshMeeting()).joinCode }), expect: takePartTeamA1 },
+  findMeetingByCode: {
+    params: async () => ({ code: (await freshMeeting()).joinCode }),
+    expect: takePartTeamA1,
+  },
   meetingMinutes: { params: async () => ({ meetingId: (await freshMeeting()).id }), expect: takePartTeamA1 },
-  meetingMinutesMarkdown: { params: async () => ({ meetingId: (await freshMeeting()).id }), expect: takePartTeamA1 },
+  meetingMinutesMarkdown: {
+    params: async () => ({ meetingId: (await freshMeeting()).id }),
+    expect: takePartTeamA1,
+  },
 };
 
 async function clientFor(role: Role): Promise<Client> {
@@ -256,7 +496,11 @@ describe('AUTHZ-MATRIX-1: every endpoint x every role', () => {
       const endpoint = api[name];
       const client = await clientFor(role);
       const url = pathFor(endpoint.path, c.params ? await c.params() : {});
-      const body = c.body ? await c.body() : endpoint.method === 'GET' || endpoint.method === 'DELETE' ? undefined : {};
+      const body = c.body
+        ? await c.body()
+        : endpoint.method === 'GET' || endpoint.method === 'DELETE'
+          ? undefined
+          : {};
       const res = await client.request(endpoint.method, url, body);
       const want = c.expect[role];
       if (want === 'ok') expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
@@ -265,7 +509,15 @@ describe('AUTHZ-MATRIX-1: every endpoint x every role', () => {
       // Whatever the answer, a caller of district B never receives an id that belongs to district A.
       if (role === 'foreign' && !c.secretGrantsAccess) {
         const text = JSON.stringify(res.body ?? '');
-        for (const id of [w.districtA, w.schoolA1, w.schoolA2, w.teamA1, w.teamA2, w.users.member.id, w.users.admin.id]) {
+        for (const id of [
+          w.districtA,
+          w.schoolA1,
+          w.schoolA2,
+          w.teamA1,
+          w.teamA2,
+          w.users.member.id,
+          w.users.admin.id,
+        ]) {
           expect(text).not.toContain(id);
         }
       }
@@ -278,7 +530,9 @@ describe('AUTHZ-MATRIX-2: coverage', () => {
     const catalogue = new Set(Object.values(api).map((e) => `${e.method} ${e.path}`));
     for (const route of registeredRoutes) {
       if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
-      expect(catalogue, `${route.method} ${route.url} is not in the catalogue`).toContain(`${route.method} ${route.url}`);
+      expect(catalogue, `${route.method} ${route.url} is not in the catalogue`).toContain(
+        `${route.method} ${route.url}`,
+      );
     }
     expect(new Set(Object.keys(CASES))).toEqual(new Set(Object.keys(api)));
   });

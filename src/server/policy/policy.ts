@@ -83,7 +83,8 @@ export type Action =
   | 'take-part';
 
 const isAdmin = (a: Actor) => a.districtRole === 'district_admin';
-const leads = (a: Actor, schoolId: string | null) => schoolId !== null && a.schoolRoles.get(schoolId) === 'school_leader';
+const leads = (a: Actor, schoolId: string | null) =>
+  schoolId !== null && a.schoolRoles.get(schoolId) === 'school_leader';
 const facilitates = (a: Actor, groupId: string) => a.groupRoles.get(groupId) === 'facilitator';
 const belongs = (a: Actor, groupId: string) => a.groupRoles.has(groupId);
 
@@ -96,7 +97,12 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
   if (subject.districtId !== actor.districtId) return false;
   switch (subject.kind) {
     case 'district':
-      return action === 'read' || (action === 'update' && isAdmin(actor)) || (action === 'list-people' && (isAdmin(actor) || [...actor.schoolRoles.values()].includes('school_leader')));
+      return (
+        action === 'read' ||
+        (action === 'update' && isAdmin(actor)) ||
+        (action === 'list-people' &&
+          (isAdmin(actor) || [...actor.schoolRoles.values()].includes('school_leader')))
+      );
     case 'school':
       if (action === 'read') return true;
       if (action === 'update' || action === 'create') return isAdmin(actor);
@@ -140,8 +146,12 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
       if (subject.schoolRole === 'school_leader') return isAdmin(actor);
       if (subject.group) {
         // A team's facilitator may bring people into the team, and so onto the staff of the team's own school.
-        const staffOfTeamSchool = subject.schoolRole !== 'staff' || subject.schoolId === subject.group.schoolId;
-        return managesGroup(actor, subject.group) && (staffOfTeamSchool || isAdmin(actor) || leads(actor, subject.schoolId));
+        const staffOfTeamSchool =
+          subject.schoolRole !== 'staff' || subject.schoolId === subject.group.schoolId;
+        return (
+          managesGroup(actor, subject.group) &&
+          (staffOfTeamSchool || isAdmin(actor) || leads(actor, subject.schoolId))
+        );
       }
       return isAdmin(actor) || leads(actor, subject.schoolId);
     }

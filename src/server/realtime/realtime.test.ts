@@ -12,14 +12,21 @@ import { currentTimer, replay } from '#core/meeting/index';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
 import { groupMembers, groups, schools, users } from '../db/schema';
 import { hashPassword } from '../auth/passwords';
-import { createDistrictWithAdmin, createTestApp, signedInClient, type Client, type TestApp } from '../testing/api-harness';
+import {
+  createDistrictWithAdmin,
+  createTestApp,
+  signedInClient,
+  type Client,
+  type TestApp,
+} from '../testing/api-harness';
 
 let testDb: TestDatabase;
 let nodeA: TestApp;
 let nodeB: TestApp;
 let portA: number;
 let portB: number;
-const people: Record<'lead' | 'ana' | 'ben', { id: string; districtId: string; client: Client }> = {} as never;
+const people: Record<'lead' | 'ana' | 'ben', { id: string; districtId: string; client: Client }> =
+  {} as never;
 let groupId = '';
 const sockets: Socket[] = [];
 
@@ -38,11 +45,27 @@ beforeAll(async () => {
   const d = await createDistrictWithAdmin(nodeA, 'Live District', 'admin@live.test');
   const db = nodeA.database.db;
   const [school] = await db.insert(schools).values({ districtId: d.district.id, name: 'S' }).returning();
-  const [g] = await db.insert(groups).values({ districtId: d.district.id, schoolId: school!.id, kind: 'teacher_team', focus: 'plc', name: 'Live Team' }).returning();
+  const [g] = await db
+    .insert(groups)
+    .values({
+      districtId: d.district.id,
+      schoolId: school!.id,
+      kind: 'teacher_team',
+      focus: 'plc',
+      name: 'Live Team',
+    })
+    .returning();
   groupId = g!.id;
   const hash = await hashPassword('live test password');
-  for (const [key, role] of [['lead', 'facilitator'], ['ana', 'member'], ['ben', 'member']] as const) {
-    const [u] = await db.insert(users).values({ districtId: d.district.id, email: `${key}@live.test`, name: key, passwordHash: hash }).returning();
+  for (const [key, role] of [
+    ['lead', 'facilitator'],
+    ['ana', 'member'],
+    ['ben', 'member'],
+  ] as const) {
+    const [u] = await db
+      .insert(users)
+      .values({ districtId: d.district.id, email: `${key}@live.test`, name: key, passwordHash: hash })
+      .returning();
     await db.insert(groupMembers).values({ districtId: d.district.id, groupId, userId: u!.id, role });
     people[key] = { id: u!.id, districtId: d.district.id, client: await signedInClient(nodeA, u!) };
   }
@@ -66,11 +89,18 @@ function socketFor(who: keyof typeof people, port: number): Socket {
 }
 
 function join(s: Socket, meetingId: string, lastSeq = 0): Promise<JoinAck> {
-  return s.timeout(5000).emitWithAck('meeting:join', { protocolVersion: PROTOCOL_VERSION, meetingId, lastSeq }) as Promise<JoinAck>;
+  return s.timeout(5000).emitWithAck('meeting:join', {
+    protocolVersion: PROTOCOL_VERSION,
+    meetingId,
+    lastSeq,
+  }) as Promise<JoinAck>;
 }
 
 function command(s: Socket, meetingId: string, cmd: Record<string, unknown>): Promise<CommandAck> {
-  return s.timeout(5000).emitWithAck('meeting:command', { meetingId, command: { idempotencyKey: randomUUID(), ...cmd } }) as Promise<CommandAck>;
+  return s.timeout(5000).emitWithAck('meeting:command', {
+    meetingId,
+    command: { idempotencyKey: randomUUID(), ...cmd },
+  }) as Promise<CommandAck>;
 }
 
 /** Collects every pushed event on a socket. */
@@ -82,7 +112,10 @@ function collect(s: Socket): MeetingEvent[] {
 
 async function openMeeting(): Promise<string> {
   const lead = people.lead.client;
-  const scheduled = await lead.post<{ id: string }>(`/api/groups/${groupId}/meetings`, { title: 'Weekly', routineId: 'share-successes' });
+  const scheduled = await lead.post<{ id: string }>(`/api/groups/${groupId}/meetings`, {
+    title: 'Weekly',
+    routineId: 'share-successes',
+  });
   expect(scheduled.status).toBe(200);
   const opened = await lead.post<{ status: string }>(`/api/meetings/${scheduled.body.id}/open`);
   expect(opened.body.status).toBe('live');
@@ -107,15 +140,24 @@ describe('live meetings over sockets', () => {
     expect(joined.events[0]?.type).toBe('meeting.created');
     expect((await command(lead, meetingId, { type: 'startMeeting' })).ok).toBe(true);
     const key = randomUUID();
-    const first = (await lead.timeout(5000).emitWithAck('meeting:command', { meetingId, command: { type: 'startTimer', idempotencyKey: key } })) as CommandAck;
-    const again = (await lead.timeout(5000).emitWithAck('meeting:command', { meetingId, command: { type: 'startTimer', idempotencyKey: key } })) as CommandAck;
+    const first = (await lead.timeout(5000).emitWithAck('meeting:command', {
+      meetingId,
+      command: { type: 'startTimer', idempotencyKey: key },
+    })) as CommandAck;
+    const again = (await lead.timeout(5000).emitWithAck('meeting:command', {
+      meetingId,
+      command: { type: 'startTimer', idempotencyKey: key },
+    })) as CommandAck;
     expect(first).toMatchObject({ ok: true });
     expect(again).toMatchObject({ ok: true, events: [] });
     // A late joiner from seq 2 receives exactly what it lacks.
     const ana = socketFor('ana', portA);
     const late = await join(ana, meetingId, 2);
     expect(late.ok && late.events.map((e) => e.seq)).toEqual([3]);
-    const rows = await nodeA.database.pool.query('select count(*)::int as n from meeting_events where meeting_id = $1', [meetingId]);
+    const rows = await nodeA.database.pool.query(
+      'select count(*)::int as n from meeting_events where meeting_id = $1',
+      [meetingId],
+    );
     expect((rows.rows[0] as { n: number }).n).toBe(3);
   });
 
@@ -130,7 +172,11 @@ describe('live meetings over sockets', () => {
     const anaSeen = collect(ana);
     const benSeen = collect(ben);
     await command(lead, meetingId, { type: 'startMeeting' });
-    const ack = await command(ana, meetingId, { type: 'writeReflection', stepId: 'identify', text: 'PRIVATE-MARKER-42' });
+    const ack = await command(ana, meetingId, {
+      type: 'writeReflection',
+      stepId: 'identify',
+      text: 'PRIVATE-MARKER-42',
+    });
     expect(ack.ok).toBe(true);
     await until(() => benSeen.length >= 2 && anaSeen.length >= 2);
     expect(JSON.stringify(benSeen)).not.toContain('PRIVATE-MARKER-42');
@@ -154,9 +200,16 @@ describe('live meetings over sockets', () => {
     await until(() => seenOnA.some((e) => e.type === 'meeting.started'));
     expect(Date.now() - sent).toBeLessThan(1000);
     // Both nodes append to the same log without clashing.
-    expect((await command(onA, meetingId, { type: 'suggestNote', stepId: 'identify', text: 'from A' })).ok).toBe(true);
+    expect(
+      (await command(onA, meetingId, { type: 'suggestNote', stepId: 'identify', text: 'from A' })).ok,
+    ).toBe(true);
     expect((await command(onB, meetingId, { type: 'startTimer' })).ok).toBe(true);
-    const seqs = (await nodeA.database.pool.query<{ seq: number }>('select seq from meeting_events where meeting_id = $1 order by seq', [meetingId])).rows.map((r) => r.seq);
+    const seqs = (
+      await nodeA.database.pool.query<{ seq: number }>(
+        'select seq from meeting_events where meeting_id = $1 order by seq',
+        [meetingId],
+      )
+    ).rows.map((r) => r.seq);
     expect(seqs).toEqual([1, 2, 3, 4]);
   });
 
@@ -185,7 +238,10 @@ describe('live meetings over sockets', () => {
     const error = await new Promise<Error>((resolve) => anon.on('connect_error', resolve));
     expect(error.message).toBe('unauthenticated');
     const meetingId = await openMeeting();
-    const [outsider] = await nodeA.database.db.insert(users).values({ districtId: people.lead.districtId, email: 'out@live.test', name: 'out', passwordHash: 'x' }).returning();
+    const [outsider] = await nodeA.database.db
+      .insert(users)
+      .values({ districtId: people.lead.districtId, email: 'out@live.test', name: 'out', passwordHash: 'x' })
+      .returning();
     const out = connect(`http://127.0.0.1:${portA}`, {
       path: '/socket.io',
       extraHeaders: { cookie: `ensemble_session=${(await signedInClient(nodeA, outsider!)).cookie}` },
@@ -195,5 +251,28 @@ describe('live meetings over sockets', () => {
     expect(await join(out, meetingId)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const cmd = await command(out, meetingId, { type: 'startMeeting' });
     expect(cmd).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+});
+
+describe('meetings opened by a leader from outside the team', () => {
+  it('MEET-AUTHZ-2: a district admin who opens a meeting is on its roster, so may join it and read its minutes', async () => {
+    const adminUser = (await nodeA.database.db.select().from(users)).find(
+      (u) => u.email === 'admin@live.test',
+    )!;
+    const admin = await signedInClient(nodeA, adminUser);
+    const scheduled = await admin.post<{ id: string }>(`/api/groups/${groupId}/meetings`, {
+      title: 'Visit',
+      routineId: 'share-successes',
+    });
+    expect((await admin.post(`/api/meetings/${scheduled.body.id}/open`)).status).toBe(200);
+    const s = connect(`http://127.0.0.1:${portA}`, {
+      path: '/socket.io',
+      extraHeaders: { cookie: `ensemble_session=${admin.cookie}` },
+      reconnection: false,
+    });
+    sockets.push(s);
+    expect((await join(s, scheduled.body.id)).ok).toBe(true);
+    expect((await command(s, scheduled.body.id, { type: 'startMeeting' })).ok).toBe(true);
+    expect((await admin.get(`/api/meetings/${scheduled.body.id}/minutes`)).status).toBe(200);
   });
 });

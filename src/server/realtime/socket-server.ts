@@ -82,7 +82,15 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         callback(null, true);
         return;
       }
-      const ok = opts.allowedOrigins.has(origin) || (() => { try { return new URL(origin).host === req.headers.host; } catch { return false; } })();
+      const ok =
+        opts.allowedOrigins.has(origin) ||
+        (() => {
+          try {
+            return new URL(origin).host === req.headers.host;
+          } catch {
+            return false;
+          }
+        })();
       callback(ok ? null : 'cross-site connection refused', ok);
     },
   });
@@ -90,11 +98,22 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
   let adapterPool: pg.Pool | null = null;
   if (opts.adapterConnectionString) {
     // A separate, small pool: a 10-connection pool reordered ~17% of a burst (stack facts).
-    adapterPool = new pg.Pool({ connectionString: opts.adapterConnectionString, max: 2, application_name: 'ensemble-socket-adapter' });
+    adapterPool = new pg.Pool({
+      connectionString: opts.adapterConnectionString,
+      max: 2,
+      application_name: 'ensemble-socket-adapter',
+    });
     adapterPool.on('error', (err) => opts.log.warn({ err }, 'socket adapter pool error'));
     // The adapter's LISTEN client has no error handler: without this a PostgreSQL restart crashes the node.
-    adapterPool.on('connect', (client) => client.on('error', (err) => opts.log.warn({ err }, 'socket adapter connection error')));
-    io.adapter(createAdapter(adapterPool, { payloadThreshold: 7_900, errorHandler: (err: Error) => opts.log.warn({ err }, 'socket adapter error') }));
+    adapterPool.on('connect', (client) =>
+      client.on('error', (err) => opts.log.warn({ err }, 'socket adapter connection error')),
+    );
+    io.adapter(
+      createAdapter(adapterPool, {
+        payloadThreshold: 7_900,
+        errorHandler: (err: Error) => opts.log.warn({ err }, 'socket adapter error'),
+      }),
+    );
   }
 
   io.use((socket, next) => {
@@ -152,7 +171,10 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         }
         const req = parsed.data;
         if (req.protocolVersion !== PROTOCOL_VERSION) {
-          ack({ ok: false, error: { code: 'incompatible', message: 'This page is out of date. Reload it to continue.' } });
+          ack({
+            ok: false,
+            error: { code: 'incompatible', message: 'This page is out of date. Reload it to continue.' },
+          });
           return;
         }
         if (!(await stillSignedIn(socket))) return;
@@ -165,17 +187,33 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
           ? await opts.db
               .select({ role: groupMembers.role })
               .from(groupMembers)
-              .where(and(eq(groupMembers.districtId, actor.districtId), eq(groupMembers.groupId, meeting.groupId), eq(groupMembers.userId, actor.userId)))
+              .where(
+                and(
+                  eq(groupMembers.districtId, actor.districtId),
+                  eq(groupMembers.groupId, meeting.groupId),
+                  eq(groupMembers.userId, actor.userId),
+                ),
+              )
           : [];
-        // Live meetings are the team's own: a non-member gets the same answer as for a meeting that does not exist.
-        if (!meeting || !membership) {
+        // Live meetings are the team's own: members, plus whoever is on this meeting's roster (a principal who
+        // opened it). Anyone else gets the same answer as for a meeting that does not exist.
+        const onRoster =
+          meeting && !membership
+            ? (await opts.runtime().stateOf(meeting.id, actor.districtId)).memberIds.includes(actor.userId)
+            : false;
+        if (!meeting || (!membership && !onRoster)) {
           ack({ ok: false, error: { code: 'not_found', message: 'That meeting was not found.' } });
           return;
         }
         const events = await opts.runtime().eventsAfter(meeting.id, actor.districtId, req.lastSeq);
         dataOf(socket).meetings.set(meeting.id, actor.districtId);
         await socket.join([meetingRoom(meeting.id), personRoom(meeting.id, actor.userId)]);
-        ack({ ok: true, meetingId: meeting.id, events: events.map((e) => redactEventFor(e, actor.userId)), serverTime: Date.now() });
+        ack({
+          ok: true,
+          meetingId: meeting.id,
+          events: events.map((e) => redactEventFor(e, actor.userId)),
+          serverTime: Date.now(),
+        });
         await broadcastPresence(meeting.id);
       })().catch((err: unknown) => {
         opts.log.error({ err }, 'join failed');
@@ -201,7 +239,13 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         const command = MeetingCommand.safeParse({ ...parsed.data.command, actorId: data.actor.userId });
         if (!command.success) {
           const first = command.error.issues[0];
-          ack({ ok: false, error: { code: 'invalid', message: first ? `${first.path.join('.') || 'command'}: ${first.message}` : 'Invalid command' } });
+          ack({
+            ok: false,
+            error: {
+              code: 'invalid',
+              message: first ? `${first.path.join('.') || 'command'}: ${first.message}` : 'Invalid command',
+            },
+          });
           return;
         }
         ack(await opts.runtime().execute(parsed.data.meetingId, districtId, command.data));
@@ -223,7 +267,11 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
 
     socket.on(ClientEvents.ping, (raw: unknown, ackFn: unknown) => {
       const parsed = PingRequest.safeParse(raw);
-      if (parsed.success) asAck<{ clientSent: number; serverTime: number }>(ackFn)({ clientSent: parsed.data.clientSent, serverTime: Date.now() });
+      if (parsed.success)
+        asAck<{ clientSent: number; serverTime: number }>(ackFn)({
+          clientSent: parsed.data.clientSent,
+          serverTime: Date.now(),
+        });
     });
 
     socket.on('disconnecting', () => {
@@ -249,7 +297,9 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         } else {
           const author = personRoom(meetingId, e.actorId);
           io.to(author).emit(ServerEvents.events, { meetingId, events: [e] });
-          io.to(meetingRoom(meetingId)).except(author).emit(ServerEvents.events, { meetingId, events: [redactEventFor(e, NOBODY)] });
+          io.to(meetingRoom(meetingId))
+            .except(author)
+            .emit(ServerEvents.events, { meetingId, events: [redactEventFor(e, NOBODY)] });
         }
       }
     },

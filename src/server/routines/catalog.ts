@@ -22,10 +22,13 @@ export function protocolsFolder(): string {
 /** Loads and validates every `*.yaml` routine; a bad file stops the start with its file and line. */
 export function loadShippedRoutines(folder = protocolsFolder()): ReadonlyMap<string, Routine> {
   const routines = new Map<string, Routine>();
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const result = parseRoutine(readFileSync(join(folder, file), 'utf8'), `protocols/${file}`);
     if (!result.ok) throw new RoutineFileError(result.errors.map(formatFileIssue).join('\n'));
-    if (routines.has(result.routine.id)) throw new RoutineFileError(`protocols/${file}: routine id "${result.routine.id}" is used twice`);
+    if (routines.has(result.routine.id))
+      throw new RoutineFileError(`protocols/${file}: routine id "${result.routine.id}" is used twice`);
     routines.set(result.routine.id, result.routine);
   }
   return routines;
@@ -53,7 +56,8 @@ export async function teamRoutinesOf(db: DbOrTx, districtId: string, groupId: st
     .where(and(eq(teamRoutines.districtId, districtId), eq(teamRoutines.groupId, groupId)))
     .orderBy(teamRoutines.routineId, desc(teamRoutines.version));
   const latest = new Map<string, Routine>();
-  for (const row of rows) if (!latest.has(row.routineId)) latest.set(row.routineId, row.definition as Routine);
+  for (const row of rows)
+    if (!latest.has(row.routineId)) latest.set(row.routineId, row.definition as Routine);
   return [...latest.values()];
 }
 
@@ -69,7 +73,13 @@ export async function resolveRoutine(
   const rows = await db
     .select()
     .from(teamRoutines)
-    .where(and(eq(teamRoutines.districtId, districtId), eq(teamRoutines.groupId, groupId), eq(teamRoutines.routineId, routineId)))
+    .where(
+      and(
+        eq(teamRoutines.districtId, districtId),
+        eq(teamRoutines.groupId, groupId),
+        eq(teamRoutines.routineId, routineId),
+      ),
+    )
     .orderBy(desc(teamRoutines.version));
   const own = version === undefined ? rows[0] : rows.find((r) => r.version === version);
   if (own) return own.definition as Routine;

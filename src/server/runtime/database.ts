@@ -1,7 +1,12 @@
 import type { Config } from '../config';
 import { connectDatabase, type Database } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { DataDirInUseError, runningClusterConnection, startEmbeddedPostgres, type EmbeddedPostgres } from '../db/embedded';
+import {
+  DataDirInUseError,
+  runningClusterConnection,
+  startEmbeddedPostgres,
+  type EmbeddedPostgres,
+} from '../db/embedded';
 
 export interface RuntimeLog {
   info(msg: string): void;
@@ -20,7 +25,11 @@ export interface OpenedDatabase {
 export async function openDatabase(
   config: Config,
   log: RuntimeLog,
-  opts: { migrate?: boolean; poolSize?: number; /** CLI commands use the app's running PostgreSQL when there is one. */ attachToRunning?: boolean } = {},
+  opts: {
+    migrate?: boolean;
+    poolSize?: number;
+    /** CLI commands use the app's running PostgreSQL when there is one. */ attachToRunning?: boolean;
+  } = {},
 ): Promise<OpenedDatabase> {
   let embedded: EmbeddedPostgres | null = null;
   let connectionString = config.databaseUrl;
@@ -29,7 +38,10 @@ export async function openDatabase(
       embedded = await startEmbeddedPostgres({ dataDir: config.dataDir, log });
       connectionString = embedded.connectionString;
     } catch (err) {
-      const running = err instanceof DataDirInUseError && opts.attachToRunning ? await runningClusterConnection(config.dataDir) : null;
+      const running =
+        err instanceof DataDirInUseError && opts.attachToRunning
+          ? await runningClusterConnection(config.dataDir)
+          : null;
       if (!running) throw err;
       log.info(`Ensemble is running on ${config.dataDir}: using its database.`);
       connectionString = running;

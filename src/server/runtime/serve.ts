@@ -63,7 +63,10 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   } catch (err) {
     await opened.close();
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') throw new Error(`Port ${config.port} is already in use. Stop the other program or set PORT to a free port.`);
+    if (code === 'EADDRINUSE')
+      throw new Error(
+        `Port ${config.port} is already in use. Stop the other program or set PORT to a free port.`,
+      );
     throw err;
   }
   const address = app.server.address();

@@ -30,7 +30,13 @@ export function registerSystemRoutes(app: FastifyInstance, s: Services) {
     if (!s.mailer.capturing || !isLoopback(req)) throw notFound('The outbox');
     const rows = await s.db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(200);
     return {
-      items: rows.map((m) => ({ id: m.id, to: m.to, subject: m.subject, text: m.text, createdAt: m.createdAt.toISOString() })),
+      items: rows.map((m) => ({
+        id: m.id,
+        to: m.to,
+        subject: m.subject,
+        text: m.text,
+        createdAt: m.createdAt.toISOString(),
+      })),
     };
   });
 }

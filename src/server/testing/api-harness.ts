@@ -21,7 +21,11 @@ export interface TestApp {
 }
 
 export async function createTestApp(
-  opts: { onRoute?: (route: { method: string | string[]; url: string }) => void; testDb?: TestDatabase; crossNode?: boolean } = {},
+  opts: {
+    onRoute?: (route: { method: string | string[]; url: string }) => void;
+    testDb?: TestDatabase;
+    crossNode?: boolean;
+  } = {},
 ): Promise<TestApp> {
   const testDb = opts.testDb ?? (await createTestDatabase());
   const database = connectDatabase(testDb.url, { max: 4 });
@@ -72,7 +76,12 @@ export class Client {
     public cookie: string | null = null,
   ) {}
 
-  async request<T = unknown>(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response<T>> {
+  async request<T = unknown>(
+    method: InjectOptions['method'],
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response<T>> {
     const res = await this.app.inject({
       method,
       url,
@@ -85,7 +94,11 @@ export class Client {
       ...(body !== undefined ? { payload: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
     const set = res.cookies.find((c) => c.name === SESSION_COOKIE);
-    if (set) this.cookie = set.value && set.maxAge !== 0 && !(set.expires && set.expires.getTime() < Date.now()) ? set.value : null;
+    if (set)
+      this.cookie =
+        set.value && set.maxAge !== 0 && !(set.expires && set.expires.getTime() < Date.now())
+          ? set.value
+          : null;
     let parsed: unknown = res.body;
     try {
       parsed = res.body ? JSON.parse(res.body) : undefined;

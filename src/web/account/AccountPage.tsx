@@ -35,7 +35,9 @@ export function AccountPage() {
   });
   const sendVerification = useMutation({
     mutationFn: () => call('requestEmailVerification'),
-    onSuccess: () => { toast(t('account.verificationSent', { email: me.email })); },
+    onSuccess: () => {
+      toast(t('account.verificationSent', { email: me.email }));
+    },
   });
   const signedOut = () => {
     forgetSignedIn();
@@ -93,14 +95,33 @@ export function AccountPage() {
             <p className="muted">{t('account.verifyHint')}</p>
             {sendVerification.error ? <FormAlert messages={[describe(sendVerification.error)]} /> : null}
             <div>
-              <Button onPress={() => { sendVerification.mutate(); }} isPending={sendVerification.isPending}>
+              <Button
+                onPress={() => {
+                  sendVerification.mutate();
+                }}
+                isPending={sendVerification.isPending}
+              >
                 {t('account.sendVerification')}
               </Button>
             </div>
           </div>
         )}
-        <ApiForm className="account__name-form" fieldNames={nameFields} error={changeName.error} onValues={(values) => { changeName.mutate(values); }}>
-          <TextField name="name" label={t('fields.name')} description={t('fields.nameHint')} defaultValue={me.name} isRequired autoComplete="name" />
+        <ApiForm
+          className="account__name-form"
+          fieldNames={nameFields}
+          error={changeName.error}
+          onValues={(values) => {
+            changeName.mutate(values);
+          }}
+        >
+          <TextField
+            name="name"
+            label={t('fields.name')}
+            description={t('fields.nameHint')}
+            defaultValue={me.name}
+            isRequired
+            autoComplete="name"
+          />
           <div className="form__actions">
             <Button type="submit" variant="primary" isPending={changeName.isPending}>
               {t('common.save')}
@@ -116,7 +137,13 @@ export function AccountPage() {
         <p>{t('account.sessionsIntro')}</p>
         {signOut.error ? <FormAlert messages={[describe(signOut.error)]} /> : null}
         <div className="actions">
-          <Button variant="primary" onPress={() => { signOut.mutate(); }} isPending={signOut.isPending}>
+          <Button
+            variant="primary"
+            onPress={() => {
+              signOut.mutate();
+            }}
+            isPending={signOut.isPending}
+          >
             {t('account.signOut')}
           </Button>
           <ConfirmDialog

@@ -52,17 +52,43 @@ export function CreateGroupSection({ headingId }: { headingId: string }) {
         {t('admin.groups.title')}
       </h2>
       <p>{t('admin.groups.intro')}</p>
-      <ApiForm fieldNames={fieldNames} error={create.error} onValues={(values) => { create.mutate(values); }}>
-        <TextField name="name" label={t('admin.groups.name')} description={t('admin.groups.nameHint')} isRequired autoComplete="off" />
+      <ApiForm
+        fieldNames={fieldNames}
+        error={create.error}
+        onValues={(values) => {
+          create.mutate(values);
+        }}
+      >
+        <TextField
+          name="name"
+          label={t('admin.groups.name')}
+          description={t('admin.groups.nameHint')}
+          isRequired
+          autoComplete="off"
+        />
         <RadioGroupField
           name="kind"
           label={t('admin.groups.kind')}
           value={kind}
-          onChange={(value) => { setKind(GroupKind.parse(value)); }}
+          onChange={(value) => {
+            setKind(GroupKind.parse(value));
+          }}
           options={[
-            { value: 'teacher_team', label: t('groupKind.teacher_team'), description: t('admin.groups.kindTeacherTeam') },
-            { value: 'whole_staff', label: t('groupKind.whole_staff'), description: t('admin.groups.kindWholeStaff') },
-            { value: 'district_leadership', label: t('groupKind.district_leadership'), description: t('admin.groups.kindDistrictLeadership') },
+            {
+              value: 'teacher_team',
+              label: t('groupKind.teacher_team'),
+              description: t('admin.groups.kindTeacherTeam'),
+            },
+            {
+              value: 'whole_staff',
+              label: t('groupKind.whole_staff'),
+              description: t('admin.groups.kindWholeStaff'),
+            },
+            {
+              value: 'district_leadership',
+              label: t('groupKind.district_leadership'),
+              description: t('admin.groups.kindDistrictLeadership'),
+            },
           ]}
         />
         {kind === 'teacher_team' ? (
@@ -80,7 +106,9 @@ export function CreateGroupSection({ headingId }: { headingId: string }) {
               label={t('admin.groups.school')}
               placeholder={t('admin.groups.schoolPlaceholder')}
               isRequired
-              {...(activeSchools.length === 1 && activeSchools[0] ? { defaultValue: activeSchools[0].id } : {})}
+              {...(activeSchools.length === 1 && activeSchools[0]
+                ? { defaultValue: activeSchools[0].id }
+                : {})}
               options={activeSchools.map((school) => ({ id: school.id, label: school.name }))}
             />
           ) : (

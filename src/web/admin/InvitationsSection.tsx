@@ -31,8 +31,9 @@ export function InvitationsSection({ headingId }: { headingId: string }) {
               <span className="row__main">
                 <span className="row__title">{invitation.email}</span>
                 <span className="row__detail">
-                  {t('admin.invitations.forGroup')}: {invitation.groupName ?? t('admin.invitations.wholeDistrict')} · {t('admin.invitations.expires')}:{' '}
-                  {formatDate(invitation.expiresAt, i18n.language)}
+                  {t('admin.invitations.forGroup')}:{' '}
+                  {invitation.groupName ?? t('admin.invitations.wholeDistrict')} ·{' '}
+                  {t('admin.invitations.expires')}: {formatDate(invitation.expiresAt, i18n.language)}
                 </span>
               </span>
               <span className="row__actions">

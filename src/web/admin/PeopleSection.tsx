@@ -23,27 +23,38 @@ export function PeopleSection({ headingId }: { headingId: string }) {
   const describe = useDescribeError();
 
   const replacePerson = (person: Person) => {
-    queryClient.setQueryData<Person[]>(queryKeys.people, (current) => current?.map((p) => (p.id === person.id ? person : p)));
+    queryClient.setQueryData<Person[]>(queryKeys.people, (current) =>
+      current?.map((p) => (p.id === person.id ? person : p)),
+    );
   };
 
   const changeDistrictRole = useMutation({
-    mutationFn: ({ person, role }: { person: Person; role: DistrictRole }) => call('updatePerson', { params: { userId: person.id }, body: { districtRole: role } }),
+    mutationFn: ({ person, role }: { person: Person; role: DistrictRole }) =>
+      call('updatePerson', { params: { userId: person.id }, body: { districtRole: role } }),
     onSuccess: (person) => {
       replacePerson(person);
-      toast(t('admin.people.roleChanged', { name: person.name, role: t(`districtRole.${person.districtRole}`) }));
+      toast(
+        t('admin.people.roleChanged', { name: person.name, role: t(`districtRole.${person.districtRole}`) }),
+      );
     },
-    onError: (error) => { toast(describe(error), 'error'); },
+    onError: (error) => {
+      toast(describe(error), 'error');
+    },
   });
   const reactivate = useMutation({
-    mutationFn: (person: Person) => call('updatePerson', { params: { userId: person.id }, body: { active: true } }),
+    mutationFn: (person: Person) =>
+      call('updatePerson', { params: { userId: person.id }, body: { active: true } }),
     onSuccess: (person) => {
       replacePerson(person);
       toast(t('admin.people.reactivatedToast', { name: person.name }));
     },
-    onError: (error) => { toast(describe(error), 'error'); },
+    onError: (error) => {
+      toast(describe(error), 'error');
+    },
   });
 
-  const schoolName = (schoolId: string) => schools.data?.find((school) => school.id === schoolId)?.name ?? '…';
+  const schoolName = (schoolId: string) =>
+    schools.data?.find((school) => school.id === schoolId)?.name ?? '…';
   const roleOptions = DistrictRole.options.map((role) => ({ id: role, label: t(`districtRole.${role}`) }));
 
   return (
@@ -85,7 +96,9 @@ export function PeopleSection({ headingId }: { headingId: string }) {
                     {t('admin.people.schoolRoles')}:{' '}
                     {person.schools.length === 0
                       ? t('admin.people.noSchoolRoles')
-                      : person.schools.map((s) => `${schoolName(s.schoolId)} (${t(`schoolRole.${s.role}`)})`).join(', ')}
+                      : person.schools
+                          .map((s) => `${schoolName(s.schoolId)} (${t(`schoolRole.${s.role}`)})`)
+                          .join(', ')}
                   </span>
                 </span>
                 <span className="row__actions">
@@ -102,7 +115,8 @@ export function PeopleSection({ headingId }: { headingId: string }) {
                       value={person.districtRole}
                       isDisabled={changeDistrictRole.isPending}
                       onChange={(role) => {
-                        if (role !== person.districtRole) changeDistrictRole.mutate({ person, role: DistrictRole.parse(role) });
+                        if (role !== person.districtRole)
+                          changeDistrictRole.mutate({ person, role: DistrictRole.parse(role) });
                       }}
                     />
                   )}
@@ -115,7 +129,10 @@ export function PeopleSection({ headingId }: { headingId: string }) {
                       body={<p>{t('admin.people.deactivateBody', { name: person.name })}</p>}
                       confirmLabel={t('admin.people.deactivate')}
                       onConfirm={async () => {
-                        const updated = await call('updatePerson', { params: { userId: person.id }, body: { active: false } });
+                        const updated = await call('updatePerson', {
+                          params: { userId: person.id },
+                          body: { active: false },
+                        });
                         replacePerson(updated);
                         toast(t('admin.people.deactivatedToast', { name: updated.name }));
                       }}
@@ -124,7 +141,9 @@ export function PeopleSection({ headingId }: { headingId: string }) {
                     <Button
                       variant="quiet"
                       aria-label={t('admin.people.reactivateFor', { name: person.name })}
-                      onPress={() => { reactivate.mutate(person); }}
+                      onPress={() => {
+                        reactivate.mutate(person);
+                      }}
                       isPending={reactivate.isPending && reactivate.variables.id === person.id}
                     >
                       {t('admin.people.reactivate')}
@@ -141,7 +160,15 @@ export function PeopleSection({ headingId }: { headingId: string }) {
 }
 
 /** One select per school; each change is saved at once (PUT …/people/:userId) and confirmed in a toast. */
-function SchoolRolesDialog({ person, schools, onSaved }: { person: Person; schools: readonly School[]; onSaved: (person: Person) => void }) {
+function SchoolRolesDialog({
+  person,
+  schools,
+  onSaved,
+}: {
+  person: Person;
+  schools: readonly School[];
+  onSaved: (person: Person) => void;
+}) {
   const { t } = useTranslation();
   const toast = useToast();
   const describe = useDescribeError();
@@ -152,7 +179,9 @@ function SchoolRolesDialog({ person, schools, onSaved }: { person: Person; schoo
       onSaved(updated);
       toast(t('admin.people.schoolRoleSaved', { name: updated.name, school: school.name }));
     },
-    onError: (error) => { toast(describe(error), 'error'); },
+    onError: (error) => {
+      toast(describe(error), 'error');
+    },
   });
   const activeSchools = schools.filter((school) => !school.archived);
   const options = [

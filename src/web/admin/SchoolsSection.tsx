@@ -25,7 +25,9 @@ export function SchoolsSection({ headingId }: { headingId: string }) {
   const [addKey, setAddKey] = useState(0);
 
   const replaceSchool = (school: School) => {
-    queryClient.setQueryData<School[]>(queryKeys.schools, (current) => current?.map((s) => (s.id === school.id ? school : s)));
+    queryClient.setQueryData<School[]>(queryKeys.schools, (current) =>
+      current?.map((s) => (s.id === school.id ? school : s)),
+    );
     void queryClient.invalidateQueries({ queryKey: queryKeys.groups });
   };
 
@@ -40,12 +42,15 @@ export function SchoolsSection({ headingId }: { headingId: string }) {
   });
 
   const restore = useMutation({
-    mutationFn: (school: School) => call('updateSchool', { params: { schoolId: school.id }, body: { archived: false } }),
+    mutationFn: (school: School) =>
+      call('updateSchool', { params: { schoolId: school.id }, body: { archived: false } }),
     onSuccess: (school) => {
       replaceSchool(school);
       toast(t('admin.schools.restoredToast', { name: school.name }));
     },
-    onError: (error) => { toast(describe(error), 'error'); },
+    onError: (error) => {
+      toast(describe(error), 'error');
+    },
   });
 
   return (
@@ -65,7 +70,9 @@ export function SchoolsSection({ headingId }: { headingId: string }) {
             <li key={school.id} className="row">
               <span className="row__main">
                 <span className="row__title">{school.name}</span>
-                {school.archived ? <StatusBadge tone="neutral">{t('admin.schools.archived')}</StatusBadge> : null}
+                {school.archived ? (
+                  <StatusBadge tone="neutral">{t('admin.schools.archived')}</StatusBadge>
+                ) : null}
               </span>
               <span className="row__actions">
                 <RenameSchoolDialog school={school} onRenamed={replaceSchool} />
@@ -73,7 +80,9 @@ export function SchoolsSection({ headingId }: { headingId: string }) {
                   <Button
                     variant="quiet"
                     aria-label={t('admin.schools.unarchiveFor', { name: school.name })}
-                    onPress={() => { restore.mutate(school); }}
+                    onPress={() => {
+                      restore.mutate(school);
+                    }}
                     isPending={restore.isPending && restore.variables.id === school.id}
                   >
                     {t('admin.schools.unarchive')}
@@ -86,7 +95,10 @@ export function SchoolsSection({ headingId }: { headingId: string }) {
                     body={<p>{t('admin.schools.archiveBody')}</p>}
                     confirmLabel={t('admin.schools.archive')}
                     onConfirm={async () => {
-                      const updated = await call('updateSchool', { params: { schoolId: school.id }, body: { archived: true } });
+                      const updated = await call('updateSchool', {
+                        params: { schoolId: school.id },
+                        body: { archived: true },
+                      });
                       replaceSchool(updated);
                       toast(t('admin.schools.archivedToast', { name: updated.name }));
                     }}
@@ -98,7 +110,15 @@ export function SchoolsSection({ headingId }: { headingId: string }) {
         </ul>
       )}
       <h3 className="subsection__title">{t('admin.schools.add')}</h3>
-      <ApiForm key={addKey} fieldNames={nameField} error={add.error} onValues={(values) => { add.mutate(values); }} className="inline-form">
+      <ApiForm
+        key={addKey}
+        fieldNames={nameField}
+        error={add.error}
+        onValues={(values) => {
+          add.mutate(values);
+        }}
+        className="inline-form"
+      >
         <TextField name="name" label={t('admin.schools.name')} isRequired autoComplete="off" />
         <Button type="submit" variant="primary" isPending={add.isPending}>
           {t('admin.schools.submit')}
@@ -113,7 +133,8 @@ function RenameSchoolDialog({ school, onRenamed }: { school: School; onRenamed: 
   const toast = useToast();
   const [isOpen, setOpen] = useState(false);
   const rename = useMutation({
-    mutationFn: (values: FormValues) => call('updateSchool', { params: { schoolId: school.id }, body: { name: values.name ?? '' } }),
+    mutationFn: (values: FormValues) =>
+      call('updateSchool', { params: { schoolId: school.id }, body: { name: values.name ?? '' } }),
     onSuccess: (updated) => {
       onRenamed(updated);
       toast(t('admin.schools.renamed', { name: updated.name }));
@@ -138,10 +159,28 @@ function RenameSchoolDialog({ school, onRenamed }: { school: School; onRenamed: 
             <Heading slot="title" className="dialog__title">
               {t('admin.schools.renameTitle', { name: school.name })}
             </Heading>
-            <ApiForm fieldNames={nameField} error={rename.error} onValues={(values) => { rename.mutate(values); }}>
-              <TextField name="name" label={t('admin.schools.newName')} defaultValue={school.name} isRequired autoFocus autoComplete="off" />
+            <ApiForm
+              fieldNames={nameField}
+              error={rename.error}
+              onValues={(values) => {
+                rename.mutate(values);
+              }}
+            >
+              <TextField
+                name="name"
+                label={t('admin.schools.newName')}
+                defaultValue={school.name}
+                isRequired
+                autoFocus
+                autoComplete="off"
+              />
               <div className="dialog__actions">
-                <Button variant="secondary" onPress={() => { setOpen(false); }}>
+                <Button
+                  variant="secondary"
+                  onPress={() => {
+                    setOpen(false);
+                  }}
+                >
                   {t('common.cancel')}
                 </Button>
                 <Button type="submit" variant="primary" isPending={rename.isPending}>

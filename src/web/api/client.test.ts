@@ -2,14 +2,21 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiRequestError, call } from './client';
 
 const schoolId = '3f1c2a9e-8b7d-4c6e-9f00-1a2b3c4d5e6f';
-const school = { id: schoolId, name: 'Lincoln Elementary', createdAt: '2026-11-23T10:00:00.000Z', archived: false };
+const school = {
+  id: schoolId,
+  name: 'Lincoln Elementary',
+  createdAt: '2026-11-23T10:00:00.000Z',
+  archived: false,
+};
 
 function answer(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 }
 
 function stubFetch(response: Response | Error) {
-  const fetchMock = vi.fn<typeof fetch>(() => (response instanceof Error ? Promise.reject(response) : Promise.resolve(response)));
+  const fetchMock = vi.fn<typeof fetch>(() =>
+    response instanceof Error ? Promise.reject(response) : Promise.resolve(response),
+  );
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }
@@ -59,15 +66,29 @@ describe('call', () => {
   });
 
   it('WEB-API-4 turns the error envelope into code, message and fields; a 401 means "no session" only where a session is needed', async () => {
-    stubFetch(answer(400, { error: { code: 'invalid_input', message: 'Some fields need attention.', fields: [{ path: 'email', message: 'Taken' }] } }));
+    stubFetch(
+      answer(400, {
+        error: {
+          code: 'invalid_input',
+          message: 'Some fields need attention.',
+          fields: [{ path: 'email', message: 'Taken' }],
+        },
+      }),
+    );
     const invalid = await failure(call('signIn', { body: { email: 'ada@example.org', password: 'x' } }));
-    expect([invalid.status, invalid.code, invalid.message]).toEqual([400, 'invalid_input', 'Some fields need attention.']);
+    expect([invalid.status, invalid.code, invalid.message]).toEqual([
+      400,
+      'invalid_input',
+      'Some fields need attention.',
+    ]);
     expect(invalid.fields).toEqual([{ path: 'email', message: 'Taken' }]);
 
     stubFetch(answer(401, { error: { code: 'unauthenticated', message: 'Sign in to continue.' } }));
     expect((await failure(call('listGroups'))).isSessionMissing).toBe(true);
     stubFetch(answer(401, { error: { code: 'unauthenticated', message: 'Wrong password.' } }));
-    expect((await failure(call('signIn', { body: { email: 'ada@example.org', password: 'x' } }))).isSessionMissing).toBe(false);
+    expect(
+      (await failure(call('signIn', { body: { email: 'ada@example.org', password: 'x' } }))).isSessionMissing,
+    ).toBe(false);
   });
 
   it('WEB-API-5 reports an unreachable server as status 0 and a broken contract as invalid_response', async () => {

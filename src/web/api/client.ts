@@ -6,7 +6,15 @@
  *   const group = await call('getGroup', { params: { groupId } });
  */
 import type { z } from 'zod';
-import { api, pathFor, type Api, type BodyOf, type Endpoint, type EndpointName, type ResponseOf } from '../../contracts/api';
+import {
+  api,
+  pathFor,
+  type Api,
+  type BodyOf,
+  type Endpoint,
+  type EndpointName,
+  type ResponseOf,
+} from '../../contracts/api';
 import { ApiError } from '../../contracts/common';
 
 export interface FieldProblem {
@@ -50,7 +58,8 @@ export type CallOptions<N extends EndpointName> = {
   signal?: AbortSignal;
 } & (HasBody<N> extends true ? { body: BodyOf<N> } : { body?: never });
 
-type CallArgs<N extends EndpointName> = HasBody<N> extends true ? [options: CallOptions<N>] : [options?: CallOptions<N>];
+type CallArgs<N extends EndpointName> =
+  HasBody<N> extends true ? [options: CallOptions<N>] : [options?: CallOptions<N>];
 
 function issuesToFields(issues: readonly z.core.$ZodIssue[]): FieldProblem[] {
   return issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
@@ -66,7 +75,10 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-export async function call<N extends EndpointName>(name: N, ...[options]: CallArgs<N>): Promise<ResponseOf<N>> {
+export async function call<N extends EndpointName>(
+  name: N,
+  ...[options]: CallArgs<N>
+): Promise<ResponseOf<N>> {
   const endpoint: Endpoint = api[name];
   const url = pathFor(endpoint.path, options?.params);
   const headers: Record<string, string> = { Accept: 'application/json' };
@@ -75,7 +87,13 @@ export async function call<N extends EndpointName>(name: N, ...[options]: CallAr
   if (endpoint.body) {
     const checked = endpoint.body.safeParse(options?.body ?? {});
     if (!checked.success) {
-      throw new ApiRequestError(name, 400, 'validation', 'Invalid input', issuesToFields(checked.error.issues));
+      throw new ApiRequestError(
+        name,
+        400,
+        'validation',
+        'Invalid input',
+        issuesToFields(checked.error.issues),
+      );
     }
     body = JSON.stringify(checked.data);
     headers['Content-Type'] = 'application/json';

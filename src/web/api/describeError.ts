@@ -15,7 +15,9 @@ export function useDescribeError(): (error: unknown) => string {
       if (error.status >= 500 || error.code === 'invalid_response') return t('errors.server');
       if (error.status === 429) return error.message || t('errors.tooManyAttempts');
       const specific = error.message.trim();
-      const generic = /^(Bad Request|Forbidden|Not Found|Conflict|Unauthorized|Invalid input)$/i.test(specific);
+      const generic = /^(Bad Request|Forbidden|Not Found|Conflict|Unauthorized|Invalid input)$/i.test(
+        specific,
+      );
       if (specific && !generic) return specific;
       switch (error.status) {
         case 400:

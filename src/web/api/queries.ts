@@ -42,11 +42,17 @@ export function useSetupStatus() {
 }
 
 export function useGroups() {
-  return useQuery({ queryKey: queryKeys.groups, queryFn: async ({ signal }) => (await call('listGroups', { signal })).items });
+  return useQuery({
+    queryKey: queryKeys.groups,
+    queryFn: async ({ signal }) => (await call('listGroups', { signal })).items,
+  });
 }
 
 export function useGroup(groupId: string) {
-  return useQuery({ queryKey: queryKeys.group(groupId), queryFn: ({ signal }) => call('getGroup', { params: { groupId }, signal }) });
+  return useQuery({
+    queryKey: queryKeys.group(groupId),
+    queryFn: ({ signal }) => call('getGroup', { params: { groupId }, signal }),
+  });
 }
 
 export function useDistrict() {
@@ -54,13 +60,22 @@ export function useDistrict() {
 }
 
 export function useSchools() {
-  return useQuery({ queryKey: queryKeys.schools, queryFn: async ({ signal }) => (await call('listSchools', { signal })).items });
+  return useQuery({
+    queryKey: queryKeys.schools,
+    queryFn: async ({ signal }) => (await call('listSchools', { signal })).items,
+  });
 }
 
 export function usePeople() {
-  return useQuery({ queryKey: queryKeys.people, queryFn: async ({ signal }) => (await call('listPeople', { signal })).items });
+  return useQuery({
+    queryKey: queryKeys.people,
+    queryFn: async ({ signal }) => (await call('listPeople', { signal })).items,
+  });
 }
 
 export function useInvitations() {
-  return useQuery({ queryKey: queryKeys.invitations, queryFn: async ({ signal }) => (await call('listInvitations', { signal })).items });
+  return useQuery({
+    queryKey: queryKeys.invitations,
+    queryFn: async ({ signal }) => (await call('listInvitations', { signal })).items,
+  });
 }

@@ -9,13 +9,22 @@ import { queryKeys } from './queries';
  */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
-    queryCache: new QueryCache({ onError: (error) => { forgetSessionOn(error); } }),
-    mutationCache: new MutationCache({ onError: (error) => { forgetSessionOn(error); } }),
+    queryCache: new QueryCache({
+      onError: (error) => {
+        forgetSessionOn(error);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        forgetSessionOn(error);
+      },
+    }),
     defaultOptions: {
       queries: {
         staleTime: 15_000,
         // Retrying a 4xx only repeats a decided answer; retry network blips and 5xx a little.
-        retry: (failures, error) => !(isApiRequestError(error) && error.status >= 400 && error.status < 500) && failures < 2,
+        retry: (failures, error) =>
+          !(isApiRequestError(error) && error.status >= 400 && error.status < 500) && failures < 2,
       },
       mutations: { retry: false },
     },

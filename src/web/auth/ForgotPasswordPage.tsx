@@ -28,7 +28,13 @@ export function ForgotPasswordPage() {
           <p>{t('forgotPassword.sent', { email: request.data })}</p>
         </Notice>
       ) : (
-        <ApiForm fieldNames={fieldNames} error={request.error} onValues={(values) => { request.mutate(values); }}>
+        <ApiForm
+          fieldNames={fieldNames}
+          error={request.error}
+          onValues={(values) => {
+            request.mutate(values);
+          }}
+        >
           <TextField name="email" type="email" label={t('fields.email')} isRequired autoComplete="email" />
           <div className="form__actions">
             <Button type="submit" variant="primary" isPending={request.isPending}>

@@ -19,9 +19,12 @@ export function ResetPasswordPage() {
   const forgetSignedIn = useForgetSignedIn();
 
   const reset = useMutation({
-    mutationFn: (values: FormValues) => call('completePasswordReset', { body: { token, password: values.password ?? '' } }),
+    mutationFn: (values: FormValues) =>
+      call('completePasswordReset', { body: { token, password: values.password ?? '' } }),
     // The server ends every session, this browser's included.
-    onSuccess: () => { forgetSignedIn(); },
+    onSuccess: () => {
+      forgetSignedIn();
+    },
   });
 
   if (!token) {
@@ -38,7 +41,11 @@ export function ResetPasswordPage() {
   }
 
   return (
-    <Page title={t('resetPassword.title')} intro={reset.isSuccess ? undefined : <p>{t('resetPassword.intro')}</p>} width="narrow">
+    <Page
+      title={t('resetPassword.title')}
+      intro={reset.isSuccess ? undefined : <p>{t('resetPassword.intro')}</p>}
+      width="narrow"
+    >
       {reset.isSuccess ? (
         <div className="stack">
           <Notice tone="success" role="status">
@@ -50,7 +57,14 @@ export function ResetPasswordPage() {
         </div>
       ) : (
         <>
-          <ApiForm fieldNames={fieldNames} error={reset.error} otherProblemsMessage={t('resetPassword.invalidLink')} onValues={(values) => { reset.mutate(values); }}>
+          <ApiForm
+            fieldNames={fieldNames}
+            error={reset.error}
+            otherProblemsMessage={t('resetPassword.invalidLink')}
+            onValues={(values) => {
+              reset.mutate(values);
+            }}
+          >
             <PasswordField
               name="password"
               label={t('fields.newPassword')}

@@ -19,7 +19,8 @@ export function SignInPage() {
   const rememberSignedIn = useRememberSignedIn();
 
   const signIn = useMutation({
-    mutationFn: (values: FormValues) => call('signIn', { body: { email: values.email ?? '', password: values.password ?? '' } }),
+    mutationFn: (values: FormValues) =>
+      call('signIn', { body: { email: values.email ?? '', password: values.password ?? '' } }),
     onSuccess: (me) => {
       rememberSignedIn(me);
       void navigate(next, { replace: true });
@@ -28,9 +29,20 @@ export function SignInPage() {
 
   return (
     <Page title={t('signIn.title')} intro={<p>{t('signIn.intro')}</p>} width="narrow">
-      <ApiForm fieldNames={fieldNames} error={signIn.error} onValues={(values) => { signIn.mutate(values); }}>
+      <ApiForm
+        fieldNames={fieldNames}
+        error={signIn.error}
+        onValues={(values) => {
+          signIn.mutate(values);
+        }}
+      >
         <TextField name="email" type="email" label={t('fields.email')} isRequired autoComplete="username" />
-        <PasswordField name="password" label={t('fields.password')} isRequired autoComplete="current-password" />
+        <PasswordField
+          name="password"
+          label={t('fields.password')}
+          isRequired
+          autoComplete="current-password"
+        />
         <div className="form__actions">
           <Button type="submit" variant="primary" isPending={signIn.isPending}>
             {t('signIn.submit')}

@@ -26,7 +26,11 @@ export function VerifyEmailPage() {
   });
 
   return (
-    <Page title={t('verifyEmail.title')} intro={token && !verify.isSuccess ? <p>{t('verifyEmail.intro')}</p> : undefined} width="narrow">
+    <Page
+      title={t('verifyEmail.title')}
+      intro={token && !verify.isSuccess ? <p>{t('verifyEmail.intro')}</p> : undefined}
+      width="narrow"
+    >
       {!token ? (
         <Notice tone="info">
           <p>{t('verifyEmail.missingToken')}</p>
@@ -41,7 +45,14 @@ export function VerifyEmailPage() {
           </ButtonLink>
         </div>
       ) : (
-        <ApiForm fieldNames={noFields} error={verify.error} otherProblemsMessage={t('verifyEmail.invalidLink')} onValues={() => { verify.mutate(); }}>
+        <ApiForm
+          fieldNames={noFields}
+          error={verify.error}
+          otherProblemsMessage={t('verifyEmail.invalidLink')}
+          onValues={() => {
+            verify.mutate();
+          }}
+        >
           <div className="form__actions">
             <Button type="submit" variant="primary" isPending={verify.isPending}>
               {t('verifyEmail.submit')}

@@ -57,7 +57,8 @@ export function OutboxPage() {
             <li key={message.id} className="outbox__message panel">
               <h2 className="outbox__subject">{message.subject}</h2>
               <p className="outbox__meta">
-                {t('outbox.to', { to: message.to })} · {t('outbox.sent', { date: formatDateTime(message.createdAt, i18n.language) })}
+                {t('outbox.to', { to: message.to })} ·{' '}
+                {t('outbox.sent', { date: formatDateTime(message.createdAt, i18n.language) })}
               </p>
               <div className="outbox__text">
                 <TextWithLinks text={message.text} />

@@ -7,7 +7,10 @@ import { classNames } from '../ui/classNames';
 
 export type FormValues = Record<string, string>;
 
-export interface ApiFormProps extends Omit<FormProps, 'onSubmit' | 'validationErrors' | 'validationBehavior' | 'className'> {
+export interface ApiFormProps extends Omit<
+  FormProps,
+  'onSubmit' | 'validationErrors' | 'validationBehavior' | 'className'
+> {
   /** The `name`s of this form's fields: errors for other paths are shown in the form's alert instead. */
   fieldNames: readonly string[];
   /** The latest failure of the submit (a mutation's `error`); `null` when none. */
@@ -26,7 +29,15 @@ export interface ApiFormProps extends Omit<FormProps, 'onSubmit' | 'validationEr
  * - anything else (403, 404, 409, 429, network) becomes one sentence in an alert at the top.
  * The client checks the contract's body schema before sending, so both cases look the same.
  */
-export function ApiForm({ fieldNames, error, onValues, otherProblemsMessage, className, children, ...props }: ApiFormProps) {
+export function ApiForm({
+  fieldNames,
+  error,
+  onValues,
+  otherProblemsMessage,
+  className,
+  children,
+  ...props
+}: ApiFormProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const describe = useDescribeError();
 
@@ -48,7 +59,10 @@ export function ApiForm({ fieldNames, error, onValues, otherProblemsMessage, cla
   // A field's message goes away as soon as the person types in it. Left to React Aria, it would go on
   // the field's blur, which is the mousedown on "Submit": the layout shifts under the pointer and the
   // click is lost. `cleared` belongs to one error; a new error starts with nothing cleared.
-  const [cleared, setCleared] = useState<{ error: unknown; names: readonly string[] }>({ error: null, names: [] });
+  const [cleared, setCleared] = useState<{ error: unknown; names: readonly string[] }>({
+    error: null,
+    names: [],
+  });
   const visibleFieldErrors = useMemo(() => {
     if (!fieldErrors || cleared.error !== error) return fieldErrors;
     return Object.fromEntries(Object.entries(fieldErrors).filter(([name]) => !cleared.names.includes(name)));

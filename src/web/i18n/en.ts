@@ -49,7 +49,8 @@ export const en = {
     crashBody: 'Something unexpected happened while showing this page. Reloading usually helps.',
     reload: 'Reload the page',
     noAccessTitle: 'Not available',
-    noAccessBody: 'This area is for district administrators. If you need something here, ask your district administrator.',
+    noAccessBody:
+      'This area is for district administrators. If you need something here, ask your district administrator.',
   },
   fields: {
     email: 'Email',
@@ -62,7 +63,8 @@ export const en = {
   },
   setup: {
     title: 'Set up your district',
-    intro: 'Welcome to Ensemble. Create your district and your own administrator account. You can add schools, teams and colleagues next.',
+    intro:
+      'Welcome to Ensemble. Create your district and your own administrator account. You can add schools, teams and colleagues next.',
     districtName: 'District name',
     districtHint: 'For example, Riverside Unified School District.',
     aboutYou: 'Your administrator account',
@@ -90,18 +92,22 @@ export const en = {
     intro: 'Choose a new password for your account. For your safety, this signs you out on every device.',
     submit: 'Save new password',
     done: 'Your password is saved. Sign in with your new password.',
-    missingToken: 'This page needs the link from your reset email. Open the link from the email, or ask for a new one.',
+    missingToken:
+      'This page needs the link from your reset email. Open the link from the email, or ask for a new one.',
     askAgain: 'Ask for a new reset link',
-    invalidLink: 'This reset link does not work. It may be incomplete, already used, or expired. Ask for a new one below.',
+    invalidLink:
+      'This reset link does not work. It may be incomplete, already used, or expired. Ask for a new one below.',
   },
   verifyEmail: {
     title: 'Confirm your email',
     intro: 'Confirm that this email address belongs to you.',
     submit: 'Confirm my email',
     done: 'Thank you. Your email address is confirmed.',
-    missingToken: 'This page needs the link from your verification email. You can send a new one from your account page.',
+    missingToken:
+      'This page needs the link from your verification email. You can send a new one from your account page.',
     continue: 'Continue to Ensemble',
-    invalidLink: 'This verification link does not work. It may be incomplete, already used, or expired. You can send a new one from your account page.',
+    invalidLink:
+      'This verification link does not work. It may be incomplete, already used, or expired. You can send a new one from your account page.',
   },
   invitation: {
     title: 'You are invited',
@@ -116,11 +122,13 @@ export const en = {
     existingAccount: 'You already have an Ensemble account. Sign in to accept.',
     signInAndAccept: 'Sign in and accept',
     signedInAs: 'You are signed in as {{email}}.',
-    wrongAccount: 'You are signed in as {{signedIn}}, but this invitation is for {{invited}}. Sign out, then open the link again.',
+    wrongAccount:
+      'You are signed in as {{signedIn}}, but this invitation is for {{invited}}. Sign out, then open the link again.',
     signOut: 'Sign out',
     accepted: 'Welcome! You joined {{name}}.',
     acceptedDistrict: 'Welcome to {{district}}.',
-    invalid: 'This invitation link does not work any more. It may have expired, been used, or been withdrawn. Ask the person who invited you to send a new one.',
+    invalid:
+      'This invitation link does not work any more. It may have expired, been used, or been withdrawn. Ask the person who invited you to send a new one.',
   },
   join: {
     title: 'Join a team',
@@ -138,7 +146,8 @@ export const en = {
     signInFirst: 'Sign in first',
     submitNew: 'Create account and join',
     otherCode: 'Use a different code',
-    invalid: 'This code does not work. It may have expired or been turned off. Check the code with your team lead.',
+    invalid:
+      'This code does not work. It may have expired or been turned off. Check the code with your team lead.',
     joined: 'Welcome! You joined {{name}}.',
   },
   myTeams: {
@@ -206,7 +215,8 @@ export const en = {
       rotate: 'Replace with a new code',
       revoke: 'Turn off code',
       revokeTitle: 'Turn off the join code?',
-      revokeBody: 'The current code will stop working right away. People who already joined stay on the team.',
+      revokeBody:
+        'The current code will stop working right away. People who already joined stay on the team.',
       revokeConfirm: 'Turn off code',
       lifetime: 'Code works for',
       lifetimeDay: '1 day',
@@ -260,7 +270,8 @@ export const en = {
       archivedToast: '{{name}} was archived.',
       restoredToast: '{{name}} was restored.',
       archiveTitle: 'Archive {{name}}?',
-      archiveBody: 'An archived school is hidden from new groups. Nothing is deleted, and you can restore it at any time.',
+      archiveBody:
+        'An archived school is hidden from new groups. Nothing is deleted, and you can restore it at any time.',
       status: 'Status',
       actions: 'Actions',
     },
@@ -283,7 +294,8 @@ export const en = {
       reactivate: 'Reactivate',
       reactivateFor: 'Reactivate {{name}}',
       deactivateTitle: 'Deactivate {{name}}?',
-      deactivateBody: '{{name}} will be signed out and can no longer sign in. Their history stays. You can reactivate the account later.',
+      deactivateBody:
+        '{{name}} will be signed out and can no longer sign in. Their history stays. You can reactivate the account later.',
       deactivatedToast: '{{name}} was deactivated.',
       reactivatedToast: '{{name}} was reactivated.',
       roleChanged: '{{name}} is now: {{role}}.',
@@ -341,7 +353,8 @@ export const en = {
     schools: 'Schools',
     noSchools: 'No school roles',
     sessions: 'Sign out',
-    sessionsIntro: 'Sign out here, or on every device where you are signed in (for example, a shared classroom computer).',
+    sessionsIntro:
+      'Sign out here, or on every device where you are signed in (for example, a shared classroom computer).',
     signOut: 'Sign out',
     signOutEverywhere: 'Sign out everywhere',
     signOutEverywhereTitle: 'Sign out on every device?',
@@ -350,11 +363,13 @@ export const en = {
   },
   outbox: {
     title: 'Outbox',
-    intro: 'Emails that Ensemble would have sent. They are kept here because no mail server is set up. Only this computer can see this page.',
+    intro:
+      'Emails that Ensemble would have sent. They are kept here because no mail server is set up. Only this computer can see this page.',
     empty: 'No emails yet.',
     to: 'To: {{to}}',
     sent: 'Sent {{date}}',
     refresh: 'Refresh',
-    unavailable: 'The outbox is only available on the computer that runs Ensemble, when no mail server is set up.',
+    unavailable:
+      'The outbox is only available on the computer that runs Ensemble, when no mail server is set up.',
   },
 } as const;

@@ -17,6 +17,7 @@ describe('i18n', () => {
       }
     };
     walk(en, '');
-    for (const key of keys.filter((k) => k.endsWith('_one'))) expect(keys).toContain(key.replace(/_one$/, '_other'));
+    for (const key of keys.filter((k) => k.endsWith('_one')))
+      expect(keys).toContain(key.replace(/_one$/, '_other'));
   });
 });

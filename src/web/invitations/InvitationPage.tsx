@@ -64,12 +64,20 @@ function InvitationDetails({ token, preview }: { token: string; preview: Preview
   const forgetSignedIn = useForgetSignedIn();
 
   const accepted = async () => {
-    toast(preview.groupName ? t('invitation.accepted', { name: preview.groupName }) : t('invitation.acceptedDistrict', { district: preview.districtName }));
+    toast(
+      preview.groupName
+        ? t('invitation.accepted', { name: preview.groupName })
+        : t('invitation.acceptedDistrict', { district: preview.districtName }),
+    );
     await landOnGroup({ groupName: preview.groupName });
   };
 
   const acceptNew = useMutation({
-    mutationFn: (values: FormValues) => call('acceptInvitation', { params: { token }, body: { name: values.name ?? '', password: values.password ?? '' } }),
+    mutationFn: (values: FormValues) =>
+      call('acceptInvitation', {
+        params: { token },
+        body: { name: values.name ?? '', password: values.password ?? '' },
+      }),
     onSuccess: async (signedIn) => {
       rememberSignedIn(signedIn);
       await accepted();
@@ -77,7 +85,8 @@ function InvitationDetails({ token, preview }: { token: string; preview: Preview
   });
   // An existing account proves itself with its password; the server signs it in as it accepts.
   const signInAndAccept = useMutation({
-    mutationFn: (values: FormValues) => call('acceptInvitation', { params: { token }, body: { password: values.password ?? '' } }),
+    mutationFn: (values: FormValues) =>
+      call('acceptInvitation', { params: { token }, body: { password: values.password ?? '' } }),
     onSuccess: async (signedIn) => {
       rememberSignedIn(signedIn);
       await accepted();
@@ -92,9 +101,15 @@ function InvitationDetails({ token, preview }: { token: string; preview: Preview
   });
   const signOut = useMutation({ mutationFn: () => call('signOut'), onSuccess: forgetSignedIn });
 
-  const title = preview.groupName ? t('invitation.titleFor', { group: preview.groupName }) : t('invitation.title');
+  const title = preview.groupName
+    ? t('invitation.titleFor', { group: preview.groupName })
+    : t('invitation.title');
   const summary = preview.groupName
-    ? t('invitation.summaryGroup', { inviter: preview.invitedBy, group: preview.groupName, district: preview.districtName })
+    ? t('invitation.summaryGroup', {
+        inviter: preview.invitedBy,
+        group: preview.groupName,
+        district: preview.districtName,
+      })
     : t('invitation.summaryDistrict', { inviter: preview.invitedBy, district: preview.districtName });
 
   const signedIn = me.data ?? null;
@@ -107,7 +122,13 @@ function InvitationDetails({ token, preview }: { token: string; preview: Preview
         <p>{t('invitation.signedInAs', { email: signedIn.email })}</p>
         {acceptAsMe.error ? <FormAlert messages={[describe(acceptAsMe.error)]} /> : null}
         <div>
-          <Button variant="primary" onPress={() => { acceptAsMe.mutate(); }} isPending={acceptAsMe.isPending}>
+          <Button
+            variant="primary"
+            onPress={() => {
+              acceptAsMe.mutate();
+            }}
+            isPending={acceptAsMe.isPending}
+          >
             {t('invitation.accept')}
           </Button>
         </div>
@@ -120,7 +141,12 @@ function InvitationDetails({ token, preview }: { token: string; preview: Preview
           <p>{t('invitation.wrongAccount', { signedIn: signedIn.email, invited: preview.email })}</p>
         </Notice>
         <div>
-          <Button onPress={() => { signOut.mutate(); }} isPending={signOut.isPending}>
+          <Button
+            onPress={() => {
+              signOut.mutate();
+            }}
+            isPending={signOut.isPending}
+          >
             {t('invitation.signOut')}
           </Button>
         </div>
@@ -130,9 +156,27 @@ function InvitationDetails({ token, preview }: { token: string; preview: Preview
     body = (
       <>
         <p>{t('invitation.existingAccount')}</p>
-        <ApiForm fieldNames={signInFields} error={signInAndAccept.error} onValues={(values) => { signInAndAccept.mutate(values); }}>
-          <TextField name="email" type="email" label={t('fields.email')} value={preview.email} isReadOnly autoComplete="username" />
-          <PasswordField name="password" label={t('fields.password')} isRequired autoComplete="current-password" />
+        <ApiForm
+          fieldNames={signInFields}
+          error={signInAndAccept.error}
+          onValues={(values) => {
+            signInAndAccept.mutate(values);
+          }}
+        >
+          <TextField
+            name="email"
+            type="email"
+            label={t('fields.email')}
+            value={preview.email}
+            isReadOnly
+            autoComplete="username"
+          />
+          <PasswordField
+            name="password"
+            label={t('fields.password')}
+            isRequired
+            autoComplete="current-password"
+          />
           <div className="form__actions">
             <Button type="submit" variant="primary" isPending={signInAndAccept.isPending}>
               {t('invitation.signInAndAccept')}
@@ -149,9 +193,28 @@ function InvitationDetails({ token, preview }: { token: string; preview: Preview
           {t('invitation.newAccount')}
         </h2>
         <p>{t('invitation.newAccountIntro')}</p>
-        <ApiForm fieldNames={newAccountFields} error={acceptNew.error} onValues={(values) => { acceptNew.mutate(values); }}>
-          <TextField name="email" type="email" label={t('fields.email')} value={preview.email} isReadOnly autoComplete="username" />
-          <TextField name="name" label={t('fields.yourName')} description={t('fields.nameHint')} isRequired autoComplete="name" />
+        <ApiForm
+          fieldNames={newAccountFields}
+          error={acceptNew.error}
+          onValues={(values) => {
+            acceptNew.mutate(values);
+          }}
+        >
+          <TextField
+            name="email"
+            type="email"
+            label={t('fields.email')}
+            value={preview.email}
+            isReadOnly
+            autoComplete="username"
+          />
+          <TextField
+            name="name"
+            label={t('fields.yourName')}
+            description={t('fields.nameHint')}
+            isRequired
+            autoComplete="name"
+          />
           <PasswordField
             name="password"
             label={t('fields.password')}

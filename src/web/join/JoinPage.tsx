@@ -40,7 +40,11 @@ function EnterCode() {
     // Checked here with the contract's own rule, so a typo is caught before any request.
     const parsed = JoinCode.safeParse(values.code ?? '');
     if (!parsed.success) {
-      setError(new ApiRequestError('previewJoinCode', 400, 'validation', '', [{ path: 'code', message: parsed.error.issues[0]?.message ?? '' }]));
+      setError(
+        new ApiRequestError('previewJoinCode', 400, 'validation', '', [
+          { path: 'code', message: parsed.error.issues[0]?.message ?? '' },
+        ]),
+      );
       return;
     }
     setError(null);
@@ -94,7 +98,9 @@ function JoinWithCode({ code }: { code: string }) {
   });
   const joinNew = useMutation({
     mutationFn: (values: FormValues) =>
-      call('joinByCode', { body: { code, name: values.name ?? '', email: values.email ?? '', password: values.password ?? '' } }),
+      call('joinByCode', {
+        body: { code, name: values.name ?? '', email: values.email ?? '', password: values.password ?? '' },
+      }),
     onSuccess: async (signedIn) => {
       rememberSignedIn(signedIn);
       if (preview.data) await joined(preview.data.groupName, preview.data.schoolName);
@@ -137,7 +143,13 @@ function JoinWithCode({ code }: { code: string }) {
           <p>{t('join.signedInAs', { name: signedIn.name, email: signedIn.email })}</p>
           {joinAsMe.error ? <FormAlert messages={[describe(joinAsMe.error)]} /> : null}
           <div>
-            <Button variant="primary" onPress={() => { joinAsMe.mutate(); }} isPending={joinAsMe.isPending}>
+            <Button
+              variant="primary"
+              onPress={() => {
+                joinAsMe.mutate();
+              }}
+              isPending={joinAsMe.isPending}
+            >
               {t('join.joinAsMe', { group: groupName })}
             </Button>
           </div>
@@ -148,10 +160,23 @@ function JoinWithCode({ code }: { code: string }) {
             {t('join.newAccount')}
           </h2>
           <p>
-            {t('join.haveAccount')} <Link to={`/sign-in?next=${encodeURIComponent(`/join/${code}`)}`}>{t('join.signInFirst')}</Link>
+            {t('join.haveAccount')}{' '}
+            <Link to={`/sign-in?next=${encodeURIComponent(`/join/${code}`)}`}>{t('join.signInFirst')}</Link>
           </p>
-          <ApiForm fieldNames={newAccountFields} error={joinNew.error} onValues={(values) => { joinNew.mutate(values); }}>
-            <TextField name="name" label={t('fields.yourName')} description={t('fields.nameHint')} isRequired autoComplete="name" />
+          <ApiForm
+            fieldNames={newAccountFields}
+            error={joinNew.error}
+            onValues={(values) => {
+              joinNew.mutate(values);
+            }}
+          >
+            <TextField
+              name="name"
+              label={t('fields.yourName')}
+              description={t('fields.nameHint')}
+              isRequired
+              autoComplete="name"
+            />
             <TextField name="email" type="email" label={t('fields.email')} isRequired autoComplete="email" />
             <PasswordField
               name="password"

@@ -22,7 +22,12 @@ export function SetupPage() {
   const setup = useMutation({
     mutationFn: (values: FormValues) =>
       call('setup', {
-        body: { districtName: values.districtName ?? '', name: values.name ?? '', email: values.email ?? '', password: values.password ?? '' },
+        body: {
+          districtName: values.districtName ?? '',
+          name: values.name ?? '',
+          email: values.email ?? '',
+          password: values.password ?? '',
+        },
       }),
     onSuccess: (me) => {
       queryClient.setQueryData(queryKeys.me, me);
@@ -34,11 +39,30 @@ export function SetupPage() {
 
   return (
     <Page title={t('setup.title')} intro={<p>{t('setup.intro')}</p>} width="narrow">
-      <ApiForm fieldNames={fieldNames} error={setup.error} onValues={(values) => { setup.mutate(values); }} aria-label={t('setup.title')}>
-        <TextField name="districtName" label={t('setup.districtName')} description={t('setup.districtHint')} isRequired autoComplete="organization" />
+      <ApiForm
+        fieldNames={fieldNames}
+        error={setup.error}
+        onValues={(values) => {
+          setup.mutate(values);
+        }}
+        aria-label={t('setup.title')}
+      >
+        <TextField
+          name="districtName"
+          label={t('setup.districtName')}
+          description={t('setup.districtHint')}
+          isRequired
+          autoComplete="organization"
+        />
         <fieldset className="fieldset">
           <legend className="fieldset__legend">{t('setup.aboutYou')}</legend>
-          <TextField name="name" label={t('fields.yourName')} description={t('fields.nameHint')} isRequired autoComplete="name" />
+          <TextField
+            name="name"
+            label={t('fields.yourName')}
+            description={t('fields.nameHint')}
+            isRequired
+            autoComplete="name"
+          />
           <TextField name="email" type="email" label={t('fields.email')} isRequired autoComplete="email" />
           <PasswordField
             name="password"

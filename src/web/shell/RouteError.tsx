@@ -9,15 +9,20 @@ export function RouteError({ standalone = false }: { standalone?: boolean }) {
   const error = useRouteError();
   console.error(error);
   const page = (
-      <Page title={t('errors.crashTitle')} width="narrow">
-        <p>{t('errors.crashBody')}</p>
-        <div className="actions">
-          <Button variant="primary" onPress={() => { window.location.reload(); }}>
-            {t('errors.reload')}
-          </Button>
-          <ButtonLink to="/">{t('common.goHome')}</ButtonLink>
-        </div>
-      </Page>
+    <Page title={t('errors.crashTitle')} width="narrow">
+      <p>{t('errors.crashBody')}</p>
+      <div className="actions">
+        <Button
+          variant="primary"
+          onPress={() => {
+            window.location.reload();
+          }}
+        >
+          {t('errors.reload')}
+        </Button>
+        <ButtonLink to="/">{t('common.goHome')}</ButtonLink>
+      </div>
+    </Page>
   );
   // Inside the shell the page sits in the shell's <main>; at the root there is no shell.
   return standalone ? (

@@ -60,9 +60,19 @@ export function ToastProvider({ children }: { children: ReactNode }) {
         <section className="toasts" aria-label={t('app.notifications')}>
           {toasts.map((toast) => (
             <div key={toast.id} className={`toast toast--${toast.tone}`}>
-              <Icon name={toast.tone === 'error' ? 'alert' : toast.tone === 'info' ? 'info' : 'check'} className="icon toast__icon" />
+              <Icon
+                name={toast.tone === 'error' ? 'alert' : toast.tone === 'info' ? 'info' : 'check'}
+                className="icon toast__icon"
+              />
               <p className="toast__message">{toast.message}</p>
-              <button type="button" className="toast__close" onClick={() => { dismiss(toast.id); }} aria-label={t('common.dismiss')}>
+              <button
+                type="button"
+                className="toast__close"
+                onClick={() => {
+                  dismiss(toast.id);
+                }}
+                aria-label={t('common.dismiss')}
+              >
                 <Icon name="close" />
               </button>
             </div>

@@ -22,7 +22,11 @@ export function InviteForm({ group }: { group: GroupDetail }) {
   const invite = useMutation({
     mutationFn: (values: FormValues) =>
       call('createInvitation', {
-        body: { email: values.email ?? '', groupId: group.id, groupRole: GroupRole.catch('member').parse(values.groupRole) },
+        body: {
+          email: values.email ?? '',
+          groupId: group.id,
+          groupRole: GroupRole.catch('member').parse(values.groupRole),
+        },
       }),
     onSuccess: (invitation) => {
       toast(t('team.invite.sent', { email: invitation.email }));
@@ -37,7 +41,14 @@ export function InviteForm({ group }: { group: GroupDetail }) {
         {t('team.invite.title')}
       </h2>
       <p>{t('team.invite.intro')}</p>
-      <ApiForm key={formKey} fieldNames={fieldNames} error={invite.error} onValues={(values) => { invite.mutate(values); }}>
+      <ApiForm
+        key={formKey}
+        fieldNames={fieldNames}
+        error={invite.error}
+        onValues={(values) => {
+          invite.mutate(values);
+        }}
+      >
         <TextField name="email" type="email" label={t('team.invite.email')} isRequired autoComplete="off" />
         <SelectField
           name="groupRole"

@@ -27,9 +27,12 @@ export function JoinCodePanel({ group }: { group: GroupDetail }) {
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.group(group.id) });
   const create = useMutation({
-    mutationFn: () => call('createJoinCode', { params: { groupId: group.id }, body: { expiresInHours: Number(lifetime) } }),
+    mutationFn: () =>
+      call('createJoinCode', { params: { groupId: group.id }, body: { expiresInHours: Number(lifetime) } }),
     onSuccess: (joinCode) => {
-      queryClient.setQueryData<GroupDetail>(queryKeys.group(group.id), (current) => (current ? { ...current, joinCode } : current));
+      queryClient.setQueryData<GroupDetail>(queryKeys.group(group.id), (current) =>
+        current ? { ...current, joinCode } : current,
+      );
       void refresh();
       toast(t('team.joinCode.created'));
     },
@@ -54,10 +57,15 @@ export function JoinCodePanel({ group }: { group: GroupDetail }) {
       {code ? (
         <>
           <p>{t('team.joinCode.intro', { url: joinUrl })}</p>
-          <p className="join-code" aria-label={`${t('team.joinCode.codeLabel')}: ${code.code.split('').join(' ')}`}>
+          <p
+            className="join-code"
+            aria-label={`${t('team.joinCode.codeLabel')}: ${code.code.split('').join(' ')}`}
+          >
             {formatJoinCode(code.code)}
           </p>
-          <p className="muted">{t('team.joinCode.expires', { date: formatDateTime(code.expiresAt, i18n.language) })}</p>
+          <p className="muted">
+            {t('team.joinCode.expires', { date: formatDateTime(code.expiresAt, i18n.language) })}
+          </p>
           <div className="actions">
             <DialogTrigger>
               <Button variant="secondary">{t('team.joinCode.show')}</Button>
@@ -69,7 +77,9 @@ export function JoinCodePanel({ group }: { group: GroupDetail }) {
                         <Heading slot="title" className="dialog__title">
                           {t('team.joinCode.showTitle', { group: group.name })}
                         </Heading>
-                        <p className="join-code-large__hint">{t('team.joinCode.showHint', { url: joinUrl })}</p>
+                        <p className="join-code-large__hint">
+                          {t('team.joinCode.showHint', { url: joinUrl })}
+                        </p>
                         <p className="join-code join-code--large">{formatJoinCode(code.code)}</p>
                         <div className="dialog__actions dialog__actions--center">
                           <Button variant="primary" onPress={close}>
@@ -99,12 +109,24 @@ export function JoinCodePanel({ group }: { group: GroupDetail }) {
               label={t('team.joinCode.lifetime')}
               options={lifetimes.map((hours) => ({
                 id: hours,
-                label: t(hours === '24' ? 'team.joinCode.lifetimeDay' : hours === '168' ? 'team.joinCode.lifetimeWeek' : 'team.joinCode.lifetimeMonth'),
+                label: t(
+                  hours === '24'
+                    ? 'team.joinCode.lifetimeDay'
+                    : hours === '168'
+                      ? 'team.joinCode.lifetimeWeek'
+                      : 'team.joinCode.lifetimeMonth',
+                ),
               }))}
               value={lifetime}
               onChange={setLifetime}
             />
-            <Button variant={code ? 'secondary' : 'primary'} onPress={() => { create.mutate(); }} isPending={create.isPending}>
+            <Button
+              variant={code ? 'secondary' : 'primary'}
+              onPress={() => {
+                create.mutate();
+              }}
+              isPending={create.isPending}
+            >
               {code ? t('team.joinCode.rotate') : t('team.joinCode.create')}
             </Button>
           </div>
@@ -118,7 +140,9 @@ export function JoinCodePanel({ group }: { group: GroupDetail }) {
                 confirmLabel={t('team.joinCode.revokeConfirm')}
                 onConfirm={async () => {
                   await call('revokeJoinCode', { params: { groupId: group.id } });
-                  queryClient.setQueryData<GroupDetail>(queryKeys.group(group.id), (current) => (current ? { ...current, joinCode: null } : current));
+                  queryClient.setQueryData<GroupDetail>(queryKeys.group(group.id), (current) =>
+                    current ? { ...current, joinCode: null } : current,
+                  );
                   void refresh();
                   toast(t('team.joinCode.revoked'));
                 }}

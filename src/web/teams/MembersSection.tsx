@@ -31,7 +31,9 @@ export function MembersSection({ group }: { group: GroupDetail }) {
       saveGroup(updated);
       toast(t('team.roleChanged', { name: member.name, role: t(`groupRole.${role}`).toLowerCase() }));
     },
-    onError: (error) => { toast(describe(error), 'error'); },
+    onError: (error) => {
+      toast(describe(error), 'error');
+    },
   });
 
   const roleOptions = [
@@ -72,7 +74,9 @@ export function MembersSection({ group }: { group: GroupDetail }) {
                     }}
                   />
                 ) : (
-                  <StatusBadge tone={member.role === 'facilitator' ? 'positive' : 'neutral'}>{t(`groupRole.${member.role}`)}</StatusBadge>
+                  <StatusBadge tone={member.role === 'facilitator' ? 'positive' : 'neutral'}>
+                    {t(`groupRole.${member.role}`)}
+                  </StatusBadge>
                 )}
               </div>
               {group.can.manageMembers && !isMe ? (
@@ -84,7 +88,9 @@ export function MembersSection({ group }: { group: GroupDetail }) {
                     body={<p>{t('team.removeBody', { name: member.name, group: group.name })}</p>}
                     confirmLabel={t('team.removeConfirm')}
                     onConfirm={async () => {
-                      const updated = await call('removeMember', { params: { groupId: group.id, userId: member.userId } });
+                      const updated = await call('removeMember', {
+                        params: { groupId: group.id, userId: member.userId },
+                      });
                       saveGroup(updated);
                       toast(t('team.removed', { name: member.name }));
                       // The row (and the button that opened the dialog) is gone: continue from the list heading.

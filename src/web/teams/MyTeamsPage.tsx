@@ -46,7 +46,9 @@ export function MyTeamsPage() {
               <ul className="card__facts">
                 <li>
                   <Icon name="school" />
-                  {group.schoolName ? t('myTeams.school', { school: group.schoolName }) : t('myTeams.districtWide')}
+                  {group.schoolName
+                    ? t('myTeams.school', { school: group.schoolName })
+                    : t('myTeams.districtWide')}
                 </li>
                 <li>
                   <Icon name="users" />
@@ -54,7 +56,9 @@ export function MyTeamsPage() {
                 </li>
                 <li>
                   <Icon name="check" />
-                  {group.myRole ? t('myTeams.myRole', { role: t(`groupRole.${group.myRole}`) }) : t('myTeams.leading')}
+                  {group.myRole
+                    ? t('myTeams.myRole', { role: t(`groupRole.${group.myRole}`) })
+                    : t('myTeams.leading')}
                 </li>
               </ul>
             </li>

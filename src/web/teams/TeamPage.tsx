@@ -24,7 +24,9 @@ export function TeamPage() {
     );
   }
   if (group.isError) {
-    const missing = isApiRequestError(group.error) && (group.error.status === 404 || group.error.status === 403 || group.error.status === 400);
+    const missing =
+      isApiRequestError(group.error) &&
+      (group.error.status === 404 || group.error.status === 403 || group.error.status === 400);
     return (
       <Page title={missing ? t('errors.pageNotFoundTitle') : t('errors.crashTitle')} width="narrow">
         <ErrorState error={group.error} {...(missing ? {} : { onRetry: () => void group.refetch() })} />

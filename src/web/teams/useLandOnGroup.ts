@@ -9,7 +9,10 @@ import { queryKeys } from '../api/queries';
  * the group but do not carry its id, so we find it among the person's groups by name (and school).
  * If that is ambiguous or fails, My teams is a safe place to land.
  */
-export function useLandOnGroup(): (match: { groupName: string | null; schoolName?: string | null }) => Promise<void> {
+export function useLandOnGroup(): (match: {
+  groupName: string | null;
+  schoolName?: string | null;
+}) => Promise<void> {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useCallback(
@@ -19,7 +22,10 @@ export function useLandOnGroup(): (match: { groupName: string | null; schoolName
         try {
           const { items } = await call('listGroups');
           queryClient.setQueryData(queryKeys.groups, items);
-          const candidates = items.filter((group) => group.name === groupName && (schoolName === undefined || group.schoolName === schoolName));
+          const candidates = items.filter(
+            (group) =>
+              group.name === groupName && (schoolName === undefined || group.schoolName === schoolName),
+          );
           if (candidates.length === 1 && candidates[0]) target = `/teams/${candidates[0].id}`;
         } catch {
           // Landing on My teams is fine; the group is listed there.

@@ -15,6 +15,10 @@ export function Button({ variant = 'secondary', className, ...props }: ButtonPro
 }
 
 /** A link that looks like a button: for navigation, never for actions. */
-export function ButtonLink({ variant = 'secondary', className, ...props }: LinkProps & { variant?: ButtonVariant; className?: string }) {
+export function ButtonLink({
+  variant = 'secondary',
+  className,
+  ...props
+}: LinkProps & { variant?: ButtonVariant; className?: string }) {
   return <Link {...props} className={classNames('button', `button--${variant}`, className)} />;
 }

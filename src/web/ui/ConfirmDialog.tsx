@@ -19,7 +19,16 @@ export interface ConfirmDialogProps {
 }
 
 /** Asks before something that is hard to undo. Focus is trapped inside and returns to the trigger. */
-export function ConfirmDialog({ trigger, triggerLabel, triggerVariant = 'quiet', title, body, confirmLabel, confirmVariant = 'danger', onConfirm }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  trigger,
+  triggerLabel,
+  triggerVariant = 'quiet',
+  title,
+  body,
+  confirmLabel,
+  confirmVariant = 'danger',
+  onConfirm,
+}: ConfirmDialogProps) {
   const { t } = useTranslation();
   const describe = useDescribeError();
   const [isOpen, setOpen] = useState(false);
@@ -59,7 +68,13 @@ export function ConfirmDialog({ trigger, triggerLabel, triggerVariant = 'quiet',
             <div className="dialog__body">{body}</div>
             {error ? <FormAlert messages={[describe(error)]} /> : null}
             <div className="dialog__actions">
-              <Button variant="secondary" onPress={() => { setOpen(false); }} isDisabled={pending}>
+              <Button
+                variant="secondary"
+                onPress={() => {
+                  setOpen(false);
+                }}
+                isDisabled={pending}
+              >
                 {t('common.cancel')}
               </Button>
               <Button variant={confirmVariant} onPress={() => void confirm()} isPending={pending}>

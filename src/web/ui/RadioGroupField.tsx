@@ -1,4 +1,11 @@
-import { Label, RadioButton, RadioField, RadioGroup, Text, type RadioGroupProps } from 'react-aria-components';
+import {
+  Label,
+  RadioButton,
+  RadioField,
+  RadioGroup,
+  Text,
+  type RadioGroupProps,
+} from 'react-aria-components';
 import { FieldErrorWithIcon } from './TextField';
 
 export interface RadioOption {

@@ -19,7 +19,10 @@ export interface SelectOption {
   label: string;
 }
 
-export interface SelectFieldProps extends Omit<SelectProps<SelectOption>, 'className' | 'children' | 'onChange' | 'value' | 'defaultValue'> {
+export interface SelectFieldProps extends Omit<
+  SelectProps<SelectOption>,
+  'className' | 'children' | 'onChange' | 'value' | 'defaultValue'
+> {
   label: string;
   /** Keep the label for assistive technology only (e.g. in a list row, where it names the person). */
   hideLabel?: boolean;
@@ -33,7 +36,18 @@ export interface SelectFieldProps extends Omit<SelectProps<SelectOption>, 'class
   compact?: boolean;
 }
 
-export function SelectField({ label, hideLabel, caption, description, options, value, defaultValue, onChange, compact, ...props }: SelectFieldProps) {
+export function SelectField({
+  label,
+  hideLabel,
+  caption,
+  description,
+  options,
+  value,
+  defaultValue,
+  onChange,
+  compact,
+  ...props
+}: SelectFieldProps) {
   const handleChange = (key: Key | null) => {
     if (key !== null) onChange?.(String(key));
   };

@@ -61,7 +61,12 @@ export function PasswordField({
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
   return (
-    <AriaTextField {...props} type={visible ? 'text' : 'password'} autoComplete={autoComplete} className="field">
+    <AriaTextField
+      {...props}
+      type={visible ? 'text' : 'password'}
+      autoComplete={autoComplete}
+      className="field"
+    >
       <Label className="field__label">{label}</Label>
       {description ? (
         <Text slot="description" className="field__hint">
@@ -72,7 +77,11 @@ export function PasswordField({
       <div className="field__row">
         <Input className="field__input" spellCheck={false} autoCapitalize="none" />
         {/* One fixed label with a pressed state (aria-pressed): changing the words as well would say it twice. */}
-        <ToggleButton isSelected={visible} onChange={setVisible} className="button button--quiet field__toggle">
+        <ToggleButton
+          isSelected={visible}
+          onChange={setVisible}
+          className="button button--quiet field__toggle"
+        >
           {t('common.showPassword')}
         </ToggleButton>
       </div>

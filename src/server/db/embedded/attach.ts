@@ -10,7 +10,9 @@ import { pathExists } from './node-helpers';
  */
 export async function runningClusterConnection(dataDir: string): Promise<string | null> {
   const pointer = join(dataDir, LOCATION_POINTER_FILE);
-  const clusterDir = (await pathExists(pointer)) ? (await readFile(pointer, 'utf8')).trim() : join(dataDir, 'pg');
+  const clusterDir = (await pathExists(pointer))
+    ? (await readFile(pointer, 'utf8')).trim()
+    : join(dataDir, 'pg');
   const pidFile = join(clusterDir, 'postmaster.pid');
   const passwordFile = join(dataDir, PASSWORD_FILE);
   if (!(await pathExists(pidFile)) || !(await pathExists(passwordFile))) return null;
