@@ -19,6 +19,13 @@ import { meetingsToICalendar, minutesToMarkdown } from './documents';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
+/**
+ * The routines build on one another: sharing a success asks least of a team, a dilemma asks more, peer
+ * modeling most. Teams see them in that order, so the gentlest is the default choice.
+ */
+const PROGRESSION = ['share-successes', 'problem-solve', 'peer-modeling'];
+const progressionRank = (id: string) => (PROGRESSION.includes(id) ? PROGRESSION.indexOf(id) : PROGRESSION.length);
+
 async function loadMeeting(db: DbOrTx, actor: Actor, meetingId: string) {
   const [m] = await db
     .select()
@@ -106,7 +113,9 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     authorize(actor, 'read', groupSubject(group));
     const own = await teamRoutinesOf(s.db, actor.districtId, group.id);
     const ownIds = new Set(own.map((r) => r.id));
-    const shipped = [...s.routines.values()].filter((r) => !ownIds.has(r.id));
+    const shipped = [...s.routines.values()]
+      .filter((r) => !ownIds.has(r.id))
+      .sort((a, b) => progressionRank(a.id) - progressionRank(b.id));
     return { items: [...own.map((r) => summarize(r, true)), ...shipped.map((r) => summarize(r, false))] };
   });
 
