@@ -160,6 +160,8 @@ export type CreateInvitation = z.infer<typeof CreateInvitation>;
 /** What an invitee sees before accepting: no secrets, just enough to decide. */
 export const InvitationPreview = z.object({
   email: z.string(),
+  /** The team the link leads into (null for a district-only invitation). */
+  groupId: Id.nullable(),
   districtName: z.string(),
   groupName: z.string().nullable(),
   invitedBy: z.string(),
@@ -172,6 +174,7 @@ export const AcceptInvitation = z.strictObject({
 });
 
 export const JoinCodePreview = z.object({
+  groupId: Id,
   groupName: z.string(),
   districtName: z.string(),
   schoolName: z.string().nullable(),

@@ -214,6 +214,7 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
       .where(eq(users.email, row.invitation.email));
     return {
       email: row.invitation.email,
+      groupId: row.invitation.groupId,
       districtName: row.districtName,
       groupName: row.groupName,
       invitedBy: row.invitedBy,
@@ -297,7 +298,12 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
     async ({ params }) => {
       const row = await findLiveJoinCode(s.db, params.code);
       if (!row) throw notFound('That join code');
-      return { groupName: row.groupName, districtName: row.districtName, schoolName: row.schoolName };
+      return {
+        groupId: row.groupId,
+        groupName: row.groupName,
+        districtName: row.districtName,
+        schoolName: row.schoolName,
+      };
     },
     { rateLimit: { max: 30, timeWindow: 60_000 } },
   );

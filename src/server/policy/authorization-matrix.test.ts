@@ -228,7 +228,7 @@ async function freshMeeting() {
 }
 
 interface Case {
-  /** The request carries a secret (invitation link) that itself grants entry to district A. */
+  /** The request carries a secret (invitation link, join code) that itself grants entry to district A. */
   secretGrantsAccess?: boolean;
   params?: () => Promise<Record<string, string>> | Record<string, string>;
   body?: () => unknown;
@@ -427,14 +427,22 @@ const CASES: Record<EndpointName, Case> = {
       foreign: 404,
     },
   },
-  previewInvitation: { params: async () => ({ token: await liveInvitationToken() }), expect: everyone() },
+  previewInvitation: {
+    secretGrantsAccess: true,
+    params: async () => ({ token: await liveInvitationToken() }),
+    expect: everyone(),
+  },
   acceptInvitation: {
     secretGrantsAccess: true,
     params: async () => ({ token: await liveInvitationToken() }),
     body: () => ({ name: 'Invitee', password: 'a long enough password' }),
     expect: everyone(),
   },
-  previewJoinCode: { params: async () => ({ code: await liveJoinCode() }), expect: everyone() },
+  previewJoinCode: {
+    secretGrantsAccess: true,
+    params: async () => ({ code: await liveJoinCode() }),
+    expect: everyone(),
+  },
   joinByCode: {
     body: async () => ({
       code: await liveJoinCode(),

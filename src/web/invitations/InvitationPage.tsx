@@ -69,7 +69,7 @@ function InvitationDetails({ token, preview }: { token: string; preview: Preview
         ? t('invitation.accepted', { name: preview.groupName })
         : t('invitation.acceptedDistrict', { district: preview.districtName }),
     );
-    await landOnGroup({ groupName: preview.groupName });
+    await landOnGroup({ groupId: preview.groupId, groupName: preview.groupName });
   };
 
   const acceptNew = useMutation({

@@ -85,15 +85,15 @@ function JoinWithCode({ code }: { code: string }) {
     retry: false,
   });
 
-  const joined = async (groupName: string, schoolName: string | null) => {
+  const joined = async (groupId: string, groupName: string, schoolName: string | null) => {
     toast(t('join.joined', { name: groupName }));
-    await landOnGroup({ groupName, schoolName });
+    await landOnGroup({ groupId, groupName, schoolName });
   };
   const joinAsMe = useMutation({
     mutationFn: () => call('joinByCode', { body: { code } }),
     onSuccess: async (signedIn) => {
       rememberSignedIn(signedIn);
-      if (preview.data) await joined(preview.data.groupName, preview.data.schoolName);
+      if (preview.data) await joined(preview.data.groupId, preview.data.groupName, preview.data.schoolName);
     },
   });
   const joinNew = useMutation({
@@ -103,7 +103,7 @@ function JoinWithCode({ code }: { code: string }) {
       }),
     onSuccess: async (signedIn) => {
       rememberSignedIn(signedIn);
-      if (preview.data) await joined(preview.data.groupName, preview.data.schoolName);
+      if (preview.data) await joined(preview.data.groupId, preview.data.groupName, preview.data.schoolName);
     },
   });
 

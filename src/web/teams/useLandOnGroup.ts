@@ -5,20 +5,23 @@ import { call } from '../api/client';
 import { queryKeys } from '../api/queries';
 
 /**
- * After accepting an invitation or joining by code, open the group that was joined. The previews name
- * the group but do not carry its id, so we find it among the person's groups by name (and school).
- * If that is ambiguous or fails, My teams is a safe place to land.
+ * After accepting an invitation or joining by code, open the group that was joined: the preview carries its
+ * id. Without one (an older preview), find it among the person's groups by name and school; if that is
+ * ambiguous or fails, My teams is a safe place to land.
  */
 export function useLandOnGroup(): (match: {
+  /** Known from the invitation or join-code preview: land there directly. */
+  groupId?: string | null;
   groupName: string | null;
   schoolName?: string | null;
 }) => Promise<void> {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   return useCallback(
-    async ({ groupName, schoolName }) => {
-      let target = '/';
-      if (groupName) {
+    async ({ groupId, groupName, schoolName }) => {
+      let target = groupId ? `/teams/${groupId}` : '/';
+      if (groupId) queryClient.removeQueries({ queryKey: queryKeys.groups });
+      if (!groupId && groupName) {
         try {
           const { items } = await call('listGroups');
           queryClient.setQueryData(queryKeys.groups, items);
