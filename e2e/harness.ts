@@ -51,6 +51,7 @@ export function describeE2E(name: string, body: () => void): void {
   console.warn(
     `\n\n⚠️  ⚠️  SKIPPING BROWSER TESTS "${name}": ${message}\n    Set REQUIRE_E2E=1 to make this a failure.\n\n`,
   );
+  // Deliberate and loud (warning above): a developer without Chromium still runs the rest; CI sets REQUIRE_E2E=1.
   describe.skip(name, body);
 }
 

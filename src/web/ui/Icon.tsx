@@ -13,6 +13,14 @@ const paths = {
   school: 'M3 10 12 5l9 5-9 5-9-5Zm3 2v5c2 2 10 2 12 0v-5',
   mail: 'M3 6h18v12H3V6Zm0 0 9 7 9-7',
   circle: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16Z',
+  // The meeting screens' icons.
+  bell: 'M6 16V11a6 6 0 1 1 12 0v5l1.5 2h-15L6 16Zm4 4a2 2 0 0 0 4 0',
+  pause: 'M9 6v12M15 6v12',
+  play: 'm8 5 11 7-11 7V5Z',
+  idle: 'M12 4a8 8 0 1 0 0 16 8 8 0 0 0 0-16Z',
+  lock: 'M6 11h12v9H6v-9Zm2.5 0V8a3.5 3.5 0 0 1 7 0v3',
+  share: 'M12 15V4m0 0L8 8m4-4 4 4M5 13v6h14v-6',
+  flag: 'M6 21V4m0 0h11l-2 4 2 4H6',
 } as const;
 
 export type IconName = keyof typeof paths;
