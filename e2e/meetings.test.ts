@@ -32,6 +32,14 @@ const steps = [
   'The presenter responds',
   'Final discussion',
 ];
+const shareSuccessesStepIds = [
+  'identify',
+  'describe',
+  'clarify',
+  'team-reflects',
+  'presenter-reflects',
+  'final',
+];
 const privateMarker = `PRIVATE-${Math.random().toString(36).slice(2, 10)}`;
 const sharedNoteText = 'Students used the number line without prompting.';
 const suggestionText = 'Sentence starters helped the quiet group join in.';
@@ -110,10 +118,25 @@ describeE2E('live meeting', () => {
   });
 
   test('E2E-LIVE-1 (LIVE-UI-11, LIVE-UI-13, LIVE-UI-14) the facilitator schedules a Share Successes meeting on the team page and opens it live; others join by code and by link', async () => {
+    // The team runs its own copy of Share Successes with every step shortened to one minute (6 in all);
+    // the routine editor has its own browser test (e2e/routines.test.ts), so the copy is made through the API.
+    const groups = await facilitator.request.get(`${app.baseUrl}/api/groups`);
+    const teamId = ((await groups.json()) as { items: { id: string; name: string }[] }).items.find(
+      (g) => g.name === team,
+    )?.id;
+    const shortened = await facilitator.request.post(`${app.baseUrl}/api/groups/${teamId}/routines`, {
+      headers: { origin: app.baseUrl },
+      data: {
+        baseId: 'share-successes',
+        changes: shareSuccessesStepIds.map((stepId) => ({ op: 'update-step', stepId, minutes: 1 })),
+      },
+    });
+    expect(shortened.status()).toBe(200);
+
     await facilitator.getByRole('link', { name: team }).click();
     await facilitator.getByRole('heading', { level: 1, name: team }).waitFor();
     await facilitator.getByRole('textbox', { name: 'Title' }).fill(meetingTitle);
-    await facilitator.locator('label', { hasText: 'Share Successes · 16 min' }).click();
+    await facilitator.locator('label', { hasText: 'Share Successes · 6 min' }).click();
     expect(await facilitator.getByRole('radio', { name: /Share Successes/ }).isChecked()).toBe(true);
     await facilitator.getByRole('button', { name: 'Schedule meeting' }).click();
     await facilitator.getByRole('button', { name: `Open live: ${meetingTitle}` }).click();
@@ -166,7 +189,7 @@ describeE2E('live meeting', () => {
     latencies.push(...reached);
     for (const page of [facilitator, presenter, participant]) {
       await page.getByText('Share Successes · Step 1 of 6').waitFor();
-      expect(await timerText(page)).toBe('4:00');
+      expect(await timerText(page)).toBe('1:00');
     }
     // Who speaks names the presenter on everyone's screen.
     await facilitator.getByRole('button', { name: 'Next step' }).waitFor();
@@ -177,7 +200,7 @@ describeE2E('live meeting', () => {
     await facilitator.getByRole('button', { name: 'Start timer' }).click();
     await participant.getByTestId('timer-status').getByText('Running').waitFor();
     await participant.waitForFunction(
-      () => document.querySelector('[data-testid="timer"]')?.textContent !== '4:00',
+      () => document.querySelector('[data-testid="timer"]')?.textContent !== '1:00',
       undefined,
       { timeout: 3_000 },
     );
@@ -394,5 +417,62 @@ describeE2E('live meeting', () => {
       await participant.request.get(`${app.baseUrl}/api${meetingPath}/minutes`)
     ).text();
     expect(minutesJson).not.toContain(privateMarker);
+  });
+
+  test('E2E-LIVE-8 (MEET-AGENDA-9) an agenda of two routines: scheduled on the team page, a presenter for each, the second routine follows the first, the minutes have a section each', async () => {
+    const agendaTitle = 'Grade 3 PLC session';
+    await facilitator.goto(`${app.baseUrl}/`);
+    await facilitator.getByRole('link', { name: team }).click();
+    await facilitator.getByRole('textbox', { name: 'Title' }).fill(agendaTitle);
+    await facilitator.locator('label', { hasText: 'Share Successes · 6 min' }).click();
+    await facilitator.getByRole('button', { name: 'Add a routine' }).click();
+    await facilitator.getByRole('button', { name: /Routine 2/ }).waitFor();
+    await facilitator.getByText('2 routines, 28 minutes in all').waitFor();
+    await checkPage(facilitator, 'team-schedule-agenda');
+    await facilitator.getByRole('button', { name: 'Schedule meeting' }).click();
+    await facilitator.getByText('Share Successes + Problem-Solve Collaboratively · 28 min').waitFor();
+    await facilitator.getByRole('button', { name: `Open live: ${agendaTitle}` }).click();
+    await facilitator.waitForURL('**/meetings/*');
+    const path = new URL(facilitator.url()).pathname;
+    await Promise.all([presenter.goto(`${app.baseUrl}${path}`), participant.goto(`${app.baseUrl}${path}`)]);
+
+    // Sam presents the success, Jo the dilemma.
+    await facilitator.getByRole('button', { name: /Presenter for Share Successes/ }).click();
+    await facilitator.getByRole('option', { name: demo.teacher1.name }).click();
+    await facilitator.getByRole('button', { name: /Presenter for Problem-Solve Collaboratively/ }).click();
+    await facilitator.getByRole('option', { name: demo.teacher2.name }).click();
+    await facilitator.getByRole('button', { name: 'Save roles' }).click();
+    await facilitator.getByRole('button', { name: 'Start the meeting' }).click();
+    await participant.getByText('Routine 1 of 2: Share Successes · Step 1 of 6').waitFor();
+    await participant.getByRole('heading', { name: 'Agenda' }).waitFor();
+
+    for (const title of steps.slice(1)) {
+      await facilitator.getByRole('button', { name: 'Next step', exact: true }).click();
+      await facilitator.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+    }
+    // The first routine's final step leads into the second routine, and its button says so.
+    await facilitator.getByRole('button', { name: 'Next routine: Problem-Solve Collaboratively' }).click();
+    await facilitator.getByRole('heading', { level: 1, name: 'Pick a problem of practice' }).waitFor();
+    await participant.getByText('Routine 2 of 2: Problem-Solve Collaboratively · Step 1 of 7').waitFor();
+    // Jo now presents, and the presence list says so on Sam's screen.
+    await presenter
+      .getByTestId('presence')
+      .locator('li', { hasText: demo.teacher2.name })
+      .getByText(/Presenter/)
+      .waitFor();
+    // Commands name the second routine's steps by their meeting ids (p2-…): a reflection there is kept.
+    await participant.getByRole('textbox', { name: 'Private reflection' }).fill('A dilemma I share');
+    await participant.getByRole('button', { name: 'Save privately' }).click();
+    await participant.getByTestId('my-reflections').getByText('A dilemma I share').waitFor();
+    await checkPage(participant, 'meeting-device-agenda');
+
+    // Before the last step, ending early sits under "Roles and settings".
+    await facilitator.getByText('Roles and settings').click();
+    await facilitator.getByRole('button', { name: 'End the meeting' }).click();
+    await facilitator.getByRole('alertdialog').getByRole('button', { name: 'End the meeting' }).click();
+    await participant.getByRole('link', { name: 'Open the minutes' }).click();
+    await participant.getByRole('heading', { level: 2, name: '1. Share Successes' }).waitFor();
+    await participant.getByRole('heading', { level: 2, name: '2. Problem-Solve Collaboratively' }).waitFor();
+    await checkPage(participant, 'meeting-minutes-agenda');
   });
 });

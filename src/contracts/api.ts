@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Ok } from './common';
+import { MeetingMinutes } from './minutes';
 import {
   ChangeName,
   CompleteEmailVerification,
@@ -455,9 +456,9 @@ export const api = {
     method: 'GET',
     path: '/api/meetings/:meetingId/minutes',
     auth: 'session',
-    response: z.looseObject({ meetingId: z.string().nullable() }),
+    response: MeetingMinutes,
     summary:
-      'The minutes: steps with actual minutes, notes, questions, next steps, sources (nothing private)',
+      'The minutes, per routine of the agenda: steps with actual minutes, notes, questions, next steps, sources (nothing private)',
     tag: 'meetings',
   }),
   meetingMinutesMarkdown: e({

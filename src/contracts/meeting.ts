@@ -25,6 +25,14 @@ export const MeetingRole = z.enum(['facilitator', 'presenter', 'timekeeper', 'no
 export type MeetingRole = z.infer<typeof MeetingRole>;
 
 export const EXTEND_MINUTES_MAX = 10;
+/** A meeting's agenda runs one to this many routines back to back (e.g. share a success, then a dilemma). */
+export const AGENDA_ROUTINES_MAX = 4;
+/** Which routine of the agenda (0-based) a presenter, record or source tag belongs to. */
+export const AgendaPartIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(AGENDA_ROUTINES_MAX - 1);
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 // ---------------------------------------------------------------------------------------------------------
@@ -48,6 +56,8 @@ export const MeetingCommand = z.discriminatedUnion('type', [
   command('skipStep', fromStep),
   command('assignRoles', {
     presenter: Id.nullable().optional(),
+    /** The agenda part the presenter is chosen for; default the current one (the first before the start). */
+    part: AgendaPartIndex.optional(),
     timekeeper: Id.nullable().optional(),
     noteTaker: Id.nullable().optional(),
   }),
@@ -134,7 +144,14 @@ const stepMove = { fromStepId: Slug, toStepId: Slug };
 export const MeetingEvent = z.discriminatedUnion('type', [
   event('meeting.created', {
     meetingId: Id,
+    /** The agenda's first routine (a one-routine meeting has only this). */
     routine: Routine,
+    /** The routines that follow it, in order. */
+    followedBy: z
+      .array(Routine)
+      .min(1)
+      .max(AGENDA_ROUTINES_MAX - 1)
+      .optional(),
     memberIds: z.array(Id).min(1).max(100),
     facilitatorId: Id,
   }),
@@ -150,6 +167,8 @@ export const MeetingEvent = z.discriminatedUnion('type', [
   event('step.auto-advanced', stepMove),
   event('roles.assigned', {
     presenter: Id.nullable().optional(),
+    /** The agenda part of `presenter`; absent means the first (logs of one-routine meetings). */
+    part: AgendaPartIndex.optional(),
     timekeeper: Id.nullable().optional(),
     noteTaker: Id.nullable().optional(),
   }),
@@ -176,12 +195,18 @@ export const MeetingEvent = z.discriminatedUnion('type', [
   }),
   event('action-item.completed', { itemId: EntityId }),
   event('presentation.recorded', {
+    part: AgendaPartIndex.optional(),
     kind: RoutineFocus,
     title: text(200),
     summary: z.string().max(5_000),
     mode: ObservationMode.nullable(),
   }),
-  event('source.tagged', { tagId: EntityId, source: EfficacySource, why: text(280) }),
+  event('source.tagged', {
+    tagId: EntityId,
+    source: EfficacySource,
+    why: text(280),
+    part: AgendaPartIndex.optional(),
+  }),
   event('source.untagged', { tagId: EntityId }),
   event('auto-advance.enabled', {}),
   event('auto-advance.disabled', {}),

@@ -1,6 +1,7 @@
 /** REST shapes for routines and meetings (the live part runs over the socket protocol in realtime.ts). */
 import { z } from 'zod';
 import { Id, IsoDateTime } from './common';
+import { AGENDA_ROUTINES_MAX } from './meeting';
 import { Routine, RoutineChanges, RoutineFocus, Slug } from './routine';
 
 export const RoutineSummary = z.object({
@@ -25,15 +26,23 @@ export const CustomizeRoutineRequest = z.strictObject({
 
 export const MeetingStatus = z.enum(['scheduled', 'live', 'ended']);
 
+/** One routine of a meeting's agenda, as listings and the calendar show it. */
+export const MeetingAgendaItem = z.object({
+  routineId: Slug,
+  routineVersion: z.number().int(),
+  routineName: z.string(),
+  minutes: z.number(),
+});
+export type MeetingAgendaItem = z.infer<typeof MeetingAgendaItem>;
+
 export const MeetingSummary = z.object({
   id: Id,
   groupId: Id,
   groupName: z.string(),
   title: z.string(),
   scheduledFor: IsoDateTime.nullable(),
-  routineId: Slug,
-  routineVersion: z.number().int(),
-  routineName: z.string(),
+  /** The routines the meeting runs, in order (one or more). */
+  agenda: z.array(MeetingAgendaItem).min(1),
   totalMinutes: z.number(),
   status: MeetingStatus,
   joinCode: z.string(),
@@ -41,18 +50,49 @@ export const MeetingSummary = z.object({
   endedAt: IsoDateTime.nullable(),
   /** Whether the caller may open it live / start it (group facilitators, school leader, admins). */
   canRun: z.boolean(),
-  /** Suggested presenter for this routine: the member who presented least often, then least recently. */
-  suggestedPresenterId: Id.nullable(),
+  /**
+   * A suggested presenter for each routine of the agenda, all different while the team is big enough: the
+   * members who presented least often, then least recently.
+   */
+  suggestedPresenterIds: z.array(Id.nullable()),
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
-export const ScheduleMeetingRequest = z.strictObject({
-  title: z.string().trim().min(1, 'Give the meeting a title').max(160),
-  scheduledFor: IsoDateTime.nullable().optional(),
+export const AgendaChoice = z.strictObject({
   routineId: Slug,
   /** Default: the latest version of that routine for this team. */
   routineVersion: z.number().int().min(1).optional(),
 });
+
+export const ScheduleMeetingRequest = z
+  .strictObject({
+    title: z.string().trim().min(1, 'Give the meeting a title').max(160),
+    scheduledFor: IsoDateTime.nullable().optional(),
+    /** The routines to run, in order. */
+    agenda: z
+      .array(AgendaChoice)
+      .min(1, 'Choose at least one routine')
+      .max(AGENDA_ROUTINES_MAX, `An agenda has at most ${AGENDA_ROUTINES_MAX} routines`)
+      .optional(),
+    /** Shorthand for an agenda of this one routine. */
+    routineId: Slug.optional(),
+    routineVersion: z.number().int().min(1).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.agenda === undefined) === (v.routineId === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['agenda'],
+        message: 'Give either an agenda of routines or one routineId',
+      });
+    if (v.routineVersion !== undefined && v.routineId === undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['routineVersion'],
+        message: 'routineVersion goes with routineId',
+      });
+  });
+export type ScheduleMeetingRequest = z.infer<typeof ScheduleMeetingRequest>;
 
 export const MeetingCodeLookup = z.object({ meetingId: Id });
 

@@ -9,6 +9,7 @@ import { OutboxPage } from './dev/OutboxPage';
 import { InvitationPage } from './invitations/InvitationPage';
 import { JoinPage } from './join/JoinPage';
 import { meetingFullScreenRoutes, meetingRoutes } from './meetings/routes';
+import { routineRoutes } from './routines/routes';
 import { SetupPage } from './setup/SetupPage';
 import { AppShell } from './shell/AppShell';
 import { RedirectIfSignedIn, RequireDistrictAdmin, RequireSession, SetupGate } from './shell/guards';
@@ -57,6 +58,7 @@ export function createAppRouter() {
                       children: [{ path: 'admin', element: <AdminPage /> }],
                     },
                     ...meetingRoutes,
+                    ...routineRoutes,
                   ],
                 },
                 { path: '*', element: <NotFoundPage /> },

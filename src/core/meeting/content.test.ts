@@ -1,3 +1,4 @@
+import { MeetingMinutes } from '../../contracts/minutes';
 import { describe, expect, it } from 'vitest';
 import type { Routine } from '../../contracts/routine';
 import { ANA, BEN, CAI, cmd, DEE, fixtureRoutine, goTo, MIN, started } from './testing';
@@ -105,7 +106,7 @@ describe('presentation', () => {
         mode: 'classroom-video',
       }),
     );
-    expect(s.state.presentation).toMatchObject({
+    expect(s.state.agenda[0]?.presentation).toMatchObject({
       kind: 'observed-practice',
       title: 'Turn and talk',
       mode: 'classroom-video',
@@ -122,7 +123,7 @@ describe('presentation', () => {
       t.send(cmd('recordPresentation', ANA, { title: 'x', summary: '', mode: 'classroom-visit' })),
     ).toMatchObject({ ok: false, error: { code: 'INVALID' } });
     t.must(cmd('recordPresentation', ANA, { title: 'Exit tickets worked', summary: 'Scores rose' }));
-    expect(t.state.presentation).toMatchObject({ kind: 'success', mode: null });
+    expect(t.state.agenda[0]?.presentation).toMatchObject({ kind: 'success', mode: null });
   });
 });
 
@@ -167,19 +168,29 @@ describe('final discussion', () => {
     s.must(cmd('endMeeting', ANA));
 
     const m = minutesOf(s.state);
-    expect(m.routine).toEqual({ id: 'fixture', version: 1, name: 'Fixture routine', basedOn: null });
-    expect(m.steps.map((x) => [x.stepId, x.plannedMinutes, x.actualMinutes, x.outcome])).toEqual([
+    const [part] = m.parts;
+    expect(m.parts).toHaveLength(1);
+    expect(part?.routine).toEqual({
+      id: 'fixture',
+      version: 1,
+      name: 'Fixture routine',
+      focus: 'observed-practice',
+      basedOn: null,
+    });
+    expect(part?.steps.map((x) => [x.stepId, x.plannedMinutes, x.actualMinutes, x.outcome])).toEqual([
       ['observe', 10, 12.3, 'done'],
       ['describe', 2, 0, 'skipped'],
       ['probe', 4, 0, 'done'],
       ['discuss', 4, 0, 'done'],
       ['final', 4, 0, 'done'],
     ]);
-    expect(m.learned).toBe('Modeling beats telling.');
+    expect(part?.learned).toBe('Modeling beats telling.');
     expect(m.questions).toEqual([expect.objectContaining({ stepId: 'probe', text: 'Why then?' })]);
     expect(m.actionItems).toEqual([expect.objectContaining({ text: 'Film a lesson', ownerId: CAI })]);
-    expect(m.sourcesSeen).toEqual(['vicarious', 'social_persuasion']);
-    expect(m.roles).toMatchObject({ presenter: BEN, noteTaker: DEE });
+    expect(part?.sourcesSeen).toEqual(['vicarious', 'social_persuasion']);
+    expect(part?.presenterId).toBe(BEN);
+    expect(m.roles).toMatchObject({ noteTaker: DEE });
+    expect(MeetingMinutes.parse(m)).toEqual(m);
   });
 });
 

@@ -1,11 +1,20 @@
-import { MEETING_EVENT_VERSION, type MeetingEvent, type MeetingRejection } from '../../contracts/meeting';
-import type { Routine } from '../../contracts/routine';
+import {
+  AGENDA_ROUTINES_MAX,
+  MEETING_EVENT_VERSION,
+  type MeetingEvent,
+  type MeetingRejection,
+} from '../../contracts/meeting';
+import { Slug, type Routine } from '../../contracts/routine';
 import { formatPath, validateRoutine } from '../routines';
+import { runStepId } from './state';
 
 export interface CreateMeetingInput {
   readonly meetingId: string;
-  /** The routine as it stands now: the meeting keeps this snapshot even if the team edits the routine later. */
-  readonly routine: Routine;
+  /**
+   * The routines to run, in order, as they stand now: the meeting keeps these snapshots even if the team
+   * edits a routine later.
+   */
+  readonly agenda: readonly Routine[];
   readonly memberIds: readonly string[];
   readonly facilitatorId: string;
   /** Who created it (a team lead, say); defaults to the facilitator. */
@@ -22,17 +31,26 @@ export const MEETING_MEMBERS_MAX = 100;
 export function createMeeting(
   input: CreateMeetingInput,
 ): { ok: true; events: MeetingEvent[] } | { ok: false; error: MeetingRejection } {
-  const checked = validateRoutine(input.routine);
-  if (!checked.ok) {
-    const first = checked.errors[0];
-    return {
-      ok: false,
-      error: {
-        code: 'INVALID',
-        message: first ? `Routine: ${formatPath(first.path)}: ${first.message}` : 'Invalid routine',
-      },
-    };
+  const invalid = (message: string) => ({ ok: false as const, error: { code: 'INVALID' as const, message } });
+  if (input.agenda.length === 0 || input.agenda.length > AGENDA_ROUTINES_MAX)
+    return invalid(`An agenda has 1 to ${AGENDA_ROUTINES_MAX} routines`);
+  const routines: Routine[] = [];
+  for (const [i, routine] of input.agenda.entries()) {
+    const checked = validateRoutine(routine);
+    const where = input.agenda.length > 1 ? `Routine ${i + 1}` : 'Routine';
+    if (!checked.ok) {
+      const first = checked.errors[0];
+      return invalid(first ? `${where}: ${formatPath(first.path)}: ${first.message}` : `${where} is invalid`);
+    }
+    // Prefixed step ids must still be valid step ids in commands.
+    const long = checked.routine.steps.find(
+      (s) => !Slug.safeParse(runStepId(i, s.id, input.agenda.length)).success,
+    );
+    if (long) return invalid(`${where}: step id "${long.id}" is too long to run in an agenda`);
+    routines.push(checked.routine);
   }
+  const [routine, ...followedBy] = routines;
+  if (!routine) return invalid('An agenda needs a routine');
   const memberIds = [...new Set(input.memberIds)];
   if (memberIds.length === 0 || memberIds.length > MEETING_MEMBERS_MAX)
     return {
@@ -53,7 +71,8 @@ export function createMeeting(
         idempotencyKey: null,
         payload: {
           meetingId: input.meetingId,
-          routine: checked.routine,
+          routine,
+          ...(followedBy.length > 0 && { followedBy }),
           memberIds,
           facilitatorId: input.facilitatorId,
         },

@@ -10,7 +10,16 @@ import {
 } from '../../contracts/meeting';
 import { appendParagraph } from './evolve';
 import { COMMAND_POLICY, hasRole, isMember } from './policy';
-import { currentRoutineStep, currentRun, keyOf, MS_PER_MINUTE, own, type MeetingState } from './state';
+import {
+  currentAgendaPart,
+  currentRoutineStep,
+  currentRun,
+  keyOf,
+  MS_PER_MINUTE,
+  own,
+  routineStepOf,
+  type MeetingState,
+} from './state';
 
 export interface DecideContext {
   /** Server time in ms. Events are stamped max(now, state.clock), so the log's time never runs backwards. */
@@ -106,7 +115,7 @@ function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
       return emit({ type: 'step.extended', payload: { stepId: run.stepId, minutes: c.minutes } });
     }
     case 'setStepMinutes': {
-      const step = s.routine?.steps.find((x) => x.id === c.stepId);
+      const step = routineStepOf(s, c.stepId);
       if (!step) return reject('NOT_FOUND', `No step "${c.stepId}"`);
       if (step.variable !== true)
         return reject('INVALID', 'Only a variable-length step can be resized; extend it instead');
@@ -121,8 +130,12 @@ function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
       if (named.every((x) => x === undefined)) return reject('INVALID', 'Name at least one role to assign');
       if (named.some((x) => typeof x === 'string' && !isMember(s, x)))
         return reject('NOT_A_MEMBER', 'Roles go to members of this meeting');
+      const part = c.part ?? s.currentPart;
+      if (part >= s.agenda.length) return reject('NOT_FOUND', `The agenda has no part ${part + 1}`);
+      if (c.part !== undefined && c.presenter === undefined)
+        return reject('INVALID', 'Only the presenter is chosen per part of the agenda');
       const payload = {
-        ...(c.presenter !== undefined && { presenter: c.presenter }),
+        ...(c.presenter !== undefined && { presenter: c.presenter, part }),
         ...(c.timekeeper !== undefined && { timekeeper: c.timekeeper }),
         ...(c.noteTaker !== undefined && { noteTaker: c.noteTaker }),
       };
@@ -201,12 +214,12 @@ function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
       return emit({ type: 'action-item.completed', payload: { itemId: item.id } });
     }
     case 'recordPresentation': {
-      const kind = s.routine?.focus ?? 'success';
+      const kind = currentAgendaPart(s)?.routine.focus ?? 'success';
       if (c.mode !== undefined && kind !== 'observed-practice')
         return reject('INVALID', 'Only an observed practice has an observation mode');
       return emit({
         type: 'presentation.recorded',
-        payload: { kind, title: c.title, summary: c.summary, mode: c.mode ?? null },
+        payload: { part: s.currentPart, kind, title: c.title, summary: c.summary, mode: c.mode ?? null },
       });
     }
     case 'tagSource':
@@ -214,7 +227,10 @@ function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
         return reject('WRONG_PHASE', 'Sources of efficacy are tagged in the final discussion');
       if (s.sourceTags.length >= LIMITS.sourceTags)
         return reject('LIMIT', 'This meeting has reached its limit of source tags');
-      return emit({ type: 'source.tagged', payload: { tagId: newId, source: c.source, why: c.why } });
+      return emit({
+        type: 'source.tagged',
+        payload: { tagId: newId, source: c.source, why: c.why, part: s.currentPart },
+      });
     case 'untagSource': {
       if (currentRoutineStep(s)?.kind !== 'final')
         return reject('WRONG_PHASE', 'Sources of efficacy are tagged in the final discussion');

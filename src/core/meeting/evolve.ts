@@ -1,5 +1,13 @@
 import type { EventOf, MeetingEvent } from '../../contracts/meeting';
-import { keyOf, MS_PER_MINUTE, type MeetingState, type StepOutcome, type StepRun } from './state';
+import {
+  keyOf,
+  MS_PER_MINUTE,
+  runStepId,
+  type AgendaPart,
+  type MeetingState,
+  type StepOutcome,
+  type StepRun,
+} from './state';
 import { initialMeetingState } from './state';
 
 /** Thrown when a log has a gap: folding on would build a state nobody decided. */
@@ -68,11 +76,13 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
       return move(s, e, 'done', true);
     case 'roles.assigned': {
       const { presenter, timekeeper, noteTaker } = e.payload;
+      const part = e.payload.part ?? 0;
+      const withPresenter = presenter === undefined ? s : updatePart(s, part, (p) => ({ ...p, presenter }));
       return {
-        ...s,
+        ...withPresenter,
         roles: {
           ...s.roles,
-          ...(presenter !== undefined && { presenter }),
+          ...(presenter !== undefined && part === s.currentPart && { presenter }),
           ...(timekeeper !== undefined && { timekeeper }),
           ...(noteTaker !== undefined && { noteTaker }),
         },
@@ -177,8 +187,13 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
           i.id === e.payload.itemId ? { ...i, completedAt: e.at, completedBy: e.actorId } : i,
         ),
       };
-    case 'presentation.recorded':
-      return { ...s, presentation: { ...e.payload, recordedBy: e.actorId, at: e.at } };
+    case 'presentation.recorded': {
+      const { part = 0, ...record } = e.payload;
+      return updatePart(s, part, (p) => ({
+        ...p,
+        presentation: { ...record, recordedBy: e.actorId, at: e.at },
+      }));
+    }
     case 'source.tagged':
       return {
         ...s,
@@ -186,6 +201,7 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
           ...s.sourceTags,
           {
             id: e.payload.tagId,
+            part: e.payload.part ?? 0,
             source: e.payload.source,
             why: e.payload.why,
             taggedBy: e.actorId,
@@ -210,25 +226,40 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
 }
 
 function created(s: MeetingState, e: EventOf<'meeting.created'>): MeetingState {
-  const { meetingId, routine, memberIds, facilitatorId } = e.payload;
+  const { meetingId, routine, followedBy = [], memberIds, facilitatorId } = e.payload;
+  const routines = [routine, ...followedBy];
+  const agenda: AgendaPart[] = [];
+  const steps: StepRun[] = [];
+  routines.forEach((r, partIndex) => {
+    agenda.push({ routine: r, firstStepIndex: steps.length, presenter: null, presentation: null });
+    for (const step of r.steps)
+      steps.push({
+        stepId: runStepId(partIndex, step.id, routines.length),
+        partIndex,
+        plannedMs: step.minutes * MS_PER_MINUTE,
+        extensionsMs: 0,
+        elapsedMs: 0,
+        runningSince: null,
+        timer: 'idle',
+        outcome: 'pending',
+        note: '',
+      });
+  });
   return {
     ...s,
     phase: 'lobby',
     meetingId,
-    routine,
+    agenda,
     memberIds,
     roles: { facilitator: facilitatorId, presenter: null, timekeeper: null, noteTaker: null },
-    steps: routine.steps.map((step) => ({
-      stepId: step.id,
-      plannedMs: step.minutes * MS_PER_MINUTE,
-      extensionsMs: 0,
-      elapsedMs: 0,
-      runningSince: null,
-      timer: 'idle',
-      outcome: 'pending',
-      note: '',
-    })),
+    steps,
+    currentPart: 0,
   };
+}
+
+function updatePart(s: MeetingState, index: number, f: (part: AgendaPart) => AgendaPart): MeetingState {
+  const part = s.agenda[index];
+  return part ? { ...s, agenda: s.agenda.with(index, f(part)) } : s;
 }
 
 /** Banks the time run so far; a timer that ran and stopped is `paused`, one that never ran stays `idle`. */
@@ -252,7 +283,14 @@ function move(s: MeetingState, e: StepMove, leftAs: StepOutcome | null, startTar
     ...stopTimer(run, e.at),
     ...(leftAs !== null && { outcome: leftAs }),
   }));
-  const entered = { ...left, currentStepIndex: target };
+  const partIndex = s.steps[target]?.partIndex ?? left.currentPart;
+  // Entering another routine of the agenda brings its own presenter to the floor.
+  const entered: MeetingState = {
+    ...left,
+    currentStepIndex: target,
+    currentPart: partIndex,
+    roles: { ...left.roles, presenter: left.agenda[partIndex]?.presenter ?? null },
+  };
   return startTarget
     ? updateCurrent(entered, (run) => ({ ...run, timer: 'running', runningSince: e.at }))
     : entered;

@@ -13,13 +13,7 @@ export {
 } from './timer';
 export { estimateOffset, remainingForClient, type ClockSample } from './clock-sync';
 export { viewFor, redactEventFor, mayReceive, type MeetingView } from './privacy';
-export {
-  minutesOf,
-  type MeetingMinutes,
-  type MinutesStep,
-  type MinutesQuestion,
-  type MinutesSourceTag,
-} from './minutes';
-export { suggestNextPresenter } from './rotation';
+export { minutesOf, type MeetingMinutes, type MinutesPart, type MinutesStep } from './minutes';
+export { suggestNextPresenter, suggestPresenters } from './rotation';
 export { COMMAND_POLICY, abilitiesFor, hasRole, takesNotes, type CommandRule, type Who } from './policy';
 export * from './state';

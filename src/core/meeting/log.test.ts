@@ -28,7 +28,7 @@ describe('meeting log', () => {
   it('MEET-LOG-2: creation snapshots the validated routine and roster; the facilitator must be on it', () => {
     const base = {
       meetingId: MEETING_ID,
-      routine: fixtureRoutine,
+      agenda: [fixtureRoutine],
       memberIds: MEMBERS,
       facilitatorId: ANA,
       now: T0,
@@ -40,7 +40,7 @@ describe('meeting log', () => {
     });
     expect(replay(created.ok ? created.events : [])).toMatchObject({
       phase: 'lobby',
-      routine: fixtureRoutine,
+      agenda: [{ routine: fixtureRoutine, firstStepIndex: 0, presenter: null, presentation: null }],
       roles: { facilitator: ANA },
     });
     expect(createMeeting({ ...base, facilitatorId: OUTSIDER })).toMatchObject({
@@ -52,7 +52,7 @@ describe('meeting log', () => {
       error: { code: 'INVALID' },
     });
     const broken = { ...fixtureRoutine, steps: fixtureRoutine.steps.slice(0, -1) };
-    expect(createMeeting({ ...base, routine: broken })).toMatchObject({
+    expect(createMeeting({ ...base, agenda: [broken] })).toMatchObject({
       ok: false,
       error: { code: 'INVALID' },
     });

@@ -1,94 +1,63 @@
-import type { EfficacySource, RoutineRef, RoutineStep } from '../../contracts/routine';
 import { EFFICACY_SOURCES } from '../../contracts/routine';
-import type { ActionItem, MeetingPhase, Presentation, Roles, SharedReflection, StepOutcome } from './state';
-import { MS_PER_MINUTE, type MeetingState } from './state';
+import type { MeetingMinutes, MinutesPart, MinutesStep } from '../../contracts/minutes';
+import { MS_PER_MINUTE, routineStepAt, type MeetingState } from './state';
 import { stepTimer } from './timer';
 
-export interface MinutesStep {
-  readonly stepId: string;
-  readonly title: string;
-  readonly kind: RoutineStep['kind'];
-  readonly plannedMinutes: number;
-  readonly extensionMinutes: number;
-  /** Minutes the step's timer actually ran, to one decimal. */
-  readonly actualMinutes: number;
-  readonly outcome: StepOutcome;
-  readonly note: string;
-}
-
-export interface MinutesQuestion {
-  readonly stepId: string;
-  readonly kind: 'clarifying' | 'probing';
-  readonly text: string;
-  readonly authorId: string;
-  readonly flagged: boolean;
-  readonly flagReason: string | null;
-}
-
-export interface MinutesSourceTag {
-  readonly source: EfficacySource;
-  readonly why: string;
-  readonly taggedBy: string;
-}
-
-/** The meeting summary a team keeps. Built only from shared content: private reflections are never in it. */
-export interface MeetingMinutes {
-  readonly meetingId: string | null;
-  readonly routine: {
-    readonly id: string;
-    readonly version: number;
-    readonly name: string;
-    readonly basedOn: RoutineRef | null;
-  } | null;
-  readonly phase: MeetingPhase;
-  readonly startedAt: number | null;
-  readonly endedAt: number | null;
-  readonly roles: Roles;
-  readonly steps: readonly MinutesStep[];
-  readonly presentation: Presentation | null;
-  readonly questions: readonly MinutesQuestion[];
-  readonly sharedReflections: readonly SharedReflection[];
-  /** The shared note of the final discussion: what the team learned. */
-  readonly learned: string;
-  readonly actionItems: readonly ActionItem[];
-  readonly sourceTags: readonly MinutesSourceTag[];
-  /** Sources the team tagged at least once, in the canonical order. */
-  readonly sourcesSeen: readonly EfficacySource[];
-}
+export type { MeetingMinutes, MinutesPart, MinutesStep };
 
 const toMinutes = (ms: number) => Math.round((ms / MS_PER_MINUTE) * 10) / 10;
 
-/** Minutes of the meeting; a step still running is measured at `now` (default: the last event's time). */
+/**
+ * The meeting summary a team keeps, one section per routine of the agenda. Built only from shared content:
+ * private reflections are never in it. A step still running is measured at `now` (default: the last event).
+ */
 export function minutesOf(state: MeetingState, now: number = state.clock): MeetingMinutes {
-  const routine = state.routine;
-  const steps = state.steps.map((run, i): MinutesStep => {
-    const step = routine?.steps[i];
+  const steps = state.steps.map((run, i) => {
+    const step = routineStepAt(state, i);
     return {
-      stepId: run.stepId,
-      title: step?.title ?? run.stepId,
-      kind: step?.kind ?? 'discussion',
-      plannedMinutes: toMinutes(run.plannedMs),
-      extensionMinutes: toMinutes(run.extensionsMs),
-      actualMinutes: toMinutes(stepTimer(run, now).elapsedMs),
-      outcome: run.outcome,
-      note: run.note,
+      part: run.partIndex,
+      step: {
+        stepId: run.stepId,
+        title: step?.title ?? run.stepId,
+        kind: step?.kind ?? 'discussion',
+        plannedMinutes: toMinutes(run.plannedMs),
+        extensionMinutes: toMinutes(run.extensionsMs),
+        actualMinutes: toMinutes(stepTimer(run, now).elapsedMs),
+        outcome: run.outcome,
+        note: run.note,
+      } satisfies MinutesStep,
     };
   });
-  const tagged = new Set(state.sourceTags.map((t) => t.source));
+  const parts = state.agenda.map((part, index): MinutesPart => {
+    const own = steps.filter((s) => s.part === index).map((s) => s.step);
+    const tags = state.sourceTags.filter((t) => t.part === index);
+    const tagged = new Set(tags.map((t) => t.source));
+    const { routine } = part;
+    return {
+      index,
+      routine: {
+        id: routine.id,
+        version: routine.version,
+        name: routine.name,
+        focus: routine.focus,
+        basedOn: routine.basedOn ?? null,
+      },
+      presenterId: part.presenter,
+      presentation: part.presentation,
+      steps: own,
+      learned: own.find((s) => s.kind === 'final')?.note ?? '',
+      sourceTags: tags.map(({ source, why, taggedBy }) => ({ source, why, taggedBy })),
+      sourcesSeen: EFFICACY_SOURCES.filter((s) => tagged.has(s)),
+    };
+  });
+  const { facilitator, timekeeper, noteTaker } = state.roles;
   return {
     meetingId: state.meetingId,
-    routine: routine && {
-      id: routine.id,
-      version: routine.version,
-      name: routine.name,
-      basedOn: routine.basedOn ?? null,
-    },
     phase: state.phase,
     startedAt: state.startedAt,
     endedAt: state.endedAt,
-    roles: state.roles,
-    steps,
-    presentation: state.presentation,
+    roles: { facilitator, timekeeper, noteTaker },
+    parts,
     questions: state.questions.map(({ stepId, kind, text, authorId, flagged, flagReason }) => ({
       stepId,
       kind,
@@ -97,10 +66,13 @@ export function minutesOf(state: MeetingState, now: number = state.clock): Meeti
       flagged,
       flagReason,
     })),
-    sharedReflections: state.sharedReflections,
-    learned: steps.find((s) => s.kind === 'final')?.note ?? '',
-    actionItems: state.actionItems,
-    sourceTags: state.sourceTags.map(({ source, why, taggedBy }) => ({ source, why, taggedBy })),
-    sourcesSeen: EFFICACY_SOURCES.filter((s) => tagged.has(s)),
+    sharedReflections: state.sharedReflections.map(({ reflectionId, authorId, stepId, text, at }) => ({
+      reflectionId,
+      authorId,
+      stepId,
+      text,
+      at,
+    })),
+    actionItems: [...state.actionItems],
   };
 }

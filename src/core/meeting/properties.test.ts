@@ -86,7 +86,7 @@ const templateArb: fc.Arbitrary<Template> = fc.record({
     { arbitrary: fc.constant(null), weight: 4 },
     { arbitrary: fc.constantFrom('dup-1', 'dup-2', 'dup-3'), weight: 1 },
   ),
-  step: fc.oneof(fc.constantFrom<StepRef>('current', 'current', 'next'), fc.integer({ min: 0, max: 5 })),
+  step: fc.oneof(fc.constantFrom<StepRef>('current', 'current', 'next'), fc.integer({ min: 0, max: 10 })),
   item: fc.constantFrom<ItemRef>('last', 'last', 'first', 'bogus'),
   person: fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom<ActorRef>('facilitator', 'outsider')),
   minutes: fc.integer({ min: 1, max: 10 }),
@@ -106,6 +106,8 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
 );
 const meetingArb = fc.record({
   autoAdvanceFirst: fc.boolean(),
+  // Some meetings run an agenda of two routines, so moves across parts and per-part presenters are exercised.
+  twoParts: fc.boolean(),
   // Most meetings start right away, so the actions exercise the running phase; some stay in the lobby a while.
   startFirst: fc.oneof(
     { arbitrary: fc.constant(true), weight: 4 },
@@ -149,7 +151,11 @@ function resolve(t: Template, s: MeetingState): MeetingCommand {
         return { fromStepId: stepId(s, t.step) };
       case 'assignRoles':
         return t.flag
-          ? { presenter: person(s, t.person), noteTaker: person(s, t.person) }
+          ? {
+              presenter: person(s, t.person),
+              noteTaker: person(s, t.person),
+              ...(typeof t.step === 'number' && { part: t.step % 3 }),
+            }
           : { timekeeper: t.item === 'bogus' ? null : person(s, t.person) };
       case 'handOverFacilitation':
         return { toId: person(s, t.person) };
@@ -199,10 +205,10 @@ interface Run {
   now: number;
 }
 
-function start(autoAdvance: boolean, startFirst: boolean): Run {
+function start(autoAdvance: boolean, startFirst: boolean, twoParts: boolean): Run {
   const created = createMeeting({
     meetingId: MEETING_ID,
-    routine: fixtureRoutine,
+    agenda: twoParts ? [fixtureRoutine, fixtureRoutine] : [fixtureRoutine],
     memberIds: MEMBERS,
     facilitatorId: ANA,
     now: T0,
@@ -243,10 +249,10 @@ interface Hooks {
   ) => void;
 }
 function play(
-  m: { autoAdvanceFirst: boolean; startFirst: boolean; actions: Action[] },
+  m: { autoAdvanceFirst: boolean; startFirst: boolean; twoParts: boolean; actions: Action[] },
   hooks: Hooks = {},
 ): Run {
-  const run = start(m.autoAdvanceFirst, m.startFirst);
+  const run = start(m.autoAdvanceFirst, m.startFirst, m.twoParts);
   let lastSent: MeetingCommand | null = null;
   for (const a of m.actions) {
     run.now += a.waitMs;
@@ -278,13 +284,18 @@ function check(condition: boolean, message: string, detail?: unknown): asserts c
 }
 
 describe('meeting properties', () => {
-  it('MEET-PROP-1: the phase is always well defined: running has exactly one current step, and only it may have a running timer', () => {
+  it("MEET-PROP-1: the phase is always well defined: running has exactly one current step, and only it may have a running timer; the presenter on the floor is the current part's", () => {
     fc.assert(
       fc.property(meetingArb, (m) => {
         play(m, {
           afterAction: ({ state }) => {
             const running = state.steps.flatMap((r, i) => (r.timer === 'running' ? [i] : []));
             const detail = { phase: state.phase, current: state.currentStepIndex, running };
+            check(
+              state.roles.presenter === (state.agenda[state.currentPart]?.presenter ?? null),
+              "the presenter on the floor is the current part's",
+              { ...detail, part: state.currentPart, presenter: state.roles.presenter },
+            );
             if (state.phase === 'running') {
               check(
                 state.currentStepIndex !== null && state.steps[state.currentStepIndex] !== undefined,
@@ -294,6 +305,11 @@ describe('meeting properties', () => {
               check(
                 running.every((i) => i === state.currentStepIndex),
                 'only the current step may run',
+                detail,
+              );
+              check(
+                state.steps[state.currentStepIndex]?.partIndex === state.currentPart,
+                "the current part is the current step's",
                 detail,
               );
             } else {
@@ -306,7 +322,10 @@ describe('meeting properties', () => {
             }
             for (const r of state.steps)
               check((r.runningSince !== null) === (r.timer === 'running'), 'runningSince iff running', r);
-            check(state.steps.length === fixtureRoutine.steps.length, 'one run per routine step');
+            check(
+              state.steps.length === state.agenda.reduce((n, p) => n + p.routine.steps.length, 0),
+              'one run per routine step of the agenda',
+            );
           },
         });
       }),
@@ -452,5 +471,8 @@ describe('meeting properties', () => {
     ])
       expect(types).toContain(t);
     expect(runs.some((r) => r.state.currentStepIndex === fixtureRoutine.steps.length - 1)).toBe(true);
+    // Agendas: some runs reach the second routine, with its own presenter named.
+    expect(runs.some((r) => r.state.currentPart === 1)).toBe(true);
+    expect(runs.some((r) => r.state.agenda[1]?.presenter != null)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingCommand } from '../../contracts/meeting';
 import { ANA, BEN, CAI, cmd, DEE, MEMBERS, OUTSIDER, started } from './testing';
-import { abilitiesFor, decide, suggestNextPresenter } from '.';
+import { abilitiesFor, decide, suggestNextPresenter, suggestPresenters } from '.';
 
 describe('roles', () => {
   it('MEET-ROLE-1: only the facilitator moves between steps, starts and ends the meeting', () => {
@@ -135,5 +135,13 @@ describe('suggestNextPresenter', () => {
     expect(suggestNextPresenter(MEMBERS, [ANA, BEN, CAI, DEE, ANA, CAI])).toBe(BEN);
     expect(suggestNextPresenter([BEN, CAI], [OUTSIDER, CAI, BEN])).toBe(CAI);
     expect(suggestNextPresenter([], [ANA])).toBeNull();
+  });
+});
+
+describe('suggestPresenters', () => {
+  it('MEET-AGENDA-5: an agenda of several routines suggests a different presenter for each, in rotation order', () => {
+    expect(suggestPresenters(MEMBERS, [ANA], 3)).toEqual([BEN, CAI, DEE]);
+    expect(suggestPresenters([BEN, CAI], [], 3)).toEqual([BEN, CAI, BEN]);
+    expect(suggestPresenters([], [], 2)).toEqual([null, null]);
   });
 });

@@ -16,3 +16,23 @@ export function suggestNextPresenter(
   }
   return best?.id ?? null;
 }
+
+/**
+ * A presenter for each of `count` routines in one meeting: the rotation's next person, then the one after
+ * (each pick counts as having presented), so one meeting spreads the turns instead of giving them all to one
+ * person. People repeat only when the agenda has more routines than the team has members.
+ */
+export function suggestPresenters(
+  memberIds: readonly string[],
+  pastPresenterIds: readonly string[],
+  count: number,
+): (string | null)[] {
+  const past = [...pastPresenterIds];
+  const picks: (string | null)[] = [];
+  for (let i = 0; i < count; i++) {
+    const pick = suggestNextPresenter(memberIds, past);
+    picks.push(pick);
+    if (pick !== null) past.push(pick);
+  }
+  return picks;
+}

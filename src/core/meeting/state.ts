@@ -16,7 +16,10 @@ export type StepOutcome = 'pending' | 'done' | 'skipped';
 
 /** One routine step as it is being run: its timer and its shared note. */
 export interface StepRun {
+  /** Unique in the meeting: the routine's step id, prefixed `p<n>-` when the agenda has several routines. */
   readonly stepId: string;
+  /** The agenda part (routine) the step belongs to. */
+  readonly partIndex: number;
   readonly plannedMs: number;
   readonly extensionsMs: number;
   /** Time run up to `runningSince` (or in total, when not running). */
@@ -94,21 +97,37 @@ export interface Presentation {
 
 export interface SourceTag {
   readonly id: string;
+  /** The agenda part whose final discussion saw it. */
+  readonly part: number;
   readonly source: EfficacySource;
   readonly why: string;
   readonly taggedBy: string;
   readonly at: number;
 }
 
+/** One routine of the meeting's agenda, with what belongs to it alone. */
+export interface AgendaPart {
+  readonly routine: Routine;
+  /** Index in `MeetingState.steps` of this routine's first step. */
+  readonly firstStepIndex: number;
+  /** Each routine has its own presenter (so several people can present in one meeting). */
+  readonly presenter: string | null;
+  readonly presentation: Presentation | null;
+}
+
 export interface MeetingState {
   readonly phase: MeetingPhase;
   readonly meetingId: string | null;
-  readonly routine: Routine | null;
+  /** The routines run back to back; empty only before the meeting is created. */
+  readonly agenda: readonly AgendaPart[];
   readonly memberIds: readonly string[];
+  /** `presenter` is the presenter of the current part (of the first before the start). */
   readonly roles: Roles;
-  /** Index into `routine.steps`; non-null exactly when `phase` is `running`. */
+  /** Index into `steps` (all parts' steps in order); non-null exactly when `phase` is `running`. */
   readonly currentStepIndex: number | null;
   readonly steps: readonly StepRun[];
+  /** The part the meeting is in: the current step's, the first before the start, the last reached after. */
+  readonly currentPart: number;
   readonly autoAdvance: boolean;
   readonly suggestions: readonly Suggestion[];
   readonly questions: readonly QuestionCard[];
@@ -116,7 +135,6 @@ export interface MeetingState {
   readonly privateReflections: Readonly<Record<string, readonly Reflection[]>>;
   readonly sharedReflections: readonly SharedReflection[];
   readonly actionItems: readonly ActionItem[];
-  readonly presentation: Presentation | null;
   readonly sourceTags: readonly SourceTag[];
   /** `"<actorId> <idempotencyKey>"` → seq of the event it produced. */
   readonly appliedKeys: Readonly<Record<string, number>>;
@@ -131,18 +149,18 @@ export interface MeetingState {
 export const initialMeetingState: MeetingState = {
   phase: 'empty',
   meetingId: null,
-  routine: null,
+  agenda: [],
   memberIds: [],
   roles: { facilitator: null, presenter: null, timekeeper: null, noteTaker: null },
   currentStepIndex: null,
   steps: [],
+  currentPart: 0,
   autoAdvance: false,
   suggestions: [],
   questions: [],
   privateReflections: {},
   sharedReflections: [],
   actionItems: [],
-  presentation: null,
   sourceTags: [],
   appliedKeys: {},
   seq: 0,
@@ -164,10 +182,42 @@ export function currentRun(state: Pick<MeetingState, 'currentStepIndex' | 'steps
   return state.currentStepIndex === null ? undefined : state.steps[state.currentStepIndex];
 }
 
+type AgendaSource = Pick<MeetingState, 'agenda' | 'steps'>;
+
+/** The routine step behind `steps[index]`. */
+export function routineStepAt(state: AgendaSource, index: number): RoutineStep | undefined {
+  const run = state.steps[index];
+  const part = run && state.agenda[run.partIndex];
+  return part?.routine.steps[index - part.firstStepIndex];
+}
+
+/** The routine step behind the run with this (meeting-unique) step id. */
+export function routineStepOf(state: AgendaSource, stepId: string): RoutineStep | undefined {
+  return routineStepAt(
+    state,
+    state.steps.findIndex((r) => r.stepId === stepId),
+  );
+}
+
 export function currentRoutineStep(
-  state: Pick<MeetingState, 'currentStepIndex' | 'routine'>,
+  state: AgendaSource & Pick<MeetingState, 'currentStepIndex'>,
 ): RoutineStep | undefined {
-  return state.currentStepIndex === null ? undefined : state.routine?.steps[state.currentStepIndex];
+  return state.currentStepIndex === null ? undefined : routineStepAt(state, state.currentStepIndex);
+}
+
+/** The agenda part the meeting is in (undefined only before the meeting exists). */
+export function currentAgendaPart(
+  state: Pick<MeetingState, 'agenda' | 'currentPart'>,
+): AgendaPart | undefined {
+  return state.agenda[state.currentPart];
+}
+
+/**
+ * A step's id in the meeting: the routine's own id when the agenda has one routine (so its log reads as the
+ * routine does), `p<n>-<id>` when it has several (two routines may both have an `identify` step).
+ */
+export function runStepId(partIndex: number, stepId: string, partCount: number): string {
+  return partCount > 1 ? `p${partIndex + 1}-${stepId}` : stepId;
 }
 
 export type MeetingEvents = readonly MeetingEvent[];

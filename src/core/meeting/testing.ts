@@ -87,8 +87,13 @@ export interface Session {
   tick(): MeetingEvent[];
 }
 
-export function session(routine: Routine = fixtureRoutine, memberIds: readonly string[] = MEMBERS): Session {
-  const created = createMeeting({ meetingId: MEETING_ID, routine, memberIds, facilitatorId: ANA, now: T0 });
+/** A meeting in the lobby; pass several routines for an agenda. */
+export function session(
+  routine: Routine | readonly Routine[] = fixtureRoutine,
+  memberIds: readonly string[] = MEMBERS,
+): Session {
+  const agenda = Array.isArray(routine) ? routine : [routine];
+  const created = createMeeting({ meetingId: MEETING_ID, agenda, memberIds, facilitatorId: ANA, now: T0 });
   if (!created.ok) throw new Error(created.error.message);
   const s: Session = {
     events: [...created.events],
@@ -121,7 +126,7 @@ export function session(routine: Routine = fixtureRoutine, memberIds: readonly s
 }
 
 /** A started meeting on its first step, timer idle. */
-export function started(routine: Routine = fixtureRoutine): Session {
+export function started(routine: Routine | readonly Routine[] = fixtureRoutine): Session {
   const s = session(routine);
   s.must(cmd('startMeeting', ANA));
   return s;

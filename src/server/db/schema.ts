@@ -4,6 +4,7 @@
  * itself refuses a row that points into another district.
  */
 import { sql } from 'drizzle-orm';
+import type { MeetingAgendaItem } from '../../contracts/meetings-api';
 import {
   bigint,
   foreignKey,
@@ -278,9 +279,11 @@ export const meetings = pgTable(
     groupId: uuid('group_id').notNull(),
     title: text('title').notNull(),
     scheduledFor: tz('scheduled_for'),
-    routineId: text('routine_id').notNull(),
-    routineVersion: integer('routine_version').notNull(),
-    routineName: text('routine_name').notNull(),
+    /**
+     * The routines it runs, in order: which version of each, with its name and minutes for listings and the
+     * calendar. The routines themselves are snapshotted into the log when the meeting opens.
+     */
+    agenda: jsonb('agenda').$type<MeetingAgendaItem[]>().notNull(),
     totalMinutes: integer('total_minutes').notNull(),
     status: text('status', { enum: ['scheduled', 'live', 'ended'] })
       .notNull()

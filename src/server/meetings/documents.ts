@@ -15,29 +15,51 @@ export function minutesToMarkdown(
   context: { title: string; groupName: string; names: ReadonlyMap<string, string> },
 ): string {
   const name = (id: string | null) => (id ? (context.names.get(id) ?? 'A former member') : '—');
+  const several = m.parts.length > 1;
   const lines: string[] = [
     `# ${context.title}`,
     '',
-    `${context.groupName} · ${m.routine?.name ?? 'Routine'}`,
+    `${context.groupName} · ${m.parts.map((p) => p.routine.name).join(' + ') || 'Routine'}`,
   ];
   if (m.startedAt)
     lines.push(`Started ${new Date(m.startedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC`);
-  lines.push('', `Facilitator: ${name(m.roles.facilitator)} · Presenter: ${name(m.roles.presenter)}`, '');
-  if (m.presentation) {
-    lines.push('## Presentation', '', `**${m.presentation.title}**`, '', m.presentation.summary, '');
-  }
-  lines.push('## Steps', '', '| Step | Planned | Actual |', '|---|---|---|');
-  for (const s of m.steps) {
-    lines.push(
-      `| ${s.title.replace(/\|/g, '\\|')}${OUTCOME[s.outcome] ?? ''} | ${s.plannedMinutes + s.extensionMinutes} min | ${s.actualMinutes} min |`,
-    );
-  }
-  lines.push('');
-  for (const s of m.steps.filter((x) => x.note.trim())) lines.push(`### ${s.title}`, '', s.note.trim(), '');
-  if (m.questions.length) {
-    lines.push('## Questions', '');
-    for (const q of m.questions)
-      lines.push(`- (${q.kind}) ${q.text}${q.flagged ? ' — flagged: offered a solution' : ''}`);
+  lines.push('', `Facilitator: ${name(m.roles.facilitator)}`, '');
+  // With several routines, each gets its own top-level section and its details move one heading level down.
+  const h = several ? '###' : '##';
+  for (const part of m.parts) {
+    if (several) lines.push(`## ${part.index + 1}. ${part.routine.name}`, '');
+    lines.push(`Presenter: ${name(part.presenterId)}`, '');
+    if (part.presentation)
+      lines.push(
+        `${h} Presentation`,
+        '',
+        `**${part.presentation.title}**`,
+        '',
+        part.presentation.summary,
+        '',
+      );
+    lines.push(`${h} Steps`, '', '| Step | Planned | Actual |', '|---|---|---|');
+    for (const s of part.steps)
+      lines.push(
+        `| ${s.title.replace(/\|/g, '\\|')}${OUTCOME[s.outcome] ?? ''} | ${s.plannedMinutes + s.extensionMinutes} min | ${s.actualMinutes} min |`,
+      );
+    lines.push('');
+    for (const s of part.steps.filter((x) => x.note.trim()))
+      lines.push(`${h}# ${s.title}`, '', s.note.trim(), '');
+    const stepIds = new Set(part.steps.map((s) => s.stepId));
+    const questions = m.questions.filter((q) => stepIds.has(q.stepId));
+    if (questions.length) {
+      lines.push(`${h} Questions`, '');
+      for (const q of questions)
+        lines.push(
+          `- (${q.kind}) ${q.text}${q.flagged ? ` — flagged: offered a solution${q.flagReason ? ` (${q.flagReason})` : ''}` : ''}`,
+        );
+      lines.push('');
+    }
+    lines.push(`${h} Sources of efficacy we noticed`, '');
+    if (part.sourceTags.length)
+      for (const t of part.sourceTags) lines.push(`- **${SOURCE_NAMES[t.source] ?? t.source}**: ${t.why}`);
+    else lines.push('None tagged.');
     lines.push('');
   }
   if (m.sharedReflections.length) {
@@ -49,13 +71,9 @@ export function minutesToMarkdown(
   if (m.actionItems.length) {
     for (const a of m.actionItems)
       lines.push(
-        `- [${a.completedAt ? 'x' : ' '}] ${a.text} — ${name(a.ownerId)}${a.due ? `, due ${a.due}` : ''}`,
+        `- [${a.completedAt ? 'x' : ' '}] ${a.text} — ${name(a.ownerId)}${a.due ? `, due ${a.due}` : ''}${a.completedAt ? ` — done ${new Date(a.completedAt).toISOString().slice(0, 10)}` : ''}`,
       );
   } else lines.push('None recorded.');
-  lines.push('', '## Sources of efficacy we noticed', '');
-  if (m.sourceTags.length)
-    for (const t of m.sourceTags) lines.push(`- **${SOURCE_NAMES[t.source] ?? t.source}**: ${t.why}`);
-  else lines.push('None tagged.');
   return `${lines.join('\n')}\n`;
 }
 

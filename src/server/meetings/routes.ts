@@ -1,8 +1,9 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
-import type { MeetingSummary } from '#contracts/meetings-api';
-import { createMeeting, minutesOf, suggestNextPresenter } from '#core/meeting/index';
+import type { MeetingAgendaItem, MeetingSummary, ScheduleMeetingRequest } from '#contracts/meetings-api';
+import type { Routine } from '#contracts/routine';
+import { createMeeting, minutesOf, suggestPresenters } from '#core/meeting/index';
 import { customizeRoutine, formatPath, totalMinutes } from '#core/routines/index';
 import { newJoinCode } from '../auth/tokens';
 import type { DbOrTx } from '../db/client';
@@ -24,7 +25,8 @@ type MeetingRow = typeof meetings.$inferSelect;
  * modeling most. Teams see them in that order, so the gentlest is the default choice.
  */
 const PROGRESSION = ['share-successes', 'problem-solve', 'peer-modeling'];
-const progressionRank = (id: string) => (PROGRESSION.includes(id) ? PROGRESSION.indexOf(id) : PROGRESSION.length);
+const progressionRank = (id: string) =>
+  PROGRESSION.includes(id) ? PROGRESSION.indexOf(id) : PROGRESSION.length;
 
 async function loadMeeting(db: DbOrTx, actor: Actor, meetingId: string) {
   const [m] = await db
@@ -78,7 +80,7 @@ function present(
   m: MeetingRow,
   group: GroupRow,
   actor: Actor,
-  suggestedPresenterId: string | null,
+  suggestedPresenterIds: (string | null)[],
 ): MeetingSummary {
   return {
     id: m.id,
@@ -86,28 +88,66 @@ function present(
     groupName: group.name,
     title: m.title,
     scheduledFor: m.scheduledFor?.toISOString() ?? null,
-    routineId: m.routineId,
-    routineVersion: m.routineVersion,
-    routineName: m.routineName,
+    agenda: m.agenda,
     totalMinutes: m.totalMinutes,
     status: m.status,
     joinCode: m.joinCode,
     startedAt: m.startedAt?.toISOString() ?? null,
     endedAt: m.endedAt?.toISOString() ?? null,
     canRun: can(actor, 'run-meetings', groupSubject(group)),
-    suggestedPresenterId,
+    suggestedPresenterIds,
   };
 }
 
 async function presentWithSuggestion(db: DbOrTx, m: MeetingRow, group: GroupRow, actor: Actor) {
-  const suggestion = suggestNextPresenter(
+  const suggestions = suggestPresenters(
     await activeMemberIds(db, actor.districtId, group.id),
     await pastPresenters(db, actor.districtId, group.id),
+    m.agenda.length,
   );
-  return present(m, group, actor, suggestion);
+  return present(m, group, actor, suggestions);
 }
 
+const agendaOf = (routines: readonly Routine[]): MeetingAgendaItem[] =>
+  routines.map((r) => ({
+    routineId: r.id,
+    routineVersion: r.version,
+    routineName: r.name,
+    minutes: totalMinutes(r),
+  }));
+
+const agendaTitle = (m: MeetingRow) => m.agenda.map((a) => a.routineName).join(' + ');
+
 export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
+  /** The routines a schedule request names, each resolved for this group; a 400 names the one at fault. */
+  async function resolveAgenda(actor: Actor, groupId: string, body: ScheduleMeetingRequest) {
+    const choices =
+      body.agenda ??
+      (body.routineId === undefined
+        ? []
+        : [{ routineId: body.routineId, routineVersion: body.routineVersion }]);
+    const routines: Routine[] = [];
+    for (const [i, choice] of choices.entries()) {
+      const routine = await resolveRoutine(
+        s.db,
+        s.routines,
+        actor.districtId,
+        groupId,
+        choice.routineId,
+        choice.routineVersion,
+      );
+      if (!routine)
+        throw badRequest('Choose a routine this team can run.', [
+          {
+            path: body.agenda ? `agenda.${i}.routineId` : 'routineId',
+            message: 'Unknown routine or version',
+          },
+        ]);
+      routines.push(routine);
+    }
+    return routines;
+  }
+
   registerEndpoint(app, api.listRoutines, async ({ actor, params }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'read', groupSubject(group));
@@ -170,24 +210,22 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
       .where(and(eq(meetings.districtId, actor.districtId), eq(meetings.groupId, group.id)))
       .orderBy(sql`${meetings.scheduledFor} desc nulls last`, desc(meetings.createdAt))
       .limit(200);
-    return { items: rows.map((m) => present(m, group, actor, null)) };
+    return {
+      items: rows.map((m) =>
+        present(
+          m,
+          group,
+          actor,
+          m.agenda.map(() => null),
+        ),
+      ),
+    };
   });
 
   registerEndpoint(app, api.scheduleMeeting, async ({ actor, params, body }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'run-meetings', groupSubject(group));
-    const routine = await resolveRoutine(
-      s.db,
-      s.routines,
-      actor.districtId,
-      group.id,
-      body.routineId,
-      body.routineVersion,
-    );
-    if (!routine)
-      throw badRequest('Choose a routine this team can run.', [
-        { path: 'routineId', message: 'Unknown routine or version' },
-      ]);
+    const routines = await resolveAgenda(actor, group.id, body);
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         const [row] = await s.db
@@ -197,10 +235,8 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
             groupId: group.id,
             title: body.title,
             scheduledFor: body.scheduledFor ? new Date(body.scheduledFor) : null,
-            routineId: routine.id,
-            routineVersion: routine.version,
-            routineName: routine.name,
-            totalMinutes: totalMinutes(routine),
+            agenda: agendaOf(routines),
+            totalMinutes: routines.reduce((sum, r) => sum + totalMinutes(r), 0),
             joinCode: newJoinCode().slice(0, 6),
             createdBy: actor.userId,
           })
@@ -230,7 +266,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
               {
                 id: m.id,
                 title: m.title,
-                routineName: m.routineName,
+                routineName: agendaTitle(m),
                 totalMinutes: m.totalMinutes,
                 scheduledFor: m.scheduledFor,
                 updatedAt: m.createdAt,
@@ -252,15 +288,19 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     authorize(actor, 'run-meetings', groupSubject(group));
     if (meeting.status === 'scheduled') {
-      const routine = await resolveRoutine(
-        s.db,
-        s.routines,
-        actor.districtId,
-        group.id,
-        meeting.routineId,
-        meeting.routineVersion,
-      );
-      if (!routine) throw conflict('The routine of this meeting no longer exists.');
+      const routines: Routine[] = [];
+      for (const item of meeting.agenda) {
+        const routine = await resolveRoutine(
+          s.db,
+          s.routines,
+          actor.districtId,
+          group.id,
+          item.routineId,
+          item.routineVersion,
+        );
+        if (!routine) throw conflict(`The routine "${item.routineName}" of this meeting no longer exists.`);
+        routines.push(routine);
+      }
       // The roster is the team as it is now, plus whoever opens the meeting (who facilitates it).
       const roster = [
         ...new Set([...(await activeMemberIds(s.db, actor.districtId, group.id)), actor.userId]),
@@ -269,7 +309,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
         if (state.phase !== 'empty') return [];
         const made = createMeeting({
           meetingId: meeting.id,
-          routine,
+          agenda: routines,
           memberIds: roster,
           facilitatorId: actor.userId,
           now: Date.now(),
@@ -319,7 +359,8 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     const { meeting, group, minutes } = await minutesFor(actor, params.meetingId);
     const ids = [
       minutes.roles.facilitator,
-      minutes.roles.presenter,
+      minutes.roles.noteTaker,
+      ...minutes.parts.map((p) => p.presenterId),
       ...minutes.actionItems.map((a) => a.ownerId),
       ...minutes.sharedReflections.map((r) => r.authorId),
     ].filter((x): x is string => typeof x === 'string');

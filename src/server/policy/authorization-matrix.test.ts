@@ -213,9 +213,9 @@ async function freshMeeting() {
       districtId: w.districtA,
       groupId: w.teamA1,
       title: 'Weekly',
-      routineId: 'share-successes',
-      routineVersion: 1,
-      routineName: 'Share Successes',
+      agenda: [
+        { routineId: 'share-successes', routineVersion: 1, routineName: 'Share Successes', minutes: 16 },
+      ],
       totalMinutes: 16,
       joinCode: randomUUID()
         .replace(/[^A-HJ-NP-Z2-9]/gi, 'K')

@@ -188,6 +188,36 @@ describe('live meetings over sockets', () => {
     expect(JSON.stringify(minutes.body)).not.toContain('PRIVATE-MARKER-42');
   });
 
+  it('LIVE-UI-17 (MEET-CONTENT-3): after the end, a member joins the ended meeting and marks a next step done; the minutes say when', async () => {
+    const meetingId = await openMeeting();
+    const lead = socketFor('lead', portA);
+    await join(lead, meetingId);
+    await command(lead, meetingId, { type: 'startMeeting' });
+    const added = await command(lead, meetingId, {
+      type: 'addActionItem',
+      text: 'Try exit tickets',
+      ownerId: people.ana.id,
+      due: null,
+    });
+    const itemId = added.ok ? (added.events[0]?.payload as { itemId: string }).itemId : '';
+    expect((await command(lead, meetingId, { type: 'endMeeting' })).ok).toBe(true);
+    const summary = await people.ana.client.get<{ status: string }>(`/api/meetings/${meetingId}`);
+    expect(summary.body.status).toBe('ended');
+
+    const ana = socketFor('ana', portA); // a new connection: the minutes page, days later
+    expect((await join(ana, meetingId)).ok).toBe(true);
+    expect(await command(ana, meetingId, { type: 'completeActionItem', itemId })).toMatchObject({ ok: true });
+    expect(await command(ana, meetingId, { type: 'startTimer' })).toMatchObject({
+      ok: false,
+      error: { code: 'WRONG_PHASE' },
+    });
+    const minutes = await people.ana.client.get<{
+      actionItems: { completedAt: number | null; completedBy: string }[];
+    }>(`/api/meetings/${meetingId}/minutes`);
+    expect(minutes.body.actionItems[0]).toMatchObject({ completedBy: people.ana.id });
+    expect(minutes.body.actionItems[0]?.completedAt).toEqual(expect.any(Number));
+  });
+
   it('MEET-RT-4: a client on node A sees events committed through node B', async () => {
     const meetingId = await openMeeting();
     const onA = socketFor('ana', portA);

@@ -1,4 +1,5 @@
-import type { MeetingState } from '../../core/meeting/index';
+import { routineStepAt, type MeetingState } from '../../core/meeting/index';
+import type { MeetingSummary } from '../../contracts/meetings-api';
 import type { RoutineStep } from '../../contracts/routine';
 
 /** "4:00", "0:59", "12:05". Rounds up, so a fresh 4-minute step shows 4:00 and 0:00 means time is really up. */
@@ -15,17 +16,44 @@ export function wholeMinutesLeft(ms: number): number {
 }
 
 export interface CurrentStep {
+  /** Index in the whole agenda's steps (`state.steps`). */
   readonly index: number;
-  readonly step: RoutineStep;
+  /** Steps in the whole agenda. */
   readonly total: number;
+  /** The step's id in this meeting (prefixed in an agenda, see `runStepId`): commands name steps by it. */
+  readonly stepId: string;
+  readonly step: RoutineStep;
+  /** The agenda part (0-based) and how many there are. */
+  readonly part: number;
+  readonly partCount: number;
+  readonly routineName: string;
+  /** 1-based place of the step within its routine, and that routine's number of steps. */
+  readonly numberInPart: number;
+  readonly stepsInPart: number;
 }
 
 export function currentStepOf(state: MeetingState): CurrentStep | null {
   const index = state.currentStepIndex;
-  const step = index === null ? undefined : state.routine?.steps[index];
-  return index === null || !step || !state.routine
-    ? null
-    : { index, step, total: state.routine.steps.length };
+  const step = index === null ? undefined : routineStepAt(state, index);
+  const part = state.agenda[state.currentPart];
+  const run = index === null ? undefined : state.steps[index];
+  if (index === null || !step || !part || !run) return null;
+  return {
+    index,
+    stepId: run.stepId,
+    total: state.steps.length,
+    step,
+    part: state.currentPart,
+    partCount: state.agenda.length,
+    routineName: part.routine.name,
+    numberInPart: index - part.firstStepIndex + 1,
+    stepsInPart: part.routine.steps.length,
+  };
+}
+
+/** "Share Successes" or "Share Successes + Problem-Solve Collaboratively". */
+export function agendaName(summary: Pick<MeetingSummary, 'agenda'>): string {
+  return summary.agenda.map((a) => a.routineName).join(' + ');
 }
 
 export function formatDateTime(iso: string, language: string): string {

@@ -6,6 +6,7 @@ import { ButtonLink } from '../ui/Button';
 import { Page } from '../ui/Page';
 import { ErrorState, LoadingState } from '../ui/States';
 import { TeamMeetingsSection } from '../meetings/routes';
+import { TeamRoutinesLink } from '../routines/routes';
 import { InviteForm } from './InviteForm';
 import { JoinCodePanel } from './JoinCodePanel';
 import { MembersSection } from './MembersSection';
@@ -41,7 +42,17 @@ export function TeamPage() {
   const showJoinCode = detail.can.manageJoinCode || detail.joinCode !== null;
 
   return (
-    <Page title={detail.name} intro={<p className="page__facts">{facts.join(' · ')}</p>}>
+    <Page
+      title={detail.name}
+      intro={
+        <>
+          <p className="page__facts">{facts.join(' · ')}</p>
+          <p>
+            <TeamRoutinesLink groupId={detail.id} />
+          </p>
+        </>
+      }
+    >
       <div className={showJoinCode || detail.can.invite ? 'team-layout' : undefined}>
         <div className="team-layout__main">
           <TeamMeetingsSection groupId={detail.id} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ActionItem } from '../../../core/meeting/index';
+import type { MeetingCommandType } from '../../../contracts/meeting';
+import type { ActionItem, MeetingState } from '../../../core/meeting/index';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
@@ -60,15 +61,30 @@ export function ActionItems({
   );
 }
 
+/**
+ * Whether `meId` may mark the item done now: `abilitiesFor` says whether the command fits the phase and the
+ * person (running, or after the end: MEET-CONTENT-3); the item's own rule is the owner, who added it, or the
+ * facilitator (as decide.ts checks it).
+ */
+export function mayCompleteActionItem(
+  state: Pick<MeetingState, 'roles'>,
+  can: Readonly<Record<MeetingCommandType, boolean>>,
+  meId: string,
+  item: ActionItem,
+): boolean {
+  return (
+    can.completeActionItem &&
+    item.completedAt === null &&
+    (item.ownerId === meId || item.createdBy === meId || state.roles.facilitator === meId)
+  );
+}
+
 function ActionItemRow({ item }: { item: ActionItem }) {
   const t = useMeetingsT();
   const { i18n } = useTranslation();
   const { state, meId, can, nameOf, send } = useLiveMeeting();
   const done = item.completedAt !== null;
-  const mayComplete =
-    can.completeActionItem &&
-    !done &&
-    (item.ownerId === meId || item.createdBy === meId || state.roles.facilitator === meId);
+  const mayComplete = mayCompleteActionItem(state, can, meId, item);
   const owner = nameOf(item.ownerId);
   return (
     <li className={done ? 'action-item action-item--done' : 'action-item'}>

@@ -17,8 +17,12 @@ export function FacilitatorControls({ current }: { current: CurrentStep }) {
   const t = useMeetingsT();
   const { state, can, send } = useLiveMeeting();
   const run = state.steps[current.index];
-  const stepId = current.step.id;
+  const stepId = current.stepId;
   const isLast = current.index === current.total - 1;
+  const nextRoutine =
+    !isLast && current.numberInPart === current.stepsInPart
+      ? state.agenda[current.part + 1]?.routine.name
+      : undefined;
   const timerAction = timerActionFor(run?.timer);
   const leads = can.nextStep;
   useShortcuts(state, stepId, timerAction);
@@ -88,7 +92,8 @@ export function FacilitatorControls({ current }: { current: CurrentStep }) {
               aria-keyshortcuts="N"
               onPress={() => void send({ type: 'nextStep', fromStepId: stepId })}
             >
-              {t('controls.next')}
+              {/* The last step of a routine in an agenda leads into the next routine: say so. */}
+              {nextRoutine ? t('controls.nextRoutine', { name: nextRoutine }) : t('controls.next')}
             </Button>
           )}
         </div>
@@ -149,13 +154,15 @@ function timerActionFor(status: string | undefined): TimerCommand {
 }
 
 /**
- * Presenter (the suggested one preselected), timekeeper and note-taker, saved together. Keyed by the saved
- * roles, so a change made elsewhere (another tab, the previous facilitator) shows what is true now.
+ * Presenter (the suggested one preselected; one per routine of the agenda), timekeeper and note-taker, saved
+ * together. Keyed by the saved roles, so a change made elsewhere (another tab, the previous facilitator) shows
+ * what is true now.
  */
 function RolesForm() {
   const { state } = useLiveMeeting();
-  const { presenter, timekeeper, noteTaker } = state.roles;
-  return <RolesFormFields key={`${presenter ?? ''}|${timekeeper ?? ''}|${noteTaker ?? ''}`} />;
+  const { timekeeper, noteTaker } = state.roles;
+  const presenters = state.agenda.map((p) => p.presenter ?? '').join(',');
+  return <RolesFormFields key={`${presenters}|${timekeeper ?? ''}|${noteTaker ?? ''}`} />;
 }
 
 function RolesFormFields() {
@@ -168,18 +175,28 @@ function RolesFormFields() {
       label: id === meId ? `${nameOf(id)} ${t('common.you')}` : nameOf(id),
     })),
   ];
-  const [presenter, setPresenter] = useState(state.roles.presenter ?? summary.suggestedPresenterId ?? NOBODY);
+  const several = state.agenda.length > 1;
+  const [presenters, setPresenters] = useState(() =>
+    state.agenda.map((p, i) => p.presenter ?? summary.suggestedPresenterIds[i] ?? NOBODY),
+  );
   const [timekeeper, setTimekeeper] = useState(state.roles.timekeeper ?? NOBODY);
   const [noteTaker, setNoteTaker] = useState(state.roles.noteTaker ?? NOBODY);
   const orNull = (id: string) => (id === NOBODY ? null : id);
 
   // The roles then show in the presence list on every screen; a refusal comes back as a toast.
+  // The current routine's presenter goes with the other roles; each other routine's presenter on its own.
   const save = () => {
+    const here = state.currentPart;
     void send({
       type: 'assignRoles',
-      presenter: orNull(presenter),
+      presenter: orNull(presenters[here] ?? NOBODY),
+      ...(several && { part: here }),
       timekeeper: orNull(timekeeper),
       noteTaker: orNull(noteTaker),
+    });
+    presenters.forEach((id, part) => {
+      if (part !== here && orNull(id) !== (state.agenda[part]?.presenter ?? null))
+        void send({ type: 'assignRoles', presenter: orNull(id), part });
     });
   };
 
@@ -187,13 +204,18 @@ function RolesFormFields() {
     <fieldset className="fieldset roles-form">
       <legend className="fieldset__legend">{t('controls.rolesTitle')}</legend>
       <div className="roles-form__fields">
-        <SelectField
-          label={t('roles.presenter')}
-          description={t('controls.presenterHint')}
-          options={options}
-          value={presenter}
-          onChange={setPresenter}
-        />
+        {state.agenda.map((part, i) => (
+          <SelectField
+            key={i}
+            label={several ? t('controls.presenterFor', { name: part.routine.name }) : t('roles.presenter')}
+            description={t('controls.presenterHint')}
+            options={options}
+            value={presenters[i] ?? NOBODY}
+            onChange={(id) => {
+              setPresenters((all) => all.with(i, id));
+            }}
+          />
+        ))}
         <SelectField
           label={t('roles.timekeeper')}
           options={options}
@@ -272,7 +294,7 @@ function VariableStepMinutes({ current }: { current: CurrentStep }) {
       className="inline-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (valid) void send({ type: 'setStepMinutes', stepId: current.step.id, minutes: value });
+        if (valid) void send({ type: 'setStepMinutes', stepId: current.stepId, minutes: value });
       }}
     >
       <div className="field">

@@ -9,7 +9,7 @@ import { FormAlert } from '../../ui/FormAlert';
 import { Notice } from '../../ui/Notice';
 import { usePageTitle } from '../../ui/Page';
 import { ErrorState, LoadingState } from '../../ui/States';
-import { currentStepOf } from '../format';
+import { agendaName, currentStepOf } from '../format';
 import { useMeetingsT } from '../i18n';
 import { useNavigationFocus } from '../useNavigationFocus';
 import { PoliteAnnouncer } from '../live/announcer';
@@ -93,13 +93,17 @@ function DeviceView() {
             <FacilitatorControls current={current} />
             <StepGuide step={current.step} />
             {/* The final step answers its prompts in order: what we learned (the note), next steps, sources. */}
-            {current.step.kind === 'final' ? <SharedNote step={current.step} /> : null}
-            <StepTools step={current.step} />
-            {current.step.kind === 'final' ? null : <SharedNote step={current.step} />}
+            {current.step.kind === 'final' ? (
+              <SharedNote step={current.step} stepId={current.stepId} />
+            ) : null}
+            <StepTools step={current.step} stepId={current.stepId} />
+            {current.step.kind === 'final' ? null : (
+              <SharedNote step={current.step} stepId={current.stepId} />
+            )}
           </div>
           <aside className="meeting-layout__side stack" aria-label={t('device.details')}>
             {/* Personal, so beside the shared work on a wide screen; right after it on a phone. */}
-            <PrivateReflections step={current.step} />
+            <PrivateReflections stepId={current.stepId} />
             <PresenceList />
             {current.step.kind === 'final' ? null : <ActionItems collapsed />}
             <StepList />
@@ -142,11 +146,19 @@ function MeetingHeader() {
   return (
     <header className="meeting-header">
       <p className="meeting-header__eyebrow">
-        <span>{state.routine?.name ?? summary.routineName}</span>
+        <span>
+          {current && current.partCount > 1
+            ? t('device.routineOf', {
+                n: current.part + 1,
+                total: current.partCount,
+                name: current.routineName,
+              })
+            : (current?.routineName ?? agendaName(summary))}
+        </span>
         {current ? (
           <>
             <span aria-hidden="true"> · </span>
-            <span>{t('device.stepOf', { n: current.index + 1, total: current.total })}</span>
+            <span>{t('device.stepOf', { n: current.numberInPart, total: current.stepsInPart })}</span>
           </>
         ) : null}
       </p>
@@ -174,7 +186,7 @@ function MeetingHeader() {
           aria-valuemin={1}
           aria-valuemax={current.total}
           aria-valuenow={current.index + 1}
-          aria-valuetext={t('device.stepOf', { n: current.index + 1, total: current.total })}
+          aria-valuetext={t('device.agendaStepOf', { n: current.index + 1, total: current.total })}
         >
           <span
             className="meeting-progress__bar"
@@ -203,7 +215,7 @@ function NotOpenYet({ summary }: { summary: MeetingSummary }) {
   return (
     <div className="page page--narrow stack">
       <header className="meeting-header">
-        <p className="meeting-header__eyebrow">{summary.routineName}</p>
+        <p className="meeting-header__eyebrow">{agendaName(summary)}</p>
         <h1 ref={headingRef} tabIndex={-1} className="meeting-header__title">
           {summary.title}
         </h1>
@@ -238,7 +250,7 @@ function EndedMeeting({ summary }: { summary: MeetingSummary }) {
   return (
     <div className="page page--narrow stack">
       <header className="meeting-header">
-        <p className="meeting-header__eyebrow">{summary.routineName}</p>
+        <p className="meeting-header__eyebrow">{agendaName(summary)}</p>
         <h1 ref={headingRef} tabIndex={-1} className="meeting-header__title">
           {summary.title}
         </h1>

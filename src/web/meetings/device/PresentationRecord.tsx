@@ -15,8 +15,9 @@ import { useLiveMeeting } from '../live/LiveMeetingContext';
 export function PresentationRecord({ step, editable }: { step: RoutineStep; editable: boolean }) {
   const t = useMeetingsT();
   const { state, can, nameOf } = useLiveMeeting();
-  const focus = state.routine?.focus ?? 'success';
-  const presentation = state.presentation;
+  const part = state.agenda[state.currentPart];
+  const focus = part?.routine.focus ?? 'success';
+  const presentation = part?.presentation ?? null;
   if (!editable && !presentation) return null;
   const heading = t(`focus.${focus}`);
 
@@ -39,7 +40,7 @@ export function PresentationRecord({ step, editable }: { step: RoutineStep; edit
       )}
       {editable && can.recordPresentation ? (
         <PresentationForm
-          key={presentation?.at ?? 0}
+          key={`${state.currentPart}-${presentation?.at ?? 0}`}
           modes={focus === 'observed-practice' ? (step.modes ?? ObservationMode.options) : null}
         />
       ) : null}
@@ -50,7 +51,7 @@ export function PresentationRecord({ step, editable }: { step: RoutineStep; edit
 function PresentationForm({ modes }: { modes: readonly ObservationMode[] | null }) {
   const t = useMeetingsT();
   const { state, send } = useLiveMeeting();
-  const saved = state.presentation;
+  const saved = state.agenda[state.currentPart]?.presentation ?? null;
   const [title, setTitle] = useState(saved?.title ?? '');
   const [summary, setSummary] = useState(saved?.summary ?? '');
   const [mode, setMode] = useState<ObservationMode | null>(saved?.mode ?? modes?.[0] ?? null);

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import type { RoutineStep } from '../../../contracts/routine';
 import { own, type Reflection } from '../../../core/meeting/index';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
@@ -13,10 +12,10 @@ import { MeetingIcon } from '../MeetingIcon';
  * "My private reflection": seen only by its author (the server never sends it to anyone else). Sharing is a
  * deliberate act, confirmed in a dialog that shows exactly what the team will see.
  */
-export function PrivateReflections({ step }: { step: RoutineStep }) {
+export function PrivateReflections({ stepId }: { stepId: string }) {
   const t = useMeetingsT();
   const { state, meId, can, send } = useLiveMeeting();
-  const mine = (own(state.privateReflections, meId) ?? []).filter((r) => r.stepId === step.id);
+  const mine = (own(state.privateReflections, meId) ?? []).filter((r) => r.stepId === stepId);
   const [editing, setEditing] = useState<Reflection | null>(null);
   const [text, setText] = useState('');
 
@@ -25,7 +24,7 @@ export function PrivateReflections({ step }: { step: RoutineStep }) {
     if (reflection === '') return;
     const result = await send({
       type: 'writeReflection',
-      stepId: step.id,
+      stepId,
       text: reflection,
       ...(editing ? { reflectionId: editing.id } : {}),
     });
@@ -99,7 +98,7 @@ export function PrivateReflections({ step }: { step: RoutineStep }) {
           </form>
         ) : null}
       </section>
-      <SharedReflections stepId={step.id} />
+      <SharedReflections stepId={stepId} />
     </>
   );
 }

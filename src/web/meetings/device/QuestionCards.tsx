@@ -1,21 +1,29 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { RoutineStep } from '../../../contracts/routine';
+import type { QuestionCard } from '../../../core/meeting/index';
 import { Button } from '../../ui/Button';
+import { TextField } from '../../ui/TextField';
 import { TextAreaField } from '../fields';
 import { useMeetingsT } from '../i18n';
 import { announce } from '../live/announcer';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 import { MeetingIcon } from '../MeetingIcon';
 
+/** The most a flag's reason may say (the contract's limit). */
+const FLAG_REASON_MAX = 200;
+
 /**
  * Question cards of this step (clarifying or probing). The presenter answers rather than asks. On a probing
- * card that slips into advice, the facilitator can set a gentle mark; it is about the card, never the person.
+ * card that slips into advice, the facilitator can set a gentle mark, with a short reason if they like; it is
+ * about the card, never the person, and everyone sees it in words (LIVE-UI-16).
  */
-export function QuestionCards({ step }: { step: RoutineStep }) {
+export function QuestionCards({ step, stepId }: { step: RoutineStep; stepId: string }) {
   const t = useMeetingsT();
   const { state, meId, can, nameOf, send } = useLiveMeeting();
   const kind = step.questionKind ?? 'clarifying';
-  const cards = state.questions.filter((q) => q.stepId === step.id);
+  const cards = state.questions.filter((q) => q.stepId === stepId);
   const [text, setText] = useState('');
   const isPresenter = state.roles.presenter === meId;
 
@@ -46,27 +54,28 @@ export function QuestionCards({ step }: { step: RoutineStep }) {
               <p className="question-card__text">{card.text}</p>
               <p className="question-card__meta">{t('questions.by', { name: nameOf(card.authorId) })}</p>
               {card.flagged ? (
-                <p className="question-card__flag">
+                <p className="question-card__flag" data-testid="question-flag">
                   <MeetingIcon name="flag" />
                   <span>
-                    {t('questions.flagged')}
-                    {card.flagReason ? `: ${card.flagReason}` : ''}
+                    {card.flagReason
+                      ? t('questions.flaggedWithReason', { reason: card.flagReason })
+                      : t('questions.flagged')}
                   </span>
                 </p>
               ) : null}
               {can.flagQuestion && card.kind === 'probing' ? (
                 <div>
-                  <Button
-                    variant="quiet"
-                    aria-label={t(card.flagged ? 'questions.unflagLabel' : 'questions.flagLabel', {
-                      name: nameOf(card.authorId),
-                    })}
-                    onPress={() =>
-                      void send({ type: 'flagQuestion', questionId: card.id, flagged: !card.flagged })
-                    }
-                  >
-                    {t(card.flagged ? 'questions.unflag' : 'questions.flag')}
-                  </Button>
+                  {card.flagged ? (
+                    <Button
+                      variant="quiet"
+                      aria-label={t('questions.unflagLabel', { name: nameOf(card.authorId) })}
+                      onPress={() => void send({ type: 'flagQuestion', questionId: card.id, flagged: false })}
+                    >
+                      {t('questions.unflag')}
+                    </Button>
+                  ) : (
+                    <FlagDialog card={card} />
+                  )}
                 </div>
               ) : null}
             </li>
@@ -99,5 +108,86 @@ export function QuestionCards({ step }: { step: RoutineStep }) {
         </form>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * "Mark as a solution" asks for an optional reason in a small dialog (focus moves in and returns to the
+ * button; Escape cancels; Enter in the field marks). The command is queued at once, so it works offline too.
+ */
+function FlagDialog({ card }: { card: QuestionCard }) {
+  const t = useMeetingsT();
+  const { t: tApp } = useTranslation();
+  const { nameOf, send } = useLiveMeeting();
+  const [isOpen, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+
+  const flag = async () => {
+    const why = reason.trim();
+    setOpen(false);
+    setReason('');
+    const result = await send({
+      type: 'flagQuestion',
+      questionId: card.id,
+      flagged: true,
+      ...(why === '' ? {} : { reason: why }),
+    });
+    if (result.ok) announce(t('questions.flaggedDone'));
+  };
+
+  return (
+    <DialogTrigger
+      isOpen={isOpen}
+      onOpenChange={(open) => {
+        setOpen(open);
+        if (!open) setReason('');
+      }}
+    >
+      <Button variant="quiet" aria-label={t('questions.flagLabel', { name: nameOf(card.authorId) })}>
+        {t('questions.flag')}
+      </Button>
+      <ModalOverlay className="modal-overlay" isDismissable>
+        <Modal className="modal">
+          <Dialog className="dialog">
+            <form
+              className="stack"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void flag();
+              }}
+            >
+              <Heading slot="title" className="dialog__title">
+                {t('questions.flagTitle')}
+              </Heading>
+              <div className="dialog__body stack">
+                <blockquote className="flag-dialog__card">{card.text}</blockquote>
+                <p>{t('questions.flagBody')}</p>
+                <TextField
+                  label={t('questions.flagReason')}
+                  description={t('questions.flagReasonHint')}
+                  value={reason}
+                  onChange={setReason}
+                  maxLength={FLAG_REASON_MAX}
+                  autoFocus
+                />
+              </div>
+              <div className="dialog__actions">
+                <Button
+                  variant="secondary"
+                  onPress={() => {
+                    setOpen(false);
+                  }}
+                >
+                  {tApp('common.cancel')}
+                </Button>
+                <Button type="submit" variant="primary">
+                  {t('questions.flagConfirm')}
+                </Button>
+              </div>
+            </form>
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
   );
 }

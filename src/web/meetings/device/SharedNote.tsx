@@ -11,12 +11,13 @@ import { useLiveMeeting } from '../live/LiveMeetingContext';
  * The step's shared note. The note-taker (the facilitator while nobody is) writes it; everyone else suggests
  * additions, which the note-taker adds or dismisses. In the final step this note is "What we learned".
  */
-export function SharedNote({ step }: { step: RoutineStep }) {
+/** `stepId` is the step's id in this meeting (see `runStepId`), which names it in commands. */
+export function SharedNote({ step, stepId }: { step: RoutineStep; stepId: string }) {
   const t = useMeetingsT();
   const { state, can } = useLiveMeeting();
-  const run = state.steps.find((s) => s.stepId === step.id);
+  const run = state.steps.find((s) => s.stepId === stepId);
   const note = run?.note ?? '';
-  const open = state.suggestions.filter((s) => s.stepId === step.id && s.status === 'open');
+  const open = state.suggestions.filter((s) => s.stepId === stepId && s.status === 'open');
   const isFinal = step.kind === 'final';
   const title = isFinal ? t('note.learnedTitle') : t('note.title');
 
@@ -30,7 +31,7 @@ export function SharedNote({ step }: { step: RoutineStep }) {
         // Keyed by the saved note: an accepted suggestion (or another tab) refreshes the draft.
         <NoteEditor
           key={note}
-          stepId={step.id}
+          stepId={stepId}
           saved={note}
           label={isFinal ? title : t('note.editLabel')}
           suggestions={open}
@@ -49,7 +50,7 @@ export function SharedNote({ step }: { step: RoutineStep }) {
           <SuggestionList suggestions={open} />
         </>
       )}
-      {!can.writeNote && can.suggestNote ? <SuggestForm stepId={step.id} /> : null}
+      {!can.writeNote && can.suggestNote ? <SuggestForm stepId={stepId} /> : null}
     </section>
   );
 }

@@ -22,11 +22,23 @@ export function StepAnnouncer() {
     if (seen.stepKey !== stepKey) {
       setMessage(
         current
-          ? t('device.stepAnnouncement', {
-              n: current.index + 1,
-              total: current.total,
-              title: current.step.title,
-            })
+          ? [
+              // Entering the next routine of the agenda is said first, so nobody misses the change of routine.
+              current.partCount > 1 && current.numberInPart === 1
+                ? t('device.routineOf', {
+                    n: current.part + 1,
+                    total: current.partCount,
+                    name: current.routineName,
+                  })
+                : '',
+              t('device.stepAnnouncement', {
+                n: current.numberInPart,
+                total: current.stepsInPart,
+                title: current.step.title,
+              }),
+            ]
+              .filter(Boolean)
+              .join('. ')
           : '',
       );
     } else if (timerStatus === 'paused' || timerStatus === 'running') {

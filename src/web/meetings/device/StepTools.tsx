@@ -5,7 +5,7 @@ import { QuestionCards } from './QuestionCards';
 import { SourceTags } from './SourceTags';
 
 /** The tools a step's kind calls for; the shared note and private reflection come with every step. */
-export function StepTools({ step }: { step: RoutineStep }) {
+export function StepTools({ step, stepId }: { step: RoutineStep; stepId: string }) {
   switch (step.kind) {
     case 'present':
     case 'observe':
@@ -14,7 +14,7 @@ export function StepTools({ step }: { step: RoutineStep }) {
       return (
         <>
           <PresentationRecord step={step} editable={false} />
-          <QuestionCards step={step} />
+          <QuestionCards step={step} stepId={stepId} />
         </>
       );
     case 'discussion':

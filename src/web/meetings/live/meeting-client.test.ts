@@ -8,6 +8,7 @@ import { ClientEvents, PROTOCOL_VERSION, ServerEvents } from '../../../contracts
 import { decide, evolve, redactEventFor, viewFor, type MeetingState } from '../../../core/meeting/index';
 import { ANA, BEN, cmd, session, type Session } from '../../../core/meeting/testing';
 import { MeetingClient, TIMING, type MeetingTransport, type TransportHandlers } from './meeting-client';
+import { localOutboxStore, outboxStorageKey, type StorageLike } from './outbox-store';
 
 const SERVER_AHEAD_MS = 5_000;
 
@@ -144,6 +145,20 @@ class FakeSocket implements MeetingTransport {
   }
 }
 
+/** `localStorage` as a Map: what a page reload or a new page for the meeting finds again. */
+class MemoryStorage implements StorageLike {
+  readonly items = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
 /** What the server would show this viewer: the client's fold must equal it. */
 function serverViewFor(server: FakeServer, userId: string): ReturnType<typeof viewFor> {
   return viewFor(server.meeting.state, userId);
@@ -151,6 +166,11 @@ function serverViewFor(server: FakeServer, userId: string): ReturnType<typeof vi
 
 function clientView(state: MeetingState, userId: string): ReturnType<typeof viewFor> {
   return viewFor(state, userId);
+}
+
+function currentStepIdOf(client: MeetingClient): string | null {
+  const state = client.getSnapshot().state;
+  return state.currentStepIndex === null ? null : (state.steps[state.currentStepIndex]?.stepId ?? null);
 }
 
 describe('MeetingClient', () => {
@@ -376,5 +396,126 @@ describe('MeetingClient', () => {
     socket.goOnline();
     await settle();
     expect(seen).toEqual([{ protocolVersion: PROTOCOL_VERSION, meetingId: server.meetingId, lastSeq: 0 }]);
+  });
+  describe('LIVE-CLIENT-15 the outbox is kept on this device, per meeting and person', () => {
+    let storage: MemoryStorage;
+    const extra: MeetingClient[] = [];
+    const storeFor = (userId = ANA) => localOutboxStore(storage, server.meetingId, userId);
+    const stored = (userId = ANA) => storage.getItem(outboxStorageKey(server.meetingId, userId));
+    const keysSent = () =>
+      server.commandsReceived.map((r) => (r.payload.command as { idempotencyKey: string }).idempotencyKey);
+    /** A page for the meeting: its own socket and client over this browser's storage. */
+    const openPage = (userId = ANA) => {
+      const pageSocket = new FakeSocket(server, userId);
+      const pageClient = new MeetingClient({
+        meetingId: server.meetingId,
+        transport: pageSocket,
+        store: storeFor(userId),
+      });
+      extra.push(pageClient);
+      pageClient.start();
+      return { client: pageClient, socket: pageSocket };
+    };
+
+    beforeEach(() => {
+      storage = new MemoryStorage();
+    });
+    afterEach(() => {
+      for (const c of extra.splice(0)) c.stop();
+    });
+
+    test('LIVE-CLIENT-15 commands queued offline survive the page going away; a new client sends each once, with its key', async () => {
+      client.stop();
+      const { client: first, socket: firstSocket } = openPage();
+      firstSocket.goOnline();
+      await settle();
+      firstSocket.goOffline();
+      void first.send({ type: 'startTimer' });
+      void first.send({ type: 'suggestNote', stepId: 'observe', text: 'Kept across a reload.' });
+      void first.send({ type: 'extendStep', minutes: 1 });
+      const issued = first.getSnapshot().outbox.map((e) => e.key);
+      expect(first.getSnapshot().outbox.every((e) => e.saved)).toBe(true);
+      expect(stored()).not.toBeNull();
+      first.stop(); // navigating away: this client and its memory are gone
+
+      const { client: second, socket: secondSocket } = openPage();
+      expect(second.getSnapshot().outbox.map((e) => e.key)).toEqual(issued);
+      secondSocket.goOnline();
+      await settle();
+
+      expect(keysSent()).toEqual(issued);
+      expect(server.count('timer.started')).toBe(1);
+      expect(server.count('note.suggested')).toBe(1);
+      expect(server.count('step.extended')).toBe(1);
+      expect(second.getSnapshot().outbox).toHaveLength(0);
+      expect(second.getSnapshot().problems).toHaveLength(0);
+      expect(stored()).toBeNull();
+    });
+
+    test('LIVE-CLIENT-15 a command committed before the page went away (ack lost) is replayed with its key and applied once', async () => {
+      client.stop();
+      const { client: first, socket: firstSocket } = openPage();
+      firstSocket.goOnline();
+      await settle();
+      firstSocket.loseAcks = true;
+      void first.send({ type: 'extendStep', minutes: 2 });
+      void first.send({ type: 'startTimer' });
+      await settle();
+      expect(server.count('step.extended')).toBe(1); // committed; the ack never came back
+      first.stop();
+
+      const { client: second, socket: secondSocket } = openPage();
+      secondSocket.goOnline();
+      await settle();
+      const keys = keysSent();
+      expect(keys).toHaveLength(3); // extend (lost ack), extend again, then start
+      expect(keys[0]).toBe(keys[1]);
+      expect(server.count('step.extended')).toBe(1);
+      expect(server.count('timer.started')).toBe(1);
+      expect(second.getSnapshot().state.steps[0]?.extensionsMs).toBe(2 * 60_000);
+      expect(stored()).toBeNull();
+    });
+
+    test('LIVE-CLIENT-15 a replayed command the server refuses is reported, not dropped silently, and forgotten', async () => {
+      client.stop();
+      const { client: first, socket: firstSocket } = openPage();
+      firstSocket.goOnline();
+      await settle();
+      firstSocket.goOffline();
+      void first.send({ type: 'nextStep', fromStepId: 'observe' });
+      first.stop();
+      server.other(cmd('nextStep', ANA, { fromStepId: 'observe' })); // another device moved on meanwhile
+
+      const { client: second, socket: secondSocket } = openPage();
+      secondSocket.goOnline();
+      await settle();
+      expect(second.getSnapshot().problems.map((p) => p.error.code)).toEqual(['STALE_STEP']);
+      expect(second.getSnapshot().outbox).toHaveLength(0);
+      expect(stored()).toBeNull();
+      expect(currentStepIdOf(second)).toBe('describe');
+    });
+
+    test("LIVE-CLIENT-15 another person's waiting commands on the same browser are not theirs to send", () => {
+      client.stop();
+      const { client: ben } = openPage(BEN); // never online
+      void ben.send({ type: 'suggestNote', stepId: 'observe', text: 'Ben, offline.' });
+      expect(stored(BEN)).not.toBeNull();
+      expect(openPage(ANA).client.getSnapshot().outbox).toHaveLength(0);
+      expect(openPage(BEN).client.getSnapshot().outbox).toHaveLength(1);
+    });
+
+    test('LIVE-CLIENT-15 corrupt storage is cleared and the client works as if it were empty', async () => {
+      client.stop();
+      storage.setItem(outboxStorageKey(server.meetingId, ANA), '{not json');
+      const { client: c, socket: cSocket } = openPage();
+      expect(c.getSnapshot().outbox).toHaveLength(0);
+      expect(stored()).toBeNull();
+      cSocket.goOnline();
+      await settle();
+      const result = c.send({ type: 'startTimer' });
+      await settle();
+      await expect(result).resolves.toEqual({ ok: true });
+      expect(stored()).toBeNull();
+    });
   });
 });

@@ -8,6 +8,9 @@
  *   a command that is resent (after a reconnect, a lost ack, a timeout) is applied by the server exactly once.
  *   Commands are sent one at a time, in the order they were issued; an ack removes one, a rejection removes
  *   it and is reported in `problems` (never silently dropped); a command issued offline waits in the outbox.
+ * - With a store (`outbox-store.ts`), the outbox is also kept on this device, per meeting and person: a new
+ *   client for the same meeting (the page opened again, a reload) picks up what was still waiting and sends
+ *   it with the keys it was issued with.
  * - Server time comes from pings (core `estimateOffset`): a burst on every connection, one every 30 s.
  *
  * React reads it with `useSyncExternalStore(client.subscribe, client.getSnapshot)`.
@@ -33,6 +36,7 @@ import {
   type MeetingState,
 } from '../../../core/meeting/index';
 import { newIdempotencyKey } from './idempotency';
+import type { OutboxStore } from './outbox-store';
 
 // ---------------------------------------------------------------------------------------------------------
 // Transport
@@ -78,6 +82,8 @@ export interface OutboxEntry {
   readonly key: string;
   readonly command: ClientMeetingCommand;
   readonly issuedAt: number;
+  /** Also kept on this device (survives leaving the page or a reload); false: in this tab's memory only. */
+  readonly saved: boolean;
 }
 
 /** A command the server refused; it stays here until the person has seen it (`dismissProblem`). */
@@ -114,6 +120,8 @@ export interface MeetingClientOptions {
   transport: MeetingTransport;
   /** The client's clock; tests pass their own. */
   now?: () => number;
+  /** Keeps the outbox on this device (see outbox-store.ts); without it, the outbox lives in memory only. */
+  store?: OutboxStore | null;
 }
 
 export const TIMING = {
@@ -142,6 +150,7 @@ export class MeetingClient {
   readonly meetingId: string;
   private readonly transport: MeetingTransport;
   private readonly now: () => number;
+  private readonly store: OutboxStore | null;
 
   private state: MeetingState = initialMeetingState;
   private connection: ConnectionStatus = 'connecting';
@@ -175,6 +184,14 @@ export class MeetingClient {
     this.meetingId = options.meetingId;
     this.transport = options.transport;
     this.now = options.now ?? Date.now;
+    this.store = options.store ?? null;
+    // Whatever an earlier client for this meeting and person left waiting is sent first, in its order. Whoever
+    // issued it is gone, so nobody awaits the answer; a refusal still reaches `problems`.
+    this.outbox = (this.store?.load() ?? []).map((entry) => ({
+      ...entry,
+      saved: true,
+      settle: () => undefined,
+    }));
     this.snapshot = this.buildSnapshot();
   }
 
@@ -232,7 +249,9 @@ export class MeetingClient {
     return new Promise<CommandResult>((settle) => {
       const key = newIdempotencyKey();
       const command: ClientMeetingCommand = { ...body, idempotencyKey: key };
-      this.outbox.push({ key, command, issuedAt: this.now(), settle });
+      const issuedAt = this.now();
+      const saved = this.store?.add({ key, command, issuedAt }) ?? false;
+      this.outbox.push({ key, command, issuedAt, saved, settle });
       this.changed();
       this.pump();
     });
@@ -433,6 +452,7 @@ export class MeetingClient {
       return;
     }
     this.outbox = this.outbox.filter((e) => e !== entry);
+    this.store?.remove(entry.key);
     if (parsed.success && parsed.data.ok) {
       const gap = this.fold(parsed.data.events) === 'gap';
       entry.settle({ ok: true });
@@ -498,7 +518,7 @@ export class MeetingClient {
       joinProblem: this.joinProblem,
       state: this.state,
       present: this.present,
-      outbox: this.outbox.map(({ key, command, issuedAt }) => ({ key, command, issuedAt })),
+      outbox: this.outbox.map(({ key, command, issuedAt, saved }) => ({ key, command, issuedAt, saved })),
       problems: this.problems,
       clockOffsetMs: this.clockOffsetMs,
     };

@@ -37,7 +37,7 @@ export function useDescribeRefusal(): (error: CommandError) => string {
 /** Connects to the meeting and gathers what its screens need; refusals are reported once, as toasts. */
 export function useLiveMeetingValue(summary: MeetingSummary): LiveMeeting {
   const me = useSignedInUser();
-  const { client, snapshot } = useMeetingClient(summary.id);
+  const { client, snapshot } = useMeetingClient(summary.id, me.id);
   const nameOf = useNameOf(summary.groupId, snapshot.present);
   const toast = useToast();
   const describe = useDescribeRefusal();

@@ -1,16 +1,29 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { MeetingClient, type MeetingClientSnapshot } from './meeting-client';
+import { browserStorage, localOutboxStore } from './outbox-store';
 import { socketIoTransport } from './socket-transport';
 
 /**
  * One live connection per mounted meeting page. Key the component by meeting id: the client belongs to it.
- * While commands wait in the outbox, leaving the page asks first (they live only in this tab's memory).
+ * Waiting commands are kept in this browser per meeting and person (LIVE-CLIENT-15), so leaving the page or
+ * reloading loses nothing: the next client for this meeting sends them. Leaving the page asks first only while
+ * some waiting command could not be kept there (no storage, or over its cap), since only then would it be lost.
  */
-export function useMeetingClient(meetingId: string): {
+export function useMeetingClient(
+  meetingId: string,
+  userId: string,
+): {
   client: MeetingClient;
   snapshot: MeetingClientSnapshot;
 } {
-  const [client] = useState(() => new MeetingClient({ meetingId, transport: socketIoTransport() }));
+  const [client] = useState(() => {
+    const storage = browserStorage();
+    return new MeetingClient({
+      meetingId,
+      transport: socketIoTransport(),
+      store: storage ? localOutboxStore(storage, meetingId, userId) : null,
+    });
+  });
   useEffect(() => {
     client.start();
     return () => {
@@ -19,9 +32,9 @@ export function useMeetingClient(meetingId: string): {
   }, [client]);
   const snapshot = useSyncExternalStore(client.subscribe, client.getSnapshot);
 
-  const waiting = snapshot.outbox.length > 0;
+  const unsaved = snapshot.outbox.some((entry) => !entry.saved);
   useEffect(() => {
-    if (!waiting) return;
+    if (!unsaved) return;
     const warn = (event: BeforeUnloadEvent) => {
       event.preventDefault();
     };
@@ -29,7 +42,7 @@ export function useMeetingClient(meetingId: string): {
     return () => {
       window.removeEventListener('beforeunload', warn);
     };
-  }, [waiting]);
+  }, [unsaved]);
 
   return { client, snapshot };
 }

@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { EFFICACY_SOURCES } from '../../../contracts/routine';
@@ -7,12 +7,13 @@ import { Button, ButtonLink } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { usePageTitle } from '../../ui/Page';
 import { ErrorState, LoadingState } from '../../ui/States';
-import { formatDay, formatDueDate, formatTime } from '../format';
+import { agendaName, formatDay, formatTime } from '../format';
 import { useMeetingsT } from '../i18n';
 import { MeetingIcon } from '../MeetingIcon';
 import { useNameOf, type NameOf } from '../people';
 import { useMeetingSummary, useMinutes } from '../queries';
 import { useNavigationFocus } from '../useNavigationFocus';
+import { MinutesActionItems } from './MinutesActionItems';
 import type { MinutesResponse } from './minutesShape';
 import type { MeetingSummary } from '../../../contracts/meetings-api';
 
@@ -40,9 +41,16 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
   useNavigationFocus(headingRef);
   const language = i18n.language;
   const markdownUrl = pathFor(api.meetingMinutesMarkdown.path, { meetingId: summary.id });
-  const stepTitle = (stepId: string) => minutes.steps.find((s) => s.stepId === stepId)?.title ?? stepId;
-  // The final step's note is "What we learned", shown under its own heading below.
-  const notedSteps = minutes.steps.filter((step) => step.kind !== 'final' && step.note.trim() !== '');
+  // An agenda may run several routines; with one, the minutes read exactly as a one-routine meeting's.
+  const { parts } = minutes;
+  const several = parts.length > 1;
+  const allSteps = parts.flatMap((part) => part.steps.map((step) => ({ part, step })));
+  const stepTitle = (stepId: string) => {
+    const found = allSteps.find(({ step }) => step.stepId === stepId);
+    if (!found) return stepId;
+    return several ? `${found.part.routine.name} · ${found.step.title}` : found.step.title;
+  };
+  const onlyPart = several ? undefined : parts[0];
   const when = minutes.startedAt ?? (summary.scheduledFor ? Date.parse(summary.scheduledFor) : null);
 
   return (
@@ -57,19 +65,26 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
             <dd>{summary.groupName}</dd>
           </div>
           <div className="facts__row">
-            <dt>{t('minutes.routine')}</dt>
+            <dt>{t(several ? 'minutes.routines' : 'minutes.routine')}</dt>
             <dd>
-              {minutes.routine?.name ?? summary.routineName}{' '}
-              <span className="muted">
-                (
-                {minutes.routine?.basedOn
-                  ? t('minutes.basedOn', {
-                      id: minutes.routine.basedOn.id,
-                      version: minutes.routine.basedOn.version,
-                    })
-                  : t('minutes.version', { version: minutes.routine?.version ?? summary.routineVersion })}
-                )
-              </span>
+              {parts.length === 0
+                ? agendaName(summary)
+                : parts.map((part, i) => (
+                    <span key={part.index}>
+                      {i > 0 ? ' + ' : ''}
+                      {part.routine.name}{' '}
+                      <span className="muted">
+                        (
+                        {part.routine.basedOn
+                          ? t('minutes.basedOn', {
+                              id: part.routine.basedOn.id,
+                              version: part.routine.basedOn.version,
+                            })
+                          : t('minutes.version', { version: part.routine.version })}
+                        )
+                      </span>
+                    </span>
+                  ))}
             </dd>
           </div>
           {when !== null ? (
@@ -86,7 +101,7 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
           <div className="facts__row">
             <dt>{t('minutes.roles')}</dt>
             <dd>
-              <RolesLine roles={minutes.roles} nameOf={nameOf} />
+              <RolesLine roles={minutes.roles} parts={parts} nameOf={nameOf} />
             </dd>
           </div>
         </dl>
@@ -115,71 +130,35 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
         ) : null}
       </header>
 
-      <section className="section minutes__section" aria-labelledby="minutes-steps">
-        <h2 id="minutes-steps" className="section__title">
-          {t('minutes.steps')}
-        </h2>
-        <div className="table-scroll" tabIndex={0} role="region" aria-labelledby="minutes-steps">
-          <table className="minutes-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('minutes.step')}</th>
-                <th scope="col">{t('minutes.planned')}</th>
-                <th scope="col">{t('minutes.extended')}</th>
-                <th scope="col">{t('minutes.actual')}</th>
-                <th scope="col">{t('minutes.outcome')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {minutes.steps.map((step) => (
-                <tr key={step.stepId}>
-                  <th scope="row">{step.title}</th>
-                  <td>{t('minutes.minutesShort', { value: step.plannedMinutes })}</td>
-                  <td>
-                    {step.extensionMinutes > 0
-                      ? t('minutes.minutesShort', { value: step.extensionMinutes })
-                      : '—'}
-                  </td>
-                  <td>{t('minutes.minutesShort', { value: step.actualMinutes })}</td>
-                  <td>{t(`device.outcome.${step.outcome}`)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
-
-      {minutes.presentation ? (
-        <section className="section minutes__section" aria-labelledby="minutes-presentation">
-          <h2 id="minutes-presentation" className="section__title">
-            {t(`focus.${minutes.presentation.kind}`)}
-            {minutes.roles.presenter ? (
-              <span className="section__count"> · {nameOf(minutes.roles.presenter)}</span>
+      {several ? (
+        parts.map((part) => (
+          <section
+            key={part.index}
+            className="section minutes__section minutes__part"
+            aria-labelledby={`minutes-part-${part.index}`}
+          >
+            <h2 id={`minutes-part-${part.index}`} className="section__title">
+              {part.index + 1}. {part.routine.name}
+            </h2>
+            {part.presenterId ? (
+              <p>
+                {t('roles.presenter')}: {nameOf(part.presenterId)}
+              </p>
             ) : null}
-          </h2>
-          <p className="presentation__title">{minutes.presentation.title}</p>
-          {minutes.presentation.mode ? (
-            <p className="muted">{t(`mode.${minutes.presentation.mode}`)}</p>
-          ) : null}
-          {minutes.presentation.summary ? <Paragraphs text={minutes.presentation.summary} /> : null}
-        </section>
+            <PartPresentation part={part} level={3} nameOf={nameOf} />
+            <PartSteps part={part} level={3} />
+            <PartNotes part={part} level={3} />
+            <PartLearned part={part} level={3} />
+            <PartSources part={part} level={3} nameOf={nameOf} />
+          </section>
+        ))
+      ) : onlyPart ? (
+        <>
+          <PartSteps part={onlyPart} level={2} />
+          <PartPresentation part={onlyPart} level={2} nameOf={nameOf} />
+          <PartNotes part={onlyPart} level={2} />
+        </>
       ) : null}
-
-      <section className="section minutes__section" aria-labelledby="minutes-notes">
-        <h2 id="minutes-notes" className="section__title">
-          {t('minutes.notes')}
-        </h2>
-        {notedSteps.length === 0 ? (
-          <p className="muted">{t('minutes.noNotes')}</p>
-        ) : (
-          notedSteps.map((step) => (
-            <div key={step.stepId} className="minutes__note">
-              <h3 className="subsection__title">{step.title}</h3>
-              <Paragraphs text={step.note} />
-            </div>
-          ))
-        )}
-      </section>
 
       <section className="section minutes__section" aria-labelledby="minutes-questions">
         <h2 id="minutes-questions" className="section__title">
@@ -198,8 +177,10 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
                 {q.flagged ? (
                   <span className="minutes__flag">
                     {' '}
-                    <MeetingIcon name="flag" /> {t('questions.flagged')}
-                    {q.flagReason ? `: ${q.flagReason}` : ''}
+                    <MeetingIcon name="flag" />{' '}
+                    {q.flagReason
+                      ? t('questions.flaggedWithReason', { reason: q.flagReason })
+                      : t('questions.flagged')}
                   </span>
                 ) : null}
               </li>
@@ -228,97 +209,58 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
         )}
       </section>
 
-      <section className="section minutes__section" aria-labelledby="minutes-learned">
-        <h2 id="minutes-learned" className="section__title">
-          {t('minutes.learned')}
-        </h2>
-        {minutes.learned.trim() ? (
-          <Paragraphs text={minutes.learned} />
-        ) : (
-          <p className="muted">{t('minutes.nothingLearned')}</p>
-        )}
-      </section>
+      {!several && onlyPart ? <PartLearned part={onlyPart} level={2} /> : null}
 
       <section className="section minutes__section" aria-labelledby="minutes-next">
         <h2 id="minutes-next" className="section__title">
           {t('minutes.nextSteps')}
         </h2>
-        {minutes.actionItems.length === 0 ? (
-          <p className="muted">{t('minutes.noNextSteps')}</p>
-        ) : (
-          <ul className="minutes__list" data-testid="minutes-action-items">
-            {minutes.actionItems.map((item) => (
-              <li key={item.id}>
-                {item.completedAt !== null ? (
-                  <span className="minutes__done">
-                    <MeetingIcon name="check" /> {t('actions.done')}:{' '}
-                  </span>
-                ) : null}
-                {item.text}{' '}
-                <span className="muted">
-                  ·{' '}
-                  {item.due
-                    ? t('actions.ownerDue', {
-                        owner: nameOf(item.ownerId),
-                        due: formatDueDate(item.due, language),
-                      })
-                    : nameOf(item.ownerId)}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <MinutesActionItems
+          summary={summary}
+          phase={minutes.phase}
+          items={minutes.actionItems}
+          nameOf={nameOf}
+        />
       </section>
 
-      <section className="section minutes__section" aria-labelledby="minutes-sources">
-        <h2 id="minutes-sources" className="section__title">
-          {t('minutes.sources')}
-        </h2>
-        {minutes.sourceTags.length === 0 ? (
-          <p className="muted">{t('minutes.noSources')}</p>
-        ) : (
-          <>
-            <p>
-              {t('minutes.sourcesSeen', {
-                list: minutes.sourcesSeen.map((s) => t(`sources.${s}.name`)).join(', '),
-              })}
-            </p>
-            {EFFICACY_SOURCES.filter((s) => minutes.sourcesSeen.includes(s)).map((source) => (
-              <div key={source} className="minutes__source">
-                <h3 className="subsection__title">{t(`sources.${source}.name`)}</h3>
-                <ul className="minutes__list">
-                  {minutes.sourceTags
-                    .filter((tag) => tag.source === source)
-                    .map((tag, i) => (
-                      <li key={i}>
-                        {tag.why} <span className="muted">· {nameOf(tag.taggedBy)}</span>
-                      </li>
-                    ))}
-                </ul>
-              </div>
-            ))}
-          </>
-        )}
-      </section>
+      {!several && onlyPart ? <PartSources part={onlyPart} level={2} nameOf={nameOf} /> : null}
 
       <p className="muted minutes__privacy">{t('minutes.privacy')}</p>
     </article>
   );
 }
 
-function RolesLine({ roles, nameOf }: { roles: MinutesResponse['roles']; nameOf: NameOf }) {
+function RolesLine({
+  roles,
+  parts,
+  nameOf,
+}: {
+  roles: MinutesResponse['roles'];
+  parts: MinutesResponse['parts'];
+  nameOf: NameOf;
+}) {
   const t = useMeetingsT();
-  const parts = (
-    [
-      ['roles.facilitator', roles.facilitator],
-      ['roles.presenter', roles.presenter],
-      ['roles.timekeeper', roles.timekeeper],
-      ['roles.noteTaker', roles.noteTaker],
-    ] as const
-  )
-    .filter(([, id]) => id !== null)
-    .map(([key, id]) => `${t(key)}: ${nameOf(id)}`);
-  return <>{parts.join(' · ')}</>;
+  // Each routine of the agenda has its own presenter.
+  const presenters = parts
+    .filter((part) => part.presenterId !== null)
+    .map((part) =>
+      parts.length > 1
+        ? `${t('roles.presenter')} (${part.routine.name}): ${nameOf(part.presenterId)}`
+        : `${t('roles.presenter')}: ${nameOf(part.presenterId)}`,
+    );
+  const line = [
+    `${t('roles.facilitator')}: ${nameOf(roles.facilitator)}`,
+    ...presenters,
+    ...(
+      [
+        ['roles.timekeeper', roles.timekeeper],
+        ['roles.noteTaker', roles.noteTaker],
+      ] as const
+    )
+      .filter(([, id]) => id !== null)
+      .map(([key, id]) => `${t(key)}: ${nameOf(id)}`),
+  ];
+  return <>{line.join(' · ')}</>;
 }
 
 function Paragraphs({ text }: { text: string }) {
@@ -331,5 +273,173 @@ function Paragraphs({ text }: { text: string }) {
           <p key={i}>{paragraph}</p>
         ))}
     </div>
+  );
+}
+
+type Part = MinutesResponse['parts'][number];
+type Level = 2 | 3;
+
+/** A section of one routine's minutes: an <h2> section for a one-routine meeting, an <h3> block in a part's. */
+function PartBlock({
+  part,
+  level,
+  name,
+  title,
+  children,
+}: {
+  part: Part;
+  level: Level;
+  name: string;
+  title: ReactNode;
+  children: ReactNode;
+}) {
+  const id = `minutes-${name}-${part.index}`;
+  if (level === 2) {
+    return (
+      <section className="section minutes__section" aria-labelledby={id}>
+        <h2 id={id} className="section__title">
+          {title}
+        </h2>
+        {children}
+      </section>
+    );
+  }
+  return (
+    <div className="minutes__block">
+      <h3 id={id} className="subsection__title">
+        {title}
+      </h3>
+      {children}
+    </div>
+  );
+}
+
+function PartSteps({ part, level }: { part: Part; level: Level }) {
+  const t = useMeetingsT();
+  const id = `minutes-steps-${part.index}`;
+  return (
+    <PartBlock part={part} level={level} name="steps" title={t('minutes.steps')}>
+      <div className="table-scroll" tabIndex={0} role="region" aria-labelledby={id}>
+        <table className="minutes-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('minutes.step')}</th>
+              <th scope="col">{t('minutes.planned')}</th>
+              <th scope="col">{t('minutes.extended')}</th>
+              <th scope="col">{t('minutes.actual')}</th>
+              <th scope="col">{t('minutes.outcome')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {part.steps.map((step) => (
+              <tr key={step.stepId}>
+                <th scope="row">{step.title}</th>
+                <td>{t('minutes.minutesShort', { value: step.plannedMinutes })}</td>
+                <td>
+                  {step.extensionMinutes > 0
+                    ? t('minutes.minutesShort', { value: step.extensionMinutes })
+                    : '—'}
+                </td>
+                <td>{t('minutes.minutesShort', { value: step.actualMinutes })}</td>
+                <td>{t(`device.outcome.${step.outcome}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </PartBlock>
+  );
+}
+
+function PartPresentation({ part, level, nameOf }: { part: Part; level: Level; nameOf: NameOf }) {
+  const t = useMeetingsT();
+  const { presentation, presenterId } = part;
+  if (!presentation) return null;
+  return (
+    <PartBlock
+      part={part}
+      level={level}
+      name="presentation"
+      title={
+        <>
+          {t(`focus.${presentation.kind}`)}
+          {presenterId && level === 2 ? (
+            <span className="section__count"> · {nameOf(presenterId)}</span>
+          ) : null}
+        </>
+      }
+    >
+      <p className="presentation__title">{presentation.title}</p>
+      {presentation.mode ? <p className="muted">{t(`mode.${presentation.mode}`)}</p> : null}
+      {presentation.summary ? <Paragraphs text={presentation.summary} /> : null}
+    </PartBlock>
+  );
+}
+
+function PartNotes({ part, level }: { part: Part; level: Level }) {
+  const t = useMeetingsT();
+  // The final step's note is "What we learned", shown under its own heading.
+  const noted = part.steps.filter((step) => step.kind !== 'final' && step.note.trim() !== '');
+  const StepHeading = level === 2 ? 'h3' : 'h4';
+  return (
+    <PartBlock part={part} level={level} name="notes" title={t('minutes.notes')}>
+      {noted.length === 0 ? (
+        <p className="muted">{t('minutes.noNotes')}</p>
+      ) : (
+        noted.map((step) => (
+          <div key={step.stepId} className="minutes__note">
+            <StepHeading className="subsection__title">{step.title}</StepHeading>
+            <Paragraphs text={step.note} />
+          </div>
+        ))
+      )}
+    </PartBlock>
+  );
+}
+
+function PartLearned({ part, level }: { part: Part; level: Level }) {
+  const t = useMeetingsT();
+  return (
+    <PartBlock part={part} level={level} name="learned" title={t('minutes.learned')}>
+      {part.learned.trim() ? (
+        <Paragraphs text={part.learned} />
+      ) : (
+        <p className="muted">{t('minutes.nothingLearned')}</p>
+      )}
+    </PartBlock>
+  );
+}
+
+function PartSources({ part, level, nameOf }: { part: Part; level: Level; nameOf: NameOf }) {
+  const t = useMeetingsT();
+  const SourceHeading = level === 2 ? 'h3' : 'h4';
+  return (
+    <PartBlock part={part} level={level} name="sources" title={t('minutes.sources')}>
+      {part.sourceTags.length === 0 ? (
+        <p className="muted">{t('minutes.noSources')}</p>
+      ) : (
+        <>
+          <p>
+            {t('minutes.sourcesSeen', {
+              list: part.sourcesSeen.map((s) => t(`sources.${s}.name`)).join(', '),
+            })}
+          </p>
+          {EFFICACY_SOURCES.filter((s) => part.sourcesSeen.includes(s)).map((source) => (
+            <div key={source} className="minutes__source">
+              <SourceHeading className="subsection__title">{t(`sources.${source}.name`)}</SourceHeading>
+              <ul className="minutes__list">
+                {part.sourceTags
+                  .filter((tag) => tag.source === source)
+                  .map((tag, i) => (
+                    <li key={i}>
+                      {tag.why} <span className="muted">· {nameOf(tag.taggedBy)}</span>
+                    </li>
+                  ))}
+              </ul>
+            </div>
+          ))}
+        </>
+      )}
+    </PartBlock>
   );
 }

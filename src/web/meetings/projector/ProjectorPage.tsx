@@ -8,7 +8,7 @@ import { useSoundPreference } from '../cue/sound';
 import { useTimeUpCue } from '../cue/useTimeUpCue';
 import { TimerStatusIcon, useLiveTimer } from '../device/TimerPanel';
 import { speakerText } from '../device/StepGuide';
-import { currentStepOf, formatClock } from '../format';
+import { agendaName, currentStepOf, formatClock } from '../format';
 import { formatMeetingCode } from '../format-code';
 import { useMeetingsT } from '../i18n';
 import { LiveMeetingProvider, useLiveMeeting } from '../live/LiveMeetingContext';
@@ -49,7 +49,7 @@ function ProjectorView() {
     return (
       <div className="projector projector--lobby">
         <div className="projector__main">
-          <p className="projector__eyebrow">{state.routine?.name ?? summary.routineName}</p>
+          <p className="projector__eyebrow">{agendaName(summary)}</p>
           <h1 className="projector__title">{summary.title}</h1>
           <p className="projector__purpose">
             {state.phase === 'lobby'
@@ -75,13 +75,20 @@ function ProjectorView() {
     );
   }
 
-  const { step, index, total } = current;
+  const { step } = current;
   return (
     <div className="projector">
       <div className="projector__main">
         <p className="projector__eyebrow">
-          {state.routine?.name} <span aria-hidden="true">·</span>{' '}
-          {t('device.stepOf', { n: index + 1, total })}
+          {current.partCount > 1
+            ? t('device.routineOf', {
+                n: current.part + 1,
+                total: current.partCount,
+                name: current.routineName,
+              })
+            : current.routineName}{' '}
+          <span aria-hidden="true">·</span>{' '}
+          {t('device.stepOf', { n: current.numberInPart, total: current.stepsInPart })}
         </p>
         <h1 className="projector__title" data-testid="step-title">
           {step.title}

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { api, pathFor } from '../../../contracts/api';
-import type { MeetingSummary } from '../../../contracts/meetings-api';
+import { AGENDA_ROUTINES_MAX } from '../../../contracts/meeting';
+import type { MeetingSummary, RoutineSummary } from '../../../contracts/meetings-api';
 import { call } from '../../api/client';
 import { useDescribeError } from '../../api/describeError';
 import { useGroup } from '../../api/queries';
@@ -15,12 +16,16 @@ import { ErrorState, LoadingState } from '../../ui/States';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { TextField } from '../../ui/TextField';
 import { NativeInputField } from '../fields';
-import { formatDateTime } from '../format';
+import { agendaName, formatDateTime } from '../format';
+import { SelectField } from '../../ui/SelectField';
 import { useMeetingsT } from '../i18n';
 import { meetingKeys, useGroupMeetings, useRoutines } from '../queries';
 
 // The date input is the browser's own, not a React Aria field: a problem with it is said in the form's alert.
-const scheduleFields = ['title', 'routineId'] as const;
+const scheduleFields = [
+  'title',
+  ...Array.from({ length: AGENDA_ROUTINES_MAX }, (_, i) => `agenda.${i}.routineId`),
+];
 
 /** The team page's meetings: the list (scheduled, live, ended) with what each allows, and scheduling. */
 export function TeamMeetingsSection({ groupId }: { groupId: string }) {
@@ -95,7 +100,7 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
           {meeting.scheduledFor ? formatDateTime(meeting.scheduledFor, i18n.language) : t('team.noDate')}
         </span>
         <span className="row__detail">
-          {t('team.routineMinutes', { name: meeting.routineName, minutes: meeting.totalMinutes })}
+          {t('team.routineMinutes', { name: agendaName(meeting), minutes: meeting.totalMinutes })}
         </span>
         <span className="row__badges">
           <StatusBadge tone={tone}>{t(`status.${meeting.status}`)}</StatusBadge>
@@ -162,17 +167,21 @@ function ScheduleMeetingForm({ groupId }: { groupId: string }) {
   const routines = useRoutines(groupId);
   const [when, setWhen] = useState('');
   const [routineId, setRoutineId] = useState<string | null>(null);
+  // Routines that follow the first one in the same meeting (a fuller professional-learning session).
+  const [followedBy, setFollowedBy] = useState<string[]>([]);
   const [title, setTitle] = useState('');
   const chosen = routineId ?? routines.data?.[0]?.id ?? '';
+  const agenda = chosen ? [chosen, ...followedBy] : [];
 
   const schedule = useMutation({
-    mutationFn: (values: { title: string; scheduledFor: string | null; routineId: string }) =>
+    mutationFn: (values: { title: string; scheduledFor: string | null; agenda: { routineId: string }[] }) =>
       call('scheduleMeeting', { params: { groupId }, body: values }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: meetingKeys.forGroup(groupId) });
       toast(t('team.scheduled'));
       setTitle('');
       setWhen('');
+      setFollowedBy([]);
     },
   });
 
@@ -186,7 +195,7 @@ function ScheduleMeetingForm({ groupId }: { groupId: string }) {
           schedule.mutate({
             title: values.title ?? title,
             scheduledFor: localToIso(when),
-            routineId: chosen,
+            agenda: agenda.map((id) => ({ routineId: id })),
           });
         }}
       >
@@ -212,17 +221,31 @@ function ScheduleMeetingForm({ groupId }: { groupId: string }) {
           <ErrorState error={routines.error} onRetry={() => void routines.refetch()} />
         ) : null}
         {routines.data ? (
-          <RadioGroupField
-            name="routineId"
-            label={t('team.routine')}
-            value={chosen}
-            onChange={setRoutineId}
-            options={routines.data.map((r) => ({
-              value: r.id,
-              label: t('team.routineOption', { name: r.name, minutes: r.totalMinutes }),
-              description: r.summary,
-            }))}
-          />
+          <>
+            <RadioGroupField
+              name="agenda.0.routineId"
+              label={t('team.routine')}
+              value={chosen}
+              onChange={setRoutineId}
+              options={routines.data.map((r) => ({
+                value: r.id,
+                label: t('team.routineOption', { name: r.name, minutes: r.totalMinutes }),
+                description: r.summary,
+              }))}
+            />
+            <FollowingRoutines routines={routines.data} value={followedBy} onChange={setFollowedBy} />
+            {followedBy.length > 0 ? (
+              <p className="muted" role="status">
+                {t('team.agendaTotal', {
+                  count: agenda.length,
+                  minutes: agenda.reduce(
+                    (sum, id) => sum + (routines.data.find((r) => r.id === id)?.totalMinutes ?? 0),
+                    0,
+                  ),
+                })}
+              </p>
+            ) : null}
+          </>
         ) : null}
         <div className="form__actions">
           <Button type="submit" variant="primary" isPending={schedule.isPending} isDisabled={!chosen}>
@@ -231,5 +254,65 @@ function ScheduleMeetingForm({ groupId }: { groupId: string }) {
         </div>
       </ApiForm>
     </div>
+  );
+}
+
+/** Up to three more routines after the first, each chosen from a list, in the order they will run. */
+function FollowingRoutines({
+  routines,
+  value,
+  onChange,
+}: {
+  routines: readonly RoutineSummary[];
+  value: readonly string[];
+  onChange: (next: string[]) => void;
+}) {
+  const t = useMeetingsT();
+  const options = routines.map((r) => ({
+    id: r.id,
+    label: t('team.routineOption', { name: r.name, minutes: r.totalMinutes }),
+  }));
+  const canAdd = value.length < AGENDA_ROUTINES_MAX - 1;
+  // The next routine in the progression is the natural follow-on (a success, then a dilemma).
+  const nextDefault = routines[Math.min(value.length + 1, routines.length - 1)]?.id ?? routines[0]?.id;
+  return (
+    <fieldset className="fieldset stack">
+      <legend className="fieldset__legend">{t('team.thenTitle')}</legend>
+      <p className="field__hint">{t('team.thenHint')}</p>
+      {value.map((id, i) => (
+        <div key={i} className="inline-form">
+          <SelectField
+            name={`agenda.${i + 1}.routineId`}
+            label={t('team.thenRoutine', { n: i + 2 })}
+            options={options}
+            value={id}
+            onChange={(next) => {
+              onChange(value.with(i, next));
+            }}
+          />
+          <Button
+            variant="quiet"
+            aria-label={t('team.removeRoutine', { n: i + 2 })}
+            onPress={() => {
+              onChange(value.filter((_, j) => j !== i));
+            }}
+          >
+            {t('team.remove')}
+          </Button>
+        </div>
+      ))}
+      {canAdd && nextDefault ? (
+        <div>
+          <Button
+            variant="secondary"
+            onPress={() => {
+              onChange([...value, nextDefault]);
+            }}
+          >
+            {t('team.addRoutine')}
+          </Button>
+        </div>
+      ) : null}
+    </fieldset>
   );
 }

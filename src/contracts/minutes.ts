@@ -1,0 +1,96 @@
+/**
+ * The minutes of a meeting as the API sends them (built by core `minutesOf`). The response is serialized
+ * through this schema, so a field that is not named here (a private reflection, say) can never leave.
+ */
+import { z } from 'zod';
+import { Id } from './common';
+import { EfficacySource, ObservationMode, QuestionKind, RoutineFocus, RoutineRef, StepKind } from './routine';
+
+const Ms = z.number().int();
+const Person = Id;
+
+export const MinutesStep = z.object({
+  stepId: z.string(),
+  title: z.string(),
+  kind: StepKind,
+  plannedMinutes: z.number(),
+  extensionMinutes: z.number(),
+  /** Minutes the step's timer actually ran, to one decimal. */
+  actualMinutes: z.number(),
+  outcome: z.enum(['pending', 'done', 'skipped']),
+  note: z.string(),
+});
+export type MinutesStep = z.infer<typeof MinutesStep>;
+
+export const MinutesPresentation = z.object({
+  kind: RoutineFocus,
+  title: z.string(),
+  summary: z.string(),
+  mode: ObservationMode.nullable(),
+  recordedBy: Person,
+  at: Ms,
+});
+
+export const MinutesSourceTag = z.object({ source: EfficacySource, why: z.string(), taggedBy: Person });
+export type MinutesSourceTag = z.infer<typeof MinutesSourceTag>;
+
+/** One routine of the agenda: its steps, presenter, record, what was learned and the sources tagged. */
+export const MinutesPart = z.object({
+  index: z.number().int(),
+  routine: z.object({
+    id: z.string(),
+    version: z.number().int(),
+    name: z.string(),
+    focus: RoutineFocus,
+    basedOn: RoutineRef.nullable(),
+  }),
+  presenterId: Person.nullable(),
+  presentation: MinutesPresentation.nullable(),
+  steps: z.array(MinutesStep),
+  /** The shared note of the part's final discussion. */
+  learned: z.string(),
+  sourceTags: z.array(MinutesSourceTag),
+  /** Sources tagged at least once, in the canonical order. */
+  sourcesSeen: z.array(EfficacySource),
+});
+export type MinutesPart = z.infer<typeof MinutesPart>;
+
+export const MinutesQuestion = z.object({
+  stepId: z.string(),
+  kind: QuestionKind,
+  text: z.string(),
+  authorId: Person,
+  flagged: z.boolean(),
+  flagReason: z.string().nullable(),
+});
+export type MinutesQuestion = z.infer<typeof MinutesQuestion>;
+
+export const MinutesActionItem = z.object({
+  id: z.string(),
+  text: z.string(),
+  ownerId: Person,
+  due: z.string().nullable(),
+  createdBy: Person,
+  at: Ms,
+  completedAt: Ms.nullable(),
+  completedBy: Person.nullable(),
+});
+
+export const MeetingMinutes = z.object({
+  meetingId: Id.nullable(),
+  phase: z.enum(['empty', 'lobby', 'running', 'ended']),
+  startedAt: Ms.nullable(),
+  endedAt: Ms.nullable(),
+  roles: z.object({
+    facilitator: Person.nullable(),
+    timekeeper: Person.nullable(),
+    noteTaker: Person.nullable(),
+  }),
+  parts: z.array(MinutesPart),
+  questions: z.array(MinutesQuestion),
+  sharedReflections: z.array(
+    z.object({ reflectionId: z.string(), authorId: Person, stepId: z.string(), text: z.string(), at: Ms }),
+  ),
+  actionItems: z.array(MinutesActionItem),
+});
+export type MeetingMinutes = z.infer<typeof MeetingMinutes>;
