@@ -145,9 +145,10 @@ describeE2E('live meeting', () => {
     await facilitator.getByRole('heading', { level: 1, name: meetingTitle }).waitFor();
 
     // The projector shows the code people type at /join-meeting.
-    projector = await contexts[0]!.newPage();
-    socketTrafficOf.projector = recordSocketTraffic(projector);
-    await installLatencyProbes(projector);
+    // Its own window with the facilitator's session: a second tab of one window would be a background tab,
+    // whose animation frames Chromium throttles (every click on the facilitator's page then took ~2 s).
+    projector = await newPage('projector');
+    await projector.context().addCookies(await facilitator.context().cookies());
     await projector.setViewportSize({ width: 1920, height: 1080 });
     await projector.goto(`${app.baseUrl}${meetingPath}/projector`);
     await projector.getByText('Starting soon').waitFor();
