@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Me } from '../../contracts/auth';
 import { queryKeys } from '../api/queries';
+import { browserStorage, forgetAllOutboxes } from '../meetings/live/outbox-store';
 
 /** Public answers that do not depend on who is signed in, and that a page in mid-flow still shows. */
 const sessionIndependent = new Set<unknown>([queryKeys.setupStatus[0], 'invitation-preview', 'join-preview']);
@@ -27,5 +28,6 @@ export function useForgetSignedIn(): () => void {
   return useCallback(() => {
     queryClient.removeQueries({ predicate: (query) => !sessionIndependent.has(query.queryKey[0]) });
     queryClient.setQueryData(queryKeys.me, null);
+    forgetAllOutboxes(browserStorage());
   }, [queryClient]);
 }

@@ -1,8 +1,14 @@
 /** The outbox kept in `localStorage` (LIVE-CLIENT-15): write-through, checked on load, capped, never throwing. */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { ANA, BEN } from '../../../core/meeting/testing';
 import type { CommandBody } from './meeting-client';
-import { localOutboxStore, outboxStorageKey, type StorageLike, type StoredCommand } from './outbox-store';
+import {
+  forgetAllOutboxes,
+  localOutboxStore,
+  outboxStorageKey,
+  type StorageLike,
+  type StoredCommand,
+} from './outbox-store';
 
 const MEETING = '00000000-0000-4000-8000-0000000000f1';
 
@@ -117,5 +123,29 @@ describe('outbox store', () => {
     };
     expect(localOutboxStore(blocked, MEETING, ANA).load()).toEqual([]);
     expect(localOutboxStore(blocked, MEETING, ANA).add(entry())).toBe(false);
+  });
+});
+
+describe('forgetAllOutboxes', () => {
+  it('LIVE-CLIENT-16: signing out forgets every stored outbox on the device, and nothing else', () => {
+    const map = new Map<string, string>([
+      [outboxStorageKey('m1', 'u1'), '{"v":1,"entries":[]}'],
+      [outboxStorageKey('m2', 'u2'), '{"v":1,"entries":[]}'],
+      ['ensemble.theme', 'dark'],
+    ]);
+    const storage = {
+      get length() {
+        return map.size;
+      },
+      key: (i: number) => [...map.keys()][i] ?? null,
+      removeItem: (k: string) => {
+        map.delete(k);
+      },
+    };
+    forgetAllOutboxes(storage);
+    expect([...map.keys()]).toEqual(['ensemble.theme']);
+    expect(() => {
+      forgetAllOutboxes(null);
+    }).not.toThrow();
   });
 });

@@ -52,7 +52,7 @@ const Entry = z.object({
 });
 
 /** `localStorage`, or null where there is none or touching it throws (blocked storage, a Node test). */
-export function browserStorage(): StorageLike | null {
+export function browserStorage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
@@ -157,5 +157,23 @@ export function hasStoredCommands(storage: StorageLike | null, meetingId: string
     return storage?.getItem(outboxStorageKey(meetingId, userId)) != null;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Forgets every stored outbox on this device. Called on sign-out: a school Chromebook passes from hand to hand,
+ * and a queued private reflection must not stay behind for the next person (it is lost, not sent later).
+ */
+export function forgetAllOutboxes(storage: Pick<Storage, 'length' | 'key' | 'removeItem'> | null): void {
+  if (!storage) return;
+  try {
+    const keys: string[] = [];
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i);
+      if (key?.startsWith(`${STORAGE_PREFIX}:`)) keys.push(key);
+    }
+    for (const key of keys) storage.removeItem(key);
+  } catch {
+    // Blocked storage holds nothing of ours.
   }
 }
