@@ -3,10 +3,10 @@
  * team management by a facilitator, password reset and email verification through the dev outbox, and
  * the pages people reach by mistake. Every page is checked with axe at phone and projector size.
  */
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
-import { checkPage, screenshotDir } from './axe';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { skipRestAfterFailure } from './journey';
+import { checkPage } from './axe';
 import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
 
 const adminEmail = 'admin@demo.ensemble.test';
@@ -54,20 +54,9 @@ describeE2E('demo district', () => {
     return url.pathname + url.search;
   }
 
-  let failed = false;
-  beforeEach((context) => {
-    if (failed) context.skip();
-    onTestFailed(async () => {
-      failed = true;
-      for (const [index, context] of contexts.entries()) {
-        for (const page of context.pages()) {
-          await page
-            .screenshot({ path: join(screenshotDir, `FAILED-demo-${index}.png`), fullPage: true })
-            .catch(() => undefined);
-        }
-      }
-    });
-  });
+  skipRestAfterFailure('demo', () =>
+    contexts.flatMap((context, index) => context.pages().map((page, p) => [`${index}-${p}`, page] as const)),
+  );
 
   beforeAll(async () => {
     await Promise.all([

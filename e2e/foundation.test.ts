@@ -4,9 +4,9 @@
  * a join code used by a third colleague. Every page is checked with axe at phone and projector size.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
-import { checkPage, screenshotDir } from './axe';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { skipRestAfterFailure } from './journey';
+import { checkPage } from './axe';
 import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
 
 const admin = {
@@ -39,27 +39,11 @@ describeE2E('foundation journey', () => {
 
   const heading = (page: Page, name: string) => page.getByRole('heading', { level: 1, name });
 
-  // Each step builds on the one before: after a failure, skip the rest instead of waiting out timeouts.
-  let failed = false;
-  beforeEach((context) => {
-    if (failed) context.skip();
-    onTestFailed(async () => {
-      failed = true;
-      for (const [index, context] of contexts.entries()) {
-        for (const page of context.pages()) {
-          await page
-            .screenshot({
-              path: join(
-                screenshotDir,
-                `FAILED-${context === contexts[0] ? 'admin' : `visitor${index}`}.png`,
-              ),
-              fullPage: true,
-            })
-            .catch(() => undefined);
-        }
-      }
-    });
-  });
+  skipRestAfterFailure('foundation', () =>
+    contexts.flatMap((context, index) =>
+      context.pages().map((page) => [index === 0 ? 'admin' : `visitor${index}`, page] as const),
+    ),
+  );
 
   beforeAll(async () => {
     const started = Date.now();

@@ -7,7 +7,8 @@
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { skipRestAfterFailure } from './journey';
 import { DEMO_TEAM, groupIdOf, LiveSocket, signIn as apiSignIn, type Http } from '../test/meeting-harness';
 import { checkPage, expectNoAxeViolations, screenshotDir } from './axe';
 import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
@@ -45,22 +46,10 @@ describeE2E('meeting follow-ups', () => {
     return context.newPage();
   }
 
-  let failed = false;
-  beforeEach((context) => {
-    if (failed) context.skip();
-    onTestFailed(async () => {
-      failed = true;
-      const pages: [string, Page | undefined][] = [
-        ['facilitator', facilitator],
-        ['participant', participant],
-      ];
-      for (const [name, page] of pages) {
-        await page
-          ?.screenshot({ path: join(screenshotDir, `FAILED-followups-${name}.png`), fullPage: true })
-          .catch(() => undefined);
-      }
-    });
-  });
+  skipRestAfterFailure('followups', () => [
+    ['facilitator', facilitator],
+    ['participant', participant],
+  ]);
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp({ demo: true }), launchBrowser()]);

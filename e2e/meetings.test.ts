@@ -4,10 +4,10 @@
  * is timed on the other screens; a private reflection is checked never to leave its author's browser;
  * the device view, the projector and the minutes pass axe at phone and projector size.
  */
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
-import { checkPage, screenshotDir } from './axe';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { skipRestAfterFailure } from './journey';
+import { checkPage } from './axe';
 import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
 import {
   demo,
@@ -71,24 +71,12 @@ describeE2E('live meeting', () => {
     return page;
   }
 
-  let failed = false;
-  beforeEach((context) => {
-    if (failed) context.skip();
-    onTestFailed(async () => {
-      failed = true;
-      const pages: [string, Page | undefined][] = [
-        ['facilitator', facilitator],
-        ['presenter', presenter],
-        ['participant', participant],
-        ['projector', projector],
-      ];
-      for (const [name, page] of pages) {
-        await page
-          ?.screenshot({ path: join(screenshotDir, `FAILED-meeting-${name}.png`), fullPage: true })
-          .catch(() => undefined);
-      }
-    });
-  });
+  skipRestAfterFailure('meeting', () => [
+    ['facilitator', facilitator],
+    ['presenter', presenter],
+    ['participant', participant],
+    ['projector', projector],
+  ]);
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp({ demo: true }), launchBrowser()]);

@@ -4,11 +4,11 @@
  * read back through the API; invalid edits are refused without saving; a plain member (Sam, teacher1) sees the
  * routine read-only. The list, the read view and the editor pass axe at phone and projector size.
  */
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, expect, onTestFailed, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { skipRestAfterFailure } from './journey';
 import type { Routine } from '../src/contracts/routine';
-import { checkPage, screenshotDir } from './axe';
+import { checkPage } from './axe';
 import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
 import { demo, demoPassword, signIn } from './meetings-helpers';
 
@@ -61,23 +61,10 @@ describeE2E('routine editing', () => {
   const focusedLabel = (page: Page) =>
     page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
 
-  let failed = false;
-  beforeEach((context) => {
-    if (failed) context.skip();
-    onTestFailed(async () => {
-      failed = true;
-      // Either may be missing when start-up itself failed.
-      const pages: [string, Page | undefined][] = [
-        ['facilitator', facilitator],
-        ['member', member],
-      ];
-      for (const [name, page] of pages) {
-        await page
-          ?.screenshot({ path: join(screenshotDir, `FAILED-routines-${name}.png`), fullPage: true })
-          .catch(() => undefined);
-      }
-    });
-  });
+  skipRestAfterFailure('routines', () => [
+    ['facilitator', facilitator],
+    ['member', member],
+  ]);
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp({ demo: true }), launchBrowser()]);

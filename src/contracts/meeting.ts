@@ -99,6 +99,12 @@ export type ClientMeetingCommand = MeetingCommand extends infer C
     ? Omit<C, 'actorId'>
     : never
   : never;
+/** A command as a person means it: no actor, no idempotency key (the sender adds the key). */
+export type MeetingCommandBody = ClientMeetingCommand extends infer C
+  ? C extends ClientMeetingCommand
+    ? Omit<C, 'idempotencyKey'>
+    : never
+  : never;
 
 // ---------------------------------------------------------------------------------------------------------
 // Rejections

@@ -1,8 +1,20 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { districts, groupMembers, groups, schoolRoles, schools, users } from '../db/schema';
+import {
+  districts,
+  groupMembers,
+  groups,
+  meetingEvents,
+  meetings,
+  schoolRoles,
+  schools,
+  users,
+} from '../db/schema';
 import { hashPassword } from '../auth/passwords';
-import { newDemoPassword } from '../auth/tokens';
+import { newDemoPassword, newJoinCode } from '../auth/tokens';
+import { loadShippedRoutines } from '../routines/catalog';
+import { totalMinutes } from '#core/routines/index';
+import { pastShareSuccessesEvents } from './past-meeting';
 
 export const DEMO_DISTRICT_NAME = 'Riverbend Unified (demo)';
 export const DEMO_DOMAIN = 'demo.ensemble.test';
@@ -131,6 +143,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
         role: p.leader ? ('school_leader' as const) : ('staff' as const),
       })),
     );
+    const teamId = new Map<string, string>();
     for (const t of TEAMS) {
       const [g] = await tx
         .insert(groups)
@@ -143,6 +156,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
         })
         .returning();
       if (!g) throw new Error('insert returned no row');
+      teamId.set(t.name, g.id);
       await tx.insert(groupMembers).values([
         {
           districtId: district.id,
@@ -158,7 +172,76 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
         })),
       ]);
     }
+    await seedPastMeeting(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
     return true;
   });
   return { created, password, adminEmail: demoEmail('admin') };
+}
+
+/** Last week's Literacy PLC meeting, ended, so the demo has minutes, next steps and a presenter history. */
+async function seedPastMeeting(
+  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
+  districtId: string,
+  groupId: string,
+  idOf: (key: string) => string,
+) {
+  const routine = loadShippedRoutines().get('share-successes');
+  if (!routine) return;
+  const startedAt = new Date();
+  startedAt.setDate(startedAt.getDate() - 7);
+  startedAt.setHours(15, 30, 0, 0);
+  const [meeting] = await tx
+    .insert(meetings)
+    .values({
+      districtId,
+      groupId,
+      title: 'Literacy PLC weekly meeting',
+      scheduledFor: startedAt,
+      agenda: [
+        {
+          routineId: routine.id,
+          routineVersion: routine.version,
+          routineName: routine.name,
+          minutes: totalMinutes(routine),
+        },
+      ],
+      totalMinutes: totalMinutes(routine),
+      joinCode: newJoinCode().slice(0, 6),
+      createdBy: idOf('teacher4'),
+    })
+    .returning();
+  if (!meeting) throw new Error('insert returned no row');
+  const events = pastShareSuccessesEvents(
+    meeting.id,
+    routine,
+    {
+      facilitator: idOf('teacher4'),
+      presenter: idOf('teacher5'),
+      others: [idOf('teacher1'), idOf('coach')],
+    },
+    startedAt.getTime(),
+  );
+  await tx.insert(meetingEvents).values(
+    events.map((e) => ({
+      districtId,
+      meetingId: meeting.id,
+      seq: e.seq,
+      type: e.type,
+      v: e.v,
+      at: e.at,
+      actorId: e.actorId,
+      idempotencyKey: e.idempotencyKey,
+      payload: e.payload,
+    })),
+  );
+  const last = events.at(-1);
+  await tx
+    .update(meetings)
+    .set({
+      status: 'ended',
+      startedAt,
+      endedAt: last ? new Date(last.at) : startedAt,
+      lastSeq: last?.seq ?? 0,
+    })
+    .where(eq(meetings.id, meeting.id));
 }

@@ -15,7 +15,12 @@
  *
  * React reads it with `useSyncExternalStore(client.subscribe, client.getSnapshot)`.
  */
-import type { ClientMeetingCommand, MeetingEvent, MeetingRejection } from '../../../contracts/meeting';
+import type {
+  ClientMeetingCommand,
+  MeetingCommandBody,
+  MeetingEvent,
+  MeetingRejection,
+} from '../../../contracts/meeting';
 import {
   ClientEvents,
   CommandAck,
@@ -72,11 +77,7 @@ export type CommandError = MeetingRejection | SocketError;
 export type CommandResult = { ok: true } | { ok: false; error: CommandError };
 
 /** A command as the UI issues it: the client adds the idempotency key (and the server the actor). */
-export type CommandBody = ClientMeetingCommand extends infer C
-  ? C extends ClientMeetingCommand
-    ? Omit<C, 'idempotencyKey'>
-    : never
-  : never;
+export type CommandBody = MeetingCommandBody;
 
 export interface OutboxEntry {
   readonly key: string;
