@@ -5,6 +5,7 @@
  * Socket.IO baseline, so the two phases differ only in the server.
  */
 import { randomUUID } from 'node:crypto';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { MeetingEvent } from '#contracts/meeting';
 import {
@@ -90,6 +91,14 @@ export interface FleetResult {
   duplicated: number;
   disconnects: number;
   drainMs: number;
+  /** The load generator's own event-loop delay during the window (ms): if high, its timestamps run late. */
+  fleetLoopDelayP99Ms: number;
+  fleetLoopDelayMaxMs: number;
+  /** The load generator's GC pauses during the window (ms, summed and longest). */
+  fleetGcMs: number;
+  fleetGcMaxMs: number;
+  /** Latency by when the push arrived, in 2-s slices of the window and drain: to tell a steady tail from a stall. */
+  timeline: { atS: number; n: number; p50Ms: number; p99Ms: number; maxMs: number; loopMaxMs: number }[];
 }
 
 export function percentile(sorted: Float64Array, p: number): number {
@@ -136,6 +145,18 @@ export class Fleet {
   private disconnects = 0;
   private pending = 0;
   private readonly rejected: Record<string, number> = {};
+  private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  /** The same, per 2-s slice of the window: to see whether a slice's tail is the load generator's own stall. */
+  private readonly sliceDelay = monitorEventLoopDelay({ resolution: 10 });
+  private readonly sliceLoopMaxMs: number[] = [];
+  private readonly gc = { ms: 0, maxMs: 0 };
+  private readonly gcObserver = new PerformanceObserver((list) => {
+    if (!this.measuring) return;
+    for (const entry of list.getEntries()) {
+      this.gc.ms += entry.duration;
+      this.gc.maxMs = Math.max(this.gc.maxMs, entry.duration);
+    }
+  });
 
   constructor(private readonly opts: FleetOptions) {
     this.books = opts.meetings.map((): MeetingBook => ({
@@ -344,6 +365,15 @@ export class Fleet {
     this.measuring = true;
     this.recording = true;
     this.windowStart = performance.now();
+    this.loopDelay.reset();
+    this.loopDelay.enable();
+    this.sliceDelay.reset();
+    this.sliceDelay.enable();
+    const sliceTimer = setInterval(() => {
+      this.sliceLoopMaxMs.push(this.sliceDelay.max / 1e6);
+      this.sliceDelay.reset();
+    }, 2_000);
+    this.gcObserver.observe({ entryTypes: ['gc'] });
     const [lo, hi] = this.opts.intervalMs;
     // Staggered first turns, so the clients do not fire together.
     for (const c of this.clients) {
@@ -363,6 +393,8 @@ export class Fleet {
     clearInterval(progress);
     this.measuring = false;
     this.windowEnd = performance.now();
+    this.loopDelay.disable();
+    this.gcObserver.disconnect();
     for (const c of this.clients) if (c.timer) clearTimeout(c.timer);
     const drainStart = performance.now();
     while (this.pending > 0 && performance.now() - drainStart < drainLimitMs) await sleep(50);
@@ -370,6 +402,9 @@ export class Fleet {
     await this.settlePushes(5_000);
     const drainMs = performance.now() - drainStart;
     this.recording = false;
+    clearInterval(sliceTimer);
+    this.sliceLoopMaxMs.push(this.sliceDelay.max / 1e6);
+    this.sliceDelay.disable();
     return this.result(seconds, drainMs);
   }
 
@@ -399,13 +434,31 @@ export class Fleet {
 
   private result(seconds: number, drainMs: number): FleetResult {
     const latencies: number[] = [];
+    const slices: number[][] = [];
     const r = this.receipts;
     for (let i = 0; i < r.length; i += 4) {
       const book = this.books[r[i] ?? -1];
       const sent = book?.sentAt.get(r[i + 1] ?? -1);
       if (!sent || sent[1] === r[i + 2]) continue;
-      latencies.push((r[i + 3] ?? 0) - sent[0]);
+      const at = r[i + 3] ?? 0;
+      latencies.push(at - sent[0]);
+      const slice = Math.max(0, Math.floor((at - this.windowStart) / 2_000));
+      (slices[slice] ??= []).push(at - sent[0]);
     }
+    const timeline = slices.flatMap((values, slice) => {
+      if (!values.length) return [];
+      const sorted = Float64Array.from(values).sort();
+      return [
+        {
+          atS: slice * 2,
+          n: sorted.length,
+          p50Ms: round2(percentile(sorted, 50)),
+          p99Ms: round2(percentile(sorted, 99)),
+          maxMs: round2(sorted[sorted.length - 1] ?? Number.NaN),
+          loopMaxMs: round2(this.sliceLoopMaxMs[slice] ?? Number.NaN),
+        },
+      ];
+    });
     const lat = Float64Array.from(latencies).sort();
     const acks = Float64Array.from(this.ackTimes).sort();
     let lostDeliveries = 0;
@@ -445,6 +498,11 @@ export class Fleet {
       duplicated,
       disconnects: this.disconnects,
       drainMs: Math.round(drainMs),
+      fleetLoopDelayP99Ms: round2(this.loopDelay.percentile(99) / 1e6),
+      fleetLoopDelayMaxMs: round2(this.loopDelay.max / 1e6),
+      fleetGcMs: Math.round(this.gc.ms),
+      fleetGcMaxMs: round2(this.gc.maxMs),
+      timeline,
     };
   }
 

@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '#server/db/embedded/index';
 import { ACK_TIMEOUT_MS, Fleet, type FleetMeeting, type FleetResult } from './fleet';
-import { cpuMsOf, cpuMsWithChildren, postmasterOf } from './procs';
+import { cpuMsOf, cpuMsWithChildren, machineBusyMs, postmasterOf } from './procs';
 import { seedApp } from './setup';
 
 interface Options {
@@ -36,6 +36,7 @@ interface Options {
   baseline: boolean;
   app: boolean;
   appNodeArgs: string[];
+  probe: boolean;
   keep: boolean;
 }
 
@@ -49,6 +50,7 @@ function parseOptions(argv: readonly string[]): Options {
     baseline: true,
     app: true,
     appNodeArgs: [],
+    probe: false,
     keep: false,
   };
   for (let i = 0; i < argv.length && i < 100; i++) {
@@ -92,12 +94,15 @@ function parseOptions(argv: readonly string[]): Options {
       case '--app-node-args':
         opts.appNodeArgs = value().split(' ').filter(Boolean);
         break;
+      case '--probe':
+        opts.probe = true;
+        break;
       case '--keep':
         opts.keep = true;
         break;
       default:
         throw new Error(
-          `unknown flag ${flag ?? ''}; flags: --meetings N --clients-per-meeting N --seconds N --interval-ms MIN-MAX --max-in-flight N --no-baseline --baseline-only --app-node-args "..." --keep`,
+          `unknown flag ${flag ?? ''}; flags: --meetings N --clients-per-meeting N --seconds N --interval-ms MIN-MAX --max-in-flight N --no-baseline --baseline-only --app-node-args "..." --probe --keep`,
         );
     }
   }
@@ -188,11 +193,24 @@ async function healthy(base: string, timeoutMs: number): Promise<void> {
 
 interface Phase {
   result: FleetResult;
+  /** Wall-clock bounds of the measured window and drain (Date.now()). */
+  from: number;
+  to: number;
   /** Events the server committed from the window's start until the drain ended (app only: counted in the log). */
   committed: number | null;
+  /** WAL PostgreSQL wrote meanwhile (app only). */
+  walBytes: number | null;
   serverCpuMs: number;
   databaseCpuMs: number | null;
   clientCpuMs: number;
+  /** CPU the rest of the machine used meanwhile (other processes: noise the figures suffered). */
+  otherCpuMs: number;
+}
+
+/** A PostgreSQL LSN (`16/B374D848`) as a byte position. */
+function lsnBytes(lsn: string): bigint {
+  const [hi = '0', lo = '0'] = lsn.split('/');
+  return (BigInt(`0x${hi}`) << 32n) + BigInt(`0x${lo}`);
 }
 
 async function drive(
@@ -202,7 +220,7 @@ async function drive(
   opts: Options,
   serverPid: number,
   postmaster: number | null,
-  countEvents: (() => Promise<number>) | null,
+  database: { countEvents: () => Promise<number>; walLsn: () => Promise<string> } | null,
 ): Promise<Phase> {
   const fleet = new Fleet({ url, meetings, intervalMs: opts.intervalMs, maxInFlight: opts.maxInFlight, log });
   cleanups.push(() => {
@@ -219,24 +237,53 @@ async function drive(
   await fleet.startMeetings();
   log(`  ${name}: ${meetings.length} meetings started (meeting + timer) in ${Date.now() - t} ms`);
   await sleep(1_000);
-  const before = countEvents ? await countEvents() : 0;
+  const before = database ? await database.countEvents() : 0;
+  const walBefore = database ? await database.walLsn() : null;
   const cpu0 = {
     server: cpuMsOf(serverPid),
     db: postmaster ? cpuMsWithChildren(postmaster) : 0,
     client: process.cpuUsage(),
+    machine: machineBusyMs(),
   };
   log(`  ${name}: driving for ${opts.seconds} s`);
+  const from = Date.now();
   const result = await fleet.run(opts.seconds);
+  const to = Date.now();
   const clientUsage = process.cpuUsage(cpu0.client);
+  const machineMs = machineBusyMs() - cpu0.machine;
+  log(
+    `  ${name}: load average after the window ${loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
+  );
+  const serverCpuMs = Math.round(cpuMsOf(serverPid) - cpu0.server);
+  const databaseCpuMs = postmaster ? Math.round(cpuMsWithChildren(postmaster) - cpu0.db) : null;
+  const clientCpuMs = Math.round((clientUsage.user + clientUsage.system) / 1000);
   const phase: Phase = {
     result,
-    committed: countEvents ? (await countEvents()) - before : null,
-    serverCpuMs: Math.round(cpuMsOf(serverPid) - cpu0.server),
-    databaseCpuMs: postmaster ? Math.round(cpuMsWithChildren(postmaster) - cpu0.db) : null,
-    clientCpuMs: Math.round((clientUsage.user + clientUsage.system) / 1000),
+    from,
+    to,
+    committed: database ? (await database.countEvents()) - before : null,
+    walBytes:
+      database && walBefore !== null
+        ? Number(await database.walLsn().then((lsn) => lsnBytes(lsn) - lsnBytes(walBefore)))
+        : null,
+    serverCpuMs,
+    databaseCpuMs,
+    clientCpuMs,
+    otherCpuMs: Math.max(0, Math.round(machineMs - serverCpuMs - (databaseCpuMs ?? 0) - clientCpuMs)),
   };
   fleet.close();
-  log(`  ${name}: ${JSON.stringify(phase)}`);
+  const { timeline, ...figures } = result;
+  log(`  ${name}: ${JSON.stringify({ ...phase, result: figures })}`);
+  log(
+    `  ${name}: latency by 2-s slice (start s: pushes p50/p99/max ms, load generator's longest loop delay ms): ${timeline
+      .map(
+        (s) =>
+          `${s.atS}: ${s.n} ${Math.round(s.p50Ms)}/${Math.round(s.p99Ms)}/${Math.round(s.maxMs)} ${Math.round(s.loopMaxMs)}`,
+      )
+      .join(', ')}`,
+  );
   return phase;
 }
 
@@ -304,9 +351,10 @@ async function main(): Promise<void> {
     }
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
+    const probe = opts.probe ? ['--import', join(root, 'bench/.out/app-probe.mjs')] : [];
     const server = await startChild(
       'app',
-      [...opts.appNodeArgs, join(root, 'dist/cli/main.js'), 'serve'],
+      [...probe, ...opts.appNodeArgs, join(root, 'dist/cli/main.js'), 'serve'],
       {
         PORT: String(port),
         HOST: '127.0.0.1',
@@ -328,11 +376,30 @@ async function main(): Promise<void> {
     const postmaster = embedded ? postmasterOf(embedded.clusterDir) : null;
     const countEvents = async () =>
       Number((await pool.query<{ n: string }>('SELECT count(*) AS n FROM meeting_events')).rows[0]?.n ?? 0);
-    app = await drive('app', base, meetings, opts, server.child.pid ?? 0, postmaster, countEvents);
+    const walLsn = async () =>
+      (await pool.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]?.lsn ?? '0/0';
+    app = await drive('app', base, meetings, opts, server.child.pid ?? 0, postmaster, {
+      countEvents,
+      walLsn,
+    });
     log(
       `  app: ${await countEvents()} events in meeting_events; app log: ${readFileSync(join(work, 'app.log'), 'utf8').split('\n').filter(Boolean).length} lines`,
     );
     await stopChild(server.child);
+    if (opts.probe) {
+      const window = app;
+      const lines = readFileSync(join(work, 'app.log'), 'utf8')
+        .split('\n')
+        .filter((line) => {
+          const at = Number(/^probe at=(\d+)/.exec(line)?.[1] ?? NaN);
+          return at >= window.from && at <= window.to + 2_000;
+        });
+      log(`  app probe (every 2 s of the window: event-loop delay ms, GC, statement ms):`);
+      for (const line of lines)
+        log(
+          `    +${((Number(/at=(\d+)/.exec(line)?.[1]) - window.from) / 1000).toFixed(0)} s ${line.replace(/^probe at=\d+ /, '')}`,
+        );
+    }
     const tail = server.output().trim().split('\n').slice(-3).join(' | ');
     if (tail) log(`  app output (tail): ${tail.slice(0, 600)}`);
   }
@@ -352,6 +419,14 @@ async function main(): Promise<void> {
   log(
     `cpu ms per event: app ${perEvent(app, app?.serverCpuMs ?? null)}, postgres ${perEvent(app, app?.databaseCpuMs ?? null)}, clients ${perEvent(app, app?.clientCpuMs ?? null)}; ` +
       `baseline server ${perEvent(baseline, baseline?.serverCpuMs ?? null)}, clients ${perEvent(baseline, baseline?.clientCpuMs ?? null)}`,
+  );
+  // What else ran: the figures are only comparable between runs where the rest of the machine was quiet.
+  const share = (phase: Phase | null) =>
+    phase
+      ? `${(phase.otherCpuMs / 1000 / (phase.result.seconds + phase.result.drainMs / 1000)).toFixed(2)} cores`
+      : 'n/a';
+  log(
+    `other processes meanwhile: baseline ${share(baseline)}, app ${share(app)}; postgres WAL ${app?.walBytes != null && app.committed ? Math.round(app.walBytes / app.committed) : 'n/a'} bytes per event`,
   );
   if (b)
     log(

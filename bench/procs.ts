@@ -51,3 +51,16 @@ export function cpuMsWithChildren(pid: number): number {
   }
   return total;
 }
+
+/** CPU ms the whole machine has spent busy (all cores, from /proc/stat): to tell how much went to other processes. */
+export function machineBusyMs(): number {
+  try {
+    const cpu =
+      readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    // user nice system idle iowait irq softirq steal: busy = all but idle and iowait.
+    const busy = cpu.slice(0, 8).reduce((sum, v, i) => (i === 3 || i === 4 ? sum : sum + v), 0);
+    return (busy * 1000) / TICKS_PER_S;
+  } catch {
+    return 0;
+  }
+}

@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const benches = { live: ['bench/live.ts', 'bench/baseline-server.ts'] };
+const benches = { live: ['bench/live.ts', 'bench/baseline-server.ts', 'bench/app-probe.ts'] };
 const keepBuild = process.argv.includes('--keep-build');
 const [name, ...args] = process.argv.slice(2).filter((a) => a !== '--keep-build');
 if (!name || !(name in benches)) {

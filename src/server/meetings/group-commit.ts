@@ -9,22 +9,73 @@ interface PendingAppend {
   reject: (err: unknown) => void;
 }
 
-/** How long an append waits for company, how many may share a transaction, how many transactions run at once. */
-const WINDOW_MS = 2;
+/**
+ * At most one batch starts every PACE_MS: under load the appends of those milliseconds share a statement, and
+ * an append after a quiet spell goes at once. At 1,000 appends/s (bench:live) 2 ms gives ~2.5 appends a
+ * statement; 5 ms gave ~4 and cost ~0.1 ms less PostgreSQL CPU per append, but a higher p50 (+2.5 ms) and p99 in
+ * A/B runs of the whole benchmark (ADR 0009). Also: how many appends may share a statement, and how many
+ * statements may run at once (a slow commit does not stop the next batch).
+ */
+const PACE_MS = 2;
 const MAX_BATCH = 256;
 const MAX_IN_FLIGHT = 4;
 
 /**
- * Group commit: appends from all meetings that arrive within a couple of milliseconds share one transaction
- * (one INSERT, one UPDATE), and each caller is released only after that commit. A commit per event tops out
- * near 7,000/s on these machines and costs four round trips; batches cost the same four for dozens of events.
- * If a batch fails (a seq or idempotency clash from another node), its appends are retried one by one, so
- * only the clashing append fails and its caller reloads and decides again.
+ * One statement appends a batch and updates the meetings' index rows. A single statement is its own
+ * transaction, so the batch commits whole or not at all when the statement returns: one round trip instead of
+ * four (BEGIN, INSERT, UPDATE, COMMIT), each of which, on a busy machine, waits for both processes to be
+ * scheduled again. The rows travel as one JSON array (one `JSON.stringify`, parsed by PostgreSQL) rather than
+ * nine text-encoded arrays, and the statement is prepared once per connection.
+ * Data-modifying CTEs always run to completion, whether or not the main statement reads them.
+ */
+const APPEND = {
+  name: 'ensemble-meeting-append',
+  text: `WITH r AS (
+      SELECT * FROM json_to_recordset($1::json)
+        AS r(d uuid, m uuid, s int, t text, v int, a int8, u text, k text, p jsonb)
+    ), ins AS (
+      INSERT INTO meeting_events (district_id, meeting_id, seq, type, v, at, actor_id, idempotency_key, payload)
+      SELECT d, m, s, t, v, a, u, k, p FROM r
+    )
+    UPDATE meetings AS mt SET
+      last_seq = x.last_seq,
+      status = CASE WHEN x.ended_at IS NOT NULL THEN 'ended' WHEN x.started_at IS NOT NULL THEN 'live' ELSE mt.status END,
+      started_at = COALESCE(to_timestamp(x.started_at / 1000.0), mt.started_at),
+      ended_at = COALESCE(to_timestamp(x.ended_at / 1000.0), mt.ended_at)
+    FROM (
+      SELECT d, m, max(s) AS last_seq,
+        max(a) FILTER (WHERE t = 'meeting.created') AS started_at,
+        max(a) FILTER (WHERE t = 'meeting.ended') AS ended_at
+      FROM r GROUP BY d, m
+    ) AS x
+    WHERE mt.district_id = x.d AND mt.id = x.m`,
+} as const;
+
+/** A row of the batch as `json_to_recordset` reads it (short keys: this is built for every event). */
+interface Row {
+  d: string;
+  m: string;
+  s: number;
+  t: string;
+  v: number;
+  a: number;
+  u: string;
+  k: string | null;
+  p: unknown;
+}
+
+/**
+ * Group commit: appends from all meetings that arrive within a few milliseconds (PACE_MS) share one statement
+ * (see APPEND), and each caller is released only after that statement has committed. A commit per event tops
+ * out near 7,000/s on these machines; a batch costs about the same as one event. If a batch fails (a seq or
+ * idempotency clash from another node), its appends are retried one by one, so only the clashing append fails
+ * and its caller reloads and decides again.
  */
 export class GroupCommitter {
   private pending: PendingAppend[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  private scheduled = false;
   private inFlight = 0;
+  private lastBatchAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly pool: pg.Pool) {}
 
@@ -37,16 +88,22 @@ export class GroupCommitter {
   }
 
   private schedule(): void {
-    if (this.timer || this.inFlight >= MAX_IN_FLIGHT || !this.pending.length) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
+    if (this.scheduled || this.inFlight >= MAX_IN_FLIGHT || !this.pending.length) return;
+    this.scheduled = true;
+    const run = () => {
+      this.scheduled = false;
       void this.flush();
-    }, WINDOW_MS);
+    };
+    const wait = this.lastBatchAt + PACE_MS - performance.now();
+    // setImmediate, not setTimeout(0) (which waits 1 ms): appends read in the same turn still join the batch.
+    if (wait > 0) setTimeout(run, wait);
+    else setImmediate(run);
   }
 
   private async flush(): Promise<void> {
     const batch = this.pending.splice(0, MAX_BATCH);
     if (!batch.length) return;
+    this.lastBatchAt = performance.now();
     this.inFlight++;
     this.schedule();
     try {
@@ -67,65 +124,20 @@ export class GroupCommitter {
   }
 
   private async commit(batch: readonly PendingAppend[]): Promise<void> {
-    const rows = batch.flatMap((b) => b.events.map((e) => ({ b, e })));
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query(
-        `INSERT INTO meeting_events (district_id, meeting_id, seq, type, v, at, actor_id, idempotency_key, payload)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::int[], $6::int8[], $7::text[], $8::text[], $9::jsonb[])`,
-        [
-          rows.map((r) => r.b.districtId),
-          rows.map((r) => r.b.meetingId),
-          rows.map((r) => r.e.seq),
-          rows.map((r) => r.e.type),
-          rows.map((r) => r.e.v),
-          rows.map((r) => r.e.at),
-          rows.map((r) => r.e.actorId),
-          rows.map((r) => r.e.idempotencyKey),
-          rows.map((r) => JSON.stringify(r.e.payload)),
-        ],
-      );
-      // One index-row update per meeting: its last seq, and when it went live or ended.
-      const perMeeting = new Map<
-        string,
-        { districtId: string; lastSeq: number; startedAt: number | null; endedAt: number | null }
-      >();
-      for (const { b, e } of rows) {
-        const m = perMeeting.get(b.meetingId) ?? {
-          districtId: b.districtId,
-          lastSeq: 0,
-          startedAt: null,
-          endedAt: null,
-        };
-        m.lastSeq = Math.max(m.lastSeq, e.seq);
-        if (e.type === 'meeting.created') m.startedAt = e.at;
-        if (e.type === 'meeting.ended') m.endedAt = e.at;
-        perMeeting.set(b.meetingId, m);
-      }
-      const ms = [...perMeeting];
-      await client.query(
-        `UPDATE meetings AS m SET
-           last_seq = v.last_seq,
-           status = CASE WHEN v.ended_at IS NOT NULL THEN 'ended' WHEN v.started_at IS NOT NULL THEN 'live' ELSE m.status END,
-           started_at = COALESCE(to_timestamp(v.started_at / 1000.0), m.started_at),
-           ended_at = COALESCE(to_timestamp(v.ended_at / 1000.0), m.ended_at)
-         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::float8[], $5::float8[]) AS v(district_id, id, last_seq, started_at, ended_at)
-         WHERE m.district_id = v.district_id AND m.id = v.id`,
-        [
-          ms.map(([, m]) => m.districtId),
-          ms.map(([id]) => id),
-          ms.map(([, m]) => m.lastSeq),
-          ms.map(([, m]) => m.startedAt),
-          ms.map(([, m]) => m.endedAt),
-        ],
-      );
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    const rows: Row[] = [];
+    for (const b of batch)
+      for (const e of b.events)
+        rows.push({
+          d: b.districtId,
+          m: b.meetingId,
+          s: e.seq,
+          t: e.type,
+          v: e.v,
+          a: e.at,
+          u: e.actorId,
+          k: e.idempotencyKey,
+          p: e.payload,
+        });
+    await this.pool.query({ ...APPEND, values: [JSON.stringify(rows)] });
   }
 }

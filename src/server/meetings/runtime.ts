@@ -124,8 +124,9 @@ export class MeetingRuntime {
           await this.catchUp(meetingId, entry);
           continue;
         }
-        entry.state = decision.events.reduce(evolve, entry.state);
+        // Committed: push to the room first (it is what everyone is waiting for), then fold into the cache.
         this.publish(meetingId, decision.events);
+        entry.state = decision.events.reduce(evolve, entry.state);
         return { ok: true, events: decision.events, seq: entry.state.seq };
       }
       return { ok: false, error: { code: 'unavailable', message: 'The meeting is very busy. Try again.' } };

@@ -1,0 +1,82 @@
+/**
+ * `bench:live --probe` preloads this into the app (`node --import`): every 2 s it writes one line to stderr
+ * (the app's log) with the app's event-loop delay, its GC pauses, and the latency of its PostgreSQL statements
+ * by first word (the group commit's append is the `WITH` statement), from the app's point of view (so a busy
+ * event loop shows in them too). bench/live.ts prints the lines of the measured window. Diagnostic only: it
+ * wraps pg's `Client.prototype.query`, which the app itself never does.
+ */
+import { createRequire } from 'node:module';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { join } from 'node:path';
+
+type Query = (this: unknown, ...args: unknown[]) => unknown;
+// The app is started with the repository as its working directory: the same `pg` it loads.
+const pg = createRequire(join(process.cwd(), 'package.json'))('pg') as {
+  Client: { prototype: { query: Query } };
+};
+
+const loop = monitorEventLoopDelay({ resolution: 5 });
+loop.enable();
+/** GC pauses by kind: scavenges of the young generation, and the rest (mark-compact and its incremental steps). */
+const gc = { minor: { n: 0, ms: 0, max: 0 }, major: { n: 0, ms: 0, max: 0 } };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const { detail } = entry as PerformanceEntry & { detail?: { kind?: number } };
+    const g = detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR ? gc.minor : gc.major;
+    g.n++;
+    g.ms += entry.duration;
+    g.max = Math.max(g.max, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
+
+const statements = new Map<string, number[]>();
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
+  const config = args[0];
+  const text = typeof config === 'string' ? config : (config as { text?: unknown } | null)?.text;
+  const kind = typeof text === 'string' ? (text.trimStart().split(/\s/)[0] ?? '').toUpperCase() : '';
+  if (!kind) return query.apply(this, args);
+  const began = performance.now();
+  const done = () => {
+    const list = statements.get(kind) ?? [];
+    list.push(performance.now() - began);
+    statements.set(kind, list);
+  };
+  // pg.Pool#query passes a callback (then no promise comes back); a direct client.query returns a promise.
+  const last = args.length - 1;
+  const callback = args[last];
+  if (typeof callback === 'function') {
+    args[last] = (...answer: unknown[]) => {
+      done();
+      return (callback as (...a: unknown[]) => unknown)(...answer);
+    };
+    return query.apply(this, args);
+  }
+  const result = query.apply(this, args);
+  if (result instanceof Promise) result.then(done, () => undefined);
+  return result;
+};
+
+const pct = (sorted: number[], p: number) =>
+  sorted.length ? (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0) : 0;
+const ms = (ns: number) => (ns / 1e6).toFixed(1);
+
+setInterval(() => {
+  const parts = [...statements].map(([kind, list]) => {
+    const sorted = list.sort((a, b) => a - b);
+    return `${kind} n=${sorted.length} p50=${pct(sorted, 50).toFixed(1)} p99=${pct(sorted, 99).toFixed(1)} max=${pct(sorted, 100).toFixed(1)}`;
+  });
+  process.stderr.write(
+    `probe at=${Date.now()} loop p50=${ms(loop.percentile(50))} p99=${ms(loop.percentile(99))} max=${ms(loop.max)} ` +
+      `gc minor n=${gc.minor.n} ms=${gc.minor.ms.toFixed(0)} max=${gc.minor.max.toFixed(1)} ` +
+      `major n=${gc.major.n} ms=${gc.major.ms.toFixed(0)} max=${gc.major.max.toFixed(1)}` +
+      `${parts.length ? ` | ${parts.join(' | ')}` : ''}\n`,
+  );
+  loop.reset();
+  for (const g of [gc.minor, gc.major]) {
+    g.n = 0;
+    g.ms = 0;
+    g.max = 0;
+  }
+  statements.clear();
+}, 2_000).unref();

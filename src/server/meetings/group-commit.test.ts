@@ -1,0 +1,169 @@
+/**
+ * Group commit (ADR 0008, 0009): appends of several meetings share one statement; each caller is released only
+ * after its rows are committed; a batch with a clashing append is retried append by append, so only the clash
+ * fails; the meetings' index rows follow (last seq, live, ended).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import type { MeetingEvent } from '#contracts/meeting';
+import { createTestDatabase, type TestDatabase } from '../../../test/db';
+import { GroupCommitter } from './group-commit';
+import { isUniqueViolation } from './store';
+
+let testDb: TestDatabase;
+let districtId = '';
+let groupId = '';
+let userId = '';
+
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+  const q = async (sql: string, values: unknown[]) =>
+    (await testDb.pool.query<{ id: string }>(sql, values)).rows[0]?.id ?? '';
+  districtId = await q(`INSERT INTO districts (name) VALUES ($1) RETURNING id`, ['Commit District']);
+  const schoolId = await q(`INSERT INTO schools (district_id, name) VALUES ($1, 'S') RETURNING id`, [
+    districtId,
+  ]);
+  groupId = await q(
+    `INSERT INTO groups (district_id, school_id, kind, focus, name) VALUES ($1, $2, 'teacher_team', 'plc', 'T') RETURNING id`,
+    [districtId, schoolId],
+  );
+  userId = await q(
+    `INSERT INTO users (district_id, email, name) VALUES ($1, 'gc@commit.test', 'GC') RETURNING id`,
+    [districtId],
+  );
+});
+
+afterAll(async () => {
+  await testDb.drop();
+});
+
+async function newMeeting(): Promise<string> {
+  const { rows } = await testDb.pool.query<{ id: string }>(
+    `INSERT INTO meetings (district_id, group_id, title, agenda, total_minutes, join_code, created_by)
+     VALUES ($1, $2, 'M', '[]', 30, $3, $4) RETURNING id`,
+    [districtId, groupId, randomUUID().slice(0, 8), userId],
+  );
+  return rows[0]!.id;
+}
+
+const note = (seq: number, text: string, key: string | null = randomUUID()): MeetingEvent =>
+  ({
+    seq,
+    type: 'note.suggested',
+    v: 1,
+    at: 1_800_000_000_000 + seq,
+    actorId: userId,
+    idempotencyKey: key,
+    payload: { suggestionId: randomUUID(), stepId: 'identify', text },
+  }) as unknown as MeetingEvent;
+
+const created = (at: number): MeetingEvent =>
+  ({
+    seq: 1,
+    type: 'meeting.created',
+    v: 1,
+    at,
+    actorId: 'system',
+    idempotencyKey: null,
+    payload: {},
+  }) as unknown as MeetingEvent;
+
+async function log(meetingId: string) {
+  const { rows } = await testDb.pool.query<{
+    seq: number;
+    type: string;
+    at: string;
+    idempotency_key: string | null;
+    payload: unknown;
+  }>(
+    `SELECT seq, type, at, idempotency_key, payload FROM meeting_events WHERE meeting_id = $1 ORDER BY seq`,
+    [meetingId],
+  );
+  return rows;
+}
+
+async function indexRow(meetingId: string) {
+  const { rows } = await testDb.pool.query<{ last_seq: number; status: string; started_at: Date | null }>(
+    `SELECT last_seq, status, started_at FROM meetings WHERE id = $1`,
+    [meetingId],
+  );
+  return rows[0];
+}
+
+describe('group commit', () => {
+  it('appends of several meetings in one batch land whole, with payloads and keys as given, and move the index rows', async () => {
+    const committer = new GroupCommitter(testDb.pool);
+    const [a, b] = [await newMeeting(), await newMeeting()];
+    const odd = 'quotes " and \\ backslash, tab\t, newline\n, unicode é ✓ 🎉';
+    await Promise.all([
+      committer.append(districtId, a, [created(1_800_000_000_000)]),
+      committer.append(districtId, b, [created(1_800_000_000_001), note(2, odd, null)]),
+    ]);
+    await committer.append(districtId, a, [note(2, 'second')]);
+
+    expect((await log(a)).map((r) => [r.seq, r.type])).toEqual([
+      [1, 'meeting.created'],
+      [2, 'note.suggested'],
+    ]);
+    const rowsB = await log(b);
+    expect(rowsB[1]?.payload).toMatchObject({ text: odd });
+    expect(rowsB[1]?.idempotency_key).toBeNull();
+    expect(Number(rowsB[0]?.at)).toBe(1_800_000_000_001);
+    expect(await indexRow(a)).toMatchObject({ last_seq: 2, status: 'live' });
+    expect((await indexRow(a))?.started_at?.getTime()).toBe(1_800_000_000_000);
+    expect(await indexRow(b)).toMatchObject({ last_seq: 2, status: 'live' });
+  });
+
+  it('a clash fails only its own append: the rest of the batch commits, and the clashing caller sees a unique violation', async () => {
+    const committer = new GroupCommitter(testDb.pool);
+    const [a, b] = [await newMeeting(), await newMeeting()];
+    await committer.append(districtId, a, [created(1_800_000_000_000)]);
+    await committer.append(districtId, b, [created(1_800_000_000_000)]);
+    const key = randomUUID();
+    await committer.append(districtId, a, [note(2, 'first', key)]);
+
+    // Same batch (same tick): a seq clash on `a`, a same-key retry on `a`, and a good append on `b`.
+    const [seqClash, keyClash, fine] = await Promise.allSettled([
+      committer.append(districtId, a, [note(2, 'another node took seq 2')]),
+      committer.append(districtId, a, [note(3, 'first again', key)]),
+      committer.append(districtId, b, [note(2, 'fine')]),
+    ]);
+    expect(fine.status).toBe('fulfilled');
+    for (const r of [seqClash, keyClash])
+      expect(r.status === 'rejected' && isUniqueViolation(r.reason)).toBe(true);
+
+    expect((await log(a)).map((r) => r.payload)).toEqual([{}, expect.objectContaining({ text: 'first' })]);
+    expect((await log(b)).map((r) => r.seq)).toEqual([1, 2]);
+    expect(await indexRow(a)).toMatchObject({ last_seq: 2 });
+    expect(await indexRow(b)).toMatchObject({ last_seq: 2 });
+  });
+
+  it('many appends at once are all committed exactly once, each caller released after its rows are readable', async () => {
+    const committer = new GroupCommitter(testDb.pool);
+    const meetings = await Promise.all(Array.from({ length: 20 }, () => newMeeting()));
+    await Promise.all(meetings.map((m) => committer.append(districtId, m, [created(1_800_000_000_000)])));
+    const released: Promise<void>[] = [];
+    for (let seq = 2; seq <= 31; seq++)
+      for (const m of meetings)
+        released.push(
+          // Each meeting's appends are in order (the runtime serializes a meeting), waiting for the previous.
+          (released[released.length - meetings.length] ?? Promise.resolve()).then(async () => {
+            await committer.append(districtId, m, [note(seq, `n${seq}`)]);
+            const { rows } = await testDb.pool.query(
+              `SELECT 1 FROM meeting_events WHERE meeting_id = $1 AND seq = $2`,
+              [m, seq],
+            );
+            expect(rows).toHaveLength(1);
+          }),
+        );
+    await Promise.all(released);
+    const { rows } = await testDb.pool.query<{ n: string; gaps: string }>(
+      `SELECT count(*) AS n, count(*) FILTER (WHERE seq <> rn) AS gaps
+       FROM (SELECT seq, row_number() OVER (PARTITION BY meeting_id ORDER BY seq) AS rn
+             FROM meeting_events WHERE meeting_id = ANY($1::uuid[])) t`,
+      [meetings],
+    );
+    expect(Number(rows[0]?.n)).toBe(20 * 31);
+    expect(Number(rows[0]?.gaps)).toBe(0);
+  });
+});
