@@ -1,13 +1,12 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '../../contracts/common';
+import { NewPasswordField } from '../forms/AccountFields';
 import { call } from '../api/client';
 import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { Button, ButtonLink } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
-import { PasswordField } from '../ui/TextField';
 import { useForgetSignedIn } from './useSignedIn';
 
 const fieldNames = ['password'] as const;
@@ -65,13 +64,7 @@ export function ResetPasswordPage() {
               reset.mutate(values);
             }}
           >
-            <PasswordField
-              name="password"
-              label={t('fields.newPassword')}
-              description={t('fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-              isRequired
-              autoComplete="new-password"
-            />
+            <NewPasswordField label={t('fields.newPassword')} />
             <div className="form__actions">
               <Button type="submit" variant="primary" isPending={reset.isPending}>
                 {t('resetPassword.submit')}

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '../../contracts/common';
+import { NewPasswordField, SignedInAction, YourNameField } from '../forms/AccountFields';
 import type { InvitationPreview } from '../../contracts/org';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
@@ -12,7 +12,6 @@ import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { useToast } from '../shell/Toaster';
 import { useLandOnGroup } from '../teams/useLandOnGroup';
 import { Button } from '../ui/Button';
-import { FormAlert } from '../ui/FormAlert';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { LoadingState } from '../ui/States';
@@ -72,32 +71,28 @@ function InvitationDetails({ token, preview }: { token: string; preview: Preview
     await landOnGroup({ groupId: preview.groupId, groupName: preview.groupName });
   };
 
+  // However it was accepted, the answer signs the person in.
+  const signedInAndAccepted = async (signedIn: Parameters<typeof rememberSignedIn>[0]) => {
+    rememberSignedIn(signedIn);
+    await accepted();
+  };
   const acceptNew = useMutation({
     mutationFn: (values: FormValues) =>
       call('acceptInvitation', {
         params: { token },
         body: { name: values.name ?? '', password: values.password ?? '' },
       }),
-    onSuccess: async (signedIn) => {
-      rememberSignedIn(signedIn);
-      await accepted();
-    },
+    onSuccess: signedInAndAccepted,
   });
   // An existing account proves itself with its password; the server signs it in as it accepts.
   const signInAndAccept = useMutation({
     mutationFn: (values: FormValues) =>
       call('acceptInvitation', { params: { token }, body: { password: values.password ?? '' } }),
-    onSuccess: async (signedIn) => {
-      rememberSignedIn(signedIn);
-      await accepted();
-    },
+    onSuccess: signedInAndAccepted,
   });
   const acceptAsMe = useMutation({
     mutationFn: () => call('acceptInvitation', { params: { token }, body: {} }),
-    onSuccess: async (signedIn) => {
-      rememberSignedIn(signedIn);
-      await accepted();
-    },
+    onSuccess: signedInAndAccepted,
   });
   const signOut = useMutation({ mutationFn: () => call('signOut'), onSuccess: forgetSignedIn });
 
@@ -118,21 +113,15 @@ function InvitationDetails({ token, preview }: { token: string; preview: Preview
     body = <LoadingState />;
   } else if (signedIn && signedIn.email.toLowerCase() === preview.email.toLowerCase()) {
     body = (
-      <div className="stack">
-        <p>{t('invitation.signedInAs', { email: signedIn.email })}</p>
-        {acceptAsMe.error ? <FormAlert messages={[describe(acceptAsMe.error)]} /> : null}
-        <div>
-          <Button
-            variant="primary"
-            onPress={() => {
-              acceptAsMe.mutate();
-            }}
-            isPending={acceptAsMe.isPending}
-          >
-            {t('invitation.accept')}
-          </Button>
-        </div>
-      </div>
+      <SignedInAction
+        message={t('invitation.signedInAs', { email: signedIn.email })}
+        label={t('invitation.accept')}
+        error={acceptAsMe.error ? describe(acceptAsMe.error) : null}
+        isPending={acceptAsMe.isPending}
+        onPress={() => {
+          acceptAsMe.mutate();
+        }}
+      />
     );
   } else if (signedIn) {
     body = (
@@ -208,20 +197,8 @@ function InvitationDetails({ token, preview }: { token: string; preview: Preview
             isReadOnly
             autoComplete="username"
           />
-          <TextField
-            name="name"
-            label={t('fields.yourName')}
-            description={t('fields.nameHint')}
-            isRequired
-            autoComplete="name"
-          />
-          <PasswordField
-            name="password"
-            label={t('fields.password')}
-            description={t('fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-            isRequired
-            autoComplete="new-password"
-          />
+          <YourNameField />
+          <NewPasswordField />
           <div className="form__actions">
             <Button type="submit" variant="primary" isPending={acceptNew.isPending}>
               {t('invitation.acceptAndCreate')}

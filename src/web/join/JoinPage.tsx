@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '../../contracts/common';
+import { NewPasswordField, SignedInAction, YourNameField } from '../forms/AccountFields';
 import { JoinCode } from '../../contracts/org';
 import { ApiRequestError, call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
@@ -13,11 +13,10 @@ import { useToast } from '../shell/Toaster';
 import { formatJoinCode } from '../teams/labels';
 import { useLandOnGroup } from '../teams/useLandOnGroup';
 import { Button, ButtonLink } from '../ui/Button';
-import { FormAlert } from '../ui/FormAlert';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { LoadingState } from '../ui/States';
-import { PasswordField, TextField } from '../ui/TextField';
+import { TextField } from '../ui/TextField';
 
 const codeFields = ['code'] as const;
 const newAccountFields = ['name', 'email', 'password'] as const;
@@ -139,21 +138,15 @@ function JoinWithCode({ code }: { code: string }) {
   return (
     <Page title={t('join.previewTitle', { group: groupName })} intro={<p>{where}</p>} width="narrow">
       {signedIn ? (
-        <div className="stack">
-          <p>{t('join.signedInAs', { name: signedIn.name, email: signedIn.email })}</p>
-          {joinAsMe.error ? <FormAlert messages={[describe(joinAsMe.error)]} /> : null}
-          <div>
-            <Button
-              variant="primary"
-              onPress={() => {
-                joinAsMe.mutate();
-              }}
-              isPending={joinAsMe.isPending}
-            >
-              {t('join.joinAsMe', { group: groupName })}
-            </Button>
-          </div>
-        </div>
+        <SignedInAction
+          message={t('join.signedInAs', { name: signedIn.name, email: signedIn.email })}
+          label={t('join.joinAsMe', { group: groupName })}
+          error={joinAsMe.error ? describe(joinAsMe.error) : null}
+          isPending={joinAsMe.isPending}
+          onPress={() => {
+            joinAsMe.mutate();
+          }}
+        />
       ) : (
         <section className="section" aria-labelledby="join-new-heading">
           <h2 id="join-new-heading" className="section__title">
@@ -170,21 +163,9 @@ function JoinWithCode({ code }: { code: string }) {
               joinNew.mutate(values);
             }}
           >
-            <TextField
-              name="name"
-              label={t('fields.yourName')}
-              description={t('fields.nameHint')}
-              isRequired
-              autoComplete="name"
-            />
+            <YourNameField />
             <TextField name="email" type="email" label={t('fields.email')} isRequired autoComplete="email" />
-            <PasswordField
-              name="password"
-              label={t('fields.password')}
-              description={t('fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-              isRequired
-              autoComplete="new-password"
-            />
+            <NewPasswordField />
             <div className="form__actions">
               <Button type="submit" variant="primary" isPending={joinNew.isPending}>
                 {t('join.submitNew')}

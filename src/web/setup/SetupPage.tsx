@@ -1,14 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { PASSWORD_MIN_LENGTH } from '../../contracts/common';
+import { NewPasswordField, YourNameField } from '../forms/AccountFields';
 import { call } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
 import { Page } from '../ui/Page';
-import { PasswordField, TextField } from '../ui/TextField';
+import { TextField } from '../ui/TextField';
 
 const fieldNames = ['districtName', 'name', 'email', 'password'] as const;
 
@@ -56,21 +56,9 @@ export function SetupPage() {
         />
         <fieldset className="fieldset">
           <legend className="fieldset__legend">{t('setup.aboutYou')}</legend>
-          <TextField
-            name="name"
-            label={t('fields.yourName')}
-            description={t('fields.nameHint')}
-            isRequired
-            autoComplete="name"
-          />
+          <YourNameField />
           <TextField name="email" type="email" label={t('fields.email')} isRequired autoComplete="email" />
-          <PasswordField
-            name="password"
-            label={t('fields.password')}
-            description={t('fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
-            isRequired
-            autoComplete="new-password"
-          />
+          <NewPasswordField />
         </fieldset>
         <div className="form__actions">
           <Button type="submit" variant="primary" isPending={setup.isPending}>
