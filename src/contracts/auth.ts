@@ -16,6 +16,11 @@ export const SignInRequest = z.strictObject({
   email: Email,
   // No length rule on sign-in: a wrong password is just wrong.
   password: z.string().min(1, 'Enter your password').max(200),
+  /**
+   * "Keep me signed in" on a personal device: a dated cookie and no idle timeout. Default (false): a shared
+   * school device, with a browser-session cookie and an idle timeout (issue 9 item 8).
+   */
+  keepSignedIn: z.boolean().default(false),
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 

@@ -82,6 +82,10 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     mailer,
     routines: opts.routines ?? loadShippedRoutines(),
     meetings: meetingRuntime,
+    access: {
+      sessionEnded: (sessionId) => realtime?.sessionEnded(sessionId),
+      personChanged: (districtId, userId) => realtime?.personChanged(districtId, userId),
+    },
     link(path) {
       const base = config.publicUrl ?? `http://localhost:${config.port}`;
       return `${base}${path}`;

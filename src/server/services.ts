@@ -5,6 +5,20 @@ import type { Mailer } from './mail/mailer';
 import type { Routine } from '#contracts/routine';
 import type { MeetingRuntime } from './meetings/runtime';
 
+/**
+ * Ends live access when access changes (issue 9 item 2). Implemented by the realtime adapter; every call is
+ * fire-and-forget and safe before the realtime server exists. Call it after the change has committed.
+ */
+export interface AccessEvents {
+  /** One session ended (sign-out): the sockets opened with it close. */
+  sessionEnded(sessionId: string): void;
+  /**
+   * A person's access changed (sign-out everywhere, password reset, deactivation, role change, removal from a
+   * team): their sockets close, and a client that reconnects must pass the policy again.
+   */
+  personChanged(districtId: string, userId: string): void;
+}
+
 /** What every feature plugin receives: built once in `buildApp`, shared by all routes. */
 export interface Services {
   config: Config;
@@ -14,6 +28,7 @@ export interface Services {
   /** Ensemble's routines from protocols/*.yaml, validated at start. */
   routines: ReadonlyMap<string, Routine>;
   meetings: MeetingRuntime;
+  access: AccessEvents;
   /** Absolute link for emails: PUBLIC_URL when set, else this server on localhost. */
   link(path: string, req?: FastifyRequest): string;
 }

@@ -4,9 +4,10 @@
  * itself refuses a row that points into another district.
  */
 import { sql } from 'drizzle-orm';
-import type { MeetingAgendaItem } from '../../contracts/meetings-api';
+import type { MeetingAgendaItem } from '#contracts/meetings-api';
 import {
   bigint,
+  boolean,
   foreignKey,
   index,
   integer,
@@ -187,6 +188,11 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     lastSeenAt: tz('last_seen_at').notNull().defaultNow(),
     expiresAt: tz('expires_at').notNull(),
+    /**
+     * "Keep me signed in": a dated cookie and no idle timeout. Otherwise (the default, for shared school
+     * devices) a browser-session cookie and an idle timeout.
+     */
+    persistent: boolean('persistent').notNull().default(false),
   },
   (t) => [
     foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
@@ -334,4 +340,91 @@ export const meetingEvents = pgTable(
     }).onDelete('cascade'),
     uniqueIndex('meeting_events_idempotency').on(t.meetingId, t.actorId, t.idempotencyKey),
   ],
+);
+
+/**
+ * A request to join a group that the group must accept: a school leader or admin adding themselves, or a
+ * manager joining by code (a leader cannot silently become a member, issue 9). Shown to the team; decided by
+ * a facilitator. At most one pending request per person and group.
+ */
+export const groupJoinRequests = pgTable(
+  'group_join_requests',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    role: text('role', { enum: ['facilitator', 'member'] }).notNull(),
+    via: text('via', { enum: ['self_add', 'join_code'] }).notNull(),
+    status: text('status', { enum: ['pending', 'accepted', 'declined', 'withdrawn'] })
+      .notNull()
+      .default('pending'),
+    requestedAt: tz('requested_at').notNull().defaultNow(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: tz('decided_at'),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }),
+    foreignKey({ columns: [t.districtId, t.decidedBy], foreignColumns: [users.districtId, users.id] }),
+    uniqueIndex('group_join_requests_pending')
+      .on(t.groupId, t.userId)
+      .where(sql`status = 'pending'`),
+    index('group_join_requests_group').on(t.districtId, t.groupId),
+  ],
+);
+
+/**
+ * A sign-up through a join code, waiting for its email to be confirmed: the account is created only when
+ * the emailed link is opened, so an address cannot be claimed by someone who does not read its mail, and
+ * the answer to the sign-up is the same whether the address has an account or not. Purged when expired.
+ */
+export const pendingSignups = pgTable(
+  'pending_signups',
+  {
+    /** sha256 of the link's secret. */
+    tokenHash: text('token_hash').primaryKey(),
+    districtId: uuid('district_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    expiresAt: tz('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
+    index('pending_signups_expiry').on(t.expiresAt),
+  ],
+);
+
+/**
+ * What happened to access and data, for the district's admins (issue 9 item 12): sign-ins, role changes,
+ * deactivations, self-adds, shares, exports, backups. Append-only. `district_id` is null only for events of
+ * the installation itself (a backup of every district) or a failed sign-in for an address nobody has.
+ * Never holds a secret or private text: `details` carries ids, roles and counts.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: id(),
+    districtId: uuid('district_id').references(() => districts.id),
+    at: tz('at').notNull().defaultNow(),
+    /** Who did it (null: nobody signed in, or the command line). */
+    actorId: uuid('actor_id'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    /** The client address as the trusted proxy chain gives it; `cli` from the command line. */
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    details: jsonb('details').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+  },
+  (t) => [index('audit_events_district_at').on(t.districtId, t.at)],
 );

@@ -66,6 +66,10 @@ export interface RealtimeOptions {
 export interface Realtime {
   io: Server;
   publish(meetingId: string, events: readonly MeetingEvent[]): void;
+  /** Closes the sockets of one session (sign-out). TODO(issue 9 item 2): implemented by the realtime work. */
+  sessionEnded(sessionId: string): void;
+  /** Closes every socket of a person whose access changed. */
+  personChanged(districtId: string, userId: string): void;
   close(): Promise<void>;
 }
 
@@ -284,6 +288,8 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
 
   return {
     io,
+    sessionEnded: () => undefined,
+    personChanged: () => undefined,
     publish(meetingId, events) {
       const shared = events.filter((e) => mayReceive(e, NOBODY));
       if (shared.length === events.length) {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { GroupKind, TeamFocus } from '../../contracts/org';
+import { GroupKind, TeamFocus } from '#contracts/org';
 import { call } from '../api/client';
 import { queryKeys, useSchools } from '../api/queries';
 import { ApiForm, type FormValues } from '../forms/ApiForm';

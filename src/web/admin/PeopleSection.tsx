@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { DistrictRole, SchoolRole, type Person, type School } from '../../contracts/org';
+import { DistrictRole, SchoolRole, type Person, type School } from '#contracts/org';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { queryKeys, usePeople, useSchools } from '../api/queries';

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import type { School } from '../../contracts/org';
+import type { School } from '#contracts/org';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { queryKeys, useSchools } from '../api/queries';

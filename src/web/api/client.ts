@@ -14,8 +14,8 @@ import {
   type Endpoint,
   type EndpointName,
   type ResponseOf,
-} from '../../contracts/api';
-import { ApiError } from '../../contracts/common';
+} from '#contracts/api';
+import { ApiError } from '#contracts/common';
 
 export interface FieldProblem {
   /** Dotted path of the input at fault, e.g. "email" or "schoolId"; it matches the form field's `name`. */

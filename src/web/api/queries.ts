@@ -1,6 +1,6 @@
 /** Query keys and read hooks. Mutations live next to the forms that use them. */
 import { useQuery } from '@tanstack/react-query';
-import type { Me } from '../../contracts/auth';
+import type { Me } from '#contracts/auth';
 import { call, isApiRequestError } from './client';
 
 export const queryKeys = {

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Me } from '../../contracts/auth';
+import type { Me } from '#contracts/auth';
 import { queryKeys } from '../api/queries';
 import { browserStorage, forgetAllOutboxes } from '../meetings/live/outbox-store';
 

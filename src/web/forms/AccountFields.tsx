@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PASSWORD_MIN_LENGTH } from '../../contracts/common';
+import { PASSWORD_MIN_LENGTH } from '#contracts/common';
 import { Button } from '../ui/Button';
 import { FormAlert } from '../ui/FormAlert';
 import { PasswordField, TextField } from '../ui/TextField';

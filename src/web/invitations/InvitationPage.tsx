@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { NewPasswordField, SignedInAction, YourNameField } from '../forms/AccountFields';
-import type { InvitationPreview } from '../../contracts/org';
+import type { InvitationPreview } from '#contracts/org';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { queryKeys, useMe } from '../api/queries';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { NewPasswordField, SignedInAction, YourNameField } from '../forms/AccountFields';
-import { JoinCode } from '../../contracts/org';
+import { JoinCode } from '#contracts/org';
 import { ApiRequestError, call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { queryKeys, useMe } from '../api/queries';

@@ -1,6 +1,6 @@
-import { routineStepAt, type MeetingState } from '../../core/meeting/index';
-import type { MeetingSummary } from '../../contracts/meetings-api';
-import type { RoutineStep } from '../../contracts/routine';
+import { routineStepAt, type MeetingState } from '#core/meeting/index';
+import type { MeetingSummary } from '#contracts/meetings-api';
+import type { RoutineStep } from '#contracts/routine';
 
 /** "4:00", "0:59", "12:05". Rounds up, so a fresh 4-minute step shows 4:00 and 0:00 means time is really up. */
 export function formatClock(ms: number): string {

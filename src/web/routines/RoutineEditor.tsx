@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Button as AriaButton, Form } from 'react-aria-components';
-import { ROUTINE_MINUTES_MAX, type Routine, type RoutineChange } from '../../contracts/routine';
+import { ROUTINE_MINUTES_MAX, type Routine, type RoutineChange } from '#contracts/routine';
 import { call, isApiRequestError } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { TextAreaField } from '../meetings/fields';

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { Routine } from '../../contracts/routine';
+import type { Routine } from '#contracts/routine';
 import { isApiRequestError } from '../api/client';
 import { useGroup } from '../api/queries';
 import { useToast } from '../shell/Toaster';

@@ -1,4 +1,4 @@
-import type { RoutineStep } from '../../contracts/routine';
+import type { RoutineStep } from '#contracts/routine';
 import { useMeetingsT } from '../meetings/i18n';
 import { FINAL_PROMPT_KEYS } from './draft';
 import { useRoutinesT } from './i18n';

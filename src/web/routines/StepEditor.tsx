@@ -1,5 +1,5 @@
 import { CheckboxButton, CheckboxField, CheckboxGroup, Label } from 'react-aria-components';
-import { EFFICACY_SOURCES, Speaker, type EfficacySource } from '../../contracts/routine';
+import { EFFICACY_SOURCES, Speaker, type EfficacySource } from '#contracts/routine';
 import { TextAreaField } from '../meetings/fields';
 import type { MeetingsT } from '../meetings/i18n';
 import { Button } from '../ui/Button';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { customizeRoutine, parseRoutine } from '../../core/routines/index';
-import type { Routine, RoutineChange, RoutineStep } from '../../contracts/routine';
+import { customizeRoutine, parseRoutine } from '#core/routines/index';
+import type { Routine, RoutineChange, RoutineStep } from '#contracts/routine';
 import peerModelingYaml from '../../../protocols/peer-modeling.yaml?raw';
 import problemSolveYaml from '../../../protocols/problem-solve.yaml?raw';
 import shareSuccessesYaml from '../../../protocols/share-successes.yaml?raw';

@@ -6,7 +6,7 @@
  * Order of the changes: the routine's name and summary, then removals, moves, insertions and last the
  * in-place edits of steps (those name their step by id, so their place in the list does not matter).
  */
-import type { Routine, RoutineChange, RoutineStep } from '../../contracts/routine';
+import type { Routine, RoutineChange, RoutineStep } from '#contracts/routine';
 
 type StepUpdate = Extract<RoutineChange, { op: 'update-step' }>;
 type HeadUpdate = Extract<RoutineChange, { op: 'update-routine' }>;

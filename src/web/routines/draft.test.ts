@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { customizeRoutine, parseRoutine } from '../../core/routines/index';
-import type { Routine } from '../../contracts/routine';
-import { CustomizeRoutineRequest } from '../../contracts/meetings-api';
+import { customizeRoutine, parseRoutine } from '#core/routines/index';
+import type { Routine } from '#contracts/routine';
+import { CustomizeRoutineRequest } from '#contracts/meetings-api';
 import shareSuccessesYaml from '../../../protocols/share-successes.yaml?raw';
 import { diffRoutine } from './diff';
 import {

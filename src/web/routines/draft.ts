@@ -13,7 +13,7 @@ import {
   type RoutineChange,
   type RoutineStep,
   type Speaker,
-} from '../../contracts/routine';
+} from '#contracts/routine';
 
 /** A step as the form holds it: minutes as typed, the norm as text ('' for none), and whether it is new. */
 export interface DraftStep extends Omit<RoutineStep, 'minutes' | 'norm'> {

@@ -1,4 +1,4 @@
-import type { EfficacySource, Speaker } from '../../contracts/routine';
+import type { EfficacySource, Speaker } from '#contracts/routine';
 import type { MeetingsT } from '../meetings/i18n';
 import type { RoutinesT } from './i18n';
 

@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Me } from '../../contracts/auth';
+import type { Me } from '#contracts/auth';
 
 const SignedInContext = createContext<Me | null>(null);
 

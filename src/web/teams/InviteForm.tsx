@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GroupRole, type GroupDetail } from '../../contracts/org';
+import { GroupRole, type GroupDetail } from '#contracts/org';
 import { call } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { ApiForm, type FormValues } from '../forms/ApiForm';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { GroupRole, type GroupDetail, type Member } from '../../contracts/org';
+import { GroupRole, type GroupDetail, type Member } from '#contracts/org';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { queryKeys } from '../api/queries';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { GroupSummary } from '../../contracts/org';
+import type { GroupSummary } from '#contracts/org';
 
 /** "Teacher team · PLC", "Whole staff", "District leadership team". */
 export function groupKindLabel(t: TFunction, group: Pick<GroupSummary, 'kind' | 'focus'>): string {

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { StepTimer } from '../../../core/meeting/index';
+import type { StepTimer } from '#core/meeting/index';
 import { claimCue, playSoftChime } from './sound';
 
 /**

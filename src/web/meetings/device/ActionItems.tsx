@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingCommandType } from '../../../contracts/meeting';
-import type { ActionItem, MeetingState } from '../../../core/meeting/index';
+import type { MeetingCommandType } from '#contracts/meeting';
+import type { ActionItem, MeetingState } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';

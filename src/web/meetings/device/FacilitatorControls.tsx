@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { MeetingState } from '../../../core/meeting/index';
+import type { MeetingState } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectField } from '../../ui/SelectField';

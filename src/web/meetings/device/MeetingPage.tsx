@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { Link, useParams } from 'react-router';
-import type { MeetingSummary } from '../../../contracts/meetings-api';
+import type { MeetingSummary } from '#contracts/meetings-api';
 import { call, isApiRequestError } from '../../api/client';
 import { useDescribeError } from '../../api/describeError';
 import { ButtonLink, Button } from '../../ui/Button';

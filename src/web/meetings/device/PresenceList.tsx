@@ -1,4 +1,4 @@
-import type { Roles } from '../../../core/meeting/index';
+import type { Roles } from '#core/meeting/index';
 import { useMeetingsT, type MeetingsT } from '../i18n';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ObservationMode, type RoutineStep } from '../../../contracts/routine';
+import { ObservationMode, type RoutineStep } from '#contracts/routine';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';

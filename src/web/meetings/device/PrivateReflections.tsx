@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { own, type Reflection } from '../../../core/meeting/index';
+import { own, type Reflection } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaField } from '../fields';

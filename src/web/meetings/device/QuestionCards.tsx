@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import type { RoutineStep } from '../../../contracts/routine';
-import type { QuestionCard } from '../../../core/meeting/index';
+import type { RoutineStep } from '#contracts/routine';
+import type { QuestionCard } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { TextAreaField } from '../fields';

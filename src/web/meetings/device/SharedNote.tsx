@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { RoutineStep } from '../../../contracts/routine';
-import type { Suggestion } from '../../../core/meeting/index';
+import type { RoutineStep } from '#contracts/routine';
+import type { Suggestion } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
 import { TextAreaField } from '../fields';
 import { useMeetingsT } from '../i18n';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { EFFICACY_SOURCES, EfficacySource } from '../../../contracts/routine';
+import { EFFICACY_SOURCES, EfficacySource } from '#contracts/routine';
 import { Button } from '../../ui/Button';
 import { RadioGroupField } from '../../ui/RadioGroupField';
 import { TextField } from '../../ui/TextField';

@@ -1,4 +1,4 @@
-import type { RoutineStep, Speaker } from '../../../contracts/routine';
+import type { RoutineStep, Speaker } from '#contracts/routine';
 import { useMeetingsT, type MeetingsT } from '../i18n';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 import type { NameOf } from '../people';

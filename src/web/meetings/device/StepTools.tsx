@@ -1,4 +1,4 @@
-import type { RoutineStep } from '../../../contracts/routine';
+import type { RoutineStep } from '#contracts/routine';
 import { ActionItems } from './ActionItems';
 import { PresentationRecord } from './PresentationRecord';
 import { QuestionCards } from './QuestionCards';

@@ -1,10 +1,5 @@
 import { useState } from 'react';
-import {
-  currentTimer,
-  remainingForClient,
-  type MeetingState,
-  type StepTimer,
-} from '../../../core/meeting/index';
+import { currentTimer, remainingForClient, type MeetingState, type StepTimer } from '#core/meeting/index';
 import { classNames } from '../../ui/classNames';
 import { useSoundPreference } from '../cue/sound';
 import { useTimeUpCue } from '../cue/useTimeUpCue';

@@ -1,7 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { MeetingCommandType } from '../../../contracts/meeting';
-import type { MeetingSummary } from '../../../contracts/meetings-api';
-import type { MeetingState } from '../../../core/meeting/index';
+import type { MeetingCommandType } from '#contracts/meeting';
+import type { MeetingSummary } from '#contracts/meetings-api';
+import type { MeetingState } from '#core/meeting/index';
 import type { NameOf } from '../people';
 import type { CommandBody, CommandResult, MeetingClient, MeetingClientSnapshot } from './meeting-client';
 

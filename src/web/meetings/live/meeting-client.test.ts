@@ -3,10 +3,10 @@
  * the queue while offline, replay with the same keys, exactly-once after a lost ack, rejections, gaps.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import type { MeetingCommand, MeetingEvent } from '../../../contracts/meeting';
-import { ClientEvents, PROTOCOL_VERSION, ServerEvents } from '../../../contracts/realtime';
-import { decide, evolve, redactEventFor, viewFor, type MeetingState } from '../../../core/meeting/index';
-import { ANA, BEN, cmd, session, type Session } from '../../../core/meeting/testing';
+import type { MeetingCommand, MeetingEvent } from '#contracts/meeting';
+import { ClientEvents, PROTOCOL_VERSION, ServerEvents } from '#contracts/realtime';
+import { decide, evolve, redactEventFor, viewFor, type MeetingState } from '#core/meeting/index';
+import { ANA, BEN, cmd, session, type Session } from '#core/meeting/testing';
 import { MeetingClient, TIMING, type MeetingTransport, type TransportHandlers } from './meeting-client';
 import { localOutboxStore, outboxStorageKey, type StorageLike } from './outbox-store';
 

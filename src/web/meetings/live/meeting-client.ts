@@ -20,7 +20,7 @@ import type {
   MeetingCommandBody,
   MeetingEvent,
   MeetingRejection,
-} from '../../../contracts/meeting';
+} from '#contracts/meeting';
 import {
   ClientEvents,
   CommandAck,
@@ -31,7 +31,7 @@ import {
   PROTOCOL_VERSION,
   ServerEvents,
   type SocketError,
-} from '../../../contracts/realtime';
+} from '#contracts/realtime';
 import {
   estimateOffset,
   evolve,
@@ -39,7 +39,7 @@ import {
   MeetingLogGapError,
   type ClockSample,
   type MeetingState,
-} from '../../../core/meeting/index';
+} from '#core/meeting/index';
 import { newIdempotencyKey } from './idempotency';
 import type { OutboxStore } from './outbox-store';
 

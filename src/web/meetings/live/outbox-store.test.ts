@@ -1,6 +1,6 @@
 /** The outbox kept in `localStorage` (LIVE-CLIENT-15): write-through, checked on load, capped, never throwing. */
 import { describe, expect, it, test } from 'vitest';
-import { ANA, BEN } from '../../../core/meeting/testing';
+import { ANA, BEN } from '#core/meeting/testing';
 import type { CommandBody } from './meeting-client';
 import {
   forgetAllOutboxes,

@@ -13,7 +13,7 @@
  *   is missing, full or blocked (private windows, policies) turns persistence off, not the meeting.
  */
 import { z } from 'zod';
-import { MeetingCommand, type ClientMeetingCommand } from '../../../contracts/meeting';
+import { MeetingCommand, type ClientMeetingCommand } from '#contracts/meeting';
 
 /** The part of the Web Storage API the store needs (tests pass a Map-backed one). */
 export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;

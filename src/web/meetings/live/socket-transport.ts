@@ -1,6 +1,6 @@
 /** The one file that knows about Socket.IO: it fits a socket.io-client socket to `MeetingTransport`. */
 import { io, type Socket } from 'socket.io-client';
-import { ServerEvents, SOCKET_PATH } from '../../../contracts/realtime';
+import { ServerEvents, SOCKET_PATH } from '#contracts/realtime';
 import type { MeetingTransport, TransportHandlers } from './meeting-client';
 
 type Push = (payload: unknown) => void;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo } from 'react';
-import type { MeetingSummary } from '../../../contracts/meetings-api';
-import { abilitiesFor } from '../../../core/meeting/index';
+import type { MeetingSummary } from '#contracts/meetings-api';
+import { abilitiesFor } from '#core/meeting/index';
 import { useSignedInUser } from '../../shell/session';
 import { useToast } from '../../shell/Toaster';
 import { useMeetingsT, type MeetingsKey } from '../i18n';

@@ -1,8 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MeetingSummary } from '../../../contracts/meetings-api';
-import type { ActionItem } from '../../../core/meeting/index';
+import type { MeetingSummary } from '#contracts/meetings-api';
+import type { ActionItem } from '#core/meeting/index';
 import { useSignedInUser } from '../../shell/session';
 import { Button } from '../../ui/Button';
 import { mayCompleteActionItem } from '../device/ActionItems';

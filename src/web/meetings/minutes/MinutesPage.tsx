@@ -1,8 +1,8 @@
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { EFFICACY_SOURCES } from '../../../contracts/routine';
-import { pathFor, api } from '../../../contracts/api';
+import { EFFICACY_SOURCES } from '#contracts/routine';
+import { pathFor, api } from '#contracts/api';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { usePageTitle } from '../../ui/Page';
@@ -15,7 +15,7 @@ import { useMeetingSummary, useMinutes } from '../queries';
 import { useNavigationFocus } from '../useNavigationFocus';
 import { MinutesActionItems } from './MinutesActionItems';
 import type { MinutesResponse } from './minutesShape';
-import type { MeetingSummary } from '../../../contracts/meetings-api';
+import type { MeetingSummary } from '#contracts/meetings-api';
 
 /**
  * /meetings/:meetingId/minutes — what the team keeps: built by the server from shared content only (core

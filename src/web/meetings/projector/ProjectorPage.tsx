@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import type { MeetingSummary } from '../../../contracts/meetings-api';
+import type { MeetingSummary } from '#contracts/meetings-api';
 import { Button } from '../../ui/Button';
 import { usePageTitle } from '../../ui/Page';
 import { ErrorState, LoadingState } from '../../ui/States';
