@@ -10,6 +10,12 @@ export interface Mail {
 }
 
 export interface Mailer {
+  /**
+   * How mail leaves: `smtp` really sends; `dev-outbox` keeps it in a table readable at /dev/outbox, only in
+   * the explicit development mode; `off` (no SMTP, normal mode) sends nothing, so the app shows links to the
+   * person who needs them instead (a copyable invitation link, an admin-issued reset link).
+   */
+  readonly mode: 'smtp' | 'dev-outbox' | 'off';
   /** True when mail is captured in the dev outbox instead of being sent. */
   readonly capturing: boolean;
   send(mail: Mail): Promise<void>;
@@ -29,6 +35,7 @@ export function createMailer(opts: {
   if (opts.smtpUrl) {
     const transport = nodemailer.createTransport(opts.smtpUrl);
     return {
+      mode: 'smtp',
       capturing: false,
       async send(mail) {
         await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text });
@@ -36,6 +43,7 @@ export function createMailer(opts: {
     };
   }
   return {
+    mode: 'dev-outbox',
     capturing: true,
     async send(mail) {
       await opts.db.insert(outbox).values({

@@ -31,6 +31,7 @@ export async function createTestApp(
   const database = connectDatabase(testDb.url, { max: 4 });
   const mails: Mail[] = [];
   const mailer: Mailer = {
+    mode: 'dev-outbox',
     capturing: true,
     send(mail) {
       mails.push(mail);
