@@ -1,0 +1,53 @@
+// RAILS-2: the layer boundaries are really enforced. Each case lints a small file that breaks (or keeps) one
+// rule, under the path it would have in the tree, with the project's own ESLint configuration.
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, test } from 'vitest';
+
+const eslint = new ESLint({
+  cwd: new URL('..', import.meta.url).pathname,
+  // The files do not exist on disk: parse them without the type-aware project, keep every other rule.
+  overrideConfig: [
+    tseslint.configs.disableTypeChecked,
+    { languageOptions: { parserOptions: { projectService: false, project: null } } },
+  ],
+});
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+const refused: [string, string][] = [
+  ['src/core/x.ts', "import { buildApp } from '#server/app';"],
+  ['src/core/x.ts', "import { router } from '#web/router';"],
+  ['src/core/x.ts', "import { readFileSync } from 'fs';"],
+  ['src/core/x.ts', "import { randomUUID } from 'node:crypto';"],
+  ['src/core/x.ts', "import { randomUUID } from 'crypto';"],
+  ['src/contracts/x.ts', "import { buildApp } from '#server/app';"],
+  ['src/contracts/x.ts', "import { minutesOf } from '../core/meeting/index';"],
+  ['src/contracts/x.ts', "import { readFileSync } from 'fs';"],
+  ['src/web/x.ts', "import { buildApp } from '#server/app';"],
+  ['src/web/x.ts', "import { readFileSync } from 'fs';"],
+  ['src/web/x.ts', "import { Id } from '../contracts/common';"],
+  ['src/web/meetings/x.ts', "import { replay } from '../../core/meeting/index';"],
+  ['src/server/x.ts', "import { router } from '#web/router';"],
+  ['src/server/auth/x.ts', "import { Id } from '../../contracts/common';"],
+];
+
+const allowed: [string, string][] = [
+  ['src/core/x.ts', "import { Id } from '#contracts/common';"],
+  ['src/core/meeting/x.ts', "import { replay } from './replay';"],
+  ['src/web/x.ts', "import { Id } from '#contracts/common';"],
+  ['src/server/x.ts', "import { replay } from '#core/meeting/index';"],
+  ['src/server/x.ts', "import { readFileSync } from 'node:fs';"],
+];
+
+describe('RAILS-2 layer boundaries', () => {
+  test.each(refused)('RAILS-2 refuses in %s: %s', async (file, code) => {
+    expect(await restrictedImports(file, `${code}\nexport {};\n`)).not.toEqual([]);
+  });
+  test.each(allowed)('RAILS-2 allows in %s: %s', async (file, code) => {
+    expect(await restrictedImports(file, `${code}\nexport {};\n`)).toEqual([]);
+  });
+});
