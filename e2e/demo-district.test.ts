@@ -110,7 +110,7 @@ describeE2E('demo district', () => {
 
     await page.getByRole('button', { name: 'Create join code' }).click();
     const code = ((await page.locator('p.join-code').textContent()) ?? '').replace('-', '');
-    // Someone new joins with it (their email is not yet verified: E2E-DEMO-4 uses them).
+    // Someone new joins with it, through the emailed confirmation link (TRUST-ID-1; E2E-DEMO-4 uses them).
     const newcomer = await newPage();
     await newcomer.goto(`${app.baseUrl}/join/${code}`);
     await heading(newcomer, 'Join Grade 3 Team').waitFor();
@@ -118,6 +118,10 @@ describeE2E('demo district', () => {
     await newcomer.getByRole('textbox', { name: 'Email' }).fill(newcomerAccount.email);
     await newcomer.getByRole('textbox', { name: 'Password', exact: true }).fill(newcomerAccount.password);
     await newcomer.getByRole('button', { name: 'Create account and join' }).click();
+    await heading(newcomer, 'Check your email').waitFor();
+    const confirmPath = await outboxLink(newcomer, '/join/confirm');
+    await newcomer.goto(`${app.baseUrl}${confirmPath}`);
+    await newcomer.getByRole('button', { name: 'Confirm and join' }).click();
     await heading(newcomer, 'Grade 3 Team').waitFor();
 
     await page.getByRole('button', { name: 'Turn off code' }).click();
@@ -147,25 +151,13 @@ describeE2E('demo district', () => {
     await signIn(page, teacherEmail, 'a brand new shared sentence');
   });
 
-  test('E2E-DEMO-4 a person confirms their email from the account page, through the emailed link', async () => {
+  test('E2E-DEMO-4 an account made through a join code starts with its email verified (TRUST-ID-1)', async () => {
     const page = await newPage();
     await signIn(page, newcomerAccount.email, newcomerAccount.password);
     await page.getByRole('link', { name: 'Account' }).click();
     await heading(page, 'Account').waitFor();
-    await page.getByText('Not verified yet').waitFor();
-    await checkPage(page, '28-account-unverified');
-    await page.getByRole('button', { name: 'Send verification email' }).click();
-    await toast(page, `Verification email sent to ${newcomerAccount.email}.`);
-
-    const verifyPath = await outboxLink(page, '/verify-email');
-    await page.goto(`${app.baseUrl}${verifyPath}`);
-    await heading(page, 'Confirm your email').waitFor();
-    await checkPage(page, '29-verify-email');
-    await page.getByRole('button', { name: 'Confirm my email' }).click();
-    await page.getByText('Your email address is confirmed.').waitFor();
-    await page.getByRole('link', { name: 'Continue to Ensemble' }).click();
-    await page.getByRole('link', { name: 'Account' }).click();
     await page.getByText('Verified', { exact: true }).waitFor();
+    await checkPage(page, '28-account-verified');
   });
 
   test('E2E-DEMO-5 wrong turns get calm pages: an unknown address, Admin for a teacher, a dead invitation link', async () => {

@@ -120,7 +120,11 @@ describeE2E('foundation journey', () => {
     const page = adminPage;
     await page.getByRole('textbox', { name: /Colleague.s email/ }).fill(invitee.email);
     await page.getByRole('button', { name: 'Send invitation' }).click();
-    await page.locator('.toasts').getByText(`Invitation sent to ${invitee.email}.`).waitFor();
+    // In development mode mail stays in the outbox, so the link is also shown once to copy (TRUST-LINK-1).
+    await page.locator('.toasts').getByText(`Invitation created for ${invitee.email}.`).waitFor();
+    await page.getByText('Email is not set up on this server: send this link yourself.').waitFor();
+    await page.getByRole('button', { name: 'Copy link' }).waitFor();
+    await checkPage(page, '04b-invitation-link-shown');
 
     await page.goto(`${app.baseUrl}/dev/outbox`);
     await heading(page, 'Outbox').waitFor();
@@ -183,6 +187,17 @@ describeE2E('foundation journey', () => {
     await newcomer.getByRole('textbox', { name: 'Email' }).fill(joiner.email);
     await newcomer.getByRole('textbox', { name: 'Password', exact: true }).fill(joiner.password);
     await newcomer.getByRole('button', { name: 'Create account and join' }).click();
+    // TRUST-ID-1: nothing is created until the emailed link is opened.
+    await heading(newcomer, 'Check your email').waitFor();
+    await checkPage(newcomer, '12b-join-check-email');
+    await newcomer.goto(`${app.baseUrl}/dev/outbox`);
+    const confirmLink = newcomer.locator('a[href*="/join/confirm"]').first();
+    await confirmLink.waitFor();
+    const confirmUrl = new URL((await confirmLink.getAttribute('href')) ?? '');
+    await newcomer.goto(`${app.baseUrl}${confirmUrl.pathname}${confirmUrl.search}`);
+    await heading(newcomer, 'Create your account').waitFor();
+    await checkPage(newcomer, '12c-join-confirm');
+    await newcomer.getByRole('button', { name: 'Confirm and join' }).click();
     await newcomer.waitForURL(`**${teamPath}`);
     await heading(newcomer, team).waitFor();
     await newcomer.getByRole('list').getByText(joiner.name).waitFor();
@@ -203,5 +218,31 @@ describeE2E('foundation journey', () => {
     await heading(visitor, 'Account').waitFor();
     await visitor.getByText(admin.email).first().waitFor();
     await checkPage(visitor, '15-account');
+  });
+
+  test('E2E-FOUND-6 the first admin confirms their email from the account page, through the emailed link', async () => {
+    const page = await newPage();
+    await page.goto(`${app.baseUrl}/sign-in?next=%2Faccount`);
+    await page.getByRole('textbox', { name: 'Email' }).fill(admin.email);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(admin.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/account');
+    await page.getByText('Not verified yet').waitFor();
+    await checkPage(page, '16-account-unverified');
+    await page.getByRole('button', { name: 'Send verification email' }).click();
+    await page.locator('.toasts').getByText(`Verification email sent to ${admin.email}.`).waitFor();
+
+    await page.goto(`${app.baseUrl}/dev/outbox`);
+    const link = page.locator('a[href*="/verify-email"]').first();
+    await link.waitFor();
+    const url = new URL((await link.getAttribute('href')) ?? '');
+    await page.goto(`${app.baseUrl}${url.pathname}${url.search}`);
+    await heading(page, 'Confirm your email').waitFor();
+    await checkPage(page, '17-verify-email');
+    await page.getByRole('button', { name: 'Confirm my email' }).click();
+    await page.getByText('Your email address is confirmed.').waitFor();
+    await page.getByRole('link', { name: 'Continue to Ensemble' }).click();
+    await page.getByRole('link', { name: 'Account' }).click();
+    await page.getByText('Verified', { exact: true }).waitFor();
   });
 });

@@ -129,7 +129,11 @@ export interface AppUnderTest {
   stop: () => Promise<void>;
 }
 
-export async function startApp(options: { demo?: boolean } = {}): Promise<AppUnderTest> {
+/**
+ * Starts the built app in development mode (`--dev`) by default, so tests can read emails at /dev/outbox;
+ * `dev: false` runs it as in production (no outbox: mail is off without SMTP).
+ */
+export async function startApp(options: { demo?: boolean; dev?: boolean } = {}): Promise<AppUnderTest> {
   buildOnce();
   const build = await snapshotBuild();
   const port = await freePort();
@@ -140,7 +144,7 @@ export async function startApp(options: { demo?: boolean } = {}): Promise<AppUnd
   let output = '';
   const child: ChildProcess = spawn(
     process.execPath,
-    [build.entry, 'serve', ...(options.demo ? ['--demo'] : [])],
+    [build.entry, 'serve', ...(options.demo ? ['--demo'] : []), ...(options.dev === false ? [] : ['--dev'])],
     {
       cwd: repoRoot,
       env: {

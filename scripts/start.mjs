@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start [-- --demo]`: build what is stale, then serve. Runs in this process so signals reach the server.
+// `npm start [-- --demo] [-- --dev]`: build what is stale, then serve (flags pass through to `ensemble serve`). Runs in this process so signals reach the server.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';

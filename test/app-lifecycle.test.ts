@@ -3,7 +3,7 @@
  * data dir, clean shutdown. Uses the built bundle, as `npm start` does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -120,7 +120,7 @@ describe('the app as a process', { timeout: 120_000 }, () => {
     expect(await first.exited).toBe(0);
   });
 
-  it('CLI-BACKUP-1: `ensemble backup` works while the app runs; `restore` into an empty data dir brings the same data back', async () => {
+  it('CLI-BACKUP-1, TRUST-BACKUP-7: `ensemble backup` (encrypted, key required) works while the app runs; `restore` with the key into an empty data dir brings the same data back', async () => {
     const app = await start();
     const schools = (await (await fetch(`${app.base}/api/schools`, { headers: { cookie } })).json()) as {
       items: { id: string }[];
@@ -132,13 +132,32 @@ describe('the app as a process', { timeout: 120_000 }, () => {
         encoding: 'utf8',
         stdio: ['ignore', 'pipe', 'pipe'],
       });
-    cli(['backup', file], { DATA_DIR: dataDir });
+    // TRUST-BACKUP-7: no key, no backup; the key from BACKUP_KEY or --key-file (the same key either way).
+    const failing = (args: string[], env: Record<string, string>): string => {
+      try {
+        cli(args, env);
+      } catch (error) {
+        const stderr = error instanceof Error && 'stderr' in error ? error.stderr : '';
+        return typeof stderr === 'string' ? stderr : '';
+      }
+      throw new Error(`ensemble ${args.join(' ')} should have failed`);
+    };
+    const noKey = { DATA_DIR: dataDir, BACKUP_KEY: '' };
+    expect(failing(['backup', file], noKey)).toMatch(/--key-file <path> or the BACKUP_KEY/);
+    const key = 'lifecycle test backup passphrase';
+    cli(['backup', file], { DATA_DIR: dataDir, BACKUP_KEY: key });
     app.child.kill('SIGTERM');
     expect(await app.exited).toBe(0);
     const restoredDir = mkdtempSync(join(tmpdir(), 'ensemble-restored-'));
     chmodSync(restoredDir, 0o755);
+    const keyFile = join(restoredDir, '..', `${restoredDir.split('/').pop() ?? 'x'}.key`);
+    writeFileSync(keyFile, `${key}\n`, { mode: 0o600 });
     try {
-      cli(['restore', file], { DATA_DIR: restoredDir });
+      // A wrong key is refused and leaves the new database empty, so the right key can restore after it.
+      expect(
+        failing(['restore', file], { DATA_DIR: restoredDir, BACKUP_KEY: 'not the key that made it' }),
+      ).toMatch(/backup key does not match/);
+      cli(['restore', file, '--key-file', keyFile], { DATA_DIR: restoredDir, BACKUP_KEY: '' });
       const restored = startApp({ PORT: String(await freePort()), DATA_DIR: restoredDir });
       running.push(restored);
       await waitForHealth(restored);
@@ -147,11 +166,17 @@ describe('the app as a process', { timeout: 120_000 }, () => {
       };
       // Sessions are data too: the same cookie works on the restored install.
       expect(again.items.map((x) => x.id).sort()).toEqual(schools.items.map((x) => x.id).sort());
+      // The restore is in the restored install's audit log, seen by its admin.
+      const audit = (await (
+        await fetch(`${restored.base}/api/audit?action=backup.restored`, { headers: { cookie } })
+      ).json()) as { items: { action: string; ip: string }[] };
+      expect(audit.items).toEqual([expect.objectContaining({ action: 'backup.restored', ip: 'cli' })]);
       restored.child.kill('SIGTERM');
       expect(await restored.exited).toBe(0);
     } finally {
       rmSync(restoredDir, { recursive: true, force: true });
       rmSync(file, { force: true });
+      rmSync(keyFile, { force: true });
     }
   });
 

@@ -10,7 +10,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MeetingEvent } from '#contracts/meeting';
-import { currentTimer, replay } from '#core/meeting/index';
+import { currentTimer, LIMITS, replay } from '#core/meeting/index';
 import type { RunningApp } from './app-process';
 import {
   buildServer,
@@ -37,9 +37,12 @@ const ROUNDS = Number(process.env.MEET_CRASH_ROUNDS ?? 20);
 const SEED = Number(process.env.MEET_CRASH_SEED ?? Date.now() % 1_000_000);
 /** Commands each client keeps in flight: with more than one, a kill can catch several committed-but-unacked. */
 const WINDOW = 4;
-/** The core refuses more than 500 note suggestions per meeting; a meeting is replaced well before that. */
-const ROTATE_AFTER_NOTES = 250;
-const MAX_NOTES_PER_MEETING = 480;
+/**
+ * The core refuses more than 40 note suggestions per person in a meeting (TRUST-RT-CAP-1): a meeting is replaced
+ * well before its writers reach that, and each writer stops at it.
+ */
+const ROTATE_AFTER_NOTES = 70;
+const MAX_NOTES_PER_MEETING = 110;
 /** A running timer is not allowed to reach zero (a 0 = 0 comparison would prove nothing). */
 const MIN_REMAINING_MS = 60_000;
 const TIMER_TOLERANCE_MS = 1_000;
@@ -158,6 +161,7 @@ describe('live meetings survive kill -9', () => {
         const stopAt = Date.now() + 10_000;
         for (let i = 0; i < 5_000 && socket.connected && Date.now() < stopAt; i++) {
           if (current.sent.length >= MAX_NOTES_PER_MEETING) break;
+          if (current.sent.filter((s) => s.who === who).length >= LIMITS.suggestionsPerPerson) break;
           const text = `r${round} ${who} #${i} ${Math.floor(random() * 1e9).toString(36)}`;
           const sent: Sent = {
             who,

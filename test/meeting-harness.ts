@@ -198,18 +198,34 @@ export class LiveSocket {
     });
   }
 
+  /** Joins and follows a paged catch-up (`more: true`) to the end; waits out `rate_limited` (TRUST-RT-LIMIT-1). */
   async join(meetingId: string, lastSeq: number): Promise<MeetingEvent[]> {
-    const ack = await this.ask<JoinAck>(
-      ClientEvents.join,
-      { protocolVersion: PROTOCOL_VERSION, meetingId, lastSeq },
-      15_000,
-    );
-    if (!ack?.ok) throw new Error(`join ${meetingId} failed: ${JSON.stringify(ack)}`);
-    return ack.events;
+    const events: MeetingEvent[] = [];
+    for (let seq = lastSeq; ;) {
+      const ack = await this.ask<JoinAck>(
+        ClientEvents.join,
+        { protocolVersion: PROTOCOL_VERSION, meetingId, lastSeq: seq },
+        15_000,
+      );
+      if (ack && !ack.ok && ack.error.code === 'rate_limited') {
+        await new Promise((r) => setTimeout(r, ack.error.retryAfterMs ?? 100));
+        continue;
+      }
+      if (!ack?.ok) throw new Error(`join ${meetingId} failed: ${JSON.stringify(ack)}`);
+      events.push(...ack.events);
+      if (!ack.more) return events;
+      seq = ack.events.at(-1)?.seq ?? seq;
+    }
   }
 
-  command(meetingId: string, command: ClientCommand, timeoutMs = 15_000): Promise<CommandAck | null> {
-    return this.ask<CommandAck>(ClientEvents.command, { meetingId, command }, timeoutMs);
+  /** Sends a command; a `rate_limited` answer is waited out and the same command (same key) sent again. */
+  async command(meetingId: string, command: ClientCommand, timeoutMs = 15_000): Promise<CommandAck | null> {
+    for (;;) {
+      const ack = await this.ask<CommandAck>(ClientEvents.command, { meetingId, command }, timeoutMs);
+      if (!ack || ack.ok || ack.error.code !== 'rate_limited') return ack;
+      const wait = 'retryAfterMs' in ack.error ? (ack.error.retryAfterMs ?? 100) : 100;
+      await new Promise((r) => setTimeout(r, wait));
+    }
   }
 
   /** Like `command`, but anything but an ok ack is an error. */
@@ -228,7 +244,7 @@ export class LiveSocket {
     for (let i = 0; i < pings; i++) {
       const clientSent = Date.now();
       const ack = await this.ask<PingAck>(ClientEvents.ping, { clientSent }, 5_000);
-      if (ack) this.samples.push({ clientSent, serverTime: ack.serverTime, clientReceived: Date.now() });
+      if (ack?.ok) this.samples.push({ clientSent, serverTime: ack.serverTime, clientReceived: Date.now() });
     }
     return estimateOffset(this.samples);
   }

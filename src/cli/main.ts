@@ -21,8 +21,12 @@ program
   .command('serve', { isDefault: true })
   .description('Start the web app (embedded PostgreSQL under DATA_DIR unless DATABASE_URL is set)')
   .option('--demo', 'fill a demo district and print its shared password')
-  .action(async (opts: { demo?: boolean }) => {
-    await serve(loadConfig(), { demo: Boolean(opts.demo) });
+  .option(
+    '--dev',
+    'development mode (also ENSEMBLE_DEV=1): without SMTP_URL emails go to the dev outbox at /dev/outbox; listens on 127.0.0.1 unless HOST is set',
+  )
+  .action(async (opts: { demo?: boolean; dev?: boolean }) => {
+    await serve(loadConfig(process.env, { dev: Boolean(opts.dev) }), { demo: Boolean(opts.demo) });
   });
 
 program
@@ -51,22 +55,31 @@ program
     await createAdmin(loadConfig(), consoleLog, opts);
   });
 
+const KEY_FILE_HELP =
+  'file holding the backup key (a long passphrase, or: openssl rand -base64 32); default: the BACKUP_KEY environment variable';
+
 program
   .command('backup')
-  .description('Write a consistent snapshot of all data to one file')
+  .description(
+    'Write a consistent, encrypted snapshot of all data to one file (key: --key-file or BACKUP_KEY)',
+  )
   .argument('<file>', 'where to write the backup (.ensemble-backup)')
-  .action(async (file: string) => {
+  .option('--key-file <path>', KEY_FILE_HELP)
+  .action(async (file: string, opts: { keyFile?: string }) => {
     const { backupCommand } = await import('./backup');
-    await backupCommand(loadConfig(), consoleLog, file);
+    await backupCommand(loadConfig(), consoleLog, file, opts);
   });
 
 program
   .command('restore')
-  .description('Load a backup into an empty database')
+  .description(
+    'Load an encrypted backup into an empty database (refused if the key is wrong or the file was changed)',
+  )
   .argument('<file>', 'a file written by `ensemble backup`')
-  .action(async (file: string) => {
+  .option('--key-file <path>', KEY_FILE_HELP)
+  .action(async (file: string, opts: { keyFile?: string }) => {
     const { restoreCommand } = await import('./backup');
-    await restoreCommand(loadConfig(), consoleLog, file);
+    await restoreCommand(loadConfig(), consoleLog, file, opts);
   });
 
 try {

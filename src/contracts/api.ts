@@ -17,11 +17,14 @@ import {
   SetupRequest,
   SetupStatus,
   SignInRequest,
+  SignUpConfirmed,
 } from './auth';
 import {
   AcceptInvitation,
   AddMember,
+  ConfirmSignUp,
   CreateGroup,
+  CreatedInvitation,
   CreateInvitation,
   CreateJoinCode,
   CreateSchool,
@@ -31,8 +34,10 @@ import {
   Invitation,
   InvitationPreview,
   JoinByCode,
+  JoinByCodeResult,
   JoinCodeInfo,
   JoinCodePreview,
+  JoinRequest,
   Person,
   School,
   SetSchoolRole,
@@ -49,6 +54,7 @@ import {
   RoutineSummary,
   ScheduleMeetingRequest,
 } from './meetings-api';
+import { AuditPage, AuditQuery, ResetLink } from './audit';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -61,7 +67,7 @@ export interface Endpoint {
   /** 'public' needs no session; 'session' needs a signed-in, active user. */
   auth: 'public' | 'session';
   /** Set for endpoints that answer a document rather than JSON (Markdown minutes, iCalendar). */
-  produces?: 'text/markdown' | 'text/calendar';
+  produces?: 'text/markdown' | 'text/calendar' | 'text/csv';
   summary: string;
   tag: string;
 }
@@ -227,6 +233,14 @@ export const api = {
     summary: 'Change district role or deactivate/reactivate (district admin)',
     tag: 'people',
   }),
+  issueResetLink: e({
+    method: 'POST',
+    path: '/api/people/:userId/reset-link',
+    auth: 'session',
+    response: ResetLink,
+    summary: 'Create a one-time password-reset link for a person, shown once (district admin)',
+    tag: 'people',
+  }),
   setSchoolRole: e({
     method: 'PUT',
     path: '/api/schools/:schoolId/people/:userId',
@@ -314,6 +328,38 @@ export const api = {
     summary: 'Revoke the join code',
     tag: 'groups',
   }),
+  listJoinRequests: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/join-requests',
+    auth: 'session',
+    response: items(JoinRequest),
+    summary: 'Pending requests of leaders to join a team (TRUST-LEAD)',
+    tag: 'groups',
+  }),
+  acceptJoinRequest: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/join-requests/:requestId/accept',
+    auth: 'session',
+    response: GroupDetail,
+    summary: "Accept a request to join (the team's facilitators)",
+    tag: 'groups',
+  }),
+  declineJoinRequest: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/join-requests/:requestId/decline',
+    auth: 'session',
+    response: GroupDetail,
+    summary: "Decline a request to join (the team's facilitators)",
+    tag: 'groups',
+  }),
+  withdrawJoinRequest: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/join-requests/:requestId/withdraw',
+    auth: 'session',
+    response: GroupDetail,
+    summary: 'Withdraw my own request to join',
+    tag: 'groups',
+  }),
 
   listInvitations: e({
     method: 'GET',
@@ -328,7 +374,7 @@ export const api = {
     path: '/api/invitations',
     auth: 'session',
     body: CreateInvitation,
-    response: Invitation,
+    response: CreatedInvitation,
     summary: 'Invite someone by email',
     tag: 'invitations',
   }),
@@ -371,8 +417,17 @@ export const api = {
     path: '/api/join',
     auth: 'public',
     body: JoinByCode,
-    response: Me,
-    summary: 'Join a group by code (creates the account when not signed in)',
+    response: JoinByCodeResult,
+    summary: 'Join a group by code (a new person gets an emailed link that creates the account)',
+    tag: 'groups',
+  }),
+  confirmSignUp: e({
+    method: 'POST',
+    path: '/api/join/confirm',
+    auth: 'public',
+    body: ConfirmSignUp,
+    response: SignUpConfirmed,
+    summary: 'Open the emailed link of a join-code sign-up: creates the verified account and joins',
     tag: 'groups',
   }),
 
@@ -471,12 +526,33 @@ export const api = {
     tag: 'meetings',
   }),
 
+  auditLog: e({
+    method: 'GET',
+    path: '/api/audit',
+    auth: 'session',
+    query: AuditQuery,
+    response: AuditPage,
+    summary: "The district's audit log, newest first, filtered (district admin)",
+    tag: 'audit',
+  }),
+  auditLogCsv: e({
+    method: 'GET',
+    path: '/api/audit.csv',
+    auth: 'session',
+    query: AuditQuery.omit({ page: true }),
+    response: z.string(),
+    produces: 'text/csv',
+    summary: 'The filtered audit log as CSV (RFC 4180, spreadsheet-safe); the export is itself logged',
+    tag: 'audit',
+  }),
+
   devOutbox: e({
     method: 'GET',
     path: '/api/dev/outbox',
     auth: 'public',
     response: items(OutboxMessage),
-    summary: 'Emails captured when no SMTP server is set (loopback only)',
+    summary:
+      'Emails captured in development mode (--dev, ENSEMBLE_DEV=1) when no SMTP server is set; 404 otherwise',
     tag: 'system',
   }),
 } as const satisfies Record<string, Endpoint>;

@@ -23,6 +23,7 @@ export const AuditAction = z.enum([
   'group.join_request_declined',
   'group.join_request_withdrawn',
   'invitation.link_copied',
+  'invitation.link_shown',
   'meeting.reflection_shared',
   'export.audit_log',
   'export.minutes',
@@ -43,3 +44,35 @@ export const AuditEntry = z.object({
   details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** A calendar day or an instant; years 1970-9999 only (a year-0000 date is a 400, not a database error). */
+const AuditInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]).refine((v) => {
+  const year = Number(v.slice(0, 4));
+  return year >= 1970 && year <= 9999 && !Number.isNaN(Date.parse(v));
+}, 'Enter a date between 1970 and 9999');
+
+/**
+ * Filters of the audit log (TRUST-AUDIT-3). `from` is inclusive; `to` is exclusive for an instant and
+ * inclusive for a calendar day (UTC). Newest first, `pageSize` entries a page.
+ */
+export const AuditQuery = z.strictObject({
+  action: AuditAction.optional(),
+  actorId: Id.optional(),
+  from: AuditInstant.optional(),
+  to: AuditInstant.optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export type AuditQuery = z.infer<typeof AuditQuery>;
+export const AUDIT_PAGE_SIZE = 50;
+
+export const AuditPage = z.object({
+  items: z.array(AuditEntry),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+export type AuditPage = z.infer<typeof AuditPage>;
+
+/** An admin-issued password-reset link, answered once and never stored in clear (TRUST-RESET-LINK-1). */
+export const ResetLink = z.object({ link: z.string(), expiresAt: IsoDateTime });
+export type ResetLink = z.infer<typeof ResetLink>;

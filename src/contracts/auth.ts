@@ -58,3 +58,7 @@ export const Health = z.object({
   database: z.enum(['up', 'down']),
   version: z.string(),
 });
+
+/** The account made by opening a join-code sign-up link, and the team it joined (TRUST-ID-1). */
+export const SignUpConfirmed = Me.extend({ groupId: Id, groupName: z.string() });
+export type SignUpConfirmed = z.infer<typeof SignUpConfirmed>;

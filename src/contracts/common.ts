@@ -21,7 +21,16 @@ export const Password = z
   .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters`)
   .max(200, 'Use at most 200 characters');
 
-export const IsoDateTime = z.iso.datetime({ offset: true });
+/**
+ * TRUST-HTTP-8: an ISO date-time with an offset, in years 1000-9999 (year 0000 and the far future are refused
+ * with 400 here instead of failing in JavaScript's Date or PostgreSQL).
+ */
+export const IsoDateTime = z.iso.datetime({ offset: true }).refine((value) => {
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return false;
+  const year = new Date(ms).getUTCFullYear();
+  return year >= 1000 && year <= 9999;
+}, 'Use a date between the years 1000 and 9999');
 
 /** The single error shape every 4xx/5xx answer uses. `fields` names the inputs at fault. */
 export const ApiError = z.object({

@@ -179,6 +179,11 @@ export const MeetingEvent = z.discriminatedUnion('type', [
     noteTaker: Id.nullable().optional(),
   }),
   event('facilitation.handed-over', { fromId: Id, toId: Id }),
+  /**
+   * Server-made when a person leaves or is removed from the team during a live meeting (TRUST-REVOKE-6): they
+   * are off the roster and lose their roles; facilitation passes to `facilitatorId` when they held it.
+   */
+  event('roster.removed', { memberId: Id, facilitatorId: Id.nullable() }),
   event('note.written', { stepId: Slug, text: z.string().max(10_000) }),
   event('note.suggested', { suggestionId: EntityId, stepId: Slug, text: text(2_000) }),
   event('suggestion.accepted', { suggestionId: EntityId }),

@@ -48,8 +48,10 @@ export const MeetingSummary = z.object({
   joinCode: z.string(),
   startedAt: IsoDateTime.nullable(),
   endedAt: IsoDateTime.nullable(),
-  /** Whether the caller may open it live / start it (group facilitators, school leader, admins). */
+  /** Whether the caller may open it live / start it: those who run the team and are members of it. */
   canRun: z.boolean(),
+  /** Whether the caller may join it live and read its minutes (members; TRUST-READ). */
+  canTakePart: z.boolean(),
   /**
    * A suggested presenter for each routine of the agenda, all different while the team is big enough: the
    * members who presented least often, then least recently.

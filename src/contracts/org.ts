@@ -60,11 +60,29 @@ export const GroupAbilities = z.object({
   manageMembers: z.boolean(),
   manageJoinCode: z.boolean(),
   invite: z.boolean(),
+  /** Accept or decline a leader's request to join (the team's facilitators: TRUST-LEAD-3). */
+  decideJoinRequests: z.boolean(),
 });
+
+/**
+ * A school leader or admin who is not a facilitator asked to join the team (TRUST-LEAD-1): pending until a
+ * facilitator accepts or declines, shown to the team meanwhile.
+ */
+export const JoinRequest = z.object({
+  id: Id,
+  userId: Id,
+  name: z.string(),
+  role: GroupRole,
+  via: z.enum(['self_add', 'join_code']),
+  requestedAt: IsoDateTime,
+});
+export type JoinRequest = z.infer<typeof JoinRequest>;
 
 export const GroupDetail = GroupSummary.extend({
   members: z.array(Member),
   joinCode: JoinCodeInfo.nullable(),
+  /** Pending requests to join, for everyone who can read the group. */
+  joinRequests: z.array(JoinRequest),
   can: GroupAbilities,
 });
 export type GroupDetail = z.infer<typeof GroupDetail>;
@@ -147,6 +165,13 @@ export const Invitation = z.object({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
+/**
+ * The answer to creating an invitation. `link` is set only when this server sends no email (mailer mode is not
+ * `smtp`): shown once to the inviter to pass on (TRUST-LINK-1), never stored in clear, null with SMTP.
+ */
+export const CreatedInvitation = Invitation.extend({ link: z.string().nullable() });
+export type CreatedInvitation = z.infer<typeof CreatedInvitation>;
+
 export const CreateInvitation = z.strictObject({
   email: Email,
   groupId: Id.nullable().optional(),
@@ -178,6 +203,8 @@ export const JoinCodePreview = z.object({
   groupName: z.string(),
   districtName: z.string(),
   schoolName: z.string().nullable(),
+  /** False when this server sends no email: a new person cannot sign up by code (TRUST-ID-4). */
+  emailSignUp: z.boolean(),
 });
 export const JoinByCode = z.strictObject({
   code: JoinCode,
@@ -186,5 +213,20 @@ export const JoinByCode = z.strictObject({
   email: Email.optional(),
   password: z.string().max(200).optional(),
 });
+
+/**
+ * What joining by code did: `joined` (signed in, now a member), `requested` (a leader or admin who is not a
+ * member: a facilitator decides, TRUST-LEAD-2), `check-email` (a new sign-up: the same answer whatever the
+ * address, TRUST-ID-2).
+ */
+export const JoinByCodeResult = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('joined'), groupId: Id }),
+  z.object({ outcome: z.literal('requested'), groupId: Id }),
+  z.object({ outcome: z.literal('check-email') }),
+]);
+export type JoinByCodeResult = z.infer<typeof JoinByCodeResult>;
+
+/** Opening the emailed link of a join-code sign-up (TRUST-ID-1). */
+export const ConfirmSignUp = z.strictObject({ token: z.string().min(20).max(200) });
 
 export const Paginated = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });

@@ -1,11 +1,15 @@
 /**
  * The live-meeting socket protocol (Socket.IO, one room per meeting). Every message is validated with these
- * schemas on both ends. A client joins with the last seq it holds and receives what it missed; it sends
- * commands with an idempotency key and treats the ack (sent only after the commit) as the truth.
+ * schemas on both ends. A client joins with the last seq it holds and receives what it missed, in pages; it
+ * sends commands with an idempotency key and treats the ack (sent only after the commit) as the truth.
+ *
+ * Every client message is a request with an ack, and every ack has one shape: `{ ok: true, ... }` or
+ * `{ ok: false, error: SocketError }` (TRUST-RT-2). Transport codes are snake_case; a command the meeting itself
+ * refuses carries the core's rejection (`MeetingRejection`, e.g. `WRONG_PHASE`) in the same `error` slot.
  */
 import { z } from 'zod';
 import { Id } from './common';
-import { MeetingCommand, MeetingEvent, MeetingRejection } from './meeting';
+import { MeetingEvent, MeetingRejection } from './meeting';
 
 /** Bumped on any incompatible change; a mismatch is answered `incompatible` (ADR 0006). */
 export const PROTOCOL_VERSION = 1;
@@ -24,40 +28,79 @@ export const ServerEvents = {
   presence: 'meeting:presence',
 } as const;
 
+/** At most this many events per join ack; `more: true` asks the client to join again from its last seq. */
+export const CATCH_UP_PAGE = 500;
+
+/** PostgreSQL's `integer`: a seq beyond it is a malformed request, not a database error (TRUST-RT-1). */
+export const SEQ_MAX = 2_147_483_647;
+
+/** True when no string anywhere in `value` holds a NUL character (PostgreSQL text and jsonb refuse it). */
+export function freeOfNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return !value.includes('\u0000');
+  if (depth > 8 || value === null || typeof value !== 'object') return true;
+  const items: unknown[] = Array.isArray(value) ? value : Object.values(value);
+  return items.every((v) => freeOfNul(v, depth + 1));
+}
+
+export const SocketErrorCode = z.enum([
+  'incompatible',
+  'unauthenticated',
+  'not_found',
+  'forbidden',
+  'invalid',
+  'not_live',
+  'rate_limited',
+  'unavailable',
+]);
+export type SocketErrorCode = z.infer<typeof SocketErrorCode>;
+
+export const SocketError = z.object({
+  code: SocketErrorCode,
+  message: z.string(),
+  /** With `rate_limited`: ask again after this long. */
+  retryAfterMs: z.number().int().min(0).optional(),
+});
+export type SocketError = z.infer<typeof SocketError>;
+
+/** Every refusal of every client message (join, command, leave, ping, an unknown event). */
+export const SocketRefusal = z.object({ ok: z.literal(false), error: SocketError });
+export type SocketRefusal = z.infer<typeof SocketRefusal>;
+
 export const JoinRequest = z.strictObject({
   protocolVersion: z.number().int(),
   meetingId: Id,
-  lastSeq: z.number().int().min(0),
+  lastSeq: z.number().int().min(0).max(SEQ_MAX),
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
-
-export const SocketError = z.object({
-  code: z.enum(['incompatible', 'unauthenticated', 'not_found', 'invalid', 'not_live', 'unavailable']),
-  message: z.string(),
-});
-export type SocketError = z.infer<typeof SocketError>;
 
 export const JoinAck = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
     meetingId: Id,
-    /** Events after `lastSeq`, as this viewer may see them (others' private reflections redacted). */
+    /** Events after `lastSeq` (at most CATCH_UP_PAGE), as this viewer may see them (others' private reflections redacted). */
     events: z.array(MeetingEvent),
+    /** More events follow: join again from the last seq of this page. */
+    more: z.boolean(),
     serverTime: z.number(),
   }),
-  z.object({ ok: z.literal(false), error: SocketError }),
+  SocketRefusal,
 ]);
 export type JoinAck = z.infer<typeof JoinAck>;
 
-/** The client's command: the server sets `actorId` from the session. */
+export const LeaveRequest = z.strictObject({ meetingId: Id });
+export type LeaveRequest = z.infer<typeof LeaveRequest>;
+
+export const LeaveAck = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), SocketRefusal]);
+export type LeaveAck = z.infer<typeof LeaveAck>;
+
+/** The client's command: the server sets `actorId` from the session. Text with NUL is refused here. */
 export const CommandRequest = z.strictObject({
   meetingId: Id,
-  command: z.record(z.string(), z.unknown()),
+  command: z
+    .record(z.string(), z.unknown())
+    .refine((c) => freeOfNul(c), { message: 'Text may not contain NUL characters' }),
 });
 export type CommandRequest = z.infer<typeof CommandRequest>;
-
-/** Parses a client's command once the server has put the session's actor in. */
-export const ServerSideCommand = MeetingCommand;
 
 export const CommandAck = z.discriminatedUnion('ok', [
   z.object({
@@ -81,5 +124,7 @@ export const Presence = z.object({
 export type Presence = z.infer<typeof Presence>;
 
 export const PingRequest = z.strictObject({ clientSent: z.number() });
-export const PingAck = z.object({ clientSent: z.number(), serverTime: z.number() });
+export const PingAck = z.object({ ok: z.literal(true), clientSent: z.number(), serverTime: z.number() });
 export type PingAck = z.infer<typeof PingAck>;
+export const PingAnswer = z.discriminatedUnion('ok', [PingAck, SocketRefusal]);
+export type PingAnswer = z.infer<typeof PingAnswer>;

@@ -1,5 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -7,12 +8,23 @@ import swaggerUi from '@fastify/swagger-ui';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuditRoutes } from './audit/routes';
+import { limitJoinCodeAttempts } from './auth/join-code-limits';
 import { registerAuthRoutes } from './auth/routes';
-import { resolveSession, SESSION_COOKIE } from './auth/sessions';
-import type { Config } from './config';
+import { resolveSession, sessionCookieName, sessionSecretOf } from './auth/sessions';
+import { isHttps, type Config } from './config';
 import type { Database } from './db/client';
 import { registerGroupRoutes } from './groups/routes';
 import { handleError, notFound } from './http/errors';
+import {
+  allowedOriginsOf,
+  checkNoNul,
+  checkPath,
+  helmetOptions,
+  hostChecker,
+  isApiRequest,
+} from './http/edges';
+import { safePath } from './http/logging';
 import { checkOrigin } from './http/origin-check';
 import { registerInvitationRoutes } from './invitations/routes';
 import { createMailer, type Mailer } from './mail/mailer';
@@ -24,7 +36,7 @@ import { attachRealtime, type Realtime } from './realtime/socket-server';
 import { loadShippedRoutines } from './routines/catalog';
 import type { Routine } from '#contracts/routine';
 import { registerSetupRoutes } from './setup/routes';
-import { registerSystemRoutes, VERSION } from './system/routes';
+import { outboxServed, registerSystemRoutes, VERSION } from './system/routes';
 
 export interface BuildOptions {
   config: Config;
@@ -39,6 +51,8 @@ export interface BuildOptions {
   routines?: ReadonlyMap<string, Routine>;
   /** PostgreSQL for Socket.IO's cross-node adapter (serve passes the app's database). */
   adapterConnectionString?: string;
+  /** Requests per minute per client address over all routes (TRUST-LIMIT-1); default the configuration's. */
+  globalRateLimit?: number;
 }
 
 /** 64 KiB is far above any legitimate JSON body of this API. */
@@ -52,14 +66,25 @@ export function defaultWebRoot(): string | null {
   return null;
 }
 
+/** A hop count as proxy-addr applies it (trust the nearest `hops` peers), typed as Fastify accepts it. */
+function fastifyTrustProxy(
+  trust: Config['trustProxy'],
+): false | string[] | ((addr: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_addr, hop) => hop < trust;
+  return trust;
+}
+
 /** Builds the HTTP app without listening (tests use `inject`; `serve` listens). */
 export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const { config, database } = opts;
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: BODY_LIMIT,
-    trustProxy: config.trustProxy,
+    // A hop count or the proxies' addresses, never `true` (config.ts refuses it): X-Forwarded-For from any
+    // other peer is ignored, so a client cannot choose its address (TRUST-LIMIT-3).
+    trustProxy: fastifyTrustProxy(config.trustProxy),
   });
+  app.decorate('sessionCookie', { name: sessionCookieName(isHttps(config)), secure: isHttps(config) });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -70,7 +95,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
 
   const mailer =
     opts.mailer ??
-    createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+    createMailer({
+      db: database.db,
+      smtpUrl: config.smtpUrl,
+      from: config.mailFrom,
+      log: app.log,
+      dev: config.dev,
+    });
   let realtime: Realtime | null = null;
   const meetingRuntime = new MeetingRuntime(database, (meetingId, events) =>
     realtime?.publish(meetingId, events),
@@ -92,8 +123,22 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
   };
 
+  // Edges first: a malformed or percent-disguised path and a foreign Host are refused before anything else.
+  const checkHost = hostChecker(config);
+  app.addHook('onRequest', (req, _reply, done) => {
+    checkPath(req);
+    checkHost(req);
+    done();
+  });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  await app.register(helmet, helmetOptions(config));
+  await app.register(rateLimit, {
+    global: true,
+    // TRUST-LIMIT-1: generous, per client address (`req.ip`, which honours only TRUST_PROXY), health exempt.
+    max: opts.globalRateLimit ?? config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    allowList: (req) => safePath(req.url) === '/api/health',
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -106,21 +151,25 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  const allowedOrigins = new Set(config.publicUrl ? [new URL(config.publicUrl).origin] : []);
+  const allowedOrigins = allowedOriginsOf(config);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', (req, _reply, done) => {
-    if (req.url.startsWith('/api/')) checkOrigin(req, allowedOrigins);
+    if (isApiRequest(req)) checkOrigin(req, allowedOrigins);
+    done();
+  });
+  app.addHook('preValidation', (req, _reply, done) => {
+    checkNoNul(req);
     done();
   });
   app.addHook('preHandler', async (req) => {
-    if (!req.url.startsWith('/api/')) return;
-    const secret = req.cookies[SESSION_COOKIE];
+    if (!isApiRequest(req)) return;
+    const secret = sessionSecretOf(req);
     req.actor = secret ? await resolveSession(database.db, secret) : null;
+    await limitJoinCodeAttempts(database.db, req);
   });
-  app.addHook('onSend', (_req, reply, payload, done) => {
-    void reply.header('X-Content-Type-Options', 'nosniff');
-    void reply.header('Referrer-Policy', 'same-origin');
-    void reply.header('X-Frame-Options', 'DENY');
+  app.addHook('onSend', (req, reply, payload, done) => {
+    // TRUST-HTTP-3: API answers hold people's data: never kept by a browser or a proxy.
+    if (isApiRequest(req)) void reply.header('Cache-Control', 'no-store');
     done(null, payload);
   });
 
@@ -129,6 +178,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerSetupRoutes(api, services);
     registerAuthRoutes(api, services);
     registerOrgRoutes(api, services);
+    registerAuditRoutes(api, services);
     registerGroupRoutes(api, services);
     registerInvitationRoutes(api, services);
     registerMeetingRoutes(api, services);
@@ -154,7 +204,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET' || !webRoot) throw notFound('That page');
+    if (isApiRequest(req) || req.method !== 'GET' || !webRoot) throw notFound('That page');
+    // The outbox page exists only in development mode (TRUST-MAIL-1).
+    if (safePath(req.url).startsWith('/dev/') && !outboxServed(services)) throw notFound('That page');
     // Client-side routes: the web app decides what to show.
     return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
   });

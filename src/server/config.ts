@@ -1,22 +1,33 @@
 import { z } from 'zod';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+
+const Flag = z.enum(['0', '1', 'true', 'false']).optional();
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
+  /** Default 0.0.0.0; 127.0.0.1 in development mode. */
+  HOST: z.string().min(1).optional(),
   DATABASE_URL: z.url().optional(),
   DATA_DIR: z.string().default('./data'),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Ensemble <no-reply@ensemble.local>'),
-  /** Base of links in emails; without it links point at http://localhost:PORT. */
+  /** Base of links in emails, the allowed Origin and Host; https turns on HSTS and `__Host-` Secure cookies. */
   PUBLIC_URL: z.url().optional(),
-  /** Set when behind a TLS-terminating proxy, so cookies get `Secure` and client IPs are real. */
-  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Proxies in front of the app: a hop count (`1`, `2`) or a comma list of addresses/CIDRs. Never "all". */
+  TRUST_PROXY: z.string().optional(),
   /** Set when several app nodes share one database: live events then travel between nodes through PostgreSQL. */
-  CLUSTER: z.enum(['0', '1', 'true', 'false']).optional(),
+  CLUSTER: Flag,
+  /** Requests per minute per client address over all routes (health exempt): raise it for a school behind one NAT. */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(60).max(1_000_000).default(600),
+  /** Explicit development mode (same as `--dev`): the dev outbox replaces SMTP. */
+  ENSEMBLE_DEV: Flag,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().optional(),
 });
+
+/** What Fastify's `trustProxy` receives: never `true` (that would let any client choose its address). */
+export type TrustProxy = false | number | string[];
 
 export interface Config {
   port: number;
@@ -26,30 +37,76 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   publicUrl: string | undefined;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /** TRUST-LIMIT-1: requests per minute per client address over all routes. */
+  rateLimitPerMinute: number;
   cluster: boolean;
+  /** Explicit development mode (`--dev` or ENSEMBLE_DEV=1): dev outbox, loopback by default. Never inferred. */
+  dev: boolean;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
 
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+const isOn = (v: string | undefined) => v === '1' || v === 'true';
+
+/** `1`, `2`… hops, or `10.0.0.1, 192.168.0.0/16, ::1`; `true`/`*` refused, `0`/`false`/empty = no proxy. */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = raw?.trim() ?? '';
+  if (value === '' || value === '0' || value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new ConfigError(`TRUST_PROXY: ${value} hops is not a plausible proxy chain (1-10).`);
+    return hops;
+  }
+  if (value === 'true' || value === '*' || value === 'all') {
+    throw new ConfigError(
+      'TRUST_PROXY: trusting every proxy lets any client choose its address. Give the number of proxies in front of Ensemble (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.1.0/24).',
+    );
+  }
+  const entries = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address, bits, extra] = entry.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !bitsOk || extra !== undefined || (bits !== undefined && Number(bits) === 0)) {
+      throw new ConfigError(
+        `TRUST_PROXY: "${entry}" is not a proxy address or CIDR (a /0 range would trust everyone).`,
+      );
+    }
+  }
+  return entries;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { dev?: boolean } = {}): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new ConfigError(`Invalid environment: ${problems}`);
   }
   const e = parsed.data;
+  const dev = overrides.dev === true || isOn(e.ENSEMBLE_DEV);
   return {
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (dev ? '127.0.0.1' : '0.0.0.0'),
     databaseUrl: e.DATABASE_URL,
     dataDir: resolve(e.DATA_DIR),
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
-    trustProxy: e.TRUST_PROXY === '1' || e.TRUST_PROXY === 'true',
-    cluster: e.CLUSTER === '1' || e.CLUSTER === 'true',
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    cluster: isOn(e.CLUSTER),
+    dev,
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** True when the public address is https: HSTS, `__Host-` cookie with `Secure`. */
+export function isHttps(config: Pick<Config, 'publicUrl'>): boolean {
+  return config.publicUrl?.startsWith('https://') ?? false;
 }

@@ -1,12 +1,14 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from './account/AccountPage';
 import { AdminPage } from './admin/AdminPage';
+import { AuditLogPage } from './admin/AuditLogPage';
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { SignInPage } from './auth/SignInPage';
 import { VerifyEmailPage } from './auth/VerifyEmailPage';
 import { OutboxPage } from './dev/OutboxPage';
 import { InvitationPage } from './invitations/InvitationPage';
+import { JoinConfirmPage } from './join/JoinConfirmPage';
 import { JoinPage } from './join/JoinPage';
 import { meetingFullScreenRoutes, meetingRoutes } from './meetings/routes';
 import { routineRoutes } from './routines/routes';
@@ -46,6 +48,7 @@ export function createAppRouter() {
                 { path: 'verify-email', element: <VerifyEmailPage /> },
                 { path: 'invite/:token', element: <InvitationPage /> },
                 { path: 'join', element: <JoinPage /> },
+                { path: 'join/confirm', element: <JoinConfirmPage /> },
                 { path: 'join/:code', element: <JoinPage /> },
                 {
                   element: <RequireSession />,
@@ -55,7 +58,10 @@ export function createAppRouter() {
                     { path: 'account', element: <AccountPage /> },
                     {
                       element: <RequireDistrictAdmin />,
-                      children: [{ path: 'admin', element: <AdminPage /> }],
+                      children: [
+                        { path: 'admin', element: <AdminPage /> },
+                        { path: 'admin/audit', element: <AuditLogPage /> },
+                      ],
                     },
                     ...meetingRoutes,
                     ...routineRoutes,

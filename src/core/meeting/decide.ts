@@ -1,5 +1,6 @@
 import {
   MEETING_EVENT_VERSION,
+  SYSTEM_ACTOR,
   type CommandOf,
   type EventOf,
   type MeetingCommand,
@@ -35,6 +36,9 @@ export const LIMITS = {
   extensionMinutesPerStep: 60,
   suggestions: 500,
   questions: 500,
+  /** Per person, well below the meeting's caps, so one person cannot use them up for everyone (TRUST-RT-CAP-1). */
+  suggestionsPerPerson: 40,
+  questionsPerPerson: 40,
   reflectionsPerAuthor: 50,
   actionItems: 200,
   sourceTags: 100,
@@ -154,6 +158,11 @@ function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
       if (!hasStep(s, c.stepId)) return reject('NOT_FOUND', `No step "${c.stepId}"`);
       if (s.suggestions.length >= LIMITS.suggestions)
         return reject('LIMIT', 'This meeting has reached its limit of note suggestions');
+      if (s.suggestions.filter((x) => x.authorId === c.actorId).length >= LIMITS.suggestionsPerPerson)
+        return reject(
+          'LIMIT',
+          `You have made ${LIMITS.suggestionsPerPerson} note suggestions in this meeting, the most one person can`,
+        );
       return emit({
         type: 'note.suggested',
         payload: { suggestionId: newId, stepId: c.stepId, text: c.text },
@@ -168,6 +177,11 @@ function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
         return reject('NOT_ALLOWED', 'The presenter answers questions rather than asking them');
       if (s.questions.length >= LIMITS.questions)
         return reject('LIMIT', 'This meeting has reached its limit of question cards');
+      if (s.questions.filter((x) => x.authorId === c.actorId).length >= LIMITS.questionsPerPerson)
+        return reject(
+          'LIMIT',
+          `You have asked ${LIMITS.questionsPerPerson} questions in this meeting, the most one person can`,
+        );
       return emit({
         type: 'question.submitted',
         payload: { questionId: newId, stepId: run.stepId, kind: c.kind, text: c.text },
@@ -324,4 +338,26 @@ function writeReflection(s: MeetingState, c: CommandOf<'writeReflection'>, newId
     type: 'reflection.written',
     payload: { reflectionId: newId, stepId: c.stepId, text: c.text },
   });
+}
+
+/**
+ * The server's own decision when a person leaves or is removed from the team while a meeting is live or
+ * pending (TRUST-REVOKE-6): one `roster.removed` event, or none when they are not on the roster. When they
+ * facilitate, facilitation passes to the first other person on the roster (null when nobody is left).
+ */
+export function removeFromRoster(state: MeetingState, memberId: string, now: number): MeetingEvent[] {
+  if (state.phase === 'empty' || !isMember(state, memberId)) return [];
+  const others = state.memberIds.filter((id) => id !== memberId);
+  const facilitatorId = state.roles.facilitator === memberId ? (others[0] ?? null) : state.roles.facilitator;
+  return [
+    {
+      seq: state.seq + 1,
+      type: 'roster.removed',
+      v: MEETING_EVENT_VERSION,
+      at: Math.max(now, state.clock),
+      actorId: SYSTEM_ACTOR,
+      idempotencyKey: null,
+      payload: { memberId, facilitatorId },
+    },
+  ];
 }

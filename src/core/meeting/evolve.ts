@@ -90,6 +90,8 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
     }
     case 'facilitation.handed-over':
       return { ...s, roles: { ...s.roles, facilitator: e.payload.toId } };
+    case 'roster.removed':
+      return removeMember(s, e);
     case 'note.written':
       return updateStep(s, e.payload.stepId, (run) => ({ ...run, note: e.payload.text }));
     case 'note.suggested':
@@ -254,6 +256,23 @@ function created(s: MeetingState, e: EventOf<'meeting.created'>): MeetingState {
     roles: { facilitator: facilitatorId, presenter: null, timekeeper: null, noteTaker: null },
     steps,
     currentPart: 0,
+  };
+}
+
+/** Off the roster, out of every role; facilitation passes on as the event says. Their contributions stay. */
+function removeMember(s: MeetingState, e: EventOf<'roster.removed'>): MeetingState {
+  const gone = e.payload.memberId;
+  const clear = (id: string | null) => (id === gone ? null : id);
+  return {
+    ...s,
+    memberIds: s.memberIds.filter((id) => id !== gone),
+    agenda: s.agenda.map((p) => (p.presenter === gone ? { ...p, presenter: null } : p)),
+    roles: {
+      facilitator: s.roles.facilitator === gone ? e.payload.facilitatorId : s.roles.facilitator,
+      presenter: clear(s.roles.presenter),
+      timekeeper: clear(s.roles.timekeeper),
+      noteTaker: clear(s.roles.noteTaker),
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-export { decide, LIMITS, type Decision, type DecideContext } from './decide';
+export { decide, removeFromRoster, LIMITS, type Decision, type DecideContext } from './decide';
 export { evolve, replay, MeetingLogGapError } from './evolve';
 export { tick } from './tick';
 export { createMeeting, MEETING_MEMBERS_MAX, type CreateMeetingInput } from './create';

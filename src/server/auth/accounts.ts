@@ -39,3 +39,28 @@ export async function createAccount(db: DbOrTx, a: NewAccount) {
   if (!user) throw new Error('insert returned no row');
   return user;
 }
+
+/**
+ * Creates a verified account from a password hashed earlier: a join-code sign-up hashes the password when it
+ * is submitted and creates the account only when the emailed link is opened (TRUST-ID-1).
+ */
+export async function createAccountWithHash(
+  db: DbOrTx,
+  a: Omit<NewAccount, 'password' | 'emailVerified'> & { passwordHash: string },
+) {
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, a.email)).limit(1);
+  if (existing) return null;
+  const [user] = await db
+    .insert(users)
+    .values({
+      districtId: a.districtId,
+      email: a.email,
+      name: a.name,
+      passwordHash: a.passwordHash,
+      districtRole: a.districtRole,
+      emailVerifiedAt: new Date(),
+    })
+    .onConflictDoNothing()
+    .returning();
+  return user ?? null;
+}

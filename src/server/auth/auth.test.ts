@@ -84,12 +84,13 @@ describe('first run and accounts', () => {
     expect(unknown.body).toEqual(wrong.body);
   });
 
-  it('AUTH-THROTTLE-1: an account is throttled after 10 attempts in 15 minutes, even with the right password', async () => {
+  it('AUTH-THROTTLE-1 (now TRUST-LIMIT-2): after repeated failures an account waits, even with the right password; see throttle.test.ts for the end of the wait', async () => {
     const c = new Client(t.app);
     for (let i = 0; i < 10; i++)
       await c.post('/api/auth/sign-in', { email: 'victim@lakeside.org', password: `guess-number-${i}` });
     const res = await c.post('/api/auth/sign-in', { email: 'victim@lakeside.org', password: TEST_PASSWORD });
     expect(res.status).toBe(429);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('AUTH-RESET-1: reset answers the same for unknown emails and sends a one-time link for real ones', async () => {

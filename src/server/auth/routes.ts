@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import { users } from '../db/schema';
+import { recordAudit } from '../audit/record';
 import { badRequest, tooManyRequests } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import type { Services } from '../services';
@@ -15,13 +16,12 @@ import {
   deleteSession,
   setSessionCookie,
 } from './sessions';
-import { takeAttempt } from './throttle';
+import { clearFailures, failureDelay, recordFailure, SIGN_IN_DELAY, takeAttempt } from './throttle';
 
 const MINUTE = 60_000;
 /** Per IP, per node (ADR 0005); per-account limits below are shared through the database. */
 const SIGN_IN_PER_IP = { max: 20, timeWindow: MINUTE };
 const RESET_PER_IP = { max: 5, timeWindow: MINUTE };
-const SIGN_IN_PER_ACCOUNT = { limit: 10, windowMs: 15 * MINUTE };
 const RESET_PER_ACCOUNT = { limit: 3, windowMs: 60 * MINUTE };
 
 /** Deliberately identical for unknown email, wrong password and deactivated account. */
@@ -32,24 +32,40 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
     app,
     api.signIn,
     async ({ body, req, reply }) => {
-      if (
-        !(await takeAttempt(
-          s.db,
-          `sign-in:${body.email}`,
-          SIGN_IN_PER_ACCOUNT.limit,
-          SIGN_IN_PER_ACCOUNT.windowMs,
-        ))
-      ) {
-        throw tooManyRequests();
+      // TRUST-LIMIT-2: only failures count, with a growing wait; same for known and unknown addresses.
+      const throttleKey = `sign-in-failures:${body.email}`;
+      const waitMs = await failureDelay(s.db, throttleKey, SIGN_IN_DELAY);
+      if (waitMs > 0) {
+        throw tooManyRequests('Too many failed attempts. Wait a moment and try again.', waitMs / 1000);
       }
       const [user] = await s.db.select().from(users).where(eq(users.email, body.email)).limit(1);
       const ok = await verifyPassword(user?.passwordHash ?? null, body.password);
       if (!user || !ok || user.deactivatedAt) {
+        await recordFailure(s.db, throttleKey);
+        // An unknown address is recorded without its district (none) and without the address itself.
+        await recordAudit(s.db, {
+          districtId: user?.districtId ?? null,
+          actorId: null,
+          action: 'auth.sign_in_failed',
+          ...(user ? { subject: { type: 'person', id: user.id } } : {}),
+          from: req,
+        });
         throw badRequest(SIGN_IN_FAILED, [{ path: 'password', message: SIGN_IN_FAILED }]);
       }
+      await clearFailures(s.db, throttleKey);
       // Rotation: a sign-in always gets a fresh session, and the one it came with is dropped.
       if (req.actor) await deleteSession(s.db, req.actor.sessionId);
-      const session = await createSession(s.db, user, req.headers['user-agent']);
+      const session = await createSession(s.db, user, req.headers['user-agent'], {
+        persistent: body.keepSignedIn,
+      });
+      await recordAudit(s.db, {
+        districtId: user.districtId,
+        actorId: user.id,
+        action: 'auth.sign_in',
+        subject: { type: 'person', id: user.id },
+        details: { keepSignedIn: body.keepSignedIn },
+        from: req,
+      });
       setSessionCookie(req, reply, session);
       return presentMe(s.db, user);
     },
@@ -58,12 +74,23 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
 
   registerEndpoint(app, api.signOut, async ({ req, reply }) => {
     if (req.actor) await deleteSession(s.db, req.actor.sessionId);
+    if (req.actor) s.access.sessionEnded(req.actor.sessionId); // TRUST-REVOKE-1
     clearSessionCookie(reply);
     return { ok: true as const };
   });
 
-  registerEndpoint(app, api.signOutEverywhere, async ({ actor, reply }) => {
-    await deleteAllSessions(s.db, { id: actor.userId, districtId: actor.districtId });
+  registerEndpoint(app, api.signOutEverywhere, async ({ actor, req, reply }) => {
+    await s.db.transaction(async (tx) => {
+      await deleteAllSessions(tx, { id: actor.userId, districtId: actor.districtId });
+      await recordAudit(tx, {
+        districtId: actor.districtId,
+        actorId: actor.userId,
+        action: 'auth.sign_out_everywhere',
+        subject: { type: 'person', id: actor.userId },
+        from: req,
+      });
+    });
+    s.access.personChanged(actor.districtId, actor.userId); // TRUST-REVOKE-2
     clearSessionCookie(reply);
     return { ok: true as const };
   });
@@ -98,12 +125,15 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
         .limit(1);
       if (allowed && user) {
         const secret = await issueOneTimeLink(s.db, user, 'password_reset');
-        await s.mailer.send({
-          to: user.email,
-          districtId: user.districtId,
-          subject: 'Reset your Ensemble password',
-          text: `Hello ${user.name},\n\nSomeone (hopefully you) asked to reset your Ensemble password. Open this link within an hour to choose a new one:\n\n${s.link(`/reset-password?token=${secret}`, req)}\n\nIf it was not you, you can ignore this email: your password stays as it is.\n`,
-        });
+        // Not awaited: an SMTP round trip only for existing addresses would tell them apart by timing.
+        void s.mailer
+          .send({
+            to: user.email,
+            districtId: user.districtId,
+            subject: 'Reset your Ensemble password',
+            text: `Hello ${user.name},\n\nSomeone (hopefully you) asked to reset your Ensemble password. Open this link within an hour to choose a new one:\n\n${s.link(`/reset-password?token=${secret}`, req)}\n\nIf it was not you, you can ignore this email: your password stays as it is.\n`,
+          })
+          .catch((err: unknown) => req.log.warn({ err }, 'password reset email failed'));
       }
       return { ok: true as const };
     },
@@ -113,9 +143,9 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(
     app,
     api.completePasswordReset,
-    async ({ body }) => {
-      return s.db.transaction(async (tx) => {
-        const owner = await consumeOneTimeLink(tx, body.token, 'password_reset');
+    async ({ body, req }) => {
+      const reset = await s.db.transaction(async (tx) => {
+        const owner = await consumeOneTimeLink(tx, body.token, ['password_reset', 'admin_password_reset']);
         if (!owner)
           throw badRequest('This reset link is invalid, used or expired. Ask for a new one.', [
             { path: 'token', message: 'Invalid or expired link' },
@@ -132,15 +162,24 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
         if (problems.length) throw badRequest('Choose a different password.', problems);
         await tx
           .update(users)
-          // Following an emailed link also proves the address.
+          // Following an emailed link also proves the address; a link an admin handed over does not.
           .set({
             passwordHash: await hashPassword(body.password),
-            emailVerifiedAt: user.emailVerifiedAt ?? new Date(),
+            emailVerifiedAt: user.emailVerifiedAt ?? (owner.purpose === 'password_reset' ? new Date() : null),
           })
           .where(eq(users.id, user.id));
         await deleteAllSessions(tx, user);
-        return { ok: true as const };
+        await recordAudit(tx, {
+          districtId: user.districtId,
+          actorId: user.id,
+          action: 'auth.password_reset',
+          subject: { type: 'person', id: user.id },
+          from: req,
+        });
+        return user;
       });
+      s.access.personChanged(reset.districtId, reset.id); // TRUST-REVOKE-3
+      return { ok: true as const };
     },
     { rateLimit: RESET_PER_IP },
   );

@@ -1,4 +1,4 @@
-// The backup file: gzip'd NDJSON. Line 1 is the header; then, per table, a marker line giving its row count
+// The backup's content: gzip'd NDJSON, sealed in the encrypted envelope of backup-crypto.ts. Line 1 is the header; then, per table, a marker line giving its row count
 // followed by exactly that many row lines (row_to_json output, kept as text so bigint and numeric values
 // never pass through JavaScript numbers); the last line is a trailer with the totals and the sha256 of
 // every byte before it, so a truncated or edited file is refused before anything is committed.
@@ -62,7 +62,14 @@ export class BackupReader {
   private readonly lines: AsyncIterator<string>;
 
   constructor(compressed: Readable) {
-    this.lines = splitLines(compressed)[Symbol.asyncIterator]();
+    // Wired at once, not when the first line is asked for: an error of the source that comes earlier (a
+    // truncated envelope, while the restore still connects) must reach the reader, not go unhandled.
+    const gunzip = createGunzip();
+    compressed.on('error', (error) => gunzip.destroy(error));
+    // Seen by the iterator through the stream's errored state, whenever it starts.
+    gunzip.on('error', () => undefined);
+    compressed.pipe(gunzip);
+    this.lines = splitLines(gunzip)[Symbol.asyncIterator]();
   }
 
   get line(): number {
@@ -114,16 +121,15 @@ export class BackupReader {
     try {
       return await this.lines.next();
     } catch (error) {
+      // The envelope's own errors (wrong key, changed chunk, truncated) already say what is wrong.
+      if (error instanceof BackupFileError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new BackupFileError(`the file is damaged or truncated (${reason}).`, this.lineNo + 1);
     }
   }
 }
 
-async function* splitLines(compressed: Readable): AsyncGenerator<string> {
-  const gunzip = createGunzip();
-  compressed.on('error', (error) => gunzip.destroy(error));
-  compressed.pipe(gunzip);
+async function* splitLines(gunzip: Readable): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   let partial = '';
   for await (const chunk of gunzip as AsyncIterable<Buffer>) {

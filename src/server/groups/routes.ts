@@ -4,12 +4,23 @@ import { api } from '#contracts/api';
 import type { Actor } from '../policy/actor';
 import { newJoinCode } from '../auth/tokens';
 import type { DbOrTx } from '../db/client';
-import { groupMembers, groups, joinCodes, schools, users } from '../db/schema';
+import { groupJoinRequests, groupMembers, groups, joinCodes, schools, users } from '../db/schema';
+import { recordAudit } from '../audit/record';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
-import { addMembership, groupSubject, listVisibleGroups, loadGroup, presentGroupDetail } from './queries';
+import {
+  addMembership,
+  groupSubject,
+  listPendingJoinRequests,
+  listVisibleGroups,
+  loadGroup,
+  loadPendingJoinRequest,
+  managesByRankOnly,
+  presentGroupDetail,
+  requestToJoin,
+} from './queries';
 
 /** After a membership change the actor's own role map is stale for this request: refresh it. */
 async function withFreshRoles(db: DbOrTx, actor: Actor): Promise<Actor> {
@@ -87,10 +98,16 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
     return presentGroupDetail(s.db, actor, row ?? g);
   });
 
-  registerEndpoint(app, api.addMember, async ({ actor, params, body }) => {
+  registerEndpoint(app, api.addMember, async ({ actor, params, body, req }) => {
     return s.db.transaction(async (tx) => {
       const g = await loadGroup(tx, actor, params.groupId);
       authorize(actor, 'manage-members', groupSubject(g));
+      if (body.userId === actor.userId && managesByRankOnly(actor, g)) {
+        // TRUST-LEAD-1: a leader or admin cannot make themselves a member silently: the team decides.
+        const current = actor.groupRoles.get(g.id);
+        if (current !== body.role) await requestToJoin(tx, g, actor, body.role, 'self_add', req);
+        return presentGroupDetail(tx, actor, g);
+      }
       const [person] = await tx
         .select()
         .from(users)
@@ -112,10 +129,16 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
     });
   });
 
-  registerEndpoint(app, api.updateMember, async ({ actor, params, body }) => {
-    return s.db.transaction(async (tx) => {
+  registerEndpoint(app, api.updateMember, async ({ actor, params, body, req }) => {
+    const detail = await s.db.transaction(async (tx) => {
       const g = await loadGroup(tx, actor, params.groupId);
       authorize(actor, 'manage-members', groupSubject(g));
+      if (params.userId === actor.userId && body.role === 'facilitator' && managesByRankOnly(actor, g)) {
+        // TRUST-LEAD-1: a leader who is a member does not make themselves the team's facilitator alone.
+        if (!actor.groupRoles.has(g.id)) throw notFound('That member');
+        await requestToJoin(tx, g, actor, 'facilitator', 'self_add', req);
+        return presentGroupDetail(tx, actor, g);
+      }
       await ensureAnotherFacilitatorIfDemoting(
         tx,
         g.id,
@@ -137,10 +160,12 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
       if (!updated.length) throw notFound('That member');
       return presentGroupDetail(tx, await withFreshRoles(tx, actor), g);
     });
+    s.access.personChanged(actor.districtId, params.userId); // TRUST-REVOKE-5
+    return detail;
   });
 
   registerEndpoint(app, api.removeMember, async ({ actor, params }) => {
-    return s.db.transaction(async (tx) => {
+    const detail = await s.db.transaction(async (tx) => {
       const g = await loadGroup(tx, actor, params.groupId);
       const leaving = params.userId === actor.userId;
       authorize(actor, leaving ? 'leave' : 'manage-members', groupSubject(g));
@@ -165,9 +190,79 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
         )
       ) {
         // Someone who left and does not lead the group can no longer read it: answer with what they may see.
-        return presentGroupDetail(tx, fresh, g, null).then((d) => ({ ...d, members: [], joinCode: null }));
+        return presentGroupDetail(tx, fresh, g, null).then((d) => ({
+          ...d,
+          members: [],
+          joinCode: null,
+          joinRequests: [],
+        }));
       }
       return presentGroupDetail(tx, fresh, g);
+    });
+    // TRUST-REVOKE-6: off the rosters of the team's open meetings first, then their sockets close.
+    await s.meetings.removeFromOpenMeetings(actor.districtId, params.groupId, params.userId);
+    s.access.personChanged(actor.districtId, params.userId);
+    return detail;
+  });
+
+  registerEndpoint(app, api.listJoinRequests, async ({ actor, params }) => {
+    const g = await loadGroup(s.db, actor, params.groupId);
+    authorize(actor, 'read', groupSubject(g));
+    return { items: await listPendingJoinRequests(s.db, g) };
+  });
+
+  for (const [endpoint, status] of [
+    [api.acceptJoinRequest, 'accepted'],
+    [api.declineJoinRequest, 'declined'],
+  ] as const) {
+    registerEndpoint(app, endpoint, async ({ actor, params, req }) => {
+      return s.db.transaction(async (tx) => {
+        const g = await loadGroup(tx, actor, params.groupId);
+        const { row, subject } = await loadPendingJoinRequest(tx, g, params.requestId);
+        authorize(actor, 'decide', subject);
+        await tx
+          .update(groupJoinRequests)
+          .set({ status, decidedBy: actor.userId, decidedAt: new Date() })
+          .where(and(eq(groupJoinRequests.id, row.id), eq(groupJoinRequests.districtId, actor.districtId)));
+        if (status === 'accepted') {
+          const [person] = await tx
+            .select({ deactivatedAt: users.deactivatedAt })
+            .from(users)
+            .where(and(eq(users.id, row.userId), eq(users.districtId, actor.districtId)));
+          if (!person || person.deactivatedAt) throw conflict('That person is deactivated and cannot join.');
+          await addMembership(tx, g, row.userId, row.role);
+        }
+        await recordAudit(tx, {
+          districtId: actor.districtId,
+          actorId: actor.userId,
+          action: status === 'accepted' ? 'group.join_request_accepted' : 'group.join_request_declined',
+          subject: { type: 'group', id: g.id },
+          details: { requestId: row.id, requesterId: row.userId, role: row.role, via: row.via },
+          from: req,
+        });
+        return presentGroupDetail(tx, actor, g);
+      });
+    });
+  }
+
+  registerEndpoint(app, api.withdrawJoinRequest, async ({ actor, params, req }) => {
+    return s.db.transaction(async (tx) => {
+      const g = await loadGroup(tx, actor, params.groupId);
+      const { row, subject } = await loadPendingJoinRequest(tx, g, params.requestId);
+      authorize(actor, 'withdraw', subject);
+      await tx
+        .update(groupJoinRequests)
+        .set({ status: 'withdrawn', decidedBy: actor.userId, decidedAt: new Date() })
+        .where(and(eq(groupJoinRequests.id, row.id), eq(groupJoinRequests.districtId, actor.districtId)));
+      await recordAudit(tx, {
+        districtId: actor.districtId,
+        actorId: actor.userId,
+        action: 'group.join_request_withdrawn',
+        subject: { type: 'group', id: g.id },
+        details: { requestId: row.id, role: row.role, via: row.via },
+        from: req,
+      });
+      return presentGroupDetail(tx, actor, g);
     });
   });
 

@@ -1,5 +1,5 @@
 /**
- * INPUT-1..5: every endpoint that takes a body rejects wrong types, missing fields, unknown fields,
+ * INPUT-1..5 (and TRUST-HTTP-7, NUL per field): every endpoint that takes a body rejects wrong types, missing fields, unknown fields,
  * over-long values (400 naming the field) and oversized bodies (413), and the database is unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,6 +125,19 @@ describe('bad input is refused and nothing is written', () => {
         if (!types.includes('string')) continue;
         const res = await fresh().request(endpoint.method, url, { [field]: 'x'.repeat(5000) });
         expect(res.status, `${name}.${field} long`).toBe(400);
+      }
+
+      // TRUST-HTTP-7: NUL in any string field is refused naming that field (never a database error).
+      for (const [field, schema] of properties) {
+        const types = [schema.type, ...(schema.anyOf ?? []).map((s) => s.type)].flat();
+        if (!types.includes('string')) continue;
+        const res = await fresh().request(endpoint.method, url, { [field]: 'a\u0000b' });
+        expect(res.status, `${name}.${field} NUL`).toBe(400);
+        const fields = (res.body as { error: { fields?: { path: string }[] } }).error.fields ?? [];
+        expect(
+          fields.map((f) => f.path),
+          `${name}.${field} NUL`,
+        ).toContain(field);
       }
 
       // INPUT-5: a body over the limit is refused whole, and a non-JSON body gets a clear answer.

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ApiError } from '#contracts/common';
+import { databaseErrorOf } from './logging';
 
 export interface FieldProblem {
   path: string;
@@ -14,6 +15,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: FieldProblem[],
+    /** Extra response headers, e.g. `Retry-After` on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -27,8 +30,19 @@ export const forbidden = (message = 'You do not have permission to do that.') =>
 export const notFound = (what = 'That') => new HttpError(404, 'not_found', `${what} was not found.`);
 export const conflict = (message: string, fields?: FieldProblem[]) =>
   new HttpError(409, 'conflict', message, fields);
-export const tooManyRequests = (message = 'Too many attempts. Wait a few minutes and try again.') =>
-  new HttpError(429, 'too_many_requests', message);
+export const tooManyRequests = (
+  message = 'Too many attempts. Wait a few minutes and try again.',
+  retryAfterSeconds?: number,
+) =>
+  new HttpError(
+    429,
+    'too_many_requests',
+    message,
+    undefined,
+    retryAfterSeconds === undefined
+      ? undefined
+      : { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+  );
 
 function body(code: string, message: string, fields?: FieldProblem[]): ApiError {
   return { error: fields?.length ? { code, message, fields } : { code, message } };
@@ -68,11 +82,37 @@ function validationFields(items: readonly ZodValidationItem[]): FieldProblem[] {
 }
 
 /**
+ * TRUST-HTTP-9: database refusals caused by the input or by a race answer 4xx, never 500: two simultaneous
+ * sign-ups or setups (unique violation), a row that vanished meanwhile (foreign key), NUL or other text
+ * PostgreSQL cannot store, dates out of its range.
+ */
+const DATABASE_ANSWERS: Record<string, { status: 400 | 409; code: string; message: string }> = {
+  '23505': { status: 409, code: 'conflict', message: 'That already exists (perhaps it was just created).' },
+  '23503': { status: 409, code: 'conflict', message: 'Something this refers to no longer exists.' },
+  '22P05': {
+    status: 400,
+    code: 'invalid_input',
+    message: 'Some text contains characters that cannot be stored.',
+  },
+  '22021': {
+    status: 400,
+    code: 'invalid_input',
+    message: 'Some text contains characters that cannot be stored.',
+  },
+  '22007': { status: 400, code: 'invalid_input', message: 'A date or time is not valid.' },
+  '22008': { status: 400, code: 'invalid_input', message: 'A date or time is out of range.' },
+  '22003': { status: 400, code: 'invalid_input', message: 'A number is out of range.' },
+  '22001': { status: 400, code: 'invalid_input', message: 'A value is too long.' },
+  '22P02': { status: 400, code: 'invalid_input', message: 'A value is not valid.' },
+};
+
+/**
  * The one error handler: every failure becomes `{ error: { code, message, fields? } }`.
  * Never a stack trace; unexpected errors are logged with their detail and answered with a plain 500.
  */
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof HttpError) {
+    if (err.headers) void reply.headers(err.headers);
     return reply.status(err.status).send(body(err.code, err.message, err.fields));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -86,6 +126,13 @@ export function handleError(err: FastifyError, req: FastifyRequest, reply: Fasti
   if (isResponseSerializationError(err)) {
     req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
     return reply.status(500).send(body('internal', 'Something went wrong on our side.'));
+  }
+  const db = databaseErrorOf(err);
+  const known = db ? DATABASE_ANSWERS[db.code] : undefined;
+  if (known) {
+    // Code and constraint only: the message and detail quote the values (TRUST-LOG-3).
+    req.log.info({ dbCode: db?.code, constraint: db?.constraint }, 'database refused the input');
+    return reply.status(known.status).send(body(known.code, known.message));
   }
   const status = err.statusCode ?? 500;
   if (status === 413 || err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

@@ -14,10 +14,13 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
 export type PathParams<P extends string> = { [K in ParamNames<P>]: string };
 
 type BodyOf<E extends Endpoint> = E extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+type QueryOf<E extends Endpoint> = E extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
 
 export interface RouteContext<E extends Endpoint> {
   body: BodyOf<E>;
   params: PathParams<E['path']>;
+  /** The query string, validated by the catalogue's `query` schema (undefined when it has none). */
+  query: QueryOf<E>;
   actor: E['auth'] extends 'session' ? Actor : Actor | null;
   req: FastifyRequest;
   reply: FastifyReply;
@@ -72,6 +75,7 @@ export function registerEndpoint<E extends Endpoint>(
       tags: [endpoint.tag],
       ...(endpoint.body ? { body: endpoint.body } : {}),
       ...(params ? { params } : {}),
+      ...(endpoint.query ? { querystring: endpoint.query } : {}),
       ...(endpoint.produces
         ? { produces: [endpoint.produces] }
         : { response: { 200: endpoint.response, ...errorResponses } }),
@@ -82,6 +86,7 @@ export function registerEndpoint<E extends Endpoint>(
       const ctx = {
         body: req.body,
         params: req.params,
+        query: endpoint.query ? req.query : undefined,
         actor: req.actor,
         req,
         reply,

@@ -1,22 +1,36 @@
 import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { api } from '#contracts/api';
 import type { Invitation } from '#contracts/org';
-import { createAccount } from '../auth/accounts';
+import { createAccount, createAccountWithHash } from '../auth/accounts';
+import { recordAudit } from '../audit/record';
 import { presentMe } from '../auth/presenter';
 import { createSession, deleteSession, setSessionCookie } from '../auth/sessions';
 import { hashSecret, newSecret } from '../auth/tokens';
-import { verifyPassword } from '../auth/passwords';
+import { hashPassword, passwordProblems, verifyPassword } from '../auth/passwords';
 import type { DbOrTx } from '../db/client';
-import { districts, groups, invitations, joinCodes, schoolRoles, schools, users } from '../db/schema';
-import { addMembership, groupSubject, loadGroup } from '../groups/queries';
-import { badRequest, conflict, notFound } from '../http/errors';
+import {
+  districts,
+  groups,
+  invitations,
+  joinCodes,
+  pendingSignups,
+  schoolRoles,
+  schools,
+  users,
+} from '../db/schema';
+import { addMembership, groupSubject, loadGroup, managesByRankOnly, requestToJoin } from '../groups/queries';
+import { badRequest, notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
-import type { Actor } from '../policy/actor';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
 
 const INVITATION_DAYS = 14;
+/** A join-code sign-up waits this long for its email to be confirmed (TRUST-ID-1). */
+const SIGNUP_HOURS = 24;
+const SIGNUP_GONE = 'This confirmation link is invalid, used or expired. Use the join code again.';
+const NO_EMAIL =
+  'Email is not set up on this server, so a new account cannot be confirmed. Ask your facilitator for an invitation link.';
 const GONE = 'This invitation link is invalid, used, revoked or expired. Ask for a new one.';
 
 type InvitationRow = typeof invitations.$inferSelect;
@@ -105,16 +119,13 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         schoolRole,
         districtRole: body.districtRole,
       });
+      // TRUST-ID-5: the answer is the same whether the address has an account elsewhere or not (the inviter
+      // cannot probe other districts); the address's owner is told by email, and the link cannot be accepted.
       const [existingUser] = await tx
         .select({ districtId: users.districtId })
         .from(users)
         .where(eq(users.email, body.email));
-      if (existingUser && existingUser.districtId !== actor.districtId) {
-        // Accounts belong to one district (ADR 0003); say so without revealing which one.
-        throw conflict('This email already has an Ensemble account elsewhere and cannot be invited here.', [
-          { path: 'email', message: 'Already has an account in another organization' },
-        ]);
-      }
+      const elsewhere = Boolean(existingUser && existingUser.districtId !== actor.districtId);
       const secret = newSecret();
       const [row] = await tx
         .insert(invitations)
@@ -137,13 +148,34 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         .from(districts)
         .where(eq(districts.id, actor.districtId));
       const what = group ? `the team “${group.name}”` : (district?.name ?? 'your district');
-      await s.mailer.send({
-        to: body.email,
-        districtId: actor.districtId,
-        subject: `${actor.name} invited you to ${group ? group.name : 'Ensemble'}`,
-        text: `Hello,\n\n${actor.name} invited you to join ${what} on Ensemble, where teams run short, structured routines that help them learn from each other.\n\nAccept the invitation (valid for ${INVITATION_DAYS} days):\n\n${s.link(`/invite/${secret}`, req)}\n`,
-      });
-      return presentInvitation(row, group?.name ?? null);
+      const link = s.link(`/invite/${secret}`, req);
+      await s.mailer.send(
+        elsewhere
+          ? {
+              to: body.email,
+              districtId: actor.districtId,
+              subject: 'An invitation to Ensemble you cannot accept with this address',
+              text: `Hello,\n\nSomeone invited this address to an organization on Ensemble. This address already has an Ensemble account with another organization, and an account belongs to one organization only, so the invitation cannot be accepted with it.\n\nIf you want to join, ask for an invitation to another address. If you did not expect this, you can ignore this email.\n`,
+            }
+          : {
+              to: body.email,
+              districtId: actor.districtId,
+              subject: `${actor.name} invited you to ${group ? group.name : 'Ensemble'}`,
+              text: `Hello,\n\n${actor.name} invited you to join ${what} on Ensemble, where teams run short, structured routines that help them learn from each other.\n\nAccept the invitation (valid for ${INVITATION_DAYS} days):\n\n${link}\n`,
+            },
+      );
+      // TRUST-LINK-1: without SMTP the inviter passes the link on; shown once, never stored in clear.
+      const showLink = s.mailer.mode !== 'smtp';
+      if (showLink)
+        await recordAudit(tx, {
+          districtId: actor.districtId,
+          actorId: actor.userId,
+          action: 'invitation.link_shown',
+          subject: { type: 'invitation', id: row.id },
+          details: { groupId: group?.id ?? null },
+          from: req,
+        });
+      return { ...presentInvitation(row, group?.name ?? null), link: showLink ? link : null };
     });
   });
 
@@ -208,10 +240,11 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(app, api.previewInvitation, async ({ params }) => {
     const row = await findLiveInvitation(s.db, params.token);
     if (!row) throw notFound('That invitation');
+    // Only an account of the invitation's own district counts: whoever holds the link learns nothing about others.
     const [account] = await s.db
       .select({ id: users.id })
       .from(users)
-      .where(eq(users.email, row.invitation.email));
+      .where(and(eq(users.email, row.invitation.email), eq(users.districtId, row.invitation.districtId)));
     return {
       email: row.invitation.email,
       groupId: row.invitation.groupId,
@@ -303,6 +336,7 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         groupName: row.groupName,
         districtName: row.districtName,
         schoolName: row.schoolName,
+        emailSignUp: s.mailer.mode !== 'off',
       };
     },
     { rateLimit: { max: 30, timeWindow: 60_000 } },
@@ -311,42 +345,22 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(
     app,
     api.joinByCode,
-    async ({ body, req, reply }) => {
-      const result = await s.db.transaction(async (tx) => {
+    async ({ body, req }) => {
+      const actor = req.actor;
+      if (!actor) return signUpByCode(s, body, req);
+      return s.db.transaction(async (tx) => {
         const code = await findLiveJoinCode(tx, body.code);
-        if (!code)
-          throw badRequest('That code is not valid any more. Ask your facilitator for a new one.', [
-            { path: 'code', message: 'Unknown or expired code' },
-          ]);
-        let actor: Pick<Actor, 'userId' | 'districtId'> | null = req.actor;
-        let session: Awaited<ReturnType<typeof createSession>> | null = null;
-        if (actor && actor.districtId !== code.districtId) {
+        if (!code) throw codeGone();
+        if (actor.districtId !== code.districtId) {
           throw badRequest('That code belongs to another organization.', [
             { path: 'code', message: 'Code of another organization' },
           ]);
         }
-        if (!actor) {
-          const missing = [
-            ...(body.name ? [] : [{ path: 'name', message: 'Enter your name' }]),
-            ...(body.email ? [] : [{ path: 'email', message: 'Enter your email' }]),
-            ...(body.password ? [] : [{ path: 'password', message: 'Choose a password' }]),
-          ];
-          if (missing.length || !body.name || !body.email || !body.password)
-            throw badRequest('Some fields need attention.', missing);
-          if (body.password.length < 10)
-            throw badRequest('Some fields need attention.', [
-              { path: 'password', message: 'Use at least 10 characters' },
-            ]);
-          const user = await createAccount(tx, {
-            districtId: code.districtId,
-            email: body.email,
-            name: body.name,
-            password: body.password,
-            districtRole: 'member',
-            emailVerified: false,
-          });
-          actor = { userId: user.id, districtId: user.districtId };
-          session = await createSession(tx, user, req.headers['user-agent']);
+        const group = await loadGroup(tx, actor, code.groupId);
+        if (!actor.groupRoles.has(group.id) && managesByRankOnly(actor, group)) {
+          // TRUST-LEAD-2: the code is not a back door for those who lead the school: the team decides.
+          await requestToJoin(tx, group, actor, 'member', 'join_code', req);
+          return { outcome: 'requested' as const, groupId: group.id };
         }
         await grant(tx, actor.userId, {
           districtId: code.districtId,
@@ -355,13 +369,148 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
           schoolId: code.schoolId,
           schoolRole: code.schoolId ? 'staff' : null,
         });
-        return { actor, session };
+        return { outcome: 'joined' as const, groupId: group.id };
       });
-      if (result.session) setSessionCookie(req, reply, result.session);
-      return presentMe(s.db, { id: result.actor.userId, districtId: result.actor.districtId });
     },
     { rateLimit: { max: 20, timeWindow: 60_000 } },
   );
+
+  registerEndpoint(
+    app,
+    api.confirmSignUp,
+    async ({ body, req, reply }) => {
+      const result = await s.db.transaction(async (tx) => {
+        // Claim the pending sign-up: of two racing opens, only one deletes the row.
+        const [pending] = await tx
+          .delete(pendingSignups)
+          .where(
+            and(
+              eq(pendingSignups.tokenHash, hashSecret(body.token)),
+              gt(pendingSignups.expiresAt, new Date()),
+            ),
+          )
+          .returning();
+        if (!pending) throw badRequest(SIGNUP_GONE, [{ path: 'token', message: SIGNUP_GONE }]);
+        const [group] = await tx
+          .select({ id: groups.id, name: groups.name, schoolId: groups.schoolId })
+          .from(groups)
+          .where(and(eq(groups.id, pending.groupId), eq(groups.districtId, pending.districtId)));
+        if (!group) throw badRequest(SIGNUP_GONE, [{ path: 'token', message: SIGNUP_GONE }]);
+        const user = await createAccountWithHash(tx, {
+          districtId: pending.districtId,
+          email: pending.email,
+          name: pending.name,
+          passwordHash: pending.passwordHash,
+          districtRole: 'member',
+        });
+        // The address got an account meanwhile (another link, an invitation): this link is spent.
+        if (!user) throw badRequest(SIGNUP_GONE, [{ path: 'token', message: SIGNUP_GONE }]);
+        await tx.delete(pendingSignups).where(eq(pendingSignups.email, pending.email));
+        await grant(tx, user.id, {
+          districtId: pending.districtId,
+          groupId: group.id,
+          groupRole: 'member',
+          schoolId: group.schoolId,
+          schoolRole: group.schoolId ? 'staff' : null,
+        });
+        return {
+          user,
+          group,
+          session: await createSession(tx, user, req.headers['user-agent']),
+        };
+      });
+      setSessionCookie(req, reply, result.session);
+      return {
+        ...(await presentMe(s.db, { id: result.user.id, districtId: result.user.districtId })),
+        groupId: result.group.id,
+        groupName: result.group.name,
+      };
+    },
+    { rateLimit: { max: 20, timeWindow: 60_000 } },
+  );
+}
+
+function codeGone() {
+  return badRequest('That code is not valid any more. Ask your facilitator for a new one.', [
+    { path: 'code', message: 'Unknown or expired code' },
+  ]);
+}
+
+/**
+ * A join-code sign-up without a session (TRUST-ID-1..4): nothing is created but a pending sign-up, and the
+ * answer is `check-email` whatever the address. The email says what happens next: a confirmation link for a
+ * new address, "sign in and use the code" for an account of this district, "in use elsewhere" (never which
+ * district) for another district's account. The password is hashed in every case so timing tells nothing.
+ */
+async function signUpByCode(
+  s: Services,
+  body: {
+    code: string;
+    name?: string | undefined;
+    email?: string | undefined;
+    password?: string | undefined;
+  },
+  req: FastifyRequest,
+) {
+  const code = await findLiveJoinCode(s.db, body.code);
+  if (!code) throw codeGone();
+  if (s.mailer.mode === 'off') throw badRequest(NO_EMAIL, [{ path: 'email', message: NO_EMAIL }]);
+  const missing = [
+    ...(body.name ? [] : [{ path: 'name', message: 'Enter your name' }]),
+    ...(body.email ? [] : [{ path: 'email', message: 'Enter your email' }]),
+    ...(body.password ? [] : [{ path: 'password', message: 'Choose a password' }]),
+  ];
+  if (missing.length || !body.name || !body.email || !body.password)
+    throw badRequest('Some fields need attention.', missing);
+  if (body.password.length < 10)
+    throw badRequest('Some fields need attention.', [
+      { path: 'password', message: 'Use at least 10 characters' },
+    ]);
+  const problems = passwordProblems(body.password, { email: body.email, name: body.name });
+  if (problems.length) throw badRequest('Choose a different password.', problems);
+  const email = body.email;
+  const passwordHash = await hashPassword(body.password);
+  await s.db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ districtId: users.districtId })
+      .from(users)
+      .where(eq(users.email, email));
+    if (existing && existing.districtId === code.districtId) {
+      await s.mailer.send({
+        to: email,
+        districtId: code.districtId,
+        subject: `Joining ${code.groupName} on Ensemble`,
+        text: `Hello,\n\nSomeone (probably you) used a join code for ${code.groupName} with this address. You already have an Ensemble account: sign in, then enter the code again to join.\n\n${s.link('/sign-in', req)}\n\nIf this was not you, you can ignore this email; nothing has changed.\n`,
+      });
+      return;
+    }
+    if (existing) {
+      await s.mailer.send({
+        to: email,
+        districtId: code.districtId,
+        subject: 'Your address is already in use on Ensemble',
+        text: `Hello,\n\nSomeone (probably you) tried to sign up to Ensemble with a join code using this address. This address already has an Ensemble account with another organization, and an account belongs to one organization only, so it cannot join here. Use another address, or ask the team's facilitator.\n\nIf this was not you, you can ignore this email; nothing has changed.\n`,
+      });
+      return;
+    }
+    const secret = newSecret();
+    await tx.insert(pendingSignups).values({
+      tokenHash: hashSecret(secret),
+      districtId: code.districtId,
+      groupId: code.groupId,
+      email,
+      name: body.name ?? '',
+      passwordHash,
+      expiresAt: new Date(Date.now() + SIGNUP_HOURS * 3_600_000),
+    });
+    await s.mailer.send({
+      to: email,
+      districtId: code.districtId,
+      subject: `Confirm your email to join ${code.groupName}`,
+      text: `Hello,\n\nConfirm your email address to create your Ensemble account and join ${code.groupName} (valid for ${SIGNUP_HOURS} hours):\n\n${s.link(`/join/confirm?token=${secret}`, req)}\n\nIf you did not ask for this, you can ignore this email; no account is created.\n`,
+    });
+  });
+  return { outcome: 'check-email' as const };
 }
 
 async function findLiveJoinCode(db: DbOrTx, rawCode: string) {

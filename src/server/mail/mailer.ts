@@ -23,14 +23,25 @@ export interface Mailer {
 
 export interface MailLog {
   info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
 }
 
-/** SMTP when `SMTP_URL` is set; otherwise a dev outbox table, shown at /dev/outbox and logged. */
+/** What a log line may say about a mail (TRUST-LOG-2): the recipient's domain and the subject, never the body. */
+export function mailMetadata(mail: Mail): { toDomain: string; subject: string } {
+  const at = mail.to.lastIndexOf('@');
+  return { toDomain: at >= 0 ? mail.to.slice(at + 1) : '?', subject: mail.subject };
+}
+
+/**
+ * SMTP when `SMTP_URL` is set; otherwise the dev outbox in the explicit development mode only (TRUST-MAIL-1);
+ * otherwise `off`: nothing is stored or sent, and the log says so with metadata only.
+ */
 export function createMailer(opts: {
   db: Db;
   smtpUrl?: string | undefined;
   from: string;
   log: MailLog;
+  dev: boolean;
 }): Mailer {
   if (opts.smtpUrl) {
     const transport = nodemailer.createTransport(opts.smtpUrl);
@@ -42,20 +53,27 @@ export function createMailer(opts: {
       },
     };
   }
+  if (opts.dev) {
+    return {
+      mode: 'dev-outbox',
+      capturing: true,
+      async send(mail) {
+        await opts.db.insert(outbox).values({
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          districtId: mail.districtId ?? null,
+        });
+        opts.log.info(mailMetadata(mail), 'email captured in the dev outbox (read it at /dev/outbox)');
+      },
+    };
+  }
   return {
-    mode: 'dev-outbox',
-    capturing: true,
-    async send(mail) {
-      await opts.db.insert(outbox).values({
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        districtId: mail.districtId ?? null,
-      });
-      opts.log.info(
-        { to: mail.to, subject: mail.subject, text: mail.text },
-        'email captured in the dev outbox',
-      );
+    mode: 'off',
+    capturing: false,
+    send(mail) {
+      opts.log.warn(mailMetadata(mail), 'email not sent: no SMTP configured');
+      return Promise.resolve();
     },
   };
 }

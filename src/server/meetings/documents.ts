@@ -10,16 +10,44 @@ const SOURCE_NAMES: Record<string, string> = {
 
 const OUTCOME: Record<string, string> = { done: '', skipped: ' (skipped)', pending: ' (not reached)' };
 
+/** Characters that mean something inline in CommonMark/GFM (links, emphasis, HTML, entities, tables, code). */
+const MD_INLINE = /[\\`*_[\]<>#+|~&]/g;
+
+function mdLine(line: string): string {
+  let out = line.replace(MD_INLINE, '\\$&').replace(/^\s+/, '');
+  // At the start of a line: list bullets, setext underlines, ordered-list numbers.
+  if (/^[-=]/.test(out)) out = `\\${out}`;
+  return out.replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/**
+ * TRUST-HTTP-11: people's text in Markdown minutes is text, never markup: a name or note cannot add links,
+ * HTML, headings, list items or table cells. One line (newlines become spaces).
+ */
+export function mdText(text: string): string {
+  return mdLine(text.replace(/\s*[\r\n]+\s*/g, ' ').trim());
+}
+
+/** The same for a block of several lines (notes, summaries): each line escaped, blank lines kept. */
+export function mdBlock(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => mdLine(line))
+    .join('\n')
+    .trim();
+}
+
 export function minutesToMarkdown(
   m: MeetingMinutes,
   context: { title: string; groupName: string; names: ReadonlyMap<string, string> },
 ): string {
-  const name = (id: string | null) => (id ? (context.names.get(id) ?? 'A former member') : '—');
+  const name = (id: string | null) => (id ? mdText(context.names.get(id) ?? 'A former member') : '—');
   const several = m.parts.length > 1;
   const lines: string[] = [
-    `# ${context.title}`,
+    `# ${mdText(context.title)}`,
     '',
-    `${context.groupName} · ${m.parts.map((p) => p.routine.name).join(' + ') || 'Routine'}`,
+    `${mdText(context.groupName)} · ${m.parts.map((p) => mdText(p.routine.name)).join(' + ') || 'Routine'}`,
   ];
   if (m.startedAt)
     lines.push(`Started ${new Date(m.startedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC`);
@@ -27,70 +55,92 @@ export function minutesToMarkdown(
   // With several routines, each gets its own top-level section and its details move one heading level down.
   const h = several ? '###' : '##';
   for (const part of m.parts) {
-    if (several) lines.push(`## ${part.index + 1}. ${part.routine.name}`, '');
+    if (several) lines.push(`## ${part.index + 1}. ${mdText(part.routine.name)}`, '');
     lines.push(`Presenter: ${name(part.presenterId)}`, '');
     if (part.presentation)
       lines.push(
         `${h} Presentation`,
         '',
-        `**${part.presentation.title}**`,
+        `**${mdText(part.presentation.title)}**`,
         '',
-        part.presentation.summary,
+        mdBlock(part.presentation.summary),
         '',
       );
     lines.push(`${h} Steps`, '', '| Step | Planned | Actual |', '|---|---|---|');
     for (const s of part.steps)
       lines.push(
-        `| ${s.title.replace(/\|/g, '\\|')}${OUTCOME[s.outcome] ?? ''} | ${s.plannedMinutes + s.extensionMinutes} min | ${s.actualMinutes} min |`,
+        `| ${mdText(s.title)}${OUTCOME[s.outcome] ?? ''} | ${s.plannedMinutes + s.extensionMinutes} min | ${s.actualMinutes} min |`,
       );
     lines.push('');
     for (const s of part.steps.filter((x) => x.note.trim()))
-      lines.push(`${h}# ${s.title}`, '', s.note.trim(), '');
+      lines.push(`${h}# ${mdText(s.title)}`, '', mdBlock(s.note), '');
     const stepIds = new Set(part.steps.map((s) => s.stepId));
     const questions = m.questions.filter((q) => stepIds.has(q.stepId));
     if (questions.length) {
       lines.push(`${h} Questions`, '');
       for (const q of questions)
         lines.push(
-          `- (${q.kind}) ${q.text}${q.flagged ? ` — flagged: offered a solution${q.flagReason ? ` (${q.flagReason})` : ''}` : ''}`,
+          `- (${q.kind}) ${mdText(q.text)}${q.flagged ? ` — flagged: offered a solution${q.flagReason ? ` (${mdText(q.flagReason)})` : ''}` : ''}`,
         );
       lines.push('');
     }
     lines.push(`${h} Sources of efficacy we noticed`, '');
     if (part.sourceTags.length)
-      for (const t of part.sourceTags) lines.push(`- **${SOURCE_NAMES[t.source] ?? t.source}**: ${t.why}`);
+      for (const t of part.sourceTags)
+        lines.push(`- **${SOURCE_NAMES[t.source] ?? mdText(t.source)}**: ${mdText(t.why)}`);
     else lines.push('None tagged.');
     lines.push('');
   }
   if (m.sharedReflections.length) {
     lines.push('## Shared reflections', '');
-    for (const r of m.sharedReflections) lines.push(`- ${r.text} — ${name(r.authorId)}`);
+    for (const r of m.sharedReflections) lines.push(`- ${mdText(r.text)} — ${name(r.authorId)}`);
     lines.push('');
   }
   lines.push('## Next steps', '');
   if (m.actionItems.length) {
     for (const a of m.actionItems)
       lines.push(
-        `- [${a.completedAt ? 'x' : ' '}] ${a.text} — ${name(a.ownerId)}${a.due ? `, due ${a.due}` : ''}${a.completedAt ? ` — done ${new Date(a.completedAt).toISOString().slice(0, 10)}` : ''}`,
+        `- [${a.completedAt ? 'x' : ' '}] ${mdText(a.text)} — ${name(a.ownerId)}${a.due ? `, due ${mdText(a.due)}` : ''}${a.completedAt ? ` — done ${new Date(a.completedAt).toISOString().slice(0, 10)}` : ''}`,
       );
   } else lines.push('None recorded.');
   return `${lines.join('\n')}\n`;
 }
 
-/** RFC 5545 text escaping and 75-octet line folding. */
-function icsText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+/**
+ * RFC 5545 TEXT (TRUST-HTTP-10): line breaks (CRLF, LF, or a lone CR) become `\\n`; every other control
+ * character is dropped (RFC 5545 forbids them in TEXT; a lone CR would end the line for some parsers), and
+ * a lone surrogate becomes U+FFFD; then backslash, semicolon and comma are escaped.
+ */
+export function icsText(s: string): string {
+  return (
+    s
+      .replace(/\r\n|\r|\n/g, '\n')
+      // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\n/g, '\\n')
+  );
 }
-function fold(line: string): string {
+
+/** Folds at 75 octets (continuation lines start with a space, counted), never inside a UTF-8 sequence. */
+export function fold(line: string): string {
   const out: string[] = [];
-  let rest = line;
-  while (Buffer.byteLength(rest) > 75) {
-    let cut = 75;
-    while (Buffer.byteLength(rest.slice(0, cut)) > 75) cut--;
-    out.push(rest.slice(0, cut));
-    rest = ` ${rest.slice(cut)}`;
+  let current = '';
+  let bytes = 0;
+  for (const char of line) {
+    const size = Buffer.byteLength(char);
+    if (bytes + size > 75) {
+      out.push(current);
+      current = ' ';
+      bytes = 1;
+    }
+    current += char;
+    bytes += size;
   }
-  out.push(rest);
+  out.push(current);
   return out.join('\r\n');
 }
 const icsDate = (d: Date) =>

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { MeetingEvent } from '#contracts/meeting';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
 import { GroupCommitter } from './group-commit';
-import { isUniqueViolation } from './store';
+import { isDataError, isUniqueViolation } from './store';
 
 let testDb: TestDatabase;
 let districtId = '';
@@ -91,6 +91,24 @@ async function indexRow(meetingId: string) {
 }
 
 describe('group commit', () => {
+  it('TRUST-RT-3: a row PostgreSQL refuses (NUL in text) fails only its own append; the other meetings commit', async () => {
+    const committer = new GroupCommitter(testDb.pool);
+    const [a, b, c] = [await newMeeting(), await newMeeting(), await newMeeting()];
+    for (const m of [a, b, c]) await committer.append(districtId, m, [created(1_800_000_000_000)]);
+    const [bad, goodB, goodC] = await Promise.allSettled([
+      committer.append(districtId, a, [note(2, 'nul \u0000 inside')]),
+      committer.append(districtId, b, [note(2, 'fine b')]),
+      committer.append(districtId, c, [note(2, 'fine c')]),
+    ]);
+    expect(bad.status).toBe('rejected');
+    expect(bad.status === 'rejected' && isDataError(bad.reason)).toBe(true);
+    expect(goodB.status).toBe('fulfilled');
+    expect(goodC.status).toBe('fulfilled');
+    expect((await log(a)).map((r) => r.seq)).toEqual([1]);
+    expect((await log(b)).map((r) => r.seq)).toEqual([1, 2]);
+    expect((await log(c)).map((r) => r.seq)).toEqual([1, 2]);
+  });
+
   it('appends of several meetings in one batch land whole, with payloads and keys as given, and move the index rows', async () => {
     const committer = new GroupCommitter(testDb.pool);
     const [a, b] = [await newMeeting(), await newMeeting()];

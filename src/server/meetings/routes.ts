@@ -17,6 +17,7 @@ import { isUniqueViolation } from './store';
 import { resolveRoutine, summarize, teamRoutinesOf } from '../routines/catalog';
 import type { Services } from '../services';
 import { meetingsToICalendar, minutesToMarkdown } from './documents';
+import { meetingSubject } from './queries';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -94,7 +95,9 @@ function present(
     joinCode: m.joinCode,
     startedAt: m.startedAt?.toISOString() ?? null,
     endedAt: m.endedAt?.toISOString() ?? null,
-    canRun: can(actor, 'run-meetings', groupSubject(group)),
+    // TRUST-READ-2: running a meeting puts you on its roster, so it takes membership as well as the rank.
+    canRun: can(actor, 'run-meetings', groupSubject(group)) && can(actor, 'take-part', groupSubject(group)),
+    canTakePart: can(actor, 'take-part', groupSubject(group)),
     suggestedPresenterIds,
   };
 }
@@ -287,6 +290,9 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(app, api.openMeeting, async ({ actor, params }) => {
     const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     authorize(actor, 'run-meetings', groupSubject(group));
+    // TRUST-READ-2: the opener lands on the roster (and so reads the meeting): members only, so a leader or
+    // admin who is not in the team cannot reach its content by opening the meeting first.
+    authorize(actor, 'take-part', groupSubject(group));
     if (meeting.status === 'scheduled') {
       const routines: Routine[] = [];
       for (const item of meeting.agenda) {
@@ -339,15 +345,18 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
       );
     if (!m) throw notFound('A meeting with that code');
     const group = await loadGroup(s.db, actor, m.groupId);
-    authorize(actor, 'take-part', groupSubject(group));
+    // The same rule as the live socket's join (TRUST-RT-AUTHZ-1).
+    const roster = await s.meetings.rosterOf(m.id, actor.districtId);
+    authorize(actor, 'take-part', meetingSubject(m, group, roster));
     return { meetingId: m.id };
   });
 
   async function minutesFor(actor: Actor, meetingId: string) {
     const { meeting, group } = await loadMeeting(s.db, actor, meetingId);
     const state = await s.meetings.stateOf(meeting.id, actor.districtId);
-    // The team's members, and anyone on this meeting's roster (a principal who opened and ran it).
-    if (!state.memberIds.includes(actor.userId)) authorize(actor, 'take-part', groupSubject(group));
+    // The team's members, and anyone on this meeting's roster (a principal who opened and ran it): the same
+    // rule as the live socket's join (TRUST-RT-AUTHZ-1).
+    authorize(actor, 'take-part', meetingSubject(meeting, group, state.memberIds));
     return { meeting, group, minutes: minutesOf(state) };
   }
 

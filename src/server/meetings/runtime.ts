@@ -1,21 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import type { MeetingCommand, MeetingEvent, MeetingRejection } from '#contracts/meeting';
-import { decide, evolve, replay, tick, type MeetingState } from '#core/meeting/index';
+import { decide, evolve, removeFromRoster, replay, tick, type MeetingState } from '#core/meeting/index';
 import type { Database } from '../db/client';
 import { GroupCommitter } from './group-commit';
-import { isUniqueViolation, loadEvents } from './store';
+import { openMeetingIdsOfGroup } from './queries';
+import { isDataError, isUniqueViolation, loadEvents } from './store';
 
 export type CommandResult =
   | { ok: true; events: MeetingEvent[]; seq: number }
-  | { ok: false; error: MeetingRejection | { code: 'unavailable'; message: string } };
+  | { ok: false; error: MeetingRejection | { code: 'unavailable' | 'invalid'; message: string } };
 
 interface Entry {
   districtId: string;
   state: MeetingState;
+  /** The log as folded into `state` (event n at index n-1): catch-ups are served from here, not the database. */
+  events: MeetingEvent[];
+  /** The log has been read at least once. */
+  loaded: boolean;
+  /** When the log was last read: refusals do not reload it more often than REFUSAL_RELOAD_MS. */
+  caughtUpAt: number;
   /** Commands of one meeting run one after another on this node. */
   chain: Promise<unknown>;
   lastUsed: number;
 }
+
+/**
+ * A refused command reloads the log once (another node may have moved the meeting on), but not more often than
+ * this: a flood of refused commands must not turn into a flood of reads ahead of everyone else's commands.
+ */
+const REFUSAL_RELOAD_MS = 50;
 
 /** Appending retries this often when other nodes keep winning the race for the next seq. */
 const MAX_ATTEMPTS = 8;
@@ -55,7 +68,15 @@ export class MeetingRuntime {
   private entryFor(meetingId: string, districtId: string): Entry {
     let entry = this.entries.get(meetingId);
     if (!entry || entry.districtId !== districtId) {
-      entry = { districtId, state: replay([]), chain: Promise.resolve(), lastUsed: this.now() };
+      entry = {
+        districtId,
+        state: replay([]),
+        events: [],
+        loaded: false,
+        caughtUpAt: Number.NEGATIVE_INFINITY,
+        chain: Promise.resolve(),
+        lastUsed: this.now(),
+      };
       this.entries.set(meetingId, entry);
     }
     return entry;
@@ -64,8 +85,91 @@ export class MeetingRuntime {
   /** Brings the cached state up to the log (other nodes may have appended). */
   private async catchUp(meetingId: string, entry: Entry): Promise<void> {
     const events = await loadEvents(this.db, entry.districtId, meetingId, entry.state.seq);
-    entry.state = events.reduce(evolve, entry.state);
+    this.fold(entry, events);
+    entry.loaded = true;
+    entry.caughtUpAt = performance.now();
   }
+
+  private fold(entry: Entry, events: readonly MeetingEvent[]): void {
+    for (const e of events) {
+      if (e.seq !== entry.state.seq + 1) continue; // already folded (a concurrent read), or not next
+      entry.state = evolve(entry.state, e);
+      entry.events.push(e);
+    }
+  }
+
+  /**
+   * The log as of now without waiting behind the meeting's commands: the cache plus whatever other nodes
+   * appended since (one indexed read, usually empty). The first read of a meeting goes through the queue.
+   */
+  private async current(
+    meetingId: string,
+    districtId: string,
+  ): Promise<{ state: MeetingState; events: readonly MeetingEvent[] }> {
+    const entry = this.entryFor(meetingId, districtId);
+    if (!entry.loaded) await this.stateOf(meetingId, districtId);
+    entry.lastUsed = this.now();
+    const base = entry.state;
+    const cached = entry.events;
+    const tail = await loadEvents(this.db, districtId, meetingId, base.seq);
+    if (!tail.length) return { state: base, events: cached.slice(0, base.seq) };
+    let state = base;
+    const events = cached.slice(0, base.seq);
+    for (const e of tail) {
+      if (e.seq !== state.seq + 1) break;
+      state = evolve(state, e);
+      events.push(e);
+    }
+    return { state, events };
+  }
+
+  /** Who is on the meeting's roster now (empty before it is opened): part of the `take-part` subject. */
+  async rosterOf(meetingId: string, districtId: string): Promise<readonly string[]> {
+    return (await this.current(meetingId, districtId)).state.memberIds;
+  }
+
+  /**
+   * One page of the catch-up for a client that (re)joins: at most `limit` events after `afterSeq`, served from
+   * the cache (a join flood does not reload the log), and whether more follow.
+   */
+  async catchUpPage(
+    meetingId: string,
+    districtId: string,
+    afterSeq: number,
+    limit: number,
+  ): Promise<{ events: MeetingEvent[]; more: boolean }> {
+    const { events } = await this.current(meetingId, districtId);
+    const page = events.slice(afterSeq, afterSeq + limit);
+    return { events: page, more: events.length > afterSeq + limit };
+  }
+
+  /**
+   * A person left or was removed from the team: off the roster of its open meetings (TRUST-REVOKE-6), each as
+   * one `roster.removed` event, published like any other. Never rejects; failures go to `onError`.
+   */
+  async removeFromOpenMeetings(districtId: string, groupId: string, userId: string): Promise<void> {
+    try {
+      const ids = await openMeetingIdsOfGroup(this.db, districtId, groupId);
+      await Promise.all(
+        ids.map((meetingId) =>
+          this.commit(meetingId, districtId, (state) => ({
+            ok: true,
+            events: removeFromRoster(state, userId, this.now()),
+          })).then(
+            (result) => {
+              if (!result.ok) this.onError(new Error(result.error.message), 'roster removal refused');
+            },
+            (err: unknown) => this.onError(err, 'roster removal failed'),
+          ),
+        ),
+      );
+    } catch (err) {
+      this.onError(err, 'roster removal failed');
+    }
+  }
+
+  /** Where unexpected errors of background work go (the realtime adapter sets its logger). */
+  onError: (err: unknown, what: string) => void = () => undefined;
 
   /** The state as of the log, for a REST read (minutes, summaries). */
   async stateOf(meetingId: string, districtId: string): Promise<MeetingState> {
@@ -104,12 +208,13 @@ export class MeetingRuntime {
       // The cache is trusted until the log proves it stale: reading the log before every command cost a round
       // trip per event (bench). A stale cache shows itself as a clash on (meeting_id, seq) or on the
       // idempotency key, or as a refusal; each of those reloads and decides again.
-      if (entry.state.phase === 'empty') await this.catchUp(meetingId, entry);
+      if (!entry.loaded || entry.state.phase === 'empty') await this.catchUp(meetingId, entry);
       let reloadedAfterRefusal = false;
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const decision = decideFn(entry.state);
         if (!decision.ok) {
           if (reloadedAfterRefusal) return decision;
+          if (performance.now() - entry.caughtUpAt < REFUSAL_RELOAD_MS) return decision;
           const before = entry.state.seq;
           await this.catchUp(meetingId, entry);
           reloadedAfterRefusal = true;
@@ -120,22 +225,25 @@ export class MeetingRuntime {
         try {
           await this.committer.append(districtId, meetingId, decision.events);
         } catch (err) {
+          // Text PostgreSQL cannot store (the contract refuses NUL first): this command, not the meeting's queue.
+          if (isDataError(err))
+            return { ok: false, error: { code: 'invalid', message: 'This text cannot be saved.' } };
           if (!isUniqueViolation(err)) throw err;
           await this.catchUp(meetingId, entry);
           continue;
         }
         // Committed: push to the room first (it is what everyone is waiting for), then fold into the cache.
         this.publish(meetingId, decision.events);
-        entry.state = decision.events.reduce(evolve, entry.state);
+        this.fold(entry, decision.events);
         return { ok: true, events: decision.events, seq: entry.state.seq };
       }
       return { ok: false, error: { code: 'unavailable', message: 'The meeting is very busy. Try again.' } };
     });
   }
 
-  /** Events after `afterSeq` from the log: the catch-up for a client that (re)joins. */
-  eventsAfter(meetingId: string, districtId: string, afterSeq: number): Promise<MeetingEvent[]> {
-    return loadEvents(this.db, districtId, meetingId, afterSeq);
+  /** Events after `afterSeq` from the log (all of them; clients are served pages by `catchUpPage`). */
+  async eventsAfter(meetingId: string, districtId: string, afterSeq: number): Promise<MeetingEvent[]> {
+    return (await this.current(meetingId, districtId)).events.slice(afterSeq);
   }
 
   /** Auto-advance for teams that opted in: checks the meetings this node has in memory twice a second. */

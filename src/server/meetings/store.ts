@@ -11,6 +11,14 @@ export function isUniqueViolation(err: unknown): boolean {
   return code === '23505';
 }
 
+/** PostgreSQL's data exceptions (class 22: e.g. `\u0000` cannot be converted to text): the input, not the server. */
+export function isDataError(err: unknown): boolean {
+  const code =
+    (err as { code?: unknown; cause?: { code?: unknown } }).code ??
+    (err as { cause?: { code?: unknown } }).cause?.code;
+  return typeof code === 'string' && code.startsWith('22');
+}
+
 function toEvent(row: typeof meetingEvents.$inferSelect): MeetingEvent {
   // Rows were checked against the contract when they were written (decide/createMeeting output).
   return {

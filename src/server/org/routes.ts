@@ -3,7 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import type { Person } from '#contracts/org';
 import type { DbOrTx } from '../db/client';
-import { districts, schoolRoles, schools, sessions, users } from '../db/schema';
+import { issueOneTimeLink } from '../auth/one-time-links';
+import { hashSecret } from '../auth/tokens';
+import { recordAudit } from '../audit/record';
+import { districts, oneTimeTokens, schoolRoles, schools, sessions, users } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
@@ -134,8 +137,8 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
     return { items: rows.map((u) => presentPerson(u, roles.get(u.id) ?? [])) };
   });
 
-  registerEndpoint(app, api.updatePerson, async ({ actor, body, params }) => {
-    return s.db.transaction(async (tx) => {
+  registerEndpoint(app, api.updatePerson, async ({ actor, body, params, req }) => {
+    const updated = await s.db.transaction(async (tx) => {
       const person = await loadPerson(tx, actor, params.userId);
       authorize(actor, 'update', { kind: 'person', id: person.id, districtId: person.districtId });
       const losingAdmin =
@@ -166,6 +169,27 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
           .set(patch)
           .where(and(eq(users.id, person.id), eq(users.districtId, actor.districtId)));
       }
+      // TRUST-AUDIT-2: role changes, deactivations and reactivations, in the same transaction.
+      const subject = { type: 'person', id: person.id };
+      if (body.districtRole !== undefined && body.districtRole !== person.districtRole) {
+        await recordAudit(tx, {
+          districtId: actor.districtId,
+          actorId: actor.userId,
+          action: 'person.district_role_changed',
+          subject,
+          details: { from: person.districtRole, to: body.districtRole },
+          from: req,
+        });
+      }
+      if (body.active !== undefined && body.active === (person.deactivatedAt !== null)) {
+        await recordAudit(tx, {
+          districtId: actor.districtId,
+          actorId: actor.userId,
+          action: body.active ? 'person.reactivated' : 'person.deactivated',
+          subject,
+          from: req,
+        });
+      }
       if (body.active === false) {
         // Deactivation ends access at once; the person's contributions stay, still attributed.
         await tx
@@ -174,10 +198,12 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
       }
       return presentPersonById(tx, actor, person.id);
     });
+    s.access.personChanged(actor.districtId, updated.id); // TRUST-REVOKE-4 (deactivation), TRUST-REVOKE-5 (role)
+    return updated;
   });
 
-  registerEndpoint(app, api.setSchoolRole, async ({ actor, body, params }) => {
-    return s.db.transaction(async (tx) => {
+  registerEndpoint(app, api.setSchoolRole, async ({ actor, body, params, req }) => {
+    const updated = await s.db.transaction(async (tx) => {
       const school = await loadSchool(tx, actor, params.schoolId);
       const person = await loadPerson(tx, actor, params.userId);
       authorize(actor, 'update', {
@@ -204,6 +230,16 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
           role: 'school_leader',
         });
       }
+      if ((current?.role ?? null) !== body.role) {
+        await recordAudit(tx, {
+          districtId: actor.districtId,
+          actorId: actor.userId,
+          action: 'person.school_role_changed',
+          subject: { type: 'person', id: person.id },
+          details: { schoolId: school.id, from: current?.role ?? null, to: body.role },
+          from: req,
+        });
+      }
       if (body.role === null) {
         await tx
           .delete(schoolRoles)
@@ -224,6 +260,47 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
           });
       }
       return presentPersonById(tx, actor, person.id);
+    });
+    s.access.personChanged(actor.districtId, updated.id); // TRUST-REVOKE-5
+    return updated;
+  });
+
+  registerEndpoint(app, api.issueResetLink, async ({ actor, params, req }) => {
+    return s.db.transaction(async (tx) => {
+      const person = await loadPerson(tx, actor, params.userId);
+      authorize(actor, 'reset-password', { kind: 'person', id: person.id, districtId: person.districtId });
+      if (person.deactivatedAt)
+        throw conflict('This person is deactivated. Reactivate them before creating a reset link.');
+      // TRUST-RESET-LINK-1: one live link at a time; earlier unused ones stop working.
+      await tx
+        .update(oneTimeTokens)
+        .set({ usedAt: new Date() })
+        .where(
+          and(
+            eq(oneTimeTokens.districtId, actor.districtId),
+            eq(oneTimeTokens.userId, person.id),
+            inArray(oneTimeTokens.purpose, ['password_reset', 'admin_password_reset']),
+            isNull(oneTimeTokens.usedAt),
+          ),
+        );
+      // Only the hash is stored; the link is in this answer and nowhere else (not mailed, not logged).
+      const secret = await issueOneTimeLink(tx, person, 'admin_password_reset');
+      const [token] = await tx
+        .select({ expiresAt: oneTimeTokens.expiresAt })
+        .from(oneTimeTokens)
+        .where(eq(oneTimeTokens.tokenHash, hashSecret(secret)));
+      if (!token) throw new Error('reset link was not stored');
+      await recordAudit(tx, {
+        districtId: actor.districtId,
+        actorId: actor.userId,
+        action: 'auth.reset_link_issued',
+        subject: { type: 'person', id: person.id },
+        from: req,
+      });
+      return {
+        link: s.link(`/reset-password?token=${encodeURIComponent(secret)}`, req),
+        expiresAt: token.expiresAt.toISOString(),
+      };
     });
   });
 }

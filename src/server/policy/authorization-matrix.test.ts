@@ -6,9 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { io as connectSocket, type Socket } from 'socket.io-client';
 import { api, pathFor, type EndpointName } from '#contracts/api';
+import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH, type SocketErrorCode } from '#contracts/realtime';
+import { SESSION_COOKIE } from '../auth/sessions';
 import { hashPassword } from '../auth/passwords';
 import {
+  groupJoinRequests,
   groupMembers,
   groups,
   invitations,
@@ -205,6 +209,33 @@ async function liveJoinCode() {
   return code;
 }
 
+/** A pending request to join team A1 by a fresh person of district A (TRUST-LEAD). */
+async function freshJoinRequest() {
+  const p = await person(w.districtA, 'requester');
+  const [r] = await t.database.db
+    .insert(groupJoinRequests)
+    .values({ districtId: w.districtA, groupId: w.teamA1, userId: p.id, role: 'member', via: 'self_add' })
+    .returning();
+  return r!;
+}
+
+/** The school leader's own pending request to join team A1 (made once, reused until withdrawn). */
+async function leadersJoinRequest() {
+  const db = t.database.db;
+  await db
+    .insert(groupJoinRequests)
+    .values({
+      districtId: w.districtA,
+      groupId: w.teamA1,
+      userId: w.users.leader.id,
+      role: 'member',
+      via: 'self_add',
+    })
+    .onConflictDoNothing();
+  const rows = await db.select().from(groupJoinRequests);
+  return rows.find((r) => r.userId === w.users.leader.id && r.status === 'pending')!;
+}
+
 /** A scheduled meeting of team A1, made directly in the database. */
 async function freshMeeting() {
   const [m] = await t.database.db
@@ -283,6 +314,16 @@ const takePartTeamA1: Record<Role, Expect> = {
   outsider: 404,
   foreign: 404,
 };
+/** Deciding a request to join team A1 (TRUST-LEAD-3): its facilitators only, not the leader or admin. */
+const decideForTeamA1: Record<Role, Expect> = {
+  anon: 401,
+  member: 403,
+  facilitator: 'ok',
+  leader: 403,
+  admin: 403,
+  outsider: 404,
+  foreign: 404,
+};
 const adminOnlyA: Record<Role, Expect> = {
   anon: 401,
   member: 403,
@@ -306,7 +347,8 @@ const CASES: Record<EndpointName, Case> = {
     expect: everyone(409),
   },
   signIn: {
-    body: () => ({ email: 'nobody@matrix.test', password: 'whatever password' }),
+    // A new address each call: failures per address are limited (TRUST-LIMIT-2), and 7 roles try.
+    body: () => ({ email: `nobody-${randomUUID().slice(0, 8)}@matrix.test`, password: 'whatever password' }),
     expect: everyone(400),
   },
   signOut: { expect: everyone() },
@@ -345,6 +387,10 @@ const CASES: Record<EndpointName, Case> = {
   updatePerson: {
     params: async () => ({ userId: (await person(w.districtA, 'p')).id }),
     body: () => ({ districtRole: 'member' }),
+    expect: adminOnlyA,
+  },
+  issueResetLink: {
+    params: async () => ({ userId: (await person(w.districtA, 'p')).id }),
     expect: adminOnlyA,
   },
   setSchoolRole: {
@@ -410,6 +456,28 @@ const CASES: Record<EndpointName, Case> = {
     expect: manageTeamA1,
   },
   revokeJoinCode: { params: () => ({ groupId: w.teamA1 }), expect: manageTeamA1 },
+  listJoinRequests: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
+  acceptJoinRequest: {
+    params: async () => ({ groupId: w.teamA1, requestId: (await freshJoinRequest()).id }),
+    expect: decideForTeamA1,
+  },
+  declineJoinRequest: {
+    params: async () => ({ groupId: w.teamA1, requestId: (await freshJoinRequest()).id }),
+    expect: decideForTeamA1,
+  },
+  withdrawJoinRequest: {
+    params: async () => ({ groupId: w.teamA1, requestId: (await leadersJoinRequest()).id }),
+    // Only the requester (here the school leader) withdraws; the team's facilitator decides instead.
+    expect: {
+      anon: 401,
+      member: 403,
+      facilitator: 403,
+      leader: 'ok',
+      admin: 403,
+      outsider: 404,
+      foreign: 404,
+    },
+  },
   listInvitations: { expect: signedIn() },
   createInvitation: {
     body: () => ({ email: `new-${randomUUID().slice(0, 8)}@matrix.test`, groupId: w.teamA1 }),
@@ -461,7 +529,11 @@ const CASES: Record<EndpointName, Case> = {
       foreign: 400,
     },
   },
+  confirmSignUp: { body: () => ({ token: 'z'.repeat(43) }), expect: everyone(400) },
   devOutbox: { expect: everyone() },
+  // The audit log: district admins only, each of their own district (TRUST-AUDIT-1).
+  auditLog: { expect: { ...adminOnlyA, foreign: 'ok' } },
+  auditLogCsv: { expect: { ...adminOnlyA, foreign: 'ok' } },
 
   listRoutines: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
   getRoutine: { params: () => ({ groupId: w.teamA1, routine: 'share-successes' }), expect: readTeamA1 },
@@ -481,7 +553,11 @@ const CASES: Record<EndpointName, Case> = {
   },
   groupCalendar: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
   getMeeting: { params: async () => ({ meetingId: (await freshMeeting()).id }), expect: readTeamA1 },
-  openMeeting: { params: async () => ({ meetingId: (await freshMeeting()).id }), expect: manageTeamA1 },
+  // TRUST-READ-2: opening puts the opener on the roster, so only a member who runs the team may open.
+  openMeeting: {
+    params: async () => ({ meetingId: (await freshMeeting()).id }),
+    expect: { ...manageTeamA1, leader: 403, admin: 403 },
+  },
   findMeetingByCode: {
     params: async () => ({ code: (await freshMeeting()).joinCode }),
     expect: takePartTeamA1,
@@ -543,5 +619,105 @@ describe('AUTHZ-MATRIX-2: coverage', () => {
       );
     }
     expect(new Set(Object.keys(CASES))).toEqual(new Set(Object.keys(api)));
+  });
+});
+
+/**
+ * AUTHZ-MATRIX-3 (TRUST-RT-AUTHZ-2): the live socket's events are in the matrix too. Each role connects, joins a
+ * live meeting of team A1, sends a command and leaves. `core` = the message reached the meeting and the core
+ * answered (here: only the facilitator may start it); codes are the socket's refusals.
+ */
+type SocketOutcome = 'ok' | 'core' | SocketErrorCode;
+const SOCKET_EVENTS: Record<'join' | 'command' | 'leave', Record<Role, SocketOutcome>> = {
+  join: {
+    anon: 'unauthenticated',
+    member: 'ok',
+    facilitator: 'ok',
+    leader: 'forbidden',
+    admin: 'forbidden',
+    outsider: 'not_found',
+    foreign: 'not_found',
+  },
+  command: {
+    anon: 'unauthenticated',
+    member: 'core',
+    facilitator: 'ok',
+    leader: 'not_found',
+    admin: 'not_found',
+    outsider: 'not_found',
+    foreign: 'not_found',
+  },
+  leave: {
+    anon: 'unauthenticated',
+    member: 'ok',
+    facilitator: 'ok',
+    leader: 'not_found',
+    admin: 'not_found',
+    outsider: 'not_found',
+    foreign: 'not_found',
+  },
+};
+
+function outcomeOf(ack: unknown): string {
+  if (typeof ack !== 'object' || ack === null || !('ok' in ack)) return `no answer: ${JSON.stringify(ack)}`;
+  if (ack.ok === true) return 'ok';
+  const error: unknown = 'error' in ack ? ack.error : null;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
+  if (typeof code !== 'string') return `malformed: ${JSON.stringify(ack)}`;
+  return /^[A-Z_]+$/.test(code) ? 'core' : code;
+}
+
+describe('AUTHZ-MATRIX-3: socket events (join, command, leave) x every role', () => {
+  let port = 0;
+  const open: Socket[] = [];
+  beforeAll(async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = t.app.server.address();
+    port = typeof addr === 'object' && addr ? addr.port : 0;
+  });
+  afterAll(() => {
+    for (const s of open) s.disconnect();
+  });
+
+  it.each(ROLES)('meeting:join, meeting:command, meeting:leave as %s', async (role) => {
+    const m = await freshMeeting();
+    const lead = await signedInClient(t, w.users.facilitator);
+    expect((await lead.post(`/api/meetings/${m.id}/open`)).status).toBe(200);
+    const client = await clientFor(role);
+    const socket = connectSocket(`http://127.0.0.1:${port}`, {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: client.cookie ? { cookie: `${SESSION_COOKIE}=${client.cookie}` } : {},
+    });
+    open.push(socket);
+    const connected = await new Promise<string>((resolve) => {
+      socket.once('connect', () => resolve('connected'));
+      socket.once('connect_error', (e) => resolve(e.message));
+    });
+    const ask = async (event: string, payload: unknown) =>
+      outcomeOf(await socket.timeout(5_000).emitWithAck(event, payload));
+    const got =
+      connected === 'connected'
+        ? {
+            join: await ask(ClientEvents.join, {
+              protocolVersion: PROTOCOL_VERSION,
+              meetingId: m.id,
+              lastSeq: 0,
+            }),
+            command: await ask(ClientEvents.command, {
+              meetingId: m.id,
+              command: { type: 'startMeeting', idempotencyKey: randomUUID() },
+            }),
+            leave: await ask(ClientEvents.leave, { meetingId: m.id }),
+          }
+        : { join: connected, command: connected, leave: connected };
+    socket.disconnect();
+    expect(got).toEqual({
+      join: SOCKET_EVENTS.join[role],
+      command: SOCKET_EVENTS.command[role],
+      leave: SOCKET_EVENTS.leave[role],
+    });
   });
 });

@@ -52,6 +52,25 @@ export interface NewInvitationSubject {
   schoolRole: 'school_leader' | 'staff' | null;
   districtRole: 'district_admin' | 'member';
 }
+/** A pending request to join a group (TRUST-LEAD): `group` is the team it is for. */
+export interface JoinRequestSubject {
+  kind: 'join-request';
+  id: string;
+  districtId: string;
+  group: GroupSubject;
+  requesterId: string;
+}
+/**
+ * A meeting of a group (TRUST-RT-AUTHZ-1): the same subject for REST (minutes, join by code) and the live socket.
+ * `rosterIds` is the live roster from the meeting's log (empty before it is opened).
+ */
+export interface MeetingSubject {
+  kind: 'meeting';
+  id: string;
+  districtId: string;
+  group: GroupSubject;
+  rosterIds: readonly string[];
+}
 export interface SchoolRoleSubject {
   kind: 'school-role';
   districtId: string;
@@ -67,7 +86,9 @@ export type Subject =
   | DistrictSubject
   | NewGroupSubject
   | NewInvitationSubject
-  | SchoolRoleSubject;
+  | SchoolRoleSubject
+  | MeetingSubject
+  | JoinRequestSubject;
 
 export type Action =
   | 'read'
@@ -80,7 +101,11 @@ export type Action =
   | 'leave'
   | 'revoke'
   | 'run-meetings'
-  | 'take-part';
+  | 'take-part'
+  | 'read-audit'
+  | 'reset-password'
+  | 'decide'
+  | 'withdraw';
 
 const isAdmin = (a: Actor) => a.districtRole === 'district_admin';
 const leads = (a: Actor, schoolId: string | null) =>
@@ -100,6 +125,8 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
       return (
         action === 'read' ||
         (action === 'update' && isAdmin(actor)) ||
+        // The audit log is the district admins' (TRUST-AUDIT-1).
+        (action === 'read-audit' && isAdmin(actor)) ||
         (action === 'list-people' &&
           (isAdmin(actor) || [...actor.schoolRoles.values()].includes('school_leader')))
       );
@@ -132,6 +159,17 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
         default:
           return false;
       }
+    case 'join-request':
+      // The team decides who joins it: its facilitators, never the requester; only the requester withdraws.
+      if (action === 'decide')
+        return facilitates(actor, subject.group.id) && subject.requesterId !== actor.userId;
+      if (action === 'withdraw') return subject.requesterId === actor.userId;
+      return false;
+    case 'meeting':
+      // Live meetings and their minutes are the team's own: its members, and whoever is on this meeting's
+      // roster (a leader who opened it). Removed from the team means off the roster too (TRUST-REVOKE-6).
+      if (action !== 'take-part') return false;
+      return belongs(actor, subject.group.id) || subject.rosterIds.includes(actor.userId);
     case 'new-group':
       if (action !== 'create') return false;
       if (subject.groupKind === 'district_leadership') return isAdmin(actor);
@@ -139,6 +177,8 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
     case 'person':
       if (action === 'read') return true;
       if (action === 'update') return isAdmin(actor);
+      // An admin-issued reset link, for districts without mail (TRUST-RESET-LINK-1).
+      if (action === 'reset-password') return isAdmin(actor);
       return false;
     case 'new-invitation': {
       if (action !== 'create') return false;
@@ -169,7 +209,12 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
 /** Throws 404 for another district's subject (existence is not disclosed) and 403 when not allowed. */
 export function authorize(actor: Actor, action: Action, subject: Subject): void {
   if (subject.districtId !== actor.districtId) throw notFound();
-  if (subject.kind === 'group' && !can(actor, 'read', subject)) {
+  const group = subject.kind === 'group' ? subject : subject.kind === 'join-request' ? subject.group : null;
+  const onRoster = subject.kind === 'meeting' && subject.rosterIds.includes(actor.userId);
+  if (subject.kind === 'meeting' && !onRoster && !can(actor, 'read', subject.group)) {
+    throw notFound('That meeting');
+  }
+  if (group && !can(actor, 'read', group)) {
     // A group you cannot see is indistinguishable from one that does not exist, whatever you ask of it.
     throw notFound('That group');
   }

@@ -284,6 +284,59 @@ describe('live meetings over sockets', () => {
   });
 });
 
+describe('paged catch-up (TRUST-RT-JOINRACE)', () => {
+  it('TRUST-RT-JOINRACE: a long log comes in pages of at most 500 with more: true, then the rest; joining again is cheap', async () => {
+    const meetingId = await openMeeting();
+    // 1,200 more events straight into the log (as if written through another node).
+    await nodeA.database.pool.query(
+      `INSERT INTO meeting_events (district_id, meeting_id, seq, type, v, at, actor_id, idempotency_key, payload)
+       SELECT $1, $2, g, 'note.written', 1, $3::bigint + g, $4, NULL, jsonb_build_object('stepId', 'identify', 'text', 'n' || g)
+       FROM generate_series(2, 1201) g`,
+      [people.lead.districtId, meetingId, Date.now(), people.lead.id],
+    );
+    const ana = socketFor('ana', portA);
+    const pages: { n: number; first: number | undefined; more: boolean }[] = [];
+    for (let seq = 0; ;) {
+      const ack = await join(ana, meetingId, seq);
+      if (!ack.ok) throw new Error(JSON.stringify(ack));
+      pages.push({ n: ack.events.length, first: ack.events[0]?.seq, more: ack.more });
+      seq = ack.events.at(-1)?.seq ?? seq;
+      if (!ack.more) break;
+    }
+    expect(pages).toEqual([
+      { n: 500, first: 1, more: true },
+      { n: 500, first: 501, more: true },
+      { n: 201, first: 1001, more: false },
+    ]);
+    // The same socket asking again from its last seq: nothing new, no error.
+    expect(await join(ana, meetingId, 1201)).toMatchObject({ ok: true, events: [], more: false });
+  });
+
+  it('TRUST-RT-1: lastSeq beyond the integer range, and a bad ping, are answered invalid', async () => {
+    const meetingId = await openMeeting();
+    const lead = socketFor('lead', portA);
+    expect(await join(lead, meetingId, 2 ** 31)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(await lead.timeout(5000).emitWithAck('time:ping', { clientSent: 'soon' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect(await lead.timeout(5000).emitWithAck('meeting:leave', { meetingId: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect(await lead.timeout(5000).emitWithAck('no:such-event', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid' },
+    });
+    expect((await join(lead, meetingId)).ok).toBe(true);
+    expect(
+      await command(lead, meetingId, { type: 'startMeeting' }).then(() =>
+        command(lead, meetingId, { type: 'suggestNote', stepId: 'identify', text: 'a \u0000 b' }),
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+});
+
 describe('meetings opened by a leader from outside the team', () => {
   it('MEET-AUTHZ-2: a district admin who opens a meeting is on its roster, so may join it and read its minutes', async () => {
     const adminUser = (await nodeA.database.db.select().from(users)).find(

@@ -1,57 +1,168 @@
 /**
- * The only file that knows Socket.IO. It authenticates sockets from the session cookie, checks that a person
- * may take part in the meeting they join, relays commands to the MeetingRuntime and pushes committed events,
- * each redacted for its receiver. Rooms: `m:<id>` for everyone in a meeting, `m:<id>:u:<userId>` per person.
+ * The only file that knows Socket.IO: a thin adapter (TRUST-RT). It authenticates sockets from the session
+ * cookie, parses every message with the contract, rate-limits it, asks the same `authorize(actor, 'take-part',
+ * meeting)` as REST, and hands over to the MeetingRuntime; it pushes committed events, each redacted for its
+ * receiver. It never queries the database itself (src/server/meetings/queries.ts does).
+ *
+ * Rooms: `m:<id>` for everyone in a meeting, `m:<id>:u:<userId>` per person in it, `s:<sessionId>` per session
+ * and `u:<userId>` per person, so a sign-out or an access change closes exactly the sockets it should, on
+ * every node (the adapter carries `disconnectSockets`).
+ *
+ * Nothing thrown here escapes: Socket.IO catches neither a throw in `io.use` nor one in a handler
+ * (stack facts), so each runs inside `guard`, which logs (without payload text) and answers `unavailable`.
  */
 import { Server, type Socket } from 'socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
-import { and, eq } from 'drizzle-orm';
 import type { MeetingEvent } from '#contracts/meeting';
 import { MeetingCommand } from '#contracts/meeting';
 import {
+  CATCH_UP_PAGE,
   ClientEvents,
   CommandRequest,
   JoinRequest,
+  LeaveRequest,
   PingRequest,
   PROTOCOL_VERSION,
   ServerEvents,
   SOCKET_PATH,
   type CommandAck,
   type JoinAck,
+  type LeaveAck,
+  type PingAnswer,
+  type SocketError,
+  type SocketRefusal,
 } from '#contracts/realtime';
 import { mayReceive, redactEventFor } from '#core/meeting/index';
-import { resolveSession, SESSION_COOKIE } from '../auth/sessions';
+import { IDLE_TIMEOUT_MS, resolveSession, SESSION_COOKIE } from '../auth/sessions';
 import type { Db } from '../db/client';
-import { groupMembers, meetings } from '../db/schema';
+import { HttpError } from '../http/errors';
 import type { Actor } from '../policy/actor';
+import { authorize } from '../policy/policy';
+import { liveSessionIds, loadMeetingForPerson, meetingSubject } from '../meetings/queries';
 import type { MeetingRuntime } from '../meetings/runtime';
+import { CONNECTIONS_PER_PERSON, takeToken, TokenBuckets, type LimitedAction } from './limits';
 
 /** A viewer who is nobody's author: what it may receive is what everyone may. */
 const NOBODY = '\u0000nobody';
 const meetingRoom = (id: string) => `m:${id}`;
-const personRoom = (id: string, userId: string) => `m:${id}:u:${userId}`;
-/** Sessions are re-checked this often on a long-lived socket (deactivation, sign-out everywhere). */
-const SESSION_RECHECK_MS = 60_000;
+const personInMeetingRoom = (id: string, userId: string) => `m:${id}:u:${userId}`;
+const sessionRoom = (sessionId: string) => `s:${sessionId}`;
+const personRoom = (userId: string) => `u:${userId}`;
+/** Every socket's session is checked this often, in one query per node (expiry, idle timeout, deactivation). */
+export const SESSION_RECHECK_MS = 30_000;
+/** Presence is sent at most this often per meeting, however many join and leave. */
+const PRESENCE_DEBOUNCE_MS = 250;
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(Object.values(ClientEvents));
 
-interface SocketData {
-  actor: Actor;
-  secret: string;
-  checkedAt: number;
-  meetings: Map<string, string>; // meetingId -> districtId
+/**
+ * What travels with a socket (and through pg_notify in `fetchSockets` on several nodes): who it is and the
+ * session's hash, never the cookie's secret (TRUST-RT-6).
+ */
+export interface SocketData {
+  userId: string;
+  name: string;
+  sessionId: string;
 }
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+/** What this node alone keeps for a socket. */
+interface Local {
+  actor: Actor;
+  /** Meetings joined on this socket, with their district. */
+  meetings: Set<string>;
+  /** Sent anything since the last session check (being in a meeting is activity for the idle timeout). */
+  active: boolean;
+  /** Rate-limited messages in the current second: a socket that keeps sending regardless is made to wait. */
+  refusals: number;
+  refusalsSince: number;
+  /** Times this socket was made to wait (a polling socket, which cannot be paused, is closed past a point). */
+  pauses: number;
+  /** Not read until then (`performance.now()`). */
+  pausedUntil: number;
+}
+
+/** After this many rate-limited messages within a second, the server stops reading the socket for a while. */
+const PAUSE_AFTER_REFUSALS = 10;
+/** A polling socket cannot be paused: after this many such seconds it is closed. */
+const CLOSE_AFTER_PAUSES = 20;
+const PAUSE_MIN_MS = 1_000;
+
+/**
+ * Stops reading a WebSocket for `ms` (TCP backpressure: the flooder's messages wait in its own buffers and cost
+ * this node nothing), so one abusive socket cannot take the event loop from everyone else (TRUST-RT-FLOOD).
+ * Uses `ws`'s public pause/resume on the transport's socket; false when the transport is not a WebSocket.
+ */
+function pauseReading(socket: Socket, local: Local, ms: number): boolean {
+  // Messages of a chunk already read still arrive while paused: they do not pause it again (nor resume it early).
+  if (performance.now() < local.pausedUntil) return true;
+  const ws: unknown = Reflect.get(socket.conn.transport, 'socket');
+  if (typeof ws !== 'object' || ws === null) return false;
+  const pause: unknown = Reflect.get(ws, 'pause');
+  const resume: unknown = Reflect.get(ws, 'resume');
+  if (typeof pause !== 'function' || typeof resume !== 'function') return false;
+  Reflect.apply(pause, ws, []);
+  local.pausedUntil = performance.now() + ms;
+  setTimeout(() => {
+    try {
+      Reflect.apply(resume, ws, []);
+    } catch {
+      // Closed meanwhile.
+    }
+  }, ms).unref();
+  return true;
+}
+
+/** The session cookie's value; a malformed percent-sequence is no cookie at all (TRUST-RT-1). */
+export function cookieValue(header: unknown, name: string): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  for (const part of header.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
+    const raw = part.slice(eq + 1).trim();
+    try {
+      return decodeURIComponent(raw);
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }
 
 type Ack<T> = (answer: T) => void;
-const asAck = <T>(fn: unknown): Ack<T> => (typeof fn === 'function' ? (fn as Ack<T>) : () => undefined);
+
+/** The ack a client passed (always the last argument), answered at most once; a missing ack is a no-op. */
+function ackOf<T>(args: readonly unknown[]): Ack<T> {
+  const last = args.at(-1);
+  let done = false;
+  return (answer: T) => {
+    if (done || typeof last !== 'function') return;
+    done = true;
+    try {
+      Reflect.apply(last, undefined, [answer]);
+    } catch {
+      // The client went away; nothing to answer.
+    }
+  };
+}
+
+const refuse = (code: SocketError['code'], message: string, retryAfterMs?: number): SocketRefusal => ({
+  ok: false,
+  error: retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs },
+});
+
+/** Zod's first issue as a short message: where and what, never the value sent. */
+function issueText(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const first = error.issues[0];
+  return first ? `${first.path.map(String).join('.') || 'message'}: ${first.message}` : 'Malformed message';
+}
+
+/** A log line for an error: its kind and code, no payload text and no bound values. */
+function errorFacts(err: unknown): Record<string, unknown> {
+  if (!(err instanceof Error)) return { errType: typeof err };
+  const code = (err as { code?: unknown }).code;
+  return { errName: err.name, ...(typeof code === 'string' ? { errCode: code } : {}) };
+}
 
 export interface RealtimeOptions {
   app: FastifyInstance;
@@ -66,14 +177,18 @@ export interface RealtimeOptions {
 export interface Realtime {
   io: Server;
   publish(meetingId: string, events: readonly MeetingEvent[]): void;
-  /** Closes the sockets of one session (sign-out). TODO(issue 9 item 2): implemented by the realtime work. */
+  /** Closes the sockets of one session, on every node (sign-out). */
   sessionEnded(sessionId: string): void;
-  /** Closes every socket of a person whose access changed. */
+  /** Closes every socket of a person whose access changed, on every node; they must pass the policy again. */
   personChanged(districtId: string, userId: string): void;
+  /** Checks every socket's session on this node now (the periodic backstop; tests call it). */
+  recheckSessions(): Promise<void>;
   close(): Promise<void>;
 }
 
 export function attachRealtime(opts: RealtimeOptions): Realtime {
+  const log = opts.log;
+  const cookieName = opts.app.hasDecorator('sessionCookie') ? opts.app.sessionCookie.name : SESSION_COOKIE;
   const io = new Server(opts.app.server, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -81,21 +196,19 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
     transports: ['polling', 'websocket'],
     maxHttpBufferSize: 64 * 1024,
     allowRequest: (req, callback) => {
-      const origin = req.headers.origin;
-      if (!origin) {
-        callback(null, true);
-        return;
+      try {
+        const origin = req.headers.origin;
+        if (!origin) {
+          callback(null, true);
+          return;
+        }
+        // PUBLIC_URL's origin (or this server on localhost without it), never the request's own Host, which the
+        // client chooses (DNS rebinding, TRUST-RT-FUZZ-4).
+        const ok = opts.allowedOrigins.has(origin);
+        callback(ok ? null : 'cross-site connection refused', ok);
+      } catch {
+        callback('cross-site connection refused', false);
       }
-      const ok =
-        opts.allowedOrigins.has(origin) ||
-        (() => {
-          try {
-            return new URL(origin).host === req.headers.host;
-          } catch {
-            return false;
-          }
-        })();
-      callback(ok ? null : 'cross-site connection refused', ok);
     },
   });
 
@@ -107,56 +220,83 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       max: 2,
       application_name: 'ensemble-socket-adapter',
     });
-    adapterPool.on('error', (err) => opts.log.warn({ err }, 'socket adapter pool error'));
+    adapterPool.on('error', (err) => log.warn(errorFacts(err), 'socket adapter pool error'));
     // The adapter's LISTEN client has no error handler: without this a PostgreSQL restart crashes the node.
     adapterPool.on('connect', (client) =>
-      client.on('error', (err) => opts.log.warn({ err }, 'socket adapter connection error')),
+      client.on('error', (err) => log.warn(errorFacts(err), 'socket adapter connection error')),
     );
     io.adapter(
       createAdapter(adapterPool, {
         payloadThreshold: 7_900,
-        errorHandler: (err: Error) => opts.log.warn({ err }, 'socket adapter error'),
+        errorHandler: (err: Error) => log.warn(errorFacts(err), 'socket adapter error'),
       }),
     );
   }
 
+  opts.runtime().onError = (err, what) => log.error(errorFacts(err), what);
+
+  const locals = new Map<string, Local>();
+  const connectionsOf = new Map<string, number>();
+  const buckets = new TokenBuckets();
+
   io.use((socket, next) => {
-    const secret = cookieValue(socket.request.headers.cookie, SESSION_COOKIE);
-    void resolveSession(opts.db, secret).then(
-      (actor) => {
-        if (!actor || !secret) {
-          next(new Error('unauthenticated'));
-          return;
-        }
-        const data: SocketData = { actor, secret, checkedAt: Date.now(), meetings: new Map() };
-        socket.data = data;
-        next();
-      },
-      () => next(new Error('unavailable')),
-    );
+    // Everything inside the promise: a synchronous throw becomes a rejection that is caught, not a crash.
+    void (async () => {
+      const secret = cookieValue(socket.request.headers.cookie, cookieName);
+      const actor = secret ? await resolveSession(opts.db, secret) : null;
+      if (!actor) {
+        next(new Error('unauthenticated'));
+        return;
+      }
+      if ((connectionsOf.get(actor.userId) ?? 0) >= CONNECTIONS_PER_PERSON) {
+        next(new Error('rate_limited'));
+        return;
+      }
+      const data: SocketData = { userId: actor.userId, name: actor.name, sessionId: actor.sessionId };
+      socket.data = data;
+      locals.set(socket.id, {
+        actor,
+        meetings: new Set(),
+        active: false,
+        refusals: 0,
+        refusalsSince: 0,
+        pauses: 0,
+        pausedUntil: 0,
+      });
+      next();
+    })().catch((err: unknown) => {
+      log.error(errorFacts(err), 'socket handshake failed');
+      try {
+        next(new Error('unavailable'));
+      } catch {
+        // Already answered.
+      }
+    });
   });
 
-  const dataOf = (socket: Socket) => socket.data as SocketData;
+  // --- Presence, debounced per meeting ---------------------------------------------------------------
 
-  async function stillSignedIn(socket: Socket): Promise<boolean> {
-    const data = dataOf(socket);
-    if (Date.now() - data.checkedAt < SESSION_RECHECK_MS) return true;
-    const actor = await resolveSession(opts.db, data.secret);
-    if (!actor) {
-      socket.disconnect(true);
-      return false;
-    }
-    data.actor = actor;
-    data.checkedAt = Date.now();
-    return true;
+  const presenceTimers = new Map<string, NodeJS.Timeout>();
+  function schedulePresence(meetingId: string) {
+    if (presenceTimers.has(meetingId)) return;
+    const timer = setTimeout(() => {
+      presenceTimers.delete(meetingId);
+      void broadcastPresence(meetingId).catch((err: unknown) =>
+        log.warn(errorFacts(err), 'presence broadcast failed'),
+      );
+    }, PRESENCE_DEBOUNCE_MS);
+    timer.unref();
+    presenceTimers.set(meetingId, timer);
   }
 
   async function broadcastPresence(meetingId: string) {
     const sockets = await io.in(meetingRoom(meetingId)).fetchSockets();
     const seen = new Map<string, string>();
     for (const s of sockets) {
-      const actor = (s.data as Partial<SocketData>).actor;
-      if (actor) seen.set(actor.userId, actor.name);
+      // Socket data from other nodes arrives through PostgreSQL: checked, not trusted.
+      const d: unknown = s.data;
+      if (typeof d !== 'object' || d === null || !('userId' in d) || !('name' in d)) continue;
+      if (typeof d.userId === 'string' && typeof d.name === 'string') seen.set(d.userId, d.name);
     }
     io.to(meetingRoom(meetingId)).emit(ServerEvents.presence, {
       meetingId,
@@ -164,132 +304,253 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
     });
   }
 
+  // --- Handlers ----------------------------------------------------------------------------------------
+
   io.on('connection', (socket) => {
-    socket.on(ClientEvents.join, (raw: unknown, ackFn: unknown) => {
-      const ack = asAck<JoinAck>(ackFn);
-      void (async () => {
-        const parsed = JoinRequest.safeParse(raw);
-        if (!parsed.success) {
-          ack({ ok: false, error: { code: 'invalid', message: 'Malformed join request' } });
+    const local = locals.get(socket.id);
+    if (!local) {
+      socket.disconnect(true);
+      return;
+    }
+    const { actor } = local;
+    const count = (connectionsOf.get(actor.userId) ?? 0) + 1;
+    if (count > CONNECTIONS_PER_PERSON) {
+      // Several handshakes raced past the middleware's check (TRUST-RT-LIMIT-2).
+      locals.delete(socket.id);
+      socket.disconnect(true);
+      return;
+    }
+    connectionsOf.set(actor.userId, count);
+    void Promise.resolve(socket.join([sessionRoom(actor.sessionId), personRoom(actor.userId)])).catch(
+      (err: unknown) => log.warn(errorFacts(err), 'socket room join failed'),
+    );
+
+    /** Answers a rate-limited message; a socket that keeps on regardless is paused, or closed (polling). */
+    const limited = (ack: Ack<SocketRefusal>, wait: number) => {
+      ack(refuse('rate_limited', 'Too many messages. Slow down.', wait));
+      const now = performance.now();
+      if (now - local.refusalsSince > 1_000) {
+        local.refusals = 0;
+        local.refusalsSince = now;
+      }
+      local.refusals += 1;
+      if (local.refusals < PAUSE_AFTER_REFUSALS) return;
+      local.refusals = 0;
+      local.pauses += 1;
+      if (!pauseReading(socket, local, Math.max(wait, PAUSE_MIN_MS)) && local.pauses >= CLOSE_AFTER_PAUSES)
+        socket.disconnect(true);
+    };
+
+    /**
+     * Runs a handler so that nothing escapes: a throw or rejection is logged (its kind only) and answered
+     * `unavailable`. Rate limits are taken here, before the message is even parsed.
+     */
+    const on = <T>(
+      event: string,
+      action: LimitedAction,
+      handler: (raw: unknown, ack: Ack<T | SocketRefusal>) => Promise<void> | void,
+    ) => {
+      socket.on(event, (...args: unknown[]) => {
+        const ack = ackOf<T | SocketRefusal>(args);
+        const fail = (err: unknown) => {
+          log.error({ ...errorFacts(err), event }, 'socket message failed');
+          ack(refuse('unavailable', 'Not possible right now. Try again.'));
+        };
+        try {
+          local.active = true;
+          const wait = takeToken(buckets, action, socket.id, actor.userId);
+          if (wait > 0) {
+            limited(ack, wait);
+            return;
+          }
+          const raw = typeof args[0] === 'function' ? undefined : args[0];
+          void Promise.resolve(handler(raw, ack)).catch(fail);
+        } catch (err) {
+          fail(err);
+        }
+      });
+    };
+
+    on<JoinAck>(ClientEvents.join, 'join', async (raw, ack) => {
+      const parsed = JoinRequest.safeParse(raw);
+      if (!parsed.success) {
+        ack(refuse('invalid', `Malformed join request (${issueText(parsed.error)})`));
+        return;
+      }
+      const req = parsed.data;
+      if (req.protocolVersion !== PROTOCOL_VERSION) {
+        ack(refuse('incompatible', 'This page is out of date. Reload it to continue.'));
+        return;
+      }
+      const runtime = opts.runtime();
+      if (!local.meetings.has(req.meetingId)) {
+        const found = await loadMeetingForPerson(opts.db, actor.districtId, req.meetingId, actor.userId);
+        if (!found) {
+          ack(refuse('not_found', 'That meeting was not found.'));
           return;
         }
-        const req = parsed.data;
-        if (req.protocolVersion !== PROTOCOL_VERSION) {
-          ack({
-            ok: false,
-            error: { code: 'incompatible', message: 'This page is out of date. Reload it to continue.' },
-          });
+        // The socket's actor is as of its connection; the team membership is read now.
+        const groupRoles = new Map(actor.groupRoles);
+        if (found.groupRole) groupRoles.set(found.group.id, found.groupRole);
+        else groupRoles.delete(found.group.id);
+        const roster = await runtime.rosterOf(found.meeting.id, actor.districtId);
+        try {
+          authorize(
+            { ...actor, groupRoles },
+            'take-part',
+            meetingSubject(found.meeting, found.group, roster),
+          );
+        } catch (err) {
+          if (!(err instanceof HttpError)) throw err;
+          ack(
+            err.status === 403
+              ? refuse('forbidden', 'Only the team takes part in its meetings.')
+              : refuse('not_found', 'That meeting was not found.'),
+          );
           return;
         }
-        if (!(await stillSignedIn(socket))) return;
-        const { actor } = dataOf(socket);
-        const [meeting] = await opts.db
-          .select({ id: meetings.id, groupId: meetings.groupId, status: meetings.status })
-          .from(meetings)
-          .where(and(eq(meetings.id, req.meetingId), eq(meetings.districtId, actor.districtId)));
-        const [membership] = meeting
-          ? await opts.db
-              .select({ role: groupMembers.role })
-              .from(groupMembers)
-              .where(
-                and(
-                  eq(groupMembers.districtId, actor.districtId),
-                  eq(groupMembers.groupId, meeting.groupId),
-                  eq(groupMembers.userId, actor.userId),
-                ),
-              )
-          : [];
-        // Live meetings are the team's own: members, plus whoever is on this meeting's roster (a principal who
-        // opened it). Anyone else gets the same answer as for a meeting that does not exist.
-        const onRoster =
-          meeting && !membership
-            ? (await opts.runtime().stateOf(meeting.id, actor.districtId)).memberIds.includes(actor.userId)
-            : false;
-        if (!meeting || (!membership && !onRoster)) {
-          ack({ ok: false, error: { code: 'not_found', message: 'That meeting was not found.' } });
-          return;
-        }
-        const events = await opts.runtime().eventsAfter(meeting.id, actor.districtId, req.lastSeq);
-        dataOf(socket).meetings.set(meeting.id, actor.districtId);
-        await socket.join([meetingRoom(meeting.id), personRoom(meeting.id, actor.userId)]);
-        ack({
-          ok: true,
-          meetingId: meeting.id,
-          events: events.map((e) => redactEventFor(e, actor.userId)),
-          serverTime: Date.now(),
-        });
-        await broadcastPresence(meeting.id);
-      })().catch((err: unknown) => {
-        opts.log.error({ err }, 'join failed');
-        ack({ ok: false, error: { code: 'unavailable', message: 'Could not join right now. Retrying…' } });
+        // Join the rooms before reading the catch-up (TRUST-RT-JOINRACE): an event committed in between is
+        // then pushed, read, or both (the client drops duplicates by seq), never neither.
+        await socket.join([meetingRoom(req.meetingId), personInMeetingRoom(req.meetingId, actor.userId)]);
+        local.meetings.add(req.meetingId);
+        schedulePresence(req.meetingId);
+      }
+      const page = await runtime.catchUpPage(req.meetingId, actor.districtId, req.lastSeq, CATCH_UP_PAGE);
+      ack({
+        ok: true,
+        meetingId: req.meetingId,
+        events: page.events.map((e) => redactEventFor(e, actor.userId)),
+        more: page.more,
+        serverTime: Date.now(),
       });
     });
 
-    socket.on(ClientEvents.command, (raw: unknown, ackFn: unknown) => {
-      const ack = asAck<CommandAck>(ackFn);
-      void (async () => {
-        const parsed = CommandRequest.safeParse(raw);
-        if (!parsed.success) {
-          ack({ ok: false, error: { code: 'invalid', message: 'Malformed command' } });
-          return;
-        }
-        if (!(await stillSignedIn(socket))) return;
-        const data = dataOf(socket);
-        const districtId = data.meetings.get(parsed.data.meetingId);
-        if (!districtId) {
-          ack({ ok: false, error: { code: 'not_found', message: 'Join the meeting first.' } });
-          return;
-        }
-        const command = MeetingCommand.safeParse({ ...parsed.data.command, actorId: data.actor.userId });
-        if (!command.success) {
-          const first = command.error.issues[0];
-          ack({
-            ok: false,
-            error: {
-              code: 'invalid',
-              message: first ? `${first.path.join('.') || 'command'}: ${first.message}` : 'Invalid command',
-            },
-          });
-          return;
-        }
-        ack(await opts.runtime().execute(parsed.data.meetingId, districtId, command.data));
-      })().catch((err: unknown) => {
-        opts.log.error({ err }, 'command failed');
-        ack({ ok: false, error: { code: 'unavailable', message: 'Not saved yet. Retrying…' } });
-      });
+    on<CommandAck>(ClientEvents.command, 'command', async (raw, ack) => {
+      const parsed = CommandRequest.safeParse(raw);
+      if (!parsed.success) {
+        ack(refuse('invalid', `Malformed command (${issueText(parsed.error)})`));
+        return;
+      }
+      if (!local.meetings.has(parsed.data.meetingId)) {
+        ack(refuse('not_found', 'Join the meeting first.'));
+        return;
+      }
+      const command = MeetingCommand.safeParse({ ...parsed.data.command, actorId: actor.userId });
+      if (!command.success) {
+        ack(refuse('invalid', issueText(command.error)));
+        return;
+      }
+      ack(await opts.runtime().execute(parsed.data.meetingId, actor.districtId, command.data));
     });
 
-    socket.on(ClientEvents.leave, (raw: unknown) => {
-      const meetingId = typeof raw === 'object' && raw && 'meetingId' in raw ? String(raw.meetingId) : '';
-      const data = dataOf(socket);
-      if (!data.meetings.has(meetingId)) return;
-      data.meetings.delete(meetingId);
-      void socket.leave(meetingRoom(meetingId));
-      void socket.leave(personRoom(meetingId, data.actor.userId));
-      void broadcastPresence(meetingId).catch(() => undefined);
+    on<LeaveAck>(ClientEvents.leave, 'other', async (raw, ack) => {
+      const parsed = LeaveRequest.safeParse(raw);
+      if (!parsed.success) {
+        ack(refuse('invalid', `Malformed leave request (${issueText(parsed.error)})`));
+        return;
+      }
+      const { meetingId } = parsed.data;
+      if (!local.meetings.has(meetingId)) {
+        ack(refuse('not_found', 'Not in that meeting.'));
+        return;
+      }
+      local.meetings.delete(meetingId);
+      await socket.leave(meetingRoom(meetingId));
+      await socket.leave(personInMeetingRoom(meetingId, actor.userId));
+      schedulePresence(meetingId);
+      ack({ ok: true });
     });
 
-    socket.on(ClientEvents.ping, (raw: unknown, ackFn: unknown) => {
+    on<PingAnswer>(ClientEvents.ping, 'ping', (raw, ack) => {
       const parsed = PingRequest.safeParse(raw);
-      if (parsed.success)
-        asAck<{ clientSent: number; serverTime: number }>(ackFn)({
-          clientSent: parsed.data.clientSent,
-          serverTime: Date.now(),
-        });
+      if (!parsed.success) {
+        ack(refuse('invalid', `Malformed ping (${issueText(parsed.error)})`));
+        return;
+      }
+      ack({ ok: true, clientSent: parsed.data.clientSent, serverTime: Date.now() });
     });
 
-    socket.on('disconnecting', () => {
-      const ids = [...dataOf(socket).meetings.keys()];
-      setImmediate(() => {
-        for (const id of ids) void broadcastPresence(id).catch(() => undefined);
-      });
+    // Unknown event names: answered `invalid` when they came with an ack, rate-limited like the rest.
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
+      const ack = ackOf<SocketRefusal>(args);
+      try {
+        local.active = true;
+        const wait = takeToken(buckets, 'other', socket.id, actor.userId);
+        if (wait > 0) limited(ack, wait);
+        else ack(refuse('invalid', 'Unknown message'));
+      } catch (err) {
+        log.error(errorFacts(err), 'socket message failed');
+      }
+    });
+
+    socket.on('disconnect', () => {
+      try {
+        locals.delete(socket.id);
+        buckets.forgetSocket(socket.id);
+        const left = (connectionsOf.get(actor.userId) ?? 1) - 1;
+        if (left > 0) connectionsOf.set(actor.userId, left);
+        else connectionsOf.delete(actor.userId);
+        for (const id of local.meetings) schedulePresence(id);
+      } catch (err) {
+        log.error(errorFacts(err), 'socket cleanup failed');
+      }
     });
   });
 
+  // --- Sessions: ended on purpose, or expired / idle / deactivated (the periodic backstop) ---------------
+
+  function closeRoom(room: string) {
+    try {
+      io.in(room).disconnectSockets(true);
+    } catch (err) {
+      log.error(errorFacts(err), 'closing sockets failed');
+    }
+  }
+
+  let rechecking = false;
+  async function recheckSessions() {
+    if (rechecking) return;
+    rechecking = true;
+    try {
+      const ids = new Set<string>();
+      const touch = new Set<string>();
+      for (const l of locals.values()) {
+        ids.add(l.actor.sessionId);
+        if (l.active) touch.add(l.actor.sessionId);
+        l.active = false;
+      }
+      const all = [...ids];
+      for (let i = 0; i < all.length; i += 1000) {
+        const chunk = all.slice(i, i + 1000);
+        const chunkTouch = chunk.filter((id) => touch.has(id));
+        const live = await liveSessionIds(opts.db, chunk, chunkTouch, IDLE_TIMEOUT_MS);
+        const ended = new Set(chunk.filter((id) => !live.has(id)));
+        if (!ended.size) continue;
+        for (const socket of io.of('/').sockets.values()) {
+          const l = locals.get(socket.id);
+          if (l && ended.has(l.actor.sessionId)) socket.disconnect(true);
+        }
+      }
+    } finally {
+      rechecking = false;
+    }
+  }
+  const recheckTimer = setInterval(() => {
+    void recheckSessions().catch((err: unknown) => log.error(errorFacts(err), 'session recheck failed'));
+    buckets.prune(5 * 60_000);
+  }, SESSION_RECHECK_MS);
+  recheckTimer.unref();
+
   return {
     io,
-    sessionEnded: () => undefined,
-    personChanged: () => undefined,
+    sessionEnded(sessionId) {
+      closeRoom(sessionRoom(sessionId));
+    },
+    personChanged(_districtId, userId) {
+      closeRoom(personRoom(userId));
+    },
+    recheckSessions,
     publish(meetingId, events) {
       const shared = events.filter((e) => mayReceive(e, NOBODY));
       if (shared.length === events.length) {
@@ -301,7 +562,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         if (mayReceive(e, NOBODY)) {
           io.to(meetingRoom(meetingId)).emit(ServerEvents.events, { meetingId, events: [e] });
         } else {
-          const author = personRoom(meetingId, e.actorId);
+          const author = personInMeetingRoom(meetingId, e.actorId);
           io.to(author).emit(ServerEvents.events, { meetingId, events: [e] });
           io.to(meetingRoom(meetingId))
             .except(author)
@@ -310,6 +571,9 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       }
     },
     async close() {
+      clearInterval(recheckTimer);
+      for (const t of presenceTimers.values()) clearTimeout(t);
+      presenceTimers.clear();
       // Not io.close(): that closes the HTTP server too, which Fastify is already draining.
       io.disconnectSockets(true);
       io.engine.close();

@@ -1,7 +1,8 @@
-import pino from 'pino';
 import { buildApp } from '../app';
 import type { Config } from '../config';
 import { seedDemo } from '../demo/seed';
+import { createLogger } from '../http/logging';
+import { startMaintenance } from '../maintenance/job';
 import { needsSetup } from '../setup/routes';
 import { openDatabase } from './database';
 
@@ -9,7 +10,8 @@ import { openDatabase } from './database';
 const DRAIN_MS = 10_000;
 
 export async function serve(config: Config, opts: { demo: boolean }): Promise<void> {
-  const logger = pino({ level: config.logLevel, name: 'ensemble' });
+  // Serializers and redaction keep tokens, bodies and bound query values out of the log (TRUST-LOG).
+  const logger = createLogger(config.logLevel);
   const log = {
     info: (m: string) => logger.info(m),
     warn: (m: string) => logger.warn(m),
@@ -28,6 +30,9 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
     throw err;
   });
 
+  // TRUST-PURGE-1: expired links, sessions, sign-ups, throttle rows and old outbox mail, every 10 minutes.
+  const maintenance = startMaintenance({ database: opened.database, log: logger });
+
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
@@ -35,6 +40,7 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
     const force = setTimeout(() => app.server.closeAllConnections(), DRAIN_MS);
     force.unref();
     try {
+      await maintenance.stop();
       await app.close();
       await opened.close();
       logger.info('stopped cleanly');
@@ -61,6 +67,7 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (err) {
+    await maintenance.stop();
     await opened.close();
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE')
@@ -72,7 +79,33 @@ export async function serve(config: Config, opts: { demo: boolean }): Promise<vo
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const firstRun = await needsSetup(opened.database.db);
+  process.stdout.write(startupNotes(config, port));
   process.stdout.write(
     `Ensemble is running at http://localhost:${port}${firstRun ? ' (first run: open it to create your district)' : ''}\n`,
   );
+}
+
+/** What an operator must know at start: development mode (loud), mail that does not leave, a missing PUBLIC_URL. */
+export function startupNotes(config: Config, port: number): string {
+  const notes: string[] = [];
+  if (config.dev) {
+    const bar = '!'.repeat(72);
+    notes.push(
+      `${bar}\n!! DEVELOPMENT MODE (--dev / ENSEMBLE_DEV=1): NOT FOR REAL USE.\n` +
+        (config.smtpUrl
+          ? `!! Mail goes out through SMTP_URL.\n`
+          : `!! Emails are NOT sent: they are kept in the dev outbox, readable by anyone who can\n!! reach http://${config.host}:${port}/dev/outbox (reset and invitation links included).\n`) +
+        `!! Listening on ${config.host}.\n${bar}\n`,
+    );
+  } else if (!config.smtpUrl) {
+    notes.push(
+      'Email is not set up (SMTP_URL unset): no email is sent. Invitation links and admin-issued reset links are shown in the app instead.\n',
+    );
+  }
+  if (!config.publicUrl && !['127.0.0.1', 'localhost', '::1'].includes(config.host)) {
+    notes.push(
+      `PUBLIC_URL is not set: browsers may only use http://localhost:${port}. Set PUBLIC_URL to the address people open (e.g. https://ensemble.example.org).\n`,
+    );
+  }
+  return notes.join('');
 }

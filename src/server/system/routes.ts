@@ -1,5 +1,5 @@
 import { desc, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import { outbox } from '../db/schema';
 import { notFound } from '../http/errors';
@@ -8,10 +8,13 @@ import type { Services } from '../services';
 
 export const VERSION = '0.1.0';
 
-/** The dev outbox holds live reset links, so only someone on the server machine itself may read it. */
-export function isLoopback(req: FastifyRequest): boolean {
-  const ip = req.socket.remoteAddress ?? '';
-  return ip.startsWith('127.') || ip === '::1' || ip.startsWith('::ffff:127.');
+/**
+ * TRUST-MAIL-1: the dev outbox holds live reset and invitation links, so it exists only in the explicit
+ * development mode (`--dev`, ENSEMBLE_DEV=1), never because a request "looks local" (behind a proxy every
+ * request does).
+ */
+export function outboxServed(s: Pick<Services, 'config' | 'mailer'>): boolean {
+  return s.config.dev && s.mailer.mode === 'dev-outbox';
 }
 
 export function registerSystemRoutes(app: FastifyInstance, s: Services) {
@@ -26,8 +29,8 @@ export function registerSystemRoutes(app: FastifyInstance, s: Services) {
     }
   });
 
-  registerEndpoint(app, api.devOutbox, async ({ req }) => {
-    if (!s.mailer.capturing || !isLoopback(req)) throw notFound('The outbox');
+  registerEndpoint(app, api.devOutbox, async () => {
+    if (!outboxServed(s)) throw notFound('The outbox');
     const rows = await s.db.select().from(outbox).orderBy(desc(outbox.createdAt)).limit(200);
     return {
       items: rows.map((m) => ({

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/db';
 import { buildApp } from '../app';
 import { createAccount } from '../auth/accounts';
 import { createSession, SESSION_COOKIE } from '../auth/sessions';
-import { loadConfig } from '../config';
+import { loadConfig, type Config } from '../config';
 import { connectDatabase, type Database } from '../db/client';
 import { districts } from '../db/schema';
 import type { Mail, Mailer } from '../mail/mailer';
@@ -25,20 +25,33 @@ export async function createTestApp(
     onRoute?: (route: { method: string | string[]; url: string }) => void;
     testDb?: TestDatabase;
     crossNode?: boolean;
+    /** How the in-memory mailer presents itself (default `dev-outbox`); mails are captured in every mode. */
+    mailMode?: Mailer['mode'];
+    /** Overrides of the test configuration (development mode, PUBLIC_URL http://ensemble.test). */
+    config?: Partial<Config>;
+    /** Requests per minute per address over all routes; default the app's own. */
+    globalRateLimit?: number;
   } = {},
 ): Promise<TestApp> {
   const testDb = opts.testDb ?? (await createTestDatabase());
   const database = connectDatabase(testDb.url, { max: 4 });
   const mails: Mail[] = [];
   const mailer: Mailer = {
-    mode: 'dev-outbox',
-    capturing: true,
+    mode: opts.mailMode ?? 'dev-outbox',
+    capturing: (opts.mailMode ?? 'dev-outbox') === 'dev-outbox',
     send(mail) {
       mails.push(mail);
       return Promise.resolve();
     },
   };
-  const config = { ...loadConfig({}), port: 3000, publicUrl: 'http://ensemble.test' };
+  // Development mode, as the in-memory mailer stands for the dev outbox.
+  const config: Config = {
+    ...loadConfig({}),
+    port: 3000,
+    publicUrl: 'http://ensemble.test',
+    dev: true,
+    ...opts.config,
+  };
   const app = await buildApp({
     config,
     database,
@@ -46,6 +59,7 @@ export async function createTestApp(
     webRoot: null,
     ...(opts.onRoute ? { onRoute: opts.onRoute } : {}),
     ...(opts.crossNode ? { adapterConnectionString: testDb.url } : {}),
+    ...(opts.globalRateLimit ? { globalRateLimit: opts.globalRateLimit } : {}),
   });
   await app.ready();
   return {
@@ -88,6 +102,8 @@ export class Client {
       url,
       remoteAddress: this.remoteAddress,
       headers: {
+        // The Host a browser sends for PUBLIC_URL (the app refuses other hosts, TRUST-HTTP-5).
+        host: TEST_HOST,
         ...(this.cookie ? { cookie: `${SESSION_COOKIE}=${this.cookie}` } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...headers,
@@ -117,6 +133,9 @@ export class Client {
 }
 
 export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** PUBLIC_URL's host in route tests; `app.inject` calls outside `Client` must send it too. */
+export const TEST_HOST = 'ensemble.test';
 
 /** A district with one admin, made directly in the database (setup only works once per install). */
 export async function createDistrictWithAdmin(t: TestApp, name: string, email: string) {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../shell/session';
+import { ButtonLink } from '../ui/Button';
 import { Page } from '../ui/Page';
 import { CreateGroupSection } from './CreateGroupSection';
 import { DistrictSection } from './DistrictSection';
@@ -13,6 +14,7 @@ const sections = [
   { id: 'admin-groups', labelKey: 'admin.groups.title' },
   { id: 'admin-people', labelKey: 'admin.people.title' },
   { id: 'admin-invitations', labelKey: 'admin.invitations.title' },
+  { id: 'admin-audit', labelKey: 'admin.audit.title' },
 ] as const;
 
 /** District administration on one page, in the order a new district is set up. */
@@ -48,6 +50,13 @@ export function AdminPage() {
         <CreateGroupSection headingId="admin-groups" />
         <PeopleSection headingId="admin-people" />
         <InvitationsSection headingId="admin-invitations" />
+        <section className="section panel" aria-labelledby="admin-audit">
+          <h2 id="admin-audit" tabIndex={-1} className="section__title">
+            {t('admin.audit.title')}
+          </h2>
+          <p>{t('admin.audit.linkIntro')}</p>
+          <ButtonLink to="/admin/audit">{t('admin.audit.open')}</ButtonLink>
+        </section>
       </div>
     </Page>
   );

@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { SelectField } from '../ui/SelectField';
 import { StatusBadge } from '../ui/StatusBadge';
 import { ErrorState, LoadingState } from '../ui/States';
+import { ResetLinkDialog } from './ResetLinkDialog';
 
 export function PeopleSection({ headingId }: { headingId: string }) {
   const { t } = useTranslation();
@@ -121,6 +122,7 @@ export function PeopleSection({ headingId }: { headingId: string }) {
                     />
                   )}
                   <SchoolRolesDialog person={person} schools={schools.data ?? []} onSaved={replacePerson} />
+                  {person.active && !isMe ? <ResetLinkDialog person={person} /> : null}
                   {isMe ? null : person.active ? (
                     <ConfirmDialog
                       trigger={t('admin.people.deactivate')}

@@ -55,6 +55,8 @@ type HasBody<N extends EndpointName> = Api[N] extends { body: z.ZodType } ? true
 export type CallOptions<N extends EndpointName> = {
   /** Values for the `:name` segments of the catalogue path. */
   params?: Record<string, string>;
+  /** The query string; undefined and empty values are left out. */
+  query?: Record<string, string | number | undefined>;
   signal?: AbortSignal;
 } & (HasBody<N> extends true ? { body: BodyOf<N> } : { body?: never });
 
@@ -75,12 +77,25 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** `path?a=1&b=2`, leaving out undefined and empty values. */
+export function withQuery(
+  path: string,
+  query: Record<string, string | number | undefined> | undefined,
+): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
 export async function call<N extends EndpointName>(
   name: N,
   ...[options]: CallArgs<N>
 ): Promise<ResponseOf<N>> {
   const endpoint: Endpoint = api[name];
-  const url = pathFor(endpoint.path, options?.params);
+  const url = withQuery(pathFor(endpoint.path, options?.params), options?.query);
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: string | undefined;
 

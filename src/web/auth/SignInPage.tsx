@@ -6,10 +6,11 @@ import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { safeNextPath } from '../shell/session';
 import { Button } from '../ui/Button';
 import { Page } from '../ui/Page';
+import { RadioGroupField } from '../ui/RadioGroupField';
 import { PasswordField, TextField } from '../ui/TextField';
 import { useRememberSignedIn } from './useSignedIn';
 
-const fieldNames = ['email', 'password'] as const;
+const fieldNames = ['email', 'password', 'keepSignedIn'] as const;
 
 export function SignInPage() {
   const { t } = useTranslation();
@@ -20,7 +21,14 @@ export function SignInPage() {
 
   const signIn = useMutation({
     mutationFn: (values: FormValues) =>
-      call('signIn', { body: { email: values.email ?? '', password: values.password ?? '' } }),
+      call('signIn', {
+        body: {
+          email: values.email ?? '',
+          password: values.password ?? '',
+          // TRUST-DEVICE-WEB-3: a shared device (browser-session cookie, idle timeout) unless the person says otherwise.
+          keepSignedIn: values.device === 'keep',
+        },
+      }),
     onSuccess: (me) => {
       rememberSignedIn(me);
       void navigate(next, { replace: true });
@@ -42,6 +50,15 @@ export function SignInPage() {
           label={t('fields.password')}
           isRequired
           autoComplete="current-password"
+        />
+        <RadioGroupField
+          name="device"
+          label={t('signIn.device')}
+          defaultValue="shared"
+          options={[
+            { value: 'shared', label: t('signIn.sharedDevice'), description: t('signIn.sharedDeviceHint') },
+            { value: 'keep', label: t('signIn.keepSignedIn'), description: t('signIn.keepSignedInHint') },
+          ]}
         />
         <div className="form__actions">
           <Button type="submit" variant="primary" isPending={signIn.isPending}>

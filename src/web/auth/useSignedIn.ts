@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Me } from '#contracts/auth';
 import { queryKeys } from '../api/queries';
-import { browserStorage, forgetAllOutboxes } from '../meetings/live/outbox-store';
+import { browserStorage, forgetAllOutboxes, forgetOutboxesExcept } from '../meetings/live/outbox-store';
 
 /** Public answers that do not depend on who is signed in, and that a page in mid-flow still shows. */
 const sessionIndependent = new Set<unknown>([queryKeys.setupStatus[0], 'invitation-preview', 'join-preview']);
@@ -17,6 +17,8 @@ export function useRememberSignedIn(): (me: Me) => void {
     (me: Me) => {
       queryClient.removeQueries({ predicate: (query) => !sessionIndependent.has(query.queryKey[0]) });
       queryClient.setQueryData(queryKeys.me, me);
+      // TRUST-DEVICE-WEB-2: queues someone else left on this device go, even if they never signed out.
+      forgetOutboxesExcept(browserStorage(), me.id);
     },
     [queryClient],
   );

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -7,7 +7,6 @@ import { JoinCode } from '#contracts/org';
 import { ApiRequestError, call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { queryKeys, useMe } from '../api/queries';
-import { useRememberSignedIn } from '../auth/useSignedIn';
 import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { useToast } from '../shell/Toaster';
 import { formatJoinCode } from '../teams/labels';
@@ -76,8 +75,9 @@ function JoinWithCode({ code }: { code: string }) {
   const me = useMe();
   const toast = useToast();
   const describe = useDescribeError();
-  const rememberSignedIn = useRememberSignedIn();
+  const queryClient = useQueryClient();
   const landOnGroup = useLandOnGroup();
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const preview = useQuery({
     queryKey: queryKeys.joinPreview(code),
     queryFn: ({ signal }) => call('previewJoinCode', { params: { code }, signal }),
@@ -90,9 +90,17 @@ function JoinWithCode({ code }: { code: string }) {
   };
   const joinAsMe = useMutation({
     mutationFn: () => call('joinByCode', { body: { code } }),
-    onSuccess: async (signedIn) => {
-      rememberSignedIn(signedIn);
-      if (preview.data) await joined(preview.data.groupId, preview.data.groupName, preview.data.schoolName);
+    onSuccess: async (result) => {
+      // Joining may add a school role: read the person again.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+      if (!preview.data) return;
+      if (result.outcome === 'requested') {
+        // TRUST-LEAD-2: a leader's join by code is a request the team decides on.
+        toast(t('join.requested', { name: preview.data.groupName }));
+        await landOnGroup({ groupId: preview.data.groupId, groupName: preview.data.groupName });
+        return;
+      }
+      await joined(preview.data.groupId, preview.data.groupName, preview.data.schoolName);
     },
   });
   const joinNew = useMutation({
@@ -100,9 +108,9 @@ function JoinWithCode({ code }: { code: string }) {
       call('joinByCode', {
         body: { code, name: values.name ?? '', email: values.email ?? '', password: values.password ?? '' },
       }),
-    onSuccess: async (signedIn) => {
-      rememberSignedIn(signedIn);
-      if (preview.data) await joined(preview.data.groupId, preview.data.groupName, preview.data.schoolName);
+    // TRUST-ID-1: nothing is created until the emailed link is opened; the answer is the same for every address.
+    onSuccess: (_result, values) => {
+      setSentTo(values.email ?? '');
     },
   });
 
@@ -135,6 +143,16 @@ function JoinWithCode({ code }: { code: string }) {
     : t('join.previewNoSchool', { group: groupName, district: districtName });
   const signedIn = me.data ?? null;
 
+  if (sentTo !== null) {
+    return (
+      <Page title={t('join.checkEmailTitle')} width="narrow">
+        <Notice tone="success" role="status">
+          <p>{t('join.checkEmail', { email: sentTo, name: groupName })}</p>
+        </Notice>
+      </Page>
+    );
+  }
+
   return (
     <Page title={t('join.previewTitle', { group: groupName })} intro={<p>{where}</p>} width="narrow">
       {signedIn ? (
@@ -156,22 +174,35 @@ function JoinWithCode({ code }: { code: string }) {
             {t('join.haveAccount')}{' '}
             <Link to={`/sign-in?next=${encodeURIComponent(`/join/${code}`)}`}>{t('join.signInFirst')}</Link>
           </p>
-          <ApiForm
-            fieldNames={newAccountFields}
-            error={joinNew.error}
-            onValues={(values) => {
-              joinNew.mutate(values);
-            }}
-          >
-            <YourNameField />
-            <TextField name="email" type="email" label={t('fields.email')} isRequired autoComplete="email" />
-            <NewPasswordField />
-            <div className="form__actions">
-              <Button type="submit" variant="primary" isPending={joinNew.isPending}>
-                {t('join.submitNew')}
-              </Button>
-            </div>
-          </ApiForm>
+          {preview.data.emailSignUp ? null : (
+            <Notice tone="info">
+              <p>{t('join.emailOff')}</p>
+            </Notice>
+          )}
+          {preview.data.emailSignUp ? (
+            <ApiForm
+              fieldNames={newAccountFields}
+              error={joinNew.error}
+              onValues={(values) => {
+                joinNew.mutate(values);
+              }}
+            >
+              <YourNameField />
+              <TextField
+                name="email"
+                type="email"
+                label={t('fields.email')}
+                isRequired
+                autoComplete="email"
+              />
+              <NewPasswordField />
+              <div className="form__actions">
+                <Button type="submit" variant="primary" isPending={joinNew.isPending}>
+                  {t('join.submitNew')}
+                </Button>
+              </div>
+            </ApiForm>
+          ) : null}
         </section>
       )}
       <p className="page__aside">

@@ -228,6 +228,10 @@ export const meetingsStrings = {
   reflection: {
     title: 'My private reflection',
     privateNote: 'Only you can see this. Nothing is shared unless you choose Share.',
+    offlineNote:
+      'You are offline. A reflection you save now waits in this tab only, never on this device: reloading or closing the tab loses it.',
+    unsentNote:
+      'Your reflection is not sent yet. It waits in this tab only, never on this device: keep this tab open until you are back online.',
     label: 'Private reflection',
     save: 'Save privately',
     saved: 'Saved privately.',

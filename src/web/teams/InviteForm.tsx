@@ -7,6 +7,7 @@ import { queryKeys } from '../api/queries';
 import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
+import { Notice } from '../ui/Notice';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
 
@@ -18,6 +19,8 @@ export function InviteForm({ group }: { group: GroupDetail }) {
   const toast = useToast();
   // A new key gives an empty form after each invitation, ready for the next colleague.
   const [formKey, setFormKey] = useState(0);
+  // Without SMTP the server answers the link once (TRUST-LINK-1): kept in memory only, until the next invitation.
+  const [shown, setShown] = useState<{ email: string; link: string } | null>(null);
 
   const invite = useMutation({
     mutationFn: (values: FormValues) =>
@@ -29,7 +32,12 @@ export function InviteForm({ group }: { group: GroupDetail }) {
         },
       }),
     onSuccess: (invitation) => {
-      toast(t('team.invite.sent', { email: invitation.email }));
+      setShown(invitation.link ? { email: invitation.email, link: invitation.link } : null);
+      toast(
+        invitation.link
+          ? t('team.invite.created', { email: invitation.email })
+          : t('team.invite.sent', { email: invitation.email }),
+      );
       setFormKey((key) => key + 1);
       void queryClient.invalidateQueries({ queryKey: queryKeys.invitations });
     },
@@ -41,6 +49,7 @@ export function InviteForm({ group }: { group: GroupDetail }) {
         {t('team.invite.title')}
       </h2>
       <p>{t('team.invite.intro')}</p>
+      {shown ? <InvitationLink email={shown.email} link={shown.link} /> : null}
       <ApiForm
         key={formKey}
         fieldNames={fieldNames}
@@ -66,5 +75,33 @@ export function InviteForm({ group }: { group: GroupDetail }) {
         </div>
       </ApiForm>
     </section>
+  );
+}
+
+/** The invitation link, shown once when this server sends no email, with a Copy button. */
+function InvitationLink({ email, link }: { email: string; link: string }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      toast(t('team.invite.copied'));
+    } catch {
+      // Clipboard access is refused on plain http and in some kiosk browsers; the link is selectable on screen.
+      toast(t('team.invite.copyFailed'), 'info');
+    }
+  };
+  return (
+    <Notice tone="info" title={t('team.invite.linkTitle', { email })} role="status">
+      <p>{t('team.invite.linkNote')}</p>
+      <p className="invite-link">
+        <span className="visually-hidden">{t('team.invite.linkLabel')}: </span>
+        <code className="invite-link__url">{link}</code>
+      </p>
+      <p className="muted">{t('team.invite.linkOnce')}</p>
+      <Button variant="primary" onPress={() => void copy()}>
+        {t('team.invite.copyLink')}
+      </Button>
+    </Notice>
   );
 }

@@ -9,6 +9,7 @@ import { TeamMeetingsSection } from '../meetings/routes';
 import { TeamRoutinesLink } from '../routines/routes';
 import { InviteForm } from './InviteForm';
 import { JoinCodePanel } from './JoinCodePanel';
+import { JoinRequestsSection } from './JoinRequestsSection';
 import { MembersSection } from './MembersSection';
 import { groupKindLabel } from './labels';
 
@@ -55,6 +56,7 @@ export function TeamPage() {
     >
       <div className={showJoinCode || detail.can.invite ? 'team-layout' : undefined}>
         <div className="team-layout__main">
+          <JoinRequestsSection group={detail} />
           <TeamMeetingsSection groupId={detail.id} />
           <MembersSection group={detail} />
         </div>

@@ -11,12 +11,17 @@ export function ConnectionBanner() {
   const waiting = outbox.length;
 
   if (joinProblem && connection !== 'live') {
-    const passing = joinProblem.code === 'not_live' || joinProblem.code === 'unavailable';
+    const passing =
+      joinProblem.code === 'not_live' ||
+      joinProblem.code === 'unavailable' ||
+      joinProblem.code === 'rate_limited';
     const message = {
       not_live: t('connection.notLive'),
       unavailable: t('connection.unavailable'),
       unauthenticated: t('connection.unauthenticated'),
       not_found: t('connection.notFound'),
+      forbidden: t('connection.notFound'),
+      rate_limited: t('connection.unavailable'),
       incompatible: t('connection.incompatible'),
       invalid: t('connection.invalid'),
     }[joinProblem.code];

@@ -14,8 +14,11 @@ import { MeetingIcon } from '../MeetingIcon';
  */
 export function PrivateReflections({ stepId }: { stepId: string }) {
   const t = useMeetingsT();
-  const { state, meId, can, send } = useLiveMeeting();
+  const { state, meId, can, send, snapshot } = useLiveMeeting();
   const mine = (own(state.privateReflections, meId) ?? []).filter((r) => r.stepId === stepId);
+  // TRUST-DEVICE-WEB-1: a reflection waiting to be sent lives in this tab only (never in storage): say so offline.
+  const offline = snapshot.connection === 'offline' || snapshot.connection === 'reconnecting';
+  const unsent = snapshot.outbox.some((entry) => entry.command.type === 'writeReflection');
   const [editing, setEditing] = useState<Reflection | null>(null);
   const [text, setText] = useState('');
 
@@ -49,6 +52,11 @@ export function PrivateReflections({ stepId }: { stepId: string }) {
         <p id="reflection-privacy" className="private-reflection__note">
           {t('reflection.privateNote')}
         </p>
+        {offline || unsent ? (
+          <p className="field__hint" role="status" data-testid="reflection-offline-note">
+            {unsent ? t('reflection.unsentNote') : t('reflection.offlineNote')}
+          </p>
+        ) : null}
         {mine.length > 0 ? (
           <ul className="card-list" data-testid="my-reflections">
             {mine.map((reflection) => (

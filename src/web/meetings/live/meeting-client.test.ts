@@ -23,6 +23,10 @@ class FakeServer {
   readonly sockets = new Set<FakeSocket>();
   /** Every command request received, in order (to check keys and order). */
   readonly commandsReceived: Request[] = [];
+  /** Events per join ack (the server pages its catch-up, `more: true` while more follow). */
+  pageSize = Number.POSITIVE_INFINITY;
+  /** Answers queued for the next commands, before the server decides (e.g. a rate limit). */
+  readonly commandAnswers: unknown[] = [];
 
   get meetingId(): string {
     return this.meeting.state.meetingId ?? '';
@@ -30,21 +34,22 @@ class FakeServer {
 
   answer(socket: FakeSocket, { event, payload }: Request): unknown {
     if (event === ClientEvents.ping)
-      return { clientSent: payload.clientSent, serverTime: Date.now() + SERVER_AHEAD_MS };
+      return { ok: true, clientSent: payload.clientSent, serverTime: Date.now() + SERVER_AHEAD_MS };
     if (event === ClientEvents.join) {
       const lastSeq = Number(payload.lastSeq);
       socket.joinRequests.push(lastSeq);
+      const after = this.meeting.events.filter((e) => e.seq > lastSeq);
       return {
         ok: true,
         meetingId: this.meetingId,
-        events: this.meeting.events
-          .filter((e) => e.seq > lastSeq)
-          .map((e) => redactEventFor(e, socket.userId)),
+        events: after.slice(0, this.pageSize).map((e) => redactEventFor(e, socket.userId)),
+        more: after.length > this.pageSize,
         serverTime: Date.now() + SERVER_AHEAD_MS,
       };
     }
     if (event === ClientEvents.command) {
       this.commandsReceived.push({ event, payload });
+      if (this.commandAnswers.length) return this.commandAnswers.shift();
       const command = { ...(payload.command as object), actorId: socket.userId } as MeetingCommand;
       const decision = decide(this.meeting.state, command, { now: this.meeting.now });
       if (!decision.ok) return { ok: false, error: decision.error };
@@ -517,5 +522,107 @@ describe('MeetingClient', () => {
       await expect(result).resolves.toEqual({ ok: true });
       expect(stored()).toBeNull();
     });
+  });
+});
+
+describe('MeetingClient against a server that pages, limits and refuses (TRUST-RT-CLIENT)', () => {
+  let server: FakeServer;
+  let socket: FakeSocket;
+  let client: MeetingClient;
+  const settle = async (ms = 20) => {
+    await vi.advanceTimersByTimeAsync(ms);
+  };
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+    server = new FakeServer();
+    server.other(cmd('startMeeting', ANA));
+    for (let i = 0; i < 6; i++)
+      server.other(cmd('suggestNote', BEN, { stepId: 'observe', text: `note ${i}` }));
+    socket = new FakeSocket(server, ANA);
+    client = new MeetingClient({ meetingId: server.meetingId, transport: socket });
+    client.start();
+  });
+
+  afterEach(() => {
+    client.stop();
+    vi.useRealTimers();
+  });
+
+  test('TRUST-RT-CLIENT-1 a paged catch-up is followed page by page from the last seq, and a push held meanwhile is folded once', async () => {
+    server.pageSize = 3;
+    socket.goOnline();
+    // A push arrives while the catch-up is still paging: it must wait, and its seq must not be folded twice.
+    server.other(cmd('suggestNote', BEN, { stepId: 'observe', text: 'during the catch-up' }));
+    await settle(50);
+    expect(socket.joinRequests).toEqual([0, 3, 6]);
+    const snapshot = client.getSnapshot();
+    expect(snapshot.connection).toBe('live');
+    expect(snapshot.state.seq).toBe(server.meeting.state.seq);
+    expect(snapshot.state.suggestions.map((x) => x.text)).toEqual(
+      server.meeting.state.suggestions.map((x) => x.text),
+    );
+  });
+
+  test('TRUST-RT-CLIENT-1 an event received twice (push and catch-up) is folded once', async () => {
+    socket.goOnline();
+    await settle();
+    const last = server.meeting.events.at(-1);
+    if (!last) throw new Error('no events');
+    socket.push(ServerEvents.events, { meetingId: server.meetingId, events: [last, last] });
+    await settle();
+    expect(client.getSnapshot().state.suggestions).toHaveLength(6);
+    expect(client.getSnapshot().state.seq).toBe(server.meeting.state.seq);
+  });
+
+  test('TRUST-RT-CLIENT-2 a rate_limited command stays first in line and is resent with its key after retryAfterMs', async () => {
+    socket.goOnline();
+    await settle();
+    server.commandAnswers.push({
+      ok: false,
+      error: { code: 'rate_limited', message: 'Slow down', retryAfterMs: 400 },
+    });
+    const result = client.send({ type: 'startTimer' });
+    await settle(20);
+    expect(server.commandsReceived).toHaveLength(1);
+    expect(client.getSnapshot().outbox).toHaveLength(1);
+    expect(client.getSnapshot().problems).toHaveLength(0);
+    await settle(300);
+    expect(server.commandsReceived).toHaveLength(1); // still waiting as told
+    await settle(200);
+    await expect(result).resolves.toEqual({ ok: true });
+    const keys = server.commandsReceived.map(
+      (r) => (r.payload.command as { idempotencyKey: string }).idempotencyKey,
+    );
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+    expect(client.getSnapshot().outbox).toHaveLength(0);
+  });
+
+  test('TRUST-RT-CLIENT-2 an invalid command is dropped with a problem to show, and the next one still goes', async () => {
+    socket.goOnline();
+    await settle();
+    server.commandAnswers.push({ ok: false, error: { code: 'invalid', message: 'text: Too big' } });
+    const refused = client.send({ type: 'suggestNote', stepId: 'observe', text: 'x' });
+    const next = client.send({ type: 'startTimer' });
+    await settle();
+    await expect(refused).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } });
+    await expect(next).resolves.toEqual({ ok: true });
+    expect(client.getSnapshot().problems.map((p) => p.error.code)).toEqual(['invalid']);
+    expect(client.getSnapshot().outbox).toHaveLength(0);
+  });
+
+  test('TRUST-RT-CLIENT-2 a rate_limited join is asked again after retryAfterMs', async () => {
+    const original = server.answer.bind(server);
+    let refusals = 1;
+    server.answer = (s, req) =>
+      req.event === ClientEvents.join && refusals-- > 0
+        ? { ok: false, error: { code: 'rate_limited', message: 'Slow down', retryAfterMs: 700 } }
+        : original(s, req);
+    socket.goOnline();
+    await settle(20);
+    expect(client.getSnapshot().connection).toBe('connecting');
+    await settle(700);
+    expect(client.getSnapshot().connection).toBe('live');
   });
 });

@@ -139,7 +139,15 @@ export const TIMING = {
 } as const;
 
 /** Join refusals that pass by themselves: keep asking. The others (no access, too old) need a person. */
-const PASSING_JOIN_PROBLEMS: ReadonlySet<SocketError['code']> = new Set(['not_live', 'unavailable']);
+const PASSING_JOIN_PROBLEMS: ReadonlySet<SocketError['code']> = new Set([
+  'not_live',
+  'unavailable',
+  'rate_limited',
+]);
+
+/** A server's `retryAfterMs` is followed, within reason (a bad value must not stall or spin the client). */
+const retryDelay = (error: { retryAfterMs?: number | undefined }, fallback: number) =>
+  Math.min(Math.max(error.retryAfterMs ?? fallback, 50), 60_000);
 
 interface PendingCommand extends OutboxEntry {
   readonly settle: (result: CommandResult) => void;
@@ -339,9 +347,12 @@ export class MeetingClient {
       this.joinProblem = problem;
       this.changed();
       if (PASSING_JOIN_PROBLEMS.has(problem.code)) {
-        this.later(() => {
-          if (generation === this.generation) this.join();
-        }, TIMING.rejoinDelayMs);
+        this.later(
+          () => {
+            if (generation === this.generation) this.join();
+          },
+          problem.code === 'rate_limited' ? retryDelay(problem, TIMING.rejoinDelayMs) : TIMING.rejoinDelayMs,
+        );
       }
       return;
     }
@@ -358,6 +369,13 @@ export class MeetingClient {
         return;
       }
       // The catch-up does not continue our log, so ours cannot be trusted: start again from nothing.
+      this.changed();
+      this.join();
+      return;
+    }
+    if (parsed.data.more) {
+      // A paged catch-up: ask for the next page from our new last seq; pushes wait until the last page.
+      this.heldPushes = held;
       this.changed();
       this.join();
       return;
@@ -445,12 +463,20 @@ export class MeetingClient {
   private acknowledged(entry: PendingCommand, answer: unknown): void {
     this.sending = null;
     const parsed = CommandAck.safeParse(answer);
-    if (parsed.success && !parsed.data.ok && parsed.data.error.code === 'unavailable') {
-      // The server could not commit right now; the command is still wanted, so it stays first in line.
-      this.later(() => {
-        this.pump();
-      }, TIMING.retryDelayMs);
-      return;
+    if (parsed.success && !parsed.data.ok) {
+      const { error } = parsed.data;
+      // The server could not commit right now, or asks us to slow down: the command is still wanted, so it
+      // stays first in line and goes again (with its key) after the wait the server named.
+      if (error.code === 'unavailable' || error.code === 'rate_limited') {
+        const wait =
+          error.code === 'rate_limited' && 'retryAfterMs' in error
+            ? retryDelay(error, TIMING.retryDelayMs)
+            : TIMING.retryDelayMs;
+        this.later(() => {
+          this.pump();
+        }, wait);
+        return;
+      }
     }
     this.outbox = this.outbox.filter((e) => e !== entry);
     this.store?.remove(entry.key);

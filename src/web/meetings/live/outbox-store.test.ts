@@ -4,6 +4,7 @@ import { ANA, BEN } from '#core/meeting/testing';
 import type { CommandBody } from './meeting-client';
 import {
   forgetAllOutboxes,
+  forgetOutboxesExcept,
   localOutboxStore,
   outboxStorageKey,
   type StorageLike,
@@ -147,5 +148,55 @@ describe('forgetAllOutboxes', () => {
     expect(() => {
       forgetAllOutboxes(null);
     }).not.toThrow();
+  });
+});
+
+describe('shared devices (TRUST-DEVICE-WEB)', () => {
+  test('TRUST-DEVICE-WEB-1: a private reflection is never written to storage; other commands still are', () => {
+    const storage = new MemoryStorage();
+    const store = localOutboxStore(storage, MEETING, ANA);
+    const reflection = entry({
+      type: 'writeReflection',
+      stepId: 'observe',
+      text: 'PRIVATE-REFLECTION-MARKER',
+    });
+    const note = entry({ type: 'suggestNote', stepId: 'observe', text: 'a shared note' });
+    expect(store.add(reflection)).toBe(false);
+    expect(store.add(note)).toBe(true);
+    expect([...storage.items.values()].join('\n')).not.toContain('PRIVATE-REFLECTION-MARKER');
+    expect(store.load().map((e) => e.key)).toEqual([note.key]);
+  });
+
+  test('TRUST-DEVICE-WEB-1: a private reflection stored by an earlier version is dropped on load, unread', () => {
+    const storage = new MemoryStorage();
+    const reflection = entry({ type: 'writeReflection', stepId: 'observe', text: 'OLD-PRIVATE-MARKER' });
+    const note = entry({ type: 'suggestNote', stepId: 'observe', text: 'kept' });
+    storage.setItem(outboxStorageKey(MEETING, ANA), JSON.stringify({ v: 1, entries: [reflection, note] }));
+    expect(
+      localOutboxStore(storage, MEETING, ANA)
+        .load()
+        .map((e) => e.key),
+    ).toEqual([note.key]);
+    expect(storage.getItem(outboxStorageKey(MEETING, ANA))).not.toContain('OLD-PRIVATE-MARKER');
+  });
+
+  test("TRUST-DEVICE-WEB-2: signing in forgets the stored queues of everyone else, and keeps one's own", () => {
+    const map = new Map<string, string>([
+      [outboxStorageKey('m1', ANA), '{"v":1,"entries":[]}'],
+      [outboxStorageKey('m2', BEN), '{"v":1,"entries":[]}'],
+      [outboxStorageKey('m3', BEN), '{"v":1,"entries":[]}'],
+      ['ensemble.theme', 'dark'],
+    ]);
+    const storage = {
+      get length() {
+        return map.size;
+      },
+      key: (i: number) => [...map.keys()][i] ?? null,
+      removeItem: (k: string) => {
+        map.delete(k);
+      },
+    };
+    forgetOutboxesExcept(storage, ANA);
+    expect([...map.keys()].sort()).toEqual([outboxStorageKey('m1', ANA), 'ensemble.theme'].sort());
   });
 });

@@ -11,6 +11,12 @@
  * - Anything stored that is not an envelope we wrote is cleared; an entry that no longer parses as a command
  *   (say, after an app update changed the contract) is dropped on load. Nothing here ever throws: storage that
  *   is missing, full or blocked (private windows, policies) turns persistence off, not the meeting.
+ * - Private reflection text never reaches storage (TRUST-DEVICE-WEB-1): a `writeReflection` command is kept in
+ *   memory only (`add` answers false, as for a command over the cap), so a reload or a closed tab loses it
+ *   and the reflection box says so while offline. Chosen over encrypting it: a key that survives a reload
+ *   (a non-extractable CryptoKey in IndexedDB) would let the next person on a shared device decrypt it with
+ *   the same app, and a key kept in memory is lost on reload just the same. One stored by an earlier version
+ *   is dropped on load.
  */
 import { z } from 'zod';
 import { MeetingCommand, type ClientMeetingCommand } from '#contracts/meeting';
@@ -41,6 +47,10 @@ export const OUTBOX_LIMITS = {
 } as const;
 
 const STORAGE_PREFIX = 'ensemble.meetings.outbox.v1';
+
+/** Commands whose text is private to its author: never written to storage (TRUST-DEVICE-WEB-1). */
+const MEMORY_ONLY: ReadonlySet<string> = new Set(['writeReflection']);
+export const isMemoryOnly = (command: { type: string }): boolean => MEMORY_ONLY.has(command.type);
 export const outboxStorageKey = (meetingId: string, userId: string) =>
   `${STORAGE_PREFIX}:${meetingId}:${userId}`;
 
@@ -106,7 +116,7 @@ export function localOutboxStore(
     // The contract's own check, with the actor the server will put in (it never comes from storage).
     const { actorId: _ignored, ...body } = command;
     const parsed = MeetingCommand.safeParse({ ...body, actorId: userId });
-    if (!parsed.success || parsed.data.idempotencyKey !== key) return null;
+    if (!parsed.success || parsed.data.idempotencyKey !== key || isMemoryOnly(parsed.data)) return null;
     return { key, command: body as ClientMeetingCommand, issuedAt };
   };
 
@@ -131,6 +141,7 @@ export function localOutboxStore(
     },
 
     add(entry) {
+      if (isMemoryOnly(entry.command)) return false;
       const stored = read() ?? [];
       if (stored.some((e) => keyOf(e) === entry.key)) return true;
       if (stored.length >= limits.entries) return false;
@@ -165,12 +176,26 @@ export function hasStoredCommands(storage: StorageLike | null, meetingId: string
  * and a queued private reflection must not stay behind for the next person (it is lost, not sent later).
  */
 export function forgetAllOutboxes(storage: Pick<Storage, 'length' | 'key' | 'removeItem'> | null): void {
+  forgetOutboxesExcept(storage, null);
+}
+
+/**
+ * Forgets every stored outbox on this device except the signed-in person's own (TRUST-DEVICE-WEB-2). Called at
+ * sign-in: whoever used the device before and did not sign out (a closed lid, an expired session) leaves no
+ * queue for the next person to see or send. `keepUserId` null forgets them all.
+ */
+export function forgetOutboxesExcept(
+  storage: Pick<Storage, 'length' | 'key' | 'removeItem'> | null,
+  keepUserId: string | null,
+): void {
   if (!storage) return;
   try {
     const keys: string[] = [];
     for (let i = 0; i < storage.length; i++) {
       const key = storage.key(i);
-      if (key?.startsWith(`${STORAGE_PREFIX}:`)) keys.push(key);
+      if (!key?.startsWith(`${STORAGE_PREFIX}:`)) continue;
+      if (keepUserId !== null && key.endsWith(`:${keepUserId}`)) continue;
+      keys.push(key);
     }
     for (const key of keys) storage.removeItem(key);
   } catch {

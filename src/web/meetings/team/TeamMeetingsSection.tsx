@@ -120,7 +120,7 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
             {t('team.openLive')}
           </Button>
         ) : null}
-        {meeting.status === 'live' ? (
+        {meeting.status === 'live' && meeting.canTakePart ? (
           <ButtonLink
             to={`/meetings/${meeting.id}`}
             variant="primary"
@@ -139,7 +139,7 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
             {t('team.projector')}
           </ButtonLink>
         ) : null}
-        {meeting.status !== 'scheduled' ? (
+        {meeting.status !== 'scheduled' && meeting.canTakePart ? (
           <ButtonLink
             to={`/meetings/${meeting.id}/minutes`}
             variant="quiet"

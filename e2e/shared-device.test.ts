@@ -1,0 +1,138 @@
+/**
+ * TRUST-DEVICE-WEB in a real browser, against the demo district: signing in offers "This is a shared device" (the
+ * default, a browser-session cookie); a private reflection written offline never reaches `localStorage`; and
+ * when the next person signs in on the same browser, the queue the first one left behind is gone. The meeting is
+ * set up over REST and a plain socket (not what is under test); the pages under test pass axe at both sizes.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DEMO_TEAM, groupIdOf, LiveSocket, openMeeting, signIn as apiSignIn } from '../test/meeting-harness';
+import { checkPage } from './axe';
+import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import { skipRestAfterFailure } from './journey';
+import { demo, demoPassword } from './meetings-helpers';
+
+const privateMarker = 'PRIVATE-OFFLINE-7f3c';
+const onlineText = 'Written while online, shared later';
+
+describeE2E('shared devices', () => {
+  let app: AppUnderTest;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let password = '';
+  let meetingId = '';
+  let joId = '';
+  const sockets: LiveSocket[] = [];
+
+  const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+  /** Every value in this page's `localStorage`, keyed. */
+  const storedValues = () =>
+    page.evaluate(() =>
+      Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])),
+    );
+
+  async function signIn(email: string): Promise<void> {
+    await page.goto(`${app.baseUrl}/sign-in`);
+    await heading('Sign in').waitFor();
+    await page.getByRole('textbox', { name: 'Email' }).fill(email);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await heading('My teams').waitFor();
+  }
+
+  skipRestAfterFailure('shared-device', () => [['device', page]]);
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp({ demo: true }), launchBrowser()]);
+    password = demoPassword(app);
+    const [coach, jo] = await Promise.all([
+      apiSignIn(app.baseUrl, demo.coach.email, password),
+      apiSignIn(app.baseUrl, demo.teacher2.email, password),
+    ]);
+    joId = (await jo.request<{ id: string }>('GET', '/api/auth/me')).id;
+    meetingId = await openMeeting(coach, await groupIdOf(coach, DEMO_TEAM), 'Shared device check');
+    const coachSocket = await LiveSocket.open(app.baseUrl, coach);
+    sockets.push(coachSocket);
+    await coachSocket.join(meetingId, 0);
+    await coachSocket.must(meetingId, { type: 'startMeeting' });
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await (context as BrowserContext | undefined)?.close().catch(() => undefined);
+    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await (app as AppUnderTest | undefined)?.stop();
+  });
+
+  test('TRUST-DEVICE-WEB-3 sign-in offers "This is a shared device" (the default) or "Keep me signed in"; the default cookie ends with the browser', async () => {
+    await page.goto(`${app.baseUrl}/sign-in`);
+    await heading('Sign in').waitFor();
+    const shared = page.getByRole('radio', { name: 'This is a shared device' });
+    const keep = page.getByRole('radio', { name: 'Keep me signed in' });
+    expect(await shared.isChecked()).toBe(true);
+    expect(await keep.isChecked()).toBe(false);
+    await checkPage(page, 'trust-50-sign-in-shared-device');
+
+    await signIn(demo.teacher2.email);
+    const session = (await context.cookies()).find((c) => c.name.endsWith('ensemble_session'));
+    expect(session, 'a session cookie').toBeDefined();
+    // A browser-session cookie: no Expires, so the browser forgets it when it closes.
+    expect(session?.expires).toBe(-1);
+  });
+
+  test('TRUST-DEVICE-WEB-1 a private reflection written offline is not in localStorage; the page says it lives in this tab only', async () => {
+    await page.goto(`${app.baseUrl}/meetings/${meetingId}`);
+    await page.getByText('Share Successes · Step 1 of 6').waitFor();
+    // One reflection saved online, to share later while offline (a command with no text that is queued).
+    await page.getByRole('textbox', { name: 'Private reflection' }).fill(onlineText);
+    await page.getByRole('button', { name: 'Save privately' }).click();
+    await page.getByTestId('my-reflections').getByText(onlineText).waitFor();
+
+    await context.setOffline(true);
+    await page
+      .getByTestId('reflection-offline-note')
+      .getByText(/You are offline/)
+      .waitFor();
+    await page.getByRole('textbox', { name: 'Private reflection' }).fill(`My own thought ${privateMarker}`);
+    await page.getByRole('button', { name: 'Save privately' }).click();
+    await page
+      .getByTestId('reflection-offline-note')
+      .getByText(/not sent yet/)
+      .waitFor();
+    await checkPage(page, 'trust-51-reflection-offline');
+    await page
+      .getByTestId('my-reflections')
+      .locator('li', { hasText: onlineText })
+      .getByRole('button', { name: 'Share this reflection with the team' })
+      .click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Share with the team' }).click();
+
+    // The share (no text) is kept for after a reload; the private text is not, anywhere in storage.
+    await page.waitForFunction((id) => Object.keys(localStorage).some((k) => k.endsWith(`:${id}`)), joId);
+    const values = await storedValues();
+    const everything = Object.entries(values)
+      .map(([k, v]) => `${k}=${v ?? ''}`)
+      .join('\n');
+    expect(everything).toContain('shareReflection');
+    expect(everything).not.toContain(privateMarker);
+    expect(everything).not.toContain(onlineText);
+  });
+
+  test('TRUST-DEVICE-WEB-2 the next person who signs in on this browser does not inherit the queue left behind', async () => {
+    // Jo walks away without signing out; the browser-session cookie is gone (the browser was closed).
+    await context.clearCookies();
+    await context.setOffline(false);
+    const left = Object.keys(await storedValues()).filter((k) => k.endsWith(`:${joId}`));
+    expect(left.length, 'the first person left a queue behind').toBeGreaterThan(0);
+
+    await signIn(demo.teacher1.email);
+    const after = await storedValues();
+    expect(Object.keys(after).filter((k) => k.endsWith(`:${joId}`))).toEqual([]);
+    expect(JSON.stringify(after)).not.toContain(privateMarker);
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * The meetings feature's reads, scoped to a district: what the live socket and the REST routes load before
+ * `authorize(actor, 'take-part', meetingSubject(...))`. The socket adapter never queries the database itself.
+ */
+import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/client';
+import { groupMembers, groups, meetings, sessions, users } from '../db/schema';
+import { groupSubject, type GroupRow } from '../groups/queries';
+import type { MeetingSubject } from '../policy/policy';
+import type { GroupRole } from '#contracts/org';
+
+export type MeetingRow = typeof meetings.$inferSelect;
+
+export function meetingSubject(m: MeetingRow, group: GroupRow, rosterIds: readonly string[]): MeetingSubject {
+  return { kind: 'meeting', id: m.id, districtId: m.districtId, group: groupSubject(group), rosterIds };
+}
+
+/**
+ * A meeting of the district with its group, and the person's role in that group as the database has it now
+ * (a socket's actor was resolved at connect time; joining must not trust a stale membership). Null: no such
+ * meeting in this district.
+ */
+export async function loadMeetingForPerson(
+  db: DbOrTx,
+  districtId: string,
+  meetingId: string,
+  userId: string,
+): Promise<{ meeting: MeetingRow; group: GroupRow; groupRole: GroupRole | null } | null> {
+  const [row] = await db
+    .select({ meeting: meetings, group: groups, groupRole: groupMembers.role })
+    .from(meetings)
+    .innerJoin(groups, and(eq(groups.id, meetings.groupId), eq(groups.districtId, meetings.districtId)))
+    .leftJoin(
+      groupMembers,
+      and(
+        eq(groupMembers.districtId, meetings.districtId),
+        eq(groupMembers.groupId, meetings.groupId),
+        eq(groupMembers.userId, userId),
+      ),
+    )
+    .where(and(eq(meetings.id, meetingId), eq(meetings.districtId, districtId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The meetings of a group that are open (their log exists and may still change): rosters to keep current. */
+export async function openMeetingIdsOfGroup(
+  db: DbOrTx,
+  districtId: string,
+  groupId: string,
+): Promise<string[]> {
+  const rows = await db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(
+      and(eq(meetings.districtId, districtId), eq(meetings.groupId, groupId), eq(meetings.status, 'live')),
+    );
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Of these session ids (sha256 hashes), those still valid: not expired, their person active, and (for a
+ * shared-device session) not idle longer than `idleMs`. `touch` are sessions whose sockets were used since the
+ * last check: being in a live meeting is activity, so their idle clock restarts first. One statement each,
+ * for every socket of this node (TRUST-REVOKE-7).
+ */
+export async function liveSessionIds(
+  db: Db,
+  ids: readonly string[],
+  touch: readonly string[],
+  idleMs: number,
+): Promise<Set<string>> {
+  if (touch.length) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date() })
+      .where(inArray(sessions.id, [...touch]));
+  }
+  if (!ids.length) return new Set();
+  const rows = await db
+    .select({ id: sessions.id })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.districtId, sessions.districtId)))
+    .where(
+      and(
+        inArray(sessions.id, [...ids]),
+        gt(sessions.expiresAt, sql`now()`),
+        isNull(users.deactivatedAt),
+        or(eq(sessions.persistent, true), gt(sessions.lastSeenAt, new Date(Date.now() - idleMs))),
+      ),
+    );
+  return new Set(rows.map((r) => r.id));
+}
