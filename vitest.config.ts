@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+/** Tests that measure latency: run alone (project `load`), never beside other files. */
+const loadTests = ['src/server/realtime/flood.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -7,9 +10,22 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'protocols/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', ...loadTests],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Latency under attack is measured alone, after the unit project: other test files' processes on the
+        // same two cores would be measured with it (TRUST-RT-FLOOD).
+        test: {
+          name: 'load',
+          include: loadTests,
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

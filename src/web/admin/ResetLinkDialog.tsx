@@ -4,7 +4,7 @@ import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-
 import type { Person } from '#contracts/org';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
-import { useToast } from '../shell/Toaster';
+import { useCopy } from '../ui/useCopy';
 import { formatDateTime } from '../teams/labels';
 import { Button } from '../ui/Button';
 import { FormAlert } from '../ui/FormAlert';
@@ -15,19 +15,16 @@ import { FormAlert } from '../ui/FormAlert';
  */
 export function ResetLinkDialog({ person }: { person: Person }) {
   const { t, i18n } = useTranslation();
-  const toast = useToast();
   const describe = useDescribeError();
   const create = useMutation({
     mutationFn: () => call('issueResetLink', { params: { userId: person.id } }),
   });
-  const copy = async (link: string) => {
-    try {
-      await navigator.clipboard.writeText(link);
-      toast(t('admin.people.resetLinkCopied'));
-    } catch {
-      toast(t('admin.people.resetLinkCopyFailed'), 'info');
-    }
-  };
+  const copyText = useCopy();
+  const copy = (link: string) =>
+    copyText(link, {
+      copied: t('admin.people.resetLinkCopied'),
+      failed: t('admin.people.resetLinkCopyFailed'),
+    });
 
   return (
     <DialogTrigger

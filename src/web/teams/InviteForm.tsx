@@ -6,6 +6,7 @@ import { call } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { useToast } from '../shell/Toaster';
+import { useCopy } from '../ui/useCopy';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { SelectField } from '../ui/SelectField';
@@ -81,16 +82,8 @@ export function InviteForm({ group }: { group: GroupDetail }) {
 /** The invitation link, shown once when this server sends no email, with a Copy button. */
 function InvitationLink({ email, link }: { email: string; link: string }) {
   const { t } = useTranslation();
-  const toast = useToast();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      toast(t('team.invite.copied'));
-    } catch {
-      // Clipboard access is refused on plain http and in some kiosk browsers; the link is selectable on screen.
-      toast(t('team.invite.copyFailed'), 'info');
-    }
-  };
+  const copyText = useCopy();
+  const copy = () => copyText(link, { copied: t('team.invite.copied'), failed: t('team.invite.copyFailed') });
   return (
     <Notice tone="info" title={t('team.invite.linkTitle', { email })} role="status">
       <p>{t('team.invite.linkNote')}</p>

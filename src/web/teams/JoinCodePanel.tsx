@@ -7,6 +7,7 @@ import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { queryKeys } from '../api/queries';
 import { useToast } from '../shell/Toaster';
+import { useCopy } from '../ui/useCopy';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormAlert } from '../ui/FormAlert';
@@ -38,15 +39,11 @@ export function JoinCodePanel({ group }: { group: GroupDetail }) {
     },
   });
 
+  const copyText = useCopy();
   const copyLink = async () => {
     if (!code) return;
-    try {
-      await navigator.clipboard.writeText(`${joinUrl}/${code.code}`);
-      toast(t('team.joinCode.copied'));
-    } catch {
-      // Clipboard access is refused on plain http and in some kiosk browsers; the link is on screen anyway.
-      toast(`${joinUrl}/${code.code}`, 'info');
-    }
+    const link = `${joinUrl}/${code.code}`;
+    await copyText(link, { copied: t('team.joinCode.copied'), failed: link });
   };
 
   return (
