@@ -5,7 +5,7 @@
 // `N passed, N failed, N skipped` (also written to test-results/summary.txt for CI).
 // Extra arguments go to both Vitest runs (e.g. `npm test -- src/server`) and skip the rails, for quick
 // subsets while working; CI always runs the whole thing.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,14 +23,29 @@ if (extra.length === 0) {
     ['lint', [bin('eslint', 'bin/eslint.js'), '.']],
     ['format check', [bin('prettier', 'bin/prettier.cjs'), '--check', ...formatGlobs()]],
   ];
-  for (const [name, args] of rails) {
-    const started = Date.now();
-    const run = spawnSync(process.execPath, args, { stdio: 'inherit', cwd: root });
-    const ok = run.status === 0;
-    console.log(`${ok ? '✓' : '✗'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  // The three run side by side (lint is the long one); each one's output is printed when it ends.
+  const railsOk = await Promise.all(rails.map(([name, args]) => runCaptured(name, args)));
+  for (const ok of railsOk) {
     if (ok) totals.passed += 1;
     else totals.failed += 1;
   }
+}
+
+/** Runs a rail with its output kept, then prints it with a one-line verdict. */
+function runCaptured(name, args) {
+  const started = Date.now();
+  return new Promise((resolveRun) => {
+    const child = spawn(process.execPath, args, { cwd: root });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('close', (code) => {
+      const ok = code === 0;
+      if (!ok || output.trim()) process.stdout.write(output);
+      console.log(`${ok ? '✓' : '✗'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      resolveRun(ok);
+    });
+  });
 }
 
 /** The same globs as `npm run format:check`, read from package.json so they cannot drift. */

@@ -123,7 +123,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     },
   };
 
-  // Edges first: a malformed or percent-disguised path and a foreign Host are refused before anything else.
+  // Helmet's hook first, so that even the refusals below carry the security headers.
+  await app.register(helmet, helmetOptions(config));
+  // Edges next: a malformed or percent-disguised path and a foreign Host are refused before anything else.
   const checkHost = hostChecker(config);
   app.addHook('onRequest', (req, _reply, done) => {
     checkPath(req);
@@ -131,7 +133,6 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     done();
   });
   await app.register(cookie);
-  await app.register(helmet, helmetOptions(config));
   await app.register(rateLimit, {
     global: true,
     // TRUST-LIMIT-1: generous, per client address (`req.ip`, which honours only TRUST_PROXY), health exempt.

@@ -346,6 +346,26 @@ describe('admin-issued reset links', () => {
     expect(row?.emailVerifiedAt).toBeNull();
   });
 
+  it('TRUST-RESET-LINK-5: with SMTP set up there are no admin reset links (people reset their own password)', async () => {
+    const smtp = await createTestApp({ mailMode: 'smtp' });
+    try {
+      const d = await createDistrictWithAdmin(smtp, 'Mailing District', 'admin@mailing.test');
+      const p = await createAccount(smtp.database.db, {
+        districtId: d.district.id,
+        email: 'someone@mailing.test',
+        name: 'Someone',
+        password: TEST_PASSWORD,
+        districtRole: 'member',
+        emailVerified: true,
+      });
+      const res = await d.client.post(`/api/people/${p.id}/reset-link`);
+      expect(res.status).toBe(409);
+      expect(await smtp.database.db.select().from(oneTimeTokens)).toHaveLength(0);
+    } finally {
+      await smtp.close();
+    }
+  });
+
   it('TRUST-RESET-LINK-2: not for another district (404), not by non-admins (403), not for a deactivated person (409)', async () => {
     const p = await personOf(a.district.id, 'Target');
     const foreign = await b.client.post(`/api/people/${p.id}/reset-link`);

@@ -54,7 +54,10 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
       }
       await clearFailures(s.db, throttleKey);
       // Rotation: a sign-in always gets a fresh session, and the one it came with is dropped.
-      if (req.actor) await deleteSession(s.db, req.actor.sessionId);
+      if (req.actor) {
+        await deleteSession(s.db, req.actor.sessionId);
+        s.access.sessionEnded(req.actor.sessionId); // the previous person's sockets on a shared device
+      }
       const session = await createSession(s.db, user, req.headers['user-agent'], {
         persistent: body.keepSignedIn,
       });

@@ -33,8 +33,11 @@ const FRAME_BYTES = 5;
 export const CHUNK_BYTES = 64 * 1024;
 /** OWASP's scrypt parameters (N = 2^17, r = 8, p = 1): 128 MiB and about half a second per backup. */
 const SCRYPT = { log2N: 17, r: 8, p: 1 };
-/** What a file may ask of us: more would let a crafted header exhaust memory or time. */
-const SCRYPT_LIMITS = { log2N: 20, r: 32, p: 4 };
+/**
+ * What a file may ask of us: more would let a crafted header exhaust memory or time. scrypt needs 128·N·r
+ * bytes: these bounds keep it at 256 MiB at most (2^18 · 8, or 2^17 · 16).
+ */
+const SCRYPT_LIMITS = { log2N: 18, r: 16, p: 4, maxMemory: 256 * 1024 * 1024 };
 const KEY_CHECK_LABEL = 'ensemble-backup key check v1';
 /** The shortest key accepted: a passphrase of several words, or `openssl rand -base64 32` (44). */
 export const MIN_KEY_LENGTH = 16;
@@ -200,7 +203,8 @@ export function createDecryptor(secret: Buffer): Transform {
       params.r < 1 ||
       params.r > SCRYPT_LIMITS.r ||
       params.p < 1 ||
-      params.p > SCRYPT_LIMITS.p
+      params.p > SCRYPT_LIMITS.p ||
+      128 * 2 ** params.log2N * params.r > SCRYPT_LIMITS.maxMemory
     ) {
       throw damaged('the header is not valid');
     }

@@ -135,17 +135,26 @@ describe('TRUST-LINK and TRUST-ID-4: when mail does not leave', () => {
     expect(JSON.stringify(row)).not.toContain(token);
     const listed = await a.client.get('/api/invitations');
     expect(JSON.stringify(listed.body)).not.toContain(token);
-    const accepted = await new Client(t.app).post(`/api/invitations/token/${token}/accept`, {
-      name: 'New Person',
-      password: TEST_PASSWORD,
-    });
+    const accepted = await new Client(t.app).post<{ emailVerified: boolean }>(
+      `/api/invitations/token/${token}/accept`,
+      { name: 'New Person', password: TEST_PASSWORD },
+    );
     expect(accepted.status).toBe(200);
+    // TRUST-LINK-3: the link went to the inviter, not through the mailbox: the address is not proven.
+    expect(accepted.body.emailVerified).toBe(false);
     const audit = await t.database.db
       .select()
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'invitation.link_shown'), eq(auditEvents.subjectId, res.body.id)));
     expect(audit).toHaveLength(1);
     expect(JSON.stringify(audit)).not.toContain(token);
+  });
+
+  it('TRUST-LEAD-8: nobody invites their own address into a team (that would be a silent self-add)', async () => {
+    const me = await a.client.get<{ email: string }>('/api/auth/me');
+    const res = await a.client.post('/api/invitations', { email: me.body.email, groupId: a.groupId });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body)).toContain('ask to join');
   });
 
   it('TRUST-ID-4: without email a new person cannot sign up by code; the preview says so', async () => {

@@ -98,6 +98,11 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
     return s.db.transaction(async (tx) => {
       const group = body.groupId ? await loadGroup(tx, actor, body.groupId) : null;
       if (group) authorize(actor, 'invite', groupSubject(group));
+      // TRUST-LEAD-8: inviting oneself would be a silent self-add (accepting grants the membership).
+      if (group && body.email === actor.email)
+        throw badRequest('To join this team yourself, ask to join it from the team page.', [
+          { path: 'email', message: 'This is your own address' },
+        ]);
       let schoolId = body.schoolId ?? group?.schoolId ?? null;
       if (body.schoolId) {
         const [school] = await tx
@@ -263,6 +268,8 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         const row = await findLiveInvitation(tx, params.token);
         if (!row) throw badRequest(GONE, [{ path: 'token', message: GONE }]);
         const inv = row.invitation;
+        // In development the outbox stands for the mailbox; with mail `off` only the inviter saw the link.
+        const linkTravelledByEmail = s.mailer.mode !== 'off';
         // Claim the invitation first: of two racing accepts, only one updates the row.
         const claimed = await tx
           .update(invitations)
@@ -302,14 +309,15 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
             name: body.name,
             password: body.password,
             districtRole: inv.districtRole,
-            // The link arrived by email, so the address is proven.
-            emailVerified: true,
+            // The link arrived by email, so the address is proven; without SMTP the inviter was shown the
+            // link and may have passed it on by any means, which proves nothing (TRUST-LINK-3).
+            emailVerified: linkTravelledByEmail,
           });
         }
         if (inv.districtRole === 'district_admin' && user.districtRole !== 'district_admin') {
           await tx.update(users).set({ districtRole: 'district_admin' }).where(eq(users.id, user.id));
         }
-        if (!user.emailVerifiedAt)
+        if (!user.emailVerifiedAt && linkTravelledByEmail)
           await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
         await grant(tx, user.id, inv);
         if (req.actor) await deleteSession(tx, req.actor.sessionId);
@@ -319,6 +327,8 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
           session: await createSession(tx, user, req.headers['user-agent']),
         };
       });
+      // The session it came with (another person's, on a shared device) ended: so do its sockets.
+      if (req.actor) s.access.sessionEnded(req.actor.sessionId);
       setSessionCookie(req, reply, session);
       return presentMe(s.db, { id: userId, districtId });
     },

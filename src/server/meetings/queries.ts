@@ -12,7 +12,14 @@ import type { GroupRole } from '#contracts/org';
 export type MeetingRow = typeof meetings.$inferSelect;
 
 export function meetingSubject(m: MeetingRow, group: GroupRow, rosterIds: readonly string[]): MeetingSubject {
-  return { kind: 'meeting', id: m.id, districtId: m.districtId, group: groupSubject(group), rosterIds };
+  return {
+    kind: 'meeting',
+    id: m.id,
+    districtId: m.districtId,
+    group: groupSubject(group),
+    rosterIds,
+    live: m.status === 'live',
+  };
 }
 
 /**

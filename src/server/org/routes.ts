@@ -271,6 +271,12 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
       authorize(actor, 'reset-password', { kind: 'person', id: person.id, districtId: person.districtId });
       if (person.deactivatedAt)
         throw conflict('This person is deactivated. Reactivate them before creating a reset link.');
+      // TRUST-RESET-LINK-5: with email set up, people reset their own password; a link an admin holds would
+      // let the admin sign in as them.
+      if (s.mailer.mode === 'smtp')
+        throw conflict(
+          'Email is set up on this server: ask them to use “Forgot your password?” on the sign-in page.',
+        );
       // TRUST-RESET-LINK-1: one live link at a time; earlier unused ones stop working.
       await tx
         .update(oneTimeTokens)

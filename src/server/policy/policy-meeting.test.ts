@@ -28,12 +28,13 @@ function actor(id: string, over: Partial<Actor> = {}): Actor {
   };
 }
 
-const subject = (rosterIds: readonly string[] = [], districtId = D): MeetingSubject => ({
+const subject = (rosterIds: readonly string[] = [], districtId = D, live = true): MeetingSubject => ({
   kind: 'meeting',
   id: MEETING,
   districtId,
   group: { kind: 'group', id: GROUP, districtId, schoolId: SCHOOL, groupKind: 'teacher_team' },
   rosterIds,
+  live,
 });
 
 const status = (a: Actor, s: MeetingSubject): number => {
@@ -63,7 +64,7 @@ describe('TRUST-RT-AUTHZ-1: take-part in a meeting', () => {
     expect(status(foreign, subject())).toBe(404);
   });
 
-  test('a person on the roster (a leader who opened it) takes part, even without reading the group', () => {
+  test('a person on a live meeting’s roster takes part, even without reading the group', () => {
     expect(status(admin, subject([admin.userId]))).toBe(200);
     expect(status(outsider, subject([outsider.userId]))).toBe(200);
     // Another district's roster entry never opens this district's meeting.
@@ -74,6 +75,12 @@ describe('TRUST-RT-AUTHZ-1: take-part in a meeting', () => {
     const removed = actor('17'); // their group role is gone
     expect(status(removed, subject([member.userId]))).toBe(404);
     expect(can(removed, 'take-part', subject([removed.userId]))).toBe(true); // while still on the roster
+  });
+
+  test('TRUST-READ-3: once a meeting has ended, its minutes are for the team’s current members only', () => {
+    expect(status(member, subject([member.userId], D, false))).toBe(200);
+    expect(status(admin, subject([admin.userId], D, false))).toBe(403);
+    expect(status(outsider, subject([outsider.userId], D, false))).toBe(403); // they know it exists
   });
 
   test('take-part is the only action on a meeting subject', () => {

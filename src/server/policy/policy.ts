@@ -70,6 +70,8 @@ export interface MeetingSubject {
   districtId: string;
   group: GroupSubject;
   rosterIds: readonly string[];
+  /** Only a live meeting's roster counts beside membership: an ended meeting is its team's, members only. */
+  live: boolean;
 }
 export interface SchoolRoleSubject {
   kind: 'school-role';
@@ -166,10 +168,11 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
       if (action === 'withdraw') return subject.requesterId === actor.userId;
       return false;
     case 'meeting':
-      // Live meetings and their minutes are the team's own: its members, and whoever is on this meeting's
-      // roster (a leader who opened it). Removed from the team means off the roster too (TRUST-REVOKE-6).
+      // Live meetings and their minutes are the team's own: its members, and while it runs whoever is on this
+      // meeting's roster. Removed from the team means off the roster too (TRUST-REVOKE-6); once it has ended,
+      // its minutes are for the team's members only (TRUST-READ-3).
       if (action !== 'take-part') return false;
-      return belongs(actor, subject.group.id) || subject.rosterIds.includes(actor.userId);
+      return belongs(actor, subject.group.id) || (subject.live && subject.rosterIds.includes(actor.userId));
     case 'new-group':
       if (action !== 'create') return false;
       if (subject.groupKind === 'district_leadership') return isAdmin(actor);

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { io as connect, type Socket } from 'socket.io-client';
-import { ClientEvents, SOCKET_PATH } from '#contracts/realtime';
+import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH } from '#contracts/realtime';
+import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
 import { connectDatabase, type Database } from '../db/client';
 import { districts, sessions, users } from '../db/schema';
@@ -123,12 +124,21 @@ describe('TRUST-REVOKE-7: the periodic session check', () => {
     expect(sockets.idleButKept.connected).toBe(true); // "keep me signed in" has no idle timeout
   });
 
-  it('a socket in use is activity: its session is not idle, whatever its last page load', async () => {
+  it('TRUST-RT-7: a person at work on a socket is activity (a join or a command), the client’s own pings are not', async () => {
     const p = await personWithSession('busy');
     const s = await socketWith(p.secret);
+    const pinger = await personWithSession('pinger');
+    const ps = await socketWith(pinger.secret);
     const longAgo = new Date(Date.now() - IDLE_TIMEOUT_MS + 5_000);
-    await database.db.update(sessions).set({ lastSeenAt: longAgo }).where(eq(sessions.id, p.sessionId));
-    await s.timeout(2_000).emitWithAck(ClientEvents.ping, { clientSent: Date.now() });
+    for (const q of [p, pinger])
+      await database.db.update(sessions).set({ lastSeenAt: longAgo }).where(eq(sessions.id, q.sessionId));
+    // Any join counts, even one answered not_found: the person did something.
+    await s.timeout(2_000).emitWithAck(ClientEvents.join, {
+      protocolVersion: PROTOCOL_VERSION,
+      meetingId: randomUUID(),
+      lastSeq: 0,
+    });
+    await ps.timeout(2_000).emitWithAck(ClientEvents.ping, { clientSent: Date.now() });
     await realtime.recheckSessions();
     const [row] = await database.db
       .select({ lastSeenAt: sessions.lastSeenAt })
@@ -136,11 +146,16 @@ describe('TRUST-REVOKE-7: the periodic session check', () => {
       .where(eq(sessions.id, p.sessionId));
     expect(row!.lastSeenAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(s.connected).toBe(true);
+    const [pinged] = await database.db
+      .select({ lastSeenAt: sessions.lastSeenAt })
+      .from(sessions)
+      .where(eq(sessions.id, pinger.sessionId));
+    expect(pinged!.lastSeenAt.getTime()).toBe(longAgo.getTime());
   });
 });
 
 describe('TRUST-RT-6: socket data', () => {
-  it('holds the session hash and never the cookie secret', async () => {
+  it('TRUST-RT-6, TRUST-RT-6b: holds the session hash and never the cookie secret, in its data or handshake', async () => {
     const p = await personWithSession('data');
     await socketWith(p.secret);
     const found = await realtime.io.fetchSockets();
@@ -149,5 +164,11 @@ describe('TRUST-RT-6: socket data', () => {
     const text = JSON.stringify(mine[0]!.data);
     expect(text).toContain(p.sessionId);
     expect(text).not.toContain(p.secret);
+    // What the cluster adapter serializes for other nodes: the data and the whole handshake (headers too).
+    const handshake: unknown = mine[0]!.handshake;
+    const data: unknown = mine[0]!.data;
+    const wire = JSON.stringify({ data, handshake });
+    expect(wire).toContain(p.user.id);
+    expect(wire).not.toContain(p.secret);
   });
 });

@@ -243,6 +243,9 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
     // Everything inside the promise: a synchronous throw becomes a rejection that is caught, not a crash.
     void (async () => {
       const secret = cookieValue(socket.request.headers.cookie, cookieName);
+      // The handshake (its headers included) is serialized for other nodes by `fetchSockets()` in CLUSTER
+      // mode: the cookie, which holds the session's secret, must not travel (TRUST-RT-6).
+      delete socket.request.headers.cookie;
       const actor = secret ? await resolveSession(opts.db, secret) : null;
       if (!actor) {
         next(new Error('unauthenticated'));
@@ -252,8 +255,17 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         next(new Error('rate_limited'));
         return;
       }
+      if (socket.conn.readyState !== 'open') {
+        // The client went away during the session lookup: Socket.IO will never emit 'connection' for it.
+        next(new Error('unavailable'));
+        return;
+      }
       const data: SocketData = { userId: actor.userId, name: actor.name, sessionId: actor.sessionId };
       socket.data = data;
+      // Cleaned up on 'disconnect', or here when the connection closes before it is ever established.
+      socket.conn.once('close', () => {
+        if (!socket.connected) locals.delete(socket.id);
+      });
       locals.set(socket.id, {
         actor,
         meetings: new Set(),
@@ -357,7 +369,9 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
           ack(refuse('unavailable', 'Not possible right now. Try again.'));
         };
         try {
-          local.active = true;
+          // Only what a person does keeps a shared-device session alive, not the client's own pings
+          // (TRUST-REVOKE-7, TRUST-DEVICE-2).
+          if (action === 'join' || action === 'command') local.active = true;
           const wait = takeToken(buckets, action, socket.id, actor.userId);
           if (wait > 0) {
             limited(ack, wait);
@@ -475,7 +489,6 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       if (typeof event === 'string' && KNOWN_EVENTS.has(event)) return;
       const ack = ackOf<SocketRefusal>(args);
       try {
-        local.active = true;
         const wait = takeToken(buckets, 'other', socket.id, actor.userId);
         if (wait > 0) limited(ack, wait);
         else ack(refuse('invalid', 'Unknown message'));
