@@ -16,7 +16,14 @@ import {
   deleteSession,
   setSessionCookie,
 } from './sessions';
-import { clearFailures, failureDelay, recordFailure, SIGN_IN_DELAY, takeAttempt } from './throttle';
+import {
+  clearFailures,
+  failureDelay,
+  passwordFailureKey,
+  recordFailure,
+  SIGN_IN_DELAY,
+  takeAttempt,
+} from './throttle';
 
 const MINUTE = 60_000;
 /** Per IP, per node (ADR 0005); per-account limits below are shared through the database. */
@@ -33,7 +40,7 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
     api.signIn,
     async ({ body, req, reply }) => {
       // TRUST-LIMIT-2: only failures count, with a growing wait; same for known and unknown addresses.
-      const throttleKey = `sign-in-failures:${body.email}`;
+      const throttleKey = passwordFailureKey(body.email);
       const waitMs = await failureDelay(s.db, throttleKey, SIGN_IN_DELAY);
       if (waitMs > 0) {
         throw tooManyRequests('Too many failed attempts. Wait a moment and try again.', waitMs / 1000);

@@ -102,6 +102,9 @@ export async function recordFailure(db: Db, key: string): Promise<void> {
   });
 }
 
+/** The one failure streak of an account's password, whether it is tried at sign-in or to accept an invitation. */
+export const passwordFailureKey = (email: string) => `sign-in-failures:${email}`;
+
 /** A success ends the streak. */
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.delete(authThrottle).where(eq(authThrottle.key, key));

@@ -210,3 +210,21 @@ describe('TRUST-LEAD: leaders see what teams chose to share', () => {
     expect(list.body.items).toHaveLength(1);
   });
 });
+
+describe('TRUST-LEAD-9: adding only adds', () => {
+  it('adding someone who is already a member is refused (409) and leaves their role as it was', async () => {
+    const p = await person('Al Added', 'al.added@lead.test');
+    expect(
+      (await facilitator.post(`/api/groups/${groupId}/members`, { userId: p.user.id, role: 'member' }))
+        .status,
+    ).toBe(200);
+    const again = await facilitator.post(`/api/groups/${groupId}/members`, {
+      userId: p.user.id,
+      role: 'facilitator',
+    });
+    expect(again.status).toBe(409);
+    const detail = await facilitator.get<Detail>(`/api/groups/${groupId}`);
+    expect(detail.body.members.find((m) => m.userId === p.user.id)?.role).toBe('member');
+    expect((await auditActions(groupId)).some((e) => e.action === 'group.member_added')).toBe(true);
+  });
+});

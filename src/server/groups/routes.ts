@@ -118,13 +118,25 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
         ]);
       if (person.deactivatedAt)
         throw badRequest('That person is deactivated.', [{ path: 'userId', message: 'Deactivated' }]);
-      await tx
+      // Adding only adds: a role change goes through updateMember, with its last-facilitator check, its audit
+      // entry and the closing of the person's sockets (TRUST-LEAD-9).
+      const added = await tx
         .insert(groupMembers)
         .values({ districtId: actor.districtId, groupId: g.id, userId: person.id, role: body.role })
-        .onConflictDoUpdate({
-          target: [groupMembers.groupId, groupMembers.userId],
-          set: { role: body.role },
-        });
+        .onConflictDoNothing({ target: [groupMembers.groupId, groupMembers.userId] })
+        .returning({ userId: groupMembers.userId });
+      if (!added.length)
+        throw conflict('Already a member of this team: change their role in the member list.', [
+          { path: 'userId', message: 'Already a member' },
+        ]);
+      await recordAudit(tx, {
+        districtId: actor.districtId,
+        actorId: actor.userId,
+        action: 'group.member_added',
+        subject: { type: 'group', id: g.id },
+        details: { userId: person.id, role: body.role },
+        from: req,
+      });
       return presentGroupDetail(tx, await withFreshRoles(tx, actor), g);
     });
   });

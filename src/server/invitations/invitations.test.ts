@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount } from '../auth/accounts';
 import { eq } from 'drizzle-orm';
 import { joinCodes } from '../db/schema';
 import { Client, createTestApp, linkFrom, TEST_PASSWORD, type TestApp } from '../testing/api-harness';
@@ -68,6 +69,36 @@ describe('invitations and join codes', () => {
         })
       ).status,
     ).toBe(400);
+  });
+
+  it('TRUST-LIMIT-6: accepting an invitation for an existing account tries its password under the sign-in failure delay', async () => {
+    const existing = await createAccount(t.database.db, {
+      districtId: (await admin.get<{ districtId: string }>('/api/auth/me')).body.districtId,
+      email: 'eve@flow.test',
+      name: 'Eve Existing',
+      password: TEST_PASSWORD,
+      districtRole: 'member',
+      emailVerified: true,
+    });
+    expect(existing.id).toBeTruthy();
+    const inv = await admin.post<{ id: string }>('/api/invitations', { email: 'eve@flow.test', groupId });
+    const token = linkFrom(t.mails, 'eve@flow.test', '/invite/').split('/invite/')[1]!;
+    const guesser = new Client(t.app);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await guesser.post(`/api/invitations/token/${token}/accept`, {
+        password: `wrong guess number ${i}`,
+      });
+      statuses.push(res.status);
+    }
+    // Five free failures (shared with sign-in), then a wait, answered 429 without judging the password.
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+    const signIn = await new Client(t.app).post('/api/auth/sign-in', {
+      email: 'eve@flow.test',
+      password: TEST_PASSWORD,
+    });
+    expect(signIn.status).toBe(429);
+    expect((await admin.delete(`/api/invitations/${inv.body.id}`)).status).toBe(200);
   });
 
   it('INVITE-2: a revoked invitation no longer works', async () => {

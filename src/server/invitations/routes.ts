@@ -8,6 +8,13 @@ import { presentMe } from '../auth/presenter';
 import { createSession, deleteSession, setSessionCookie } from '../auth/sessions';
 import { hashSecret, newSecret } from '../auth/tokens';
 import { hashPassword, passwordProblems, verifyPassword } from '../auth/passwords';
+import {
+  clearFailures,
+  failureDelay,
+  passwordFailureKey,
+  recordFailure,
+  SIGN_IN_DELAY,
+} from '../auth/throttle';
 import type { DbOrTx } from '../db/client';
 import {
   districts,
@@ -20,7 +27,7 @@ import {
   users,
 } from '../db/schema';
 import { addMembership, groupSubject, loadGroup, managesByRankOnly, requestToJoin } from '../groups/queries';
-import { badRequest, notFound } from '../http/errors';
+import { badRequest, notFound, tooManyRequests } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
@@ -281,15 +288,21 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         let user = existing;
         if (user) {
           if (user.districtId !== inv.districtId) throw badRequest(GONE, [{ path: 'token', message: GONE }]);
-          // An existing account proves itself by being signed in as that person, or by its password.
+          // An existing account proves itself by being signed in as that person, or by its password, which is
+          // tried under the same failure delay as at sign-in (TRUST-LIMIT-6: a link is no side door for guessing).
           const signedInAsThem = req.actor?.userId === user.id;
-          if (
-            !signedInAsThem &&
-            !(body.password && (await verifyPassword(user.passwordHash, body.password)))
-          ) {
-            throw badRequest('Sign in as the invited person to accept.', [
-              { path: 'password', message: 'Enter the password of this account' },
-            ]);
+          if (!signedInAsThem) {
+            const failureKey = passwordFailureKey(user.email);
+            const waitMs = await failureDelay(s.db, failureKey, SIGN_IN_DELAY);
+            if (waitMs > 0)
+              throw tooManyRequests('Too many failed attempts. Wait a moment and try again.', waitMs / 1000);
+            if (!(body.password && (await verifyPassword(user.passwordHash, body.password)))) {
+              if (body.password) await recordFailure(s.db, failureKey);
+              throw badRequest('Sign in as the invited person to accept.', [
+                { path: 'password', message: 'Enter the password of this account' },
+              ]);
+            }
+            await clearFailures(s.db, failureKey);
           }
           if (user.deactivatedAt) throw badRequest(GONE, [{ path: 'token', message: GONE }]);
         } else {
