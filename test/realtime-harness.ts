@@ -4,6 +4,7 @@
  * database, and a socket.io-client wrapper that keeps every pushed event with its arrival time, follows paged
  * catch-ups (`more: true`) and answers `null` for an ack that never came.
  */
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,9 @@ import { io as connect, type Socket } from 'socket.io-client';
 import type { MeetingEvent } from '#contracts/meeting';
 import { ClientEvents, PROTOCOL_VERSION, ServerEvents, SOCKET_PATH } from '#contracts/realtime';
 import { createSession, SESSION_COOKIE } from '../src/server/auth/sessions';
-import type { Db } from '../src/server/db/client';
+import { connectDatabase, type Database, type Db } from '../src/server/db/client';
+import { createTestDatabase, type TestDatabase } from './db';
+import { buildServer } from './meeting-harness';
 import { districts, groupMembers, groups, schools, users } from '../src/server/db/schema';
 import { freePort, startApp, waitForHealth, type RunningApp } from './app-process';
 
@@ -387,4 +390,38 @@ export async function until(check: () => boolean, timeoutMs: number, what: strin
 export function stepIdsOf(created: MeetingEvent | undefined): string[] {
   if (created?.type !== 'meeting.created') throw new Error('first event is not meeting.created');
   return created.payload.routine.steps.map((s) => s.id);
+}
+
+/**
+ * The built app as a child process on a test database of its own, for one test file: started before its
+ * tests, stopped (with every client the file opened) after them. Read `app` and `database` inside tests.
+ */
+export function useChildApp(): { readonly app: ChildApp; readonly database: Database; clients: RtClient[] } {
+  let testDb: TestDatabase | undefined;
+  let database: Database | undefined;
+  let app: ChildApp | undefined;
+  const clients: RtClient[] = [];
+  beforeAll(async () => {
+    buildServer();
+    testDb = await createTestDatabase();
+    database = connectDatabase(testDb.url, { max: 2 });
+    app = await startChildApp(testDb.url);
+  }, 240_000);
+  afterAll(async () => {
+    for (const c of clients) c.close();
+    await app?.stop();
+    await database?.close();
+    await testDb?.drop();
+  }, 60_000);
+  return {
+    get app() {
+      if (!app) throw new Error('the app has not started (useChildApp runs in beforeAll)');
+      return app;
+    },
+    get database() {
+      if (!database) throw new Error('the database is not ready (useChildApp runs in beforeAll)');
+      return database;
+    },
+    clients,
+  };
 }

@@ -6,23 +6,19 @@
  * change stays under 100 ms at p99; every member can still suggest and ask; the flooder gets `rate_limited`;
  * nobody misses an event. The measured figures are printed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { connectDatabase, type Database } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../../../test/db';
 import { repoRoot } from '../../../test/app-process';
-import { buildServer } from '../../../test/meeting-harness';
 import {
   openLiveMeeting,
   percentile,
   RtClient,
   seedDistrict,
   sleep,
-  startChildApp,
+  useChildApp,
   stepIdsOf,
-  type ChildApp,
   type SeededTeam,
 } from '../../../test/realtime-harness';
 
@@ -32,24 +28,7 @@ const P99_LIMIT_MS = 100;
 /** A step change that has not reached a client after this long counts as lost. */
 const ARRIVAL_TIMEOUT_MS = 3_000;
 
-let testDb: TestDatabase;
-let database: Database;
-let app: ChildApp;
-const clients: RtClient[] = [];
-
-beforeAll(async () => {
-  buildServer();
-  testDb = await createTestDatabase();
-  database = connectDatabase(testDb.url, { max: 2 });
-  app = await startChildApp(testDb.url);
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await app.stop();
-  await database.close();
-  await testDb.drop();
-}, 60_000);
+const env = useChildApp();
 
 interface Room {
   name: string;
@@ -62,16 +41,16 @@ interface Room {
 }
 
 async function room(name: string, team: SeededTeam, people: number): Promise<Room> {
-  const meetingId = await openLiveMeeting(app.base, team, name);
-  const lead = await RtClient.open(app.base, team.facilitator.secret);
+  const meetingId = await openLiveMeeting(env.app.base, team, name);
+  const lead = await RtClient.open(env.app.base, team.facilitator.secret);
   const steps = stepIdsOf((await lead.mustJoin(meetingId, 0))[0]);
   const members: RtClient[] = [];
   for (const m of team.members.slice(0, people - 1)) {
-    const c = await RtClient.open(app.base, m.secret);
+    const c = await RtClient.open(env.app.base, m.secret);
     await c.mustJoin(meetingId, 0);
     members.push(c);
   }
-  clients.push(lead, ...members);
+  env.clients.push(lead, ...members);
   await lead.must(meetingId, { type: 'startMeeting' });
   return { name, meetingId, steps, lead, members, forward: true };
 }
@@ -174,7 +153,7 @@ function cpuSeconds(pid: number | undefined): number {
 
 describe('TRUST-RT-FLOOD: one abusive socket does not slow the others', () => {
   it('TRUST-RT-FLOOD-1: a 10 s flood of joins and commands: step-change p99 < 100 ms for 20 clients in two meetings, members still suggest and ask, the flooder is rate-limited', async () => {
-    const seeded = await seedDistrict(database.db, {
+    const seeded = await seedDistrict(env.database.db, {
       name: 'Flood District',
       teams: [
         { name: 'Flooded Team', members: 10 },
@@ -194,7 +173,7 @@ describe('TRUST-RT-FLOOD: one abusive socket does not slow the others', () => {
       process.execPath,
       [
         join(repoRoot, 'test/realtime-flooder.mjs'),
-        app.base,
+        env.app.base,
         flooder.secret,
         a.meetingId,
         b.meetingId,
@@ -211,7 +190,7 @@ describe('TRUST-RT-FLOOD: one abusive socket does not slow the others', () => {
     while (!out.includes('ready') && performance.now() < readyBy && child.exitCode === null) await sleep(20);
     expect(out, 'the flooder did not start').toContain('ready');
 
-    const appCpuBefore = cpuSeconds(app.child.pid);
+    const appCpuBefore = cpuSeconds(env.app.child.pid);
     const floodBegan = performance.now();
     let flooderCpu = 0;
     const flooderCpuProbe = setInterval(() => (flooderCpu = cpuSeconds(child.pid) || flooderCpu), 250);
@@ -230,7 +209,7 @@ describe('TRUST-RT-FLOOD: one abusive socket does not slow the others', () => {
         ]),
       ),
     ]);
-    const appCpu = cpuSeconds(app.child.pid) - appCpuBefore;
+    const appCpu = cpuSeconds(env.app.child.pid) - appCpuBefore;
     const testCpu = process.cpuUsage(testCpuBefore);
     const flood: Phase = {
       latencies: [...floodA.latencies, ...floodB.latencies],
@@ -254,7 +233,7 @@ describe('TRUST-RT-FLOOD: one abusive socket does not slow the others', () => {
       : null;
 
     await sleep(300);
-    const rows = await database.pool.query<{ meeting_id: string; n: number }>(
+    const rows = await env.database.pool.query<{ meeting_id: string; n: number }>(
       'select meeting_id, max(seq)::int as n from meeting_events where meeting_id = any($1) group by meeting_id',
       [[a.meetingId, b.meetingId]],
     );
@@ -282,7 +261,7 @@ describe('TRUST-RT-FLOOD: one abusive socket does not slow the others', () => {
     );
     expect(code).toBe(0);
     expect(stats).not.toBeNull();
-    expect(app.child.exitCode).toBeNull();
+    expect(env.app.child.exitCode).toBeNull();
     expect(quiet.refused.concat(flood.refused).slice(0, 10)).toEqual([]);
     expect(writes.slice(0, 10)).toEqual([]);
     expect(flood.lost).toBe(0);

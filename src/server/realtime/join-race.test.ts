@@ -6,45 +6,24 @@
  * highest it has seen, and at the end it holds the whole log: 0 missed events. Before the fix (catch-up read
  * first, room joined after), 5 of 150 cycles missed exactly one event.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ClientEvents } from '#contracts/realtime';
-import { connectDatabase, type Database } from '../db/client';
-import { createTestDatabase, type TestDatabase } from '../../../test/db';
-import { buildServer } from '../../../test/meeting-harness';
 import {
   codeOf,
   openLiveMeeting,
   RtClient,
   seedDistrict,
   sleep,
-  startChildApp,
+  useChildApp,
   stepIdsOf,
   type AnyAck,
-  type ChildApp,
 } from '../../../test/realtime-harness';
 
 const CYCLES = Number(process.env.RT_JOINRACE_CYCLES ?? 1_000);
 /** Rejoining sockets, each a different person: the per-socket join limit (10/s) would make one take 100 s. */
 const REJOINERS = 4;
 
-let testDb: TestDatabase;
-let database: Database;
-let app: ChildApp;
-const clients: RtClient[] = [];
-
-beforeAll(async () => {
-  buildServer();
-  testDb = await createTestDatabase();
-  database = connectDatabase(testDb.url, { max: 2 });
-  app = await startChildApp(testDb.url);
-}, 240_000);
-
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await app.stop();
-  await database.close();
-  await testDb.drop();
-}, 60_000);
+const env = useChildApp();
 
 const retryAfter = (ack: AnyAck | null): number | null =>
   ack && !ack.ok && ack.error.code === 'rate_limited' ? Math.max(1, ack.error.retryAfterMs ?? 100) : null;
@@ -52,15 +31,15 @@ const retryAfter = (ack: AnyAck | null): number | null =>
 describe('TRUST-RT-JOINRACE: a rejoin never misses an event', () => {
   it('TRUST-RT-JOINRACE-1: 1,000 leave/rejoin cycles (four sockets) while others write: 0 missed events', async () => {
     const began = performance.now();
-    const seeded = await seedDistrict(database.db, {
+    const seeded = await seedDistrict(env.database.db, {
       name: 'Race District',
       teams: [{ name: 'Race Team', members: 5 + REJOINERS }],
     });
     const team = seeded.teams[0]!;
-    const meetingId = await openLiveMeeting(app.base, team, 'Race weekly');
+    const meetingId = await openLiveMeeting(env.app.base, team, 'Race weekly');
     const open = async (secret: string) => {
-      const c = await RtClient.open(app.base, secret);
-      clients.push(c);
+      const c = await RtClient.open(env.app.base, secret);
+      env.clients.push(c);
       return c;
     };
     const lead = await open(team.facilitator.secret);
@@ -151,7 +130,7 @@ describe('TRUST-RT-JOINRACE: a rejoin never misses an event', () => {
     await writers;
     await sleep(500);
 
-    const rows = await database.pool.query<{ n: number }>(
+    const rows = await env.database.pool.query<{ n: number }>(
       'select coalesce(max(seq), 0)::int as n from meeting_events where meeting_id = $1',
       [meetingId],
     );
