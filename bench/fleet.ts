@@ -235,9 +235,12 @@ export class Fleet {
   async startMeetings(concurrency = 32): Promise<void> {
     const facilitators = this.clients.filter((c) => c.member.facilitator);
     await inBatches(facilitators, concurrency, async (c) => {
-      for (const type of ['startMeeting', 'startTimer'] as const) {
-        const ack = await this.command(c, { type });
-        if (!ack?.ok) throw new Error(`${type} failed: ${JSON.stringify(ack)}`);
+      const started = await this.command(c, { type: 'startMeeting' });
+      if (!started?.ok) throw new Error(`startMeeting failed: ${JSON.stringify(started)}`);
+      // Teams start the first step's timer by themselves by default (DAY-TIMER-2); otherwise start it here.
+      if (!started.events.some((e) => e.type === 'timer.started')) {
+        const ack = await this.command(c, { type: 'startTimer' });
+        if (!ack?.ok) throw new Error(`startTimer failed: ${JSON.stringify(ack)}`);
       }
       const book = this.books[c.meeting];
       if (book) book.timer = 'running';

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Runs a benchmark: `node bench/run.mjs live [flags]`. Builds the app's server bundle (scripts/build.mjs
-// --server-only) and the benchmark's TypeScript (esbuild) into bench/.out, raises the open-files limit to the
+// Runs a benchmark: `node bench/run.mjs live|web [flags]`. Builds the app's server bundle (scripts/build.mjs
+// --server-only; the web app too for `web`) and the benchmark's TypeScript (esbuild) into bench/.out, raises the open-files limit to the
 // hard limit (3,000 sockets on each side), and runs it. Flags after the name go to the benchmark. The build
 // output is removed afterwards (pass --keep-build to keep it), so linters and editors never see it.
 import { build } from 'esbuild';
@@ -10,7 +10,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const benches = { live: ['bench/live.ts', 'bench/baseline-server.ts', 'bench/app-probe.ts'] };
+const benches = {
+  live: ['bench/live.ts', 'bench/baseline-server.ts', 'bench/app-probe.ts'],
+  web: ['bench/web.ts'],
+};
+/** Benchmarks that load the web app in a browser need it built too, not only the server. */
+const needsWeb = new Set(['web']);
 const keepBuild = process.argv.includes('--keep-build');
 const [name, ...args] = process.argv.slice(2).filter((a) => a !== '--keep-build');
 if (!name || !(name in benches)) {
@@ -18,10 +23,14 @@ if (!name || !(name in benches)) {
   process.exit(2);
 }
 
-const app = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--server-only'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const app = spawnSync(
+  process.execPath,
+  [join(root, 'scripts/build.mjs'), ...(needsWeb.has(name) ? [] : ['--server-only'])],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 if (app.status !== 0) process.exit(app.status ?? 1);
 
 const entryPoints = Object.fromEntries(

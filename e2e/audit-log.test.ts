@@ -34,7 +34,7 @@ describeE2E('the audit log', () => {
 
   beforeAll(async () => {
     await Promise.all([
-      startApp({ demo: true }).then((started) => (app = started)),
+      startApp({ demo: true, database: 'shared' }).then((started) => (app = started)),
       launchBrowser().then((launched) => (browser = launched)),
     ]);
     password = /Shared demo password for this run: (\S+)/.exec(app.output())?.[1] ?? '';
@@ -54,7 +54,7 @@ describeE2E('the audit log', () => {
     await page.goto(`${app.baseUrl}/sign-in`);
     await page.getByRole('textbox', { name: 'Email' }).fill(admin.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await heading('My teams').waitFor();
     await page.goto(`${app.baseUrl}/admin`);
     await heading('Admin').waitFor();

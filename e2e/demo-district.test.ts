@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { skipRestAfterFailure } from './journey';
 import { checkPage } from './axe';
 import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import { recordLayoutShifts, settledLayoutShifts } from './layout-shift';
 
 const adminEmail = 'admin@demo.ensemble.test';
 const coachEmail = 'coach@demo.ensemble.test';
@@ -41,7 +42,7 @@ describeE2E('demo district', () => {
     await page.goto(`${app.baseUrl}/sign-in`);
     await page.getByRole('textbox', { name: 'Email' }).fill(email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(secret);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await heading(page, 'My teams').waitFor();
   }
 
@@ -60,7 +61,7 @@ describeE2E('demo district', () => {
 
   beforeAll(async () => {
     await Promise.all([
-      startApp({ demo: true }).then((started) => (app = started)),
+      startApp({ demo: true, database: 'shared' }).then((started) => (app = started)),
       launchBrowser().then((launched) => (browser = launched)),
     ]);
     password = /Shared demo password for this run: (\S+)/.exec(app.output())?.[1] ?? '';
@@ -175,5 +176,107 @@ describeE2E('demo district', () => {
     await page.goto(`${app.baseUrl}/invite/this-token-does-not-exist-at-all-0000`);
     await page.getByText(/This invitation link does not work any more/).waitFor();
     await checkPage(page, '32-invitation-invalid');
+  });
+
+  test('E2E-DEMO-6 (DAY-DEMO-1, DAY-DEMO-2, DAY-DEMO-3, DAY-DEMO-5, DAY-DEMO-6) a lone visitor signs in as the coach in one click, finds a meeting ready, and runs one with simulated colleagues', async () => {
+    const page = await newPage();
+    await page.goto(`${app.baseUrl}/sign-in`);
+    await heading(page, 'Sign in to Ensemble').waitFor();
+    // DAY-DEMO-6: a first visit is greeted as one, not "Welcome back."
+    expect(await page.getByText('Welcome back').count()).toBe(0);
+    await page.getByRole('heading', { level: 2, name: 'This is a demo' }).waitFor();
+    await page.getByText(/Open Grade 3 Team: today’s meeting is ready to start/).waitFor();
+    await checkPage(page, '33-sign-in-demo');
+
+    await page.getByRole('button', { name: 'Sign in as Lena Ortiz' }).click();
+    await heading(page, 'My teams').waitFor();
+    await page.getByRole('link', { name: 'Grade 3 Team' }).click();
+    await heading(page, 'Grade 3 Team').waitFor();
+    await page.getByRole('button', { name: 'Open live: Grade 3 check-in' }).waitFor();
+    await page.getByRole('button', { name: 'Run a meeting with simulated colleagues' }).waitFor();
+    // (The team page with this offer is checked with axe in E2E-DEMO-2, on this same demo server.)
+
+    await page.getByRole('button', { name: 'Run a meeting with simulated colleagues' }).click();
+    await page.waitForURL('**/meetings/*');
+    // Colleagues come online by themselves, a few seconds apart.
+    await page.getByTestId('presence').getByText('Ana Beltrán').waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Start the meeting' }).click();
+    await page.getByText('Share Successes · Step 1 of 6').waitFor();
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.getByText('Share Successes · Step 2 of 6').waitFor();
+    // The presenter is a simulated colleague: their story arrives.
+    await page
+      .getByTestId('presentation')
+      .getByText('Two minutes of talk before writing')
+      .waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await page.getByText('Share Successes · Step 3 of 6').waitFor();
+    const card = page.getByTestId('question-cards').locator('.question-card__text').first();
+    await card.waitFor({ timeout: 20_000 });
+    expect(
+      await page.getByTestId('question-cards').locator('.question-card__meta').first().textContent(),
+    ).toMatch(/Ana Beltrán|Sam Okafor/);
+    await checkPage(page, '35-practice-meeting-question');
+  });
+
+  test('E2E-PERF-1 (DAY-PERF-4) on a phone nothing shifts while the sign-in, team and meeting pages load, and no page trips the CSP', async () => {
+    const problems: string[] = [];
+    /** A phone with an empty cache, signed in as the person `from` is, if given; each page watched for shifts. */
+    const phonePage = async (from?: BrowserContext): Promise<Page> => {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        reducedMotion: 'reduce',
+        ...(from ? { storageState: await from.storageState() } : {}),
+      });
+      context.setDefaultTimeout(15_000);
+      contexts.push(context);
+      await recordLayoutShifts(context);
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      return page;
+    };
+    const expectNoShift = async (page: Page, what: string) => {
+      const { score, shifts } = await settledLayoutShifts(page);
+      // Soft: one page's shift still lets the next pages be measured.
+      expect.soft(score, `${what} shifted: ${JSON.stringify(shifts)}`).toBeLessThan(0.01);
+    };
+
+    // The demo line is there from the first paint; the demo people come after the form, never above it.
+    const signInPage = await phonePage();
+    await signInPage.goto(`${app.baseUrl}/sign-in`);
+    await signInPage.getByRole('button', { name: 'Sign in as Lena Ortiz' }).waitFor();
+    await expectNoShift(signInPage, 'the sign-in page');
+    const form = await signInPage.getByRole('textbox', { name: 'Email' }).boundingBox();
+    expect.soft(form && form.y + form.height, 'the email field is on the first screen').toBeLessThan(844);
+
+    await signInPage.getByRole('button', { name: 'Sign in as Lena Ortiz' }).click();
+    await heading(signInPage, 'My teams').waitFor();
+    const teamPath = await signInPage.getByRole('link', { name: 'Grade 3 Team' }).getAttribute('href');
+
+    // The team page draws once its meetings, routines and settings are in: the schedule form does not move.
+    const teamPage = await phonePage(signInPage.context());
+    await teamPage.goto(`${app.baseUrl}${teamPath ?? ''}`);
+    await teamPage.locator('.schedule-meeting').getByRole('radio').first().waitFor();
+    await expectNoShift(teamPage, 'the team page');
+
+    // A meeting that has started, opened fresh on a phone (the shell's menu line comes before the page).
+    await teamPage.getByRole('button', { name: 'Open live: Grade 3 check-in' }).click();
+    await teamPage.getByRole('button', { name: 'Start the meeting' }).click();
+    await teamPage
+      .getByText(/Step 1 of/)
+      .first()
+      .waitFor();
+    const meetingPage = await phonePage(teamPage.context());
+    await meetingPage.goto(teamPage.url());
+    await meetingPage
+      .getByText(/Step 1 of/)
+      .first()
+      .waitFor();
+    await expectNoShift(meetingPage, 'the meeting page');
+
+    expect(problems, 'CSP violations or page errors').toEqual([]);
   });
 });

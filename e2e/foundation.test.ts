@@ -93,6 +93,9 @@ describeE2E('foundation journey', () => {
     await page.getByRole('textbox', { name: 'Email' }).fill(admin.email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(admin.password);
     await page.getByRole('button', { name: 'Create district' }).click();
+    // DAY-FIRST-1: setup leads on to the first team and meeting; Admin is one link away.
+    await page.waitForURL('**/first-steps');
+    await page.getByRole('link', { name: 'Not now: go to Admin' }).click();
     await page.waitForURL('**/admin');
     await heading(page, 'Admin').waitFor();
     await page.getByText(admin.district, { exact: true }).first().waitFor();

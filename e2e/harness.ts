@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
-import { describe, test } from 'vitest';
+import { afterAll, describe, test } from 'vitest';
+import { createTestDatabase } from '../test/db';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const chromiumPath = '/usr/bin/chromium';
@@ -121,6 +122,27 @@ function freePort(): Promise<number> {
   });
 }
 
+/**
+ * One app and one Chromium for every journey (describe) of a test file: each app start costs seconds, so
+ * journeys that need the same kind of app (the same `startApp` options) share it, each with its own data and
+ * browser contexts. Call at the top of the file; both start on first use and stop after the file's last test.
+ */
+export function appForFile(options: Parameters<typeof startApp>[0]): {
+  app: () => Promise<AppUnderTest>;
+  browser: () => Promise<Browser>;
+} {
+  let app: Promise<AppUnderTest> | undefined;
+  let browser: Promise<Browser> | undefined;
+  afterAll(async () => {
+    await (await browser?.catch(() => undefined))?.close().catch(() => undefined);
+    await (await app?.catch(() => undefined))?.stop();
+  });
+  return {
+    app: () => (app ??= startApp(options)),
+    browser: () => (browser ??= launchBrowser()),
+  };
+}
+
 export interface AppUnderTest {
   baseUrl: string;
   dataDir: string;
@@ -132,10 +154,21 @@ export interface AppUnderTest {
 /**
  * Starts the built app in development mode (`--dev`) by default, so tests can read emails at /dev/outbox;
  * `dev: false` runs it as in production (no outbox: mail is off without SMTP).
+ *
+ * `database: 'embedded'` (the default) lets the app create its own PostgreSQL cluster under a fresh DATA_DIR,
+ * as a new install does: initdb and every migration, 5-20 s on two busy cores. `database: 'shared'` hands it
+ * its own fresh database (DATABASE_URL, as a district's PostgreSQL would be) cloned from the run's migrated
+ * template (test/global-setup.ts): the same schema and the same app, started in about a second. Journeys that
+ * are about a new install (foundation, first run) keep the default.
  */
-export async function startApp(options: { demo?: boolean; dev?: boolean } = {}): Promise<AppUnderTest> {
+export async function startApp(
+  options: { demo?: boolean; dev?: boolean; database?: 'embedded' | 'shared' } = {},
+): Promise<AppUnderTest> {
   buildOnce();
-  const build = await snapshotBuild();
+  const [build, database] = await Promise.all([
+    snapshotBuild(),
+    options.database === 'shared' ? createTestDatabase() : undefined,
+  ]);
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), 'ensemble-e2e-'));
   // mkdtemp gives 0700; as root, the embedded PostgreSQL runs as `postgres` and must traverse it.
@@ -154,6 +187,7 @@ export async function startApp(options: { demo?: boolean; dev?: boolean } = {}):
         DATA_DIR: dataDir,
         PUBLIC_URL: baseUrl,
         LOG_LEVEL: 'warn',
+        ...(database ? { DATABASE_URL: database.url } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -173,6 +207,7 @@ export async function startApp(options: { demo?: boolean; dev?: boolean } = {}):
       await exited;
       clearTimeout(killTimer);
     }
+    await database?.drop();
     await rm(dataDir, { recursive: true, force: true });
     await rm(build.root, { recursive: true, force: true });
   };

@@ -2,7 +2,7 @@
  * Helpers for the live-meeting browser test: demo sign-in, reading the step and timer, measuring how fast a
  * step change reaches the other screens, and recording everything a page received over the meeting socket.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { AppUnderTest } from './harness';
 
@@ -23,7 +23,7 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: 'My teams' }).waitFor();
 }
 
@@ -123,4 +123,109 @@ export function recordSocketTraffic(page: Page): () => string {
 export async function expectTextNowhere(page: Page, text: string, where: string): Promise<void> {
   const html = await page.content();
   expect(html.includes(text), `${text} must not appear in ${where}`).toBe(false);
+}
+
+/**
+ * DAY-TIMER-6: what a page's running timer says, read from its clock element: the time left it shows and the
+ * client time it computed that at. `endsAt` (their sum) is when this page thinks time runs out, on the one
+ * machine clock all pages share, so two pages' `endsAt` differ exactly by how far apart their countdowns are,
+ * whenever each was read. Waits until the page shows the new step's timer running (at most `maxMs` left).
+ */
+export async function runningTimer(
+  page: Page,
+  maxMs: number,
+): Promise<{ text: string; remainingMs: number; endsAt: number }> {
+  await page.waitForFunction(
+    (max) => {
+      const el = document.querySelector<HTMLElement>('[data-testid="timer"]');
+      const left = Number(el?.dataset.remainingMs);
+      return Number.isFinite(left) && left > 0 && left < max;
+    },
+    maxMs,
+    { timeout: 2_000 },
+  );
+  return page.evaluate(() => {
+    const el = document.querySelector<HTMLElement>('[data-testid="timer"]');
+    const remainingMs = Number(el?.dataset.remainingMs);
+    return {
+      text: (el?.textContent ?? '').trim(),
+      remainingMs,
+      endsAt: remainingMs + Number(el?.dataset.clientNow),
+    };
+  });
+}
+
+/** The id of a team the signed-in person of `page` belongs to, by name. */
+export async function teamIdOf(page: Page, baseUrl: string, teamName: string): Promise<string> {
+  const groups = await page.request.get(`${baseUrl}/api/groups`);
+  const team = ((await groups.json()) as { items: { id: string; name: string }[] }).items.find(
+    (g) => g.name === teamName,
+  );
+  if (!team) throw new Error(`no team named ${teamName}`);
+  return team.id;
+}
+
+/** Schedules a meeting of these routines (an agenda of up to 4) over the API and opens it live; its path. */
+export async function openAgendaMeeting(
+  page: Page,
+  baseUrl: string,
+  teamName: string,
+  title: string,
+  routineIds: readonly string[],
+): Promise<string> {
+  const groupId = await teamIdOf(page, baseUrl, teamName);
+  const headers = { origin: baseUrl };
+  const scheduled = await page.request.post(`${baseUrl}/api/groups/${groupId}/meetings`, {
+    headers,
+    data: { title, agenda: routineIds.map((routineId) => ({ routineId })) },
+  });
+  expect(scheduled.status()).toBe(200);
+  const { id } = (await scheduled.json()) as { id: string };
+  const opened = await page.request.post(`${baseUrl}/api/meetings/${id}/open`, { headers });
+  expect(opened.status()).toBe(200);
+  return `/meetings/${id}`;
+}
+
+/**
+ * DAY-DEVICE-2: the element is on the first screen, without scrolling: its box lies within the viewport with
+ * the page scrolled to the top. Returns the box's bottom, for the report.
+ */
+export async function expectOnFirstScreen(page: Page, target: Locator, what: string): Promise<number> {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
+  const viewport = page.viewportSize();
+  const box = await target.boundingBox();
+  if (!viewport || !box) throw new Error(`${what}: not on the page`);
+  const bottom = Math.ceil(box.y + box.height);
+  // Soft: one run reports every step and person that breaks the rule, not just the first.
+  expect.soft(box.y, `${what}: starts above the page`).toBeGreaterThanOrEqual(0);
+  expect.soft(bottom, `${what} at ${viewport.width}x${viewport.height}`).toBeLessThanOrEqual(viewport.height);
+  return bottom;
+}
+
+/**
+ * DAY-DEVICE-2 for several elements of one page at once: the same rule as `expectOnFirstScreen` for each, with
+ * the page scrolled to the top once and the boxes read together (nothing scrolls in between, so each box is
+ * where `expectOnFirstScreen` would find it). Returns each box's bottom, for the report.
+ */
+export async function expectAllOnFirstScreen(
+  page: Page,
+  targets: readonly (readonly [what: string, target: Locator])[],
+): Promise<number[]> {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
+  const viewport = page.viewportSize();
+  const boxes = await Promise.all(targets.map(([, target]) => target.boundingBox()));
+  return targets.map(([what], index) => {
+    const box = boxes[index];
+    if (!viewport || !box) throw new Error(`${what}: not on the page`);
+    const bottom = Math.ceil(box.y + box.height);
+    expect.soft(box.y, `${what}: starts above the page`).toBeGreaterThanOrEqual(0);
+    expect
+      .soft(bottom, `${what} at ${viewport.width}x${viewport.height}`)
+      .toBeLessThanOrEqual(viewport.height);
+    return bottom;
+  });
 }

@@ -16,6 +16,7 @@ import {
   installLatencyProbes,
   measureStepChange,
   recordSocketTraffic,
+  runningTimer,
   seconds,
   signIn,
   stepTitle,
@@ -79,7 +80,7 @@ describeE2E('live meeting', () => {
   ]);
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ demo: true }), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), launchBrowser()]);
     const password = demoPassword(app);
     [facilitator, presenter, participant] = await Promise.all([
       newPage('facilitator'),
@@ -105,7 +106,7 @@ describeE2E('live meeting', () => {
     await (app as AppUnderTest | undefined)?.stop();
   });
 
-  test('E2E-LIVE-1 (LIVE-UI-11, LIVE-UI-13, LIVE-UI-14) the facilitator schedules a Share Successes meeting on the team page and opens it live; others join by code and by link', async () => {
+  test('E2E-LIVE-1 (LIVE-UI-11, LIVE-UI-13, LIVE-UI-14, DAY-TIMER-2) the facilitator schedules a Share Successes meeting on the team page and opens it live; others join by code and by link', async () => {
     // The team runs its own copy of Share Successes with every step shortened to one minute (6 in all);
     // the routine editor has its own browser test (e2e/routines.test.ts), so the copy is made through the API.
     const groups = await facilitator.request.get(`${app.baseUrl}/api/groups`);
@@ -123,6 +124,10 @@ describeE2E('live meeting', () => {
 
     await facilitator.getByRole('link', { name: team }).click();
     await facilitator.getByRole('heading', { level: 1, name: team }).waitFor();
+    // DAY-TIMER-2: those who run the team's meetings see its setting, on by default.
+    expect(
+      await facilitator.getByRole('switch', { name: 'Start the timer on each step by itself' }).isChecked(),
+    ).toBe(true);
     await facilitator.getByRole('textbox', { name: 'Title' }).fill(meetingTitle);
     await facilitator.locator('label', { hasText: 'Share Successes · 6 min' }).click();
     expect(await facilitator.getByRole('radio', { name: /Share Successes/ }).isChecked()).toBe(true);
@@ -140,7 +145,7 @@ describeE2E('live meeting', () => {
     await projector.setViewportSize({ width: 1920, height: 1080 });
     await projector.goto(`${app.baseUrl}${meetingPath}/projector`);
     await projector.getByText('Starting soon').waitFor();
-    await projector.getByRole('img', { name: /QR code that opens this meeting/ }).waitFor();
+    await projector.getByRole('img', { name: /QR code to join this meeting/ }).waitFor();
     const code = ((await projector.getByTestId('join-code').textContent()) ?? '').trim();
     expect(code).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
 
@@ -160,7 +165,7 @@ describeE2E('live meeting', () => {
     await presenter.getByText('The facilitator will start the meeting in a moment.').waitFor();
   });
 
-  test('E2E-LIVE-2 (LIVE-UI-1, LIVE-UI-4, LIVE-UI-10) the facilitator assigns Sam as presenter and starts; every screen shows step 1 of 6', async () => {
+  test('E2E-LIVE-2 (LIVE-UI-1, LIVE-UI-4, LIVE-UI-10, DAY-TIMER-1) the facilitator assigns Sam as presenter and starts; every screen shows step 1 of 6, its timer already running', async () => {
     await facilitator.getByRole('button', { name: /Presenter/ }).click();
     await facilitator.getByRole('option', { name: demo.teacher1.name }).click();
     await facilitator.getByRole('button', { name: 'Save roles' }).click();
@@ -178,15 +183,19 @@ describeE2E('live meeting', () => {
     latencies.push(...reached);
     for (const page of [facilitator, presenter, participant]) {
       await page.getByText('Share Successes · Step 1 of 6').waitFor();
-      expect(await timerText(page)).toBe('1:00');
+      // DAY-TIMER-1: the team's default starts the first step's timer with the meeting; nobody clicks it.
+      await page.getByTestId('timer-status').getByText('Running').waitFor();
+      expect(seconds(await timerText(page))).toBeGreaterThan(50);
     }
+    await projector.getByText('Running').waitFor();
+    expect(await projector.getByText('Not started').count()).toBe(0);
     // Who speaks names the presenter on everyone's screen.
     await facilitator.getByRole('button', { name: 'Next step' }).waitFor();
     expect(await presenter.getByRole('button', { name: 'Next step' }).count()).toBe(0);
   });
 
-  test('E2E-LIVE-3 (LIVE-UI-2, LIVE-UI-5) start, pause, resume and +1/+2 minutes change the time every screen shows', async () => {
-    await facilitator.getByRole('button', { name: 'Start timer' }).click();
+  test('E2E-LIVE-3 (LIVE-UI-2, LIVE-UI-5) pause, resume and +1/+2 minutes change the time every screen shows', async () => {
+    // The timer started by itself (DAY-TIMER-1): it counts down on every screen.
     await participant.getByTestId('timer-status').getByText('Running').waitFor();
     await participant.waitForFunction(
       () => document.querySelector('[data-testid="timer"]')?.textContent !== '1:00',
@@ -219,7 +228,7 @@ describeE2E('live meeting', () => {
     await projector.getByText('Running').waitFor();
   });
 
-  test('E2E-LIVE-4 (LIVE-UI-8, LIVE-UI-15) a private reflection stays in its author’s browser; the step moves on everywhere within a second', async () => {
+  test('E2E-LIVE-4 (LIVE-UI-8, LIVE-UI-15, DAY-TIMER-1, DAY-TIMER-6) a private reflection stays in its author’s browser; the step moves on everywhere within a second, its timer started, the projector and a phone within 250 ms', async () => {
     await participant
       .getByRole('textbox', { name: 'Private reflection' })
       .fill(`My own note ${privateMarker}`);
@@ -235,6 +244,20 @@ describeE2E('live meeting', () => {
       [presenter, participant, projector],
     );
     latencies.push(...reached);
+    // DAY-TIMER-1, DAY-TIMER-6: step 2's one minute started with the move, and the projector and a phone agree
+    // on the time left within 250 ms (each with its own clock offset, compared at one instant).
+    const movedAt = await facilitator.evaluate(() => window.__lastInputAt ?? 0);
+    const [onWall, onPhone] = await Promise.all([
+      runningTimer(projector, 60_000),
+      runningTimer(participant, 60_000),
+    ]);
+    for (const seen of [onWall, onPhone]) {
+      expect(seconds(seen.text)).toBeGreaterThan(50);
+      expect(seen.endsAt - movedAt).toBeGreaterThan(60_000 - 250);
+      expect(seen.endsAt - movedAt).toBeLessThan(60_000 + 1_000);
+    }
+    expect(Math.abs(onWall.endsAt - onPhone.endsAt)).toBeLessThanOrEqual(250);
+    console.log(`projector and phone countdowns ${Math.abs(onWall.endsAt - onPhone.endsAt)} ms apart`);
     await presenter.getByText('Share Successes · Step 2 of 6').waitFor();
     for (const [name, page] of [
       ['facilitator', facilitator],
@@ -371,7 +394,7 @@ describeE2E('live meeting', () => {
     for (const latency of latencies) expect(latency).toBeLessThan(1_000);
   });
 
-  test('E2E-LIVE-7 (LIVE-UI-12, LIVE-UI-15) the facilitator ends the meeting; the minutes and their Markdown hold the shared work and no private reflection', async () => {
+  test('E2E-LIVE-7 (LIVE-UI-12, LIVE-UI-15, DAY-TIMER-4, DAY-TIMER-5) the facilitator ends the meeting; the minutes and their Markdown hold the shared work, real step times and no private reflection', async () => {
     await facilitator.getByRole('button', { name: 'End the meeting' }).click();
     await facilitator.getByRole('alertdialog').getByRole('button', { name: 'End the meeting' }).click();
     await participant.getByText('The meeting has ended').first().waitFor();
@@ -402,10 +425,21 @@ describeE2E('live meeting', () => {
     expect(markdown).toContain(actionItemText);
     expect(markdown).toContain(sharedNoteText);
     expect(markdown).not.toContain(privateMarker);
+    // DAY-TIMER-4, DAY-TIMER-5: steps that happened have their real time, said plainly; planned 1 + 3 added.
+    expect(markdown).toMatch(/\| Pick a success \| 4 min \| (under 1 min|\d+ min) \|/);
+    expect(markdown).not.toMatch(/\d\.\d+ min/);
+    const row = await participant.getByRole('row', { name: /Pick a success/ }).textContent();
+    expect(row).not.toMatch(/\d\.\d|not timed/);
     const minutesJson = await (
       await participant.request.get(`${app.baseUrl}/api${meetingPath}/minutes`)
     ).text();
     expect(minutesJson).not.toContain(privateMarker);
+    const steps = (
+      JSON.parse(minutesJson) as { parts: { steps: { title: string; actualMs: number; timed: boolean }[] }[] }
+    ).parts[0]?.steps;
+    for (const title of ['Pick a success', 'Tell the success story', 'Final discussion'])
+      expect(steps?.find((step) => step.title === title)?.timed).toBe(true);
+    expect(steps?.find((step) => step.title === 'Tell the success story')?.actualMs).toBeGreaterThan(1_000);
   });
 
   test('E2E-LIVE-8 (MEET-AGENDA-9) an agenda of two routines: scheduled on the team page, a presenter for each, the second routine follows the first, the minutes have a section each', async () => {

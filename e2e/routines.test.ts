@@ -67,7 +67,7 @@ describeE2E('routine editing', () => {
   ]);
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ demo: true }), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), launchBrowser()]);
     const password = demoPassword(app);
     [facilitator, member] = await Promise.all([newPage(), newPage()]);
     facilitator.on('request', (request) => {

@@ -30,7 +30,7 @@ describeE2E('security headers in the browser', () => {
   let password = '';
 
   beforeAll(async () => {
-    app = await startApp({ demo: true, dev: false });
+    app = await startApp({ demo: true, dev: false, database: 'shared' });
     password = /Shared demo password for this run: (\S+)/.exec(app.output())?.[1] ?? '';
     browser = await launchBrowser();
   });
@@ -50,7 +50,7 @@ describeE2E('security headers in the browser', () => {
     expect(csp).not.toContain('unsafe-inline');
     await page.getByRole('textbox', { name: 'Email' }).fill('admin@demo.ensemble.test');
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'My teams' }).waitFor();
     // Pages with dialogs, menus and pressables (React Aria's injected styles).
     await page.goto(`${app.baseUrl}/admin`);

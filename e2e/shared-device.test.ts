@@ -38,14 +38,14 @@ describeE2E('shared devices', () => {
     await heading('Sign in').waitFor();
     await page.getByRole('textbox', { name: 'Email' }).fill(email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await heading('My teams').waitFor();
   }
 
   skipRestAfterFailure('shared-device', () => [['device', page]]);
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ demo: true }), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), launchBrowser()]);
     password = demoPassword(app);
     const [coach, jo] = await Promise.all([
       apiSignIn(app.baseUrl, demo.coach.email, password),

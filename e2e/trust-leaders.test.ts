@@ -37,7 +37,7 @@ describeE2E('leaders see what teams chose to share', () => {
     await page.goto(`${app.baseUrl}/sign-in`);
     await page.getByRole('textbox', { name: 'Email' }).fill(email);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await heading(page, 'My teams').waitFor();
   }
 
@@ -52,7 +52,7 @@ describeE2E('leaders see what teams chose to share', () => {
 
   beforeAll(async () => {
     await Promise.all([
-      startApp({ demo: true }).then((started) => (app = started)),
+      startApp({ demo: true, database: 'shared' }).then((started) => (app = started)),
       launchBrowser().then((launched) => (browser = launched)),
     ]);
     password = /Shared demo password for this run: (\S+)/.exec(app.output())?.[1] ?? '';

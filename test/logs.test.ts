@@ -169,6 +169,20 @@ describe('TRUST-LOG-1', () => {
     await lead.must(meetingId, { type: 'startMeeting' });
     planted.reflection = `PRIVATE-REFLECTION-${tag()}`;
     await member.must(meetingId, { type: 'writeReflection', stepId: 'identify', text: planted.reflection });
+    // DAY-REFL-6: rereading, exporting and sharing it later (My reflections) log no reflection text either.
+    await lead.must(meetingId, { type: 'endMeeting' });
+    const mine = await call<{ items: { reflectionId: string; text: string }[] }>(
+      'GET',
+      '/api/me/reflections',
+      { session: teacher.session },
+    );
+    const reflectionId = mine.body.items.find((r) => r.text === planted.reflection)?.reflectionId ?? '';
+    for (const path of ['/api/me/reflections.md', '/api/me/reflections.csv'])
+      expect((await call('GET', path, { session: teacher.session })).status).toBe(200);
+    const shared = await call('POST', `/api/me/reflections/${reflectionId}/share`, {
+      session: teacher.session,
+    });
+    expect(shared.status).toBe(200);
     lead.close();
     member.close();
 

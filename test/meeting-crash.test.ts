@@ -137,8 +137,7 @@ describe('live meetings survive kill -9', () => {
         };
         meetings.push(meeting);
         await live.coach.join(meeting.id, 0);
-        await live.coach.must(meeting.id, { type: 'startMeeting' });
-        await live.coach.must(meeting.id, { type: 'startTimer' });
+        await live.coach.startMeetingWithTimer(meeting.id);
       }
       const current: MeetingRecord = meeting;
       const paused = round % 2 === 1;

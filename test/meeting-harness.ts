@@ -238,6 +238,15 @@ export class LiveSocket {
     return ack.events;
   }
 
+  /**
+   * Starts the meeting and makes sure its first step's timer runs: teams start it by themselves by default
+   * (DAY-TIMER-2); a team with the setting off gets an explicit `startTimer`.
+   */
+  async startMeetingWithTimer(meetingId: string): Promise<void> {
+    const started = await this.must(meetingId, { type: 'startMeeting' });
+    if (!started.some((e) => e.type === 'timer.started')) await this.must(meetingId, { type: 'startTimer' });
+  }
+
   /** A burst of clock pings; returns the offset to add to `Date.now()` for server time (core `estimateOffset`). */
   async syncClock(pings = 5): Promise<number> {
     this.samples.length = 0;

@@ -66,8 +66,7 @@ describe('a client that goes offline', () => {
     sockets.push(coach, teacher2);
     await coach.join(meetingId, 0);
     await teacher2.join(meetingId, 0);
-    await coach.must(meetingId, { type: 'startMeeting' });
-    await coach.must(meetingId, { type: 'startTimer' });
+    await coach.startMeetingWithTimer(meetingId);
 
     proxy = await CuttableProxy.start(running.port);
     const record: TransportRecord = { requests: [], connects: [], disconnects: [] };

@@ -55,6 +55,15 @@ import {
   ScheduleMeetingRequest,
 } from './meetings-api';
 import { AuditPage, AuditQuery, ResetLink } from './audit';
+import { AskToJoinAsGuest, FirstTeamRequest, FirstTeamResult, GuestSession, MeetingGuest } from './guests';
+import { MeetingSettings, UpdateMeetingSettings } from './meeting-settings';
+import { DemoInfo, DemoSignIn, PracticeMeeting } from './demo';
+import {
+  MyReflectionItem,
+  MyReflectionsExportQuery,
+  MyReflectionsPage,
+  MyReflectionsQuery,
+} from './reflections';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -100,6 +109,16 @@ export const api = {
     body: SetupRequest,
     response: Me,
     summary: 'Create the first district and its admin (only on an empty database)',
+    tag: 'setup',
+  }),
+  firstTeam: e({
+    method: 'POST',
+    path: '/api/setup/first-team',
+    auth: 'session',
+    body: FirstTeamRequest,
+    response: FirstTeamResult,
+    summary:
+      'First steps (district admin): create a school, a team the caller facilitates, and a Share Successes meeting opened now',
     tag: 'setup',
   }),
 
@@ -360,6 +379,24 @@ export const api = {
     summary: 'Withdraw my own request to join',
     tag: 'groups',
   }),
+  getMeetingSettings: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/meeting-settings',
+    auth: 'session',
+    response: MeetingSettings,
+    summary: "How the team's meetings run by default (e.g. the timer starting itself on each step)",
+    tag: 'groups',
+  }),
+  updateMeetingSettings: e({
+    method: 'PATCH',
+    path: '/api/groups/:groupId/meeting-settings',
+    auth: 'session',
+    body: UpdateMeetingSettings,
+    response: MeetingSettings,
+    summary:
+      "Change how the team's meetings run (those who run its meetings); applies to meetings opened after",
+    tag: 'groups',
+  }),
 
   listInvitations: e({
     method: 'GET',
@@ -525,6 +562,94 @@ export const api = {
     summary: 'The minutes as Markdown',
     tag: 'meetings',
   }),
+  listMeetingGuests: e({
+    method: 'GET',
+    path: '/api/meetings/:meetingId/guests',
+    auth: 'session',
+    response: items(MeetingGuest),
+    summary: "The meeting's guests: waiting to join, or admitted (those taking part)",
+    tag: 'guests',
+  }),
+  admitMeetingGuest: e({
+    method: 'POST',
+    path: '/api/meetings/:meetingId/guests/:guestId/admit',
+    auth: 'session',
+    response: MeetingGuest,
+    summary: 'Let a waiting guest into this meeting (its facilitator)',
+    tag: 'guests',
+  }),
+  declineMeetingGuest: e({
+    method: 'POST',
+    path: '/api/meetings/:meetingId/guests/:guestId/decline',
+    auth: 'session',
+    response: MeetingGuest,
+    summary: 'Turn a waiting guest away (its facilitator)',
+    tag: 'guests',
+  }),
+  askToJoinAsGuest: e({
+    method: 'POST',
+    path: '/api/meeting-guests',
+    auth: 'public',
+    body: AskToJoinAsGuest,
+    response: GuestSession,
+    summary:
+      'Without an account: ask to join an open meeting by its code under a display name; the facilitator admits',
+    tag: 'guests',
+  }),
+  guestSession: e({
+    method: 'GET',
+    path: '/api/meeting-guests/me',
+    auth: 'public',
+    response: GuestSession,
+    summary: "The guest's own status (waiting, admitted, declined, ended) and, once admitted, the meeting",
+    tag: 'guests',
+  }),
+  leaveAsGuest: e({
+    method: 'DELETE',
+    path: '/api/meeting-guests/me',
+    auth: 'public',
+    response: Ok,
+    summary: 'Forget the guest session on this device',
+    tag: 'guests',
+  }),
+
+  myReflections: e({
+    method: 'GET',
+    path: '/api/me/reflections',
+    auth: 'session',
+    query: MyReflectionsQuery,
+    response: MyReflectionsPage,
+    summary: "The signed-in person's own private reflections across meetings, newest first (only the author)",
+    tag: 'reflections',
+  }),
+  myReflectionsMarkdown: e({
+    method: 'GET',
+    path: '/api/me/reflections.md',
+    auth: 'session',
+    query: MyReflectionsExportQuery,
+    response: z.string(),
+    produces: 'text/markdown',
+    summary: "The signed-in person's own reflections as Markdown",
+    tag: 'reflections',
+  }),
+  myReflectionsCsv: e({
+    method: 'GET',
+    path: '/api/me/reflections.csv',
+    auth: 'session',
+    query: MyReflectionsExportQuery,
+    response: z.string(),
+    produces: 'text/csv',
+    summary: "The signed-in person's own reflections as CSV (RFC 4180, spreadsheet-safe)",
+    tag: 'reflections',
+  }),
+  shareMyReflection: e({
+    method: 'POST',
+    path: '/api/me/reflections/:reflectionId/share',
+    auth: 'session',
+    response: MyReflectionItem,
+    summary: 'Share one of your reflections with the team after the meeting (it then appears in the minutes)',
+    tag: 'reflections',
+  }),
 
   auditLog: e({
     method: 'GET',
@@ -544,6 +669,34 @@ export const api = {
     produces: 'text/csv',
     summary: 'The filtered audit log as CSV (RFC 4180, spreadsheet-safe); the export is itself logged',
     tag: 'audit',
+  }),
+
+  demoInfo: e({
+    method: 'GET',
+    path: '/api/demo',
+    auth: 'public',
+    response: DemoInfo,
+    summary: 'Whether this server is a demo (serve --demo), and the demo people to try it as',
+    tag: 'demo',
+  }),
+  demoSignIn: e({
+    method: 'POST',
+    path: '/api/demo/sign-in',
+    auth: 'public',
+    body: DemoSignIn,
+    response: Me,
+    summary:
+      'Demo mode only (404 otherwise): sign in as one of the demo district’s people, without a password',
+    tag: 'demo',
+  }),
+  startPracticeMeeting: e({
+    method: 'POST',
+    path: '/api/demo/groups/:groupId/practice-meeting',
+    auth: 'session',
+    response: PracticeMeeting,
+    summary:
+      'Demo mode only (404 otherwise): open a Share Successes meeting of the team where simulated colleagues take part',
+    tag: 'demo',
   }),
 
   devOutbox: e({

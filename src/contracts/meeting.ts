@@ -88,6 +88,8 @@ export const MeetingCommand = z.discriminatedUnion('type', [
   command('tagSource', { source: EfficacySource, why: text(280) }),
   command('untagSource', { tagId: EntityId }),
   command('setAutoAdvance', { enabled: z.boolean() }),
+  /** DAY-TIMER-2: whether a step's timer starts by itself when the facilitator moves to it (this meeting only). */
+  command('setAutoStartTimer', { enabled: z.boolean() }),
   command('endMeeting', {}),
 ]);
 export type MeetingCommand = z.infer<typeof MeetingCommand>;
@@ -160,8 +162,19 @@ export const MeetingEvent = z.discriminatedUnion('type', [
       .optional(),
     memberIds: z.array(Id).min(1).max(100),
     facilitatorId: Id,
+    /**
+     * DAY-TIMER-1: the team's setting when the meeting was opened: each step's timer starts when the meeting
+     * moves to it. Absent in older logs, which keep the timer waiting for a click.
+     */
+    autoStartTimer: z.boolean().optional(),
   }),
-  event('meeting.started', {}),
+  event('meeting.started', {
+    /**
+     * DAY-DEVICE-1: who presents each routine of the agenda that had no presenter at the start (the
+     * facilitator). Absent when every routine had one, and in older logs.
+     */
+    defaultPresenter: Id.optional(),
+  }),
   event('timer.started', { stepId: Slug }),
   event('timer.paused', { stepId: Slug }),
   event('timer.resumed', { stepId: Slug }),
@@ -184,6 +197,11 @@ export const MeetingEvent = z.discriminatedUnion('type', [
    * are off the roster and lose their roles; facilitation passes to `facilitatorId` when they held it.
    */
   event('roster.removed', { memberId: Id, facilitatorId: Id.nullable() }),
+  /**
+   * A meeting guest (no account, ADR 0013) let in by the facilitator (the event's actor): on the roster of this
+   * meeting only, under a display name. Guests never facilitate; privacy rules apply to them as to anyone.
+   */
+  event('roster.guest-admitted', { guestId: Id, name: z.string().trim().min(1).max(80) }),
   event('note.written', { stepId: Slug, text: z.string().max(10_000) }),
   event('note.suggested', { suggestionId: EntityId, stepId: Slug, text: text(2_000) }),
   event('suggestion.accepted', { suggestionId: EntityId }),
@@ -221,6 +239,8 @@ export const MeetingEvent = z.discriminatedUnion('type', [
   event('source.untagged', { tagId: EntityId }),
   event('auto-advance.enabled', {}),
   event('auto-advance.disabled', {}),
+  event('auto-start.enabled', {}),
+  event('auto-start.disabled', {}),
   event('meeting.ended', {}),
   /** Stands in for an event the receiving viewer may not see, so their seq stays gap-free. Never stored. */
   event('event.redacted', {}),

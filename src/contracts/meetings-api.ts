@@ -57,6 +57,11 @@ export const MeetingSummary = z.object({
    * members who presented least often, then least recently.
    */
   suggestedPresenterIds: z.array(Id.nullable()),
+  /**
+   * DAY-PROJ-1: the address people open Ensemble at (PUBLIC_URL, no trailing slash), for the join address and
+   * QR code the projector shows; null when the server has none configured (the page then uses its own).
+   */
+  publicUrl: z.string().nullable().optional(),
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 

@@ -17,6 +17,12 @@ export const MinutesStep = z.object({
   extensionMinutes: z.number(),
   /** Minutes the step's timer actually ran, to one decimal. */
   actualMinutes: z.number(),
+  /** DAY-TIMER-4: ms the step's timer actually ran, pauses excluded. */
+  actualMs: Ms.min(0),
+  /** Whether the step's timer ever ran (a step nobody timed reads "not timed", not "0 min"). */
+  timed: z.boolean(),
+  /** DAY-TIMER-5: the actual time as people say it ("under 1 min", "4 min", "1 h 5 min", "not timed"). */
+  actualText: z.string(),
   outcome: z.enum(['pending', 'done', 'skipped']),
   note: z.string(),
 });
@@ -89,8 +95,18 @@ export const MeetingMinutes = z.object({
   parts: z.array(MinutesPart),
   questions: z.array(MinutesQuestion),
   sharedReflections: z.array(
-    z.object({ reflectionId: z.string(), authorId: Person, stepId: z.string(), text: z.string(), at: Ms }),
+    z.object({
+      reflectionId: z.string(),
+      authorId: Person,
+      stepId: z.string(),
+      text: z.string(),
+      at: Ms,
+      /** Shared by its author after the meeting had ended (from My reflections, DAY-REFL-4). */
+      afterMeeting: z.boolean(),
+    }),
   ),
   actionItems: z.array(MinutesActionItem),
+  /** Meeting guests admitted to this meeting (ADR 0013), by display name. */
+  guests: z.array(z.object({ id: Id, name: z.string() })),
 });
 export type MeetingMinutes = z.infer<typeof MeetingMinutes>;

@@ -21,11 +21,15 @@ export const ClientEvents = {
   leave: 'meeting:leave',
   command: 'meeting:command',
   ping: 'time:ping',
+  /** DAY-TEAM-1: a team page asks to hear when the team's meetings open, start or end. */
+  watchTeam: 'team:watch',
 } as const;
 
 export const ServerEvents = {
   events: 'meeting:events',
   presence: 'meeting:presence',
+  /** DAY-TEAM-1: one of the team's meetings opened, started or ended; the page reads the list again (REST). */
+  teamMeetings: 'team:meetings',
 } as const;
 
 /** At most this many events per join ack; `more: true` asks the client to join again from its last seq. */
@@ -70,6 +74,11 @@ export const JoinRequest = z.strictObject({
   protocolVersion: z.number().int(),
   meetingId: Id,
   lastSeq: z.number().int().min(0).max(SEQ_MAX),
+  /**
+   * DAY-PROJ-3: `projector` for a shared screen: it is sent no private reflection, not even those of the
+   * person whose session opened it. Absent means a person's own device.
+   */
+  view: z.enum(['device', 'projector']).optional(),
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 
@@ -128,3 +137,23 @@ export const PingAck = z.object({ ok: z.literal(true), clientSent: z.number(), s
 export type PingAck = z.infer<typeof PingAck>;
 export const PingAnswer = z.discriminatedUnion('ok', [PingAck, SocketRefusal]);
 export type PingAnswer = z.infer<typeof PingAnswer>;
+
+/**
+ * DAY-TEAM-1: watching a team's meetings from its page. The server checks the same rule as reading the team
+ * over REST (`authorize(actor, 'read', group)`), then puts the socket in the team's room until it closes. The
+ * push says only that something changed; the page asks REST again, where every rule applies as usual.
+ */
+export const WatchTeamRequest = z.strictObject({ groupId: Id });
+export type WatchTeamRequest = z.infer<typeof WatchTeamRequest>;
+
+export const WatchTeamAck = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), groupId: Id }),
+  SocketRefusal,
+]);
+export type WatchTeamAck = z.infer<typeof WatchTeamAck>;
+
+export const TeamMeetingChange = z.enum(['opened', 'started', 'ended']);
+export type TeamMeetingChange = z.infer<typeof TeamMeetingChange>;
+
+export const TeamMeetingsChanged = z.object({ groupId: Id, meetingId: Id, change: TeamMeetingChange });
+export type TeamMeetingsChanged = z.infer<typeof TeamMeetingsChanged>;

@@ -2,7 +2,6 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { existsSync } from 'node:fs';
@@ -15,7 +14,7 @@ import { resolveSession, sessionCookieName, sessionSecretOf } from './auth/sessi
 import { isHttps, type Config } from './config';
 import type { Database } from './db/client';
 import { registerGroupRoutes } from './groups/routes';
-import { handleError, notFound } from './http/errors';
+import { handleError } from './http/errors';
 import {
   allowedOriginsOf,
   checkNoNul,
@@ -25,12 +24,17 @@ import {
   isApiRequest,
 } from './http/edges';
 import { safePath } from './http/logging';
+import { registerCompression, registerNoWebApp, registerWebApp } from './http/static';
 import { checkOrigin } from './http/origin-check';
 import { registerInvitationRoutes } from './invitations/routes';
 import { createMailer, type Mailer } from './mail/mailer';
 import { registerOrgRoutes } from './org/routes';
+import { registerReflectionRoutes } from './reflections/routes';
 import type { Services } from './services';
 import { registerMeetingRoutes } from './meetings/routes';
+import { registerGuestRoutes } from './guests/routes';
+import { registerDemoRoutes } from './demo/routes';
+import { DemoSimulator, type SimulatorPace } from './demo/simulate';
 import { MeetingRuntime } from './meetings/runtime';
 import { attachRealtime, type Realtime } from './realtime/socket-server';
 import { loadShippedRoutines } from './routines/catalog';
@@ -53,6 +57,8 @@ export interface BuildOptions {
   adapterConnectionString?: string;
   /** Requests per minute per client address over all routes (TRUST-LIMIT-1); default the configuration's. */
   globalRateLimit?: number;
+  /** How fast the demo's simulated colleagues act (tests speed them up); default a human pace. */
+  demoPace?: SimulatorPace;
 }
 
 /** 64 KiB is far above any legitimate JSON body of this API. */
@@ -103,8 +109,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       dev: config.dev,
     });
   let realtime: Realtime | null = null;
-  const meetingRuntime = new MeetingRuntime(database, (meetingId, events) =>
-    realtime?.publish(meetingId, events),
+  const meetingRuntime = new MeetingRuntime(database, (meetingId, events, districtId) =>
+    realtime?.publish(meetingId, events, districtId),
   );
   const services: Services = {
     config,
@@ -122,9 +128,20 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       return `${base}${path}`;
     },
   };
+  // DAY-DEMO-5: simulated colleagues exist only on a demo server; elsewhere there is nothing to start.
+  const demoSimulator = config.demo
+    ? new DemoSimulator({
+        runtime: meetingRuntime,
+        presenceChanged: (meetingId) => realtime?.refreshPresence(meetingId),
+        ...(opts.demoPace ? { pace: opts.demoPace } : {}),
+        onError: (err, what) => app.log.warn({ errName: err instanceof Error ? err.name : typeof err }, what),
+      })
+    : null;
 
   // Helmet's hook first, so that even the refusals below carry the security headers.
   await app.register(helmet, helmetOptions(config));
+  // DAY-PERF-3: before any route, so every route's reply can be compressed.
+  await registerCompression(app);
   // Edges next: a malformed or percent-disguised path and a foreign Host are refused before anything else.
   const checkHost = hostChecker(config);
   app.addHook('onRequest', (req, _reply, done) => {
@@ -183,6 +200,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerGroupRoutes(api, services);
     registerInvitationRoutes(api, services);
     registerMeetingRoutes(api, services);
+    registerGuestRoutes(api, services);
+    registerReflectionRoutes(api, services);
+    registerDemoRoutes(api, services, demoSimulator);
     done();
   });
 
@@ -193,23 +213,21 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     log: app.log,
     allowedOrigins,
     ...(opts.adapterConnectionString ? { adapterConnectionString: opts.adapterConnectionString } : {}),
+    ...(demoSimulator ? { extraPresence: (meetingId: string) => demoSimulator.presentIn(meetingId) } : {}),
   });
   meetingRuntime.startTicking();
   app.addHook('preClose', async () => {
+    demoSimulator?.stopAll();
     meetingRuntime.stop();
     await realtime.close();
   });
 
   const webRoot = opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot;
   if (webRoot) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
-  }
-  app.setNotFoundHandler((req, reply) => {
-    if (isApiRequest(req) || req.method !== 'GET' || !webRoot) throw notFound('That page');
     // The outbox page exists only in development mode (TRUST-MAIL-1).
-    if (safePath(req.url).startsWith('/dev/') && !outboxServed(services)) throw notFound('That page');
-    // Client-side routes: the web app decides what to show.
-    return reply.type('text/html').sendFile('index.html', { maxAge: 0 });
-  });
+    await registerWebApp(app, webRoot, (path) => !path.startsWith('/dev/') || outboxServed(services));
+  } else {
+    registerNoWebApp(app);
+  }
   return app;
 }

@@ -43,6 +43,11 @@ export interface Config {
   cluster: boolean;
   /** Explicit development mode (`--dev` or ENSEMBLE_DEV=1): dev outbox, loopback by default. Never inferred. */
   dev: boolean;
+  /**
+   * `serve --demo` (DAY-DEMO): the demo district's people are listed on the sign-in page with a one-click sign-in,
+   * and practice meetings with simulated colleagues can be started. Never on a server holding real data.
+   */
+  demo: boolean;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
 }
 
@@ -82,7 +87,10 @@ export function parseTrustProxy(raw: string | undefined): TrustProxy {
   return entries;
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { dev?: boolean } = {}): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: { dev?: boolean; demo?: boolean } = {},
+): Config {
   const parsed = Env.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
@@ -102,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: { de
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     cluster: isOn(e.CLUSTER),
     dev,
+    demo: overrides.demo === true,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -20,6 +20,8 @@ export interface CreateMeetingInput {
   /** Who created it (a team lead, say); defaults to the facilitator. */
   readonly actorId?: string;
   readonly now: number;
+  /** DAY-TIMER-1: the team's setting; when absent the log says nothing and timers wait for a click. */
+  readonly autoStartTimer?: boolean;
 }
 
 export const MEETING_MEMBERS_MAX = 100;
@@ -75,6 +77,7 @@ export function createMeeting(
           ...(followedBy.length > 0 && { followedBy }),
           memberIds,
           facilitatorId: input.facilitatorId,
+          ...(input.autoStartTimer !== undefined && { autoStartTimer: input.autoStartTimer }),
         },
       },
     ],

@@ -9,7 +9,7 @@ import {
   type MeetingEventType,
   type MeetingRejection,
 } from '../../contracts/meeting';
-import { appendParagraph } from './evolve';
+import { appendParagraph, evolve } from './evolve';
 import { COMMAND_POLICY, hasRole, isMember } from './policy';
 import {
   currentAgendaPart,
@@ -82,7 +82,40 @@ export function decide(state: MeetingState, command: MeetingCommand, ctx: Decide
     idempotencyKey: command.idempotencyKey,
     ...outcome.draft,
   } satisfies MeetingEvent;
-  return { ok: true, events: [event] };
+  return { ok: true, events: [event, ...autoStart(state, event)] };
+}
+
+/** The commands that land the meeting on a step: with auto-start on, that step's timer starts with them. */
+const LANDS_ON_STEP: ReadonlySet<MeetingEventType> = new Set([
+  'meeting.started',
+  'step.advanced',
+  'step.skipped',
+  'step.returned',
+]);
+
+/**
+ * DAY-TIMER-1: when the meeting's auto-start is on, a move to a step (or the start, on the first step) is
+ * followed in the log by the timer's own event at the same time: `timer.started` for a step not yet run,
+ * `timer.resumed` for one the team comes back to. No key: the move carries the command's key, and a retried
+ * move yields neither event again.
+ */
+function autoStart(state: MeetingState, move: MeetingEvent): MeetingEvent[] {
+  if (!state.autoStartTimer || !LANDS_ON_STEP.has(move.type)) return [];
+  const run = currentRun(evolve(state, move));
+  if (!run || run.timer === 'running') return [];
+  const head: Omit<EventOf<'timer.started'>, 'type' | 'payload'> = {
+    seq: move.seq + 1,
+    v: MEETING_EVENT_VERSION,
+    at: move.at,
+    actorId: move.actorId,
+    idempotencyKey: null,
+  };
+  const payload = { stepId: run.stepId };
+  return [
+    run.timer === 'idle'
+      ? { ...head, type: 'timer.started', payload }
+      : { ...head, type: 'timer.resumed', payload },
+  ];
 }
 
 function phaseMessage(state: MeetingState): string {
@@ -105,8 +138,15 @@ const ROLE_WORDS = {
 
 function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
   switch (c.type) {
-    case 'startMeeting':
-      return emit({ type: 'meeting.started', payload: {} });
+    case 'startMeeting': {
+      // DAY-DEVICE-1: a routine never runs without a presenter; nobody chosen means the facilitator.
+      const facilitator = s.roles.facilitator;
+      const missing = s.agenda.some((p) => p.presenter === null);
+      return emit({
+        type: 'meeting.started',
+        payload: missing && facilitator !== null ? { defaultPresenter: facilitator } : {},
+      });
+    }
     case 'startTimer':
     case 'pauseTimer':
     case 'resumeTimer':
@@ -149,6 +189,8 @@ function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
       if (!isMember(s, c.toId))
         return reject('NOT_A_MEMBER', 'Facilitation goes to a member of this meeting');
       if (c.toId === c.actorId) return reject('INVALID', 'You already facilitate this meeting');
+      // A guest takes part in this one meeting and answers to no team: facilitation stays with the team.
+      if (own(s.guests, c.toId) !== undefined) return reject('INVALID', 'A guest cannot facilitate');
       return emit({ type: 'facilitation.handed-over', payload: { fromId: c.actorId, toId: c.toId } });
     }
     case 'writeNote':
@@ -260,6 +302,12 @@ function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
           ? { type: 'auto-advance.enabled', payload: {} }
           : { type: 'auto-advance.disabled', payload: {} },
       );
+    case 'setAutoStartTimer':
+      return emit(
+        c.enabled
+          ? { type: 'auto-start.enabled', payload: {} }
+          : { type: 'auto-start.disabled', payload: {} },
+      );
     case 'endMeeting':
       return emit({ type: 'meeting.ended', payload: {} });
   }
@@ -347,7 +395,8 @@ function writeReflection(s: MeetingState, c: CommandOf<'writeReflection'>, newId
  */
 export function removeFromRoster(state: MeetingState, memberId: string, now: number): MeetingEvent[] {
   if (state.phase === 'empty' || !isMember(state, memberId)) return [];
-  const others = state.memberIds.filter((id) => id !== memberId);
+  // Facilitation passes to a team member, never to a meeting guest (ADR 0013).
+  const others = state.memberIds.filter((id) => id !== memberId && own(state.guests, id) === undefined);
   const facilitatorId = state.roles.facilitator === memberId ? (others[0] ?? null) : state.roles.facilitator;
   return [
     {

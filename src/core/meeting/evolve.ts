@@ -48,8 +48,19 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
   switch (e.type) {
     case 'meeting.created':
       return created(s, e);
-    case 'meeting.started':
-      return { ...s, phase: 'running', currentStepIndex: 0, startedAt: e.at };
+    case 'meeting.started': {
+      const fallback = e.payload.defaultPresenter ?? null;
+      const agenda = s.agenda.map((p) => (p.presenter === null ? { ...p, presenter: fallback } : p));
+      const presenter = agenda[0]?.presenter ?? null;
+      return {
+        ...s,
+        agenda,
+        roles: { ...s.roles, presenter },
+        phase: 'running',
+        currentStepIndex: 0,
+        startedAt: e.at,
+      };
+    }
     case 'timer.started':
     case 'timer.resumed':
       return updateCurrent(s, (run) => ({ ...run, timer: 'running', runningSince: e.at }));
@@ -92,6 +103,14 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
       return { ...s, roles: { ...s.roles, facilitator: e.payload.toId } };
     case 'roster.removed':
       return removeMember(s, e);
+    case 'roster.guest-admitted':
+      return {
+        ...s,
+        memberIds: s.memberIds.includes(e.payload.guestId)
+          ? s.memberIds
+          : [...s.memberIds, e.payload.guestId],
+        guests: { ...s.guests, [e.payload.guestId]: e.payload.name },
+      };
     case 'note.written':
       return updateStep(s, e.payload.stepId, (run) => ({ ...run, note: e.payload.text }));
     case 'note.suggested':
@@ -217,6 +236,10 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
       return { ...s, autoAdvance: true };
     case 'auto-advance.disabled':
       return { ...s, autoAdvance: false };
+    case 'auto-start.enabled':
+      return { ...s, autoStartTimer: true };
+    case 'auto-start.disabled':
+      return { ...s, autoStartTimer: false };
     case 'meeting.ended': {
       // The step in progress counts as done (possibly cut short); later steps stay pending ("not reached").
       const ended = updateCurrent(s, (run) => ({ ...stopTimer(run, e.at), outcome: 'done' }));
@@ -228,7 +251,7 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
 }
 
 function created(s: MeetingState, e: EventOf<'meeting.created'>): MeetingState {
-  const { meetingId, routine, followedBy = [], memberIds, facilitatorId } = e.payload;
+  const { meetingId, routine, followedBy = [], memberIds, facilitatorId, autoStartTimer = false } = e.payload;
   const routines = [routine, ...followedBy];
   const agenda: AgendaPart[] = [];
   const steps: StepRun[] = [];
@@ -256,6 +279,7 @@ function created(s: MeetingState, e: EventOf<'meeting.created'>): MeetingState {
     roles: { facilitator: facilitatorId, presenter: null, timekeeper: null, noteTaker: null },
     steps,
     currentPart: 0,
+    autoStartTimer,
   };
 }
 

@@ -2,6 +2,7 @@ export { decide, removeFromRoster, LIMITS, type Decision, type DecideContext } f
 export { evolve, replay, MeetingLogGapError } from './evolve';
 export { tick } from './tick';
 export { createMeeting, MEETING_MEMBERS_MAX, type CreateMeetingInput } from './create';
+export { admitGuest, isGuest, type AdmitGuestInput, type AdmitDecision } from './guests';
 export {
   stepTimer,
   currentTimer,
@@ -14,6 +15,7 @@ export {
 export { estimateOffset, remainingForClient, type ClockSample } from './clock-sync';
 export { viewFor, redactEventFor, mayReceive, type MeetingView } from './privacy';
 export { minutesOf, type MeetingMinutes, type MinutesPart, type MinutesStep } from './minutes';
+export { durationParts, formatActual, formatDuration, type DurationParts } from './duration';
 export { suggestNextPresenter, suggestPresenters } from './rotation';
 export { COMMAND_POLICY, abilitiesFor, hasRole, takesNotes, type CommandRule, type Who } from './policy';
 export * from './state';

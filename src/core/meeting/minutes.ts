@@ -2,6 +2,7 @@ import { EFFICACY_SOURCES } from '../../contracts/routine';
 import type { MeetingMinutes, MinutesPart, MinutesStep } from '../../contracts/minutes';
 import { MS_PER_MINUTE, routineStepAt, type MeetingState } from './state';
 import { stepTimer } from './timer';
+import { formatActual } from './duration';
 
 export type { MeetingMinutes, MinutesPart, MinutesStep };
 
@@ -14,6 +15,9 @@ const toMinutes = (ms: number) => Math.round((ms / MS_PER_MINUTE) * 10) / 10;
 export function minutesOf(state: MeetingState, now: number = state.clock): MeetingMinutes {
   const steps = state.steps.map((run, i) => {
     const step = routineStepAt(state, i);
+    // DAY-TIMER-4: the time the timer really ran (pauses excluded), measured at `now` while it still runs.
+    const actualMs = stepTimer(run, now).elapsedMs;
+    const timed = run.timer !== 'idle';
     return {
       part: run.partIndex,
       step: {
@@ -22,7 +26,10 @@ export function minutesOf(state: MeetingState, now: number = state.clock): Meeti
         kind: step?.kind ?? 'discussion',
         plannedMinutes: toMinutes(run.plannedMs),
         extensionMinutes: toMinutes(run.extensionsMs),
-        actualMinutes: toMinutes(stepTimer(run, now).elapsedMs),
+        actualMinutes: toMinutes(actualMs),
+        actualMs,
+        timed,
+        actualText: formatActual(actualMs, timed),
         outcome: run.outcome,
         note: run.note,
       } satisfies MinutesStep,
@@ -72,7 +79,11 @@ export function minutesOf(state: MeetingState, now: number = state.clock): Meeti
       stepId,
       text,
       at,
+      // Shared later, from My reflections (DAY-REFL-4).
+      afterMeeting: state.endedAt !== null && at > state.endedAt,
     })),
     actionItems: [...state.actionItems],
+    // Meeting guests (ADR 0013) are listed by name, so the team can invite them later.
+    guests: Object.entries(state.guests).map(([id, name]) => ({ id, name })),
   };
 }

@@ -39,7 +39,8 @@ export const COMMAND_POLICY: Readonly<Record<MeetingCommandType, CommandRule>> =
   submitQuestion: { phases: live, who: 'member' },
   flagQuestion: { phases: live, who: 'facilitator' },
   writeReflection: { phases: live, who: 'member' },
-  shareReflection: { phases: live, who: 'member' },
+  // A private reflection may be shared later, from My reflections, once the meeting has ended (DAY-REFL-4).
+  shareReflection: { phases: ['running', 'ended'], who: 'member' },
   addActionItem: { phases: live, who: 'member' },
   // Action items are followed up after the meeting, so completing one stays possible once it has ended.
   completeActionItem: { phases: ['running', 'ended'], who: 'member' },
@@ -47,6 +48,7 @@ export const COMMAND_POLICY: Readonly<Record<MeetingCommandType, CommandRule>> =
   tagSource: { phases: live, who: 'member' },
   untagSource: { phases: live, who: 'member' },
   setAutoAdvance: { phases: beforeEnd, who: 'facilitator' },
+  setAutoStartTimer: { phases: beforeEnd, who: 'facilitator' },
   endMeeting: { phases: beforeEnd, who: 'facilitator' },
 };
 

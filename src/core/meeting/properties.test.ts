@@ -106,6 +106,8 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
 );
 const meetingArb = fc.record({
   autoAdvanceFirst: fc.boolean(),
+  // DAY-TIMER-1: half the teams have the timer start itself (the meeting's first event says so).
+  autoStartTimer: fc.boolean(),
   // Some meetings run an agenda of two routines, so moves across parts and per-part presenters are exercised.
   twoParts: fc.boolean(),
   // Most meetings start right away, so the actions exercise the running phase; some stay in the lobby a while.
@@ -188,6 +190,7 @@ function resolve(t: Template, s: MeetingState): MeetingCommand {
       case 'untagSource':
         return { tagId: pick(s.sourceTags, t.item) };
       case 'setAutoAdvance':
+      case 'setAutoStartTimer':
         return { enabled: t.flag };
       default:
         return {};
@@ -205,13 +208,14 @@ interface Run {
   now: number;
 }
 
-function start(autoAdvance: boolean, startFirst: boolean, twoParts: boolean): Run {
+function start(autoAdvance: boolean, startFirst: boolean, twoParts: boolean, autoStartTimer = false): Run {
   const created = createMeeting({
     meetingId: MEETING_ID,
     agenda: twoParts ? [fixtureRoutine, fixtureRoutine] : [fixtureRoutine],
     memberIds: MEMBERS,
     facilitatorId: ANA,
     now: T0,
+    autoStartTimer,
   });
   if (!created.ok) throw new Error(created.error.message);
   const run: Run = { state: replay(created.events), events: [...created.events], now: T0 };
@@ -249,10 +253,16 @@ interface Hooks {
   ) => void;
 }
 function play(
-  m: { autoAdvanceFirst: boolean; startFirst: boolean; twoParts: boolean; actions: Action[] },
+  m: {
+    autoAdvanceFirst: boolean;
+    autoStartTimer?: boolean;
+    startFirst: boolean;
+    twoParts: boolean;
+    actions: Action[];
+  },
   hooks: Hooks = {},
 ): Run {
-  const run = start(m.autoAdvanceFirst, m.startFirst, m.twoParts);
+  const run = start(m.autoAdvanceFirst, m.startFirst, m.twoParts, m.autoStartTimer);
   let lastSent: MeetingCommand | null = null;
   for (const a of m.actions) {
     run.now += a.waitMs;
@@ -432,6 +442,58 @@ describe('meeting properties', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('DAY-TIMER-1, DAY-TIMER-4: with auto-start on, every landing on a step leaves its timer running (one timer event right after the move, same time, no key); off, no command starts a timer it does not name; actual time never exceeds the time the meeting ran', () => {
+    const LANDING: ReadonlySet<MeetingCommandType> = new Set([
+      'startMeeting',
+      'nextStep',
+      'skipStep',
+      'previousStep',
+    ]);
+    let autoStarts = 0;
+    fc.assert(
+      fc.property(meetingArb, (m) => {
+        play(m, {
+          onDecision: (before, c, d) => {
+            if (!d.ok || d.events.length === 0) return;
+            const [first, ...rest] = d.events;
+            const timerEvents = rest.filter((e) => e.type.startsWith('timer.'));
+            if (!LANDING.has(c.type) || !before.autoStartTimer) {
+              check(timerEvents.length === 0, 'no timer event unless auto-start follows a landing', d.events);
+              return;
+            }
+            const after = d.events.reduce(evolve, before);
+            const run = after.steps[after.currentStepIndex ?? -1];
+            check(run?.timer === 'running', 'the step landed on runs', { c, run });
+            check(timerEvents.length <= 1, 'at most one timer event', d.events);
+            const [timerEvent] = timerEvents;
+            if (timerEvent) {
+              check(timerEvent === rest[0], 'the timer event comes right after the move', d.events);
+              autoStarts++;
+              check(
+                (timerEvent.type === 'timer.started' || timerEvent.type === 'timer.resumed') &&
+                  timerEvent.payload.stepId === run.stepId &&
+                  timerEvent.at === first?.at &&
+                  timerEvent.idempotencyKey === null,
+                'the timer event follows the move at the same time, without a key',
+                d.events,
+              );
+            }
+          },
+          afterAction: ({ state, now }) => {
+            if (state.startedAt === null) return;
+            const ran = (state.endedAt ?? Math.max(now, state.clock)) - state.startedAt;
+            const actual = minutesOf(state, Math.max(now, state.clock))
+              .parts.flatMap((p) => p.steps)
+              .reduce((sum, step) => sum + step.actualMs, 0);
+            check(actual <= ran, 'actual time is time the meeting really ran', { actual, ran });
+          },
+        });
+      }),
+      { numRuns: 150 },
+    );
+    expect(autoStarts).toBeGreaterThan(0);
   });
 
   it('MEET-PROP-0: the generator reaches deep into meetings (guards against properties that pass vacuously)', () => {

@@ -121,6 +121,11 @@ export interface MeetingState {
   /** The routines run back to back; empty only before the meeting is created. */
   readonly agenda: readonly AgendaPart[];
   readonly memberIds: readonly string[];
+  /**
+   * Meeting guests admitted by the facilitator (ADR 0013), id → display name. They are on `memberIds` too (they
+   * take part like anyone on the roster) but never facilitate.
+   */
+  readonly guests: Readonly<Record<string, string>>;
   /** `presenter` is the presenter of the current part (of the first before the start). */
   readonly roles: Roles;
   /** Index into `steps` (all parts' steps in order); non-null exactly when `phase` is `running`. */
@@ -129,6 +134,8 @@ export interface MeetingState {
   /** The part the meeting is in: the current step's, the first before the start, the last reached after. */
   readonly currentPart: number;
   readonly autoAdvance: boolean;
+  /** DAY-TIMER-1: a move to a step (and the start) starts its timer. */
+  readonly autoStartTimer: boolean;
   readonly suggestions: readonly Suggestion[];
   readonly questions: readonly QuestionCard[];
   /** Keyed by author. Only `viewFor(state, author)` ever hands these out. */
@@ -151,11 +158,13 @@ export const initialMeetingState: MeetingState = {
   meetingId: null,
   agenda: [],
   memberIds: [],
+  guests: {},
   roles: { facilitator: null, presenter: null, timekeeper: null, noteTaker: null },
   currentStepIndex: null,
   steps: [],
   currentPart: 0,
   autoAdvance: false,
+  autoStartTimer: false,
   suggestions: [],
   questions: [],
   privateReflections: {},

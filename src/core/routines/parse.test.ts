@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EFFICACY_SOURCES, type Routine } from '../../contracts/routine';
-import { formatFileIssue, parseRoutine, ROUTINE_TEXT_MAX, totalMinutes, type ParseRoutineResult } from '.';
+import { formatFileIssue, totalMinutes } from '.';
+import { parseRoutine, ROUTINE_TEXT_MAX, type ParseRoutineResult } from './parse';
 
 const shipped = (name: string): Routine => {
   const result = parseRoutine(

@@ -95,6 +95,8 @@ export const groups = pgTable(
     kind: text('kind', { enum: ['teacher_team', 'whole_staff', 'district_leadership'] }).notNull(),
     focus: text('focus', { enum: ['plc', 'grade_level', 'department', 'other'] }),
     name: text('name').notNull(),
+    /** DAY-TIMER-2: a step's timer starts when the meeting moves to it; copied into each meeting it opens. */
+    autoStartTimer: boolean('auto_start_timer').notNull().default(true),
     createdAt: createdAt(),
   },
   (t) => [
@@ -341,6 +343,8 @@ export const meetingEvents = pgTable(
       foreignColumns: [meetings.districtId, meetings.id],
     }).onDelete('cascade'),
     uniqueIndex('meeting_events_idempotency').on(t.meetingId, t.actorId, t.idempotencyKey),
+    // A person's own events across meetings (My reflections, DAY-REFL-1).
+    index('meeting_events_actor').on(t.districtId, t.actorId, t.type),
   ],
 );
 
@@ -429,4 +433,37 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
   },
   (t) => [index('audit_events_district_at').on(t.districtId, t.at)],
+);
+
+/**
+ * Meeting guests (DAY-FIRST, ADR 0013): a person without an account who asked to join one live meeting by its
+ * code under a display name (no email). The facilitator admits or declines each; an admitted guest takes part
+ * in that meeting only. `secret_hash` is the sha256 of the guest cookie's secret; the session ends when the
+ * meeting ends or at `expires_at`, whichever comes first.
+ */
+export const meetingGuests = pgTable(
+  'meeting_guests',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    name: text('name').notNull(),
+    secretHash: text('secret_hash').notNull().unique(),
+    status: text('status', { enum: ['waiting', 'admitted', 'declined'] })
+      .notNull()
+      .default('waiting'),
+    askedAt: tz('asked_at').notNull().defaultNow(),
+    expiresAt: tz('expires_at').notNull(),
+    decidedBy: uuid('decided_by'),
+    decidedAt: tz('decided_at'),
+  },
+  (t) => [
+    unique('meeting_guests_district_id_id').on(t.districtId, t.id),
+    foreignKey({
+      columns: [t.districtId, t.meetingId],
+      foreignColumns: [meetings.districtId, meetings.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.decidedBy], foreignColumns: [users.districtId, users.id] }),
+    index('meeting_guests_meeting').on(t.districtId, t.meetingId),
+  ],
 );

@@ -36,9 +36,31 @@ describe('the demo district', () => {
     expect(part?.presenterId).toBe(presenter);
     expect(part?.presentation?.title).toBe('Students wrote their own exit tickets');
     expect(part?.learned).not.toBe('');
-    expect(part?.sourcesSeen).toEqual(['mastery', 'vicarious']);
+    expect(part?.sourcesSeen).toEqual(['vicarious', 'social_persuasion']);
     expect(minutes.questions).toHaveLength(2);
     expect(minutes.actionItems.map((a) => a.ownerId)).toEqual([ana, ben]);
     expect(minutes.actionItems[0]?.due).toBe('2026-11-23');
+  });
+
+  it('DAY-DEMO-4: the tags match the app’s own definitions: the results were the presenter’s, so nobody else tags mastery (their own actions) for them', () => {
+    const routine = loadShippedRoutines().get('share-successes');
+    if (!routine) throw new Error('share-successes is shipped');
+    const events = pastShareSuccessesEvents(
+      '00000000-0000-4000-8000-000000000100',
+      routine,
+      { facilitator: lead, presenter, others: [ana, ben] },
+      Date.UTC(2026, 10, 16, 15, 30),
+    );
+    const [part] = MeetingMinutes.parse(minutesOf(replay(events))).parts;
+    const tags = part?.sourceTags ?? [];
+    expect(tags.length).toBeGreaterThan(0);
+    // Mastery is "our own actions made a difference"; watching a colleague's success is vicarious.
+    for (const tag of tags) {
+      if (tag.source === 'mastery') expect(tag.taggedBy).toBe(presenter);
+    }
+    expect(tags.find((t) => t.source === 'vicarious')?.taggedBy).not.toBe(presenter);
+    // A step tagged must be one that the routine says can enact it (the final step lists all four).
+    const final = routine.steps.find((s) => s.kind === 'final');
+    for (const tag of tags) expect(final?.sources).toContain(tag.source);
   });
 });

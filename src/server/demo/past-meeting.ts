@@ -52,6 +52,12 @@ export function pastShareSuccessesEvents(
   run(facilitator, { type: 'assignRoles', presenter, timekeeper: first });
   run(facilitator, { type: 'startMeeting' });
   run(facilitator, { type: 'startTimer' });
+  // A private reflection, for its author to reread a week later in My reflections (DAY-REFL-1).
+  run(second, {
+    type: 'writeReflection',
+    stepId: 'identify',
+    text: 'My own small win: the quiet table asked two questions today. I want to notice that more often.',
+  });
   next('identify', 4);
   run(presenter, {
     type: 'recordPresentation',
@@ -93,8 +99,14 @@ export function pastShareSuccessesEvents(
     ownerId: second,
     due,
   });
+  // The results were the presenter's: for everyone else they are vicarious experience, not mastery (which is
+  // one's own actions making a difference). Naming the choices that worked is encouragement from colleagues.
   run(first, { type: 'tagSource', source: 'vicarious', why: 'We saw what worked in a colleague’s room.' });
-  run(second, { type: 'tagSource', source: 'mastery', why: 'Results improved over two weeks of practice.' });
+  run(second, {
+    type: 'tagSource',
+    source: 'social_persuasion',
+    why: 'We told the presenter which of their choices made the difference, and why.',
+  });
   run(facilitator, { type: 'endMeeting' }, 4);
   return events;
 }

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import {
   districts,
@@ -108,6 +108,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
     const [existing] = await tx.select().from(districts).where(eq(districts.name, DEMO_DISTRICT_NAME));
     if (existing) {
       await tx.update(users).set({ passwordHash }).where(eq(users.districtId, existing.id));
+      await ensureReadyMeeting(tx, existing.id);
       return false;
     }
     const [district] = await tx.insert(districts).values({ name: DEMO_DISTRICT_NAME }).returning();
@@ -173,18 +174,66 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
       ]);
     }
     await seedPastMeeting(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
+    await ensureReadyMeeting(tx, district.id);
     return true;
   });
   return { created, password, adminEmail: demoEmail('admin') };
 }
 
+/** The coach's own team has a meeting ready to start (DAY-DEMO-3): scheduled for now, on every `--demo` start. */
+export const READY_MEETING_TITLE = 'Grade 3 check-in';
+
+async function ensureReadyMeeting(tx: Tx, districtId: string) {
+  const routine = loadShippedRoutines().get('share-successes');
+  const [team] = await tx
+    .select({ id: groups.id })
+    .from(groups)
+    .where(and(eq(groups.districtId, districtId), eq(groups.name, 'Grade 3 Team')));
+  const [coach] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.districtId, districtId), eq(users.email, demoEmail('coach'))));
+  if (!routine || !team || !coach) return;
+  const now = new Date();
+  now.setSeconds(0, 0);
+  const [ready] = await tx
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.districtId, districtId),
+        eq(meetings.groupId, team.id),
+        eq(meetings.title, READY_MEETING_TITLE),
+        eq(meetings.status, 'scheduled'),
+      ),
+    );
+  if (ready) {
+    await tx.update(meetings).set({ scheduledFor: now }).where(eq(meetings.id, ready.id));
+    return;
+  }
+  await tx.insert(meetings).values({
+    districtId,
+    groupId: team.id,
+    title: READY_MEETING_TITLE,
+    scheduledFor: now,
+    agenda: [
+      {
+        routineId: routine.id,
+        routineVersion: routine.version,
+        routineName: routine.name,
+        minutes: totalMinutes(routine),
+      },
+    ],
+    totalMinutes: totalMinutes(routine),
+    joinCode: newJoinCode().slice(0, 6),
+    createdBy: coach.id,
+  });
+}
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 /** Last week's Literacy PLC meeting, ended, so the demo has minutes, next steps and a presenter history. */
-async function seedPastMeeting(
-  tx: Parameters<Parameters<Db['transaction']>[0]>[0],
-  districtId: string,
-  groupId: string,
-  idOf: (key: string) => string,
-) {
+async function seedPastMeeting(tx: Tx, districtId: string, groupId: string, idOf: (key: string) => string) {
   const routine = loadShippedRoutines().get('share-successes');
   if (!routine) return;
   const startedAt = new Date();

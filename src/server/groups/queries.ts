@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import type { GroupDetail, GroupSummary, JoinRequest } from '#contracts/org';
+import type { UpdateMeetingSettings } from '#contracts/meeting-settings';
 import { recordAudit } from '../audit/record';
 import type { DbOrTx } from '../db/client';
 import { groupJoinRequests, groupMembers, groups, joinCodes, schools, users } from '../db/schema';
@@ -22,6 +23,21 @@ export async function loadGroup(db: DbOrTx, actor: Actor, groupId: string): Prom
     .where(and(eq(groups.id, groupId), eq(groups.districtId, actor.districtId)));
   if (!g) throw notFound('That group');
   return g;
+}
+
+/** DAY-TIMER-2: changes the team's meeting settings (meetings opened afterwards copy them). */
+export async function updateMeetingSettings(
+  db: DbOrTx,
+  g: GroupRow,
+  change: UpdateMeetingSettings,
+): Promise<GroupRow> {
+  if (change.autoStartTimer === undefined) return g;
+  const [row] = await db
+    .update(groups)
+    .set({ autoStartTimer: change.autoStartTimer })
+    .where(and(eq(groups.id, g.id), eq(groups.districtId, g.districtId)))
+    .returning();
+  return row ?? g;
 }
 
 const memberCount = sql<number>`(select count(*)::int from ${groupMembers} gm where gm.group_id = ${groups.id} and gm.district_id = ${groups.districtId})`;

@@ -20,7 +20,9 @@ import {
   managesByRankOnly,
   presentGroupDetail,
   requestToJoin,
+  updateMeetingSettings,
 } from './queries';
+import { presentMeetingSettings } from './presenter';
 
 /** After a membership change the actor's own role map is stale for this request: refresh it. */
 async function withFreshRoles(db: DbOrTx, actor: Actor): Promise<Actor> {
@@ -80,6 +82,19 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
     const g = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'read', groupSubject(g));
     return presentGroupDetail(s.db, actor, g);
+  });
+
+  // DAY-TIMER-2: the team's meeting settings; members read them, those who run its meetings change them.
+  registerEndpoint(app, api.getMeetingSettings, async ({ actor, params }) => {
+    const g = await loadGroup(s.db, actor, params.groupId);
+    authorize(actor, 'read', groupSubject(g));
+    return presentMeetingSettings(actor, g);
+  });
+
+  registerEndpoint(app, api.updateMeetingSettings, async ({ actor, params, body }) => {
+    const g = await loadGroup(s.db, actor, params.groupId);
+    authorize(actor, 'run-meetings', groupSubject(g));
+    return presentMeetingSettings(actor, await updateMeetingSettings(s.db, g, body));
   });
 
   registerEndpoint(app, api.updateGroup, async ({ actor, params, body }) => {

@@ -1,12 +1,6 @@
 /** Documents people take elsewhere: minutes as Markdown, schedules as iCalendar (RFC 5545). */
-import type { MeetingMinutes } from '#core/meeting/index';
-
-const SOURCE_NAMES: Record<string, string> = {
-  mastery: 'Mastery experience',
-  vicarious: 'Vicarious experience',
-  social_persuasion: 'Social persuasion',
-  affective_state: 'Safe, positive affective state',
-};
+import { efficacySourceName } from '#contracts/efficacy-sources';
+import { formatDuration, type MeetingMinutes } from '#core/meeting/index';
 
 const OUTCOME: Record<string, string> = { done: '', skipped: ' (skipped)', pending: ' (not reached)' };
 
@@ -52,6 +46,7 @@ export function minutesToMarkdown(
   if (m.startedAt)
     lines.push(`Started ${new Date(m.startedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC`);
   lines.push('', `Facilitator: ${name(m.roles.facilitator)}`, '');
+  if (m.guests.length) lines.push(`Guests: ${m.guests.map((g) => mdText(g.name)).join(', ')}`, '');
   // With several routines, each gets its own top-level section and its details move one heading level down.
   const h = several ? '###' : '##';
   for (const part of m.parts) {
@@ -69,7 +64,8 @@ export function minutesToMarkdown(
     lines.push(`${h} Steps`, '', '| Step | Planned | Actual |', '|---|---|---|');
     for (const s of part.steps)
       lines.push(
-        `| ${mdText(s.title)}${OUTCOME[s.outcome] ?? ''} | ${s.plannedMinutes + s.extensionMinutes} min | ${s.actualMinutes} min |`,
+        // DAY-TIMER-5: durations as the minutes page says them ("under 1 min", "1 h 5 min", "not timed").
+        `| ${mdText(s.title)}${OUTCOME[s.outcome] ?? ''} | ${formatDuration((s.plannedMinutes + s.extensionMinutes) * 60_000)} | ${s.actualText} |`,
       );
     lines.push('');
     for (const s of part.steps.filter((x) => x.note.trim()))
@@ -87,13 +83,16 @@ export function minutesToMarkdown(
     lines.push(`${h} Sources of efficacy we noticed`, '');
     if (part.sourceTags.length)
       for (const t of part.sourceTags)
-        lines.push(`- **${SOURCE_NAMES[t.source] ?? mdText(t.source)}**: ${mdText(t.why)}`);
+        lines.push(`- **${mdText(efficacySourceName(t.source))}**: ${mdText(t.why)}`);
     else lines.push('None tagged.');
     lines.push('');
   }
   if (m.sharedReflections.length) {
     lines.push('## Shared reflections', '');
-    for (const r of m.sharedReflections) lines.push(`- ${mdText(r.text)} — ${name(r.authorId)}`);
+    for (const r of m.sharedReflections)
+      lines.push(
+        `- ${mdText(r.text)} — ${name(r.authorId)}${r.afterMeeting ? ' (shared after the meeting)' : ''}`,
+      );
     lines.push('');
   }
   lines.push('## Next steps', '');

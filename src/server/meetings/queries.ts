@@ -98,3 +98,43 @@ export async function liveSessionIds(
     );
   return new Set(rows.map((r) => r.id));
 }
+
+/**
+ * DAY-TEAM-1: a group of the district and the person's role in it as the database has it now (the socket's
+ * actor dates from its connection), for watching the team's meetings. Null: no such group in this district.
+ */
+export async function loadGroupForPerson(
+  db: DbOrTx,
+  districtId: string,
+  groupId: string,
+  userId: string,
+): Promise<{ group: GroupRow; groupRole: GroupRole | null } | null> {
+  const [row] = await db
+    .select({ group: groups, groupRole: groupMembers.role })
+    .from(groups)
+    .leftJoin(
+      groupMembers,
+      and(
+        eq(groupMembers.districtId, groups.districtId),
+        eq(groupMembers.groupId, groups.id),
+        eq(groupMembers.userId, userId),
+      ),
+    )
+    .where(and(eq(groups.id, groupId), eq(groups.districtId, districtId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/** DAY-TEAM-1: the group a meeting of the district belongs to (to tell the team's pages it changed). */
+export async function groupIdOfMeeting(
+  db: DbOrTx,
+  districtId: string,
+  meetingId: string,
+): Promise<string | null> {
+  const [row] = await db
+    .select({ groupId: meetings.groupId })
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.districtId, districtId)))
+    .limit(1);
+  return row?.groupId ?? null;
+}

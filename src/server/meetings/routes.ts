@@ -82,6 +82,7 @@ function present(
   group: GroupRow,
   actor: Actor,
   suggestedPresenterIds: (string | null)[],
+  publicUrl: string | null,
 ): MeetingSummary {
   return {
     id: m.id,
@@ -99,16 +100,23 @@ function present(
     canRun: can(actor, 'run-meetings', groupSubject(group)) && can(actor, 'take-part', groupSubject(group)),
     canTakePart: can(actor, 'take-part', groupSubject(group)),
     suggestedPresenterIds,
+    publicUrl,
   };
 }
 
-async function presentWithSuggestion(db: DbOrTx, m: MeetingRow, group: GroupRow, actor: Actor) {
+async function presentWithSuggestion(
+  db: DbOrTx,
+  m: MeetingRow,
+  group: GroupRow,
+  actor: Actor,
+  publicUrl: string | null,
+) {
   const suggestions = suggestPresenters(
     await activeMemberIds(db, actor.districtId, group.id),
     await pastPresenters(db, actor.districtId, group.id),
     m.agenda.length,
   );
-  return present(m, group, actor, suggestions);
+  return present(m, group, actor, suggestions, publicUrl);
 }
 
 const agendaOf = (routines: readonly Routine[]): MeetingAgendaItem[] =>
@@ -220,6 +228,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
           group,
           actor,
           m.agenda.map(() => null),
+          s.config.publicUrl ?? null,
         ),
       ),
     };
@@ -245,7 +254,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
           })
           .returning();
         if (!row) throw new Error('insert returned no row');
-        return await presentWithSuggestion(s.db, row, group, actor);
+        return await presentWithSuggestion(s.db, row, group, actor, s.config.publicUrl ?? null);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err; // a join code collision: draw another
       }
@@ -284,7 +293,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(app, api.getMeeting, async ({ actor, params }) => {
     const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     authorize(actor, 'read', groupSubject(group));
-    return presentWithSuggestion(s.db, meeting, group, actor);
+    return presentWithSuggestion(s.db, meeting, group, actor, s.config.publicUrl ?? null);
   });
 
   registerEndpoint(app, api.openMeeting, async ({ actor, params }) => {
@@ -319,6 +328,8 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
           memberIds: roster,
           facilitatorId: actor.userId,
           now: Date.now(),
+          // DAY-TIMER-2: the team's setting as it is now; later changes apply to meetings opened after.
+          autoStartTimer: group.autoStartTimer,
         });
         return made.ok ? made.events : made.error;
       });
@@ -328,7 +339,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
       .select()
       .from(meetings)
       .where(and(eq(meetings.id, meeting.id), eq(meetings.districtId, actor.districtId)));
-    return presentWithSuggestion(s.db, fresh ?? meeting, group, actor);
+    return presentWithSuggestion(s.db, fresh ?? meeting, group, actor, s.config.publicUrl ?? null);
   });
 
   registerEndpoint(app, api.findMeetingByCode, async ({ actor, params }) => {
@@ -388,7 +399,10 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     return minutesToMarkdown(minutes, {
       title: meeting.title,
       groupName: group.name,
-      names: new Map(people.map((p) => [p.id, p.name])),
+      names: new Map([
+        ...people.map((p): [string, string] => [p.id, p.name]),
+        ...minutes.guests.map((g): [string, string] => [g.id, g.name]),
+      ]),
     });
   });
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MeetingCommand, MeetingEvent, MeetingRejection } from '#contracts/meeting';
 import { decide, evolve, removeFromRoster, replay, tick, type MeetingState } from '#core/meeting/index';
+import { admitGuest, type AdmitGuestInput } from '#core/meeting/index';
 import type { Database } from '../db/client';
 import { GroupCommitter } from './group-commit';
 import { openMeetingIdsOfGroup } from './queries';
@@ -49,7 +50,11 @@ export class MeetingRuntime {
 
   constructor(
     database: Database,
-    private readonly publish: (meetingId: string, events: readonly MeetingEvent[]) => void,
+    private readonly publish: (
+      meetingId: string,
+      events: readonly MeetingEvent[],
+      districtId: string,
+    ) => void,
     private readonly now: () => number = () => Date.now(),
   ) {
     this.db = database.db;
@@ -191,6 +196,15 @@ export class MeetingRuntime {
     });
   }
 
+  /** The facilitator lets a meeting guest in (ADR 0013): decided by the core, appended and published. */
+  admitGuest(
+    meetingId: string,
+    districtId: string,
+    input: Omit<AdmitGuestInput, 'now'>,
+  ): Promise<CommandResult> {
+    return this.commit(meetingId, districtId, (state) => admitGuest(state, { ...input, now: this.now() }));
+  }
+
   execute(meetingId: string, districtId: string, command: MeetingCommand): Promise<CommandResult> {
     return this.commit(meetingId, districtId, (state) =>
       decide(state, command, { now: this.now(), newId: randomUUID() }),
@@ -233,7 +247,7 @@ export class MeetingRuntime {
           continue;
         }
         // Committed: push to the room first (it is what everyone is waiting for), then fold into the cache.
-        this.publish(meetingId, decision.events);
+        this.publish(meetingId, decision.events, districtId);
         this.fold(entry, decision.events);
         return { ok: true, events: decision.events, seq: entry.state.seq };
       }

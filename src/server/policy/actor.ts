@@ -12,3 +12,24 @@ export interface Actor {
   schoolRoles: ReadonlyMap<string, SchoolRole>;
   groupRoles: ReadonlyMap<string, GroupRole>;
 }
+
+/**
+ * A meeting guest (ADR 0013): no account, one meeting. Resolved from the guest cookie, never from a body.
+ * `userId` is the guest's id, which is also their id on the meeting's roster and in its log.
+ */
+export interface GuestActor {
+  kind: 'guest';
+  userId: string;
+  districtId: string;
+  meetingId: string;
+  name: string;
+  /** `g:` + sha256 of the guest cookie's secret (a socket room, like an account session's). */
+  sessionId: string;
+  /** Admitted by the facilitator (a waiting guest takes part in nothing). */
+  admitted: boolean;
+}
+
+/** Whoever asks: a signed-in account, or a meeting guest. */
+export type Principal = Actor | GuestActor;
+
+export const isGuestActor = (p: Principal): p is GuestActor => 'kind' in p;

@@ -9,6 +9,9 @@ import { randomUUID } from 'node:crypto';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { api, pathFor, type EndpointName } from '#contracts/api';
 import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH, type SocketErrorCode } from '#contracts/realtime';
+import { eq } from 'drizzle-orm';
+import { createMeeting, decide, evolve, replay } from '#core/meeting/index';
+import { loadShippedRoutines } from '../routines/catalog';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { hashPassword } from '../auth/passwords';
 import {
@@ -17,6 +20,8 @@ import {
   groups,
   invitations,
   joinCodes,
+  meetingEvents,
+  meetingGuests,
   meetings,
   schoolRoles,
   schools,
@@ -258,6 +263,57 @@ async function freshMeeting() {
   return m!;
 }
 
+/** An ended meeting of team A1 in which the member wrote one private reflection (DAY-REFL-2): its id. */
+async function membersReflection(): Promise<string> {
+  const m = await freshMeeting();
+  const routine = loadShippedRoutines().get('share-successes')!;
+  const reflectionId = randomUUID();
+  const made = createMeeting({
+    meetingId: m.id,
+    agenda: [routine],
+    memberIds: [w.users.facilitator.id, w.users.member.id],
+    facilitatorId: w.users.facilitator.id,
+    now: Date.now(),
+  });
+  if (!made.ok) throw new Error(made.error.message);
+  let state = replay(made.events);
+  const events = [...made.events];
+  for (const [actorId, c] of [
+    [w.users.facilitator.id, { type: 'startMeeting' }],
+    [w.users.member.id, { type: 'writeReflection', stepId: 'identify', text: 'Mine alone' }],
+    [w.users.facilitator.id, { type: 'endMeeting' }],
+  ] as const) {
+    const d = decide(
+      state,
+      { ...c, actorId, idempotencyKey: randomUUID() },
+      { now: Date.now(), newId: reflectionId },
+    );
+    if (!d.ok) throw new Error(d.error.message);
+    events.push(...d.events);
+    state = d.events.reduce(evolve, state);
+  }
+  await t.database.db
+    .insert(meetingEvents)
+    .values(events.map((e) => ({ districtId: w.districtA, meetingId: m.id, ...e })));
+  await t.database.db.update(meetings).set({ status: 'ended' }).where(eq(meetings.id, m.id));
+  return reflectionId;
+}
+
+/** A guest waiting to join a meeting (DAY-FIRST). */
+async function freshGuest(meetingId: string) {
+  const [g] = await t.database.db
+    .insert(meetingGuests)
+    .values({
+      districtId: w.districtA,
+      meetingId,
+      name: 'Guest',
+      secretHash: hashSecret(randomUUID()),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    })
+    .returning();
+  return g!.id;
+}
+
 interface Case {
   /** The request carries a secret (invitation link, join code) that itself grants entry to district A. */
   secretGrantsAccess?: boolean;
@@ -465,6 +521,12 @@ const CASES: Record<EndpointName, Case> = {
     params: async () => ({ groupId: w.teamA1, requestId: (await freshJoinRequest()).id }),
     expect: decideForTeamA1,
   },
+  getMeetingSettings: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
+  updateMeetingSettings: {
+    params: () => ({ groupId: w.teamA1 }),
+    body: () => ({ autoStartTimer: true }),
+    expect: manageTeamA1,
+  },
   withdrawJoinRequest: {
     params: async () => ({ groupId: w.teamA1, requestId: (await leadersJoinRequest()).id }),
     // Only the requester (here the school leader) withdraws; the team's facilitator decides instead.
@@ -531,6 +593,13 @@ const CASES: Record<EndpointName, Case> = {
   },
   confirmSignUp: { body: () => ({ token: 'z'.repeat(43) }), expect: everyone(400) },
   devOutbox: { expect: everyone() },
+  // DAY-DEMO-1: this server is not a demo: it says so, and the demo's sign-in and practice meetings do not exist.
+  demoInfo: { expect: everyone() },
+  demoSignIn: { body: () => ({ userId: w.users.member.id }), expect: everyone(404) },
+  startPracticeMeeting: {
+    params: () => ({ groupId: w.teamA1 }),
+    expect: { ...everyone(404), anon: 401 },
+  },
   // The audit log: district admins only, each of their own district (TRUST-AUDIT-1).
   auditLog: { expect: { ...adminOnlyA, foreign: 'ok' } },
   auditLogCsv: { expect: { ...adminOnlyA, foreign: 'ok' } },
@@ -566,6 +635,55 @@ const CASES: Record<EndpointName, Case> = {
   meetingMinutesMarkdown: {
     params: async () => ({ meetingId: (await freshMeeting()).id }),
     expect: takePartTeamA1,
+  },
+  // DAY-FIRST: the guided first run is a district admin's (school, own team, meeting opened now).
+  firstTeam: {
+    body: () => ({ schoolName: 'First school', teamName: 'First team' }),
+    expect: { ...adminOnlyA, foreign: 'ok' /* in their own district */ },
+  },
+  // DAY-FIRST-4: the team sees who waits; only the meeting's facilitator (as its log says) lets a guest in.
+  listMeetingGuests: {
+    params: async () => ({ meetingId: (await freshMeeting()).id }),
+    expect: takePartTeamA1,
+  },
+  admitMeetingGuest: {
+    params: async () => {
+      const m = await freshMeeting();
+      return { meetingId: m.id, guestId: await freshGuest(m.id) };
+    },
+    // A meeting not opened yet has nobody to let in (409) for those who take part; the rest never get there.
+    expect: { ...takePartTeamA1, member: 409, facilitator: 409 },
+  },
+  declineMeetingGuest: {
+    params: async () => {
+      const m = await freshMeeting();
+      return { meetingId: m.id, guestId: await freshGuest(m.id) };
+    },
+    // Nobody facilitates a meeting before it is opened.
+    expect: { ...takePartTeamA1, member: 403, facilitator: 403 },
+  },
+  // Public, for people without an account: a signed-in person joins with their account (409).
+  askToJoinAsGuest: {
+    body: () => ({ code: 'ZZZZZZ', name: 'Guest' }),
+    expect: { ...everyone(409), anon: 404 },
+  },
+  guestSession: { expect: everyone(401) },
+  leaveAsGuest: { expect: everyone() },
+  // DAY-REFL-2: one's own reflections only; someone else's is not found, whatever the rank.
+  myReflections: { expect: signedIn() },
+  myReflectionsMarkdown: { expect: signedIn() },
+  myReflectionsCsv: { expect: signedIn() },
+  shareMyReflection: {
+    params: async () => ({ reflectionId: await membersReflection() }),
+    expect: {
+      anon: 401,
+      member: 'ok',
+      facilitator: 404,
+      leader: 404,
+      admin: 404,
+      outsider: 404,
+      foreign: 404,
+    },
   },
 };
 
@@ -628,7 +746,7 @@ describe('AUTHZ-MATRIX-2: coverage', () => {
  * answered (here: only the facilitator may start it); codes are the socket's refusals.
  */
 type SocketOutcome = 'ok' | 'core' | SocketErrorCode;
-const SOCKET_EVENTS: Record<'join' | 'command' | 'leave', Record<Role, SocketOutcome>> = {
+const SOCKET_EVENTS: Record<'join' | 'command' | 'leave' | 'watch', Record<Role, SocketOutcome>> = {
   join: {
     anon: 'unauthenticated',
     member: 'ok',
@@ -656,6 +774,16 @@ const SOCKET_EVENTS: Record<'join' | 'command' | 'leave', Record<Role, SocketOut
     outsider: 'not_found',
     foreign: 'not_found',
   },
+  // DAY-TEAM-1: watching the team's meetings follows reading the team (getGroup above).
+  watch: {
+    anon: 'unauthenticated',
+    member: 'ok',
+    facilitator: 'ok',
+    leader: 'ok',
+    admin: 'ok',
+    outsider: 'not_found',
+    foreign: 'not_found',
+  },
 };
 
 function outcomeOf(ack: unknown): string {
@@ -679,7 +807,7 @@ describe('AUTHZ-MATRIX-3: socket events (join, command, leave) x every role', ()
     for (const s of open) s.disconnect();
   });
 
-  it.each(ROLES)('meeting:join, meeting:command, meeting:leave as %s', async (role) => {
+  it.each(ROLES)('meeting:join, meeting:command, meeting:leave, team:watch as %s', async (role) => {
     const m = await freshMeeting();
     const lead = await signedInClient(t, w.users.facilitator);
     expect((await lead.post(`/api/meetings/${m.id}/open`)).status).toBe(200);
@@ -711,13 +839,15 @@ describe('AUTHZ-MATRIX-3: socket events (join, command, leave) x every role', ()
               command: { type: 'startMeeting', idempotencyKey: randomUUID() },
             }),
             leave: await ask(ClientEvents.leave, { meetingId: m.id }),
+            watch: await ask(ClientEvents.watchTeam, { groupId: w.teamA1 }),
           }
-        : { join: connected, command: connected, leave: connected };
+        : { join: connected, command: connected, leave: connected, watch: connected };
     socket.disconnect();
     expect(got).toEqual({
       join: SOCKET_EVENTS.join[role],
       command: SOCKET_EVENTS.command[role],
       leave: SOCKET_EVENTS.leave[role],
+      watch: SOCKET_EVENTS.watch[role],
     });
   });
 });

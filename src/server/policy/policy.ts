@@ -4,7 +4,7 @@
  * so nobody can learn what exists elsewhere. The UI receives `abilities` computed here and never
  * re-implements these rules.
  */
-import type { Actor } from './actor';
+import { isGuestActor, type Actor, type GuestActor, type Principal } from './actor';
 import { forbidden, notFound } from '../http/errors';
 
 export interface SchoolSubject {
@@ -73,6 +73,17 @@ export interface MeetingSubject {
   /** Only a live meeting's roster counts beside membership: an ended meeting is its team's, members only. */
   live: boolean;
 }
+/**
+ * A private reflection (DAY-REFL-2, DAY-REFL-4): only its author reads it; the author shares it while still a
+ * member of the team that held the meeting. Anyone else is told it does not exist.
+ */
+export interface ReflectionSubject {
+  kind: 'reflection';
+  id: string;
+  districtId: string;
+  authorId: string;
+  group: GroupSubject;
+}
 export interface SchoolRoleSubject {
   kind: 'school-role';
   districtId: string;
@@ -90,6 +101,7 @@ export type Subject =
   | NewInvitationSubject
   | SchoolRoleSubject
   | MeetingSubject
+  | ReflectionSubject
   | JoinRequestSubject;
 
 export type Action =
@@ -107,7 +119,8 @@ export type Action =
   | 'read-audit'
   | 'reset-password'
   | 'decide'
-  | 'withdraw';
+  | 'withdraw'
+  | 'share';
 
 const isAdmin = (a: Actor) => a.districtRole === 'district_admin';
 const leads = (a: Actor, schoolId: string | null) =>
@@ -120,8 +133,25 @@ function managesGroup(a: Actor, g: GroupSubject): boolean {
   return isAdmin(a) || leads(a, g.schoolId) || facilitates(a, g.id);
 }
 
-export function can(actor: Actor, action: Action, subject: Subject): boolean {
-  if (subject.districtId !== actor.districtId) return false;
+/**
+ * A meeting guest (ADR 0013, DAY-FIRST-4): once admitted, takes part in its own meeting while it is live, and
+ * nothing else at all: no team, school, district, person, minutes after the end or other meeting.
+ */
+function guestCan(guest: GuestActor, action: Action, subject: Subject): boolean {
+  return (
+    subject.kind === 'meeting' &&
+    action === 'take-part' &&
+    guest.admitted &&
+    subject.id === guest.meetingId &&
+    subject.live &&
+    subject.rosterIds.includes(guest.userId)
+  );
+}
+
+export function can(principal: Principal, action: Action, subject: Subject): boolean {
+  if (subject.districtId !== principal.districtId) return false;
+  if (isGuestActor(principal)) return guestCan(principal, action, subject);
+  const actor: Actor = principal;
   switch (subject.kind) {
     case 'district':
       return (
@@ -173,6 +203,11 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
       // its minutes are for the team's members only (TRUST-READ-3).
       if (action !== 'take-part') return false;
       return belongs(actor, subject.group.id) || (subject.live && subject.rosterIds.includes(actor.userId));
+    case 'reflection':
+      // Private writing is its author's alone, whatever anyone else's rank (DAY-REFL-2); sharing it puts it in
+      // the team's minutes, so it takes membership of that team too (DAY-REFL-4).
+      if (subject.authorId !== actor.userId) return false;
+      return action === 'read' || (action === 'share' && belongs(actor, subject.group.id));
     case 'new-group':
       if (action !== 'create') return false;
       if (subject.groupKind === 'district_leadership') return isAdmin(actor);
@@ -210,13 +245,21 @@ export function can(actor: Actor, action: Action, subject: Subject): boolean {
 }
 
 /** Throws 404 for another district's subject (existence is not disclosed) and 403 when not allowed. */
-export function authorize(actor: Actor, action: Action, subject: Subject): void {
-  if (subject.districtId !== actor.districtId) throw notFound();
+export function authorize(principal: Principal, action: Action, subject: Subject): void {
+  if (subject.districtId !== principal.districtId) throw notFound();
+  // A guest learns nothing of what it may not take part in: not even that it exists.
+  if (isGuestActor(principal)) {
+    if (!guestCan(principal, action, subject)) throw notFound();
+    return;
+  }
+  const actor: Actor = principal;
   const group = subject.kind === 'group' ? subject : subject.kind === 'join-request' ? subject.group : null;
   const onRoster = subject.kind === 'meeting' && subject.rosterIds.includes(actor.userId);
   if (subject.kind === 'meeting' && !onRoster && !can(actor, 'read', subject.group)) {
     throw notFound('That meeting');
   }
+  // Someone else's reflection is indistinguishable from one that does not exist (DAY-REFL-2).
+  if (subject.kind === 'reflection' && subject.authorId !== actor.userId) throw notFound('That reflection');
   if (group && !can(actor, 'read', group)) {
     // A group you cannot see is indistinguishable from one that does not exist, whatever you ask of it.
     throw notFound('That group');

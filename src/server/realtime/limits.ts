@@ -20,6 +20,11 @@ export const RATE_LIMITS = {
    */
   command: { socket: { burst: 10, perSecond: 5 }, person: { burst: 20, perSecond: 10 } },
   ping: { socket: { burst: 10, perSecond: 1 }, person: { burst: 40, perSecond: 4 } },
+  /**
+   * Watching a team's meetings (DAY-TEAM-1): one per team page, again after a reconnect. Each costs a database
+   * read, so it is held to about a join's rate.
+   */
+  watch: { socket: { burst: 5, perSecond: 2 }, person: { burst: 20, perSecond: 10 } },
   /** Leave and unknown event names. */
   other: { socket: { burst: 40, perSecond: 20 }, person: { burst: 80, perSecond: 40 } },
 } as const satisfies Record<string, { socket: BucketRule; person: BucketRule }>;

@@ -6,7 +6,8 @@
  *
  * Rooms: `m:<id>` for everyone in a meeting, `m:<id>:u:<userId>` per person in it, `s:<sessionId>` per session
  * and `u:<userId>` per person, so a sign-out or an access change closes exactly the sockets it should, on
- * every node (the adapter carries `disconnectSockets`).
+ * every node (the adapter carries `disconnectSockets`); `group:<id>` for the team pages that watch a team's
+ * meetings (DAY-TEAM-1), left with the socket when access changes.
  *
  * Nothing thrown here escapes: Socket.IO catches neither a throw in `io.use` nor one in a handler
  * (stack facts), so each runs inside `guard`, which logs (without payload text) and answers `unavailable`.
@@ -27,20 +28,34 @@ import {
   PROTOCOL_VERSION,
   ServerEvents,
   SOCKET_PATH,
+  WatchTeamRequest,
   type CommandAck,
   type JoinAck,
   type LeaveAck,
   type PingAnswer,
   type SocketError,
   type SocketRefusal,
+  type TeamMeetingsChanged,
+  type WatchTeamAck,
 } from '#contracts/realtime';
 import { mayReceive, redactEventFor } from '#core/meeting/index';
+import { teamMeetingChangeOf } from '#core/meeting/lifecycle';
 import { IDLE_TIMEOUT_MS, resolveSession, SESSION_COOKIE } from '../auth/sessions';
 import type { Db } from '../db/client';
 import { HttpError } from '../http/errors';
-import type { Actor } from '../policy/actor';
+import { isGuestActor, type Principal } from '../policy/actor';
+import type { GroupRole } from '#contracts/org';
+import { currentGuest, guestActorOf, guestBySecret, liveGuestSessionIds } from '../guests/queries';
+import { guestCookieName } from '../guests/sessions';
 import { authorize } from '../policy/policy';
-import { liveSessionIds, loadMeetingForPerson, meetingSubject } from '../meetings/queries';
+import { groupSubject } from '../groups/queries';
+import {
+  groupIdOfMeeting,
+  liveSessionIds,
+  loadGroupForPerson,
+  loadMeetingForPerson,
+  meetingSubject,
+} from '../meetings/queries';
 import type { MeetingRuntime } from '../meetings/runtime';
 import { CONNECTIONS_PER_PERSON, takeToken, TokenBuckets, type LimitedAction } from './limits';
 
@@ -50,6 +65,19 @@ const meetingRoom = (id: string) => `m:${id}`;
 const personInMeetingRoom = (id: string, userId: string) => `m:${id}:u:${userId}`;
 const sessionRoom = (sessionId: string) => `s:${sessionId}`;
 const personRoom = (userId: string) => `u:${userId}`;
+/** DAY-TEAM-1: the team pages watching a team's meetings. */
+const teamRoom = (groupId: string) => `group:${groupId}`;
+/** The guests of a meeting (ADR 0013): closed when the meeting ends, since their access ends with it. */
+const guestsRoom = (meetingId: string) => `m:${meetingId}:guests`;
+
+/** The principal with its role in one team as the database has it now; a guest has none, in any team. */
+function withGroupRole(p: Principal, groupId: string, role: GroupRole | null): Principal {
+  if (isGuestActor(p)) return p;
+  const groupRoles = new Map(p.groupRoles);
+  if (role) groupRoles.set(groupId, role);
+  else groupRoles.delete(groupId);
+  return { ...p, groupRoles };
+}
 /** Every socket's session is checked this often, in one query per node (expiry, idle timeout, deactivation). */
 export const SESSION_RECHECK_MS = 30_000;
 /** Presence is sent at most this often per meeting, however many join and leave. */
@@ -68,7 +96,8 @@ export interface SocketData {
 
 /** What this node alone keeps for a socket. */
 interface Local {
-  actor: Actor;
+  /** A signed-in account, or a meeting guest (ADR 0013). */
+  actor: Principal;
   /** Meetings joined on this socket, with their district. */
   meetings: Set<string>;
   /** Sent anything since the last session check (being in a meeting is activity for the idle timeout). */
@@ -172,23 +201,32 @@ export interface RealtimeOptions {
   /** PostgreSQL for the cross-node adapter; omitted: a single node (tests). */
   adapterConnectionString?: string;
   allowedOrigins: ReadonlySet<string>;
+  /** People present without a socket on this node (the demo's simulated colleagues, DAY-DEMO-5). */
+  extraPresence?: (meetingId: string) => readonly { userId: string; name: string }[];
 }
 
 export interface Realtime {
   io: Server;
-  publish(meetingId: string, events: readonly MeetingEvent[]): void;
+  /**
+   * Pushes committed events to the meeting's room. With the district, a batch that opens, starts or ends the
+   * meeting also tells the team's watching pages (DAY-TEAM-1).
+   */
+  publish(meetingId: string, events: readonly MeetingEvent[], districtId?: string): void;
   /** Closes the sockets of one session, on every node (sign-out). */
   sessionEnded(sessionId: string): void;
   /** Closes every socket of a person whose access changed, on every node; they must pass the policy again. */
   personChanged(districtId: string, userId: string): void;
   /** Checks every socket's session on this node now (the periodic backstop; tests call it). */
   recheckSessions(): Promise<void>;
+  /** Sends the meeting's presence again soon (someone came or went without a socket of their own). */
+  refreshPresence(meetingId: string): void;
   close(): Promise<void>;
 }
 
 export function attachRealtime(opts: RealtimeOptions): Realtime {
   const log = opts.log;
   const cookieName = opts.app.hasDecorator('sessionCookie') ? opts.app.sessionCookie.name : SESSION_COOKIE;
+  const guestCookie = guestCookieName(opts.app.hasDecorator('sessionCookie') ? opts.app : {});
   const io = new Server(opts.app.server, {
     path: SOCKET_PATH,
     serveClient: false,
@@ -243,10 +281,16 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
     // Everything inside the promise: a synchronous throw becomes a rejection that is caught, not a crash.
     void (async () => {
       const secret = cookieValue(socket.request.headers.cookie, cookieName);
+      const guestSecret = cookieValue(socket.request.headers.cookie, guestCookie);
       // The handshake (its headers included) is serialized for other nodes by `fetchSockets()` in CLUSTER
       // mode: the cookie, which holds the session's secret, must not travel (TRUST-RT-6).
       delete socket.request.headers.cookie;
-      const actor = secret ? await resolveSession(opts.db, secret) : null;
+      // An account session first; without one, a meeting guest's (ADR 0013).
+      let actor: Principal | null = secret ? await resolveSession(opts.db, secret) : null;
+      if (!actor && guestSecret) {
+        const found = await guestBySecret(opts.db, guestSecret);
+        actor = found ? guestActorOf(found.guest, found.meeting) : null;
+      }
       if (!actor) {
         next(new Error('unauthenticated'));
         return;
@@ -310,6 +354,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       if (typeof d !== 'object' || d === null || !('userId' in d) || !('name' in d)) continue;
       if (typeof d.userId === 'string' && typeof d.name === 'string') seen.set(d.userId, d.name);
     }
+    for (const extra of opts.extraPresence?.(meetingId) ?? []) seen.set(extra.userId, extra.name);
     io.to(meetingRoom(meetingId)).emit(ServerEvents.presence, {
       meetingId,
       present: [...seen].map(([userId, name]) => ({ userId, name })),
@@ -333,8 +378,10 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       return;
     }
     connectionsOf.set(actor.userId, count);
-    void Promise.resolve(socket.join([sessionRoom(actor.sessionId), personRoom(actor.userId)])).catch(
-      (err: unknown) => log.warn(errorFacts(err), 'socket room join failed'),
+    const rooms = [sessionRoom(actor.sessionId), personRoom(actor.userId)];
+    if (isGuestActor(actor)) rooms.push(guestsRoom(actor.meetingId));
+    void Promise.resolve(socket.join(rooms)).catch((err: unknown) =>
+      log.warn(errorFacts(err), 'socket room join failed'),
     );
 
     /** Answers a rate-limited message; a socket that keeps on regardless is paused, or closed (polling). */
@@ -403,17 +450,17 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
           ack(refuse('not_found', 'That meeting was not found.'));
           return;
         }
-        // The socket's actor is as of its connection; the team membership is read now.
-        const groupRoles = new Map(actor.groupRoles);
-        if (found.groupRole) groupRoles.set(found.group.id, found.groupRole);
-        else groupRoles.delete(found.group.id);
+        // The socket's actor is as of its connection; the team membership (or a guest's admission) is read now.
+        const principal = isGuestActor(actor)
+          ? await currentGuest(opts.db, actor.districtId, actor.userId)
+          : withGroupRole(actor, found.group.id, found.groupRole);
+        if (!principal) {
+          ack(refuse('not_found', 'That meeting was not found.'));
+          return;
+        }
         const roster = await runtime.rosterOf(found.meeting.id, actor.districtId);
         try {
-          authorize(
-            { ...actor, groupRoles },
-            'take-part',
-            meetingSubject(found.meeting, found.group, roster),
-          );
+          authorize(principal, 'take-part', meetingSubject(found.meeting, found.group, roster));
         } catch (err) {
           if (!(err instanceof HttpError)) throw err;
           ack(
@@ -425,7 +472,12 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         }
         // Join the rooms before reading the catch-up (TRUST-RT-JOINRACE): an event committed in between is
         // then pushed, read, or both (the client drops duplicates by seq), never neither.
-        await socket.join([meetingRoom(req.meetingId), personInMeetingRoom(req.meetingId, actor.userId)]);
+        // DAY-PROJ-3: a projector stays out of the person's own room, so their private events never reach it.
+        await socket.join(
+          req.view === 'projector'
+            ? [meetingRoom(req.meetingId)]
+            : [meetingRoom(req.meetingId), personInMeetingRoom(req.meetingId, actor.userId)],
+        );
         local.meetings.add(req.meetingId);
         schedulePresence(req.meetingId);
       }
@@ -433,7 +485,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       ack({
         ok: true,
         meetingId: req.meetingId,
-        events: page.events.map((e) => redactEventFor(e, actor.userId)),
+        events: page.events.map((e) => redactEventFor(e, req.view === 'projector' ? NOBODY : actor.userId)),
         more: page.more,
         serverTime: Date.now(),
       });
@@ -455,6 +507,35 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         return;
       }
       ack(await opts.runtime().execute(parsed.data.meetingId, actor.districtId, command.data));
+    });
+
+    // DAY-TEAM-1: a team page hears when the team's meetings open, start or end. The same rule as reading the
+    // team over REST, with the membership as the database has it now; an access change closes the socket.
+    on<WatchTeamAck>(ClientEvents.watchTeam, 'watch', async (raw, ack) => {
+      const parsed = WatchTeamRequest.safeParse(raw);
+      if (!parsed.success) {
+        ack(refuse('invalid', `Malformed watch request (${issueText(parsed.error)})`));
+        return;
+      }
+      const { groupId } = parsed.data;
+      const found = await loadGroupForPerson(opts.db, actor.districtId, groupId, actor.userId);
+      if (!found) {
+        ack(refuse('not_found', 'That team was not found.'));
+        return;
+      }
+      try {
+        authorize(withGroupRole(actor, groupId, found.groupRole), 'read', groupSubject(found.group));
+      } catch (err) {
+        if (!(err instanceof HttpError)) throw err;
+        ack(
+          err.status === 403
+            ? refuse('forbidden', 'Only those who may see the team hear about its meetings.')
+            : refuse('not_found', 'That team was not found.'),
+        );
+        return;
+      }
+      await socket.join(teamRoom(groupId));
+      ack({ ok: true, groupId });
     });
 
     on<LeaveAck>(ClientEvents.leave, 'other', async (raw, ack) => {
@@ -538,6 +619,8 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         const chunk = all.slice(i, i + 1000);
         const chunkTouch = chunk.filter((id) => touch.has(id));
         const live = await liveSessionIds(opts.db, chunk, chunkTouch, IDLE_TIMEOUT_MS);
+        // Meeting guests' sessions live in `meeting_guests`: they stand while the guest's meeting runs.
+        for (const id of await liveGuestSessionIds(opts.db, chunk)) live.add(id);
         const ended = new Set(chunk.filter((id) => !live.has(id)));
         if (!ended.size) continue;
         for (const socket of io.of('/').sockets.values()) {
@@ -564,7 +647,24 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       closeRoom(personRoom(userId));
     },
     recheckSessions,
-    publish(meetingId, events) {
+    refreshPresence: schedulePresence,
+    publish(meetingId, events, districtId) {
+      if (events.some((e) => e.type === 'meeting.ended')) {
+        // A guest's access ends with the meeting (DAY-FIRST-5): their sockets close once the end has reached
+        // them (a moment later, so the last event is delivered first).
+        setTimeout(() => closeRoom(guestsRoom(meetingId)), 1_000).unref();
+      }
+      const change = districtId === undefined ? null : teamMeetingChangeOf(events);
+      if (districtId !== undefined && change) {
+        // Only the fact that the list changed: the page reads it again over REST, where every rule applies.
+        void groupIdOfMeeting(opts.db, districtId, meetingId)
+          .then((groupId) => {
+            if (!groupId) return;
+            const signal: TeamMeetingsChanged = { groupId, meetingId, change };
+            io.to(teamRoom(groupId)).emit(ServerEvents.teamMeetings, signal);
+          })
+          .catch((err: unknown) => log.warn(errorFacts(err), 'team meetings signal failed'));
+      }
       const shared = events.filter((e) => mayReceive(e, NOBODY));
       if (shared.length === events.length) {
         io.to(meetingRoom(meetingId)).emit(ServerEvents.events, { meetingId, events });

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Routine } from '#contracts/routine';
 import type { RoutineSummary } from '#contracts/meetings-api';
-import { formatFileIssue, parseRoutine, totalMinutes } from '#core/routines/index';
+import { formatFileIssue, totalMinutes } from '#core/routines/index';
+import { parseRoutine } from '#core/routines/parse';
 import type { DbOrTx } from '../db/client';
 import { teamRoutines } from '../db/schema';
 

@@ -9,7 +9,9 @@ import { openDatabase } from './database';
 /** How long in-flight requests get to finish on SIGINT/SIGTERM before connections are cut. */
 const DRAIN_MS = 10_000;
 
-export async function serve(config: Config, opts: { demo: boolean }): Promise<void> {
+export async function serve(given: Config, opts: { demo: boolean }): Promise<void> {
+  // DAY-DEMO: the app itself knows it is a demo (sign-in as, practice meetings); nothing else turns it on.
+  const config: Config = { ...given, demo: given.demo || opts.demo };
   // Serializers and redaction keep tokens, bodies and bound query values out of the log (TRUST-LOG).
   const logger = createLogger(config.logLevel);
   const log = {

@@ -8,7 +8,9 @@ import type { DbOrTx } from '../db/client';
 import { districts } from '../db/schema';
 import { conflict } from '../http/errors';
 import { registerEndpoint } from '../http/route';
+import { authorize } from '../policy/policy';
 import type { Services } from '../services';
+import { createFirstTeam, openFirstMeeting } from './first-team';
 
 /** Serializes concurrent first-run setups so exactly one district is created. */
 const SETUP_LOCK_KEY = 72_410_338;
@@ -45,4 +47,13 @@ export function registerSetupRoutes(app: FastifyInstance, s: Services) {
     },
     { rateLimit: { max: 10, timeWindow: 60_000 } },
   );
+
+  // DAY-FIRST-1: after setup, one action makes the school, the admin's own first team and a Share Successes
+  // meeting opened now, so the next screen is the lobby with the code colleagues join by.
+  registerEndpoint(app, api.firstTeam, async ({ actor, body, req }) => {
+    authorize(actor, 'create', { kind: 'school', id: '', districtId: actor.districtId });
+    const made = await createFirstTeam(s, actor, body, req);
+    await openFirstMeeting(s, actor, made);
+    return { schoolId: made.schoolId, groupId: made.groupId, meetingId: made.meetingId };
+  });
 }

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
-import { buildApp } from '../app';
+import { buildApp, type BuildOptions } from '../app';
 import { createAccount } from '../auth/accounts';
 import { createSession, SESSION_COOKIE } from '../auth/sessions';
 import { loadConfig, type Config } from '../config';
@@ -31,6 +31,8 @@ export async function createTestApp(
     config?: Partial<Config>;
     /** Requests per minute per address over all routes; default the app's own. */
     globalRateLimit?: number;
+    /** The demo's simulated colleagues' pace (DAY-DEMO-5), with `config: { demo: true }`. */
+    demoPace?: BuildOptions['demoPace'];
   } = {},
 ): Promise<TestApp> {
   const testDb = opts.testDb ?? (await createTestDatabase());
@@ -60,6 +62,7 @@ export async function createTestApp(
     ...(opts.onRoute ? { onRoute: opts.onRoute } : {}),
     ...(opts.crossNode ? { adapterConnectionString: testDb.url } : {}),
     ...(opts.globalRateLimit ? { globalRateLimit: opts.globalRateLimit } : {}),
+    ...(opts.demoPace ? { demoPace: opts.demoPace } : {}),
   });
   await app.ready();
   return {

@@ -7,6 +7,7 @@ import { DistrictSection } from './DistrictSection';
 import { InvitationsSection } from './InvitationsSection';
 import { PeopleSection } from './PeopleSection';
 import { SchoolsSection } from './SchoolsSection';
+import './i18n';
 
 const sections = [
   { id: 'admin-district', labelKey: 'admin.district.title' },

@@ -12,6 +12,7 @@ import { SelectField } from '../ui/SelectField';
 import { ErrorState, LoadingState } from '../ui/States';
 import { TextField } from '../ui/TextField';
 import './audit.css';
+import './i18n';
 
 const ANY = 'any';
 

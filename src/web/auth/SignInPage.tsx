@@ -1,7 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Me } from '#contracts/auth';
 import { call } from '../api/client';
+import { DemoBanner, DemoPeople } from '../demo/DemoPeople';
 import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { safeNextPath } from '../shell/session';
 import { Button } from '../ui/Button';
@@ -19,6 +21,11 @@ export function SignInPage() {
   const next = safeNextPath(searchParams.get('next'));
   const rememberSignedIn = useRememberSignedIn();
 
+  const signedIn = (me: Me) => {
+    rememberSignedIn(me);
+    void navigate(next, { replace: true });
+  };
+
   const signIn = useMutation({
     mutationFn: (values: FormValues) =>
       call('signIn', {
@@ -29,14 +36,14 @@ export function SignInPage() {
           keepSignedIn: values.device === 'keep',
         },
       }),
-    onSuccess: (me) => {
-      rememberSignedIn(me);
-      void navigate(next, { replace: true });
-    },
+    onSuccess: signedIn,
   });
 
   return (
     <Page title={t('signIn.title')} intro={<p>{t('signIn.intro')}</p>} width="narrow">
+      {/* DAY-DEMO-1: on a demo server only, a line that says so; the people to try it as follow the form
+          (DAY-PERF-4: on a phone the form stays on the first screen, and nothing above it moves). */}
+      <DemoBanner />
       <ApiForm
         fieldNames={fieldNames}
         error={signIn.error}
@@ -70,6 +77,7 @@ export function SignInPage() {
       <p className="page__aside">
         {t('signIn.haveCode')} <Link to="/join">{t('signIn.joinLink')}</Link>
       </p>
+      <DemoPeople onSignedIn={signedIn} />
     </Page>
   );
 }

@@ -5,7 +5,12 @@ import { queryKeys } from '../api/queries';
 import { browserStorage, forgetAllOutboxes, forgetOutboxesExcept } from '../meetings/live/outbox-store';
 
 /** Public answers that do not depend on who is signed in, and that a page in mid-flow still shows. */
-const sessionIndependent = new Set<unknown>([queryKeys.setupStatus[0], 'invitation-preview', 'join-preview']);
+const sessionIndependent = new Set<unknown>([
+  queryKeys.setupStatus[0],
+  'invitation-preview',
+  'join-preview',
+  'demo',
+]);
 
 /**
  * After anything that starts a session (sign in, setup, accepting an invitation, joining by code):

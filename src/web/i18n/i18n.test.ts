@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { adminStrings } from '../admin/strings.en';
 import { en } from './en';
 import { pickLanguage } from './index';
 
@@ -17,6 +18,7 @@ describe('i18n', () => {
       }
     };
     walk(en, '');
+    walk({ admin: adminStrings }, '');
     for (const key of keys.filter((k) => k.endsWith('_one')))
       expect(keys).toContain(key.replace(/_one$/, '_other'));
   });

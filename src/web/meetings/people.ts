@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useGroup } from '../api/queries';
+import { call } from '../api/client';
+import { queryKeys } from '../api/queries';
 import { useMeetingsT } from './i18n';
 import type { PresentPerson } from './live/meeting-client';
 
@@ -9,19 +11,35 @@ export type NameOf = (userId: string | null | undefined) => string;
  * Names for the ids in a meeting: the team's member list first, then who is present (the server names them),
  * then "A former member" for someone who has left the team since.
  */
-export function useNameOf(groupId: string, present: readonly PresentPerson[] = []): NameOf {
+export function useNameOf(
+  groupId: string,
+  present: readonly PresentPerson[] = [],
+  opts: {
+    /** Meeting guests' display names, from the meeting's log (ADR 0013). */
+    guests?: Readonly<Record<string, string>>;
+    /** False for a meeting guest, who may not read the team (its member list is not theirs to fetch). */
+    team?: boolean;
+  } = {},
+): NameOf {
   const t = useMeetingsT();
-  const group = useGroup(groupId);
+  const team = opts.team !== false;
+  const group = useQuery({
+    queryKey: queryKeys.group(groupId),
+    queryFn: ({ signal }) => call('getGroup', { params: { groupId }, signal }),
+    enabled: team,
+  });
   const members = group.data?.members;
+  const guests = opts.guests;
   return useCallback<NameOf>(
     (userId) => {
       if (!userId) return t('common.nobody');
       return (
         members?.find((m) => m.userId === userId)?.name ??
+        (guests && Object.hasOwn(guests, userId) ? guests[userId] : undefined) ??
         present.find((p) => p.userId === userId)?.name ??
-        t('common.formerMember')
+        (team ? t('common.formerMember') : t('guests.teamMember'))
       );
     },
-    [members, present, t],
+    [members, guests, present, team, t],
   );
 }

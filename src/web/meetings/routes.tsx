@@ -1,27 +1,26 @@
 /**
- * What the app's router and team page need from the meetings feature:
+ * What the app's router needs from the meetings feature:
  *
  * - `meetingRoutes`: inside the signed-in part of the app shell (next to `teams/:groupId`).
  * - `meetingFullScreenRoutes`: at the top level, beside the app shell: the projector view has no header.
- * - `TeamMeetingsSection({ groupId })`: on the team page.
+ *
+ * Routes only (DAY-PERF-1): the router imports this file into the first chunk, so anything exported from
+ * here is loaded by every page. The team page imports `TeamMeetingsSection` from `team/TeamMeetingsSection`.
  */
 import { Outlet, type RouteObject } from 'react-router';
 import { RequireSession } from '../shell/guards';
+import { lazyPage, PageLoading } from '../shell/lazyPage';
 import { RouteError } from '../shell/RouteError';
 import { ToastProvider } from '../shell/Toaster';
-import { MeetingPage } from './device/MeetingPage';
-import { JoinMeetingPage } from './join/JoinMeetingPage';
-import { MinutesPage } from './minutes/MinutesPage';
-import { ProjectorPage } from './projector/ProjectorPage';
 import './meetings.css';
 
-export { TeamMeetingsSection } from './team/TeamMeetingsSection';
-export { meetingsStrings } from './strings.en';
-
+/** Each page loads on first visit (DAY-PERF-1); see src/web/router.tsx. */
 export const meetingRoutes: RouteObject[] = [
-  { path: 'meetings/:meetingId', element: <MeetingPage /> },
-  { path: 'meetings/:meetingId/minutes', element: <MinutesPage /> },
-  { path: 'join-meeting', element: <JoinMeetingPage /> },
+  { path: 'meetings/:meetingId', lazy: lazyPage(() => import('./device/MeetingPage'), 'MeetingPage') },
+  {
+    path: 'meetings/:meetingId/minutes',
+    lazy: lazyPage(() => import('./minutes/MinutesPage'), 'MinutesPage'),
+  },
 ];
 
 /** The frame of a full-screen page: one <main>, toasts, and the same sign-in guard as the rest of the app. */
@@ -42,7 +41,13 @@ export const meetingFullScreenRoutes: RouteObject[] = [
     children: [
       {
         element: <RequireSession />,
-        children: [{ path: 'meetings/:meetingId/projector', element: <ProjectorPage /> }],
+        HydrateFallback: PageLoading,
+        children: [
+          {
+            path: 'meetings/:meetingId/projector',
+            lazy: lazyPage(() => import('./projector/ProjectorPage'), 'ProjectorPage'),
+          },
+        ],
       },
     ],
   },

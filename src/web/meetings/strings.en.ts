@@ -2,6 +2,8 @@
  * English strings of the live meeting screens (i18next namespace `meetings`).
  * Voice: calm, plain, non-evaluative. Time running out is information, never a warning; nothing here grades people.
  */
+import { EFFICACY_SOURCE_WORDS } from '#contracts/efficacy-sources';
+
 export const meetingsStrings = {
   common: {
     you: '(you)',
@@ -29,22 +31,17 @@ export const meetingsStrings = {
     'classroom-video': 'Classroom video',
     'in-meeting-demonstration': 'Demonstration in the meeting',
   },
+  // One name per source everywhere (DAY-WORDS-1): the names and glosses come from the contract's one table.
   sources: {
-    mastery: {
-      name: 'Mastery experience',
-      why: 'We saw our own actions make a difference for students.',
-    },
-    vicarious: {
-      name: 'Vicarious experience',
-      why: 'We watched a colleague succeed and can picture doing it ourselves.',
-    },
+    mastery: { name: EFFICACY_SOURCE_WORDS.mastery.name, why: EFFICACY_SOURCE_WORDS.mastery.gloss },
+    vicarious: { name: EFFICACY_SOURCE_WORDS.vicarious.name, why: EFFICACY_SOURCE_WORDS.vicarious.gloss },
     social_persuasion: {
-      name: 'Encouragement from colleagues',
-      why: 'We heard specific, believable feedback that we can do this.',
+      name: EFFICACY_SOURCE_WORDS.social_persuasion.name,
+      why: EFFICACY_SOURCE_WORDS.social_persuasion.gloss,
     },
     affective_state: {
-      name: 'Feeling safe and steady',
-      why: 'The conversation felt calm and safe enough to take a risk.',
+      name: EFFICACY_SOURCE_WORDS.affective_state.name,
+      why: EFFICACY_SOURCE_WORDS.affective_state.gloss,
     },
   },
   speaker: {
@@ -134,6 +131,7 @@ export const meetingsStrings = {
     announcePaused: 'Timer paused.',
     announceRunning: 'Timer running.',
     sound: 'Soft sound when time is up',
+    soundSection: 'Sound on this device',
     soundHint: 'Plays on this device only.',
   },
   controls: {
@@ -151,6 +149,8 @@ export const meetingsStrings = {
     skipLabel: 'Skip this step',
     next: 'Next step',
     nextRoutine: 'Next routine: {{name}}',
+    nextRoutineShort: 'Next routine',
+    nextRoutineName: ': {{name}}',
     endMeeting: 'End the meeting',
     endTitle: 'End the meeting?',
     endBody:
@@ -161,6 +161,7 @@ export const meetingsStrings = {
     presenterHint: 'Suggested: the person who presented least often.',
     presenterFor: 'Presenter for {{name}}',
     assignRoles: 'Save roles',
+    rolesPending: 'Not saved yet. Starting the meeting saves these roles.',
     handOverTo: 'New facilitator',
     handOverButton: 'Hand over',
     handOverTitle: 'Hand over facilitation to {{name}}?',
@@ -169,6 +170,9 @@ export const meetingsStrings = {
     autoAdvance: 'Move to the next step when time is up',
     autoAdvanceHint:
       'Off by default: time running out never moves the meeting unless the team turns this on.',
+    autoStartTimer: 'Start the timer on each step by itself',
+    autoStartTimerHint:
+      'For this meeting: the countdown starts when you move to a step. The team’s page sets the default.',
     stepMinutes: 'Minutes for this step',
     stepMinutesHint: 'This step’s length depends on how the team watches the model.',
     setMinutes: 'Set minutes',
@@ -249,6 +253,7 @@ export const meetingsStrings = {
       'You changed it after sharing; the team sees the earlier version. Share again to update it.',
     private: 'Private',
     sharedTitle: 'Shared reflections',
+    kept: 'Your reflections are kept in My reflections (opens in a new tab)',
   },
   actions: {
     title: 'Next steps',
@@ -273,7 +278,7 @@ export const meetingsStrings = {
     save: 'Save',
     saved: 'Saved.',
     notYet: 'Not recorded yet.',
-    recordHint: 'The presenter, facilitator or note-taker records it here for everyone.',
+    recordHint: 'Everyone sees what is saved here.',
   },
   tags: {
     title: 'Sources of efficacy',
@@ -292,7 +297,7 @@ export const meetingsStrings = {
   projector: {
     documentTitle: 'Projector · {{meeting}}',
     joinTitle: 'Join on your device',
-    qrLabel: 'QR code that opens this meeting on your device: {{url}}',
+    qrLabel: 'QR code to join this meeting: {{url}}',
     orGoTo: 'Or go to',
     andTypeCode: 'and type the code.',
     codeLabel: 'Meeting code: {{code}}',
@@ -302,6 +307,9 @@ export const meetingsStrings = {
     minutesReady: 'The minutes are ready in Ensemble.',
     pause: 'Pause',
     resume: 'Resume',
+    teamWork: 'The team’s work',
+    earlier_one: 'and {{count}} earlier',
+    earlier_other: 'and {{count}} earlier',
   },
   minutes: {
     title: 'Minutes: {{meeting}}',
@@ -323,6 +331,15 @@ export const meetingsStrings = {
     actual: 'Actual',
     outcome: 'Outcome',
     minutesShort: '{{value}} min',
+    /** DAY-TIMER-5: the same words as the Markdown minutes (core `formatDuration`). */
+    duration: {
+      zero: '0 min',
+      underMinute: 'under 1 min',
+      minutes: '{{minutes}} min',
+      hours: '{{hours}} h',
+      hoursMinutes: '{{hours}} h {{minutes}} min',
+      notTimed: 'not timed',
+    },
     notes: 'Notes',
     noNotes: 'No notes were taken.',
     questions: 'Questions',
@@ -337,6 +354,8 @@ export const meetingsStrings = {
     noSources: 'No sources tagged.',
     sourcesSeen: 'Seen in this meeting: {{list}}',
     privacy: 'Private reflections are never part of the minutes.',
+    sharedAfter: 'shared after the meeting',
+    myReflections: 'Reread your own private reflections in My reflections',
   },
   team: {
     title: 'Meetings',
@@ -369,7 +388,8 @@ export const meetingsStrings = {
     openLiveLabel: 'Open live: {{title}}',
     calendar: 'Calendar file (.ics)',
     calendarHint: 'Add this team’s meetings to your calendar.',
-    joinWithCode: 'Join with a meeting code',
+    joinWithCode: 'Join a live meeting by its code',
+    joinWithCodeHint: 'the meeting code on the projector, not the team’s join code',
     routineMinutes: '{{name}} · {{minutes}} min',
   },
   join: {
@@ -380,5 +400,39 @@ export const meetingsStrings = {
     submit: 'Join meeting',
     notFound: 'No meeting has that code. Check the code on the shared screen.',
     required: 'Enter the meeting code',
+  },
+  /** Meeting guests (DAY-FIRST, ADR 0013): joining without an account, and letting guests in. */
+  guests: {
+    asGuestIntro:
+      'Type the code shown on the shared screen and the name your colleagues know you by. The facilitator lets you in; no account or email is needed.',
+    name: 'Your name',
+    nameHint: 'Shown to the others in this meeting only.',
+    submit: 'Ask to join',
+    signedInHint: 'Have an account?',
+    signIn: 'Sign in instead',
+    waitingTitle: 'Waiting to be let in',
+    waitingBody: 'You asked to join as {{name}}. The facilitator will let you in in a moment.',
+    declinedTitle: 'Not let in',
+    declinedBody: 'The facilitator did not let this request in. Ask them, then try again with the code.',
+    endedTitle: 'The meeting has ended',
+    endedBody: 'Thank you for taking part. Your place in this meeting has ended with it.',
+    leave: 'Leave',
+    joinAgain: 'Join another meeting',
+    panelTitle: 'Colleagues join with this code',
+    panelBody: 'On a phone: scan the code, or go to {{url}} and type the code. No account is needed.',
+    qrLabel: 'QR code to join this meeting: {{url}}',
+    codeLabel: 'Meeting code {{code}}',
+    waitingListTitle: 'Waiting to join',
+    nobodyWaiting: 'Nobody is waiting.',
+    admit: 'Let in',
+    admitName: 'Let in {{name}}',
+    decline: 'Turn away',
+    declineName: 'Turn away {{name}}',
+    admitted: '{{name}} joined the meeting.',
+    guestsIn_one: '{{count}} guest taking part',
+    guestsIn_other: '{{count}} guests taking part',
+    teamMember: 'A team member',
+    minutesLabel: 'Guests',
+    inMeeting: 'In the meeting',
   },
 };

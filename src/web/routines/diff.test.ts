@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { customizeRoutine, parseRoutine } from '#core/routines/index';
+import { customizeRoutine } from '#core/routines/index';
+import { parseRoutine } from '#core/routines/parse';
 import type { Routine, RoutineChange, RoutineStep } from '#contracts/routine';
 import peerModelingYaml from '../../../protocols/peer-modeling.yaml?raw';
 import problemSolveYaml from '../../../protocols/problem-solve.yaml?raw';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { customizeRoutine, parseRoutine } from '#core/routines/index';
+import { customizeRoutine } from '#core/routines/index';
+import { parseRoutine } from '#core/routines/parse';
 import type { Routine } from '#contracts/routine';
 import { CustomizeRoutineRequest } from '#contracts/meetings-api';
 import shareSuccessesYaml from '../../../protocols/share-successes.yaml?raw';

@@ -1,17 +1,17 @@
 /**
- * What the app's router and team page need from the routines feature:
- *
- * - `routineRoutes`: inside the signed-in part of the app shell (next to `teams/:groupId`).
- * - `TeamRoutinesLink({ groupId })`: the team page's way in.
+ * What the app's router needs from the routines feature: `routineRoutes`, inside the signed-in part of the
+ * app shell (next to `teams/:groupId`). Routes only (DAY-PERF-1): this file is in the first chunk, so the
+ * team page imports its way in, `TeamRoutinesLink`, from `TeamRoutinesLink.tsx`.
  */
 import type { RouteObject } from 'react-router';
-import { RoutinePage } from './RoutinePage';
-import { RoutinesPage } from './RoutinesPage';
+import { lazyPage } from '../shell/lazyPage';
 import './routines.css';
 
-export { TeamRoutinesLink } from './TeamRoutinesLink';
-
+/** Each page loads on first visit (DAY-PERF-1); see src/web/router.tsx. */
 export const routineRoutes: RouteObject[] = [
-  { path: 'teams/:groupId/routines', element: <RoutinesPage /> },
-  { path: 'teams/:groupId/routines/:routineId', element: <RoutinePage /> },
+  { path: 'teams/:groupId/routines', lazy: lazyPage(() => import('./RoutinesPage'), 'RoutinesPage') },
+  {
+    path: 'teams/:groupId/routines/:routineId',
+    lazy: lazyPage(() => import('./RoutinePage'), 'RoutinePage'),
+  },
 ];

@@ -16,6 +16,7 @@ export const routinesStrings = {
   teamLink: {
     label: 'Routines',
     hint: 'see each step, or adapt a routine for your team',
+    hintReader: 'see each step of the routines your team runs',
   },
   list: {
     title: 'Routines',
@@ -41,13 +42,14 @@ export const routinesStrings = {
     prompts: 'Prompts',
     norm: 'Norm',
     noNorm: 'None',
-    sources: 'Sources of efficacy',
+    // The routine's aim for the step, not a claim about what the step did (DAY-WORDS-2).
+    sources: 'This step aims to build',
     finalPrompts: 'The final discussion answers',
     saved: 'Saved as version {{version}}.',
   },
   finalPrompt: {
     learned: 'What we learned',
-    nextSteps: 'Our next steps',
+    nextSteps: 'Next steps, if any',
     sources: 'Where we saw the sources of efficacy',
   },
   kind: {
@@ -79,7 +81,7 @@ export const routinesStrings = {
     normHint: 'How people agree to behave during this step.',
     finalPrompts: 'The three final prompts',
     speaker: 'Who speaks',
-    sources: 'Sources of efficacy this step enacts',
+    sources: 'Sources of efficacy this step aims to build',
     fixedFacts: 'Kind: {{kind}} · Who speaks: {{speaker}}',
     moveUp: 'Move up',
     moveDown: 'Move down',

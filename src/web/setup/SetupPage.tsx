@@ -33,7 +33,8 @@ export function SetupPage() {
       queryClient.setQueryData(queryKeys.me, me);
       queryClient.setQueryData(queryKeys.setupStatus, { needsSetup: false });
       toast(t('setup.done'));
-      void navigate('/admin', { replace: true });
+      // DAY-FIRST-1: straight on to the first team and meeting (Admin stays one link away).
+      void navigate('/first-steps', { replace: true });
     },
   });
 

@@ -51,6 +51,11 @@ export function AppShell() {
                     {t('app.nav.myTeams')}
                   </NavLink>
                 </li>
+                <li>
+                  <NavLink to="/reflections" className="site-nav__link">
+                    {t('app.nav.reflections')}
+                  </NavLink>
+                </li>
                 {signedIn.districtRole === 'district_admin' ? (
                   <li>
                     <NavLink to="/admin" className="site-nav__link">
@@ -69,7 +74,9 @@ export function AppShell() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
-        <Outlet />
+        {/* DAY-PERF-4: nothing in <main> until we know who is here: on a phone the menu takes a second line of
+            the header, and a loading line drawn before it would be pushed down (a layout shift). */}
+        {me.isPending ? null : <Outlet />}
       </main>
     </ToastProvider>
   );

@@ -1,6 +1,7 @@
 import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe, useSetupStatus } from '../api/queries';
+import { useDemoInfo } from '../demo/queries';
 import { ErrorState, LoadingState } from '../ui/States';
 import { Page } from '../ui/Page';
 import { ButtonLink } from '../ui/Button';
@@ -11,18 +12,22 @@ const allowedBeforeSetup = new Set(['/setup', '/dev/outbox']);
 
 /**
  * On a fresh install every page leads to /setup; once set up, /setup leads on. The new administrator's
- * next step is Admin (add schools), so a district admin goes there; this also wins any race with
- * the setup page's own navigation, because both aim at the same place.
+ * next step is their first team and meeting (/first-steps, DAY-FIRST-1), so a district admin goes there; this
+ * also wins any race with the setup page's own navigation, because both aim at the same place.
  */
 export function SetupGate() {
   const setup = useSetupStatus();
   const me = useMe();
+  // DAY-PERF-4: asked with the setup status, not after it, so a page knows from its first paint whether this
+  // is a demo server (the sign-in page's demo lines, the team page's practice offer) and nothing shifts when
+  // the answer comes. A failed answer counts as "not a demo" rather than stopping the page.
+  const demo = useDemoInfo();
   const { pathname } = useLocation();
-  if (setup.isPending) return <LoadingState />;
+  if (setup.isPending || demo.isPending) return <LoadingState />;
   if (setup.isError) return <ErrorState error={setup.error} onRetry={() => void setup.refetch()} />;
   if (setup.data.needsSetup && !allowedBeforeSetup.has(pathname)) return <Navigate to="/setup" replace />;
   if (!setup.data.needsSetup && pathname === '/setup') {
-    return <Navigate to={me.data?.districtRole === 'district_admin' ? '/admin' : '/'} replace />;
+    return <Navigate to={me.data?.districtRole === 'district_admin' ? '/first-steps' : '/'} replace />;
   }
   return <Outlet />;
 }

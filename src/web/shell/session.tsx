@@ -14,6 +14,11 @@ export function useSignedInUser(): Me {
   return me;
 }
 
+/** The signed-in person, or null on a page open to everyone (a meeting guest's view, DAY-FIRST). */
+export function useOptionalSignedInUser(): Me | null {
+  return useContext(SignedInContext);
+}
+
 /** Where to go after signing in: only same-site paths, so a crafted ?next= cannot send people elsewhere. */
 export function safeNextPath(next: string | null | undefined, fallback = '/'): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;

@@ -8,7 +8,7 @@ import { TextField } from '../../ui/TextField';
 import { NativeInputField } from '../fields';
 import { formatDueDate } from '../format';
 import { useMeetingsT } from '../i18n';
-import { announce } from '../live/announcer';
+import { announce } from '../../ui/announcer';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 import { MeetingIcon } from '../MeetingIcon';
 

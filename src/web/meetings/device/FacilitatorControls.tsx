@@ -6,98 +6,138 @@ import { SelectField } from '../../ui/SelectField';
 import { ToggleSwitch } from '../fields';
 import type { CurrentStep } from '../format';
 import { useMeetingsT } from '../i18n';
+import { isGuest } from '#core/meeting/index';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 import type { CommandBody } from '../live/meeting-client';
 import { MeetingIcon } from '../MeetingIcon';
+import { AutoStartTimerSwitch } from './AutoStartTimerSwitch';
 
 const NOBODY = 'nobody';
 
-/** Timer and step controls for the facilitator (and the timer part for the timekeeper), as `abilitiesFor` allows. */
-export function FacilitatorControls({ current }: { current: CurrentStep }) {
+/** Whether this step is the routine's last before another routine of the agenda: its Next button says so. */
+function nextRoutineName(state: MeetingState, current: CurrentStep): string | undefined {
+  const isLast = current.index === current.total - 1;
+  return !isLast && current.numberInPart === current.stepsInPart
+    ? state.agenda[current.part + 1]?.routine.name
+    : undefined;
+}
+
+/**
+ * Start/pause/resume and +1/+2 minutes, beside the clock (the facilitator and the timekeeper, as
+ * `abilitiesFor` allows). Also owns the keyboard shortcuts, so they work for both.
+ */
+export function TimerButtons({ current }: { current: CurrentStep }) {
   const t = useMeetingsT();
   const { state, can, send } = useLiveMeeting();
   const run = state.steps[current.index];
+  const timerAction = timerActionFor(run?.timer);
+  useShortcuts(state, current.stepId, timerAction);
+  if (!can.pauseTimer) return null;
+  return (
+    <div className="controls__row timer__buttons" role="group" aria-label={t('controls.timekeeperTitle')}>
+      <Button
+        variant="primary"
+        className="controls__timer-button"
+        aria-keyshortcuts="Space"
+        onPress={() => void send({ type: timerAction })}
+        isDisabled={!can[timerAction]}
+      >
+        <MeetingIcon name={timerAction === 'pauseTimer' ? 'pause' : 'play'} />
+        {t(
+          timerAction === 'pauseTimer'
+            ? 'controls.pause'
+            : timerAction === 'resumeTimer'
+              ? 'controls.resume'
+              : 'controls.startTimer',
+        )}
+      </Button>
+      <Button
+        aria-keyshortcuts="1"
+        onPress={() => void send({ type: 'extendStep', minutes: 1 })}
+        isDisabled={!can.extendStep}
+      >
+        {t('controls.plusOne')}
+      </Button>
+      <Button
+        aria-keyshortcuts="2"
+        onPress={() => void send({ type: 'extendStep', minutes: 2 })}
+        isDisabled={!can.extendStep}
+      >
+        {t('controls.plusTwo')}
+      </Button>
+    </div>
+  );
+}
+
+/** Back, skip and next (the facilitator only): one compact row under the timer, so the step's tool stays in view. */
+export function StepNavigation({ current }: { current: CurrentStep }) {
+  const t = useMeetingsT();
+  const { state, can, send } = useLiveMeeting();
   const stepId = current.stepId;
   const isLast = current.index === current.total - 1;
-  const nextRoutine =
-    !isLast && current.numberInPart === current.stepsInPart
-      ? state.agenda[current.part + 1]?.routine.name
-      : undefined;
-  const timerAction = timerActionFor(run?.timer);
-  const leads = can.nextStep;
-  useShortcuts(state, stepId, timerAction);
+  const nextRoutine = nextRoutineName(state, current);
+  if (!can.nextStep) return null;
+  return (
+    <div className="controls__row controls__nav" role="group" aria-label={t('device.steps')}>
+      <Button
+        aria-label={t('controls.backLabel')}
+        aria-keyshortcuts="B"
+        onPress={() => void send({ type: 'previousStep', fromStepId: stepId })}
+        isDisabled={current.index === 0}
+      >
+        {t('controls.back')}
+      </Button>
+      {isLast ? null : (
+        <Button
+          aria-label={t('controls.skipLabel')}
+          variant="quiet"
+          onPress={() => void send({ type: 'skipStep', fromStepId: stepId })}
+        >
+          {t('controls.skip')}
+        </Button>
+      )}
+      {isLast ? (
+        <EndMeetingButton variant="primary" />
+      ) : (
+        <Button
+          variant="primary"
+          aria-keyshortcuts="N"
+          onPress={() => void send({ type: 'nextStep', fromStepId: stepId })}
+          {...(nextRoutine && { 'aria-label': t('controls.nextRoutine', { name: nextRoutine }) })}
+        >
+          {/* The last step of a routine in an agenda leads into the next routine: say so (its name is in the
+              button's label always, in its text where there is room). */}
+          {nextRoutine ? (
+            <span>
+              {t('controls.nextRoutineShort')}
+              <span className="controls__next-name">
+                {t('controls.nextRoutineName', { name: nextRoutine })}
+              </span>
+            </span>
+          ) : (
+            t('controls.next')
+          )}
+        </Button>
+      )}
+    </div>
+  );
+}
 
+/**
+ * What the facilitator changes now and then (roles, minutes of a variable step, auto-advance, handing over,
+ * ending early) and the keyboard shortcuts: beside the step's work, not above it.
+ */
+export function FacilitatorSettings({ current }: { current: CurrentStep }) {
+  const t = useMeetingsT();
+  const { can } = useLiveMeeting();
+  const leads = can.nextStep;
+  const isLast = current.index === current.total - 1;
   if (!can.pauseTimer && !leads) return null;
   return (
     <section className="panel controls" aria-labelledby="controls-heading">
       <h2 id="controls-heading" className="controls__title">
         {leads ? t('controls.title') : t('controls.timekeeperTitle')}
       </h2>
-      <div className="controls__row" role="group" aria-label={t('timer.label')}>
-        <Button
-          variant="primary"
-          className="controls__timer-button"
-          aria-keyshortcuts="Space"
-          onPress={() => void send({ type: timerAction })}
-          isDisabled={!can[timerAction]}
-        >
-          <MeetingIcon name={timerAction === 'pauseTimer' ? 'pause' : 'play'} />
-          {t(
-            timerAction === 'pauseTimer'
-              ? 'controls.pause'
-              : timerAction === 'resumeTimer'
-                ? 'controls.resume'
-                : 'controls.startTimer',
-          )}
-        </Button>
-        <Button
-          aria-keyshortcuts="1"
-          onPress={() => void send({ type: 'extendStep', minutes: 1 })}
-          isDisabled={!can.extendStep}
-        >
-          {t('controls.plusOne')}
-        </Button>
-        <Button
-          aria-keyshortcuts="2"
-          onPress={() => void send({ type: 'extendStep', minutes: 2 })}
-          isDisabled={!can.extendStep}
-        >
-          {t('controls.plusTwo')}
-        </Button>
-      </div>
-      {leads ? (
-        <div className="controls__row" role="group" aria-label={t('device.steps')}>
-          <Button
-            aria-label={t('controls.backLabel')}
-            aria-keyshortcuts="B"
-            onPress={() => void send({ type: 'previousStep', fromStepId: stepId })}
-            isDisabled={current.index === 0}
-          >
-            {t('controls.back')}
-          </Button>
-          {isLast ? null : (
-            <Button
-              aria-label={t('controls.skipLabel')}
-              variant="quiet"
-              onPress={() => void send({ type: 'skipStep', fromStepId: stepId })}
-            >
-              {t('controls.skip')}
-            </Button>
-          )}
-          {isLast ? (
-            <EndMeetingButton variant="primary" />
-          ) : (
-            <Button
-              variant="primary"
-              aria-keyshortcuts="N"
-              onPress={() => void send({ type: 'nextStep', fromStepId: stepId })}
-            >
-              {/* The last step of a routine in an agenda leads into the next routine: say so. */}
-              {nextRoutine ? t('controls.nextRoutine', { name: nextRoutine }) : t('controls.next')}
-            </Button>
-          )}
-        </div>
-      ) : null}
       {leads ? (
         <details className="controls__more">
           <summary>{t('controls.more')}</summary>
@@ -105,6 +145,7 @@ export function FacilitatorControls({ current }: { current: CurrentStep }) {
             <RolesForm />
             <VariableStepMinutes current={current} />
             <AutoAdvanceSwitch />
+            <AutoStartTimerSwitch />
             <HandOverFacilitation />
             {isLast ? null : (
               <div>
@@ -129,15 +170,18 @@ export function LobbySetup() {
         {can.startMeeting ? t('device.lobbySetupTitle') : t('device.lobbyTitle')}
       </h2>
       {can.startMeeting ? null : <p>{t('device.lobbyBody')}</p>}
-      {can.assignRoles ? <RolesForm /> : null}
-      {can.setAutoAdvance ? <AutoAdvanceSwitch /> : null}
-      {can.startMeeting ? (
+      {/* The Start button goes with the roles form: starting sends the roles it shows (DAY-DEVICE-1). */}
+      {can.assignRoles ? (
+        <RolesForm withStart={can.startMeeting} />
+      ) : can.startMeeting ? (
         <div className="actions">
           <Button variant="primary" onPress={() => void send({ type: 'startMeeting' })}>
             {t('controls.startMeeting')}
           </Button>
         </div>
       ) : null}
+      {can.setAutoAdvance ? <AutoAdvanceSwitch /> : null}
+      {can.setAutoStartTimer ? <AutoStartTimerSwitch /> : null}
       {can.handOverFacilitation ? <HandOverFacilitation /> : null}
       {can.endMeeting ? (
         <div>
@@ -154,87 +198,130 @@ function timerActionFor(status: string | undefined): TimerCommand {
 }
 
 /**
- * Presenter (the suggested one preselected; one per routine of the agenda), timekeeper and note-taker, saved
- * together. Keyed by the saved roles, so a change made elsewhere (another tab, the previous facilitator) shows
- * what is true now.
+ * Presenter (one per routine of the agenda: the saved one, else the suggested one, else the facilitator),
+ * timekeeper and note-taker, saved together. Keyed by the saved roles, so a change made elsewhere (another
+ * tab, the previous facilitator) shows what is true now. With `withStart` (the lobby), "Start the meeting"
+ * sends the roles shown that are not saved yet, then the start: what the picker shows is what the meeting gets
+ * (DAY-DEVICE-1).
  */
-function RolesForm() {
+function RolesForm({ withStart = false }: { withStart?: boolean }) {
   const { state } = useLiveMeeting();
   const { timekeeper, noteTaker } = state.roles;
   const presenters = state.agenda.map((p) => p.presenter ?? '').join(',');
-  return <RolesFormFields key={`${presenters}|${timekeeper ?? ''}|${noteTaker ?? ''}`} />;
+  return (
+    <RolesFormFields key={`${presenters}|${timekeeper ?? ''}|${noteTaker ?? ''}`} withStart={withStart} />
+  );
 }
 
-function RolesFormFields() {
+/** The commands that make the roles in the form the meeting's roles; none when nothing differs. */
+function roleCommands(
+  state: Pick<MeetingState, 'agenda' | 'roles' | 'currentPart'>,
+  form: { presenters: readonly (string | null)[]; timekeeper: string | null; noteTaker: string | null },
+): CommandBody[] {
+  const several = state.agenda.length > 1;
+  const here = state.currentPart;
+  const commands: CommandBody[] = [];
+  const presenterHere = form.presenters[here] ?? null;
+  const changedHere = presenterHere !== (state.agenda[here]?.presenter ?? null);
+  if (changedHere || form.timekeeper !== state.roles.timekeeper || form.noteTaker !== state.roles.noteTaker) {
+    // The current routine's presenter goes with the other roles; each other routine's presenter on its own.
+    commands.push({
+      type: 'assignRoles',
+      presenter: presenterHere,
+      ...(several && { part: here }),
+      timekeeper: form.timekeeper,
+      noteTaker: form.noteTaker,
+    });
+  }
+  form.presenters.forEach((id, part) => {
+    if (part !== here && id !== (state.agenda[part]?.presenter ?? null))
+      commands.push({ type: 'assignRoles', presenter: id, part });
+  });
+  return commands;
+}
+
+function RolesFormFields({ withStart }: { withStart: boolean }) {
   const t = useMeetingsT();
   const { state, summary, nameOf, meId, send } = useLiveMeeting();
-  const options = [
-    { id: NOBODY, label: t('common.nobody') },
-    ...state.memberIds.map((id) => ({
-      id,
-      label: id === meId ? `${nameOf(id)} ${t('common.you')}` : nameOf(id),
-    })),
-  ];
+  const people = state.memberIds.map((id) => ({
+    id,
+    label: id === meId ? `${nameOf(id)} ${t('common.you')}` : nameOf(id),
+  }));
+  const options = [{ id: NOBODY, label: t('common.nobody') }, ...people];
   const several = state.agenda.length > 1;
+  // Every routine has a presenter (the core gives the facilitator to one without): no "Nobody" to pick.
+  const fallback = state.roles.facilitator ?? meId;
   const [presenters, setPresenters] = useState(() =>
-    state.agenda.map((p, i) => p.presenter ?? summary.suggestedPresenterIds[i] ?? NOBODY),
+    state.agenda.map((p, i) => p.presenter ?? summary.suggestedPresenterIds[i] ?? fallback),
   );
   const [timekeeper, setTimekeeper] = useState(state.roles.timekeeper ?? NOBODY);
   const [noteTaker, setNoteTaker] = useState(state.roles.noteTaker ?? NOBODY);
   const orNull = (id: string) => (id === NOBODY ? null : id);
+  const pending = roleCommands(state, {
+    presenters,
+    timekeeper: orNull(timekeeper),
+    noteTaker: orNull(noteTaker),
+  });
 
   // The roles then show in the presence list on every screen; a refusal comes back as a toast.
-  // The current routine's presenter goes with the other roles; each other routine's presenter on its own.
+  // The outbox sends in order, so the roles land before the start.
   const save = () => {
-    const here = state.currentPart;
-    void send({
-      type: 'assignRoles',
-      presenter: orNull(presenters[here] ?? NOBODY),
-      ...(several && { part: here }),
-      timekeeper: orNull(timekeeper),
-      noteTaker: orNull(noteTaker),
-    });
-    presenters.forEach((id, part) => {
-      if (part !== here && orNull(id) !== (state.agenda[part]?.presenter ?? null))
-        void send({ type: 'assignRoles', presenter: orNull(id), part });
-    });
+    for (const command of pending) void send(command);
+  };
+  const start = () => {
+    save();
+    void send({ type: 'startMeeting' });
   };
 
   return (
-    <fieldset className="fieldset roles-form">
-      <legend className="fieldset__legend">{t('controls.rolesTitle')}</legend>
-      <div className="roles-form__fields">
-        {state.agenda.map((part, i) => (
+    <>
+      <fieldset className="fieldset roles-form">
+        <legend className="fieldset__legend">{t('controls.rolesTitle')}</legend>
+        <div className="roles-form__fields">
+          {state.agenda.map((part, i) => (
+            <SelectField
+              key={i}
+              label={several ? t('controls.presenterFor', { name: part.routine.name }) : t('roles.presenter')}
+              description={t('controls.presenterHint')}
+              options={people}
+              value={presenters[i] ?? fallback}
+              onChange={(id) => {
+                setPresenters((all) => all.with(i, id));
+              }}
+            />
+          ))}
           <SelectField
-            key={i}
-            label={several ? t('controls.presenterFor', { name: part.routine.name }) : t('roles.presenter')}
-            description={t('controls.presenterHint')}
+            label={t('roles.timekeeper')}
             options={options}
-            value={presenters[i] ?? NOBODY}
-            onChange={(id) => {
-              setPresenters((all) => all.with(i, id));
-            }}
+            value={timekeeper}
+            onChange={setTimekeeper}
           />
-        ))}
-        <SelectField
-          label={t('roles.timekeeper')}
-          options={options}
-          value={timekeeper}
-          onChange={setTimekeeper}
-        />
-        <SelectField
-          label={t('roles.noteTaker')}
-          options={options}
-          value={noteTaker}
-          onChange={setNoteTaker}
-        />
-      </div>
-      <div>
-        <Button variant="secondary" onPress={save}>
-          {t('controls.assignRoles')}
-        </Button>
-      </div>
-    </fieldset>
+          <SelectField
+            label={t('roles.noteTaker')}
+            options={options}
+            value={noteTaker}
+            onChange={setNoteTaker}
+          />
+        </div>
+        {withStart && pending.length > 0 ? (
+          <p className="field__hint" data-testid="roles-pending">
+            {t('controls.rolesPending')}
+          </p>
+        ) : null}
+        <div>
+          <Button variant="secondary" onPress={save} isDisabled={pending.length === 0}>
+            {t('controls.assignRoles')}
+          </Button>
+        </div>
+      </fieldset>
+      {withStart ? (
+        <div className="actions">
+          <Button variant="primary" onPress={start}>
+            {t('controls.startMeeting')}
+          </Button>
+        </div>
+      ) : null}
+    </>
   );
 }
 
@@ -255,7 +342,8 @@ function AutoAdvanceSwitch() {
 function HandOverFacilitation() {
   const t = useMeetingsT();
   const { state, meId, nameOf, send } = useLiveMeeting();
-  const others = state.memberIds.filter((id) => id !== meId);
+  // Facilitation stays with the team: never a meeting guest (DAY-FIRST-5).
+  const others = state.memberIds.filter((id) => id !== meId && !isGuest(state, id));
   const [toId, setToId] = useState(others[0] ?? '');
   if (others.length === 0) return null;
   return (

@@ -12,21 +12,20 @@ import { ErrorState, LoadingState } from '../../ui/States';
 import { agendaName, currentStepOf } from '../format';
 import { useMeetingsT } from '../i18n';
 import { useNavigationFocus } from '../useNavigationFocus';
-import { PoliteAnnouncer } from '../live/announcer';
 import { LiveMeetingProvider, useLiveMeeting } from '../live/LiveMeetingContext';
 import { useLiveMeetingValue } from '../live/useLiveMeetingValue';
 import { meetingKeys, useMeetingSummary } from '../queries';
 import { ActionItems } from './ActionItems';
+import { LobbyGuests, WaitingGuests } from '../guests/LobbyGuests';
+import { isGuest } from '#core/meeting/index';
 import { ConnectionBanner } from './ConnectionBanner';
-import { FacilitatorControls, LobbySetup } from './FacilitatorControls';
+import { FacilitatorSettings, LobbySetup, StepNavigation } from './FacilitatorControls';
 import { PresenceList } from './PresenceList';
 import { PrivateReflections } from './PrivateReflections';
-import { SharedNote } from './SharedNote';
 import { StepAnnouncer } from './StepAnnouncer';
-import { StepGuide } from './StepGuide';
 import { StepList } from './StepList';
-import { StepTools } from './StepTools';
-import { TimerPanel } from './TimerPanel';
+import { reflectionLeads, StepTools } from './StepTools';
+import { SoundSetting, TimerPanel } from './TimerPanel';
 
 /** /meetings/:meetingId — the meeting on each participant's own device. */
 export function MeetingPage() {
@@ -62,9 +61,10 @@ function LiveDeviceView({ summary }: { summary: MeetingSummary }) {
   );
 }
 
-function DeviceView() {
+/** The device view of the meeting in context; also a meeting guest's (src/web/meetings/guests). */
+export function DeviceView() {
   const t = useMeetingsT();
-  const { state, summary, snapshot } = useLiveMeeting();
+  const { state, summary, snapshot, meId } = useLiveMeeting();
   const current = currentStepOf(state);
 
   return (
@@ -72,13 +72,13 @@ function DeviceView() {
       <MeetingHeader />
       <ConnectionBanner />
       <StepAnnouncer />
-      <PoliteAnnouncer />
       {state.phase === 'empty' && !snapshot.joinProblem ? (
         <LoadingState label={t('connection.joining')} />
       ) : null}
       {state.phase === 'lobby' ? (
         <div className="meeting-layout">
           <div className="meeting-layout__main stack">
+            <LobbyGuests />
             <LobbySetup />
           </div>
           <aside className="meeting-layout__side stack" aria-label={t('device.people')}>
@@ -88,24 +88,19 @@ function DeviceView() {
       ) : null}
       {state.phase === 'running' && current ? (
         <div className="meeting-layout">
-          <div className="meeting-layout__main stack">
-            <TimerPanel />
-            <FacilitatorControls current={current} />
-            <StepGuide step={current.step} />
-            {/* The final step answers its prompts in order: what we learned (the note), next steps, sources. */}
-            {current.step.kind === 'final' ? (
-              <SharedNote step={current.step} stepId={current.stepId} />
-            ) : null}
+          <div className="meeting-layout__main stack" data-testid="step-work">
+            <TimerPanel current={current} />
+            <StepNavigation current={current} />
             <StepTools step={current.step} stepId={current.stepId} />
-            {current.step.kind === 'final' ? null : (
-              <SharedNote step={current.step} stepId={current.stepId} />
-            )}
           </div>
           <aside className="meeting-layout__side stack" aria-label={t('device.details')}>
             {/* Personal, so beside the shared work on a wide screen; right after it on a phone. */}
-            <PrivateReflections stepId={current.stepId} />
+            {reflectionLeads(current.step) ? null : <PrivateReflections stepId={current.stepId} />}
+            <WaitingGuests onlyWhenWaiting />
             <PresenceList />
             {current.step.kind === 'final' ? null : <ActionItems collapsed />}
+            <FacilitatorSettings current={current} />
+            <SoundSetting />
             <StepList />
           </aside>
         </div>
@@ -116,11 +111,14 @@ function DeviceView() {
             <Notice tone="success" title={t('device.endedTitle')}>
               <p>{t('device.endedBody')}</p>
             </Notice>
-            <div className="actions">
-              <ButtonLink to={`/meetings/${summary.id}/minutes`} variant="primary">
-                {t('device.openMinutes')}
-              </ButtonLink>
-            </div>
+            {/* The minutes are the team's: a meeting guest's place ends with the meeting (DAY-FIRST-5). */}
+            {isGuest(state, meId) ? null : (
+              <div className="actions">
+                <ButtonLink to={`/meetings/${summary.id}/minutes`} variant="primary">
+                  {t('device.openMinutes')}
+                </ButtonLink>
+              </div>
+            )}
             <ActionItems />
           </div>
         </div>

@@ -5,7 +5,7 @@ import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
 import { TextAreaField } from '../fields';
 import { useMeetingsT } from '../i18n';
-import { announce } from '../live/announcer';
+import { announce } from '../../ui/announcer';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 
 /**
@@ -14,7 +14,7 @@ import { useLiveMeeting } from '../live/LiveMeetingContext';
  */
 export function PresentationRecord({ step, editable }: { step: RoutineStep; editable: boolean }) {
   const t = useMeetingsT();
-  const { state, can, nameOf } = useLiveMeeting();
+  const { state, can, nameOf, meId } = useLiveMeeting();
   const part = state.agenda[state.currentPart];
   const focus = part?.routine.focus ?? 'success';
   const presentation = part?.presentation ?? null;
@@ -25,7 +25,7 @@ export function PresentationRecord({ step, editable }: { step: RoutineStep; edit
     <section className="panel stack" aria-labelledby="presentation-heading">
       <h2 id="presentation-heading" className="section__title">
         {heading}
-        {state.roles.presenter ? (
+        {state.roles.presenter && state.roles.presenter !== meId ? (
           <span className="section__count"> · {nameOf(state.roles.presenter)}</span>
         ) : null}
       </h2>
@@ -35,7 +35,7 @@ export function PresentationRecord({ step, editable }: { step: RoutineStep; edit
           {presentation.mode ? <p className="muted">{t(`mode.${presentation.mode}`)}</p> : null}
           {presentation.summary ? <p className="presentation__summary">{presentation.summary}</p> : null}
         </div>
-      ) : (
+      ) : editable && can.recordPresentation ? null : (
         <p className="muted">{t('presentation.notYet')}</p>
       )}
       {editable && can.recordPresentation ? (
@@ -98,7 +98,7 @@ function PresentationForm({ modes }: { modes: readonly ObservationMode[] | null 
         value={summary}
         onChange={setSummary}
         maxLength={5000}
-        rows={4}
+        rows={2}
       />
       <div>
         <Button type="submit" variant="secondary" isDisabled={title.trim() === ''}>

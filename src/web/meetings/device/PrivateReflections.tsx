@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { TextAreaField } from '../fields';
 import { useMeetingsT } from '../i18n';
-import { announce } from '../live/announcer';
+import { announce } from '../../ui/announcer';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 import { MeetingIcon } from '../MeetingIcon';
 
@@ -51,6 +51,12 @@ export function PrivateReflections({ stepId }: { stepId: string }) {
         </h2>
         <p id="reflection-privacy" className="private-reflection__note">
           {t('reflection.privateNote')}
+        </p>
+        <p className="field__hint">
+          {/* A new tab: leaving the meeting page would drop a reflection still waiting to be sent. */}
+          <a href="/reflections" target="_blank" rel="noopener">
+            {t('reflection.kept')}
+          </a>
         </p>
         {offline || unsent ? (
           <p className="field__hint" role="status" data-testid="reflection-offline-note">

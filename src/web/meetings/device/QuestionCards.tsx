@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button';
 import { TextField } from '../../ui/TextField';
 import { TextAreaField } from '../fields';
 import { useMeetingsT } from '../i18n';
-import { announce } from '../live/announcer';
+import { announce } from '../../ui/announcer';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 import { MeetingIcon } from '../MeetingIcon';
 
@@ -41,6 +41,32 @@ export function QuestionCards({ step, stepId }: { step: RoutineStep; stepId: str
       <h2 id="questions-heading" className="section__title">
         {t('questions.title')} <span className="section__count">({cards.length})</span>
       </h2>
+      {/* The form first (DAY-DEVICE-2): the cards grow below it, never pushing it off the first screen. */}
+      {isPresenter ? (
+        <p className="muted">{t('questions.presenterNote')}</p>
+      ) : can.submitQuestion ? (
+        <form
+          className="stack"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <TextAreaField
+            label={t(`questions.${kind}`)}
+            description={t(kind === 'probing' ? 'questions.probingHint' : 'questions.clarifyingHint')}
+            value={text}
+            onChange={setText}
+            maxLength={500}
+            rows={2}
+          />
+          <div>
+            <Button type="submit" variant="secondary" isDisabled={text.trim() === ''}>
+              {t('questions.add')}
+            </Button>
+          </div>
+        </form>
+      ) : null}
       {cards.length === 0 ? (
         <p className="muted">{t('questions.empty')}</p>
       ) : (
@@ -82,31 +108,6 @@ export function QuestionCards({ step, stepId }: { step: RoutineStep; stepId: str
           ))}
         </ul>
       )}
-      {isPresenter ? (
-        <p className="muted">{t('questions.presenterNote')}</p>
-      ) : can.submitQuestion ? (
-        <form
-          className="stack"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          <TextAreaField
-            label={t(`questions.${kind}`)}
-            description={t(kind === 'probing' ? 'questions.probingHint' : 'questions.clarifyingHint')}
-            value={text}
-            onChange={setText}
-            maxLength={500}
-            rows={2}
-          />
-          <div>
-            <Button type="submit" variant="secondary" isDisabled={text.trim() === ''}>
-              {t('questions.add')}
-            </Button>
-          </div>
-        </form>
-      ) : null}
     </section>
   );
 }

@@ -4,7 +4,7 @@ import type { Suggestion } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
 import { TextAreaField } from '../fields';
 import { useMeetingsT } from '../i18n';
-import { announce } from '../live/announcer';
+import { announce } from '../../ui/announcer';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 
 /**
@@ -34,6 +34,8 @@ export function SharedNote({ step, stepId }: { step: RoutineStep; stepId: string
           stepId={stepId}
           saved={note}
           label={isFinal ? title : t('note.editLabel')}
+          // In the final step the section's heading already says "What we learned": not twice on a phone.
+          hideLabel={isFinal}
           suggestions={open}
         />
       ) : (
@@ -59,11 +61,13 @@ function NoteEditor({
   stepId,
   saved,
   label,
+  hideLabel = false,
   suggestions,
 }: {
   stepId: string;
   saved: string;
   label: string;
+  hideLabel?: boolean;
   suggestions: readonly Suggestion[];
 }) {
   const t = useMeetingsT();
@@ -88,11 +92,12 @@ function NoteEditor({
       >
         <TextAreaField
           label={label}
+          hideLabel={hideLabel}
           description={t('note.editHint')}
           value={draft}
           onChange={setDraft}
           maxLength={10_000}
-          rows={5}
+          rows={4}
         />
         <div>
           <Button type="submit" variant="primary" isDisabled={!dirty}>

@@ -4,7 +4,7 @@ import { Button } from '../../ui/Button';
 import { RadioGroupField } from '../../ui/RadioGroupField';
 import { TextField } from '../../ui/TextField';
 import { useMeetingsT } from '../i18n';
-import { announce } from '../live/announcer';
+import { announce } from '../../ui/announcer';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 
 /** The four sources of efficacy, each tag with a short "where we saw it"; only in the final discussion. */

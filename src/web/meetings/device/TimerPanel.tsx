@@ -4,26 +4,33 @@ import { classNames } from '../../ui/classNames';
 import { useSoundPreference } from '../cue/sound';
 import { useTimeUpCue } from '../cue/useTimeUpCue';
 import { ToggleSwitch } from '../fields';
-import { formatClock, wholeMinutesLeft } from '../format';
+import { formatClock, wholeMinutesLeft, type CurrentStep } from '../format';
 import { useMeetingsT } from '../i18n';
 import { MeetingIcon } from '../MeetingIcon';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
-import { useClientNow } from '../live/useServerNow';
+import { useTimerClock } from '../live/useServerNow';
+import { TimerButtons } from './FacilitatorControls';
 
 export interface LiveTimer {
   readonly timer: StepTimer | null;
   /** From core `remainingForClient`: the server's remaining time at this client's corrected clock. */
   readonly remainingMs: number;
   readonly timeUp: boolean;
+  /** DAY-TIMER-6: on the clock element, so screens can be compared at one instant (e2e). */
+  readonly data: { readonly 'data-remaining-ms': number; readonly 'data-client-now': number };
 }
 
-/** The current step's timer at server time, refreshed four times a second while it runs. */
+/** The current step's timer at server time, refreshed four times a second and at each new second while it runs. */
 export function useLiveTimer(state: MeetingState, clockOffsetMs: number): LiveTimer {
-  const running = state.currentStepIndex !== null && state.steps[state.currentStepIndex]?.timer === 'running';
-  const clientNow = useClientNow(running);
+  const clientNow = useTimerClock(state, clockOffsetMs);
   const timer = currentTimer(state, clientNow + clockOffsetMs);
   const remainingMs = remainingForClient(state, clientNow, clockOffsetMs);
-  return { timer, remainingMs, timeUp: timer !== null && timer.status !== 'idle' && remainingMs === 0 };
+  return {
+    timer,
+    remainingMs,
+    timeUp: timer !== null && timer.status !== 'idle' && remainingMs === 0,
+    data: { 'data-remaining-ms': remainingMs, 'data-client-now': clientNow },
+  };
 }
 
 /**
@@ -46,11 +53,15 @@ function useMinuteAnnouncement(timer: StepTimer | null, remainingMs: number): st
   return message;
 }
 
-export function TimerPanel() {
+/**
+ * The compact timer bar (DAY-DEVICE-2): the clock, its status in words and by shape, and (for the facilitator
+ * and the timekeeper) the timer buttons on the same line, so the step's own tool is on a phone's first screen.
+ */
+export function TimerPanel({ current }: { current: CurrentStep }) {
   const t = useMeetingsT();
   const { state, snapshot, summary } = useLiveMeeting();
-  const { timer, remainingMs, timeUp } = useLiveTimer(state, snapshot.clockOffsetMs);
-  const [soundOn, setSoundOn] = useSoundPreference();
+  const { timer, remainingMs, timeUp, data } = useLiveTimer(state, snapshot.clockOffsetMs);
+  const [soundOn] = useSoundPreference();
   useTimeUpCue(summary.id, timer, soundOn);
   const announcement = useMinuteAnnouncement(timer, remainingMs);
   if (!timer) return null;
@@ -65,30 +76,43 @@ export function TimerPanel() {
       )}
       aria-labelledby="timer-label"
     >
-      <h2 id="timer-label" className="timer__label">
-        {t('timer.label')}
-      </h2>
-      <div
-        role="timer"
-        aria-labelledby="timer-label"
-        aria-atomic="true"
-        className="timer__clock"
-        data-testid="timer"
-      >
-        {formatClock(remainingMs)}
+      <div className="timer__readout">
+        <h2 id="timer-label" className="timer__label">
+          {t('timer.label')}
+        </h2>
+        <div
+          role="timer"
+          aria-labelledby="timer-label"
+          aria-atomic="true"
+          className="timer__clock"
+          data-testid="timer"
+          {...data}
+        >
+          {formatClock(remainingMs)}
+        </div>
+        <p className="timer__status" data-testid="timer-status">
+          <TimerStatusIcon status={timeUp ? 'time-up' : timer.status} />
+          <span>{statusText}</span>
+          {timeUp && timer.overrunMs >= 1000 ? (
+            <span className="timer__over">· {t('timer.over', { time: formatClock(timer.overrunMs) })}</span>
+          ) : null}
+        </p>
       </div>
-      <p className="timer__status" data-testid="timer-status">
-        <TimerStatusIcon status={timeUp ? 'time-up' : timer.status} />
-        <span>{statusText}</span>
-        {timeUp && timer.overrunMs >= 1000 ? (
-          <span className="timer__over">· {t('timer.over', { time: formatClock(timer.overrunMs) })}</span>
-        ) : null}
-      </p>
+      <TimerButtons current={current} />
       <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
+    </section>
+  );
+}
+
+/** The time-up sound is a choice for this device, so it sits with the person's own things, not on the timer. */
+export function SoundSetting() {
+  const t = useMeetingsT();
+  const [soundOn, setSoundOn] = useSoundPreference();
+  return (
+    <section className="panel device-settings" aria-label={t('timer.soundSection')}>
       <ToggleSwitch
-        className="timer__sound"
         label={t('timer.sound')}
         description={t('timer.soundHint')}
         isSelected={soundOn}

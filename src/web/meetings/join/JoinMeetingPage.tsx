@@ -8,11 +8,25 @@ import { Page } from '../../ui/Page';
 import { TextField } from '../../ui/TextField';
 import { normalizeMeetingCode } from '../format-code';
 import { useMeetingsT } from '../i18n';
+import { useMe } from '../../api/queries';
+import { LoadingState } from '../../ui/States';
+import { GuestJoinForm } from '../guests/GuestJoinForm';
 
 const codeFields = ['code'] as const;
 
-/** /join-meeting — type the code from the shared screen, land in the meeting. `?code=` fills it in and goes. */
+/**
+ * /join-meeting — type the code from the shared screen, land in the meeting. `?code=` fills it in and goes.
+ * Open to everyone (DAY-FIRST-3): signed in, the account joins; signed out, a colleague asks to join as a
+ * meeting guest under a display name, and the facilitator lets them in.
+ */
 export function JoinMeetingPage() {
+  const me = useMe();
+  if (me.isPending) return <LoadingState />;
+  if (!me.data) return <GuestJoinForm />;
+  return <MemberJoinMeeting />;
+}
+
+function MemberJoinMeeting() {
   const t = useMeetingsT();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();

@@ -123,6 +123,8 @@ export interface MeetingClientOptions {
   now?: () => number;
   /** Keeps the outbox on this device (see outbox-store.ts); without it, the outbox lives in memory only. */
   store?: OutboxStore | null;
+  /** `projector`: a shared screen, sent no private reflection at all (DAY-PROJ-3). */
+  view?: 'device' | 'projector';
 }
 
 export const TIMING = {
@@ -160,6 +162,7 @@ export class MeetingClient {
   private readonly transport: MeetingTransport;
   private readonly now: () => number;
   private readonly store: OutboxStore | null;
+  private readonly view: 'device' | 'projector';
 
   private state: MeetingState = initialMeetingState;
   private connection: ConnectionStatus = 'connecting';
@@ -194,6 +197,7 @@ export class MeetingClient {
     this.transport = options.transport;
     this.now = options.now ?? Date.now;
     this.store = options.store ?? null;
+    this.view = options.view ?? 'device';
     // Whatever an earlier client for this meeting and person left waiting is sent first, in its order. Whoever
     // issued it is gone, so nobody awaits the answer; a refusal still reaches `problems`.
     this.outbox = (this.store?.load() ?? []).map((entry) => ({
@@ -319,7 +323,12 @@ export class MeetingClient {
     this.joinInFlight = true;
     const generation = this.generation;
     const clientSent = this.now();
-    const request = { protocolVersion: PROTOCOL_VERSION, meetingId: this.meetingId, lastSeq: this.state.seq };
+    const request = {
+      protocolVersion: PROTOCOL_VERSION,
+      meetingId: this.meetingId,
+      lastSeq: this.state.seq,
+      ...(this.view === 'projector' && { view: this.view }),
+    };
     this.transport.request(ClientEvents.join, request, TIMING.joinAckTimeoutMs).then(
       (answer) => {
         if (generation !== this.generation) return;

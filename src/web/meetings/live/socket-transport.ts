@@ -7,6 +7,7 @@ type Push = (payload: unknown) => void;
 interface ServerToClient {
   'meeting:events': Push;
   'meeting:presence': Push;
+  'team:meetings': Push;
 }
 /** Every client message is a request with an ack; the payloads are checked by the contract on both ends. */
 type ClientToServer = Record<string, (payload: unknown, ack: (answer: unknown) => void) => void>;
@@ -51,6 +52,10 @@ export function socketIoTransport(): MeetingTransport {
       });
       s.on(ServerEvents.presence, (payload) => {
         handlers.onMessage(ServerEvents.presence, payload);
+      });
+      // DAY-TEAM-1: a team page's watch (useTeamMeetingsLive).
+      s.on(ServerEvents.teamMeetings, (payload) => {
+        handlers.onMessage(ServerEvents.teamMeetings, payload);
       });
       // A Chromebook that loses the Wi-Fi says so at once, long before Socket.IO's heartbeat would notice:
       // show "offline" (and queue) right away, and try again the moment the network is back.

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo } from 'react';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import { abilitiesFor } from '#core/meeting/index';
-import { useSignedInUser } from '../../shell/session';
+import { useOptionalSignedInUser } from '../../shell/session';
 import { useToast } from '../../shell/Toaster';
 import { useMeetingsT, type MeetingsKey } from '../i18n';
 import { useNameOf } from '../people';
@@ -35,10 +35,19 @@ export function useDescribeRefusal(): (error: CommandError) => string {
 }
 
 /** Connects to the meeting and gathers what its screens need; refusals are reported once, as toasts. */
-export function useLiveMeetingValue(summary: MeetingSummary): LiveMeeting {
-  const me = useSignedInUser();
-  const { client, snapshot } = useMeetingClient(summary.id, me.id);
-  const nameOf = useNameOf(summary.groupId, snapshot.present);
+export function useLiveMeetingValue(
+  summary: MeetingSummary,
+  view: 'device' | 'projector' = 'device',
+  /** A meeting guest (DAY-FIRST, ADR 0013): no account; sees the meeting, never the team. */
+  guest?: { id: string },
+): LiveMeeting {
+  const signedIn = useOptionalSignedInUser();
+  const me = { id: guest?.id ?? signedIn?.id ?? '' };
+  const { client, snapshot } = useMeetingClient(summary.id, me.id, view);
+  const nameOf = useNameOf(summary.groupId, snapshot.present, {
+    guests: snapshot.state.guests,
+    team: guest === undefined,
+  });
   const toast = useToast();
   const describe = useDescribeRefusal();
   const { state } = snapshot;

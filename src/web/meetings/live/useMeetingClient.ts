@@ -12,6 +12,7 @@ import { socketIoTransport } from './socket-transport';
 export function useMeetingClient(
   meetingId: string,
   userId: string,
+  view: 'device' | 'projector' = 'device',
 ): {
   client: MeetingClient;
   snapshot: MeetingClientSnapshot;
@@ -22,6 +23,7 @@ export function useMeetingClient(
       meetingId,
       transport: socketIoTransport(),
       store: storage ? localOutboxStore(storage, meetingId, userId) : null,
+      view,
     });
   });
   useEffect(() => {

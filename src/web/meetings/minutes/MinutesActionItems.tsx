@@ -9,7 +9,7 @@ import { mayCompleteActionItem } from '../device/ActionItems';
 import { formatDay, formatDueDate } from '../format';
 import { useMeetingsT } from '../i18n';
 import { MeetingIcon } from '../MeetingIcon';
-import { announce, PoliteAnnouncer } from '../live/announcer';
+import { announce } from '../../ui/announcer';
 import { browserStorage, hasStoredCommands } from '../live/outbox-store';
 import { useLiveMeetingValue } from '../live/useLiveMeetingValue';
 import type { NameOf } from '../people';
@@ -99,7 +99,6 @@ function LiveActionItems({
 
   return (
     <>
-      <PoliteAnnouncer />
       {/* Always present, so the status region exists before there is anything to say. */}
       <p className="muted" role="status" data-testid="queued-count">
         {waiting

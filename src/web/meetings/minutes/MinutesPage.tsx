@@ -1,6 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { EFFICACY_SOURCES } from '#contracts/routine';
 import { pathFor, api } from '#contracts/api';
 import { Button, ButtonLink } from '../../ui/Button';
@@ -13,6 +13,7 @@ import { MeetingIcon } from '../MeetingIcon';
 import { useNameOf, type NameOf } from '../people';
 import { useMeetingSummary, useMinutes } from '../queries';
 import { useNavigationFocus } from '../useNavigationFocus';
+import { formatActualWith, formatDurationWith } from './duration';
 import { MinutesActionItems } from './MinutesActionItems';
 import type { MinutesResponse } from './minutesShape';
 import type { MeetingSummary } from '#contracts/meetings-api';
@@ -34,7 +35,10 @@ export function MinutesPage() {
 function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minutes: MinutesResponse }) {
   const t = useMeetingsT();
   const { i18n } = useTranslation();
-  const nameOf = useNameOf(summary.groupId);
+  // Meeting guests (ADR 0013) are named by the minutes themselves.
+  const nameOf = useNameOf(summary.groupId, [], {
+    guests: Object.fromEntries(minutes.guests.map((g) => [g.id, g.name])),
+  });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const title = t('minutes.title', { meeting: summary.title });
   usePageTitle(t('minutes.documentTitle', { meeting: summary.title }));
@@ -101,7 +105,7 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
           <div className="facts__row">
             <dt>{t('minutes.roles')}</dt>
             <dd>
-              <RolesLine roles={minutes.roles} parts={parts} nameOf={nameOf} />
+              <RolesLine roles={minutes.roles} parts={parts} nameOf={nameOf} guests={minutes.guests} />
             </dd>
           </div>
         </dl>
@@ -202,6 +206,7 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
                 {r.text}{' '}
                 <span className="muted">
                   · {nameOf(r.authorId)} · {stepTitle(r.stepId)}
+                  {r.afterMeeting ? ` · ${t('minutes.sharedAfter')}` : ''}
                 </span>
               </li>
             ))}
@@ -225,7 +230,9 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
 
       {!several && onlyPart ? <PartSources part={onlyPart} level={2} nameOf={nameOf} /> : null}
 
-      <p className="muted minutes__privacy">{t('minutes.privacy')}</p>
+      <p className="muted minutes__privacy">
+        {t('minutes.privacy')} <Link to="/reflections">{t('minutes.myReflections')}</Link>
+      </p>
     </article>
   );
 }
@@ -234,10 +241,12 @@ function RolesLine({
   roles,
   parts,
   nameOf,
+  guests = [],
 }: {
   roles: MinutesResponse['roles'];
   parts: MinutesResponse['parts'];
   nameOf: NameOf;
+  guests?: MinutesResponse['guests'];
 }) {
   const t = useMeetingsT();
   // Each routine of the agenda has its own presenter.
@@ -259,6 +268,8 @@ function RolesLine({
     )
       .filter(([, id]) => id !== null)
       .map(([key, id]) => `${t(key)}: ${nameOf(id)}`),
+    // DAY-FIRST-6: who joined as a guest, so the team can invite them later.
+    ...(guests.length ? [`${t('guests.minutesLabel')}: ${guests.map((g) => g.name).join(', ')}`] : []),
   ];
   return <>{line.join(' · ')}</>;
 }
@@ -334,13 +345,11 @@ function PartSteps({ part, level }: { part: Part; level: Level }) {
             {part.steps.map((step) => (
               <tr key={step.stepId}>
                 <th scope="row">{step.title}</th>
-                <td>{t('minutes.minutesShort', { value: step.plannedMinutes })}</td>
+                <td>{formatDurationWith(t, step.plannedMinutes * 60_000)}</td>
                 <td>
-                  {step.extensionMinutes > 0
-                    ? t('minutes.minutesShort', { value: step.extensionMinutes })
-                    : '—'}
+                  {step.extensionMinutes > 0 ? formatDurationWith(t, step.extensionMinutes * 60_000) : '—'}
                 </td>
-                <td>{t('minutes.minutesShort', { value: step.actualMinutes })}</td>
+                <td>{formatActualWith(t, step)}</td>
                 <td>{t(`device.outcome.${step.outcome}`)}</td>
               </tr>
             ))}

@@ -14,7 +14,9 @@ import { useMeetingsT } from '../i18n';
 import { LiveMeetingProvider, useLiveMeeting } from '../live/LiveMeetingContext';
 import { useLiveMeetingValue } from '../live/useLiveMeetingValue';
 import { useMeetingSummary } from '../queries';
+import { meetingJoinLinks } from '../join-links';
 import { JoinQrCode } from './JoinQrCode';
+import { hasWallWork, wallWorkOf, type WallWork } from './wall';
 import { useScreenWakeLock } from './useWakeLock';
 
 /**
@@ -31,7 +33,8 @@ export function ProjectorPage() {
 }
 
 function LiveProjector({ summary }: { summary: MeetingSummary }) {
-  const live = useLiveMeetingValue(summary);
+  // DAY-PROJ-3: joined as a shared screen, so no private reflection is ever sent here.
+  const live = useLiveMeetingValue(summary, 'projector');
   return (
     <LiveMeetingProvider value={live}>
       <ProjectorView />
@@ -76,8 +79,25 @@ function ProjectorView() {
   }
 
   const { step } = current;
+  const work = wallWorkOf(state, current.stepId, step.kind, current.part);
+  const showsWork = hasWallWork(work);
+  // With the team's work on the wall, who speaks and the norm move beside it, under the join panel.
+  const facts = (
+    <dl className="projector__facts">
+      <div>
+        <dt>{t('speaker.label')}</dt>
+        <dd>{speakerText(t, step.speaker, state.roles.presenter, nameOf)}</dd>
+      </div>
+      {step.norm ? (
+        <div>
+          <dt>{t('device.norm')}</dt>
+          <dd>{step.norm}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
   return (
-    <div className="projector">
+    <div className={classNames('projector', showsWork && 'projector--with-work')}>
       <div className="projector__main">
         <p className="projector__eyebrow">
           {current.partCount > 1
@@ -103,31 +123,98 @@ function ProjectorView() {
             <li key={prompt}>{prompt}</li>
           ))}
         </ul>
-        <dl className="projector__facts">
-          <div>
-            <dt>{t('speaker.label')}</dt>
-            <dd>{speakerText(t, step.speaker, state.roles.presenter, nameOf)}</dd>
-          </div>
-          {step.norm ? (
-            <div>
-              <dt>{t('device.norm')}</dt>
-              <dd>{step.norm}</dd>
-            </div>
-          ) : null}
-        </dl>
+        {showsWork ? <WallWorkPanel work={work} final={step.kind === 'final'} /> : null}
+        {showsWork ? null : facts}
       </div>
       <div className="projector__side">
         <ProjectorTimer />
         <JoinPanel />
+        {showsWork ? facts : null}
       </div>
     </div>
+  );
+}
+
+/** The team's shared work as it is written, large enough to read from the back of the room (DAY-PROJ-2). */
+function WallWorkPanel({ work, final }: { work: WallWork; final: boolean }) {
+  const t = useMeetingsT();
+  const { state, nameOf } = useLiveMeeting();
+  const focus = state.agenda[state.currentPart]?.routine.focus ?? 'success';
+  return (
+    <section className="wall" aria-labelledby="wall-heading" data-testid="projector-work">
+      <h2 id="wall-heading" className="visually-hidden">
+        {t('projector.teamWork')}
+      </h2>
+      {work.presentation ? (
+        <div className="wall__block">
+          <h3 className="wall__label">{t(`focus.${focus}`)}</h3>
+          <p className="wall__title">{work.presentation.title}</p>
+          {work.presentation.summary ? <p className="wall__text">{work.presentation.summary}</p> : null}
+        </div>
+      ) : null}
+      {work.questions && work.questions.shown.length > 0 ? (
+        <div className="wall__block">
+          <h3 className="wall__label">
+            {t('questions.title')} ({work.questions.shown.length + work.questions.more})
+          </h3>
+          <ul className="wall__list" data-testid="projector-questions">
+            {work.questions.shown.map((q) => (
+              <li key={q.id} className="wall__card">
+                <span className="wall__kind">{t(`questions.${q.kind}`)}</span> {q.text}
+              </li>
+            ))}
+          </ul>
+          {work.questions.more > 0 ? (
+            <p className="wall__more">{t('projector.earlier', { count: work.questions.more })}</p>
+          ) : null}
+        </div>
+      ) : null}
+      {work.note ? (
+        <div className="wall__block">
+          <h3 className="wall__label">{final ? t('note.learnedTitle') : t('note.title')}</h3>
+          <p className="wall__text" data-testid="projector-note">
+            {work.note}
+          </p>
+        </div>
+      ) : null}
+      {work.nextSteps && work.nextSteps.shown.length > 0 ? (
+        <div className="wall__block">
+          <h3 className="wall__label">{t('actions.title')}</h3>
+          <ul className="wall__list" data-testid="projector-next-steps">
+            {work.nextSteps.shown.map((item) => (
+              <li key={item.id} className="wall__card">
+                {item.text} <span className="wall__who">· {nameOf(item.ownerId)}</span>
+              </li>
+            ))}
+          </ul>
+          {work.nextSteps.more > 0 ? (
+            <p className="wall__more">{t('projector.earlier', { count: work.nextSteps.more })}</p>
+          ) : null}
+        </div>
+      ) : null}
+      {work.sources && work.sources.shown.length > 0 ? (
+        <div className="wall__block">
+          <h3 className="wall__label">{t('tags.title')}</h3>
+          <ul className="wall__list" data-testid="projector-sources">
+            {work.sources.shown.map((tag) => (
+              <li key={tag.id} className="wall__card">
+                <span className="wall__kind">{t(`sources.${tag.source}.name`)}:</span> {tag.why}
+              </li>
+            ))}
+          </ul>
+          {work.sources.more > 0 ? (
+            <p className="wall__more">{t('projector.earlier', { count: work.sources.more })}</p>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
   );
 }
 
 function ProjectorTimer() {
   const t = useMeetingsT();
   const { state, snapshot, summary, can, send } = useLiveMeeting();
-  const { timer, remainingMs, timeUp } = useLiveTimer(state, snapshot.clockOffsetMs);
+  const { timer, remainingMs, timeUp, data } = useLiveTimer(state, snapshot.clockOffsetMs);
   const [soundOn] = useSoundPreference();
   useTimeUpCue(summary.id, timer, soundOn);
   if (!timer) return null;
@@ -145,6 +232,7 @@ function ProjectorTimer() {
         aria-labelledby="projector-timer-label"
         className="projector-timer__clock"
         data-testid="timer"
+        {...data}
       >
         {formatClock(remainingMs)}
       </div>
@@ -167,8 +255,7 @@ function ProjectorTimer() {
 function JoinPanel({ large = false }: { large?: boolean }) {
   const t = useMeetingsT();
   const { summary } = useLiveMeeting();
-  const meetingUrl = `${window.location.origin}/meetings/${summary.id}`;
-  const joinPage = `${window.location.host}/join-meeting`;
+  const { url: meetingUrl, page: joinPage } = meetingJoinLinks(summary);
   const code = formatMeetingCode(summary.joinCode);
   return (
     <section

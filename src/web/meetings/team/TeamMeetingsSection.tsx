@@ -6,6 +6,7 @@ import { api, pathFor } from '#contracts/api';
 import { AGENDA_ROUTINES_MAX } from '#contracts/meeting';
 import type { MeetingSummary, RoutineSummary } from '#contracts/meetings-api';
 import { call } from '../../api/client';
+import { PracticeMeetingOffer } from '../../demo/PracticeMeetingOffer';
 import { useDescribeError } from '../../api/describeError';
 import { useGroup } from '../../api/queries';
 import { ApiForm } from '../../forms/ApiForm';
@@ -20,6 +21,7 @@ import { agendaName, formatDateTime } from '../format';
 import { SelectField } from '../../ui/SelectField';
 import { useMeetingsT } from '../i18n';
 import { meetingKeys, useGroupMeetings, useRoutines } from '../queries';
+import { useTeamMeetingsLive } from './useTeamMeetingsLive';
 
 // The date input is the browser's own, not a React Aria field: a problem with it is said in the form's alert.
 const scheduleFields = [
@@ -31,6 +33,8 @@ const scheduleFields = [
 export function TeamMeetingsSection({ groupId }: { groupId: string }) {
   const t = useMeetingsT();
   const meetings = useGroupMeetings(groupId);
+  // DAY-TEAM-1: a meeting that opens, starts or ends shows here without a reload.
+  useTeamMeetingsLive(groupId);
   const calendarUrl = pathFor(api.groupCalendar.path, { groupId });
   const group = useGroup(groupId);
   // The server's `run-meetings` is the same rule as managing the team (those who run it); each meeting also says `canRun`.
@@ -64,9 +68,11 @@ export function TeamMeetingsSection({ groupId }: { groupId: string }) {
           <span className="muted">· {t('team.calendarHint')}</span>
         </li>
         <li>
-          <Link to="/join-meeting">{t('team.joinWithCode')}</Link>
+          <Link to="/join-meeting">{t('team.joinWithCode')}</Link>{' '}
+          <span className="muted">· {t('team.joinWithCodeHint')}</span>
         </li>
       </ul>
+      <PracticeMeetingOffer groupId={groupId} mayRun={mayRun} />
       {mayRun ? <ScheduleMeetingForm groupId={groupId} /> : null}
     </section>
   );

@@ -1,9 +1,10 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * Quiet confirmations for screen-reader users ("Question added."): said once by a polite live region, not
- * shown as toasts, because the new item appearing in its list is the visible confirmation, and toasts
- * would sit on top of the controls people use next.
+ * The app's polite announcements for screen readers, as text (DAY-A11Y-1): a toast's message, a button that
+ * has started working. Text, not a reference to an element by id, so an announcement still reads right after
+ * the element that caused it has gone (a page that moved on). Rendered once by <Announcer /> (the toast
+ * provider mounts it in every frame).
  */
 let message = '';
 const listeners = new Set<() => void>();
@@ -21,15 +22,15 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
-export function PoliteAnnouncer() {
+export function Announcer() {
   const text = useSyncExternalStore(
     subscribe,
     () => message,
     () => '',
   );
   return (
-    <p className="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+    <div role="status" aria-live="polite" aria-atomic="true" className="visually-hidden">
       {text}
-    </p>
+    </div>
   );
 }

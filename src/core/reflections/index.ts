@@ -1,0 +1,1 @@
+export { myReflectionsOf, type MyReflection } from './my-reflections';

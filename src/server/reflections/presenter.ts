@@ -1,0 +1,152 @@
+/**
+ * My reflections as the author receives them (DAY-REFL-1): list items, and the Markdown and CSV exports
+ * (DAY-REFL-3). Built only from the author's own events (see queries.ts and core `myReflectionsOf`).
+ */
+import type { MyReflectionItem } from '#contracts/reflections';
+import { myReflectionsOf } from '#core/reflections/index';
+import { csvRow } from '../audit/presenter';
+import { groupSubject } from '../groups/queries';
+import { mdBlock, mdText } from '../meetings/documents';
+import type { Actor } from '../policy/actor';
+import { can, type ReflectionSubject } from '../policy/policy';
+import type { MeetingWithLog } from './queries';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export function reflectionSubject(actor: Actor, m: MeetingWithLog, reflectionId: string): ReflectionSubject {
+  return {
+    kind: 'reflection',
+    id: reflectionId,
+    districtId: m.meeting.districtId,
+    // Items are projected from the caller's own events only; the subject says so for the policy.
+    authorId: actor.userId,
+    group: groupSubject(m.group),
+  };
+}
+
+/** When the meeting happened (or is planned): its start, else its scheduled time. */
+function meetingDate(m: MeetingWithLog): Date | null {
+  return m.meeting.startedAt ?? m.meeting.scheduledFor;
+}
+
+/** The author's reflections of these meetings: newest meeting first, then in the order written. */
+export function presentMyReflections(actor: Actor, meetings: readonly MeetingWithLog[]): MyReflectionItem[] {
+  const sortKey = (m: MeetingWithLog) => (meetingDate(m) ?? m.meeting.createdAt).getTime();
+  return [...meetings]
+    .sort((a, b) => sortKey(b) - sortKey(a))
+    .flatMap((m) =>
+      myReflectionsOf(m.log, actor.userId).map((r): MyReflectionItem => {
+        const date = meetingDate(m);
+        const outdated = r.shared === null || !r.shared.upToDate;
+        return {
+          reflectionId: r.reflectionId,
+          meeting: {
+            id: m.meeting.id,
+            title: m.meeting.title,
+            date: date ? date.toISOString() : null,
+            status: m.meeting.status,
+          },
+          team: { id: m.group.id, name: m.group.name },
+          routineName: r.routineName,
+          step: { id: r.stepId, title: r.stepTitle },
+          text: r.text,
+          writtenAt: iso(r.writtenAt),
+          shared: r.shared
+            ? { at: iso(r.shared.at), afterMeeting: r.shared.afterMeeting, upToDate: r.shared.upToDate }
+            : null,
+          canShare:
+            m.meeting.status !== 'scheduled' &&
+            outdated &&
+            can(actor, 'share', reflectionSubject(actor, m, r.reflectionId)),
+        };
+      }),
+    );
+}
+
+/** The teams of these meetings, by name (the page's filter). */
+export function presentTeams(meetings: readonly MeetingWithLog[]): { id: string; name: string }[] {
+  const teams = new Map(meetings.map((m) => [m.group.id, m.group.name]));
+  return [...teams].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+const day = (value: string | null) => (value ? value.slice(0, 10) : '');
+const minute = (value: string) => `${value.replace('T', ' ').slice(0, 16)} UTC`;
+
+function sharedLine(item: MyReflectionItem): string {
+  if (!item.shared) return '_Private: only you have read it._';
+  const when = `Shared with the team on ${day(item.shared.at)}${item.shared.afterMeeting ? ', after the meeting' : ''}`;
+  return item.shared.upToDate ? `_${when}._` : `_${when}; edited since._`;
+}
+
+/** DAY-REFL-3: one section per meeting, one per reflection; every person's text escaped as text. */
+export function reflectionsToMarkdown(
+  items: readonly MyReflectionItem[],
+  context: { personName: string; exportedAt: Date },
+): string {
+  const lines = [
+    '# My reflections',
+    '',
+    `${mdText(context.personName)} · exported ${context.exportedAt.toISOString().slice(0, 10)}`,
+    '',
+    'Private reflections are yours alone until you share them. Keep this file somewhere private.',
+    '',
+  ];
+  if (!items.length) lines.push('No reflections yet.', '');
+  let meetingId = '';
+  for (const item of items) {
+    if (item.meeting.id !== meetingId) {
+      meetingId = item.meeting.id;
+      const date = day(item.meeting.date);
+      lines.push(
+        `## ${mdText(item.meeting.title)}`,
+        '',
+        `${mdText(item.team.name)}${date ? ` · ${date}` : ''}`,
+        '',
+      );
+    }
+    const routine = item.routineName ? ` (${mdText(item.routineName)})` : '';
+    lines.push(
+      `### ${mdText(item.step.title)}${routine}`,
+      '',
+      mdBlock(item.text),
+      '',
+      `Written ${minute(item.writtenAt)}. ${sharedLine(item)}`,
+      '',
+    );
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+const CSV_COLUMNS = [
+  'meeting',
+  'meeting_date',
+  'team',
+  'routine',
+  'step',
+  'reflection',
+  'written_at',
+  'shared_at',
+  'shared_after_meeting',
+  'reflection_id',
+  'meeting_id',
+] as const;
+
+/** DAY-REFL-3: RFC 4180 with a byte-order mark; formula-like cells are written as text (the audit's `csvCell`). */
+export function reflectionsToCsv(items: readonly MyReflectionItem[]): string {
+  const rows = items.map((item) =>
+    csvRow([
+      item.meeting.title,
+      day(item.meeting.date),
+      item.team.name,
+      item.routineName,
+      item.step.title,
+      item.text,
+      item.writtenAt,
+      item.shared?.at ?? '',
+      item.shared ? String(item.shared.afterMeeting) : '',
+      item.reflectionId,
+      item.meeting.id,
+    ]),
+  );
+  return `\uFEFF${csvRow(CSV_COLUMNS)}${rows.join('')}`;
+}
