@@ -61,7 +61,7 @@ export const MeetingSummary = z.object({
    * DAY-PROJ-1: the address people open Ensemble at (PUBLIC_URL, no trailing slash), for the join address and
    * QR code the projector shows; null when the server has none configured (the page then uses its own).
    */
-  publicUrl: z.string().nullable().optional(),
+  publicUrl: z.string().nullable(),
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 

@@ -1,6 +1,7 @@
 import type { MeetingGuest } from '#contracts/guests';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import type { groups, meetings } from '../db/schema';
+import { presentMeetingSummary } from '../meetings/presenter';
 import type { GuestRow } from './queries';
 
 export function presentGuest(g: GuestRow): MeetingGuest {
@@ -14,22 +15,12 @@ export function presentGuest(g: GuestRow): MeetingGuest {
 export function presentMeetingForGuest(
   m: typeof meetings.$inferSelect,
   group: typeof groups.$inferSelect,
+  publicUrl: string | null,
 ): MeetingSummary {
-  return {
-    id: m.id,
-    groupId: m.groupId,
-    groupName: group.name,
-    title: m.title,
-    scheduledFor: m.scheduledFor?.toISOString() ?? null,
-    agenda: m.agenda,
-    totalMinutes: m.totalMinutes,
-    status: m.status,
-    joinCode: m.joinCode,
-    startedAt: m.startedAt?.toISOString() ?? null,
-    endedAt: m.endedAt?.toISOString() ?? null,
+  return presentMeetingSummary(m, group.name, {
     canRun: false,
     canTakePart: true,
     suggestedPresenterIds: m.agenda.map(() => null),
-    publicUrl: null,
-  };
+    publicUrl,
+  });
 }

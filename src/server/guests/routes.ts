@@ -95,7 +95,11 @@ export function registerGuestRoutes(app: FastifyInstance, s: Services) {
     if (!principal.admitted) return { ...base, status: 'waiting' };
     const roster = await s.meetings.rosterOf(meeting.id, meeting.districtId);
     authorize(principal, 'take-part', meetingSubject(meeting, group, roster));
-    return { ...base, status: 'admitted', meeting: presentMeetingForGuest(meeting, group) };
+    return {
+      ...base,
+      status: 'admitted',
+      meeting: presentMeetingForGuest(meeting, group, s.config.publicUrl ?? null),
+    };
   });
 
   registerEndpoint(app, api.leaveAsGuest, ({ req, reply }) => {

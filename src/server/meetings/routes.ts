@@ -9,6 +9,7 @@ import { newJoinCode } from '../auth/tokens';
 import type { DbOrTx } from '../db/client';
 import { groupMembers, meetingEvents, meetings, teamRoutines, users } from '../db/schema';
 import { groupSubject, loadGroup, type GroupRow } from '../groups/queries';
+import { presentMeetingSummary } from './presenter';
 import { badRequest, conflict, notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
@@ -84,24 +85,13 @@ function present(
   suggestedPresenterIds: (string | null)[],
   publicUrl: string | null,
 ): MeetingSummary {
-  return {
-    id: m.id,
-    groupId: m.groupId,
-    groupName: group.name,
-    title: m.title,
-    scheduledFor: m.scheduledFor?.toISOString() ?? null,
-    agenda: m.agenda,
-    totalMinutes: m.totalMinutes,
-    status: m.status,
-    joinCode: m.joinCode,
-    startedAt: m.startedAt?.toISOString() ?? null,
-    endedAt: m.endedAt?.toISOString() ?? null,
+  return presentMeetingSummary(m, group.name, {
     // TRUST-READ-2: running a meeting puts you on its roster, so it takes membership as well as the rank.
     canRun: can(actor, 'run-meetings', groupSubject(group)) && can(actor, 'take-part', groupSubject(group)),
     canTakePart: can(actor, 'take-part', groupSubject(group)),
     suggestedPresenterIds,
     publicUrl,
-  };
+  });
 }
 
 async function presentWithSuggestion(

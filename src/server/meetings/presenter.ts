@@ -1,0 +1,34 @@
+import type { MeetingSummary } from '#contracts/meetings-api';
+import type { meetings } from '../db/schema';
+
+type MeetingRow = typeof meetings.$inferSelect;
+
+/** What depends on who asks: their powers, the presenters suggested to them, the address phones join at. */
+export interface MeetingViewerPart {
+  canRun: boolean;
+  canTakePart: boolean;
+  suggestedPresenterIds: (string | null)[];
+  publicUrl: string | null;
+}
+
+/** A meeting row -> its summary; the viewer's part is decided by the caller (members and guests differ). */
+export function presentMeetingSummary(
+  m: MeetingRow,
+  groupName: string,
+  viewer: MeetingViewerPart,
+): MeetingSummary {
+  return {
+    id: m.id,
+    groupId: m.groupId,
+    groupName,
+    title: m.title,
+    scheduledFor: m.scheduledFor?.toISOString() ?? null,
+    agenda: m.agenda,
+    totalMinutes: m.totalMinutes,
+    status: m.status,
+    joinCode: m.joinCode,
+    startedAt: m.startedAt?.toISOString() ?? null,
+    endedAt: m.endedAt?.toISOString() ?? null,
+    ...viewer,
+  };
+}
