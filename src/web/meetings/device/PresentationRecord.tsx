@@ -20,14 +20,16 @@ export function PresentationRecord({ step, editable }: { step: RoutineStep; edit
   const presentation = part?.presentation ?? null;
   if (!editable && !presentation) return null;
   const heading = t(`focus.${focus}`);
+  const recording = editable && can.recordPresentation;
+  // The presenter's name beside the heading, but not above the form: on a phone it wrapped the heading onto a
+  // second line and pushed the form's Save below the first screen (DAY-DEVICE-2); the roles list names them.
+  const showName = !recording && state.roles.presenter && state.roles.presenter !== meId;
 
   return (
     <section className="panel stack" aria-labelledby="presentation-heading">
       <h2 id="presentation-heading" className="section__title">
         {heading}
-        {state.roles.presenter && state.roles.presenter !== meId ? (
-          <span className="section__count"> · {nameOf(state.roles.presenter)}</span>
-        ) : null}
+        {showName ? <span className="section__count"> · {nameOf(state.roles.presenter)}</span> : null}
       </h2>
       {presentation ? (
         <div className="presentation" data-testid="presentation">
