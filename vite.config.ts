@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('./src/web', import.meta.url));
  * and socket.io stay out of it: rolldown's automatic splitting puts each piece with the pages that use it.
  */
 const frameworkPackages =
-  /[\\/]node_modules[\\/](react|react-dom|scheduler|react-router|cookie|set-cookie-parser|i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store|@tanstack[\\/][^\\/]+|zod)[\\/]/;
+  /[\\/]node_modules[\\/](react|react-dom|scheduler|wouter|regexparam|i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store|@tanstack[\\/][^\\/]+|zod)[\\/]/;
 /**
  * Zod's jitless switch rides with Zod itself: a chunk runs all its modules before any chunk that imports it,
  * so in its own chunk the switch would come after the contracts' schemas, and Zod's `new Function` probe

@@ -3,15 +3,14 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { RouterProvider } from 'react-router';
 import { createQueryClient } from './api/queryClient';
 import { setUpI18n } from './i18n';
-import { createAppRouter } from './router';
+import { AppRouter, preloadFirstPage } from './router';
 import './styles/index.css';
 
 const i18n = setUpI18n();
 const queryClient = createQueryClient();
-const router = createAppRouter();
+preloadFirstPage(window.location.pathname);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
@@ -20,7 +19,7 @@ createRoot(container).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <AppRouter />
       </QueryClientProvider>
     </I18nextProvider>
   </StrictMode>,

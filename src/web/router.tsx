@@ -1,107 +1,140 @@
-import { createBrowserRouter } from 'react-router';
-import { meetingFullScreenRoutes, meetingRoutes } from './meetings/routes';
+import type { ReactNode } from 'react';
+import { Route, Router, Switch } from 'wouter';
+import { FullScreenFrame, meetingFullScreenRoutes, meetingRoutes } from './meetings/routes';
 import { routineRoutes } from './routines/routes';
 import { AppShell } from './shell/AppShell';
 import { RedirectIfSignedIn, RequireDistrictAdmin, RequireSession, SetupGate } from './shell/guards';
-import { lazyPage, PageLoading } from './shell/lazyPage';
-import { NotFoundPage, RouteError } from './shell/RouteError';
+import { lazyPage, preloadPageAt, type PageRoute } from './shell/lazyPage';
+import { useRouterLocation, useRouterSearch } from './shell/navigation';
+import { NotFoundPage, RouteErrorBoundary } from './shell/RouteError';
 
 /**
  * Every client route. The server falls back to index.html for these paths, so each is also a valid
  * address to open directly (from an email link, a bookmark, or a projector's browser).
  *
- * Pages load on first visit (DAY-PERF-1): a new page is `{ path, lazy: lazyPage(() => import('./x/XPage'),
- * 'XPage') }`, never a static import here, so the sign-in page does not carry every other page's code.
- * The shell and the guards stay in the first chunk; `HydrateFallback` shows the loading line meanwhile.
+ * Pages load on first visit (DAY-PERF-1): a new page is `{ path, Page: lazyPage(() => import('./x/XPage'),
+ * 'XPage') }` in one of these tables, never a static import here, so the sign-in page does not carry every
+ * other page's code. The shell and the guards stay in the first chunk. Routes are tried in order (wouter's
+ * `Switch`): a fixed path goes before a pattern that would also match it (`/join/confirm`, `/join/:code`).
  */
-export function createAppRouter() {
-  return createBrowserRouter([
-    // Full-screen pages (the meeting projector view) have no header or nav.
+
+/** Open to everyone. */
+const publicRoutes: readonly PageRoute[] = [
+  { path: '/setup', Page: lazyPage(() => import('./setup/SetupPage'), 'SetupPage') },
+  { path: '/dev/outbox', Page: lazyPage(() => import('./dev/OutboxPage'), 'OutboxPage') },
+  {
+    path: '/forgot-password',
+    Page: lazyPage(() => import('./auth/ForgotPasswordPage'), 'ForgotPasswordPage'),
+  },
+  {
+    path: '/reset-password',
+    Page: lazyPage(() => import('./auth/ResetPasswordPage'), 'ResetPasswordPage'),
+  },
+  { path: '/verify-email', Page: lazyPage(() => import('./auth/VerifyEmailPage'), 'VerifyEmailPage') },
+  { path: '/invite/:token', Page: lazyPage(() => import('./invitations/InvitationPage'), 'InvitationPage') },
+  { path: '/join', Page: lazyPage(() => import('./join/JoinPage'), 'JoinPage') },
+  { path: '/join/confirm', Page: lazyPage(() => import('./join/JoinConfirmPage'), 'JoinConfirmPage') },
+  { path: '/join/:code', Page: lazyPage(() => import('./join/JoinPage'), 'JoinPage') },
+  // DAY-FIRST-3: open to everyone: a colleague without an account joins as a meeting guest.
+  {
+    path: '/join-meeting',
+    Page: lazyPage(() => import('./meetings/join/JoinMeetingPage'), 'JoinMeetingPage'),
+  },
+  { path: '/guest', Page: lazyPage(() => import('./meetings/guests/GuestMeetingPage'), 'GuestMeetingPage') },
+];
+
+/** Signed-out visitors only: someone signed in goes on to ?next. */
+const signedOutRoutes: readonly PageRoute[] = [
+  { path: '/sign-in', Page: lazyPage(() => import('./auth/SignInPage'), 'SignInPage') },
+];
+
+/** Signed in: a signed-out visitor goes to /sign-in?next=<here>. */
+const signedInRoutes: readonly PageRoute[] = [
+  { path: '/', Page: lazyPage(() => import('./teams/MyTeamsPage'), 'MyTeamsPage') },
+  { path: '/teams/:groupId', Page: lazyPage(() => import('./teams/TeamPage'), 'TeamPage') },
+  { path: '/account', Page: lazyPage(() => import('./account/AccountPage'), 'AccountPage') },
+  { path: '/reflections', Page: lazyPage(() => import('./reflections/ReflectionsPage'), 'ReflectionsPage') },
+  ...meetingRoutes,
+  ...routineRoutes,
+];
+
+/** Signed in as a district administrator. */
+const adminRoutes: readonly PageRoute[] = [
+  { path: '/admin', Page: lazyPage(() => import('./admin/AdminPage'), 'AdminPage') },
+  { path: '/first-steps', Page: lazyPage(() => import('./setup/FirstStepsPage'), 'FirstStepsPage') },
+  { path: '/admin/audit', Page: lazyPage(() => import('./admin/AuditLogPage'), 'AuditLogPage') },
+];
+
+/** One `<Route>` per page of a table, the page inside `frame` (its guards). */
+function routes(table: readonly PageRoute[], frame: (page: ReactNode) => ReactNode = (page) => page) {
+  return table.map(({ path, Page }) => (
+    <Route key={path} path={path}>
+      {frame(<Page />)}
+    </Route>
+  ));
+}
+
+function AppRoutes() {
+  return (
+    // A page that throws while rendering shows RouteError inside the shell; the shell itself, or a
+    // full-screen page, shows it on its own.
+    <RouteErrorBoundary standalone>
+      <Switch>
+        {/* Full-screen pages (the meeting projector view) have no header or nav. */}
+        {routes(meetingFullScreenRoutes, (page) => (
+          <FullScreenFrame>
+            <RequireSession>{page}</RequireSession>
+          </FullScreenFrame>
+        ))}
+        <Route>
+          <AppShell>
+            <RouteErrorBoundary>
+              <SetupGate>
+                <Switch>
+                  {routes(publicRoutes)}
+                  {routes(signedOutRoutes, (page) => (
+                    <RedirectIfSignedIn>{page}</RedirectIfSignedIn>
+                  ))}
+                  {routes(signedInRoutes, (page) => (
+                    <RequireSession>{page}</RequireSession>
+                  ))}
+                  {routes(adminRoutes, (page) => (
+                    <RequireSession>
+                      <RequireDistrictAdmin>{page}</RequireDistrictAdmin>
+                    </RequireSession>
+                  ))}
+                  <Route>
+                    <NotFoundPage />
+                  </Route>
+                </Switch>
+              </SetupGate>
+            </RouteErrorBoundary>
+          </AppShell>
+        </Route>
+      </Switch>
+    </RouteErrorBoundary>
+  );
+}
+
+/** The app's routes on the app's history (`shell/navigation.tsx`). */
+export function AppRouter() {
+  return (
+    <Router hook={useRouterLocation} searchHook={useRouterSearch}>
+      <AppRoutes />
+    </Router>
+  );
+}
+
+/**
+ * Starts loading the code of the page at `pathname` while the first chunk asks who is signed in
+ * (DAY-PERF-1), as the data router did.
+ */
+export function preloadFirstPage(pathname: string): void {
+  preloadPageAt(pathname, [
     ...meetingFullScreenRoutes,
-    {
-      element: <AppShell />,
-      errorElement: <RouteError standalone />,
-      children: [
-        {
-          errorElement: <RouteError />,
-          HydrateFallback: PageLoading,
-          children: [
-            {
-              element: <SetupGate />,
-              children: [
-                { path: 'setup', lazy: lazyPage(() => import('./setup/SetupPage'), 'SetupPage') },
-                { path: 'dev/outbox', lazy: lazyPage(() => import('./dev/OutboxPage'), 'OutboxPage') },
-                {
-                  element: <RedirectIfSignedIn />,
-                  children: [
-                    { path: 'sign-in', lazy: lazyPage(() => import('./auth/SignInPage'), 'SignInPage') },
-                  ],
-                },
-                {
-                  path: 'forgot-password',
-                  lazy: lazyPage(() => import('./auth/ForgotPasswordPage'), 'ForgotPasswordPage'),
-                },
-                {
-                  path: 'reset-password',
-                  lazy: lazyPage(() => import('./auth/ResetPasswordPage'), 'ResetPasswordPage'),
-                },
-                {
-                  path: 'verify-email',
-                  lazy: lazyPage(() => import('./auth/VerifyEmailPage'), 'VerifyEmailPage'),
-                },
-                {
-                  path: 'invite/:token',
-                  lazy: lazyPage(() => import('./invitations/InvitationPage'), 'InvitationPage'),
-                },
-                { path: 'join', lazy: lazyPage(() => import('./join/JoinPage'), 'JoinPage') },
-                {
-                  path: 'join/confirm',
-                  lazy: lazyPage(() => import('./join/JoinConfirmPage'), 'JoinConfirmPage'),
-                },
-                { path: 'join/:code', lazy: lazyPage(() => import('./join/JoinPage'), 'JoinPage') },
-                // DAY-FIRST-3: open to everyone: a colleague without an account joins as a meeting guest.
-                {
-                  path: 'join-meeting',
-                  lazy: lazyPage(() => import('./meetings/join/JoinMeetingPage'), 'JoinMeetingPage'),
-                },
-                {
-                  path: 'guest',
-                  lazy: lazyPage(() => import('./meetings/guests/GuestMeetingPage'), 'GuestMeetingPage'),
-                },
-                {
-                  element: <RequireSession />,
-                  children: [
-                    { index: true, lazy: lazyPage(() => import('./teams/MyTeamsPage'), 'MyTeamsPage') },
-                    { path: 'teams/:groupId', lazy: lazyPage(() => import('./teams/TeamPage'), 'TeamPage') },
-                    { path: 'account', lazy: lazyPage(() => import('./account/AccountPage'), 'AccountPage') },
-                    {
-                      path: 'reflections',
-                      lazy: lazyPage(() => import('./reflections/ReflectionsPage'), 'ReflectionsPage'),
-                    },
-                    {
-                      element: <RequireDistrictAdmin />,
-                      children: [
-                        { path: 'admin', lazy: lazyPage(() => import('./admin/AdminPage'), 'AdminPage') },
-                        {
-                          path: 'first-steps',
-                          lazy: lazyPage(() => import('./setup/FirstStepsPage'), 'FirstStepsPage'),
-                        },
-                        {
-                          path: 'admin/audit',
-                          lazy: lazyPage(() => import('./admin/AuditLogPage'), 'AuditLogPage'),
-                        },
-                      ],
-                    },
-                    ...meetingRoutes,
-                    ...routineRoutes,
-                  ],
-                },
-                { path: '*', element: <NotFoundPage /> },
-              ],
-            },
-          ],
-        },
-      ],
-    },
+    ...publicRoutes,
+    ...signedOutRoutes,
+    ...signedInRoutes,
+    ...adminRoutes,
   ]);
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../shell/navigation';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { queryKeys } from '../api/queries';
@@ -42,7 +42,7 @@ export function AccountPage() {
   const signedOut = () => {
     forgetSignedIn();
     toast(t('account.signedOut'), 'info');
-    void navigate('/sign-in', { replace: true });
+    navigate('/sign-in', { replace: true });
   };
   const signOut = useMutation({ mutationFn: () => call('signOut'), onSuccess: signedOut });
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../shell/navigation';
 import { AuditAction, type AuditEntry } from '#contracts/audit';
 import { call, withQuery } from '../api/client';
 import { usePeople } from '../api/queries';

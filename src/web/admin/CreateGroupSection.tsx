@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../shell/navigation';
 import { GroupKind, TeamFocus } from '#contracts/org';
 import { call } from '../api/client';
 import { queryKeys, useSchools } from '../api/queries';
@@ -42,7 +42,7 @@ export function CreateGroupSection({ headingId }: { headingId: string }) {
       void queryClient.invalidateQueries({ queryKey: queryKeys.groups });
       queryClient.setQueryData(queryKeys.group(group.id), group);
       toast(t('admin.groups.created', { name: group.name }));
-      void navigate(`/teams/${group.id}`);
+      navigate(`/teams/${group.id}`);
     },
   });
 

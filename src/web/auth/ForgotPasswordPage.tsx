@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { call } from '../api/client';
 import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { Button } from '../ui/Button';

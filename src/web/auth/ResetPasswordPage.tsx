@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'wouter';
+import { useSearchParams } from '../shell/navigation';
 import { NewPasswordField } from '../forms/AccountFields';
 import { call } from '../api/client';
 import { ApiForm, type FormValues } from '../forms/ApiForm';

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link } from 'wouter';
+import { useNavigate, useSearchParams } from '../shell/navigation';
 import type { Me } from '#contracts/auth';
 import { call } from '../api/client';
 import { DemoBanner, DemoPeople } from '../demo/DemoPeople';
@@ -23,7 +24,7 @@ export function SignInPage() {
 
   const signedIn = (me: Me) => {
     rememberSignedIn(me);
-    void navigate(next, { replace: true });
+    navigate(next, { replace: true });
   };
 
   const signIn = useMutation({

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from '../shell/navigation';
 import { call } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { ApiForm } from '../forms/ApiForm';

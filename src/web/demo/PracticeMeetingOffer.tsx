@@ -4,7 +4,7 @@
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../shell/navigation';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { meetingKeys } from '../meetings/queries';
@@ -23,7 +23,7 @@ export function PracticeMeetingOffer({ groupId, mayRun }: { groupId: string; may
     mutationFn: () => call('startPracticeMeeting', { params: { groupId } }),
     onSuccess: ({ meetingId }) => {
       void queryClient.invalidateQueries({ queryKey: meetingKeys.forGroup(groupId) });
-      void navigate(`/meetings/${meetingId}`);
+      navigate(`/meetings/${meetingId}`);
     },
   });
   if (!info.data?.demo || !mayRun) return null;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import { NewPasswordField, SignedInAction, YourNameField } from '../forms/AccountFields';
 import type { InvitationPreview } from '#contracts/org';
 import { call } from '../api/client';

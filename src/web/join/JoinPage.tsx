@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
+import { useNavigate } from '../shell/navigation';
 import { NewPasswordField, SignedInAction, YourNameField } from '../forms/AccountFields';
 import { JoinCode } from '#contracts/org';
 import { ApiRequestError, call } from '../api/client';
@@ -46,7 +47,7 @@ function EnterCode() {
       return;
     }
     setError(null);
-    void navigate(`/join/${parsed.data}`);
+    navigate(`/join/${parsed.data}`);
   };
 
   return (

@@ -1,54 +1,41 @@
 /**
  * What the app's router needs from the meetings feature:
  *
- * - `meetingRoutes`: inside the signed-in part of the app shell (next to `teams/:groupId`).
- * - `meetingFullScreenRoutes`: at the top level, beside the app shell: the projector view has no header.
+ * - `meetingRoutes`: inside the signed-in part of the app shell (next to `/teams/:groupId`).
+ * - `meetingFullScreenRoutes`: at the top level, beside the app shell, each in a `FullScreenFrame`: the
+ *   projector view has no header.
  *
  * Routes only (DAY-PERF-1): the router imports this file into the first chunk, so anything exported from
  * here is loaded by every page. The team page imports `TeamMeetingsSection` from `team/TeamMeetingsSection`.
  */
-import { Outlet, type RouteObject } from 'react-router';
-import { RequireSession } from '../shell/guards';
-import { lazyPage, PageLoading } from '../shell/lazyPage';
-import { RouteError } from '../shell/RouteError';
+import type { ReactNode } from 'react';
+import { lazyPage, type PageRoute } from '../shell/lazyPage';
 import { ToastProvider } from '../shell/Toaster';
 import './meetings.css';
 
 /** Each page loads on first visit (DAY-PERF-1); see src/web/router.tsx. */
-export const meetingRoutes: RouteObject[] = [
-  { path: 'meetings/:meetingId', lazy: lazyPage(() => import('./device/MeetingPage'), 'MeetingPage') },
+export const meetingRoutes: readonly PageRoute[] = [
+  { path: '/meetings/:meetingId', Page: lazyPage(() => import('./device/MeetingPage'), 'MeetingPage') },
   {
-    path: 'meetings/:meetingId/minutes',
-    lazy: lazyPage(() => import('./minutes/MinutesPage'), 'MinutesPage'),
+    path: '/meetings/:meetingId/minutes',
+    Page: lazyPage(() => import('./minutes/MinutesPage'), 'MinutesPage'),
   },
 ];
 
-/** The frame of a full-screen page: one <main>, toasts, and the same sign-in guard as the rest of the app. */
-function FullScreenFrame() {
+/** The frame of a full-screen page: one <main>, toasts; the router adds the same sign-in guard as elsewhere. */
+export function FullScreenFrame({ children }: { children: ReactNode }) {
   return (
     <ToastProvider>
       <main id="main" className="fullscreen-main">
-        <Outlet />
+        {children}
       </main>
     </ToastProvider>
   );
 }
 
-export const meetingFullScreenRoutes: RouteObject[] = [
+export const meetingFullScreenRoutes: readonly PageRoute[] = [
   {
-    element: <FullScreenFrame />,
-    errorElement: <RouteError standalone />,
-    children: [
-      {
-        element: <RequireSession />,
-        HydrateFallback: PageLoading,
-        children: [
-          {
-            path: 'meetings/:meetingId/projector',
-            lazy: lazyPage(() => import('./projector/ProjectorPage'), 'ProjectorPage'),
-          },
-        ],
-      },
-    ],
+    path: '/meetings/:meetingId/projector',
+    Page: lazyPage(() => import('./projector/ProjectorPage'), 'ProjectorPage'),
   },
 ];

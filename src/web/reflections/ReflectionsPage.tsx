@@ -1,6 +1,7 @@
 import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'wouter';
+import { useSearchParams } from '../shell/navigation';
 import { api, pathFor } from '#contracts/api';
 import type { MyReflectionItem, MyReflectionsPage } from '#contracts/reflections';
 import { withQuery } from '../api/client';

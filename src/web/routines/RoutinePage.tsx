@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'wouter';
+import { useNavigate, useSearchParams } from '../shell/navigation';
 import type { Routine } from '#contracts/routine';
 import { isApiRequestError } from '../api/client';
 import { useGroup } from '../api/queries';
@@ -73,7 +74,7 @@ export function RoutinePage() {
   const minutes = current.steps.reduce((sum, step) => sum + step.minutes, 0);
   const leaveEditor = () => {
     focusEditButtonRef.current = true;
-    void navigate({ search: '' }, { replace: true });
+    navigate(`/teams/${groupId}/routines/${routineId}`, { replace: true });
   };
   const back = (
     <p className="routines-back">
@@ -152,7 +153,7 @@ function RoutineView({
                 id={EDIT_BUTTON_ID}
                 variant="primary"
                 onPress={() => {
-                  void navigate({ search: '?edit=1' });
+                  navigate('?edit=1');
                 }}
               >
                 {t('routine.edit')}

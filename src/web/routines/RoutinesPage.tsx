@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import { isApiRequestError } from '../api/client';
 import { useGroup } from '../api/queries';
 import { ButtonLink } from '../ui/Button';

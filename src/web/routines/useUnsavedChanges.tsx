@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { useBlocker } from 'react-router';
+import { useBlocker } from '../shell/navigation';
 import { Button } from '../ui/Button';
 import { useRoutinesT } from './i18n';
 
 /**
- * Asks before unsaved changes are lost: a dialog for navigation inside the app (react-router's blocker, which
+ * Asks before unsaved changes are lost: a dialog for navigation inside the app (the router's blocker, which
  * also catches Back), the browser's own prompt for closing or reloading the tab.
  * `allowNextNavigation()` lets one navigation through, for the editor's own exit after a save or a discard.
  */

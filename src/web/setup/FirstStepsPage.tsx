@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../shell/navigation';
 import { call } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { ApiForm, type FormValues } from '../forms/ApiForm';
@@ -27,7 +27,7 @@ export function FirstStepsPage() {
       // The admin is now in a team: their roles changed.
       void queryClient.invalidateQueries({ queryKey: queryKeys.me });
       void queryClient.invalidateQueries({ queryKey: queryKeys.groups });
-      void navigate(`/meetings/${meetingId}`);
+      navigate(`/meetings/${meetingId}`);
     },
   });
 

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../shell/navigation';
 import { NewPasswordField, YourNameField } from '../forms/AccountFields';
 import { call } from '../api/client';
 import { queryKeys } from '../api/queries';
@@ -34,7 +34,7 @@ export function SetupPage() {
       queryClient.setQueryData(queryKeys.setupStatus, { needsSetup: false });
       toast(t('setup.done'));
       // DAY-FIRST-1: straight on to the first team and meeting (Admin stays one link away).
-      void navigate('/first-steps', { replace: true });
+      navigate('/first-steps', { replace: true });
     },
   });
 

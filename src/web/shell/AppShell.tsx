@@ -1,7 +1,8 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link } from 'wouter';
 import { useMe } from '../api/queries';
+import { NavLink, useCurrentLocation } from './navigation';
 import { noteNavigation } from './navigationFocus';
 import { ToastProvider } from './Toaster';
 
@@ -9,10 +10,10 @@ import { ToastProvider } from './Toaster';
  * The frame around every page: skip link, header with the product name and (when signed in) the
  * main navigation, one <main> landmark. Nav items come from `me`; permissions stay on the server.
  */
-export function AppShell() {
+export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const me = useMe();
-  const location = useLocation();
+  const location = useCurrentLocation();
   const mainRef = useRef<HTMLElement>(null);
   const previousPathname = useRef(location.pathname);
 
@@ -76,7 +77,7 @@ export function AppShell() {
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
         {/* DAY-PERF-4: nothing in <main> until we know who is here: on a phone the menu takes a second line of
             the header, and a loading line drawn before it would be pushed down (a layout shift). */}
-        {me.isPending ? null : <Outlet />}
+        {me.isPending ? null : children}
       </main>
     </ToastProvider>
   );

@@ -9,9 +9,9 @@ import {
   type ReactNode,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
 import { Announcer, announce } from '../ui/announcer';
 import { Icon } from '../ui/Icon';
+import { useCurrentLocation } from './navigation';
 import { withoutStale, withToast, type Toast, type ToastTone } from './toasts';
 
 export type { ToastTone } from './toasts';
@@ -46,7 +46,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const nextId = useRef(1);
   const regionRef = useRef<HTMLElement>(null);
-  const { pathname } = useLocation();
+  const { pathname } = useCurrentLocation();
   const shownPath = useRef(pathname);
 
   const dismiss = useCallback((id: number) => {

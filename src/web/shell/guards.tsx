@@ -1,10 +1,12 @@
-import { Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
+import type { ReactNode } from 'react';
+import { Redirect } from 'wouter';
 import { useTranslation } from 'react-i18next';
 import { useMe, useSetupStatus } from '../api/queries';
 import { useDemoInfo } from '../demo/queries';
 import { ErrorState, LoadingState } from '../ui/States';
 import { Page } from '../ui/Page';
 import { ButtonLink } from '../ui/Button';
+import { useCurrentLocation, useSearchParams } from './navigation';
 import { safeNextPath, SignedInProvider } from './session';
 
 /** Paths that work before the first district exists. */
@@ -15,41 +17,37 @@ const allowedBeforeSetup = new Set(['/setup', '/dev/outbox']);
  * next step is their first team and meeting (/first-steps, DAY-FIRST-1), so a district admin goes there; this
  * also wins any race with the setup page's own navigation, because both aim at the same place.
  */
-export function SetupGate() {
+export function SetupGate({ children }: { children: ReactNode }) {
   const setup = useSetupStatus();
   const me = useMe();
   // DAY-PERF-4: asked with the setup status, not after it, so a page knows from its first paint whether this
   // is a demo server (the sign-in page's demo lines, the team page's practice offer) and nothing shifts when
   // the answer comes. A failed answer counts as "not a demo" rather than stopping the page.
   const demo = useDemoInfo();
-  const { pathname } = useLocation();
+  const { pathname } = useCurrentLocation();
   if (setup.isPending || demo.isPending) return <LoadingState />;
   if (setup.isError) return <ErrorState error={setup.error} onRetry={() => void setup.refetch()} />;
-  if (setup.data.needsSetup && !allowedBeforeSetup.has(pathname)) return <Navigate to="/setup" replace />;
+  if (setup.data.needsSetup && !allowedBeforeSetup.has(pathname)) return <Redirect to="/setup" replace />;
   if (!setup.data.needsSetup && pathname === '/setup') {
-    return <Navigate to={me.data?.districtRole === 'district_admin' ? '/first-steps' : '/'} replace />;
+    return <Redirect to={me.data?.districtRole === 'district_admin' ? '/first-steps' : '/'} replace />;
   }
-  return <Outlet />;
+  return children;
 }
 
 /** Signed-out visitors go to /sign-in and come back here afterwards. */
-export function RequireSession() {
+export function RequireSession({ children }: { children: ReactNode }) {
   const me = useMe();
-  const location = useLocation();
+  const location = useCurrentLocation();
   if (me.isPending) return <LoadingState />;
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+    return <Redirect to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
   }
-  return (
-    <SignedInProvider me={me.data}>
-      <Outlet />
-    </SignedInProvider>
-  );
+  return <SignedInProvider me={me.data}>{children}</SignedInProvider>;
 }
 
-export function RequireDistrictAdmin() {
+export function RequireDistrictAdmin({ children }: { children: ReactNode }) {
   const me = useMe();
   const { t } = useTranslation();
   if (me.data?.districtRole !== 'district_admin') {
@@ -62,14 +60,14 @@ export function RequireDistrictAdmin() {
       </Page>
     );
   }
-  return <Outlet />;
+  return children;
 }
 
 /** The sign-in page: someone already signed in (or who just signed in) goes on to ?next, else home. */
-export function RedirectIfSignedIn() {
+export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
   const me = useMe();
   const [searchParams] = useSearchParams();
   if (me.isPending) return <LoadingState />;
-  if (me.data) return <Navigate to={safeNextPath(searchParams.get('next'))} replace />;
-  return <Outlet />;
+  if (me.data) return <Redirect to={safeNextPath(searchParams.get('next'))} replace />;
+  return children;
 }

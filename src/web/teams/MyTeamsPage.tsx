@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useGroups } from '../api/queries';
 import { useSignedInUser } from '../shell/session';
 import { ButtonLink } from '../ui/Button';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useParams } from 'wouter';
 import { isApiRequestError } from '../api/client';
 import { useGroup } from '../api/queries';
 import { ButtonLink } from '../ui/Button';

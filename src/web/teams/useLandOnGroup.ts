@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../shell/navigation';
 import { call } from '../api/client';
 import { queryKeys } from '../api/queries';
 
@@ -34,7 +34,7 @@ export function useLandOnGroup(): (match: {
           // Landing on My teams is fine; the group is listed there.
         }
       }
-      await navigate(target, { replace: true });
+      navigate(target, { replace: true });
     },
     [queryClient, navigate],
   );

@@ -1,7 +1,8 @@
 import { useEffect, useRef, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button as AriaButton, type ButtonProps as AriaButtonProps } from 'react-aria-components';
-import { Link, type LinkProps } from 'react-router';
+import { Link } from 'wouter';
+import type { AppLinkProps } from '../shell/navigation';
 import { announce } from './announcer';
 import { classNames } from './classNames';
 
@@ -71,11 +72,19 @@ function accessibleText(button: HTMLButtonElement): string {
   return (button.getAttribute('aria-label') ?? button.textContent).trim();
 }
 
-/** A link that looks like a button: for navigation, never for actions. */
+/**
+ * A link that looks like a button: for navigation, never for actions. With a `target` (a new tab) it is a
+ * plain link: the router would open the page in this tab.
+ */
 export function ButtonLink({
   variant = 'secondary',
   className,
   ...props
-}: LinkProps & { variant?: ButtonVariant; className?: string }) {
-  return <Link {...props} className={classNames('button', `button--${variant}`, className)} />;
+}: AppLinkProps & { variant?: ButtonVariant; className?: string }) {
+  const classes = classNames('button', `button--${variant}`, className);
+  if (props.target && props.target !== '_self') {
+    const { to, replace: _replace, ...anchor } = props;
+    return <a {...anchor} href={to} className={classes} />;
+  }
+  return <Link {...props} className={classes} />;
 }

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { useCurrentLocation } from '../shell/navigation';
 import { claimNavigationFocus } from '../shell/navigationFocus';
 import { classNames } from './classNames';
 
@@ -26,7 +26,7 @@ export interface PageProps {
 export function Page({ title, documentTitle, intro, width = 'wide', children }: PageProps) {
   usePageTitle(documentTitle ?? title);
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const location = useLocation();
+  const location = useCurrentLocation();
   useEffect(() => {
     if (claimNavigationFocus(location.key)) headingRef.current?.focus();
   }, [location.key]);

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'wouter';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import { call, isApiRequestError } from '../../api/client';
 import { useDescribeError } from '../../api/describeError';
@@ -170,9 +170,10 @@ function MeetingHeader() {
         {summary.canRun ? (
           <>
             {' · '}
-            <Link to={`/meetings/${summary.id}/projector`} target="_blank">
+            {/* A new tab loads the page itself: a plain link (the router's would open it in this tab). */}
+            <a href={`/meetings/${summary.id}/projector`} target="_blank">
               {t('device.projector')} <span className="visually-hidden">{t('device.projectorHint')}</span>
-            </Link>
+            </a>
           </>
         ) : null}
       </p>

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link } from 'wouter';
+import { useNavigate, useSearchParams } from '../../shell/navigation';
 import { ApiRequestError, call, isApiRequestError } from '../../api/client';
 import { ApiForm, type FormValues } from '../../forms/ApiForm';
 import { Button } from '../../ui/Button';
@@ -28,7 +29,7 @@ export function GuestJoinForm() {
       }),
     onSuccess: (session) => {
       queryClient.setQueryData(guestKeys.session, session);
-      void navigate('/guest');
+      navigate('/guest');
     },
   });
   // A 404 is about the code typed: say so next to the field, where the fix is.

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useNavigate } from '../../shell/navigation';
 import type { GuestSession } from '#contracts/guests';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import { call } from '../../api/client';
@@ -53,7 +53,7 @@ function GuestNotice({ session }: { session: GuestSession }) {
     mutationFn: () => call('leaveAsGuest'),
     onSettled: () => {
       queryClient.setQueryData(guestKeys.session, null);
-      void navigate('/join-meeting');
+      navigate('/join-meeting');
     },
   });
   const waiting = session.status === 'waiting';

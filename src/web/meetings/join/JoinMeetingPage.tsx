@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from '../../shell/navigation';
 import { ApiRequestError, call, isApiRequestError } from '../../api/client';
 import { ApiForm, type FormValues } from '../../forms/ApiForm';
 import { Button } from '../../ui/Button';
@@ -34,7 +34,7 @@ function MemberJoinMeeting() {
   const find = useMutation({
     mutationFn: (code: string) => call('findMeetingByCode', { params: { code } }),
     onSuccess: ({ meetingId }) => {
-      void navigate(`/meetings/${meetingId}`);
+      navigate(`/meetings/${meetingId}`);
     },
   });
 

@@ -1,6 +1,6 @@
 import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams } from 'wouter';
 import { EFFICACY_SOURCES } from '#contracts/routine';
 import { pathFor, api } from '#contracts/api';
 import { Button, ButtonLink } from '../../ui/Button';

@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams } from 'wouter';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import { Button } from '../../ui/Button';
 import { usePageTitle } from '../../ui/Page';

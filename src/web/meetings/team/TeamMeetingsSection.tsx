@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'wouter';
+import { useNavigate } from '../../shell/navigation';
 import { api, pathFor } from '#contracts/api';
 import { AGENDA_ROUTINES_MAX } from '#contracts/meeting';
 import type { MeetingSummary, RoutineSummary } from '#contracts/meetings-api';
@@ -90,7 +91,7 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
     onSuccess: (opened) => {
       queryClient.setQueryData(meetingKeys.meeting(opened.id), opened);
       void queryClient.invalidateQueries({ queryKey: meetingKeys.forGroup(meeting.groupId) });
-      void navigate(`/meetings/${opened.id}`);
+      navigate(`/meetings/${opened.id}`);
     },
     onError: (error) => {
       toast(describe(error), 'error');
