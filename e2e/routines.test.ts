@@ -167,6 +167,15 @@ describeE2E('routine editing', () => {
     await facilitator.getByRole('alertdialog', { name: 'Leave without saving?' }).waitFor();
     await facilitator.getByRole('button', { name: 'Stay and keep editing' }).click();
     await facilitator.getByRole('heading', { level: 1, name: 'Editing Share Successes' }).waitFor();
+    // The browser's Back asks too; staying keeps the editor, its changes and its address.
+    await facilitator.evaluate(() => {
+      history.back();
+    });
+    await facilitator.getByRole('alertdialog', { name: 'Leave without saving?' }).waitFor();
+    await facilitator.getByRole('button', { name: 'Stay and keep editing' }).click();
+    await facilitator.getByRole('heading', { level: 1, name: 'Editing Share Successes' }).waitFor();
+    expect(new URL(facilitator.url()).search).toBe('?edit=1');
+    expect(await firstMinutes.inputValue()).toBe('0');
 
     // Removing the final step: the server's routine rules refuse it, and say so.
     await firstMinutes.fill('1');
