@@ -3,7 +3,7 @@ import type { MeetingState } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectField } from '../../ui/SelectField';
-import { ToggleSwitch } from '../fields';
+import { ToggleSwitch } from '../../ui/ToggleSwitch';
 import type { CurrentStep } from '../format';
 import { useMeetingsT } from '../i18n';
 import { isGuest } from '#core/meeting/index';
