@@ -98,8 +98,7 @@ describeE2E('demo district', () => {
     await heading(page, 'Grade 3 Team').waitFor();
     await checkPage(page, '24-team-facilitator');
 
-    await page.getByRole('button', { name: /Role for Sam Okafor/ }).click();
-    await page.getByRole('option', { name: 'Facilitator' }).click();
+    await page.getByRole('combobox', { name: /Role for Sam Okafor/ }).selectOption({ label: 'Facilitator' });
     await toast(page, 'Sam Okafor is now a facilitator.');
 
     await page.getByRole('button', { name: 'Remove Jo Lindqvist' }).click();
