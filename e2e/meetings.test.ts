@@ -449,7 +449,7 @@ describeE2E('live meeting', () => {
     await facilitator.getByRole('textbox', { name: 'Title' }).fill(agendaTitle);
     await facilitator.locator('label', { hasText: 'Share Successes · 6 min' }).click();
     await facilitator.getByRole('button', { name: 'Add a routine' }).click();
-    await facilitator.getByRole('button', { name: /Routine 2/ }).waitFor();
+    await facilitator.getByRole('combobox', { name: /Routine 2/ }).waitFor();
     await facilitator.getByText('2 routines, 28 minutes in all').waitFor();
     await checkPage(facilitator, 'team-schedule-agenda');
     await facilitator.getByRole('button', { name: 'Schedule meeting' }).click();
