@@ -468,7 +468,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return (
     target.isContentEditable ||
     target.closest(
-      'input, textarea, select, [role="textbox"], [role="combobox"], [role="listbox"], [role="dialog"], [role="alertdialog"]',
+      'input, textarea, select, [role="textbox"], [role="combobox"], [role="listbox"], dialog, [role="dialog"], [role="alertdialog"]',
     ) !== null
   );
 }
