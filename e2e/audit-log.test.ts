@@ -59,8 +59,9 @@ describeE2E('the audit log', () => {
     await page.goto(`${app.baseUrl}/admin`);
     await heading('Admin').waitFor();
 
-    await page.getByRole('button', { name: new RegExp(`District role for ${promoted}`) }).click();
-    await page.getByRole('option', { name: 'District administrator' }).click();
+    await page
+      .getByRole('combobox', { name: new RegExp(`District role for ${promoted}`) })
+      .selectOption({ label: 'District administrator' });
     await toast(`${promoted} is now: District administrator.`);
 
     await page.getByRole('button', { name: `Deactivate ${deactivated}` }).click();
@@ -88,8 +89,7 @@ describeE2E('the audit log', () => {
     await checkPage(page, 'audit-11-log');
 
     // Who: the admin; from today.
-    await page.getByRole('button', { name: /Who/ }).click();
-    await page.getByRole('option', { name: admin.name }).click();
+    await page.getByRole('combobox', { name: /Who/ }).selectOption({ label: admin.name });
     await page.getByLabel('From (date)').fill(today());
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await page.waitForURL(/actorId=/);
@@ -113,8 +113,7 @@ describeE2E('the audit log', () => {
     await checkPage(page, 'audit-12-log-filtered');
 
     // What: deactivations only.
-    await page.getByRole('button', { name: /What/ }).click();
-    await page.getByRole('option', { name: 'Person deactivated' }).click();
+    await page.getByRole('combobox', { name: /What/ }).selectOption({ label: 'Person deactivated' });
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await page.waitForURL(/action=person\.deactivated/);
     await expect.poll(() => rows().count()).toBe(1);

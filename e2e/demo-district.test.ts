@@ -98,12 +98,34 @@ describeE2E('demo district', () => {
     await heading(page, 'Grade 3 Team').waitFor();
     await checkPage(page, '24-team-facilitator');
 
-    await page.getByRole('button', { name: /Role for Sam Okafor/ }).click();
-    await page.getByRole('option', { name: 'Facilitator' }).click();
+    await page.getByRole('combobox', { name: /Role for Sam Okafor/ }).selectOption({ label: 'Facilitator' });
     await toast(page, 'Sam Okafor is now a facilitator.');
 
-    await page.getByRole('button', { name: 'Remove Jo Lindqvist' }).click();
-    await page.getByRole('alertdialog').waitFor();
+    // The confirmation by keyboard (WEB-A11Y-2): focus moves into the dialog, the page behind is inert,
+    // Escape closes it and focus goes back to the button that opened it.
+    const remove = page.getByRole('button', { name: 'Remove Jo Lindqvist' });
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    const focusInDialog = () =>
+      page.evaluate(() => document.activeElement?.closest('[role="alertdialog"]') != null);
+    expect(await focusInDialog()).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await focusInDialog()).toBe(true);
+    const backgroundTookFocus = await page.evaluate(() => {
+      const behind = document.querySelector<HTMLElement>('main a[href], main button');
+      behind?.focus();
+      return behind != null && document.activeElement === behind;
+    });
+    expect(backgroundTookFocus).toBe(false);
+    expect(await focusInDialog()).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await remove.evaluate((button) => button === document.activeElement)).toBe(true);
+
+    await remove.click();
+    await dialog.waitFor();
     await checkPage(page, '25-team-remove-dialog');
     await page.getByRole('button', { name: 'Remove from team' }).click();
     await toast(page, 'Jo Lindqvist was removed from the team.');

@@ -153,17 +153,14 @@ describeE2E('meeting day: phone-first device view and the projector', () => {
     // suggestion: when the suggestion fell on the facilitator, one phone carried the facilitator's controls and
     // the model's record together, and the record's Save button was below the first screen (open, issue 10).
     const picker = (routine: string) =>
-      facilitator.getByRole('button', { name: new RegExp(`Presenter for ${routine}`) });
-    await picker('Share Successes').click();
-    await facilitator.getByRole('option', { name: demo.teacher1.name }).click();
-    await picker('Problem-Solve Collaboratively').click();
-    await facilitator.getByRole('option', { name: demo.teacher2.name }).click();
-    await picker('Practice Peer Modeling').click();
-    await facilitator.getByRole('option', { name: demo.teacher1.name }).click();
+      facilitator.getByRole('combobox', { name: new RegExp(`Presenter for ${routine}`) });
+    await picker('Share Successes').selectOption({ label: demo.teacher1.name });
+    await picker('Problem-Solve Collaboratively').selectOption({ label: demo.teacher2.name });
+    await picker('Practice Peer Modeling').selectOption({ label: demo.teacher1.name });
     await facilitator.getByTestId('roles-pending').waitFor();
     presenters = [];
     for (const routine of routines) {
-      const shown = ((await picker(routine.name).locator('.select__value').textContent()) ?? '').trim();
+      const shown = ((await picker(routine.name).locator('option:checked').textContent()) ?? '').trim();
       presenters.push(shown.replace(/ \(you\)$/, ''));
     }
     expect(presenters).toEqual([demo.teacher1.name, demo.teacher2.name, demo.teacher1.name]);

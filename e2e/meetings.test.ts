@@ -166,8 +166,9 @@ describeE2E('live meeting', () => {
   });
 
   test('E2E-LIVE-2 (LIVE-UI-1, LIVE-UI-4, LIVE-UI-10, DAY-TIMER-1) the facilitator assigns Sam as presenter and starts; every screen shows step 1 of 6, its timer already running', async () => {
-    await facilitator.getByRole('button', { name: /Presenter/ }).click();
-    await facilitator.getByRole('option', { name: demo.teacher1.name }).click();
+    await facilitator
+      .getByRole('combobox', { name: /Presenter/ })
+      .selectOption({ label: demo.teacher1.name });
     await facilitator.getByRole('button', { name: 'Save roles' }).click();
     await participant
       .getByTestId('presence')
@@ -356,8 +357,7 @@ describeE2E('live meeting', () => {
       has: participant.getByRole('button', { name: 'Add next step' }),
     });
     await add.getByRole('textbox', { name: 'Next step' }).fill(actionItemText);
-    await add.getByRole('button', { name: /Who/ }).click();
-    await participant.getByRole('option', { name: demo.teacher1.name }).click();
+    await add.getByRole('combobox', { name: /Who/ }).selectOption({ label: demo.teacher1.name });
     await add.getByRole('button', { name: 'Add next step' }).click();
     await facilitator.getByTestId('action-items').getByText(actionItemText).waitFor();
 
@@ -449,7 +449,7 @@ describeE2E('live meeting', () => {
     await facilitator.getByRole('textbox', { name: 'Title' }).fill(agendaTitle);
     await facilitator.locator('label', { hasText: 'Share Successes · 6 min' }).click();
     await facilitator.getByRole('button', { name: 'Add a routine' }).click();
-    await facilitator.getByRole('button', { name: /Routine 2/ }).waitFor();
+    await facilitator.getByRole('combobox', { name: /Routine 2/ }).waitFor();
     await facilitator.getByText('2 routines, 28 minutes in all').waitFor();
     await checkPage(facilitator, 'team-schedule-agenda');
     await facilitator.getByRole('button', { name: 'Schedule meeting' }).click();
@@ -460,10 +460,12 @@ describeE2E('live meeting', () => {
     await Promise.all([presenter.goto(`${app.baseUrl}${path}`), participant.goto(`${app.baseUrl}${path}`)]);
 
     // Sam presents the success, Jo the dilemma.
-    await facilitator.getByRole('button', { name: /Presenter for Share Successes/ }).click();
-    await facilitator.getByRole('option', { name: demo.teacher1.name }).click();
-    await facilitator.getByRole('button', { name: /Presenter for Problem-Solve Collaboratively/ }).click();
-    await facilitator.getByRole('option', { name: demo.teacher2.name }).click();
+    await facilitator
+      .getByRole('combobox', { name: /Presenter for Share Successes/ })
+      .selectOption({ label: demo.teacher1.name });
+    await facilitator
+      .getByRole('combobox', { name: /Presenter for Problem-Solve Collaboratively/ })
+      .selectOption({ label: demo.teacher2.name });
     await facilitator.getByRole('button', { name: 'Save roles' }).click();
     await facilitator.getByRole('button', { name: 'Start the meeting' }).click();
     await participant.getByText('Routine 1 of 2: Share Successes · Step 1 of 6').waitFor();

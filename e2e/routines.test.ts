@@ -190,6 +190,16 @@ describeE2E('routine editing', () => {
     expect(saves).toBe(2);
     expect((await savedRoutine()).version).toBe(2);
 
+    // A new step's sources of efficacy: native checkboxes in a group named by its legend, toggled by keyboard.
+    await facilitator.getByRole('button', { name: 'Add step', exact: true }).click();
+    const sources = facilitator.getByRole('group', { name: 'Sources of efficacy this step aims to build' });
+    expect(await sources.getByRole('checkbox', { name: 'Social persuasion' }).isChecked()).toBe(true);
+    const mastery = sources.getByRole('checkbox', { name: 'Mastery experience' });
+    expect(await mastery.isChecked()).toBe(false);
+    await mastery.focus();
+    await facilitator.keyboard.press('Space');
+    expect(await mastery.isChecked()).toBe(true);
+
     await facilitator.getByRole('button', { name: 'Discard changes' }).click();
     await facilitator.getByRole('alertdialog', { name: 'Discard your changes?' }).waitFor();
     await facilitator.getByRole('alertdialog').getByRole('button', { name: 'Discard changes' }).click();

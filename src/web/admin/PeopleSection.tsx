@@ -1,6 +1,6 @@
+import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { DistrictRole, SchoolRole, type Person, type School } from '#contracts/org';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
@@ -9,6 +9,7 @@ import { useSignedInUser } from '../shell/session';
 import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Dialog } from '../ui/Dialog';
 import { SelectField } from '../ui/SelectField';
 import { StatusBadge } from '../ui/StatusBadge';
 import { ErrorState, LoadingState } from '../ui/States';
@@ -185,6 +186,10 @@ function SchoolRolesDialog({
       toast(describe(error), 'error');
     },
   });
+  const [isOpen, setOpen] = useState(false);
+  const close = () => {
+    setOpen(false);
+  };
   const activeSchools = schools.filter((school) => !school.archived);
   const options = [
     { id: 'none', label: t('schoolRole.none') },
@@ -192,46 +197,47 @@ function SchoolRolesDialog({
   ];
 
   return (
-    <DialogTrigger>
-      <Button variant="quiet" aria-label={t('admin.people.editSchoolsFor', { name: person.name })}>
+    <>
+      <Button
+        variant="quiet"
+        aria-haspopup="dialog"
+        aria-label={t('admin.people.editSchoolsFor', { name: person.name })}
+        onPress={() => {
+          setOpen(true);
+        }}
+      >
         {t('admin.people.editSchools')}
       </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title" className="dialog__title">
-                  {t('admin.people.editSchoolsTitle', { name: person.name })}
-                </Heading>
-                {activeSchools.length === 0 ? (
-                  <p>{t('admin.people.noSchools')}</p>
-                ) : (
-                  <div className="stack">
-                    {activeSchools.map((school) => (
-                      <SelectField
-                        key={school.id}
-                        label={t('admin.people.schoolRoleFor', { school: school.name })}
-                        options={options}
-                        value={person.schools.find((s) => s.schoolId === school.id)?.role ?? 'none'}
-                        isDisabled={setRole.isPending}
-                        onChange={(value) => {
-                          setRole.mutate({ school, role: value === 'none' ? null : SchoolRole.parse(value) });
-                        }}
-                      />
-                    ))}
-                  </div>
-                )}
-                <div className="dialog__actions">
-                  <Button variant="primary" onPress={close}>
-                    {t('common.close')}
-                  </Button>
-                </div>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+      <Dialog
+        isOpen={isOpen}
+        onClose={close}
+        title={t('admin.people.editSchoolsTitle', { name: person.name })}
+        isDismissable
+      >
+        {activeSchools.length === 0 ? (
+          <p>{t('admin.people.noSchools')}</p>
+        ) : (
+          <div className="stack">
+            {activeSchools.map((school) => (
+              <SelectField
+                key={school.id}
+                label={t('admin.people.schoolRoleFor', { school: school.name })}
+                options={options}
+                value={person.schools.find((s) => s.schoolId === school.id)?.role ?? 'none'}
+                isDisabled={setRole.isPending}
+                onChange={(value) => {
+                  setRole.mutate({ school, role: value === 'none' ? null : SchoolRole.parse(value) });
+                }}
+              />
+            ))}
+          </div>
+        )}
+        <div className="dialog__actions">
+          <Button variant="primary" onPress={close}>
+            {t('common.close')}
+          </Button>
+        </div>
+      </Dialog>
+    </>
   );
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { School } from '#contracts/org';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
@@ -10,6 +9,7 @@ import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Dialog } from '../ui/Dialog';
 import { StatusBadge } from '../ui/StatusBadge';
 import { ErrorState, LoadingState } from '../ui/States';
 import { TextField } from '../ui/TextField';
@@ -142,55 +142,54 @@ function RenameSchoolDialog({ school, onRenamed }: { school: School; onRenamed: 
     },
   });
 
+  const close = () => {
+    setOpen(false);
+    rename.reset();
+  };
+
   return (
-    <DialogTrigger
-      isOpen={isOpen}
-      onOpenChange={(open) => {
-        setOpen(open);
-        if (!open) rename.reset();
-      }}
-    >
-      <Button variant="quiet" aria-label={t('admin.schools.renameFor', { name: school.name })}>
+    <>
+      <Button
+        variant="quiet"
+        aria-haspopup="dialog"
+        aria-label={t('admin.schools.renameFor', { name: school.name })}
+        onPress={() => {
+          setOpen(true);
+        }}
+      >
         {t('admin.schools.rename')}
       </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            <Heading slot="title" className="dialog__title">
-              {t('admin.schools.renameTitle', { name: school.name })}
-            </Heading>
-            <ApiForm
-              fieldNames={nameField}
-              error={rename.error}
-              onValues={(values) => {
-                rename.mutate(values);
-              }}
-            >
-              <TextField
-                name="name"
-                label={t('admin.schools.newName')}
-                defaultValue={school.name}
-                isRequired
-                autoFocus
-                autoComplete="off"
-              />
-              <div className="dialog__actions">
-                <Button
-                  variant="secondary"
-                  onPress={() => {
-                    setOpen(false);
-                  }}
-                >
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" variant="primary" isPending={rename.isPending}>
-                  {t('common.save')}
-                </Button>
-              </div>
-            </ApiForm>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+      <Dialog
+        isOpen={isOpen}
+        onClose={close}
+        title={t('admin.schools.renameTitle', { name: school.name })}
+        isDismissable
+      >
+        <ApiForm
+          fieldNames={nameField}
+          error={rename.error}
+          onValues={(values) => {
+            rename.mutate(values);
+          }}
+        >
+          <TextField
+            name="name"
+            label={t('admin.schools.newName')}
+            defaultValue={school.name}
+            isRequired
+            autoFocus
+            autoComplete="off"
+          />
+          <div className="dialog__actions">
+            <Button variant="secondary" onPress={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" variant="primary" isPending={rename.isPending}>
+              {t('common.save')}
+            </Button>
+          </div>
+        </ApiForm>
+      </Dialog>
+    </>
   );
 }

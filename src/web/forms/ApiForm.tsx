@@ -1,15 +1,17 @@
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Form, type FormProps } from 'react-aria-components';
+import { useEffect, useMemo, useRef, useState, type FormHTMLAttributes, type ReactNode } from 'react';
 import { isApiRequestError } from '../api/client';
 import { useDescribeError } from '../api/describeError';
+import { FieldErrorsProvider } from '../ui/fieldErrors';
 import { FormAlert } from '../ui/FormAlert';
 import { classNames } from '../ui/classNames';
 
 export type FormValues = Record<string, string>;
 
+const NO_ERRORS = {};
+
 export interface ApiFormProps extends Omit<
-  FormProps,
-  'onSubmit' | 'validationErrors' | 'validationBehavior' | 'className'
+  FormHTMLAttributes<HTMLFormElement>,
+  'onSubmit' | 'className' | 'children'
 > {
   /** The `name`s of this form's fields: errors for other paths are shown in the form's alert instead. */
   fieldNames: readonly string[];
@@ -28,6 +30,7 @@ export interface ApiFormProps extends Omit<
  *   and moves focus to the first one, so keyboard and screen-reader users land where the fix is;
  * - anything else (403, 404, 409, 429, network) becomes one sentence in an alert at the top.
  * The client checks the contract's body schema before sending, so both cases look the same.
+ * The browser's own checks (`required`) are off (`noValidate`): the server's messages say it in our words.
  */
 export function ApiForm({
   fieldNames,
@@ -56,9 +59,8 @@ export function ApiForm({
     return { fieldErrors: undefined, alertMessages: [describe(error)] };
   }, [error, fieldNames, describe, otherProblemsMessage]);
 
-  // A field's message goes away as soon as the person types in it. Left to React Aria, it would go on
-  // the field's blur, which is the mousedown on "Submit": the layout shifts under the pointer and the
-  // click is lost. `cleared` belongs to one error; a new error starts with nothing cleared.
+  // A field's message goes away as soon as the person types in it (not on the field's blur, which is the
+  // mousedown on "Submit": the layout would shift under the pointer and the click would be lost). `cleared` belongs to one error; a new error starts with nothing cleared.
   const [cleared, setCleared] = useState<{ error: unknown; names: readonly string[] }>({
     error: null,
     names: [],
@@ -71,19 +73,20 @@ export function ApiForm({
   useEffect(() => {
     if (!fieldErrors) return;
     // Fields render the error in the same commit, so the first invalid control is in the DOM now.
-    const firstInvalid = formRef.current?.querySelector<HTMLElement>(
-      '[aria-invalid="true"], [data-invalid] button, [data-invalid] input:not([type="hidden"])',
-    );
-    firstInvalid?.focus();
+    const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // A group of radios is invalid as a whole: its chosen radio (else its first) takes the focus.
+    const control =
+      firstInvalid instanceof HTMLFieldSetElement
+        ? (firstInvalid.querySelector<HTMLElement>('input:checked') ?? firstInvalid.querySelector('input'))
+        : firstInvalid;
+    control?.focus();
   }, [fieldErrors]);
 
   return (
-    <Form
+    <form
       {...props}
       ref={formRef}
-      validationBehavior="aria"
-      {...(visibleFieldErrors ? { validationErrors: visibleFieldErrors } : {})}
-
+      noValidate
       className={classNames('form', className)}
       onSubmit={(event) => {
         event.preventDefault();
@@ -95,18 +98,20 @@ export function ApiForm({
       }}
     >
       {alertMessages.length > 0 ? <FormAlert messages={alertMessages} /> : null}
-      {/* display: contents; only here to hear `input` events bubble up from the fields. */}
-      <div
-        className="form__fields"
-        onInput={(event) => {
-          const name = (event.target as Partial<HTMLInputElement>).name;
-          if (!name || !visibleFieldErrors?.[name]) return;
-          const names = cleared.error === error ? cleared.names : [];
-          setCleared({ error, names: [...names, name] });
-        }}
-      >
-        {children}
-      </div>
-    </Form>
+      <FieldErrorsProvider errors={visibleFieldErrors ?? NO_ERRORS}>
+        {/* display: contents; only here to hear `input` events bubble up from the fields. */}
+        <div
+          className="form__fields"
+          onInput={(event) => {
+            const name = (event.target as Partial<HTMLInputElement>).name;
+            if (!name || !visibleFieldErrors?.[name]) return;
+            const names = cleared.error === error ? cleared.names : [];
+            setCleared({ error, names: [...names, name] });
+          }}
+        >
+          {children}
+        </div>
+      </FieldErrorsProvider>
+    </form>
   );
 }

@@ -1,5 +1,4 @@
-import { Label, SwitchButton, SwitchField, Text, TextArea, TextField } from 'react-aria-components';
-import { FieldErrorWithIcon } from '../ui/TextField';
+import { FieldErrorText, useField } from '../ui/fieldErrors';
 
 export interface TextAreaFieldProps {
   label: string;
@@ -11,9 +10,10 @@ export interface TextAreaFieldProps {
   name?: string;
   isRequired?: boolean;
   hideLabel?: boolean;
+  autoFocus?: boolean;
 }
 
-/** A labelled multi-line field in the app's look (label, hint, error, then the box). */
+/** A labelled multi-line field in the app's look (label, hint, error, then the box), on a native `<textarea>`. */
 export function TextAreaField({
   label,
   description,
@@ -24,25 +24,35 @@ export function TextAreaField({
   name,
   isRequired,
   hideLabel,
+  autoFocus,
 }: TextAreaFieldProps) {
+  const field = useField({ name, hasHint: Boolean(description) });
   return (
-    <TextField
-      value={value}
-      onChange={onChange}
-      maxLength={maxLength}
-      className="field"
-      {...(name ? { name } : {})}
-      {...(isRequired ? { isRequired } : {})}
-    >
-      <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
+    <div className="field">
+      <label htmlFor={field.id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
+        {label}
+      </label>
       {description ? (
-        <Text slot="description" className="field__hint">
+        <p id={field.hintId} className="field__hint">
           {description}
-        </Text>
+        </p>
       ) : null}
-      <FieldErrorWithIcon />
-      <TextArea className="field__input field__textarea" rows={rows} />
-    </TextField>
+      <FieldErrorText id={field.errorId} errors={field.errors} />
+      <textarea
+        {...field.controlProps}
+        name={name}
+        className="field__input field__textarea"
+        rows={rows}
+        value={value}
+        maxLength={maxLength}
+        required={isRequired}
+        autoFocus={autoFocus}
+        data-autofocus={autoFocus || undefined}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
+      />
+    </div>
   );
 }
 
@@ -95,45 +105,5 @@ export function NativeInputField({
         }}
       />
     </div>
-  );
-}
-
-export interface ToggleSwitchProps {
-  label: string;
-  description?: string;
-  isSelected: boolean;
-  onChange: (selected: boolean) => void;
-  isDisabled?: boolean;
-  className?: string;
-}
-
-/** An on/off setting (role="switch"): the label says what is on; the track and thumb only echo it. */
-export function ToggleSwitch({
-  label,
-  description,
-  isSelected,
-  onChange,
-  isDisabled = false,
-  className,
-}: ToggleSwitchProps) {
-  return (
-    <SwitchField
-      isSelected={isSelected}
-      onChange={onChange}
-      isDisabled={isDisabled}
-      className={className ? `switch-field ${className}` : 'switch-field'}
-    >
-      <SwitchButton className="switch">
-        <span className="switch__track" aria-hidden="true">
-          <span className="switch__thumb" />
-        </span>
-        <span className="switch__label">{label}</span>
-      </SwitchButton>
-      {description ? (
-        <Text slot="description" className="field__hint switch-field__hint">
-          {description}
-        </Text>
-      ) : null}
-    </SwitchField>
   );
 }

@@ -1,6 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Button as AriaButton, Form } from 'react-aria-components';
 import { ROUTINE_MINUTES_MAX, type Routine, type RoutineChange } from '#contracts/routine';
 import { call, isApiRequestError } from '../api/client';
 import { useDescribeError } from '../api/describeError';
@@ -8,6 +7,7 @@ import { TextAreaField } from '../meetings/fields';
 import { useMeetingsT } from '../meetings/i18n';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { FieldErrorsProvider } from '../ui/fieldErrors';
 import { Icon } from '../ui/Icon';
 import { Notice } from '../ui/Notice';
 import { RadioGroupField } from '../ui/RadioGroupField';
@@ -295,208 +295,210 @@ export function RoutineEditor({ groupId, routine: latest, onCancel, onSaved }: R
       <div role="status" className="visually-hidden">
         {announcement}
       </div>
-      <Form
+      <form
         ref={formRef}
         className="form routine-editor__form"
-        validationBehavior="aria"
-        validationErrors={validationErrors}
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           submit();
         }}
       >
-        {problems.length > 0 ? (
-          <div
-            ref={summaryRef}
-            tabIndex={-1}
-            role="alert"
-            className="notice notice--error routine-problems"
-            data-testid="routine-problems"
-          >
-            <Icon name="alert" className="icon notice__icon" />
-            <div>
-              <p className="notice__title">{t('editor.problemsTitle', { count: problems.length })}</p>
-              <ul className="routine-problems__list">
-                {problems.map((problem, i) => {
-                  const place = where(problem);
-                  const text = problemText(t, problem.message);
-                  return (
-                    <li key={i}>
-                      {place ? (
-                        // The whole line takes you to the field: a button, since it moves focus, not the page.
-                        <AriaButton
-                          className="link-button"
-                          onPress={() => {
-                            goTo(problem);
-                          }}
-                        >
-                          <span className="link-button__place">{place}</span>: {text}
-                        </AriaButton>
-                      ) : (
-                        text
-                      )}
-                    </li>
-                  );
-                })}
-              </ul>
+        <FieldErrorsProvider errors={validationErrors}>
+          {problems.length > 0 ? (
+            <div
+              ref={summaryRef}
+              tabIndex={-1}
+              role="alert"
+              className="notice notice--error routine-problems"
+              data-testid="routine-problems"
+            >
+              <Icon name="alert" className="icon notice__icon" />
+              <div>
+                <p className="notice__title">{t('editor.problemsTitle', { count: problems.length })}</p>
+                <ul className="routine-problems__list">
+                  {problems.map((problem, i) => {
+                    const place = where(problem);
+                    const text = problemText(t, problem.message);
+                    return (
+                      <li key={i}>
+                        {place ? (
+                          // The whole line takes you to the field: a button, since it moves focus, not the page.
+                          <button
+                            type="button"
+                            className="link-button"
+                            onClick={() => {
+                              goTo(problem);
+                            }}
+                          >
+                            <span className="link-button__place">{place}</span>: {text}
+                          </button>
+                        ) : (
+                          text
+                        )}
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
             </div>
-          </div>
-        ) : null}
-        {info ? (
-          <Notice role="status">
-            <p>{info}</p>
-          </Notice>
-        ) : null}
+          ) : null}
+          {info ? (
+            <Notice role="status">
+              <p>{info}</p>
+            </Notice>
+          ) : null}
 
-        <section className="panel routine-editor__about" aria-labelledby={`${prefix}-about`}>
-          <h2 id={`${prefix}-about`} className="section__title">
-            {t('editor.about')}
-          </h2>
-          <div className="stack">
-            <TextField
-              name="name"
-              label={t('editor.name')}
-              value={draft.name}
-              maxLength={LIMITS.name}
-              isRequired
-              onChange={(name) => {
-                setDraft((current) => ({ ...current, name }));
-                clearProblems('name');
-              }}
-            />
-            <TextAreaField
-              name="summary"
-              label={t('editor.summary')}
-              value={draft.summary}
-              maxLength={LIMITS.summary}
-              rows={3}
-              isRequired
-              onChange={(summary) => {
-                setDraft((current) => ({ ...current, summary }));
-                clearProblems('summary');
-              }}
-            />
-          </div>
-        </section>
-
-        <section aria-labelledby={`${prefix}-steps`}>
-          <h2 id={`${prefix}-steps`} className="section__title">
-            {t('routine.steps')}
-          </h2>
-          <ol className="routine-steps" data-testid="editor-steps">
-            {draft.steps.map((step, i) => (
-              <StepEditor
-                key={step.id}
-                step={step}
-                number={i + 1}
-                count={draft.steps.length}
-                idOf={(what) => idOf(step.id, what)}
-                stepProblems={problems
-                  .filter((p) => p.stepId === step.id && p.field === null)
-                  .map((p) => problemText(t, p.message))}
-                promptListProblems={validationErrors[fieldOf.step(step.id, 'prompts')] ?? []}
-                onPatch={(patch, field) => {
-                  patchStep(step.id, patch, field);
-                }}
-                onMove={(by) => {
-                  move(step, by);
-                }}
-                onRemove={() => {
-                  remove(step);
-                }}
-                onAddPrompt={() => {
-                  addPrompt(step);
-                }}
-                onRemovePrompt={(index) => {
-                  removePrompt(step, index);
-                }}
-                t={t}
-                mt={mt}
-              />
-            ))}
-          </ol>
-        </section>
-
-        <section className="panel routine-add" aria-labelledby={`${prefix}-add-heading`}>
-          <h2 id={`${prefix}-add-heading`} tabIndex={-1} className="section__title">
-            {t('editor.addStep')}
-          </h2>
-          <p className="muted">{t('editor.addStepIntro')}</p>
-          <div className="routine-add__fields">
-            <RadioGroupField
-              label={t('editor.newKind')}
-              value={newKind}
-              onChange={(value) => {
-                setNewKind(value === 'reflect' ? 'reflect' : 'discussion');
-              }}
-              options={(['discussion', 'reflect'] as const).map((kind) => ({
-                value: kind,
-                label: t(`newStep.${kind}.label`),
-                description: t(`newStep.${kind}.description`),
-              }))}
-            />
-            <TextField
-              label={t('editor.newTitle')}
-              description={t('editor.newTitleHint', { title: t(`newStep.${newKind}.title`) })}
-              value={newTitle}
-              maxLength={LIMITS.title}
-              onChange={setNewTitle}
-              onKeyDown={(event) => {
-                // Enter adds the step here; it must not save the whole routine.
-                if (event.key === 'Enter') {
-                  event.preventDefault();
-                  add();
-                }
-              }}
-            />
-          </div>
-          <div className="form__actions">
-            <Button onPress={add}>{t('editor.addStepButton')}</Button>
-          </div>
-        </section>
-
-        <div className="routine-editor__bar">
-          <div className="routine-editor__total">
-            <p className="routine-editor__sum" data-testid="total-minutes">
-              {t('editor.total', { minutes: total, max: ROUTINE_MINUTES_MAX })}
-            </p>
-            <div aria-live="polite" className="routine-editor__limit">
-              {left < 0 ? (
-                <p className="routine-limit routine-limit--over">
-                  <Icon name="alert" />
-                  <span>{t('editor.overLimit', { over: -left, max: ROUTINE_MINUTES_MAX })}</span>
-                </p>
-              ) : left <= NEAR_LIMIT ? (
-                <p className="routine-limit routine-limit--near">
-                  <Icon name="info" />
-                  <span>{t('editor.nearLimit', { left, max: ROUTINE_MINUTES_MAX })}</span>
-                </p>
-              ) : null}
-            </div>
-          </div>
-          <div className="routine-editor__actions">
-            {dirty ? (
-              <ConfirmDialog
-                trigger={t('editor.discard')}
-                triggerVariant="secondary"
-                title={t('editor.discardTitle')}
-                body={<p>{t('editor.discardBody')}</p>}
-                confirmLabel={t('editor.discard')}
-                onConfirm={() => {
-                  allowNextNavigation();
-                  onCancel();
-                  return Promise.resolve();
+          <section className="panel routine-editor__about" aria-labelledby={`${prefix}-about`}>
+            <h2 id={`${prefix}-about`} className="section__title">
+              {t('editor.about')}
+            </h2>
+            <div className="stack">
+              <TextField
+                name="name"
+                label={t('editor.name')}
+                value={draft.name}
+                maxLength={LIMITS.name}
+                isRequired
+                onChange={(name) => {
+                  setDraft((current) => ({ ...current, name }));
+                  clearProblems('name');
                 }}
               />
-            ) : (
-              <Button onPress={onCancel}>{t('editor.cancel')}</Button>
-            )}
-            <Button type="submit" variant="primary" isPending={save.isPending}>
-              {t('editor.save')}
-            </Button>
+              <TextAreaField
+                name="summary"
+                label={t('editor.summary')}
+                value={draft.summary}
+                maxLength={LIMITS.summary}
+                rows={3}
+                isRequired
+                onChange={(summary) => {
+                  setDraft((current) => ({ ...current, summary }));
+                  clearProblems('summary');
+                }}
+              />
+            </div>
+          </section>
+
+          <section aria-labelledby={`${prefix}-steps`}>
+            <h2 id={`${prefix}-steps`} className="section__title">
+              {t('routine.steps')}
+            </h2>
+            <ol className="routine-steps" data-testid="editor-steps">
+              {draft.steps.map((step, i) => (
+                <StepEditor
+                  key={step.id}
+                  step={step}
+                  number={i + 1}
+                  count={draft.steps.length}
+                  idOf={(what) => idOf(step.id, what)}
+                  stepProblems={problems
+                    .filter((p) => p.stepId === step.id && p.field === null)
+                    .map((p) => problemText(t, p.message))}
+                  promptListProblems={validationErrors[fieldOf.step(step.id, 'prompts')] ?? []}
+                  onPatch={(patch, field) => {
+                    patchStep(step.id, patch, field);
+                  }}
+                  onMove={(by) => {
+                    move(step, by);
+                  }}
+                  onRemove={() => {
+                    remove(step);
+                  }}
+                  onAddPrompt={() => {
+                    addPrompt(step);
+                  }}
+                  onRemovePrompt={(index) => {
+                    removePrompt(step, index);
+                  }}
+                  t={t}
+                  mt={mt}
+                />
+              ))}
+            </ol>
+          </section>
+
+          <section className="panel routine-add" aria-labelledby={`${prefix}-add-heading`}>
+            <h2 id={`${prefix}-add-heading`} tabIndex={-1} className="section__title">
+              {t('editor.addStep')}
+            </h2>
+            <p className="muted">{t('editor.addStepIntro')}</p>
+            <div className="routine-add__fields">
+              <RadioGroupField
+                label={t('editor.newKind')}
+                value={newKind}
+                onChange={(value) => {
+                  setNewKind(value === 'reflect' ? 'reflect' : 'discussion');
+                }}
+                options={(['discussion', 'reflect'] as const).map((kind) => ({
+                  value: kind,
+                  label: t(`newStep.${kind}.label`),
+                  description: t(`newStep.${kind}.description`),
+                }))}
+              />
+              <TextField
+                label={t('editor.newTitle')}
+                description={t('editor.newTitleHint', { title: t(`newStep.${newKind}.title`) })}
+                value={newTitle}
+                maxLength={LIMITS.title}
+                onChange={setNewTitle}
+                onKeyDown={(event) => {
+                  // Enter adds the step here; it must not save the whole routine.
+                  if (event.key === 'Enter') {
+                    event.preventDefault();
+                    add();
+                  }
+                }}
+              />
+            </div>
+            <div className="form__actions">
+              <Button onPress={add}>{t('editor.addStepButton')}</Button>
+            </div>
+          </section>
+
+          <div className="routine-editor__bar">
+            <div className="routine-editor__total">
+              <p className="routine-editor__sum" data-testid="total-minutes">
+                {t('editor.total', { minutes: total, max: ROUTINE_MINUTES_MAX })}
+              </p>
+              <div aria-live="polite" className="routine-editor__limit">
+                {left < 0 ? (
+                  <p className="routine-limit routine-limit--over">
+                    <Icon name="alert" />
+                    <span>{t('editor.overLimit', { over: -left, max: ROUTINE_MINUTES_MAX })}</span>
+                  </p>
+                ) : left <= NEAR_LIMIT ? (
+                  <p className="routine-limit routine-limit--near">
+                    <Icon name="info" />
+                    <span>{t('editor.nearLimit', { left, max: ROUTINE_MINUTES_MAX })}</span>
+                  </p>
+                ) : null}
+              </div>
+            </div>
+            <div className="routine-editor__actions">
+              {dirty ? (
+                <ConfirmDialog
+                  trigger={t('editor.discard')}
+                  triggerVariant="secondary"
+                  title={t('editor.discardTitle')}
+                  body={<p>{t('editor.discardBody')}</p>}
+                  confirmLabel={t('editor.discard')}
+                  onConfirm={() => {
+                    allowNextNavigation();
+                    onCancel();
+                    return Promise.resolve();
+                  }}
+                />
+              ) : (
+                <Button onPress={onCancel}>{t('editor.cancel')}</Button>
+              )}
+              <Button type="submit" variant="primary" isPending={save.isPending}>
+                {t('editor.save')}
+              </Button>
+            </div>
           </div>
-        </div>
-      </Form>
+        </FieldErrorsProvider>
+      </form>
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import { CheckboxButton, CheckboxField, CheckboxGroup, Label } from 'react-aria-components';
 import { EFFICACY_SOURCES, Speaker, type EfficacySource } from '#contracts/routine';
 import { TextAreaField } from '../meetings/fields';
 import type { MeetingsT } from '../meetings/i18n';
 import { Button } from '../ui/Button';
+import { CheckboxGroupField } from '../ui/CheckboxGroupField';
 import { Icon } from '../ui/Icon';
 import { SelectField } from '../ui/SelectField';
-import { FieldErrorWithIcon, TextField } from '../ui/TextField';
+import { TextField } from '../ui/TextField';
 import { FINAL_PROMPT_KEYS, fieldOf, LIMITS, type DraftStep } from './draft';
 import type { RoutinesT } from './i18n';
 import { sourcesLabel, speakerLabel } from './labels';
@@ -247,30 +247,21 @@ export function StepEditor({
                 if (speaker.success) onPatch({ speaker: speaker.data }, field('speaker'));
               }}
             />
-            <CheckboxGroup
+            <CheckboxGroupField
               name={field('sources')}
+              label={t('editor.sources')}
               value={step.sources}
+              options={EFFICACY_SOURCES.map((source: EfficacySource) => ({
+                value: source,
+                label: mt(`sources.${source}.name`),
+              }))}
               onChange={(values) => {
                 const sources = EFFICACY_SOURCES.filter((s) => values.includes(s));
                 onPatch({ sources }, field('sources'));
               }}
-              className="field routine-sources"
-            >
-              <Label className="field__label">{t('editor.sources')}</Label>
-              <FieldErrorWithIcon />
-              <div className="routine-sources__options">
-                {EFFICACY_SOURCES.map((source: EfficacySource) => (
-                  <CheckboxField key={source} value={source} className="checkbox-field">
-                    <CheckboxButton className="checkbox">
-                      <span className="checkbox__box" aria-hidden="true">
-                        <Icon name="check" className="icon checkbox__check" />
-                      </span>
-                      <span>{mt(`sources.${source}.name`)}</span>
-                    </CheckboxButton>
-                  </CheckboxField>
-                ))}
-              </div>
-            </CheckboxGroup>
+              className="routine-sources"
+              optionsClassName="routine-sources__options"
+            />
           </>
         ) : (
           <p className="step-editor__sources">

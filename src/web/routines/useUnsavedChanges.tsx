@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useBlocker } from '../shell/navigation';
 import { Button } from '../ui/Button';
+import { Dialog } from '../ui/Dialog';
 import { useRoutinesT } from './i18n';
 
 /**
@@ -45,42 +45,25 @@ export function useUnsavedChanges(dirty: boolean) {
 export function LeaveDialog({ blocker }: { blocker: ReturnType<typeof useBlocker> }) {
   const t = useRoutinesT();
   const isOpen = blocker.state === 'blocked';
+  const stay = () => {
+    if (blocker.state === 'blocked') blocker.reset();
+  };
   return (
-    <ModalOverlay
-      className="modal-overlay"
-      isOpen={isOpen}
-      isDismissable
-      onOpenChange={(open) => {
-        if (!open && blocker.state === 'blocked') blocker.reset();
-      }}
-    >
-      <Modal className="modal">
-        <Dialog role="alertdialog" className="dialog">
-          <Heading slot="title" className="dialog__title">
-            {t('editor.leaveTitle')}
-          </Heading>
-          <p className="dialog__body">{t('editor.leaveBody')}</p>
-          <div className="dialog__actions">
-            <Button
-              variant="secondary"
-              autoFocus
-              onPress={() => {
-                if (blocker.state === 'blocked') blocker.reset();
-              }}
-            >
-              {t('editor.stay')}
-            </Button>
-            <Button
-              variant="danger"
-              onPress={() => {
-                if (blocker.state === 'blocked') blocker.proceed();
-              }}
-            >
-              {t('editor.leave')}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <Dialog isOpen={isOpen} onClose={stay} role="alertdialog" title={t('editor.leaveTitle')} isDismissable>
+      <p className="dialog__body">{t('editor.leaveBody')}</p>
+      <div className="dialog__actions">
+        <Button variant="secondary" autoFocus onPress={stay}>
+          {t('editor.stay')}
+        </Button>
+        <Button
+          variant="danger"
+          onPress={() => {
+            if (blocker.state === 'blocked') blocker.proceed();
+          }}
+        >
+          {t('editor.leave')}
+        </Button>
+      </div>
+    </Dialog>
   );
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { GroupDetail } from '#contracts/org';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
@@ -10,6 +9,7 @@ import { useToast } from '../shell/Toaster';
 import { useCopy } from '../ui/useCopy';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Dialog } from '../ui/Dialog';
 import { FormAlert } from '../ui/FormAlert';
 import { SelectField } from '../ui/SelectField';
 import { formatDateTime, formatJoinCode } from './labels';
@@ -23,6 +23,10 @@ export function JoinCodePanel({ group }: { group: GroupDetail }) {
   const toast = useToast();
   const describe = useDescribeError();
   const [lifetime, setLifetime] = useState<string>('168');
+  const [showing, setShowing] = useState(false);
+  const closeShowing = () => {
+    setShowing(false);
+  };
   const joinUrl = `${window.location.origin}/join`;
   const code = group.joinCode;
 
@@ -64,31 +68,31 @@ export function JoinCodePanel({ group }: { group: GroupDetail }) {
             {t('team.joinCode.expires', { date: formatDateTime(code.expiresAt, i18n.language) })}
           </p>
           <div className="actions">
-            <DialogTrigger>
-              <Button variant="secondary">{t('team.joinCode.show')}</Button>
-              <ModalOverlay className="modal-overlay" isDismissable>
-                <Modal className="modal modal--large">
-                  <Dialog className="dialog dialog--center">
-                    {({ close }) => (
-                      <>
-                        <Heading slot="title" className="dialog__title">
-                          {t('team.joinCode.showTitle', { group: group.name })}
-                        </Heading>
-                        <p className="join-code-large__hint">
-                          {t('team.joinCode.showHint', { url: joinUrl })}
-                        </p>
-                        <p className="join-code join-code--large">{formatJoinCode(code.code)}</p>
-                        <div className="dialog__actions dialog__actions--center">
-                          <Button variant="primary" onPress={close}>
-                            {t('common.close')}
-                          </Button>
-                        </div>
-                      </>
-                    )}
-                  </Dialog>
-                </Modal>
-              </ModalOverlay>
-            </DialogTrigger>
+            <Button
+              variant="secondary"
+              aria-haspopup="dialog"
+              onPress={() => {
+                setShowing(true);
+              }}
+            >
+              {t('team.joinCode.show')}
+            </Button>
+            <Dialog
+              isOpen={showing}
+              onClose={closeShowing}
+              title={t('team.joinCode.showTitle', { group: group.name })}
+              isDismissable
+              size="large"
+              className="dialog--center"
+            >
+              <p className="join-code-large__hint">{t('team.joinCode.showHint', { url: joinUrl })}</p>
+              <p className="join-code join-code--large">{formatJoinCode(code.code)}</p>
+              <div className="dialog__actions dialog__actions--center">
+                <Button variant="primary" onPress={closeShowing}>
+                  {t('common.close')}
+                </Button>
+              </div>
+            </Dialog>
             <Button variant="secondary" onPress={() => void copyLink()}>
               {t('team.joinCode.copyLink')}
             </Button>

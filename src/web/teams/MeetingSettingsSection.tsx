@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { MeetingSettings } from '#contracts/meeting-settings';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
-import { ToggleSwitch } from '../meetings/fields';
+import { ToggleSwitch } from '../ui/ToggleSwitch';
 import { FormAlert } from '../ui/FormAlert';
 
 const meetingSettingsKey = (groupId: string) => ['groups', groupId, 'meeting-settings'] as const;

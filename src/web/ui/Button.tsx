@@ -1,6 +1,5 @@
-import { useEffect, useRef, type Ref } from 'react';
+import { useEffect, useRef, type ButtonHTMLAttributes, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button as AriaButton, type ButtonProps as AriaButtonProps } from 'react-aria-components';
 import { Link } from 'wouter';
 import type { AppLinkProps } from '../shell/navigation';
 import { announce } from './announcer';
@@ -8,29 +7,34 @@ import { classNames } from './classNames';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'danger' | 'quiet';
 
-export interface ButtonProps extends Omit<AriaButtonProps, 'className' | 'isPending'> {
+export interface ButtonProps extends Omit<
+  ButtonHTMLAttributes<HTMLButtonElement>,
+  'className' | 'disabled' | 'onClick' | 'type'
+> {
   variant?: ButtonVariant;
   className?: string;
+  type?: 'button' | 'submit' | 'reset';
+  /** What the button does when pressed (click, Enter or Space). */
+  onPress?: () => void;
+  isDisabled?: boolean;
   /** A request is on its way: the button keeps its focus and label, ignores presses and shows a ring. */
   isPending?: boolean;
   ref?: Ref<HTMLButtonElement>;
 }
 
 /**
- * React Aria's Button (press handling, focus ring) with our look, and our own pending state (DAY-A11Y-1).
- *
- * React Aria's `isPending` announces the button by reference: its live announcer adds a `role="img"` node
- * labelled by the button's id and keeps it for 7 s. When the press moves the page on (a form replaced by
- * its result, another page), that node points at nothing: an image without a name (axe `role-img-alt`), on
- * many pages. Here the pending state is the same for people (focus stays, presses and Enter are ignored,
- * `aria-disabled`, the ring of `[data-pending]`), and it is announced as text, which survives the button.
+ * A native `<button>` (type "button" unless told) with our look, and our own pending state (DAY-A11Y-1): focus
+ * stays, presses and Enter are ignored, `aria-disabled`, the ring of `[data-pending]`, and it is announced as
+ * text, which survives the button when the press moves the page on.
  */
 export function Button({
   variant = 'secondary',
   className,
   isPending = false,
+  isDisabled,
   onPress,
-  type,
+  type = 'button',
+  autoFocus,
   ref,
   ...props
 }: ButtonProps) {
@@ -42,7 +46,7 @@ export function Button({
     if (wasPending.current === isPending) return;
     wasPending.current = isPending;
     const button = own.current;
-    // Said only to the person who pressed it (the button has their focus), as React Aria does.
+    // Said only to the person who pressed it (the button has their focus).
     if (isPending && button && button === document.activeElement)
       announce(t('common.pendingButton', { label: accessibleText(button) }));
   }, [isPending, t]);
@@ -54,12 +58,21 @@ export function Button({
   };
 
   return (
-    <AriaButton
+    <button
       {...props}
       ref={setRef}
       // While pending, Enter in a field must not submit the form again.
       type={isPending && type === 'submit' ? 'button' : type}
-      onPress={isPending ? undefined : onPress}
+      disabled={isDisabled}
+      autoFocus={autoFocus}
+      data-autofocus={autoFocus || undefined}
+      onClick={
+        isPending || !onPress
+          ? undefined
+          : () => {
+              onPress();
+            }
+      }
       aria-disabled={isPending ? true : props['aria-disabled']}
       data-pending={isPending || undefined}
       className={classNames('button', `button--${variant}`, className)}

@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useDescribeError } from '../api/describeError';
 import { Button, type ButtonVariant } from './Button';
+import { Dialog } from './Dialog';
 import { FormAlert } from './FormAlert';
 
 export interface ConfirmDialogProps {
@@ -18,7 +18,7 @@ export interface ConfirmDialogProps {
   onConfirm: () => Promise<unknown>;
 }
 
-/** Asks before something that is hard to undo. Focus is trapped inside and returns to the trigger. */
+/** Asks before something that is hard to undo (an alertdialog). Focus stays inside and returns to the trigger. */
 export function ConfirmDialog({
   trigger,
   triggerLabel,
@@ -48,42 +48,35 @@ export function ConfirmDialog({
     }
   };
 
+  const close = () => {
+    setOpen(false);
+    setError(null);
+  };
+
   return (
-    <DialogTrigger
-      isOpen={isOpen}
-      onOpenChange={(open) => {
-        setOpen(open);
-        if (!open) setError(null);
-      }}
-    >
-      <Button variant={triggerVariant} {...(triggerLabel ? { 'aria-label': triggerLabel } : {})}>
+    <>
+      <Button
+        variant={triggerVariant}
+        aria-haspopup="dialog"
+        {...(triggerLabel ? { 'aria-label': triggerLabel } : {})}
+        onPress={() => {
+          setOpen(true);
+        }}
+      >
         {trigger}
       </Button>
-      <ModalOverlay className="modal-overlay" isDismissable={!pending}>
-        <Modal className="modal">
-          <Dialog role="alertdialog" className="dialog">
-            <Heading slot="title" className="dialog__title">
-              {title}
-            </Heading>
-            <div className="dialog__body">{body}</div>
-            {error ? <FormAlert messages={[describe(error)]} /> : null}
-            <div className="dialog__actions">
-              <Button
-                variant="secondary"
-                onPress={() => {
-                  setOpen(false);
-                }}
-                isDisabled={pending}
-              >
-                {t('common.cancel')}
-              </Button>
-              <Button variant={confirmVariant} onPress={() => void confirm()} isPending={pending}>
-                {confirmLabel}
-              </Button>
-            </div>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+      <Dialog isOpen={isOpen} onClose={close} role="alertdialog" title={title} isDismissable={!pending}>
+        <div className="dialog__body">{body}</div>
+        {error ? <FormAlert messages={[describe(error)]} /> : null}
+        <div className="dialog__actions">
+          <Button variant="secondary" onPress={close} isDisabled={pending}>
+            {t('common.cancel')}
+          </Button>
+          <Button variant={confirmVariant} onPress={() => void confirm()} isPending={pending}>
+            {confirmLabel}
+          </Button>
+        </div>
+      </Dialog>
+    </>
   );
 }

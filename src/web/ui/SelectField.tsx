@@ -1,17 +1,6 @@
-import {
-  Button as AriaButton,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Select,
-  SelectValue,
-  Text,
-  type Key,
-  type SelectProps,
-} from 'react-aria-components';
+import type { SelectHTMLAttributes } from 'react';
 import { Icon } from './Icon';
-import { FieldErrorWithIcon } from './TextField';
+import { FieldErrorText, useField } from './fieldErrors';
 import { classNames } from './classNames';
 
 export interface SelectOption {
@@ -20,8 +9,8 @@ export interface SelectOption {
 }
 
 export interface SelectFieldProps extends Omit<
-  SelectProps<SelectOption>,
-  'className' | 'children' | 'onChange' | 'value' | 'defaultValue'
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'className' | 'children' | 'onChange' | 'value' | 'defaultValue' | 'required' | 'disabled' | 'id'
 > {
   label: string;
   /** Keep the label for assistive technology only (e.g. in a list row, where it names the person). */
@@ -30,60 +19,83 @@ export interface SelectFieldProps extends Omit<
   caption?: string;
   description?: string;
   options: readonly SelectOption[];
+  id?: string;
   value?: string | null;
   defaultValue?: string | null;
   onChange?: (value: string) => void;
+  /** The words of the empty choice while nothing is chosen ("Choose a school"). */
+  placeholder?: string;
+  isRequired?: boolean;
+  isDisabled?: boolean;
+  errorMessage?: string;
   compact?: boolean;
 }
 
+/** The browser's own `<select>`: a native picker on phones, a combobox that screen readers know well. */
 export function SelectField({
   label,
   hideLabel,
   caption,
   description,
   options,
+  id,
+  name,
   value,
   defaultValue,
   onChange,
+  placeholder,
+  isRequired,
+  isDisabled,
+  errorMessage,
   compact,
-  ...props
+  ...selectProps
 }: SelectFieldProps) {
-  const handleChange = (key: Key | null) => {
-    if (key !== null) onChange?.(String(key));
-  };
+  const field = useField({ id, name, hasHint: Boolean(description), errorMessage });
+  // An empty first choice only while nothing is chosen yet (or the field says what to choose).
+  const empty = placeholder !== undefined || value === null || (value === undefined && defaultValue === null);
   return (
-    <Select
-      {...props}
-      {...(value !== undefined ? { value } : {})}
-      {...(defaultValue !== undefined ? { defaultValue } : {})}
-      onChange={handleChange}
-      className={classNames('field', compact && 'field--compact')}
-    >
-      <Label className={hideLabel ? 'visually-hidden' : 'field__label'}>{label}</Label>
+    <div className={classNames('field', compact && 'field--compact')}>
+      <label htmlFor={field.id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
+        {label}
+      </label>
       {hideLabel && caption ? (
         <span className="field__caption" aria-hidden="true">
           {caption}
         </span>
       ) : null}
       {description ? (
-        <Text slot="description" className="field__hint">
+        <p id={field.hintId} className="field__hint">
           {description}
-        </Text>
+        </p>
       ) : null}
-      <FieldErrorWithIcon />
-      <AriaButton className="select__button">
-        <SelectValue className="select__value" />
-        <Icon name="chevronDown" className="icon select__chevron" />
-      </AriaButton>
-      <Popover className="select__popover">
-        <ListBox items={options} className="select__list">
-          {(option) => (
-            <ListBoxItem id={option.id} textValue={option.label} className="select__option">
+      <FieldErrorText id={field.errorId} errors={field.errors} />
+      <div className="select">
+        <select
+          {...selectProps}
+          {...field.controlProps}
+          name={name}
+          className="select__control"
+          {...(value !== undefined ? { value: value ?? '' } : {})}
+          {...(defaultValue !== undefined ? { defaultValue: defaultValue ?? '' } : {})}
+          required={isRequired}
+          disabled={isDisabled}
+          onChange={(event) => {
+            if (event.target.value !== '') onChange?.(event.target.value);
+          }}
+        >
+          {empty ? (
+            <option value="" disabled={isRequired}>
+              {placeholder ?? ''}
+            </option>
+          ) : null}
+          {options.map((option) => (
+            <option key={option.id} value={option.id}>
               {option.label}
-            </ListBoxItem>
-          )}
-        </ListBox>
-      </Popover>
-    </Select>
+            </option>
+          ))}
+        </select>
+        <Icon name="chevronDown" className="icon select__chevron" />
+      </div>
+    </div>
   );
 }

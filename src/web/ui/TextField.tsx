@@ -1,53 +1,86 @@
-import { useState } from 'react';
+import { useState, type InputHTMLAttributes, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  FieldError,
-  Input,
-  Label,
-  Text,
-  TextField as AriaTextField,
-  ToggleButton,
-  type TextFieldProps as AriaTextFieldProps,
-} from 'react-aria-components';
-import { Icon } from './Icon';
+import { FieldErrorText, useField } from './fieldErrors';
 
-export interface TextFieldProps extends Omit<AriaTextFieldProps, 'className' | 'children'> {
+type NativeInputProps = Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  | 'className'
+  | 'children'
+  | 'value'
+  | 'defaultValue'
+  | 'onChange'
+  | 'required'
+  | 'disabled'
+  | 'readOnly'
+  | 'id'
+>;
+
+export interface TextFieldProps extends NativeInputProps {
   label: string;
   /** Help shown under the label and announced with the field. */
   description?: string;
-  placeholder?: string;
   inputClassName?: string;
+  id?: string;
+  value?: string;
+  defaultValue?: string;
+  onChange?: (value: string) => void;
+  isRequired?: boolean;
+  isDisabled?: boolean;
+  isReadOnly?: boolean;
+  /** An error of this field's own; errors by `name` come from the form (ApiForm). */
+  errorMessage?: string;
+  ref?: Ref<HTMLInputElement>;
 }
 
 /**
- * Label, hint, error and input in the order people read them. React Aria wires `aria-describedby`
- * to the hint and the error, and `aria-invalid` when the form reports an error for this field's `name`.
+ * Label, hint, error and input in the order people read them, on a native `<input>`: the label is a real
+ * `<label for>`, the hint and the error describe the input (`aria-describedby`), and an error the form reports
+ * for this field's `name` makes it `aria-invalid`.
  */
-export function TextField({ label, description, placeholder, inputClassName, ...props }: TextFieldProps) {
+export function TextField({
+  label,
+  description,
+  inputClassName,
+  id,
+  name,
+  value,
+  defaultValue,
+  onChange,
+  isRequired,
+  isDisabled,
+  isReadOnly,
+  errorMessage,
+  autoFocus,
+  ...inputProps
+}: TextFieldProps) {
+  const field = useField({ id, name, hasHint: Boolean(description), errorMessage });
   return (
-    <AriaTextField {...props} className="field">
-      <Label className="field__label">{label}</Label>
+    <div className="field">
+      <label htmlFor={field.id} className="field__label">
+        {label}
+      </label>
       {description ? (
-        <Text slot="description" className="field__hint">
+        <p id={field.hintId} className="field__hint">
           {description}
-        </Text>
+        </p>
       ) : null}
-      <FieldErrorWithIcon />
-      <Input className={inputClassName ?? 'field__input'} placeholder={placeholder} />
-    </AriaTextField>
-  );
-}
-
-export function FieldErrorWithIcon() {
-  return (
-    <FieldError className="field__error">
-      {({ validationErrors }) => (
-        <>
-          <Icon name="alert" />
-          <span>{validationErrors.join(' ')}</span>
-        </>
-      )}
-    </FieldError>
+      <FieldErrorText id={field.errorId} errors={field.errors} />
+      <input
+        type="text"
+        {...inputProps}
+        {...field.controlProps}
+        name={name}
+        className={inputClassName ?? 'field__input'}
+        {...(value !== undefined ? { value } : {})}
+        {...(defaultValue !== undefined ? { defaultValue } : {})}
+        required={isRequired}
+        disabled={isDisabled}
+        readOnly={isReadOnly}
+        autoFocus={autoFocus}
+        data-autofocus={autoFocus || undefined}
+        onChange={(event) => onChange?.(event.target.value)}
+      />
+    </div>
   );
 }
 
@@ -56,35 +89,58 @@ export function PasswordField({
   label,
   description,
   autoComplete,
-  ...props
-}: Omit<TextFieldProps, 'type'> & { autoComplete: 'current-password' | 'new-password' }) {
+  id,
+  name,
+  isRequired,
+  isDisabled,
+  errorMessage,
+  ...inputProps
+}: Omit<TextFieldProps, 'type' | 'inputClassName'> & { autoComplete: 'current-password' | 'new-password' }) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
+  const field = useField({ id, name, hasHint: Boolean(description), errorMessage });
+  const { value, defaultValue, onChange, isReadOnly, autoFocus, ...rest } = inputProps;
   return (
-    <AriaTextField
-      {...props}
-      type={visible ? 'text' : 'password'}
-      autoComplete={autoComplete}
-      className="field"
-    >
-      <Label className="field__label">{label}</Label>
+    <div className="field">
+      <label htmlFor={field.id} className="field__label">
+        {label}
+      </label>
       {description ? (
-        <Text slot="description" className="field__hint">
+        <p id={field.hintId} className="field__hint">
           {description}
-        </Text>
+        </p>
       ) : null}
-      <FieldErrorWithIcon />
+      <FieldErrorText id={field.errorId} errors={field.errors} />
       <div className="field__row">
-        <Input className="field__input" spellCheck={false} autoCapitalize="none" />
+        <input
+          {...rest}
+          {...field.controlProps}
+          type={visible ? 'text' : 'password'}
+          name={name}
+          autoComplete={autoComplete}
+          className="field__input"
+          spellCheck={false}
+          autoCapitalize="none"
+          {...(value !== undefined ? { value } : {})}
+          {...(defaultValue !== undefined ? { defaultValue } : {})}
+          required={isRequired}
+          disabled={isDisabled}
+          readOnly={isReadOnly}
+          autoFocus={autoFocus}
+          onChange={(event) => onChange?.(event.target.value)}
+        />
         {/* One fixed label with a pressed state (aria-pressed): changing the words as well would say it twice. */}
-        <ToggleButton
-          isSelected={visible}
-          onChange={setVisible}
+        <button
+          type="button"
+          aria-pressed={visible}
+          onClick={() => {
+            setVisible((shown) => !shown);
+          }}
           className="button button--quiet field__toggle"
         >
           {t('common.showPassword')}
-        </ToggleButton>
+        </button>
       </div>
-    </AriaTextField>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { ToggleSwitch } from '../fields';
+import { ToggleSwitch } from '../../ui/ToggleSwitch';
 import { useMeetingsT } from '../i18n';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 

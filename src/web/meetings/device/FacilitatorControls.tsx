@@ -3,7 +3,7 @@ import type { MeetingState } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { SelectField } from '../../ui/SelectField';
-import { ToggleSwitch } from '../fields';
+import { ToggleSwitch } from '../../ui/ToggleSwitch';
 import type { CurrentStep } from '../format';
 import { useMeetingsT } from '../i18n';
 import { isGuest } from '#core/meeting/index';
@@ -468,7 +468,7 @@ function isTypingTarget(target: EventTarget | null): boolean {
   return (
     target.isContentEditable ||
     target.closest(
-      'input, textarea, select, [role="textbox"], [role="combobox"], [role="listbox"], [role="dialog"], [role="alertdialog"]',
+      'input, textarea, select, [role="textbox"], [role="combobox"], [role="listbox"], dialog, [role="dialog"], [role="alertdialog"]',
     ) !== null
   );
 }

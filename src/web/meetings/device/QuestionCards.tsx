@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { RoutineStep } from '#contracts/routine';
 import type { QuestionCard } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
+import { Dialog } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';
 import { TextAreaField } from '../fields';
 import { useMeetingsT } from '../i18n';
@@ -136,59 +136,53 @@ function FlagDialog({ card }: { card: QuestionCard }) {
     if (result.ok) announce(t('questions.flaggedDone'));
   };
 
+  const close = () => {
+    setOpen(false);
+    setReason('');
+  };
+
   return (
-    <DialogTrigger
-      isOpen={isOpen}
-      onOpenChange={(open) => {
-        setOpen(open);
-        if (!open) setReason('');
-      }}
-    >
-      <Button variant="quiet" aria-label={t('questions.flagLabel', { name: nameOf(card.authorId) })}>
+    <>
+      <Button
+        variant="quiet"
+        aria-haspopup="dialog"
+        aria-label={t('questions.flagLabel', { name: nameOf(card.authorId) })}
+        onPress={() => {
+          setOpen(true);
+        }}
+      >
         {t('questions.flag')}
       </Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            <form
-              className="stack"
-              onSubmit={(event) => {
-                event.preventDefault();
-                void flag();
-              }}
-            >
-              <Heading slot="title" className="dialog__title">
-                {t('questions.flagTitle')}
-              </Heading>
-              <div className="dialog__body stack">
-                <blockquote className="flag-dialog__card">{card.text}</blockquote>
-                <p>{t('questions.flagBody')}</p>
-                <TextField
-                  label={t('questions.flagReason')}
-                  description={t('questions.flagReasonHint')}
-                  value={reason}
-                  onChange={setReason}
-                  maxLength={FLAG_REASON_MAX}
-                  autoFocus
-                />
-              </div>
-              <div className="dialog__actions">
-                <Button
-                  variant="secondary"
-                  onPress={() => {
-                    setOpen(false);
-                  }}
-                >
-                  {tApp('common.cancel')}
-                </Button>
-                <Button type="submit" variant="primary">
-                  {t('questions.flagConfirm')}
-                </Button>
-              </div>
-            </form>
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+      <Dialog isOpen={isOpen} onClose={close} title={t('questions.flagTitle')} isDismissable>
+        <form
+          className="stack"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void flag();
+          }}
+        >
+          <div className="dialog__body stack">
+            <blockquote className="flag-dialog__card">{card.text}</blockquote>
+            <p>{t('questions.flagBody')}</p>
+            <TextField
+              label={t('questions.flagReason')}
+              description={t('questions.flagReasonHint')}
+              value={reason}
+              onChange={setReason}
+              maxLength={FLAG_REASON_MAX}
+              autoFocus
+            />
+          </div>
+          <div className="dialog__actions">
+            <Button variant="secondary" onPress={close}>
+              {tApp('common.cancel')}
+            </Button>
+            <Button type="submit" variant="primary">
+              {t('questions.flagConfirm')}
+            </Button>
+          </div>
+        </form>
+      </Dialog>
+    </>
   );
 }

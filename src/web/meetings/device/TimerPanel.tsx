@@ -3,7 +3,7 @@ import { currentTimer, remainingForClient, type MeetingState, type StepTimer } f
 import { classNames } from '../../ui/classNames';
 import { useSoundPreference } from '../cue/sound';
 import { useTimeUpCue } from '../cue/useTimeUpCue';
-import { ToggleSwitch } from '../fields';
+import { ToggleSwitch } from '../../ui/ToggleSwitch';
 import { formatClock, wholeMinutesLeft, type CurrentStep } from '../format';
 import { useMeetingsT } from '../i18n';
 import { MeetingIcon } from '../MeetingIcon';

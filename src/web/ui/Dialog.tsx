@@ -1,0 +1,95 @@
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { classNames } from './classNames';
+
+export interface DialogProps {
+  /** Shown while true; the owner keeps the state (`useState`) and closes it in `onClose`. */
+  isOpen: boolean;
+  /** The person asked to close it: Escape, or a click outside when `isDismissable`. */
+  onClose: () => void;
+  title: ReactNode;
+  /** `alertdialog` for a question that interrupts ("Discard your changes?"). */
+  role?: 'dialog' | 'alertdialog';
+  /** A click outside the dialog closes it too (Escape always does). */
+  isDismissable?: boolean;
+  size?: 'large';
+  /** More classes for the dialog's content box (`dialog--center`). */
+  className?: string;
+  children: ReactNode;
+}
+
+/**
+ * A modal dialog on the browser's own `<dialog>` with `showModal()`: the rest of the page is inert, focus
+ * moves in (to the control marked `autoFocus`, else the first one), Tab stays inside, Escape closes, and on
+ * close focus goes back to the control that had it before (the opener), if it is still on the page.
+ */
+export function Dialog(props: DialogProps) {
+  return props.isOpen ? createPortal(<OpenDialog {...props} />, document.body) : null;
+}
+
+function OpenDialog({
+  onClose,
+  title,
+  role = 'dialog',
+  isDismissable = false,
+  size,
+  className,
+  children,
+}: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  // Read once, while rendering the dialog for the first time: the control that opened it.
+  const [opener] = useState(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement : null,
+  );
+  const pressedOutside = useRef(false);
+  const onCloseRef = useRef(onClose);
+  useLayoutEffect(() => {
+    onCloseRef.current = onClose;
+  });
+
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [opener]);
+
+  return (
+    <dialog
+      ref={ref}
+      role={role === 'alertdialog' ? 'alertdialog' : undefined}
+      aria-modal="true"
+      aria-labelledby={titleId}
+      className={classNames('modal', size === 'large' && 'modal--large')}
+      onCancel={(event) => {
+        // Escape: the owner closes it, so that its state and the element agree.
+        event.preventDefault();
+        onCloseRef.current();
+      }}
+      onClose={(event) => {
+        // Closed by the browser itself (a second Escape without user activation): tell the owner.
+        if (!event.currentTarget.open) onCloseRef.current();
+      }}
+      onPointerDown={(event) => {
+        pressedOutside.current = event.target === event.currentTarget;
+      }}
+      onClick={(event) => {
+        // The content box fills the <dialog>, so a click on the element itself is a click on the backdrop.
+        if (isDismissable && pressedOutside.current && event.target === event.currentTarget)
+          onCloseRef.current();
+      }}
+    >
+      <div className={classNames('dialog', className)}>
+        <h2 id={titleId} className="dialog__title">
+          {title}
+        </h2>
+        {children}
+      </div>
+    </dialog>
+  );
+}
