@@ -16,6 +16,16 @@ const nodeBuiltins = ['node:*', ...builtinModules.filter((m) => !m.startsWith('_
 /** Across layers, `#core/*` and `#contracts/*` (ADR 0004), never a relative path into them. */
 const relativeIntoLayers = ['../**/core/**', '../**/contracts/**', './core/**', './contracts/**'];
 
+/**
+ * Code that reaches the browser (contracts, core, web) uses `zod/mini`: classic `zod` hangs every method on every
+ * schema, so nothing tree-shakes and each page carried ~25 KB gzipped of Zod (ADR 0014, ADR 0015).
+ */
+const classicZod = ['zod', 'zod/v4', 'zod/v4/classic', 'zod/v3'].map((name) => ({
+  name,
+  message:
+    "Import 'zod/mini' here, not classic Zod: its methods on every schema defeat tree-shaking and weigh ~25 KB gzipped on every page (docs/decisions ADR 0015).",
+}));
+
 const ioModules = [
   'fastify',
   'fastify-*',
@@ -83,6 +93,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: classicZod,
           patterns: [
             {
               group: [...serverImports, ...webImports, '**/server/**', '**/web/**', '**/cli/**'],
@@ -110,9 +121,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: classicZod,
           patterns: [
             {
-              group: [...serverImports, ...webImports, '**/server/**', '**/web/**', '**/core/**', ...ioModules],
+              group: [
+                ...serverImports,
+                ...webImports,
+                '**/server/**',
+                '**/web/**',
+                '**/core/**',
+                ...ioModules,
+              ],
               message: 'contracts hold only Zod schemas and types.',
             },
           ],
@@ -143,6 +162,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: classicZod,
           patterns: [
             {
               group: [...serverImports, '**/server/**', ...nodeBuiltins, 'pg', 'drizzle-orm', 'fastify'],

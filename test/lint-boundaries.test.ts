@@ -33,6 +33,12 @@ const refused: [string, string][] = [
   ['src/web/meetings/x.ts', "import { replay } from '../../core/meeting/index';"],
   ['src/server/x.ts', "import { router } from '#web/router';"],
   ['src/server/auth/x.ts', "import { Id } from '../../contracts/common';"],
+  // Classic Zod does not tree-shake: what reaches the browser uses zod/mini (ADR 0015).
+  ['src/contracts/x.ts', "import { z } from 'zod';"],
+  ['src/core/x.ts', "import { z } from 'zod';"],
+  ['src/web/x.ts', "import { z } from 'zod';"],
+  ['src/web/x.tsx', "import type { z } from 'zod';"],
+  ['src/web/x.ts', "import { z } from 'zod/v4';"],
 ];
 
 const allowed: [string, string][] = [
@@ -41,6 +47,9 @@ const allowed: [string, string][] = [
   ['src/web/x.ts', "import { Id } from '#contracts/common';"],
   ['src/server/x.ts', "import { replay } from '#core/meeting/index';"],
   ['src/server/x.ts', "import { readFileSync } from 'node:fs';"],
+  ['src/contracts/x.ts', "import { z } from 'zod/mini';"],
+  ['src/core/x.ts', "import { z } from 'zod/mini';"],
+  ['src/web/x.ts', "import { z } from 'zod/mini';"],
 ];
 
 describe('RAILS-2 layer boundaries', () => {
