@@ -3,7 +3,7 @@
  * The server registers its routes from these entries; the web client calls through them; the
  * authorization matrix test walks them all, so a route cannot exist without being checked.
  */
-import { z } from 'zod/mini';
+import { z } from './zod';
 import { Ok } from './common';
 import { MeetingMinutes } from './minutes';
 import {

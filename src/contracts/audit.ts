@@ -2,7 +2,7 @@
  * The district's audit log (issue 9 item 12): who did what to access and data, when and from where.
  * Entries carry ids, roles and counts, never a secret or private text.
  */
-import { z } from 'zod/mini';
+import { z } from './zod';
 import { Id, IsoDateTime } from './common';
 
 export const AuditAction = z.enum([

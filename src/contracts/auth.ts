@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import { z } from './zod';
 import { Email, Id, Password, PersonName } from './common';
 import { DistrictRole, SchoolRole } from './org';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import { z } from './zod';
 
 /** Every id on the wire is a UUID. */
 export const Id = z.uuid();

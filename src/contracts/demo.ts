@@ -3,7 +3,7 @@
  * district, the one-click sign-in as one of its people, and the practice meeting with simulated colleagues.
  * Nothing here is a secret: the demo people are fictional, and no password is needed to click.
  */
-import { z } from 'zod/mini';
+import { z } from './zod';
 import { Id } from './common';
 
 /** What the demo suggests trying as a person: the web app words each one. */

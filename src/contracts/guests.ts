@@ -5,7 +5,7 @@
  * display name only (no email claim, TRUST-ID), wait in the lobby until the facilitator admits them, and then
  * take part in that meeting alone. Their session ends with the meeting.
  */
-import { z } from 'zod/mini';
+import { z } from './zod';
 import { Id, IsoDateTime } from './common';
 import { MeetingSummary } from './meetings-api';
 

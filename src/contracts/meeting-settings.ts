@@ -2,7 +2,7 @@
  * A team's meeting settings (DAY-TIMER-2): how its meetings run by default. Each meeting copies them when it is
  * opened, so a change applies to the meetings opened after it.
  */
-import { z } from 'zod/mini';
+import { z } from './zod';
 
 export const MeetingSettings = z.object({
   /** A step's timer starts when the facilitator moves to it (and the first step's when the meeting starts). */

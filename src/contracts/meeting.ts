@@ -3,7 +3,7 @@
  * to the meeting's log (and pushes to clients), and the rejection shape.
  * Rules about who may do what, and when, live in src/core/meeting (policy.ts) and docs/SPEC.md.
  */
-import { z } from 'zod/mini';
+import { z } from './zod';
 import { Id } from './common';
 import { EfficacySource, ObservationMode, QuestionKind, Routine, RoutineFocus, Slug } from './routine';
 

@@ -1,5 +1,5 @@
 /** REST shapes for routines and meetings (the live part runs over the socket protocol in realtime.ts). */
-import { z } from 'zod/mini';
+import { z } from './zod';
 import { Id, IsoDateTime } from './common';
 import { AGENDA_ROUTINES_MAX } from './meeting';
 import { Routine, RoutineChanges, RoutineFocus, Slug } from './routine';

@@ -2,7 +2,7 @@
  * The minutes of a meeting as the API sends them (built by core `minutesOf`). The response is serialized
  * through this schema, so a field that is not named here (a private reflection, say) can never leave.
  */
-import { z } from 'zod/mini';
+import { z } from './zod';
 import { Id } from './common';
 import { EfficacySource, ObservationMode, QuestionKind, RoutineFocus, RoutineRef, StepKind } from './routine';
 

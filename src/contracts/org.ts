@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import { z } from './zod';
 import { Email, Id, IsoDateTime, PersonName } from './common';
 
 export const DistrictRole = z.enum(['district_admin', 'member']);

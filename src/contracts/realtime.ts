@@ -7,7 +7,7 @@
  * `{ ok: false, error: SocketError }` (TRUST-RT-2). Transport codes are snake_case; a command the meeting itself
  * refuses carries the core's rejection (`MeetingRejection`, e.g. `WRONG_PHASE`) in the same `error` slot.
  */
-import { z } from 'zod/mini';
+import { z } from './zod';
 import { Id } from './common';
 import { MeetingEvent, MeetingRejection } from './meeting';
 

@@ -2,7 +2,7 @@
  * "My reflections" (DAY-REFL): a person's own private reflections across meetings, to reread, export and share
  * later. Only their author ever receives these (docs/SPEC.md DAY-REFL-2).
  */
-import { z } from 'zod/mini';
+import { z } from './zod';
 import { Id, IsoDateTime } from './common';
 import { EntityId } from './meeting';
 

@@ -4,7 +4,7 @@
  * This file holds only the shape; rules that look across fields (unique step ids, one final step, total time)
  * live in src/core/routines so every caller gets them with file and line numbers.
  */
-import { z } from 'zod/mini';
+import { z } from './zod';
 
 /** Lower-case words joined by single hyphens: stable ids that read well in URLs and YAML. */
 export const Slug = z

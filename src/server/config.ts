@@ -1,4 +1,4 @@
-import { z } from 'zod/mini';
+import { z } from '#contracts/zod';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 

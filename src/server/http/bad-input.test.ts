@@ -3,7 +3,7 @@
  * over-long values (400 naming the field) and oversized bodies (413), and the database is unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod/mini';
+import { z } from '#contracts/zod';
 import { randomUUID } from 'node:crypto';
 import { api, pathFor, type Endpoint } from '#contracts/api';
 import { Client, createTestApp, TEST_PASSWORD, type TestApp } from '../testing/api-harness';

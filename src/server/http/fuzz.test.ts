@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { z } from 'zod/mini';
+import { z } from '#contracts/zod';
 import { randomUUID } from 'node:crypto';
 import { api, type Endpoint } from '#contracts/api';
 import { createSession } from '../auth/sessions';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod/mini';
+import { z } from '#contracts/zod';
 import type { Endpoint } from '#contracts/api';
 import { ApiError } from '#contracts/common';
 import type { Actor } from '../policy/actor';

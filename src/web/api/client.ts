@@ -5,7 +5,7 @@
  *   const school = await call('createSchool', { body: { name } });
  *   const group = await call('getGroup', { params: { groupId } });
  */
-import type { z } from 'zod/mini';
+import type { z } from '#contracts/zod';
 import {
   api,
   pathFor,
