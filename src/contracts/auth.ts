@@ -1,11 +1,11 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { Email, Id, Password, PersonName } from './common';
 import { DistrictRole, SchoolRole } from './org';
 
 export const SetupStatus = z.object({ needsSetup: z.boolean() });
 
 export const SetupRequest = z.strictObject({
-  districtName: z.string().trim().min(1, 'Enter the district name').max(160),
+  districtName: z.string().check(z.trim(), z.minLength(1, 'Enter the district name'), z.maxLength(160)),
   name: PersonName,
   email: Email,
   password: Password,
@@ -15,12 +15,12 @@ export type SetupRequest = z.infer<typeof SetupRequest>;
 export const SignInRequest = z.strictObject({
   email: Email,
   // No length rule on sign-in: a wrong password is just wrong.
-  password: z.string().min(1, 'Enter your password').max(200),
+  password: z.string().check(z.minLength(1, 'Enter your password'), z.maxLength(200)),
   /**
    * "Keep me signed in" on a personal device: a dated cookie and no idle timeout. Default (false): a shared
    * school device, with a browser-session cookie and an idle timeout (issue 9 item 8).
    */
-  keepSignedIn: z.boolean().default(false),
+  keepSignedIn: z._default(z.boolean(), false),
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 
@@ -38,10 +38,12 @@ export type Me = z.infer<typeof Me>;
 
 export const RequestPasswordReset = z.strictObject({ email: Email });
 export const CompletePasswordReset = z.strictObject({
-  token: z.string().min(20).max(200),
+  token: z.string().check(z.minLength(20), z.maxLength(200)),
   password: Password,
 });
-export const CompleteEmailVerification = z.strictObject({ token: z.string().min(20).max(200) });
+export const CompleteEmailVerification = z.strictObject({
+  token: z.string().check(z.minLength(20), z.maxLength(200)),
+});
 export const ChangeName = z.strictObject({ name: PersonName });
 
 export const OutboxMessage = z.object({
@@ -60,5 +62,5 @@ export const Health = z.object({
 });
 
 /** The account made by opening a join-code sign-up link, and the team it joined (TRUST-ID-1). */
-export const SignUpConfirmed = Me.extend({ groupId: Id, groupName: z.string() });
+export const SignUpConfirmed = z.extend(Me, { groupId: Id, groupName: z.string() });
 export type SignUpConfirmed = z.infer<typeof SignUpConfirmed>;

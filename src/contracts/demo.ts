@@ -3,7 +3,7 @@
  * district, the one-click sign-in as one of its people, and the practice meeting with simulated colleagues.
  * Nothing here is a secret: the demo people are fictional, and no password is needed to click.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { Id } from './common';
 
 /** What the demo suggests trying as a person: the web app words each one. */
@@ -19,7 +19,7 @@ export const DemoPerson = z.object({
   name: z.string(),
   email: z.string(),
   role: DemoRole,
-  schoolName: z.string().nullable(),
+  schoolName: z.nullable(z.string()),
   /** Teams the person belongs to, with the role they hold there. */
   teams: z.array(z.object({ name: z.string(), role: z.enum(['facilitator', 'member']) })),
   try: DemoTry,
@@ -29,10 +29,10 @@ export type DemoPerson = z.infer<typeof DemoPerson>;
 /** `GET /api/demo`: public. Outside demo mode `{ demo: false, people: [] }`. */
 export const DemoInfo = z.object({
   demo: z.boolean(),
-  districtName: z.string().nullable(),
+  districtName: z.nullable(z.string()),
   people: z.array(DemoPerson),
   /** How many more demo people there are (they sign in with the shared password the server printed). */
-  othersCount: z.number().int(),
+  othersCount: z.number().check(z.int()),
 });
 export type DemoInfo = z.infer<typeof DemoInfo>;
 

@@ -5,16 +5,20 @@
  * display name only (no email claim, TRUST-ID), wait in the lobby until the facilitator admits them, and then
  * take part in that meeting alone. Their session ends with the meeting.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { Id, IsoDateTime } from './common';
 import { MeetingSummary } from './meetings-api';
 
 /** What a guest is called in the meeting: a display name, never an address. */
 export const GUEST_NAME_MAX = 80;
-export const GuestName = z.string().trim().min(1, 'Enter your name').max(GUEST_NAME_MAX);
+export const GuestName = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Enter your name'), z.maxLength(GUEST_NAME_MAX));
 
 /** The meeting code as typed: letters and digits, case, spaces and dashes ignored (the server normalizes). */
-export const MeetingCodeInput = z.string().trim().min(1, 'Enter the meeting code').max(20);
+export const MeetingCodeInput = z
+  .string()
+  .check(z.trim(), z.minLength(1, 'Enter the meeting code'), z.maxLength(20));
 
 export const AskToJoinAsGuest = z.strictObject({ code: MeetingCodeInput, name: GuestName });
 export type AskToJoinAsGuest = z.infer<typeof AskToJoinAsGuest>;
@@ -29,7 +33,7 @@ export const GuestSession = z.object({
   meetingId: Id,
   status: GuestStatus,
   /** Only once admitted and while the meeting is open. */
-  meeting: MeetingSummary.nullable(),
+  meeting: z.nullable(MeetingSummary),
 });
 export type GuestSession = z.infer<typeof GuestSession>;
 
@@ -44,8 +48,8 @@ export type MeetingGuest = z.infer<typeof MeetingGuest>;
 
 /** After setup: the school and the first team; one button runs Share Successes now. */
 export const FirstTeamRequest = z.strictObject({
-  schoolName: z.string().trim().min(1, 'Enter the school name').max(120),
-  teamName: z.string().trim().min(1, 'Enter the team name').max(120),
+  schoolName: z.string().check(z.trim(), z.minLength(1, 'Enter the school name'), z.maxLength(120)),
+  teamName: z.string().check(z.trim(), z.minLength(1, 'Enter the team name'), z.maxLength(120)),
 });
 export type FirstTeamRequest = z.infer<typeof FirstTeamRequest>;
 

@@ -2,7 +2,7 @@
  * A team's meeting settings (DAY-TIMER-2): how its meetings run by default. Each meeting copies them when it is
  * opened, so a change applies to the meetings opened after it.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const MeetingSettings = z.object({
   /** A step's timer starts when the facilitator moves to it (and the first step's when the meeting starts). */
@@ -13,9 +13,9 @@ export const MeetingSettings = z.object({
 export type MeetingSettings = z.infer<typeof MeetingSettings>;
 
 /** What may be changed; every field is optional, at least one is needed, and nothing else is accepted. */
-export const UpdateMeetingSettings = z
-  .strictObject({ autoStartTimer: z.boolean().optional() })
-  .refine((body) => body.autoStartTimer !== undefined, {
+export const UpdateMeetingSettings = z.strictObject({ autoStartTimer: z.optional(z.boolean()) }).check(
+  z.refine((body) => body.autoStartTimer !== undefined, {
     message: 'Name a setting to change',
-  });
+  }),
+);
 export type UpdateMeetingSettings = z.infer<typeof UpdateMeetingSettings>;

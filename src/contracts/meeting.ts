@@ -3,18 +3,18 @@
  * to the meeting's log (and pushes to clients), and the rejection shape.
  * Rules about who may do what, and when, live in src/core/meeting (policy.ts) and docs/SPEC.md.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { Id } from './common';
 import { EfficacySource, ObservationMode, QuestionKind, Routine, RoutineFocus, Slug } from './routine';
 
 /** Client-generated, unique per command; the server stores it per actor so a retry applies once. */
-export const IdempotencyKey = z.string().min(1).max(100);
+export const IdempotencyKey = z.string().check(z.minLength(1), z.maxLength(100));
 
 /**
  * Id of something created inside a meeting (note suggestion, question, reflection, action item, source tag).
  * The server passes a fresh UUID into `decide`; without one the core derives `n<seq>` from the event's seq.
  */
-export const EntityId = z.string().min(1).max(64);
+export const EntityId = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** Who caused an event: a person, or the server's clock (auto-advance). */
 export const SYSTEM_ACTOR = 'system';
@@ -28,17 +28,13 @@ export const EXTEND_MINUTES_MAX = 10;
 /** A meeting's agenda runs one to this many routines back to back (e.g. share a success, then a dilemma). */
 export const AGENDA_ROUTINES_MAX = 4;
 /** Which routine of the agenda (0-based) a presenter, record or source tag belongs to. */
-export const AgendaPartIndex = z
-  .number()
-  .int()
-  .min(0)
-  .max(AGENDA_ROUTINES_MAX - 1);
-const text = (max: number) => z.string().trim().min(1).max(max);
+export const AgendaPartIndex = z.number().check(z.int(), z.gte(0), z.lte(AGENDA_ROUTINES_MAX - 1));
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 // ---------------------------------------------------------------------------------------------------------
 // Commands. The server overwrites `actorId` with the signed-in user before parsing; clients never choose it.
 
-const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+const command = <T extends string, S extends z.core.$ZodShape>(type: T, shape: S) =>
   z.strictObject({ type: z.literal(type), actorId: Id, idempotencyKey: IdempotencyKey, ...shape });
 
 /** Navigation names the step the client is looking at, so a double click or a stale screen cannot skip two steps. */
@@ -49,21 +45,21 @@ export const MeetingCommand = z.discriminatedUnion('type', [
   command('startTimer', {}),
   command('pauseTimer', {}),
   command('resumeTimer', {}),
-  command('extendStep', { minutes: z.number().int().min(1).max(EXTEND_MINUTES_MAX) }),
-  command('setStepMinutes', { stepId: Slug, minutes: z.number().int().min(1).max(120) }),
+  command('extendStep', { minutes: z.number().check(z.int(), z.gte(1), z.lte(EXTEND_MINUTES_MAX)) }),
+  command('setStepMinutes', { stepId: Slug, minutes: z.number().check(z.int(), z.gte(1), z.lte(120)) }),
   command('nextStep', fromStep),
   command('previousStep', fromStep),
   command('skipStep', fromStep),
   command('assignRoles', {
-    presenter: Id.nullable().optional(),
+    presenter: z.optional(z.nullable(Id)),
     /** The agenda part the presenter is chosen for; default the current one (the first before the start). */
-    part: AgendaPartIndex.optional(),
-    timekeeper: Id.nullable().optional(),
-    noteTaker: Id.nullable().optional(),
+    part: z.optional(AgendaPartIndex),
+    timekeeper: z.optional(z.nullable(Id)),
+    noteTaker: z.optional(z.nullable(Id)),
   }),
   command('handOverFacilitation', { toId: Id }),
   /** Replaces the step's shared note; an empty text clears it. */
-  command('writeNote', { stepId: Slug, text: z.string().max(10_000) }),
+  command('writeNote', { stepId: Slug, text: z.string().check(z.maxLength(10_000)) }),
   command('suggestNote', { stepId: Slug, text: text(2_000) }),
   command('acceptSuggestion', { suggestionId: EntityId }),
   command('dismissSuggestion', { suggestionId: EntityId }),
@@ -72,18 +68,18 @@ export const MeetingCommand = z.discriminatedUnion('type', [
   command('flagQuestion', {
     questionId: EntityId,
     flagged: z.boolean(),
-    reason: z.string().trim().max(200).optional(),
+    reason: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   }),
   /** Without reflectionId: a new private reflection. With one: edits the author's own reflection. */
-  command('writeReflection', { reflectionId: EntityId.optional(), stepId: Slug, text: text(5_000) }),
+  command('writeReflection', { reflectionId: z.optional(EntityId), stepId: Slug, text: text(5_000) }),
   command('shareReflection', { reflectionId: EntityId }),
-  command('addActionItem', { text: text(500), ownerId: Id, due: z.iso.date().nullable() }),
+  command('addActionItem', { text: text(500), ownerId: Id, due: z.nullable(z.iso.date()) }),
   command('completeActionItem', { itemId: EntityId }),
   /** The presenter's success story, dilemma or observed practice (the routine's focus decides which). */
   command('recordPresentation', {
     title: text(200),
-    summary: z.string().trim().max(5_000),
-    mode: ObservationMode.optional(),
+    summary: z.string().check(z.trim(), z.maxLength(5_000)),
+    mode: z.optional(ObservationMode),
   }),
   command('tagSource', { source: EfficacySource, why: text(280) }),
   command('untagSource', { tagId: EntityId }),
@@ -134,16 +130,16 @@ export type MeetingRejection = z.infer<typeof MeetingRejection>;
 
 export const MEETING_EVENT_VERSION = 1;
 
-const event = <T extends string, P extends z.ZodRawShape>(type: T, payload: P) =>
+const event = <T extends string, P extends z.core.$ZodShape>(type: T, payload: P) =>
   z.strictObject({
-    seq: z.number().int().min(1),
+    seq: z.number().check(z.int(), z.gte(1)),
     type: z.literal(type),
     v: z.literal(MEETING_EVENT_VERSION),
     /** Server time in ms; never earlier than the previous event's. */
-    at: z.number().int().min(0),
+    at: z.number().check(z.int(), z.gte(0)),
     actorId: ActorId,
     /** The command's idempotency key; null for events the server makes on its own. */
-    idempotencyKey: IdempotencyKey.nullable(),
+    idempotencyKey: z.nullable(IdempotencyKey),
     payload: z.strictObject(payload),
   });
 
@@ -155,54 +151,56 @@ export const MeetingEvent = z.discriminatedUnion('type', [
     /** The agenda's first routine (a one-routine meeting has only this). */
     routine: Routine,
     /** The routines that follow it, in order. */
-    followedBy: z
-      .array(Routine)
-      .min(1)
-      .max(AGENDA_ROUTINES_MAX - 1)
-      .optional(),
-    memberIds: z.array(Id).min(1).max(100),
+    followedBy: z.optional(z.array(Routine).check(z.minLength(1), z.maxLength(AGENDA_ROUTINES_MAX - 1))),
+    memberIds: z.array(Id).check(z.minLength(1), z.maxLength(100)),
     facilitatorId: Id,
     /**
      * DAY-TIMER-1: the team's setting when the meeting was opened: each step's timer starts when the meeting
      * moves to it. Absent in older logs, which keep the timer waiting for a click.
      */
-    autoStartTimer: z.boolean().optional(),
+    autoStartTimer: z.optional(z.boolean()),
   }),
   event('meeting.started', {
     /**
      * DAY-DEVICE-1: who presents each routine of the agenda that had no presenter at the start (the
      * facilitator). Absent when every routine had one, and in older logs.
      */
-    defaultPresenter: Id.optional(),
+    defaultPresenter: z.optional(Id),
   }),
   event('timer.started', { stepId: Slug }),
   event('timer.paused', { stepId: Slug }),
   event('timer.resumed', { stepId: Slug }),
-  event('step.extended', { stepId: Slug, minutes: z.number().int().min(1).max(EXTEND_MINUTES_MAX) }),
-  event('step.resized', { stepId: Slug, minutes: z.number().int().min(1).max(120) }),
+  event('step.extended', {
+    stepId: Slug,
+    minutes: z.number().check(z.int(), z.gte(1), z.lte(EXTEND_MINUTES_MAX)),
+  }),
+  event('step.resized', { stepId: Slug, minutes: z.number().check(z.int(), z.gte(1), z.lte(120)) }),
   event('step.advanced', stepMove),
   event('step.returned', stepMove),
   event('step.skipped', stepMove),
   event('step.auto-advanced', stepMove),
   event('roles.assigned', {
-    presenter: Id.nullable().optional(),
+    presenter: z.optional(z.nullable(Id)),
     /** The agenda part of `presenter`; absent means the first (logs of one-routine meetings). */
-    part: AgendaPartIndex.optional(),
-    timekeeper: Id.nullable().optional(),
-    noteTaker: Id.nullable().optional(),
+    part: z.optional(AgendaPartIndex),
+    timekeeper: z.optional(z.nullable(Id)),
+    noteTaker: z.optional(z.nullable(Id)),
   }),
   event('facilitation.handed-over', { fromId: Id, toId: Id }),
   /**
    * Server-made when a person leaves or is removed from the team during a live meeting (TRUST-REVOKE-6): they
    * are off the roster and lose their roles; facilitation passes to `facilitatorId` when they held it.
    */
-  event('roster.removed', { memberId: Id, facilitatorId: Id.nullable() }),
+  event('roster.removed', { memberId: Id, facilitatorId: z.nullable(Id) }),
   /**
    * A meeting guest (no account, ADR 0013) let in by the facilitator (the event's actor): on the roster of this
    * meeting only, under a display name. Guests never facilitate; privacy rules apply to them as to anyone.
    */
-  event('roster.guest-admitted', { guestId: Id, name: z.string().trim().min(1).max(80) }),
-  event('note.written', { stepId: Slug, text: z.string().max(10_000) }),
+  event('roster.guest-admitted', {
+    guestId: Id,
+    name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
+  }),
+  event('note.written', { stepId: Slug, text: z.string().check(z.maxLength(10_000)) }),
   event('note.suggested', { suggestionId: EntityId, stepId: Slug, text: text(2_000) }),
   event('suggestion.accepted', { suggestionId: EntityId }),
   event('suggestion.dismissed', { suggestionId: EntityId }),
@@ -210,7 +208,7 @@ export const MeetingEvent = z.discriminatedUnion('type', [
   event('question.flagged', {
     questionId: EntityId,
     flagged: z.boolean(),
-    reason: z.string().max(200).nullable(),
+    reason: z.nullable(z.string().check(z.maxLength(200))),
   }),
   /** Private: only its author may receive it (see `redactEventFor` in core). */
   event('reflection.written', { reflectionId: EntityId, stepId: Slug, text: text(5_000) }),
@@ -220,21 +218,21 @@ export const MeetingEvent = z.discriminatedUnion('type', [
     itemId: EntityId,
     text: text(500),
     ownerId: Id,
-    due: z.iso.date().nullable(),
+    due: z.nullable(z.iso.date()),
   }),
   event('action-item.completed', { itemId: EntityId }),
   event('presentation.recorded', {
-    part: AgendaPartIndex.optional(),
+    part: z.optional(AgendaPartIndex),
     kind: RoutineFocus,
     title: text(200),
-    summary: z.string().max(5_000),
-    mode: ObservationMode.nullable(),
+    summary: z.string().check(z.maxLength(5_000)),
+    mode: z.nullable(ObservationMode),
   }),
   event('source.tagged', {
     tagId: EntityId,
     source: EfficacySource,
     why: text(280),
-    part: AgendaPartIndex.optional(),
+    part: z.optional(AgendaPartIndex),
   }),
   event('source.untagged', { tagId: EntityId }),
   event('auto-advance.enabled', {}),

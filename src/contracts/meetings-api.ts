@@ -1,20 +1,20 @@
 /** REST shapes for routines and meetings (the live part runs over the socket protocol in realtime.ts). */
-import { z } from 'zod';
+import { z } from './zod';
 import { Id, IsoDateTime } from './common';
 import { AGENDA_ROUTINES_MAX } from './meeting';
 import { Routine, RoutineChanges, RoutineFocus, Slug } from './routine';
 
 export const RoutineSummary = z.object({
   id: Slug,
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   name: z.string(),
   summary: z.string(),
   focus: RoutineFocus,
   totalMinutes: z.number(),
-  stepCount: z.number().int(),
+  stepCount: z.number().check(z.int()),
   /** True for a team's own copy. */
   custom: z.boolean(),
-  basedOn: z.object({ id: Slug, version: z.number().int() }).nullable(),
+  basedOn: z.nullable(z.object({ id: Slug, version: z.number().check(z.int()) })),
 });
 export type RoutineSummary = z.infer<typeof RoutineSummary>;
 
@@ -29,7 +29,7 @@ export const MeetingStatus = z.enum(['scheduled', 'live', 'ended']);
 /** One routine of a meeting's agenda, as listings and the calendar show it. */
 export const MeetingAgendaItem = z.object({
   routineId: Slug,
-  routineVersion: z.number().int(),
+  routineVersion: z.number().check(z.int()),
   routineName: z.string(),
   minutes: z.number(),
 });
@@ -40,14 +40,14 @@ export const MeetingSummary = z.object({
   groupId: Id,
   groupName: z.string(),
   title: z.string(),
-  scheduledFor: IsoDateTime.nullable(),
+  scheduledFor: z.nullable(IsoDateTime),
   /** The routines the meeting runs, in order (one or more). */
-  agenda: z.array(MeetingAgendaItem).min(1),
+  agenda: z.array(MeetingAgendaItem).check(z.minLength(1)),
   totalMinutes: z.number(),
   status: MeetingStatus,
   joinCode: z.string(),
-  startedAt: IsoDateTime.nullable(),
-  endedAt: IsoDateTime.nullable(),
+  startedAt: z.nullable(IsoDateTime),
+  endedAt: z.nullable(IsoDateTime),
   /** Whether the caller may open it live / start it: those who run the team and are members of it. */
   canRun: z.boolean(),
   /** Whether the caller may join it live and read its minutes (members; TRUST-READ). */
@@ -56,49 +56,54 @@ export const MeetingSummary = z.object({
    * A suggested presenter for each routine of the agenda, all different while the team is big enough: the
    * members who presented least often, then least recently.
    */
-  suggestedPresenterIds: z.array(Id.nullable()),
+  suggestedPresenterIds: z.array(z.nullable(Id)),
   /**
    * DAY-PROJ-1: the address people open Ensemble at (PUBLIC_URL, no trailing slash), for the join address and
    * QR code the projector shows; null when the server has none configured (the page then uses its own).
    */
-  publicUrl: z.string().nullable(),
+  publicUrl: z.nullable(z.string()),
 });
 export type MeetingSummary = z.infer<typeof MeetingSummary>;
 
 export const AgendaChoice = z.strictObject({
   routineId: Slug,
   /** Default: the latest version of that routine for this team. */
-  routineVersion: z.number().int().min(1).optional(),
+  routineVersion: z.optional(z.number().check(z.int(), z.gte(1))),
 });
 
 export const ScheduleMeetingRequest = z
   .strictObject({
-    title: z.string().trim().min(1, 'Give the meeting a title').max(160),
-    scheduledFor: IsoDateTime.nullable().optional(),
+    title: z.string().check(z.trim(), z.minLength(1, 'Give the meeting a title'), z.maxLength(160)),
+    scheduledFor: z.optional(z.nullable(IsoDateTime)),
     /** The routines to run, in order. */
-    agenda: z
-      .array(AgendaChoice)
-      .min(1, 'Choose at least one routine')
-      .max(AGENDA_ROUTINES_MAX, `An agenda has at most ${AGENDA_ROUTINES_MAX} routines`)
-      .optional(),
+    agenda: z.optional(
+      z
+        .array(AgendaChoice)
+        .check(
+          z.minLength(1, 'Choose at least one routine'),
+          z.maxLength(AGENDA_ROUTINES_MAX, `An agenda has at most ${AGENDA_ROUTINES_MAX} routines`),
+        ),
+    ),
     /** Shorthand for an agenda of this one routine. */
-    routineId: Slug.optional(),
-    routineVersion: z.number().int().min(1).optional(),
+    routineId: z.optional(Slug),
+    routineVersion: z.optional(z.number().check(z.int(), z.gte(1))),
   })
-  .superRefine((v, ctx) => {
-    if ((v.agenda === undefined) === (v.routineId === undefined))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['agenda'],
-        message: 'Give either an agenda of routines or one routineId',
-      });
-    if (v.routineVersion !== undefined && v.routineId === undefined)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['routineVersion'],
-        message: 'routineVersion goes with routineId',
-      });
-  });
+  .check(
+    z.superRefine((v, ctx) => {
+      if ((v.agenda === undefined) === (v.routineId === undefined))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['agenda'],
+          message: 'Give either an agenda of routines or one routineId',
+        });
+      if (v.routineVersion !== undefined && v.routineId === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['routineVersion'],
+          message: 'routineVersion goes with routineId',
+        });
+    }),
+  );
 export type ScheduleMeetingRequest = z.infer<typeof ScheduleMeetingRequest>;
 
 export const MeetingCodeLookup = z.object({ meetingId: Id });

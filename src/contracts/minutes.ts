@@ -2,11 +2,11 @@
  * The minutes of a meeting as the API sends them (built by core `minutesOf`). The response is serialized
  * through this schema, so a field that is not named here (a private reflection, say) can never leave.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { Id } from './common';
 import { EfficacySource, ObservationMode, QuestionKind, RoutineFocus, RoutineRef, StepKind } from './routine';
 
-const Ms = z.number().int();
+const Ms = z.number().check(z.int());
 const Person = Id;
 
 export const MinutesStep = z.object({
@@ -18,7 +18,7 @@ export const MinutesStep = z.object({
   /** Minutes the step's timer actually ran, to one decimal. */
   actualMinutes: z.number(),
   /** DAY-TIMER-4: ms the step's timer actually ran, pauses excluded. */
-  actualMs: Ms.min(0),
+  actualMs: Ms.check(z.gte(0)),
   /** Whether the step's timer ever ran (a step nobody timed reads "not timed", not "0 min"). */
   timed: z.boolean(),
   /** DAY-TIMER-5: the actual time as people say it ("under 1 min", "4 min", "1 h 5 min", "not timed"). */
@@ -32,7 +32,7 @@ export const MinutesPresentation = z.object({
   kind: RoutineFocus,
   title: z.string(),
   summary: z.string(),
-  mode: ObservationMode.nullable(),
+  mode: z.nullable(ObservationMode),
   recordedBy: Person,
   at: Ms,
 });
@@ -42,16 +42,16 @@ export type MinutesSourceTag = z.infer<typeof MinutesSourceTag>;
 
 /** One routine of the agenda: its steps, presenter, record, what was learned and the sources tagged. */
 export const MinutesPart = z.object({
-  index: z.number().int(),
+  index: z.number().check(z.int()),
   routine: z.object({
     id: z.string(),
-    version: z.number().int(),
+    version: z.number().check(z.int()),
     name: z.string(),
     focus: RoutineFocus,
-    basedOn: RoutineRef.nullable(),
+    basedOn: z.nullable(RoutineRef),
   }),
-  presenterId: Person.nullable(),
-  presentation: MinutesPresentation.nullable(),
+  presenterId: z.nullable(Person),
+  presentation: z.nullable(MinutesPresentation),
   steps: z.array(MinutesStep),
   /** The shared note of the part's final discussion. */
   learned: z.string(),
@@ -67,7 +67,7 @@ export const MinutesQuestion = z.object({
   text: z.string(),
   authorId: Person,
   flagged: z.boolean(),
-  flagReason: z.string().nullable(),
+  flagReason: z.nullable(z.string()),
 });
 export type MinutesQuestion = z.infer<typeof MinutesQuestion>;
 
@@ -75,22 +75,22 @@ export const MinutesActionItem = z.object({
   id: z.string(),
   text: z.string(),
   ownerId: Person,
-  due: z.string().nullable(),
+  due: z.nullable(z.string()),
   createdBy: Person,
   at: Ms,
-  completedAt: Ms.nullable(),
-  completedBy: Person.nullable(),
+  completedAt: z.nullable(Ms),
+  completedBy: z.nullable(Person),
 });
 
 export const MeetingMinutes = z.object({
-  meetingId: Id.nullable(),
+  meetingId: z.nullable(Id),
   phase: z.enum(['empty', 'lobby', 'running', 'ended']),
-  startedAt: Ms.nullable(),
-  endedAt: Ms.nullable(),
+  startedAt: z.nullable(Ms),
+  endedAt: z.nullable(Ms),
   roles: z.object({
-    facilitator: Person.nullable(),
-    timekeeper: Person.nullable(),
-    noteTaker: Person.nullable(),
+    facilitator: z.nullable(Person),
+    timekeeper: z.nullable(Person),
+    noteTaker: z.nullable(Person),
   }),
   parts: z.array(MinutesPart),
   questions: z.array(MinutesQuestion),

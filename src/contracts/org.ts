@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { Email, Id, IsoDateTime, PersonName } from './common';
 
 export const DistrictRole = z.enum(['district_admin', 'member']);
@@ -19,7 +19,7 @@ export type GroupKind = z.infer<typeof GroupKind>;
 export const TeamFocus = z.enum(['plc', 'grade_level', 'department', 'other']);
 export type TeamFocus = z.infer<typeof TeamFocus>;
 
-const Name = z.string().trim().min(1, 'Enter a name').max(120);
+const Name = z.string().check(z.trim(), z.minLength(1, 'Enter a name'), z.maxLength(120));
 
 export const District = z.object({ id: Id, name: z.string(), createdAt: IsoDateTime });
 export type District = z.infer<typeof District>;
@@ -28,17 +28,17 @@ export const School = z.object({ id: Id, name: z.string(), createdAt: IsoDateTim
 export type School = z.infer<typeof School>;
 
 export const CreateSchool = z.strictObject({ name: Name });
-export const UpdateSchool = z.strictObject({ name: Name.optional(), archived: z.boolean().optional() });
+export const UpdateSchool = z.strictObject({ name: z.optional(Name), archived: z.optional(z.boolean()) });
 
 export const GroupSummary = z.object({
   id: Id,
   name: z.string(),
   kind: GroupKind,
-  focus: TeamFocus.nullable(),
-  schoolId: Id.nullable(),
-  schoolName: z.string().nullable(),
-  memberCount: z.number().int(),
-  myRole: GroupRole.nullable(),
+  focus: z.nullable(TeamFocus),
+  schoolId: z.nullable(Id),
+  schoolName: z.nullable(z.string()),
+  memberCount: z.number().check(z.int()),
+  myRole: z.nullable(GroupRole),
 });
 export type GroupSummary = z.infer<typeof GroupSummary>;
 
@@ -78,9 +78,9 @@ export const JoinRequest = z.object({
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 
-export const GroupDetail = GroupSummary.extend({
+export const GroupDetail = z.extend(GroupSummary, {
   members: z.array(Member),
-  joinCode: JoinCodeInfo.nullable(),
+  joinCode: z.nullable(JoinCodeInfo),
   /** Pending requests to join, for everyone who can read the group. */
   joinRequests: z.array(JoinRequest),
   can: GroupAbilities,
@@ -91,47 +91,48 @@ export const CreateGroup = z
   .strictObject({
     name: Name,
     kind: GroupKind,
-    focus: TeamFocus.nullable().optional(),
-    schoolId: Id.nullable().optional(),
+    focus: z.optional(z.nullable(TeamFocus)),
+    schoolId: z.optional(z.nullable(Id)),
   })
-  .superRefine((g, ctx) => {
-    if (g.kind !== 'district_leadership' && !g.schoolId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['schoolId'],
-        message: 'Choose the school this group belongs to',
-      });
-    }
-    if (g.kind === 'district_leadership' && g.schoolId) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['schoolId'],
-        message: 'A district leadership team belongs to no school',
-      });
-    }
-  });
+  .check(
+    z.superRefine((g, ctx) => {
+      if (g.kind !== 'district_leadership' && !g.schoolId) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['schoolId'],
+          message: 'Choose the school this group belongs to',
+        });
+      }
+      if (g.kind === 'district_leadership' && g.schoolId) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['schoolId'],
+          message: 'A district leadership team belongs to no school',
+        });
+      }
+    }),
+  );
 export type CreateGroup = z.infer<typeof CreateGroup>;
 
-export const UpdateGroup = z.strictObject({ name: Name.optional(), focus: TeamFocus.nullable().optional() });
+export const UpdateGroup = z.strictObject({
+  name: z.optional(Name),
+  focus: z.optional(z.nullable(TeamFocus)),
+});
 
-export const AddMember = z.strictObject({ userId: Id, role: GroupRole.default('member') });
+export const AddMember = z.strictObject({ userId: Id, role: z._default(GroupRole, 'member') });
 export const UpdateMember = z.strictObject({ role: GroupRole });
 
 /** Join codes: 8 characters from an alphabet without look-alikes; lifetime in hours. */
 export const JOIN_CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-export const JoinCode = z
-  .string()
-  .trim()
-  .toUpperCase()
-  .transform((s) => s.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^[A-HJ-NP-Z2-9]{8}$/, 'A join code has 8 letters and digits'));
+export const JoinCode = z.pipe(
+  z.pipe(
+    z.string().check(z.trim(), z.toUpperCase()),
+    z.transform((s: string) => s.replace(/[\s-]/g, '')),
+  ),
+  z.string().check(z.regex(/^[A-HJ-NP-Z2-9]{8}$/, 'A join code has 8 letters and digits')),
+);
 export const CreateJoinCode = z.strictObject({
-  expiresInHours: z
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 30)
-    .default(24 * 7),
+  expiresInHours: z._default(z.number().check(z.int(), z.gte(1), z.lte(24 * 30)), 24 * 7),
 });
 
 export const Person = z.object({
@@ -146,19 +147,19 @@ export const Person = z.object({
 export type Person = z.infer<typeof Person>;
 
 export const UpdatePerson = z.strictObject({
-  districtRole: DistrictRole.optional(),
-  active: z.boolean().optional(),
+  districtRole: z.optional(DistrictRole),
+  active: z.optional(z.boolean()),
 });
-export const SetSchoolRole = z.strictObject({ role: SchoolRole.nullable() });
+export const SetSchoolRole = z.strictObject({ role: z.nullable(SchoolRole) });
 
 export const Invitation = z.object({
   id: Id,
   email: z.string(),
-  groupId: Id.nullable(),
-  groupName: z.string().nullable(),
-  schoolId: Id.nullable(),
+  groupId: z.nullable(Id),
+  groupName: z.nullable(z.string()),
+  schoolId: z.nullable(Id),
   groupRole: GroupRole,
-  schoolRole: SchoolRole.nullable(),
+  schoolRole: z.nullable(SchoolRole),
   districtRole: DistrictRole,
   expiresAt: IsoDateTime,
   createdAt: IsoDateTime,
@@ -169,16 +170,16 @@ export type Invitation = z.infer<typeof Invitation>;
  * The answer to creating an invitation. `link` is set only when this server sends no email (mailer mode is not
  * `smtp`): shown once to the inviter to pass on (TRUST-LINK-1), never stored in clear, null with SMTP.
  */
-export const CreatedInvitation = Invitation.extend({ link: z.string().nullable() });
+export const CreatedInvitation = z.extend(Invitation, { link: z.nullable(z.string()) });
 export type CreatedInvitation = z.infer<typeof CreatedInvitation>;
 
 export const CreateInvitation = z.strictObject({
   email: Email,
-  groupId: Id.nullable().optional(),
-  groupRole: GroupRole.default('member'),
-  schoolId: Id.nullable().optional(),
-  schoolRole: SchoolRole.nullable().optional(),
-  districtRole: DistrictRole.default('member'),
+  groupId: z.optional(z.nullable(Id)),
+  groupRole: z._default(GroupRole, 'member'),
+  schoolId: z.optional(z.nullable(Id)),
+  schoolRole: z.optional(z.nullable(SchoolRole)),
+  districtRole: z._default(DistrictRole, 'member'),
 });
 export type CreateInvitation = z.infer<typeof CreateInvitation>;
 
@@ -186,32 +187,32 @@ export type CreateInvitation = z.infer<typeof CreateInvitation>;
 export const InvitationPreview = z.object({
   email: z.string(),
   /** The team the link leads into (null for a district-only invitation). */
-  groupId: Id.nullable(),
+  groupId: z.nullable(Id),
   districtName: z.string(),
-  groupName: z.string().nullable(),
+  groupName: z.nullable(z.string()),
   invitedBy: z.string(),
   existingAccount: z.boolean(),
 });
 
 export const AcceptInvitation = z.strictObject({
-  name: PersonName.optional(),
-  password: z.string().max(200).optional(),
+  name: z.optional(PersonName),
+  password: z.optional(z.string().check(z.maxLength(200))),
 });
 
 export const JoinCodePreview = z.object({
   groupId: Id,
   groupName: z.string(),
   districtName: z.string(),
-  schoolName: z.string().nullable(),
+  schoolName: z.nullable(z.string()),
   /** False when this server sends no email: a new person cannot sign up by code (TRUST-ID-4). */
   emailSignUp: z.boolean(),
 });
 export const JoinByCode = z.strictObject({
   code: JoinCode,
   /** Only for someone without an account yet. */
-  name: PersonName.optional(),
-  email: Email.optional(),
-  password: z.string().max(200).optional(),
+  name: z.optional(PersonName),
+  email: z.optional(Email),
+  password: z.optional(z.string().check(z.maxLength(200))),
 });
 
 /**
@@ -227,6 +228,6 @@ export const JoinByCodeResult = z.discriminatedUnion('outcome', [
 export type JoinByCodeResult = z.infer<typeof JoinByCodeResult>;
 
 /** Opening the emailed link of a join-code sign-up (TRUST-ID-1). */
-export const ConfirmSignUp = z.strictObject({ token: z.string().min(20).max(200) });
+export const ConfirmSignUp = z.strictObject({ token: z.string().check(z.minLength(20), z.maxLength(200)) });
 
-export const Paginated = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
+export const Paginated = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item) });

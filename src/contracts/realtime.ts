@@ -7,7 +7,7 @@
  * `{ ok: false, error: SocketError }` (TRUST-RT-2). Transport codes are snake_case; a command the meeting itself
  * refuses carries the core's rejection (`MeetingRejection`, e.g. `WRONG_PHASE`) in the same `error` slot.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { Id } from './common';
 import { MeetingEvent, MeetingRejection } from './meeting';
 
@@ -62,7 +62,7 @@ export const SocketError = z.object({
   code: SocketErrorCode,
   message: z.string(),
   /** With `rate_limited`: ask again after this long. */
-  retryAfterMs: z.number().int().min(0).optional(),
+  retryAfterMs: z.optional(z.number().check(z.int(), z.gte(0))),
 });
 export type SocketError = z.infer<typeof SocketError>;
 
@@ -71,14 +71,14 @@ export const SocketRefusal = z.object({ ok: z.literal(false), error: SocketError
 export type SocketRefusal = z.infer<typeof SocketRefusal>;
 
 export const JoinRequest = z.strictObject({
-  protocolVersion: z.number().int(),
+  protocolVersion: z.number().check(z.int()),
   meetingId: Id,
-  lastSeq: z.number().int().min(0).max(SEQ_MAX),
+  lastSeq: z.number().check(z.int(), z.gte(0), z.lte(SEQ_MAX)),
   /**
    * DAY-PROJ-3: `projector` for a shared screen: it is sent no private reflection, not even those of the
    * person whose session opened it. Absent means a person's own device.
    */
-  view: z.enum(['device', 'projector']).optional(),
+  view: z.optional(z.enum(['device', 'projector'])),
 });
 export type JoinRequest = z.infer<typeof JoinRequest>;
 
@@ -107,7 +107,7 @@ export const CommandRequest = z.strictObject({
   meetingId: Id,
   command: z
     .record(z.string(), z.unknown())
-    .refine((c) => freeOfNul(c), { message: 'Text may not contain NUL characters' }),
+    .check(z.refine((c) => freeOfNul(c), { message: 'Text may not contain NUL characters' })),
 });
 export type CommandRequest = z.infer<typeof CommandRequest>;
 
@@ -117,7 +117,7 @@ export const CommandAck = z.discriminatedUnion('ok', [
     /** The events this command appended (empty when its key was already applied). */
     events: z.array(MeetingEvent),
     /** The meeting's last seq after the commit. */
-    seq: z.number().int(),
+    seq: z.number().check(z.int()),
   }),
   z.object({ ok: z.literal(false), error: z.union([MeetingRejection, SocketError]) }),
 ]);

@@ -2,7 +2,7 @@
  * "My reflections" (DAY-REFL): a person's own private reflections across meetings, to reread, export and share
  * later. Only their author ever receives these (docs/SPEC.md DAY-REFL-2).
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { Id, IsoDateTime } from './common';
 import { EntityId } from './meeting';
 
@@ -15,7 +15,7 @@ export const MyReflectionItem = z.object({
     id: Id,
     title: z.string(),
     /** When it started, else when it was scheduled. */
-    date: IsoDateTime.nullable(),
+    date: z.nullable(IsoDateTime),
     status: z.enum(['scheduled', 'live', 'ended']),
   }),
   team: z.object({ id: Id, name: z.string() }),
@@ -26,7 +26,7 @@ export const MyReflectionItem = z.object({
   /** When the latest text was written. */
   writtenAt: IsoDateTime,
   /** The last share: when, and whether it came after the meeting had ended. */
-  shared: z.object({ at: IsoDateTime, afterMeeting: z.boolean(), upToDate: z.boolean() }).nullable(),
+  shared: z.nullable(z.object({ at: IsoDateTime, afterMeeting: z.boolean(), upToDate: z.boolean() })),
   /** The author may share it now (still a member of the team; not shared, or edited since). */
   canShare: z.boolean(),
 });
@@ -34,18 +34,18 @@ export type MyReflectionItem = z.infer<typeof MyReflectionItem>;
 
 /** `groupId` narrows to one team; newest meeting first, `MY_REFLECTIONS_PAGE_SIZE` a page. */
 export const MyReflectionsQuery = z.strictObject({
-  groupId: Id.optional(),
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  groupId: z.optional(Id),
+  page: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(10_000)), 1),
 });
 export type MyReflectionsQuery = z.infer<typeof MyReflectionsQuery>;
 
-export const MyReflectionsExportQuery = MyReflectionsQuery.omit({ page: true });
+export const MyReflectionsExportQuery = z.omit(MyReflectionsQuery, { page: true });
 
 export const MyReflectionsPage = z.object({
   items: z.array(MyReflectionItem),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
+  page: z.number().check(z.int()),
+  pageSize: z.number().check(z.int()),
+  total: z.number().check(z.int()),
   /** Teams the person has reflections in (for the filter), by name. */
   teams: z.array(z.object({ id: Id, name: z.string() })),
 });

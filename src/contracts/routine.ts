@@ -4,14 +4,16 @@
  * This file holds only the shape; rules that look across fields (unique step ids, one final step, total time)
  * live in src/core/routines so every caller gets them with file and line numbers.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Lower-case words joined by single hyphens: stable ids that read well in URLs and YAML. */
 export const Slug = z
   .string()
-  .min(1)
-  .max(60)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens');
+  .check(
+    z.minLength(1),
+    z.maxLength(60),
+    z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'Use lower-case letters, digits and single hyphens'),
+  );
 
 /** The four sources of efficacy a step can enact. */
 export const EfficacySource = z.enum(['mastery', 'vicarious', 'social_persuasion', 'affective_state']);
@@ -49,7 +51,7 @@ export const STEP_MINUTES_MIN = 1;
 export const STEP_MINUTES_MAX = 120;
 export const ROUTINE_MINUTES_MAX = 240;
 
-const Text = (max: number) => z.string().trim().min(1).max(max);
+const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 export const Prompt = Text(300);
 
 /**
@@ -68,37 +70,37 @@ export const RoutineStep = z.strictObject({
   title: Text(120),
   kind: StepKind,
   /** Planned minutes; for a variable step this is the default the facilitator can change in the meeting. */
-  minutes: z.number().int().min(STEP_MINUTES_MIN).max(STEP_MINUTES_MAX),
-  variable: z.boolean().optional(),
+  minutes: z.number().check(z.int(), z.gte(STEP_MINUTES_MIN), z.lte(STEP_MINUTES_MAX)),
+  variable: z.optional(z.boolean()),
   /** Only on observe steps: the ways the team may watch the model. */
-  modes: z.array(ObservationMode).min(1).optional(),
+  modes: z.optional(z.array(ObservationMode).check(z.minLength(1))),
   purpose: Text(600),
-  prompts: z.array(Prompt).min(1).max(10),
+  prompts: z.array(Prompt).check(z.minLength(1), z.maxLength(10)),
   speaker: Speaker,
-  norm: Text(400).optional(),
-  sources: z.array(EfficacySource).min(1).max(4),
+  norm: z.optional(Text(400)),
+  sources: z.array(EfficacySource).check(z.minLength(1), z.maxLength(4)),
   /** Only on questions steps: which kind of card the step collects. */
-  questionKind: QuestionKind.optional(),
+  questionKind: z.optional(QuestionKind),
   /** Required on the final step, absent elsewhere. */
-  finalPrompts: FinalPrompts.optional(),
+  finalPrompts: z.optional(FinalPrompts),
 });
 export type RoutineStep = z.infer<typeof RoutineStep>;
 
-export const RoutineRef = z.strictObject({ id: Slug, version: z.number().int().min(1) });
+export const RoutineRef = z.strictObject({ id: Slug, version: z.number().check(z.int(), z.gte(1)) });
 export type RoutineRef = z.infer<typeof RoutineRef>;
 
 export const Routine = z.strictObject({
   id: Slug,
-  version: z.number().int().min(1),
+  version: z.number().check(z.int(), z.gte(1)),
   name: Text(120),
   summary: Text(600),
   focus: RoutineFocus,
   /** Attribution of the protocol this routine adapts. */
   source: Text(300),
   audience: Text(600),
-  steps: z.array(RoutineStep).min(2).max(20),
+  steps: z.array(RoutineStep).check(z.minLength(2), z.maxLength(20)),
   /** Set on a team's customized copy: the routine it was adapted from. */
-  basedOn: RoutineRef.optional(),
+  basedOn: z.optional(RoutineRef),
 });
 export type Routine = z.infer<typeof Routine>;
 
@@ -106,25 +108,25 @@ export type Routine = z.infer<typeof Routine>;
 export const RoutineChange = z.discriminatedUnion('op', [
   z.strictObject({
     op: z.literal('update-routine'),
-    name: Routine.shape.name.optional(),
-    summary: Routine.shape.summary.optional(),
-    audience: Routine.shape.audience.optional(),
+    name: z.optional(Routine.shape.name),
+    summary: z.optional(Routine.shape.summary),
+    audience: z.optional(Routine.shape.audience),
   }),
   z.strictObject({
     op: z.literal('update-step'),
     stepId: Slug,
-    title: RoutineStep.shape.title.optional(),
-    minutes: RoutineStep.shape.minutes.optional(),
-    purpose: RoutineStep.shape.purpose.optional(),
-    prompts: RoutineStep.shape.prompts.optional(),
+    title: z.optional(RoutineStep.shape.title),
+    minutes: z.optional(RoutineStep.shape.minutes),
+    purpose: z.optional(RoutineStep.shape.purpose),
+    prompts: z.optional(RoutineStep.shape.prompts),
     norm: RoutineStep.shape.norm,
-    finalPrompts: FinalPrompts.optional(),
+    finalPrompts: z.optional(FinalPrompts),
   }),
   z.strictObject({ op: z.literal('remove-step'), stepId: Slug }),
   /** `afterStepId: null` inserts at the start. */
-  z.strictObject({ op: z.literal('insert-step'), afterStepId: Slug.nullable(), step: RoutineStep }),
-  z.strictObject({ op: z.literal('move-step'), stepId: Slug, toIndex: z.number().int().min(0) }),
+  z.strictObject({ op: z.literal('insert-step'), afterStepId: z.nullable(Slug), step: RoutineStep }),
+  z.strictObject({ op: z.literal('move-step'), stepId: Slug, toIndex: z.number().check(z.int(), z.gte(0)) }),
 ]);
 export type RoutineChange = z.infer<typeof RoutineChange>;
 
-export const RoutineChanges = z.array(RoutineChange).min(1).max(100);
+export const RoutineChanges = z.array(RoutineChange).check(z.minLength(1), z.maxLength(100));

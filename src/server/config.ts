@@ -1,29 +1,29 @@
-import { z } from 'zod';
+import { z } from '#contracts/zod';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
-const Flag = z.enum(['0', '1', 'true', 'false']).optional();
+const Flag = z.optional(z.enum(['0', '1', 'true', 'false']));
 
 const Env = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(65535)), 3000),
   /** Default 0.0.0.0; 127.0.0.1 in development mode. */
-  HOST: z.string().min(1).optional(),
-  DATABASE_URL: z.url().optional(),
-  DATA_DIR: z.string().default('./data'),
-  SMTP_URL: z.string().optional(),
-  MAIL_FROM: z.string().default('Ensemble <no-reply@ensemble.local>'),
+  HOST: z.optional(z.string().check(z.minLength(1))),
+  DATABASE_URL: z.optional(z.url()),
+  DATA_DIR: z._default(z.string(), './data'),
+  SMTP_URL: z.optional(z.string()),
+  MAIL_FROM: z._default(z.string(), 'Ensemble <no-reply@ensemble.local>'),
   /** Base of links in emails, the allowed Origin and Host; https turns on HSTS and `__Host-` Secure cookies. */
-  PUBLIC_URL: z.url().optional(),
+  PUBLIC_URL: z.optional(z.url()),
   /** Proxies in front of the app: a hop count (`1`, `2`) or a comma list of addresses/CIDRs. Never "all". */
-  TRUST_PROXY: z.string().optional(),
+  TRUST_PROXY: z.optional(z.string()),
   /** Set when several app nodes share one database: live events then travel between nodes through PostgreSQL. */
   CLUSTER: Flag,
   /** Requests per minute per client address over all routes (health exempt): raise it for a school behind one NAT. */
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(60).max(1_000_000).default(600),
+  RATE_LIMIT_PER_MINUTE: z._default(z.coerce.number().check(z.int(), z.gte(60), z.lte(1_000_000)), 600),
   /** Explicit development mode (same as `--dev`): the dev outbox replaces SMTP. */
   ENSEMBLE_DEV: Flag,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  NODE_ENV: z.string().optional(),
+  LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  NODE_ENV: z.optional(z.string()),
 });
 
 /** What Fastify's `trustProxy` receives: never `true` (that would let any client choose its address). */

@@ -42,9 +42,9 @@ type Action =
   | { do: 'tick'; waitMs: number }
   | { do: 'retry'; waitMs: number };
 
-const COMMAND_TYPES = Object.keys(
-  MeetingCommand.options.reduce((acc, o) => ({ ...acc, [o.shape.type.value]: true }), {}),
-) as MeetingCommandType[];
+const COMMAND_TYPES: MeetingCommandType[] = MeetingCommand.def.options.flatMap(
+  (o) => o.shape.type.def.values,
+);
 const weighted = (types: MeetingCommandType[], weight: number) =>
   types.map((t) => ({ arbitrary: fc.constant(t), weight }));
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '#contracts/zod';
 import { AuditAction, type AuditEntry } from '#contracts/audit';
 import type { AuditRow } from './queries';
 

@@ -3,7 +3,7 @@
  * over-long values (400 naming the field) and oversized bodies (413), and the database is unchanged.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '#contracts/zod';
 import { randomUUID } from 'node:crypto';
 import { api, pathFor, type Endpoint } from '#contracts/api';
 import { Client, createTestApp, TEST_PASSWORD, type TestApp } from '../testing/api-harness';
@@ -70,7 +70,7 @@ function wrongValueFor(schema: JsonSchema): unknown {
 
 const withBody = Object.entries(api).filter(([, e]) => 'body' in e && e.body) as [
   string,
-  Endpoint & { body: z.ZodType },
+  Endpoint & { body: z.ZodMiniType },
 ][];
 
 /** The admin from a new address each time, so per-IP rate limits (which rightly count bad requests) stay out of the way. */

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { z } from 'zod';
+import { z } from '#contracts/zod';
 import { randomUUID } from 'node:crypto';
 import { api, type Endpoint } from '#contracts/api';
 import { createSession } from '../auth/sessions';
@@ -195,7 +195,7 @@ function objectFor(schema: JsonSchema, depth = 0): fc.Arbitrary<Record<string, u
   return fc.tuple(known, extra).map(([k, x]) => ({ ...x, ...k }));
 }
 
-function schemaOf(type: z.ZodType | undefined): JsonSchema | undefined {
+function schemaOf(type: z.ZodMiniType | undefined): JsonSchema | undefined {
   if (!type) return undefined;
   try {
     return z.toJSONSchema(type, { io: 'input', unrepresentable: 'any' }) as JsonSchema;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import { z } from '#contracts/zod';
 import type { Endpoint } from '#contracts/api';
 import { ApiError } from '#contracts/common';
 import type { Actor } from '../policy/actor';
@@ -13,8 +13,10 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
     : never;
 export type PathParams<P extends string> = { [K in ParamNames<P>]: string };
 
-type BodyOf<E extends Endpoint> = E extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
-type QueryOf<E extends Endpoint> = E extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
+type BodyOf<E extends Endpoint> = E extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
+type QueryOf<E extends Endpoint> = E extends { query: infer Q extends z.ZodMiniType }
+  ? z.output<Q>
+  : undefined;
 
 export interface RouteContext<E extends Endpoint> {
   body: BodyOf<E>;
@@ -27,14 +29,16 @@ export interface RouteContext<E extends Endpoint> {
 }
 
 /** Path parameters named `...Id` are UUIDs; anything else is a short opaque string (tokens, codes). */
-function paramsSchema(path: string): z.ZodType | undefined {
+function paramsSchema(path: string): z.ZodMiniType | undefined {
   const names = [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1] as string);
   if (!names.length) return undefined;
   return z.strictObject(
     Object.fromEntries(
       names.map((n) => [
         n,
-        n.endsWith('Id') ? z.uuid({ message: 'Not a valid id' }) : z.string().min(1).max(200),
+        n.endsWith('Id')
+          ? z.uuid({ message: 'Not a valid id' })
+          : z.string().check(z.minLength(1), z.maxLength(200)),
       ]),
     ),
   );

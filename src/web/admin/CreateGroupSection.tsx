@@ -33,7 +33,7 @@ export function CreateGroupSection({ headingId }: { headingId: string }) {
         body: {
           name: values.name ?? '',
           kind,
-          focus: kind === 'teacher_team' ? TeamFocus.catch('other').parse(values.focus) : null,
+          focus: kind === 'teacher_team' ? (TeamFocus.safeParse(values.focus).data ?? 'other') : null,
           // An unchosen select submits "", which is "no school" here; the contract then explains what is missing.
           schoolId: needsSchool && values.schoolId ? values.schoolId : null,
         },

@@ -5,7 +5,7 @@
  *   const school = await call('createSchool', { body: { name } });
  *   const group = await call('getGroup', { params: { groupId } });
  */
-import type { z } from 'zod';
+import type { z } from '#contracts/zod';
 import {
   api,
   pathFor,
@@ -50,7 +50,7 @@ export function isApiRequestError(error: unknown): error is ApiRequestError {
   return error instanceof ApiRequestError;
 }
 
-type HasBody<N extends EndpointName> = Api[N] extends { body: z.ZodType } ? true : false;
+type HasBody<N extends EndpointName> = Api[N] extends { body: z.ZodMiniType } ? true : false;
 
 export type CallOptions<N extends EndpointName> = {
   /** Values for the `:name` segments of the catalogue path. */

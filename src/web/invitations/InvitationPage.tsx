@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type { z } from '#contracts/zod';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { NewPasswordField, SignedInAction, YourNameField } from '../forms/AccountFields';

@@ -29,7 +29,7 @@ export function InviteForm({ group }: { group: GroupDetail }) {
         body: {
           email: values.email ?? '',
           groupId: group.id,
-          groupRole: GroupRole.catch('member').parse(values.groupRole),
+          groupRole: GroupRole.safeParse(values.groupRole).data ?? 'member',
         },
       }),
     onSuccess: (invitation) => {

@@ -18,7 +18,7 @@
  *   the same app, and a key kept in memory is lost on reload just the same. One stored by an earlier version
  *   is dropped on load.
  */
-import { z } from 'zod';
+import { z } from '#contracts/zod';
 import { MeetingCommand, type ClientMeetingCommand } from '#contracts/meeting';
 
 /** The part of the Web Storage API the store needs (tests pass a Map-backed one). */
