@@ -1,16 +1,15 @@
 import { defineConfig } from 'vite';
-import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
 
 /**
  * Libraries every page needs before it can draw anything: one chunk, so an app release that changes only
- * our code leaves it in the browser's cache (hashed assets are cached for a year, DAY-PERF-3). React Aria
- * and socket.io stay out of it: rolldown's automatic splitting puts each piece with the pages that use it.
+ * our code leaves it in the browser's cache (hashed assets are cached for a year, DAY-PERF-3). socket.io
+ * stays out of it: rolldown's automatic splitting puts it with the meeting pages that use it.
  */
 const frameworkPackages =
-  /[\\/]node_modules[\\/](react|react-dom|scheduler|wouter|regexparam|i18next|react-i18next|html-parse-stringify|void-elements|use-sync-external-store|@tanstack[\\/][^\\/]+|zod)[\\/]/;
+  /[\\/]node_modules[\\/](preact|wouter|regexparam|use-sync-external-store|i18next|react-i18next|html-parse-stringify|void-elements|@tanstack[\\/][^\\/]+|zod)[\\/]/;
 /**
  * Zod's jitless switch rides with Zod itself: a chunk runs all its modules before any chunk that imports it,
  * so in its own chunk the switch would come after the contracts' schemas, and Zod's `new Function` probe
@@ -22,7 +21,18 @@ const framework = (id: string) => frameworkPackages.test(id) || zodConfig.test(i
 
 export default defineConfig({
   root,
-  plugins: [react()],
+  // The browser runs Preact (ADR 0015): the code is written against React's API and types, and every import
+  // of React resolves to preact/compat here. JSX compiles to the automatic runtime (tsconfig `react-jsx`),
+  // whose `react/jsx-runtime` import lands on Preact's too.
+  resolve: {
+    alias: [
+      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+      { find: /^react-dom$/, replacement: 'preact/compat' },
+      { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+      { find: /^react$/, replacement: 'preact/compat' },
+    ],
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist/web', import.meta.url)),
     emptyOutDir: true,
@@ -32,6 +42,12 @@ export default defineConfig({
     // The page-weight test (DAY-PERF-1) walks the manifest to add up what each page loads.
     manifest: true,
     rolldownOptions: {
+      // Libraries written for React Server Components mark modules "use client"; in a client-only bundle the
+      // directive means nothing, so rolldown's warning about it is noise.
+      onwarn(warning, warn) {
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use client"')) return;
+        warn(warning);
+      },
       output: {
         codeSplitting: {
           groups: [{ name: 'framework', test: framework, priority: 10 }],
