@@ -1,6 +1,6 @@
 /**
  * TRUST-HTTP-1 in a real browser: the built web app and the OpenAPI page at /api/docs run under the strict
- * CSP with zero violations (React Aria's style elements included), and the page is still usable. The app
+ * CSP with zero violations (no style element is injected: its policy allows none but swagger-ui's logo), and the page is still usable. The app
  * runs without development mode here: /dev/outbox is not served (TRUST-MAIL-1).
  */
 import type { Browser, Page } from 'playwright-core';
@@ -52,7 +52,7 @@ describeE2E('security headers in the browser', () => {
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'My teams' }).waitFor();
-    // Pages with dialogs, menus and pressables (React Aria's injected styles).
+    // Pages with dialogs, selects and switches.
     await page.goto(`${app.baseUrl}/admin`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
     await page.goto(`${app.baseUrl}/account`);

@@ -69,11 +69,9 @@ export function helmetOptions(config: Pick<Config, 'publicUrl'>) {
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        // React Aria injects two fixed <style> elements (usePress; usePreventScroll on iOS): allowed by hash.
+        // The web app injects no <style> element (ADR 0015: native controls, no React Aria).
         styleSrc: [
           "'self'",
-          "'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='",
-          "'sha256-gYiS/BvZvRcK27JIXTuwhZ3hs2+VJ1X+2gUlE+farlg='",
           // The <style> inside swagger-ui's logo SVG on /api/docs (changes only with @fastify/swagger-ui).
           "'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='",
         ],
