@@ -14,6 +14,12 @@ import { buildOnce, repoRoot } from './harness';
  */
 export const PAGE_GOAL_GZ_KB = 120;
 export const PAGE_BUDGET_GZ_KB = { signIn: PAGE_GOAL_GZ_KB, meeting: PAGE_GOAL_GZ_KB } as const;
+/**
+ * What each page weighs today (from the manifest, 2026-12-02: sign-in 75.9, meeting 115.0) plus about 1 KB, so
+ * that added weight shows in review. A change may raise a ceiling, never above the budget, saying why and by
+ * how much in its commit; better, it makes room first (DAY-PERF-5).
+ */
+export const PAGE_CEILING_GZ_KB = { signIn: 77, meeting: 116 } as const;
 
 interface ManifestChunk {
   file: string;
@@ -87,15 +93,44 @@ describe('DAY-PERF-1 page weight', () => {
     expect(signIn.includes(adminString), 'admin strings on the sign-in page').toBe(false);
   });
 
+  it("DAY-PERF-5: other pages' strings and the lobby's code are not on the sign-in or meeting device page", () => {
+    buildOnce();
+    const manifest = readManifest();
+    const text = (keys: Iterable<string>) =>
+      [...keys]
+        .map((key) => readFileSync(join(repoRoot, 'dist/web', manifest[key]?.file ?? ''), 'utf8'))
+        .join('\n');
+    const teamString = 'When a team lead invites you, or shares a join code'; // myTeams.*, teams/strings.en.ts
+    const minutesString = 'Private reflections are never part of the minutes.'; // meetings minutes.*
+    const meetingKeys = chunksOfPage(manifest, 'meetings/device/MeetingPage.tsx');
+    const meeting = text(meetingKeys);
+    const signIn = text(chunksOfPage(manifest, 'auth/SignInPage.tsx'));
+    for (const [name, string] of [
+      ['team strings', teamString],
+      ['minutes strings', minutesString],
+    ] as const) {
+      expect(text(Object.keys(manifest)), name).toContain(string);
+      expect(meeting.includes(string), `${name} on the meeting page`).toBe(false);
+      expect(signIn.includes(string), `${name} on the sign-in page`).toBe(false);
+    }
+    // The lobby (roles form, join code and its QR code) loads when it shows, not with a running meeting.
+    expect(manifest['meetings/device/MeetingPage.tsx']?.dynamicImports).toContain(
+      'meetings/device/Lobby.tsx',
+    );
+    expect(meetingKeys.has('meetings/device/Lobby.tsx')).toBe(false);
+  });
+
   it('DAY-PERF-1: the sign-in and meeting device pages stay within their gzipped JavaScript ceilings', () => {
     buildOnce();
     const manifest = readManifest();
     const signIn = gzKb(manifest, chunksOfPage(manifest, 'auth/SignInPage.tsx'));
     const meeting = gzKb(manifest, chunksOfPage(manifest, 'meetings/device/MeetingPage.tsx'));
     console.log(
-      `DAY-PERF-1: sign-in ${signIn} KB, meeting ${meeting} KB gzipped JS (goal ${PAGE_GOAL_GZ_KB} KB each)`,
+      `DAY-PERF-1: sign-in ${signIn} KB, meeting ${meeting} KB gzipped JS (ceilings ${PAGE_CEILING_GZ_KB.signIn} / ${PAGE_CEILING_GZ_KB.meeting}, goal ${PAGE_GOAL_GZ_KB} KB each)`,
     );
-    expect(signIn).toBeLessThanOrEqual(PAGE_BUDGET_GZ_KB.signIn);
-    expect(meeting).toBeLessThanOrEqual(PAGE_BUDGET_GZ_KB.meeting);
+    expect(PAGE_CEILING_GZ_KB.signIn).toBeLessThanOrEqual(PAGE_BUDGET_GZ_KB.signIn);
+    expect(PAGE_CEILING_GZ_KB.meeting).toBeLessThanOrEqual(PAGE_BUDGET_GZ_KB.meeting);
+    expect(signIn).toBeLessThanOrEqual(PAGE_CEILING_GZ_KB.signIn);
+    expect(meeting).toBeLessThanOrEqual(PAGE_CEILING_GZ_KB.meeting);
   });
 });

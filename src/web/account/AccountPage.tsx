@@ -14,6 +14,7 @@ import { FormAlert } from '../ui/FormAlert';
 import { Page } from '../ui/Page';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TextField } from '../ui/TextField';
+import './i18n';
 
 const nameFields = ['name'] as const;
 

@@ -7,6 +7,7 @@ import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { TextField } from '../ui/TextField';
+import './i18n';
 
 const fieldNames = ['email'] as const;
 

@@ -9,6 +9,7 @@ import { Button, ButtonLink } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { useForgetSignedIn } from './useSignedIn';
+import './i18n';
 
 const fieldNames = ['password'] as const;
 

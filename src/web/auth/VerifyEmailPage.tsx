@@ -7,6 +7,7 @@ import { ApiForm } from '../forms/ApiForm';
 import { Button, ButtonLink } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
+import './i18n';
 
 const noFields: readonly string[] = [];
 

@@ -8,6 +8,7 @@ import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { LoadingState } from '../ui/States';
+import './i18n';
 
 const urlPattern = /(https?:\/\/[^\s<>"']+)/g;
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { accountStrings } from '../account/strings.en';
 import { adminStrings } from '../admin/strings.en';
+import { passwordStrings } from '../auth/strings.en';
+import { outboxStrings } from '../dev/strings.en';
+import { invitationStrings } from '../invitations/strings.en';
+import { joinStrings } from '../join/strings.en';
+import { setupStrings } from '../setup/strings.en';
+import { teamsStrings } from '../teams/strings.en';
 import { en } from './en';
 import { pickLanguage } from './index';
 
@@ -19,6 +26,17 @@ describe('i18n', () => {
     };
     walk(en, '');
     walk({ admin: adminStrings }, '');
+    // The strings that load with their pages (DAY-PERF-5).
+    for (const strings of [
+      accountStrings,
+      passwordStrings,
+      outboxStrings,
+      invitationStrings,
+      joinStrings,
+      setupStrings,
+      teamsStrings,
+    ])
+      walk(strings, '');
     for (const key of keys.filter((k) => k.endsWith('_one')))
       expect(keys).toContain(key.replace(/_one$/, '_other'));
   });

@@ -1,11 +1,29 @@
+import type { accountStrings } from '../account/strings.en';
 import type { adminStrings } from '../admin/strings.en';
+import type { passwordStrings } from '../auth/strings.en';
+import type { outboxStrings } from '../dev/strings.en';
+import type { invitationStrings } from '../invitations/strings.en';
+import type { joinStrings } from '../join/strings.en';
+import type { setupStrings } from '../setup/strings.en';
+import type { teamsStrings } from '../teams/strings.en';
 import type { en } from './en';
 
-// Typed keys: `t('team.invite.sent')` is checked at compile time against the English resource. The admin
-// strings load with the admin pages (admin/i18n.ts) but are keys of the same namespace.
+/**
+ * The strings that load with their pages (DAY-PERF-5: `admin/i18n.ts`, `i18n/page-strings.ts`): keys of the
+ * same default namespace as `en`.
+ */
+type PageStrings = { admin: typeof adminStrings } & typeof accountStrings &
+  typeof passwordStrings &
+  typeof outboxStrings &
+  typeof invitationStrings &
+  typeof joinStrings &
+  typeof setupStrings &
+  typeof teamsStrings;
+
+// Typed keys: `t('team.invite.sent')` is checked at compile time against the English resource.
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof en & { admin: typeof adminStrings } };
+    resources: { translation: typeof en & PageStrings };
   }
 }

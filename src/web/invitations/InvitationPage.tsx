@@ -16,6 +16,7 @@ import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { LoadingState } from '../ui/States';
 import { PasswordField, TextField } from '../ui/TextField';
+import './i18n';
 
 type Preview = z.infer<typeof InvitationPreview>;
 const newAccountFields = ['name', 'password'] as const;

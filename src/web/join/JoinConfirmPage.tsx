@@ -9,6 +9,7 @@ import { useLandOnGroup } from '../teams/useLandOnGroup';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
+import './i18n';
 
 const noFields: readonly string[] = [];
 

@@ -17,6 +17,7 @@ import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { LoadingState } from '../ui/States';
 import { TextField } from '../ui/TextField';
+import './i18n';
 
 const codeFields = ['code'] as const;
 const newAccountFields = ['name', 'email', 'password'] as const;

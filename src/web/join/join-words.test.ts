@@ -1,11 +1,11 @@
 /** DAY-WORDS-5: the join page's hint and its example agree, and the code is accepted with or without the dash. */
 import { describe, expect, it } from 'vitest';
 import { JoinCode } from '#contracts/org';
-import { en } from '../i18n/en';
+import { joinStrings } from './strings.en';
 
 describe('the join page explains the code it shows', () => {
   it('DAY-WORDS-5 the example code in the hint parses, with and without its dash, and the hint says the dash is optional', () => {
-    const hint = en.join.codeHint;
+    const hint = joinStrings.join.codeHint;
     const example = /\b([A-Z0-9]{4}-[A-Z0-9]{4})\b/.exec(hint)?.[1];
     expect(example, 'the hint shows an example code').toBeDefined();
     const code = example ?? '';
@@ -14,6 +14,6 @@ describe('the join page explains the code it shows', () => {
     expect(JoinCode.parse(code.toLowerCase())).toBe(code.replace('-', ''));
     // The example has a dash: the hint must say whether to type it.
     expect(hint).toMatch(/dash/i);
-    expect(`${en.join.intro} ${hint}`).toMatch(/8 letters and digits/);
+    expect(`${joinStrings.join.intro} ${hint}`).toMatch(/8 letters and digits/);
   });
 });

@@ -2,11 +2,18 @@
  * The meetings UI's strings live in their own i18next namespace, `meetings` (strings.en.ts). Until the app
  * registers it with its other resources, the first component that asks registers it on the running instance
  * (it cannot happen at import time: the router module is imported before i18next is initialised).
+ *
+ * The strings of the minutes page, the projector view and the team page's section (`minutes.*`,
+ * `projector.*`, `team.*`) load with those pages, not with the device page (DAY-PERF-5): each passes them to
+ * `addMeetingsStrings` when its code loads, and they are registered with the rest.
  */
 import type { i18n as I18n } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { minutesStrings } from './minutes/strings.en';
+import type { projectorStrings } from './projector/strings.en';
 import { meetingsStrings } from './strings.en';
+import type { teamMeetingsStrings } from './team/strings.en';
 
 export const MEETINGS_NS = 'meetings';
 
@@ -16,12 +23,26 @@ type KeyOf<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${KeyOf<K>}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
-export type MeetingsKey = Leaves<typeof meetingsStrings>;
+export type MeetingsKey = Leaves<
+  typeof meetingsStrings & typeof minutesStrings & typeof projectorStrings & typeof teamMeetingsStrings
+>;
 export type MeetingsT = (key: MeetingsKey, options?: Record<string, unknown>) => string;
 
+/** The English bundles of the namespace: the device page's, then those pages added as they loaded. */
+const bundles: object[] = [meetingsStrings];
+/** How many of `bundles` each i18next instance has. */
+const registered = new WeakMap<I18n, number>();
+
+/** Called by a page's module with the strings only that page uses (e.g. `{ minutes: minutesStrings }`). */
+export function addMeetingsStrings(strings: object): void {
+  bundles.push(strings);
+}
+
 function ensureRegistered(i18n: I18n): void {
-  if (!i18n.isInitialized || i18n.hasResourceBundle('en', MEETINGS_NS)) return;
-  i18n.addResourceBundle('en', MEETINGS_NS, meetingsStrings, true, true);
+  const done = registered.get(i18n) ?? 0;
+  if (!i18n.isInitialized || done === bundles.length) return;
+  for (const strings of bundles.slice(done)) i18n.addResourceBundle('en', MEETINGS_NS, strings, true, true);
+  registered.set(i18n, bundles.length);
 }
 
 /** A `t` checked against strings.en.ts at compile time. Re-renders on language change (through useTranslation). */

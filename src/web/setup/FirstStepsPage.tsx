@@ -7,6 +7,7 @@ import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { Button, ButtonLink } from '../ui/Button';
 import { Page } from '../ui/Page';
 import { TextField } from '../ui/TextField';
+import './i18n';
 
 const fieldNames = ['schoolName', 'teamName'] as const;
 

@@ -9,6 +9,7 @@ import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
 import { Page } from '../ui/Page';
 import { TextField } from '../ui/TextField';
+import './i18n';
 
 const fieldNames = ['districtName', 'name', 'email', 'password'] as const;
 

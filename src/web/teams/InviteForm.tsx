@@ -11,6 +11,7 @@ import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
+import './i18n';
 
 const fieldNames = ['email', 'groupRole'] as const;
 

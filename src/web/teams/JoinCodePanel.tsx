@@ -13,6 +13,7 @@ import { Dialog } from '../ui/Dialog';
 import { FormAlert } from '../ui/FormAlert';
 import { SelectField } from '../ui/SelectField';
 import { formatDateTime, formatJoinCode } from './labels';
+import './i18n';
 
 const lifetimes = ['24', '168', '720'] as const;
 

@@ -8,6 +8,7 @@ import { useSignedInUser } from '../shell/session';
 import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
+import './i18n';
 
 type Decision = 'accept' | 'decline' | 'withdraw';
 const endpointFor = {

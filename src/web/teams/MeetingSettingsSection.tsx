@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { ToggleSwitch } from '../ui/ToggleSwitch';
 import { FormAlert } from '../ui/FormAlert';
+import './i18n';
 
 const meetingSettingsKey = (groupId: string) => ['groups', groupId, 'meeting-settings'] as const;
 

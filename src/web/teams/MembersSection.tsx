@@ -10,6 +10,7 @@ import { useToast } from '../shell/Toaster';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { SelectField } from '../ui/SelectField';
 import { StatusBadge } from '../ui/StatusBadge';
+import './i18n';
 
 export function MembersSection({ group }: { group: GroupDetail }) {
   const { t } = useTranslation();

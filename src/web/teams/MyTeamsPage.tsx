@@ -7,6 +7,7 @@ import { Icon } from '../ui/Icon';
 import { Page } from '../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../ui/States';
 import { groupKindLabel } from './labels';
+import './i18n';
 
 export function MyTeamsPage() {
   const { t } = useTranslation();

@@ -14,6 +14,7 @@ import { JoinRequestsSection } from './JoinRequestsSection';
 import { MeetingSettingsSection, useMeetingSettings } from './MeetingSettingsSection';
 import { MembersSection } from './MembersSection';
 import { groupKindLabel } from './labels';
+import './i18n';
 
 export function TeamPage() {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useParams } from 'wouter';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import { call, isApiRequestError } from '../../api/client';
@@ -16,16 +16,23 @@ import { LiveMeetingProvider, useLiveMeeting } from '../live/LiveMeetingContext'
 import { useLiveMeetingValue } from '../live/useLiveMeetingValue';
 import { meetingKeys, useMeetingSummary } from '../queries';
 import { ActionItems } from './ActionItems';
-import { LobbyGuests, WaitingGuests } from '../guests/LobbyGuests';
+import { WaitingGuests } from '../guests/WaitingGuests';
 import { isGuest } from '#core/meeting/index';
 import { ConnectionBanner } from './ConnectionBanner';
-import { FacilitatorSettings, LobbySetup, StepNavigation } from './FacilitatorControls';
+import { FacilitatorSettings, StepNavigation } from './FacilitatorControls';
 import { PresenceList } from './PresenceList';
 import { PrivateReflections } from './PrivateReflections';
 import { StepAnnouncer } from './StepAnnouncer';
 import { StepList } from './StepList';
 import { reflectionLeads, StepTools } from './StepTools';
 import { SoundSetting, TimerPanel } from './TimerPanel';
+
+/**
+ * What only the lobby draws loads apart (DAY-PERF-5): a started meeting never needs it. It starts loading as
+ * soon as the summary says the meeting has not started, while the device joins the room.
+ */
+const loadLobby = () => import('./Lobby');
+const Lobby = lazy(() => loadLobby().then((module) => ({ default: module.Lobby })));
 
 /** /meetings/:meetingId — the meeting on each participant's own device. */
 export function MeetingPage() {
@@ -54,6 +61,14 @@ export function MeetingPage() {
 
 function LiveDeviceView({ summary }: { summary: MeetingSummary }) {
   const live = useLiveMeetingValue(summary);
+  const notStarted = summary.startedAt === null;
+  useEffect(() => {
+    if (notStarted) {
+      loadLobby().catch(() => {
+        // Only a head start: the lobby shows the failure when it renders (RouteError, with a way to reload).
+      });
+    }
+  }, [notStarted]);
   return (
     <LiveMeetingProvider value={live}>
       <DeviceView />
@@ -78,8 +93,9 @@ export function DeviceView() {
       {state.phase === 'lobby' ? (
         <div className="meeting-layout">
           <div className="meeting-layout__main stack">
-            <LobbyGuests />
-            <LobbySetup />
+            <Suspense fallback={<LoadingState />}>
+              <Lobby waiting={<WaitingGuests />} />
+            </Suspense>
           </div>
           <aside className="meeting-layout__side stack" aria-label={t('device.people')}>
             <PresenceList />

@@ -8,7 +8,7 @@ import { Notice } from '../../ui/Notice';
 import { usePageTitle } from '../../ui/Page';
 import { ErrorState, LoadingState } from '../../ui/States';
 import { agendaName, formatDay, formatTime } from '../format';
-import { useMeetingsT } from '../i18n';
+import { addMeetingsStrings, useMeetingsT } from '../i18n';
 import { MeetingIcon } from '../MeetingIcon';
 import { useNameOf, type NameOf } from '../people';
 import { useMeetingSummary, useMinutes } from '../queries';
@@ -17,6 +17,9 @@ import { formatActualWith, formatDurationWith } from './duration';
 import { MinutesActionItems } from './MinutesActionItems';
 import type { MinutesResponse } from './minutesShape';
 import type { MeetingSummary } from '#contracts/meetings-api';
+import { minutesStrings } from './strings.en';
+
+addMeetingsStrings(minutesStrings);
 
 /**
  * /meetings/:meetingId/minutes — what the team keeps: built by the server from shared content only (core

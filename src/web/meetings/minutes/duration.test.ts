@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatActual, formatDuration } from '#core/meeting/index';
 import type { MeetingsT } from '../i18n';
-import { meetingsStrings } from '../strings.en';
+import { minutesStrings } from './strings.en';
 import { formatActualWith, formatDurationWith } from './duration';
 
 /** The English strings with i18next's {{placeholders}} filled in, as the page's `t` does. */
 const t: MeetingsT = (key, options = {}) => {
   const path = key.split('.');
-  let value: unknown = meetingsStrings;
+  let value: unknown = minutesStrings;
   for (const part of path) value = (value as Record<string, unknown>)[part];
   if (typeof value !== 'string') throw new Error(`no string ${key}`);
   return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(options[name]));

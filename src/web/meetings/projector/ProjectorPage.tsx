@@ -10,7 +10,7 @@ import { TimerStatusIcon, useLiveTimer } from '../device/TimerPanel';
 import { speakerText } from '../device/StepGuide';
 import { agendaName, currentStepOf, formatClock } from '../format';
 import { formatMeetingCode } from '../format-code';
-import { useMeetingsT } from '../i18n';
+import { addMeetingsStrings, useMeetingsT } from '../i18n';
 import { LiveMeetingProvider, useLiveMeeting } from '../live/LiveMeetingContext';
 import { useLiveMeetingValue } from '../live/useLiveMeetingValue';
 import { useMeetingSummary } from '../queries';
@@ -18,6 +18,9 @@ import { meetingJoinLinks } from '../join-links';
 import { JoinQrCode } from './JoinQrCode';
 import { hasWallWork, wallWorkOf, type WallWork } from './wall';
 import { useScreenWakeLock } from './useWakeLock';
+import { projectorStrings } from './strings.en';
+
+addMeetingsStrings(projectorStrings);
 
 /**
  * /meetings/:meetingId/projector — the shared screen: readable from the back of the room, high contrast,

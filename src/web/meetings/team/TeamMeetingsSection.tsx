@@ -20,9 +20,12 @@ import { TextField } from '../../ui/TextField';
 import { NativeInputField } from '../fields';
 import { agendaName, formatDateTime } from '../format';
 import { SelectField } from '../../ui/SelectField';
-import { useMeetingsT } from '../i18n';
+import { addMeetingsStrings, useMeetingsT } from '../i18n';
 import { meetingKeys, useGroupMeetings, useRoutines } from '../queries';
 import { useTeamMeetingsLive } from './useTeamMeetingsLive';
+import { teamMeetingsStrings } from './strings.en';
+
+addMeetingsStrings(teamMeetingsStrings);
 
 // The date input is the browser's own, not a React Aria field: a problem with it is said in the form's alert.
 const scheduleFields = [
