@@ -88,6 +88,7 @@ export const meetingsStrings = {
   device: {
     documentTitle: '{{step}} · {{meeting}}',
     stepOf: 'Step {{n}} of {{total}}',
+    aboutStep: 'About this step: purpose, who speaks, norm',
     agendaStepOf: 'Step {{n}} of {{total}} in this meeting',
     routineOf: 'Routine {{n}} of {{total}}: {{name}}',
     stepAnnouncement: 'Step {{n}} of {{total}}: {{title}}',
@@ -261,6 +262,7 @@ export const meetingsStrings = {
     owner: 'Who',
     due: 'By when',
     add: 'Add next step',
+    addForm: 'Add a next step',
     added: 'Next step added.',
     empty: 'No next steps yet.',
     ownerDue: '{{owner}} · by {{due}}',
@@ -286,6 +288,7 @@ export const meetingsStrings = {
     why: 'Where we saw it',
     whyHint: 'A short sentence (up to 280 characters).',
     add: 'Tag source',
+    addForm: 'Tag a source',
     added: 'Source tagged.',
     remove: 'Remove',
     removeLabel: 'Remove: {{why}}',

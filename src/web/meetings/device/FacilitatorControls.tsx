@@ -53,19 +53,35 @@ export function TimerButtons({ current }: { current: CurrentStep }) {
       </Button>
       <Button
         aria-keyshortcuts="1"
+        aria-label={t('controls.plusOne')}
         onPress={() => void send({ type: 'extendStep', minutes: 1 })}
         isDisabled={!can.extendStep}
       >
-        {t('controls.plusOne')}
+        <TimeAdded label={t('controls.plusOne')} />
       </Button>
       <Button
         aria-keyshortcuts="2"
+        aria-label={t('controls.plusTwo')}
         onPress={() => void send({ type: 'extendStep', minutes: 2 })}
         isDisabled={!can.extendStep}
       >
-        {t('controls.plusTwo')}
+        <TimeAdded label={t('controls.plusTwo')} />
       </Button>
     </div>
+  );
+}
+
+/**
+ * "+1 min" in the button's name; on a phone its text keeps to "+1", so the clock and the three timer buttons
+ * share one line (the rest of the label is hidden by the meeting CSS, not removed: the name stays whole).
+ */
+function TimeAdded({ label }: { label: string }) {
+  const [amount = label, ...rest] = label.split(' ');
+  return (
+    <>
+      {amount}
+      {rest.length > 0 ? <span className="timer__unit"> {rest.join(' ')}</span> : null}
+    </>
   );
 }
 
