@@ -144,6 +144,8 @@ export const meetingsStrings = {
     resume: 'Resume',
     plusOne: '+1 min',
     plusTwo: '+2 min',
+    plusOneShort: '+1',
+    plusTwoShort: '+2',
     back: 'Back',
     backLabel: 'Back to the previous step',
     skip: 'Skip',

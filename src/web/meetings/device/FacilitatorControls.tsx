@@ -57,7 +57,7 @@ export function TimerButtons({ current }: { current: CurrentStep }) {
         onPress={() => void send({ type: 'extendStep', minutes: 1 })}
         isDisabled={!can.extendStep}
       >
-        <TimeAdded label={t('controls.plusOne')} />
+        <TimeAdded label={t('controls.plusOne')} short={t('controls.plusOneShort')} />
       </Button>
       <Button
         aria-keyshortcuts="2"
@@ -65,22 +65,21 @@ export function TimerButtons({ current }: { current: CurrentStep }) {
         onPress={() => void send({ type: 'extendStep', minutes: 2 })}
         isDisabled={!can.extendStep}
       >
-        <TimeAdded label={t('controls.plusTwo')} />
+        <TimeAdded label={t('controls.plusTwo')} short={t('controls.plusTwoShort')} />
       </Button>
     </div>
   );
 }
 
 /**
- * "+1 min" in the button's name; on a phone its text keeps to "+1", so the clock and the three timer buttons
- * share one line (the rest of the label is hidden by the meeting CSS, not removed: the name stays whole).
+ * "+1 min" on the button, "+1" on a phone (the meeting CSS shows one of the two), so the clock and the three
+ * timer buttons share one line there; the button's name is the whole label either way.
  */
-function TimeAdded({ label }: { label: string }) {
-  const [amount = label, ...rest] = label.split(' ');
+function TimeAdded({ label, short }: { label: string; short: string }) {
   return (
     <>
-      {amount}
-      {rest.length > 0 ? <span className="timer__unit"> {rest.join(' ')}</span> : null}
+      <span className="timer__long">{label}</span>
+      <span className="timer__short">{short}</span>
     </>
   );
 }
