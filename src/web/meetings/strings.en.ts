@@ -88,7 +88,7 @@ export const meetingsStrings = {
   device: {
     documentTitle: '{{step}} · {{meeting}}',
     stepOf: 'Step {{n}} of {{total}}',
-    aboutStep: 'About this step: purpose, who speaks, norm',
+    aboutStep: 'About this step',
     agendaStepOf: 'Step {{n}} of {{total}} in this meeting',
     routineOf: 'Routine {{n}} of {{total}}: {{name}}',
     stepAnnouncement: 'Step {{n}} of {{total}}: {{title}}',
