@@ -2,8 +2,9 @@
  * Meeting day on a phone and on the wall (issue 10): one meeting runs all three routines back to back
  * (Share Successes, Problem-Solve, Peer Modeling) with the coach facilitating (and modeling the practice), Sam
  * and Jo taking part, and the projector open. On every step, each person's tool for that step is on the first
- * screen at 390x844 and at 1920x1080, and the rest of the step's work within one scroll on a phone; the presenter chosen in the lobby is the one the meeting gets; the projector shows the team's
- * work as it is written and never a private reflection.
+ * screen at 390x844 and at 1920x1080, and the rest of the step's work within one scroll on a phone; the
+ * presenter chosen in the lobby is the one the meeting gets; the projector shows the team's work as it is
+ * written and never a private reflection.
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
