@@ -1,9 +1,10 @@
 /**
  * Meeting day on a phone and on the wall (issue 10): one meeting runs all three routines back to back
- * (Share Successes, Problem-Solve, Peer Modeling) with the coach facilitating, Sam and Jo taking part, and the
- * projector open. On every step, each person's tool for that step is on the first screen at 390x844 and at
- * 1920x1080; the presenter chosen in the lobby is the one the meeting gets; the projector shows the team's
- * work as it is written and never a private reflection.
+ * (Share Successes, Problem-Solve, Peer Modeling) with the coach facilitating (and modeling the practice), Sam
+ * and Jo taking part, and the projector open. On every step, each person's tool for that step is on the first
+ * screen at 390x844 and at 1920x1080, and the rest of the step's work within one scroll on a phone; the
+ * presenter chosen in the lobby is the one the meeting gets; the projector shows the team's work as it is
+ * written and never a private reflection.
  */
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -81,7 +82,10 @@ describeE2E('meeting day: phone-first device view and the projector', () => {
   let projectorTraffic: () => string = () => '';
   /** Who presents each routine, by name, as the lobby's picker showed it when the meeting started. */
   let presenters: string[] = [];
-  const bottoms: number[] = [];
+  /** The lowest bottom of a person's tool on a first screen, at each size. */
+  const bottoms = new Map<Viewport, number[]>();
+  /** At 390x844: the bottom of each step's work (its tools, guide, record, note, cards, reflection). */
+  const stepBottoms: number[] = [];
 
   async function newPage(): Promise<Page> {
     const context = await browser.newContext({ viewport: viewports.phone, reducedMotion: 'reduce' });
@@ -115,8 +119,12 @@ describeE2E('meeting day: phone-first device view and the projector', () => {
   });
 
   afterAll(async () => {
-    if (bottoms.length > 0)
-      console.log(`meeting day: lowest tool bottom on a first screen ${Math.max(...bottoms)} px`);
+    for (const [viewport, at] of bottoms)
+      console.log(
+        `meeting day: lowest tool bottom on a first screen at ${viewport.width}x${viewport.height} ${Math.max(...at)} px`,
+      );
+    if (stepBottoms.length > 0)
+      console.log(`meeting day: lowest bottom of a step's work at 390x844 ${Math.max(...stepBottoms)} px`);
     for (const context of contexts) await context.close().catch(() => undefined);
     await (browser as Browser | undefined)?.close().catch(() => undefined);
     await (app as AppUnderTest | undefined)?.stop();
@@ -149,21 +157,21 @@ describeE2E('meeting day: phone-first device view and the projector', () => {
       .waitFor();
     await projector.getByText(`${new URL(app.baseUrl).host}/join-meeting`).waitFor();
 
-    // Sam presents the success, Jo the dilemma, and Sam models the practice. Chosen, not left to the rotation's
-    // suggestion: when the suggestion fell on the facilitator, one phone carried the facilitator's controls and
-    // the model's record together, and the record's Save button was below the first screen (open, issue 10).
+    // Sam presents the success, Jo the dilemma, and the coach, who facilitates, models the practice: one phone
+    // carries the facilitator's controls and the model's record together, and the record's Save button is still
+    // on the first screen (issue 10).
     const picker = (routine: string) =>
       facilitator.getByRole('combobox', { name: new RegExp(`Presenter for ${routine}`) });
     await picker('Share Successes').selectOption({ label: demo.teacher1.name });
     await picker('Problem-Solve Collaboratively').selectOption({ label: demo.teacher2.name });
-    await picker('Practice Peer Modeling').selectOption({ label: demo.teacher1.name });
+    await picker('Practice Peer Modeling').selectOption({ label: `${demo.coach.name} (you)` });
     await facilitator.getByTestId('roles-pending').waitFor();
     presenters = [];
     for (const routine of routines) {
       const shown = ((await picker(routine.name).locator('option:checked').textContent()) ?? '').trim();
       presenters.push(shown.replace(/ \(you\)$/, ''));
     }
-    expect(presenters).toEqual([demo.teacher1.name, demo.teacher2.name, demo.teacher1.name]);
+    expect(presenters).toEqual([demo.teacher1.name, demo.teacher2.name, demo.coach.name]);
     await checkPage(facilitator, 'day-lobby');
 
     // Start without "Save roles": the roles shown go with the start.
@@ -177,7 +185,7 @@ describeE2E('meeting day: phone-first device view and the projector', () => {
     await participant.getByTestId('speaker').waitFor();
   });
 
-  test('DAY-DEVICE-2, DAY-DEVICE-3, DAY-PROJ-2, DAY-PROJ-3 every step of the three routines: each person’s tool is on the first screen at 390x844 and 1920x1080; the projector shows the work and nothing private', async () => {
+  test('DAY-DEVICE-2, DAY-DEVICE-3, DAY-DEVICE-4, DAY-PROJ-2, DAY-PROJ-3 every step of the three routines: each person’s tool is on the first screen at 390x844 and 1920x1080, and the rest of the step within one scroll on a phone; the projector shows the work and nothing private', async () => {
     /** The size each person's page is at now (checkPage leaves a page at projector size). */
     const sizeOf = new Map<Page, Viewport>(
       people().map(([, page]) => [page, page.viewportSize() ?? viewports.phone]),
@@ -225,7 +233,16 @@ describeE2E('meeting day: phone-first device view and the projector', () => {
               );
             }),
           );
-          bottoms.push(...checked.flat());
+          bottoms.set(viewport, [...(bottoms.get(viewport) ?? []), ...checked.flat()]);
+          // DAY-DEVICE-4: one scroll at most to anything else in the step on a phone.
+          if (viewport === viewports.phone)
+            stepBottoms.push(
+              ...(await Promise.all(
+                people().map(([name, page]) =>
+                  expectStepWithinTwoScreens(page, `${routine.name} / ${step.title} for ${name}`),
+                ),
+              )),
+            );
           // A phone screenshot of each kind of step where it first comes (later ones of the kind look alike).
           const screen = `${step.kind}${step.quiet ? '-quiet' : ''}`;
           if (viewport === viewports.phone && !photographed.has(screen)) {
@@ -289,6 +306,13 @@ describeE2E('meeting day: phone-first device view and the projector', () => {
           await projector.getByTestId('projector-note').getByText('Short, daily and predictable').waitFor();
         }
         if (part === 0 && step.kind === 'final') {
+          // On a phone the final step's two other forms are folded, one tap away (DAY-DEVICE-4).
+          for (const summary of ['Add a next step', 'Tag a source']) {
+            const toggle = participant.locator('summary', { hasText: new RegExp(`^${summary}$`) });
+            const fold = participant.locator('details', { has: toggle });
+            expect(await fold.evaluate((details: HTMLDetailsElement) => details.open)).toBe(false);
+            await toggle.click();
+          }
           const add = participant.locator('form', {
             has: participant.getByRole('button', { name: 'Add next step' }),
           });
@@ -378,4 +402,28 @@ function toolOf(
     case 'final':
       return note();
   }
+}
+
+/**
+ * DAY-DEVICE-4: on a phone, everything the step itself holds (the timer bar and step controls, the step's tool,
+ * its guide, the story record, question cards, the shared note, next steps and sources, and the private
+ * reflection) ends within two screens from the top of the page: one scroll at most reaches any of it. What
+ * belongs to the whole meeting (people, the meeting's next steps, settings, the list of steps) may follow.
+ */
+async function expectStepWithinTwoScreens(page: Page, what: string): Promise<number> {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+  });
+  const viewport = page.viewportSize();
+  const reflection = page.getByRole('region', { name: 'My private reflection' });
+  const boxes = await Promise.all([
+    page.getByTestId('step-work').boundingBox(),
+    reflection.count().then((n) => (n > 0 ? reflection.boundingBox() : null)),
+  ]);
+  if (!viewport || !boxes[0]) throw new Error(`${what}: the step's work is not on the page`);
+  const bottom = Math.ceil(Math.max(...boxes.map((box) => (box ? box.y + box.height : 0))));
+  expect
+    .soft(bottom, `${what}: the step's work ends within two screens`)
+    .toBeLessThanOrEqual(2 * viewport.height);
+  return bottom;
 }

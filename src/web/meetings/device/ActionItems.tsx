@@ -11,6 +11,7 @@ import { useMeetingsT } from '../i18n';
 import { announce } from '../../ui/announcer';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 import { MeetingIcon } from '../MeetingIcon';
+import { FoldOnPhone } from './FoldOnPhone';
 
 /**
  * Next steps: what, who (someone on the roster) and, if the team wants, by when. In the final step it answers
@@ -38,7 +39,14 @@ export function ActionItems({
           ))}
         </ul>
       )}
-      {can.addActionItem ? <AddActionItemForm /> : null}
+      {!can.addActionItem ? null : collapsed ? (
+        <AddActionItemForm />
+      ) : (
+        // In the final step, after the team's answers so far (DAY-DEVICE-4).
+        <FoldOnPhone summary={t('actions.addForm')}>
+          <AddActionItemForm />
+        </FoldOnPhone>
+      )}
     </>
   );
   if (collapsed) {

@@ -55,19 +55,34 @@ export function TimerButtons({ current }: { current: CurrentStep }) {
       </Button>
       <Button
         aria-keyshortcuts="1"
+        aria-label={t('controls.plusOne')}
         onPress={() => void send({ type: 'extendStep', minutes: 1 })}
         isDisabled={!can.extendStep}
       >
-        {t('controls.plusOne')}
+        <TimeAdded label={t('controls.plusOne')} short={t('controls.plusOneShort')} />
       </Button>
       <Button
         aria-keyshortcuts="2"
+        aria-label={t('controls.plusTwo')}
         onPress={() => void send({ type: 'extendStep', minutes: 2 })}
         isDisabled={!can.extendStep}
       >
-        {t('controls.plusTwo')}
+        <TimeAdded label={t('controls.plusTwo')} short={t('controls.plusTwoShort')} />
       </Button>
     </div>
+  );
+}
+
+/**
+ * "+1 min" on the button, "+1" on a phone (the meeting CSS shows one of the two), so the clock and the three
+ * timer buttons share one line there; the button's name is the whole label either way.
+ */
+function TimeAdded({ label, short }: { label: string; short: string }) {
+  return (
+    <>
+      <span className="timer__long">{label}</span>
+      <span className="timer__short">{short}</span>
+    </>
   );
 }
 

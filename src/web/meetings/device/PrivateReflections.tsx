@@ -49,12 +49,13 @@ export function PrivateReflections({ stepId }: { stepId: string }) {
           <MeetingIcon name="lock" />
           {t('reflection.title')}
         </h2>
-        <p id="reflection-privacy" className="private-reflection__note">
-          {t('reflection.privateNote')}
-        </p>
-        <p className="field__hint">
+        {/* One paragraph: on a phone the link follows the words on their last line (DAY-DEVICE-4). */}
+        <p className="private-reflection__intro">
+          <span id="reflection-privacy" className="private-reflection__note">
+            {t('reflection.privateNote')}
+          </span>{' '}
           {/* A new tab: leaving the meeting page would drop a reflection still waiting to be sent. */}
-          <a href="/reflections" target="_blank" rel="noopener">
+          <a href="/reflections" target="_blank" rel="noopener" className="private-reflection__kept">
             {t('reflection.kept')}
           </a>
         </p>
@@ -85,8 +86,10 @@ export function PrivateReflections({ stepId }: { stepId: string }) {
               void save();
             }}
           >
+            {/* The section's heading ("My private reflection") labels the box on screen: not twice. */}
             <TextAreaField
               label={t('reflection.label')}
+              hideLabel
               value={text}
               onChange={setText}
               maxLength={5000}

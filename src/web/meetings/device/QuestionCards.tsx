@@ -26,6 +26,7 @@ export function QuestionCards({ step, stepId }: { step: RoutineStep; stepId: str
   const cards = state.questions.filter((q) => q.stepId === stepId);
   const [text, setText] = useState('');
   const isPresenter = state.roles.presenter === meId;
+  const asking = !isPresenter && can.submitQuestion;
 
   const submit = async () => {
     const question = text.trim();
@@ -44,7 +45,7 @@ export function QuestionCards({ step, stepId }: { step: RoutineStep; stepId: str
       {/* The form first (DAY-DEVICE-2): the cards grow below it, never pushing it off the first screen. */}
       {isPresenter ? (
         <p className="muted">{t('questions.presenterNote')}</p>
-      ) : can.submitQuestion ? (
+      ) : asking ? (
         <form
           className="stack"
           onSubmit={(event) => {
@@ -67,9 +68,11 @@ export function QuestionCards({ step, stepId }: { step: RoutineStep; stepId: str
           </div>
         </form>
       ) : null}
-      {cards.length === 0 ? (
+      {cards.length > 0 ? null : asking ? null : (
+        // The heading's count says "(0)"; the line is for those who only read the cards.
         <p className="muted">{t('questions.empty')}</p>
-      ) : (
+      )}
+      {cards.length === 0 ? null : (
         <ul className="card-list" data-testid="question-cards">
           {cards.map((card) => (
             <li

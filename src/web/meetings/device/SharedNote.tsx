@@ -34,8 +34,8 @@ export function SharedNote({ step, stepId }: { step: RoutineStep; stepId: string
           stepId={stepId}
           saved={note}
           label={isFinal ? title : t('note.editLabel')}
-          // In the final step the section's heading already says "What we learned": not twice on a phone.
-          hideLabel={isFinal}
+          // The section's heading already says "What we learned" or "Shared note": not twice on a phone.
+          hideLabel
           suggestions={open}
         />
       ) : (

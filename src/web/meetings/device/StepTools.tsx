@@ -1,5 +1,7 @@
 import type { RoutineStep } from '#contracts/routine';
+import { useMeetingsT } from '../i18n';
 import { ActionItems } from './ActionItems';
+import { FoldOnPhone } from './FoldOnPhone';
 import { PresentationRecord } from './PresentationRecord';
 import { PrivateReflections } from './PrivateReflections';
 import { QuestionCards } from './QuestionCards';
@@ -19,6 +21,7 @@ export function reflectionLeads(step: RoutineStep): boolean {
  * lead).
  */
 export function StepTools({ step, stepId }: { step: RoutineStep; stepId: string }) {
+  const t = useMeetingsT();
   const guide = <StepGuide step={step} />;
   const note = <SharedNote step={step} stepId={stepId} />;
   switch (step.kind) {
@@ -49,13 +52,16 @@ export function StepTools({ step, stepId }: { step: RoutineStep; stepId: string 
         </>
       );
     case 'final':
-      // Answered in order: what we learned (the note), next steps, sources.
+      // Answered in order: what we learned (the note), next steps, sources. Each answer carries its own
+      // prompt, so on a phone the guide folds after them, like their forms (DAY-DEVICE-4).
       return (
         <>
           {note}
           <ActionItems prompt={step.finalPrompts?.nextSteps} />
           <SourceTags prompt={step.finalPrompts?.sources} />
-          {guide}
+          <FoldOnPhone summary={t('device.aboutStep')} className="panel step-guide-fold">
+            {guide}
+          </FoldOnPhone>
         </>
       );
     case 'reflect':
