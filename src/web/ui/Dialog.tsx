@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { classNames } from './classNames';
+import { openLayer } from './layers';
 
 export interface DialogProps {
   /** Shown while true; the owner keeps the state (`useState`) and closes it in `onClose`. */
@@ -48,12 +49,17 @@ function OpenDialog({
     onCloseRef.current = onClose;
   });
 
+  const layerRef = useRef<HTMLDivElement>(null);
+
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // The live region and the toasts come inside while it is open (ui/layers.ts): outside they are inert.
+    const closeLayer = layerRef.current ? openLayer(layerRef.current) : null;
     return () => {
+      closeLayer?.();
       if (dialog.open) dialog.close();
       if (opener?.isConnected) opener.focus();
     };
@@ -90,6 +96,7 @@ function OpenDialog({
         </h2>
         {children}
       </div>
+      <div ref={layerRef} className="modal__layer" />
     </dialog>
   );
 }
