@@ -115,11 +115,9 @@ export function PeopleSection({ headingId }: { headingId: string }) {
                       compact
                       options={roleOptions}
                       value={person.districtRole}
-                      isDisabled={changeDistrictRole.isPending}
-                      onChange={(role) => {
-                        if (role !== person.districtRole)
-                          changeDistrictRole.mutate({ person, role: DistrictRole.parse(role) });
-                      }}
+                      onCommit={(role) =>
+                        changeDistrictRole.mutateAsync({ person, role: DistrictRole.parse(role) })
+                      }
                     />
                   )}
                   <SchoolRolesDialog person={person} schools={schools.data ?? []} onSaved={replacePerson} />
@@ -162,7 +160,7 @@ export function PeopleSection({ headingId }: { headingId: string }) {
   );
 }
 
-/** One select per school; each change is saved at once (PUT …/people/:userId) and confirmed in a toast. */
+/** One select per school; a change is saved with its Save button (PUT …/people/:userId) and confirmed in a toast. */
 function SchoolRolesDialog({
   person,
   schools,
@@ -224,10 +222,9 @@ function SchoolRolesDialog({
                 label={t('admin.people.schoolRoleFor', { school: school.name })}
                 options={options}
                 value={person.schools.find((s) => s.schoolId === school.id)?.role ?? 'none'}
-                isDisabled={setRole.isPending}
-                onChange={(value) => {
-                  setRole.mutate({ school, role: value === 'none' ? null : SchoolRole.parse(value) });
-                }}
+                onCommit={(value) =>
+                  setRole.mutateAsync({ school, role: value === 'none' ? null : SchoolRole.parse(value) })
+                }
               />
             ))}
           </div>

@@ -68,10 +68,7 @@ export function MembersSection({ group }: { group: GroupDetail }) {
                     compact
                     options={roleOptions}
                     value={member.role}
-                    isDisabled={changeRole.isPending}
-                    onChange={(role) => {
-                      if (role !== member.role) changeRole.mutate({ member, role: GroupRole.parse(role) });
-                    }}
+                    onCommit={(role) => changeRole.mutateAsync({ member, role: GroupRole.parse(role) })}
                   />
                 ) : (
                   <StatusBadge tone={member.role === 'facilitator' ? 'positive' : 'neutral'}>
