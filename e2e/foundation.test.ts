@@ -262,5 +262,13 @@ describeE2E('foundation journey', () => {
     await page.getByRole('link', { name: 'Continue to Ensemble' }).click();
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByText('Verified', { exact: true }).waitFor();
+
+    // WEB-NAV-2, WEB-NAV-3: a signed-in visit to the sign-in page goes on to a safe `next`, and on again when
+    // that is the sign-in page itself; a `next` that resolves to //host goes home, without an error.
+    for (const next of ['%2Fsign-in', '%2F.%2F%2Fevil.example']) {
+      await page.goto(`${app.baseUrl}/sign-in?next=${next}`);
+      await page.waitForURL(`${app.baseUrl}/`);
+      await heading(page, 'My teams').waitFor();
+    }
   });
 });
