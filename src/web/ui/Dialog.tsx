@@ -13,6 +13,8 @@ export interface DialogProps {
   role?: 'dialog' | 'alertdialog';
   /** A click outside the dialog closes it too (Escape always does). */
   isDismissable?: boolean;
+  /** A request of the dialog's is running: Escape does nothing (the owner closes it when the request is done). */
+  isBusy?: boolean;
   size?: 'large';
   /** More classes for the dialog's content box (`dialog--center`). */
   className?: string;
@@ -33,6 +35,7 @@ function OpenDialog({
   title,
   role = 'dialog',
   isDismissable = false,
+  isBusy = false,
   size,
   className,
   children,
@@ -45,8 +48,10 @@ function OpenDialog({
   );
   const pressedOutside = useRef(false);
   const onCloseRef = useRef(onClose);
+  const busyRef = useRef(isBusy);
   useLayoutEffect(() => {
     onCloseRef.current = onClose;
+    busyRef.current = isBusy;
   });
 
   const layerRef = useRef<HTMLDivElement>(null);
@@ -73,13 +78,17 @@ function OpenDialog({
       aria-labelledby={titleId}
       className={classNames('modal', size === 'large' && 'modal--large')}
       onCancel={(event) => {
-        // Escape: the owner closes it, so that its state and the element agree.
+        // Escape: the owner closes it, so that its state and the element agree (not while it is busy).
         event.preventDefault();
-        onCloseRef.current();
+        if (!busyRef.current) onCloseRef.current();
       }}
       onClose={(event) => {
-        // Closed by the browser itself (a second Escape without user activation): tell the owner.
-        if (!event.currentTarget.open) onCloseRef.current();
+        // Closed by the browser itself (a second Escape without user activation): tell the owner, or, while
+        // busy, open it again, so that it stays open as long as the owner says it is.
+        const dialog = event.currentTarget;
+        if (dialog.open) return;
+        if (busyRef.current) dialog.showModal();
+        else onCloseRef.current();
       }}
       onPointerDown={(event) => {
         pressedOutside.current = event.target === event.currentTarget;
