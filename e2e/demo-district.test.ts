@@ -154,6 +154,8 @@ describeE2E('demo district', () => {
     const samRole = page.getByRole('combobox', { name: /Role for Sam Okafor/ });
     await samRole.selectOption({ label: 'Facilitator' });
     const saveRole = page.getByRole('button', { name: 'Save Role for Sam Okafor' });
+    await saveRole.waitFor();
+    await checkPage(page, '24b-team-role-unsaved');
     await saveRole.click();
     await toast(page, 'Sam Okafor is now a facilitator.');
     await saveRole.waitFor({ state: 'detached' });
