@@ -3,8 +3,10 @@ import { useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 /**
  * The app's polite announcements for screen readers, as text (DAY-A11Y-1): a toast's message, a button that
  * has started working. Text, not a reference to an element by id, so an announcement still reads right after
- * the element that caused it has gone (a page that moved on). Rendered once by <Announcer /> (the toast
- * provider mounts it in every frame).
+ * the element that caused it has gone (a page that moved on). The toast provider renders <Announcer /> in
+ * every frame, and one more inside the innermost open modal dialog (WEB-SHELL-4; outside it the page is
+ * inert): only the active one speaks. A message no region on the page has shown yet (its dialog closed in
+ * the same render) is shown by the region that becomes active; one already shown is not said again.
  */
 interface Message {
   readonly text: string;
