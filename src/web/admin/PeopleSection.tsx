@@ -10,7 +10,7 @@ import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
-import { SelectField } from '../ui/SelectField';
+import { RoleSelect } from '../ui/RoleSelect';
 import { StatusBadge } from '../ui/StatusBadge';
 import { ErrorState, LoadingState } from '../ui/States';
 import { ResetLinkDialog } from './ResetLinkDialog';
@@ -108,7 +108,7 @@ export function PeopleSection({ headingId }: { headingId: string }) {
                     // Your own role is not changed here, so an administrator cannot lock the district out by accident.
                     <StatusBadge tone="neutral">{t(`districtRole.${person.districtRole}`)}</StatusBadge>
                   ) : (
-                    <SelectField
+                    <RoleSelect
                       label={t('admin.people.districtRoleFor', { name: person.name })}
                       hideLabel
                       caption={t('admin.people.districtRole')}
@@ -217,7 +217,7 @@ function SchoolRolesDialog({
         ) : (
           <div className="stack">
             {activeSchools.map((school) => (
-              <SelectField
+              <RoleSelect
                 key={school.id}
                 label={t('admin.people.schoolRoleFor', { school: school.name })}
                 options={options}

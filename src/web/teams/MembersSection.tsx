@@ -8,7 +8,7 @@ import { queryKeys } from '../api/queries';
 import { useSignedInUser } from '../shell/session';
 import { useToast } from '../shell/Toaster';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { SelectField } from '../ui/SelectField';
+import { RoleSelect } from '../ui/RoleSelect';
 import { StatusBadge } from '../ui/StatusBadge';
 
 export function MembersSection({ group }: { group: GroupDetail }) {
@@ -61,7 +61,7 @@ export function MembersSection({ group }: { group: GroupDetail }) {
               </div>
               <div className="member__role">
                 {group.can.manageMembers ? (
-                  <SelectField
+                  <RoleSelect
                     label={t('team.roleFor', { name: member.name })}
                     hideLabel
                     caption={t('team.role')}
