@@ -62,6 +62,7 @@ describeE2E('the audit log', () => {
     await page
       .getByRole('combobox', { name: new RegExp(`District role for ${promoted}`) })
       .selectOption({ label: 'District administrator' });
+    await page.getByRole('button', { name: `Save District role for ${promoted}` }).click();
     await toast(`${promoted} is now: District administrator.`);
 
     await page.getByRole('button', { name: `Deactivate ${deactivated}` }).click();

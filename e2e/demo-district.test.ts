@@ -85,9 +85,61 @@ describeE2E('demo district', () => {
     await page.locator('.row__title', { hasText: 'Grace Adeyemi' }).waitFor();
     await checkPage(page, '22-admin-demo');
 
+    // WEB-FORM-6: with several schools nothing is chosen for a new group until the person chooses one.
+    const schoolSelect = page.getByRole('combobox', { name: 'School', exact: true });
+    expect(await schoolSelect.locator('option').count()).toBeGreaterThan(2);
+    expect(await schoolSelect.inputValue()).toBe('');
+    expect(await schoolSelect.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text)).toBe(
+      'Choose a school',
+    );
+
     await page.getByRole('button', { name: 'Edit school roles for Sam Okafor' }).click();
-    await page.getByRole('dialog').waitFor();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
     await checkPage(page, '23-admin-school-roles-dialog');
+
+    // WEB-FORM-7: a role is saved deliberately. An arrow key on the closed select changes only the choice
+    // (Chrome fires `change` at each step); Enter (or Save) saves it, and focus stays on the select.
+    const roleRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'PUT' && request.url().includes('/people/')) roleRequests.push(request.url());
+    });
+    const firstRole = dialog.getByRole('combobox').first();
+    const before = await firstRole.inputValue();
+    await firstRole.focus();
+    await page.keyboard.press(before === 'staff' ? 'ArrowUp' : 'ArrowDown');
+    const chosen = await firstRole.inputValue();
+    expect(chosen).not.toBe(before);
+    const save = dialog.getByRole('button', { name: /^Save Role at / });
+    await save.waitFor();
+    expect(roleRequests).toEqual([]);
+    expect(await firstRole.evaluate((select) => select === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+
+    // WEB-SHELL-4: the toast raised while the dialog is open is inside it, above the backdrop, heard.
+    const saved = dialog.getByTestId('toast').filter({ hasText: /^Saved: Sam Okafor at / });
+    await saved.waitFor();
+    await save.waitFor({ state: 'detached' });
+    expect(roleRequests).toHaveLength(1);
+    expect(await firstRole.inputValue()).toBe(chosen);
+    expect(await firstRole.evaluate((select) => select === document.activeElement)).toBe(true);
+    const message = (await saved.locator('.toast__message').textContent()) ?? '';
+    expect(
+      await saved.evaluate((toast) => {
+        const box = toast.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return hit !== null && toast.contains(hit);
+      }),
+    ).toBe(true);
+    expect(await dialog.getByRole('status').textContent()).toContain(message);
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const heard = nodes.filter(
+      (node) => !node.ignored && typeof node.name?.value === 'string' && node.name.value.includes(message),
+    );
+    expect(heard.length).toBeGreaterThan(0);
+    await cdp.detach();
+    await checkPage(page, '23b-admin-school-role-saved-toast-in-dialog');
     await page.getByRole('button', { name: 'Close' }).click();
   });
 
@@ -98,8 +150,16 @@ describeE2E('demo district', () => {
     await heading(page, 'Grade 3 Team').waitFor();
     await checkPage(page, '24-team-facilitator');
 
-    await page.getByRole('combobox', { name: /Role for Sam Okafor/ }).selectOption({ label: 'Facilitator' });
+    // WEB-FORM-7: choosing a role shows Save; the role changes only when it is pressed.
+    const samRole = page.getByRole('combobox', { name: /Role for Sam Okafor/ });
+    await samRole.selectOption({ label: 'Facilitator' });
+    const saveRole = page.getByRole('button', { name: 'Save Role for Sam Okafor' });
+    await saveRole.waitFor();
+    await checkPage(page, '24b-team-role-unsaved');
+    await saveRole.click();
     await toast(page, 'Sam Okafor is now a facilitator.');
+    await saveRole.waitFor({ state: 'detached' });
+    expect(await samRole.evaluate((select) => select === document.activeElement)).toBe(true);
 
     // The confirmation by keyboard (WEB-A11Y-2): focus moves into the dialog, the page behind is inert,
     // Escape closes it and focus goes back to the button that opened it.

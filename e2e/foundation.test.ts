@@ -104,9 +104,24 @@ describeE2E('foundation journey', () => {
 
   test('E2E-FOUND-2 the admin adds a school and creates a teacher team, landing on its page', async () => {
     const page = adminPage;
-    await page.getByRole('textbox', { name: 'School name' }).fill(school);
-    await page.getByRole('button', { name: 'Add school' }).click();
+    // WEB-FORM-3: while the request is on its way, Enter in the one-field form does not send it again.
+    const schoolPosts: string[] = [];
+    await page.route('**/api/schools', async (route) => {
+      if (route.request().method() === 'POST') {
+        schoolPosts.push(route.request().url());
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+      await route.continue();
+    });
+    const schoolName = page.getByRole('textbox', { name: 'School name' });
+    await schoolName.fill(school);
+    await schoolName.press('Enter');
+    await page.locator('button[data-pending]', { hasText: 'Add school' }).waitFor();
+    await schoolName.press('Enter');
     await page.getByRole('listitem').filter({ hasText: school }).first().waitFor();
+    await page.unroute('**/api/schools');
+    expect(schoolPosts).toHaveLength(1);
+    expect(await page.getByRole('listitem').filter({ hasText: school }).count()).toBe(1);
 
     await page.getByRole('textbox', { name: 'Group name' }).fill(team);
     await page.getByRole('radio', { name: /Teacher team/ }).check();
@@ -247,5 +262,13 @@ describeE2E('foundation journey', () => {
     await page.getByRole('link', { name: 'Continue to Ensemble' }).click();
     await page.getByRole('link', { name: 'Account' }).click();
     await page.getByText('Verified', { exact: true }).waitFor();
+
+    // WEB-NAV-2, WEB-NAV-3: a signed-in visit to the sign-in page goes on to a safe `next`, and on again when
+    // that is the sign-in page itself; a `next` that resolves to //host goes home, without an error.
+    for (const next of ['%2Fsign-in', '%2F.%2F%2Fevil.example']) {
+      await page.goto(`${app.baseUrl}/sign-in?next=${next}`);
+      await page.waitForURL(`${app.baseUrl}/`);
+      await heading(page, 'My teams').waitFor();
+    }
   });
 });

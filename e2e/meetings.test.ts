@@ -125,9 +125,38 @@ describeE2E('live meeting', () => {
     await facilitator.getByRole('link', { name: team }).click();
     await facilitator.getByRole('heading', { level: 1, name: team }).waitFor();
     // DAY-TIMER-2: those who run the team's meetings see its setting, on by default.
-    expect(
-      await facilitator.getByRole('switch', { name: 'Start the timer on each step by itself' }).isChecked(),
-    ).toBe(true);
+    const teamSwitch = facilitator.getByRole('switch', { name: 'Start the timer on each step by itself' });
+    expect(await teamSwitch.isChecked()).toBe(true);
+    // The switch shows the team's setting, never a press its owner ignored: while a change is being saved
+    // (held here until the test lets it through) it keeps focus, and a second press changes nothing (DAY-A11Y-1).
+    let releaseSave = () => {};
+    const held = new Promise<void>((resolve) => (releaseSave = resolve));
+    await facilitator.route('**/meeting-settings', async (route) => {
+      if (route.request().method() === 'PATCH') await held;
+      await route.continue();
+    });
+    await teamSwitch.focus();
+    await facilitator.keyboard.press('Space');
+    expect(await teamSwitch.isChecked()).toBe(false);
+    await facilitator.keyboard.press('Space');
+    expect(await teamSwitch.isChecked()).toBe(false);
+    expect(await teamSwitch.evaluate((input) => input === document.activeElement)).toBe(true);
+    const saved = facilitator.waitForResponse(
+      (response) => response.url().endsWith('/meeting-settings') && response.request().method() === 'PATCH',
+    );
+    releaseSave();
+    await saved;
+    await facilitator.unroute('**/meeting-settings');
+    expect(await teamSwitch.isChecked()).toBe(false);
+    await Promise.all([
+      facilitator.waitForResponse(
+        (response) => response.url().endsWith('/meeting-settings') && response.request().method() === 'PATCH',
+      ),
+      facilitator.keyboard.press('Space'),
+    ]);
+    await facilitator.waitForFunction(
+      () => document.querySelector<HTMLInputElement>('input[role="switch"]')?.checked === true,
+    );
     await facilitator.getByRole('textbox', { name: 'Title' }).fill(meetingTitle);
     await facilitator.locator('label', { hasText: 'Share Successes · 6 min' }).click();
     expect(await facilitator.getByRole('radio', { name: /Share Successes/ }).isChecked()).toBe(true);

@@ -10,7 +10,7 @@ import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
-import { SelectField } from '../ui/SelectField';
+import { RoleSelect } from '../ui/RoleSelect';
 import { StatusBadge } from '../ui/StatusBadge';
 import { ErrorState, LoadingState } from '../ui/States';
 import { ResetLinkDialog } from './ResetLinkDialog';
@@ -108,18 +108,16 @@ export function PeopleSection({ headingId }: { headingId: string }) {
                     // Your own role is not changed here, so an administrator cannot lock the district out by accident.
                     <StatusBadge tone="neutral">{t(`districtRole.${person.districtRole}`)}</StatusBadge>
                   ) : (
-                    <SelectField
+                    <RoleSelect
                       label={t('admin.people.districtRoleFor', { name: person.name })}
                       hideLabel
                       caption={t('admin.people.districtRole')}
                       compact
                       options={roleOptions}
                       value={person.districtRole}
-                      isDisabled={changeDistrictRole.isPending}
-                      onChange={(role) => {
-                        if (role !== person.districtRole)
-                          changeDistrictRole.mutate({ person, role: DistrictRole.parse(role) });
-                      }}
+                      onCommit={(role) =>
+                        changeDistrictRole.mutateAsync({ person, role: DistrictRole.parse(role) })
+                      }
                     />
                   )}
                   <SchoolRolesDialog person={person} schools={schools.data ?? []} onSaved={replacePerson} />
@@ -162,7 +160,7 @@ export function PeopleSection({ headingId }: { headingId: string }) {
   );
 }
 
-/** One select per school; each change is saved at once (PUT …/people/:userId) and confirmed in a toast. */
+/** One select per school; a change is saved with its Save button (PUT …/people/:userId) and confirmed in a toast. */
 function SchoolRolesDialog({
   person,
   schools,
@@ -219,15 +217,14 @@ function SchoolRolesDialog({
         ) : (
           <div className="stack">
             {activeSchools.map((school) => (
-              <SelectField
+              <RoleSelect
                 key={school.id}
                 label={t('admin.people.schoolRoleFor', { school: school.name })}
                 options={options}
                 value={person.schools.find((s) => s.schoolId === school.id)?.role ?? 'none'}
-                isDisabled={setRole.isPending}
-                onChange={(value) => {
-                  setRole.mutate({ school, role: value === 'none' ? null : SchoolRole.parse(value) });
-                }}
+                onCommit={(value) =>
+                  setRole.mutateAsync({ school, role: value === 'none' ? null : SchoolRole.parse(value) })
+                }
               />
             ))}
           </div>

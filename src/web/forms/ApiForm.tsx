@@ -18,6 +18,8 @@ export interface ApiFormProps extends Omit<
   /** The latest failure of the submit (a mutation's `error`); `null` when none. */
   error: unknown;
   onValues: (values: FormValues) => void;
+  /** The request is on its way: a further submit (Enter in a field, a second press) is ignored. */
+  isPending?: boolean;
   /** Said instead of the raw messages when a problem concerns something that is not a field (e.g. a link's token). */
   otherProblemsMessage?: string;
   className?: string;
@@ -36,6 +38,7 @@ export function ApiForm({
   fieldNames,
   error,
   onValues,
+  isPending = false,
   otherProblemsMessage,
   className,
   children,
@@ -90,6 +93,8 @@ export function ApiForm({
       className={classNames('form', className)}
       onSubmit={(event) => {
         event.preventDefault();
+        // On its way already (said by the owner, or by its pending submit button, DAY-A11Y-1): once is enough.
+        if (isPending || event.currentTarget.querySelector('[type="submit"][data-pending]')) return;
         const values: FormValues = {};
         for (const [name, value] of new FormData(event.currentTarget)) {
           if (typeof value === 'string') values[name] = value;

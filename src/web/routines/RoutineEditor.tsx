@@ -219,7 +219,7 @@ export function RoutineEditor({ groupId, routine: latest, onCancel, onSaved }: R
     // The first field marked invalid, in page order; else the list of problems.
     focusNext.current = () => {
       const invalid = formRef.current?.querySelector<HTMLElement>(
-        'input[aria-invalid="true"], textarea[aria-invalid="true"]',
+        'input[aria-invalid="true"], textarea[aria-invalid="true"], select[aria-invalid="true"]',
       );
       (invalid ?? summaryRef.current)?.focus();
     };

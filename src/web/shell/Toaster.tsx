@@ -8,9 +8,11 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Announcer, announce } from '../ui/announcer';
 import { Icon } from '../ui/Icon';
+import { useTopLayer } from '../ui/layers';
 import { useCurrentLocation } from './navigation';
 import { withoutStale, withToast, type Toast, type ToastTone } from './toasts';
 
@@ -93,42 +95,55 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     };
   }, [hasToasts, moveOn]);
 
+  // While a modal dialog is open the page is inert and under its backdrop: what is said and shown goes inside.
+  const layer = useTopLayer();
+
   const value = useMemo(() => show, [show]);
-  return (
-    <ToastContext.Provider value={value}>
-      {children}
-      <Announcer />
-      {toasts.length > 0 ? (
-        <section ref={regionRef} className="toasts" aria-label={t('app.notifications')}>
-          {toasts.map((toast) => (
-            <div
-              key={toast.id}
-              className={`toast toast--${toast.tone}`}
-              data-testid="toast"
-              // A tap anywhere on it puts it away (the button is the keyboard's way to do the same).
+  const visible =
+    toasts.length > 0 ? (
+      <section ref={regionRef} className="toasts" aria-label={t('app.notifications')}>
+        {toasts.map((toast) => (
+          <div
+            key={toast.id}
+            className={`toast toast--${toast.tone}`}
+            data-testid="toast"
+            // A tap anywhere on it puts it away (the button is the keyboard's way to do the same).
+            onClick={() => {
+              dismiss(toast.id);
+            }}
+          >
+            <Icon
+              name={toast.tone === 'error' ? 'alert' : toast.tone === 'info' ? 'info' : 'check'}
+              className="icon toast__icon"
+            />
+            <p className="toast__message">{toast.message}</p>
+            <button
+              type="button"
+              className="toast__close"
               onClick={() => {
                 dismiss(toast.id);
               }}
+              aria-label={t('common.dismiss')}
             >
-              <Icon
-                name={toast.tone === 'error' ? 'alert' : toast.tone === 'info' ? 'info' : 'check'}
-                className="icon toast__icon"
-              />
-              <p className="toast__message">{toast.message}</p>
-              <button
-                type="button"
-                className="toast__close"
-                onClick={() => {
-                  dismiss(toast.id);
-                }}
-                aria-label={t('common.dismiss')}
-              >
-                <Icon name="close" />
-              </button>
-            </div>
-          ))}
-        </section>
-      ) : null}
+              <Icon name="close" />
+            </button>
+          </div>
+        ))}
+      </section>
+    ) : null;
+  return (
+    <ToastContext.Provider value={value}>
+      {children}
+      <Announcer active={!layer} />
+      {layer
+        ? createPortal(
+            <>
+              <Announcer />
+              {visible}
+            </>,
+            layer,
+          )
+        : visible}
     </ToastContext.Provider>
   );
 }

@@ -9,6 +9,14 @@ import { ButtonLink } from '../ui/Button';
 import { useCurrentLocation, useSearchParams } from './navigation';
 import { safeNextPath, SignedInProvider } from './session';
 
+/**
+ * wouter's `Redirect` navigates once, when it mounts: keyed by its target, a guard that still redirects after
+ * the first one landed (`/sign-in?next=/sign-in` goes to `/sign-in`, then on to `/`) redirects again.
+ */
+function GoTo({ to }: { to: string }) {
+  return <Redirect key={to} to={to} replace />;
+}
+
 /** Paths that work before the first district exists. */
 const allowedBeforeSetup = new Set(['/setup', '/dev/outbox']);
 
@@ -27,9 +35,9 @@ export function SetupGate({ children }: { children: ReactNode }) {
   const { pathname } = useCurrentLocation();
   if (setup.isPending || demo.isPending) return <LoadingState />;
   if (setup.isError) return <ErrorState error={setup.error} onRetry={() => void setup.refetch()} />;
-  if (setup.data.needsSetup && !allowedBeforeSetup.has(pathname)) return <Redirect to="/setup" replace />;
+  if (setup.data.needsSetup && !allowedBeforeSetup.has(pathname)) return <GoTo to="/setup" />;
   if (!setup.data.needsSetup && pathname === '/setup') {
-    return <Redirect to={me.data?.districtRole === 'district_admin' ? '/first-steps' : '/'} replace />;
+    return <GoTo to={me.data?.districtRole === 'district_admin' ? '/first-steps' : '/'} />;
   }
   return children;
 }
@@ -42,7 +50,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (me.isError) return <ErrorState error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
     const next = location.pathname + location.search;
-    return <Redirect to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} replace />;
+    return <GoTo to={next === '/' ? '/sign-in' : `/sign-in?next=${encodeURIComponent(next)}`} />;
   }
   return <SignedInProvider me={me.data}>{children}</SignedInProvider>;
 }
@@ -68,6 +76,6 @@ export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
   const me = useMe();
   const [searchParams] = useSearchParams();
   if (me.isPending) return <LoadingState />;
-  if (me.data) return <Redirect to={safeNextPath(searchParams.get('next'))} replace />;
+  if (me.data) return <GoTo to={safeNextPath(searchParams.get('next'))} />;
   return children;
 }

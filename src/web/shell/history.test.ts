@@ -124,6 +124,39 @@ describe('the app history (the router location and the unsaved-changes guard)', 
     expect(browser.url()).toBe('/reflections?team=t1');
   });
 
+  it('WEB-NAV-2 never pushes a path that the browser would read as another host (//host)', () => {
+    const browser = fakeWindow('/sign-in');
+    const pushed: string[] = [];
+    const push = browser.win.history.pushState.bind(browser.win.history);
+    const replace = browser.win.history.replaceState.bind(browser.win.history);
+    const win: HistoryWindow = {
+      ...browser.win,
+      history: {
+        get state() {
+          return browser.win.history.state;
+        },
+        pushState(state, unused, url) {
+          pushed.push(url);
+          push(state, unused, url);
+        },
+        replaceState(state, unused, url) {
+          if (url !== undefined) pushed.push(url);
+          replace(state, unused, url);
+        },
+        go: (delta) => {
+          browser.win.history.go(delta);
+        },
+      },
+    };
+    const history = createAppHistory(win, keys());
+    history.navigate('/.//evil.example/x?a=1', { replace: true });
+    history.navigate('/a/..//evil.example');
+    history.navigate('/.///evil.example');
+    expect(pushed).toEqual(['/evil.example/x?a=1', '/evil.example', '/evil.example']);
+    expect(pushed.some((url) => url.startsWith('//'))).toBe(false);
+    expect(history.location().pathname).toBe('/evil.example');
+  });
+
   it('holds an in-app navigation the guard refuses, until proceed (goes) or reset (stays)', () => {
     const browser = fakeWindow('/teams/g1/routines/r1?edit=1');
     const history = createAppHistory(browser.win, keys());

@@ -146,7 +146,10 @@ export function createAppHistory(win: HistoryWindow, newKey: () => string = rand
 
   function navigate(to: string, options: NavigateOptions = {}) {
     const url = new URL(to, `http://app.invalid${current.pathname}${current.search}`);
-    const next: NextLocation = { pathname: url.pathname, search: url.search, hash: url.hash };
+    // A path that resolves to `//host` (`/.//evil.example`) would be another site to pushState, which throws
+    // a SecurityError: an empty first segment never names a page here, so leading slashes collapse to one.
+    const pathname = url.pathname.replace(/^\/{2,}/, '/');
+    const next: NextLocation = { pathname, search: url.search, hash: url.hash };
     // A link to where one already is adds no entry (as React Router did).
     const replace =
       options.replace ??

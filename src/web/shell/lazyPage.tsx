@@ -28,13 +28,25 @@ export function lazyPage<K extends string, M extends Record<K, ComponentType>>(
   name: K,
 ): LazyPage {
   let loading: Promise<{ default: ComponentType }> | undefined;
-  const preload = () => (loading ??= load().then((module) => ({ default: module[name] })));
-  const Lazy = lazy(preload);
-  const LoadedPage = () => (
-    <Suspense fallback={<PageLoading />}>
-      <Lazy />
-    </Suspense>
-  );
+  // A failed import is not kept: the next render of the page (after "Go home" and back) tries again.
+  const preload = (): Promise<{ default: ComponentType }> =>
+    (loading ??= load().then(
+      (module) => ({ default: module[name] }),
+      (error: unknown) => {
+        loading = undefined;
+        current = { Lazy: lazy(preload) };
+        throw error;
+      },
+    ));
+  let current = { Lazy: lazy(preload) };
+  const LoadedPage = () => {
+    const { Lazy } = current;
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <Lazy />
+      </Suspense>
+    );
+  };
   return Object.assign(LoadedPage, { preload });
 }
 

@@ -19,8 +19,22 @@ export function useOptionalSignedInUser(): Me | null {
   return useContext(SignedInContext);
 }
 
-/** Where to go after signing in: only same-site paths, so a crafted ?next= cannot send people elsewhere. */
+/** Stands for this site's origin while resolving a path; never requested. */
+const SITE = 'http://app.invalid';
+
+/**
+ * Where to go after signing in: only same-site paths, so a crafted ?next= cannot send people elsewhere
+ * (WEB-NAV-2). The path is resolved as the browser would (`/./`, `..`, backslashes) and must stay on this
+ * origin with a path that cannot be read as `//host` (`/.//evil.example` resolves to `//evil.example`).
+ */
 export function safeNextPath(next: string | null | undefined, fallback = '/'): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+  let url: URL;
+  try {
+    url = new URL(next, SITE);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== SITE || url.pathname.startsWith('//')) return fallback;
+  return url.pathname + url.search + url.hash;
 }

@@ -45,9 +45,9 @@ export function MeetingSettingsSection({ groupId }: { groupId: string }) {
         label={t('team.meetingSettings.autoStartTimer')}
         description={t('team.meetingSettings.autoStartTimerHint')}
         isSelected={selected}
-        isDisabled={change.isPending}
         onChange={(next) => {
-          change.mutate(next);
+          // Not natively disabled while saving (the switch keeps focus); a press meanwhile is ignored.
+          if (!change.isPending) change.mutate(next);
         }}
       />
       {change.isError ? (

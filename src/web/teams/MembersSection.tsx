@@ -8,7 +8,7 @@ import { queryKeys } from '../api/queries';
 import { useSignedInUser } from '../shell/session';
 import { useToast } from '../shell/Toaster';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { SelectField } from '../ui/SelectField';
+import { RoleSelect } from '../ui/RoleSelect';
 import { StatusBadge } from '../ui/StatusBadge';
 import './i18n';
 
@@ -62,17 +62,14 @@ export function MembersSection({ group }: { group: GroupDetail }) {
               </div>
               <div className="member__role">
                 {group.can.manageMembers ? (
-                  <SelectField
+                  <RoleSelect
                     label={t('team.roleFor', { name: member.name })}
                     hideLabel
                     caption={t('team.role')}
                     compact
                     options={roleOptions}
                     value={member.role}
-                    isDisabled={changeRole.isPending}
-                    onChange={(role) => {
-                      if (role !== member.role) changeRole.mutate({ member, role: GroupRole.parse(role) });
-                    }}
+                    onCommit={(role) => changeRole.mutateAsync({ member, role: GroupRole.parse(role) })}
                   />
                 ) : (
                   <StatusBadge tone={member.role === 'facilitator' ? 'positive' : 'neutral'}>

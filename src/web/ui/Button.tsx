@@ -24,7 +24,7 @@ export interface ButtonProps extends Omit<
 
 /**
  * A native `<button>` (type "button" unless told) with our look, and our own pending state (DAY-A11Y-1): focus
- * stays, presses and Enter are ignored, `aria-disabled`, the ring of `[data-pending]`, and it is announced as
+ * stays, presses and Enter are ignored (a pending submit button cancels the form's submission too), `aria-disabled`, the ring of `[data-pending]`, and it is announced as
  * text, which survives the button when the press moves the page on.
  */
 export function Button({
@@ -61,18 +61,20 @@ export function Button({
     <button
       {...props}
       ref={setRef}
-      // While pending, Enter in a field must not submit the form again.
-      type={isPending && type === 'submit' ? 'button' : type}
+      type={type}
       disabled={isDisabled}
       autoFocus={autoFocus}
       data-autofocus={autoFocus || undefined}
-      onClick={
-        isPending || !onPress
-          ? undefined
-          : () => {
-              onPress();
-            }
-      }
+      onClick={(event) => {
+        // While pending, a press does nothing, and neither does Enter in a field of its form: implicit
+        // submission clicks the form's submit button, and a cancelled click submits nothing. (As type
+        // "button" it would not stop a form with one text field, which submits on Enter without a button.)
+        if (isPending) {
+          event.preventDefault();
+          return;
+        }
+        onPress?.();
+      }}
       aria-disabled={isPending ? true : props['aria-disabled']}
       data-pending={isPending || undefined}
       className={classNames('button', `button--${variant}`, className)}

@@ -65,7 +65,14 @@ export function ConfirmDialog({
       >
         {trigger}
       </Button>
-      <Dialog isOpen={isOpen} onClose={close} role="alertdialog" title={title} isDismissable={!pending}>
+      <Dialog
+        isOpen={isOpen}
+        onClose={close}
+        role="alertdialog"
+        title={title}
+        isDismissable={!pending}
+        isBusy={pending}
+      >
         <div className="dialog__body">{body}</div>
         {error ? <FormAlert messages={[describe(error)]} /> : null}
         <div className="dialog__actions">

@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { classNames } from './classNames';
+import { openLayer } from './layers';
 
 export interface DialogProps {
   /** Shown while true; the owner keeps the state (`useState`) and closes it in `onClose`. */
@@ -12,6 +13,8 @@ export interface DialogProps {
   role?: 'dialog' | 'alertdialog';
   /** A click outside the dialog closes it too (Escape always does). */
   isDismissable?: boolean;
+  /** A request of the dialog's is running: Escape does nothing (the owner closes it when the request is done). */
+  isBusy?: boolean;
   size?: 'large';
   /** More classes for the dialog's content box (`dialog--center`). */
   className?: string;
@@ -32,6 +35,7 @@ function OpenDialog({
   title,
   role = 'dialog',
   isDismissable = false,
+  isBusy = false,
   size,
   className,
   children,
@@ -44,16 +48,23 @@ function OpenDialog({
   );
   const pressedOutside = useRef(false);
   const onCloseRef = useRef(onClose);
+  const busyRef = useRef(isBusy);
   useLayoutEffect(() => {
     onCloseRef.current = onClose;
+    busyRef.current = isBusy;
   });
+
+  const layerRef = useRef<HTMLDivElement>(null);
 
   useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) dialog.showModal();
     dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // The live region and the toasts come inside while it is open (ui/layers.ts): outside they are inert.
+    const closeLayer = layerRef.current ? openLayer(layerRef.current) : null;
     return () => {
+      closeLayer?.();
       if (dialog.open) dialog.close();
       if (opener?.isConnected) opener.focus();
     };
@@ -67,13 +78,17 @@ function OpenDialog({
       aria-labelledby={titleId}
       className={classNames('modal', size === 'large' && 'modal--large')}
       onCancel={(event) => {
-        // Escape: the owner closes it, so that its state and the element agree.
+        // Escape: the owner closes it, so that its state and the element agree (not while it is busy).
         event.preventDefault();
-        onCloseRef.current();
+        if (!busyRef.current) onCloseRef.current();
       }}
       onClose={(event) => {
-        // Closed by the browser itself (a second Escape without user activation): tell the owner.
-        if (!event.currentTarget.open) onCloseRef.current();
+        // Closed by the browser itself (a second Escape without user activation): tell the owner, or, while
+        // busy, open it again, so that it stays open as long as the owner says it is.
+        const dialog = event.currentTarget;
+        if (dialog.open) return;
+        if (busyRef.current) dialog.showModal();
+        else onCloseRef.current();
       }}
       onPointerDown={(event) => {
         pressedOutside.current = event.target === event.currentTarget;
@@ -90,6 +105,7 @@ function OpenDialog({
         </h2>
         {children}
       </div>
+      <div ref={layerRef} className="modal__layer" />
     </dialog>
   );
 }

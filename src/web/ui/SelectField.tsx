@@ -53,9 +53,16 @@ export function SelectField({
   const field = useField({ id, name, hasHint: Boolean(description), errorMessage });
   // An empty first choice only while nothing is chosen yet (or the field says what to choose).
   const empty = placeholder !== undefined || value === null || (value === undefined && defaultValue === null);
+  // Nothing chosen and a placeholder: the placeholder shows (WEB-FORM-6), never silently the first option.
+  const initial =
+    defaultValue !== undefined ? (defaultValue ?? '') : value === undefined && empty ? '' : undefined;
   return (
     <div className={classNames('field', compact && 'field--compact')}>
-      <label htmlFor={field.id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
+      <label
+        id={`${field.id}-label`}
+        htmlFor={field.id}
+        className={hideLabel ? 'visually-hidden' : 'field__label'}
+      >
         {label}
       </label>
       {hideLabel && caption ? (
@@ -76,11 +83,15 @@ export function SelectField({
           name={name}
           className="select__control"
           {...(value !== undefined ? { value: value ?? '' } : {})}
-          {...(defaultValue !== undefined ? { defaultValue: defaultValue ?? '' } : {})}
+          {...(initial !== undefined ? { defaultValue: initial } : {})}
           required={isRequired}
           disabled={isDisabled}
           onChange={(event) => {
-            if (event.target.value !== '') onChange?.(event.target.value);
+            const control = event.currentTarget;
+            if (control.value !== '') onChange?.(control.value);
+            // A controlled select shows what its owner says (Preact re-applies `value` only on a render): a
+            // refused choice goes back, and an accepted one comes with the owner's next render.
+            if (value !== undefined) control.value = value ?? '';
           }}
         >
           {empty ? (

@@ -34,7 +34,11 @@ export function ToggleSwitch({
           disabled={isDisabled}
           {...(description ? { 'aria-describedby': hintId } : {})}
           onChange={(event) => {
-            onChange(event.target.checked);
+            const input = event.currentTarget;
+            onChange(input.checked);
+            // The switch shows what its owner says: Preact re-applies `checked` only when it renders again, so
+            // a refused or queued change would stay flipped. An accepted one comes with the owner's next render.
+            input.checked = isSelected;
           }}
         />
         <span className="switch__track" aria-hidden="true">
