@@ -15,11 +15,11 @@ import { buildOnce, repoRoot } from './harness';
 export const PAGE_GOAL_GZ_KB = 120;
 export const PAGE_BUDGET_GZ_KB = { signIn: PAGE_GOAL_GZ_KB, meeting: PAGE_GOAL_GZ_KB } as const;
 /**
- * What each page weighs today (from the manifest, 2026-12-02: sign-in 75.9, meeting 115.0) plus about 1 KB, so
+ * What each page weighs today (from the manifest, 2026-12-02: sign-in 76.3, meeting 115.9) plus about 1 KB, so
  * that added weight shows in review. A change may raise a ceiling, never above the budget, saying why and by
  * how much in its commit; better, it makes room first (DAY-PERF-5).
  */
-export const PAGE_CEILING_GZ_KB = { signIn: 77, meeting: 116 } as const;
+export const PAGE_CEILING_GZ_KB = { signIn: 77, meeting: 117 } as const;
 
 interface ManifestChunk {
   file: string;
