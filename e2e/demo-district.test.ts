@@ -361,4 +361,25 @@ describeE2E('demo district', () => {
 
     expect(problems, 'CSP violations or page errors').toEqual([]);
   });
+
+  test('E2E-PERF-2 (DAY-PERF-6) the session, the setup status and the demo answer are asked together, not one after another', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    const asked: string[] = [];
+    let sessionAnswered = false;
+    page.on('request', (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/api/')) asked.push(`${path}${sessionAnswered ? ' (after the session)' : ''}`);
+    });
+    // The session's answer is held for a second: anything asked only once it is known comes after it.
+    await page.route('**/api/auth/me', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      sessionAnswered = true;
+      await route.continue();
+    });
+    await page.goto(`${app.baseUrl}/sign-in`);
+    await page.getByRole('button', { name: 'Sign in as Lena Ortiz' }).waitFor();
+    expect(asked).toEqual(expect.arrayContaining(['/api/auth/me', '/api/setup', '/api/demo']));
+  });
 });

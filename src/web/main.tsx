@@ -3,13 +3,23 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
+import { meQuery, setupStatusQuery } from './api/queries';
 import { createQueryClient } from './api/queryClient';
+import { demoInfoQuery } from './demo/queries';
 import { setUpI18n } from './i18n';
 import { AppRouter, preloadFirstPage } from './router';
 import './styles/index.css';
 
 const i18n = setUpI18n();
 const queryClient = createQueryClient();
+// DAY-PERF-6: what every page waits for is asked at once, beside the page's own code: the shell waits for the
+// session before it draws the setup gate, which waits for the setup status and the demo answer, so asked by
+// the components these would be two round trips in a row.
+// A failure is the components' to show: they ask again and render the error.
+const askEarly = (ask: Promise<unknown>) => void ask.catch(() => undefined);
+askEarly(queryClient.query(meQuery));
+askEarly(queryClient.query(setupStatusQuery));
+askEarly(queryClient.query(demoInfoQuery));
 preloadFirstPage(window.location.pathname);
 
 const container = document.getElementById('root');

@@ -1,5 +1,5 @@
 /** Query keys and read hooks. Mutations live next to the forms that use them. */
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Me } from '#contracts/auth';
 import { call, isApiRequestError } from './client';
 
@@ -18,27 +18,31 @@ export const queryKeys = {
 };
 
 /** The signed-in person, or `null` when signed out (a 401 is an answer here, not an error). */
+export const meQuery = queryOptions<Me | null>({
+  queryKey: queryKeys.me,
+  queryFn: async ({ signal }) => {
+    try {
+      return await call('me', { signal });
+    } catch (error) {
+      if (isApiRequestError(error) && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
 export function useMe() {
-  return useQuery<Me | null>({
-    queryKey: queryKeys.me,
-    queryFn: async ({ signal }) => {
-      try {
-        return await call('me', { signal });
-      } catch (error) {
-        if (isApiRequestError(error) && error.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: 60_000,
-  });
+  return useQuery(meQuery);
 }
 
+export const setupStatusQuery = queryOptions({
+  queryKey: queryKeys.setupStatus,
+  queryFn: ({ signal }) => call('setupStatus', { signal }),
+  staleTime: Infinity,
+});
+
 export function useSetupStatus() {
-  return useQuery({
-    queryKey: queryKeys.setupStatus,
-    queryFn: ({ signal }) => call('setupStatus', { signal }),
-    staleTime: Infinity,
-  });
+  return useQuery(setupStatusQuery);
 }
 
 export function useGroups() {
