@@ -13,6 +13,7 @@ import { ErrorState, LoadingState } from '../ui/States';
 import { TextField } from '../ui/TextField';
 import './audit.css';
 import './i18n';
+import { dateTimeFormat } from '../ui/dates';
 
 const ANY = 'any';
 
@@ -257,9 +258,7 @@ function AuditRow({
     <tr role="row">
       <td role="cell" data-label={t('admin.audit.when')}>
         <time dateTime={entry.at}>
-          {new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(
-            new Date(entry.at),
-          )}
+          {dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(entry.at))}
         </time>
       </td>
       <td role="cell" data-label={t('admin.audit.who')}>

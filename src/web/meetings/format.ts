@@ -1,6 +1,7 @@
 import { routineStepAt, type MeetingState } from '#core/meeting/index';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import type { RoutineStep } from '#contracts/routine';
+import { dateTimeFormat } from '../ui/dates';
 
 /** "4:00", "0:59", "12:05". Rounds up, so a fresh 4-minute step shows 4:00 and 0:00 means time is really up. */
 export function formatClock(ms: number): string {
@@ -57,21 +58,21 @@ export function agendaName(summary: Pick<MeetingSummary, 'agenda'>): string {
 }
 
 export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+  return dateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function formatTime(ms: number, language: string): string {
-  return new Intl.DateTimeFormat(language, { timeStyle: 'short' }).format(new Date(ms));
+  return dateTimeFormat(language, { timeStyle: 'short' }).format(new Date(ms));
 }
 
 export function formatDay(msOrIso: number | string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'long' }).format(new Date(msOrIso));
+  return dateTimeFormat(language, { dateStyle: 'long' }).format(new Date(msOrIso));
 }
 
 /** A due date (YYYY-MM-DD) shown as a calendar date, not shifted by the reader's time zone. */
 export function formatDueDate(isoDate: string, language: string): string {
   const [year, month, day] = isoDate.split('-').map(Number);
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(
+  return dateTimeFormat(language, { dateStyle: 'medium' }).format(
     new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1),
   );
 }

@@ -14,13 +14,14 @@ import { EmptyState, ErrorState, LoadingState } from '../ui/States';
 import { useReflectionsT, type ReflectionsT } from './i18n';
 import { useMyReflections, useShareReflection } from './queries';
 import './reflections.css';
+import { dateTimeFormat } from '../ui/dates';
 
 const ALL = 'all';
 
 const dayOf = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(iso));
+  dateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(iso));
 const momentOf = (iso: string, language: string) =>
-  new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  dateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 
 interface MeetingGroup {
   meeting: MyReflectionItem['meeting'];

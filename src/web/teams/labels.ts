@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { GroupSummary } from '#contracts/org';
+import { dateTimeFormat } from '../ui/dates';
 
 /** "Teacher team · PLC", "Whole staff", "District leadership team". */
 export function groupKindLabel(t: TFunction, group: Pick<GroupSummary, 'kind' | 'focus'>): string {
@@ -13,9 +14,9 @@ export function formatJoinCode(code: string): string {
 }
 
 export function formatDateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+  return dateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
 }
 
 export function formatDate(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(iso));
+  return dateTimeFormat(language, { dateStyle: 'medium' }).format(new Date(iso));
 }
