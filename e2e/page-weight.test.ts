@@ -49,6 +49,13 @@ export function chunksOfPage(manifest: Manifest, pageSource: string): Set<string
   return seen;
 }
 
+/** The built code of these chunks, joined. */
+function textOf(manifest: Manifest, keys: Iterable<string>): string {
+  return [...keys]
+    .map((key) => readFileSync(join(repoRoot, 'dist/web', manifest[key]?.file ?? ''), 'utf8'))
+    .join('\n');
+}
+
 function gzKb(manifest: Manifest, keys: Set<string>): number {
   let bytes = 0;
   for (const key of keys) {
@@ -76,10 +83,7 @@ describe('DAY-PERF-1 page weight', () => {
   it('DAY-PERF-5: the qrcode package and the admin strings load only where they are used', () => {
     buildOnce();
     const manifest = readManifest();
-    const text = (keys: Iterable<string>) =>
-      [...keys]
-        .map((key) => readFileSync(join(repoRoot, 'dist/web', manifest[key]?.file ?? ''), 'utf8'))
-        .join('\n');
+    const text = (keys: Iterable<string>) => textOf(manifest, keys);
     const qrcode = 'The amount of data is too big to be stored in a QR Code';
     const adminString = 'schools, people, invitations and groups.';
     // Both are in the build, in chunks loaded on demand...
@@ -96,10 +100,7 @@ describe('DAY-PERF-1 page weight', () => {
   it("DAY-PERF-5: other pages' strings and the lobby's code are not on the sign-in or meeting device page", () => {
     buildOnce();
     const manifest = readManifest();
-    const text = (keys: Iterable<string>) =>
-      [...keys]
-        .map((key) => readFileSync(join(repoRoot, 'dist/web', manifest[key]?.file ?? ''), 'utf8'))
-        .join('\n');
+    const text = (keys: Iterable<string>) => textOf(manifest, keys);
     const teamString = 'When a team lead invites you, or shares a join code'; // myTeams.*, teams/strings.en.ts
     const minutesString = 'Private reflections are never part of the minutes.'; // meetings minutes.*
     const meetingKeys = chunksOfPage(manifest, 'meetings/device/MeetingPage.tsx');

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeetingSettings } from '#contracts/meeting-settings';
 import { call } from '../api/client';
@@ -25,17 +26,23 @@ export function MeetingSettingsSection({ groupId }: { groupId: string }) {
   const describe = useDescribeError();
   const queryClient = useQueryClient();
   const settings = useMeetingSettings(groupId);
+  // The value being saved, set in the press itself: the mutation's own state reaches the page a task later,
+  // and until then the switch would show the old value and a second press would start a second save.
+  const [requested, setRequested] = useState<boolean | null>(null);
   const change = useMutation({
     mutationFn: (autoStartTimer: boolean) =>
       call('updateMeetingSettings', { params: { groupId }, body: { autoStartTimer } }),
     onSuccess: (updated: MeetingSettings) => {
       queryClient.setQueryData(meetingSettingsKey(groupId), updated);
     },
+    onSettled: () => {
+      setRequested(null);
+    },
   });
 
   if (!settings.data?.canChange) return null;
   // While a change is on its way the switch already shows it; a refusal puts it back.
-  const selected = change.isPending ? change.variables : settings.data.autoStartTimer;
+  const selected = requested ?? settings.data.autoStartTimer;
   return (
     <section className="section" aria-labelledby="meeting-settings-heading">
       <h2 id="meeting-settings-heading" className="section__title">
@@ -47,7 +54,9 @@ export function MeetingSettingsSection({ groupId }: { groupId: string }) {
         isSelected={selected}
         onChange={(next) => {
           // Not natively disabled while saving (the switch keeps focus); a press meanwhile is ignored.
-          if (!change.isPending) change.mutate(next);
+          if (requested !== null) return;
+          setRequested(next);
+          change.mutate(next);
         }}
       />
       {change.isError ? (
