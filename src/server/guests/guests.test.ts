@@ -349,6 +349,11 @@ describe('DAY-FIRST-3..6: meeting guests', () => {
       `/api/meetings/${first.meetingId}/guests/${asked.body.guestId}/decline`,
     );
     expect(res.body.status).toBe('declined');
+    const declined = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.action, 'meeting.guest_declined'));
+    expect(declined.map((entry) => entry.details)).toContainEqual({ guestId: asked.body.guestId });
     expect((await g.session()).body.status).toBe('declined');
     expect(await connected(guestSocket(g))).toBe('unauthenticated');
     // A declined guest cannot be admitted afterwards by accident.

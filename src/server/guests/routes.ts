@@ -4,7 +4,7 @@
  * part in that meeting only (REST and socket ask the same `authorize(guest, 'take-part', meeting)`).
  */
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { api } from '#contracts/api';
 import type { GuestSession } from '#contracts/guests';
 import { normaliseJoinCode } from '../auth/join-code-limits';
@@ -22,6 +22,7 @@ import type { Services } from '../services';
 import { presentGuest, presentMeetingForGuest } from './presenter';
 import {
   decideGuest,
+  type GuestRow,
   guestActorOf,
   guestBySecret,
   guestsOfMeeting,
@@ -50,6 +51,28 @@ export function registerGuestRoutes(app: FastifyInstance, s: Services) {
   async function requireFacilitator(actor: Actor, meeting: MeetingRow) {
     const state = await s.meetings.stateOf(meeting.id, actor.districtId);
     if (state.roles.facilitator !== actor.userId) throw forbidden('Only the facilitator lets guests in.');
+  }
+
+  /** The facilitator's decision on a guest and its audit entry, in one transaction. */
+  function recordDecision(
+    actor: Actor,
+    meeting: MeetingRow,
+    guest: GuestRow,
+    decision: 'admitted' | 'declined',
+    req: FastifyRequest,
+  ) {
+    return s.db.transaction(async (tx) => {
+      const row = await decideGuest(tx, guest, decision, actor.userId);
+      await recordAudit(tx, {
+        districtId: actor.districtId,
+        actorId: actor.userId,
+        action: decision === 'admitted' ? 'meeting.guest_admitted' : 'meeting.guest_declined',
+        subject: { type: 'meeting', id: meeting.id },
+        details: { guestId: guest.id },
+        from: req,
+      });
+      return presentGuest(row);
+    });
   }
 
   registerEndpoint(
@@ -132,18 +155,7 @@ export function registerGuestRoutes(app: FastifyInstance, s: Services) {
       throw conflict(result.error.message);
     }
     if (guest.status === 'admitted') return presentGuest(guest);
-    return s.db.transaction(async (tx) => {
-      const row = await decideGuest(tx, guest, 'admitted', actor.userId);
-      await recordAudit(tx, {
-        districtId: actor.districtId,
-        actorId: actor.userId,
-        action: 'meeting.guest_admitted',
-        subject: { type: 'meeting', id: meeting.id },
-        details: { guestId: guest.id },
-        from: req,
-      });
-      return presentGuest(row);
-    });
+    return recordDecision(actor, meeting, guest, 'admitted', req);
   });
 
   registerEndpoint(app, api.declineMeetingGuest, async ({ actor, params, req }) => {
@@ -154,17 +166,6 @@ export function registerGuestRoutes(app: FastifyInstance, s: Services) {
     await requireFacilitator(actor, meeting);
     if (guest.status === 'admitted') throw conflict('That guest is already taking part.');
     if (guest.status === 'declined') return presentGuest(guest);
-    return s.db.transaction(async (tx) => {
-      const row = await decideGuest(tx, guest, 'declined', actor.userId);
-      await recordAudit(tx, {
-        districtId: actor.districtId,
-        actorId: actor.userId,
-        action: 'meeting.guest_declined',
-        subject: { type: 'meeting', id: meeting.id },
-        details: { guestId: guest.id },
-        from: req,
-      });
-      return presentGuest(row);
-    });
+    return recordDecision(actor, meeting, guest, 'declined', req);
   });
 }
