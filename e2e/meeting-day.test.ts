@@ -196,6 +196,18 @@ describeE2E('meeting day: phone-first device view and the projector', () => {
           .filter((page) => sizeOf.get(page)?.width !== viewport.width)
           .map(async (page) => {
             await page.setViewportSize(viewport);
+            // The page reacts to the new width in its next frame (a fold opens or closes on crossing the phone
+            // breakpoint, DAY-DEVICE-4): measure after two frames, as a person would see it.
+            await page.evaluate(
+              () =>
+                new Promise<void>((resolve) => {
+                  requestAnimationFrame(() => {
+                    requestAnimationFrame(() => {
+                      resolve();
+                    });
+                  });
+                }),
+            );
             sizeOf.set(page, viewport);
           }),
       );
