@@ -17,14 +17,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '#server/db/embedded/index';
 import { ACK_TIMEOUT_MS, Fleet, type FleetMeeting, type FleetResult } from './fleet';
-import { cpuMsOf, cpuMsWithChildren, machineBusyMs, postmasterOf } from './procs';
+import { cpuMsOf, cpuMsWithChildren, freePort, machineBusyMs, postmasterOf } from './procs';
 import { seedApp } from './setup';
 
 interface Options {
@@ -162,20 +161,6 @@ async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
   const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
   await exited;
   clearTimeout(timer);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => {
-        resolve(port);
-      });
-    });
-  });
 }
 
 async function healthy(base: string, timeoutMs: number): Promise<void> {

@@ -1,5 +1,6 @@
 /** CPU time of processes from /proc (Linux), to tell where a benchmark's CPU went. */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 const TICKS_PER_S = 100; // USER_HZ on Linux
 
@@ -63,4 +64,19 @@ export function machineBusyMs(): number {
   } catch {
     return 0;
   }
+}
+
+/** A TCP port free on 127.0.0.1 right now, for an app or server a benchmark starts. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => {
+        resolve(port);
+      });
+    });
+  });
 }

@@ -16,14 +16,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH } from '#contracts/realtime';
-import { cpuMsOf } from './procs';
+import { cpuMsOf, freePort } from './procs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const log = (line: string) => {
@@ -39,20 +38,6 @@ const chromiumArgs = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
 
 async function startApp(): Promise<{ base: string; child: ChildProcess; password: string; dataDir: string }> {
   const port = await freePort();
