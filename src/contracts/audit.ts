@@ -27,6 +27,7 @@ export const AuditAction = z.enum([
   'meeting.reflection_shared',
   'meeting.guest_admitted',
   'meeting.guest_declined',
+  'calendar.feed_link_made',
   'setup.first_team',
   'export.audit_log',
   'export.minutes',

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { Email, Id, Password, PersonName } from './common';
+import { TimeZone } from './time-zone';
 import { DistrictRole, SchoolRole } from './org';
 
 export const SetupStatus = z.object({ needsSetup: z.boolean() });
@@ -9,6 +10,8 @@ export const SetupRequest = z.strictObject({
   name: PersonName,
   email: Email,
   password: Password,
+  /** The district's IANA time zone; the setup page prefills the browser's (SERIES-TZ-1). */
+  timeZone: z.optional(TimeZone),
 });
 export type SetupRequest = z.infer<typeof SetupRequest>;
 

@@ -24,7 +24,8 @@ export const CustomizeRoutineRequest = z.strictObject({
   changes: RoutineChanges,
 });
 
-export const MeetingStatus = z.enum(['scheduled', 'live', 'ended']);
+/** `cancelled`: kept, shown struck through with the word, never opened (SERIES-MOVE-2). */
+export const MeetingStatus = z.enum(['scheduled', 'live', 'ended', 'cancelled']);
 
 /** One routine of a meeting's agenda, as listings and the calendar show it. */
 export const MeetingAgendaItem = z.object({
@@ -45,6 +46,9 @@ export const MeetingSummary = z.object({
   agenda: z.array(MeetingAgendaItem).check(z.minLength(1)),
   totalMinutes: z.number(),
   status: MeetingStatus,
+  /** The weekly series it belongs to, and the series date it stands for (null for a one-off meeting). */
+  seriesId: z.nullable(Id),
+  occurrenceDate: z.nullable(z.string()),
   joinCode: z.string(),
   startedAt: z.nullable(IsoDateTime),
   endedAt: z.nullable(IsoDateTime),

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { Email, Id, IsoDateTime, PersonName } from './common';
+import { TimeZone } from './time-zone';
 
 export const DistrictRole = z.enum(['district_admin', 'member']);
 export type DistrictRole = z.infer<typeof DistrictRole>;
@@ -21,14 +22,33 @@ export type TeamFocus = z.infer<typeof TeamFocus>;
 
 const Name = z.string().check(z.trim(), z.minLength(1, 'Enter a name'), z.maxLength(120));
 
-export const District = z.object({ id: Id, name: z.string(), createdAt: IsoDateTime });
+export const District = z.object({
+  id: Id,
+  name: z.string(),
+  createdAt: IsoDateTime,
+  /** IANA name: the zone of its leadership teams and of schools without their own (SERIES-TZ-2). */
+  timeZone: z.string(),
+});
+/** District settings (district admin): its time zone. */
+export const UpdateDistrict = z.strictObject({ timeZone: TimeZone });
 export type District = z.infer<typeof District>;
 
-export const School = z.object({ id: Id, name: z.string(), createdAt: IsoDateTime, archived: z.boolean() });
+export const School = z.object({
+  id: Id,
+  name: z.string(),
+  createdAt: IsoDateTime,
+  archived: z.boolean(),
+  /** The school's own IANA time zone, or null: the district's (SERIES-TZ-2). */
+  timeZone: z.nullable(z.string()),
+});
 export type School = z.infer<typeof School>;
 
-export const CreateSchool = z.strictObject({ name: Name });
-export const UpdateSchool = z.strictObject({ name: z.optional(Name), archived: z.optional(z.boolean()) });
+export const CreateSchool = z.strictObject({ name: Name, timeZone: z.optional(z.nullable(TimeZone)) });
+export const UpdateSchool = z.strictObject({
+  name: z.optional(Name),
+  archived: z.optional(z.boolean()),
+  timeZone: z.optional(z.nullable(TimeZone)),
+});
 
 export const GroupSummary = z.object({
   id: Id,

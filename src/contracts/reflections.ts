@@ -5,6 +5,7 @@
 import { z } from './zod';
 import { Id, IsoDateTime } from './common';
 import { EntityId } from './meeting';
+import { MeetingStatus } from './meetings-api';
 
 export const MY_REFLECTIONS_PAGE_SIZE = 50;
 
@@ -16,7 +17,7 @@ export const MyReflectionItem = z.object({
     title: z.string(),
     /** When it started, else when it was scheduled. */
     date: z.nullable(IsoDateTime),
-    status: z.enum(['scheduled', 'live', 'ended']),
+    status: MeetingStatus,
   }),
   team: z.object({ id: Id, name: z.string() }),
   routineName: z.string(),

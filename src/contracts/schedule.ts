@@ -7,25 +7,15 @@ import { z } from './zod';
 import { Id, IsoDateTime } from './common';
 import { AgendaChoice } from './meetings-api';
 import { AGENDA_ROUTINES_MAX } from './meeting';
+import { TimeZone } from './time-zone';
+
+export { TimeZone };
 
 /** At most this many dates in one series, skipped ones included (about a school year and a half weekly). */
 export const SERIES_DATES_MAX = 60;
 /** At most this many holiday skips in one series. */
 export const SERIES_SKIPS_MAX = 60;
 export const SERIES_INTERVAL_MAX = 4;
-
-let zones: ReadonlySet<string> | null = null;
-/** The IANA names this runtime knows, plus `Etc/UTC` (what browsers call `UTC`). */
-export function knownTimeZones(): ReadonlySet<string> {
-  zones ??= new Set([...Intl.supportedValuesOf('timeZone'), 'Etc/UTC']);
-  return zones;
-}
-
-/** SERIES-TZ-1: an IANA time zone name this runtime knows (`Intl.supportedValuesOf('timeZone')`). */
-export const TimeZone = z.string().check(
-  z.maxLength(64),
-  z.refine((v) => knownTimeZones().has(v), 'Choose a time zone from the list'),
-);
 
 /** `YYYY-MM-DD`, a real calendar date in years 2000-2199. */
 export const LocalDate = z.string().check(

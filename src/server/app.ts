@@ -32,6 +32,8 @@ import { registerOrgRoutes } from './org/routes';
 import { registerReflectionRoutes } from './reflections/routes';
 import type { Services } from './services';
 import { registerMeetingRoutes } from './meetings/routes';
+import { registerScheduleRoutes } from './schedule/routes';
+import { registerCalendarRoutes } from './calendar/routes';
 import { registerGuestRoutes } from './guests/routes';
 import { registerDemoRoutes } from './demo/routes';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
@@ -200,6 +202,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerGroupRoutes(api, services);
     registerInvitationRoutes(api, services);
     registerMeetingRoutes(api, services);
+    registerScheduleRoutes(api, services);
+    registerCalendarRoutes(api, services);
     registerGuestRoutes(api, services);
     registerReflectionRoutes(api, services);
     registerDemoRoutes(api, services, demoSimulator);

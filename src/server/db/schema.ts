@@ -8,6 +8,7 @@ import type { MeetingAgendaItem } from '#contracts/meetings-api';
 import {
   bigint,
   boolean,
+  date,
   foreignKey,
   index,
   integer,
@@ -28,9 +29,14 @@ const id = () =>
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const tz = (name: string) => timestamp(name, { withTimezone: true });
 
+/** Districts made before time zones existed read as US Eastern until an admin sets theirs (SERIES-TZ-1). */
+export const DEFAULT_TIME_ZONE = 'America/New_York';
+
 export const districts = pgTable('districts', {
   id: id(),
   name: text('name').notNull(),
+  /** IANA name; a team meets in its school's zone, else this one (SERIES-TZ-2). */
+  timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
   createdAt: createdAt(),
 });
 
@@ -63,6 +69,8 @@ export const schools = pgTable(
       .notNull()
       .references(() => districts.id),
     name: text('name').notNull(),
+    /** IANA name, or null: the district's (SERIES-TZ-2). */
+    timeZone: text('time_zone'),
     archivedAt: tz('archived_at'),
     createdAt: createdAt(),
   },
@@ -280,6 +288,47 @@ export const teamRoutines = pgTable(
   ],
 );
 
+/**
+ * A weekly series of a group's meetings (SERIES): one `meetings` row per date that is not skipped, each with
+ * its own agenda. The rule (weekday, wall time in `time_zone`, every `interval_weeks`, first to last date, minus
+ * `skip_dates`) is what calendar feeds publish as one VEVENT with RRULE and EXDATE; `sequence` counts its
+ * changes (RFC 5545 SEQUENCE). `time_zone` is the team's zone when the series was made.
+ */
+export const meetingSeries = pgTable(
+  'meeting_series',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    title: text('title').notNull(),
+    agenda: jsonb('agenda').$type<MeetingAgendaItem[]>().notNull(),
+    totalMinutes: integer('total_minutes').notNull(),
+    /** ISO weekday, 1 Monday … 7 Sunday. */
+    weekday: integer('weekday').notNull(),
+    /** `HH:MM`, wall-clock time in `time_zone`. */
+    localTime: text('local_time').notNull(),
+    intervalWeeks: integer('interval_weeks').notNull().default(1),
+    firstDate: date('first_date', { mode: 'string' }).notNull(),
+    lastDate: date('last_date', { mode: 'string' }).notNull(),
+    skipDates: jsonb('skip_dates').$type<string[]>().notNull().default([]),
+    timeZone: text('time_zone').notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    cancelledAt: tz('cancelled_at'),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('meeting_series_district_id_id').on(t.districtId, t.id),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.createdBy], foreignColumns: [users.districtId, users.id] }),
+    index('meeting_series_group').on(t.districtId, t.groupId),
+  ],
+);
+
 /** A scheduled or live meeting of a group. Its content lives in `meeting_events`; this row is the index. */
 export const meetings = pgTable(
   'meetings',
@@ -295,9 +344,16 @@ export const meetings = pgTable(
      */
     agenda: jsonb('agenda').$type<MeetingAgendaItem[]>().notNull(),
     totalMinutes: integer('total_minutes').notNull(),
-    status: text('status', { enum: ['scheduled', 'live', 'ended'] })
+    /** `cancelled`: kept and shown struck through, never opened (SERIES-MOVE-2). */
+    status: text('status', { enum: ['scheduled', 'live', 'ended', 'cancelled'] })
       .notNull()
       .default('scheduled'),
+    /** Set for a meeting of a weekly series, with the series date it stands for (its RECURRENCE-ID). */
+    seriesId: uuid('series_id'),
+    occurrenceDate: date('occurrence_date', { mode: 'string' }),
+    /** RFC 5545 SEQUENCE: bumped by every change a calendar must pick up (moved, renamed, cancelled). */
+    sequence: integer('sequence').notNull().default(0),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
     /** Short code shown on the projector for people joining from their own device. */
     joinCode: text('join_code').notNull().unique(),
     createdBy: uuid('created_by').notNull(),
@@ -313,7 +369,40 @@ export const meetings = pgTable(
       foreignColumns: [groups.districtId, groups.id],
     }).onDelete('cascade'),
     foreignKey({ columns: [t.districtId, t.createdBy], foreignColumns: [users.districtId, users.id] }),
+    foreignKey({
+      columns: [t.districtId, t.seriesId],
+      foreignColumns: [meetingSeries.districtId, meetingSeries.id],
+    }),
     index('meetings_group').on(t.districtId, t.groupId),
+    uniqueIndex('meetings_series_date').on(t.seriesId, t.occurrenceDate),
+  ],
+);
+
+/**
+ * Calendar subscriptions behind a secret link (CAL-FEED): a person's feed of all their teams' meetings
+ * (`group_id` null), or of one team. Only the sha256 of the secret is kept; resetting replaces the row.
+ * Membership is checked when the feed is fetched, so a team's feed stops answering when its owner leaves.
+ */
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    groupId: uuid('group_id'),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
+    // One link per person and team (and one personal link: NULLS NOT DISTINCT).
+    unique('calendar_feeds_owner').on(t.districtId, t.userId, t.groupId).nullsNotDistinct(),
   ],
 );
 

@@ -1,58 +1,10 @@
 /**
- * TRUST-HTTP-10: iCalendar text without control characters, folded at 75 octets on UTF-8 boundaries.
  * TRUST-HTTP-11: people's text in Markdown minutes cannot become links, HTML, headings, list items or cells.
  */
 import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { minutesOf } from '#core/meeting/index';
 import { ANA, BEN, CAI, cmd, goTo, started } from '#core/meeting/testing';
-import { fold, icsText, mdBlock, mdText, meetingsToICalendar, minutesToMarkdown } from './documents';
-
-describe('iCalendar', () => {
-  it('TRUST-HTTP-10: control characters are dropped, a lone CR does not break the line, line breaks become \\n', () => {
-    expect(icsText('a\rb')).toBe('a\\nb');
-    expect(icsText('a\r\nb\nc')).toBe('a\\nb\\nc');
-    expect(icsText('x\u0000\u0001\u0007\u001b[31m\u007f\u0085y')).toBe('x[31my');
-    expect(icsText('tab\there')).toBe('tab\there');
-    expect(icsText('a;b,c\\d')).toBe('a\\;b\\,c\\\\d');
-    expect(icsText('lone \ud800 surrogate')).toBe('lone \ufffd surrogate');
-    const calendar = meetingsToICalendar('Team\rX-INJECTED:1', [
-      {
-        id: 'm1',
-        title: 'Weekly\r\nBEGIN:VEVENT\rSUMMARY:evil',
-        routineName: 'Share',
-        totalMinutes: 30,
-        scheduledFor: new Date('2026-12-01T15:00:00Z'),
-        url: 'http://x.test/m1',
-        updatedAt: new Date('2026-12-01T10:00:00Z'),
-      },
-    ]);
-    const lines = calendar.split('\r\n');
-    expect(lines.filter((l) => l === 'BEGIN:VEVENT')).toHaveLength(1);
-    expect(lines.some((l) => l.startsWith('X-INJECTED') || l.startsWith('SUMMARY:evil'))).toBe(false);
-    // eslint-disable-next-line no-control-regex -- looking for control characters is the point
-    expect(calendar.replace(/\r\n/g, '')).not.toMatch(/[\r\n\u0000-\u0008\u000b-\u001f]/);
-  });
-
-  it('TRUST-HTTP-10: lines fold at 75 octets and never inside a UTF-8 sequence (any text)', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: 'grapheme', maxLength: 400 }), (text) => {
-        const folded = fold(`DESCRIPTION:${icsText(text)}`);
-        const lines = folded.split('\r\n');
-        for (const line of lines) {
-          expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
-          // A split surrogate pair would show up as a lone surrogate at a line's end or start.
-          expect(line).not.toMatch(/[\ud800-\udbff]$|^ ?[\udc00-\udfff]/);
-        }
-        lines.slice(1).forEach((l) => expect(l.startsWith(' ')).toBe(true));
-        expect(lines.map((l, i) => (i ? l.slice(1) : l)).join('')).toBe(`DESCRIPTION:${icsText(text)}`);
-      }),
-      { numRuns: 300 },
-    );
-    const emoji = fold(`SUMMARY:${'👩🏽‍🏫ñ中'.repeat(30)}`);
-    for (const line of emoji.split('\r\n')) expect(Buffer.from(line).toString()).toBe(line);
-  });
-});
+import { mdBlock, mdText, minutesToMarkdown } from './documents';
 
 describe('Markdown minutes', () => {
   it('TRUST-HTTP-11: inline markup in people text stays text', () => {

@@ -1,4 +1,4 @@
-/** Documents people take elsewhere: minutes as Markdown, schedules as iCalendar (RFC 5545). */
+/** Documents people take elsewhere: minutes as Markdown (calendars are `../calendar/ics.ts`). */
 import { efficacySourceName } from '#contracts/efficacy-sources';
 import { formatDuration, type MeetingMinutes } from '#core/meeting/index';
 
@@ -103,82 +103,4 @@ export function minutesToMarkdown(
       );
   } else lines.push('None recorded.');
   return `${lines.join('\n')}\n`;
-}
-
-/**
- * RFC 5545 TEXT (TRUST-HTTP-10): line breaks (CRLF, LF, or a lone CR) become `\\n`; every other control
- * character is dropped (RFC 5545 forbids them in TEXT; a lone CR would end the line for some parsers), and
- * a lone surrogate becomes U+FFFD; then backslash, semicolon and comma are escaped.
- */
-export function icsText(s: string): string {
-  return (
-    s
-      .replace(/\r\n|\r|\n/g, '\n')
-      // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-      .replace(/\\/g, '\\\\')
-      .replace(/;/g, '\\;')
-      .replace(/,/g, '\\,')
-      .replace(/\n/g, '\\n')
-  );
-}
-
-/** Folds at 75 octets (continuation lines start with a space, counted), never inside a UTF-8 sequence. */
-export function fold(line: string): string {
-  const out: string[] = [];
-  let current = '';
-  let bytes = 0;
-  for (const char of line) {
-    const size = Buffer.byteLength(char);
-    if (bytes + size > 75) {
-      out.push(current);
-      current = ' ';
-      bytes = 1;
-    }
-    current += char;
-    bytes += size;
-  }
-  out.push(current);
-  return out.join('\r\n');
-}
-const icsDate = (d: Date) =>
-  d
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-
-export interface CalendarMeeting {
-  id: string;
-  title: string;
-  routineName: string;
-  totalMinutes: number;
-  scheduledFor: Date;
-  url: string;
-  updatedAt: Date;
-}
-
-export function meetingsToICalendar(calendarName: string, items: readonly CalendarMeeting[]): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Ensemble//Meetings//EN',
-    'CALSCALE:GREGORIAN',
-    `X-WR-CALNAME:${icsText(calendarName)}`,
-  ];
-  for (const m of items) {
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${m.id}@ensemble`,
-      `DTSTAMP:${icsDate(m.updatedAt)}`,
-      `DTSTART:${icsDate(m.scheduledFor)}`,
-      `DTEND:${icsDate(new Date(m.scheduledFor.getTime() + Math.max(m.totalMinutes, 15) * 60_000))}`,
-      `SUMMARY:${icsText(m.title)}`,
-      `DESCRIPTION:${icsText(`${m.routineName} (${m.totalMinutes} min). Join: ${m.url}`)}`,
-      `URL:${m.url}`,
-      'END:VEVENT',
-    );
-  }
-  lines.push('END:VCALENDAR');
-  return `${lines.map(fold).join('\r\n')}\r\n`;
 }

@@ -26,6 +26,8 @@ export function presentMeetingSummary(
     agenda: m.agenda,
     totalMinutes: m.totalMinutes,
     status: m.status,
+    seriesId: m.seriesId,
+    occurrenceDate: m.occurrenceDate,
     joinCode: m.joinCode,
     startedAt: m.startedAt?.toISOString() ?? null,
     endedAt: m.endedAt?.toISOString() ?? null,

@@ -17,7 +17,7 @@ import { authorize, can } from '../policy/policy';
 import { isUniqueViolation } from './store';
 import { resolveRoutine, summarize, teamRoutinesOf } from '../routines/catalog';
 import type { Services } from '../services';
-import { meetingsToICalendar, minutesToMarkdown } from './documents';
+import { minutesToMarkdown } from './documents';
 import { meetingSubject } from './queries';
 
 type MeetingRow = typeof meetings.$inferSelect;
@@ -116,8 +116,6 @@ const agendaOf = (routines: readonly Routine[]): MeetingAgendaItem[] =>
     routineName: r.name,
     minutes: totalMinutes(r),
   }));
-
-const agendaTitle = (m: MeetingRow) => m.agenda.map((a) => a.routineName).join(' + ');
 
 export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
   /** The routines a schedule request names, each resolved for this group; a 400 names the one at fault. */
@@ -252,34 +250,6 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     throw conflict('Could not make a unique meeting code. Try again.');
   });
 
-  registerEndpoint(app, api.groupCalendar, async ({ actor, params }) => {
-    const group = await loadGroup(s.db, actor, params.groupId);
-    authorize(actor, 'read', groupSubject(group));
-    const rows = await s.db
-      .select()
-      .from(meetings)
-      .where(and(eq(meetings.districtId, actor.districtId), eq(meetings.groupId, group.id)))
-      .orderBy(asc(meetings.scheduledFor));
-    return meetingsToICalendar(
-      `${group.name} meetings`,
-      rows.flatMap((m) =>
-        m.scheduledFor
-          ? [
-              {
-                id: m.id,
-                title: m.title,
-                routineName: agendaTitle(m),
-                totalMinutes: m.totalMinutes,
-                scheduledFor: m.scheduledFor,
-                updatedAt: m.createdAt,
-                url: s.link(`/meetings/${m.id}`),
-              },
-            ]
-          : [],
-      ),
-    );
-  });
-
   registerEndpoint(app, api.getMeeting, async ({ actor, params }) => {
     const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     authorize(actor, 'read', groupSubject(group));
@@ -292,6 +262,8 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     // TRUST-READ-2: the opener lands on the roster (and so reads the meeting): members only, so a leader or
     // admin who is not in the team cannot reach its content by opening the meeting first.
     authorize(actor, 'take-part', groupSubject(group));
+    // SERIES-MOVE-2: a cancelled meeting is kept to be seen, never opened.
+    if (meeting.status === 'cancelled') throw conflict('This meeting was cancelled.');
     if (meeting.status === 'scheduled') {
       const routines: Routine[] = [];
       for (const item of meeting.agenda) {

@@ -12,7 +12,7 @@ import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
-import { presentPerson, presentSchool } from './presenter';
+import { presentDistrict, presentPerson, presentSchool } from './presenter';
 
 async function loadSchool(db: DbOrTx, actor: Actor, schoolId: string) {
   const [school] = await db
@@ -58,7 +58,18 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
     const [d] = await s.db.select().from(districts).where(eq(districts.id, actor.districtId));
     if (!d) throw notFound('That district');
     authorize(actor, 'read', { kind: 'district', id: d.id, districtId: d.id });
-    return { id: d.id, name: d.name, createdAt: d.createdAt.toISOString() };
+    return presentDistrict(d);
+  });
+
+  registerEndpoint(app, api.updateDistrict, async ({ actor, body }) => {
+    authorize(actor, 'update', { kind: 'district', id: actor.districtId, districtId: actor.districtId });
+    const [d] = await s.db
+      .update(districts)
+      .set({ timeZone: body.timeZone })
+      .where(eq(districts.id, actor.districtId))
+      .returning();
+    if (!d) throw notFound('That district');
+    return presentDistrict(d);
   });
 
   registerEndpoint(app, api.listSchools, async ({ actor }) => {
@@ -74,7 +85,7 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
     authorize(actor, 'create', { kind: 'school', id: '', districtId: actor.districtId });
     const [row] = await s.db
       .insert(schools)
-      .values({ districtId: actor.districtId, name: body.name })
+      .values({ districtId: actor.districtId, name: body.name, timeZone: body.timeZone ?? null })
       .returning();
     if (!row) throw new Error('insert returned no row');
     return presentSchool(row);
@@ -85,6 +96,7 @@ export function registerOrgRoutes(app: FastifyInstance, s: Services) {
     authorize(actor, 'update', { kind: 'school', id: school.id, districtId: school.districtId });
     const patch: Partial<typeof schools.$inferInsert> = {};
     if (body.name !== undefined) patch.name = body.name;
+    if (body.timeZone !== undefined) patch.timeZone = body.timeZone;
     if (body.archived !== undefined)
       patch.archivedAt = body.archived ? (school.archivedAt ?? new Date()) : null;
     if (!Object.keys(patch).length) return presentSchool(school);

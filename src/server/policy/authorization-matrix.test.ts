@@ -263,6 +263,30 @@ async function freshMeeting() {
   return m!;
 }
 
+/** A weekly series of team A1 with its meetings (through the API, as its facilitator): its id. */
+async function freshSeries(): Promise<string> {
+  const lead = await signedInClient(t, w.users.facilitator);
+  const res = await lead.post<{ id: string }>(`/api/groups/${w.teamA1}/series`, {
+    title: 'Weekly',
+    agenda: [{ routineId: 'share-successes' }],
+    weekday: 2,
+    time: '15:30',
+    intervalWeeks: 1,
+    firstDate: '2027-03-01',
+    lastDate: '2027-04-30',
+  });
+  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+  return res.body.id;
+}
+
+/** The facilitator's secret calendar link for team A1 (CAL-FEED): its secret. */
+async function liveFeedToken(): Promise<string> {
+  const lead = await signedInClient(t, w.users.facilitator);
+  const res = await lead.post<{ url: string }>(`/api/groups/${w.teamA1}/calendar-feed`);
+  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+  return /calendar-feeds\/([^/]+)\//.exec(res.body.url)?.[1] ?? '';
+}
+
 /** An ended meeting of team A1 in which the member wrote one private reflection (DAY-REFL-2): its id. */
 async function membersReflection(): Promise<string> {
   const m = await freshMeeting();
@@ -419,6 +443,11 @@ const CASES: Record<EndpointName, Case> = {
   requestEmailVerification: { expect: signedIn() },
   completeEmailVerification: { body: () => ({ token: 'y'.repeat(40) }), expect: everyone(400) },
   district: { expect: signedIn() },
+  // SERIES-TZ-1: the district's time zone is its admins' to set.
+  updateDistrict: {
+    body: () => ({ timeZone: 'America/Chicago' }),
+    expect: { ...adminOnlyA, foreign: 'ok' /* in their own district */ },
+  },
   listSchools: { expect: signedIn() },
   createSchool: {
     body: () => ({ name: 'New school' }),
@@ -621,6 +650,45 @@ const CASES: Record<EndpointName, Case> = {
     expect: manageTeamA1,
   },
   groupCalendar: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
+  // SERIES: a series is scheduled, changed and cancelled by those who run the team, read by those who read it.
+  listSeries: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
+  createSeries: {
+    params: () => ({ groupId: w.teamA1 }),
+    body: () => ({
+      title: 'Weekly',
+      agenda: [{ routineId: 'share-successes' }],
+      weekday: 2,
+      time: '15:30',
+      intervalWeeks: 1,
+      firstDate: '2027-03-01',
+      lastDate: '2027-04-30',
+      skipDates: ['2027-03-23'],
+    }),
+    expect: manageTeamA1,
+  },
+  updateSeries: {
+    params: async () => ({ seriesId: await freshSeries() }),
+    body: () => ({ skipDates: ['2027-03-16'] }),
+    expect: manageTeamA1,
+  },
+  cancelSeries: { params: async () => ({ seriesId: await freshSeries() }), expect: manageTeamA1 },
+  updateMeeting: {
+    params: async () => ({ meetingId: (await freshMeeting()).id }),
+    body: () => ({ title: 'Moved', scheduledFor: '2027-03-03T15:00:00Z' }),
+    expect: manageTeamA1,
+  },
+  cancelMeeting: { params: async () => ({ meetingId: (await freshMeeting()).id }), expect: manageTeamA1 },
+  // CAL-FEED: a team's calendar link follows its owner's membership, so only members make one.
+  groupCalendarFeed: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
+  resetGroupCalendarFeed: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
+  myCalendarFeed: { expect: signedIn() },
+  resetMyCalendarFeed: { expect: signedIn() },
+  // The secret link is the credential: anyone holding it reads the feed, no cookie needed (CAL-FEED-1).
+  calendarFeed: {
+    secretGrantsAccess: true,
+    params: async () => ({ token: await liveFeedToken() }),
+    expect: everyone(),
+  },
   getMeeting: { params: async () => ({ meetingId: (await freshMeeting()).id }), expect: readTeamA1 },
   // TRUST-READ-2: opening puts the opener on the roster, so only a member who runs the team may open.
   openMeeting: {

@@ -30,7 +30,10 @@ export function registerSetupRoutes(app: FastifyInstance, s: Services) {
       const { user, session } = await s.db.transaction(async (tx) => {
         await tx.execute(sql`SELECT pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
         if (!(await needsSetup(tx))) throw conflict('Ensemble is already set up. Sign in instead.');
-        const [district] = await tx.insert(districts).values({ name: body.districtName }).returning();
+        const [district] = await tx
+          .insert(districts)
+          .values({ name: body.districtName, ...(body.timeZone ? { timeZone: body.timeZone } : {}) })
+          .returning();
         if (!district) throw new Error('insert returned no row');
         const user = await createAccount(tx, {
           districtId: district.id,

@@ -151,6 +151,7 @@ export const adminStrings = {
         guest_admitted: 'Guest let into a meeting',
         guest_declined: 'Guest turned away',
       },
+      calendar: { feed_link_made: 'Calendar link made or reset' },
       setup: { first_team: 'First team created' },
       export: { audit_log: 'Audit log exported', minutes: 'Minutes exported' },
       backup: { created: 'Backup made', restored: 'Backup restored' },

@@ -58,6 +58,7 @@ export const meetingsStrings = {
     scheduled: 'Scheduled',
     live: 'Live now',
     ended: 'Ended',
+    cancelled: 'Cancelled',
   },
   connection: {
     joining: 'Joining the meeting…',

@@ -1,0 +1,172 @@
+/**
+ * Calendar feeds behind a secret link (CAL-FEED), scoped to a district: a person's link for all their teams, or
+ * for one team. Only the sha256 of the secret is stored; making a new link replaces the old one. When a feed is
+ * fetched, the owner's account and memberships are read as they are now.
+ */
+import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { newSecret, hashSecret } from '../auth/tokens';
+import type { DbOrTx } from '../db/client';
+import { calendarFeeds, groupMembers, groups, meetings, meetingSeries, users } from '../db/schema';
+import type { GroupRow } from '../groups/queries';
+import { teamTimeZone } from '../schedule/queries';
+import type { CalendarMeeting, CalendarSeries } from './ics';
+
+/** How many meetings a feed carries at most (the newest). */
+const FEED_MEETINGS_MAX = 1000;
+
+export interface FeedOwner {
+  districtId: string;
+  userId: string;
+  groupId: string | null;
+}
+
+const ownerIs = (o: FeedOwner) =>
+  and(
+    eq(calendarFeeds.districtId, o.districtId),
+    eq(calendarFeeds.userId, o.userId),
+    o.groupId === null ? isNull(calendarFeeds.groupId) : eq(calendarFeeds.groupId, o.groupId),
+  );
+
+export async function feedStatus(db: DbOrTx, owner: FeedOwner): Promise<{ createdAt: Date } | null> {
+  const [row] = await db
+    .select({ createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(ownerIs(owner));
+  return row ?? null;
+}
+
+/** CAL-FEED-2: a new secret for this owner; the old link (if any) stops answering. The secret is returned once. */
+export async function makeFeedLink(
+  db: DbOrTx,
+  owner: FeedOwner,
+): Promise<{ secret: string; createdAt: Date }> {
+  const secret = newSecret();
+  return db.transaction(async (tx) => {
+    await tx.delete(calendarFeeds).where(ownerIs(owner));
+    const [row] = await tx
+      .insert(calendarFeeds)
+      .values({ ...owner, tokenHash: hashSecret(secret) })
+      .returning({ createdAt: calendarFeeds.createdAt });
+    if (!row) throw new Error('insert returned no row');
+    return { secret, createdAt: row.createdAt };
+  });
+}
+
+/**
+ * CAL-FEED-3: the teams a secret link shows, resolved now: null for an unknown (or reset) secret or a
+ * deactivated owner; a team link shows its team only while its owner is a member.
+ */
+export async function resolveFeed(
+  db: DbOrTx,
+  secret: string,
+): Promise<{ owner: FeedOwner; name: string; groups: GroupRow[] } | null> {
+  const [owner] = await db
+    .select()
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.tokenHash, hashSecret(secret)));
+  if (!owner) return null;
+  const [person] = await db
+    .select({ deactivatedAt: users.deactivatedAt })
+    .from(users)
+    .where(and(eq(users.id, owner.userId), eq(users.districtId, owner.districtId)));
+  if (!person || person.deactivatedAt) return null;
+  const rows = await db
+    .select({ group: groups })
+    .from(groupMembers)
+    .innerJoin(
+      groups,
+      and(eq(groups.id, groupMembers.groupId), eq(groups.districtId, groupMembers.districtId)),
+    )
+    .where(
+      and(
+        eq(groupMembers.districtId, owner.districtId),
+        eq(groupMembers.userId, owner.userId),
+        owner.groupId === null ? undefined : eq(groupMembers.groupId, owner.groupId),
+      ),
+    )
+    .orderBy(asc(groups.name));
+  const teams = rows.map((r) => r.group);
+  if (owner.groupId !== null && teams.length === 0) return null;
+  const name = owner.groupId !== null && teams[0] ? `${teams[0].name} meetings` : 'My Ensemble meetings';
+  return {
+    owner: { districtId: owner.districtId, userId: owner.userId, groupId: owner.groupId },
+    name,
+    groups: teams,
+  };
+}
+
+const agendaName = (agenda: readonly { routineName: string }[]) =>
+  agenda.map((a) => a.routineName).join(' + ');
+
+/** The series and dated meetings of these teams, ready for `renderCalendar`. */
+export async function calendarItems(
+  db: DbOrTx,
+  districtId: string,
+  teams: readonly GroupRow[],
+  links: { meeting: (id: string) => string; team: (id: string) => string },
+): Promise<{ series: CalendarSeries[]; meetings: CalendarMeeting[]; zones: Map<string, string> }> {
+  if (!teams.length) return { series: [], meetings: [], zones: new Map() };
+  const ids = teams.map((g) => g.id);
+  const names = new Map(teams.map((g) => [g.id, g.name]));
+  const zones = new Map<string, string>();
+  for (const g of teams) zones.set(g.id, await teamTimeZone(db, g));
+  const seriesRows = await db
+    .select()
+    .from(meetingSeries)
+    .where(and(eq(meetingSeries.districtId, districtId), inArray(meetingSeries.groupId, ids)));
+  const meetingRows = await db
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.districtId, districtId),
+        inArray(meetings.groupId, ids),
+        isNotNull(meetings.scheduledFor),
+      ),
+    )
+    .orderBy(desc(meetings.scheduledFor))
+    .limit(FEED_MEETINGS_MAX);
+  const seriesZone = new Map(seriesRows.map((s) => [s.id, s.timeZone]));
+  return {
+    zones,
+    series: seriesRows.map((s) => ({
+      id: s.id,
+      title: s.title,
+      teamName: names.get(s.groupId) ?? '',
+      agendaName: agendaName(s.agenda),
+      totalMinutes: s.totalMinutes,
+      weekday: s.weekday,
+      localTime: s.localTime,
+      intervalWeeks: s.intervalWeeks,
+      firstDate: s.firstDate,
+      lastDate: s.lastDate,
+      skipDates: s.skipDates,
+      timeZone: s.timeZone,
+      sequence: s.sequence,
+      updatedAt: s.updatedAt,
+      url: links.team(s.groupId),
+    })),
+    meetings: meetingRows.flatMap((m) =>
+      m.scheduledFor
+        ? [
+            {
+              id: m.id,
+              title: m.title,
+              teamName: names.get(m.groupId) ?? '',
+              agendaName: agendaName(m.agenda),
+              totalMinutes: m.totalMinutes,
+              scheduledFor: m.scheduledFor,
+              status: m.status,
+              sequence: m.sequence,
+              updatedAt: m.updatedAt,
+              url: links.meeting(m.id),
+              timeZone:
+                (m.seriesId ? seriesZone.get(m.seriesId) : undefined) ?? zones.get(m.groupId) ?? 'Etc/UTC',
+              series:
+                m.seriesId && m.occurrenceDate ? { id: m.seriesId, occurrenceDate: m.occurrenceDate } : null,
+            },
+          ]
+        : [],
+    ),
+  };
+}
