@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { plainText, renderCalendar, vtimezoneOf, type CalendarMeeting, type CalendarSeries } from './ics';
+import { expandSeries, wallTime as wall } from './testing';
 
 const series: CalendarSeries = {
   id: 's1',
@@ -64,34 +65,7 @@ const meetings: CalendarMeeting[] = [
 
 const parse = (text: string) => ICAL.Component.fromString(text);
 
-/** Local wall time `YYYY-MM-DD HH:MM` of an ICAL.Time in its own zone. */
-const wall = (t: ICAL.Time) =>
-  `${t.year}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')} ${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`;
-
-function expand(text: string) {
-  const cal = parse(text);
-  const vevents = cal.getAllSubcomponents('vevent');
-  const master = vevents.find((v) => v.hasProperty('rrule'));
-  if (!master) throw new Error('no series');
-  const event = new ICAL.Event(master);
-  for (const v of vevents)
-    if (v.hasProperty('recurrence-id') && v.getFirstPropertyValue('uid') === event.uid)
-      event.relateException(v);
-  const it = event.iterator();
-  const out: { start: string; utc: string; status: string; summary: string }[] = [];
-  // ical.js types `next()` as a Time; it answers undefined after the last occurrence.
-  const nextOf = (): ICAL.Time | undefined => it.next();
-  for (let next = nextOf(); next; next = nextOf()) {
-    const details = event.getOccurrenceDetails(next);
-    out.push({
-      start: wall(details.startDate),
-      utc: details.startDate.toJSDate().toISOString(),
-      status: String(details.item.component.getFirstPropertyValue('status') ?? ''),
-      summary: details.item.summary,
-    });
-  }
-  return { cal, vevents, out };
-}
+const expand = (text: string) => expandSeries(text);
 
 describe('iCalendar feed (CAL-ICS)', () => {
   const text = renderCalendar({

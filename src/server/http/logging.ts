@@ -6,8 +6,17 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 
 const MASK = '<redacted>';
-/** A path segment after one of these is a secret or a guessable code: invitation tokens, join and meeting codes. */
-const SECRET_AFTER = new Set(['token', 'invite', 'join', 'code', 'join-codes', 'reset', 'verify']);
+/** A path segment after one of these is a secret or a guessable code: invitation tokens, join and meeting codes, calendar links (CAL-FEED-4). */
+const SECRET_AFTER = new Set([
+  'token',
+  'invite',
+  'join',
+  'code',
+  'join-codes',
+  'reset',
+  'verify',
+  'calendar-feeds',
+]);
 /** Literal route words that follow such a keyword and are not secrets. */
 const LITERAL = new Set(['confirm', 'accept', 'complete']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

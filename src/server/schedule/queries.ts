@@ -77,9 +77,7 @@ export async function nextOfSeries(
       ),
     )
     .groupBy(meetings.seriesId);
-  return new Map(
-    rows.flatMap((r) => (r.seriesId ? [[r.seriesId, new Date(r.next)] as const] : [])),
-  );
+  return new Map(rows.flatMap((r) => (r.seriesId ? [[r.seriesId, new Date(r.next)] as const] : [])));
 }
 
 /** The routines an agenda names, each resolved for this group; a 400 names the one at fault. */
