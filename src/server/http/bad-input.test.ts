@@ -32,6 +32,8 @@ beforeAll(async () => {
   ids.groupId = group.body.id;
   ids.userId = me.body.id;
   ids.invitationId = randomUUID();
+  ids.seriesId = randomUUID();
+  ids.meetingId = randomUUID();
   ids.token = 'x'.repeat(43);
   ids.code = 'ABCDEFGH';
 });
