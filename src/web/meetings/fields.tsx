@@ -60,7 +60,7 @@ export interface NativeInputFieldProps {
   id: string;
   label: string;
   description?: string;
-  type: 'date' | 'datetime-local';
+  type: 'date' | 'datetime-local' | 'time';
   value: string;
   onChange: (value: string) => void;
   name?: string;

@@ -9,6 +9,8 @@ import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
 import { Page } from '../ui/Page';
 import { TextField } from '../ui/TextField';
+import { knownTimeZones } from '#contracts/time-zone';
+import { browserTimeZone } from '../schedule/format';
 import './i18n';
 
 const fieldNames = ['districtName', 'name', 'email', 'password'] as const;
@@ -20,6 +22,7 @@ export function SetupPage() {
   const navigate = useNavigate();
   const toast = useToast();
 
+  const zone = browserTimeZone(knownTimeZones());
   const setup = useMutation({
     mutationFn: (values: FormValues) =>
       call('setup', {
@@ -28,6 +31,8 @@ export function SetupPage() {
           name: values.name ?? '',
           email: values.email ?? '',
           password: values.password ?? '',
+          // SERIES-TZ-1: the district's time zone starts as this browser's (admins change it later).
+          ...(zone ? { timeZone: zone } : {}),
         },
       }),
     onSuccess: (me) => {

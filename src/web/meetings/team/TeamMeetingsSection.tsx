@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useNavigate } from '../../shell/navigation';
-import { api, pathFor } from '#contracts/api';
 import { AGENDA_ROUTINES_MAX } from '#contracts/meeting';
 import type { MeetingSummary, RoutineSummary } from '#contracts/meetings-api';
 import { call } from '../../api/client';
@@ -24,6 +23,13 @@ import { addMeetingsStrings, useMeetingsT } from '../i18n';
 import { meetingKeys, useGroupMeetings, useRoutines } from '../queries';
 import { useTeamMeetingsLive } from './useTeamMeetingsLive';
 import { teamMeetingsStrings } from './strings.en';
+import { CalendarSubscribe } from '../../schedule/CalendarSubscribe';
+import { MeetingChangeActions } from '../../schedule/MeetingChangeActions';
+import { SeriesList, SeriesRuleLabel } from '../../schedule/SeriesList';
+import { SeriesFields, seriesFieldNames, type SeriesDraft } from '../../schedule/SeriesFields';
+import { scheduleKeys, useSeries } from '../../schedule/queries';
+import { useScheduleT } from '../../schedule/i18n';
+import { todayLocal } from '../../schedule/format';
 
 addMeetingsStrings(teamMeetingsStrings);
 
@@ -39,7 +45,6 @@ export function TeamMeetingsSection({ groupId }: { groupId: string }) {
   const meetings = useGroupMeetings(groupId);
   // DAY-TEAM-1: a meeting that opens, starts or ends shows here without a reload.
   useTeamMeetingsLive(groupId);
-  const calendarUrl = pathFor(api.groupCalendar.path, { groupId });
   const group = useGroup(groupId);
   // The server's `run-meetings` is the same rule as managing the team (those who run it); each meeting also says `canRun`.
   const mayRun = (group.data?.can.manageMembers ?? false) || (meetings.data?.some((m) => m.canRun) ?? false);
@@ -53,6 +58,7 @@ export function TeamMeetingsSection({ groupId }: { groupId: string }) {
       {meetings.isError ? (
         <ErrorState error={meetings.error} onRetry={() => void meetings.refetch()} />
       ) : null}
+      <SeriesList groupId={groupId} />
       {meetings.data ? (
         meetings.data.length === 0 ? (
           <p className="muted">{t('team.none')}</p>
@@ -66,18 +72,13 @@ export function TeamMeetingsSection({ groupId }: { groupId: string }) {
       ) : null}
       <ul className="meetings-links">
         <li>
-          <a href={calendarUrl} download>
-            {t('team.calendar')}
-          </a>{' '}
-          <span className="muted">· {t('team.calendarHint')}</span>
-        </li>
-        <li>
           <Link to="/join-meeting">{t('team.joinWithCode')}</Link>{' '}
           <span className="muted">· {t('team.joinWithCodeHint')}</span>
         </li>
       </ul>
       <PracticeMeetingOffer groupId={groupId} mayRun={mayRun} />
       {mayRun ? <ScheduleMeetingForm groupId={groupId} /> : null}
+      <CalendarSubscribe groupId={groupId} isMember={(group.data?.myRole ?? null) !== null} />
     </section>
   );
 }
@@ -101,11 +102,13 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
     },
   });
   const tone = meeting.status === 'live' ? 'attention' : 'neutral';
+  const cancelled = meeting.status === 'cancelled';
 
   return (
-    <li className="row meeting-row">
+    <li className={cancelled ? 'row meeting-row is-cancelled' : 'row meeting-row'}>
       <div className="row__main">
         <span className="row__title">{meeting.title}</span>
+        {meeting.seriesId ? <SeriesRuleLabel groupId={meeting.groupId} seriesId={meeting.seriesId} /> : null}
         <span className="row__detail">
           {meeting.scheduledFor ? formatDateTime(meeting.scheduledFor, i18n.language) : t('team.noDate')}
         </span>
@@ -130,6 +133,7 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
             {t('team.openLive')}
           </Button>
         ) : null}
+        {meeting.status === 'scheduled' && meeting.canRun ? <MeetingChangeActions meeting={meeting} /> : null}
         {meeting.status === 'live' && meeting.canTakePart ? (
           <ButtonLink
             to={`/meetings/${meeting.id}`}
@@ -149,7 +153,7 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
             {t('team.projector')}
           </ButtonLink>
         ) : null}
-        {meeting.status !== 'scheduled' && meeting.canTakePart ? (
+        {(meeting.status === 'live' || meeting.status === 'ended') && meeting.canTakePart ? (
           <ButtonLink
             to={`/meetings/${meeting.id}/minutes`}
             variant="quiet"
@@ -170,8 +174,20 @@ function localToIso(value: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
 
+/** A first draft of a weekly series: Tuesdays at 15:30 from today for ten weeks. */
+function seriesDraft(): SeriesDraft {
+  const first = todayLocal();
+  const [y, m, d] = first.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m - 1, d + 7 * 10)).toISOString().slice(0, 10);
+  return { weekday: 2, time: '15:30', intervalWeeks: 1, firstDate: first, lastDate: last, skipDates: [] };
+}
+
 function ScheduleMeetingForm({ groupId }: { groupId: string }) {
   const t = useMeetingsT();
+  const ts = useScheduleT();
+  const series = useSeries(groupId);
+  const [mode, setMode] = useState<'once' | 'weekly'>('once');
+  const [draft, setDraft] = useState<SeriesDraft>(seriesDraft);
   const toast = useToast();
   const queryClient = useQueryClient();
   const routines = useRoutines(groupId);
@@ -184,14 +200,29 @@ function ScheduleMeetingForm({ groupId }: { groupId: string }) {
   const agenda = chosen ? [chosen, ...followedBy] : [];
 
   const schedule = useMutation({
-    mutationFn: (values: { title: string; scheduledFor: string | null; agenda: { routineId: string }[] }) =>
-      call('scheduleMeeting', { params: { groupId }, body: values }),
-    onSuccess: () => {
+    mutationFn: async (values: {
+      title: string;
+      scheduledFor: string | null;
+      agenda: { routineId: string }[];
+    }) => {
+      if (mode === 'weekly') {
+        await call('createSeries', {
+          params: { groupId },
+          body: { title: values.title, agenda: values.agenda, ...draft },
+        });
+        return 'weekly' as const;
+      }
+      await call('scheduleMeeting', { params: { groupId }, body: values });
+      return 'once' as const;
+    },
+    onSuccess: (made) => {
       void queryClient.invalidateQueries({ queryKey: meetingKeys.forGroup(groupId) });
-      toast(t('team.scheduled'));
+      void queryClient.invalidateQueries({ queryKey: scheduleKeys.series(groupId) });
+      toast(made === 'weekly' ? ts('series.scheduled') : t('team.scheduled'));
       setTitle('');
       setWhen('');
       setFollowedBy([]);
+      setDraft(seriesDraft());
     },
   });
 
@@ -199,7 +230,7 @@ function ScheduleMeetingForm({ groupId }: { groupId: string }) {
     <div className="panel schedule-meeting">
       <h3 className="subsection__title schedule-meeting__title">{t('team.scheduleTitle')}</h3>
       <ApiForm
-        fieldNames={scheduleFields}
+        fieldNames={mode === 'weekly' ? [...scheduleFields, ...seriesFieldNames] : scheduleFields}
         error={schedule.error}
         onValues={(values) => {
           schedule.mutate({
@@ -218,14 +249,30 @@ function ScheduleMeetingForm({ groupId }: { groupId: string }) {
           isRequired
           maxLength={160}
         />
-        <NativeInputField
-          id="meeting-when"
-          name="scheduledFor"
-          label={`${t('team.when')} ${t('common.optional')}`}
-          type="datetime-local"
-          value={when}
-          onChange={setWhen}
+        <RadioGroupField
+          name="mode"
+          label={ts('mode.label')}
+          value={mode}
+          onChange={(next) => {
+            setMode(next === 'weekly' ? 'weekly' : 'once');
+          }}
+          options={[
+            { value: 'once', label: ts('mode.once'), description: ts('mode.onceHint') },
+            { value: 'weekly', label: ts('mode.weekly'), description: ts('mode.weeklyHint') },
+          ]}
         />
+        {mode === 'once' ? (
+          <NativeInputField
+            id="meeting-when"
+            name="scheduledFor"
+            label={`${t('team.when')} ${t('common.optional')}`}
+            type="datetime-local"
+            value={when}
+            onChange={setWhen}
+          />
+        ) : (
+          <SeriesFields value={draft} onChange={setDraft} timeZone={series.data?.timeZone ?? null} />
+        )}
         {routines.isPending ? <LoadingState /> : null}
         {routines.isError ? (
           <ErrorState error={routines.error} onRetry={() => void routines.refetch()} />
@@ -259,7 +306,7 @@ function ScheduleMeetingForm({ groupId }: { groupId: string }) {
         ) : null}
         <div className="form__actions">
           <Button type="submit" variant="primary" isPending={schedule.isPending} isDisabled={!chosen}>
-            {t('team.schedule')}
+            {mode === 'weekly' ? ts('series.schedule') : t('team.schedule')}
           </Button>
         </div>
       </ApiForm>
