@@ -29,7 +29,7 @@ export function CalendarSubscribe({ groupId, isMember }: { groupId: string; isMe
       <p>{t('feed.privacy')}</p>
       {isMember ? <TeamFeed groupId={groupId} /> : null}
       <MyFeed />
-      <p>
+      <p className="calendar-subscribe__download">
         <a href={calendarUrl} download>
           {t('feed.download')}
         </a>

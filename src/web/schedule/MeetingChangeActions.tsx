@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import { call } from '../api/client';
 import { ApiForm } from '../forms/ApiForm';
@@ -10,6 +11,7 @@ import { Dialog } from '../ui/Dialog';
 import { TextField } from '../ui/TextField';
 import { NativeInputField } from '../meetings/fields';
 import { meetingKeys } from '../meetings/queries';
+import { formatDateTime } from '../meetings/format';
 import { useScheduleT } from './i18n';
 import { scheduleKeys } from './queries';
 
@@ -32,7 +34,12 @@ export function MeetingChangeActions({ meeting }: { meeting: MeetingSummary }) {
   const t = useScheduleT();
   const toast = useToast();
   const queryClient = useQueryClient();
+  const { i18n } = useTranslation();
   const [moving, setMoving] = useState(false);
+  // Meetings of a series share a title: their buttons are told apart by the date.
+  const named = meeting.scheduledFor
+    ? `${meeting.title}, ${formatDateTime(meeting.scheduledFor, i18n.language)}`
+    : meeting.title;
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: meetingKeys.forGroup(meeting.groupId) }),
@@ -43,7 +50,7 @@ export function MeetingChangeActions({ meeting }: { meeting: MeetingSummary }) {
       <Button
         variant="quiet"
         aria-haspopup="dialog"
-        aria-label={t('meeting.moveLabel', { title: meeting.title })}
+        aria-label={t('meeting.moveLabel', { title: named })}
         onPress={() => {
           setMoving(true);
         }}
@@ -65,7 +72,7 @@ export function MeetingChangeActions({ meeting }: { meeting: MeetingSummary }) {
       ) : null}
       <ConfirmDialog
         trigger={t('meeting.cancel')}
-        triggerLabel={t('meeting.cancelLabel', { title: meeting.title })}
+        triggerLabel={t('meeting.cancelLabel', { title: named })}
         title={t('meeting.cancelTitle', { title: meeting.title })}
         body={<p>{t('meeting.cancelBody')}</p>}
         confirmLabel={t('meeting.cancelConfirm')}

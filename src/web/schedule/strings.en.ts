@@ -40,7 +40,7 @@ export const scheduleStrings = {
     next: 'Next: {{when}}',
     cancelled: 'Cancelled',
     cancel: 'Cancel series',
-    cancelLabel: 'Cancel the series {{title}}',
+    cancelLabel: 'Cancel series: {{title}}',
     cancelTitle: 'Cancel the rest of “{{title}}”?',
     cancelBody:
       'Each meeting of this series still to come is cancelled, and calendars that subscribe show it as cancelled. Meetings already held stay as they are.',
@@ -74,9 +74,9 @@ export const scheduleStrings = {
     none: 'No link yet.',
     made: 'You made a link on {{date}}. It is shown only once; reset it to get a new one.',
     make: 'Make link',
-    makeLabel: 'Make a calendar link: {{scope}}',
+    makeLabel: 'Make link: {{scope}}',
     reset: 'Reset link',
-    resetLabel: 'Reset the calendar link: {{scope}}',
+    resetLabel: 'Reset link: {{scope}}',
     resetTitle: 'Reset this calendar link?',
     resetBody:
       'The old link stops working at once. Calendars that used it stop updating until you add the new one.',
