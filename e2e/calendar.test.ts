@@ -52,7 +52,7 @@ describeE2E('weekly series and calendar feed', () => {
     await coach.locator('label.radio__button', { hasText: 'A weekly series' }).click();
     expect(await coach.getByRole('radio', { name: /A weekly series/ }).isChecked()).toBe(true);
     await coach.getByRole('textbox', { name: 'Title' }).fill(title);
-    await coach.getByText('Times are in America/New_York, the time zone of this team’s school.').waitFor();
+    await coach.getByText('Times are in America/New_York, this team’s time zone.').waitFor();
     await coach.getByRole('combobox', { name: 'Weekday' }).selectOption({ label: 'Tuesday' });
     await coach.getByLabel('Time', { exact: true }).fill('15:30');
     await coach.getByRole('combobox', { name: 'Repeats' }).selectOption({ label: 'Every week' });

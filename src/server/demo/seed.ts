@@ -15,6 +15,8 @@ import { newDemoPassword, newJoinCode } from '../auth/tokens';
 import { loadShippedRoutines } from '../routines/catalog';
 import { totalMinutes } from '#core/routines/index';
 import { pastShareSuccessesEvents } from './past-meeting';
+import { addDays, instantToLocal } from '#core/schedule/index';
+import { agendaOf, insertSeries } from '../schedule/queries';
 
 export const DEMO_DISTRICT_NAME = 'Riverbend Unified (demo)';
 export const DEMO_DOMAIN = 'demo.ensemble.test';
@@ -174,6 +176,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
       ]);
     }
     await seedPastMeeting(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
+    await seedWeeklySeries(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
     await ensureReadyMeeting(tx, district.id);
     return true;
   });
@@ -231,6 +234,35 @@ async function ensureReadyMeeting(tx: Tx, districtId: string) {
 }
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/**
+ * The Literacy PLC meets weekly (SERIES): from next week on the same weekday at 15:30 in the district's zone,
+ * for twelve weeks, the fourth skipped as a holiday, so the demo shows a series, its rule and a skipped date.
+ */
+async function seedWeeklySeries(tx: Tx, districtId: string, groupId: string, idOf: (key: string) => string) {
+  const routine = loadShippedRoutines().get('share-successes');
+  const [district] = await tx.select().from(districts).where(eq(districts.id, districtId));
+  if (!routine || !district) return;
+  const today = instantToLocal(new Date(), district.timeZone);
+  const firstDate = addDays(today.date, 7);
+  const rule = {
+    weekday: today.weekday,
+    time: '15:30',
+    intervalWeeks: 1,
+    firstDate,
+    lastDate: addDays(firstDate, 7 * 11),
+    skipDates: [addDays(firstDate, 7 * 3)],
+    timeZone: district.timeZone,
+  };
+  await insertSeries(tx, {
+    districtId,
+    groupId,
+    title: 'Literacy PLC weekly meeting',
+    agenda: agendaOf([routine]),
+    rule,
+    createdBy: idOf('teacher4'),
+  });
+}
 
 /** Last week's Literacy PLC meeting, ended, so the demo has minutes, next steps and a presenter history. */
 async function seedPastMeeting(tx: Tx, districtId: string, groupId: string, idOf: (key: string) => string) {

@@ -7,7 +7,7 @@ import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { MeetingAgendaItem } from '#contracts/meetings-api';
 import type { Routine } from '#contracts/routine';
 import { SERIES_DATES_MAX, type CreateSeriesRequest, type UpdateSeriesRequest } from '#contracts/schedule';
-import { occurrencesOf, ruleIssues, type ZonedRule } from '#core/schedule/index';
+import { occurrencesOf, ruleIssues, seriesDates, type ZonedRule } from '#core/schedule/index';
 import { totalMinutes } from '#core/routines/index';
 import { newJoinCode } from '../auth/tokens';
 import type { DbOrTx } from '../db/client';
@@ -187,30 +187,51 @@ export async function createSeries(
   const skipDates = [...new Set(body.skipDates ?? [])].sort();
   const rule: ZonedRule = { ...body, skipDates, timeZone };
   assertRule(rule);
-  const agenda = agendaOf(routines);
-  return withJoinCodeRetry(db, async (tx) => {
-    const [series] = await tx
-      .insert(meetingSeries)
-      .values({
-        districtId: actor.districtId,
-        groupId: group.id,
-        title: body.title,
-        agenda,
-        totalMinutes: agendaMinutes(agenda),
-        weekday: body.weekday,
-        localTime: body.time,
-        intervalWeeks: body.intervalWeeks,
-        firstDate: body.firstDate,
-        lastDate: body.lastDate,
-        skipDates,
-        timeZone,
-        createdBy: actor.userId,
-      })
-      .returning();
-    if (!series) throw new Error('insert returned no row');
-    await insertOccurrences(tx, series, new Set(occurrencesOf(rule).map((o) => o.date)), actor.userId);
-    return series;
-  });
+  return withJoinCodeRetry(db, (tx) =>
+    insertSeries(tx, {
+      districtId: actor.districtId,
+      groupId: group.id,
+      title: body.title,
+      agenda: agendaOf(routines),
+      rule,
+      createdBy: actor.userId,
+    }),
+  );
+}
+
+/** Writes a checked rule as a series and its meetings (also the demo district's seed). */
+export async function insertSeries(
+  tx: DbOrTx,
+  s: {
+    districtId: string;
+    groupId: string;
+    title: string;
+    agenda: MeetingAgendaItem[];
+    rule: ZonedRule;
+    createdBy: string;
+  },
+): Promise<SeriesRow> {
+  const [series] = await tx
+    .insert(meetingSeries)
+    .values({
+      districtId: s.districtId,
+      groupId: s.groupId,
+      title: s.title,
+      agenda: s.agenda,
+      totalMinutes: agendaMinutes(s.agenda),
+      weekday: s.rule.weekday,
+      localTime: s.rule.time,
+      intervalWeeks: s.rule.intervalWeeks,
+      firstDate: s.rule.firstDate,
+      lastDate: s.rule.lastDate,
+      skipDates: [...s.rule.skipDates],
+      timeZone: s.rule.timeZone,
+      createdBy: s.createdBy,
+    })
+    .returning();
+  if (!series) throw new Error('insert returned no row');
+  await insertOccurrences(tx, series, new Set(seriesDates(s.rule).map((d) => d.date)), s.createdBy);
+  return series;
 }
 
 /** A meeting that was opened (live or ended) has a log: it is never removed by an edit of its series. */

@@ -17,7 +17,7 @@ export const scheduleStrings = {
     firstDateHint: 'The series starts on the first chosen weekday on or after this date.',
     lastDate: 'Last date',
     lastDateHint: 'The end of the term or school year.',
-    zone: 'Times are in {{zone}}, the time zone of this team’s school.',
+    zone: 'Times are in {{zone}}, this team’s time zone.',
     skipsTitle: 'Holidays and days off (optional)',
     skipsHint: 'Dates of the series on which the team does not meet.',
     skipDate: 'Date to skip',
