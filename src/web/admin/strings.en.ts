@@ -13,6 +13,11 @@ export const adminStrings = {
     title: 'District',
     name: 'District name',
     created: 'Created',
+    timeZone: 'Time zone',
+    timeZoneHint:
+      'Teams meet in their school’s time zone, and leadership teams and schools without their own in this one. Series already scheduled keep theirs.',
+    saveTimeZone: 'Save time zone',
+    timeZoneSaved: 'The district’s time zone is now {{zone}}.',
   },
   schools: {
     title: 'Schools',
