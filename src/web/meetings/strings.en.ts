@@ -102,6 +102,8 @@ export const meetingsStrings = {
     endedTitle: 'The meeting has ended',
     endedBody: 'Thank you. The minutes hold the notes, next steps and sources the team recorded.',
     openMinutes: 'Open the minutes',
+    cancelledTitle: 'This meeting was cancelled',
+    cancelledBody: 'It stays in the team’s list and will not be opened.',
     notOpenTitle: 'Not open yet',
     notOpenBody:
       'This meeting has not been opened. This page joins by itself as soon as the facilitator opens it.',

@@ -54,7 +54,9 @@ export function MeetingPage() {
       </div>
     );
   }
-  if (summary.data.status === 'scheduled') return <NotOpenYet summary={summary.data} />;
+  // SERIES-MOVE-2: a cancelled meeting says so, and is never opened.
+  if (summary.data.status === 'scheduled' || summary.data.status === 'cancelled')
+    return <NotOpenYet summary={summary.data} />;
   if (summary.data.status === 'ended') return <EndedMeeting summary={summary.data} />;
   return <LiveDeviceView key={meetingId} summary={summary.data} />;
 }
@@ -220,6 +222,7 @@ function NotOpenYet({ summary }: { summary: MeetingSummary }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   usePageTitle(summary.title);
   useNavigationFocus(headingRef);
+  const cancelled = summary.status === 'cancelled';
   const open = useMutation({
     mutationFn: () => call('openMeeting', { params: { meetingId: summary.id } }),
     onSuccess: (opened) => {
@@ -236,11 +239,15 @@ function NotOpenYet({ summary }: { summary: MeetingSummary }) {
         </h1>
         <p className="meeting-header__meeting">{summary.groupName}</p>
       </header>
-      <Notice tone="info" title={t('device.notOpenTitle')} role="status">
-        <p>{t('device.notOpenBody')}</p>
+      <Notice
+        tone="info"
+        title={t(cancelled ? 'device.cancelledTitle' : 'device.notOpenTitle')}
+        role="status"
+      >
+        <p>{t(cancelled ? 'device.cancelledBody' : 'device.notOpenBody')}</p>
       </Notice>
       {open.error ? <FormAlert messages={[describe(open.error)]} /> : null}
-      {summary.canRun ? (
+      {summary.canRun && !cancelled ? (
         <div className="actions">
           <Button
             variant="primary"
