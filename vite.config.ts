@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
@@ -19,8 +19,26 @@ const frameworkPackages =
 const zodConfig = /[\\/]src[\\/](web[\\/]zod-config|contracts[\\/]zod)\.ts$/;
 const framework = (id: string) => frameworkPackages.test(id) || zodConfig.test(id);
 
+/**
+ * DAY-PERF-1: the catalogue's `summary` strings are for the OpenAPI document (the server); the browser's copy
+ * of `src/contracts/api.ts` drops them: 1.8 KB gzipped that the sign-in and meeting pages no longer load
+ * (measured 2026-12-02, issue 11). Summaries there are single string literals; one written otherwise stays.
+ */
+const CATALOGUE_SUMMARY = /summary:\s*(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`[^`]*`)/g;
+const catalogue = /[\\/]src[\\/]contracts[\\/]api\.ts$/;
+function dropCatalogueSummaries(): Plugin {
+  return {
+    name: 'ensemble:drop-catalogue-summaries',
+    enforce: 'pre',
+    transform(code, id) {
+      return catalogue.test(id) ? { code: code.replace(CATALOGUE_SUMMARY, "summary: ''"), map: null } : null;
+    },
+  };
+}
+
 export default defineConfig({
   root,
+  plugins: [dropCatalogueSummaries()],
   // The browser runs Preact (ADR 0015): the code is written against React's API and types, and every import
   // of React resolves to preact/compat here. JSX compiles to the automatic runtime (tsconfig `react-jsx`),
   // whose `react/jsx-runtime` import lands on Preact's too.

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SERIES_DATES_MAX, SERIES_INTERVAL_MAX } from '#contracts/schedule';
 import { seriesDates } from '#core/schedule/dates';
@@ -36,7 +36,6 @@ export function SeriesFields({
   const t = useScheduleT();
   const { i18n } = useTranslation();
   const language = i18n.language;
-  const [skip, setSkip] = useState('');
   const set = (change: Partial<SeriesDraft>) => {
     onChange({ ...value, ...change });
   };
@@ -103,65 +102,92 @@ export function SeriesFields({
           }}
         />
       </div>
-      <fieldset className="fieldset stack">
-        <legend className="fieldset__legend">{t('series.skipsTitle')}</legend>
-        <p className="field__hint">{t('series.skipsHint')}</p>
-        <div className="inline-form">
-          <NativeInputField
-            id="series-skip"
-            type="date"
-            label={t('series.skipDate')}
-            value={skip}
-            min={value.firstDate || undefined}
-            onChange={setSkip}
-          />
-          <Button
-            variant="secondary"
-            isDisabled={skip === '' || value.skipDates.includes(skip)}
-            onPress={() => {
-              set({ skipDates: [...value.skipDates, skip].sort() });
-              setSkip('');
-            }}
-          >
-            {t('series.addSkip')}
-          </Button>
-        </div>
-        {value.skipDates.length ? (
-          <ul className="series-skips" aria-label={t('series.skipsTitle')}>
-            {value.skipDates.map((date) => (
-              <li key={date} className="series-skips__item">
-                <span>{localDate(date, language)}</span>
-                <Button
-                  variant="quiet"
-                  aria-label={t('series.removeSkip', { date: localDate(date, language) })}
-                  onPress={() => {
-                    set({ skipDates: value.skipDates.filter((d) => d !== date) });
-                  }}
-                >
-                  {t('series.remove')}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">{t('series.noSkips')}</p>
-        )}
-      </fieldset>
+      <SkipDatesField
+        value={value.skipDates}
+        min={value.firstDate}
+        onChange={(skipDates) => {
+          set({ skipDates });
+        }}
+      />
       <SeriesPreview value={value} />
     </div>
   );
 }
 
-function SeriesPreview({ value }: { value: SeriesDraft }) {
+/** Holidays: a date field with "Add skipped date", and the list of skipped dates, each with Remove. */
+export function SkipDatesField({
+  value,
+  min,
+  onChange,
+}: {
+  value: readonly string[];
+  min: string;
+  onChange: (next: string[]) => void;
+}) {
+  const t = useScheduleT();
+  const { i18n } = useTranslation();
+  const language = i18n.language;
+  const [skip, setSkip] = useState('');
+  const inputId = useId();
+  return (
+    <fieldset className="fieldset stack">
+      <legend className="fieldset__legend">{t('series.skipsTitle')}</legend>
+      <p className="field__hint">{t('series.skipsHint')}</p>
+      <div className="inline-form">
+        <NativeInputField
+          id={inputId}
+          type="date"
+          label={t('series.skipDate')}
+          value={skip}
+          min={min || undefined}
+          onChange={setSkip}
+        />
+        <Button
+          variant="secondary"
+          isDisabled={skip === '' || value.includes(skip)}
+          onPress={() => {
+            onChange([...value, skip].sort());
+            setSkip('');
+          }}
+        >
+          {t('series.addSkip')}
+        </Button>
+      </div>
+      {value.length ? (
+        <ul className="series-skips" aria-label={t('series.skipsTitle')}>
+          {value.map((date) => (
+            <li key={date} className="series-skips__item">
+              <span>{localDate(date, language)}</span>
+              <Button
+                variant="quiet"
+                aria-label={t('series.removeSkip', { date: localDate(date, language) })}
+                onPress={() => {
+                  onChange(value.filter((d) => d !== date));
+                }}
+              >
+                {t('series.remove')}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('series.noSkips')}</p>
+      )}
+    </fieldset>
+  );
+}
+
+export function SeriesPreview({ value }: { value: SeriesDraft }) {
   const t = useScheduleT();
   const { i18n } = useTranslation();
   const language = i18n.language;
   const ready = /^\d{4}-\d{2}-\d{2}$/.test(value.firstDate) && /^\d{4}-\d{2}-\d{2}$/.test(value.lastDate);
   const dates = ready ? seriesDates(value, SERIES_DATES_MAX) : [];
   const held = dates.filter((d) => !d.skipped);
+  const titleId = useId();
   return (
-    <section className="series-preview" aria-labelledby="series-preview-title">
-      <h4 id="series-preview-title" className="subsection__title">
+    <section className="series-preview" aria-labelledby={titleId}>
+      <h4 id={titleId} className="subsection__title">
         {t('series.previewTitle')}
       </h4>
       {!ready || dates.length === 0 ? (

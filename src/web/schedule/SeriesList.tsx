@@ -1,9 +1,15 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeriesSummary } from '#contracts/schedule';
 import { call } from '../api/client';
 import { useToast } from '../shell/Toaster';
+import { ApiForm } from '../forms/ApiForm';
+import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Dialog } from '../ui/Dialog';
+import { NativeInputField } from '../meetings/fields';
+import { SeriesPreview, SkipDatesField } from './SeriesFields';
 import { StatusBadge } from '../ui/StatusBadge';
 import { meetingKeys } from '../meetings/queries';
 import { formatDateTime } from '../meetings/format';
@@ -57,6 +63,7 @@ export function SeriesList({ groupId }: { groupId: string }) {
             </div>
             {s.canRun && !s.cancelled ? (
               <div className="row__actions">
+                <EditSeries series={s} />
                 <CancelSeries series={s} />
               </div>
             ) : null}
@@ -96,4 +103,83 @@ export function SeriesRuleLabel({ groupId, seriesId }: { groupId: string; series
   const { i18n } = useTranslation();
   const series = useSeries(groupId).data?.items.find((s) => s.id === seriesId);
   return series ? <span className="row__detail">{describeRule(series, t, i18n.language)}</span> : null;
+}
+
+/** Change a series' holidays and last date (SERIES-EDIT-1), with the preview of the dates it will then have. */
+function EditSeries({ series }: { series: SeriesSummary }) {
+  const t = useScheduleT();
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+  const [lastDate, setLastDate] = useState(series.lastDate);
+  const [skipDates, setSkipDates] = useState<string[]>(series.skipDates);
+  const save = useMutation({
+    mutationFn: () =>
+      call('updateSeries', { params: { seriesId: series.id }, body: { lastDate, skipDates } }),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: scheduleKeys.series(series.groupId) }),
+        queryClient.invalidateQueries({ queryKey: meetingKeys.forGroup(series.groupId) }),
+      ]);
+      setOpen(false);
+      toast(t('series.edited'));
+    },
+  });
+  const close = () => {
+    setOpen(false);
+    save.reset();
+  };
+  return (
+    <>
+      <Button
+        variant="quiet"
+        aria-haspopup="dialog"
+        aria-label={t('series.editLabel', { title: series.title })}
+        onPress={() => {
+          setLastDate(series.lastDate);
+          setSkipDates(series.skipDates);
+          setOpen(true);
+        }}
+      >
+        {t('series.edit')}
+      </Button>
+      <Dialog
+        isOpen={open}
+        onClose={close}
+        title={t('series.editTitle', { title: series.title })}
+        isBusy={save.isPending}
+        size="large"
+      >
+        <ApiForm
+          fieldNames={['lastDate']}
+          error={save.error}
+          isPending={save.isPending}
+          onValues={() => {
+            save.mutate();
+          }}
+        >
+          <p className="muted">{t('series.editHint')}</p>
+          <NativeInputField
+            id={`series-last-${series.id}`}
+            name="lastDate"
+            type="date"
+            label={t('series.lastDate')}
+            value={lastDate}
+            min={series.firstDate}
+            onChange={setLastDate}
+          />
+          <SkipDatesField value={skipDates} min={series.firstDate} onChange={setSkipDates} />
+          <SeriesPreview value={{ ...series, lastDate, skipDates }} />
+          <div className="dialog__actions">
+            <Button variant="secondary" onPress={close} isDisabled={save.isPending}>
+              {t('series.close')}
+            </Button>
+            <Button type="submit" variant="primary" isPending={save.isPending}>
+              {t('series.editSave')}
+            </Button>
+          </div>
+        </ApiForm>
+      </Dialog>
+    </>
+  );
 }
