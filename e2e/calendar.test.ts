@@ -102,6 +102,20 @@ describeE2E('weekly series and calendar feed', () => {
     await checkPage(coach, 'calendar-cancelled');
   });
 
+  test('E2E-CAL-5 (SERIES-EDIT-1): the coach ends the series a week later in the “Change dates” dialog; the new meeting appears', async () => {
+    await coach.getByRole('button', { name: `Change dates: ${title}` }).click();
+    const dialog = coach.getByRole('dialog', { name: `Change the dates of “${title}”` });
+    await dialog.waitFor();
+    await dialog.getByLabel('Last date').fill('2027-04-06');
+    await dialog.getByText('5 meetings, from Tue, Mar 2, 2027 to Tue, Apr 6, 2027.').waitFor();
+    await checkPage(coach, 'calendar-series-edit');
+    await dialog.getByRole('button', { name: 'Save dates' }).click();
+    await coach.getByText('Series dates changed. Subscribed calendars update.').first().waitFor();
+    const rows = coach.getByTestId('meeting-list').locator('li', { hasText: title });
+    await expect.poll(() => rows.count()).toBe(5);
+    await rows.filter({ hasText: 'Tuesday, April 6, 2027 at 3:30 PM' }).waitFor();
+  });
+
   test('E2E-CAL-3 (CAL-FEED-1, CAL-ICS-1..3): the team link, copied, is read without a cookie by ical.js: 15:30 local on both sides of the change, the holiday left out, the cancelled meeting cancelled', async () => {
     const panel = coach.getByRole('region', { name: 'Subscribe in your calendar' });
     await panel
@@ -133,6 +147,7 @@ describeE2E('weekly series and calendar feed', () => {
       '2027-03-09 15:30 2027-03-09T20:30:00.000Z CONFIRMED',
       '2027-03-16 15:30 2027-03-16T19:30:00.000Z CONFIRMED',
       '2027-03-30 15:30 2027-03-30T19:30:00.000Z CANCELLED',
+      '2027-04-06 15:30 2027-04-06T19:30:00.000Z CONFIRMED',
     ]);
   });
 
