@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import type { CalendarFeedLink, SeriesSummary } from '#contracts/schedule';
 import { createAccount } from '../auth/accounts';
-import { groupMembers, groups, meetings, schools } from '../db/schema';
+import { groupMembers, groups, meetings, schools, users } from '../db/schema';
 import { safePath } from '../http/logging';
 import { expandSeries } from '../calendar/testing';
 import {
@@ -312,7 +312,7 @@ describe('calendar feeds behind a secret link (CAL-FEED)', () => {
     teamLink = again.body;
   });
 
-  it('CAL-FEED-3: a team link stops answering when its owner leaves the team; the personal link shows only their teams now', async () => {
+  it('CAL-FEED-3: a team link stops answering when its owner leaves the team; the personal link shows only their teams now, and nothing once they are deactivated', async () => {
     const mine = await member.post<CalendarFeedLink>('/api/me/calendar-feed');
     expect(mine.status).toBe(200);
     const personal = await fetchFeed(mine.body.url);
@@ -325,6 +325,9 @@ describe('calendar feeds behind a secret link (CAL-FEED)', () => {
     const after = await fetchFeed(mine.body.url);
     expect(after.statusCode).toBe(200);
     expect(after.body).not.toContain('Spring series');
+    // A deactivated owner's links answer nothing.
+    await t.database.db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, memberId));
+    expect((await fetchFeed(mine.body.url)).statusCode).toBe(404);
   });
 
   it('CAL-FEED-4: request logs never hold the secret of a calendar link', () => {
