@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../ui/States';
 import { TeamMeetingsSection } from '../meetings/team/TeamMeetingsSection';
 import { useGroupMeetings, useRoutines } from '../meetings/queries';
 import { TeamRoutinesLink } from '../routines/TeamRoutinesLink';
+import { useMyFeed, useSeries } from '../schedule/queries';
 import { InviteForm } from './InviteForm';
 import { JoinCodePanel } from './JoinCodePanel';
 import { JoinRequestsSection } from './JoinRequestsSection';
@@ -23,7 +24,14 @@ export function TeamPage() {
   // DAY-PERF-4: what the sections below ask for is asked now, beside the team itself, and the page draws once
   // it is all in: one round trip instead of two, and no section grows and pushes the next one down (the
   // schedule form's routines, the meeting list). A section whose answer failed shows its own error.
-  const firstScreen = [useGroupMeetings(groupId), useRoutines(groupId), useMeetingSettings(groupId)];
+  const firstScreen = [
+    useGroupMeetings(groupId),
+    useRoutines(groupId),
+    useMeetingSettings(groupId),
+    // The team's weekly series (above its meetings) and the person's calendar link (SERIES, CAL-FEED).
+    useSeries(groupId),
+    useMyFeed(),
+  ];
 
   if (group.isPending || (group.isSuccess && firstScreen.some((query) => query.isPending))) {
     return (
