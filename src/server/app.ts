@@ -32,6 +32,7 @@ import { registerOrgRoutes } from './org/routes';
 import { registerReflectionRoutes } from './reflections/routes';
 import type { Services } from './services';
 import { registerMeetingRoutes } from './meetings/routes';
+import { registerRoutineRoutes } from './routines/routes';
 import { registerGuestRoutes } from './guests/routes';
 import { registerDemoRoutes } from './demo/routes';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
@@ -199,6 +200,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerAuditRoutes(api, services);
     registerGroupRoutes(api, services);
     registerInvitationRoutes(api, services);
+    registerRoutineRoutes(api, services);
     registerMeetingRoutes(api, services);
     registerGuestRoutes(api, services);
     registerReflectionRoutes(api, services);
