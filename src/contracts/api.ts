@@ -54,6 +54,14 @@ import {
   RoutineSummary,
   ScheduleMeetingRequest,
 } from './meetings-api';
+import {
+  CreateRoutineRequest,
+  ImportRoutinesRequest,
+  ImportRoutinesResult,
+  RoutineQuery,
+  SharedRoutine,
+  ShareRoutineRequest,
+} from './routine-library';
 import { AuditPage, AuditQuery, ResetLink } from './audit';
 import { AskToJoinAsGuest, FirstTeamRequest, FirstTeamResult, GuestSession, MeetingGuest } from './guests';
 import { MeetingSettings, UpdateMeetingSettings } from './meeting-settings';
@@ -76,7 +84,7 @@ export interface Endpoint {
   /** 'public' needs no session; 'session' needs a signed-in, active user. */
   auth: 'public' | 'session';
   /** Set for endpoints that answer a document rather than JSON (Markdown minutes, iCalendar). */
-  produces?: 'text/markdown' | 'text/calendar' | 'text/csv';
+  produces?: 'text/markdown' | 'text/calendar' | 'text/csv' | 'application/yaml';
   summary: string;
   tag: string;
 }
@@ -480,8 +488,9 @@ export const api = {
     method: 'GET',
     path: '/api/groups/:groupId/routines/:routine',
     auth: 'session',
+    query: RoutineQuery,
     response: Routine,
-    summary: 'A routine with its steps (latest version)',
+    summary: "A routine with its steps (latest version): the team's own, the library's or Ensemble's",
     tag: 'routines',
   }),
   customizeRoutine: e({
@@ -491,6 +500,51 @@ export const api = {
     body: CustomizeRoutineRequest,
     response: Routine,
     summary: "Save the group's own version of a routine",
+    tag: 'routines',
+  }),
+  createRoutine: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/routines/new',
+    auth: 'session',
+    body: CreateRoutineRequest,
+    response: Routine,
+    summary: 'Write a new routine from scratch, or copy any routine the group can run under a new name',
+    tag: 'routines',
+  }),
+  importRoutines: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/routines/import',
+    auth: 'session',
+    body: ImportRoutinesRequest,
+    response: ImportRoutinesResult,
+    summary: 'Import routine YAML files into the group: all of them, or none (each problem as file:line)',
+    tag: 'routines',
+  }),
+  exportRoutine: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/routines/:routine/yaml',
+    auth: 'session',
+    query: RoutineQuery,
+    response: z.string(),
+    produces: 'application/yaml',
+    summary: 'A routine as a YAML file (the format of protocols/*.yaml)',
+    tag: 'routines',
+  }),
+  shareRoutine: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/routines/:routine/share',
+    auth: 'session',
+    body: ShareRoutineRequest,
+    response: SharedRoutine,
+    summary: "Share the latest version of one of the group's routines with its school or the district",
+    tag: 'routines',
+  }),
+  withdrawRoutine: e({
+    method: 'POST',
+    path: '/api/library/:routine/withdraw',
+    auth: 'session',
+    response: Ok,
+    summary: 'Withdraw a routine from the library (its author or a district admin)',
     tag: 'routines',
   }),
 

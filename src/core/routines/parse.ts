@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { isAlias, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { Routine } from '../../contracts/routine';
 import type { RoutineFileIssue } from './issues';
 import { validateRoutine } from './validate';
@@ -41,6 +41,22 @@ export function parseRoutine(yamlText: string, fileName: string): ParseRoutineRe
     };
   }
 
+  // ROUTINE-LIB-IO-3: routines have no use for anchors and aliases; refusing them stops "billion laughs" files.
+  const refs: RoutineFileIssue[] = [];
+  visit(doc, (_key, node) => {
+    const anchored =
+      isAlias(node) || (typeof node === 'object' && node !== null && 'anchor' in node && node.anchor);
+    if (!anchored || refs.length > 0) return;
+    const { line, col } = lineCounter.linePos((node as Ranged).range?.[0] ?? 0);
+    refs.push({
+      file: fileName,
+      line,
+      column: col,
+      path: [],
+      message: 'YAML anchors and aliases (& and *) are not allowed in a routine file',
+    });
+  });
+  if (refs.length > 0) return { ok: false, errors: refs };
   const result = validateRoutine(doc.toJS());
   if (result.ok) return result;
   return {
@@ -64,4 +80,41 @@ function offsetOf(doc: Document, path: readonly (string | number)[]): number {
     if (node?.range) return node.range[0];
   }
   return 0;
+}
+
+/** ROUTINE-LIB-IO-1: a file of an import is at most this long (routines are a few kilobytes). */
+export const IMPORT_TEXT_MAX = 50_000;
+
+export interface RoutineFileText {
+  readonly name: string;
+  readonly text: string;
+}
+
+export type ParseRoutineFilesResult =
+  { ok: true; routines: { file: string; routine: Routine }[] } | { ok: false; errors: RoutineFileIssue[] };
+
+/**
+ * ROUTINE-LIB-IO-1: parses every file of an import and returns either all the routines or every problem of
+ * every file (each with its file and line), so that a caller saves all of them or none.
+ */
+export function parseRoutineFiles(files: readonly RoutineFileText[]): ParseRoutineFilesResult {
+  const errors: RoutineFileIssue[] = [];
+  const routines: { file: string; routine: Routine }[] = [];
+  const names = new Set<string>();
+  for (const { name, text } of files) {
+    const at = (message: string): RoutineFileIssue => ({ file: name, line: 1, column: 1, path: [], message });
+    if (names.has(name)) {
+      errors.push(at('Another file of this import has the same name'));
+      continue;
+    }
+    names.add(name);
+    if (text.length > IMPORT_TEXT_MAX) {
+      errors.push(at(`File is larger than ${IMPORT_TEXT_MAX} characters`));
+      continue;
+    }
+    const result = parseRoutine(text, name);
+    if (result.ok) routines.push({ file: name, routine: result.routine });
+    else errors.push(...result.errors);
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, routines };
 }

@@ -28,6 +28,17 @@ export function loadShippedRoutines(folder = protocolsFolder()): ReadonlyMap<str
       throw new RoutineFileError(`protocols/${file}: routine id "${result.routine.id}" is used twice`);
     routines.set(result.routine.id, result.routine);
   }
+  // ROUTINE-LIB-LEAD-1: a wording for other groups runs the same steps, kinds and minutes as the routine it words.
+  const plan = (r: Routine) =>
+    JSON.stringify(r.steps.map((s) => [s.id, s.kind, s.minutes, s.variable ?? false]));
+  for (const r of routines.values()) {
+    if (r.variantOf === undefined) continue;
+    const base = routines.get(r.variantOf);
+    if (!base || plan(base) !== plan(r))
+      throw new RoutineFileError(
+        `protocols: routine "${r.id}" words "${r.variantOf}" differently, so it needs that routine with the same steps, kinds and minutes`,
+      );
+  }
   return routines;
 }
 
