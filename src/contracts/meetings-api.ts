@@ -18,6 +18,8 @@ export const RoutineSummary = z.object({
   basedOn: z.nullable(z.object({ id: Slug, version: z.number().check(z.int()) })),
   /** ROUTINE-LIB: Ensemble's, the team's own (an adapted copy or a new routine), or the library's. */
   origin: RoutineOrigin,
+  /** A team's adapted copy of an Ensemble routine (same id), listed in the place of the routine it adapts. */
+  adaptsShipped: z.boolean(),
   /** The kinds of group the wording is for (Ensemble's leader-worded routines); null: every group. */
   for: z.nullable(z.array(RoutineGroupKind)),
   /** A library routine's entry; on a team's own routine, its entry in the library when it is shared. */

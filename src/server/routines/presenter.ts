@@ -21,6 +21,7 @@ export function presentRoutineSummary(
   r: Routine,
   origin: RoutineOrigin,
   library: LibraryInfo | null = null,
+  adaptsShipped = false,
 ): RoutineSummary {
   return {
     id: r.id,
@@ -33,6 +34,7 @@ export function presentRoutineSummary(
     custom: origin === 'team',
     basedOn: r.basedOn ?? null,
     origin,
+    adaptsShipped,
     for: r.for ?? null,
     library,
   };
@@ -48,7 +50,9 @@ export function presentOffered(
 ): RoutineSummary[] {
   const info = (e: LibraryEntry | null) => (e ? presentLibraryInfo(e, canWithdraw(e)) : null);
   return [
-    ...offered.shipped.map((x) => presentRoutineSummary(x.routine, x.custom ? 'team' : 'shipped')),
+    ...offered.shipped.map((x) =>
+      presentRoutineSummary(x.routine, x.custom ? 'team' : 'shipped', null, x.custom),
+    ),
     ...offered.own.map((x) => presentRoutineSummary(x.routine, 'team', info(x.shared))),
     ...offered.library.map((e) => presentRoutineSummary(e.row.definition, 'library', info(e))),
   ];
