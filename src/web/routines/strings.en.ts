@@ -48,7 +48,7 @@ export const routinesStrings = {
     libraryNone: 'Nothing has been shared with your team yet.',
     newRoutine: 'New routine',
     exportYaml: 'Export YAML',
-    exportLabel: 'Export {{name}} as a YAML file',
+    exportLabel: 'Export YAML: {{name}}',
   },
   create: {
     title: 'New routine',
@@ -101,7 +101,7 @@ export const routinesStrings = {
     noSchool: 'This team belongs to no school, so it shares with the whole district.',
     confirm: 'Share',
     again: 'Share again',
-    againLabel: 'Share the newest version of {{name}}',
+    againLabel: 'Share again: {{name}} (its newest version)',
     done: 'Shared {{name}} with {{audience}}.',
     adaptedHint: 'To share your version of an Ensemble routine, copy it under a new name first.',
   },
