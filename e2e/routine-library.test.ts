@@ -67,7 +67,7 @@ describeE2E('routine library', () => {
     await (app as AppUnderTest | undefined)?.stop();
   });
 
-  test('ROUTINE-LIB-NEW-1 (WEB-A11Y-1): a facilitator writes a new routine from scratch in the editor', async () => {
+  test('ROUTINE-LIB-NEW-1 (ROUTINE-LIB-WEB-1, WEB-A11Y-1): a facilitator writes a new routine from scratch in the editor', async () => {
     await coach.goto(`${app.baseUrl}/teams/${gradeThree}/routines`);
     await coach.getByRole('heading', { level: 1, name: 'Routines' }).waitFor();
     await coach.getByRole('heading', { level: 2, name: 'Ensemble’s routines' }).waitFor();

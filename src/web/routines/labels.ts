@@ -51,7 +51,8 @@ export function summaryVersionLine(
           : t('list.audienceSchool', { school: r.library.schoolName }),
     });
   if (r.adaptsShipped && r.basedOn) return versionLine(t, r);
-  if (r.basedOn) {
+  // An edited new routine remembers its own first version as its origin: it is still the team's own.
+  if (r.basedOn && r.basedOn.id !== r.id) {
     const base = all.find((x) => x.id === r.basedOn?.id)?.name ?? r.basedOn.id;
     return t('list.teamBased', { version: r.version, baseVersion: r.basedOn.version, base });
   }
