@@ -79,3 +79,31 @@ describe('routine YAML import', () => {
     ]);
   });
 });
+
+describe('routine YAML nesting', () => {
+  it('ROUTINE-LIB-IO-3: text nested thousands of levels deep is refused with its line before parsing (no crash)', () => {
+    for (const text of [
+      '['.repeat(40_000),
+      `${'- '.repeat(20_000)}x`,
+      '{a: '.repeat(20_000),
+      `id: x\nsteps:\n${Array.from({ length: 30 }, (_, i) => `${'  '.repeat(i + 1)}- a:`).join('\n')}`,
+      '['.repeat(40_000),
+      // A quote inside plain text opens no string that could hide the brackets after it.
+      `a: [x"y, ${'['.repeat(40_000)}`,
+      `a: it's\nb: ${'{a: '.repeat(20_000)}`,
+    ]) {
+      const result = parseRoutine(text, 'deep.yaml');
+      expect(result.ok ? [] : result.errors.map(formatFileIssue)).toEqual([
+        expect.stringMatching(/^deep\.yaml:\d+:1: Nested more than 24 levels deep$/),
+      ]);
+    }
+  });
+
+  it('ROUTINE-LIB-IO-3: brackets and quotes inside ordinary wording do not count as nesting', () => {
+    const wordy: Routine = {
+      ...fixtureRoutine,
+      name: `Brackets [${'['.repeat(30)}] and {braces} 'quotes' "and more"`,
+    };
+    expect(roundTrip(wordy)).toEqual(wordy);
+  });
+});

@@ -293,6 +293,24 @@ describe('YAML import and export', () => {
     expect(await rowCounts()).toEqual(before);
   });
 
+  it('ROUTINE-LIB-IO-3: a file nested thousands of levels deep is refused with its line; the server keeps answering', async () => {
+    const res = await leadA.post<ApiErr>(`/api/groups/${teamA}/routines/import`, {
+      files: [
+        { name: 'deep.yaml', text: '['.repeat(40_000) },
+        { name: 'noisy.yaml', text: '{a: ['.repeat(20).concat(']'.repeat(400)) },
+      ],
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields?.[0]).toEqual({
+      path: 'deep.yaml:1',
+      message: 'deep.yaml:1:1: Nested more than 24 levels deep',
+    });
+    expect(res.body.error.fields?.filter((f) => f.path.startsWith('noisy.yaml')).length).toBeLessThanOrEqual(
+      10,
+    );
+    expect((await leadA.get(`/api/groups/${teamA}/routines`)).status).toBe(200);
+  });
+
   it('ROUTINE-LIB-IO-1: an import beyond the limits is refused as a whole (file count)', async () => {
     const before = await rowCounts();
     const res = await leadA.post<ApiErr>(`/api/groups/${teamA}/routines/import`, {

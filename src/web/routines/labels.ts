@@ -37,7 +37,7 @@ export function factsLine(t: RoutinesT, minutes: number, steps: number): string 
  */
 export function summaryVersionLine(
   t: RoutinesT,
-  r: Pick<RoutineSummary, 'version' | 'basedOn' | 'origin' | 'adaptsShipped' | 'library'>,
+  r: Pick<RoutineSummary, 'id' | 'version' | 'basedOn' | 'origin' | 'adaptsShipped' | 'library'>,
   all: readonly Pick<RoutineSummary, 'id' | 'name'>[],
 ): string {
   if (r.origin === 'shipped') return t('list.shipped', { version: r.version });
