@@ -15,6 +15,7 @@ import { newDemoPassword, newJoinCode } from '../auth/tokens';
 import { loadShippedRoutines } from '../routines/catalog';
 import { totalMinutes } from '#core/routines/index';
 import { pastShareSuccessesEvents } from './past-meeting';
+import { seedLibraryRoutine } from './library-routine';
 
 export const DEMO_DISTRICT_NAME = 'Riverbend Unified (demo)';
 export const DEMO_DOMAIN = 'demo.ensemble.test';
@@ -174,6 +175,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
       ]);
     }
     await seedPastMeeting(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
+    await seedLibraryRoutine(tx, district.id, teamId.get('Literacy PLC') as string, idOf('teacher4'));
     await ensureReadyMeeting(tx, district.id);
     return true;
   });
