@@ -37,14 +37,11 @@ describe('the order routines are offered in', () => {
     r('problem-solve'),
     r('share-successes-leaders', { for: ['district_leadership'], variantOf: 'share-successes' }),
   ];
-  it('ROUTINE-LIB-ORDER-1: a teacher team gets the teacher wording first, in progression order', () => {
+  it('ROUTINE-LIB-ORDER-1: a teacher team gets the teacher wording in progression order, and not the leader wording', () => {
     expect(orderShipped(shipped, 'teacher_team').map((x) => x.id)).toEqual([
       'share-successes',
       'problem-solve',
       'peer-modeling',
-      'share-successes-leaders',
-      'problem-solve-leaders',
-      'peer-modeling-leaders',
     ]);
     expect(orderShipped(shipped, 'whole_staff')[0]?.id).toBe('share-successes');
   });

@@ -34,7 +34,7 @@ export function uniqueRoutineId(base: string, taken: ReadonlySet<string>): strin
 /**
  * ROUTINE-LIB-ORDER-1: the routines build on one another (sharing a success asks least, peer modeling most),
  * so Ensemble's are offered in that order, the gentlest first. A routine worded for the group's kind comes
- * before the general wording; a wording for other kinds of group comes after it.
+ * before the general wording; a wording for other kinds of group only is not offered.
  */
 export const PROGRESSION = ['share-successes', 'problem-solve', 'peer-modeling'] as const;
 
@@ -45,12 +45,16 @@ const rankOf = (r: Pick<Routine, 'id' | 'variantOf'>) => {
 const tierOf = (r: Pick<Routine, 'for'>, kind: RoutineGroupKind) =>
   r.for === undefined ? 1 : r.for.includes(kind) ? 0 : 2;
 
-/** Ensemble's routines in the order a group of `kind` is offered them (stable for equal ranks). */
+/**
+ * Ensemble's routines a group of `kind` is offered, in order (stable for equal ranks): a wording for other kinds
+ * of group only (the leader wording, for a teacher team) is left out of the offer; it still runs when named.
+ */
 export function orderShipped<R extends Pick<Routine, 'id' | 'variantOf' | 'for'>>(
   routines: readonly R[],
   kind: RoutineGroupKind,
 ): R[] {
   return routines
+    .filter((r) => tierOf(r, kind) < 2)
     .map((r, i) => ({ r, i }))
     .sort(
       (a, b) =>

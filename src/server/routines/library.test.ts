@@ -139,9 +139,6 @@ describe('any number of routines per team', () => {
       'share-successes',
       'problem-solve',
       'peer-modeling',
-      'share-successes-leaders',
-      'problem-solve-leaders',
-      'peer-modeling-leaders',
       'reading-check-in',
     ]);
     expect(items.at(-1)).toMatchObject({ origin: 'team', custom: true, totalMinutes: 9, library: null });
