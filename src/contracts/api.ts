@@ -490,7 +490,7 @@ export const api = {
     auth: 'session',
     query: RoutineQuery,
     response: Routine,
-    summary: "A routine with its steps (latest version): the team's own, the library's or Ensemble's",
+    summary: 'A routine with its steps (latest version)',
     tag: 'routines',
   }),
   customizeRoutine: e({
@@ -508,7 +508,7 @@ export const api = {
     auth: 'session',
     body: CreateRoutineRequest,
     response: Routine,
-    summary: 'Write a new routine from scratch, or copy any routine the group can run under a new name',
+    summary: 'A new routine, from scratch or a copy',
     tag: 'routines',
   }),
   importRoutines: e({
@@ -517,7 +517,7 @@ export const api = {
     auth: 'session',
     body: ImportRoutinesRequest,
     response: ImportRoutinesResult,
-    summary: 'Import routine YAML files into the group: all of them, or none (each problem as file:line)',
+    summary: 'Import routine YAML files (all or none)',
     tag: 'routines',
   }),
   exportRoutine: e({
@@ -527,7 +527,7 @@ export const api = {
     query: RoutineQuery,
     response: z.string(),
     produces: 'application/yaml',
-    summary: 'A routine as a YAML file (the format of protocols/*.yaml)',
+    summary: 'A routine as a YAML file',
     tag: 'routines',
   }),
   shareRoutine: e({
@@ -536,7 +536,7 @@ export const api = {
     auth: 'session',
     body: ShareRoutineRequest,
     response: SharedRoutine,
-    summary: "Share the latest version of one of the group's routines with its school or the district",
+    summary: 'Share a routine with the school or district',
     tag: 'routines',
   }),
   withdrawRoutine: e({
@@ -544,7 +544,7 @@ export const api = {
     path: '/api/library/:routine/withdraw',
     auth: 'session',
     response: Ok,
-    summary: 'Withdraw a routine from the library (its author or a district admin)',
+    summary: 'Withdraw a routine from the library',
     tag: 'routines',
   }),
 
