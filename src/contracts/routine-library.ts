@@ -37,20 +37,27 @@ export const NewRoutine = z.strictObject({
 });
 export type NewRoutine = z.infer<typeof NewRoutine>;
 
-export const CreateRoutineRequest = z.discriminatedUnion('from', [
-  /** ROUTINE-LIB-NEW-1: written from scratch. */
-  z.strictObject({ from: z.literal('scratch'), routine: NewRoutine }),
-  /**
-   * ROUTINE-LIB-NEW-2: a copy of a routine the team can run (Ensemble's, its own, the library's), under a new
-   * name; default version: the latest.
-   */
-  z.strictObject({
-    from: z.literal('copy'),
-    routineId: Slug,
+/**
+ * ROUTINE-LIB-NEW-1: `from: scratch` with `routine`, written from scratch; ROUTINE-LIB-NEW-2: `from: copy` with
+ * `routineId` (and `version`, default the latest) of any routine the group can run, and the copy's `name`.
+ * One strict object (not a union), so an unknown field is named whatever `from` says.
+ */
+export const CreateRoutineRequest = z
+  .strictObject({
+    from: z.enum(['scratch', 'copy']),
+    routine: z.optional(NewRoutine),
+    routineId: z.optional(Slug),
     version: z.optional(z.number().check(z.int(), z.gte(1))),
-    name: Routine.shape.name,
-  }),
-]);
+    name: z.optional(Routine.shape.name),
+  })
+  .check(
+    z.superRefine((v, ctx) => {
+      const need = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+      if (v.from === 'scratch' && v.routine === undefined) need('routine', 'Write the routine');
+      if (v.from === 'copy' && v.routineId === undefined) need('routineId', 'Choose the routine to copy');
+      if (v.from === 'copy' && v.name === undefined) need('name', 'Name the copy');
+    }),
+  );
 export type CreateRoutineRequest = z.infer<typeof CreateRoutineRequest>;
 
 export const ShareRoutineRequest = z.strictObject({ scope: LibraryScope });
@@ -63,6 +70,8 @@ export type SharedRoutine = z.infer<typeof SharedRoutine>;
 export const IMPORT_FILES_MAX = 20;
 /** The wire's own cap; a file over 50,000 characters is refused by the parser with its file name and line 1. */
 export const IMPORT_FILE_CHARS_MAX = 100_000;
+/** An import's whole request body (bytes); larger is refused whole with 413, like any over-long body. */
+export const IMPORT_BODY_MAX = 192 * 1024;
 export const IMPORT_FILE_NAME_MAX = 200;
 
 export const ImportFile = z.strictObject({

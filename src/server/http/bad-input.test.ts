@@ -34,6 +34,7 @@ beforeAll(async () => {
   ids.invitationId = randomUUID();
   ids.token = 'x'.repeat(43);
   ids.code = 'ABCDEFGH';
+  ids.routine = 'share-successes';
 });
 afterAll(async () => t.close());
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import type { Routine } from '#contracts/routine';
-import { IMPORT_FILE_CHARS_MAX, IMPORT_FILES_MAX } from '#contracts/routine-library';
+import { IMPORT_BODY_MAX } from '#contracts/routine-library';
 import { customizeRoutine, formatFileIssue, formatPath, validateRoutine } from '#core/routines/index';
 import { routineToYaml } from '#core/routines/export';
 import { copyRoutine, slugFromName } from '#core/routines/library';
@@ -120,11 +120,11 @@ export function registerRoutineRoutes(app: FastifyInstance, s: Services) {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'run-meetings', groupSubject(group));
     let draft: Routine;
-    if (body.from === 'scratch') {
+    if (body.from === 'scratch' && body.routine) {
       const checked = validateRoutine({ ...body.routine, id: slugFromName(body.routine.name), version: 1 });
       if (!checked.ok) throw invalid('routine', checked.errors);
       draft = checked.routine;
-    } else {
+    } else if (body.from === 'copy' && body.routineId !== undefined && body.name !== undefined) {
       const source = await resolveRoutine(
         s.db,
         s.routines,
@@ -141,6 +141,10 @@ export function registerRoutineRoutes(app: FastifyInstance, s: Services) {
       const checked = validateRoutine(copyRoutine(source, slugFromName(body.name), body.name));
       if (!checked.ok) throw invalid('routine', checked.errors);
       draft = checked.routine;
+    } else {
+      throw badRequest('Say what the new routine starts from.', [
+        { path: 'from', message: 'Incomplete request' },
+      ]);
     }
     const [saved] = await s.db.transaction((tx) =>
       insertNewRoutines(tx, s.routines, actor, group.id, [draft]),
@@ -180,8 +184,8 @@ export function registerRoutineRoutes(app: FastifyInstance, s: Services) {
         }),
       };
     },
-    // IMPORT_FILES_MAX files at the wire's cap fit (JSON-escaped); larger bodies get a 413.
-    { bodyLimit: IMPORT_FILES_MAX * IMPORT_FILE_CHARS_MAX * 2, rateLimit: { max: 30, timeWindow: 60_000 } },
+    // Several routine files (a few KB each) fit; a larger body gets a 413 like any over-long body.
+    { bodyLimit: IMPORT_BODY_MAX, rateLimit: { max: 30, timeWindow: 60_000 } },
   );
 
   registerEndpoint(app, api.exportRoutine, async ({ actor, params, query, reply }) => {

@@ -6,7 +6,7 @@
 import { useId, useRef, useState, type SyntheticEvent } from 'react';
 import type { RoutineSummary } from '#contracts/meetings-api';
 import type { RoutineFocus } from '#contracts/routine';
-import type { LibraryScope, NewRoutine } from '#contracts/routine-library';
+import { IMPORT_BODY_MAX, type LibraryScope, type NewRoutine } from '#contracts/routine-library';
 import { isApiRequestError } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { useNavigate } from '../shell/navigation';
@@ -361,6 +361,11 @@ export function ImportPanel({ groupId }: { groupId: string }) {
       }
     }
     setReading(false);
+    // The server refuses a larger request whole (413); saying so here names the fix.
+    if (new Blob([JSON.stringify({ files })]).size > IMPORT_BODY_MAX) {
+      showProblems([t('importing.tooBig', { kb: Math.floor(IMPORT_BODY_MAX / 1024) })]);
+      return;
+    }
     if (unreadable.length > 0) {
       showProblems(unreadable);
       return;

@@ -118,7 +118,8 @@ export const routinesStrings = {
     intro:
       'Choose one or more YAML files in the format Ensemble exports. If any file has a problem, nothing is imported.',
     files: 'YAML files',
-    filesHint: 'Up to 20 files of 50,000 characters each.',
+    filesHint: 'Up to 20 files at once, of at most 50,000 characters each and 190 KB in all.',
+    tooBig: 'These files add up to more than {{kb}} KB. Import fewer at once.',
     button: 'Import',
     none: 'Choose at least one file.',
     problemsTitle_one: 'Nothing was imported: {{count}} problem to fix',
