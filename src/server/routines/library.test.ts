@@ -232,6 +232,17 @@ describe('any number of routines per team', () => {
       'peer-modeling',
     ]);
     expect(items[0]).toMatchObject({ origin: 'shipped', for: ['district_leadership'], totalMinutes: 16 });
+    // A teacher team is not offered the leader wording, but it still runs, and an adapted copy of it is listed.
+    expect((await list(leadA2, teamA2)).some((r) => r.id === 'share-successes-leaders')).toBe(false);
+    const adapted = await leadA2.post<Routine>(`/api/groups/${teamA2}/routines`, {
+      baseId: 'share-successes-leaders',
+      changes: [{ op: 'update-step', stepId: 'final', minutes: 5 }],
+    });
+    expect(adapted.status).toBe(200);
+    expect((await list(leadA2, teamA2)).find((r) => r.id === 'share-successes-leaders')).toMatchObject({
+      origin: 'team',
+      version: 2,
+    });
   });
 });
 

@@ -120,13 +120,16 @@ export async function offeredRoutines(
         ),
   );
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  const offered = orderShipped([...shipped.values()], group.kind);
+  const placed = new Set(offered.map((r) => r.id));
   return {
-    shipped: orderShipped([...shipped.values()], group.kind).map((r) => {
+    shipped: offered.map((r) => {
       const copy = ownById.get(r.id);
       return { routine: copy ?? r, custom: copy !== undefined, shared: null };
     }),
+    // Everything else the team holds, including an adapted copy of a wording it is not offered.
     own: own
-      .filter((r) => !shipped.has(r.id))
+      .filter((r) => !placed.has(r.id))
       .sort(byName)
       .map((routine) => ({ routine, shared: mine.get(routine.id) ?? null })),
     library: [...library.values()]
