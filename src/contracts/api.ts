@@ -55,6 +55,14 @@ import {
   RoutineSummary,
   ScheduleMeetingRequest,
 } from './meetings-api';
+import {
+  CreateRoutineRequest,
+  ImportRoutinesRequest,
+  ImportRoutinesResult,
+  RoutineQuery,
+  SharedRoutine,
+  ShareRoutineRequest,
+} from './routine-library';
 import { AuditPage, AuditQuery, ResetLink } from './audit';
 import {
   CalendarFeedLink,
@@ -86,7 +94,7 @@ export interface Endpoint {
   /** 'public' needs no session; 'session' needs a signed-in, active user. */
   auth: 'public' | 'session';
   /** Set for endpoints that answer a document rather than JSON (Markdown minutes, iCalendar). */
-  produces?: 'text/markdown' | 'text/calendar' | 'text/csv';
+  produces?: 'text/markdown' | 'text/calendar' | 'text/csv' | 'application/yaml';
   summary: string;
   tag: string;
 }
@@ -499,6 +507,7 @@ export const api = {
     method: 'GET',
     path: '/api/groups/:groupId/routines/:routine',
     auth: 'session',
+    query: RoutineQuery,
     response: Routine,
     summary: 'A routine with its steps (latest version)',
     tag: 'routines',
@@ -510,6 +519,51 @@ export const api = {
     body: CustomizeRoutineRequest,
     response: Routine,
     summary: "Save the group's own version of a routine",
+    tag: 'routines',
+  }),
+  createRoutine: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/routines/new',
+    auth: 'session',
+    body: CreateRoutineRequest,
+    response: Routine,
+    summary: 'A new routine, from scratch or a copy',
+    tag: 'routines',
+  }),
+  importRoutines: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/routines/import',
+    auth: 'session',
+    body: ImportRoutinesRequest,
+    response: ImportRoutinesResult,
+    summary: 'Import routine YAML files (all or none)',
+    tag: 'routines',
+  }),
+  exportRoutine: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/routines/:routine/yaml',
+    auth: 'session',
+    query: RoutineQuery,
+    response: z.string(),
+    produces: 'application/yaml',
+    summary: 'A routine as a YAML file',
+    tag: 'routines',
+  }),
+  shareRoutine: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/routines/:routine/share',
+    auth: 'session',
+    body: ShareRoutineRequest,
+    response: SharedRoutine,
+    summary: 'Share a routine with the school or district',
+    tag: 'routines',
+  }),
+  withdrawRoutine: e({
+    method: 'POST',
+    path: '/api/library/:routine/withdraw',
+    auth: 'session',
+    response: Ok,
+    summary: 'Withdraw a routine from the library',
     tag: 'routines',
   }),
 

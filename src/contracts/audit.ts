@@ -24,6 +24,8 @@ export const AuditAction = z.enum([
   'group.join_request_withdrawn',
   'invitation.link_copied',
   'invitation.link_shown',
+  'routine.shared',
+  'routine.withdrawn',
   'meeting.reflection_shared',
   'meeting.guest_admitted',
   'meeting.guest_declined',

@@ -2,7 +2,8 @@
 import { z } from './zod';
 import { Id, IsoDateTime } from './common';
 import { AGENDA_ROUTINES_MAX } from './meeting';
-import { Routine, RoutineChanges, RoutineFocus, Slug } from './routine';
+import { Routine, RoutineChanges, RoutineFocus, RoutineGroupKind, Slug } from './routine';
+import { LibraryInfo, RoutineOrigin } from './routine-library';
 
 export const RoutineSummary = z.object({
   id: Slug,
@@ -15,6 +16,14 @@ export const RoutineSummary = z.object({
   /** True for a team's own copy. */
   custom: z.boolean(),
   basedOn: z.nullable(z.object({ id: Slug, version: z.number().check(z.int()) })),
+  /** ROUTINE-LIB: Ensemble's, the team's own (an adapted copy or a new routine), or the library's. */
+  origin: RoutineOrigin,
+  /** A team's adapted copy of an Ensemble routine (same id), listed in the place of the routine it adapts. */
+  adaptsShipped: z.boolean(),
+  /** The kinds of group the wording is for (Ensemble's leader-worded routines); null: every group. */
+  for: z.nullable(z.array(RoutineGroupKind)),
+  /** A library routine's entry; on a team's own routine, its entry in the library when it is shared. */
+  library: z.nullable(LibraryInfo),
 });
 export type RoutineSummary = z.infer<typeof RoutineSummary>;
 

@@ -86,6 +86,10 @@ export const RoutineStep = z.strictObject({
 });
 export type RoutineStep = z.infer<typeof RoutineStep>;
 
+/** The kinds of group a routine can be written for (the same names as a group's `kind`). */
+export const RoutineGroupKind = z.enum(['teacher_team', 'whole_staff', 'district_leadership']);
+export type RoutineGroupKind = z.infer<typeof RoutineGroupKind>;
+
 export const RoutineRef = z.strictObject({ id: Slug, version: z.number().check(z.int(), z.gte(1)) });
 export type RoutineRef = z.infer<typeof RoutineRef>;
 
@@ -101,6 +105,13 @@ export const Routine = z.strictObject({
   steps: z.array(RoutineStep).check(z.minLength(2), z.maxLength(20)),
   /** Set on a team's customized copy: the routine it was adapted from. */
   basedOn: z.optional(RoutineRef),
+  /**
+   * ROUTINE-LIB-LEAD: the kinds of group this wording is written for (e.g. `[district_leadership]`). Groups of
+   * those kinds are offered it first; without it a routine is for every group.
+   */
+  for: z.optional(z.array(RoutineGroupKind).check(z.minLength(1), z.maxLength(3))),
+  /** The routine this one words differently for the groups in `for` (same steps and minutes), e.g. `share-successes`. */
+  variantOf: z.optional(Slug),
 });
 export type Routine = z.infer<typeof Routine>;
 

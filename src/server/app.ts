@@ -34,6 +34,7 @@ import type { Services } from './services';
 import { registerMeetingRoutes } from './meetings/routes';
 import { registerScheduleRoutes } from './schedule/routes';
 import { registerCalendarRoutes } from './calendar/routes';
+import { registerRoutineRoutes } from './routines/routes';
 import { registerGuestRoutes } from './guests/routes';
 import { registerDemoRoutes } from './demo/routes';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
@@ -201,6 +202,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerAuditRoutes(api, services);
     registerGroupRoutes(api, services);
     registerInvitationRoutes(api, services);
+    registerRoutineRoutes(api, services);
     registerMeetingRoutes(api, services);
     registerScheduleRoutes(api, services);
     registerCalendarRoutes(api, services);

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { MeetingAgendaItem } from '#contracts/meetings-api';
+import type { Routine } from '#contracts/routine';
 import {
   bigint,
   boolean,
@@ -274,7 +275,7 @@ export const teamRoutines = pgTable(
     groupId: uuid('group_id').notNull(),
     routineId: text('routine_id').notNull(),
     version: integer('version').notNull(),
-    definition: jsonb('definition').notNull(),
+    definition: jsonb('definition').$type<Routine>().notNull(),
     createdBy: uuid('created_by').notNull(),
     createdAt: createdAt(),
   },
@@ -285,6 +286,40 @@ export const teamRoutines = pgTable(
       foreignColumns: [groups.districtId, groups.id],
     }).onDelete('cascade'),
     foreignKey({ columns: [t.districtId, t.createdBy], foreignColumns: [users.districtId, users.id] }),
+  ],
+);
+
+/**
+ * ROUTINE-LIB-SHARE (ADR 0018): the district's library of routines teams have shared. Each row publishes one
+ * version of a team's routine, with its author, to the teams of one school (`school_id`) or of the whole district
+ * (`school_id` null). Sharing again publishes a new version; withdrawing sets `withdrawn_at` on every version (a
+ * meeting scheduled before still opens with the version it names). Routine ids are unique in a district, so a
+ * routine id names one routine whether a team finds it among its own or in the library.
+ */
+export const routineLibrary = pgTable(
+  'routine_library',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    /** Null: shared with every team of the district. */
+    schoolId: uuid('school_id'),
+    /** The team whose routine it is. */
+    groupId: uuid('group_id').notNull(),
+    routineId: text('routine_id').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<Routine>().notNull(),
+    authorId: uuid('author_id').notNull(),
+    sharedAt: tz('shared_at').notNull().defaultNow(),
+    withdrawnAt: tz('withdrawn_at'),
+  },
+  (t) => [
+    unique('routine_library_version').on(t.districtId, t.routineId, t.version),
+    foreignKey({ columns: [t.districtId, t.schoolId], foreignColumns: [schools.districtId, schools.id] }),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.authorId], foreignColumns: [users.districtId, users.id] }),
   ],
 );
 

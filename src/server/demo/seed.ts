@@ -17,6 +17,7 @@ import { totalMinutes } from '#core/routines/index';
 import { pastShareSuccessesEvents } from './past-meeting';
 import { addDays, instantToLocal } from '#core/schedule/index';
 import { agendaOf, insertSeries } from '../schedule/queries';
+import { seedLibraryRoutine } from './library-routine';
 
 export const DEMO_DISTRICT_NAME = 'Riverbend Unified (demo)';
 export const DEMO_DOMAIN = 'demo.ensemble.test';
@@ -177,6 +178,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
     }
     await seedPastMeeting(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
     await seedWeeklySeries(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
+    await seedLibraryRoutine(tx, district.id, teamId.get('Literacy PLC') as string, idOf('teacher4'));
     await ensureReadyMeeting(tx, district.id);
     return true;
   });

@@ -36,6 +36,7 @@ beforeAll(async () => {
   ids.meetingId = randomUUID();
   ids.token = 'x'.repeat(43);
   ids.code = 'ABCDEFGH';
+  ids.routine = 'share-successes';
 });
 afterAll(async () => t.close());
 

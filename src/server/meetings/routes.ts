@@ -4,31 +4,23 @@ import { api } from '#contracts/api';
 import type { MeetingAgendaItem, MeetingSummary, ScheduleMeetingRequest } from '#contracts/meetings-api';
 import type { Routine } from '#contracts/routine';
 import { createMeeting, minutesOf, suggestPresenters } from '#core/meeting/index';
-import { customizeRoutine, formatPath, totalMinutes } from '#core/routines/index';
+import { totalMinutes } from '#core/routines/index';
 import { newJoinCode } from '../auth/tokens';
 import type { DbOrTx } from '../db/client';
-import { groupMembers, meetingEvents, meetings, teamRoutines, users } from '../db/schema';
+import { groupMembers, meetingEvents, meetings, users } from '../db/schema';
 import { groupSubject, loadGroup, type GroupRow } from '../groups/queries';
 import { presentMeetingSummary } from './presenter';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { conflict, notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
 import { authorize, can } from '../policy/policy';
 import { isUniqueViolation } from './store';
-import { resolveRoutine, summarize, teamRoutinesOf } from '../routines/catalog';
+import { resolveAgenda as resolveAgendaFor, resolveRoutine } from '../routines/queries';
 import type { Services } from '../services';
 import { minutesToMarkdown } from './documents';
 import { meetingSubject } from './queries';
 
 type MeetingRow = typeof meetings.$inferSelect;
-
-/**
- * The routines build on one another: sharing a success asks least of a team, a dilemma asks more, peer
- * modeling most. Teams see them in that order, so the gentlest is the default choice.
- */
-const PROGRESSION = ['share-successes', 'problem-solve', 'peer-modeling'];
-const progressionRank = (id: string) =>
-  PROGRESSION.includes(id) ? PROGRESSION.indexOf(id) : PROGRESSION.length;
 
 async function loadMeeting(db: DbOrTx, actor: Actor, meetingId: string) {
   const [m] = await db
@@ -118,87 +110,9 @@ const agendaOf = (routines: readonly Routine[]): MeetingAgendaItem[] =>
   }));
 
 export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
-  /** The routines a schedule request names, each resolved for this group; a 400 names the one at fault. */
-  async function resolveAgenda(actor: Actor, groupId: string, body: ScheduleMeetingRequest) {
-    const choices =
-      body.agenda ??
-      (body.routineId === undefined
-        ? []
-        : [{ routineId: body.routineId, routineVersion: body.routineVersion }]);
-    const routines: Routine[] = [];
-    for (const [i, choice] of choices.entries()) {
-      const routine = await resolveRoutine(
-        s.db,
-        s.routines,
-        actor.districtId,
-        groupId,
-        choice.routineId,
-        choice.routineVersion,
-      );
-      if (!routine)
-        throw badRequest('Choose a routine this team can run.', [
-          {
-            path: body.agenda ? `agenda.${i}.routineId` : 'routineId',
-            message: 'Unknown routine or version',
-          },
-        ]);
-      routines.push(routine);
-    }
-    return routines;
-  }
-
-  registerEndpoint(app, api.listRoutines, async ({ actor, params }) => {
-    const group = await loadGroup(s.db, actor, params.groupId);
-    authorize(actor, 'read', groupSubject(group));
-    const own = await teamRoutinesOf(s.db, actor.districtId, group.id);
-    const ownIds = new Set(own.map((r) => r.id));
-    const shipped = [...s.routines.values()]
-      .filter((r) => !ownIds.has(r.id))
-      .sort((a, b) => progressionRank(a.id) - progressionRank(b.id));
-    return { items: [...own.map((r) => summarize(r, true)), ...shipped.map((r) => summarize(r, false))] };
-  });
-
-  registerEndpoint(app, api.getRoutine, async ({ actor, params }) => {
-    const group = await loadGroup(s.db, actor, params.groupId);
-    authorize(actor, 'read', groupSubject(group));
-    const routine = await resolveRoutine(s.db, s.routines, actor.districtId, group.id, params.routine);
-    if (!routine) throw notFound('That routine');
-    return routine;
-  });
-
-  registerEndpoint(app, api.customizeRoutine, async ({ actor, params, body }) => {
-    const group = await loadGroup(s.db, actor, params.groupId);
-    authorize(actor, 'run-meetings', groupSubject(group));
-    const base = await resolveRoutine(s.db, s.routines, actor.districtId, group.id, body.baseId);
-    if (!base)
-      throw badRequest('Choose a routine this team can run.', [
-        { path: 'baseId', message: 'Unknown routine' },
-      ]);
-    const result = customizeRoutine(base, body.changes);
-    if (!result.ok) {
-      throw badRequest(
-        'The changed routine is not valid.',
-        result.errors.map((e) => ({ path: `changes: ${formatPath(e.path)}`, message: e.message })),
-      );
-    }
-    try {
-      await s.db.insert(teamRoutines).values({
-        districtId: actor.districtId,
-        groupId: group.id,
-        routineId: result.routine.id,
-        version: result.routine.version,
-        definition: result.routine,
-        createdBy: actor.userId,
-      });
-    } catch (err) {
-      if (isUniqueViolation(err))
-        throw conflict(
-          'Someone saved a newer version of this routine at the same time. Reload and try again.',
-        );
-      throw err;
-    }
-    return result.routine;
-  });
+  /** The routines a schedule request names, each resolved for this group (routines/queries.ts). */
+  const resolveAgenda = (actor: Actor, groupId: string, body: ScheduleMeetingRequest) =>
+    resolveAgendaFor(s.db, s.routines, actor, groupId, body);
 
   registerEndpoint(app, api.listMeetings, async ({ actor, params }) => {
     const group = await loadGroup(s.db, actor, params.groupId);

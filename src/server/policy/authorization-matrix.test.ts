@@ -23,8 +23,10 @@ import {
   meetingEvents,
   meetingGuests,
   meetings,
+  routineLibrary,
   schoolRoles,
   schools,
+  teamRoutines,
   users,
 } from '../db/schema';
 import { hashSecret } from '../auth/tokens';
@@ -242,6 +244,31 @@ async function leadersJoinRequest() {
 }
 
 /** A scheduled meeting of team A1, made directly in the database. */
+/** A routine of team A1 under a fresh id (ROUTINE-LIB); `shared` also puts it in the district's library. */
+async function freshTeamRoutine(shared = false) {
+  const routine = loadShippedRoutines().get('share-successes')!;
+  const id = `matrix-${randomUUID().slice(0, 8)}`;
+  const definition = { ...routine, id, name: `Matrix ${id}` };
+  await t.database.db.insert(teamRoutines).values({
+    districtId: w.districtA,
+    groupId: w.teamA1,
+    routineId: id,
+    version: 1,
+    definition,
+    createdBy: w.users.facilitator.id,
+  });
+  if (shared)
+    await t.database.db.insert(routineLibrary).values({
+      districtId: w.districtA,
+      groupId: w.teamA1,
+      routineId: id,
+      version: 1,
+      definition,
+      authorId: w.users.facilitator.id,
+    });
+  return id;
+}
+
 async function freshMeeting() {
   const [m] = await t.database.db
     .insert(meetings)
@@ -642,6 +669,29 @@ const CASES: Record<EndpointName, Case> = {
       changes: [{ op: 'update-routine', name: 'Our success routine' }],
     }),
     expect: manageTeamA1,
+  },
+  // ROUTINE-LIB: writing, copying and importing routines is for those who run the team; reading and exporting
+  // for those who read it; sharing for those who run it; withdrawing for the author (here the facilitator) or
+  // a district admin.
+  createRoutine: {
+    params: () => ({ groupId: w.teamA1 }),
+    body: () => ({ from: 'copy', routineId: 'share-successes', name: 'Our successes' }),
+    expect: manageTeamA1,
+  },
+  importRoutines: {
+    params: () => ({ groupId: w.teamA1 }),
+    body: () => ({ files: [{ name: 'mine.yaml', text: 'id: [' }] }),
+    expect: { ...manageTeamA1, facilitator: 400, leader: 400, admin: 400 },
+  },
+  exportRoutine: { params: () => ({ groupId: w.teamA1, routine: 'problem-solve' }), expect: readTeamA1 },
+  shareRoutine: {
+    params: async () => ({ groupId: w.teamA1, routine: await freshTeamRoutine() }),
+    body: () => ({ scope: 'district' }),
+    expect: manageTeamA1,
+  },
+  withdrawRoutine: {
+    params: async () => ({ routine: await freshTeamRoutine(true) }),
+    expect: { ...adminOnlyA, facilitator: 'ok', foreign: 404 },
   },
   listMeetings: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
   scheduleMeeting: {

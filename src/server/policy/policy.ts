@@ -84,6 +84,16 @@ export interface ReflectionSubject {
   authorId: string;
   group: GroupSubject;
 }
+/**
+ * A routine in the district's library (ROUTINE-LIB-SHARE-4): `authorIds` are the people who shared any of its
+ * versions. Its author or a district admin withdraws it.
+ */
+export interface LibraryRoutineSubject {
+  kind: 'library-routine';
+  id: string;
+  districtId: string;
+  authorIds: readonly string[];
+}
 export interface SchoolRoleSubject {
   kind: 'school-role';
   districtId: string;
@@ -102,7 +112,8 @@ export type Subject =
   | SchoolRoleSubject
   | MeetingSubject
   | ReflectionSubject
-  | JoinRequestSubject;
+  | JoinRequestSubject
+  | LibraryRoutineSubject;
 
 export type Action =
   | 'read'
@@ -120,7 +131,8 @@ export type Action =
   | 'reset-password'
   | 'decide'
   | 'withdraw'
-  | 'share';
+  | 'share'
+  | 'share-routines';
 
 const isAdmin = (a: Actor) => a.districtRole === 'district_admin';
 const leads = (a: Actor, schoolId: string | null) =>
@@ -185,6 +197,9 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
         case 'run-meetings':
           // Scheduling, opening and customizing routines: those who run the group.
           return managesGroup(actor, subject);
+        case 'share-routines':
+          // ROUTINE-LIB-SHARE-3: the group's routines go to the library by those who run the group.
+          return managesGroup(actor, subject);
         case 'take-part':
           // Live meetings and their minutes are the team's own: members only, whatever their rank (non-evaluative).
           return belongs(actor, subject.id);
@@ -208,6 +223,8 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
       // the team's minutes, so it takes membership of that team too (DAY-REFL-4).
       if (subject.authorId !== actor.userId) return false;
       return action === 'read' || (action === 'share' && belongs(actor, subject.group.id));
+    case 'library-routine':
+      return action === 'withdraw' && (isAdmin(actor) || subject.authorIds.includes(actor.userId));
     case 'new-group':
       if (action !== 'create') return false;
       if (subject.groupKind === 'district_leadership') return isAdmin(actor);

@@ -1,13 +1,9 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { and, desc, eq } from 'drizzle-orm';
 import type { Routine } from '#contracts/routine';
-import type { RoutineSummary } from '#contracts/meetings-api';
-import { formatFileIssue, totalMinutes } from '#core/routines/index';
+import { formatFileIssue } from '#core/routines/index';
 import { parseRoutine } from '#core/routines/parse';
-import type { DbOrTx } from '../db/client';
-import { teamRoutines } from '../db/schema';
 
 export class RoutineFileError extends Error {}
 
@@ -32,59 +28,19 @@ export function loadShippedRoutines(folder = protocolsFolder()): ReadonlyMap<str
       throw new RoutineFileError(`protocols/${file}: routine id "${result.routine.id}" is used twice`);
     routines.set(result.routine.id, result.routine);
   }
+  // ROUTINE-LIB-LEAD-1: a wording for other groups runs the same steps, kinds and minutes as the routine it words.
+  const plan = (r: Routine) =>
+    JSON.stringify(r.steps.map((s) => [s.id, s.kind, s.minutes, s.variable ?? false]));
+  for (const r of routines.values()) {
+    if (r.variantOf === undefined) continue;
+    const base = routines.get(r.variantOf);
+    if (!base || plan(base) !== plan(r))
+      throw new RoutineFileError(
+        `protocols: routine "${r.id}" words "${r.variantOf}" differently, so it needs that routine with the same steps, kinds and minutes`,
+      );
+  }
   return routines;
 }
 
-export function summarize(r: Routine, custom: boolean): RoutineSummary {
-  return {
-    id: r.id,
-    version: r.version,
-    name: r.name,
-    summary: r.summary,
-    focus: r.focus,
-    totalMinutes: totalMinutes(r),
-    stepCount: r.steps.length,
-    custom,
-    basedOn: r.basedOn ?? null,
-  };
-}
-
-/** The latest version of each of a group's own routines. */
-export async function teamRoutinesOf(db: DbOrTx, districtId: string, groupId: string): Promise<Routine[]> {
-  const rows = await db
-    .select()
-    .from(teamRoutines)
-    .where(and(eq(teamRoutines.districtId, districtId), eq(teamRoutines.groupId, groupId)))
-    .orderBy(teamRoutines.routineId, desc(teamRoutines.version));
-  const latest = new Map<string, Routine>();
-  for (const row of rows)
-    if (!latest.has(row.routineId)) latest.set(row.routineId, row.definition as Routine);
-  return [...latest.values()];
-}
-
-/** A routine a group may run: its own copy (a given or the latest version) first, then Ensemble's. */
-export async function resolveRoutine(
-  db: DbOrTx,
-  shipped: ReadonlyMap<string, Routine>,
-  districtId: string,
-  groupId: string,
-  routineId: string,
-  version?: number,
-): Promise<Routine | null> {
-  const rows = await db
-    .select()
-    .from(teamRoutines)
-    .where(
-      and(
-        eq(teamRoutines.districtId, districtId),
-        eq(teamRoutines.groupId, groupId),
-        eq(teamRoutines.routineId, routineId),
-      ),
-    )
-    .orderBy(desc(teamRoutines.version));
-  const own = version === undefined ? rows[0] : rows.find((r) => r.version === version);
-  if (own) return own.definition as Routine;
-  const base = shipped.get(routineId);
-  if (base && (version === undefined || version === base.version)) return base;
-  return null;
-}
+/** Moved to `./queries` (the routines feature's tenant-scoped queries); kept here for existing imports. */
+export { resolveRoutine } from './queries';

@@ -151,6 +151,10 @@ export const adminStrings = {
         link_copied: 'Invitation link copied',
         link_shown: 'Invitation link shown',
       },
+      routine: {
+        shared: 'Routine shared with the library',
+        withdrawn: 'Routine withdrawn from the library',
+      },
       meeting: {
         reflection_shared: 'Reflection shared',
         guest_admitted: 'Guest let into a meeting',

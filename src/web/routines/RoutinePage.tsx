@@ -12,8 +12,8 @@ import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { ErrorState, LoadingState } from '../ui/States';
 import { useRoutinesT } from './i18n';
-import { factsLine, versionLine } from './labels';
-import { routineKeys, useRoutine } from './queries';
+import { factsLine, summaryVersionLine, versionLine } from './labels';
+import { routineKeys, useRoutine, useRoutines } from './queries';
 import { RoutineEditor } from './RoutineEditor';
 import { StepDetails } from './StepDetails';
 
@@ -33,6 +33,7 @@ export function RoutinePage() {
   const toast = useToast();
   const group = useGroup(groupId);
   const routine = useRoutine(groupId, routineId);
+  const list = useRoutines(groupId);
   // After leaving the editor, focus goes back to the button that opened it.
   const focusEditButtonRef = useRef(false);
 
@@ -69,7 +70,10 @@ export function RoutinePage() {
 
   const team = group.data;
   const current = routine.data;
-  const canEdit = team.can.manageMembers;
+  const summary = list.data?.find((r) => r.id === current.id);
+  // A library routine is another team's: it is copied to be adapted, never edited in place (ROUTINE-LIB-NEW-2).
+  const fromLibrary = summary?.origin === 'library';
+  const canEdit = team.can.manageMembers && !fromLibrary;
   const editing = canEdit && search.has('edit');
   const minutes = current.steps.reduce((sum, step) => sum + step.minutes, 0);
   const leaveEditor = () => {
@@ -92,7 +96,10 @@ export function RoutinePage() {
           <>
             <p>{current.summary}</p>
             <p className="page__facts" data-testid="routine-facts">
-              {factsLine(t, minutes, current.steps.length)} · {versionLine(t, current)}
+              {factsLine(t, minutes, current.steps.length)} ·{' '}
+              {summary && summary.version === current.version
+                ? summaryVersionLine(t, summary, list.data ?? [])
+                : versionLine(t, current)}
             </p>
           </>
         )
@@ -112,7 +119,12 @@ export function RoutinePage() {
           }}
         />
       ) : (
-        <RoutineView routine={current} canEdit={canEdit} focusEditButtonRef={focusEditButtonRef} />
+        <RoutineView
+          routine={current}
+          canEdit={canEdit}
+          fromLibrary={fromLibrary}
+          focusEditButtonRef={focusEditButtonRef}
+        />
       )}
     </Page>
   );
@@ -123,10 +135,12 @@ const EDIT_BUTTON_ID = 'routine-edit-button';
 function RoutineView({
   routine,
   canEdit,
+  fromLibrary,
   focusEditButtonRef,
 }: {
   routine: Routine;
   canEdit: boolean;
+  fromLibrary: boolean;
   focusEditButtonRef: RefObject<boolean>;
 }) {
   const t = useRoutinesT();
@@ -162,7 +176,7 @@ function RoutineView({
             </div>
           ) : (
             <Notice>
-              <p>{t('routine.readOnly')}</p>
+              <p>{fromLibrary ? t('routine.fromLibrary') : t('routine.readOnly')}</p>
             </Notice>
           )}
         </div>

@@ -31,6 +31,20 @@ CREATE TABLE "meeting_series" (
 	CONSTRAINT "meeting_series_district_id_id" UNIQUE("district_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "routine_library" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"district_id" uuid NOT NULL,
+	"school_id" uuid,
+	"group_id" uuid NOT NULL,
+	"routine_id" text NOT NULL,
+	"version" integer NOT NULL,
+	"definition" jsonb NOT NULL,
+	"author_id" uuid NOT NULL,
+	"shared_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"withdrawn_at" timestamp with time zone,
+	CONSTRAINT "routine_library_version" UNIQUE("district_id","routine_id","version")
+);
+--> statement-breakpoint
 ALTER TABLE "districts" ADD COLUMN "time_zone" text DEFAULT 'America/New_York' NOT NULL;--> statement-breakpoint
 ALTER TABLE "meetings" ADD COLUMN "series_id" uuid;--> statement-breakpoint
 ALTER TABLE "meetings" ADD COLUMN "occurrence_date" date;--> statement-breakpoint
@@ -41,6 +55,9 @@ ALTER TABLE "calendar_feeds" ADD CONSTRAINT "calendar_feeds_district_id_user_id_
 ALTER TABLE "calendar_feeds" ADD CONSTRAINT "calendar_feeds_district_id_group_id_groups_district_id_id_fk" FOREIGN KEY ("district_id","group_id") REFERENCES "public"."groups"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_series" ADD CONSTRAINT "meeting_series_district_id_group_id_groups_district_id_id_fk" FOREIGN KEY ("district_id","group_id") REFERENCES "public"."groups"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "meeting_series" ADD CONSTRAINT "meeting_series_district_id_created_by_users_district_id_id_fk" FOREIGN KEY ("district_id","created_by") REFERENCES "public"."users"("district_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "routine_library" ADD CONSTRAINT "routine_library_district_id_school_id_schools_district_id_id_fk" FOREIGN KEY ("district_id","school_id") REFERENCES "public"."schools"("district_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "routine_library" ADD CONSTRAINT "routine_library_district_id_group_id_groups_district_id_id_fk" FOREIGN KEY ("district_id","group_id") REFERENCES "public"."groups"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "routine_library" ADD CONSTRAINT "routine_library_district_id_author_id_users_district_id_id_fk" FOREIGN KEY ("district_id","author_id") REFERENCES "public"."users"("district_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "meeting_series_group" ON "meeting_series" USING btree ("district_id","group_id");--> statement-breakpoint
 ALTER TABLE "meetings" ADD CONSTRAINT "meetings_district_id_series_id_meeting_series_district_id_id_fk" FOREIGN KEY ("district_id","series_id") REFERENCES "public"."meeting_series"("district_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "meetings_series_date" ON "meetings" USING btree ("series_id","occurrence_date");
