@@ -27,6 +27,8 @@ export const AuditAction = z.enum([
   'meeting.reflection_shared',
   'meeting.guest_admitted',
   'meeting.guest_declined',
+  'meeting.person_invited',
+  'meeting.person_uninvited',
   'setup.first_team',
   'export.audit_log',
   'export.minutes',

@@ -33,6 +33,7 @@ import { registerReflectionRoutes } from './reflections/routes';
 import type { Services } from './services';
 import { registerMeetingRoutes } from './meetings/routes';
 import { registerGuestRoutes } from './guests/routes';
+import { registerPeerModelingRoutes } from './peer-modeling/routes';
 import { registerDemoRoutes } from './demo/routes';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
 import { MeetingRuntime } from './meetings/runtime';
@@ -201,6 +202,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerInvitationRoutes(api, services);
     registerMeetingRoutes(api, services);
     registerGuestRoutes(api, services);
+    registerPeerModelingRoutes(api, services);
     registerReflectionRoutes(api, services);
     registerDemoRoutes(api, services, demoSimulator);
     done();

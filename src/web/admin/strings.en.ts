@@ -150,6 +150,8 @@ export const adminStrings = {
         reflection_shared: 'Reflection shared',
         guest_admitted: 'Guest let into a meeting',
         guest_declined: 'Guest turned away',
+        person_invited: 'Person invited to a meeting',
+        person_uninvited: 'Meeting invitation withdrawn',
       },
       setup: { first_team: 'First team created' },
       export: { audit_log: 'Audit log exported', minutes: 'Minutes exported' },
