@@ -114,7 +114,7 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
   });
 
   registerEndpoint(app, api.addMember, async ({ actor, params, body, req }) => {
-    const added: { userId: string | null } = { userId: null };
+    const newMember: { userId: string | null } = { userId: null };
     const detail = await s.db.transaction(async (tx) => {
       const g = await loadGroup(tx, actor, params.groupId);
       authorize(actor, 'manage-members', groupSubject(g));
@@ -153,11 +153,12 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
         details: { userId: person.id, role: body.role },
         from: req,
       });
-      added.userId = person.id;
+      newMember.userId = person.id;
       return presentGroupDetail(tx, await withFreshRoles(tx, actor), g);
     });
     // PM-ROSTER-1: someone added while the team's meeting runs takes part in it at once.
-    if (added.userId) await s.meetings.addToOpenMeetings(actor.districtId, params.groupId, added.userId);
+    if (newMember.userId)
+      await s.meetings.addToOpenMeetings(actor.districtId, params.groupId, newMember.userId);
     return detail;
   });
 
