@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { useParams } from 'wouter';
+import { Link, useParams } from 'wouter';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import { call, isApiRequestError } from '../../api/client';
 import { useDescribeError } from '../../api/describeError';
@@ -33,6 +33,10 @@ import { SoundSetting, TimerPanel } from './TimerPanel';
  */
 const loadLobby = () => import('./Lobby');
 const Lobby = lazy(() => loadLobby().then((module) => ({ default: module.Lobby })));
+/** Only Peer Modeling needs its plan, observations and visit-note sharing: loaded apart (page weight). */
+const PeerModelingPanel = lazy(() =>
+  import('../../peer-modeling/PeerModelingPanel').then((m) => ({ default: m.PeerModelingPanel })),
+);
 
 /** /meetings/:meetingId — the meeting on each participant's own device. */
 export function MeetingPage() {
@@ -81,6 +85,12 @@ export function DeviceView() {
   const t = useMeetingsT();
   const { state, summary, snapshot, meId } = useLiveMeeting();
   const current = currentStepOf(state);
+  const observing = current?.step.kind === 'observe';
+  const peerModeling = state.agenda[state.currentPart]?.routine.focus === 'observed-practice' && (
+    <Suspense fallback={null}>
+      <PeerModelingPanel observe={observing} />
+    </Suspense>
+  );
 
   return (
     <div className="meeting">
@@ -107,7 +117,9 @@ export function DeviceView() {
           <div className="meeting-layout__main stack" data-testid="step-work">
             <TimerPanel current={current} />
             <StepNavigation current={current} />
+            {observing ? peerModeling : null}
             <StepTools step={current.step} stepId={current.stepId} />
+            {observing ? null : peerModeling}
           </div>
           <aside className="meeting-layout__side stack" aria-label={t('device.details')}>
             {/* Personal, so beside the shared work on a wide screen; right after it on a phone. */}
@@ -239,6 +251,11 @@ function NotOpenYet({ summary }: { summary: MeetingSummary }) {
       <Notice tone="info" title={t('device.notOpenTitle')} role="status">
         <p>{t('device.notOpenBody')}</p>
       </Notice>
+      {summary.agenda.some((a) => a.routineId === 'peer-modeling') ? (
+        <p>
+          <Link to={`/meetings/${summary.id}/plan`}>{t('device.peerModelingPlan')}</Link>
+        </p>
+      ) : null}
       {open.error ? <FormAlert messages={[describe(open.error)]} /> : null}
       {summary.canRun ? (
         <div className="actions">
