@@ -98,7 +98,7 @@ describe('DAY-DEMO in demo mode', () => {
     expect(coach).toMatchObject({ name: 'Lena Ortiz', role: 'coach', schoolName: 'North Elementary' });
     expect(coach?.teams).toContainEqual({ name: 'Grade 3 Team', role: 'facilitator' });
     expect(info.people.map((p) => p.try)).toEqual(['coach', 'teacher', 'facilitator', 'principal', 'admin']);
-    expect(info.othersCount).toBe(10);
+    expect(info.othersCount).toBe(11);
     expect(JSON.stringify(info)).not.toMatch(/password|hash|session/i);
   });
 

@@ -15,6 +15,7 @@ import { newDemoPassword, newJoinCode } from '../auth/tokens';
 import { loadShippedRoutines } from '../routines/catalog';
 import { totalMinutes } from '#core/routines/index';
 import { pastShareSuccessesEvents } from './past-meeting';
+import { seedPlannedPeerModeling } from './peer-modeling';
 
 export const DEMO_DISTRICT_NAME = 'Riverbend Unified (demo)';
 export const DEMO_DOMAIN = 'demo.ensemble.test';
@@ -43,6 +44,8 @@ const PEOPLE: DemoPerson[] = [
   { key: 'teacher9', name: 'Mei Chen', school: 'south' },
   { key: 'teacher10', name: 'Owen Price', school: 'south' },
   { key: 'teacher11', name: 'Grace Adeyemi', school: 'south' },
+  // The district's instructional coach, on no team: invited to model in a Peer Modeling meeting (issue 11).
+  { key: 'instructional-coach', name: 'Nora Haddad' },
 ];
 
 const TEAMS: {
@@ -174,6 +177,10 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
       ]);
     }
     await seedPastMeeting(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
+    await seedPlannedPeerModeling(tx, district.id, teamId.get('Grade 3 Team') as string, {
+      facilitator: idOf('coach'),
+      coach: idOf('instructional-coach'),
+    });
     await ensureReadyMeeting(tx, district.id);
     return true;
   });

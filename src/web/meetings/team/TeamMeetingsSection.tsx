@@ -130,6 +130,16 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
             {t('team.openLive')}
           </Button>
         ) : null}
+        {meeting.status === 'scheduled' && meeting.agenda.some((a) => a.routineId === 'peer-modeling') ? (
+          // PM-PLAN-1: a Peer Modeling meeting is planned beforehand (model, mode, visit notes).
+          <ButtonLink
+            to={`/meetings/${meeting.id}/plan`}
+            variant="secondary"
+            aria-label={t('team.planLabel', { title: meeting.title })}
+          >
+            {t('team.plan')}
+          </ButtonLink>
+        ) : null}
         {meeting.status === 'live' && meeting.canTakePart ? (
           <ButtonLink
             to={`/meetings/${meeting.id}`}
