@@ -95,7 +95,7 @@ describeE2E('Peer Modeling', () => {
     await facilitator.goto(`${app.baseUrl}/teams/${teamId}`);
     await facilitator.getByRole('heading', { level: 1, name: DEMO_TEAM }).waitFor();
     await facilitator.getByRole('textbox', { name: 'Title' }).fill(meetingTitle);
-    await facilitator.getByRole('radio', { name: /^Practice Peer Modeling/ }).check();
+    await facilitator.locator('label', { hasText: /^Practice Peer Modeling/ }).click();
     await facilitator.getByRole('button', { name: 'Schedule meeting' }).click();
     const plan = facilitator.getByRole('link', {
       name: `Plan ${meetingTitle}: Peer Modeling plan, invitations and visit notes`,
@@ -109,20 +109,20 @@ describeE2E('Peer Modeling', () => {
     await facilitator.getByRole('combobox', { name: 'Invited as' }).selectOption('model');
     await facilitator.getByRole('searchbox', { name: 'Find a person of your district' }).fill('nora');
     await facilitator.getByRole('button', { name: `Invite ${coachName}` }).click();
-    await facilitator.getByTestId('invitees').getByText(coachName).waitFor();
+    await facilitator.getByTestId('invitees').getByText(coachName, { exact: true }).waitFor();
 
     await facilitator.getByRole('textbox', { name: 'Area of curiosity' }).fill(curiosity);
     await facilitator.getByRole('textbox', { name: 'The practice' }).fill(practice);
     await facilitator
       .getByRole('combobox', { name: 'Who models' })
       .selectOption({ label: `${coachName} (invited)` });
-    await facilitator.getByRole('radio', { name: /^Classroom visit/ }).check();
+    await facilitator.locator('label', { hasText: /^Classroom visit/ }).click();
     await facilitator.getByLabel('When the modeling happens').fill('2026-12-10T09:30');
     await facilitator.getByRole('button', { name: 'Save the plan' }).click();
     await facilitator.getByText('Plan saved').first().waitFor();
     await checkPage(facilitator, 'pm-plan');
     // An http link is refused with the field named: the video field appears with the video mode.
-    await facilitator.getByRole('radio', { name: /^Classroom video/ }).check();
+    await facilitator.locator('label', { hasText: /^Classroom video/ }).click();
     await facilitator.getByRole('textbox', { name: 'Video link' }).fill('http://video.example.org/1');
     await facilitator.getByRole('button', { name: 'Save the plan' }).click();
     const videoField = facilitator.getByRole('textbox', { name: 'Video link' });
@@ -158,9 +158,9 @@ describeE2E('Peer Modeling', () => {
   test('PM-GUEST-3, PM-GUEST-5 the coach signs in and finds that meeting on the home page; the team page is not found', async () => {
     await coach.goto(`${app.baseUrl}/`);
     await coach.getByRole('heading', { name: 'Meetings you are invited to' }).waitFor();
-    await coach.getByRole('link', { name: meetingTitle }).waitFor();
+    await coach.getByRole('link', { name: meetingTitle, exact: true }).waitFor();
     await checkPage(coach, 'pm-coach-home');
-    await coach.getByRole('link', { name: `Plan: ${meetingTitle}` }).click();
+    await coach.getByRole('link', { name: new RegExp(`^Plan\\W+${meetingTitle}$`) }).click();
     await coach.getByRole('heading', { level: 1, name: 'Peer Modeling plan' }).waitFor();
     await coach.getByTestId('plan-summary').getByText(practice).waitFor();
     // Read-only for the coach: no form, no invitations to manage.

@@ -253,3 +253,22 @@ describe('DAY-DEMO in demo mode', () => {
     expect(second.view.seen.length).toBe(atEnd);
   });
 });
+
+describe('PM-GUEST-5 in the demo district (issue 11)', () => {
+  it('the Grade 3 Team has a planned Peer Modeling meeting with the instructional coach invited as its model', async () => {
+    const { client } = await signInAs('Nora Haddad');
+    const invited = await client.get<{ items: { id: string; title: string; groupName: string }[] }>(
+      '/api/me/invited-meetings',
+    );
+    expect(invited.body.items).toEqual([
+      expect.objectContaining({ title: 'Peer Modeling: turn and talk', groupName: 'Grade 3 Team' }),
+    ]);
+    const id = invited.body.items[0]?.id ?? '';
+    const plan = await client.get<{
+      parts: { plan: { modelName: string; mode: string } | null }[];
+      invitees: { name: string; role: string }[];
+    }>(`/api/meetings/${id}/plan`);
+    expect(plan.body.parts[0]?.plan).toMatchObject({ modelName: 'Nora Haddad', mode: 'classroom-visit' });
+    expect(plan.body.invitees).toEqual([expect.objectContaining({ name: 'Nora Haddad', role: 'model' })]);
+  });
+});
