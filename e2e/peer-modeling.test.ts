@@ -188,6 +188,12 @@ describeE2E('Peer Modeling', () => {
       coach.goto(`${app.baseUrl}/meetings/${meetingId}`),
     ]);
     await facilitator.getByRole('button', { name: 'Start the meeting' }).first().click();
+    // On a phone the plan is folded under the step's own tool (DAY-DEVICE-2): one tap opens it.
+    await observer.setViewportSize(viewports.phone);
+    const fold = observer.locator('details', { has: observer.getByTestId('observe-plan') });
+    await fold.waitFor({ state: 'attached' });
+    expect(await fold.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await observer.getByText('What we watch', { exact: true }).click();
     for (const page of [facilitator, observer, coach]) {
       const panel = page.getByTestId('observe-plan');
       await panel.waitFor();

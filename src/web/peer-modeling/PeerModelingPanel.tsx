@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'wouter';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
+import { FoldOnPhone } from '../meetings/device/FoldOnPhone';
 import { useLiveMeeting } from '../meetings/live/LiveMeetingContext';
 import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
@@ -16,46 +17,42 @@ import './peer-modeling.css';
  * what the team watches: the plan's practice, mode, model and video link (PM-PLAN-3). On every step of the
  * part, the visit notes shared so far, and the person's own note with a button to share it (PM-NOTE-3).
  */
-export function PeerModelingPanel({ observe }: { observe: boolean }) {
+export function PeerModelingPanel({ section }: { section: 'plan' | 'observations' }) {
   const t = usePeerModelingT();
   const { state, nameOf, summary } = useLiveMeeting();
   const part = state.agenda[state.currentPart];
   const plan = part?.plan ?? null;
+  if (section === 'plan') {
+    if (!plan) return null;
+    // Folded on a phone, so the step's own tool stays on the first screen (DAY-DEVICE-2); one tap opens it.
+    return (
+      <FoldOnPhone summary={t('meeting.observeTitle')} className="panel">
+        <div data-testid="observe-plan">
+          <PlanSummary plan={{ ...plan, modelName: plan.modelId ? nameOf(plan.modelId) : null }} />
+        </div>
+      </FoldOnPhone>
+    );
+  }
   const shared = state.sharedObservations.filter((o) => o.part === state.currentPart);
   return (
-    <>
-      {observe && plan ? (
-        <section className="panel stack" aria-labelledby="observe-plan-heading" data-testid="observe-plan">
-          <h2 id="observe-plan-heading" className="section__title">
-            {t('meeting.observeTitle')}
-          </h2>
-          <PlanSummary
-            plan={{
-              ...plan,
-              modelName: plan.modelId ? nameOf(plan.modelId) : null,
-            }}
-          />
-        </section>
-      ) : null}
-      <section className="panel stack" aria-labelledby="observations-heading">
-        <h2 id="observations-heading" className="section__title">
-          {t('meeting.sharedTitle')}
-        </h2>
-        {shared.length === 0 ? (
-          <p className="muted">{t('meeting.noneShared')}</p>
-        ) : (
-          <ul className="observations" data-testid="shared-observations">
-            {shared.map((o) => (
-              <li key={o.observationId}>
-                <p className="observations__author">{t('meeting.sharedBy', { name: nameOf(o.authorId) })}</p>
-                <p className="observations__text">{o.text}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-        <MyNoteShare meetingId={summary.id} />
-      </section>
-    </>
+    <section className="panel stack" aria-labelledby="observations-heading">
+      <h2 id="observations-heading" className="section__title">
+        {t('meeting.sharedTitle')}
+      </h2>
+      {shared.length === 0 ? (
+        <p className="muted">{t('meeting.noneShared')}</p>
+      ) : (
+        <ul className="observations" data-testid="shared-observations">
+          {shared.map((o) => (
+            <li key={o.observationId}>
+              <p className="observations__author">{t('meeting.sharedBy', { name: nameOf(o.authorId) })}</p>
+              <p className="observations__text">{o.text}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <MyNoteShare meetingId={summary.id} />
+    </section>
   );
 }
 

@@ -85,12 +85,10 @@ export function DeviceView() {
   const t = useMeetingsT();
   const { state, summary, snapshot, meId } = useLiveMeeting();
   const current = currentStepOf(state);
-  const observing = current?.step.kind === 'observe';
-  const peerModeling = state.agenda[state.currentPart]?.routine.focus === 'observed-practice' && (
-    <Suspense fallback={null}>
-      <PeerModelingPanel observe={observing} />
-    </Suspense>
-  );
+  // Peer Modeling: the plan leads the Observe step when there is one; shared visit notes follow every step.
+  const part = state.agenda[state.currentPart];
+  const peerModeling = part?.routine.focus === 'observed-practice';
+  const planFirst = peerModeling && current?.step.kind === 'observe' && part.plan !== null;
 
   return (
     <div className="meeting">
@@ -117,9 +115,17 @@ export function DeviceView() {
           <div className="meeting-layout__main stack" data-testid="step-work">
             <TimerPanel current={current} />
             <StepNavigation current={current} />
-            {observing ? peerModeling : null}
+            {planFirst ? (
+              <Suspense fallback={null}>
+                <PeerModelingPanel section="plan" />
+              </Suspense>
+            ) : null}
             <StepTools step={current.step} stepId={current.stepId} />
-            {observing ? null : peerModeling}
+            {peerModeling ? (
+              <Suspense fallback={null}>
+                <PeerModelingPanel section="observations" />
+              </Suspense>
+            ) : null}
           </div>
           <aside className="meeting-layout__side stack" aria-label={t('device.details')}>
             {/* Personal, so beside the shared work on a wide screen; right after it on a phone. */}
