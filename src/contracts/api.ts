@@ -579,7 +579,7 @@ export const api = {
     path: '/api/meetings/:meetingId/plan',
     auth: 'session',
     response: MeetingPlanView,
-    summary: 'A meeting’s Peer Modeling plan and the people invited to it (team readers and invited people)',
+    summary: 'A meeting’s Peer Modeling plan and invitees',
     tag: 'peer-modeling',
   }),
   saveMeetingPlan: e({
@@ -588,7 +588,7 @@ export const api = {
     auth: 'session',
     body: SavePlanRequest,
     response: MeetingPlanView,
-    summary: 'Write the plan of one Peer Modeling part of a scheduled meeting (those who run the team)',
+    summary: 'Write a Peer Modeling part’s plan',
     tag: 'peer-modeling',
   }),
   teamSuccesses: e({
@@ -596,7 +596,7 @@ export const api = {
     path: '/api/groups/:groupId/successes',
     auth: 'session',
     response: items(TeamSuccess),
-    summary: 'The successes the team recorded in its ended meetings, newest first (those who run the team)',
+    summary: 'The team’s recorded successes',
     tag: 'peer-modeling',
   }),
   inviteCandidates: e({
@@ -605,8 +605,7 @@ export const api = {
     auth: 'session',
     query: CandidateQuery,
     response: items(InviteCandidate),
-    summary:
-      'People of the district, not on the team, whose name matches (at most 10; those who run the team)',
+    summary: 'Find people to invite',
     tag: 'peer-modeling',
   }),
   inviteToMeeting: e({
@@ -615,7 +614,7 @@ export const api = {
     auth: 'session',
     body: InviteRequest,
     response: MeetingPlanView,
-    summary: 'Invite a person of the district to this meeting only, as its model or an observer',
+    summary: 'Invite a person to this meeting only',
     tag: 'peer-modeling',
   }),
   uninviteFromMeeting: e({
@@ -623,7 +622,7 @@ export const api = {
     path: '/api/meetings/:meetingId/invitees/:userId',
     auth: 'session',
     response: MeetingPlanView,
-    summary: 'Withdraw an invitation to a meeting (the person leaves its roster if it runs)',
+    summary: 'Withdraw an invitation',
     tag: 'peer-modeling',
   }),
   invitedMeetings: e({
@@ -631,7 +630,7 @@ export const api = {
     path: '/api/me/invited-meetings',
     auth: 'session',
     response: items(MeetingSummary),
-    summary: 'Meetings of other teams the caller is invited to (not ended, or ended in the last 30 days)',
+    summary: 'Meetings I am invited to',
     tag: 'peer-modeling',
   }),
   myVisitNote: e({
@@ -639,7 +638,7 @@ export const api = {
     path: '/api/meetings/:meetingId/visit-notes/mine',
     auth: 'session',
     response: MyVisitNote,
-    summary: 'The caller’s own visit note for a meeting (private to its author)',
+    summary: 'My visit note',
     tag: 'peer-modeling',
   }),
   saveMyVisitNote: e({
@@ -648,7 +647,7 @@ export const api = {
     auth: 'session',
     body: SaveVisitNoteRequest,
     response: MyVisitNote,
-    summary: 'Save the caller’s own visit note (still private)',
+    summary: 'Save my visit note',
     tag: 'peer-modeling',
   }),
   shareMyVisitNote: e({
@@ -656,7 +655,7 @@ export const api = {
     path: '/api/meetings/:meetingId/visit-notes/mine/share',
     auth: 'session',
     response: MyVisitNote,
-    summary: 'Share a snapshot of the caller’s visit note into the running meeting (everyone sees it)',
+    summary: 'Share my visit note into the meeting',
     tag: 'peer-modeling',
   }),
   listMeetingGuests: e({

@@ -105,7 +105,6 @@ export const meetingsStrings = {
     notOpenBody:
       'This meeting has not been opened. This page joins by itself as soon as the facilitator opens it.',
     openLive: 'Open live now',
-    peerModelingPlan: 'Peer Modeling plan, invitations and visit notes',
     projector: 'Projector view',
     projectorHint: '(opens in a new window)',
     steps: 'Steps',

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InviteeRole, MeetingPlanView } from '#contracts/peer-modeling';
 import { useDescribeError } from '../api/describeError';
-import { formatDay } from '../meetings/format';
+import { formatDay } from './dates';
 import { useToast } from '../shell/Toaster';
 import { announce } from '../ui/announcer';
 import { Button } from '../ui/Button';

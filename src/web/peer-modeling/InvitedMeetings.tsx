@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { agendaName, formatDateTime } from '../meetings/format';
+import { formatDateTime } from './dates';
 import { usePeerModelingT } from './i18n';
 import { useInvitedMeetings } from './queries';
 import './peer-modeling.css';
@@ -27,7 +27,7 @@ export function InvitedMeetings() {
               <Link to={`/meetings/${m.id}`}>{m.title}</Link>
             </h3>
             <p className="card__kind">
-              {t('invited.of', { team: m.groupName })} · {agendaName(m)}
+              {t('invited.of', { team: m.groupName })} · {m.agenda.map((a) => a.routineName).join(' + ')}
             </p>
             <p>
               {m.scheduledFor ? formatDateTime(m.scheduledFor, i18n.language) : t('invited.noDate')} ·{' '}

@@ -5,7 +5,7 @@ import type { MeetingPlanView, PlanDetail } from '#contracts/peer-modeling';
 import { ObservationMode } from '#contracts/routine';
 import { ApiForm } from '../forms/ApiForm';
 import { NativeInputField, TextAreaField } from '../meetings/fields';
-import { formatDateTime } from '../meetings/format';
+import { formatDateTime } from './dates';
 import { useToast } from '../shell/Toaster';
 import { Button, ButtonLink } from '../ui/Button';
 import { Notice } from '../ui/Notice';

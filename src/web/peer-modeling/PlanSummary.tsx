@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { ObservationMode } from '#contracts/routine';
-import { formatDateTime } from '../meetings/format';
+import { formatDateTime } from './dates';
 import { usePeerModelingT } from './i18n';
 
 /** What a plan shows wherever it is read: the plan page, the Observe step, the minutes. */

@@ -6,7 +6,7 @@ import { VISIT_NOTE_MAX, type MyVisitNote } from '#contracts/peer-modeling';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { TextAreaField } from '../meetings/fields';
-import { formatTime } from '../meetings/format';
+import { formatTime } from './dates';
 import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { Link, useParams } from 'wouter';
+import { useParams } from 'wouter';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import { call, isApiRequestError } from '../../api/client';
 import { useDescribeError } from '../../api/describeError';
@@ -257,11 +257,6 @@ function NotOpenYet({ summary }: { summary: MeetingSummary }) {
       <Notice tone="info" title={t('device.notOpenTitle')} role="status">
         <p>{t('device.notOpenBody')}</p>
       </Notice>
-      {summary.agenda.some((a) => a.routineId === 'peer-modeling') ? (
-        <p>
-          <Link to={`/meetings/${summary.id}/plan`}>{t('device.peerModelingPlan')}</Link>
-        </p>
-      ) : null}
       {open.error ? <FormAlert messages={[describe(open.error)]} /> : null}
       {summary.canRun ? (
         <div className="actions">
