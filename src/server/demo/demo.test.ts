@@ -256,7 +256,13 @@ describe('DAY-DEMO in demo mode', () => {
 
 describe('PM-GUEST-5 in the demo district (issue 11)', () => {
   it('the Grade 3 Team has a planned Peer Modeling meeting with the instructional coach invited as its model', async () => {
-    const { client } = await signInAs('Nora Haddad');
+    // Not one of the featured demo people: signed in directly.
+    const [nora] = await demo.database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'instructional-coach@demo.ensemble.test'));
+    if (!nora) throw new Error('no instructional coach in the demo district');
+    const client = await signedInClient(demo, nora);
     const invited = await client.get<{ items: { id: string; title: string; groupName: string }[] }>(
       '/api/me/invited-meetings',
     );

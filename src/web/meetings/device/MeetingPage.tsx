@@ -85,7 +85,7 @@ export function DeviceView() {
   const t = useMeetingsT();
   const { state, summary, snapshot, meId } = useLiveMeeting();
   const current = currentStepOf(state);
-  // Peer Modeling: the plan leads the Observe step when there is one; shared visit notes follow every step.
+  // Peer Modeling: the plan leads the Observe step when there is one; shared visit notes are beside every step.
   const part = state.agenda[state.currentPart];
   const peerModeling = part?.routine.focus === 'observed-practice';
   const planFirst = peerModeling && current?.step.kind === 'observe' && part.plan !== null;
@@ -121,15 +121,16 @@ export function DeviceView() {
               </Suspense>
             ) : null}
             <StepTools step={current.step} stepId={current.stepId} />
+          </div>
+          <aside className="meeting-layout__side stack" aria-label={t('device.details')}>
+            {/* Personal, so beside the shared work on a wide screen; right after it on a phone. */}
+            {reflectionLeads(current.step) ? null : <PrivateReflections stepId={current.stepId} />}
+            {/* Visit notes shared into a Peer Modeling part, and sharing one's own (DAY-DEVICE-4: after the step). */}
             {peerModeling ? (
               <Suspense fallback={null}>
                 <PeerModelingPanel section="observations" />
               </Suspense>
             ) : null}
-          </div>
-          <aside className="meeting-layout__side stack" aria-label={t('device.details')}>
-            {/* Personal, so beside the shared work on a wide screen; right after it on a phone. */}
-            {reflectionLeads(current.step) ? null : <PrivateReflections stepId={current.stepId} />}
             <WaitingGuests onlyWhenWaiting />
             <PresenceList />
             {current.step.kind === 'final' ? null : <ActionItems collapsed />}
