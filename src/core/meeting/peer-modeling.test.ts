@@ -10,6 +10,7 @@ import type { Routine } from '#contracts/routine';
 import { createMeeting } from './create';
 import { decide, removeFromRoster } from './decide';
 import { evolve, replay } from './evolve';
+import { admitGuest } from './guests';
 import { minutesOf } from './minutes';
 import { addToRoster, observationSharedAt, shareObservation, successesOf } from './peer-modeling';
 import { redactEventFor, viewFor } from './privacy';
@@ -132,6 +133,24 @@ describe('PM-PLAN-3: the plan is snapshotted into meeting.created', () => {
     expect(s.state.roles.presenter).toBe(COACH);
     s.must(cmd('assignRoles', ANA, { presenter: BEN }));
     expect(s.state.agenda[0]?.presenter).toBe(BEN);
+  });
+
+  test('ADR 0013: a meeting guest (no account) let in by code can be picked as the model', () => {
+    const s = planned([fixtureRoutine], [plan({ modelId: null })], []);
+    const guest = '00000000-0000-4000-8000-0000000000e1';
+    const admitted = admitGuest(s.state, {
+      guestId: guest,
+      name: 'Gia',
+      by: ANA,
+      now: T0,
+      idempotencyKey: 'g',
+    });
+    apply(s, admitted);
+    s.must(cmd('assignRoles', ANA, { presenter: guest }));
+    s.must(cmd('startMeeting', ANA));
+    expect(s.state.roles.presenter).toBe(guest);
+    s.must(cmd('recordPresentation', guest, { title: 'Wait time', summary: '' }));
+    expect(s.state.agenda[0]?.presentation).toMatchObject({ recordedBy: guest, mode: 'classroom-visit' });
   });
 
   test('a plan for a part that is not Peer Modeling, or two plans for one part, are refused', () => {
