@@ -182,6 +182,14 @@ describeE2E('Peer Modeling', () => {
     // The planned model is the presenter chosen in the lobby.
     const presenter = facilitator.getByRole('combobox', { name: 'Presenter' });
     await presenter.waitFor();
+    // (Named once the plan's invitee list has loaded: the coach is not on the team's member list.)
+    await facilitator.waitForFunction(
+      (name) =>
+        [...document.querySelectorAll('select')].some((s) =>
+          s.selectedOptions[0]?.textContent.includes(name),
+        ),
+      coachName,
+    );
     expect(await presenter.locator('option:checked').textContent()).toContain(coachName);
     await Promise.all([
       observer.goto(`${app.baseUrl}/meetings/${meetingId}`),
