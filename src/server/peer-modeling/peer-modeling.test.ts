@@ -57,13 +57,11 @@ function socketOf(c: Client): Socket {
   return s;
 }
 const join = (s: Socket) =>
-  s
-    .timeout(5000)
-    .emitWithAck('meeting:join', {
-      protocolVersion: PROTOCOL_VERSION,
-      meetingId,
-      lastSeq: 0,
-    }) as Promise<JoinAck>;
+  s.timeout(5000).emitWithAck('meeting:join', {
+    protocolVersion: PROTOCOL_VERSION,
+    meetingId,
+    lastSeq: 0,
+  }) as Promise<JoinAck>;
 const command = (s: Socket, cmd: Record<string, unknown>) =>
   s.timeout(5000).emitWithAck('meeting:command', {
     meetingId,
