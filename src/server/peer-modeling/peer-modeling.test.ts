@@ -391,6 +391,19 @@ describe('PM-PLAN-3, PM-ROSTER-1, PM-NOTE-3: the meeting runs with the coach as 
       { memberId: people.specialist, invited: true },
       { memberId: people.newcomer, invited: false },
     ]);
+    // Joining the team with its join code while the meeting runs does the same.
+    const joiner = await account('Jo Joiner', 'jo@pm.test');
+    const code = await as.facilitator.post<{ code: string }>(`/api/groups/${teamId}/join-code`, {});
+    expect(code.status, JSON.stringify(code.body)).toBe(200);
+    const joined = await (
+      await signedInClient(t, { id: joiner.id, districtId })
+    ).post('/api/join', {
+      code: code.body.code,
+    });
+    expect(joined.status, JSON.stringify(joined.body)).toBe(200);
+    await until(async () =>
+      (await log()).some((e) => e.type === 'roster.added' && e.payload.memberId === joiner.id),
+    );
     const nia = socketOf(as.newcomer);
     expect((await join(nia)).ok).toBe(true);
     expect(await command(nia, { type: 'suggestNote', stepId: 'observe', text: 'Hello' })).toMatchObject({
