@@ -18,8 +18,11 @@ export const PAGE_BUDGET_GZ_KB = { signIn: PAGE_GOAL_GZ_KB, meeting: PAGE_GOAL_G
  * What each page weighs today (from the manifest, 2026-12-02: sign-in 76.3, meeting 115.9) plus about 1 KB, so
  * that added weight shows in review. A change may raise a ceiling, never above the budget, saying why and by
  * how much in its commit; better, it makes room first (DAY-PERF-5).
+ * Issue 11 (Peer Modeling, ADR 0016): +1.3 KB sign-in (the API catalogue's ten new endpoints and their schemas,
+ * which every page loads) and +2.1 KB meeting (the same, the new events' schemas and their folding in core);
+ * the Peer Modeling panel itself loads lazily. Now 77.6 / 118.0.
  */
-export const PAGE_CEILING_GZ_KB = { signIn: 77, meeting: 117 } as const;
+export const PAGE_CEILING_GZ_KB = { signIn: 78, meeting: 119 } as const;
 
 interface ManifestChunk {
   file: string;

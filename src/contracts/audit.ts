@@ -30,6 +30,8 @@ export const AuditAction = z.enum([
   'meeting.guest_admitted',
   'meeting.guest_declined',
   'calendar.feed_link_made',
+  'meeting.person_invited',
+  'meeting.person_uninvited',
   'setup.first_team',
   'export.audit_log',
   'export.minutes',

@@ -4,7 +4,7 @@
  * Rules about who may do what, and when, live in src/core/meeting (policy.ts) and docs/SPEC.md.
  */
 import { z } from './zod';
-import { Id } from './common';
+import { Id, IsoDateTime } from './common';
 import { EfficacySource, ObservationMode, QuestionKind, Routine, RoutineFocus, Slug } from './routine';
 
 /** Client-generated, unique per command; the server stores it per actor so a retry applies once. */
@@ -30,6 +30,54 @@ export const AGENDA_ROUTINES_MAX = 4;
 /** Which routine of the agenda (0-based) a presenter, record or source tag belongs to. */
 export const AgendaPartIndex = z.number().check(z.int(), z.gte(0), z.lte(AGENDA_ROUTINES_MAX - 1));
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+/**
+ * PM-URL-1: a video link is an absolute https address without credentials, kept in the URL parser's own form
+ * (so it holds no space, quote, `<` or `>`, and can be written into Markdown and HTML safely).
+ */
+export function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      url.protocol === 'https:' &&
+      url.hostname !== '' &&
+      url.username === '' &&
+      url.password === '' &&
+      url.href === value
+    );
+  } catch {
+    return false;
+  }
+}
+export const VIDEO_URL_MAX = 2_000;
+export const HttpsUrl = z
+  .string()
+  .check(z.maxLength(VIDEO_URL_MAX), z.refine(isHttpsUrl, 'Use a link that starts with https://'));
+
+/** PM-PLAN-2: the success a Peer Modeling plan came from (a Share Successes presentation of the team). */
+export const SuccessRef = z.strictObject({ meetingId: Id, part: AgendaPartIndex, title: text(200) });
+export type SuccessRef = z.infer<typeof SuccessRef>;
+
+/**
+ * PM-PLAN-1: the plan of one Peer Modeling part of the agenda (a routine whose focus is `observed-practice`),
+ * written before the meeting and snapshotted into `meeting.created` when it opens.
+ */
+export const PeerModelingPlan = z.strictObject({
+  part: AgendaPartIndex,
+  /** What the team wants to learn. */
+  curiosity: text(1_000),
+  /** The practice the model shows. */
+  practice: text(1_000),
+  /** Who models: a team member or a person invited to this meeting; null while undecided. */
+  modelId: z.nullable(Id),
+  mode: ObservationMode,
+  /** When the modeling happens: a classroom visit before the meeting, a video or a demonstration in it. */
+  modelingAt: z.nullable(IsoDateTime),
+  /** Only for `classroom-video`. */
+  videoUrl: z.nullable(HttpsUrl),
+  fromSuccess: z.nullable(SuccessRef),
+});
+export type PeerModelingPlan = z.infer<typeof PeerModelingPlan>;
 
 // ---------------------------------------------------------------------------------------------------------
 // Commands. The server overwrites `actorId` with the signed-in user before parsing; clients never choose it.
@@ -159,6 +207,10 @@ export const MeetingEvent = z.discriminatedUnion('type', [
      * moves to it. Absent in older logs, which keep the timer waiting for a click.
      */
     autoStartTimer: z.optional(z.boolean()),
+    /** PM-PLAN-3: the Peer Modeling plans as they stood when the meeting opened (absent in older logs). */
+    plans: z.optional(z.array(PeerModelingPlan).check(z.maxLength(AGENDA_ROUTINES_MAX))),
+    /** PM-GUEST-1: people of the district invited to this meeting only (on `memberIds` too; never facilitate). */
+    invitedIds: z.optional(z.array(Id).check(z.maxLength(100))),
   }),
   event('meeting.started', {
     /**
@@ -200,6 +252,11 @@ export const MeetingEvent = z.discriminatedUnion('type', [
     guestId: Id,
     name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)),
   }),
+  /**
+   * PM-ROSTER-1: server-made when a person joins the roster of an open meeting: a person invited to it
+   * (`invited`), or someone added to the team while it runs.
+   */
+  event('roster.added', { memberId: Id, invited: z.boolean() }),
   event('note.written', { stepId: Slug, text: z.string().check(z.maxLength(10_000)) }),
   event('note.suggested', { suggestionId: EntityId, stepId: Slug, text: text(2_000) }),
   event('suggestion.accepted', { suggestionId: EntityId }),
@@ -214,6 +271,11 @@ export const MeetingEvent = z.discriminatedUnion('type', [
   event('reflection.written', { reflectionId: EntityId, stepId: Slug, text: text(5_000) }),
   /** Publishes a snapshot of the reflection's text at the time of sharing. */
   event('reflection.shared', { reflectionId: EntityId, stepId: Slug, text: text(5_000) }),
+  /**
+   * PM-NOTE-3: the author (the event's actor) shares their visit note into the meeting: a snapshot of its text
+   * at that time, for the Peer Modeling part `part`. The note itself lives outside the log.
+   */
+  event('observation.shared', { observationId: Id, part: AgendaPartIndex, text: text(10_000) }),
   event('action-item.added', {
     itemId: EntityId,
     text: text(500),

@@ -42,6 +42,8 @@ export const MeetingAgendaItem = z.object({
   routineVersion: z.number().check(z.int()),
   routineName: z.string(),
   minutes: z.number(),
+  /** What the routine is about (absent on meetings scheduled before it was kept). */
+  focus: z.optional(RoutineFocus),
 });
 export type MeetingAgendaItem = z.infer<typeof MeetingAgendaItem>;
 

@@ -40,6 +40,29 @@ export const MinutesPresentation = z.object({
 export const MinutesSourceTag = z.object({ source: EfficacySource, why: z.string(), taggedBy: Person });
 export type MinutesSourceTag = z.infer<typeof MinutesSourceTag>;
 
+/** PM-MIN-1: the Peer Modeling plan of a part, as it stood when the meeting opened. */
+export const MinutesPlan = z.object({
+  curiosity: z.string(),
+  practice: z.string(),
+  modelId: z.nullable(Person),
+  /** The model was invited to this meeting only (not on the team). */
+  modelInvited: z.boolean(),
+  mode: ObservationMode,
+  modelingAt: z.nullable(z.string()),
+  videoUrl: z.nullable(z.string()),
+  fromSuccess: z.nullable(z.object({ meetingId: Id, part: z.number().check(z.int()), title: z.string() })),
+});
+export type MinutesPlan = z.infer<typeof MinutesPlan>;
+
+/** PM-MIN-2: a visit note its author shared into the meeting (the snapshot they shared last). */
+export const MinutesObservation = z.object({
+  observationId: z.string(),
+  authorId: Person,
+  text: z.string(),
+  at: Ms,
+});
+export type MinutesObservation = z.infer<typeof MinutesObservation>;
+
 /** One routine of the agenda: its steps, presenter, record, what was learned and the sources tagged. */
 export const MinutesPart = z.object({
   index: z.number().check(z.int()),
@@ -58,6 +81,10 @@ export const MinutesPart = z.object({
   sourceTags: z.array(MinutesSourceTag),
   /** Sources tagged at least once, in the canonical order. */
   sourcesSeen: z.array(EfficacySource),
+  /** A Peer Modeling part's plan (null for other routines, and when nothing was planned). */
+  plan: z.nullable(MinutesPlan),
+  /** Visit notes shared into a Peer Modeling part. */
+  observations: z.array(MinutesObservation),
 });
 export type MinutesPart = z.infer<typeof MinutesPart>;
 
@@ -108,5 +135,7 @@ export const MeetingMinutes = z.object({
   actionItems: z.array(MinutesActionItem),
   /** Meeting guests admitted to this meeting (ADR 0013), by display name. */
   guests: z.array(z.object({ id: Id, name: z.string() })),
+  /** PM-GUEST-1: people of the district invited to this meeting only (not on the team). */
+  invitees: z.array(Person),
 });
 export type MeetingMinutes = z.infer<typeof MeetingMinutes>;

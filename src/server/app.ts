@@ -36,6 +36,7 @@ import { registerScheduleRoutes } from './schedule/routes';
 import { registerCalendarRoutes } from './calendar/routes';
 import { registerRoutineRoutes } from './routines/routes';
 import { registerGuestRoutes } from './guests/routes';
+import { registerPeerModelingRoutes } from './peer-modeling/routes';
 import { registerDemoRoutes } from './demo/routes';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
 import { MeetingRuntime } from './meetings/runtime';
@@ -207,6 +208,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerScheduleRoutes(api, services);
     registerCalendarRoutes(api, services);
     registerGuestRoutes(api, services);
+    registerPeerModelingRoutes(api, services);
     registerReflectionRoutes(api, services);
     registerDemoRoutes(api, services, demoSimulator);
     done();

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Route, Router, Switch } from 'wouter';
 import { FullScreenFrame, meetingFullScreenRoutes, meetingRoutes } from './meetings/routes';
 import { routineRoutes } from './routines/routes';
+import { peerModelingRoutes } from './peer-modeling/routes';
 import { AppShell } from './shell/AppShell';
 import { RedirectIfSignedIn, RequireDistrictAdmin, RequireSession, SetupGate } from './shell/guards';
 import { lazyPage, preloadPageAt, type PageRoute } from './shell/lazyPage';
@@ -55,6 +56,7 @@ const signedInRoutes: readonly PageRoute[] = [
   { path: '/account', Page: lazyPage(() => import('./account/AccountPage'), 'AccountPage') },
   { path: '/reflections', Page: lazyPage(() => import('./reflections/ReflectionsPage'), 'ReflectionsPage') },
   ...meetingRoutes,
+  ...peerModelingRoutes,
   ...routineRoutes,
 ];
 

@@ -3,6 +3,7 @@ import {
   MEETING_EVENT_VERSION,
   type MeetingEvent,
   type MeetingRejection,
+  type PeerModelingPlan,
 } from '../../contracts/meeting';
 import { Slug, type Routine } from '../../contracts/routine';
 import { formatPath, validateRoutine } from '../routines';
@@ -22,6 +23,13 @@ export interface CreateMeetingInput {
   readonly now: number;
   /** DAY-TIMER-1: the team's setting; when absent the log says nothing and timers wait for a click. */
   readonly autoStartTimer?: boolean;
+  /**
+   * PM-PLAN-3: the Peer Modeling plans written before the meeting, one per `observed-practice` part at most.
+   * A plan's model who is not on the roster is left out of the snapshot (the facilitator picks someone).
+   */
+  readonly plans?: readonly PeerModelingPlan[];
+  /** PM-GUEST-1: the people invited to this meeting only (they must be on `memberIds`). */
+  readonly invitedIds?: readonly string[];
 }
 
 export const MEETING_MEMBERS_MAX = 100;
@@ -61,6 +69,19 @@ export function createMeeting(
     };
   if (!memberIds.includes(input.facilitatorId))
     return { ok: false, error: { code: 'NOT_A_MEMBER', message: 'The facilitator must be a member' } };
+  const invitedIds = [...new Set(input.invitedIds ?? [])];
+  if (invitedIds.some((id) => !memberIds.includes(id)))
+    return { ok: false, error: { code: 'NOT_A_MEMBER', message: 'Invited people must be on the roster' } };
+  if (invitedIds.includes(input.facilitatorId))
+    return invalid('A person invited to one meeting cannot facilitate it');
+  const plans: PeerModelingPlan[] = [];
+  for (const plan of input.plans ?? []) {
+    if (routines[plan.part]?.focus !== 'observed-practice')
+      return invalid(`Part ${plan.part + 1} of the agenda is not a Peer Modeling routine`);
+    if (plans.some((p) => p.part === plan.part)) return invalid(`Part ${plan.part + 1} has two plans`);
+    const modelId = plan.modelId !== null && memberIds.includes(plan.modelId) ? plan.modelId : null;
+    plans.push({ ...plan, modelId });
+  }
   return {
     ok: true,
     events: [
@@ -78,6 +99,8 @@ export function createMeeting(
           memberIds,
           facilitatorId: input.facilitatorId,
           ...(input.autoStartTimer !== undefined && { autoStartTimer: input.autoStartTimer }),
+          ...(plans.length > 0 && { plans }),
+          ...(invitedIds.length > 0 && { invitedIds }),
         },
       },
     ],

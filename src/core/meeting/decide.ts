@@ -191,6 +191,9 @@ function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
       if (c.toId === c.actorId) return reject('INVALID', 'You already facilitate this meeting');
       // A guest takes part in this one meeting and answers to no team: facilitation stays with the team.
       if (own(s.guests, c.toId) !== undefined) return reject('INVALID', 'A guest cannot facilitate');
+      // PM-GUEST-2: nor does a person invited to this meeting only.
+      if (s.invitees.includes(c.toId))
+        return reject('INVALID', 'A person invited to this meeting only cannot facilitate');
       return emit({ type: 'facilitation.handed-over', payload: { fromId: c.actorId, toId: c.toId } });
     }
     case 'writeNote':
@@ -270,12 +273,15 @@ function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
       return emit({ type: 'action-item.completed', payload: { itemId: item.id } });
     }
     case 'recordPresentation': {
-      const kind = currentAgendaPart(s)?.routine.focus ?? 'success';
+      const part = currentAgendaPart(s);
+      const kind = part?.routine.focus ?? 'success';
       if (c.mode !== undefined && kind !== 'observed-practice')
         return reject('INVALID', 'Only an observed practice has an observation mode');
+      // PM-PLAN-4: the planned mode unless the record names another.
+      const mode = c.mode ?? part?.plan?.mode ?? null;
       return emit({
         type: 'presentation.recorded',
-        payload: { part: s.currentPart, kind, title: c.title, summary: c.summary, mode: c.mode ?? null },
+        payload: { part: s.currentPart, kind, title: c.title, summary: c.summary, mode },
       });
     }
     case 'tagSource':
@@ -396,7 +402,9 @@ function writeReflection(s: MeetingState, c: CommandOf<'writeReflection'>, newId
 export function removeFromRoster(state: MeetingState, memberId: string, now: number): MeetingEvent[] {
   if (state.phase === 'empty' || !isMember(state, memberId)) return [];
   // Facilitation passes to a team member, never to a meeting guest (ADR 0013).
-  const others = state.memberIds.filter((id) => id !== memberId && own(state.guests, id) === undefined);
+  const others = state.memberIds.filter(
+    (id) => id !== memberId && own(state.guests, id) === undefined && !state.invitees.includes(id),
+  );
   const facilitatorId = state.roles.facilitator === memberId ? (others[0] ?? null) : state.roles.facilitator;
   return [
     {

@@ -111,6 +111,15 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
           : [...s.memberIds, e.payload.guestId],
         guests: { ...s.guests, [e.payload.guestId]: e.payload.name },
       };
+    case 'roster.added':
+      return addMember(s, e);
+    case 'observation.shared': {
+      const { observationId, part, text } = e.payload;
+      const shared = { observationId, authorId: e.actorId, part, text, at: e.at };
+      // Sharing again replaces the earlier snapshot, so each note appears once.
+      const others = s.sharedObservations.filter((o) => o.observationId !== observationId);
+      return { ...s, sharedObservations: [...others, shared] };
+    }
     case 'note.written':
       return updateStep(s, e.payload.stepId, (run) => ({ ...run, note: e.payload.text }));
     case 'note.suggested':
@@ -251,12 +260,24 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
 }
 
 function created(s: MeetingState, e: EventOf<'meeting.created'>): MeetingState {
-  const { meetingId, routine, followedBy = [], memberIds, facilitatorId, autoStartTimer = false } = e.payload;
+  const {
+    meetingId,
+    routine,
+    followedBy = [],
+    memberIds,
+    facilitatorId,
+    autoStartTimer = false,
+    plans = [],
+    invitedIds = [],
+  } = e.payload;
   const routines = [routine, ...followedBy];
   const agenda: AgendaPart[] = [];
   const steps: StepRun[] = [];
   routines.forEach((r, partIndex) => {
-    agenda.push({ routine: r, firstStepIndex: steps.length, presenter: null, presentation: null });
+    const plan = plans.find((p) => p.part === partIndex) ?? null;
+    // PM-PLAN-3: the planned model presents their part unless the facilitator picks someone else.
+    const presenter = plan?.modelId != null && memberIds.includes(plan.modelId) ? plan.modelId : null;
+    agenda.push({ routine: r, firstStepIndex: steps.length, presenter, presentation: null, plan });
     for (const step of r.steps)
       steps.push({
         stepId: runStepId(partIndex, step.id, routines.length),
@@ -276,10 +297,34 @@ function created(s: MeetingState, e: EventOf<'meeting.created'>): MeetingState {
     meetingId,
     agenda,
     memberIds,
-    roles: { facilitator: facilitatorId, presenter: null, timekeeper: null, noteTaker: null },
+    invitees: invitedIds,
+    roles: {
+      facilitator: facilitatorId,
+      presenter: agenda[0]?.presenter ?? null,
+      timekeeper: null,
+      noteTaker: null,
+    },
     steps,
     currentPart: 0,
     autoStartTimer,
+  };
+}
+
+/**
+ * PM-ROSTER-1: on the roster (once); an invited person is marked so. The planned model of a part that has no
+ * presenter yet becomes its presenter when they arrive.
+ */
+function addMember(s: MeetingState, e: EventOf<'roster.added'>): MeetingState {
+  const { memberId, invited } = e.payload;
+  const agenda = s.agenda.map((p) =>
+    p.presenter === null && p.plan?.modelId === memberId ? { ...p, presenter: memberId } : p,
+  );
+  return {
+    ...s,
+    memberIds: s.memberIds.includes(memberId) ? s.memberIds : [...s.memberIds, memberId],
+    invitees: invited && !s.invitees.includes(memberId) ? [...s.invitees, memberId] : s.invitees,
+    agenda,
+    roles: { ...s.roles, presenter: agenda[s.currentPart]?.presenter ?? null },
   };
 }
 

@@ -2,6 +2,17 @@ export { decide, removeFromRoster, LIMITS, type Decision, type DecideContext } f
 export { evolve, replay, MeetingLogGapError } from './evolve';
 export { tick } from './tick';
 export { createMeeting, MEETING_MEMBERS_MAX, type CreateMeetingInput } from './create';
+export {
+  addToRoster,
+  shareObservation,
+  observationPart,
+  observationSharedAt,
+  peerModelingParts,
+  successesOf,
+  OBSERVATION_TEXT_MAX,
+  type PeerModelingDecision,
+  type RecordedSuccess,
+} from './peer-modeling';
 export { admitGuest, isGuest, type AdmitGuestInput, type AdmitDecision } from './guests';
 export {
   stepTimer,

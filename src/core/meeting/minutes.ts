@@ -39,7 +39,7 @@ export function minutesOf(state: MeetingState, now: number = state.clock): Meeti
     const own = steps.filter((s) => s.part === index).map((s) => s.step);
     const tags = state.sourceTags.filter((t) => t.part === index);
     const tagged = new Set(tags.map((t) => t.source));
-    const { routine } = part;
+    const { routine, plan } = part;
     return {
       index,
       routine: {
@@ -55,6 +55,21 @@ export function minutesOf(state: MeetingState, now: number = state.clock): Meeti
       learned: own.find((s) => s.kind === 'final')?.note ?? '',
       sourceTags: tags.map(({ source, why, taggedBy }) => ({ source, why, taggedBy })),
       sourcesSeen: EFFICACY_SOURCES.filter((s) => tagged.has(s)),
+      // PM-MIN-1: the plan as it stood when the meeting opened.
+      plan: plan && {
+        curiosity: plan.curiosity,
+        practice: plan.practice,
+        modelId: plan.modelId,
+        modelInvited: plan.modelId !== null && state.invitees.includes(plan.modelId),
+        mode: plan.mode,
+        modelingAt: plan.modelingAt,
+        videoUrl: plan.videoUrl,
+        fromSuccess: plan.fromSuccess,
+      },
+      // PM-MIN-2: the visit notes shared into this part, in the order they were (last) shared.
+      observations: state.sharedObservations
+        .filter((o) => o.part === index)
+        .map(({ observationId, authorId, text, at }) => ({ observationId, authorId, text, at })),
     };
   });
   const { facilitator, timekeeper, noteTaker } = state.roles;
@@ -85,5 +100,6 @@ export function minutesOf(state: MeetingState, now: number = state.clock): Meeti
     actionItems: [...state.actionItems],
     // Meeting guests (ADR 0013) are listed by name, so the team can invite them later.
     guests: Object.entries(state.guests).map(([id, name]) => ({ id, name })),
+    invitees: [...state.invitees],
   };
 }

@@ -1,4 +1,4 @@
-import type { MeetingEvent } from '../../contracts/meeting';
+import type { MeetingEvent, PeerModelingPlan } from '../../contracts/meeting';
 import type {
   EfficacySource,
   ObservationMode,
@@ -113,6 +113,18 @@ export interface AgendaPart {
   /** Each routine has its own presenter (so several people can present in one meeting). */
   readonly presenter: string | null;
   readonly presentation: Presentation | null;
+  /** PM-PLAN-3: a Peer Modeling part's plan, snapshotted when the meeting opened. */
+  readonly plan: PeerModelingPlan | null;
+}
+
+/** PM-NOTE-3: a visit note its author shared into the meeting (the last snapshot they shared). */
+export interface SharedObservation {
+  readonly observationId: string;
+  readonly authorId: string;
+  /** The Peer Modeling part it belongs to. */
+  readonly part: number;
+  readonly text: string;
+  readonly at: number;
 }
 
 export interface MeetingState {
@@ -126,6 +138,11 @@ export interface MeetingState {
    * take part like anyone on the roster) but never facilitate.
    */
   readonly guests: Readonly<Record<string, string>>;
+  /**
+   * PM-GUEST-1: people of the district invited to this meeting only. On `memberIds` too while on the roster;
+   * like guests, they never facilitate.
+   */
+  readonly invitees: readonly string[];
   /** `presenter` is the presenter of the current part (of the first before the start). */
   readonly roles: Roles;
   /** Index into `steps` (all parts' steps in order); non-null exactly when `phase` is `running`. */
@@ -141,6 +158,7 @@ export interface MeetingState {
   /** Keyed by author. Only `viewFor(state, author)` ever hands these out. */
   readonly privateReflections: Readonly<Record<string, readonly Reflection[]>>;
   readonly sharedReflections: readonly SharedReflection[];
+  readonly sharedObservations: readonly SharedObservation[];
   readonly actionItems: readonly ActionItem[];
   readonly sourceTags: readonly SourceTag[];
   /** `"<actorId> <idempotencyKey>"` → seq of the event it produced. */
@@ -159,6 +177,7 @@ export const initialMeetingState: MeetingState = {
   agenda: [],
   memberIds: [],
   guests: {},
+  invitees: [],
   roles: { facilitator: null, presenter: null, timekeeper: null, noteTaker: null },
   currentStepIndex: null,
   steps: [],
@@ -169,6 +188,7 @@ export const initialMeetingState: MeetingState = {
   questions: [],
   privateReflections: {},
   sharedReflections: [],
+  sharedObservations: [],
   actionItems: [],
   sourceTags: [],
   appliedKeys: {},

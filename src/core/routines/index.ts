@@ -6,6 +6,7 @@
 export { validateRoutine } from './validate';
 export { totalMinutes, routineRuleIssues } from './rules';
 export { customizeRoutine } from './customize';
+export { agendaOf, isObservedPractice } from './agenda';
 export {
   formatFileIssue,
   formatPath,

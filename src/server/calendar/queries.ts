@@ -6,7 +6,15 @@
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { newSecret, hashSecret } from '../auth/tokens';
 import type { DbOrTx } from '../db/client';
-import { calendarFeeds, groupMembers, groups, meetings, meetingSeries, users } from '../db/schema';
+import {
+  calendarFeeds,
+  groupMembers,
+  groups,
+  meetingInvitees,
+  meetings,
+  meetingSeries,
+  users,
+} from '../db/schema';
 import type { GroupRow } from '../groups/queries';
 import { teamTimeZone } from '../schedule/queries';
 import type { CalendarMeeting, CalendarSeries } from './ics';
@@ -98,14 +106,76 @@ export async function resolveFeed(
 const agendaName = (agenda: readonly { routineName: string }[]) =>
   agenda.map((a) => a.routineName).join(' + ');
 
-/** The series and dated meetings of these teams, ready for `renderCalendar`. */
+/**
+ * CAL-FEED-5: the dated meetings of other teams this person is invited to (PM-GUEST-1), each a standalone event
+ * in its team's zone (the person sees that meeting only, never its team's series).
+ */
+async function invitedMeetings(
+  db: DbOrTx,
+  districtId: string,
+  userId: string,
+  teamIds: readonly string[],
+  meetingLink: (id: string) => string,
+): Promise<CalendarMeeting[]> {
+  const rows = await db
+    .select({ meeting: meetings, group: groups })
+    .from(meetingInvitees)
+    .innerJoin(
+      meetings,
+      and(eq(meetings.id, meetingInvitees.meetingId), eq(meetings.districtId, meetingInvitees.districtId)),
+    )
+    .innerJoin(groups, and(eq(groups.id, meetings.groupId), eq(groups.districtId, meetings.districtId)))
+    .where(
+      and(
+        eq(meetingInvitees.districtId, districtId),
+        eq(meetingInvitees.userId, userId),
+        isNotNull(meetings.scheduledFor),
+      ),
+    )
+    .orderBy(desc(meetings.scheduledFor))
+    .limit(FEED_MEETINGS_MAX);
+  const items: CalendarMeeting[] = [];
+  for (const { meeting: m, group } of rows) {
+    if (!m.scheduledFor || teamIds.includes(group.id)) continue;
+    items.push({
+      id: m.id,
+      title: m.title,
+      teamName: group.name,
+      agendaName: agendaName(m.agenda),
+      totalMinutes: m.totalMinutes,
+      scheduledFor: m.scheduledFor,
+      status: m.status,
+      sequence: m.sequence,
+      updatedAt: m.updatedAt,
+      url: meetingLink(m.id),
+      timeZone: await teamTimeZone(db, group),
+      series: null,
+    });
+  }
+  return items;
+}
+
+/**
+ * The series and dated meetings of these teams, ready for `renderCalendar`; with `invitedUserId` (a personal
+ * link) also the meetings of other teams that person is invited to.
+ */
 export async function calendarItems(
   db: DbOrTx,
   districtId: string,
   teams: readonly GroupRow[],
   links: { meeting: (id: string) => string; team: (id: string) => string },
+  invitedUserId: string | null = null,
 ): Promise<{ series: CalendarSeries[]; meetings: CalendarMeeting[]; zones: Map<string, string> }> {
-  if (!teams.length) return { series: [], meetings: [], zones: new Map() };
+  const invited = invitedUserId
+    ? await invitedMeetings(
+        db,
+        districtId,
+        invitedUserId,
+        teams.map((g) => g.id),
+        links.meeting,
+      )
+    : [];
+  if (!teams.length) return { series: [], meetings: invited, zones: new Map() };
   const ids = teams.map((g) => g.id);
   const names = new Map(teams.map((g) => [g.id, g.name]));
   const zones = new Map<string, string>();
@@ -146,27 +216,32 @@ export async function calendarItems(
       updatedAt: s.updatedAt,
       url: links.team(s.groupId),
     })),
-    meetings: meetingRows.flatMap((m) =>
-      m.scheduledFor
-        ? [
-            {
-              id: m.id,
-              title: m.title,
-              teamName: names.get(m.groupId) ?? '',
-              agendaName: agendaName(m.agenda),
-              totalMinutes: m.totalMinutes,
-              scheduledFor: m.scheduledFor,
-              status: m.status,
-              sequence: m.sequence,
-              updatedAt: m.updatedAt,
-              url: links.meeting(m.id),
-              timeZone:
-                (m.seriesId ? seriesZone.get(m.seriesId) : undefined) ?? zones.get(m.groupId) ?? 'Etc/UTC',
-              series:
-                m.seriesId && m.occurrenceDate ? { id: m.seriesId, occurrenceDate: m.occurrenceDate } : null,
-            },
-          ]
-        : [],
-    ),
+    meetings: [
+      ...invited,
+      ...meetingRows.flatMap((m) =>
+        m.scheduledFor
+          ? [
+              {
+                id: m.id,
+                title: m.title,
+                teamName: names.get(m.groupId) ?? '',
+                agendaName: agendaName(m.agenda),
+                totalMinutes: m.totalMinutes,
+                scheduledFor: m.scheduledFor,
+                status: m.status,
+                sequence: m.sequence,
+                updatedAt: m.updatedAt,
+                url: links.meeting(m.id),
+                timeZone:
+                  (m.seriesId ? seriesZone.get(m.seriesId) : undefined) ?? zones.get(m.groupId) ?? 'Etc/UTC',
+                series:
+                  m.seriesId && m.occurrenceDate
+                    ? { id: m.seriesId, occurrenceDate: m.occurrenceDate }
+                    : null,
+              },
+            ]
+          : [],
+      ),
+    ],
   };
 }

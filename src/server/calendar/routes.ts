@@ -24,8 +24,13 @@ export function registerCalendarRoutes(app: FastifyInstance, s: Services) {
     team: (groupId: string) => s.link(`/teams/${groupId}`),
   };
 
-  async function render(districtId: string, name: string, teams: Parameters<typeof calendarItems>[2]) {
-    const items = await calendarItems(s.db, districtId, teams, links);
+  async function render(
+    districtId: string,
+    name: string,
+    teams: Parameters<typeof calendarItems>[2],
+    invitedUserId: string | null = null,
+  ) {
+    const items = await calendarItems(s.db, districtId, teams, links, invitedUserId);
     const zones = new Set(items.zones.values());
     return renderCalendar({
       name,
@@ -94,7 +99,13 @@ export function registerCalendarRoutes(app: FastifyInstance, s: Services) {
       const feed = await resolveFeed(s.db, params.token);
       // An unknown, reset or orphaned link looks the same: not found (CAL-FEED-3).
       if (!feed) throw notFound('That calendar');
-      return render(feed.owner.districtId, feed.name, feed.groups);
+      // A personal link also carries the meetings of other teams its owner is invited to (CAL-FEED-5).
+      return render(
+        feed.owner.districtId,
+        feed.name,
+        feed.groups,
+        feed.owner.groupId === null ? feed.owner.userId : null,
+      );
     },
     { rateLimit: FEED_PER_IP },
   );

@@ -591,3 +591,93 @@ export const meetingGuests = pgTable(
     index('meeting_guests_meeting').on(t.districtId, t.meetingId),
   ],
 );
+
+/**
+ * PM-PLAN-1: the plan of a Peer Modeling part of a scheduled meeting (one row per part), written by those who
+ * run the team. Snapshotted into the meeting's log when it opens (`meeting.created.plans`).
+ */
+export const meetingPlans = pgTable(
+  'meeting_plans',
+  {
+    districtId: uuid('district_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    part: integer('part').notNull(),
+    curiosity: text('curiosity').notNull(),
+    practice: text('practice').notNull(),
+    /** A team member or a person invited to the meeting; null while undecided. */
+    modelId: uuid('model_id'),
+    mode: text('mode', {
+      enum: ['classroom-visit', 'classroom-video', 'in-meeting-demonstration'],
+    }).notNull(),
+    modelingAt: tz('modeling_at'),
+    videoUrl: text('video_url'),
+    /** The Share Successes presentation it came from (meeting and part), with its title as it was then. */
+    fromMeetingId: uuid('from_meeting_id'),
+    fromPart: integer('from_part'),
+    fromTitle: text('from_title'),
+    updatedBy: uuid('updated_by').notNull(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.part] }),
+    foreignKey({
+      columns: [t.districtId, t.meetingId],
+      foreignColumns: [meetings.districtId, meetings.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.modelId], foreignColumns: [users.districtId, users.id] }),
+    foreignKey({ columns: [t.districtId, t.updatedBy], foreignColumns: [users.districtId, users.id] }),
+    index('meeting_plans_district').on(t.districtId, t.meetingId),
+  ],
+);
+
+/**
+ * PM-GUEST-1: a person of the district invited to one meeting only (a coach or specialist not on the team), as
+ * its model or an observer. They see that meeting and nothing else of the team.
+ */
+export const meetingInvitees = pgTable(
+  'meeting_invitees',
+  {
+    districtId: uuid('district_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    role: text('role', { enum: ['model', 'observer'] }).notNull(),
+    invitedBy: uuid('invited_by').notNull(),
+    invitedAt: tz('invited_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.userId] }),
+    foreignKey({
+      columns: [t.districtId, t.meetingId],
+      foreignColumns: [meetings.districtId, meetings.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }),
+    foreignKey({ columns: [t.districtId, t.invitedBy], foreignColumns: [users.districtId, users.id] }),
+    index('meeting_invitees_person').on(t.districtId, t.userId),
+  ],
+);
+
+/**
+ * PM-NOTE-1: an observer's notes from a classroom visit, private to their author (one per person and meeting).
+ * Outside the meeting's log; sharing one publishes a snapshot (`observation.shared`).
+ */
+export const visitNotes = pgTable(
+  'visit_notes',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    text: text('text').notNull(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('visit_notes_district_id_id').on(t.districtId, t.id),
+    unique('visit_notes_author').on(t.meetingId, t.authorId),
+    foreignKey({
+      columns: [t.districtId, t.meetingId],
+      foreignColumns: [meetings.districtId, meetings.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.authorId], foreignColumns: [users.districtId, users.id] }),
+    index('visit_notes_district').on(t.districtId, t.meetingId),
+  ],
+);

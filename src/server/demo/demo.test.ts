@@ -98,7 +98,7 @@ describe('DAY-DEMO in demo mode', () => {
     expect(coach).toMatchObject({ name: 'Lena Ortiz', role: 'coach', schoolName: 'North Elementary' });
     expect(coach?.teams).toContainEqual({ name: 'Grade 3 Team', role: 'facilitator' });
     expect(info.people.map((p) => p.try)).toEqual(['coach', 'teacher', 'facilitator', 'principal', 'admin']);
-    expect(info.othersCount).toBe(10);
+    expect(info.othersCount).toBe(11);
     expect(JSON.stringify(info)).not.toMatch(/password|hash|session/i);
   });
 
@@ -251,5 +251,30 @@ describe('DAY-DEMO in demo mode', () => {
     const atEnd = second.view.seen.length;
     await new Promise((r) => setTimeout(r, 600));
     expect(second.view.seen.length).toBe(atEnd);
+  });
+});
+
+describe('PM-GUEST-5 in the demo district (issue 11)', () => {
+  it('the Grade 3 Team has a planned Peer Modeling meeting with the instructional coach invited as its model', async () => {
+    // Not one of the featured demo people: signed in directly.
+    const [nora] = await demo.database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'instructional-coach@demo.ensemble.test'));
+    if (!nora) throw new Error('no instructional coach in the demo district');
+    const client = await signedInClient(demo, nora);
+    const invited = await client.get<{ items: { id: string; title: string; groupName: string }[] }>(
+      '/api/me/invited-meetings',
+    );
+    expect(invited.body.items).toEqual([
+      expect.objectContaining({ title: 'Peer Modeling: turn and talk', groupName: 'Grade 3 Team' }),
+    ]);
+    const id = invited.body.items[0]?.id ?? '';
+    const plan = await client.get<{
+      parts: { plan: { modelName: string; mode: string } | null }[];
+      invitees: { name: string; role: string }[];
+    }>(`/api/meetings/${id}/plan`);
+    expect(plan.body.parts[0]?.plan).toMatchObject({ modelName: 'Nora Haddad', mode: 'classroom-visit' });
+    expect(plan.body.invitees).toEqual([expect.objectContaining({ name: 'Nora Haddad', role: 'model' })]);
   });
 });

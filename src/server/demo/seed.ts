@@ -13,11 +13,12 @@ import {
 import { hashPassword } from '../auth/passwords';
 import { newDemoPassword, newJoinCode } from '../auth/tokens';
 import { loadShippedRoutines } from '../routines/catalog';
-import { totalMinutes } from '#core/routines/index';
+import { agendaOf, totalMinutes } from '#core/routines/index';
 import { pastShareSuccessesEvents } from './past-meeting';
 import { addDays, instantToLocal } from '#core/schedule/index';
-import { agendaOf, insertSeries } from '../schedule/queries';
+import { insertSeries } from '../schedule/queries';
 import { seedLibraryRoutine } from './library-routine';
+import { seedPlannedPeerModeling } from './peer-modeling';
 
 export const DEMO_DISTRICT_NAME = 'Riverbend Unified (demo)';
 export const DEMO_DOMAIN = 'demo.ensemble.test';
@@ -46,6 +47,8 @@ const PEOPLE: DemoPerson[] = [
   { key: 'teacher9', name: 'Mei Chen', school: 'south' },
   { key: 'teacher10', name: 'Owen Price', school: 'south' },
   { key: 'teacher11', name: 'Grace Adeyemi', school: 'south' },
+  // The district's instructional coach, on no team: invited to model in a Peer Modeling meeting (issue 11).
+  { key: 'instructional-coach', name: 'Nora Haddad' },
 ];
 
 const TEAMS: {
@@ -179,6 +182,10 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
     await seedPastMeeting(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
     await seedWeeklySeries(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
     await seedLibraryRoutine(tx, district.id, teamId.get('Literacy PLC') as string, idOf('teacher4'));
+    await seedPlannedPeerModeling(tx, district.id, teamId.get('Grade 3 Team') as string, {
+      facilitator: idOf('coach'),
+      coach: idOf('instructional-coach'),
+    });
     await ensureReadyMeeting(tx, district.id);
     return true;
   });
@@ -221,14 +228,7 @@ async function ensureReadyMeeting(tx: Tx, districtId: string) {
     groupId: team.id,
     title: READY_MEETING_TITLE,
     scheduledFor: now,
-    agenda: [
-      {
-        routineId: routine.id,
-        routineVersion: routine.version,
-        routineName: routine.name,
-        minutes: totalMinutes(routine),
-      },
-    ],
+    agenda: agendaOf([routine]),
     totalMinutes: totalMinutes(routine),
     joinCode: newJoinCode().slice(0, 6),
     createdBy: coach.id,
@@ -280,14 +280,7 @@ async function seedPastMeeting(tx: Tx, districtId: string, groupId: string, idOf
       groupId,
       title: 'Literacy PLC weekly meeting',
       scheduledFor: startedAt,
-      agenda: [
-        {
-          routineId: routine.id,
-          routineVersion: routine.version,
-          routineName: routine.name,
-          minutes: totalMinutes(routine),
-        },
-      ],
+      agenda: agendaOf([routine]),
       totalMinutes: totalMinutes(routine),
       joinCode: newJoinCode().slice(0, 6),
       createdBy: idOf('teacher4'),

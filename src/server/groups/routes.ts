@@ -114,7 +114,8 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
   });
 
   registerEndpoint(app, api.addMember, async ({ actor, params, body, req }) => {
-    return s.db.transaction(async (tx) => {
+    const newMember: { userId: string | null } = { userId: null };
+    const detail = await s.db.transaction(async (tx) => {
       const g = await loadGroup(tx, actor, params.groupId);
       authorize(actor, 'manage-members', groupSubject(g));
       if (body.userId === actor.userId && managesByRankOnly(actor, g)) {
@@ -152,8 +153,13 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
         details: { userId: person.id, role: body.role },
         from: req,
       });
+      newMember.userId = person.id;
       return presentGroupDetail(tx, await withFreshRoles(tx, actor), g);
     });
+    // PM-ROSTER-1: someone added while the team's meeting runs takes part in it at once.
+    if (newMember.userId)
+      await s.meetings.addToOpenMeetings(actor.districtId, params.groupId, newMember.userId);
+    return detail;
   });
 
   registerEndpoint(app, api.updateMember, async ({ actor, params, body, req }) => {
@@ -243,7 +249,8 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
     [api.declineJoinRequest, 'declined'],
   ] as const) {
     registerEndpoint(app, endpoint, async ({ actor, params, req }) => {
-      return s.db.transaction(async (tx) => {
+      const joined: { userId: string | null } = { userId: null };
+      const detail = await s.db.transaction(async (tx) => {
         const g = await loadGroup(tx, actor, params.groupId);
         const { row, subject } = await loadPendingJoinRequest(tx, g, params.requestId);
         authorize(actor, 'decide', subject);
@@ -258,6 +265,7 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
             .where(and(eq(users.id, row.userId), eq(users.districtId, actor.districtId)));
           if (!person || person.deactivatedAt) throw conflict('That person is deactivated and cannot join.');
           await addMembership(tx, g, row.userId, row.role);
+          joined.userId = row.userId;
         }
         await recordAudit(tx, {
           districtId: actor.districtId,
@@ -269,6 +277,9 @@ export function registerGroupRoutes(app: FastifyInstance, s: Services) {
         });
         return presentGroupDetail(tx, actor, g);
       });
+      // PM-ROSTER-1: a request accepted while the team's meeting runs: they take part in it at once.
+      if (joined.userId) await s.meetings.addToOpenMeetings(actor.districtId, params.groupId, joined.userId);
+      return detail;
     });
   }
 

@@ -271,7 +271,7 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
     app,
     api.acceptInvitation,
     async ({ params, body, req, reply }) => {
-      const { userId, districtId, session } = await s.db.transaction(async (tx) => {
+      const { userId, districtId, groupId, session } = await s.db.transaction(async (tx) => {
         const row = await findLiveInvitation(tx, params.token);
         if (!row) throw badRequest(GONE, [{ path: 'token', message: GONE }]);
         const inv = row.invitation;
@@ -337,9 +337,12 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         return {
           userId: user.id,
           districtId: user.districtId,
+          groupId: inv.groupId,
           session: await createSession(tx, user, req.headers['user-agent']),
         };
       });
+      // PM-ROSTER-1: joining a team while its meeting runs puts them on that meeting's roster.
+      if (groupId) await s.meetings.addToOpenMeetings(districtId, groupId, userId);
       // The session it came with (another person's, on a shared device) ended: so do its sockets.
       if (req.actor) s.access.sessionEnded(req.actor.sessionId);
       setSessionCookie(req, reply, session);
@@ -371,7 +374,7 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
     async ({ body, req }) => {
       const actor = req.actor;
       if (!actor) return signUpByCode(s, body, req);
-      return s.db.transaction(async (tx) => {
+      const result = await s.db.transaction(async (tx) => {
         const code = await findLiveJoinCode(tx, body.code);
         if (!code) throw codeGone();
         if (actor.districtId !== code.districtId) {
@@ -394,6 +397,10 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         });
         return { outcome: 'joined' as const, groupId: group.id };
       });
+      // PM-ROSTER-1: joining a team while its meeting runs puts them on that meeting's roster.
+      if (result.outcome === 'joined')
+        await s.meetings.addToOpenMeetings(actor.districtId, result.groupId, actor.userId);
+      return result;
     },
     { rateLimit: { max: 20, timeWindow: 60_000 } },
   );
@@ -443,6 +450,7 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         };
       });
       setSessionCookie(req, reply, result.session);
+      await s.meetings.addToOpenMeetings(result.user.districtId, result.group.id, result.user.id);
       return {
         ...(await presentMe(s.db, { id: result.user.id, districtId: result.user.districtId })),
         groupId: result.group.id,

@@ -1,5 +1,7 @@
 /** Documents people take elsewhere: minutes as Markdown (calendars are `../calendar/ics.ts`). */
 import { efficacySourceName } from '#contracts/efficacy-sources';
+import { isHttpsUrl } from '#contracts/meeting';
+import type { ObservationMode } from '#contracts/routine';
 import { formatDuration, type MeetingMinutes } from '#core/meeting/index';
 
 const OUTCOME: Record<string, string> = { done: '', skipped: ' (skipped)', pending: ' (not reached)' };
@@ -32,6 +34,22 @@ export function mdBlock(text: string): string {
     .trim();
 }
 
+/**
+ * PM-MIN-3: a link in the Markdown minutes is an autolink `<https://…>` only when it is a normalized https
+ * address (no space, `<`, `>` or control character can end it early); anything else is plain escaped text.
+ */
+export function mdUrl(url: string): string {
+  return isHttpsUrl(url) && !/[\s<>]/.test(url) ? `<${url}>` : mdText(url);
+}
+
+export const OBSERVATION_MODE_NAMES: Record<ObservationMode, string> = {
+  'classroom-visit': 'Classroom visit',
+  'classroom-video': 'Classroom video',
+  'in-meeting-demonstration': 'Demonstration in the meeting',
+};
+
+const utc = (iso: string | number) => `${new Date(iso).toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+
 export function minutesToMarkdown(
   m: MeetingMinutes,
   context: { title: string; groupName: string; names: ReadonlyMap<string, string> },
@@ -43,8 +61,7 @@ export function minutesToMarkdown(
     '',
     `${mdText(context.groupName)} · ${m.parts.map((p) => mdText(p.routine.name)).join(' + ') || 'Routine'}`,
   ];
-  if (m.startedAt)
-    lines.push(`Started ${new Date(m.startedAt).toISOString().replace('T', ' ').slice(0, 16)} UTC`);
+  if (m.startedAt) lines.push(`Started ${utc(m.startedAt)}`);
   lines.push('', `Facilitator: ${name(m.roles.facilitator)}`, '');
   if (m.guests.length) lines.push(`Guests: ${m.guests.map((g) => mdText(g.name)).join(', ')}`, '');
   // With several routines, each gets its own top-level section and its details move one heading level down.
@@ -52,15 +69,38 @@ export function minutesToMarkdown(
   for (const part of m.parts) {
     if (several) lines.push(`## ${part.index + 1}. ${mdText(part.routine.name)}`, '');
     lines.push(`Presenter: ${name(part.presenterId)}`, '');
+    const invited = (id: string | null) =>
+      id && m.invitees.includes(id) ? ' (invited to this meeting)' : '';
+    if (part.plan) {
+      // PM-MIN-1: the Peer Modeling plan as it stood when the meeting opened.
+      const p = part.plan;
+      lines.push(`${h} Plan`, '');
+      lines.push(`- Area of curiosity: ${mdText(p.curiosity)}`, `- Practice: ${mdText(p.practice)}`);
+      lines.push(`- Model: ${name(p.modelId)}${invited(p.modelId)}`);
+      lines.push(`- Observation mode: ${OBSERVATION_MODE_NAMES[p.mode]}`);
+      if (p.modelingAt) lines.push(`- When: ${utc(p.modelingAt)}`);
+      if (p.videoUrl) lines.push(`- Video: ${mdUrl(p.videoUrl)}`);
+      if (p.fromSuccess) lines.push(`- From the success: ${mdText(p.fromSuccess.title)}`);
+      lines.push('');
+    }
     if (part.presentation)
       lines.push(
         `${h} Presentation`,
         '',
         `**${mdText(part.presentation.title)}**`,
         '',
+        ...(part.presentation.mode
+          ? [`Observation mode: ${OBSERVATION_MODE_NAMES[part.presentation.mode]}`, '']
+          : []),
         mdBlock(part.presentation.summary),
         '',
       );
+    if (part.observations.length) {
+      // PM-MIN-2: visit notes their authors shared into the meeting.
+      lines.push(`${h} Shared observations`, '');
+      for (const o of part.observations)
+        lines.push(`${h}# ${name(o.authorId)}${invited(o.authorId)}`, '', mdBlock(o.text), '');
+    }
     lines.push(`${h} Steps`, '', '| Step | Planned | Actual |', '|---|---|---|');
     for (const s of part.steps)
       lines.push(

@@ -4,14 +4,20 @@
  */
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
-import { groupMembers, groups, meetings, sessions, users } from '../db/schema';
+import { groupMembers, groups, meetingInvitees, meetings, sessions, users } from '../db/schema';
 import { groupSubject, type GroupRow } from '../groups/queries';
 import type { MeetingSubject } from '../policy/policy';
 import type { GroupRole } from '#contracts/org';
 
 export type MeetingRow = typeof meetings.$inferSelect;
 
-export function meetingSubject(m: MeetingRow, group: GroupRow, rosterIds: readonly string[]): MeetingSubject {
+/** `inviteeIds`: the people invited to this meeting only (PM-GUEST-3); none known means none let in. */
+export function meetingSubject(
+  m: MeetingRow,
+  group: GroupRow,
+  rosterIds: readonly string[],
+  inviteeIds: readonly string[] = [],
+): MeetingSubject {
   return {
     kind: 'meeting',
     id: m.id,
@@ -19,7 +25,17 @@ export function meetingSubject(m: MeetingRow, group: GroupRow, rosterIds: readon
     group: groupSubject(group),
     rosterIds,
     live: m.status === 'live',
+    inviteeIds,
   };
+}
+
+/** PM-GUEST-3: the people invited to a meeting of the district (ids only, for the policy). */
+export async function inviteeIdsOf(db: DbOrTx, districtId: string, meetingId: string): Promise<string[]> {
+  const rows = await db
+    .select({ userId: meetingInvitees.userId })
+    .from(meetingInvitees)
+    .where(and(eq(meetingInvitees.districtId, districtId), eq(meetingInvitees.meetingId, meetingId)));
+  return rows.map((r) => r.userId);
 }
 
 /**
@@ -32,9 +48,20 @@ export async function loadMeetingForPerson(
   districtId: string,
   meetingId: string,
   userId: string,
-): Promise<{ meeting: MeetingRow; group: GroupRow; groupRole: GroupRole | null } | null> {
+): Promise<{
+  meeting: MeetingRow;
+  group: GroupRow;
+  groupRole: GroupRole | null;
+  /** PM-GUEST-3: invited to this meeting only. */
+  invited: boolean;
+} | null> {
   const [row] = await db
-    .select({ meeting: meetings, group: groups, groupRole: groupMembers.role })
+    .select({
+      meeting: meetings,
+      group: groups,
+      groupRole: groupMembers.role,
+      invitedId: meetingInvitees.userId,
+    })
     .from(meetings)
     .innerJoin(groups, and(eq(groups.id, meetings.groupId), eq(groups.districtId, meetings.districtId)))
     .leftJoin(
@@ -45,9 +72,19 @@ export async function loadMeetingForPerson(
         eq(groupMembers.userId, userId),
       ),
     )
+    .leftJoin(
+      meetingInvitees,
+      and(
+        eq(meetingInvitees.districtId, meetings.districtId),
+        eq(meetingInvitees.meetingId, meetings.id),
+        eq(meetingInvitees.userId, userId),
+      ),
+    )
     .where(and(eq(meetings.id, meetingId), eq(meetings.districtId, districtId)))
     .limit(1);
-  return row ?? null;
+  if (!row) return null;
+  const { invitedId, ...rest } = row;
+  return { ...rest, invited: invitedId !== null };
 }
 
 /** The meetings of a group that are open (their log exists and may still change): rosters to keep current. */

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
-import type { MeetingAgendaItem, MeetingSummary, ScheduleMeetingRequest } from '#contracts/meetings-api';
+import type { MeetingSummary, ScheduleMeetingRequest } from '#contracts/meetings-api';
 import type { Routine } from '#contracts/routine';
 import { createMeeting, minutesOf, suggestPresenters } from '#core/meeting/index';
-import { totalMinutes } from '#core/routines/index';
+import { agendaOf, totalMinutes } from '#core/routines/index';
 import { newJoinCode } from '../auth/tokens';
 import type { DbOrTx } from '../db/client';
 import { groupMembers, meetingEvents, meetings, users } from '../db/schema';
@@ -15,10 +15,11 @@ import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
 import { authorize, can } from '../policy/policy';
 import { isUniqueViolation } from './store';
-import { resolveAgenda as resolveAgendaFor, resolveRoutine } from '../routines/queries';
+import { resolveRoutine, resolveScheduleAgenda } from '../routines/queries';
 import type { Services } from '../services';
 import { minutesToMarkdown } from './documents';
-import { meetingSubject } from './queries';
+import { inviteeIdsOf, meetingSubject } from './queries';
+import { inviteesOf, plansOf, planSnapshot } from '../peer-modeling/queries';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -76,11 +77,13 @@ function present(
   actor: Actor,
   suggestedPresenterIds: (string | null)[],
   publicUrl: string | null,
+  inviteeIds: readonly string[] = [],
 ): MeetingSummary {
   return presentMeetingSummary(m, group.name, {
     // TRUST-READ-2: running a meeting puts you on its roster, so it takes membership as well as the rank.
     canRun: can(actor, 'run-meetings', groupSubject(group)) && can(actor, 'take-part', groupSubject(group)),
-    canTakePart: can(actor, 'take-part', groupSubject(group)),
+    // PM-GUEST-3: a person invited to this meeting takes part in it too.
+    canTakePart: can(actor, 'take-part', groupSubject(group)) || inviteeIds.includes(actor.userId),
     suggestedPresenterIds,
     publicUrl,
   });
@@ -93,26 +96,29 @@ async function presentWithSuggestion(
   actor: Actor,
   publicUrl: string | null,
 ) {
+  const inviteeIds = await inviteeIdsOf(db, actor.districtId, m.id);
+  // PM-GUEST-3: someone invited to this meeting only learns nothing of the team's members from it.
+  if (!can(actor, 'read', groupSubject(group)))
+    return present(
+      m,
+      group,
+      actor,
+      m.agenda.map(() => null),
+      publicUrl,
+      inviteeIds,
+    );
   const suggestions = suggestPresenters(
     await activeMemberIds(db, actor.districtId, group.id),
     await pastPresenters(db, actor.districtId, group.id),
     m.agenda.length,
   );
-  return present(m, group, actor, suggestions, publicUrl);
+  return present(m, group, actor, suggestions, publicUrl, inviteeIds);
 }
-
-const agendaOf = (routines: readonly Routine[]): MeetingAgendaItem[] =>
-  routines.map((r) => ({
-    routineId: r.id,
-    routineVersion: r.version,
-    routineName: r.name,
-    minutes: totalMinutes(r),
-  }));
 
 export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
   /** The routines a schedule request names, each resolved for this group (routines/queries.ts). */
   const resolveAgenda = (actor: Actor, groupId: string, body: ScheduleMeetingRequest) =>
-    resolveAgendaFor(s.db, s.routines, actor, groupId, body);
+    resolveScheduleAgenda(s.db, s.routines, actor, groupId, body);
 
   registerEndpoint(app, api.listMeetings, async ({ actor, params }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
@@ -166,7 +172,9 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
 
   registerEndpoint(app, api.getMeeting, async ({ actor, params }) => {
     const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
-    authorize(actor, 'read', groupSubject(group));
+    // The team's readers, and the people invited to this meeting only (PM-GUEST-3).
+    const invited = await inviteeIdsOf(s.db, actor.districtId, meeting.id);
+    authorize(actor, 'read', meetingSubject(meeting, group, [], invited));
     return presentWithSuggestion(s.db, meeting, group, actor, s.config.publicUrl ?? null);
   });
 
@@ -192,10 +200,18 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
         if (!routine) throw conflict(`The routine "${item.routineName}" of this meeting no longer exists.`);
         routines.push(routine);
       }
-      // The roster is the team as it is now, plus whoever opens the meeting (who facilitates it).
-      const roster = [
-        ...new Set([...(await activeMemberIds(s.db, actor.districtId, group.id)), actor.userId]),
-      ];
+      // The roster is the team as it is now, plus whoever opens the meeting (who facilitates it), plus the
+      // active people invited to this meeting only (PM-GUEST-1).
+      const team = await activeMemberIds(s.db, actor.districtId, group.id);
+      const invited = (await inviteesOf(s.db, actor.districtId, meeting.id))
+        .map((i) => i.userId)
+        .filter((id) => !team.includes(id) && id !== actor.userId);
+      const roster = [...new Set([...team, actor.userId, ...invited])];
+      // PM-PLAN-3: the plans as they stand now are snapshotted into the log.
+      const plans = (await plansOf(s.db, actor.districtId, meeting.id))
+        .map(planSnapshot)
+        .filter((p) => p !== null)
+        .filter((p) => routines[p.part]?.focus === 'observed-practice');
       const result = await s.meetings.appendInitial(meeting.id, actor.districtId, (state) => {
         if (state.phase !== 'empty') return [];
         const made = createMeeting({
@@ -206,6 +222,8 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
           now: Date.now(),
           // DAY-TIMER-2: the team's setting as it is now; later changes apply to meetings opened after.
           autoStartTimer: group.autoStartTimer,
+          plans,
+          invitedIds: invited,
         });
         return made.ok ? made.events : made.error;
       });
@@ -234,7 +252,8 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     const group = await loadGroup(s.db, actor, m.groupId);
     // The same rule as the live socket's join (TRUST-RT-AUTHZ-1).
     const roster = await s.meetings.rosterOf(m.id, actor.districtId);
-    authorize(actor, 'take-part', meetingSubject(m, group, roster));
+    const invited = await inviteeIdsOf(s.db, actor.districtId, m.id);
+    authorize(actor, 'take-part', meetingSubject(m, group, roster, invited));
     return { meetingId: m.id };
   });
 
@@ -243,7 +262,8 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     const state = await s.meetings.stateOf(meeting.id, actor.districtId);
     // The team's members, and anyone on this meeting's roster (a principal who opened and ran it): the same
     // rule as the live socket's join (TRUST-RT-AUTHZ-1).
-    authorize(actor, 'take-part', meetingSubject(meeting, group, state.memberIds));
+    const invited = await inviteeIdsOf(s.db, actor.districtId, meeting.id);
+    authorize(actor, 'take-part', meetingSubject(meeting, group, state.memberIds, invited));
     return { meeting, group, minutes: minutesOf(state) };
   }
 
@@ -259,6 +279,9 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
       ...minutes.parts.map((p) => p.presenterId),
       ...minutes.actionItems.map((a) => a.ownerId),
       ...minutes.sharedReflections.map((r) => r.authorId),
+      // PM-MIN-1, PM-MIN-2: planned models, observers who shared a note, invited people.
+      ...minutes.parts.flatMap((p) => [p.plan?.modelId, ...p.observations.map((o) => o.authorId)]),
+      ...minutes.invitees,
     ].filter((x): x is string => typeof x === 'string');
     const people = ids.length
       ? await s.db

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MeetingCommand, MeetingEvent, MeetingRejection } from '#contracts/meeting';
 import { decide, evolve, removeFromRoster, replay, tick, type MeetingState } from '#core/meeting/index';
-import { admitGuest, type AdmitGuestInput } from '#core/meeting/index';
+import { addToRoster, admitGuest, shareObservation, type AdmitGuestInput } from '#core/meeting/index';
 import type { Database } from '../db/client';
 import { GroupCommitter } from './group-commit';
 import { openMeetingIdsOfGroup } from './queries';
@@ -171,6 +171,54 @@ export class MeetingRuntime {
     } catch (err) {
       this.onError(err, 'roster removal failed');
     }
+  }
+
+  /**
+   * PM-ROSTER-1: someone joins the roster of the team's open meetings (added to the team while one runs), each
+   * as one `roster.added` event. Never rejects; failures go to `onError`.
+   */
+  async addToOpenMeetings(districtId: string, groupId: string, userId: string): Promise<void> {
+    try {
+      const ids = await openMeetingIdsOfGroup(this.db, districtId, groupId);
+      await Promise.all(ids.map((meetingId) => this.addToRoster(meetingId, districtId, userId, false)));
+    } catch (err) {
+      this.onError(err, 'roster addition failed');
+    }
+  }
+
+  /** PM-ROSTER-1: one person joins one open meeting's roster (invited to it, or new to the team). */
+  async addToRoster(meetingId: string, districtId: string, userId: string, invited: boolean): Promise<void> {
+    try {
+      const result = await this.commit(meetingId, districtId, (state) =>
+        addToRoster(state, { memberId: userId, invited, now: this.now() }),
+      );
+      if (!result.ok) this.onError(new Error(result.error.message), 'roster addition refused');
+    } catch (err) {
+      this.onError(err, 'roster addition failed');
+    }
+  }
+
+  /** PM-GUEST-6: an invitation withdrawn while the meeting is open: off its roster. */
+  async removeFromMeeting(meetingId: string, districtId: string, userId: string): Promise<void> {
+    try {
+      await this.commit(meetingId, districtId, (state) => ({
+        ok: true,
+        events: removeFromRoster(state, userId, this.now()),
+      }));
+    } catch (err) {
+      this.onError(err, 'roster removal failed');
+    }
+  }
+
+  /** PM-NOTE-3: the author shares a snapshot of their visit note (read by the caller) into the meeting. */
+  shareObservation(
+    meetingId: string,
+    districtId: string,
+    input: { authorId: string; observationId: string; text: string },
+  ): Promise<CommandResult> {
+    return this.commit(meetingId, districtId, (state) =>
+      shareObservation(state, { ...input, now: this.now() }),
+    );
   }
 
   /** Where unexpected errors of background work go (the realtime adapter sets its logger). */

@@ -22,6 +22,7 @@ import {
   joinCodes,
   meetingEvents,
   meetingGuests,
+  meetingInvitees,
   meetings,
   routineLibrary,
   schoolRoles,
@@ -314,6 +315,30 @@ async function liveFeedToken(): Promise<string> {
   return /calendar-feeds\/([^/]+)\//.exec(res.body.url)?.[1] ?? '';
 }
 
+/** A scheduled Peer Modeling meeting of team A1 (issue 11), made directly in the database. */
+async function freshPeerModelingMeeting() {
+  const m = await freshMeeting();
+  const agenda = [
+    { routineId: 'peer-modeling', routineVersion: 1, routineName: 'Practice Peer Modeling', minutes: 28 },
+  ];
+  await t.database.db.update(meetings).set({ agenda, totalMinutes: 28 }).where(eq(meetings.id, m.id));
+  return { ...m, agenda };
+}
+
+/** A scheduled Peer Modeling meeting of team A1 with a fresh person of district A invited to it. */
+async function meetingWithInvitee() {
+  const m = await freshPeerModelingMeeting();
+  const coach = await person(w.districtA, 'coach');
+  await t.database.db.insert(meetingInvitees).values({
+    districtId: w.districtA,
+    meetingId: m.id,
+    userId: coach.id,
+    role: 'model',
+    invitedBy: w.users.facilitator.id,
+  });
+  return { meetingId: m.id, userId: coach.id };
+}
+
 /** An ended meeting of team A1 in which the member wrote one private reflection (DAY-REFL-2): its id. */
 async function membersReflection(): Promise<string> {
   const m = await freshMeeting();
@@ -369,6 +394,8 @@ interface Case {
   /** The request carries a secret (invitation link, join code) that itself grants entry to district A. */
   secretGrantsAccess?: boolean;
   params?: () => Promise<Record<string, string>> | Record<string, string>;
+  /** A query string, `?` included. */
+  query?: string;
   body?: () => unknown;
   expect: Record<Role, Expect>;
 }
@@ -788,6 +815,52 @@ const CASES: Record<EndpointName, Case> = {
   guestSession: { expect: everyone(401) },
   leaveAsGuest: { expect: everyone() },
   // DAY-REFL-2: one's own reflections only; someone else's is not found, whatever the rank.
+  // Peer Modeling (issue 11, PM-*): the plan reads like the team; planning and inviting are for those who run
+  // it; visit notes are for those who take part (each their own).
+  getMeetingPlan: {
+    params: async () => ({ meetingId: (await freshPeerModelingMeeting()).id }),
+    expect: readTeamA1,
+  },
+  saveMeetingPlan: {
+    params: async () => ({ meetingId: (await freshPeerModelingMeeting()).id, part: '0' }),
+    body: () => ({
+      curiosity: 'How pairs explain',
+      practice: 'Turn and talk',
+      modelId: null,
+      mode: 'classroom-visit',
+      modelingAt: null,
+      videoUrl: null,
+      fromSuccess: null,
+    }),
+    expect: manageTeamA1,
+  },
+  teamSuccesses: { params: () => ({ groupId: w.teamA1 }), expect: manageTeamA1 },
+  inviteCandidates: {
+    params: async () => ({ meetingId: (await freshPeerModelingMeeting()).id }),
+    query: '?q=co',
+    expect: manageTeamA1,
+  },
+  inviteToMeeting: {
+    params: async () => ({ meetingId: (await freshPeerModelingMeeting()).id }),
+    body: async () => ({ userId: (await person(w.districtA, 'coach')).id, role: 'model' }),
+    expect: manageTeamA1,
+  },
+  uninviteFromMeeting: { params: meetingWithInvitee, expect: manageTeamA1 },
+  invitedMeetings: { expect: signedIn() },
+  myVisitNote: {
+    params: async () => ({ meetingId: (await freshPeerModelingMeeting()).id }),
+    expect: takePartTeamA1,
+  },
+  saveMyVisitNote: {
+    params: async () => ({ meetingId: (await freshPeerModelingMeeting()).id }),
+    body: () => ({ text: 'Seen in class' }),
+    expect: takePartTeamA1,
+  },
+  // Nothing written yet: those who take part are told to write first (400); the rest never get there.
+  shareMyVisitNote: {
+    params: async () => ({ meetingId: (await freshPeerModelingMeeting()).id }),
+    expect: { ...takePartTeamA1, member: 400, facilitator: 400 },
+  },
   myReflections: { expect: signedIn() },
   myReflectionsMarkdown: { expect: signedIn() },
   myReflectionsCsv: { expect: signedIn() },
@@ -815,7 +888,7 @@ describe('AUTHZ-MATRIX-1: every endpoint x every role', () => {
     it.each(ROLES)(`${name} as %s`, async (role) => {
       const endpoint = api[name];
       const client = await clientFor(role);
-      const url = pathFor(endpoint.path, c.params ? await c.params() : {});
+      const url = pathFor(endpoint.path, c.params ? await c.params() : {}) + (c.query ?? '');
       const body = c.body
         ? await c.body()
         : endpoint.method === 'GET' || endpoint.method === 'DELETE'

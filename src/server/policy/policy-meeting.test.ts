@@ -28,13 +28,19 @@ function actor(id: string, over: Partial<Actor> = {}): Actor {
   };
 }
 
-const subject = (rosterIds: readonly string[] = [], districtId = D, live = true): MeetingSubject => ({
+const subject = (
+  rosterIds: readonly string[] = [],
+  districtId = D,
+  live = true,
+  inviteeIds: readonly string[] = [],
+): MeetingSubject => ({
   kind: 'meeting',
   id: MEETING,
   districtId,
   group: { kind: 'group', id: GROUP, districtId, schoolId: SCHOOL, groupKind: 'teacher_team' },
   rosterIds,
   live,
+  inviteeIds,
 });
 
 const status = (a: Actor, s: MeetingSubject): number => {
@@ -83,8 +89,26 @@ describe('TRUST-RT-AUTHZ-1: take-part in a meeting', () => {
     expect(status(outsider, subject([outsider.userId], D, false))).toBe(403); // they know it exists
   });
 
-  test('take-part is the only action on a meeting subject', () => {
+  test('PM-GUEST-3: reading a meeting is reading its team; running its plan is running the team', () => {
     expect(can(member, 'run-meetings', subject())).toBe(false);
-    expect(can(member, 'read', subject())).toBe(false);
+    expect(can(facilitator, 'run-meetings', subject())).toBe(true);
+    expect(can(leader, 'run-meetings', subject())).toBe(true);
+    expect(can(member, 'read', subject())).toBe(true);
+    expect(can(outsider, 'read', subject())).toBe(false);
+    expect(can(member, 'update', subject())).toBe(false);
+  });
+
+  test('PM-GUEST-3: a person invited to this meeting reads it and takes part, live or ended; never runs it', () => {
+    const coach = outsider;
+    for (const live of [false, true]) {
+      const s = subject([], D, live, [coach.userId]);
+      expect(status(coach, s)).toBe(200);
+      expect(can(coach, 'read', s)).toBe(true);
+      expect(can(coach, 'run-meetings', s)).toBe(false);
+    }
+    // Invited to another meeting (not this one): nothing.
+    expect(status(coach, subject([], D, true, [member.userId]))).toBe(404);
+    // Another district's invitation never opens this district's meeting.
+    expect(status(foreign, subject([], D, true, [foreign.userId]))).toBe(404);
   });
 });

@@ -72,6 +72,11 @@ export interface MeetingSubject {
   rosterIds: readonly string[];
   /** Only a live meeting's roster counts beside membership: an ended meeting is its team's, members only. */
   live: boolean;
+  /**
+   * PM-GUEST-3: people of the district invited to this meeting only (`meeting_invitees`): they read it, take
+   * part in it and read its minutes, whatever its status, and see nothing else of the team.
+   */
+  inviteeIds: readonly string[];
 }
 /**
  * A private reflection (DAY-REFL-2, DAY-REFL-4): only its author reads it; the author shares it while still a
@@ -133,6 +138,8 @@ export type Action =
   | 'withdraw'
   | 'share'
   | 'share-routines';
+// On a meeting: 'read' (its summary and Peer Modeling plan), 'take-part' (live, minutes, visit notes) and
+// 'run-meetings' (its plan and invitations: those who run the team).
 
 const isAdmin = (a: Actor) => a.districtRole === 'district_admin';
 const leads = (a: Actor, schoolId: string | null) =>
@@ -212,12 +219,23 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
         return facilitates(actor, subject.group.id) && subject.requesterId !== actor.userId;
       if (action === 'withdraw') return subject.requesterId === actor.userId;
       return false;
-    case 'meeting':
-      // Live meetings and their minutes are the team's own: its members, and while it runs whoever is on this
-      // meeting's roster. Removed from the team means off the roster too (TRUST-REVOKE-6); once it has ended,
-      // its minutes are for the team's members only (TRUST-READ-3).
+    case 'meeting': {
+      const invited = subject.inviteeIds.includes(actor.userId);
+      // PM-GUEST-3: its summary and plan: whoever reads the team, and the people invited to it.
+      if (action === 'read') return can(actor, 'read', subject.group) || invited;
+      // PM-PLAN-1: the plan and the invitations are for those who run the team.
+      if (action === 'run-meetings') return managesGroup(actor, subject.group);
+      // Live meetings and their minutes are the team's own: its members, the people invited to this meeting
+      // (PM-GUEST-3), and while it runs whoever is on this meeting's roster. Removed from the team means off the
+      // roster too (TRUST-REVOKE-6); once it has ended, its minutes are for the team's members and invited
+      // people only (TRUST-READ-3).
       if (action !== 'take-part') return false;
-      return belongs(actor, subject.group.id) || (subject.live && subject.rosterIds.includes(actor.userId));
+      return (
+        belongs(actor, subject.group.id) ||
+        invited ||
+        (subject.live && subject.rosterIds.includes(actor.userId))
+      );
+    }
     case 'reflection':
       // Private writing is its author's alone, whatever anyone else's rank (DAY-REFL-2); sharing it puts it in
       // the team's minutes, so it takes membership of that team too (DAY-REFL-4).
@@ -271,7 +289,9 @@ export function authorize(principal: Principal, action: Action, subject: Subject
   }
   const actor: Actor = principal;
   const group = subject.kind === 'group' ? subject : subject.kind === 'join-request' ? subject.group : null;
-  const onRoster = subject.kind === 'meeting' && subject.rosterIds.includes(actor.userId);
+  const onRoster =
+    subject.kind === 'meeting' &&
+    (subject.rosterIds.includes(actor.userId) || subject.inviteeIds.includes(actor.userId));
   if (subject.kind === 'meeting' && !onRoster && !can(actor, 'read', subject.group)) {
     throw notFound('That meeting');
   }

@@ -460,7 +460,11 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         }
         const roster = await runtime.rosterOf(found.meeting.id, actor.districtId);
         try {
-          authorize(principal, 'take-part', meetingSubject(found.meeting, found.group, roster));
+          authorize(
+            principal,
+            'take-part',
+            meetingSubject(found.meeting, found.group, roster, found.invited ? [actor.userId] : []),
+          );
         } catch (err) {
           if (!(err instanceof HttpError)) throw err;
           ack(

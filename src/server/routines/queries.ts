@@ -191,24 +191,24 @@ export async function resolveRoutine(
 }
 
 /** The routines a schedule request names, each resolved for this group; a 400 names the one at fault. */
+/**
+ * The routines an agenda names, each resolved for this group (its own, the library's current versions,
+ * Ensemble's); a 400 names the choice at fault (`<path>.<i>.routineId`).
+ */
 export async function resolveAgenda(
   db: DbOrTx,
   shipped: ReadonlyMap<string, Routine>,
-  actor: Actor,
+  districtId: string,
   groupId: string,
-  body: ScheduleMeetingRequest,
+  choices: readonly { routineId: string; routineVersion?: number | undefined }[],
+  path = 'agenda',
 ): Promise<Routine[]> {
-  const choices =
-    body.agenda ??
-    (body.routineId === undefined
-      ? []
-      : [{ routineId: body.routineId, routineVersion: body.routineVersion }]);
   const routines: Routine[] = [];
   for (const [i, choice] of choices.entries()) {
     const routine = await resolveRoutine(
       db,
       shipped,
-      actor.districtId,
+      districtId,
       groupId,
       choice.routineId,
       choice.routineVersion,
@@ -216,11 +216,32 @@ export async function resolveAgenda(
     );
     if (!routine)
       throw badRequest('Choose a routine this team can run.', [
-        { path: body.agenda ? `agenda.${i}.routineId` : 'routineId', message: 'Unknown routine or version' },
+        { path: `${path}.${i}.routineId`, message: 'Unknown routine or version' },
       ]);
     routines.push(routine);
   }
   return routines;
+}
+
+/** A schedule request's agenda, or its one-routine shorthand (`routineId`, whose 400 names `routineId`). */
+export function resolveScheduleAgenda(
+  db: DbOrTx,
+  shipped: ReadonlyMap<string, Routine>,
+  actor: Actor,
+  groupId: string,
+  body: ScheduleMeetingRequest,
+): Promise<Routine[]> {
+  if (body.agenda) return resolveAgenda(db, shipped, actor.districtId, groupId, body.agenda);
+  if (body.routineId === undefined) return Promise.resolve([]);
+  return resolveRoutine(db, shipped, actor.districtId, groupId, body.routineId, body.routineVersion, {
+    current: true,
+  }).then((routine) => {
+    if (!routine)
+      throw badRequest('Choose a routine this team can run.', [
+        { path: 'routineId', message: 'Unknown routine or version' },
+      ]);
+    return [routine];
+  });
 }
 
 /**

@@ -8,7 +8,7 @@ import type { MeetingAgendaItem } from '#contracts/meetings-api';
 import type { Routine } from '#contracts/routine';
 import { SERIES_DATES_MAX, type CreateSeriesRequest, type UpdateSeriesRequest } from '#contracts/schedule';
 import { occurrencesOf, ruleIssues, seriesDates, type ZonedRule } from '#core/schedule/index';
-import { totalMinutes } from '#core/routines/index';
+import { agendaOf } from '#core/routines/index';
 import { newJoinCode } from '../auth/tokens';
 import type { DbOrTx } from '../db/client';
 import { districts, meetings, meetingSeries, schools } from '../db/schema';
@@ -16,7 +16,6 @@ import type { GroupRow } from '../groups/queries';
 import { loadGroup } from '../groups/queries';
 import { badRequest, conflict, notFound, type FieldProblem } from '../http/errors';
 import type { Actor } from '../policy/actor';
-import { resolveRoutine } from '../routines/catalog';
 import { isUniqueViolation } from '../meetings/store';
 
 export type SeriesRow = typeof meetingSeries.$inferSelect;
@@ -79,41 +78,6 @@ export async function nextOfSeries(
     .groupBy(meetings.seriesId);
   return new Map(rows.flatMap((r) => (r.seriesId ? [[r.seriesId, new Date(r.next)] as const] : [])));
 }
-
-/** The routines an agenda names, each resolved for this group; a 400 names the one at fault. */
-export async function resolveAgenda(
-  db: DbOrTx,
-  shipped: ReadonlyMap<string, Routine>,
-  districtId: string,
-  groupId: string,
-  choices: readonly { routineId: string; routineVersion?: number | undefined }[],
-): Promise<Routine[]> {
-  const routines: Routine[] = [];
-  for (const [i, choice] of choices.entries()) {
-    const routine = await resolveRoutine(
-      db,
-      shipped,
-      districtId,
-      groupId,
-      choice.routineId,
-      choice.routineVersion,
-    );
-    if (!routine)
-      throw badRequest('Choose a routine this team can run.', [
-        { path: `agenda.${i}.routineId`, message: 'Unknown routine or version' },
-      ]);
-    routines.push(routine);
-  }
-  return routines;
-}
-
-export const agendaOf = (routines: readonly Routine[]): MeetingAgendaItem[] =>
-  routines.map((r) => ({
-    routineId: r.id,
-    routineVersion: r.version,
-    routineName: r.name,
-    minutes: totalMinutes(r),
-  }));
 
 export const agendaMinutes = (agenda: readonly MeetingAgendaItem[]) =>
   agenda.reduce((sum, a) => sum + a.minutes, 0);

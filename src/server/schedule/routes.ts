@@ -6,8 +6,9 @@ import { groupSubject, loadGroup } from '../groups/queries';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
 import { presentChangedMeeting, presentSeries } from './presenter';
+import { agendaOf } from '#core/routines/index';
+import { resolveAgenda } from '../routines/queries';
 import {
-  agendaOf,
   cancelScheduledMeeting,
   cancelSeries,
   createSeries,
@@ -15,7 +16,6 @@ import {
   loadMeetingRow,
   loadSeries,
   nextOfSeries,
-  resolveAgenda,
   teamTimeZone,
   updateScheduledMeeting,
   updateSeries,

@@ -330,6 +330,33 @@ describe('calendar feeds behind a secret link (CAL-FEED)', () => {
     expect((await fetchFeed(mine.body.url)).statusCode).toBe(404);
   });
 
+  it('CAL-FEED-5: a personal link carries a meeting of another team its owner is invited to, as a standalone event, and drops it when the invitation is withdrawn', async () => {
+    const coach = await person('invited-coach');
+    const scheduled = await facilitator.post<MeetingSummary>(`/api/groups/${teamId}/meetings`, {
+      title: 'Turn and talk, modeled',
+      routineId: 'peer-modeling',
+      scheduledFor: '2027-04-06T20:30:00.000Z',
+    });
+    expect(scheduled.status).toBe(200);
+    const invited = await facilitator.post(`/api/meetings/${scheduled.body.id}/invitees`, {
+      userId: coach.user.id,
+      role: 'model',
+    });
+    expect(invited.status).toBe(200);
+    const link = await coach.client.post<CalendarFeedLink>('/api/me/calendar-feed');
+    const feed = await fetchFeed(link.body.url);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.body).toContain('SUMMARY:Turn and talk\\, modeled');
+    expect(feed.body).toContain(`UID:meeting-${scheduled.body.id}@ensemble`);
+    // Nothing else of the team: not its series.
+    expect(feed.body).not.toContain('Spring series');
+    const withdrawn = await facilitator.delete(
+      `/api/meetings/${scheduled.body.id}/invitees/${coach.user.id}`,
+    );
+    expect(withdrawn.status).toBe(200);
+    expect((await fetchFeed(link.body.url)).body).not.toContain('Turn and talk');
+  });
+
   it('CAL-FEED-4: request logs never hold the secret of a calendar link', () => {
     const secret = 'Abc_def-123';
     expect(safePath(`/api/calendar-feeds/${secret}/calendar.ics`)).toBe(

@@ -159,6 +159,8 @@ export const adminStrings = {
         reflection_shared: 'Reflection shared',
         guest_admitted: 'Guest let into a meeting',
         guest_declined: 'Guest turned away',
+        person_invited: 'Person invited to a meeting',
+        person_uninvited: 'Meeting invitation withdrawn',
       },
       calendar: { feed_link_made: 'Calendar link made or reset' },
       setup: { first_team: 'First team created' },

@@ -7,6 +7,7 @@ import { Icon } from '../ui/Icon';
 import { Page } from '../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../ui/States';
 import { groupKindLabel } from './labels';
+import { InvitedMeetings } from '../peer-modeling/InvitedMeetings';
 import './i18n';
 
 export function MyTeamsPage() {
@@ -66,6 +67,7 @@ export function MyTeamsPage() {
           ))}
         </ul>
       )}
+      <InvitedMeetings />
     </Page>
   );
 }

@@ -33,6 +33,10 @@ import { SoundSetting, TimerPanel } from './TimerPanel';
  */
 const loadLobby = () => import('./Lobby');
 const Lobby = lazy(() => loadLobby().then((module) => ({ default: module.Lobby })));
+/** Only Peer Modeling needs its plan, observations and visit-note sharing: loaded apart (page weight). */
+const PeerModelingPanel = lazy(() =>
+  import('../../peer-modeling/PeerModelingPanel').then((m) => ({ default: m.PeerModelingPanel })),
+);
 
 /** /meetings/:meetingId — the meeting on each participant's own device. */
 export function MeetingPage() {
@@ -83,6 +87,10 @@ export function DeviceView() {
   const t = useMeetingsT();
   const { state, summary, snapshot, meId } = useLiveMeeting();
   const current = currentStepOf(state);
+  // Peer Modeling: the plan leads the Observe step when there is one; shared visit notes are beside every step.
+  const part = state.agenda[state.currentPart];
+  const peerModeling = part?.routine.focus === 'observed-practice';
+  const planFirst = peerModeling && current?.step.kind === 'observe' && part.plan !== null;
 
   return (
     <div className="meeting">
@@ -109,11 +117,22 @@ export function DeviceView() {
           <div className="meeting-layout__main stack" data-testid="step-work">
             <TimerPanel current={current} />
             <StepNavigation current={current} />
+            {planFirst ? (
+              <Suspense fallback={null}>
+                <PeerModelingPanel section="plan" />
+              </Suspense>
+            ) : null}
             <StepTools step={current.step} stepId={current.stepId} />
           </div>
           <aside className="meeting-layout__side stack" aria-label={t('device.details')}>
             {/* Personal, so beside the shared work on a wide screen; right after it on a phone. */}
             {reflectionLeads(current.step) ? null : <PrivateReflections stepId={current.stepId} />}
+            {/* Visit notes shared into a Peer Modeling part, and sharing one's own (DAY-DEVICE-4: after the step). */}
+            {peerModeling ? (
+              <Suspense fallback={null}>
+                <PeerModelingPanel section="observations" />
+              </Suspense>
+            ) : null}
             <WaitingGuests onlyWhenWaiting />
             <PresenceList />
             {current.step.kind === 'final' ? null : <ActionItems collapsed />}

@@ -54,9 +54,12 @@ function PresentationForm({ modes }: { modes: readonly ObservationMode[] | null 
   const t = useMeetingsT();
   const { state, send } = useLiveMeeting();
   const saved = state.agenda[state.currentPart]?.presentation ?? null;
-  const [title, setTitle] = useState(saved?.title ?? '');
+  // PM-PLAN-4: a planned Peer Modeling part starts from its plan's practice and mode.
+  const plan = state.agenda[state.currentPart]?.plan ?? null;
+  const planned = plan && modes?.includes(plan.mode) ? plan.mode : null;
+  const [title, setTitle] = useState(saved?.title ?? plan?.practice.slice(0, 200) ?? '');
   const [summary, setSummary] = useState(saved?.summary ?? '');
-  const [mode, setMode] = useState<ObservationMode | null>(saved?.mode ?? modes?.[0] ?? null);
+  const [mode, setMode] = useState<ObservationMode | null>(saved?.mode ?? planned ?? modes?.[0] ?? null);
 
   const save = async () => {
     if (title.trim() === '') return;

@@ -47,6 +47,9 @@ export function useLiveMeetingValue(
   const nameOf = useNameOf(summary.groupId, snapshot.present, {
     guests: snapshot.state.guests,
     team: guest === undefined,
+    // PM-GUEST-3: people invited to this meeting only are named from its plan (and read no team list).
+    invited:
+      guest === undefined ? { meetingId: summary.id, ids: snapshot.state.invitees, meId: me.id } : undefined,
   });
   const toast = useToast();
   const describe = useDescribeRefusal();

@@ -11,6 +11,8 @@ import { agendaName, formatDay, formatTime } from '../format';
 import { addMeetingsStrings, useMeetingsT } from '../i18n';
 import { MeetingIcon } from '../MeetingIcon';
 import { useNameOf, type NameOf } from '../people';
+import { MinutesPeerModeling } from '../../peer-modeling/MinutesPeerModeling';
+import { useOptionalSignedInUser } from '../../shell/session';
 import { useMeetingSummary, useMinutes } from '../queries';
 import { useNavigationFocus } from '../useNavigationFocus';
 import { formatActualWith, formatDurationWith } from './duration';
@@ -39,8 +41,11 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
   const t = useMeetingsT();
   const { i18n } = useTranslation();
   // Meeting guests (ADR 0013) are named by the minutes themselves.
+  const me = useOptionalSignedInUser();
   const nameOf = useNameOf(summary.groupId, [], {
     guests: Object.fromEntries(minutes.guests.map((g) => [g.id, g.name])),
+    // PM-GUEST-3: a person invited to this meeting only reads its minutes, not the team's member list.
+    invited: { meetingId: summary.id, ids: minutes.invitees, meId: me?.id ?? '' },
   });
   const headingRef = useRef<HTMLHeadingElement>(null);
   const title = t('minutes.title', { meeting: summary.title });
@@ -124,9 +129,11 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
           <a className="button button--secondary" href={markdownUrl} download>
             {t('minutes.markdown')}
           </a>
-          <ButtonLink to={`/teams/${summary.groupId}`} variant="quiet">
-            {t('common.backToTeam')}
-          </ButtonLink>
+          {minutes.invitees.includes(me?.id ?? '') ? null : (
+            <ButtonLink to={`/teams/${summary.groupId}`} variant="quiet">
+              {t('common.backToTeam')}
+            </ButtonLink>
+          )}
         </div>
         {minutes.phase !== 'ended' ? (
           <div className="minutes__notice">
@@ -152,6 +159,7 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
                 {t('roles.presenter')}: {nameOf(part.presenterId)}
               </p>
             ) : null}
+            <MinutesPeerModeling part={part} level={3} nameOf={nameOf} />
             <PartPresentation part={part} level={3} nameOf={nameOf} />
             <PartSteps part={part} level={3} />
             <PartNotes part={part} level={3} />
@@ -162,6 +170,7 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
       ) : onlyPart ? (
         <>
           <PartSteps part={onlyPart} level={2} />
+          <MinutesPeerModeling part={onlyPart} level={2} nameOf={nameOf} />
           <PartPresentation part={onlyPart} level={2} nameOf={nameOf} />
           <PartNotes part={onlyPart} level={2} />
         </>

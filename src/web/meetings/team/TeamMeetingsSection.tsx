@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import { useNavigate } from '../../shell/navigation';
 import { AGENDA_ROUTINES_MAX } from '#contracts/meeting';
 import type { MeetingSummary, RoutineSummary } from '#contracts/meetings-api';
+import { isObservedPractice } from '#core/routines/agenda';
 import { call } from '../../api/client';
 import { PracticeMeetingOffer } from '../../demo/PracticeMeetingOffer';
 import { useDescribeError } from '../../api/describeError';
@@ -134,6 +135,16 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
           </Button>
         ) : null}
         {meeting.status === 'scheduled' && meeting.canRun ? <MeetingChangeActions meeting={meeting} /> : null}
+        {meeting.status === 'scheduled' && meeting.agenda.some(isObservedPractice) ? (
+          // PM-PLAN-1: a Peer Modeling meeting is planned beforehand (model, mode, visit notes).
+          <ButtonLink
+            to={`/meetings/${meeting.id}/plan`}
+            variant="secondary"
+            aria-label={t('team.planLabel', { title: meeting.title })}
+          >
+            {t('team.plan')}
+          </ButtonLink>
+        ) : null}
         {meeting.status === 'live' && meeting.canTakePart ? (
           <ButtonLink
             to={`/meetings/${meeting.id}`}

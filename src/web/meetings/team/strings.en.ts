@@ -22,6 +22,8 @@ export const teamMeetingsStrings = {
     agendaTotal_one: '{{count}} routine, {{minutes}} minutes in all',
     agendaTotal_other: '{{count}} routines, {{minutes}} minutes in all',
     schedule: 'Schedule meeting',
+    plan: 'Plan',
+    planLabel: 'Plan {{title}}: Peer Modeling plan, invitations and visit notes',
     scheduled: 'Meeting scheduled.',
     noDate: 'No date set',
     join: 'Join',
