@@ -106,6 +106,25 @@ export async function resolveFeed(
 const agendaName = (agenda: readonly { routineName: string }[]) =>
   agenda.map((a) => a.routineName).join(' + ');
 
+/** A dated meeting as `renderCalendar` takes it; where it sits (team, zone, series) is the caller's. */
+function calendarMeeting(
+  m: typeof meetings.$inferSelect,
+  scheduledFor: Date,
+  where: Pick<CalendarMeeting, 'teamName' | 'url' | 'timeZone' | 'series'>,
+): CalendarMeeting {
+  return {
+    id: m.id,
+    title: m.title,
+    agendaName: agendaName(m.agenda),
+    totalMinutes: m.totalMinutes,
+    scheduledFor,
+    status: m.status,
+    sequence: m.sequence,
+    updatedAt: m.updatedAt,
+    ...where,
+  };
+}
+
 /**
  * CAL-FEED-5: the dated meetings of other teams this person is invited to (PM-GUEST-1), each a standalone event
  * in its team's zone (the person sees that meeting only, never its team's series).
@@ -137,20 +156,14 @@ async function invitedMeetings(
   const items: CalendarMeeting[] = [];
   for (const { meeting: m, group } of rows) {
     if (!m.scheduledFor || teamIds.includes(group.id)) continue;
-    items.push({
-      id: m.id,
-      title: m.title,
-      teamName: group.name,
-      agendaName: agendaName(m.agenda),
-      totalMinutes: m.totalMinutes,
-      scheduledFor: m.scheduledFor,
-      status: m.status,
-      sequence: m.sequence,
-      updatedAt: m.updatedAt,
-      url: meetingLink(m.id),
-      timeZone: await teamTimeZone(db, group),
-      series: null,
-    });
+    items.push(
+      calendarMeeting(m, m.scheduledFor, {
+        teamName: group.name,
+        url: meetingLink(m.id),
+        timeZone: await teamTimeZone(db, group),
+        series: null,
+      }),
+    );
   }
   return items;
 }
@@ -221,16 +234,8 @@ export async function calendarItems(
       ...meetingRows.flatMap((m) =>
         m.scheduledFor
           ? [
-              {
-                id: m.id,
-                title: m.title,
+              calendarMeeting(m, m.scheduledFor, {
                 teamName: names.get(m.groupId) ?? '',
-                agendaName: agendaName(m.agenda),
-                totalMinutes: m.totalMinutes,
-                scheduledFor: m.scheduledFor,
-                status: m.status,
-                sequence: m.sequence,
-                updatedAt: m.updatedAt,
                 url: links.meeting(m.id),
                 timeZone:
                   (m.seriesId ? seriesZone.get(m.seriesId) : undefined) ?? zones.get(m.groupId) ?? 'Etc/UTC',
@@ -238,7 +243,7 @@ export async function calendarItems(
                   m.seriesId && m.occurrenceDate
                     ? { id: m.seriesId, occurrenceDate: m.occurrenceDate }
                     : null,
-              },
+              }),
             ]
           : [],
       ),

@@ -5,6 +5,7 @@
 import { and, asc, eq, inArray, isNull, like } from 'drizzle-orm';
 import type { DemoRole, DemoTry } from '#contracts/demo';
 import type { DbOrTx } from '../db/client';
+import { activeMembers } from '../groups/queries';
 import { districts, groupMembers, groups, schoolRoles, schools, users } from '../db/schema';
 import { DEMO_DISTRICT_NAME, DEMO_DOMAIN, demoEmail } from './seed';
 
@@ -111,17 +112,6 @@ export async function teamMembers(
   districtId: string,
   groupId: string,
 ): Promise<{ userId: string; name: string; seeded: boolean }[]> {
-  const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(groupMembers)
-    .innerJoin(users, and(eq(users.id, groupMembers.userId), eq(users.districtId, groupMembers.districtId)))
-    .where(
-      and(
-        eq(groupMembers.districtId, districtId),
-        eq(groupMembers.groupId, groupId),
-        isNull(users.deactivatedAt),
-      ),
-    )
-    .orderBy(asc(users.name));
+  const rows = await activeMembers(db, districtId, groupId);
   return rows.map((r) => ({ userId: r.id, name: r.name, seeded: r.email.endsWith(`@${DEMO_DOMAIN}`) }));
 }

@@ -26,6 +26,26 @@ export async function loadGroup(db: DbOrTx, actor: Actor, groupId: string): Prom
 }
 
 /** DAY-TIMER-2: changes the team's meeting settings (meetings opened afterwards copy them). */
+/** The group's active (not deactivated) members, by name. */
+export async function activeMembers(
+  db: DbOrTx,
+  districtId: string,
+  groupId: string,
+): Promise<{ id: string; name: string; email: string }[]> {
+  return db
+    .select({ id: users.id, name: users.name, email: users.email })
+    .from(groupMembers)
+    .innerJoin(users, and(eq(users.id, groupMembers.userId), eq(users.districtId, groupMembers.districtId)))
+    .where(
+      and(
+        eq(groupMembers.districtId, districtId),
+        eq(groupMembers.groupId, groupId),
+        isNull(users.deactivatedAt),
+      ),
+    )
+    .orderBy(asc(users.name));
+}
+
 export async function updateMeetingSettings(
   db: DbOrTx,
   g: GroupRow,

@@ -33,6 +33,7 @@ beforeAll(async () => {
   ids.userId = me.body.id;
   ids.invitationId = randomUUID();
   ids.seriesId = randomUUID();
+  ids.part = '0';
   ids.meetingId = randomUUID();
   ids.token = 'x'.repeat(43);
   ids.code = 'ABCDEFGH';
@@ -59,6 +60,7 @@ interface JsonSchema {
   type?: string | string[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
+  maxLength?: number;
   anyOf?: JsonSchema[];
 }
 
@@ -126,7 +128,11 @@ describe('bad input is refused and nothing is written', () => {
       for (const [field, schema] of properties) {
         const types = [schema.type, ...(schema.anyOf ?? []).map((s) => s.type)].flat();
         if (!types.includes('string')) continue;
-        const res = await fresh().request(endpoint.method, url, { [field]: 'x'.repeat(5000) });
+        // One character over the field's own limit (a visit note may hold 10,000), else 5,000.
+        const max = [schema, ...(schema.anyOf ?? [])].find((s) => s.maxLength !== undefined)?.maxLength;
+        const res = await fresh().request(endpoint.method, url, {
+          [field]: 'x'.repeat(max === undefined ? 5000 : max + 1),
+        });
         expect(res.status, `${name}.${field} long`).toBe(400);
       }
 

@@ -5,7 +5,9 @@
 import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client';
 import { groupMembers, groups, meetingInvitees, meetings, sessions, users } from '../db/schema';
-import { groupSubject, type GroupRow } from '../groups/queries';
+import { groupSubject, loadGroup, type GroupRow } from '../groups/queries';
+import { notFound } from '../http/errors';
+import type { Actor } from '../policy/actor';
 import type { MeetingSubject } from '../policy/policy';
 import type { GroupRole } from '#contracts/org';
 
@@ -36,6 +38,23 @@ export async function inviteeIdsOf(db: DbOrTx, districtId: string, meetingId: st
     .from(meetingInvitees)
     .where(and(eq(meetingInvitees.districtId, districtId), eq(meetingInvitees.meetingId, meetingId)));
   return rows.map((r) => r.userId);
+}
+
+/**
+ * A meeting of the caller's district with its group (another district's is not found). The caller still
+ * authorizes what they ask of it.
+ */
+export async function loadMeeting(
+  db: DbOrTx,
+  actor: Actor,
+  meetingId: string,
+): Promise<{ meeting: MeetingRow; group: GroupRow }> {
+  const [m] = await db
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.districtId, actor.districtId)));
+  if (!m) throw notFound('That meeting');
+  return { meeting: m, group: await loadGroup(db, actor, m.groupId) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import type { MeetingSummary, ScheduleMeetingRequest } from '#contracts/meetings-api';
@@ -7,8 +7,8 @@ import { createMeeting, minutesOf, suggestPresenters } from '#core/meeting/index
 import { agendaOf, totalMinutes } from '#core/routines/index';
 import { newJoinCode } from '../auth/tokens';
 import type { DbOrTx } from '../db/client';
-import { groupMembers, meetingEvents, meetings, users } from '../db/schema';
-import { groupSubject, loadGroup, type GroupRow } from '../groups/queries';
+import { meetingEvents, meetings, users } from '../db/schema';
+import { activeMembers, groupSubject, loadGroup, type GroupRow } from '../groups/queries';
 import { presentMeetingSummary } from './presenter';
 import { conflict, notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
@@ -18,20 +18,10 @@ import { isUniqueViolation } from './store';
 import { resolveRoutine, resolveScheduleAgenda } from '../routines/queries';
 import type { Services } from '../services';
 import { minutesToMarkdown } from './documents';
-import { inviteeIdsOf, meetingSubject } from './queries';
+import { inviteeIdsOf, loadMeeting, meetingSubject } from './queries';
 import { inviteesOf, plansOf, planSnapshot } from '../peer-modeling/queries';
 
 type MeetingRow = typeof meetings.$inferSelect;
-
-async function loadMeeting(db: DbOrTx, actor: Actor, meetingId: string) {
-  const [m] = await db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.id, meetingId), eq(meetings.districtId, actor.districtId)));
-  if (!m) throw notFound('That meeting');
-  const group = await loadGroup(db, actor, m.groupId);
-  return { meeting: m, group };
-}
 
 /** Past presenters of the group, oldest first, for rotation. */
 async function pastPresenters(db: DbOrTx, districtId: string, groupId: string): Promise<string[]> {
@@ -56,19 +46,7 @@ async function pastPresenters(db: DbOrTx, districtId: string, groupId: string): 
 }
 
 async function activeMemberIds(db: DbOrTx, districtId: string, groupId: string): Promise<string[]> {
-  const rows = await db
-    .select({ id: users.id })
-    .from(groupMembers)
-    .innerJoin(users, and(eq(users.id, groupMembers.userId), eq(users.districtId, groupMembers.districtId)))
-    .where(
-      and(
-        eq(groupMembers.districtId, districtId),
-        eq(groupMembers.groupId, groupId),
-        isNull(users.deactivatedAt),
-      ),
-    )
-    .orderBy(asc(users.name));
-  return rows.map((r) => r.id);
+  return (await activeMembers(db, districtId, groupId)).map((r) => r.id);
 }
 
 function present(

@@ -6,8 +6,8 @@ import { and, asc, eq, ilike, inArray, isNull, notInArray, or, sql } from 'drizz
 import { MeetingEvent, PeerModelingPlan } from '#contracts/meeting';
 import type { InviteeRole, SavePlanRequest } from '#contracts/peer-modeling';
 import type { DbOrTx } from '../db/client';
+import { activeMembers } from '../groups/queries';
 import {
-  groupMembers,
   meetingEvents,
   meetingInvitees,
   meetingPlans,
@@ -159,18 +159,7 @@ export async function teamPeople(
   districtId: string,
   groupId: string,
 ): Promise<{ id: string; name: string }[]> {
-  return db
-    .select({ id: users.id, name: users.name })
-    .from(groupMembers)
-    .innerJoin(users, and(eq(users.id, groupMembers.userId), eq(users.districtId, groupMembers.districtId)))
-    .where(
-      and(
-        eq(groupMembers.districtId, districtId),
-        eq(groupMembers.groupId, groupId),
-        isNull(users.deactivatedAt),
-      ),
-    )
-    .orderBy(asc(users.name));
+  return (await activeMembers(db, districtId, groupId)).map(({ id, name }) => ({ id, name }));
 }
 
 /** An active person of the district, or null. */

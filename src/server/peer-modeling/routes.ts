@@ -9,12 +9,12 @@ import { api } from '#contracts/api';
 import type { Routine } from '#contracts/routine';
 import { successesOf } from '#core/meeting/index';
 import { recordAudit } from '../audit/record';
-import { groups, meetings, users } from '../db/schema';
+import { groups, users } from '../db/schema';
 import { groupSubject, loadGroup, type GroupRow } from '../groups/queries';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import { presentMeetingSummary } from '../meetings/presenter';
-import { inviteeIdsOf, meetingSubject, type MeetingRow } from '../meetings/queries';
+import { inviteeIdsOf, loadMeeting, meetingSubject, type MeetingRow } from '../meetings/queries';
 import type { Actor } from '../policy/actor';
 import { authorize, can } from '../policy/policy';
 import { resolveRoutine } from '../routines/catalog';
@@ -38,12 +38,7 @@ import {
 export function registerPeerModelingRoutes(app: FastifyInstance, s: Services) {
   /** The meeting of the caller's district, its team, and the policy's subject (roster only while live). */
   async function meetingFor(actor: Actor, meetingId: string) {
-    const [meeting] = await s.db
-      .select()
-      .from(meetings)
-      .where(and(eq(meetings.id, meetingId), eq(meetings.districtId, actor.districtId)));
-    if (!meeting) throw notFound('That meeting');
-    const group = await loadGroup(s.db, actor, meeting.groupId);
+    const { meeting, group } = await loadMeeting(s.db, actor, meetingId);
     const invited = await inviteeIdsOf(s.db, actor.districtId, meeting.id);
     const roster = meeting.status === 'live' ? await s.meetings.rosterOf(meeting.id, actor.districtId) : [];
     return { meeting, group, subject: meetingSubject(meeting, group, roster, invited) };

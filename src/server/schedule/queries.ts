@@ -361,13 +361,3 @@ export async function cancelScheduledMeeting(db: DbOrTx, m: MeetingRow): Promise
   if (!row) throw conflict('This meeting was opened meanwhile. Reload and try again.');
   return row;
 }
-
-export async function loadMeetingRow(db: DbOrTx, actor: Actor, meetingId: string) {
-  const [m] = await db
-    .select()
-    .from(meetings)
-    .where(and(eq(meetings.id, meetingId), eq(meetings.districtId, actor.districtId)));
-  if (!m) throw notFound('That meeting');
-  const group = await loadGroup(db, actor, m.groupId);
-  return { meeting: m, group };
-}

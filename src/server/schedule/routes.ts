@@ -8,12 +8,12 @@ import type { Services } from '../services';
 import { presentChangedMeeting, presentSeries } from './presenter';
 import { agendaOf } from '#core/routines/index';
 import { resolveAgenda } from '../routines/queries';
+import { loadMeeting } from '../meetings/queries';
 import {
   cancelScheduledMeeting,
   cancelSeries,
   createSeries,
   listSeriesOf,
-  loadMeetingRow,
   loadSeries,
   nextOfSeries,
   teamTimeZone,
@@ -65,7 +65,7 @@ export function registerScheduleRoutes(app: FastifyInstance, s: Services) {
   });
 
   registerEndpoint(app, api.updateMeeting, async ({ actor, params, body }) => {
-    const { meeting, group } = await loadMeetingRow(s.db, actor, params.meetingId);
+    const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     authorize(actor, 'run-meetings', groupSubject(group));
     const agenda = body.agenda
       ? agendaOf(await resolveAgenda(s.db, s.routines, actor.districtId, group.id, body.agenda))
@@ -79,7 +79,7 @@ export function registerScheduleRoutes(app: FastifyInstance, s: Services) {
   });
 
   registerEndpoint(app, api.cancelMeeting, async ({ actor, params }) => {
-    const { meeting, group } = await loadMeetingRow(s.db, actor, params.meetingId);
+    const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     authorize(actor, 'run-meetings', groupSubject(group));
     const row = await cancelScheduledMeeting(s.db, meeting);
     return presentChangedMeeting(row, actor, group, publicUrl());

@@ -7,6 +7,7 @@ const school = {
   name: 'Lincoln Elementary',
   createdAt: '2026-11-23T10:00:00.000Z',
   archived: false,
+  timeZone: null,
 };
 
 function answer(status: number, body: unknown): Response {
