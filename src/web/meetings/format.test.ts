@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatClock, formatDueDate, wholeMinutesLeft } from './format';
+import { formatClock, formatDateTime, formatDueDate, readerTimeZone, wholeMinutesLeft } from './format';
 import { formatMeetingCode, normalizeMeetingCode } from './format-code';
 
 describe('meeting formats', () => {
@@ -20,6 +20,17 @@ describe('meeting formats', () => {
     expect(wholeMinutesLeft(3 * 60_000)).toBe(3);
     expect(wholeMinutesLeft(1)).toBe(1);
     expect(wholeMinutesLeft(0)).toBe(0);
+  });
+
+  test('SERIES-TZ-3 a meeting time reads in the team’s zone, named when it is not the reader’s', () => {
+    const iso = '2027-03-10T20:30:00.000Z'; // 15:30 in New York (EST), 05:30 the next day in Tokyo
+    expect(formatDateTime(iso, 'en-US', 'America/New_York')).toContain('3:30 PM');
+    const tokyo = formatDateTime(iso, 'en-US', 'Asia/Tokyo');
+    expect(tokyo).toContain('Thursday, March 11, 2027');
+    expect(tokyo).toContain('5:30 AM');
+    if (readerTimeZone() !== 'Asia/Tokyo') expect(tokyo).toMatch(/GMT\+9|JST/);
+    // No zone given: the reader's own, unnamed.
+    expect(formatDateTime(iso, 'en-US')).not.toMatch(/GMT|EST|JST/);
   });
 
   test('LIVE-UI-14 meeting codes are typed loosely and shown in two halves', () => {

@@ -57,8 +57,30 @@ export function agendaName(summary: Pick<MeetingSummary, 'agenda'>): string {
   return summary.agenda.map((a) => a.routineName).join(' + ');
 }
 
-export function formatDateTime(iso: string, language: string): string {
-  return dateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+/**
+ * A date and time in the reader's zone; with `timeZone` (the team's, SERIES-TZ-3), in that zone instead, named
+ * when it is not the reader's own ("3:30 PM EST"), so a list never mixes a series' "3:30 PM" with "8:30 PM".
+ */
+export function formatDateTime(iso: string, language: string, timeZone?: string | null): string {
+  if (!timeZone || timeZone === readerTimeZone()) {
+    return dateTimeFormat(language, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(iso));
+  }
+  const date = new Date(iso);
+  const day = dateTimeFormat(language, { dateStyle: 'full', timeZone }).format(date);
+  const time = dateTimeFormat(language, {
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  });
+  return `${day}, ${time.format(date)}`;
+}
+
+let readerZone: string | undefined;
+/** The browser's own IANA zone. */
+export function readerTimeZone(): string {
+  readerZone ??= new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return readerZone;
 }
 
 export function formatTime(ms: number, language: string): string {

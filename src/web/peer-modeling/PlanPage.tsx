@@ -55,7 +55,10 @@ export function PlanPage() {
           <ButtonLink to={`/meetings/${view.meetingId}`}>{t('plan.backToMeeting')}</ButtonLink>
           {view.canTakeNotes ? (
             <ButtonLink to={`/meetings/${view.meetingId}/visit-notes`}>
-              {t('notes.link')} <span className="muted">({t('notes.linkHint')})</span>
+              {/* One flex item, so the hint wraps with the words instead of standing in a column. */}
+              <span>
+                {t('notes.link')} <span className="muted">({t('notes.linkHint')})</span>
+              </span>
             </ButtonLink>
           ) : null}
         </div>

@@ -52,7 +52,7 @@ export function SeriesList({ groupId }: { groupId: string }) {
               </span>
               {s.nextAt && !s.cancelled ? (
                 <span className="row__detail">
-                  {t('series.next', { when: formatDateTime(s.nextAt, i18n.language) })}
+                  {t('series.next', { when: formatDateTime(s.nextAt, i18n.language, s.timeZone) })}
                 </span>
               ) : null}
               {s.cancelled ? (

@@ -49,6 +49,8 @@ export function TeamMeetingsSection({ groupId }: { groupId: string }) {
   const group = useGroup(groupId);
   // The server's `run-meetings` is the same rule as managing the team (those who run it); each meeting also says `canRun`.
   const mayRun = (group.data?.can.manageMembers ?? false) || (meetings.data?.some((m) => m.canRun) ?? false);
+  // SERIES-TZ-3: times read in the team's zone (asked with the first screen, like the series).
+  const timeZone = useSeries(groupId).data?.timeZone ?? null;
 
   return (
     <section className="section" aria-labelledby="meetings-heading">
@@ -66,7 +68,7 @@ export function TeamMeetingsSection({ groupId }: { groupId: string }) {
         ) : (
           <ul className="row-list" data-testid="meeting-list">
             {meetings.data.map((meeting) => (
-              <MeetingRow key={meeting.id} meeting={meeting} />
+              <MeetingRow key={meeting.id} meeting={meeting} timeZone={timeZone} />
             ))}
           </ul>
         )
@@ -84,7 +86,7 @@ export function TeamMeetingsSection({ groupId }: { groupId: string }) {
   );
 }
 
-function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
+function MeetingRow({ meeting, timeZone }: { meeting: MeetingSummary; timeZone: string | null }) {
   const t = useMeetingsT();
   const { i18n } = useTranslation();
   const navigate = useNavigate();
@@ -111,7 +113,9 @@ function MeetingRow({ meeting }: { meeting: MeetingSummary }) {
         <span className="row__title">{meeting.title}</span>
         {meeting.seriesId ? <SeriesRuleLabel groupId={meeting.groupId} seriesId={meeting.seriesId} /> : null}
         <span className="row__detail">
-          {meeting.scheduledFor ? formatDateTime(meeting.scheduledFor, i18n.language) : t('team.noDate')}
+          {meeting.scheduledFor
+            ? formatDateTime(meeting.scheduledFor, i18n.language, timeZone)
+            : t('team.noDate')}
         </span>
         <span className="row__detail">
           {t('team.routineMinutes', { name: agendaName(meeting), minutes: meeting.totalMinutes })}
