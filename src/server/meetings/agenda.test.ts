@@ -72,6 +72,37 @@ describe('a meeting with an agenda of several routines', () => {
     expect(single.body.agenda.map((a) => a.routineId)).toEqual(['peer-modeling']);
   });
 
+  it('MEET-AGENDA-6b (LIVE-ROLES rotation): the team\u2019s past presenters, read from the log and parsed, are suggested last; a malformed row is skipped', async () => {
+    const past = await lead.post<MeetingSummary>(`/api/groups/${groupId}/meetings`, {
+      title: 'Last week',
+      routineId: 'share-successes',
+    });
+    // Ana: first by name, so she would be suggested first if past presenters were not read.
+    const presenter = memberIds[1]!;
+    const others = memberIds.filter((id) => id !== presenter);
+    const event = (seq: number, payload: unknown) => ({
+      districtId,
+      meetingId: past.body.id,
+      seq,
+      type: 'roles.assigned',
+      v: 1,
+      at: 1_000 + seq,
+      actorId: presenter,
+      idempotencyKey: `k${seq}`,
+      payload,
+    });
+    await t.database.db
+      .insert(meetingEvents)
+      .values([event(1, { presenter }), event(2, { presenter: 'not-a-uuid', surprise: true })]);
+    const next = await lead.post<MeetingSummary>(`/api/groups/${groupId}/meetings`, {
+      title: 'This week',
+      routineId: 'share-successes',
+    });
+    expect(others.length).toBeGreaterThan(0);
+    expect(next.body.suggestedPresenterIds[0]).not.toBe(presenter);
+    expect(others).toContain(next.body.suggestedPresenterIds[0]);
+  });
+
   it('MEET-AGENDA-7: a bad agenda is a 400 naming the field at fault, and nothing is scheduled', async () => {
     const path = `/api/groups/${groupId}/meetings`;
     const before = await lead.get<{ items: unknown[] }>(path);

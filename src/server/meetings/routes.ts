@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
+import { MeetingEvent } from '#contracts/meeting';
 import type { MeetingSummary, ScheduleMeetingRequest } from '#contracts/meetings-api';
 import type { Routine } from '#contracts/routine';
 import { createMeeting, minutesOf, suggestPresenters } from '#core/meeting/index';
@@ -26,7 +27,15 @@ type MeetingRow = typeof meetings.$inferSelect;
 /** Past presenters of the group, oldest first, for rotation. */
 async function pastPresenters(db: DbOrTx, districtId: string, groupId: string): Promise<string[]> {
   const rows = await db
-    .select({ payload: meetingEvents.payload })
+    .select({
+      seq: meetingEvents.seq,
+      type: meetingEvents.type,
+      v: meetingEvents.v,
+      at: meetingEvents.at,
+      actorId: meetingEvents.actorId,
+      idempotencyKey: meetingEvents.idempotencyKey,
+      payload: meetingEvents.payload,
+    })
     .from(meetingEvents)
     .innerJoin(
       meetings,
@@ -40,9 +49,13 @@ async function pastPresenters(db: DbOrTx, districtId: string, groupId: string): 
       ),
     )
     .orderBy(asc(meetingEvents.committedAt), asc(meetingEvents.seq));
-  return rows
-    .map((r) => (r.payload as { presenter?: string | null }).presenter)
-    .filter((p): p is string => typeof p === 'string');
+  // Each row parsed with its schema (a row that does not parse is skipped), never a cast of its payload.
+  return rows.flatMap((row) => {
+    const parsed = MeetingEvent.safeParse(row);
+    return parsed.success && parsed.data.type === 'roles.assigned' && parsed.data.payload.presenter
+      ? [parsed.data.payload.presenter]
+      : [];
+  });
 }
 
 async function activeMemberIds(db: DbOrTx, districtId: string, groupId: string): Promise<string[]> {
