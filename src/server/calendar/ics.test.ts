@@ -190,7 +190,8 @@ describe('iCalendar text (TRUST-HTTP-10)', () => {
       }
       const summary = parse(calendar).getFirstSubcomponent('vevent')?.getFirstPropertyValue('summary');
       expect(summary).toBe(plainText(title));
-      expect(String(summary)).not.toContain('\ufffd');
+      // No replacement character appears that the text did not hold (fast-check may generate U+FFFD itself).
+      if (!plainText(title).includes('\ufffd')) expect(String(summary)).not.toContain('\ufffd');
     };
     // "SUMMARY:" is 8 octets: padding of 0..80 ASCII characters puts the emoji and the CJK character on every
     // position around the 75-octet boundary.
