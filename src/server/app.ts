@@ -39,6 +39,7 @@ import { registerGuestRoutes } from './guests/routes';
 import { registerPeerModelingRoutes } from './peer-modeling/routes';
 import { registerDemoRoutes } from './demo/routes';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
+import { CommittedEvents } from './meetings/committed';
 import { MeetingRuntime } from './meetings/runtime';
 import { attachRealtime, type Realtime } from './realtime/socket-server';
 import { loadShippedRoutines } from './routines/catalog';
@@ -113,9 +114,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       dev: config.dev,
     });
   let realtime: Realtime | null = null;
-  const meetingRuntime = new MeetingRuntime(database, (meetingId, events, districtId) =>
-    realtime?.publish(meetingId, events, districtId),
-  );
+  const committed = new CommittedEvents(app.log);
+  const meetingRuntime = new MeetingRuntime(database, (meetingId, events, districtId) => {
+    realtime?.publish(meetingId, events, districtId);
+    committed.emit({ meetingId, events, districtId });
+  });
   const services: Services = {
     config,
     database,
@@ -123,6 +126,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     mailer,
     routines: opts.routines ?? loadShippedRoutines(),
     meetings: meetingRuntime,
+    committed,
     access: {
       sessionEnded: (sessionId) => realtime?.sessionEnded(sessionId),
       personChanged: (districtId, userId) => realtime?.personChanged(districtId, userId),

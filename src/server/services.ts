@@ -4,6 +4,7 @@ import type { Database, Db } from './db/client';
 import type { Mailer } from './mail/mailer';
 import type { Routine } from '#contracts/routine';
 import type { MeetingRuntime } from './meetings/runtime';
+import type { CommittedEvents } from './meetings/committed';
 
 /**
  * Ends live access when access changes (issue 9 item 2). Implemented by the realtime adapter; every call is
@@ -28,6 +29,8 @@ export interface Services {
   /** Ensemble's routines from protocols/*.yaml, validated at start. */
   routines: ReadonlyMap<string, Routine>;
   meetings: MeetingRuntime;
+  /** MEM-HOOK-1: read models of meetings listen here for batches of events after their commit. */
+  committed: CommittedEvents;
   access: AccessEvents;
   /** Absolute link for emails: PUBLIC_URL when set, else this server on localhost. */
   link(path: string, req?: FastifyRequest): string;

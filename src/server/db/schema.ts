@@ -8,6 +8,7 @@ import type { MeetingAgendaItem } from '#contracts/meetings-api';
 import type { Routine } from '#contracts/routine';
 import {
   bigint,
+  customType,
   boolean,
   date,
   foreignKey,
@@ -396,6 +397,8 @@ export const meetings = pgTable(
     startedAt: tz('started_at'),
     endedAt: tz('ended_at'),
     lastSeq: integer('last_seq').notNull().default(0),
+    /** MEM-REC-1: when the team memory (successes, dilemmas, observations) was drawn from this ended meeting. */
+    memoryAt: tz('memory_at'),
   },
   (t) => [
     unique('meetings_district_id_id').on(t.districtId, t.id),
@@ -679,5 +682,163 @@ export const visitNotes = pgTable(
     }).onDelete('cascade'),
     foreignKey({ columns: [t.districtId, t.authorId], foreignColumns: [users.districtId, users.id] }),
     index('visit_notes_district').on(t.districtId, t.meetingId),
+  ],
+);
+
+/** A PostgreSQL text search vector (stored, generated: SEARCH-DOC-1). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+/** A text search configuration name (`english`, `spanish`, `simple`). */
+const regconfig = customType<{ data: string }>({ dataType: () => 'regconfig' });
+
+/**
+ * MEM-REC-1: the team's memory. One row per success, problem of practice (dilemma) or observation: drawn by the core
+ * projection `memoryOf` from a part of an ended meeting (`meeting_id`, `part`), or logged by a member outside a
+ * meeting. `content` holds the kind's texts (`MemoryContent` in `#contracts/memory`, parsed on every read).
+ * Visible to the team's members only; what leaves the team is a `memory_shares` copy.
+ */
+export const memoryRecords = pgTable(
+  'memory_records',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    kind: text('kind', { enum: ['success', 'dilemma', 'observation'] }).notNull(),
+    meetingId: uuid('meeting_id'),
+    part: integer('part'),
+    /** The presenter (or model) of the part, or the member who logged it; null when nobody presented. */
+    authorId: uuid('author_id'),
+    title: text('title').notNull(),
+    content: jsonb('content').notNull(),
+    /** MEM-TAG-1: tags of a success (free words, trimmed; null when not given). */
+    grade: text('grade'),
+    subject: text('subject'),
+    strategy: text('strategy'),
+    studentGroup: text('student_group'),
+    /** A dilemma is `open` until it is resolved with evidence (MEM-DIL-3); null for other kinds. */
+    status: text('status', { enum: ['open', 'resolved'] }),
+    resolution: text('resolution'),
+    resolvedAt: tz('resolved_at'),
+    resolvedBy: uuid('resolved_by'),
+    /** A success that a resolved dilemma became (MEM-DIL-3), and the observation that inspired a success. */
+    fromDilemmaId: uuid('from_dilemma_id'),
+    inspiredById: uuid('inspired_by_id'),
+    /** When it happened: the meeting's end, or the date the member gave. */
+    occurredAt: tz('occurred_at').notNull(),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('memory_records_district_id_id').on(t.districtId, t.id),
+    uniqueIndex('memory_records_meeting_part').on(t.meetingId, t.part),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.districtId, t.meetingId],
+      foreignColumns: [meetings.districtId, meetings.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.authorId], foreignColumns: [users.districtId, users.id] }),
+    foreignKey({ columns: [t.districtId, t.resolvedBy], foreignColumns: [users.districtId, users.id] }),
+    foreignKey({ columns: [t.districtId, t.createdBy], foreignColumns: [users.districtId, users.id] }),
+    index('memory_records_group').on(t.districtId, t.groupId, t.kind, t.occurredAt),
+  ],
+);
+
+/**
+ * MEM-SHARE-1: a copy of a success or a resolved dilemma shared beyond the team (its school or the district), as
+ * its author reviewed and edited it. Nobody outside the team reads the record itself, only this copy. Withdrawing
+ * consent deletes the row (and with it every trace outside the team).
+ */
+export const memoryShares = pgTable(
+  'memory_shares',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    recordId: uuid('record_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    /** The school of the team (null for a district team), for `school` scope. */
+    schoolId: uuid('school_id'),
+    scope: text('scope', { enum: ['school', 'district'] }).notNull(),
+    /** `awaiting-team`: a record with several contributors waits for the team's consent (MEM-SHARE-3). */
+    status: text('status', { enum: ['awaiting-team', 'shared'] }).notNull(),
+    kind: text('kind', { enum: ['success', 'dilemma'] }).notNull(),
+    title: text('title').notNull(),
+    /** Exactly what others see (`SharedContent` in `#contracts/memory`). */
+    content: jsonb('content').notNull(),
+    proposedBy: uuid('proposed_by').notNull(),
+    authorConsentAt: tz('author_consent_at'),
+    teamConsentBy: uuid('team_consent_by'),
+    teamConsentAt: tz('team_consent_at'),
+    sharedAt: tz('shared_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('memory_shares_district_id_id').on(t.districtId, t.id),
+    uniqueIndex('memory_shares_record').on(t.recordId),
+    foreignKey({
+      columns: [t.districtId, t.recordId],
+      foreignColumns: [memoryRecords.districtId, memoryRecords.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.proposedBy], foreignColumns: [users.districtId, users.id] }),
+    index('memory_shares_scope').on(t.districtId, t.scope, t.schoolId),
+  ],
+);
+
+/**
+ * SEARCH-DOC-1: the search index. One row per thing a person may find (a memory record, a shared copy, a meeting's
+ * minutes, a shared note, a next step), written by `src/server/search/indexer.ts` from the records and the
+ * meeting log, never by hand. `visibility` with `group_id` / `school_id` is the permission predicate's input:
+ * `team` rows are read by the team's members only, `school` and `district` rows are shared copies.
+ */
+export const searchDocuments = pgTable(
+  'search_documents',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    groupId: uuid('group_id'),
+    schoolId: uuid('school_id'),
+    visibility: text('visibility', { enum: ['team', 'school', 'district'] }).notNull(),
+    kind: text('kind', {
+      enum: ['success', 'dilemma', 'observation', 'minutes', 'note', 'next-step'],
+    }).notNull(),
+    /** What the hit opens: a record, share, meeting or next-step id (with `meeting_id` where it has one). */
+    sourceId: text('source_id').notNull(),
+    meetingId: uuid('meeting_id'),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    lang: regconfig('lang')
+      .notNull()
+      .default(sql`'english'::regconfig`),
+    tsv: tsvector('tsv')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector(lang, coalesce(title, '')), 'A') || setweight(to_tsvector(lang, coalesce(body, '')), 'B')`,
+      ),
+    occurredAt: tz('occurred_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('search_documents_source').on(t.districtId, t.kind, t.sourceId),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
+    index('search_documents_tsv').using('gin', t.tsv),
+    index('search_documents_team').on(t.groupId),
+    index('search_documents_school')
+      .on(t.districtId, t.schoolId)
+      .where(sql`visibility = 'school'`),
+    index('search_documents_district')
+      .on(t.districtId)
+      .where(sql`visibility = 'district'`),
   ],
 );
