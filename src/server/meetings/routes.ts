@@ -1,7 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
-import { MeetingEvent } from '#contracts/meeting';
 import type { MeetingSummary, ScheduleMeetingRequest } from '#contracts/meetings-api';
 import type { Routine } from '#contracts/routine';
 import { createMeeting, minutesOf, suggestPresenters } from '#core/meeting/index';
@@ -15,7 +14,7 @@ import { conflict, notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
 import { authorize, can } from '../policy/policy';
-import { isUniqueViolation } from './store';
+import { eventColumns, isUniqueViolation, parseStoredEvent } from './store';
 import { resolveRoutine, resolveScheduleAgenda } from '../routines/queries';
 import type { Services } from '../services';
 import { minutesToMarkdown } from './documents';
@@ -27,15 +26,7 @@ type MeetingRow = typeof meetings.$inferSelect;
 /** Past presenters of the group, oldest first, for rotation. */
 async function pastPresenters(db: DbOrTx, districtId: string, groupId: string): Promise<string[]> {
   const rows = await db
-    .select({
-      seq: meetingEvents.seq,
-      type: meetingEvents.type,
-      v: meetingEvents.v,
-      at: meetingEvents.at,
-      actorId: meetingEvents.actorId,
-      idempotencyKey: meetingEvents.idempotencyKey,
-      payload: meetingEvents.payload,
-    })
+    .select(eventColumns)
     .from(meetingEvents)
     .innerJoin(
       meetings,
@@ -51,10 +42,8 @@ async function pastPresenters(db: DbOrTx, districtId: string, groupId: string): 
     .orderBy(asc(meetingEvents.committedAt), asc(meetingEvents.seq));
   // Each row parsed with its schema (a row that does not parse is skipped), never a cast of its payload.
   return rows.flatMap((row) => {
-    const parsed = MeetingEvent.safeParse(row);
-    return parsed.success && parsed.data.type === 'roles.assigned' && parsed.data.payload.presenter
-      ? [parsed.data.payload.presenter]
-      : [];
+    const event = parseStoredEvent(row);
+    return event?.type === 'roles.assigned' && event.payload.presenter ? [event.payload.presenter] : [];
   });
 }
 

@@ -3,12 +3,12 @@
  * notes and the team's recorded successes. Every query is filtered by the district (ADR 0003).
  */
 import { and, asc, eq, ilike, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
-import { MeetingEvent, PeerModelingPlan } from '#contracts/meeting';
+import { PeerModelingPlan } from '#contracts/meeting';
 import type { InviteeRole, SavePlanRequest } from '#contracts/peer-modeling';
 import type { DbOrTx } from '../db/client';
 import { activeMembers } from '../groups/queries';
+import { loadTeamLogs } from '../meetings/store';
 import {
-  meetingEvents,
   meetingInvitees,
   meetingPlans,
   meetings,
@@ -290,40 +290,8 @@ export async function saveVisitNote(
  * each parsed with the contract; a row that does not parse is left out rather than trusted.
  */
 export async function teamSuccessLogs(db: DbOrTx, districtId: string, groupId: string) {
-  const rows = await db
-    .select({
-      meetingId: meetings.id,
-      title: meetings.title,
-      seq: meetingEvents.seq,
-      type: meetingEvents.type,
-      v: meetingEvents.v,
-      at: meetingEvents.at,
-      actorId: meetingEvents.actorId,
-      idempotencyKey: meetingEvents.idempotencyKey,
-      payload: meetingEvents.payload,
-    })
-    .from(meetingEvents)
-    .innerJoin(
-      meetings,
-      and(eq(meetings.id, meetingEvents.meetingId), eq(meetings.districtId, meetingEvents.districtId)),
-    )
-    .where(
-      and(
-        eq(meetings.districtId, districtId),
-        eq(meetings.groupId, groupId),
-        eq(meetings.status, 'ended'),
-        inArray(meetingEvents.type, ['roles.assigned', 'meeting.started', 'presentation.recorded']),
-      ),
-    )
-    .orderBy(asc(meetingEvents.meetingId), asc(meetingEvents.seq))
-    .limit(20_000);
-  const byMeeting = new Map<string, { meetingId: string; title: string; events: MeetingEvent[] }>();
-  for (const { meetingId, title, ...raw } of rows) {
-    const parsed = MeetingEvent.safeParse(raw);
-    if (!parsed.success) continue;
-    const entry = byMeeting.get(meetingId) ?? { meetingId, title, events: [] };
-    entry.events.push(parsed.data);
-    byMeeting.set(meetingId, entry);
-  }
-  return [...byMeeting.values()];
+  return loadTeamLogs(db, districtId, groupId, {
+    types: ['roles.assigned', 'meeting.started', 'presentation.recorded'],
+    endedOnly: true,
+  });
 }

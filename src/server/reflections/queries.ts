@@ -8,6 +8,7 @@ import type { DbOrTx } from '../db/client';
 import { groups, meetingEvents, meetings } from '../db/schema';
 import type { GroupRow } from '../groups/queries';
 import type { MeetingRow } from '../meetings/queries';
+import { eventColumns, parseStoredEvent } from '../meetings/store';
 
 /** The author's most recent reflection events read at most (DAY-REFL-1). */
 export const MY_REFLECTION_EVENTS_MAX = 5_000;
@@ -21,29 +22,6 @@ export interface MeetingWithLog {
   group: GroupRow;
   /** The meeting's snapshot and end, and the author's reflection events, parsed with the contract. */
   log: MeetingEvent[];
-}
-
-type EventRow = Pick<
-  typeof meetingEvents.$inferSelect,
-  'meetingId' | 'seq' | 'type' | 'v' | 'at' | 'actorId' | 'idempotencyKey' | 'payload'
->;
-
-const eventColumns = {
-  meetingId: meetingEvents.meetingId,
-  seq: meetingEvents.seq,
-  type: meetingEvents.type,
-  v: meetingEvents.v,
-  at: meetingEvents.at,
-  actorId: meetingEvents.actorId,
-  idempotencyKey: meetingEvents.idempotencyKey,
-  payload: meetingEvents.payload,
-};
-
-/** A stored row as a contract event; a row this version cannot read is left out rather than trusted. */
-function parseEvent(row: EventRow): MeetingEvent | null {
-  const { meetingId: _meeting, ...event } = row;
-  const parsed = MeetingEvent.safeParse(event);
-  return parsed.success ? parsed.data : null;
 }
 
 export interface MyReflectionsFilter {
@@ -97,7 +75,7 @@ export async function loadMyReflectionLogs(db: DbOrTx, f: MyReflectionsFilter): 
   ]);
   const logs = new Map<string, MeetingEvent[]>();
   for (const row of [...context, ...own]) {
-    const event = parseEvent(row);
+    const event = parseStoredEvent(row);
     if (!event) continue;
     const log = logs.get(row.meetingId) ?? [];
     log.push(event);
