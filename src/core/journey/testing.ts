@@ -22,13 +22,14 @@ export interface LogSpec {
   /** Next steps: added, and completed `completedAfter` ms after T0 when given. */
   steps?: { itemId: string; text: string; completedAfter?: number }[];
   defaultPresenter?: string;
+  meetingId?: string;
 }
 
 let counter = 0;
 
 export function meetingLog(spec: LogSpec): MeetingLog {
   counter += 1;
-  const meetingId = `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`;
+  const meetingId = spec.meetingId ?? `00000000-0000-4000-8000-${String(counter).padStart(12, '0')}`;
   const ended = spec.endedAfter === undefined ? DAY : spec.endedAfter;
   const routine = (focus: RoutineFocus) => ({ ...fixtureRoutine, id: `r-${focus}`, focus });
   const [first, ...rest] = spec.parts;
