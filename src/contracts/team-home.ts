@@ -26,17 +26,25 @@ export const JourneyFacts = z.object({
 });
 export type JourneyFacts = z.infer<typeof JourneyFacts>;
 
-/** One fact of the suggestion's reason; the page words it ("5 success analyses; every member has presented"). */
-export const JourneyReason = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('nothing-yet') }),
-  z.object({ kind: z.literal('success-analyses'), count }),
-  z.object({ kind: z.literal('presented'), count, of: count }),
-  z.object({ kind: z.literal('everyone-presented') }),
-  z.object({ kind: z.literal('dilemmas-brought'), count }),
-  z.object({ kind: z.literal('dilemmas-resolved'), count }),
-  z.object({ kind: z.literal('peer-modelings'), count }),
-  z.object({ kind: z.literal('least-recent'), focus: RoutineFocus }),
-]);
+/**
+ * One fact of the suggestion's reason; the page words it ("5 success analyses; every member has presented").
+ * `count` for the counted kinds, `of` for `presented`, `focus` for `least-recent`.
+ */
+export const JourneyReason = z.object({
+  kind: z.enum([
+    'nothing-yet',
+    'success-analyses',
+    'presented',
+    'everyone-presented',
+    'dilemmas-brought',
+    'dilemmas-resolved',
+    'peer-modelings',
+    'least-recent',
+  ]),
+  count: z.optional(count),
+  of: z.optional(count),
+  focus: z.optional(RoutineFocus),
+});
 export type JourneyReason = z.infer<typeof JourneyReason>;
 
 export const JourneyRule = z.enum(['JOURNEY-2', 'JOURNEY-3', 'JOURNEY-4', 'JOURNEY-5', 'JOURNEY-6']);
@@ -88,12 +96,14 @@ export const HomeMeeting = z.object({
 });
 export type HomeMeeting = z.infer<typeof HomeMeeting>;
 
+const DatedItem = z.object({ id: Id, title: z.string(), at: IsoDateTime });
+
 /** HOME-3: what happened since the caller's last visit; `since` null on the first visit (a welcome instead). */
 export const SinceLastVisit = z.object({
   since: z.nullable(IsoDateTime),
-  meetingsEnded: z.array(z.object({ id: Id, title: z.string(), at: IsoDateTime })),
-  successes: z.array(z.object({ id: Id, title: z.string(), at: IsoDateTime })),
-  dilemmasResolved: z.array(z.object({ id: Id, title: z.string(), at: IsoDateTime })),
+  meetingsEnded: z.array(DatedItem),
+  successes: z.array(DatedItem),
+  dilemmasResolved: z.array(DatedItem),
   nextStepsDone: z.array(z.object({ meetingId: Id, itemId: z.string(), text: z.string(), at: IsoDateTime })),
   membersJoined: z.array(z.object({ id: Id, name: z.string(), at: IsoDateTime })),
 });

@@ -156,7 +156,7 @@ function reasonText(r: JourneyReason, t: TeamHomeT): string {
     case 'success-analyses':
       return t('journey.reasons.successAnalyses', { count: r.count });
     case 'presented':
-      return t('journey.reasons.presented', { count: r.count, of: r.of });
+      return t('journey.reasons.presented', { count: r.count ?? 0, of: r.of ?? 0 });
     case 'everyone-presented':
       return t('journey.reasons.everyonePresented');
     case 'dilemmas-brought':
@@ -166,7 +166,7 @@ function reasonText(r: JourneyReason, t: TeamHomeT): string {
     case 'peer-modelings':
       return t('journey.reasons.peerModelings', { count: r.count });
     case 'least-recent':
-      return t('journey.reasons.leastRecent', { routine: t(`journey.routines.${r.focus}`) });
+      return t('journey.reasons.leastRecent', { routine: t(`journey.routines.${r.focus ?? 'success'}`) });
   }
 }
 
