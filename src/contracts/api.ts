@@ -92,6 +92,7 @@ import {
   MyReflectionsPage,
   MyReflectionsQuery,
 } from './reflections';
+import { TeamHome } from './team-home';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -960,6 +961,34 @@ export const api = {
     summary:
       'Demo mode only (404 otherwise): open a Share Successes meeting of the team where simulated colleagues take part',
     tag: 'demo',
+  }),
+
+  teamHome: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/home',
+    auth: 'session',
+    response: TeamHome,
+    summary:
+      "The team's home (its active members only): the next meeting, the routine journey, the sources of efficacy over time and what changed since the caller's last visit (which this read records)",
+    tag: 'team-home',
+  }),
+  teamMemoryMarkdown: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/memory.md',
+    auth: 'session',
+    response: z.string(),
+    produces: 'text/markdown',
+    summary: "The team's memory (successes, dilemmas, observations) as Markdown (its active members; logged)",
+    tag: 'team-home',
+  }),
+  teamMemoryCsv: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/memory.csv',
+    auth: 'session',
+    response: z.string(),
+    produces: 'text/csv',
+    summary: "The team's memory as CSV (RFC 4180, spreadsheet-safe; its active members; logged)",
+    tag: 'team-home',
   }),
 
   devOutbox: e({

@@ -37,6 +37,7 @@ export const AuditAction = z.enum([
   'export.minutes',
   'backup.created',
   'backup.restored',
+  'export.team_memory',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -37,6 +37,7 @@ import { registerCalendarRoutes } from './calendar/routes';
 import { registerRoutineRoutes } from './routines/routes';
 import { registerGuestRoutes } from './guests/routes';
 import { registerPeerModelingRoutes } from './peer-modeling/routes';
+import { registerTeamHomeRoutes } from './team-home/routes';
 import { registerDemoRoutes } from './demo/routes';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
 import { CommittedEvents } from './meetings/committed';
@@ -214,6 +215,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerGuestRoutes(api, services);
     registerPeerModelingRoutes(api, services);
     registerReflectionRoutes(api, services);
+    registerTeamHomeRoutes(api, services);
     registerDemoRoutes(api, services, demoSimulator);
     done();
   });

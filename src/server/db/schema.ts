@@ -842,3 +842,30 @@ export const searchDocuments = pgTable(
       .where(sql`visibility = 'district'`),
   ],
 );
+
+/**
+ * HOME-3: when a member last opened their team's home, so it can list what changed since. One row per person and
+ * team, moved forward on each visit; gone with the team or the person.
+ */
+export const teamVisits = pgTable(
+  'team_visits',
+  {
+    districtId: uuid('district_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    /** The last time the home was read (a read within 30 minutes of it belongs to the same visit). */
+    seenAt: tz('seen_at').notNull(),
+    /** What the current visit compares against: the end of the previous visit; null during the first one. */
+    since: tz('since'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.userId] }),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);

@@ -876,6 +876,10 @@ const CASES: Record<EndpointName, Case> = {
       foreign: 404,
     },
   },
+  // HOME-1, EXPORT-1: the team home and its memory export are the team's own (members only).
+  teamHome: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
+  teamMemoryMarkdown: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
+  teamMemoryCsv: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
 };
 
 async function clientFor(role: Role): Promise<Client> {

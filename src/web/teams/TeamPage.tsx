@@ -15,6 +15,8 @@ import { JoinRequestsSection } from './JoinRequestsSection';
 import { MeetingSettingsSection, useMeetingSettings } from './MeetingSettingsSection';
 import { MembersSection } from './MembersSection';
 import { groupKindLabel } from './labels';
+import { TeamHome } from '../team-home/TeamHome';
+import { useTeamHome } from '../team-home/queries';
 import './i18n';
 
 export function TeamPage() {
@@ -31,6 +33,8 @@ export function TeamPage() {
     // The team's weekly series (above its meetings) and the person's calendar link (SERIES, CAL-FEED).
     useSeries(groupId),
     useMyFeed(),
+    // HOME-1: the team home at the top (a non-member is refused it at once and never shown it).
+    useTeamHome(groupId),
   ];
 
   if (group.isPending || (group.isSuccess && firstScreen.some((query) => query.isPending))) {
@@ -71,6 +75,8 @@ export function TeamPage() {
     >
       <div className={showJoinCode || detail.can.invite ? 'team-layout' : undefined}>
         <div className="team-layout__main">
+          {/* HOME-1: the team's home, for its members (the team's own: not its principal or admin). */}
+          {detail.myRole ? <TeamHome groupId={detail.id} /> : null}
           <JoinRequestsSection group={detail} />
           <TeamMeetingsSection groupId={detail.id} />
           <MeetingSettingsSection groupId={detail.id} />

@@ -1,0 +1,314 @@
+/**
+ * The team home's reads (HOME-*, EXPORT-*): every query is filtered by the caller's district and the team, and runs
+ * only after the route has authorized the caller as an active member of that team.
+ */
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { MeetingEvent } from '#contracts/meeting';
+import type { MeetingLog } from '#core/journey/index';
+import type { DbOrTx } from '../db/client';
+import { groupMembers, meetingEvents, meetings, memoryRecords, teamVisits, users } from '../db/schema';
+
+/** HOME-1: the most ended meetings the journey and the chart read (the newest). */
+export const HOME_MEETINGS_MAX = 500;
+/** HOME-3: a visit lasts while the page is read again within this gap; after it, the next read is a new visit. */
+export const VISIT_GAP_MS = 30 * 60_000;
+/** HOME-3: the most items of each kind listed under "Since your last visit". */
+export const SINCE_ITEMS_MAX = 10;
+
+/** What the journey and the chart read of a meeting's log. */
+const HOME_EVENT_TYPES = [
+  'meeting.created',
+  'meeting.started',
+  'roles.assigned',
+  'source.tagged',
+  'source.untagged',
+  'meeting.ended',
+] as const;
+
+type EventRow = Pick<
+  typeof meetingEvents.$inferSelect,
+  'meetingId' | 'seq' | 'type' | 'v' | 'at' | 'actorId' | 'idempotencyKey' | 'payload'
+>;
+const eventColumns = {
+  meetingId: meetingEvents.meetingId,
+  seq: meetingEvents.seq,
+  type: meetingEvents.type,
+  v: meetingEvents.v,
+  at: meetingEvents.at,
+  actorId: meetingEvents.actorId,
+  idempotencyKey: meetingEvents.idempotencyKey,
+  payload: meetingEvents.payload,
+};
+
+/** Rows grouped by meeting, each parsed with the contract; a row this version cannot read is left out. */
+function logsOf(rows: readonly EventRow[], order: readonly string[]): MeetingLog[] {
+  const byMeeting = new Map<string, MeetingEvent[]>(order.map((id) => [id, []]));
+  for (const { meetingId, ...raw } of rows) {
+    const parsed = MeetingEvent.safeParse(raw);
+    if (parsed.success) byMeeting.get(meetingId)?.push(parsed.data);
+  }
+  return [...byMeeting].map(([meetingId, events]) => ({ meetingId, events }));
+}
+
+/** HOME-1: the team's ended meetings (newest `HOME_MEETINGS_MAX`), with the events the journey and chart need. */
+export async function endedMeetingLogs(
+  db: DbOrTx,
+  districtId: string,
+  groupId: string,
+): Promise<MeetingLog[]> {
+  const ended = await db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(
+      and(eq(meetings.districtId, districtId), eq(meetings.groupId, groupId), eq(meetings.status, 'ended')),
+    )
+    .orderBy(desc(meetings.endedAt))
+    .limit(HOME_MEETINGS_MAX);
+  const ids = ended.map((m) => m.id);
+  if (!ids.length) return [];
+  const rows = await db
+    .select(eventColumns)
+    .from(meetingEvents)
+    .where(
+      and(
+        eq(meetingEvents.districtId, districtId),
+        inArray(meetingEvents.meetingId, ids),
+        inArray(meetingEvents.type, [...HOME_EVENT_TYPES]),
+      ),
+    )
+    .orderBy(asc(meetingEvents.meetingId), asc(meetingEvents.seq));
+  return logsOf(rows, ids);
+}
+
+/** HOME-4: the next steps of the team's meetings that have a completion after `since`, with their additions. */
+export async function nextStepLogsSince(
+  db: DbOrTx,
+  districtId: string,
+  groupId: string,
+  since: Date,
+): Promise<MeetingLog[]> {
+  const completed = await db
+    .selectDistinct({ meetingId: meetingEvents.meetingId })
+    .from(meetingEvents)
+    .innerJoin(
+      meetings,
+      and(eq(meetings.id, meetingEvents.meetingId), eq(meetings.districtId, meetingEvents.districtId)),
+    )
+    .where(
+      and(
+        eq(meetingEvents.districtId, districtId),
+        eq(meetings.groupId, groupId),
+        eq(meetingEvents.type, 'action-item.completed'),
+        gt(meetingEvents.at, since.getTime()),
+      ),
+    )
+    .limit(HOME_MEETINGS_MAX);
+  const ids = completed.map((m) => m.meetingId);
+  if (!ids.length) return [];
+  const rows = await db
+    .select(eventColumns)
+    .from(meetingEvents)
+    .where(
+      and(
+        eq(meetingEvents.districtId, districtId),
+        inArray(meetingEvents.meetingId, ids),
+        inArray(meetingEvents.type, ['action-item.added', 'action-item.completed']),
+      ),
+    )
+    .orderBy(asc(meetingEvents.meetingId), asc(meetingEvents.seq));
+  return logsOf(rows, ids);
+}
+
+export type NextMeetingRow = typeof meetings.$inferSelect;
+
+/**
+ * HOME-2: the team's next meeting: a live one (the latest started), else the first scheduled one that is undated
+ * or planned no earlier than 12 hours ago (one planned this morning and not yet opened is still next).
+ */
+export async function nextMeetingOf(
+  db: DbOrTx,
+  districtId: string,
+  groupId: string,
+  now: Date,
+): Promise<NextMeetingRow | null> {
+  const scope = and(eq(meetings.districtId, districtId), eq(meetings.groupId, groupId));
+  const [live] = await db
+    .select()
+    .from(meetings)
+    .where(and(scope, eq(meetings.status, 'live')))
+    .orderBy(desc(meetings.startedAt))
+    .limit(1);
+  if (live) return live;
+  const from = new Date(now.getTime() - 12 * 3_600_000);
+  const [next] = await db
+    .select()
+    .from(meetings)
+    .where(
+      and(
+        scope,
+        eq(meetings.status, 'scheduled'),
+        or(isNull(meetings.scheduledFor), gt(meetings.scheduledFor, from)),
+      ),
+    )
+    .orderBy(sql`${meetings.scheduledFor} asc nulls last`, asc(meetings.createdAt))
+    .limit(1);
+  return next ?? null;
+}
+
+/** The team's dilemmas marked resolved (JOURNEY-5). */
+export async function resolvedDilemmaCount(db: DbOrTx, districtId: string, groupId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(memoryRecords)
+    .where(
+      and(
+        eq(memoryRecords.districtId, districtId),
+        eq(memoryRecords.groupId, groupId),
+        eq(memoryRecords.kind, 'dilemma'),
+        eq(memoryRecords.status, 'resolved'),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/**
+ * HOME-3: records this visit and answers what it compares against: the end of the previous visit, or null on the
+ * first one. A read within `VISIT_GAP_MS` of the last is the same visit (it keeps its `since`).
+ */
+export async function recordVisit(
+  db: DbOrTx,
+  who: { districtId: string; groupId: string; userId: string },
+  now: Date,
+): Promise<Date | null> {
+  const [row] = await db
+    .select()
+    .from(teamVisits)
+    .where(
+      and(
+        eq(teamVisits.districtId, who.districtId),
+        eq(teamVisits.groupId, who.groupId),
+        eq(teamVisits.userId, who.userId),
+      ),
+    )
+    .for('update');
+  if (!row) {
+    await db
+      .insert(teamVisits)
+      .values({ ...who, seenAt: now, since: null })
+      .onConflictDoNothing();
+    return null;
+  }
+  const newVisit = now.getTime() - row.seenAt.getTime() > VISIT_GAP_MS;
+  const since = newVisit ? row.seenAt : row.since;
+  await db
+    .update(teamVisits)
+    .set({ seenAt: now, since })
+    .where(
+      and(
+        eq(teamVisits.districtId, who.districtId),
+        eq(teamVisits.groupId, who.groupId),
+        eq(teamVisits.userId, who.userId),
+      ),
+    );
+  return since;
+}
+
+/** HOME-3: meetings of the team that ended after `since`, newest first. */
+export async function meetingsEndedSince(db: DbOrTx, districtId: string, groupId: string, since: Date) {
+  return db
+    .select({ id: meetings.id, title: meetings.title, at: meetings.endedAt })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.districtId, districtId),
+        eq(meetings.groupId, groupId),
+        eq(meetings.status, 'ended'),
+        gt(meetings.endedAt, since),
+      ),
+    )
+    .orderBy(desc(meetings.endedAt))
+    .limit(SINCE_ITEMS_MAX);
+}
+
+/** HOME-3: successes recorded since (`created_at`), and dilemmas resolved since (`resolved_at`), newest first. */
+export async function memorySince(db: DbOrTx, districtId: string, groupId: string, since: Date) {
+  const scope = and(eq(memoryRecords.districtId, districtId), eq(memoryRecords.groupId, groupId));
+  const [successes, resolved] = await Promise.all([
+    db
+      .select({ id: memoryRecords.id, title: memoryRecords.title, at: memoryRecords.createdAt })
+      .from(memoryRecords)
+      .where(and(scope, eq(memoryRecords.kind, 'success'), gt(memoryRecords.createdAt, since)))
+      .orderBy(desc(memoryRecords.createdAt))
+      .limit(SINCE_ITEMS_MAX),
+    db
+      .select({ id: memoryRecords.id, title: memoryRecords.title, at: memoryRecords.resolvedAt })
+      .from(memoryRecords)
+      .where(
+        and(
+          scope,
+          eq(memoryRecords.kind, 'dilemma'),
+          isNotNull(memoryRecords.resolvedAt),
+          gt(memoryRecords.resolvedAt, since),
+        ),
+      )
+      .orderBy(desc(memoryRecords.resolvedAt))
+      .limit(SINCE_ITEMS_MAX),
+  ]);
+  return { successes, resolved };
+}
+
+/** HOME-3: active people who joined the team since, other than the caller, newest first. */
+export async function membersJoinedSince(
+  db: DbOrTx,
+  who: { districtId: string; groupId: string; userId: string },
+  since: Date,
+) {
+  return db
+    .select({ id: users.id, name: users.name, at: groupMembers.joinedAt })
+    .from(groupMembers)
+    .innerJoin(users, and(eq(users.id, groupMembers.userId), eq(users.districtId, groupMembers.districtId)))
+    .where(
+      and(
+        eq(groupMembers.districtId, who.districtId),
+        eq(groupMembers.groupId, who.groupId),
+        ne(groupMembers.userId, who.userId),
+        isNull(users.deactivatedAt),
+        gt(groupMembers.joinedAt, since),
+      ),
+    )
+    .orderBy(desc(groupMembers.joinedAt))
+    .limit(SINCE_ITEMS_MAX);
+}
+
+export type MemoryRecordRow = typeof memoryRecords.$inferSelect;
+
+/** EXPORT-1: the most records one export carries. */
+export const EXPORT_RECORDS_MAX = 10_000;
+
+/** EXPORT-1: the team's memory records, oldest first (kind order is the presenter's). */
+export async function teamMemoryRecords(
+  db: DbOrTx,
+  districtId: string,
+  groupId: string,
+): Promise<MemoryRecordRow[]> {
+  return db
+    .select()
+    .from(memoryRecords)
+    .where(and(eq(memoryRecords.districtId, districtId), eq(memoryRecords.groupId, groupId)))
+    .orderBy(asc(memoryRecords.occurredAt), asc(memoryRecords.createdAt))
+    .limit(EXPORT_RECORDS_MAX);
+}
+
+/** Names of people of the district, by id (for authors and owners named in records). */
+export async function namesOf(
+  db: DbOrTx,
+  districtId: string,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.districtId, districtId), inArray(users.id, [...new Set(ids)])));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

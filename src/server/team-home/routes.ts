@@ -1,0 +1,121 @@
+/**
+ * The team home (HOME-*, ADR 0022) and the team's memory export (EXPORT-*). Both are the team's own: its active
+ * members only (`take-part` on the group), never its principal or a district admin who is not a member
+ * (non-evaluative by design); another district's team is not found.
+ */
+import type { FastifyInstance } from 'fastify';
+import { api } from '#contracts/api';
+import { journeyOf, nextStepsDoneSince, sourcesOverTime } from '#core/journey/index';
+import { recordAudit } from '../audit/record';
+import { activeMembers, groupSubject, loadGroup, type GroupRow } from '../groups/queries';
+import { registerEndpoint } from '../http/route';
+import type { Actor } from '../policy/actor';
+import { authorize, can } from '../policy/policy';
+import { teamTimeZone } from '../schedule/queries';
+import type { Services } from '../services';
+import { memoryToCsv, memoryToMarkdown, peopleOf, presentHomeMeeting, presentSince } from './presenter';
+import {
+  endedMeetingLogs,
+  meetingsEndedSince,
+  membersJoinedSince,
+  memorySince,
+  namesOf,
+  nextMeetingOf,
+  nextStepLogsSince,
+  recordVisit,
+  resolvedDilemmaCount,
+  SINCE_ITEMS_MAX,
+  teamMemoryRecords,
+} from './queries';
+
+/** `ensemble-team-memory-2026-12-02.md`: no names in the file name. */
+function exportFilename(extension: 'md' | 'csv'): string {
+  return `ensemble-team-memory-${new Date().toISOString().slice(0, 10)}.${extension}`;
+}
+
+export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
+  /** The team of the caller's district, for its active members only (HOME-1, EXPORT-1). */
+  async function teamOf(actor: Actor, groupId: string): Promise<GroupRow> {
+    const group = await loadGroup(s.db, actor, groupId);
+    authorize(actor, 'take-part', groupSubject(group));
+    return group;
+  }
+
+  /** HOME-3: what happened in the team since the end of the caller's previous visit. */
+  async function changesSince(actor: Actor, group: GroupRow, since: Date) {
+    const who = { districtId: actor.districtId, groupId: group.id, userId: actor.userId };
+    const [meetingsEnded, memory, membersJoined, stepLogs] = await Promise.all([
+      meetingsEndedSince(s.db, actor.districtId, group.id, since),
+      memorySince(s.db, actor.districtId, group.id, since),
+      membersJoinedSince(s.db, who, since),
+      nextStepLogsSince(s.db, actor.districtId, group.id, since),
+    ]);
+    return {
+      meetingsEnded,
+      successes: memory.successes,
+      resolved: memory.resolved,
+      nextStepsDone: nextStepsDoneSince(stepLogs, since.getTime()).slice(0, SINCE_ITEMS_MAX),
+      membersJoined,
+    };
+  }
+
+  registerEndpoint(app, api.teamHome, async ({ actor, params }) => {
+    const group = await teamOf(actor, params.groupId);
+    const now = new Date();
+    const [logs, members, resolved, next, timeZone] = await Promise.all([
+      endedMeetingLogs(s.db, actor.districtId, group.id),
+      activeMembers(s.db, actor.districtId, group.id),
+      resolvedDilemmaCount(s.db, actor.districtId, group.id),
+      nextMeetingOf(s.db, actor.districtId, group.id, now),
+      teamTimeZone(s.db, group),
+    ]);
+    const since = await s.db.transaction((tx) =>
+      recordVisit(tx, { districtId: actor.districtId, groupId: group.id, userId: actor.userId }, now),
+    );
+    const subject = groupSubject(group);
+    // HOME-2: the same rule as the meetings list's `canRun` (TRUST-READ-2).
+    const canStart = can(actor, 'run-meetings', subject) && can(actor, 'take-part', subject);
+    return {
+      groupId: group.id,
+      timeZone,
+      nextMeeting: next ? presentHomeMeeting(next, canStart) : null,
+      journey: journeyOf({ meetings: logs, memberIds: members.map((m) => m.id), dilemmasResolved: resolved }),
+      sources: sourcesOverTime(logs, timeZone),
+      sinceLastVisit: presentSince(since, since ? await changesSince(actor, group, since) : null),
+    };
+  });
+
+  /** EXPORT-1..4: the records, their people's names, and the export's own audit entry. */
+  async function exportOf(
+    actor: Actor,
+    groupId: string,
+    format: 'md' | 'csv',
+    req: Parameters<typeof recordAudit>[1]['from'],
+  ) {
+    const group = await teamOf(actor, groupId);
+    const records = await teamMemoryRecords(s.db, actor.districtId, group.id);
+    const names = await namesOf(s.db, actor.districtId, peopleOf(records));
+    // EXPORT-4: the export is an event of the audit log: who, which team, how many records; no text.
+    await recordAudit(s.db, {
+      districtId: actor.districtId,
+      actorId: actor.userId,
+      action: 'export.team_memory',
+      subject: { type: 'group', id: group.id },
+      details: { format, records: records.length },
+      from: req,
+    });
+    return { ctx: { teamName: group.name, exportedAt: new Date(), names }, records };
+  }
+
+  registerEndpoint(app, api.teamMemoryMarkdown, async ({ actor, params, req, reply }) => {
+    const { ctx, records } = await exportOf(actor, params.groupId, 'md', req);
+    void reply.header('Content-Disposition', `attachment; filename="${exportFilename('md')}"`);
+    return memoryToMarkdown(records, ctx);
+  });
+
+  registerEndpoint(app, api.teamMemoryCsv, async ({ actor, params, req, reply }) => {
+    const { ctx, records } = await exportOf(actor, params.groupId, 'csv', req);
+    void reply.header('Content-Disposition', `attachment; filename="${exportFilename('csv')}"`);
+    return memoryToCsv(records, ctx);
+  });
+}
