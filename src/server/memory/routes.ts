@@ -209,8 +209,9 @@ export function registerMemoryRoutes(app: FastifyInstance, s: Services) {
           occurredAt,
         })
         .returning();
+      if (!created) throw new Error('no record inserted');
       // SEARCH: await indexRecord(tx, actor.districtId, created.id);
-      return created!;
+      return created;
     });
     return view(actor, group, row);
   });
@@ -218,8 +219,7 @@ export function registerMemoryRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(app, api.editMemoryRecord, async ({ actor, params, body }) => {
     const { group, row } = await recordFor(actor, params.groupId, params.recordId, 'update');
     const texts = body.texts ?? {};
-    const named = Object.entries(texts).flatMap(([k, v]) => (v === undefined ? [] : [k]));
-    const refused = named.filter((k) => !EDITABLE[row.kind].some((e) => e === k));
+    const refused = Object.keys(texts).filter((k) => !EDITABLE[row.kind].some((e) => e === k));
     if (refused.length)
       throw badRequest(
         'That text does not belong to this kind of record.',

@@ -328,7 +328,10 @@ export function authorize(principal: Principal, action: Action, subject: Subject
   // Someone else's reflection is indistinguishable from one that does not exist (DAY-REFL-2).
   if (subject.kind === 'reflection' && subject.authorId !== actor.userId) throw notFound('That reflection');
   // MEM-REC-9: a team's memory answers like the team: 404 to those who cannot see the team.
-  if ((subject.kind === 'team-memory' || subject.kind === 'memory-record') && !can(actor, 'read', subject.group))
+  if (
+    (subject.kind === 'team-memory' || subject.kind === 'memory-record') &&
+    !can(actor, 'read', subject.group)
+  )
     throw notFound('That group');
   if (group && !can(actor, 'read', group)) {
     // A group you cannot see is indistinguishable from one that does not exist, whatever you ask of it.
