@@ -149,6 +149,8 @@ export const MemoryListItem = z.object({
   occurredAt: IsoDateTime,
   /** A success that a resolved dilemma became. */
   fromDilemma: z.boolean(),
+  /** MEM-DIL-3: the reader may mark this open dilemma resolved. */
+  canResolve: z.boolean(),
 });
 export type MemoryListItem = z.infer<typeof MemoryListItem>;
 

@@ -47,6 +47,7 @@ export function presentListItem(
   row: MemoryRow,
   names: ReadonlyMap<string, string>,
   titles: ReadonlyMap<string, string>,
+  canResolve: boolean,
 ): MemoryListItem {
   return {
     id: row.id,
@@ -59,6 +60,7 @@ export function presentListItem(
     meeting: row.meetingId ? { id: row.meetingId, title: titles.get(row.meetingId) ?? '' } : null,
     occurredAt: row.occurredAt.toISOString(),
     fromDilemma: row.fromDilemmaId !== null,
+    canResolve,
   };
 }
 

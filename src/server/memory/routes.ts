@@ -167,7 +167,14 @@ export function registerMemoryRoutes(app: FastifyInstance, s: Services) {
       ),
     ]);
     return {
-      items: rows.map((r) => presentListItem(r, names, titles)),
+      items: rows.map((r) =>
+        presentListItem(
+          r,
+          names,
+          titles,
+          r.kind === 'dilemma' && r.status === 'open' && can(actor, 'resolve', memorySubject(r, group)),
+        ),
+      ),
       page: query.page,
       pageSize: MEMORY_PAGE_SIZE,
       total,
