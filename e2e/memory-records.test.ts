@@ -137,7 +137,11 @@ describeE2E('Team memory: records', () => {
     await dialog.getByRole('textbox', { name: 'Evidence of student growth' }).fill(resolution);
     await dialog.getByRole('button', { name: 'Mark resolved' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await joPage.getByText('Resolved', { exact: true }).first().waitFor();
+    await joPage
+      .getByRole('listitem')
+      .filter({ hasText: dilemmaTitle })
+      .getByText('Resolved', { exact: true })
+      .waitFor();
 
     await joPage.getByRole('link', { name: dilemmaTitle }).click();
     await joPage.getByRole('heading', { level: 1, name: dilemmaTitle }).waitFor();
