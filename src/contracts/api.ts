@@ -93,6 +93,15 @@ import {
   MyReflectionsQuery,
 } from './reflections';
 import { TeamHome } from './team-home';
+import {
+  EditMemoryRecordRequest,
+  LinkObservationRequest,
+  LogSuccessRequest,
+  MemoryListQuery,
+  MemoryPage,
+  MemoryRecord,
+  ResolveDilemmaRequest,
+} from './memory';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -999,6 +1008,61 @@ export const api = {
     summary:
       'Emails captured in development mode (--dev, ENSEMBLE_DEV=1) when no SMTP server is set; 404 otherwise',
     tag: 'system',
+  }),
+
+  // Team memory: records (issue 12, H1, ADR 0019)
+  teamMemory: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/memory',
+    auth: 'session',
+    query: MemoryListQuery,
+    response: MemoryPage,
+    summary: 'The team’s successes, problems of practice or observations (team members only)',
+    tag: 'memory',
+  }),
+  memoryRecord: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/memory/:recordId',
+    auth: 'session',
+    response: MemoryRecord,
+    summary: 'One record of the team’s memory with its links (team members only)',
+    tag: 'memory',
+  }),
+  logSuccess: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/memory/successes',
+    auth: 'session',
+    body: LogSuccessRequest,
+    response: MemoryRecord,
+    summary: 'Log a success outside a meeting',
+    tag: 'memory',
+  }),
+  editMemoryRecord: e({
+    method: 'PATCH',
+    path: '/api/groups/:groupId/memory/:recordId',
+    auth: 'session',
+    body: EditMemoryRecordRequest,
+    response: MemoryRecord,
+    summary: 'Edit a record’s title, tags and texts (its author or a team facilitator)',
+    tag: 'memory',
+  }),
+  resolveDilemma: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/memory/:recordId/resolve',
+    auth: 'session',
+    body: ResolveDilemmaRequest,
+    response: MemoryRecord,
+    summary: 'Mark a problem of practice resolved with evidence: it becomes a success linked to it',
+    tag: 'memory',
+  }),
+  linkObservation: e({
+    method: 'PUT',
+    path: '/api/groups/:groupId/memory/:recordId/inspired-by',
+    auth: 'session',
+    body: LinkObservationRequest,
+    response: MemoryRecord,
+    summary: 'Link a success to the observation that inspired it',
+    tag: 'memory',
   }),
 } as const satisfies Record<string, Endpoint>;
 

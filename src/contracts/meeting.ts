@@ -29,6 +29,8 @@ export const EXTEND_MINUTES_MAX = 10;
 export const AGENDA_ROUTINES_MAX = 4;
 /** Which routine of the agenda (0-based) a presenter, record or source tag belongs to. */
 export const AgendaPartIndex = z.number().check(z.int(), z.gte(0), z.lte(AGENDA_ROUTINES_MAX - 1));
+/** MEM-REC-5: the longest evidence of student growth a presenter records. */
+export const PRESENTATION_EVIDENCE_MAX = 2_000;
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /**
@@ -128,6 +130,8 @@ export const MeetingCommand = z.discriminatedUnion('type', [
     title: text(200),
     summary: z.string().check(z.trim(), z.maxLength(5_000)),
     mode: z.optional(ObservationMode),
+    /** MEM-REC-5: a success's evidence of student growth (Share Successes only). */
+    evidence: z.optional(z.string().check(z.trim(), z.maxLength(PRESENTATION_EVIDENCE_MAX))),
   }),
   command('tagSource', { source: EfficacySource, why: text(280) }),
   command('untagSource', { tagId: EntityId }),
@@ -289,6 +293,8 @@ export const MeetingEvent = z.discriminatedUnion('type', [
     title: text(200),
     summary: z.string().check(z.maxLength(5_000)),
     mode: z.nullable(ObservationMode),
+    /** MEM-REC-5: the evidence of student growth a success's presenter gives (absent in older logs). */
+    evidence: z.optional(z.string().check(z.maxLength(PRESENTATION_EVIDENCE_MAX))),
   }),
   event('source.tagged', {
     tagId: EntityId,

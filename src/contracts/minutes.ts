@@ -33,6 +33,8 @@ export const MinutesPresentation = z.object({
   title: z.string(),
   summary: z.string(),
   mode: z.nullable(ObservationMode),
+  /** MEM-REC-5: a success's evidence of student growth ('' when none was given). */
+  evidence: z.string(),
   recordedBy: Person,
   at: Ms,
 });

@@ -38,6 +38,7 @@ import { registerRoutineRoutes } from './routines/routes';
 import { registerGuestRoutes } from './guests/routes';
 import { registerPeerModelingRoutes } from './peer-modeling/routes';
 import { registerTeamHomeRoutes } from './team-home/routes';
+import { registerMemoryRoutes } from './memory/routes';
 import { registerDemoRoutes } from './demo/routes';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
 import { CommittedEvents } from './meetings/committed';
@@ -217,6 +218,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerReflectionRoutes(api, services);
     registerTeamHomeRoutes(api, services);
     registerDemoRoutes(api, services, demoSimulator);
+    registerMemoryRoutes(api, services);
     done();
   });
 

@@ -277,11 +277,21 @@ function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
       const kind = part?.routine.focus ?? 'success';
       if (c.mode !== undefined && kind !== 'observed-practice')
         return reject('INVALID', 'Only an observed practice has an observation mode');
+      // MEM-REC-5: evidence of student growth belongs to a success.
+      if (c.evidence !== undefined && kind !== 'success')
+        return reject('INVALID', 'Only a success has evidence of student growth');
       // PM-PLAN-4: the planned mode unless the record names another.
       const mode = c.mode ?? part?.plan?.mode ?? null;
       return emit({
         type: 'presentation.recorded',
-        payload: { part: s.currentPart, kind, title: c.title, summary: c.summary, mode },
+        payload: {
+          part: s.currentPart,
+          kind,
+          title: c.title,
+          summary: c.summary,
+          mode,
+          ...(c.evidence !== undefined && { evidence: c.evidence }),
+        },
       });
     }
     case 'tagSource':

@@ -218,10 +218,10 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
         ),
       };
     case 'presentation.recorded': {
-      const { part = 0, ...record } = e.payload;
+      const { part = 0, evidence = '', ...record } = e.payload;
       return updatePart(s, part, (p) => ({
         ...p,
-        presentation: { ...record, recordedBy: e.actorId, at: e.at },
+        presentation: { ...record, evidence, recordedBy: e.actorId, at: e.at },
       }));
     }
     case 'source.tagged':

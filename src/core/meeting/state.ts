@@ -91,6 +91,8 @@ export interface Presentation {
   readonly title: string;
   readonly summary: string;
   readonly mode: ObservationMode | null;
+  /** MEM-REC-5: a success's evidence of student growth ('' when none was given, and in older logs). */
+  readonly evidence: string;
   readonly recordedBy: string;
   readonly at: number;
 }

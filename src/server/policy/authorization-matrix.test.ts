@@ -24,6 +24,7 @@ import {
   meetingGuests,
   meetingInvitees,
   meetings,
+  memoryRecords,
   routineLibrary,
   schoolRoles,
   schools,
@@ -390,6 +391,40 @@ async function freshGuest(meetingId: string) {
   return g!.id;
 }
 
+/** MEM-REC-9: a record of team A1's memory, authored by a fresh member (so the matrix's member is not its author). */
+async function freshMemoryRecord(kind: 'success' | 'dilemma' | 'observation') {
+  const author = await freshTeamMember();
+  const content =
+    kind === 'success'
+      ? { kind, story: 'Exit tickets', evidence: 'Scores rose', whatWorked: '', insight: '', learned: '' }
+      : kind === 'dilemma'
+        ? { kind, story: 'Groups stall', suggestedActions: '', insight: '', learned: '', nextSteps: [] }
+        : {
+            kind,
+            practice: 'Stems',
+            curiosity: '',
+            modelId: null,
+            mode: null,
+            notes: [],
+            questions: [],
+            learned: '',
+          };
+  const [r] = await t.database.db
+    .insert(memoryRecords)
+    .values({
+      districtId: w.districtA,
+      groupId: w.teamA1,
+      kind,
+      authorId: author.id,
+      title: `Matrix ${kind}`,
+      content,
+      status: kind === 'dilemma' ? 'open' : null,
+      occurredAt: new Date(),
+    })
+    .returning();
+  return r!.id;
+}
+
 interface Case {
   /** The request carries a secret (invitation link, join code) that itself grants entry to district A. */
   secretGrantsAccess?: boolean;
@@ -442,6 +477,16 @@ const readTeamA1: Record<Role, Expect> = {
 const takePartTeamA1: Record<Role, Expect> = {
   anon: 401,
   member: 'ok',
+  facilitator: 'ok',
+  leader: 403,
+  admin: 403,
+  outsider: 404,
+  foreign: 404,
+};
+/** MEM-REC-11: editing or resolving a record of team A1: its author or a facilitator of the team. */
+const authorOrFacilitatorA1: Record<Role, Expect> = {
+  anon: 401,
+  member: 403,
   facilitator: 'ok',
   leader: 403,
   admin: 403,
@@ -880,6 +925,39 @@ const CASES: Record<EndpointName, Case> = {
   teamHome: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
   teamMemoryMarkdown: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
   teamMemoryCsv: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
+  // Team memory: records (MEM-REC-9): team A1's members only; its leader and admin are refused.
+  teamMemory: { params: () => ({ groupId: w.teamA1 }), query: '?kind=success', expect: takePartTeamA1 },
+  memoryRecord: {
+    params: async () => ({ groupId: w.teamA1, recordId: await freshMemoryRecord('success') }),
+    expect: takePartTeamA1,
+  },
+  logSuccess: {
+    params: () => ({ groupId: w.teamA1 }),
+    body: () => ({
+      title: 'Exit tickets',
+      story: 'Daily exit tickets',
+      evidence: 'Scores rose',
+      whatWorked: '',
+      insight: '',
+      occurredOn: '2026-11-30',
+    }),
+    expect: takePartTeamA1,
+  },
+  editMemoryRecord: {
+    params: async () => ({ groupId: w.teamA1, recordId: await freshMemoryRecord('success') }),
+    body: () => ({ tags: { grade: '3' } }),
+    expect: authorOrFacilitatorA1,
+  },
+  resolveDilemma: {
+    params: async () => ({ groupId: w.teamA1, recordId: await freshMemoryRecord('dilemma') }),
+    body: () => ({ evidence: 'Fewer groups stalled' }),
+    expect: authorOrFacilitatorA1,
+  },
+  linkObservation: {
+    params: async () => ({ groupId: w.teamA1, recordId: await freshMemoryRecord('success') }),
+    body: async () => ({ observationId: await freshMemoryRecord('observation') }),
+    expect: takePartTeamA1,
+  },
 };
 
 async function clientFor(role: Role): Promise<Client> {

@@ -106,7 +106,24 @@ export interface SchoolRoleSubject {
   role: 'school_leader' | 'staff' | null;
 }
 
+/** MEM-REC-9: a team's memory as a whole (its lists, logging a success): its active members only. */
+export interface TeamMemorySubject {
+  kind: 'team-memory';
+  districtId: string;
+  group: GroupSubject;
+}
+/** MEM-REC-9: one record of a team's memory; `authorId` is its presenter or the member who logged it. */
+export interface MemoryRecordSubject {
+  kind: 'memory-record';
+  id: string;
+  districtId: string;
+  group: GroupSubject;
+  authorId: string | null;
+}
+
 export type Subject =
+  | TeamMemorySubject
+  | MemoryRecordSubject
   | SchoolSubject
   | GroupSubject
   | PersonSubject
@@ -137,7 +154,9 @@ export type Action =
   | 'decide'
   | 'withdraw'
   | 'share'
-  | 'share-routines';
+  | 'share-routines'
+  | 'resolve'
+  | 'link';
 // On a meeting: 'read' (its summary and Peer Modeling plan), 'take-part' (live, minutes, visit notes) and
 // 'run-meetings' (its plan and invitations: those who run the team).
 
@@ -241,6 +260,17 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
       // the team's minutes, so it takes membership of that team too (DAY-REFL-4).
       if (subject.authorId !== actor.userId) return false;
       return action === 'read' || (action === 'share' && belongs(actor, subject.group.id));
+    case 'team-memory':
+      // MEM-REC-9: team-internal: its members read and add, whatever anyone else's rank (non-evaluative).
+      return (action === 'read' || action === 'create') && belongs(actor, subject.group.id);
+    case 'memory-record': {
+      if (!belongs(actor, subject.group.id)) return false;
+      if (action === 'read' || action === 'link') return true;
+      // MEM-REC-11, MEM-DIL-3: its author or a facilitator of the team edits it or resolves it.
+      if (action === 'update' || action === 'resolve')
+        return subject.authorId === actor.userId || facilitates(actor, subject.group.id);
+      return false;
+    }
     case 'library-routine':
       return action === 'withdraw' && (isAdmin(actor) || subject.authorIds.includes(actor.userId));
     case 'new-group':
@@ -297,6 +327,12 @@ export function authorize(principal: Principal, action: Action, subject: Subject
   }
   // Someone else's reflection is indistinguishable from one that does not exist (DAY-REFL-2).
   if (subject.kind === 'reflection' && subject.authorId !== actor.userId) throw notFound('That reflection');
+  // MEM-REC-9: a team's memory answers like the team: 404 to those who cannot see the team.
+  if (
+    (subject.kind === 'team-memory' || subject.kind === 'memory-record') &&
+    !can(actor, 'read', subject.group)
+  )
+    throw notFound('That group');
   if (group && !can(actor, 'read', group)) {
     // A group you cannot see is indistinguishable from one that does not exist, whatever you ask of it.
     throw notFound('That group');

@@ -286,6 +286,8 @@ export const meetingsStrings = {
     saved: 'Saved.',
     notYet: 'Not recorded yet.',
     recordHint: 'Everyone sees what is saved here.',
+    evidenceLabel: 'Evidence of student growth',
+    evidenceHint: 'What students did or produced that shows it worked.',
   },
   tags: {
     title: 'Sources of efficacy',

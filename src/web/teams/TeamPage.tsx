@@ -8,6 +8,7 @@ import { ErrorState, LoadingState } from '../ui/States';
 import { TeamMeetingsSection } from '../meetings/team/TeamMeetingsSection';
 import { useGroupMeetings, useRoutines } from '../meetings/queries';
 import { TeamRoutinesLink } from '../routines/TeamRoutinesLink';
+import { TeamMemoryLinks } from '../memory/MemoryNav';
 import { useMyFeed, useSeries } from '../schedule/queries';
 import { InviteForm } from './InviteForm';
 import { JoinCodePanel } from './JoinCodePanel';
@@ -70,6 +71,8 @@ export function TeamPage() {
           <p>
             <TeamRoutinesLink groupId={detail.id} canAdapt={detail.can.manageMembers} />
           </p>
+          {/* MEM-UI-1: the team's memory, for its members. */}
+          {detail.myRole ? <TeamMemoryLinks groupId={detail.id} /> : null}
         </>
       }
     >

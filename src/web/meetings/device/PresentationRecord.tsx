@@ -36,6 +36,11 @@ export function PresentationRecord({ step, editable }: { step: RoutineStep; edit
           <p className="presentation__title">{presentation.title}</p>
           {presentation.mode ? <p className="muted">{t(`mode.${presentation.mode}`)}</p> : null}
           {presentation.summary ? <p className="presentation__summary">{presentation.summary}</p> : null}
+          {presentation.evidence ? (
+            <p className="presentation__summary">
+              <strong>{t('presentation.evidenceLabel')}:</strong> {presentation.evidence}
+            </p>
+          ) : null}
         </div>
       ) : editable && can.recordPresentation ? null : (
         <p className="muted">{t('presentation.notYet')}</p>
@@ -44,13 +49,21 @@ export function PresentationRecord({ step, editable }: { step: RoutineStep; edit
         <PresentationForm
           key={`${state.currentPart}-${presentation?.at ?? 0}`}
           modes={focus === 'observed-practice' ? (step.modes ?? ObservationMode.options) : null}
+          withEvidence={focus === 'success'}
         />
       ) : null}
     </section>
   );
 }
 
-function PresentationForm({ modes }: { modes: readonly ObservationMode[] | null }) {
+function PresentationForm({
+  modes,
+  withEvidence,
+}: {
+  modes: readonly ObservationMode[] | null;
+  /** MEM-REC-5: a success's presenter gives the evidence of student growth. */
+  withEvidence: boolean;
+}) {
   const t = useMeetingsT();
   const { state, send } = useLiveMeeting();
   const saved = state.agenda[state.currentPart]?.presentation ?? null;
@@ -60,6 +73,7 @@ function PresentationForm({ modes }: { modes: readonly ObservationMode[] | null 
   const [title, setTitle] = useState(saved?.title ?? plan?.practice.slice(0, 200) ?? '');
   const [summary, setSummary] = useState(saved?.summary ?? '');
   const [mode, setMode] = useState<ObservationMode | null>(saved?.mode ?? planned ?? modes?.[0] ?? null);
+  const [evidence, setEvidence] = useState(saved?.evidence ?? '');
 
   const save = async () => {
     if (title.trim() === '') return;
@@ -68,6 +82,7 @@ function PresentationForm({ modes }: { modes: readonly ObservationMode[] | null 
       title,
       summary,
       ...(modes && mode ? { mode } : {}),
+      ...(withEvidence ? { evidence } : {}),
     });
     if (result.ok) announce(t('presentation.saved'));
   };
@@ -105,6 +120,16 @@ function PresentationForm({ modes }: { modes: readonly ObservationMode[] | null 
         maxLength={5000}
         rows={2}
       />
+      {withEvidence ? (
+        <TextAreaField
+          label={t('presentation.evidenceLabel')}
+          description={t('presentation.evidenceHint')}
+          value={evidence}
+          onChange={setEvidence}
+          maxLength={2000}
+          rows={2}
+        />
+      ) : null}
       <div>
         <Button type="submit" variant="secondary" isDisabled={title.trim() === ''}>
           {t('presentation.save')}
