@@ -9,6 +9,7 @@ import { journeyOf, nextStepsDoneSince, sourcesOverTime } from '#core/journey/in
 import { recordAudit } from '../audit/record';
 import { activeMembers, groupSubject, loadGroup, type GroupRow } from '../groups/queries';
 import { registerEndpoint } from '../http/route';
+import { ensureTeamMemory } from '../memory/materialize';
 import type { Actor } from '../policy/actor';
 import { authorize, can } from '../policy/policy';
 import { teamTimeZone } from '../schedule/queries';
@@ -38,6 +39,8 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
   async function teamOf(actor: Actor, groupId: string): Promise<GroupRow> {
     const group = await loadGroup(s.db, actor, groupId);
     authorize(actor, 'take-part', groupSubject(group));
+    // MEM-REC: the home and the export read memory_records; draw any ended meeting the hook missed first.
+    await ensureTeamMemory(s.db, actor.districtId, group.id);
     return group;
   }
 

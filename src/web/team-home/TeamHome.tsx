@@ -6,6 +6,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { RecentSuccesses } from '../memory/RecentSuccesses';
 import { api, pathFor } from '#contracts/api';
 import type {
   HomeMeeting,
@@ -49,7 +50,7 @@ function HomeSections({ home, t }: { home: Home; t: TeamHomeT }) {
     <>
       <NextMeeting meeting={home.nextMeeting} timeZone={home.timeZone} groupId={home.groupId} t={t} />
       {/* NEXT-STEPS: <OpenNextSteps groupId/> */}
-      {/* RECENT-SUCCESSES */}
+      <RecentSuccesses groupId={home.groupId} />
       <JourneyCard journey={home.journey} t={t} />
       <SinceYourLastVisit since={home.sinceLastVisit} t={t} />
       <section className="section" aria-labelledby="team-home-sources">
