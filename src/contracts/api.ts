@@ -92,6 +92,7 @@ import {
   MyReflectionsPage,
   MyReflectionsQuery,
 } from './reflections';
+import { SearchQuery, SearchResults } from './search';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -970,6 +971,16 @@ export const api = {
     summary:
       'Emails captured in development mode (--dev, ENSEMBLE_DEV=1) when no SMTP server is set; 404 otherwise',
     tag: 'system',
+  }),
+  search: e({
+    method: 'GET',
+    path: '/api/search',
+    auth: 'session',
+    query: SearchQuery,
+    response: SearchResults,
+    summary:
+      'Search what the signed-in person may read: their teams’ memory, minutes, shared notes and next steps, and copies shared with their school or district',
+    tag: 'search',
   }),
 } as const satisfies Record<string, Endpoint>;
 

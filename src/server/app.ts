@@ -45,6 +45,7 @@ import { attachRealtime, type Realtime } from './realtime/socket-server';
 import { loadShippedRoutines } from './routines/catalog';
 import type { Routine } from '#contracts/routine';
 import { registerSetupRoutes } from './setup/routes';
+import { registerSearchRoutes } from './search/routes';
 import { outboxServed, registerSystemRoutes, VERSION } from './system/routes';
 
 export interface BuildOptions {
@@ -215,6 +216,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerPeerModelingRoutes(api, services);
     registerReflectionRoutes(api, services);
     registerDemoRoutes(api, services, demoSimulator);
+    registerSearchRoutes(api, services);
     done();
   });
 

@@ -124,12 +124,19 @@ describe('search documents (SEARCH-DOC)', () => {
     fc.assert(
       fc.property(fc.string(), (s) => {
         const clean = shareDocument(s, {}).title;
-        expect(segmentsOf(clean).map((x) => x.text).join('')).toBe(clean);
+        expect(
+          segmentsOf(clean)
+            .map((x) => x.text)
+            .join(''),
+        ).toBe(clean);
       }),
     );
   });
 
   it('MEM-TAG-1: tags are trimmed, lower-cased and unique', () => {
-    expect(tagsOf({ grade: '3', subject: ' ', strategy: 'Pairs', studentGroup: 'pairs' })).toEqual(['3', 'pairs']);
+    expect(tagsOf({ grade: '3', subject: ' ', strategy: 'Pairs', studentGroup: 'pairs' })).toEqual([
+      '3',
+      'pairs',
+    ]);
   });
 });

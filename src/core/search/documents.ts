@@ -33,7 +33,11 @@ const joined = (texts: readonly (string | null | undefined)[]) =>
     .filter((t) => t.length > 0)
     .join('\n\n');
 
-function draft(title: string, texts: readonly (string | null | undefined)[], tags: string[] = []): DocumentDraft {
+function draft(
+  title: string,
+  texts: readonly (string | null | undefined)[],
+  tags: string[] = [],
+): DocumentDraft {
   const t = clean(title);
   const body = joined(texts);
   return { title: t, body, tags, lang: detectLanguage(`${t}\n${body}`) };

@@ -17,7 +17,9 @@ describe('detectLanguage (SEARCH-LANG-1)', () => {
   });
 
   it('SEARCH-LANG-1: mixed text goes to the language with more function words', () => {
-    expect(detectLanguage('Hola. The team and the students were in the room with the teacher.')).toBe('english');
+    expect(detectLanguage('Hola. The team and the students were in the room with the teacher.')).toBe(
+      'english',
+    );
     expect(detectLanguage('Thanks! Los alumnos de la clase y el equipo de la escuela en el patio.')).toBe(
       'spanish',
     );
