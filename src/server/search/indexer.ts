@@ -5,7 +5,6 @@
  * Nothing here logs a text.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { FastifyBaseLogger } from 'fastify';
 import { MeetingEvent } from '#contracts/meeting';
 import { MemoryContent } from '#contracts/memory';
 import { minutesOf, replay, type MeetingState } from '#core/meeting/index';

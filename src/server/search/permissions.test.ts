@@ -473,7 +473,7 @@ async function searchAll(
     hits.push(...res.body.items);
     if (res.body.items.length < res.body.pageSize) break;
   }
-  return { hits, first: first! };
+  return { hits, first: first };
 }
 
 const key = (x: { kind: string; href: string }) => `${x.kind} ${x.href}`;
