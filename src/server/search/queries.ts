@@ -69,7 +69,7 @@ const dayStart = (date: string) => new Date(`${date}T00:00:00Z`);
  * SEARCH-Q-1: the English and Spanish readings of the words, OR-ed (SEARCH-LANG-2), as tsquery text; null when
  * nothing searchable is left (empty, or stop words only).
  */
-async function tsqueryOf(db: DbOrTx, q: string): Promise<string | null> {
+export async function tsqueryOf(db: DbOrTx, q: string): Promise<string | null> {
   if (!q.trim()) return null;
   const res = await db.execute(
     sql`select (websearch_to_tsquery('english', ${q}) || websearch_to_tsquery('spanish', ${q}))::text as query,
@@ -87,6 +87,14 @@ export async function searchFor(db: DbOrTx, scope: SearchScope, f: SearchFilter)
   const query = await tsqueryOf(db, f.q);
   if (query === null) return EMPTY;
   if (f.groupId && !scope.teamIds.includes(f.groupId)) return EMPTY;
+  const res = await db.execute(searchStatement(scope, f, query));
+  const parsed = Result.safeParse(res.rows[0]);
+  if (!parsed.success) throw new Error('search: unexpected row shape');
+  return parsed.data;
+}
+
+/** The one statement of a search, for a tsquery (text) made by `tsqueryOf` (exported for EXPLAIN in the bench). */
+export function searchStatement(scope: SearchScope, f: SearchFilter, query: string): SQL {
   const tsq = sql`${query}::tsquery`;
   const teams = sql`${sql.param([...scope.teamIds])}::uuid[]`;
   const schools = sql`${sql.param([...scope.schoolIds])}::uuid[]`;
@@ -102,7 +110,7 @@ export async function searchFor(db: DbOrTx, scope: SearchScope, f: SearchFilter)
   if (f.groupId) filters.push(sql`and h.group_id = ${f.groupId}::uuid`);
   const offset = (f.page - 1) * SEARCH_PAGE_SIZE;
 
-  const res = await db.execute(sql`
+  return sql`
     with hits as materialized (
       select d.id, d.kind, d.visibility, d.source_id, d.meeting_id, d.group_id, d.tags, d.occurred_at,
              ts_rank(d.tsv, ${tsq}) as rank
@@ -141,8 +149,5 @@ export async function searchFor(db: DbOrTx, scope: SearchScope, f: SearchFilter)
          join search_documents d on d.id = p.id
          left join groups g on g.district_id = ${scope.districtId}::uuid and g.id = p.group_id
       ) r) as items
-  `);
-  const parsed = Result.safeParse(res.rows[0]);
-  if (!parsed.success) throw new Error('search: unexpected row shape');
-  return parsed.data;
+  `;
 }
