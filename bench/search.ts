@@ -53,6 +53,13 @@ function parseOptions(argv: string[]): Options {
   return opts;
 }
 
+/** The element at `i`, which the bench's own arithmetic guarantees exists. */
+function nth<T>(list: readonly T[], i: number): T {
+  const value = list[i];
+  if (value === undefined) throw new Error(`no element ${i} of ${list.length}`);
+  return value;
+}
+
 const log = (line: string) => console.error(`[bench:search] ${line}`);
 
 /** mulberry32: the same data and queries on every run with the same seed. */
@@ -134,9 +141,9 @@ const ES_SENTENCES = [
 function pickZipf(r: () => number, list: readonly string[]): string {
   // P(i) ~ 1 / (i + 1): index = floor(n^u) - 1 for uniform u.
   const i = Math.min(list.length - 1, Math.floor(Math.pow(list.length + 1, r())) - 1);
-  return list[Math.max(0, i)]!;
+  return nth(list, Math.max(0, i));
 }
-const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+const pick = <T>(r: () => number, list: readonly T[]): T => nth(list, Math.floor(r() * list.length));
 
 function paragraph(r: () => number, spanish: boolean, sentences: number): string {
   const pool = spanish ? ES_SENTENCES : EN_SENTENCES;
@@ -174,7 +181,7 @@ interface Searcher {
 
 function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  return nth(sorted, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1));
 }
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -367,9 +374,9 @@ async function main(): Promise<void> {
       ) => {
         meta.set(id, m);
         doc.id.push(id);
-        doc.d.push(districtIds[m.districtIndex]!);
-        doc.g.push(teamIds[m.team]!);
-        doc.s.push(m.visibility === 'school' ? schoolIds[m.school]! : null);
+        doc.d.push(nth(districtIds, m.districtIndex));
+        doc.g.push(nth(teamIds, m.team));
+        doc.s.push(m.visibility === 'school' ? nth(schoolIds, m.school) : null);
         doc.vis.push(m.visibility);
         doc.kind.push(kind);
         doc.src.push(src);
@@ -408,7 +415,7 @@ async function main(): Promise<void> {
                   curiosity: long(),
                   modelId: null,
                   mode: null,
-                  notes: [{ authorId: users[0]!.id, text: long() }],
+                  notes: [{ authorId: nth(users, 0).id, text: long() }],
                   questions: [],
                   learned: long(),
                 };
@@ -417,8 +424,8 @@ async function main(): Promise<void> {
         const id = randomUUID();
         const at = new Date(now - Math.floor(r() * 3 * 365) * 86_400_000).toISOString();
         rec.id.push(id);
-        rec.d.push(districtIds[district]!);
-        rec.g.push(teamIds[team]!);
+        rec.d.push(nth(districtIds, district));
+        rec.g.push(nth(teamIds, team));
         rec.kind.push(kind);
         rec.title.push(title);
         rec.content.push(JSON.stringify(content));
@@ -444,15 +451,15 @@ async function main(): Promise<void> {
             whatWorked: 'whatWorked' in content ? content.whatWorked : '',
           };
           sh.id.push(shareId);
-          sh.d.push(districtIds[district]!);
+          sh.d.push(nth(districtIds, district));
           sh.rec.push(id);
-          sh.g.push(teamIds[team]!);
-          sh.s.push(scope === 'school' ? schoolIds[teamSchool(team)]! : null);
+          sh.g.push(nth(teamIds, team));
+          sh.s.push(scope === 'school' ? nth(schoolIds, teamSchool(team)) : null);
           sh.scope.push(scope);
           sh.kind.push(kind);
           sh.title.push(title);
           sh.content.push(JSON.stringify(copy));
-          sh.by.push(users.find((u) => u.teams.includes(team))?.id ?? users[0]!.id);
+          sh.by.push(users.find((u) => u.teams.includes(team))?.id ?? nth(users, 0).id);
           pushDoc(
             randomUUID(),
             { districtIndex: district, visibility: scope, team, school: teamSchool(team) },
@@ -521,16 +528,16 @@ async function main(): Promise<void> {
     const searchers: Searcher[] = users.map((u) => ({
       districtIndex: u.district,
       scope: {
-        districtId: districtIds[u.district]!,
-        teamIds: u.teams.map((t) => teamIds[t]!),
-        schoolIds: u.school >= 0 ? [schoolIds[u.school]!] : [],
+        districtId: nth(districtIds, u.district),
+        teamIds: u.teams.map((t) => nth(teamIds, t)),
+        schoolIds: u.school >= 0 ? [nth(schoolIds, u.school)] : [],
       },
       teams: new Set(u.teams),
       schools: new Set(u.school >= 0 ? [u.school] : []),
     }));
-    const members = searchers.filter((_, i) => users[i]!.role === 'teacher');
-    const leaders = searchers.filter((_, i) => users[i]!.role === 'leader');
-    const admins = searchers.filter((_, i) => users[i]!.role === 'admin');
+    const members = searchers.filter((_, i) => nth(users, i).role === 'teacher');
+    const leaders = searchers.filter((_, i) => nth(users, i).role === 'leader');
+    const admins = searchers.filter((_, i) => nth(users, i).role === 'admin');
     const terms = [
       ...EN_TOPICS.map((t) => t.replace(/-/g, ' ')),
       ...ES_TOPICS.map((t) => t.replace(/-/g, ' ')),
@@ -567,7 +574,7 @@ async function main(): Promise<void> {
         const i = next;
         next += 1;
         if (i >= plan.length) return;
-        const { who, q } = plan[i]!;
+        const { who, q } = nth(plan, i);
         const t0 = performance.now();
         const res = await searchFor(database.db, who.scope, { q, page: 1 });
         const ms = performance.now() - t0;
