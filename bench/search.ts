@@ -24,7 +24,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '#server/db/embedded/index';
 import { connectDatabase } from '#server/db/client';
 import { runMigrations } from '#server/db/migrate';
-import { searchFor, searchStatement, tsqueryOf, type SearchScope } from '#server/search/queries';
+import { planSearch, searchFor, searchStatement, type SearchScope } from '#server/search/queries';
 import { sql } from 'drizzle-orm';
 import { recordDocument, shareDocument } from '#core/search/index';
 import type { MemoryContent } from '#contracts/memory';
@@ -609,15 +609,15 @@ async function main(): Promise<void> {
     );
     slowest.sort((a, b) => b.ms - a.ms);
     for (const { ms, who, q } of slowest.slice(0, opts.explain)) {
-      const tsq = await tsqueryOf(database.db, q);
-      if (tsq === null) continue;
-      const plan = await database.db.execute(
-        sql`explain (analyze, buffers) ${searchStatement(who.scope, { q, page: 1 }, tsq)}`,
+      const plan = await planSearch(database.db, who.scope, q);
+      if (plan === null) continue;
+      const explained = await database.db.execute(
+        sql`explain (analyze, buffers) ${searchStatement(who.scope, { q, page: 1 }, plan)}`,
       );
       log(
-        `slow search (${round(ms)} ms) "${q}" by a person of ${who.teams.size} teams, ${who.schools.size} schools:`,
+        `slow search (${round(ms)} ms) "${q}" by a person of ${who.teams.size} teams, ${who.schools.size} schools, ${plan.readable} readable documents:`,
       );
-      for (const row of plan.rows) log(`  ${String(Object.values(row)[0])}`);
+      for (const row of explained.rows) log(`  ${String(Object.values(row)[0])}`);
     }
     if (mismatches > 0) process.exitCode = 1;
     if (leaks > 0) process.exitCode = 1;

@@ -1,4 +1,4 @@
-import { useEffect, useState, type SyntheticEvent } from 'react';
+import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { SearchKind, type SearchHit, type SearchResults, type SearchSegment } from '#contracts/search';
@@ -72,15 +72,6 @@ export function SearchPage() {
   const [search, setSearch] = useSearchParams();
   const current = paramsOf(search);
   const results = useSearchResults(current);
-  const [draft, setDraft] = useState<SearchParams>(current);
-  const key = search.toString();
-  // A new address (the header's box, Back, a page link) resets the form to it.
-  useEffect(() => setDraft(paramsOf(new URLSearchParams(key))), [key]);
-
-  const submit = (event: SyntheticEvent) => {
-    event.preventDefault();
-    setSearch(toSearch({ ...draft, q: draft.q.trim(), page: 1 }));
-  };
   const data = results.data;
   const announce =
     !current.q.trim() || !data
@@ -91,28 +82,14 @@ export function SearchPage() {
 
   return (
     <Page title={t('title')} intro={<p>{t('intro')}</p>}>
-      <form
-        role="search"
-        aria-label={t('form.label')}
-        className="section panel search-form"
-        onSubmit={submit}
-      >
-        <div className="search-form__words">
-          <TextField
-            name="q"
-            type="search"
-            label={t('form.q')}
-            description={t('form.qHint')}
-            value={draft.q}
-            maxLength={200}
-            onChange={(q) => setDraft({ ...draft, q })}
-          />
-          <Button type="submit" variant="primary" className="search-form__submit">
-            {t('form.submit')}
-          </Button>
-        </div>
-        <Filters draft={draft} data={data} onChange={setDraft} t={t} />
-      </form>
+      {/* A new address (the header's box, Back, a page link) starts the form afresh from it. */}
+      <SearchForm
+        key={search.toString()}
+        initial={current}
+        data={data}
+        onSearch={(p) => setSearch(toSearch({ ...p, q: p.q.trim(), page: 1 }))}
+        t={t}
+      />
       <section className="section search-results" aria-labelledby="search-results-heading">
         <h2 id="search-results-heading" className="section__title">
           {t('results.heading')}
@@ -137,6 +114,43 @@ export function SearchPage() {
         ) : null}
       </section>
     </Page>
+  );
+}
+
+function SearchForm({
+  initial,
+  data,
+  onSearch,
+  t,
+}: {
+  initial: SearchParams;
+  data: SearchResults | undefined;
+  onSearch: (p: SearchParams) => void;
+  t: SearchT;
+}) {
+  const [draft, setDraft] = useState<SearchParams>(initial);
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    onSearch(draft);
+  };
+  return (
+    <form role="search" aria-label={t('form.label')} className="section panel search-form" onSubmit={submit}>
+      <div className="search-form__words">
+        <TextField
+          name="q"
+          type="search"
+          label={t('form.q')}
+          description={t('form.qHint')}
+          value={draft.q}
+          maxLength={200}
+          onChange={(q) => setDraft({ ...draft, q })}
+        />
+        <Button type="submit" variant="primary" className="search-form__submit">
+          {t('form.submit')}
+        </Button>
+      </div>
+      <Filters draft={draft} data={data} onChange={setDraft} t={t} />
+    </form>
   );
 }
 
