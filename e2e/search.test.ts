@@ -80,8 +80,11 @@ describeE2E('search', () => {
   });
 
   test('SEARCH-FILTER-1: the type filter narrows to next steps; the address keeps it', async () => {
-    await coach.getByRole('combobox', { name: 'Type' }).selectOption({ label: /^Next steps/ });
-    await coach.getByRole('search', { name: 'Search' }).getByRole('button', { name: 'Search' }).click();
+    await coach.getByRole('combobox', { name: 'Type' }).selectOption('next-step');
+    await coach
+      .getByRole('search', { name: 'Search', exact: true })
+      .getByRole('button', { name: 'Search' })
+      .click();
     await coach.waitForURL(/type=next-step/);
     const hits = coach.locator('.search-hit');
     await hits.first().waitFor();
