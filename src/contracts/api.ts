@@ -102,6 +102,7 @@ import {
   MemoryRecord,
   ResolveDilemmaRequest,
 } from './memory';
+import { SearchQuery, SearchResults } from './search';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -1063,6 +1064,16 @@ export const api = {
     response: MemoryRecord,
     summary: 'Link a success to the observation that inspired it',
     tag: 'memory',
+  }),
+  search: e({
+    method: 'GET',
+    path: '/api/search',
+    auth: 'session',
+    query: SearchQuery,
+    response: SearchResults,
+    summary:
+      'Search what the signed-in person may read: their teams’ memory, minutes, shared notes and next steps, and copies shared with their school or district',
+    tag: 'search',
   }),
 } as const satisfies Record<string, Endpoint>;
 

@@ -47,6 +47,7 @@ import { attachRealtime, type Realtime } from './realtime/socket-server';
 import { loadShippedRoutines } from './routines/catalog';
 import type { Routine } from '#contracts/routine';
 import { registerSetupRoutes } from './setup/routes';
+import { registerSearchRoutes } from './search/routes';
 import { outboxServed, registerSystemRoutes, VERSION } from './system/routes';
 
 export interface BuildOptions {
@@ -219,6 +220,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerTeamHomeRoutes(api, services);
     registerDemoRoutes(api, services, demoSimulator);
     registerMemoryRoutes(api, services);
+    registerSearchRoutes(api, services);
     done();
   });
 

@@ -56,6 +56,7 @@ const signedInRoutes: readonly PageRoute[] = [
   { path: '/teams/:groupId', Page: lazyPage(() => import('./teams/TeamPage'), 'TeamPage') },
   { path: '/account', Page: lazyPage(() => import('./account/AccountPage'), 'AccountPage') },
   { path: '/reflections', Page: lazyPage(() => import('./reflections/ReflectionsPage'), 'ReflectionsPage') },
+  { path: '/search', Page: lazyPage(() => import('./search/SearchPage'), 'SearchPage') },
   ...meetingRoutes,
   ...peerModelingRoutes,
   ...routineRoutes,

@@ -7,6 +7,7 @@
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { MeetingEvent } from '#contracts/meeting';
 import { memoryOf } from '#core/memory/index';
+import { indexRecord } from '../search/indexer';
 import type { DbOrTx } from '../db/client';
 import { meetingEvents, meetings, memoryRecords, users } from '../db/schema';
 
@@ -77,7 +78,7 @@ export async function materializeMeetingMemory(
       .update(meetings)
       .set({ memoryAt: new Date() })
       .where(and(eq(meetings.districtId, districtId), eq(meetings.id, meetingId)));
-    // SEARCH: for (const { id } of inserted) await indexRecord(tx, districtId, id);
+    for (const { id } of inserted) await indexRecord(tx, districtId, id); // SEARCH-DOC-1
     return inserted.map((r) => r.id);
   });
 }

@@ -17,6 +17,7 @@ import {
 import { memoryRecords } from '../db/schema';
 import { loadGroup, type GroupRow } from '../groups/queries';
 import { badRequest, conflict } from '../http/errors';
+import { indexRecord } from '../search/indexer';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
 import { authorize, can } from '../policy/policy';
@@ -217,7 +218,7 @@ export function registerMemoryRoutes(app: FastifyInstance, s: Services) {
         })
         .returning();
       if (!created) throw new Error('no record inserted');
-      // SEARCH: await indexRecord(tx, actor.districtId, created.id);
+      await indexRecord(tx, actor.districtId, created.id); // SEARCH-DOC-1
       return created;
     });
     return view(actor, group, row);
@@ -243,7 +244,7 @@ export function registerMemoryRoutes(app: FastifyInstance, s: Services) {
         })
         .where(and(eq(memoryRecords.districtId, actor.districtId), eq(memoryRecords.id, row.id)))
         .returning();
-      // SEARCH: await indexRecord(tx, actor.districtId, row.id);
+      await indexRecord(tx, actor.districtId, row.id); // SEARCH-DOC-1
       return changed ?? row;
     });
     return view(actor, group, updated);
@@ -300,8 +301,8 @@ export function registerMemoryRoutes(app: FastifyInstance, s: Services) {
           occurredAt: now,
         })
         .returning({ id: memoryRecords.id });
-      // SEARCH: await indexRecord(tx, actor.districtId, row.id);
-      // SEARCH: if (success) await indexRecord(tx, actor.districtId, success.id);
+      await indexRecord(tx, actor.districtId, row.id); // SEARCH-DOC-1
+      if (success) await indexRecord(tx, actor.districtId, success.id); // SEARCH-DOC-1
       return success ? dilemma : null;
     });
     if (!resolved) throw conflict('This problem of practice is resolved already.');
@@ -321,7 +322,7 @@ export function registerMemoryRoutes(app: FastifyInstance, s: Services) {
         .set({ inspiredById: body.observationId, updatedAt: new Date() })
         .where(and(eq(memoryRecords.districtId, actor.districtId), eq(memoryRecords.id, row.id)))
         .returning();
-      // SEARCH: await indexRecord(tx, actor.districtId, row.id);
+      await indexRecord(tx, actor.districtId, row.id); // SEARCH-DOC-1
       return changed ?? row;
     });
     return view(actor, group, updated);

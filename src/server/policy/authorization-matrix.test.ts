@@ -958,6 +958,8 @@ const CASES: Record<EndpointName, Case> = {
     body: async () => ({ observationId: await freshMemoryRecord('observation') }),
     expect: takePartTeamA1,
   },
+  // SEARCH-PERM-1: everyone signed in searches their own district (what they may read: search/permissions.test.ts).
+  search: { query: '?q=fractions', expect: signedIn() },
 };
 
 async function clientFor(role: Role): Promise<Client> {

@@ -16,6 +16,11 @@ export const en = {
       admin: 'Admin',
       account: 'Account',
     },
+    /** SEARCH-WEB-2: the search box in the header. */
+    search: {
+      label: 'Search your teams’ memory',
+      submit: 'Search',
+    },
     signedInAs: 'Signed in as {{name}}',
     loading: 'Loading…',
     notifications: 'Notifications',

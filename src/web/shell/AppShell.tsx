@@ -5,6 +5,7 @@ import { useMe } from '../api/queries';
 import { NavLink, useCurrentLocation } from './navigation';
 import { noteNavigation } from './navigationFocus';
 import { ToastProvider } from './Toaster';
+import { SearchBox } from '../search/SearchBox';
 
 /**
  * The frame around every page: skip link, header with the product name and (when signed in) the
@@ -72,6 +73,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               </ul>
             </nav>
           ) : null}
+          {signedIn ? <SearchBox /> : null}
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
