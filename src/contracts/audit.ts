@@ -37,6 +37,8 @@ export const AuditAction = z.enum([
   'export.minutes',
   'backup.created',
   'backup.restored',
+  'memory.shared',
+  'memory.share_withdrawn',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -5,3 +5,4 @@ export {
   type FlagReason,
   type IdentifyingFlag,
 } from './identifying';
+export { draftFields, draftOf, flagDraft, isShareable, type RecordForSharing } from './draft';

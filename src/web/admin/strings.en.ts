@@ -166,6 +166,7 @@ export const adminStrings = {
       setup: { first_team: 'First team created' },
       export: { audit_log: 'Audit log exported', minutes: 'Minutes exported' },
       backup: { created: 'Backup made', restored: 'Backup restored' },
+      memory: { shared: 'Team record shared beyond the team', share_withdrawn: 'Shared copy withdrawn' },
     },
   },
   invitations: {
