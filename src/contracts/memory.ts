@@ -92,10 +92,11 @@ const sharedTitle = z
   );
 const sharedText = z
   .string()
-  .check(z.trim(), z.maxLength(SHARED_TEXT_MAX, `Use at most ${SHARED_TEXT_MAX.toLocaleString('en')} characters`));
-const sharedTag = z.nullable(
-  z.string().check(z.trim(), z.maxLength(80, 'Use at most 80 characters')),
-);
+  .check(
+    z.trim(),
+    z.maxLength(SHARED_TEXT_MAX, `Use at most ${SHARED_TEXT_MAX.toLocaleString('en')} characters`),
+  );
+const sharedTag = z.nullable(z.string().check(z.trim(), z.maxLength(80, 'Use at most 80 characters')));
 export const SharedTags = z.object({
   grade: sharedTag,
   subject: sharedTag,

@@ -60,8 +60,8 @@ export const ShareReview = z.object({
   kind: z.enum(['success', 'dilemma', 'observation']),
   /** SHARE-RULE-1: only a success or a resolved dilemma can leave the team. */
   shareable: z.boolean(),
-  /** The copy built from the record (or the proposal's own copy, when there is one). */
-  draft: SharedDraft,
+  /** The copy built from the record (or the proposal's own copy, when there is one); null when not shareable. */
+  draft: z.nullable(SharedDraft),
   teamName: z.string(),
   schoolName: z.nullable(z.string()),
   flags: z.array(ShareFlag),

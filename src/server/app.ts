@@ -38,6 +38,7 @@ import { registerRoutineRoutes } from './routines/routes';
 import { registerGuestRoutes } from './guests/routes';
 import { registerPeerModelingRoutes } from './peer-modeling/routes';
 import { registerDemoRoutes } from './demo/routes';
+import { registerSharingRoutes } from './sharing/routes';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
 import { CommittedEvents } from './meetings/committed';
 import { MeetingRuntime } from './meetings/runtime';
@@ -215,6 +216,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerPeerModelingRoutes(api, services);
     registerReflectionRoutes(api, services);
     registerDemoRoutes(api, services, demoSimulator);
+    registerSharingRoutes(api, services);
     done();
   });
 

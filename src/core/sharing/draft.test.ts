@@ -30,7 +30,9 @@ const observation: MemoryContent = {
   questions: [],
   learned: '',
 };
-const rec = (r: Partial<RecordForSharing> & Pick<RecordForSharing, 'kind' | 'content'>): RecordForSharing => ({
+const rec = (
+  r: Partial<RecordForSharing> & Pick<RecordForSharing, 'kind' | 'content'>,
+): RecordForSharing => ({
   title: 'T',
   tags,
   status: null,
@@ -62,7 +64,9 @@ describe('SHARE-COPY-2: the copy built from a record', () => {
     });
   });
   it('a resolved dilemma shows what was tried (next steps without their owners) and the resolution', () => {
-    const d = draftOf(rec({ kind: 'dilemma', content: dilemma, status: 'resolved', resolution: 'It worked.' }));
+    const d = draftOf(
+      rec({ kind: 'dilemma', content: dilemma, status: 'resolved', resolution: 'It worked.' }),
+    );
     expect(d).toEqual({
       kind: 'dilemma',
       title: 'T',

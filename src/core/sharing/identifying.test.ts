@@ -23,6 +23,7 @@ const CASES: readonly (readonly [string, readonly string[]])[] = [
   ['We met with Dr Chen.', ['Chen:capitalized']],
   ['Notes:\nJaylen led the talk.', []],
   ['Priya’s answer surprised us.', []],
+  ['Priya spoke. We thanked Priya.', ['Priya:capitalized', 'Priya:capitalized']],
   ['We loved Priya’s answer.', ['Priya:capitalized']],
   // SHARE-FLAG-4: initials, ages, ids, dates, emails, phones, grades with a name
   ['The student J.M. improved.', ['J.M.:initials']],
@@ -58,7 +59,9 @@ describe('SHARE-FLAG-1..4: flagIdentifying', () => {
   });
 
   it('SHARE-FLAG-2: names with regular-expression characters are matched literally', () => {
-    expect(flagIdentifying('ask axb (ann about it', { knownNames: ['A.B. (Ann'] }).map((f) => f.text)).toEqual(['ann']);
+    expect(
+      flagIdentifying('ask axb (ann about it', { knownNames: ['A.B. (Ann'] }).map((f) => f.text),
+    ).toEqual(['ann']);
     expect(flagIdentifying('ask o’neil today', { knownNames: ['Sam O’Neil'] }).map((f) => f.text)).toEqual([
       'o’neil',
     ]);
@@ -66,7 +69,7 @@ describe('SHARE-FLAG-1..4: flagIdentifying', () => {
 });
 
 const lowerText = fc
-  .array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz    .,;!?\'-\n'.split('')), { maxLength: 200 })
+  .array(fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz    .,;!?'-\n".split('')), { maxLength: 200 })
   .map((cs) => cs.join(''));
 const anyText = fc.array(
   fc.oneof(
@@ -97,12 +100,18 @@ describe('SHARE-FLAG-1: properties', () => {
 
   it('a text with no capitals, no digits (and no @) has no flags but known names', () => {
     fc.assert(
-      fc.property(lowerText, fc.array(fc.stringMatching(/^[a-z]{2,8}$/), { maxLength: 3 }), (text, roster) => {
-        const reasons = new Set<FlagReason>(flagIdentifying(text, { knownNames: roster }).map((f) => f.reason));
-        reasons.delete('known-name');
-        expect([...reasons]).toEqual([]);
-        expect(flagIdentifying(text, { knownNames: [] })).toEqual([]);
-      }),
+      fc.property(
+        lowerText,
+        fc.array(fc.stringMatching(/^[a-z]{2,8}$/), { maxLength: 3 }),
+        (text, roster) => {
+          const reasons = new Set<FlagReason>(
+            flagIdentifying(text, { knownNames: roster }).map((f) => f.reason),
+          );
+          reasons.delete('known-name');
+          expect([...reasons]).toEqual([]);
+          expect(flagIdentifying(text, { knownNames: [] })).toEqual([]);
+        },
+      ),
     );
   });
 

@@ -180,6 +180,15 @@ export const NOT_NAMES: ReadonlySet<string> = new Set([
   ...COMMON,
 ]);
 
+/** Name parts that are also everyday words: matched only when capitalized ("Sue Other", "we have other ideas"). */
+const WORDLIKE_NAMES: ReadonlySet<string> = new Set(
+  (
+    'will mark grace hope joy rose bill faith dawn summer other young brown green white black gray grey long ' +
+    'short hall king wood hill lane page bell ward stone park price rich hunt fox cook baker mason best little ' +
+    'strong sharp wise small rice field may sunny star river sky early just'
+  ).split(' '),
+);
+
 const HONORIFIC = /(?:^|[^\p{L}])(?:mr|ms|mrs|dr|mx|miss)\.?\s+$/iu;
 
 function escapeRegExp(s: string): string {
@@ -233,7 +242,7 @@ function knownNameFlags(text: string, knownNames: readonly string[]): Identifyin
   const out: IdentifyingFlag[] = [];
   for (const form of sorted) {
     // A name that is also a common word ("May", "Will") counts only when capitalized, so "we may" is left alone.
-    const common = NOT_NAMES.has(form.toLowerCase()) || /^(?:will|mark|grace|hope|joy|rose|bill)$/i.test(form);
+    const common = NOT_NAMES.has(form.toLowerCase()) || WORDLIKE_NAMES.has(form.toLowerCase());
     const re = new RegExp(
       `(?<![\\p{L}\\p{N}])${escapeRegExp(form).replace(/ /g, '\\s+')}(?![\\p{L}\\p{N}])`,
       common ? 'gu' : 'giu',
@@ -248,7 +257,7 @@ function knownNameFlags(text: string, knownNames: readonly string[]): Identifyin
 
 /** SHARE-FLAG-3: a capitalized word that is not a sentence's first word nor a common, calendar or school word. */
 function capitalizedFlags(text: string): IdentifyingFlag[] {
-  const out: IdentifyingFlag[] = [];
+  const words: { index: number; bare: string; first: boolean }[] = [];
   const re = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}'’-]*(?![\p{L}\p{N}])/gu;
   for (const m of matches(re, text)) {
     const word = m[0].replace(/['’-]+$/u, '');
@@ -257,10 +266,13 @@ function capitalizedFlags(text: string): IdentifyingFlag[] {
     if (word === word.toUpperCase()) continue;
     const bare = word.replace(/['’]s$/u, '');
     if (NOT_NAMES.has(bare.toLowerCase())) continue;
-    if (atSentenceStart(text, m.index)) continue;
-    out.push(flag(text, m.index, m.index + bare.length, 'capitalized'));
+    words.push({ index: m.index, bare, first: atSentenceStart(text, m.index) });
   }
-  return out;
+  // A word that is capitalized inside a sentence somewhere is a name at a sentence's start too.
+  const names = new Set(words.filter((w) => !w.first).map((w) => w.bare));
+  return words
+    .filter((w) => !w.first || names.has(w.bare))
+    .map((w) => flag(text, w.index, w.index + w.bare.length, 'capitalized'));
 }
 
 const MONTH_RE = MONTHS.join('|');
@@ -337,7 +349,8 @@ const PRIORITY: Record<FlagReason, number> = {
 
 function dedupe(found: IdentifyingFlag[]): IdentifyingFlag[] {
   const ranked = [...found].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || PRIORITY[a.reason] - PRIORITY[b.reason] || a.start - b.start,
+    (a, b) =>
+      b.end - b.start - (a.end - a.start) || PRIORITY[a.reason] - PRIORITY[b.reason] || a.start - b.start,
   );
   const kept: IdentifyingFlag[] = [];
   for (const f of ranked) {
