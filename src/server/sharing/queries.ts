@@ -140,19 +140,28 @@ export async function saveProposal(
   return saved;
 }
 
-export async function updateShare(
+/**
+ * Changes a proposal that is still waiting (`status = 'awaiting-team'`): null when it was shared or withdrawn
+ * meanwhile, so two people agreeing at once share it (and audit it) once.
+ */
+export async function updatePendingShare(
   db: DbOrTx,
   districtId: string,
   shareId: string,
   set: Partial<Pick<ShareRow, 'status' | 'authorConsentAt' | 'teamConsentBy' | 'teamConsentAt' | 'sharedAt'>>,
-): Promise<ShareRow> {
+): Promise<ShareRow | null> {
   const [saved] = await db
     .update(memoryShares)
     .set(set)
-    .where(and(eq(memoryShares.districtId, districtId), eq(memoryShares.id, shareId)))
+    .where(
+      and(
+        eq(memoryShares.districtId, districtId),
+        eq(memoryShares.id, shareId),
+        eq(memoryShares.status, 'awaiting-team'),
+      ),
+    )
     .returning();
-  if (!saved) throw notFound('That share');
-  return saved;
+  return saved ?? null;
 }
 
 export async function deleteShare(db: DbOrTx, districtId: string, shareId: string): Promise<boolean> {

@@ -33,7 +33,7 @@ import {
   shareOfRecord,
   shareRecordSubject,
   sharedCopySubject,
-  updateShare,
+  updatePendingShare,
   type RecordRow,
   type ShareRow,
 } from './queries';
@@ -113,10 +113,11 @@ export function registerSharingRoutes(app: FastifyInstance, s: Services) {
   ): Promise<ShareRow> {
     if (share.status === 'shared' || !share.authorConsentAt) return share;
     if (needsTeam && !share.teamConsentAt) return share;
-    const shared = await updateShare(tx, actor.districtId, share.id, {
+    const shared = await updatePendingShare(tx, actor.districtId, share.id, {
       status: 'shared',
       sharedAt: new Date(),
     });
+    if (!shared) return share;
     await recordAudit(tx, {
       districtId: actor.districtId,
       actorId: actor.userId,
@@ -205,12 +206,13 @@ export function registerSharingRoutes(app: FastifyInstance, s: Services) {
     if (body.as === 'team' && share.teamConsentAt) throw conflict('The team has consented already.');
     const now = new Date();
     await s.db.transaction(async (tx) => {
-      const saved = await updateShare(
+      const saved = await updatePendingShare(
         tx,
         actor.districtId,
         share.id,
         body.as === 'author' ? { authorConsentAt: now } : { teamConsentAt: now, teamConsentBy: actor.userId },
       );
+      if (!saved) throw conflict('This proposal was shared or withdrawn meanwhile.');
       await shareIfConsented(tx, actor, saved, needsTeam, req);
     });
     return review(actor, record, group, subject);

@@ -395,6 +395,30 @@ describe('SHARE-CONSENT-3/5: a record drawn from a meeting needs the team’s co
   });
 });
 
+describe('SHARE-CONSENT-4: agreeing at once', () => {
+  it('two facilitators agreeing together share it once, audited once', async () => {
+    const second = await person('Fred Second', 'second');
+    await t.database.db
+      .insert(groupMembers)
+      .values({ districtId, groupId: teamId, userId: second.id, role: 'facilitator' });
+    const secondClient = await signedInClient(t, second);
+    const id = await record({ fromMeeting: true });
+    expect((await propose(as.author, id, 'school')).body.share?.stage).toBe('awaiting-team');
+    const answers = await Promise.all([
+      as.facilitator.post(`${url(id)}/consent`, { as: 'team' }),
+      secondClient.post(`${url(id)}/consent`, { as: 'team' }),
+    ]);
+    expect(answers.some((a) => a.status === 200)).toBe(true);
+    for (const a of answers) expect([200, 409]).toContain(a.status);
+    const audit = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, id), eq(auditEvents.action, 'memory.shared')));
+    expect(audit).toHaveLength(1);
+    await t.database.db.delete(groupMembers).where(eq(groupMembers.userId, second.id));
+  });
+});
+
 describe('SHARE-WITHDRAW-1: withdrawal deletes the copy everywhere', () => {
   it('by the author: gone from the library, its page and the table; audited without text', async () => {
     const id = await record({});
