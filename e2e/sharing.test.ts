@@ -31,6 +31,9 @@ describeE2E('Sharing beyond the team', () => {
   let principalHttp: Http;
   let teamId = '';
   let recordId = '';
+  /** A success drawn from a meeting (several contributors: the team's consent too). */
+  let meetingRecordId = '';
+  let facilitator: Page;
 
   async function pageFor(http: Http, viewport: { width: number; height: number }): Promise<Page> {
     const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
@@ -43,12 +46,14 @@ describeE2E('Sharing beyond the team', () => {
   skipRestAfterFailure('sharing', () => [
     ['author', author],
     ['principal', principal],
+    ['facilitator', facilitator],
   ]);
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([shared.app(), shared.browser()]);
     const password = demoPassword(app);
     const sam = await apiSignIn(app.baseUrl, demo.teacher1.email, password);
+    const lena = await apiSignIn(app.baseUrl, demo.coach.email, password);
     principalHttp = await apiSignIn(app.baseUrl, principalEmail, password);
     teamId = await groupIdOf(sam, DEMO_TEAM);
     if (!app.databaseUrl) throw new Error('the app has no shared database');
@@ -82,12 +87,45 @@ describeE2E('Sharing beyond the team', () => {
         ],
       );
       recordId = inserted.rows[0]?.id ?? '';
+      const meeting = await pool.query<{ id: string }>(
+        `insert into meetings (district_id, group_id, title, agenda, total_minutes, join_code, created_by, status)
+         values ($1, $2, 'Weekly', $3, 16, 'SHARE2', $4, 'ended') returning id`,
+        [
+          sam0.district_id,
+          teamId,
+          JSON.stringify([
+            { routineId: 'share-successes', routineVersion: 1, routineName: 'Share Successes', minutes: 16 },
+          ]),
+          sam0.id,
+        ],
+      );
+      const fromMeeting = await pool.query<{ id: string }>(
+        `insert into memory_records (district_id, group_id, kind, meeting_id, part, author_id, title, content,
+           occurred_at)
+         values ($1, $2, 'success', $3, 0, $4, 'Exit tickets after number talks', $5, now()) returning id`,
+        [
+          sam0.district_id,
+          teamId,
+          meeting.rows[0]?.id,
+          sam0.id,
+          JSON.stringify({
+            kind: 'success',
+            story: 'Number talks every morning for three weeks.',
+            evidence: 'Exit tickets: from 4 of 22 to 15 of 22 explaining their strategy.',
+            whatWorked: 'Wait time and sharing more than one way.',
+            insight: 'Students listen to each other more than to me.',
+            learned: 'Team-internal notes.',
+          }),
+        ],
+      );
+      meetingRecordId = fromMeeting.rows[0]?.id ?? '';
     } finally {
       await pool.end();
     }
-    [author, principal] = await Promise.all([
+    [author, principal, facilitator] = await Promise.all([
       pageFor(sam, viewports.phone),
       pageFor(principalHttp, viewports.projector),
+      pageFor(lena, viewports.projector),
     ]);
   });
 
@@ -171,5 +209,26 @@ describeE2E('Sharing beyond the team', () => {
       headers: { cookie: `ensemble_session=${principalHttp.session}` },
     });
     expect(((await res.json()) as { items: unknown[] }).items).toEqual([]);
+  });
+
+  test('SHARE-CONSENT-3, SHARE-CONSENT-5 a success from a meeting waits for the team: the facilitator agrees', async () => {
+    await author.goto(`${app.baseUrl}/teams/${teamId}/memory/${meetingRecordId}/share`);
+    await author.getByRole('heading', { level: 1, name: 'Share beyond the team' }).waitFor();
+    await author.getByText(/This record comes from a team meeting/).waitFor();
+    await author.getByRole('radio', { name: 'Everyone in the district' }).check();
+    await author.getByRole('checkbox', { name: /I agree to share this copy/ }).check();
+    await author.getByRole('button', { name: 'Propose sharing' }).click();
+    await author.getByTestId('share-status').getByText('Waiting for the team to agree.').waitFor();
+    await checkPage(author, 'share-review-awaiting-team');
+    await facilitator.goto(`${app.baseUrl}/teams/${teamId}/memory/${meetingRecordId}/share`);
+    await facilitator.getByTestId('share-status').getByText('Waiting for the team to agree.').waitFor();
+    await facilitator.getByRole('button', { name: 'Agree for the team' }).click();
+    await facilitator
+      .getByTestId('share-status')
+      .getByText(/^Shared with the district since/)
+      .waitFor();
+    await checkPage(facilitator, 'share-review-team-agreed');
+    await principal.goto(`${app.baseUrl}/shared`);
+    await principal.getByRole('link', { name: 'Exit tickets after number talks' }).waitFor();
   });
 });
