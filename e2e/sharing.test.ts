@@ -154,7 +154,9 @@ describeE2E('Sharing beyond the team', () => {
       .getByText('Nothing here looks like a name or an identifying detail.', { exact: false })
       .waitFor();
     expect(await author.getByTestId('share-preview').locator('mark').count()).toBe(0);
-    await author.getByRole('radio', { name: 'The people of North Elementary' }).check();
+    expect(await author.getByRole('radio', { name: 'The people of North Elementary' }).isChecked()).toBe(
+      true,
+    );
     // Without consent the copy does not leave: the box says why.
     await author.getByRole('button', { name: 'Share', exact: true }).click();
     await author.waitForFunction(
@@ -215,7 +217,9 @@ describeE2E('Sharing beyond the team', () => {
     await author.goto(`${app.baseUrl}/teams/${teamId}/memory/${meetingRecordId}/share`);
     await author.getByRole('heading', { level: 1, name: 'Share beyond the team' }).waitFor();
     await author.getByText(/This record comes from a team meeting/).waitFor();
-    await author.getByRole('radio', { name: 'Everyone in the district' }).check();
+    // The radio itself is drawn by its label (a styled native input): choose it as a person would.
+    await author.locator('label', { hasText: 'Everyone in the district' }).click();
+    expect(await author.getByRole('radio', { name: 'Everyone in the district' }).isChecked()).toBe(true);
     await author.getByRole('checkbox', { name: /I agree to share this copy/ }).check();
     await author.getByRole('button', { name: 'Propose sharing' }).click();
     await author.getByTestId('share-status').getByText('Waiting for the team to agree.').waitFor();
