@@ -149,6 +149,8 @@ export interface AppUnderTest {
   /** Everything the app printed (the demo password, errors). */
   output: () => string;
   stop: () => Promise<void>;
+  /** With `database: 'shared'`: the app's own database, for tests that seed rows the UI cannot make yet. */
+  databaseUrl?: string;
 }
 
 /**
@@ -218,7 +220,13 @@ export async function startApp(
     await stop();
     throw error;
   }
-  return { baseUrl, dataDir, output: () => output, stop };
+  return {
+    baseUrl,
+    dataDir,
+    output: () => output,
+    stop,
+    ...(database ? { databaseUrl: database.url } : {}),
+  };
 }
 
 async function waitForHealth(

@@ -38,6 +38,8 @@ export const AuditAction = z.enum([
   'backup.created',
   'backup.restored',
   'export.team_memory',
+  'memory.shared',
+  'memory.share_withdrawn',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -234,3 +234,60 @@ export type ResolveDilemmaRequest = z.infer<typeof ResolveDilemmaRequest>;
 /** MEM-OBS-2: the observation that inspired a success (null removes the link). */
 export const LinkObservationRequest = z.strictObject({ observationId: z.nullable(Id) });
 export type LinkObservationRequest = z.infer<typeof LinkObservationRequest>;
+/** SHARE-COPY-1: the limits of a shared copy's texts (the author edits them on the review screen). */
+export const SHARED_TITLE_MAX = 200;
+export const SHARED_TEXT_MAX = 10_000;
+const sharedTitle = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'Give the shared copy a title'),
+    z.maxLength(SHARED_TITLE_MAX, `Use at most ${SHARED_TITLE_MAX} characters`),
+  );
+const sharedText = z
+  .string()
+  .check(
+    z.trim(),
+    z.maxLength(SHARED_TEXT_MAX, `Use at most ${SHARED_TEXT_MAX.toLocaleString('en')} characters`),
+  );
+const sharedTag = z.nullable(z.string().check(z.trim(), z.maxLength(80, 'Use at most 80 characters')));
+export const SharedTags = z.object({
+  grade: sharedTag,
+  subject: sharedTag,
+  strategy: sharedTag,
+  studentGroup: sharedTag,
+});
+
+/**
+ * SHARE-COPY-1: what the author edits and others read of a shared success. No person's id or name: only what the
+ * author keeps in the texts.
+ */
+export const SharedSuccessDraft = z.strictObject({
+  kind: z.literal('success'),
+  title: sharedTitle,
+  story: sharedText,
+  evidence: sharedText,
+  whatWorked: sharedText,
+  insight: sharedText,
+  tags: SharedTags,
+});
+/** SHARE-COPY-1: a resolved dilemma as others read it: the dilemma, what was tried, how it was resolved. */
+export const SharedDilemmaDraft = z.strictObject({
+  kind: z.literal('dilemma'),
+  title: sharedTitle,
+  story: sharedText,
+  tried: sharedText,
+  resolution: sharedText,
+  tags: SharedTags,
+});
+/** The author's edited copy, as proposed (the team's name and school are added by the server). */
+export const SharedDraft = z.discriminatedUnion('kind', [SharedSuccessDraft, SharedDilemmaDraft]);
+export type SharedDraft = z.infer<typeof SharedDraft>;
+
+/** SHARE-COPY-1: `memory_shares.content`: exactly what others see, with the team's name and school. */
+const sharedBy = { teamName: z.string(), schoolName: z.nullable(z.string()) };
+export const SharedContent = z.discriminatedUnion('kind', [
+  z.object({ ...SharedSuccessDraft.shape, ...sharedBy }),
+  z.object({ ...SharedDilemmaDraft.shape, ...sharedBy }),
+]);
+export type SharedContent = z.infer<typeof SharedContent>;

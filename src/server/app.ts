@@ -40,6 +40,7 @@ import { registerPeerModelingRoutes } from './peer-modeling/routes';
 import { registerTeamHomeRoutes } from './team-home/routes';
 import { registerMemoryRoutes } from './memory/routes';
 import { registerDemoRoutes } from './demo/routes';
+import { registerSharingRoutes } from './sharing/routes';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
 import { CommittedEvents } from './meetings/committed';
 import { MeetingRuntime } from './meetings/runtime';
@@ -221,6 +222,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerDemoRoutes(api, services, demoSimulator);
     registerMemoryRoutes(api, services);
     registerSearchRoutes(api, services);
+    registerSharingRoutes(api, services);
     done();
   });
 

@@ -4,6 +4,7 @@ import { FullScreenFrame, meetingFullScreenRoutes, meetingRoutes } from './meeti
 import { routineRoutes } from './routines/routes';
 import { peerModelingRoutes } from './peer-modeling/routes';
 import { memoryRoutes } from './memory/routes';
+import { sharingRoutes } from './sharing/routes';
 import { AppShell } from './shell/AppShell';
 import { RedirectIfSignedIn, RequireDistrictAdmin, RequireSession, SetupGate } from './shell/guards';
 import { lazyPage, preloadPageAt, type PageRoute } from './shell/lazyPage';
@@ -61,6 +62,7 @@ const signedInRoutes: readonly PageRoute[] = [
   ...peerModelingRoutes,
   ...routineRoutes,
   ...memoryRoutes,
+  ...sharingRoutes,
 ];
 
 /** Signed in as a district administrator. */

@@ -25,6 +25,7 @@ import {
   meetingInvitees,
   meetings,
   memoryRecords,
+  memoryShares,
   routineLibrary,
   schoolRoles,
   schools,
@@ -423,6 +424,54 @@ async function freshMemoryRecord(kind: 'success' | 'dilemma' | 'observation') {
     })
     .returning();
   return r!.id;
+}
+
+/** A success of team A1 logged by the member (SHARE-*): its id; `share` also proposes or shares it. */
+async function freshRecord(share: 'none' | 'awaiting-author' | 'shared' = 'none'): Promise<string> {
+  const [r] = await t.database.db
+    .insert(memoryRecords)
+    .values({
+      districtId: w.districtA,
+      groupId: w.teamA1,
+      kind: 'success',
+      authorId: w.users.member.id,
+      createdBy: w.users.member.id,
+      title: 'Matrix success',
+      content: { kind: 'success', story: 's', evidence: 'e', whatWorked: 'w', insight: 'i', learned: 'l' },
+      occurredAt: new Date(),
+    })
+    .returning();
+  if (share !== 'none')
+    await t.database.db.insert(memoryShares).values({
+      districtId: w.districtA,
+      recordId: r!.id,
+      groupId: w.teamA1,
+      schoolId: w.schoolA1,
+      scope: 'school',
+      status: share === 'shared' ? 'shared' : 'awaiting-team',
+      kind: 'success',
+      title: 'Matrix success',
+      content: { ...sharedDraft(), teamName: 'Team A1', schoolName: 'A1' },
+      proposedBy: w.users.facilitator.id,
+      authorConsentAt: share === 'shared' ? new Date() : null,
+      sharedAt: share === 'shared' ? new Date() : null,
+    });
+  return r!.id;
+}
+const sharedDraft = () => ({
+  kind: 'success',
+  title: 'Matrix success',
+  story: 's',
+  evidence: 'e',
+  whatWorked: 'w',
+  insight: 'i',
+  tags: { grade: null, subject: null, strategy: null, studentGroup: null },
+});
+/** A shared copy of team A1 to school A1: its id. */
+async function freshSharedCopy(): Promise<string> {
+  const recordId = await freshRecord('shared');
+  const rows = await t.database.db.select().from(memoryShares).where(eq(memoryShares.recordId, recordId));
+  return rows[0]!.id;
 }
 
 interface Case {
@@ -905,6 +954,46 @@ const CASES: Record<EndpointName, Case> = {
   shareMyVisitNote: {
     params: async () => ({ meetingId: (await freshPeerModelingMeeting()).id }),
     expect: { ...takePartTeamA1, member: 400, facilitator: 400 },
+  },
+  // Sharing beyond the team (SHARE-ACCESS-1): the team's records are its members' only.
+  shareReview: {
+    params: async () => ({ groupId: w.teamA1, recordId: await freshRecord() }),
+    expect: takePartTeamA1,
+  },
+  checkShareDraft: {
+    params: async () => ({ groupId: w.teamA1, recordId: await freshRecord() }),
+    body: () => ({ draft: sharedDraft() }),
+    expect: takePartTeamA1,
+  },
+  // SHARE-CONSENT-1: proposed without the author's consent: the author (member) must consent, others may propose.
+  proposeShare: {
+    params: async () => ({ groupId: w.teamA1, recordId: await freshRecord() }),
+    body: () => ({ scope: 'school', draft: sharedDraft(), authorConsent: false }),
+    expect: { ...takePartTeamA1, member: 400 },
+  },
+  consentShare: {
+    params: async () => ({ groupId: w.teamA1, recordId: await freshRecord('awaiting-author') }),
+    body: () => ({ as: 'author' }),
+    expect: { ...takePartTeamA1, facilitator: 403 },
+  },
+  withdrawShare: {
+    params: async () => ({ groupId: w.teamA1, recordId: await freshRecord('shared') }),
+    expect: takePartTeamA1,
+  },
+  pendingShares: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
+  sharedLibrary: { expect: signedIn() },
+  // SHARE-LIB-1: a copy shared to school A1: its people and the team; not the admin without a role there.
+  sharedCopy: {
+    params: async () => ({ shareId: await freshSharedCopy() }),
+    expect: {
+      anon: 401,
+      member: 'ok',
+      facilitator: 'ok',
+      leader: 'ok',
+      admin: 404,
+      outsider: 404,
+      foreign: 404,
+    },
   },
   myReflections: { expect: signedIn() },
   myReflectionsMarkdown: { expect: signedIn() },

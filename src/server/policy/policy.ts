@@ -120,6 +120,28 @@ export interface MemoryRecordSubject {
   group: GroupSubject;
   authorId: string | null;
 }
+/**
+ * A team's memory record as sharing beyond the team sees it (SHARE-*): its author (the presenter, or the member
+ * who logged it) and the team's facilitators decide who consents and who withdraws.
+ */
+export interface ShareRecordSubject {
+  kind: 'share-record';
+  id: string;
+  districtId: string;
+  group: GroupSubject;
+  authorId: string | null;
+  facilitatorIds: readonly string[];
+}
+/** A copy shared beyond the team (SHARE-LIB-1): read by its school's people or the whole district. */
+export interface SharedCopySubject {
+  kind: 'shared-copy';
+  id: string;
+  districtId: string;
+  groupId: string;
+  scope: 'school' | 'district';
+  schoolId: string | null;
+  shared: boolean;
+}
 
 export type Subject =
   | TeamMemorySubject
@@ -135,7 +157,9 @@ export type Subject =
   | MeetingSubject
   | ReflectionSubject
   | JoinRequestSubject
-  | LibraryRoutineSubject;
+  | LibraryRoutineSubject
+  | ShareRecordSubject
+  | SharedCopySubject;
 
 export type Action =
   | 'read'
@@ -156,7 +180,8 @@ export type Action =
   | 'share'
   | 'share-routines'
   | 'resolve'
-  | 'link';
+  | 'link'
+  | 'consent';
 // On a meeting: 'read' (its summary and Peer Modeling plan), 'take-part' (live, minutes, visit notes) and
 // 'run-meetings' (its plan and invitations: those who run the team).
 
@@ -273,6 +298,36 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
     }
     case 'library-routine':
       return action === 'withdraw' && (isAdmin(actor) || subject.authorIds.includes(actor.userId));
+    case 'share-record': {
+      // SHARE-ACCESS-1: a team's records are its members' only, whatever anyone's rank (non-evaluative).
+      const member = belongs(actor, subject.group.id);
+      const isAuthor = subject.authorId === actor.userId;
+      if (action === 'read' || action === 'share') return member;
+      // SHARE-CONSENT-1: the author's own consent.
+      if (action === 'consent') return member && isAuthor;
+      // SHARE-CONSENT-3: the team's consent: a facilitator other than the author, or any other member when the
+      // author is the team's only facilitator (or the team has none).
+      if (action === 'decide')
+        return (
+          member &&
+          !isAuthor &&
+          (facilitates(actor, subject.group.id) ||
+            subject.facilitatorIds.every((id) => id === subject.authorId))
+        );
+      // SHARE-WITHDRAW-1: the author or a facilitator of the team.
+      if (action === 'withdraw') return isAuthor || facilitates(actor, subject.group.id);
+      return false;
+    }
+    case 'shared-copy':
+      // SHARE-LIB-1: a school's copies for the people of that school, the district's for everyone in it; the
+      // team that shared it reads its own.
+      return (
+        action === 'read' &&
+        subject.shared &&
+        (subject.scope === 'district' ||
+          (subject.schoolId !== null && actor.schoolRoles.has(subject.schoolId)) ||
+          belongs(actor, subject.groupId))
+      );
     case 'new-group':
       if (action !== 'create') return false;
       if (subject.groupKind === 'district_leadership') return isAdmin(actor);
@@ -337,5 +392,13 @@ export function authorize(principal: Principal, action: Action, subject: Subject
     // A group you cannot see is indistinguishable from one that does not exist, whatever you ask of it.
     throw notFound('That group');
   }
+  // A team you cannot see, or a shared copy you may not read, is indistinguishable from one that does not exist.
+  if (
+    subject.kind === 'share-record' &&
+    subject.authorId !== actor.userId &&
+    !can(actor, 'read', subject.group)
+  )
+    throw notFound('That record');
+  if (subject.kind === 'shared-copy' && !can(actor, action, subject)) throw notFound('That shared copy');
   if (!can(actor, action, subject)) throw forbidden();
 }

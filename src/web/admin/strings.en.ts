@@ -170,6 +170,7 @@ export const adminStrings = {
         team_memory: 'Team memory exported',
       },
       backup: { created: 'Backup made', restored: 'Backup restored' },
+      memory: { shared: 'Team record shared beyond the team', share_withdrawn: 'Shared copy withdrawn' },
     },
   },
   invitations: {

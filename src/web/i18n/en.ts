@@ -13,6 +13,7 @@ export const en = {
     nav: {
       myTeams: 'My teams',
       reflections: 'My reflections',
+      shared: 'Shared',
       admin: 'Admin',
       account: 'Account',
     },

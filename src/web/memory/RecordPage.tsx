@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ShareRecordButton } from '../sharing/ShareRecordButton';
 import { Link, useParams } from 'wouter';
 import type { MemoryContent, MemoryLink, MemoryRecord } from '#contracts/memory';
 import { isApiRequestError } from '../api/client';
@@ -92,7 +93,7 @@ export function RecordPage() {
       <Texts t={t} content={r.content} />
       <Links t={t} groupId={groupId} record={r} />
       <TagsSection groupId={groupId} record={r} />
-      {/* SHARE: */}
+      <ShareRecordButton record={r} />
       <ResolveDialog
         groupId={groupId}
         recordId={r.id}

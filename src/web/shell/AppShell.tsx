@@ -58,6 +58,11 @@ export function AppShell({ children }: { children: ReactNode }) {
                     {t('app.nav.reflections')}
                   </NavLink>
                 </li>
+                <li>
+                  <NavLink to="/shared" className="site-nav__link">
+                    {t('app.nav.shared')}
+                  </NavLink>
+                </li>
                 {signedIn.districtRole === 'district_admin' ? (
                   <li>
                     <NavLink to="/admin" className="site-nav__link">

@@ -6,6 +6,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { PendingShares } from '../sharing/PendingShares';
 import { RecentSuccesses } from '../memory/RecentSuccesses';
 import { api, pathFor } from '#contracts/api';
 import type {
@@ -50,6 +51,7 @@ function HomeSections({ home, t }: { home: Home; t: TeamHomeT }) {
     <>
       <NextMeeting meeting={home.nextMeeting} timeZone={home.timeZone} groupId={home.groupId} t={t} />
       {/* NEXT-STEPS: <OpenNextSteps groupId/> */}
+      <PendingShares groupId={home.groupId} />
       <RecentSuccesses groupId={home.groupId} />
       <JourneyCard journey={home.journey} t={t} />
       <SinceYourLastVisit since={home.sinceLastVisit} t={t} />

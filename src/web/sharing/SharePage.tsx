@@ -1,0 +1,486 @@
+import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'wouter';
+import { SHARED_TEXT_MAX, SHARED_TITLE_MAX, type SharedDraft } from '#contracts/memory';
+import type { ShareFlag, ShareReview, ShareScope } from '#contracts/sharing';
+import { draftFields } from '#core/sharing/index';
+import { useDescribeError } from '../api/describeError';
+import { TextAreaField } from '../meetings/fields';
+import { useToast } from '../shell/Toaster';
+import { Button } from '../ui/Button';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
+import { Icon } from '../ui/Icon';
+import { Notice } from '../ui/Notice';
+import { Page } from '../ui/Page';
+import { RadioGroupField } from '../ui/RadioGroupField';
+import { ErrorState, LoadingState } from '../ui/States';
+import { TextField } from '../ui/TextField';
+import { dateTimeFormat } from '../ui/dates';
+import { useSharingT, type SharingT } from './i18n';
+import { useConsentShare, useDraftFlags, useProposeShare, useShareReview, useWithdrawShare } from './queries';
+import './sharing.css';
+
+/** Typing pauses this long before the copy is checked again. */
+const CHECK_AFTER_MS = 400;
+
+/**
+ * /teams/:groupId/memory/:recordId/share — the review before a record leaves the team (SHARE-REVIEW-1): the copy
+ * exactly as others will read it, likely names and identifying details marked and listed, the scope, and the
+ * author's explicit consent. Also where a proposal is agreed to and a shared copy withdrawn.
+ */
+export function SharePage() {
+  const t = useSharingT();
+  const { groupId = '', recordId = '' } = useParams();
+  const review = useShareReview(groupId, recordId);
+  if (review.isPending) return <LoadingState />;
+  if (review.isError)
+    return (
+      <Page title={t('review.pageTitle')} width="narrow">
+        <ErrorState error={review.error} onRetry={() => void review.refetch()} />
+      </Page>
+    );
+  const r = review.data;
+  return (
+    <Page
+      title={t('review.pageTitle')}
+      documentTitle={t('review.documentTitle', { title: r.draft?.title ?? '' })}
+      width="narrow"
+      intro={
+        <p>
+          <Link to={`/teams/${groupId}`}>{t('review.backToTeam', { team: r.teamName })}</Link>
+        </p>
+      }
+    >
+      {r.draft === null ? (
+        <Notice tone="info">
+          <p>{t('review.notShareable')}</p>
+        </Notice>
+      ) : (
+        <Review key={`${r.share?.id ?? 'new'}-${r.share?.stage ?? ''}`} review={r} draft0={r.draft} />
+      )}
+    </Page>
+  );
+}
+
+function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }) {
+  const t = useSharingT();
+  const describe = useDescribeError();
+  const toast = useToast();
+  const { groupId, recordId } = review;
+  const [draft, setDraft] = useState<SharedDraft>(draft0);
+  const [checked, setChecked] = useState<SharedDraft>(draft0);
+  const [scope, setScope] = useState<ShareScope>(
+    review.share?.scope ?? (review.schoolName ? 'school' : 'district'),
+  );
+  const [consent, setConsent] = useState(false);
+  const [consentError, setConsentError] = useState<string | null>(null);
+  const consentRef = useRef<HTMLInputElement>(null);
+  const editable = review.can.propose;
+  const authorConsents = review.isAuthor || review.author === null;
+
+  useEffect(() => {
+    if (draft === checked) return;
+    const timer = setTimeout(() => setChecked(draft), CHECK_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [draft, checked]);
+  const check = useDraftFlags(groupId, recordId, editable && checked !== draft0 ? checked : null);
+  const flags = editable && checked !== draft0 ? (check.data ?? review.flags) : review.flags;
+  const checking = draft !== checked || check.isFetching;
+
+  const propose = useProposeShare(groupId, recordId);
+  const consentShare = useConsentShare(groupId, recordId);
+  const withdraw = useWithdrawShare(groupId, recordId);
+
+  const submit = (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (authorConsents && !consent) {
+      setConsentError(t('review.consent'));
+      consentRef.current?.focus();
+      return;
+    }
+    propose.mutate(
+      { scope, draft, authorConsent: authorConsents && consent },
+      {
+        onSuccess: (next) =>
+          toast(next.share?.stage === 'shared' ? t('review.sharedToast') : t('review.proposedToast')),
+      },
+    );
+  };
+
+  return (
+    <div className="stack share-review">
+      <p>{t('review.intro')}</p>
+      {review.share ? <ShareStatus review={review} t={t} /> : null}
+      {review.can.consentAsAuthor || review.can.consentAsTeam ? (
+        <div className="share-actions">
+          {review.can.consentAsAuthor ? (
+            <Button
+              variant="primary"
+              isPending={consentShare.isPending}
+              onPress={() =>
+                consentShare.mutate('author', { onSuccess: () => toast(t('pending.agreedToast')) })
+              }
+            >
+              {t('review.consentAsAuthor')}
+            </Button>
+          ) : null}
+          {review.can.consentAsTeam ? (
+            <Button
+              variant="primary"
+              isPending={consentShare.isPending}
+              onPress={() =>
+                consentShare.mutate('team', { onSuccess: () => toast(t('pending.agreedToast')) })
+              }
+            >
+              {t('review.consentAsTeam')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {consentShare.error ? (
+        <Notice tone="error" role="alert">
+          <p>{describe(consentShare.error)}</p>
+        </Notice>
+      ) : null}
+
+      <FlagList flags={flags} checking={editable && checking} t={t} />
+
+      <section className="panel stack" aria-labelledby="share-preview-heading">
+        <h2 id="share-preview-heading" className="section__title">
+          {t('review.previewHeading')}
+        </h2>
+        <Preview draft={draft} flags={flags} team={review.teamName} school={review.schoolName} t={t} />
+      </section>
+
+      {editable ? (
+        <form className="panel stack" onSubmit={submit} aria-labelledby="share-edit-heading" noValidate>
+          <h2 id="share-edit-heading" className="section__title">
+            {t('review.editHeading')}
+          </h2>
+          <DraftFields draft={draft} onChange={setDraft} t={t} />
+          <RadioGroupField
+            label={t('review.scope')}
+            name="scope"
+            value={scope}
+            onChange={(v) => setScope(v === 'school' ? 'school' : 'district')}
+            options={[
+              ...(review.schoolName
+                ? [{ value: 'school', label: t('review.scopeSchool', { school: review.schoolName }) }]
+                : []),
+              { value: 'district', label: t('review.scopeDistrict') },
+            ]}
+          />
+          {authorConsents ? (
+            <ConsentBox
+              checked={consent}
+              error={consentError}
+              inputRef={consentRef}
+              onChange={(v) => {
+                setConsent(v);
+                if (v) setConsentError(null);
+              }}
+              t={t}
+            />
+          ) : (
+            <Notice tone="info">
+              <p>{t('review.authorWillBeAsked', { name: review.author?.name ?? '' })}</p>
+            </Notice>
+          )}
+          {review.needsTeamConsent ? (
+            <Notice tone="info">
+              <p>{t('review.teamWillBeAsked')}</p>
+            </Notice>
+          ) : null}
+          {propose.error ? (
+            <Notice tone="error" role="alert">
+              <p>{describe(propose.error)}</p>
+            </Notice>
+          ) : null}
+          <div>
+            <Button type="submit" variant="primary" isPending={propose.isPending}>
+              {authorConsents && !review.needsTeamConsent ? t('review.submit') : t('review.propose')}
+            </Button>
+          </div>
+        </form>
+      ) : null}
+
+      {review.can.withdraw ? (
+        <div>
+          <ConfirmDialog
+            trigger={t('review.withdraw')}
+            triggerVariant="danger"
+            title={t('review.withdrawTitle')}
+            body={<p>{t('review.withdrawBody')}</p>}
+            confirmLabel={t('review.withdraw')}
+            onConfirm={async () => {
+              await withdraw.mutateAsync();
+              toast(t('review.withdrawnToast'));
+            }}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function ShareStatus({ review, t }: { review: ShareReview; t: SharingT }) {
+  const { i18n } = useTranslation();
+  const share = review.share;
+  if (!share) return null;
+  const scope =
+    share.scope === 'school'
+      ? t('review.scopeShort.school', { school: review.schoolName ?? '' })
+      : t('review.scopeShort.district');
+  const date = share.sharedAt
+    ? dateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(Date.parse(share.sharedAt))
+    : '';
+  return (
+    <Notice tone={share.stage === 'shared' ? 'success' : 'info'} role="status">
+      <p data-testid="share-status">
+        {share.stage === 'shared'
+          ? t('review.status.shared', { scope, date })
+          : share.stage === 'awaiting-author'
+            ? t('review.status.awaiting-author', { author: review.author?.name ?? '' })
+            : t('review.status.awaiting-team')}
+      </p>
+    </Notice>
+  );
+}
+
+function fieldLabel(t: SharingT, field: string): string {
+  switch (field) {
+    case 'title':
+    case 'story':
+    case 'evidence':
+    case 'whatWorked':
+    case 'insight':
+    case 'tried':
+    case 'resolution':
+      return t(`review.fields.${field}`);
+    case 'tags.grade':
+    case 'tags.subject':
+    case 'tags.strategy':
+    case 'tags.studentGroup':
+      return t(`review.fields.${field}`);
+    default:
+      return field;
+  }
+}
+
+/** SHARE-REVIEW-2: every flag in words, so nothing rests on the highlight's colour. */
+function FlagList({ flags, checking, t }: { flags: ShareFlag[]; checking: boolean; t: SharingT }) {
+  return (
+    <section className="panel stack share-flags" aria-labelledby="share-flags-heading">
+      <h2 id="share-flags-heading" className="section__title">
+        <Icon name="alert" className="icon" /> {t('review.flagsHeading')}
+      </h2>
+      <p className="muted" role="status">
+        {checking ? t('review.flagsChecking') : flags.length === 0 ? t('review.flagsNone') : ''}
+      </p>
+      {flags.length > 0 ? (
+        <ul className="share-flags__list" data-testid="share-flags">
+          {flags.map((f) => (
+            <li key={`${f.field}-${f.start}`}>
+              {t('review.flag', {
+                text: f.text,
+                reason: t(`review.reasons.${f.reason}`),
+                field: fieldLabel(t, f.field),
+              })}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** A field's text with its flags marked: a highlight, an underline and hidden words for screen readers. */
+function Marked({ text, flags, t }: { text: string; flags: ShareFlag[]; t: SharingT }) {
+  const parts: React.ReactNode[] = [];
+  let at = 0;
+  for (const f of flags) {
+    // A flag from an older check that no longer matches the text is not drawn.
+    if (f.start < at || text.slice(f.start, f.end) !== f.text) continue;
+    parts.push(text.slice(at, f.start));
+    parts.push(
+      <mark key={f.start} className="share-flag">
+        {f.text}
+        <span className="visually-hidden"> {t('review.flagMarker')}</span>
+      </mark>,
+    );
+    at = f.end;
+  }
+  parts.push(text.slice(at));
+  return <>{parts}</>;
+}
+
+function Preview({
+  draft,
+  flags,
+  team,
+  school,
+  t,
+}: {
+  draft: SharedDraft;
+  flags: ShareFlag[];
+  team: string;
+  school: string | null;
+  t: SharingT;
+}) {
+  const fields = draftFields(draft);
+  const of = (field: string) => flags.filter((f) => f.field === field);
+  return (
+    <article className="shared-copy" data-testid="share-preview">
+      <h3 className="shared-copy__title">
+        <Marked text={draft.title} flags={of('title')} t={t} />
+      </h3>
+      <p className="muted">{school ? `${team}, ${school}` : team}</p>
+      <dl className="shared-copy__fields">
+        {fields
+          .filter(([field]) => field !== 'title')
+          .map(([field, text]) => (
+            <div key={field}>
+              <dt>{fieldLabel(t, field)}</dt>
+              <dd>
+                <Marked text={text} flags={of(field)} t={t} />
+              </dd>
+            </div>
+          ))}
+      </dl>
+    </article>
+  );
+}
+
+function DraftFields({
+  draft,
+  onChange,
+  t,
+}: {
+  draft: SharedDraft;
+  onChange: (d: SharedDraft) => void;
+  t: SharingT;
+}) {
+  const tag = (key: keyof SharedDraft['tags'], value: string) =>
+    onChange({ ...draft, tags: { ...draft.tags, [key]: value === '' ? null : value } });
+  return (
+    <>
+      <TextField
+        label={t('review.fields.title')}
+        name="draft.title"
+        value={draft.title}
+        maxLength={SHARED_TITLE_MAX}
+        onChange={(v) => onChange({ ...draft, title: v })}
+      />
+      {draft.kind === 'success' ? (
+        <>
+          <TextAreaField
+            label={t('review.fields.story')}
+            name="draft.story"
+            value={draft.story}
+            maxLength={SHARED_TEXT_MAX}
+            rows={5}
+            onChange={(v) => onChange({ ...draft, story: v })}
+          />
+          <TextAreaField
+            label={t('review.fields.evidence')}
+            name="draft.evidence"
+            value={draft.evidence}
+            maxLength={SHARED_TEXT_MAX}
+            onChange={(v) => onChange({ ...draft, evidence: v })}
+          />
+          <TextAreaField
+            label={t('review.fields.whatWorked')}
+            name="draft.whatWorked"
+            value={draft.whatWorked}
+            maxLength={SHARED_TEXT_MAX}
+            onChange={(v) => onChange({ ...draft, whatWorked: v })}
+          />
+          <TextAreaField
+            label={t('review.fields.insight')}
+            name="draft.insight"
+            value={draft.insight}
+            maxLength={SHARED_TEXT_MAX}
+            onChange={(v) => onChange({ ...draft, insight: v })}
+          />
+        </>
+      ) : (
+        <>
+          <TextAreaField
+            label={t('review.fields.story')}
+            name="draft.story"
+            value={draft.story}
+            maxLength={SHARED_TEXT_MAX}
+            rows={5}
+            onChange={(v) => onChange({ ...draft, story: v })}
+          />
+          <TextAreaField
+            label={t('review.fields.tried')}
+            name="draft.tried"
+            value={draft.tried}
+            maxLength={SHARED_TEXT_MAX}
+            onChange={(v) => onChange({ ...draft, tried: v })}
+          />
+          <TextAreaField
+            label={t('review.fields.resolution')}
+            name="draft.resolution"
+            value={draft.resolution}
+            maxLength={SHARED_TEXT_MAX}
+            onChange={(v) => onChange({ ...draft, resolution: v })}
+          />
+        </>
+      )}
+      <div className="share-review__tags">
+        {(['grade', 'subject', 'strategy', 'studentGroup'] as const).map((key) => (
+          <TextField
+            key={key}
+            label={t(`review.fields.tags.${key}`)}
+            name={`draft.tags.${key}`}
+            value={draft.tags[key] ?? ''}
+            maxLength={80}
+            onChange={(v) => tag(key, v)}
+          />
+        ))}
+      </div>
+    </>
+  );
+}
+
+function ConsentBox({
+  checked,
+  error,
+  inputRef,
+  onChange,
+  t,
+}: {
+  checked: boolean;
+  error: string | null;
+  inputRef: React.RefObject<HTMLInputElement | null>;
+  onChange: (v: boolean) => void;
+  t: SharingT;
+}) {
+  const errorId = useId();
+  return (
+    <div className="field">
+      {error ? (
+        <p id={errorId} className="field__error">
+          {error}
+        </p>
+      ) : null}
+      <label className="checkbox">
+        <input
+          ref={inputRef}
+          type="checkbox"
+          className="checkbox__input"
+          name="authorConsent"
+          checked={checked}
+          {...(error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        <span className="checkbox__box" aria-hidden="true">
+          <Icon name="check" className="icon checkbox__check" />
+        </span>
+        <span>{t('review.consent')}</span>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+/** Query keys and calls of sharing beyond the team (REST). */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { SharedDraft } from '#contracts/memory';
+import type { ProposeShareRequest, ShareReview } from '#contracts/sharing';
+import { call } from '../api/client';
+
+export const sharingKeys = {
+  review: (groupId: string, recordId: string) => ['sharing', 'review', groupId, recordId] as const,
+  check: (groupId: string, recordId: string, draft: SharedDraft | null) =>
+    ['sharing', 'check', groupId, recordId, draft] as const,
+  pending: (groupId: string) => ['sharing', 'pending', groupId] as const,
+  library: ['sharing', 'library'] as const,
+  copy: (shareId: string) => ['sharing', 'copy', shareId] as const,
+};
+
+export function useShareReview(groupId: string, recordId: string) {
+  return useQuery({
+    queryKey: sharingKeys.review(groupId, recordId),
+    queryFn: ({ signal }) => call('shareReview', { params: { groupId, recordId }, signal }),
+  });
+}
+
+/** SHARE-FLAG-5: flags of the draft as it is edited (the caller debounces `draft`). */
+export function useDraftFlags(groupId: string, recordId: string, draft: SharedDraft | null) {
+  return useQuery({
+    queryKey: sharingKeys.check(groupId, recordId, draft),
+    queryFn: async ({ signal }) =>
+      draft
+        ? (await call('checkShareDraft', { params: { groupId, recordId }, body: { draft }, signal })).flags
+        : [],
+    enabled: draft !== null,
+    placeholderData: (previous) => previous,
+    staleTime: 60_000,
+  });
+}
+
+/** Every change answers with the whole review: it replaces the cached one; lists are asked again. */
+function useReviewChange<V>(groupId: string, recordId: string, fn: (value: V) => Promise<ShareReview>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: async (review) => {
+      queryClient.setQueryData(sharingKeys.review(groupId, recordId), review);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: sharingKeys.pending(groupId) }),
+        queryClient.invalidateQueries({ queryKey: sharingKeys.library }),
+      ]);
+    },
+  });
+}
+
+export function useProposeShare(groupId: string, recordId: string) {
+  return useReviewChange(groupId, recordId, (body: ProposeShareRequest) =>
+    call('proposeShare', { params: { groupId, recordId }, body }),
+  );
+}
+
+export function useConsentShare(groupId: string, recordId: string) {
+  return useReviewChange(groupId, recordId, (as: 'author' | 'team') =>
+    call('consentShare', { params: { groupId, recordId }, body: { as } }),
+  );
+}
+
+export function useWithdrawShare(groupId: string, recordId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => call('withdrawShare', { params: { groupId, recordId } }),
+    onSuccess: async () => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: sharingKeys.review(groupId, recordId) }),
+        queryClient.invalidateQueries({ queryKey: sharingKeys.pending(groupId) }),
+        queryClient.invalidateQueries({ queryKey: sharingKeys.library }),
+      ]);
+    },
+  });
+}
+
+export function usePendingShares(groupId: string) {
+  return useQuery({
+    queryKey: sharingKeys.pending(groupId),
+    queryFn: async ({ signal }) => (await call('pendingShares', { params: { groupId }, signal })).items,
+  });
+}
+
+export function useSharedLibrary() {
+  return useQuery({
+    queryKey: sharingKeys.library,
+    queryFn: async ({ signal }) => (await call('sharedLibrary', { query: {}, signal })).items,
+  });
+}
+
+export function useSharedCopy(shareId: string) {
+  return useQuery({
+    queryKey: sharingKeys.copy(shareId),
+    queryFn: ({ signal }) => call('sharedCopy', { params: { shareId }, signal }),
+  });
+}
