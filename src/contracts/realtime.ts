@@ -12,7 +12,7 @@ import { Id } from './common';
 import { MeetingEvent, MeetingRejection } from './meeting';
 
 /** Bumped on any incompatible change; a mismatch is answered `incompatible` (ADR 0006). */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const SOCKET_PATH = '/socket.io';
 

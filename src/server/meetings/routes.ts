@@ -269,6 +269,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
       minutes.roles.noteTaker,
       ...minutes.parts.map((p) => p.presenterId),
       ...minutes.actionItems.map((a) => a.ownerId),
+      ...minutes.followUps.map((f) => f.ownerId),
       ...minutes.sharedReflections.map((r) => r.authorId),
       // PM-MIN-1, PM-MIN-2: planned models, observers who shared a note, invited people.
       ...minutes.parts.flatMap((p) => [p.plan?.modelId, ...p.observations.map((o) => o.authorId)]),
