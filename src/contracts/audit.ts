@@ -37,6 +37,8 @@ export const AuditAction = z.enum([
   'export.minutes',
   'backup.created',
   'backup.restored',
+  // NEXT-CSV-1: a team's next steps downloaded as CSV.
+  'export.next_steps',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -37,6 +37,8 @@ import { registerCalendarRoutes } from './calendar/routes';
 import { registerRoutineRoutes } from './routines/routes';
 import { registerGuestRoutes } from './guests/routes';
 import { registerPeerModelingRoutes } from './peer-modeling/routes';
+import { registerNextStepsRoutes } from './next-steps/routes';
+import { startDigestJob } from './next-steps/digest';
 import { registerDemoRoutes } from './demo/routes';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
 import { CommittedEvents } from './meetings/committed';
@@ -64,6 +66,8 @@ export interface BuildOptions {
   globalRateLimit?: number;
   /** How fast the demo's simulated colleagues act (tests speed them up); default a human pace. */
   demoPace?: SimulatorPace;
+  /** DIGEST-JOB-1: the weekly digest's job (default on, first round after an hour); tests call it directly. */
+  digestJob?: boolean;
 }
 
 /** 64 KiB is far above any legitimate JSON body of this API. */
@@ -215,6 +219,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerPeerModelingRoutes(api, services);
     registerReflectionRoutes(api, services);
     registerDemoRoutes(api, services, demoSimulator);
+    registerNextStepsRoutes(api, services);
     done();
   });
 
@@ -228,7 +233,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     ...(demoSimulator ? { extraPresence: (meetingId: string) => demoSimulator.presentIn(meetingId) } : {}),
   });
   meetingRuntime.startTicking();
+  const digestJob =
+    opts.digestJob === false
+      ? null
+      : startDigestJob({ database, mailer, link: (path) => services.link(path), log: app.log });
   app.addHook('preClose', async () => {
+    await digestJob?.stop();
     demoSimulator?.stopAll();
     meetingRuntime.stop();
     await realtime.close();

@@ -14,7 +14,7 @@ const G = '00000000-0000-4000-8000-0000000000aa';
 let seq = 0;
 const head = (at: number, actorId = ANA) => ({
   seq: ++seq,
-  v: MEETING_EVENT_VERSION,
+  v: MEETING_EVENT_VERSION as typeof MEETING_EVENT_VERSION,
   at,
   actorId,
   idempotencyKey: null,

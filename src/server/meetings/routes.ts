@@ -21,6 +21,7 @@ import type { Services } from '../services';
 import { minutesToMarkdown } from './documents';
 import { inviteeIdsOf, loadMeeting, meetingSubject } from './queries';
 import { inviteesOf, plansOf, planSnapshot } from '../peer-modeling/queries';
+import { followUpsForOpening } from '../next-steps/queries';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -203,6 +204,8 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
         .map(planSnapshot)
         .filter((p) => p !== null)
         .filter((p) => routines[p.part]?.focus === 'observed-practice');
+      // FOLLOW-OPEN-1: the team's open next steps of earlier meetings, followed up at the start.
+      const followUps = await followUpsForOpening(s.db, actor.districtId, group.id, meeting.id);
       const result = await s.meetings.appendInitial(meeting.id, actor.districtId, (state) => {
         if (state.phase !== 'empty') return [];
         const made = createMeeting({
@@ -215,6 +218,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
           autoStartTimer: group.autoStartTimer,
           plans,
           invitedIds: invited,
+          followUps,
         });
         return made.ok ? made.events : made.error;
       });
