@@ -3,6 +3,7 @@ import { Route, Router, Switch } from 'wouter';
 import { FullScreenFrame, meetingFullScreenRoutes, meetingRoutes } from './meetings/routes';
 import { routineRoutes } from './routines/routes';
 import { peerModelingRoutes } from './peer-modeling/routes';
+import { nextStepsRoutes } from './next-steps/routes';
 import { AppShell } from './shell/AppShell';
 import { RedirectIfSignedIn, RequireDistrictAdmin, RequireSession, SetupGate } from './shell/guards';
 import { lazyPage, preloadPageAt, type PageRoute } from './shell/lazyPage';
@@ -58,6 +59,7 @@ const signedInRoutes: readonly PageRoute[] = [
   ...meetingRoutes,
   ...peerModelingRoutes,
   ...routineRoutes,
+  ...nextStepsRoutes,
 ];
 
 /** Signed in as a district administrator. */
