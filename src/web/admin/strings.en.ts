@@ -164,7 +164,11 @@ export const adminStrings = {
       },
       calendar: { feed_link_made: 'Calendar link made or reset' },
       setup: { first_team: 'First team created' },
-      export: { audit_log: 'Audit log exported', minutes: 'Minutes exported', next_steps: 'Next steps exported' },
+      export: {
+        audit_log: 'Audit log exported',
+        minutes: 'Minutes exported',
+        next_steps: 'Next steps exported',
+      },
       backup: { created: 'Backup made', restored: 'Backup restored' },
     },
   },

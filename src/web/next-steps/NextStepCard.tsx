@@ -32,7 +32,9 @@ export function NextStepCard({ item, onDone }: { item: NextStepItem; onDone: (me
         <p className="muted">
           {t('item.followUps')}:{' '}
           {item.followUps
-            .map((f) => t('item.followUp', { meeting: f.meeting.title, status: t(`item.status.${f.status}`) }))
+            .map((f) =>
+              t('item.followUp', { meeting: f.meeting.title, status: t(`item.status.${f.status}`) }),
+            )
             .join('; ')}
         </p>
       ) : null}

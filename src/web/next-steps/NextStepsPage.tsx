@@ -51,7 +51,12 @@ export function NextStepsPage() {
             </EmptyState>
           ) : (
             CLASSES.map((cls) => (
-              <DueSection key={cls} cls={cls} items={items.filter((i) => i.dueClass === cls)} onDone={setDone} />
+              <DueSection
+                key={cls}
+                cls={cls}
+                items={items.filter((i) => i.dueClass === cls)}
+                onDone={setDone}
+              />
             ))
           )}
           {list.data.teams.length ? (
