@@ -101,7 +101,7 @@ describe('FOLLOW: the next meeting opens with a follow-up of open next steps', (
     actor: string;
     phase: 'lobby' | 'running' | 'ended';
     itemId: string;
-    expected: string | 'ok';
+    expected: string;
   }[] = [
     { name: 'the owner, in the lobby', actor: BEN, phase: 'lobby', itemId: 'i-1', expected: 'ok' },
     { name: 'the facilitator, in the lobby', actor: ANA, phase: 'lobby', itemId: 'i-1', expected: 'ok' },
