@@ -40,6 +40,8 @@ export const AuditAction = z.enum([
   'export.team_memory',
   'memory.shared',
   'memory.share_withdrawn',
+  // NEXT-CSV-1: a team's next steps downloaded as CSV.
+  'export.next_steps',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

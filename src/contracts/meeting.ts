@@ -81,6 +81,29 @@ export const PeerModelingPlan = z.strictObject({
 });
 export type PeerModelingPlan = z.infer<typeof PeerModelingPlan>;
 
+/** NEXT-DONE-1: what happened, written when a next step (an action item) is marked done. */
+export const NEXT_STEP_OUTCOME_MAX = 500;
+export const NextStepOutcome = z.string().check(z.trim(), z.maxLength(NEXT_STEP_OUTCOME_MAX));
+
+/**
+ * FOLLOW-OPEN-1: an open next step of an earlier meeting of the team, snapshotted into `meeting.created` so the
+ * next meeting opens with its follow-up.
+ */
+export const FollowUpItem = z.strictObject({
+  /** The earlier meeting the next step was chosen in. */
+  meetingId: Id,
+  itemId: EntityId,
+  text: text(500),
+  ownerId: Id,
+  due: z.nullable(z.iso.date()),
+});
+export type FollowUpItem = z.infer<typeof FollowUpItem>;
+/** At most this many open next steps are carried into a meeting (the oldest beyond it wait for the next one). */
+export const FOLLOW_UPS_MAX = 100;
+/** FOLLOW-CMD-1: what the team says of a next step at the follow-up. */
+export const FollowUpStatus = z.enum(['done', 'carry-on', 'drop']);
+export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
+
 // ---------------------------------------------------------------------------------------------------------
 // Commands. The server overwrites `actorId` with the signed-in user before parsing; clients never choose it.
 
@@ -124,7 +147,18 @@ export const MeetingCommand = z.discriminatedUnion('type', [
   command('writeReflection', { reflectionId: z.optional(EntityId), stepId: Slug, text: text(5_000) }),
   command('shareReflection', { reflectionId: EntityId }),
   command('addActionItem', { text: text(500), ownerId: Id, due: z.nullable(z.iso.date()) }),
-  command('completeActionItem', { itemId: EntityId }),
+  /** NEXT-DONE-1: `outcome` says what happened (optional, at most 500 characters). */
+  command('completeActionItem', { itemId: EntityId, outcome: z.optional(NextStepOutcome) }),
+  /**
+   * FOLLOW-CMD-1: at the start of a meeting, what became of an open next step of an earlier meeting (one of
+   * `meeting.created`'s `followUps`): `meetingId` names that earlier meeting.
+   */
+  command('followUpNextStep', {
+    meetingId: Id,
+    itemId: EntityId,
+    status: FollowUpStatus,
+    note: z.optional(NextStepOutcome),
+  }),
   /** The presenter's success story, dilemma or observed practice (the routine's focus decides which). */
   command('recordPresentation', {
     title: text(200),
@@ -215,6 +249,8 @@ export const MeetingEvent = z.discriminatedUnion('type', [
     plans: z.optional(z.array(PeerModelingPlan).check(z.maxLength(AGENDA_ROUTINES_MAX))),
     /** PM-GUEST-1: people of the district invited to this meeting only (on `memberIds` too; never facilitate). */
     invitedIds: z.optional(z.array(Id).check(z.maxLength(100))),
+    /** FOLLOW-OPEN-1: the team's open next steps of earlier meetings when it opened (absent in older logs). */
+    followUps: z.optional(z.array(FollowUpItem).check(z.maxLength(FOLLOW_UPS_MAX))),
   }),
   event('meeting.started', {
     /**
@@ -286,7 +322,18 @@ export const MeetingEvent = z.discriminatedUnion('type', [
     ownerId: Id,
     due: z.nullable(z.iso.date()),
   }),
-  event('action-item.completed', { itemId: EntityId }),
+  /** NEXT-DONE-1: `outcome` is absent in older logs and when nobody wrote what happened. */
+  event('action-item.completed', {
+    itemId: EntityId,
+    outcome: z.optional(z.string().check(z.maxLength(NEXT_STEP_OUTCOME_MAX))),
+  }),
+  /** FOLLOW-CMD-1: the follow-up of an earlier meeting's next step (the last one for an item counts). */
+  event('next-step.followed-up', {
+    meetingId: Id,
+    itemId: EntityId,
+    status: FollowUpStatus,
+    note: z.string().check(z.maxLength(NEXT_STEP_OUTCOME_MAX)),
+  }),
   event('presentation.recorded', {
     part: z.optional(AgendaPartIndex),
     kind: RoutineFocus,

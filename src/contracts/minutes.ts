@@ -109,7 +109,23 @@ export const MinutesActionItem = z.object({
   at: Ms,
   completedAt: z.nullable(Ms),
   completedBy: z.nullable(Person),
+  /** NEXT-DONE-1: what happened, written when it was marked done. */
+  outcome: z.nullable(z.string()),
 });
+
+/** FOLLOW-MIN-1: an earlier meeting's next step as this meeting followed it up (status null: not discussed). */
+export const MinutesFollowUp = z.object({
+  meetingId: Id,
+  itemId: z.string(),
+  text: z.string(),
+  ownerId: Person,
+  due: z.nullable(z.string()),
+  status: z.nullable(z.enum(['done', 'carry-on', 'drop'])),
+  note: z.nullable(z.string()),
+  by: z.nullable(Person),
+  at: z.nullable(Ms),
+});
+export type MinutesFollowUp = z.infer<typeof MinutesFollowUp>;
 
 export const MeetingMinutes = z.object({
   meetingId: z.nullable(Id),
@@ -135,6 +151,8 @@ export const MeetingMinutes = z.object({
     }),
   ),
   actionItems: z.array(MinutesActionItem),
+  /** FOLLOW-MIN-1: the follow-up of earlier meetings' open next steps (empty when there were none). */
+  followUps: z.array(MinutesFollowUp),
   /** Meeting guests admitted to this meeting (ADR 0013), by display name. */
   guests: z.array(z.object({ id: Id, name: z.string() })),
   /** PM-GUEST-1: people of the district invited to this meeting only (not on the team). */

@@ -39,6 +39,8 @@ import { registerGuestRoutes } from './guests/routes';
 import { registerPeerModelingRoutes } from './peer-modeling/routes';
 import { registerTeamHomeRoutes } from './team-home/routes';
 import { registerMemoryRoutes } from './memory/routes';
+import { registerNextStepsRoutes } from './next-steps/routes';
+import { startDigestJob } from './next-steps/digest';
 import { registerDemoRoutes } from './demo/routes';
 import { registerSharingRoutes } from './sharing/routes';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
@@ -68,6 +70,8 @@ export interface BuildOptions {
   globalRateLimit?: number;
   /** How fast the demo's simulated colleagues act (tests speed them up); default a human pace. */
   demoPace?: SimulatorPace;
+  /** DIGEST-JOB-1: the weekly digest's job (default on, first round after an hour); tests call it directly. */
+  digestJob?: boolean;
 }
 
 /** 64 KiB is far above any legitimate JSON body of this API. */
@@ -223,6 +227,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerMemoryRoutes(api, services);
     registerSearchRoutes(api, services);
     registerSharingRoutes(api, services);
+    registerNextStepsRoutes(api, services);
     done();
   });
 
@@ -236,7 +241,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     ...(demoSimulator ? { extraPresence: (meetingId: string) => demoSimulator.presentIn(meetingId) } : {}),
   });
   meetingRuntime.startTicking();
+  const digestJob =
+    opts.digestJob === false
+      ? null
+      : startDigestJob({ database, mailer, link: (path) => services.link(path), log: app.log });
   app.addHook('preClose', async () => {
+    await digestJob?.stop();
     demoSimulator?.stopAll();
     meetingRuntime.stop();
     await realtime.close();

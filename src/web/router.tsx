@@ -5,6 +5,7 @@ import { routineRoutes } from './routines/routes';
 import { peerModelingRoutes } from './peer-modeling/routes';
 import { memoryRoutes } from './memory/routes';
 import { sharingRoutes } from './sharing/routes';
+import { nextStepsRoutes } from './next-steps/routes';
 import { AppShell } from './shell/AppShell';
 import { RedirectIfSignedIn, RequireDistrictAdmin, RequireSession, SetupGate } from './shell/guards';
 import { lazyPage, preloadPageAt, type PageRoute } from './shell/lazyPage';
@@ -63,6 +64,7 @@ const signedInRoutes: readonly PageRoute[] = [
   ...routineRoutes,
   ...memoryRoutes,
   ...sharingRoutes,
+  ...nextStepsRoutes,
 ];
 
 /** Signed in as a district administrator. */

@@ -1,6 +1,8 @@
 import {
   AGENDA_ROUTINES_MAX,
+  FOLLOW_UPS_MAX,
   MEETING_EVENT_VERSION,
+  type FollowUpItem,
   type MeetingEvent,
   type MeetingRejection,
   type PeerModelingPlan,
@@ -30,6 +32,8 @@ export interface CreateMeetingInput {
   readonly plans?: readonly PeerModelingPlan[];
   /** PM-GUEST-1: the people invited to this meeting only (they must be on `memberIds`). */
   readonly invitedIds?: readonly string[];
+  /** FOLLOW-OPEN-1: the team's open next steps of earlier meetings (at most FOLLOW_UPS_MAX are kept). */
+  readonly followUps?: readonly FollowUpItem[];
 }
 
 export const MEETING_MEMBERS_MAX = 100;
@@ -82,6 +86,7 @@ export function createMeeting(
     const modelId = plan.modelId !== null && memberIds.includes(plan.modelId) ? plan.modelId : null;
     plans.push({ ...plan, modelId });
   }
+  const followUps = (input.followUps ?? []).slice(0, FOLLOW_UPS_MAX);
   return {
     ok: true,
     events: [
@@ -101,6 +106,7 @@ export function createMeeting(
           ...(input.autoStartTimer !== undefined && { autoStartTimer: input.autoStartTimer }),
           ...(plans.length > 0 && { plans }),
           ...(invitedIds.length > 0 && { invitedIds }),
+          ...(followUps.length > 0 && { followUps: [...followUps] }),
         },
       },
     ],

@@ -270,7 +270,23 @@ function handle(s: MeetingState, c: MeetingCommand, newId: string): Outcome {
           'Only the owner, the person who added it or the facilitator can complete an action item',
         );
       if (item.completedAt !== null) return reject('INVALID', 'This action item is already complete');
-      return emit({ type: 'action-item.completed', payload: { itemId: item.id } });
+      // NEXT-DONE-1: what happened travels with the event (left out when nobody wrote it).
+      const outcome = c.outcome?.trim() ?? '';
+      return emit({
+        type: 'action-item.completed',
+        payload: { itemId: item.id, ...(outcome !== '' && { outcome }) },
+      });
+    }
+    case 'followUpNextStep': {
+      const item = s.followUps.find((f) => f.meetingId === c.meetingId && f.itemId === c.itemId);
+      if (!item) return reject('NOT_FOUND', 'No such next step to follow up in this meeting');
+      // FOLLOW-CMD-2: the person who owns it, or the facilitator for the team.
+      if (c.actorId !== item.ownerId && c.actorId !== s.roles.facilitator)
+        return reject('NOT_ALLOWED', 'Only the owner of the next step or the facilitator can follow it up');
+      return emit({
+        type: 'next-step.followed-up',
+        payload: { meetingId: item.meetingId, itemId: item.itemId, status: c.status, note: c.note ?? '' },
+      });
     }
     case 'recordPresentation': {
       const part = currentAgendaPart(s);

@@ -206,6 +206,7 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
             at: e.at,
             completedAt: null,
             completedBy: null,
+            outcome: null,
           },
         ],
       };
@@ -214,9 +215,23 @@ function apply(s: MeetingState, e: MeetingEvent): MeetingState {
       return {
         ...s,
         actionItems: s.actionItems.map((i) =>
-          i.id === e.payload.itemId ? { ...i, completedAt: e.at, completedBy: e.actorId } : i,
+          i.id === e.payload.itemId
+            ? { ...i, completedAt: e.at, completedBy: e.actorId, outcome: e.payload.outcome || null }
+            : i,
         ),
       };
+    case 'next-step.followed-up': {
+      // FOLLOW-CMD-1: the last answer for an item counts.
+      const { meetingId, itemId, status, note } = e.payload;
+      return {
+        ...s,
+        followUps: s.followUps.map((f) =>
+          f.meetingId === meetingId && f.itemId === itemId
+            ? { ...f, status, note: note === '' ? null : note, by: e.actorId, at: e.at }
+            : f,
+        ),
+      };
+    }
     case 'presentation.recorded': {
       const { part = 0, evidence = '', ...record } = e.payload;
       return updatePart(s, part, (p) => ({
@@ -269,6 +284,7 @@ function created(s: MeetingState, e: EventOf<'meeting.created'>): MeetingState {
     autoStartTimer = false,
     plans = [],
     invitedIds = [],
+    followUps = [],
   } = e.payload;
   const routines = [routine, ...followedBy];
   const agenda: AgendaPart[] = [];
@@ -307,6 +323,7 @@ function created(s: MeetingState, e: EventOf<'meeting.created'>): MeetingState {
     steps,
     currentPart: 0,
     autoStartTimer,
+    followUps: followUps.map((f) => ({ ...f, status: null, note: null, by: null, at: null })),
   };
 }
 

@@ -98,6 +98,8 @@ export function minutesOf(state: MeetingState, now: number = state.clock): Meeti
       afterMeeting: state.endedAt !== null && at > state.endedAt,
     })),
     actionItems: [...state.actionItems],
+    // FOLLOW-MIN-1: what the team said of earlier meetings' next steps, in the order they were carried in.
+    followUps: state.followUps.map((f) => ({ ...f })),
     // Meeting guests (ADR 0013) are listed by name, so the team can invite them later.
     guests: Object.entries(state.guests).map(([id, name]) => ({ id, name })),
     invitees: [...state.invitees],

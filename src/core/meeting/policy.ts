@@ -44,6 +44,8 @@ export const COMMAND_POLICY: Readonly<Record<MeetingCommandType, CommandRule>> =
   addActionItem: { phases: live, who: 'member' },
   // Action items are followed up after the meeting, so completing one stays possible once it has ended.
   completeActionItem: { phases: ['running', 'ended'], who: 'member' },
+  // FOLLOW-CMD-2: the follow-up opens the meeting (lobby and first steps); the item's owner or the facilitator.
+  followUpNextStep: { phases: beforeEnd, who: 'member' },
   recordPresentation: { phases: live, who: 'presenter-or-notes' },
   tagSource: { phases: live, who: 'member' },
   untagSource: { phases: live, who: 'member' },

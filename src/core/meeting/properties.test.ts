@@ -180,7 +180,17 @@ function resolve(t: Template, s: MeetingState): MeetingCommand {
       case 'addActionItem':
         return { text: t.words, ownerId: person(s, t.person), due: t.flag ? '2026-12-01' : null };
       case 'completeActionItem':
-        return { itemId: pick(s.actionItems, t.item) };
+        return { itemId: pick(s.actionItems, t.item), ...(t.flag && { outcome: t.words }) };
+      case 'followUpNextStep': {
+        // FOLLOW-CMD-1: the generated meetings carry no follow-ups, so these are refused (NOT_FOUND) or late.
+        const f = s.followUps[0];
+        return {
+          meetingId: f?.meetingId ?? s.meetingId ?? OUTSIDER,
+          itemId: f?.itemId ?? 'bogus-id',
+          status: t.flag ? 'done' : 'carry-on',
+          note: t.words,
+        };
+      }
       case 'recordPresentation':
         return t.flag
           ? { title: t.words, summary: t.words, mode: 'classroom-video' }

@@ -84,6 +84,24 @@ export interface ActionItem {
   readonly at: number;
   readonly completedAt: number | null;
   readonly completedBy: string | null;
+  /** NEXT-DONE-1: what happened, written when it was marked done (null when nobody wrote it). */
+  readonly outcome: string | null;
+}
+
+/**
+ * FOLLOW-OPEN-1: an open next step of an earlier meeting, carried into this one when it opened, with what the
+ * team said of it here (FOLLOW-CMD-1; null until someone answers; the last answer counts).
+ */
+export interface FollowUp {
+  readonly meetingId: string;
+  readonly itemId: string;
+  readonly text: string;
+  readonly ownerId: string;
+  readonly due: string | null;
+  readonly status: 'done' | 'carry-on' | 'drop' | null;
+  readonly note: string | null;
+  readonly by: string | null;
+  readonly at: number | null;
 }
 
 export interface Presentation {
@@ -162,6 +180,8 @@ export interface MeetingState {
   readonly sharedReflections: readonly SharedReflection[];
   readonly sharedObservations: readonly SharedObservation[];
   readonly actionItems: readonly ActionItem[];
+  /** FOLLOW-OPEN-1: earlier meetings' open next steps, followed up at the start of this one. */
+  readonly followUps: readonly FollowUp[];
   readonly sourceTags: readonly SourceTag[];
   /** `"<actorId> <idempotencyKey>"` → seq of the event it produced. */
   readonly appliedKeys: Readonly<Record<string, number>>;
@@ -192,6 +212,7 @@ export const initialMeetingState: MeetingState = {
   sharedReflections: [],
   sharedObservations: [],
   actionItems: [],
+  followUps: [],
   sourceTags: [],
   appliedKeys: {},
   seq: 0,

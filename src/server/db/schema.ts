@@ -869,3 +869,32 @@ export const teamVisits = pgTable(
     ),
   ],
 );
+
+/**
+ * DIGEST-OPT-1: a person's choice of the weekly email digest of their next steps (opt-in; no row = no digest).
+ * The unsubscribe link carries a secret whose hash is kept here: each digest gets a fresh one, and the one of
+ * the mail before stays valid too (`previous_token_hash`), so an older mail still unsubscribes (RFC 8058).
+ * `last_sent_at` keeps it to at most one digest per 7 days (DIGEST-JOB-1).
+ */
+export const digestSubscriptions = pgTable(
+  'digest_subscriptions',
+  {
+    districtId: uuid('district_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    weekly: boolean('weekly').notNull().default(false),
+    tokenHash: text('token_hash').unique(),
+    previousTokenHash: text('previous_token_hash').unique(),
+    lastSentAt: tz('last_sent_at'),
+    createdAt: createdAt(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.userId] }),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+    index('digest_subscriptions_due')
+      .on(t.lastSentAt)
+      .where(sql`weekly`),
+  ],
+);

@@ -36,6 +36,8 @@ beforeAll(async () => {
   ids.part = '0';
   ids.meetingId = randomUUID();
   ids.token = 'x'.repeat(43);
+  // NEXT-DONE-2: a next step of a meeting (completeNextStep).
+  ids.itemId = randomUUID();
   ids.code = 'ABCDEFGH';
   ids.routine = 'share-successes';
 });

@@ -7,6 +7,10 @@ export interface Mail {
   subject: string;
   text: string;
   districtId?: string | null;
+  /** DIGEST-MAIL-1: an HTML alternative of `text` (the dev outbox keeps the text only). */
+  html?: string;
+  /** Extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {
@@ -49,7 +53,14 @@ export function createMailer(opts: {
       mode: 'smtp',
       capturing: false,
       async send(mail) {
-        await transport.sendMail({ from: opts.from, to: mail.to, subject: mail.subject, text: mail.text });
+        await transport.sendMail({
+          from: opts.from,
+          to: mail.to,
+          subject: mail.subject,
+          text: mail.text,
+          ...(mail.html !== undefined && { html: mail.html }),
+          ...(mail.headers !== undefined && { headers: mail.headers }),
+        });
       },
     };
   }

@@ -42,6 +42,13 @@ export function mdUrl(url: string): string {
   return isHttpsUrl(url) && !/[\s<>]/.test(url) ? `<${url}>` : mdText(url);
 }
 
+const FOLLOW_UP_WORDS = {
+  done: 'done',
+  'carry-on': 'carried on',
+  drop: 'dropped',
+  none: 'not discussed',
+} as const;
+
 export const OBSERVATION_MODE_NAMES: Record<ObservationMode, string> = {
   'classroom-visit': 'Classroom visit',
   'classroom-video': 'Classroom video',
@@ -139,8 +146,16 @@ export function minutesToMarkdown(
   if (m.actionItems.length) {
     for (const a of m.actionItems)
       lines.push(
-        `- [${a.completedAt ? 'x' : ' '}] ${mdText(a.text)} — ${name(a.ownerId)}${a.due ? `, due ${mdText(a.due)}` : ''}${a.completedAt ? ` — done ${new Date(a.completedAt).toISOString().slice(0, 10)}` : ''}`,
+        `- [${a.completedAt ? 'x' : ' '}] ${mdText(a.text)} — ${name(a.ownerId)}${a.due ? `, due ${mdText(a.due)}` : ''}${a.completedAt ? ` — done ${new Date(a.completedAt).toISOString().slice(0, 10)}` : ''}${a.outcome ? ` — what happened: ${mdText(a.outcome)}` : ''}`,
       );
   } else lines.push('None recorded.');
+  if (m.followUps.length) {
+    // FOLLOW-MIN-2: the follow-up of earlier meetings' next steps, kept in the minutes.
+    lines.push('', "## Follow-up on last time's next steps", '');
+    for (const f of m.followUps)
+      lines.push(
+        `- ${mdText(f.text)} — ${name(f.ownerId)}: ${FOLLOW_UP_WORDS[f.status ?? 'none']}${f.note ? ` — ${mdText(f.note)}` : ''}`,
+      );
+  }
   return `${lines.join('\n')}\n`;
 }

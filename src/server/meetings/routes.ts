@@ -20,6 +20,7 @@ import type { Services } from '../services';
 import { minutesToMarkdown } from './documents';
 import { inviteeIdsOf, loadMeeting, meetingSubject } from './queries';
 import { inviteesOf, plansOf, planSnapshot } from '../peer-modeling/queries';
+import { followUpsForOpening } from '../next-steps/queries';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -192,6 +193,8 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
         .map(planSnapshot)
         .filter((p) => p !== null)
         .filter((p) => routines[p.part]?.focus === 'observed-practice');
+      // FOLLOW-OPEN-1: the team's open next steps of earlier meetings, followed up at the start.
+      const followUps = await followUpsForOpening(s.db, actor.districtId, group.id, meeting.id);
       const result = await s.meetings.appendInitial(meeting.id, actor.districtId, (state) => {
         if (state.phase !== 'empty') return [];
         const made = createMeeting({
@@ -204,6 +207,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
           autoStartTimer: group.autoStartTimer,
           plans,
           invitedIds: invited,
+          followUps,
         });
         return made.ok ? made.events : made.error;
       });
@@ -258,6 +262,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
       minutes.roles.noteTaker,
       ...minutes.parts.map((p) => p.presenterId),
       ...minutes.actionItems.map((a) => a.ownerId),
+      ...minutes.followUps.map((f) => f.ownerId),
       ...minutes.sharedReflections.map((r) => r.authorId),
       // PM-MIN-1, PM-MIN-2: planned models, observers who shared a note, invited people.
       ...minutes.parts.flatMap((p) => [p.plan?.modelId, ...p.observations.map((o) => o.authorId)]),

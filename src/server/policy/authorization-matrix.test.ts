@@ -377,6 +377,42 @@ async function membersReflection(): Promise<string> {
   return reflectionId;
 }
 
+/** An ended meeting of team A1 with a next step the member owns (NEXT-DONE-2): its meeting and item ids. */
+async function membersNextStep(): Promise<{ meetingId: string; itemId: string }> {
+  const m = await freshMeeting();
+  const routine = loadShippedRoutines().get('share-successes')!;
+  const itemId = randomUUID();
+  const made = createMeeting({
+    meetingId: m.id,
+    agenda: [routine],
+    memberIds: [w.users.facilitator.id, w.users.member.id],
+    facilitatorId: w.users.facilitator.id,
+    now: Date.now(),
+  });
+  if (!made.ok) throw new Error(made.error.message);
+  let state = replay(made.events);
+  const events = [...made.events];
+  for (const [actorId, c] of [
+    [w.users.facilitator.id, { type: 'startMeeting' }],
+    [w.users.member.id, { type: 'addActionItem', text: 'Try it', ownerId: w.users.member.id, due: null }],
+    [w.users.facilitator.id, { type: 'endMeeting' }],
+  ] as const) {
+    const d = decide(
+      state,
+      { ...c, actorId, idempotencyKey: randomUUID() },
+      { now: Date.now(), newId: itemId },
+    );
+    if (!d.ok) throw new Error(d.error.message);
+    events.push(...d.events);
+    state = d.events.reduce(evolve, state);
+  }
+  await t.database.db
+    .insert(meetingEvents)
+    .values(events.map((e) => ({ districtId: w.districtA, meetingId: m.id, ...e })));
+  await t.database.db.update(meetings).set({ status: 'ended' }).where(eq(meetings.id, m.id));
+  return { meetingId: m.id, itemId };
+}
+
 /** A guest waiting to join a meeting (DAY-FIRST). */
 async function freshGuest(meetingId: string) {
   const [g] = await t.database.db
@@ -1049,6 +1085,22 @@ const CASES: Record<EndpointName, Case> = {
   },
   // SEARCH-PERM-1: everyone signed in searches their own district (what they may read: search/permissions.test.ts).
   search: { query: '?q=fractions', expect: signedIn() },
+  // Next steps (issue 12, NEXT-READ-1): a team's are its members' only; mine cover my own teams.
+  myNextSteps: { expect: signedIn() },
+  myNextStepsReminder: { expect: signedIn() },
+  teamNextSteps: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
+  teamNextStepsCsv: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
+  // NEXT-DONE-2: through the meeting's command: the owner, or the facilitator of that meeting.
+  completeNextStep: {
+    params: () => membersNextStep(),
+    body: () => ({ outcome: 'It went well' }),
+    expect: takePartTeamA1,
+  },
+  myDigest: { expect: signedIn() },
+  updateMyDigest: { body: () => ({ weekly: false }), expect: signedIn() },
+  // DIGEST-UNSUB-1: public; an unknown secret changes nothing (the page says the link no longer works).
+  digestUnsubscribePage: { params: () => ({ token: 'not-a-real-token' }), expect: everyone() },
+  digestUnsubscribe: { params: () => ({ token: 'not-a-real-token' }), expect: everyone(404) },
 };
 
 async function clientFor(role: Role): Promise<Client> {

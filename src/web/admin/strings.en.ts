@@ -168,6 +168,7 @@ export const adminStrings = {
         audit_log: 'Audit log exported',
         minutes: 'Minutes exported',
         team_memory: 'Team memory exported',
+        next_steps: 'Next steps exported',
       },
       backup: { created: 'Backup made', restored: 'Backup restored' },
       memory: { shared: 'Team record shared beyond the team', share_withdrawn: 'Shared copy withdrawn' },

@@ -6,6 +6,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { OpenNextSteps } from '../next-steps/OpenNextSteps';
 import { PendingShares } from '../sharing/PendingShares';
 import { RecentSuccesses } from '../memory/RecentSuccesses';
 import { api, pathFor } from '#contracts/api';
@@ -50,7 +51,7 @@ function HomeSections({ home, t }: { home: Home; t: TeamHomeT }) {
   return (
     <>
       <NextMeeting meeting={home.nextMeeting} timeZone={home.timeZone} groupId={home.groupId} t={t} />
-      {/* NEXT-STEPS: <OpenNextSteps groupId/> */}
+      <OpenNextSteps groupId={home.groupId} />
       <PendingShares groupId={home.groupId} />
       <RecentSuccesses groupId={home.groupId} />
       <JourneyCard journey={home.journey} t={t} />

@@ -8,6 +8,7 @@ import { Page } from '../ui/Page';
 import { EmptyState, ErrorState, LoadingState } from '../ui/States';
 import { groupKindLabel } from './labels';
 import { InvitedMeetings } from '../peer-modeling/InvitedMeetings';
+import { ReminderBanner } from '../next-steps/ReminderBanner';
 import './i18n';
 
 export function MyTeamsPage() {
@@ -17,6 +18,8 @@ export function MyTeamsPage() {
 
   return (
     <Page title={t('myTeams.title')} intro={<p>{t('myTeams.intro')}</p>}>
+      {/* NEXT-REMIND-1: my next steps overdue or due this week, when there are any. */}
+      <ReminderBanner />
       {groups.isPending ? (
         <LoadingState />
       ) : groups.isError ? (

@@ -38,6 +38,11 @@ const PeerModelingPanel = lazy(() =>
   import('../../peer-modeling/PeerModelingPanel').then((m) => ({ default: m.PeerModelingPanel })),
 );
 
+/** FOLLOW-PANEL-1: the follow-up of earlier next steps, only when the meeting carried some (loaded apart). */
+const FollowUpPanel = lazy(() =>
+  import('../../next-steps/FollowUpPanel').then((m) => ({ default: m.FollowUpPanel })),
+);
+
 /** /meetings/:meetingId — the meeting on each participant's own device. */
 export function MeetingPage() {
   const t = useMeetingsT();
@@ -103,6 +108,11 @@ export function DeviceView() {
       {state.phase === 'lobby' ? (
         <div className="meeting-layout">
           <div className="meeting-layout__main stack">
+            {state.followUps.length ? (
+              <Suspense fallback={null}>
+                <FollowUpPanel />
+              </Suspense>
+            ) : null}
             <Suspense fallback={<LoadingState />}>
               <Lobby waiting={<WaitingGuests />} />
             </Suspense>
@@ -123,6 +133,11 @@ export function DeviceView() {
               </Suspense>
             ) : null}
             <StepTools step={current.step} stepId={current.stepId} />
+            {state.followUps.length && state.currentStepIndex === 0 ? (
+              <Suspense fallback={null}>
+                <FollowUpPanel />
+              </Suspense>
+            ) : null}
           </div>
           <aside className="meeting-layout__side stack" aria-label={t('device.details')}>
             {/* Personal, so beside the shared work on a wide screen; right after it on a phone. */}

@@ -14,11 +14,18 @@ import { browserStorage, hasStoredCommands } from '../live/outbox-store';
 import { useLiveMeetingValue } from '../live/useLiveMeetingValue';
 import type { NameOf } from '../people';
 import { meetingKeys } from '../queries';
+import { useNextStepsT } from '../../next-steps/i18n';
 
 const doneId = (itemId: string) => `done-${itemId}`;
 
 /** A next step as the minutes list it (the server's `minutesOf`, or the live fold once connected). */
-export type MinutesItem = Pick<ActionItem, 'id' | 'text' | 'ownerId' | 'due' | 'completedAt'>;
+export type MinutesItem = Pick<ActionItem, 'id' | 'text' | 'ownerId' | 'due' | 'completedAt' | 'outcome'>;
+
+/** NEXT-DONE-1: what happened, written when it was marked done. */
+function Outcome({ text }: { text: string }) {
+  const t = useNextStepsT();
+  return <span className="minutes__outcome"> · {t('outcome', { text })}</span>;
+}
 
 /**
  * Next steps in the minutes (LIVE-UI-17). After the meeting has ended, follow-ups are ticked off here: the page
@@ -153,6 +160,7 @@ function ActionItemList({
             <span className="minutes__done" id={doneId(item.id)} tabIndex={-1}>
               <MeetingIcon name="check" />{' '}
               {t('actions.doneOn', { date: formatDay(item.completedAt, language) })}
+              {item.outcome ? <Outcome text={item.outcome} /> : null}
             </span>
           ) : mayComplete(item) && onComplete ? (
             <span className="minutes__complete">

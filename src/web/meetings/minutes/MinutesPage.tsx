@@ -17,6 +17,7 @@ import { useMeetingSummary, useMinutes } from '../queries';
 import { useNavigationFocus } from '../useNavigationFocus';
 import { formatActualWith, formatDurationWith } from './duration';
 import { MinutesActionItems } from './MinutesActionItems';
+import { MinutesFollowUps } from '../../next-steps/MinutesFollowUps';
 import type { MinutesResponse } from './minutesShape';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import { minutesStrings } from './strings.en';
@@ -239,6 +240,9 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
           nameOf={nameOf}
         />
       </section>
+
+      {/* FOLLOW-MIN-1: what the team said of earlier meetings' next steps. */}
+      <MinutesFollowUps items={minutes.followUps} nameOf={nameOf} />
 
       {!several && onlyPart ? <PartSources part={onlyPart} level={2} nameOf={nameOf} /> : null}
 

@@ -1,0 +1,285 @@
+/**
+ * The weekly email digest of a person's next steps (DIGEST-*): opt-in per person, at most one per 7 days, plain
+ * text and HTML, with a one-click unsubscribe (RFC 8058) that needs no sign-in. The job runs one node at a time
+ * under an advisory lock, like the retention job (maintenance/job.ts).
+ */
+import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { classify, type NextStep } from '#core/next-steps/index';
+import { hashSecret, newSecret } from '../auth/tokens';
+import type { Database, DbOrTx } from '../db/client';
+import { digestSubscriptions, users } from '../db/schema';
+import type { Mailer } from '../mail/mailer';
+import { utcToday } from './presenter';
+import { activeTeamsOf, loadNextSteps } from './queries';
+
+/** DIGEST-JOB-1: a subscriber gets at most one digest in this long. */
+export const DIGEST_PERIOD_MS = 7 * 24 * 3_600_000;
+/** How often the job looks for digests due (the first round waits one interval). */
+export const DIGEST_INTERVAL_MS = 60 * 60_000;
+export const DIGEST_LOCK_KEY = 0x656e_6467; // 'endg'
+
+export async function digestSettingOf(db: DbOrTx, districtId: string, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ weekly: digestSubscriptions.weekly })
+    .from(digestSubscriptions)
+    .where(and(eq(digestSubscriptions.districtId, districtId), eq(digestSubscriptions.userId, userId)));
+  return row?.weekly ?? false;
+}
+
+/** DIGEST-OPT-1: on or off; turning it on again does not reset when the last digest went. */
+export async function setDigest(
+  db: DbOrTx,
+  districtId: string,
+  userId: string,
+  weekly: boolean,
+): Promise<void> {
+  await db
+    .insert(digestSubscriptions)
+    .values({ districtId, userId, weekly })
+    .onConflictDoUpdate({
+      target: [digestSubscriptions.districtId, digestSubscriptions.userId],
+      set: { weekly, updatedAt: sql`now()` },
+    });
+}
+
+/** The subscription an unsubscribe secret belongs to (the latest digest's or the one before), or null. */
+export async function subscriptionByToken(
+  db: DbOrTx,
+  token: string,
+): Promise<{ districtId: string; userId: string; weekly: boolean } | null> {
+  const hash = hashSecret(token);
+  const [row] = await db
+    .select({
+      districtId: digestSubscriptions.districtId,
+      userId: digestSubscriptions.userId,
+      weekly: digestSubscriptions.weekly,
+    })
+    .from(digestSubscriptions)
+    .where(or(eq(digestSubscriptions.tokenHash, hash), eq(digestSubscriptions.previousTokenHash, hash)));
+  return row ?? null;
+}
+
+export interface DigestContent {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
+
+const SECTIONS = [
+  ['overdue', 'Overdue'],
+  ['due-soon', 'Due in the next 7 days'],
+  ['later', 'Later'],
+  ['no-date', 'No due date'],
+] as const;
+
+/**
+ * DIGEST-MAIL-1: the digest of these open next steps (the person's own), grouped overdue, due soon, later, no
+ * date; text and HTML say the same. Team and meeting names and the steps' text are the team's own words,
+ * escaped in HTML.
+ */
+export function digestContent(
+  steps: readonly (NextStep & { teamName: string })[],
+  opts: { name: string; today: string; pageUrl: string; unsubscribeUrl: string },
+): DigestContent {
+  const overdue = steps.filter((s) => classify(s, opts.today) === 'overdue').length;
+  const subject =
+    overdue > 0
+      ? `Your next steps this week: ${steps.length} open, ${overdue} overdue`
+      : `Your next steps this week: ${steps.length} open`;
+  const text: string[] = [`Hello ${opts.name},`, '', `Your open next steps on ${opts.today}:`, ''];
+  const html: string[] = [
+    `<p>Hello ${escapeHtml(opts.name)},</p>`,
+    `<p>Your open next steps on ${opts.today}:</p>`,
+  ];
+  for (const [cls, title] of SECTIONS) {
+    const own = steps.filter((s) => classify(s, opts.today) === cls);
+    if (!own.length) continue;
+    text.push(`${title} (${own.length})`);
+    html.push(`<h2>${title} (${own.length})</h2>`, '<ul>');
+    for (const s of own) {
+      const due = s.due ? `, due ${s.due}` : '';
+      text.push(`- ${s.text} (${s.teamName}, from "${s.meetingTitle}"${due})`);
+      html.push(
+        `<li>${escapeHtml(s.text)} <small>(${escapeHtml(s.teamName)}, from “${escapeHtml(s.meetingTitle)}”${due})</small></li>`,
+      );
+    }
+    text.push('');
+    html.push('</ul>');
+  }
+  text.push(
+    `Mark them done, with what happened: ${opts.pageUrl}`,
+    '',
+    `You get this because you turned on the weekly digest. Stop it: ${opts.unsubscribeUrl}`,
+  );
+  html.push(
+    `<p><a href="${escapeHtml(opts.pageUrl)}">Mark them done, with what happened</a></p>`,
+    `<p><small>You get this because you turned on the weekly digest. <a href="${escapeHtml(opts.unsubscribeUrl)}">Unsubscribe</a></small></p>`,
+  );
+  return {
+    subject,
+    text: `${text.join('\n')}\n`,
+    html: `<!doctype html><html><body>${html.join('\n')}</body></html>`,
+  };
+}
+
+/**
+ * DIGEST-JOB-1: sends every digest that is due at `now`: subscribers with `weekly` on, active accounts, whose
+ * last digest went 7 days ago or more. Each row is claimed (last_sent_at = now, a fresh unsubscribe secret)
+ * before its mail goes, so a crash or a second node can never send a second digest within 7 days. People with no
+ * open next steps get no mail (and are looked at again next round). Returns how many mails were sent.
+ */
+export async function sendDueDigests(
+  opts: { db: Database['db']; mailer: Mailer; link: (path: string) => string },
+  now: Date = new Date(),
+): Promise<number> {
+  const { db } = opts;
+  const due = await db
+    .select({
+      districtId: digestSubscriptions.districtId,
+      userId: digestSubscriptions.userId,
+      email: users.email,
+      name: users.name,
+    })
+    .from(digestSubscriptions)
+    .innerJoin(
+      users,
+      and(eq(users.id, digestSubscriptions.userId), eq(users.districtId, digestSubscriptions.districtId)),
+    )
+    .where(
+      and(
+        eq(digestSubscriptions.weekly, true),
+        isNull(users.deactivatedAt),
+        or(
+          isNull(digestSubscriptions.lastSentAt),
+          lte(digestSubscriptions.lastSentAt, new Date(now.getTime() - DIGEST_PERIOD_MS)),
+        ),
+      ),
+    )
+    .limit(500);
+  const today = utcToday(now);
+  let sent = 0;
+  for (const person of due) {
+    const teams = await activeTeamsOf(db, person.districtId, person.userId);
+    const context = await loadNextSteps(
+      db,
+      person.districtId,
+      teams.map((g) => g.id),
+    );
+    const mine = context.steps
+      .filter((s) => s.status === 'open' && s.ownerId === person.userId)
+      .map((s) => ({ ...s, teamName: context.groups.get(s.groupId)?.name ?? '' }));
+    if (!mine.length) continue;
+    const token = newSecret();
+    const claimed = await db
+      .update(digestSubscriptions)
+      .set({
+        lastSentAt: now,
+        previousTokenHash: sql`${digestSubscriptions.tokenHash}`,
+        tokenHash: hashSecret(token),
+      })
+      .where(
+        and(
+          eq(digestSubscriptions.districtId, person.districtId),
+          eq(digestSubscriptions.userId, person.userId),
+          eq(digestSubscriptions.weekly, true),
+          or(
+            isNull(digestSubscriptions.lastSentAt),
+            lte(digestSubscriptions.lastSentAt, new Date(now.getTime() - DIGEST_PERIOD_MS)),
+          ),
+        ),
+      )
+      .returning({ userId: digestSubscriptions.userId });
+    if (!claimed.length) continue;
+    const unsubscribeUrl = opts.link(`/api/digest/unsubscribe/${token}`);
+    const content = digestContent(mine, {
+      name: person.name,
+      today,
+      pageUrl: opts.link('/next-steps'),
+      unsubscribeUrl,
+    });
+    await opts.mailer.send({
+      to: person.email,
+      districtId: person.districtId,
+      ...content,
+      headers: {
+        'List-Unsubscribe': `<${unsubscribeUrl}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+      },
+    });
+    sent += 1;
+  }
+  return sent;
+}
+
+export interface DigestJob {
+  /** One round now; null when another node holds the lock. */
+  runOnce(now?: Date): Promise<number | null>;
+  stop(): Promise<void>;
+}
+
+/** DIGEST-JOB-1: every hour, one node at a time (`pg_try_advisory_lock`); failures are logged, never thrown. */
+export function startDigestJob(opts: {
+  database: Database;
+  mailer: Mailer;
+  link: (path: string) => string;
+  log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void };
+  intervalMs?: number;
+}): DigestJob {
+  let running: Promise<number | null> | null = null;
+  let stopped = false;
+  const round = async (now: Date): Promise<number | null> => {
+    const client = await opts.database.pool.connect();
+    let broken = false;
+    try {
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
+        DIGEST_LOCK_KEY,
+      ]);
+      if (rows[0]?.locked !== true) return null;
+      try {
+        const sent = await sendDueDigests(
+          { db: opts.database.db, mailer: opts.mailer, link: opts.link },
+          now,
+        );
+        if (sent > 0) opts.log.info({ sent }, 'digest: weekly digests sent');
+        return sent;
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [DIGEST_LOCK_KEY]);
+      }
+    } catch (error) {
+      broken = true;
+      throw error;
+    } finally {
+      client.release(broken);
+    }
+  };
+  const runOnce = (now: Date = new Date()) => {
+    running ??= round(now).finally(() => {
+      running = null;
+    });
+    return running;
+  };
+  const timer = setInterval(() => {
+    if (stopped) return;
+    runOnce().catch((error: unknown) => {
+      opts.log.error(
+        { err: error instanceof Error ? { message: error.message } : {} },
+        'digest round failed',
+      );
+    });
+  }, opts.intervalMs ?? DIGEST_INTERVAL_MS);
+  timer.unref();
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running?.catch(() => undefined);
+    },
+  };
+}
