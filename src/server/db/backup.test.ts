@@ -118,7 +118,9 @@ async function gzipToBuffer(run: (out: PassThrough) => Promise<unknown>): Promis
   return Buffer.concat(chunks);
 }
 
-describe('backup and restore', () => {
+// Every restore attempt stages each table of the schema (35 and growing): the refusal tests make a dozen attempts
+// each, about 10 s on an idle 2-core machine and over 30 s while the rest of the suite runs beside them.
+describe('backup and restore', { timeout: 120_000 }, () => {
   let source: TestDatabase;
   let dir: string;
   let backupFile: string;

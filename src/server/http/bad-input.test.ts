@@ -38,6 +38,8 @@ beforeAll(async () => {
   ids.token = 'x'.repeat(43);
   // NEXT-DONE-2: a next step of a meeting (completeNextStep).
   ids.itemId = randomUUID();
+  // MEM-REC / SHARE: a team memory record (editMemoryRecord, resolveDilemma, the share review).
+  ids.recordId = randomUUID();
   ids.code = 'ABCDEFGH';
   ids.routine = 'share-successes';
 });

@@ -287,6 +287,7 @@ export const meetingsStrings = {
     notYet: 'Not recorded yet.',
     recordHint: 'Everyone sees what is saved here.',
     evidenceLabel: 'Evidence of student growth',
+    addEvidence: 'Add evidence of student growth',
     evidenceHint: 'What students did or produced that shows it worked.',
   },
   tags: {

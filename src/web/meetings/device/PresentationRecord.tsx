@@ -74,6 +74,10 @@ function PresentationForm({
   const [summary, setSummary] = useState(saved?.summary ?? '');
   const [mode, setMode] = useState<ObservationMode | null>(saved?.mode ?? planned ?? modes?.[0] ?? null);
   const [evidence, setEvidence] = useState(saved?.evidence ?? '');
+  // MEM-REC-5: the evidence field opens on request (or when some is saved), beside Save, so the form's Save stays
+  // on a phone's first screen (DAY-DEVICE-2).
+  const [evidenceOpen, setEvidenceOpen] = useState((saved?.evidence ?? '') !== '');
+  const [evidenceAsked, setEvidenceAsked] = useState(false);
 
   const save = async () => {
     if (title.trim() === '') return;
@@ -120,7 +124,7 @@ function PresentationForm({
         maxLength={5000}
         rows={2}
       />
-      {withEvidence ? (
+      {withEvidence && evidenceOpen ? (
         <TextAreaField
           label={t('presentation.evidenceLabel')}
           description={t('presentation.evidenceHint')}
@@ -128,12 +132,25 @@ function PresentationForm({
           onChange={setEvidence}
           maxLength={2000}
           rows={2}
+          autoFocus={evidenceAsked}
         />
       ) : null}
-      <div>
+      <div className="form__actions">
         <Button type="submit" variant="secondary" isDisabled={title.trim() === ''}>
           {t('presentation.save')}
         </Button>
+        {withEvidence && !evidenceOpen ? (
+          <Button
+            variant="quiet"
+            aria-expanded={false}
+            onPress={() => {
+              setEvidenceOpen(true);
+              setEvidenceAsked(true);
+            }}
+          >
+            {t('presentation.addEvidence')}
+          </Button>
+        ) : null}
       </div>
     </form>
   );
