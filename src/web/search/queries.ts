@@ -37,5 +37,8 @@ export function useSearchResults(p: SearchParams) {
       }),
     enabled: p.q.trim().length > 0,
     placeholderData: keepPreviousData,
+    // Asked again on every visit: what others share, withdraw or write changes the answer (SHARE-WITHDRAW-1:
+    // a withdrawn copy is gone from search at once, not after the app-wide 15 s of freshness).
+    staleTime: 0,
   });
 }

@@ -86,6 +86,8 @@ export function useSharedLibrary() {
   return useQuery({
     queryKey: sharingKeys.library,
     queryFn: async ({ signal }) => (await call('sharedLibrary', { query: {}, signal })).items,
+    // SHARE-WITHDRAW-1: another team's withdrawal shows at once, not after the app-wide 15 s of freshness.
+    staleTime: 0,
   });
 }
 
@@ -93,5 +95,6 @@ export function useSharedCopy(shareId: string) {
   return useQuery({
     queryKey: sharingKeys.copy(shareId),
     queryFn: ({ signal }) => call('sharedCopy', { params: { shareId }, signal }),
+    staleTime: 0, // SHARE-WITHDRAW-1, as the library
   });
 }
