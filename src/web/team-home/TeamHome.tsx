@@ -7,9 +7,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { OpenNextSteps } from '../next-steps/OpenNextSteps';
-import { useTeamNextSteps } from '../next-steps/queries';
-import { usePendingShares } from '../sharing/queries';
-import { useMemoryList } from '../memory/queries';
 import { PendingShares } from '../sharing/PendingShares';
 import { RecentSuccesses } from '../memory/RecentSuccesses';
 import { api, pathFor } from '#contracts/api';
@@ -41,19 +38,11 @@ export function TeamHome({ groupId }: { groupId: string }) {
   const t = useTeamHomeT();
   const home = useTeamHome(groupId);
   useHomeFollowsMeetings(groupId);
-  // DAY-PERF-4: the sections other features fill load together with the home, so none of them appears (and
-  // pushes the page down) after the home has been drawn; the sections read the same cached queries.
-  const parts = [
-    useTeamNextSteps(groupId),
-    usePendingShares(groupId),
-    useMemoryList(groupId, { kind: 'success' }),
-  ];
-  const ready = home.data !== undefined && parts.every((q) => !q.isPending);
   return (
     <div className="team-home" data-testid="team-home">
-      {home.isPending || (home.data && !ready) ? <LoadingState /> : null}
+      {home.isPending ? <LoadingState /> : null}
       {home.isError ? <ErrorState error={home.error} onRetry={() => void home.refetch()} /> : null}
-      {home.data && ready ? <HomeSections home={home.data} t={t} /> : null}
+      {home.data ? <HomeSections home={home.data} t={t} /> : null}
     </div>
   );
 }
