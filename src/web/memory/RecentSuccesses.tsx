@@ -1,5 +1,4 @@
 import { Link } from 'wouter';
-import { LoadingState } from '../ui/States';
 import { useMemoryT } from './i18n';
 import { MemoryCard } from './MemoryListPage';
 import { useMemoryList } from './queries';
@@ -11,14 +10,14 @@ const RECENT = 3;
 export function RecentSuccesses({ groupId }: { groupId: string }) {
   const t = useMemoryT();
   const list = useMemoryList(groupId, { kind: 'success' });
+  // DAY-PERF-4: nothing while loading, so the team home does not grow and shrink under the reader.
+  if (list.isPending) return null;
   return (
     <section className="section panel" aria-labelledby="recent-successes">
       <h2 id="recent-successes" className="section__title">
         {t('recent.title')}
       </h2>
-      {list.isPending ? (
-        <LoadingState label={t('loading')} />
-      ) : list.isError || list.data.items.length === 0 ? (
+      {list.isError || list.data.items.length === 0 ? (
         <p className="muted">{t('recent.empty')}</p>
       ) : (
         <ul className="memory-list">

@@ -58,7 +58,8 @@ export function AppShell({ children }: { children: ReactNode }) {
                     {t('app.nav.reflections')}
                   </NavLink>
                 </li>
-                <li>
+                {/* Not on a phone: the menu would take a third line there (My teams links to it instead). */}
+                <li className="site-nav__item--wide">
                   <NavLink to="/shared" className="site-nav__link">
                     {t('app.nav.shared')}
                   </NavLink>

@@ -51,11 +51,13 @@ function HomeSections({ home, t }: { home: Home; t: TeamHomeT }) {
   return (
     <>
       <NextMeeting meeting={home.nextMeeting} timeZone={home.timeZone} groupId={home.groupId} t={t} />
+      <JourneyCard journey={home.journey} t={t} />
+      <SinceYourLastVisit since={home.sinceLastVisit} t={t} />
+      {/* DAY-PERF-4: sections with their own queries come after the home's first screen and draw nothing until
+          their data is there, so they push nothing a phone is showing when they arrive. */}
       <OpenNextSteps groupId={home.groupId} />
       <PendingShares groupId={home.groupId} />
       <RecentSuccesses groupId={home.groupId} />
-      <JourneyCard journey={home.journey} t={t} />
-      <SinceYourLastVisit since={home.sinceLastVisit} t={t} />
       <section className="section" aria-labelledby="team-home-sources">
         <h2 id="team-home-sources" className="section__title">
           {t('sources.title')}

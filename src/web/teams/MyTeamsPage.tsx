@@ -17,7 +17,18 @@ export function MyTeamsPage() {
   const groups = useGroups();
 
   return (
-    <Page title={t('myTeams.title')} intro={<p>{t('myTeams.intro')}</p>}>
+    <Page
+      title={t('myTeams.title')}
+      intro={
+        <>
+          <p>{t('myTeams.intro')}</p>
+          {/* SHARE-LIB-2: on a phone the header has no room for "Shared"; the way there is here. */}
+          <p className="site-nav-narrow-only">
+            <Link to="/shared">{t('myTeams.sharedLink')}</Link>
+          </p>
+        </>
+      }
+    >
       {/* NEXT-REMIND-1: my next steps overdue or due this week, when there are any. */}
       <ReminderBanner />
       {groups.isPending ? (

@@ -7,6 +7,7 @@ export const teamsStrings = {
   myTeams: {
     title: 'My teams',
     intro: 'The groups you belong to. Open one to see its members.',
+    sharedLink: 'What teams shared with your school and district',
     emptyTitle: 'You are not on a team yet',
     emptyBody: 'When a team lead invites you, or shares a join code, your teams will appear here.',
     emptyJoin: 'Enter a join code',

@@ -21,6 +21,7 @@ const paths = {
   lock: 'M6 11h12v9H6v-9Zm2.5 0V8a3.5 3.5 0 0 1 7 0v3',
   share: 'M12 15V4m0 0L8 8m4-4 4 4M5 13v6h14v-6',
   flag: 'M6 21V4m0 0h11l-2 4 2 4H6',
+  search: 'M10.5 4a6.5 6.5 0 1 0 0 13 6.5 6.5 0 0 0 0-13Zm4.6 11.1L20 20',
 } as const;
 
 export type IconName = keyof typeof paths;
