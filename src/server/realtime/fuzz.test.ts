@@ -91,18 +91,22 @@ beforeAll(async () => {
   await lead.must(meetingId, { type: 'startMeeting' });
   /** A writer at a person's pace; a `rate_limited` answer is waited out and retried, as the web client does. */
   const write = async (c: RtClient, cmd: Record<string, unknown>): Promise<boolean> => {
+    // One idempotency key per write: an ack that does not come in time (a starved CI machine) is resent with the
+    // same key, as the web client's outbox does, and the server applies it once.
+    const keyed = { idempotencyKey: randomUUID(), ...cmd };
     for (let attempt = 0; attempt < 20; attempt++) {
-      const ack = await c.command(meetingId, cmd);
+      const ack = await c.command(meetingId, keyed);
       side.writes++;
-      if (ack && !ack.ok && ack.error.code === 'rate_limited') {
+      if (ack === null) continue;
+      if (!ack.ok && ack.error.code === 'rate_limited') {
         side.rateLimited++;
         await sleep(ack.error.retryAfterMs ?? 100);
         continue;
       }
-      if (!ack?.ok) side.problems.push(`side write ${String(cmd.type)}: ${JSON.stringify(ack)}`);
-      return ack?.ok === true;
+      if (!ack.ok) side.problems.push(`side write ${String(cmd.type)}: ${JSON.stringify(ack)}`);
+      return ack.ok;
     }
-    side.problems.push(`side write ${String(cmd.type)}: rate-limited 20 times in a row`);
+    side.problems.push(`side write ${String(cmd.type)}: unanswered or rate-limited 20 times in a row`);
     return false;
   };
   const done = Promise.resolve(true);
