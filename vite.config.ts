@@ -62,9 +62,9 @@ export default defineConfig({
     rolldownOptions: {
       // Libraries written for React Server Components mark modules "use client"; in a client-only bundle the
       // directive means nothing, so rolldown's warning about it is noise.
-      onwarn(warning, warn) {
-        if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use client"')) return;
-        warn(warning);
+      onLog(level, log, handle) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use client"')) return;
+        handle(level, log);
       },
       output: {
         codeSplitting: {

@@ -9,6 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          isolate: false,
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'protocols/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/node_modules/**', ...loadTests],
           globalSetup: ['test/global-setup.ts'],

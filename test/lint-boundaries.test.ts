@@ -1,5 +1,11 @@
 // RAILS-2: the layer boundaries are really enforced. Each case lints a small file that breaks (or keeps) one
 // rule, under the path it would have in the tree, with the project's own ESLint configuration.
+// RAILS-3: the type check and the type-aware rules (oxlint + tsgolint, .oxlintrc.json) fail on a file that
+// breaks them, and pass the same file mended.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';
 import { describe, expect, test } from 'vitest';
@@ -63,5 +69,77 @@ describe('RAILS-2 layer boundaries', () => {
   });
   test.each(allowed)('RAILS-2 allows in %s: %s', async (file, code) => {
     expect(await restrictedImports(file, `${code}\nexport {};\n`)).toEqual([]);
+  });
+});
+
+const repoRoot = new URL('..', import.meta.url).pathname;
+
+/** Runs the project's oxlint rail on one file in a scratch project; returns its exit code and the rules it cites. */
+function oxlint(code: string): { status: number | null; rules: string[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'ensemble-rails-'));
+  try {
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, target: 'ES2023', module: 'ESNext', noEmit: true } }),
+    );
+    writeFileSync(join(dir, 'x.ts'), code);
+    const result = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'node_modules/oxlint/bin/oxlint'), '-c', join(repoRoot, '.oxlintrc.json'), '.'],
+      {
+        cwd: dir,
+        encoding: 'utf8',
+        env: { ...process.env, OXLINT_TSGOLINT_PATH: join(repoRoot, 'node_modules/.bin/tsgolint') },
+      },
+    );
+    const rules = [...`${result.stdout}${result.stderr}`.matchAll(/typescript\(([\w-]+)\)/g)].map(
+      (m) => m[1] ?? '',
+    );
+    return { status: result.status, rules };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('RAILS-3 type check and type-aware rules', () => {
+  test('RAILS-3 a type error, a floating promise and an unsafe any fail the rail; the mended file passes', () => {
+    const broken = oxlint(
+      [
+        "export const count: number = 'three';",
+        'async function save(): Promise<void> {}',
+        'export function onSubmit(): void {',
+        '  save();',
+        '}',
+        'export function read(raw: string): string {',
+        '  const parsed = JSON.parse(raw);',
+        '  return parsed.name;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(broken.status).toBe(1);
+    expect(broken.rules).toEqual(
+      expect.arrayContaining([
+        'TS2322',
+        'no-floating-promises',
+        'no-unsafe-assignment',
+        'no-unsafe-member-access',
+      ]),
+    );
+    const mended = oxlint(
+      [
+        'export const count: number = 3;',
+        'async function save(): Promise<void> {}',
+        'export async function onSubmit(): Promise<void> {',
+        '  await save();',
+        '}',
+        'export function read(raw: string): unknown {',
+        '  const parsed: unknown = JSON.parse(raw);',
+        '  return parsed;',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(mended).toEqual({ status: 0, rules: [] });
   });
 });
