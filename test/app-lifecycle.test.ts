@@ -106,17 +106,21 @@ describe('the app as a process', { timeout: 120_000 }, () => {
 
   it('APP-LOCK-1: a second start on the same data dir fails fast with a clear message', async () => {
     const first = await start();
-    const began = Date.now();
-    const second = startApp({ PORT: String(await freePort()), DATA_DIR: dataDir });
-    running.push(second);
-    const code = await second.exited;
-    expect(code).not.toBe(0);
-    expect(Date.now() - began).toBeLessThan(5_000);
-    expect(second.output()).toMatch(/already|in use/i);
-    expect(second.output()).toContain(dataDir);
-    // The first instance is unharmed.
-    expect((await fetch(`${first.base}/api/health`)).status).toBe(200);
-    first.child.kill('SIGTERM');
+    try {
+      const began = Date.now();
+      const second = startApp({ PORT: String(await freePort()), DATA_DIR: dataDir });
+      running.push(second);
+      const code = await second.exited;
+      expect(code).not.toBe(0);
+      expect(Date.now() - began).toBeLessThan(5_000);
+      expect(second.output()).toMatch(/already|in use/i);
+      expect(second.output()).toContain(dataDir);
+      // The first instance is unharmed.
+      expect((await fetch(`${first.base}/api/health`)).status).toBe(200);
+    } finally {
+      // Stopped even when an expectation above failed, so the next tests find the data dir free.
+      first.child.kill('SIGTERM');
+    }
     expect(await first.exited).toBe(0);
   });
 

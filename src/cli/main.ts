@@ -1,9 +1,9 @@
+// Each command loads what it needs when it runs: `--version`, `--help` and a refused second start answer without
+// loading the server (APP-LOCK-1).
 import { Command } from 'commander';
 import { loadConfig } from '#server/config';
-import { serve } from '#server/runtime/serve';
-import { runMigrations } from '#server/db/migrate';
-import { openDatabase } from '#server/runtime/database';
-import { VERSION } from '#server/system/routes';
+import { refuseIfDataDirInUse } from '#server/db/embedded/data-dir-lock';
+import { VERSION } from '#server/system/version';
 
 const consoleLog = {
   info: (m: string) => process.stderr.write(`${m}\n`),
@@ -26,7 +26,10 @@ program
     'development mode (also ENSEMBLE_DEV=1): without SMTP_URL emails go to the dev outbox at /dev/outbox; listens on 127.0.0.1 unless HOST is set',
   )
   .action(async (opts: { demo?: boolean; dev?: boolean }) => {
-    await serve(loadConfig(process.env, { dev: Boolean(opts.dev) }), { demo: Boolean(opts.demo) });
+    const config = loadConfig(process.env, { dev: Boolean(opts.dev) });
+    if (config.databaseUrl === undefined) await refuseIfDataDirInUse(config.dataDir);
+    const { serve } = await import('#server/runtime/serve');
+    await serve(config, { demo: Boolean(opts.demo) });
   });
 
 program
@@ -35,8 +38,10 @@ program
   .action(async () => {
     const config = loadConfig();
     if (config.databaseUrl) {
+      const { runMigrations } = await import('#server/db/migrate');
       await runMigrations(config.databaseUrl);
     } else {
+      const { openDatabase } = await import('#server/runtime/database');
       const opened = await openDatabase(config, consoleLog);
       await opened.close();
     }

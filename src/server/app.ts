@@ -51,7 +51,8 @@ import { loadShippedRoutines } from './routines/catalog';
 import type { Routine } from '#contracts/routine';
 import { registerSetupRoutes } from './setup/routes';
 import { registerSearchRoutes } from './search/routes';
-import { outboxServed, registerSystemRoutes, VERSION } from './system/routes';
+import { outboxServed, registerSystemRoutes } from './system/routes';
+import { VERSION } from './system/version';
 
 export interface BuildOptions {
   config: Config;

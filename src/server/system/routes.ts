@@ -5,8 +5,7 @@ import { outbox } from '../db/schema';
 import { notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import type { Services } from '../services';
-
-export const VERSION = '0.1.0';
+import { VERSION } from './version';
 
 /**
  * TRUST-MAIL-1: the dev outbox holds live reset and invitation links, so it exists only in the explicit

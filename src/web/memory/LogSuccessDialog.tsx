@@ -4,7 +4,7 @@ import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
-import { MemoryTextArea } from './fields';
+import { TextAreaField } from '../ui/TextAreaField';
 import { TAG_KEYS, tagOf } from './format';
 import { useMemoryT } from './i18n';
 import { useLogSuccess, useMemoryList } from './queries';
@@ -70,16 +70,16 @@ export function LogSuccessDialog({
         }}
       >
         <TextField name="title" label={t('log.titleLabel')} maxLength={200} isRequired />
-        <MemoryTextArea name="story" label={t('log.story')} maxLength={5000} isRequired />
-        <MemoryTextArea
+        <TextAreaField name="story" label={t('log.story')} maxLength={5000} isRequired />
+        <TextAreaField
           name="evidence"
           label={t('log.evidence')}
           description={t('log.evidenceHint')}
           maxLength={2000}
           rows={2}
         />
-        <MemoryTextArea name="whatWorked" label={t('log.whatWorked')} maxLength={5000} rows={2} />
-        <MemoryTextArea name="insight" label={t('log.insight')} maxLength={5000} rows={2} />
+        <TextAreaField name="whatWorked" label={t('log.whatWorked')} maxLength={5000} rows={2} />
+        <TextAreaField name="insight" label={t('log.insight')} maxLength={5000} rows={2} />
         <TextField
           name="occurredOn"
           type="date"

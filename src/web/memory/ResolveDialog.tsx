@@ -2,7 +2,7 @@ import { ApiForm } from '../forms/ApiForm';
 import { announce } from '../ui/announcer';
 import { Button } from '../ui/Button';
 import { Dialog } from '../ui/Dialog';
-import { MemoryTextArea } from './fields';
+import { TextAreaField } from '../ui/TextAreaField';
 import { useMemoryT } from './i18n';
 import { useResolveDilemma } from './queries';
 
@@ -48,8 +48,8 @@ export function ResolveDialog({
           );
         }}
       >
-        <MemoryTextArea name="evidence" label={t('resolve.evidence')} maxLength={2000} isRequired />
-        <MemoryTextArea name="insight" label={t('resolve.insight')} maxLength={5000} rows={2} />
+        <TextAreaField name="evidence" label={t('resolve.evidence')} maxLength={2000} isRequired />
+        <TextAreaField name="insight" label={t('resolve.insight')} maxLength={5000} rows={2} />
         <div className="form__actions">
           <Button type="submit" variant="primary" isPending={resolve.isPending}>
             {t('resolve.submit')}

@@ -5,7 +5,7 @@ import { Link, useParams } from 'wouter';
 import { VISIT_NOTE_MAX, type MyVisitNote } from '#contracts/peer-modeling';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
-import { TextAreaField } from '../meetings/fields';
+import { TextAreaField } from '../ui/TextAreaField';
 import { formatTime } from './dates';
 import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';

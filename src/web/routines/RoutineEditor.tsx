@@ -3,7 +3,7 @@ import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 're
 import { ROUTINE_MINUTES_MAX, type Routine, type RoutineChange } from '#contracts/routine';
 import { call, isApiRequestError } from '../api/client';
 import { useDescribeError } from '../api/describeError';
-import { TextAreaField } from '../meetings/fields';
+import { TextAreaField } from '../ui/TextAreaField';
 import { useMeetingsT } from '../meetings/i18n';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';

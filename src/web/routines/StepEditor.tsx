@@ -1,5 +1,5 @@
 import { EFFICACY_SOURCES, Speaker, type EfficacySource } from '#contracts/routine';
-import { TextAreaField } from '../meetings/fields';
+import { TextAreaField } from '../ui/TextAreaField';
 import type { MeetingsT } from '../meetings/i18n';
 import { Button } from '../ui/Button';
 import { CheckboxGroupField } from '../ui/CheckboxGroupField';

@@ -9,7 +9,7 @@ import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
 import { TextField } from '../ui/TextField';
-import { NativeInputField } from '../meetings/fields';
+import { NativeInputField } from '../ui/NativeInputField';
 import { meetingKeys } from '../meetings/queries';
 import { formatDateTime } from '../meetings/format';
 import { useScheduleT } from './i18n';

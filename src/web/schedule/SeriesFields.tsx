@@ -4,7 +4,7 @@ import { SERIES_DATES_MAX, SERIES_INTERVAL_MAX } from '#contracts/schedule';
 import { seriesDates } from '#core/schedule/dates';
 import { Button } from '../ui/Button';
 import { SelectField } from '../ui/SelectField';
-import { NativeInputField } from '../meetings/fields';
+import { NativeInputField } from '../ui/NativeInputField';
 import { useScheduleT } from './i18n';
 import { localDate, weekdayName } from './format';
 

@@ -8,7 +8,7 @@ import { ApiForm } from '../forms/ApiForm';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Dialog } from '../ui/Dialog';
-import { NativeInputField } from '../meetings/fields';
+import { NativeInputField } from '../ui/NativeInputField';
 import { SeriesPreview, SkipDatesField } from './SeriesFields';
 import { StatusBadge } from '../ui/StatusBadge';
 import { meetingKeys } from '../meetings/queries';

@@ -5,7 +5,7 @@ import { SHARED_TEXT_MAX, SHARED_TITLE_MAX, type SharedDraft } from '#contracts/
 import type { ShareFlag, ShareReview, ShareScope } from '#contracts/sharing';
 import { draftFields } from '#core/sharing/index';
 import { useDescribeError } from '../api/describeError';
-import { TextAreaField } from '../meetings/fields';
+import { TextAreaField } from '../ui/TextAreaField';
 import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';

@@ -56,6 +56,18 @@ export async function acquireDataDirLock(dataDir: string, log: SupervisorLog): P
   );
 }
 
+/**
+ * APP-LOCK-1: the same refusal as `acquireDataDirLock` when a live process holds the data dir, checked before the
+ * app's modules load, so a second start answers at once even on a busy machine. Takes no lock: the real
+ * acquisition still happens when the embedded PostgreSQL starts.
+ */
+export async function refuseIfDataDirInUse(dataDir: string): Promise<void> {
+  const dir = resolve(dataDir);
+  const holder = await readHolder(join(dir, LOCK_FILE));
+  if (holder !== 'gone' && holder !== 'unreadable' && holderIsAlive(holder))
+    throw new DataDirInUseError(dir, holder.pid);
+}
+
 async function tryCreate(path: string, text: string): Promise<boolean> {
   try {
     await writeFile(path, text, { flag: 'wx', mode: 0o644 });

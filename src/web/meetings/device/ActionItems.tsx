@@ -5,7 +5,7 @@ import type { ActionItem, MeetingState } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { NativeInputField } from '../fields';
+import { NativeInputField } from '../../ui/NativeInputField';
 import { formatDueDate } from '../format';
 import { useMeetingsT } from '../i18n';
 import { announce } from '../../ui/announcer';

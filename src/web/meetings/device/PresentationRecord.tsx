@@ -3,7 +3,7 @@ import { ObservationMode, type RoutineStep } from '#contracts/routine';
 import { Button } from '../../ui/Button';
 import { SelectField } from '../../ui/SelectField';
 import { TextField } from '../../ui/TextField';
-import { TextAreaField } from '../fields';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { useMeetingsT } from '../i18n';
 import { announce } from '../../ui/announcer';
 import { useLiveMeeting } from '../live/LiveMeetingContext';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { own, type Reflection } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { TextAreaField } from '../fields';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { useMeetingsT } from '../i18n';
 import { announce } from '../../ui/announcer';
 import { useLiveMeeting } from '../live/LiveMeetingContext';

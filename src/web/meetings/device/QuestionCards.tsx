@@ -5,7 +5,7 @@ import type { QuestionCard } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
 import { Dialog } from '../../ui/Dialog';
 import { TextField } from '../../ui/TextField';
-import { TextAreaField } from '../fields';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { useMeetingsT } from '../i18n';
 import { announce } from '../../ui/announcer';
 import { useLiveMeeting } from '../live/LiveMeetingContext';

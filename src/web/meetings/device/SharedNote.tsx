@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { RoutineStep } from '#contracts/routine';
 import type { Suggestion } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
-import { TextAreaField } from '../fields';
+import { TextAreaField } from '../../ui/TextAreaField';
 import { useMeetingsT } from '../i18n';
 import { announce } from '../../ui/announcer';
 import { useLiveMeeting } from '../live/LiveMeetingContext';

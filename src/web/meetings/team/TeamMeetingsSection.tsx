@@ -17,7 +17,7 @@ import { RadioGroupField } from '../../ui/RadioGroupField';
 import { ErrorState, LoadingState } from '../../ui/States';
 import { StatusBadge } from '../../ui/StatusBadge';
 import { TextField } from '../../ui/TextField';
-import { NativeInputField } from '../fields';
+import { NativeInputField } from '../../ui/NativeInputField';
 import { agendaName, formatDateTime } from '../format';
 import { SelectField } from '../../ui/SelectField';
 import { addMeetingsStrings, useMeetingsT } from '../i18n';
