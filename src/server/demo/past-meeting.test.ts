@@ -3,7 +3,8 @@ import { MeetingEvent } from '#contracts/meeting';
 import { MeetingMinutes } from '#contracts/minutes';
 import { minutesOf, replay } from '#core/meeting/index';
 import { loadShippedRoutines } from '../routines/catalog';
-import { pastShareSuccessesEvents } from './past-meeting';
+import { memoryOf } from '#core/memory/index';
+import { pastProblemSolveEvents, pastShareSuccessesEvents } from './past-meeting';
 
 const [lead, presenter, ana, ben] = [1, 2, 3, 4].map((n) => `00000000-0000-4000-8000-00000000000${n}`) as [
   string,
@@ -62,5 +63,44 @@ describe('the demo district', () => {
     // A step tagged must be one that the routine says can enact it (the final step lists all four).
     const final = routine.steps.find((s) => s.kind === 'final');
     for (const tag of tags) expect(final?.sources).toContain(tag.source);
+  });
+
+  it('DEMO-MEET-2: the demo team’s Problem-Solve is a real log too: it leaves a dilemma with the team’s suggestions, the presenter’s insight and their next step, due soon', () => {
+    const routine = loadShippedRoutines().get('problem-solve');
+    if (!routine) throw new Error('problem-solve is shipped');
+    const meetingId = '00000000-0000-4000-8000-000000000200';
+    const events = pastProblemSolveEvents(
+      meetingId,
+      routine,
+      { facilitator: lead, presenter, others: [ana, ben] },
+      Date.UTC(2026, 10, 9, 15, 30),
+      '2026-11-26',
+    );
+    for (const e of events) expect(MeetingEvent.safeParse(e).success).toBe(true);
+    const state = replay(events);
+    expect(state.phase).toBe('ended');
+    expect(state.steps.every((s) => s.outcome === 'done')).toBe(true);
+    const [record, ...more] = memoryOf(events, {
+      meetingId,
+      title: 'Literacy PLC: partner talk',
+      endedAt: 0,
+    });
+    expect(more).toEqual([]);
+    expect(record?.kind).toBe('dilemma');
+    expect(record?.authorId).toBe(presenter);
+    const content = record?.content;
+    if (content?.kind !== 'dilemma') throw new Error('a dilemma');
+    expect(content.suggestedActions).toContain('sentence starters');
+    expect(content.insight).not.toBe('');
+    expect(content.nextSteps.map((n) => [n.ownerId, n.due])).toEqual([
+      [presenter, '2026-11-26'],
+      [ana, null],
+    ]);
+    const minutes = MeetingMinutes.parse(minutesOf(state));
+    expect(minutes.questions.map((q) => q.kind)).toEqual(['clarifying', 'clarifying', 'probing']);
+    expect([...(minutes.parts[0]?.sourcesSeen ?? [])].sort()).toEqual([
+      'affective_state',
+      'social_persuasion',
+    ]);
   });
 });

@@ -17,14 +17,9 @@ const MINUTE = 60_000;
  * what a real meeting would have left): the demo then has minutes, next steps and a presenter history.
  * Wording is Ensemble's own.
  */
-export function pastShareSuccessesEvents(
-  meetingId: string,
-  routine: Routine,
-  people: PastMeetingPeople,
-  startedAt: number,
-): MeetingEvent[] {
+/** Runs commands through the same core as a live meeting, so the log is exactly what a real one would leave. */
+function scriptedMeeting(meetingId: string, routine: Routine, people: PastMeetingPeople, startedAt: number) {
   const { facilitator, presenter, others } = people;
-  const [first, second] = others;
   const created = createMeeting({
     meetingId,
     agenda: [routine],
@@ -48,10 +43,28 @@ export function pastShareSuccessesEvents(
     run(facilitator, { type: 'nextStep', fromStepId }, minutesLater);
     run(facilitator, { type: 'startTimer' });
   };
+  const begin = () => {
+    run(facilitator, { type: 'assignRoles', presenter, timekeeper: others[0] });
+    run(facilitator, { type: 'startMeeting' });
+    run(facilitator, { type: 'startTimer' });
+  };
+  return { events, run, next, begin };
+}
 
-  run(facilitator, { type: 'assignRoles', presenter, timekeeper: first });
-  run(facilitator, { type: 'startMeeting' });
-  run(facilitator, { type: 'startTimer' });
+/**
+ * The log of a finished Share Successes meeting: the demo then has minutes, next steps and a presenter history.
+ * Wording is Ensemble's own.
+ */
+export function pastShareSuccessesEvents(
+  meetingId: string,
+  routine: Routine,
+  people: PastMeetingPeople,
+  startedAt: number,
+): MeetingEvent[] {
+  const { facilitator, presenter, others } = people;
+  const [first, second] = others;
+  const { events, run, next, begin } = scriptedMeeting(meetingId, routine, people, startedAt);
+  begin();
   // A private reflection, for its author to reread a week later in My reflections (DAY-REFL-1).
   run(second, {
     type: 'writeReflection',
@@ -108,5 +121,84 @@ export function pastShareSuccessesEvents(
     why: 'We told the presenter which of their choices made the difference, and why.',
   });
   run(facilitator, { type: 'endMeeting' }, 4);
+  return events;
+}
+
+/**
+ * The log of a finished Problem-Solve: a dilemma the presenter brought, the team's suggestions, and the next steps
+ * the presenter chose (one due soon, so the demo's Next steps and reminders have something to show). Wording is
+ * Ensemble's own.
+ */
+export function pastProblemSolveEvents(
+  meetingId: string,
+  routine: Routine,
+  people: PastMeetingPeople,
+  startedAt: number,
+  dueSoon: string,
+): MeetingEvent[] {
+  const { facilitator, presenter, others } = people;
+  const [first, second] = others;
+  const { events, run, next, begin } = scriptedMeeting(meetingId, routine, people, startedAt);
+  begin();
+  next('identify', 4);
+  run(presenter, {
+    type: 'recordPresentation',
+    title: 'Partner talk fades after the first minute',
+    summary:
+      'In read-aloud discussions, partners start strong and then go quiet or drift off topic after about a ' +
+      'minute. The same four pairs carry every whole-class share. How do I keep more partners talking about the text?',
+  });
+  next('describe', 2);
+  run(first, { type: 'submitQuestion', kind: 'clarifying', text: 'How are the partners chosen?' });
+  run(second, { type: 'submitQuestion', kind: 'clarifying', text: 'How long is the partner talk now?' });
+  next('clarify', 2);
+  run(first, {
+    type: 'submitQuestion',
+    kind: 'probing',
+    text: 'What do the partners who keep talking have that the others do not?',
+  });
+  next('probe', 3);
+  run(facilitator, {
+    type: 'writeNote',
+    stepId: 'discuss',
+    text:
+      'Give each partner a role (speaker, then questioner) and switch halfway. Post two sentence starters. ' +
+      'Shorten the talk to 90 seconds and let a timer end it, so it ends while talk is still going.',
+  });
+  next('discuss', 6);
+  run(facilitator, {
+    type: 'writeNote',
+    stepId: 'presenter-reflects',
+    text: 'I had been treating silence as a behaviour issue; it may be that partners do not know what to say next.',
+  });
+  next('presenter-reflects', 3);
+  run(facilitator, {
+    type: 'writeNote',
+    stepId: 'final',
+    text: 'Structure helps talk last: roles, starters and a shorter time. We will hear how it went.',
+  });
+  run(presenter, {
+    type: 'addActionItem',
+    text: 'Try speaker and questioner roles with sentence starters in partner talk',
+    ownerId: presenter,
+    due: dueSoon,
+  });
+  run(first, {
+    type: 'addActionItem',
+    text: 'Share the sentence starters we use in grade 4',
+    ownerId: first,
+    due: null,
+  });
+  run(first, {
+    type: 'tagSource',
+    source: 'affective_state',
+    why: 'Bringing something that is not working felt safe here.',
+  });
+  run(second, {
+    type: 'tagSource',
+    source: 'social_persuasion',
+    why: 'We told the presenter we believe the talk can last, and how.',
+  });
+  run(facilitator, { type: 'endMeeting' }, 3);
   return events;
 }

@@ -14,11 +14,13 @@ import { hashPassword } from '../auth/passwords';
 import { newDemoPassword, newJoinCode } from '../auth/tokens';
 import { loadShippedRoutines } from '../routines/catalog';
 import { agendaOf, totalMinutes } from '#core/routines/index';
-import { pastShareSuccessesEvents } from './past-meeting';
+import { pastProblemSolveEvents, pastShareSuccessesEvents } from './past-meeting';
 import { addDays, instantToLocal } from '#core/schedule/index';
 import { insertSeries } from '../schedule/queries';
 import { seedLibraryRoutine } from './library-routine';
 import { seedPlannedPeerModeling } from './peer-modeling';
+import type { MeetingEvent } from '#contracts/meeting';
+import type { Routine } from '#contracts/routine';
 
 export const DEMO_DISTRICT_NAME = 'Riverbend Unified (demo)';
 export const DEMO_DOMAIN = 'demo.ensemble.test';
@@ -179,7 +181,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
         })),
       ]);
     }
-    await seedPastMeeting(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
+    await seedPastMeetings(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
     await seedWeeklySeries(tx, district.id, teamId.get('Literacy PLC') as string, idOf);
     await seedLibraryRoutine(tx, district.id, teamId.get('Literacy PLC') as string, idOf('teacher4'));
     await seedPlannedPeerModeling(tx, district.id, teamId.get('Grade 3 Team') as string, {
@@ -266,19 +268,73 @@ async function seedWeeklySeries(tx: Tx, districtId: string, groupId: string, idO
   });
 }
 
-/** Last week's Literacy PLC meeting, ended, so the demo has minutes, next steps and a presenter history. */
-async function seedPastMeeting(tx: Tx, districtId: string, groupId: string, idOf: (key: string) => string) {
-  const routine = loadShippedRoutines().get('share-successes');
+/**
+ * Two ended Literacy PLC meetings, so the demo team has a memory: two weeks ago a Problem-Solve (Lena's dilemma
+ * about partner talk, with a next step of hers due in three days), last week a Share Successes (minutes, next
+ * steps, a presenter history). Their records, team home and search index are drawn from these logs on first
+ * read, as for any meeting.
+ */
+async function seedPastMeetings(tx: Tx, districtId: string, groupId: string, idOf: (key: string) => string) {
+  const dueSoon = new Date();
+  dueSoon.setDate(dueSoon.getDate() + 3);
+  await seedPastMeeting(tx, districtId, groupId, idOf, {
+    routineId: 'problem-solve',
+    title: 'Literacy PLC: partner talk',
+    daysAgo: 14,
+    events: (meetingId, routine, startedAt) =>
+      pastProblemSolveEvents(
+        meetingId,
+        routine,
+        {
+          facilitator: idOf('teacher4'),
+          presenter: idOf('coach'),
+          others: [idOf('teacher5'), idOf('teacher1')],
+        },
+        startedAt,
+        dueSoon.toISOString().slice(0, 10),
+      ),
+  });
+  await seedPastMeeting(tx, districtId, groupId, idOf, {
+    routineId: 'share-successes',
+    title: 'Literacy PLC weekly meeting',
+    daysAgo: 7,
+    events: (meetingId, routine, startedAt) =>
+      pastShareSuccessesEvents(
+        meetingId,
+        routine,
+        {
+          facilitator: idOf('teacher4'),
+          presenter: idOf('teacher5'),
+          others: [idOf('teacher1'), idOf('coach')],
+        },
+        startedAt,
+      ),
+  });
+}
+
+async function seedPastMeeting(
+  tx: Tx,
+  districtId: string,
+  groupId: string,
+  idOf: (key: string) => string,
+  past: {
+    routineId: string;
+    title: string;
+    daysAgo: number;
+    events: (meetingId: string, routine: Routine, startedAt: number) => MeetingEvent[];
+  },
+) {
+  const routine = loadShippedRoutines().get(past.routineId);
   if (!routine) return;
   const startedAt = new Date();
-  startedAt.setDate(startedAt.getDate() - 7);
+  startedAt.setDate(startedAt.getDate() - past.daysAgo);
   startedAt.setHours(15, 30, 0, 0);
   const [meeting] = await tx
     .insert(meetings)
     .values({
       districtId,
       groupId,
-      title: 'Literacy PLC weekly meeting',
+      title: past.title,
       scheduledFor: startedAt,
       agenda: agendaOf([routine]),
       totalMinutes: totalMinutes(routine),
@@ -287,16 +343,7 @@ async function seedPastMeeting(tx: Tx, districtId: string, groupId: string, idOf
     })
     .returning();
   if (!meeting) throw new Error('insert returned no row');
-  const events = pastShareSuccessesEvents(
-    meeting.id,
-    routine,
-    {
-      facilitator: idOf('teacher4'),
-      presenter: idOf('teacher5'),
-      others: [idOf('teacher1'), idOf('coach')],
-    },
-    startedAt.getTime(),
-  );
+  const events = past.events(meeting.id, routine, startedAt.getTime());
   await tx.insert(meetingEvents).values(
     events.map((e) => ({
       districtId,
