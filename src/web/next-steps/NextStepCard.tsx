@@ -1,17 +1,39 @@
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { NextStepItem } from '#contracts/next-steps';
 import { Button } from '../ui/Button';
+import { dateTimeFormat } from '../ui/dates';
+import { StatusBadge } from '../ui/StatusBadge';
 import { TextField } from '../ui/TextField';
 import { useNextStepsT } from './i18n';
 import { useCompleteNextStep } from './queries';
 
 /**
  * One next step: what, from which meeting, whose, when due, what later meetings said of it; "Mark done" opens
- * a short "What happened?" field (NEXT-DONE-2). The due class is said in words by the section it sits in.
+ * a short "What happened?" field (NEXT-DONE-2). On the Next steps page the due class is said by the section it
+ * sits in; where the cards are not grouped (the team home) `showClass` says it on the card, in words.
  */
-export function NextStepCard({ item, onDone }: { item: NextStepItem; onDone: (message: string) => void }) {
+export function NextStepCard({
+  item,
+  onDone,
+  showClass = false,
+}: {
+  item: NextStepItem;
+  onDone: (message: string) => void;
+  showClass?: boolean;
+}) {
   const t = useNextStepsT();
+  const { i18n } = useTranslation();
+  // A due date is a calendar day, not an instant: format it as that day wherever the reader is.
+  const due = item.due
+    ? dateTimeFormat(i18n.language, {
+        weekday: 'short',
+        month: 'short',
+        day: 'numeric',
+        timeZone: 'UTC',
+      }).format(new Date(`${item.due}T00:00:00Z`))
+    : null;
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState('');
   const complete = useCompleteNextStep();
@@ -19,6 +41,13 @@ export function NextStepCard({ item, onDone }: { item: NextStepItem; onDone: (me
   return (
     <li className="card next-step">
       <p className="next-step__text">{item.text}</p>
+      {showClass &&
+      item.status === 'open' &&
+      (item.dueClass === 'overdue' || item.dueClass === 'due-soon') ? (
+        <p>
+          <StatusBadge tone="attention">{t(`classes.${item.dueClass}`)}</StatusBadge>
+        </p>
+      ) : null}
       <p className="muted">
         <Link to={`/meetings/${item.meeting.id}/minutes`}>
           {t('item.from', { meeting: item.meeting.title, team: item.team.name })}
@@ -26,7 +55,7 @@ export function NextStepCard({ item, onDone }: { item: NextStepItem; onDone: (me
       </p>
       <p>
         {item.owner ? t('item.owner', { name: item.owner.name }) : t('item.ownerGone')} ·{' '}
-        {item.due ? t('item.due', { date: item.due }) : t('item.noDue')}
+        {due ? t('item.due', { date: due }) : t('item.noDue')}
       </p>
       {item.followUps.length ? (
         <p className="muted">

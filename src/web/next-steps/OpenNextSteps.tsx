@@ -24,7 +24,7 @@ export function OpenNextSteps({ groupId }: { groupId: string }) {
       ) : (
         <ul className="card-grid">
           {list.data.items.map((item) => (
-            <NextStepCard key={`${item.meeting.id}-${item.itemId}`} item={item} onDone={setDone} />
+            <NextStepCard key={`${item.meeting.id}-${item.itemId}`} item={item} onDone={setDone} showClass />
           ))}
         </ul>
       )}
