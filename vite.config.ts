@@ -1,4 +1,4 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type Rolldown } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('./src/web', import.meta.url));
@@ -20,12 +20,38 @@ const zodConfig = /[\\/]src[\\/](web[\\/]zod-config|contracts[\\/]zod)\.ts$/;
 const framework = (id: string) => frameworkPackages.test(id) || zodConfig.test(id);
 
 /**
+ * ADR 0026: the core catalogue (`src/contracts/api-core.ts`) and the schemas and core code it imports, one
+ * chunk. Every page loads them (the API client has the core at hand); left to the automatic splitting, the
+ * schema modules it shares with the feature catalogues (loaded on demand) became a dozen chunks of under
+ * 1 KB each, which cost more gzipped than the one file they were before the split.
+ */
+const coreCatalogueId = fileURLToPath(new URL('./src/contracts/api-core.ts', import.meta.url));
+const ourSource = /[\\/]src[\\/](contracts|core)[\\/]/;
+const coreCatalogueModules = new WeakMap<Rolldown.ChunkingContext, Set<string>>();
+function coreCatalogue(id: string, ctx: Rolldown.ChunkingContext): string | null {
+  let modules = coreCatalogueModules.get(ctx);
+  if (!modules) {
+    const found = new Set<string>();
+    const visit = (moduleId: string) => {
+      if (found.has(moduleId) || !ourSource.test(moduleId) || framework(moduleId)) return;
+      found.add(moduleId);
+      for (const next of ctx.getModuleInfo(moduleId)?.importedIds ?? []) visit(next);
+    };
+    visit(coreCatalogueId);
+    modules = found;
+    coreCatalogueModules.set(ctx, modules);
+  }
+  return modules.has(id) ? 'catalogue' : null;
+}
+
+/**
  * DAY-PERF-1: the catalogue's `summary` strings are for the OpenAPI document (the server); the browser's copy
- * of `src/contracts/api.ts` drops them: 1.8 KB gzipped that the sign-in and meeting pages no longer load
- * (measured 2026-12-02, issue 11). Summaries there are single string literals; one written otherwise stays.
+ * of its modules (`src/contracts/api-*.ts`, ADR 0026) drops them: 1.8 KB gzipped that the sign-in and meeting
+ * pages no longer load (measured 2026-12-02, issue 11). Summaries there are single string literals; one
+ * written otherwise stays.
  */
 const CATALOGUE_SUMMARY = /summary:\s*(?:'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`[^`]*`)/g;
-const catalogue = /[\\/]src[\\/]contracts[\\/]api\.ts$/;
+const catalogue = /[\\/]src[\\/]contracts[\\/]api(-[a-z-]+)?\.ts$/;
 function dropCatalogueSummaries(): Plugin {
   return {
     name: 'ensemble:drop-catalogue-summaries',
@@ -68,7 +94,10 @@ export default defineConfig({
       },
       output: {
         codeSplitting: {
-          groups: [{ name: 'framework', test: framework, priority: 10 }],
+          groups: [
+            { name: 'framework', test: framework, priority: 10 },
+            { name: coreCatalogue, debugName: 'catalogue', priority: 5 },
+          ],
         },
       },
     },

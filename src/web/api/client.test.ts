@@ -104,3 +104,77 @@ describe('call', () => {
     consoleError.mockRestore();
   });
 });
+
+describe('the catalogue the client loads (ADR 0026)', () => {
+  /** A fresh client and catalogue, with the next steps' module counted as it loads. */
+  async function freshClient() {
+    vi.resetModules();
+    let loads = 0;
+    vi.doMock('#contracts/api-next-steps', async (importOriginal) => {
+      loads += 1;
+      return await importOriginal();
+    });
+    const client = await import('./client');
+    const catalogue = await import('./catalogue');
+    return { ...client, ...catalogue, loads: () => loads };
+  }
+
+  afterEach(() => {
+    vi.doUnmock('#contracts/api-next-steps');
+    vi.resetModules();
+  });
+
+  it('WEB-API-6 a core endpoint is at hand: the request goes out without waiting for a module', async () => {
+    const { call: freshCall, endpointAtHand, loads } = await freshClient();
+    const fetchMock = stubFetch(answer(200, { items: [] }));
+    expect(endpointAtHand('listGroups')?.path).toBe('/api/groups');
+    const pending = freshCall('listGroups');
+    expect(fetchMock).toHaveBeenCalledOnce();
+    await pending;
+    expect(loads()).toBe(0);
+  });
+
+  it("WEB-API-7 a feature's endpoint loads its module on first use, once, and its answer is still checked", async () => {
+    const { call: freshCall, endpointAtHand, loads, ApiRequestError: FreshError } = await freshClient();
+    expect(endpointAtHand('myDigest')).toBeUndefined();
+
+    // Two calls at once: one answer each, one load of the module between them.
+    const fetchMock = vi.fn<typeof fetch>(() => Promise.resolve(answer(200, { weekly: true })));
+    vi.stubGlobal('fetch', fetchMock);
+    const [first, second] = await Promise.all([freshCall('myDigest'), freshCall('myDigest')]);
+    expect(first).toEqual({ weekly: true });
+    expect(second).toEqual({ weekly: true });
+    expect(fetchMock.mock.calls.map(([url]) => url)).toEqual(['/api/me/digest', '/api/me/digest']);
+    expect(endpointAtHand('myDigest')?.path).toBe('/api/me/digest');
+
+    // The same module serves the feature's other endpoints, its body schema included.
+    stubFetch(answer(200, { weekly: false }));
+    expect(await freshCall('updateMyDigest', { body: { weekly: false } })).toEqual({ weekly: false });
+    expect(loads()).toBe(1);
+
+    // A response that fails the feature's schema is an error, as for the core's.
+    stubFetch(answer(200, { weekly: 'yes' }));
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const broken = await freshCall('myDigest').catch((error: unknown) => error);
+    expect(broken).toBeInstanceOf(FreshError);
+    expect((broken as ApiRequestError).code).toBe('invalid_response');
+    consoleError.mockRestore();
+
+    // A 401 on a feature's session endpoint still means "no session".
+    stubFetch(answer(401, { error: { code: 'unauthenticated', message: 'Sign in to continue.' } }));
+    const signedOut = (await freshCall('myDigest').catch((error: unknown) => error)) as ApiRequestError;
+    expect(signedOut.isSessionMissing).toBe(true);
+  });
+
+  it('WEB-API-8 an endpoint in no catalogue module is a programming error, before any request', async () => {
+    const { call: freshCall, ApiRequestError: FreshError } = await freshClient();
+    const fetchMock = stubFetch(answer(200, {}));
+    const error = await (freshCall as (name: string) => Promise<unknown>)('noSuchEndpoint').catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(FreshError);
+    expect(String(error)).toContain('noSuchEndpoint');
+    expect(fetchMock).not.toHaveBeenCalled();
+  });
+});

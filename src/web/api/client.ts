@@ -1,21 +1,16 @@
 /**
- * The typed API client: every request goes through the endpoint catalogue in `src/contracts/api.ts`,
- * so the method, path, body and response shape can never drift from what the server registers.
+ * The typed API client: every request goes through the endpoint catalogue (`src/contracts/api-*.ts`, merged
+ * in `api.ts`), so the method, path, body and response shape can never drift from what the server registers.
+ * A later feature's entries load with its first call (`./catalogue.ts`, ADR 0026); the types are the merge's.
  *
  *   const school = await call('createSchool', { body: { name } });
  *   const group = await call('getGroup', { params: { groupId } });
  */
 import type { z } from '#contracts/zod';
-import {
-  api,
-  pathFor,
-  type Api,
-  type BodyOf,
-  type Endpoint,
-  type EndpointName,
-  type ResponseOf,
-} from '#contracts/api';
+import type { Api, BodyOf, Endpoint, EndpointName, ResponseOf } from '#contracts/api';
 import { ApiError } from '#contracts/common';
+import { pathFor } from '#contracts/endpoint';
+import { endpointAtHand, loadEndpoint } from './catalogue';
 
 export interface FieldProblem {
   /** Dotted path of the input at fault, e.g. "email" or "schoolId"; it matches the form field's `name`. */
@@ -42,7 +37,8 @@ export class ApiRequestError extends Error {
 
   /** The caller is not signed in (or the session ended) on an endpoint that needs a session. */
   get isSessionMissing(): boolean {
-    return this.status === 401 && (api[this.endpoint] as Endpoint).auth === 'session';
+    // The endpoint's entry is at hand: the call that failed loaded it.
+    return this.status === 401 && endpointAtHand(this.endpoint)?.auth === 'session';
   }
 }
 
@@ -94,7 +90,8 @@ export async function call<N extends EndpointName>(
   name: N,
   ...[options]: CallArgs<N>
 ): Promise<ResponseOf<N>> {
-  const endpoint: Endpoint = api[name];
+  // A core endpoint is at hand without waiting; a later feature's loads its module once (./catalogue.ts).
+  const endpoint: Endpoint = endpointAtHand(name) ?? (await loadEndpoint(name));
   const url = withQuery(pathFor(endpoint.path, options?.params), options?.query);
   const headers: Record<string, string> = { Accept: 'application/json' };
   let body: string | undefined;

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { api, pathFor } from '#contracts/api';
+import { nextStepsApi } from '#contracts/api-next-steps';
+import { pathFor } from '#contracts/endpoint';
 import type { DueClass, NextStepItem } from '#contracts/next-steps';
 import { withQuery } from '../api/client';
 import { Page } from '../ui/Page';
@@ -68,7 +69,7 @@ export function NextStepsPage() {
                 {list.data.teams.map((team) => (
                   <li key={team.id}>
                     <a
-                      href={withQuery(pathFor(api.teamNextStepsCsv.path, { groupId: team.id }), {
+                      href={withQuery(pathFor(nextStepsApi.teamNextStepsCsv.path, { groupId: team.id }), {
                         include: 'all',
                         today: localToday(),
                       })}

@@ -2,7 +2,8 @@ import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { useSearchParams } from '../shell/navigation';
-import { api, pathFor } from '#contracts/api';
+import { reflectionsApi } from '#contracts/api-reflections';
+import { pathFor } from '#contracts/endpoint';
 import type { MyReflectionItem, MyReflectionsPage } from '#contracts/reflections';
 import { withQuery } from '../api/client';
 import { Button } from '../ui/Button';
@@ -102,8 +103,8 @@ function Toolbar({
 }) {
   const t = useReflectionsT();
   const query = { groupId: groupId ?? undefined };
-  const markdown = withQuery(pathFor(api.myReflectionsMarkdown.path), query);
-  const csv = withQuery(pathFor(api.myReflectionsCsv.path), query);
+  const markdown = withQuery(pathFor(reflectionsApi.myReflectionsMarkdown.path), query);
+  const csv = withQuery(pathFor(reflectionsApi.myReflectionsCsv.path), query);
   return (
     <section className="section panel my-reflections__toolbar" aria-labelledby="my-reflections-tools">
       <h2 id="my-reflections-tools" className="visually-hidden">

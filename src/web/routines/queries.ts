@@ -1,6 +1,7 @@
 /** Read hooks for routines. The list is the meetings feature's (`useRoutines`), shared with scheduling. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, pathFor } from '#contracts/api';
+import { routinesApi } from '#contracts/api-routines';
+import { pathFor } from '#contracts/endpoint';
 import type { CreateRoutineRequest, LibraryScope } from '#contracts/routine-library';
 import { call } from '../api/client';
 import { meetingKeys } from '../meetings/queries';
@@ -23,7 +24,7 @@ export function useRoutine(groupId: string, routineId: string) {
 
 /** The routine's YAML file, for a download link (`<a download>`; the server names the file). */
 export const exportUrl = (groupId: string, routineId: string) =>
-  pathFor(api.exportRoutine.path, { groupId, routine: routineId });
+  pathFor(routinesApi.exportRoutine.path, { groupId, routine: routineId });
 
 /** Writes, copies, imports, shares and withdraws; each refreshes the team's routines (and so the schedule form). */
 export function useRoutineMutations(groupId: string) {

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, pathFor } from '#contracts/api';
+import { scheduleApi } from '#contracts/api-schedule';
+import { pathFor } from '#contracts/endpoint';
 import type { CalendarFeedLink } from '#contracts/schedule';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
@@ -20,7 +21,7 @@ import { scheduleKeys, useMyFeed, useTeamFeed } from './queries';
  */
 export function CalendarSubscribe({ groupId, isMember }: { groupId: string; isMember: boolean }) {
   const t = useScheduleT();
-  const calendarUrl = pathFor(api.groupCalendar.path, { groupId });
+  const calendarUrl = pathFor(scheduleApi.groupCalendar.path, { groupId });
   return (
     <section className="panel calendar-subscribe" aria-labelledby="calendar-subscribe-title">
       <h3 id="calendar-subscribe-title" className="subsection__title">

@@ -9,7 +9,8 @@ import { Link } from 'wouter';
 import { OpenNextSteps } from '../next-steps/OpenNextSteps';
 import { PendingShares } from '../sharing/PendingShares';
 import { RecentSuccesses } from '../memory/RecentSuccesses';
-import { api, pathFor } from '#contracts/api';
+import { teamHomeApi } from '#contracts/api-team-home';
+import { pathFor } from '#contracts/endpoint';
 import type {
   HomeMeeting,
   Journey,
@@ -300,12 +301,16 @@ function MemoryDownloads({ groupId, t }: { groupId: string; t: TeamHomeT }) {
       <div className="actions">
         <a
           className="button button--secondary"
-          href={pathFor(api.teamMemoryMarkdown.path, { groupId })}
+          href={pathFor(teamHomeApi.teamMemoryMarkdown.path, { groupId })}
           download
         >
           {t('memory.markdown')}
         </a>
-        <a className="button button--secondary" href={pathFor(api.teamMemoryCsv.path, { groupId })} download>
+        <a
+          className="button button--secondary"
+          href={pathFor(teamHomeApi.teamMemoryCsv.path, { groupId })}
+          download
+        >
           {t('memory.csv')}
         </a>
       </div>

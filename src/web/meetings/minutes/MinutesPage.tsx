@@ -2,7 +2,8 @@ import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { EFFICACY_SOURCES } from '#contracts/routine';
-import { pathFor, api } from '#contracts/api';
+import { coreApi } from '#contracts/api-core';
+import { pathFor } from '#contracts/endpoint';
 import { Button, ButtonLink } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
 import { usePageTitle } from '../../ui/Page';
@@ -53,7 +54,7 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
   usePageTitle(t('minutes.documentTitle', { meeting: summary.title }));
   useNavigationFocus(headingRef);
   const language = i18n.language;
-  const markdownUrl = pathFor(api.meetingMinutesMarkdown.path, { meetingId: summary.id });
+  const markdownUrl = pathFor(coreApi.meetingMinutesMarkdown.path, { meetingId: summary.id });
   // An agenda may run several routines; with one, the minutes read exactly as a one-routine meeting's.
   const { parts } = minutes;
   const several = parts.length > 1;

@@ -1,0 +1,101 @@
+/** The catalogue's Peer Modeling (issue 11 item 1, ADR 0016); merged in `api.ts`, loaded by the web client on first use (ADR 0026). */
+import { MeetingSummary } from './meetings-api';
+import {
+  CandidateQuery,
+  InviteCandidate,
+  InviteRequest,
+  MeetingPlanView,
+  MyVisitNote,
+  SavePlanRequest,
+  SaveVisitNoteRequest,
+  TeamSuccess,
+} from './peer-modeling';
+import { e, items, type Endpoint } from './endpoint';
+
+export const peerModelingApi = {
+  // Peer Modeling (issue 11 item 1, ADR 0016)
+  getMeetingPlan: e({
+    method: 'GET',
+    path: '/api/meetings/:meetingId/plan',
+    auth: 'session',
+    response: MeetingPlanView,
+    summary: 'A meeting’s Peer Modeling plan and invitees',
+    tag: 'peer-modeling',
+  }),
+  saveMeetingPlan: e({
+    method: 'PUT',
+    path: '/api/meetings/:meetingId/plan/:part',
+    auth: 'session',
+    body: SavePlanRequest,
+    response: MeetingPlanView,
+    summary: 'Write a Peer Modeling part’s plan',
+    tag: 'peer-modeling',
+  }),
+  teamSuccesses: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/successes',
+    auth: 'session',
+    response: items(TeamSuccess),
+    summary: 'The team’s recorded successes',
+    tag: 'peer-modeling',
+  }),
+  inviteCandidates: e({
+    method: 'GET',
+    path: '/api/meetings/:meetingId/invite-candidates',
+    auth: 'session',
+    query: CandidateQuery,
+    response: items(InviteCandidate),
+    summary: 'Find people to invite',
+    tag: 'peer-modeling',
+  }),
+  inviteToMeeting: e({
+    method: 'POST',
+    path: '/api/meetings/:meetingId/invitees',
+    auth: 'session',
+    body: InviteRequest,
+    response: MeetingPlanView,
+    summary: 'Invite a person to this meeting only',
+    tag: 'peer-modeling',
+  }),
+  uninviteFromMeeting: e({
+    method: 'DELETE',
+    path: '/api/meetings/:meetingId/invitees/:userId',
+    auth: 'session',
+    response: MeetingPlanView,
+    summary: 'Withdraw an invitation',
+    tag: 'peer-modeling',
+  }),
+  invitedMeetings: e({
+    method: 'GET',
+    path: '/api/me/invited-meetings',
+    auth: 'session',
+    response: items(MeetingSummary),
+    summary: 'Meetings I am invited to',
+    tag: 'peer-modeling',
+  }),
+  myVisitNote: e({
+    method: 'GET',
+    path: '/api/meetings/:meetingId/visit-notes/mine',
+    auth: 'session',
+    response: MyVisitNote,
+    summary: 'My visit note',
+    tag: 'peer-modeling',
+  }),
+  saveMyVisitNote: e({
+    method: 'PUT',
+    path: '/api/meetings/:meetingId/visit-notes/mine',
+    auth: 'session',
+    body: SaveVisitNoteRequest,
+    response: MyVisitNote,
+    summary: 'Save my visit note',
+    tag: 'peer-modeling',
+  }),
+  shareMyVisitNote: e({
+    method: 'POST',
+    path: '/api/meetings/:meetingId/visit-notes/mine/share',
+    auth: 'session',
+    response: MyVisitNote,
+    summary: 'Share my visit note into the meeting',
+    tag: 'peer-modeling',
+  }),
+} as const satisfies Record<string, Endpoint>;

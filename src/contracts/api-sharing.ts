@@ -1,0 +1,85 @@
+/** The catalogue's sharing beyond the team (issue 12, ADR 0023, SHARE-*); merged in `api.ts`, loaded by the web client on first use (ADR 0026). */
+import { Ok } from './common';
+import {
+  CheckDraftRequest,
+  CheckDraftResult,
+  ConsentShareRequest,
+  PendingShare,
+  ProposeShareRequest,
+  ShareReview,
+  SharedCopy,
+  SharedLibraryQuery,
+} from './sharing';
+import { e, items, type Endpoint } from './endpoint';
+
+export const sharingApi = {
+  // Sharing beyond the team (issue 12, ADR 0023, SHARE-*).
+  shareReview: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/memory/:recordId/share',
+    auth: 'session',
+    response: ShareReview,
+    summary: 'The review of a record before it is shared: the copy others would see, its flags, consent',
+    tag: 'sharing',
+  }),
+  checkShareDraft: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/memory/:recordId/share/check',
+    auth: 'session',
+    body: CheckDraftRequest,
+    response: CheckDraftResult,
+    summary: 'Flags likely student names and identifying details in an edited copy',
+    tag: 'sharing',
+  }),
+  proposeShare: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/memory/:recordId/share',
+    auth: 'session',
+    body: ProposeShareRequest,
+    response: ShareReview,
+    summary: 'Propose sharing a success or a resolved dilemma with the school or the district',
+    tag: 'sharing',
+  }),
+  consentShare: e({
+    method: 'POST',
+    path: '/api/groups/:groupId/memory/:recordId/share/consent',
+    auth: 'session',
+    body: ConsentShareRequest,
+    response: ShareReview,
+    summary: 'Give the author’s or the team’s consent to a proposed share',
+    tag: 'sharing',
+  }),
+  withdrawShare: e({
+    method: 'DELETE',
+    path: '/api/groups/:groupId/memory/:recordId/share',
+    auth: 'session',
+    response: Ok,
+    summary: 'Withdraw consent: the shared copy (or the proposal) is deleted everywhere',
+    tag: 'sharing',
+  }),
+  pendingShares: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/shares/pending',
+    auth: 'session',
+    response: items(PendingShare),
+    summary: 'The team’s proposals waiting for the author’s or the team’s consent',
+    tag: 'sharing',
+  }),
+  sharedLibrary: e({
+    method: 'GET',
+    path: '/api/shared',
+    auth: 'session',
+    query: SharedLibraryQuery,
+    response: items(SharedCopy),
+    summary: 'The shared copies the caller may read (their schools’ and the district’s)',
+    tag: 'sharing',
+  }),
+  sharedCopy: e({
+    method: 'GET',
+    path: '/api/shared/:shareId',
+    auth: 'session',
+    response: SharedCopy,
+    summary: 'One shared copy the caller may read',
+    tag: 'sharing',
+  }),
+} as const satisfies Record<string, Endpoint>;

@@ -1,0 +1,36 @@
+/**
+ * What a catalogue entry is, and the helpers the catalogue's modules share (`api-core.ts` and one
+ * `api-<feature>.ts` per later feature, merged in `api.ts`). Small on purpose: the web imports `pathFor`
+ * from here without pulling any endpoint's schemas (ADR 0026).
+ */
+import { z } from './zod';
+
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface Endpoint {
+  method: Method;
+  path: string;
+  body?: z.ZodMiniType;
+  query?: z.ZodMiniType;
+  response: z.ZodMiniType;
+  /** 'public' needs no session; 'session' needs a signed-in, active user. */
+  auth: 'public' | 'session';
+  /** Set for endpoints that answer a document rather than JSON (Markdown minutes, iCalendar). */
+  produces?: 'text/markdown' | 'text/calendar' | 'text/csv' | 'application/yaml' | 'text/html';
+  summary: string;
+  tag: string;
+}
+
+/** An entry, its literal types kept. */
+export const e = <const T extends Endpoint>(x: T) => x;
+/** A `{ items: [...] }` answer. */
+export const items = <T extends z.ZodMiniType>(t: T) => z.object({ items: z.array(t) });
+
+/** Fills `:params` in a catalogue path. */
+export function pathFor(path: string, params: Record<string, string> = {}): string {
+  return path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`missing path parameter ${name}`);
+    return encodeURIComponent(value);
+  });
+}
