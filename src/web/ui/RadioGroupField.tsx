@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { FieldErrorText, useField } from './fieldErrors';
+import { FieldNotes, useField } from './fieldErrors';
 
 export interface RadioOption {
   value: string;
@@ -51,12 +51,7 @@ export function RadioGroupField({
       <legend id={`${field.id}-legend`} className="field__label">
         {label}
       </legend>
-      {description ? (
-        <p id={field.hintId} className="field__hint">
-          {description}
-        </p>
-      ) : null}
-      <FieldErrorText id={field.errorId} errors={field.errors} />
+      <FieldNotes field={field} description={description} />
       <div className="radio-group__options">
         {options.map((option) => {
           const optionId = `${field.id}-${option.value}`;

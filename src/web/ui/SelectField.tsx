@@ -1,6 +1,6 @@
 import type { SelectHTMLAttributes } from 'react';
 import { Icon } from './Icon';
-import { FieldErrorText, useField } from './fieldErrors';
+import { FieldNotes, useField } from './fieldErrors';
 import { classNames } from './classNames';
 
 export interface SelectOption {
@@ -70,12 +70,7 @@ export function SelectField({
           {caption}
         </span>
       ) : null}
-      {description ? (
-        <p id={field.hintId} className="field__hint">
-          {description}
-        </p>
-      ) : null}
-      <FieldErrorText id={field.errorId} errors={field.errors} />
+      <FieldNotes field={field} description={description} />
       <div className="select">
         <select
           {...selectProps}

@@ -1,5 +1,5 @@
 import type { ChangeEvent } from 'react';
-import { FieldErrorText, useField } from './fieldErrors';
+import { FieldNotes, useField } from './fieldErrors';
 
 interface TextAreaCommon {
   label: string;
@@ -32,12 +32,7 @@ export function TextAreaField(props: TextAreaFieldProps) {
       <label htmlFor={field.id} className={hideLabel ? 'visually-hidden' : 'field__label'}>
         {label}
       </label>
-      {description ? (
-        <p id={field.hintId} className="field__hint">
-          {description}
-        </p>
-      ) : null}
-      <FieldErrorText id={field.errorId} errors={field.errors} />
+      <FieldNotes field={field} description={description} />
       <textarea
         {...field.controlProps}
         name={name}

@@ -1,6 +1,6 @@
 import { useState, type InputHTMLAttributes, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FieldErrorText, useField } from './fieldErrors';
+import { FieldNotes, useField } from './fieldErrors';
 
 type NativeInputProps = Omit<
   InputHTMLAttributes<HTMLInputElement>,
@@ -59,12 +59,7 @@ export function TextField({
       <label htmlFor={field.id} className="field__label">
         {label}
       </label>
-      {description ? (
-        <p id={field.hintId} className="field__hint">
-          {description}
-        </p>
-      ) : null}
-      <FieldErrorText id={field.errorId} errors={field.errors} />
+      <FieldNotes field={field} description={description} />
       <input
         type="text"
         {...inputProps}
@@ -105,12 +100,7 @@ export function PasswordField({
       <label htmlFor={field.id} className="field__label">
         {label}
       </label>
-      {description ? (
-        <p id={field.hintId} className="field__hint">
-          {description}
-        </p>
-      ) : null}
-      <FieldErrorText id={field.errorId} errors={field.errors} />
+      <FieldNotes field={field} description={description} />
       <div className="field__row">
         <input
           {...rest}

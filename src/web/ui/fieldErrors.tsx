@@ -79,3 +79,20 @@ export function FieldErrorText({ id, errors }: { id: string; errors: readonly st
     </p>
   );
 }
+
+/**
+ * What a field says between its label and its control: the hint (when it has one), then the error. Every labelled
+ * widget in ui/ uses it, so their ids and order stay the same as `useField` wires them.
+ */
+export function FieldNotes({ field, description }: { field: FieldWiring; description?: string | undefined }) {
+  return (
+    <>
+      {description ? (
+        <p id={field.hintId} className="field__hint">
+          {description}
+        </p>
+      ) : null}
+      <FieldErrorText id={field.errorId} errors={field.errors} />
+    </>
+  );
+}
