@@ -1,1 +1,3 @@
 export * from './stats';
+export * from './suppression';
+export * from './pooling';
