@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import fc from 'fast-check';
 import {
+  NotComputableError,
   Z_975,
   cronbachAlpha,
   describeChange,
@@ -17,7 +18,11 @@ import {
   scaleMean,
   sizeOf,
   tQuantile,
+  tryCronbachAlpha,
+  tryHedgesG,
+  tryMeanCI,
   type Computed,
+  type NotComputableReason,
 } from './stats';
 
 /**
@@ -104,14 +109,14 @@ describe('quantiles (MEASURE-STATS-9)', () => {
 
 describe('cronbachAlpha (MEASURE-STATS-1, MEASURE-STATS-2)', () => {
   it("MEASURE-STATS-1: pingouin's 15 x 10 example gives alpha 0.591719 (pingouin, psych; fractions: 12190/20601)", () => {
-    const r = ok(cronbachAlpha(PINGOUIN_15X10));
+    const r = cronbachAlpha(PINGOUIN_15X10);
     closeRel(r.alpha, 0.5917188485995826, 1e-12); // pingouin docstring (also 12190/20601 by fractions)
     closeRel(r.alpha, 12190 / 20601, 1e-12);
     expect([r.n, r.k, r.respondents]).toEqual([15, 10, 15]);
   });
 
   it('MEASURE-STATS-2: its Feldt interval uses F(14, 126) and matches pingouin to 3 decimals and fractions+scipy to 1e-10', () => {
-    const r = ok(cronbachAlpha(PINGOUIN_15X10));
+    const r = cronbachAlpha(PINGOUIN_15X10);
     // fractions + scipy: 1 - (1 - 12190/20601) * F.ppf(0.975 | 0.025, 14, 126)
     closeRel(r.ci95[0], 0.19492139066312175, 1e-10);
     closeRel(r.ci95[1], 0.8398208146275432, 1e-10);
@@ -120,21 +125,21 @@ describe('cronbachAlpha (MEASURE-STATS-1, MEASURE-STATS-2)', () => {
   });
 
   it('MEASURE-STATS-1: pairwise covariances by default, listwise on request (pingouin = psych use="pairwise" / "complete.obs")', () => {
-    const pairwise = ok(cronbachAlpha(PINGOUIN_WIDE_MISSING));
+    const pairwise = cronbachAlpha(PINGOUIN_WIDE_MISSING);
     closeRel(pairwise.alpha, 0.732660835214447, 1e-12); // pingouin: (0.732660835214447, ...)
-    expect(ok(cronbachAlpha(PINGOUIN_WIDE_MISSING, { missing: 'pairwise' })).alpha).toBe(pairwise.alpha);
-    const listwise = ok(cronbachAlpha(PINGOUIN_WIDE_MISSING, { missing: 'listwise' }));
+    expect(cronbachAlpha(PINGOUIN_WIDE_MISSING, { missing: 'pairwise' }).alpha).toBe(pairwise.alpha);
+    const listwise = cronbachAlpha(PINGOUIN_WIDE_MISSING, { missing: 'listwise' });
     closeRel(listwise.alpha, 0.8016949152542373, 1e-12); // pingouin: (0.8016949152542373, ...)
   });
 
   it('MEASURE-STATS-2: n is the fewest respondents behind any covariance (pairwise) or the complete rows (listwise)', () => {
     // Q1 and Q3 were both answered by 10 of the 12 respondents; 9 answered every item.
-    const pairwise = ok(cronbachAlpha(PINGOUIN_WIDE_MISSING));
+    const pairwise = cronbachAlpha(PINGOUIN_WIDE_MISSING);
     expect([pairwise.n, pairwise.k, pairwise.respondents]).toEqual([10, 11, 12]);
     // fractions + scipy, Feldt with n = 10, k = 11
     closeRel(pairwise.ci95[0], 0.3961435027141129, 1e-10);
     closeRel(pairwise.ci95[1], 0.9216271802755868, 1e-10);
-    const listwise = ok(cronbachAlpha(PINGOUIN_WIDE_MISSING, { missing: 'listwise' }));
+    const listwise = cronbachAlpha(PINGOUIN_WIDE_MISSING, { missing: 'listwise' });
     expect([listwise.n, listwise.respondents]).toEqual([9, 9]);
     // fractions + scipy, Feldt with n = 9, k = 11
     closeRel(listwise.ci95[0], 0.5330031999132735, 1e-10);
@@ -167,7 +172,7 @@ describe('cronbachAlpha (MEASURE-STATS-1, MEASURE-STATS-2)', () => {
       ),
     );
 
-  const sameResult = (a: ReturnType<typeof cronbachAlpha>, b: ReturnType<typeof cronbachAlpha>) => {
+  const sameResult = (a: ReturnType<typeof tryCronbachAlpha>, b: ReturnType<typeof tryCronbachAlpha>) => {
     expect(a.ok).toBe(b.ok);
     if (a.ok && b.ok) {
       // Summing in another order moves the last bits; a pairwise matrix that is not positive definite can put
@@ -200,10 +205,10 @@ describe('cronbachAlpha (MEASURE-STATS-1, MEASURE-STATS-2)', () => {
         ),
         ([rows, rowOrder, itemOrder]) => {
           const permuted = rowOrder.map((r) => itemOrder.map((i) => rows[r]![i]!));
-          sameResult(cronbachAlpha(permuted), cronbachAlpha(rows));
+          sameResult(tryCronbachAlpha(permuted), tryCronbachAlpha(rows));
           sameResult(
-            cronbachAlpha(permuted, { missing: 'listwise' }),
-            cronbachAlpha(rows, { missing: 'listwise' }),
+            tryCronbachAlpha(permuted, { missing: 'listwise' }),
+            tryCronbachAlpha(rows, { missing: 'listwise' }),
           );
         },
       ),
@@ -213,7 +218,7 @@ describe('cronbachAlpha (MEASURE-STATS-1, MEASURE-STATS-2)', () => {
   it('MEASURE-STATS-1: listwise equals pairwise on complete data (property)', () => {
     fc.assert(
       fc.property(likert(20, 6, false), (rows) => {
-        expect(cronbachAlpha(rows, { missing: 'listwise' })).toEqual(cronbachAlpha(rows));
+        expect(tryCronbachAlpha(rows, { missing: 'listwise' })).toEqual(tryCronbachAlpha(rows));
       }),
     );
   });
@@ -221,7 +226,7 @@ describe('cronbachAlpha (MEASURE-STATS-1, MEASURE-STATS-2)', () => {
 
 describe('meanCI (MEASURE-STATS-3)', () => {
   it('MEASURE-STATS-3: mean ± t(0.975, n - 1) · sd / √n, as scipy.stats.t.interval gives', () => {
-    const r = ok(meanCI([4, 5, 3, 6, 5, 4, 2, 5, 6, 4, 5]));
+    const r = meanCI([4, 5, 3, 6, 5, 4, 2, 5, 6, 4, 5]);
     expect(r.n).toBe(11);
     closeRel(r.mean, 49 / 11, 1e-15); // fractions: 49/11
     closeRel(r.sd, Math.sqrt(81 / 55), 1e-14); // fractions: variance 81/55
@@ -233,7 +238,7 @@ describe('meanCI (MEASURE-STATS-3)', () => {
       1.5, 2.25, 3.0, 2.75, 4.5, 3.25, 2.0, 3.5, 4.0, 2.5, 3.75, 1.25, 2.0, 3.0, 4.25, 2.75, 3.5, 2.25, 3.0,
       2.5, 4.0, 1.75, 3.25, 2.75, 3.5, 2.0, 3.0, 4.5, 2.25, 3.25,
     ];
-    const s = ok(meanCI(thirty));
+    const s = meanCI(thirty);
     closeRel(s.mean, 2.925, 1e-15); // fractions
     // scipy: t.interval(0.95, 29, ...)
     closeRel(s.ci95[0], 2.602411629622751, 1e-12);
@@ -241,7 +246,7 @@ describe('meanCI (MEASURE-STATS-3)', () => {
   });
 
   it('MEASURE-STATS-3: every value the same gives a zero-width interval at that value', () => {
-    expect(meanCI([3, 3, 3])).toEqual({ ok: true, mean: 3, ci95: [3, 3], n: 3, sd: 0 });
+    expect(meanCI([3, 3, 3])).toEqual({ mean: 3, ci95: [3, 3], n: 3, sd: 0 });
   });
 
   const answers = fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 2, maxLength: 60 });
@@ -249,7 +254,7 @@ describe('meanCI (MEASURE-STATS-3)', () => {
   it('MEASURE-STATS-3: the interval contains the mean (property)', () => {
     fc.assert(
       fc.property(answers, (values) => {
-        const r = ok(meanCI(values));
+        const r = meanCI(values);
         expect(r.ci95[0]).toBeLessThanOrEqual(r.mean);
         expect(r.ci95[1]).toBeGreaterThanOrEqual(r.mean);
       }),
@@ -261,8 +266,8 @@ describe('meanCI (MEASURE-STATS-3)', () => {
       fc.property(
         answers.filter((v) => new Set(v).size > 1),
         (values) => {
-          const once = ok(meanCI(values));
-          const twice = ok(meanCI([...values, ...values]));
+          const once = meanCI(values);
+          const twice = meanCI([...values, ...values]);
           expect(twice.mean).toBeCloseTo(once.mean, 12);
           expect(twice.ci95[1] - twice.ci95[0]).toBeLessThan(once.ci95[1] - once.ci95[0]);
         },
@@ -290,7 +295,7 @@ describe('hedgesG (MEASURE-STATS-4)', () => {
   });
 
   it('MEASURE-STATS-4: from two waves of answers, positive when the second is higher (fractions + scipy)', () => {
-    const r = ok(hedgesG([3, 4, 4, 5, 2, 4, 3, 5], [4, 5, 5, 6, 4, 5, 3, 5, 6]));
+    const r = hedgesG([3, 4, 4, 5, 2, 4, 3, 5], [4, 5, 5, 6, 4, 5, 3, 5, 6]);
     closeRel(r.d, 1.025879756254476, 1e-12);
     closeRel(r.g, 0.9737163788178077, 1e-12);
     closeRel(r.se, 0.4905061225673224, 1e-12);
@@ -306,8 +311,8 @@ describe('hedgesG (MEASURE-STATS-4)', () => {
   it('MEASURE-STATS-4: swapping the waves flips the sign of g and mirrors the interval (property)', () => {
     fc.assert(
       fc.property(varied, ([a, b]) => {
-        const ab = ok(hedgesG(a, b));
-        const ba = ok(hedgesG(b, a));
+        const ab = hedgesG(a, b);
+        const ba = hedgesG(b, a);
         expect(ba.g).toBeCloseTo(-ab.g, 12);
         expect(ba.ci95[0]).toBeCloseTo(-ab.ci95[1], 12);
         expect(ba.ci95[1]).toBeCloseTo(-ab.ci95[0], 12);
@@ -326,7 +331,7 @@ describe('hedgesG (MEASURE-STATS-4)', () => {
           ),
         ),
         ([a, b, shuffled]) => {
-          expect(ok(hedgesG(a, shuffled)).g).toBeCloseTo(ok(hedgesG(a, b)).g, 12);
+          expect(hedgesG(a, shuffled).g).toBeCloseTo(hedgesG(a, b).g, 12);
         },
       ),
     );
@@ -450,8 +455,8 @@ describe('answers, reverse-keying and scale scores (MEASURE-STATS-5)', () => {
     expect(ok(items[0]!).mean).toBe(4);
     expect(ok(items[1]!).mean).toBe(5.5);
     expect(items[2]).toMatchObject({ ok: false, reason: 'too-few-values' });
-    expect(scaleMean(rows)).toEqual(meanCI([4.5, 2, 5]));
-    expect(scaleMean(rows, { minAnswered: 2 })).toEqual(meanCI([4.5, 5]));
+    expect(scaleMean(rows)).toEqual(tryMeanCI([4.5, 2, 5]));
+    expect(scaleMean(rows, { minAnswered: 2 })).toEqual(tryMeanCI([4.5, 5]));
     // scipy: t.interval(0.95, 2, loc=23/6, scale=sqrt(31/12)/sqrt(3)) for respondent means 4.5, 2, 5 (fractions:
     // mean 23/6, variance 31/12)
     const s = ok(scaleMean(rows));
@@ -470,8 +475,8 @@ describe('answers, reverse-keying and scale scores (MEASURE-STATS-5)', () => {
       [3, 3, 4],
     ];
     const keyed = ok(keyAnswers(raw, { points: 6, reversed: [false, false, true] })).rows;
-    expect(ok(cronbachAlpha(keyed)).alpha).toBeGreaterThan(0.9);
-    expect(ok(cronbachAlpha(raw)).alpha).toBeLessThan(0);
+    expect(cronbachAlpha(keyed).alpha).toBeGreaterThan(0.9);
+    expect(cronbachAlpha(raw).alpha).toBeLessThan(0);
   });
 });
 
@@ -493,19 +498,16 @@ describe('responseRate (MEASURE-STATS-7)', () => {
 });
 
 describe('not computable (MEASURE-STATS-8)', () => {
-  it('MEASURE-STATS-8: n < 2, no variance, k < 2 and invalid values give a typed reason, never a throw or NaN', () => {
+  it('MEASURE-STATS-8: n < 2, no variance, k < 2 and invalid values give a typed reason from the try-variants, never a throw or NaN', () => {
     const reason = (r: { ok: boolean; reason?: string }) => (r.ok ? 'ok' : r.reason);
-    expect([meanCI([]), meanCI([5]), meanCI([1, NaN]), meanCI([1, Infinity])].map(reason)).toEqual([
-      'too-few-values',
-      'too-few-values',
-      'invalid-value',
-      'invalid-value',
-    ]);
+    expect(
+      [tryMeanCI([]), tryMeanCI([5]), tryMeanCI([1, NaN]), tryMeanCI([1, Infinity])].map(reason),
+    ).toEqual(['too-few-values', 'too-few-values', 'invalid-value', 'invalid-value']);
     expect(
       [
-        hedgesG([1], [2, 3]),
-        hedgesG([4, 4], [4, 4, 4]),
-        hedgesG([1, 2], [3, -Infinity]),
+        tryHedgesG([1], [2, 3]),
+        tryHedgesG([4, 4], [4, 4, 4]),
+        tryHedgesG([1, 2], [3, -Infinity]),
         hedgesGFromSummaries({ mean: 1, sd: -1, n: 5 }, { mean: 2, sd: 1, n: 5 }),
         hedgesGFromSummaries({ mean: 1, sd: 1, n: 5.5 }, { mean: 2, sd: 1, n: 5 }),
         describeChange([3], [4, 5]),
@@ -520,29 +522,29 @@ describe('not computable (MEASURE-STATS-8)', () => {
     ]);
     expect(
       [
-        cronbachAlpha([]),
-        cronbachAlpha([[1], [2], [3]]),
-        cronbachAlpha([[1, 2]]),
-        cronbachAlpha([
+        tryCronbachAlpha([]),
+        tryCronbachAlpha([[1], [2], [3]]),
+        tryCronbachAlpha([[1, 2]]),
+        tryCronbachAlpha([
           [3, 3],
           [3, 3],
           [3, 3],
         ]),
         // The total score never varies: item 2 = 6 - item 1.
-        cronbachAlpha([
+        tryCronbachAlpha([
           [1, 5],
           [2, 4],
           [3, 3],
         ]),
         // Items 1 and 2 were never answered by the same person.
-        cronbachAlpha([
+        tryCronbachAlpha([
           [1, null, 2],
           [2, null, 3],
           [null, 4, 4],
           [null, 5, 5],
         ]),
-        cronbachAlpha([[1, 2], [2]]),
-        cronbachAlpha([
+        tryCronbachAlpha([[1, 2], [2]]),
+        tryCronbachAlpha([
           [1, NaN],
           [2, 3],
         ]),
@@ -578,11 +580,11 @@ describe('not computable (MEASURE-STATS-8)', () => {
     fc.assert(
       fc.property(values, values, rows, fc.integer({ min: 2, max: 7 }), (a, b, m, points) => {
         const results: Computed<object>[] = [
-          meanCI(a),
-          hedgesG(a, b),
+          tryMeanCI(a),
+          tryHedgesG(a, b),
           describeChange(a, b),
-          cronbachAlpha(m),
-          cronbachAlpha(m, { missing: 'listwise' }),
+          tryCronbachAlpha(m),
+          tryCronbachAlpha(m, { missing: 'listwise' }),
           scaleMean(m),
           keyAnswers(m, { points, reversed: m[0]?.map(() => true) ?? [] }),
           responseRate(a[0] ?? 0, b[0] ?? 0),
@@ -595,6 +597,144 @@ describe('not computable (MEASURE-STATS-8)', () => {
         expect(respondentMeans(m).every((v) => v === null || Number.isFinite(v))).toBe(true);
       }),
     );
+  });
+});
+
+describe('throwing and try variants (MEASURE-STATS-11)', () => {
+  it("MEASURE-STATS-11: cronbachAlpha, hedgesG and meanCI have the issue's exact signatures, with no `ok` to narrow", () => {
+    // Checked by the type checker (oxlint --type-check): the issue's signatures, word for word.
+    const issueAlpha: (
+      rows: (number | null)[][],
+      opts?: { missing?: 'pairwise' | 'listwise' },
+    ) => { alpha: number; ci95: [number, number]; n: number; k: number } = cronbachAlpha;
+    const issueG: (before: number[], after: number[]) => { g: number; ci95: [number, number] } = hedgesG;
+    const issueMean: (values: number[]) => { mean: number; ci95: [number, number]; n: number } = meanCI;
+    expectTypeOf(cronbachAlpha).returns.not.toHaveProperty('ok');
+    expectTypeOf(hedgesG).returns.not.toHaveProperty('ok');
+    expectTypeOf(meanCI).returns.not.toHaveProperty('ok');
+    // ... and at run time, no `ok` field either.
+    expect('ok' in issueAlpha(PINGOUIN_15X10)).toBe(false);
+    expect('ok' in issueG([1, 2, 3], [2, 3, 5])).toBe(false);
+    expect('ok' in issueMean([1, 2])).toBe(false);
+  });
+
+  /** The NotComputableError `f` throws (the test fails if it throws nothing or something else). */
+  const thrownBy = (f: () => unknown): NotComputableError => {
+    try {
+      f();
+    } catch (error) {
+      if (error instanceof NotComputableError) return error;
+      throw error;
+    }
+    throw new Error('expected a NotComputableError, but nothing was thrown');
+  };
+
+  it('MEASURE-STATS-11: degenerate input makes the exact-signature functions throw NotComputableError with the reason', () => {
+    const neverTogether = [
+      [1, null, 2],
+      [2, null, 3],
+      [null, 4, 4],
+      [null, 5, 5],
+    ];
+    const cases: [() => unknown, () => Computed<object>, NotComputableReason][] = [
+      [() => meanCI([]), () => tryMeanCI([]), 'too-few-values'],
+      [() => meanCI([5]), () => tryMeanCI([5]), 'too-few-values'],
+      [() => meanCI([1, NaN]), () => tryMeanCI([1, NaN]), 'invalid-value'],
+      [() => hedgesG([1], [2, 3]), () => tryHedgesG([1], [2, 3]), 'too-few-values'],
+      [() => hedgesG([4, 4], [4, 4, 4]), () => tryHedgesG([4, 4], [4, 4, 4]), 'no-variance'],
+      [() => hedgesG([1, 2], [3, -Infinity]), () => tryHedgesG([1, 2], [3, -Infinity]), 'invalid-value'],
+      [() => cronbachAlpha([[1], [2], [3]]), () => tryCronbachAlpha([[1], [2], [3]]), 'too-few-items'],
+      [() => cronbachAlpha(neverTogether), () => tryCronbachAlpha(neverTogether), 'too-few-values'],
+      [
+        () =>
+          cronbachAlpha([
+            [1, 5],
+            [2, 4],
+            [3, 3],
+          ]),
+        () =>
+          tryCronbachAlpha([
+            [1, 5],
+            [2, 4],
+            [3, 3],
+          ]),
+        'no-variance',
+      ],
+      [() => cronbachAlpha([[1, 2], [2]]), () => tryCronbachAlpha([[1, 2], [2]]), 'invalid-value'],
+      [
+        () => cronbachAlpha(PINGOUIN_15X10.map((r) => r.slice(0, 1))),
+        () => tryCronbachAlpha(PINGOUIN_15X10.map((r) => r.slice(0, 1))),
+        'too-few-items',
+      ],
+    ];
+    for (const [exact, attempt, reason] of cases) {
+      const error = thrownBy(exact);
+      const result = attempt();
+      expect(result).toMatchObject({ ok: false, reason });
+      expect(error).toBeInstanceOf(RangeError);
+      expect(error.name).toBe('NotComputableError');
+      expect(error.reason).toBe(reason);
+      expect(error.message).toBe(result.ok ? '' : result.detail);
+      expect(error.message.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('MEASURE-STATS-11: the try-variants give the same numbers on the reference data', () => {
+    expect(tryCronbachAlpha(PINGOUIN_15X10)).toEqual({ ok: true, ...cronbachAlpha(PINGOUIN_15X10) });
+    closeRel(ok(tryCronbachAlpha(PINGOUIN_15X10)).alpha, 12190 / 20601, 1e-12); // fractions
+    closeRel(
+      ok(tryCronbachAlpha(PINGOUIN_WIDE_MISSING, { missing: 'listwise' })).alpha,
+      0.8016949152542373,
+      1e-12,
+    ); // pingouin
+    const wave1 = [3, 4, 4, 5, 2, 4, 3, 5];
+    const wave2 = [4, 5, 5, 6, 4, 5, 3, 5, 6];
+    expect(tryHedgesG(wave1, wave2)).toEqual({ ok: true, ...hedgesG(wave1, wave2) });
+    closeRel(ok(tryHedgesG(wave1, wave2)).g, 0.9737163788178077, 1e-12); // fractions + scipy
+    expect(tryMeanCI(wave1)).toEqual({ ok: true, ...meanCI(wave1) });
+    closeRel(ok(tryMeanCI([4, 5, 3, 6, 5, 4, 2, 5, 6, 4, 5])).ci95[0], 3.63926491950642, 1e-12); // scipy
+  });
+
+  /** The exact-signature call equals the try-variant's result without `ok`, or throws its reason and detail. */
+  const agree = (exact: () => object, attempt: Computed<object>) => {
+    if (attempt.ok) {
+      expect({ ok: true, ...exact() }).toEqual(attempt);
+    } else {
+      const error = thrownBy(exact);
+      expect([error.reason, error.message]).toEqual([attempt.reason, attempt.detail]);
+    }
+  };
+
+  it('MEASURE-STATS-11: on any input, the exact functions return what the try-variants return or throw their reason (property)', () => {
+    const value = fc.oneof(
+      { weight: 8, arbitrary: fc.integer({ min: 1, max: 6 }) },
+      { weight: 1, arbitrary: fc.double() },
+    );
+    const values = fc.array(value, { maxLength: 8 });
+    const rows = fc.array(fc.array(fc.option(value, { freq: 6 }), { minLength: 0, maxLength: 4 }), {
+      maxLength: 8,
+    });
+    let computable = 0;
+    let notComputableCount = 0;
+    fc.assert(
+      fc.property(values, values, rows, (a, b, m) => {
+        const attempts: [() => object, Computed<object>][] = [
+          [() => meanCI(a), tryMeanCI(a)],
+          [() => hedgesG(a, b), tryHedgesG(a, b)],
+          [() => cronbachAlpha(m), tryCronbachAlpha(m)],
+          [() => cronbachAlpha(m, { missing: 'listwise' }), tryCronbachAlpha(m, { missing: 'listwise' })],
+        ];
+        for (const [exact, attempt] of attempts) {
+          agree(exact, attempt);
+          if (attempt.ok) computable++;
+          else notComputableCount++;
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // Both branches were exercised (not a vacuous property).
+    expect(computable).toBeGreaterThan(50);
+    expect(notComputableCount).toBeGreaterThan(50);
   });
 });
 

@@ -7,11 +7,14 @@
  *   and a person's answers in two waves are never linked (never paired).
  * - Plain words for a change, with no causal claim.
  *
- * Degenerate or invalid input never throws and never yields NaN: every function that can fail returns a typed
- * `NotComputable` (`ok: false` with a reason), and every number in an `ok: true` result is finite.
+ * Two ways to call the issue's three statistics (MEASURE-STATS-11): `cronbachAlpha`, `hedgesG` and `meanCI` have
+ * the issue's exact signatures and throw a `NotComputableError` on degenerate input; `tryCronbachAlpha`,
+ * `tryHedgesG` and `tryMeanCI` never throw and never yield NaN, returning a typed `NotComputable` (`ok: false`
+ * with a reason) instead (MEASURE-STATS-8). Every other function that can fail returns `Computed` too, and every
+ * number in an `ok: true` result is finite. The server uses the try-variants, so no input stops it.
  *
  * Server-only in practice: the F and t quantiles come from @stdlib (about 52 KB gzipped in a bundle), so nothing
- * under src/web may import this file (checked by MEASURE-STATS-11).
+ * under src/web may import this file (checked by MEASURE-STATS-10).
  */
 import fQuantileOf from '@stdlib/stats-base-dists-f-quantile';
 import tQuantileOf from '@stdlib/stats-base-dists-t-quantile';
@@ -39,6 +42,26 @@ export interface NotComputable {
 }
 
 export type Computed<T> = ({ ok: true } & T) | NotComputable;
+
+/**
+ * MEASURE-STATS-11: thrown by `cronbachAlpha`, `hedgesG` and `meanCI` when the statistic cannot be computed; the
+ * message is the English `detail` of the try-variant's `NotComputable`.
+ */
+export class NotComputableError extends RangeError {
+  override readonly name = 'NotComputableError';
+  readonly reason: NotComputableReason;
+
+  constructor(reason: NotComputableReason, detail: string) {
+    super(detail);
+    this.reason = reason;
+  }
+}
+
+/** The computed value, or a `NotComputableError` thrown with the reason and detail. */
+function orThrow<T>(result: Computed<T>): { ok: true } & T {
+  if (!result.ok) throw new NotComputableError(result.reason, result.detail);
+  return result;
+}
 
 const notComputable = (reason: NotComputableReason, detail: string): NotComputable => ({
   ok: false,
@@ -93,8 +116,17 @@ export interface MeanCI {
 /**
  * MEASURE-STATS-3: the mean with its t-based 95% interval, mean ± t(0.975, n - 1) · sd / √n. Needs n ≥ 2; when
  * every value is the same the interval is the mean itself (zero width), as the formula gives.
+ *
+ * Throws a `NotComputableError` (MEASURE-STATS-11) for fewer than 2 values or a value that is not finite; the
+ * server calls `tryMeanCI`, which returns the reason instead, so no input stops it.
  */
-export function meanCI(values: readonly number[]): Computed<MeanCI> {
+export function meanCI(values: readonly number[]): MeanCI {
+  const r = orThrow(tryMeanCI(values));
+  return { mean: r.mean, ci95: r.ci95, n: r.n, sd: r.sd };
+}
+
+/** MEASURE-STATS-3, MEASURE-STATS-8: `meanCI` that never throws: `ok: false` with a reason when not computable. */
+export function tryMeanCI(values: readonly number[]): Computed<MeanCI> {
   if (!allFinite(values)) return notComputable('invalid-value', 'a value is not a finite number');
   const n = values.length;
   if (n < 2) return notComputable('too-few-values', `a mean with an interval needs 2 values; got ${n}`);
@@ -141,8 +173,21 @@ export function feldtInterval(alpha: number, n: number, k: number): [number, num
  * item covariance matrix with n - 1. Rows are respondents, columns items, `null` a missing answer. `pairwise`
  * (the default) computes each covariance over the respondents who answered both items; `listwise` keeps only
  * respondents who answered every item. Rows with no answer at all are ignored.
+ *
+ * Throws a `NotComputableError` (MEASURE-STATS-11) for fewer than 2 items, an item pair answered by fewer than 2
+ * people, a total score that does not vary, or an invalid answer; the server calls `tryCronbachAlpha`, which
+ * returns the reason instead, so no input stops it.
  */
 export function cronbachAlpha(
+  rows: readonly (readonly (number | null)[])[],
+  opts: AlphaOptions = {},
+): AlphaResult {
+  const r = orThrow(tryCronbachAlpha(rows, opts));
+  return { alpha: r.alpha, ci95: r.ci95, n: r.n, k: r.k, respondents: r.respondents };
+}
+
+/** MEASURE-STATS-1, MEASURE-STATS-8: `cronbachAlpha` that never throws: `ok: false` with a reason instead. */
+export function tryCronbachAlpha(
   rows: readonly (readonly (number | null)[])[],
   opts: AlphaOptions = {},
 ): Computed<AlphaResult> {
@@ -276,8 +321,17 @@ export function hedgesGFromSummaries(before: GroupSummary, after: GroupSummary):
 /**
  * MEASURE-STATS-4: Hedges' g between two waves' values (independent samples: the waves are anonymous, so answers
  * are never paired). Positive means the second wave (`after`) is higher.
+ *
+ * Throws a `NotComputableError` (MEASURE-STATS-11) when a wave has fewer than 2 values, nothing varies, or a value
+ * is not finite; the server calls `tryHedgesG`, which returns the reason instead, so no input stops it.
  */
-export function hedgesG(before: readonly number[], after: readonly number[]): Computed<HedgesG> {
+export function hedgesG(before: readonly number[], after: readonly number[]): HedgesG {
+  const r = orThrow(tryHedgesG(before, after));
+  return { g: r.g, ci95: r.ci95, se: r.se, d: r.d, n1: r.n1, n2: r.n2 };
+}
+
+/** MEASURE-STATS-4, MEASURE-STATS-8: `hedgesG` that never throws: `ok: false` with a reason instead. */
+export function tryHedgesG(before: readonly number[], after: readonly number[]): Computed<HedgesG> {
   if (!allFinite(before) || !allFinite(after))
     return notComputable('invalid-value', 'a value is not a finite number');
   if (before.length < 2 || after.length < 2) {
@@ -343,7 +397,7 @@ export function describeChange(
   before: readonly number[],
   after: readonly number[],
 ): Computed<ChangeDescription> {
-  const result = hedgesG(before, after);
+  const result = tryHedgesG(before, after);
   if (!result.ok) return result;
   const { g, ci95 } = result;
   const direction = g > 0 ? 'higher' : g < 0 ? 'lower' : 'same';
@@ -434,7 +488,7 @@ export function respondentMeans(
 export function itemMeans(rows: readonly (readonly (number | null)[])[]): Computed<MeanCI>[] {
   const k = Math.max(0, ...rows.map((row) => row.length));
   return Array.from({ length: k }, (_, i) =>
-    meanCI(rows.map((row) => row[i]).filter((v): v is number => v !== null && v !== undefined)),
+    tryMeanCI(rows.map((row) => row[i]).filter((v): v is number => v !== null && v !== undefined)),
   );
 }
 
@@ -443,7 +497,7 @@ export function scaleMean(
   rows: readonly (readonly (number | null)[])[],
   opts: { minAnswered?: number } = {},
 ): Computed<MeanCI> {
-  return meanCI(respondentMeans(rows, opts).filter((v): v is number => v !== null));
+  return tryMeanCI(respondentMeans(rows, opts).filter((v): v is number => v !== null));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
