@@ -16,6 +16,8 @@ mkdirSync(results, { recursive: true });
 const extra = process.argv.slice(2);
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** What failed, repeated just above the summary: CI logs are often read from the end only. */
+const failures = [];
 // The rails (typecheck, lint, format check) run side by side with the build and the unit project: measured on
 // a clean clone, the whole run used under one of the two cores on average, the rails are CPU-bound and the
 // unit project waits a lot (process restarts, a 60-s network cut). They must end before the load project,
@@ -44,6 +46,7 @@ function runCaptured(name, args) {
     child.on('close', (code) => {
       const ok = code === 0;
       if (!ok || output.trim()) process.stdout.write(output);
+      if (!ok) failures.push(`rail: ${name}`);
       console.log(`${ok ? '✓' : '✗'} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
       resolveRun(ok);
     });
@@ -61,6 +64,15 @@ if (build !== 0) {
   await countRails();
   console.log(`${totals.passed} passed, ${totals.failed + 1} failed`);
   process.exit(1);
+}
+
+/** The first line of a failure message, short enough for the summary. */
+function firstLine(message) {
+  const line =
+    String(message ?? '')
+      .split('\n')
+      .find((l) => l.trim()) ?? '';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
 /** Runs a command with its output shown as it comes; resolves to its exit code. */
@@ -106,19 +118,32 @@ for (const project of ['unit', 'load', 'e2e']) {
   if (!existsSync(out)) {
     // The runner died before reporting: count that as a failure, never as silence.
     totals.failed += 1;
+    failures.push(`${project}: the runner ended without a report`);
     continue;
   }
   const report = JSON.parse(readFileSync(out, 'utf8'));
   totals.passed += report.numPassedTests ?? 0;
   totals.failed += report.numFailedTests ?? 0;
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
-  // A file that fails to load has no tests to count: make it visible as a failure.
   for (const file of report.testResults ?? []) {
-    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) totals.failed += 1;
+    const name = file.name?.startsWith(root) ? file.name.slice(root.length + 1) : file.name;
+    // A file that fails outside its tests (it does not load, or a beforeAll throws and its tests are skipped)
+    // counts as one failure, never as silence.
+    const testFailed = (file.assertionResults ?? []).some((t) => t.status === 'failed');
+    if (file.status === 'failed' && !testFailed) {
+      totals.failed += 1;
+      failures.push(`${project}: ${name}: ${firstLine(file.message)}`);
+    }
+    for (const test of file.assertionResults ?? []) {
+      if (test.status === 'failed') {
+        failures.push(`${project}: ${name} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      }
+    }
   }
 }
 await countRails();
 if (totals.failed > 0) exitCode = 1;
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ✗ ${f}`).join('\n')}\n`);
 const summary = `${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`;
 writeFileSync(join(results, 'summary.txt'), `${summary}\n`);
 console.log(summary);

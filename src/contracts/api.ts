@@ -22,6 +22,7 @@ import { scheduleApi } from './api-schedule';
 import { searchApi } from './api-search';
 import { setupApi } from './api-setup';
 import { sharingApi } from './api-sharing';
+import { surveysApi } from './api-surveys';
 import { teamHomeApi } from './api-team-home';
 
 export { pathFor, type Endpoint, type Method } from './endpoint';
@@ -39,6 +40,7 @@ export const featureApis = {
   search: searchApi,
   setup: setupApi,
   sharing: sharingApi,
+  surveys: surveysApi,
   'team-home': teamHomeApi,
 } as const;
 export type Feature = keyof typeof featureApis;
@@ -57,6 +59,7 @@ export const api = {
   ...searchApi,
   ...sharingApi,
   ...nextStepsApi,
+  ...surveysApi,
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof api;

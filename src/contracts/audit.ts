@@ -42,6 +42,12 @@ export const AuditAction = z.enum([
   'memory.share_withdrawn',
   // NEXT-CSV-1: a team's next steps downloaded as CSV.
   'export.next_steps',
+  // MEASURE-WAVE-1, MEASURE-WAVE-7: a survey wave started, closed, its link reset, a reminder sent, a report exported.
+  'survey.wave_created',
+  'survey.wave_closed',
+  'survey.link_reset',
+  'survey.reminder_sent',
+  'export.survey_report',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -4,14 +4,15 @@
  * the same format. The schema holds the shape and the rules across fields (each one at the field to fix), so
  * the YAML parser (`src/core/measure/instrument.ts`) can name the file, line and column of every problem.
  */
-import { EFFICACY_SOURCES, Slug } from './routine';
+import { Slug } from './routine';
+import { Construct, INSTRUMENT_CONSTRUCTS } from './surveys';
 import { z } from './zod';
 
 const Text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
 /** What an item measures: one of the four sources of efficacy, or collective efficacy as a whole. */
-export const INSTRUMENT_CONSTRUCTS = [...EFFICACY_SOURCES, 'collective'] as const;
-export const InstrumentConstruct = z.enum(INSTRUMENT_CONSTRUCTS);
+export { INSTRUMENT_CONSTRUCTS };
+export const InstrumentConstruct = Construct;
 export type InstrumentConstruct = z.infer<typeof InstrumentConstruct>;
 
 /** A survey wave asks many items a few times a year; a pulse asks one to three at the end of a meeting. */

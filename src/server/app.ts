@@ -48,6 +48,9 @@ import { CommittedEvents } from './meetings/committed';
 import { MeetingRuntime } from './meetings/runtime';
 import { attachRealtime, type Realtime } from './realtime/socket-server';
 import { loadShippedRoutines } from './routines/catalog';
+import { loadShippedInstruments } from './surveys/catalog';
+import { registerSurveyRoutes } from './surveys/routes';
+import { startSurveyJob } from './surveys/job';
 import type { Routine } from '#contracts/routine';
 import { registerSetupRoutes } from './setup/routes';
 import { registerSearchRoutes } from './search/routes';
@@ -71,7 +74,10 @@ export interface BuildOptions {
   globalRateLimit?: number;
   /** How fast the demo's simulated colleagues act (tests speed them up); default a human pace. */
   demoPace?: SimulatorPace;
-  /** DIGEST-JOB-1: the weekly digest's job (default on, first round after an hour); tests call it directly. */
+  /**
+   * DIGEST-JOB-1, MEASURE-WAVE-3: the weekly digest's job (first round after an hour) and the survey job (a round at
+   * start, then every 10 minutes); default on; tests call them directly.
+   */
   digestJob?: boolean;
 }
 
@@ -134,6 +140,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     db: database.db,
     mailer,
     routines: opts.routines ?? loadShippedRoutines(),
+    instruments: loadShippedInstruments(),
     meetings: meetingRuntime,
     committed,
     access: {
@@ -226,6 +233,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerTeamHomeRoutes(api, services);
     registerDemoRoutes(api, services, demoSimulator);
     registerMemoryRoutes(api, services);
+    registerSurveyRoutes(api, services);
     registerSearchRoutes(api, services);
     registerSharingRoutes(api, services);
     registerNextStepsRoutes(api, services);
@@ -246,8 +254,14 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     opts.digestJob === false
       ? null
       : startDigestJob({ database, mailer, link: (path) => services.link(path), log: app.log });
+  // MEASURE-WAVE-3, -7: beside the digest (tests that start the app without jobs turn both off).
+  const surveyJob =
+    opts.digestJob === false
+      ? null
+      : startSurveyJob({ database, mailer, link: (path) => services.link(path), log: app.log });
   app.addHook('preClose', async () => {
     await digestJob?.stop();
+    await surveyJob?.stop();
     demoSimulator?.stopAll();
     meetingRuntime.stop();
     await realtime.close();

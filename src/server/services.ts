@@ -3,6 +3,7 @@ import type { Config } from './config';
 import type { Database, Db } from './db/client';
 import type { Mailer } from './mail/mailer';
 import type { Routine } from '#contracts/routine';
+import type { Instrument } from '#contracts/instrument';
 import type { MeetingRuntime } from './meetings/runtime';
 import type { CommittedEvents } from './meetings/committed';
 
@@ -28,6 +29,8 @@ export interface Services {
   mailer: Mailer;
   /** Ensemble's routines from protocols/*.yaml, validated at start. */
   routines: ReadonlyMap<string, Routine>;
+  /** Ensemble's survey instruments from instruments/*.yaml, validated at start (MEASURE-INST). */
+  instruments: ReadonlyMap<string, Instrument>;
   meetings: MeetingRuntime;
   /** MEM-HOOK-1: read models of meetings listen here for batches of events after their commit. */
   committed: CommittedEvents;

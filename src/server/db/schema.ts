@@ -898,3 +898,204 @@ export const digestSubscriptions = pgTable(
       .where(sql`weekly`),
   ],
 );
+
+/**
+ * Issue 13, ADR 0029: survey instruments an admin uploaded (the shipped ones are files in `instruments/`).
+ * `definition` is the parsed, validated instrument; `source` the YAML as uploaded, for download.
+ */
+export const surveyInstruments = pgTable(
+  'survey_instruments',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    slug: text('slug').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    definition: jsonb('definition').notNull(),
+    source: text('source').notNull(),
+    uploadedBy: uuid('uploaded_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('survey_instruments_district_id_id').on(t.districtId, t.id),
+    unique('survey_instruments_slug_version').on(t.districtId, t.slug, t.version),
+    foreignKey({ columns: [t.districtId], foreignColumns: [districts.id] }),
+  ],
+);
+
+/**
+ * ADR 0029: a survey wave. `frame` is the organization taken at launch (units, role bands, people invited per
+ * atom); `instrument` a frozen copy of the instrument. `threshold` is the effective one (never below 5, ADR 0028).
+ */
+export const surveyWaves = pgTable(
+  'survey_waves',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    title: text('title').notNull(),
+    scopeKind: text('scope_kind', { enum: ['district', 'school', 'teams'] }).notNull(),
+    /** The school's id (scope school) or the teams' ids (scope teams); empty for the district. */
+    scopeIds: uuid('scope_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    instrument: jsonb('instrument').notNull(),
+    invite: text('invite', { enum: ['email', 'link'] }).notNull(),
+    /** sha256 of the anonymous link's secret (invite = link). */
+    linkHash: text('link_hash').unique(),
+    frame: jsonb('frame').notNull(),
+    threshold: integer('threshold').notNull().default(5),
+    opensOn: date('opens_on').notNull(),
+    closesOn: date('closes_on').notNull(),
+    /** When the invitations went out (at creation, or by the maintenance job on the open date). */
+    invitedAt: tz('invited_at'),
+    closedAt: tz('closed_at'),
+    remindedAt: tz('reminded_at'),
+    createdBy: uuid('created_by'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('survey_waves_district_id_id').on(t.districtId, t.id),
+    foreignKey({ columns: [t.districtId], foreignColumns: [districts.id] }),
+    index('survey_waves_open')
+      .on(t.closesOn)
+      .where(sql`closed_at is null`),
+  ],
+);
+
+/**
+ * ADR 0029: who was invited and whether they answered; no timestamp, no link to a response. Deleted when the
+ * wave closes (MEASURE-WAVE-*).
+ */
+export const surveyParticipation = pgTable(
+  'survey_participation',
+  {
+    districtId: uuid('district_id').notNull(),
+    waveId: uuid('wave_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    /** The units the person may answer about (the frame's; the first is the default) and their role band. */
+    units: text('units').array().notNull(),
+    roleBand: text('role_band', { enum: ['staff', 'leader'] }).notNull(),
+    answered: boolean('answered').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.waveId, t.userId] }),
+    foreignKey({
+      columns: [t.districtId, t.waveId],
+      foreignColumns: [surveyWaves.districtId, surveyWaves.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/**
+ * ADR 0029: one anonymous answer. Nothing here names a person or leads to one: a random id, the atom (unit and
+ * role band), the UTC day only, the item values in the frozen instrument's order.
+ */
+export const surveyResponses = pgTable(
+  'survey_responses',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    waveId: uuid('wave_id').notNull(),
+    /** The atom's unit: `team:<id>`, `school:<id>` (the school's no-team pool) or `district`. */
+    unit: text('unit').notNull(),
+    roleBand: text('role_band', { enum: ['staff', 'leader'] }).notNull(),
+    submittedOn: date('submitted_on').notNull(),
+    answers: integer('answers').array().notNull(),
+    freeText: text('free_text'),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.districtId, t.waveId],
+      foreignColumns: [surveyWaves.districtId, surveyWaves.id],
+    }).onDelete('cascade'),
+    index('survey_responses_wave').on(t.districtId, t.waveId),
+  ],
+);
+
+/**
+ * ADR 0029: an anonymous link's answers, one per browser: the hash of the browser's random token, nothing else.
+ * Deleted when the wave closes.
+ */
+export const surveyLinkUses = pgTable(
+  'survey_link_uses',
+  {
+    districtId: uuid('district_id').notNull(),
+    waveId: uuid('wave_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.waveId, t.tokenHash] }),
+    foreignKey({
+      columns: [t.districtId, t.waveId],
+      foreignColumns: [surveyWaves.districtId, surveyWaves.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** ADR 0029: a wave's frozen results, one row per report cell (shown with its numbers, or suppressed). */
+export const surveyResults = pgTable(
+  'survey_results',
+  {
+    districtId: uuid('district_id').notNull(),
+    waveId: uuid('wave_id').notNull(),
+    /** The cell's key: its node (`district`, `school:<id>`, `team:<id>`) and role filter (`all` or a band). */
+    cell: text('cell').notNull(),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.waveId, t.cell] }),
+    foreignKey({
+      columns: [t.districtId, t.waveId],
+      foreignColumns: [surveyWaves.districtId, surveyWaves.id],
+    }).onDelete('cascade'),
+    index('survey_results_district').on(t.districtId, t.waveId),
+  ],
+);
+
+/** ADR 0029: one anonymous meeting-pulse answer (no person, no time beyond its meeting). */
+export const meetingPulseResponses = pgTable(
+  'meeting_pulse_responses',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    instrument: text('instrument').notNull(),
+    answers: integer('answers').array().notNull(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.districtId, t.meetingId],
+      foreignColumns: [meetings.districtId, meetings.id],
+    }).onDelete('cascade'),
+    index('meeting_pulse_responses_team').on(t.districtId, t.groupId),
+  ],
+);
+
+/** ADR 0029: who answered a meeting's pulse (to refuse a second answer); deleted when the pulse closes. */
+export const meetingPulseParticipation = pgTable(
+  'meeting_pulse_participation',
+  {
+    districtId: uuid('district_id').notNull(),
+    meetingId: uuid('meeting_id').notNull(),
+    userId: uuid('user_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.meetingId, t.userId] }),
+    foreignKey({
+      columns: [t.districtId, t.meetingId],
+      foreignColumns: [meetings.districtId, meetings.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);

@@ -42,6 +42,8 @@ beforeAll(async () => {
   ids.recordId = randomUUID();
   ids.code = 'ABCDEFGH';
   ids.routine = 'share-successes';
+  // MEASURE-WAVE: a survey wave (submitResponse).
+  ids.waveId = randomUUID();
 });
 afterAll(async () => t.close());
 

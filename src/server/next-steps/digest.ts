@@ -9,6 +9,7 @@ import { hashSecret, newSecret } from '../auth/tokens';
 import type { Database, DbOrTx } from '../db/client';
 import { digestSubscriptions, users } from '../db/schema';
 import type { Mailer } from '../mail/mailer';
+import { startLockedJob } from '../runtime/locked-job';
 import { utcToday } from './presenter';
 import { activeTeamsOf, loadNextSteps } from './queries';
 
@@ -223,7 +224,7 @@ export interface DigestJob {
   stop(): Promise<void>;
 }
 
-/** DIGEST-JOB-1: every hour, one node at a time (`pg_try_advisory_lock`); failures are logged, never thrown. */
+/** DIGEST-JOB-1: every hour, one node at a time (`startLockedJob`); failures are logged, never thrown. */
 export function startDigestJob(opts: {
   database: Database;
   mailer: Mailer;
@@ -231,55 +232,16 @@ export function startDigestJob(opts: {
   log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void };
   intervalMs?: number;
 }): DigestJob {
-  let running: Promise<number | null> | null = null;
-  let stopped = false;
-  const round = async (now: Date): Promise<number | null> => {
-    const client = await opts.database.pool.connect();
-    let broken = false;
-    try {
-      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [
-        DIGEST_LOCK_KEY,
-      ]);
-      if (rows[0]?.locked !== true) return null;
-      try {
-        const sent = await sendDueDigests(
-          { db: opts.database.db, mailer: opts.mailer, link: opts.link },
-          now,
-        );
-        if (sent > 0) opts.log.info({ sent }, 'digest: weekly digests sent');
-        return sent;
-      } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [DIGEST_LOCK_KEY]);
-      }
-    } catch (error) {
-      broken = true;
-      throw error;
-    } finally {
-      client.release(broken);
-    }
-  };
-  const runOnce = (now: Date = new Date()) => {
-    running ??= round(now).finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const timer = setInterval(() => {
-    if (stopped) return;
-    runOnce().catch((error: unknown) => {
-      opts.log.error(
-        { err: error instanceof Error ? { message: error.message } : {} },
-        'digest round failed',
-      );
-    });
-  }, opts.intervalMs ?? DIGEST_INTERVAL_MS);
-  timer.unref();
-  return {
-    runOnce,
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running?.catch(() => undefined);
+  return startLockedJob({
+    database: opts.database,
+    lockKey: DIGEST_LOCK_KEY,
+    intervalMs: opts.intervalMs ?? DIGEST_INTERVAL_MS,
+    name: 'digest round',
+    log: opts.log,
+    round: async (now) => {
+      const sent = await sendDueDigests({ db: opts.database.db, mailer: opts.mailer, link: opts.link }, now);
+      if (sent > 0) opts.log.info({ sent }, 'digest: weekly digests sent');
+      return sent;
     },
-  };
+  });
 }

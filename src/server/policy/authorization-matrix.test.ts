@@ -12,6 +12,7 @@ import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH, type SocketErrorCode } fro
 import { eq } from 'drizzle-orm';
 import { createMeeting, decide, evolve, replay } from '#core/meeting/index';
 import { loadShippedRoutines } from '../routines/catalog';
+import { loadShippedInstruments } from '../surveys/catalog';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { hashPassword } from '../auth/passwords';
 import {
@@ -598,6 +599,52 @@ const adminOnlyA: Record<Role, Expect> = {
   foreign: 404,
 };
 
+/** MEASURE-WAVE: a fresh survey wave of team A1 (school A1), started by the admin (`link`: by anonymous link). */
+const efficacyItems = loadShippedInstruments().get('ensemble-efficacy')!.items;
+async function freshWave(opts: { invite?: 'email' | 'link'; closed?: boolean } = {}) {
+  const admin = await signedInClient(t, w.users.admin);
+  const today = new Date().toISOString().slice(0, 10);
+  const created = await admin.post<{ wave: { id: string }; link: string | null }>('/api/surveys/waves', {
+    title: 'Matrix wave',
+    instrument: { slug: 'ensemble-efficacy' },
+    scope: { kind: 'teams', teamIds: [w.teamA1] },
+    opensOn: today,
+    closesOn: today,
+    invite: opts.invite ?? 'email',
+  });
+  if (created.status !== 200) throw new Error(`freshWave: ${created.status} ${JSON.stringify(created.body)}`);
+  if (opts.closed) await admin.post(`/api/surveys/waves/${created.body.wave.id}/close`);
+  return {
+    waveId: created.body.wave.id,
+    token: created.body.link === null ? '' : (new URL(created.body.link).pathname.split('/').pop() ?? ''),
+  };
+}
+const surveyAnswer = () => ({
+  unit: `team:${w.teamA1}`,
+  answers: Object.fromEntries(efficacyItems.map((i) => [i.id, 4])),
+  browserToken: `matrix-${randomUUID()}`,
+});
+/** A wave of team A1: those who run it (school A1's leader, the admin) manage it. */
+const runWaveA1: Record<Role, Expect> = {
+  anon: 401,
+  member: 403,
+  facilitator: 403,
+  leader: 'ok',
+  admin: 'ok',
+  outsider: 404,
+  foreign: 404,
+};
+/** A wave of team A1 is read by those who run it and by the people of school A1 and of team A1. */
+const readWaveA1: Record<Role, Expect> = {
+  anon: 401,
+  member: 'ok',
+  facilitator: 'ok',
+  leader: 'ok',
+  admin: 'ok',
+  outsider: 404,
+  foreign: 404,
+};
+
 const CASES: Record<EndpointName, Case> = {
   health: { expect: everyone() },
   setupStatus: { expect: everyone() },
@@ -1095,6 +1142,42 @@ const CASES: Record<EndpointName, Case> = {
     params: () => membersNextStep(),
     body: () => ({ outcome: 'It went well' }),
     expect: takePartTeamA1,
+  },
+  // MEASURE-WAVE-1, MEASURE-REPORT-2: survey waves.
+  listWaves: { expect: signedIn() },
+  createWave: {
+    body: () => ({
+      title: 'Matrix wave',
+      instrument: { slug: 'ensemble-efficacy' },
+      scope: { kind: 'school', schoolId: w.schoolA1 },
+      opensOn: new Date().toISOString().slice(0, 10),
+      closesOn: new Date().toISOString().slice(0, 10),
+      invite: 'email',
+    }),
+    // Another district's admin names a school that is not in their district: a 400 on that field.
+    expect: { ...runWaveA1, outsider: 403, foreign: 400 },
+  },
+  getWave: { params: () => freshWave(), expect: readWaveA1 },
+  closeWave: { params: () => freshWave(), expect: runWaveA1 },
+  remindWave: { params: () => freshWave(), expect: runWaveA1 },
+  resetWaveLink: { params: () => freshWave({ invite: 'link' }), expect: runWaveA1 },
+  waveReport: { params: () => freshWave({ closed: true }), expect: readWaveA1 },
+  waveReportCsv: { params: () => freshWave({ closed: true }), expect: readWaveA1 },
+  mySurveys: { expect: signedIn() },
+  // MEASURE-WAVE-4: only the invited (team A1's members) answer; to those who run the wave it does not exist either.
+  surveyToAnswer: { params: () => freshWave(), expect: { ...readWaveA1, leader: 404, admin: 404 } },
+  submitResponse: {
+    params: () => freshWave(),
+    body: surveyAnswer,
+    expect: { ...readWaveA1, leader: 404, admin: 404 },
+  },
+  // MEASURE-WAVE-6: the anonymous link is the key: anyone holding it answers, once per browser.
+  linkSurvey: { params: () => freshWave({ invite: 'link' }), secretGrantsAccess: true, expect: everyone() },
+  submitLinkResponse: {
+    params: () => freshWave({ invite: 'link' }),
+    body: surveyAnswer,
+    secretGrantsAccess: true,
+    expect: everyone(),
   },
   myDigest: { expect: signedIn() },
   updateMyDigest: { body: () => ({ weekly: false }), expect: signedIn() },

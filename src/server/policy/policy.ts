@@ -143,7 +143,27 @@ export interface SharedCopySubject {
   shared: boolean;
 }
 
+/**
+ * A survey wave (MEASURE-WAVE-*, ADR 0029): `schoolIds` are the schools its scope covers (null for a
+ * district-wide scope), `teamIds` the teams in its frame.
+ */
+export interface WaveSubject {
+  kind: 'wave';
+  id: string;
+  districtId: string;
+  schoolIds: readonly string[] | null;
+  teamIds: readonly string[];
+}
+/** A proposed wave, before it exists: the schools its scope covers (null: the whole district). */
+export interface NewWaveSubject {
+  kind: 'new-wave';
+  districtId: string;
+  schoolIds: readonly string[] | null;
+}
+
 export type Subject =
+  | WaveSubject
+  | NewWaveSubject
   | TeamMemorySubject
   | MemoryRecordSubject
   | SchoolSubject
@@ -181,7 +201,8 @@ export type Action =
   | 'share-routines'
   | 'resolve'
   | 'link'
-  | 'consent';
+  | 'consent'
+  | 'read-report';
 // On a meeting: 'read' (its summary and Peer Modeling plan), 'take-part' (live, minutes, visit notes) and
 // 'run-meetings' (its plan and invitations: those who run the team).
 
@@ -190,6 +211,14 @@ const leads = (a: Actor, schoolId: string | null) =>
   schoolId !== null && a.schoolRoles.get(schoolId) === 'school_leader';
 const facilitates = (a: Actor, groupId: string) => a.groupRoles.get(groupId) === 'facilitator';
 const belongs = (a: Actor, groupId: string) => a.groupRoles.has(groupId);
+
+/**
+ * MEASURE-WAVE-1: who runs a wave: district admins, and the leaders of every school its scope covers (a
+ * district-wide wave, or one with a district-level team, is the admins').
+ */
+function runsWave(a: Actor, schoolIds: readonly string[] | null): boolean {
+  return isAdmin(a) || (schoolIds !== null && schoolIds.length > 0 && schoolIds.every((id) => leads(a, id)));
+}
 
 /** Who may run a group: its facilitators, the leader of its school, and district admins. */
 function managesGroup(a: Actor, g: GroupSubject): boolean {
@@ -296,6 +325,19 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
         return subject.authorId === actor.userId || facilitates(actor, subject.group.id);
       return false;
     }
+    case 'new-wave':
+      return action === 'create' && runsWave(actor, subject.schoolIds);
+    case 'wave':
+      // MEASURE-WAVE-1: those who run it manage it and read its whole report; MEASURE-REPORT-2: the people of
+      // its schools and teams read the report's shown results of their own school and teams (no answer, ever).
+      if (action === 'update') return runsWave(actor, subject.schoolIds);
+      if (action === 'read' || action === 'read-report')
+        return (
+          runsWave(actor, subject.schoolIds) ||
+          subject.teamIds.some((id) => belongs(actor, id)) ||
+          (subject.schoolIds === null ? true : subject.schoolIds.some((id) => actor.schoolRoles.has(id)))
+        );
+      return false;
     case 'library-routine':
       return action === 'withdraw' && (isAdmin(actor) || subject.authorIds.includes(actor.userId));
     case 'share-record': {
@@ -400,5 +442,7 @@ export function authorize(principal: Principal, action: Action, subject: Subject
   )
     throw notFound('That record');
   if (subject.kind === 'shared-copy' && !can(actor, action, subject)) throw notFound('That shared copy');
+  // A wave you may not read is indistinguishable from one that does not exist.
+  if (subject.kind === 'wave' && !can(actor, 'read', subject)) throw notFound('That survey');
   if (!can(actor, action, subject)) throw forbidden();
 }

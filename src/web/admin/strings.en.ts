@@ -169,9 +169,16 @@ export const adminStrings = {
         minutes: 'Minutes exported',
         team_memory: 'Team memory exported',
         next_steps: 'Next steps exported',
+        survey_report: 'Survey results exported',
       },
       backup: { created: 'Backup made', restored: 'Backup restored' },
       memory: { shared: 'Team record shared beyond the team', share_withdrawn: 'Shared copy withdrawn' },
+      survey: {
+        wave_created: 'Survey wave started',
+        wave_closed: 'Survey wave closed',
+        link_reset: 'Survey link reset',
+        reminder_sent: 'Survey reminder sent',
+      },
     },
   },
   invitations: {

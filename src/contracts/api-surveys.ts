@@ -1,0 +1,131 @@
+/** The catalogue's anonymous efficacy surveys (issue 13, ADR 0029); merged in `api.ts`, loaded by the web client on first use (ADR 0026). */
+import { z } from './zod';
+import {
+  CreateWave,
+  CreatedWave,
+  SubmitResponse,
+  SubmittedResponse,
+  SurveyToAnswer,
+  WaveList,
+  WaveReport,
+  WaveReportQuery,
+  WaveSummary,
+} from './surveys';
+import { e, items } from './endpoint';
+
+export const surveysApi = {
+  listWaves: e({
+    method: 'GET',
+    path: '/api/surveys/waves',
+    auth: 'session',
+    response: WaveList,
+    summary: 'Survey waves the caller runs or whose results they may read, with response counts (never who)',
+    tag: 'surveys',
+  }),
+  createWave: e({
+    method: 'POST',
+    path: '/api/surveys/waves',
+    auth: 'session',
+    body: CreateWave,
+    response: CreatedWave,
+    summary:
+      'Start a survey wave for the district, a school or a set of teams (district admins; school leaders for their school); an anonymous link is shown once',
+    tag: 'surveys',
+  }),
+  getWave: e({
+    method: 'GET',
+    path: '/api/surveys/waves/:waveId',
+    auth: 'session',
+    response: WaveSummary,
+    summary: 'One wave: its dates, scope, response count and rate',
+    tag: 'surveys',
+  }),
+  closeWave: e({
+    method: 'POST',
+    path: '/api/surveys/waves/:waveId/close',
+    auth: 'session',
+    response: WaveSummary,
+    summary:
+      'Close a wave now: its results are frozen and the record of who was invited and answered is deleted',
+    tag: 'surveys',
+  }),
+  remindWave: e({
+    method: 'POST',
+    path: '/api/surveys/waves/:waveId/remind',
+    auth: 'session',
+    response: WaveSummary,
+    summary: 'Email a reminder to the invited people who have not answered (they are not shown to anyone)',
+    tag: 'surveys',
+  }),
+  resetWaveLink: e({
+    method: 'POST',
+    path: '/api/surveys/waves/:waveId/link',
+    auth: 'session',
+    response: CreatedWave,
+    summary: 'Make a new anonymous link for a wave (the old one stops working); it is shown once',
+    tag: 'surveys',
+  }),
+  waveReport: e({
+    method: 'GET',
+    path: '/api/surveys/waves/:waveId/report',
+    auth: 'session',
+    query: WaveReportQuery,
+    response: WaveReport,
+    summary:
+      "A closed wave's results by source, for each school and team the caller may read; a group under the threshold has no numbers",
+    tag: 'surveys',
+  }),
+  waveReportCsv: e({
+    method: 'GET',
+    path: '/api/surveys/waves/:waveId/report.csv',
+    auth: 'session',
+    query: WaveReportQuery,
+    response: z.string(),
+    produces: 'text/csv',
+    summary:
+      "A closed wave's shown results as CSV (aggregates only; suppressed groups say so, with no numbers)",
+    tag: 'surveys',
+  }),
+  mySurveys: e({
+    method: 'GET',
+    path: '/api/me/surveys',
+    auth: 'session',
+    response: items(z.object({ id: z.string(), title: z.string(), closesOn: z.iso.date() })),
+    summary: 'Open waves the signed-in person is invited to and has not answered',
+    tag: 'surveys',
+  }),
+  surveyToAnswer: e({
+    method: 'GET',
+    path: '/api/surveys/waves/:waveId/answer',
+    auth: 'session',
+    response: SurveyToAnswer,
+    summary: 'The survey as the invited person answers it',
+    tag: 'surveys',
+  }),
+  submitResponse: e({
+    method: 'POST',
+    path: '/api/surveys/waves/:waveId/answer',
+    auth: 'session',
+    body: SubmitResponse,
+    response: SubmittedResponse,
+    summary: 'Answer a survey once; the answer is stored with no link to the person',
+    tag: 'surveys',
+  }),
+  linkSurvey: e({
+    method: 'GET',
+    path: '/api/s/:token',
+    auth: 'public',
+    response: SurveyToAnswer,
+    summary: 'The survey behind an anonymous link (no account)',
+    tag: 'surveys',
+  }),
+  submitLinkResponse: e({
+    method: 'POST',
+    path: '/api/s/:token',
+    auth: 'public',
+    body: SubmitResponse,
+    response: SubmittedResponse,
+    summary: 'Answer a survey through its anonymous link (one answer per browser)',
+    tag: 'surveys',
+  }),
+} as const;

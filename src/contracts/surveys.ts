@@ -1,0 +1,225 @@
+/**
+ * Anonymous efficacy surveys in waves (issue 13, MEASURE-WAVE-*, ADR 0029): who runs a wave, how people answer,
+ * and the reports read from results frozen at close (ADR 0028's suppression decided once per wave).
+ * Nothing here carries a person with an answer: a wave says how many answered, never who.
+ */
+import { z } from './zod';
+import { Id, IsoDateTime } from './common';
+import { EFFICACY_SOURCES } from './routine';
+
+/** The least number of answers behind any shown result; an admin may raise it, never lower it (MEASURE-ANON). */
+export const MIN_THRESHOLD = 5;
+export const MAX_THRESHOLD = 50;
+/** A wave stays open at most this many days. */
+export const MAX_WAVE_DAYS = 92;
+
+/**
+ * What an instrument's item and a result measure: one of the four sources of efficacy, or collective efficacy as
+ * a whole. Here rather than in `instrument.ts`, so the browser's survey pages do not load the instrument's rules.
+ */
+export const INSTRUMENT_CONSTRUCTS = [...EFFICACY_SOURCES, 'collective'] as const;
+export const Construct = z.enum(INSTRUMENT_CONSTRUCTS);
+export type Construct = z.infer<typeof Construct>;
+
+export const RoleBand = z.enum(['staff', 'leader']);
+export type RoleBand = z.infer<typeof RoleBand>;
+
+export const WaveScope = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('district') }),
+  z.strictObject({ kind: z.literal('school'), schoolId: Id }),
+  z.strictObject({
+    kind: z.literal('teams'),
+    teamIds: z.array(Id).check(z.minLength(1, 'Choose at least one team'), z.maxLength(500)),
+  }),
+]);
+export type WaveScope = z.infer<typeof WaveScope>;
+
+export const InviteMode = z.enum(['email', 'link']);
+export type InviteMode = z.infer<typeof InviteMode>;
+
+/** A shipped instrument by its slug, or an uploaded one by its id. */
+export const InstrumentRef = z.strictObject({ slug: z.string().check(z.regex(/^[a-z0-9-]{1,60}$/)) });
+
+export const CreateWave = z
+  .strictObject({
+    title: z.string().check(z.trim(), z.minLength(1, 'Give the wave a title'), z.maxLength(120)),
+    instrument: InstrumentRef,
+    scope: WaveScope,
+    opensOn: z.iso.date(),
+    closesOn: z.iso.date(),
+    invite: InviteMode,
+    threshold: z._default(
+      z
+        .number()
+        .check(
+          z.int(),
+          z.gte(MIN_THRESHOLD, `The threshold is at least ${MIN_THRESHOLD}: it can be raised, never lowered`),
+          z.lte(MAX_THRESHOLD),
+        ),
+      MIN_THRESHOLD,
+    ),
+  })
+  .check(
+    z.refine((w) => w.closesOn >= w.opensOn, {
+      message: 'The close date is on or after the open date',
+      path: ['closesOn'],
+    }),
+    z.refine((w) => (Date.parse(w.closesOn) - Date.parse(w.opensOn)) / 86_400_000 <= MAX_WAVE_DAYS, {
+      message: `A wave stays open at most ${MAX_WAVE_DAYS} days`,
+      path: ['closesOn'],
+    }),
+  );
+export type CreateWave = z.infer<typeof CreateWave>;
+
+export const WaveStatus = z.enum(['scheduled', 'open', 'closed']);
+export type WaveStatus = z.infer<typeof WaveStatus>;
+
+export const WaveSummary = z.object({
+  id: Id,
+  title: z.string(),
+  scope: z.object({ kind: z.enum(['district', 'school', 'teams']), label: z.string() }),
+  instrument: z.object({ slug: z.string(), version: z.number(), title: z.string() }),
+  opensOn: z.iso.date(),
+  closesOn: z.iso.date(),
+  status: WaveStatus,
+  invite: InviteMode,
+  threshold: z.number(),
+  /** People invited at launch (the frame's size). */
+  invited: z.number(),
+  /** Answers so far, for the wave as a whole only (never by school or team while open, never who). */
+  responses: z.number(),
+  /** responses / invited, null when nobody was invited (an anonymous link's scope may be empty). */
+  responseRate: z.nullable(z.number()),
+  remindedAt: z.nullable(IsoDateTime),
+  abilities: z.object({ manage: z.boolean(), report: z.boolean() }),
+});
+export type WaveSummary = z.infer<typeof WaveSummary>;
+
+export const WaveList = z.object({
+  items: z.array(WaveSummary),
+  /** Whether the caller may start a wave (a district admin, or a school leader for their school). */
+  canCreate: z.boolean(),
+});
+export type WaveList = z.infer<typeof WaveList>;
+
+/** The answer to creating a wave: the anonymous link is shown once (only its hash is kept). */
+export const CreatedWave = z.object({ wave: WaveSummary, link: z.nullable(z.string()) });
+export type CreatedWave = z.infer<typeof CreatedWave>;
+
+/** A unit a respondent answers about: their team, or their school's or the district's "no team" pool. */
+export const AnswerUnit = z.object({ key: z.string(), label: z.string() });
+export type AnswerUnit = z.infer<typeof AnswerUnit>;
+
+/** What a respondent sees: the items and scale, never anyone's answers. */
+export const SurveyToAnswer = z.object({
+  wave: z.object({ id: Id, title: z.string(), closesOn: z.iso.date(), status: WaveStatus }),
+  instrument: z.object({
+    title: z.string(),
+    description: z.string(),
+    scale: z.array(z.string()),
+    items: z.array(z.object({ id: z.string(), text: z.string() })),
+    freeText: z.nullable(z.object({ prompt: z.string() })),
+  }),
+  /** The units the respondent may answer about (one: chosen for them). */
+  units: z.array(AnswerUnit),
+  /** Anonymous link only: the respondent says whether they lead (an account's role is read, never asked). */
+  asksRole: z.boolean(),
+  alreadyAnswered: z.boolean(),
+  threshold: z.number(),
+});
+export type SurveyToAnswer = z.infer<typeof SurveyToAnswer>;
+
+export const SubmitResponse = z.strictObject({
+  unit: z.string().check(z.minLength(1), z.maxLength(80)),
+  leader: z.optional(z.boolean()),
+  /** Item id -> a point of the scale (1 = its first label). Every item is required (ADR 0028). */
+  answers: z.record(z.string().check(z.maxLength(60)), z.number().check(z.int(), z.gte(1), z.lte(7))),
+  freeText: z.optional(z.string().check(z.trim(), z.maxLength(2000, 'Keep it under 2,000 characters'))),
+  /** Anonymous link only: this browser's random token, to refuse a second answer from it. */
+  browserToken: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{16,64}$/))),
+});
+export type SubmitResponse = z.infer<typeof SubmitResponse>;
+
+export const SubmittedResponse = z.object({ ok: z.literal(true), closesOn: z.iso.date() });
+
+/** A 95% interval, [low, high]. */
+const Interval = z.array(z.number());
+
+/** One construct's numbers in a shown cell. */
+export const ConstructResult = z.object({
+  construct: Construct,
+  mean: z.number(),
+  ci95: Interval,
+  /** Cronbach's alpha of the construct's items, null when it cannot be computed (fewer than 2 items, no variance). */
+  alpha: z.nullable(z.number()),
+  alphaCi95: z.nullable(Interval),
+  /** Share answering in the scale's upper half, shown only at the distribution threshold (MEASURE-ANON). */
+  favourable: z.nullable(z.number()),
+});
+export type ConstructResult = z.infer<typeof ConstructResult>;
+
+export const ItemResult = z.object({
+  id: z.string(),
+  construct: Construct,
+  reverse: z.boolean(),
+  mean: z.number(),
+  ci95: Interval,
+});
+
+export const CellNode = z.object({
+  kind: z.enum(['district', 'school', 'team']),
+  id: z.nullable(Id),
+  name: z.string(),
+  /** The school a team belongs to (null for a district-level team, the district and schools). */
+  parentId: z.nullable(Id),
+});
+
+export const ReportCell = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('shown'),
+    node: CellNode,
+    role: z.enum(['all', 'staff', 'leader']),
+    n: z.number(),
+    constructs: z.array(ConstructResult),
+    items: z.array(ItemResult),
+    freeText: z.array(z.string()),
+  }),
+  /** Fewer than the threshold answered, or showing it would let someone work out a smaller group: no numbers. */
+  z.object({ status: z.literal('suppressed'), node: CellNode, role: z.enum(['all', 'staff', 'leader']) }),
+  /** Nobody in it answered (kept apart from "hidden"). */
+  z.object({ status: z.literal('empty'), node: CellNode, role: z.enum(['all', 'staff', 'leader']) }),
+]);
+export type ReportCell = z.infer<typeof ReportCell>;
+
+export const WaveReport = z.object({
+  wave: WaveSummary,
+  scale: z.object({ points: z.number(), labels: z.array(z.string()) }),
+  cells: z.array(ReportCell),
+  /** Plain words on what the numbers can and cannot say (no causal claims). */
+  notes: z.array(z.string()),
+});
+export type WaveReport = z.infer<typeof WaveReport>;
+
+export const WaveReportQuery = z.strictObject({
+  role: z._default(z.enum(['all', 'staff', 'leader']), 'all'),
+});
+
+/**
+ * ADR 0029: the organization a wave was launched on, kept with the wave (jsonb) and parsed back with this schema.
+ * Unit keys: `district` (the district's node and its no-team pool), `school:<id>` (a school's node and pool),
+ * `team:<id>`. `parent` is the key of the node above (null for the district).
+ */
+export const FrameUnit = z.object({
+  key: z.string(),
+  kind: z.enum(['district', 'school', 'team']),
+  id: z.nullable(Id),
+  name: z.string(),
+  parent: z.nullable(z.string()),
+});
+export type FrameUnit = z.infer<typeof FrameUnit>;
+export const WaveFrame = z.object({
+  units: z.array(FrameUnit),
+  /** How many people each atom (unit x role band) invited at launch. */
+  invited: z.array(z.object({ unit: z.string(), role: RoleBand, n: z.number() })),
+});
+export type WaveFrame = z.infer<typeof WaveFrame>;

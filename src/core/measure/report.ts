@@ -1,0 +1,124 @@
+/**
+ * MEASURE-REPORT-1: a closed wave's results, computed once at close (ADR 0029) from its frame, its threshold, its
+ * frozen instrument and its answers: ADR 0028's plan decides every cell once, and only a shown cell gets numbers
+ * (`cellStats`). The server stores the cells as they come out of here and never recomputes them.
+ */
+import type { Instrument } from '../../contracts/instrument';
+import type { CellNode, ReportCell, RoleBand, WaveFrame } from '../../contracts/surveys';
+import type { z } from '../../contracts/zod';
+import { cellStats } from './cell-stats';
+import {
+  atomKey,
+  orderFreeText,
+  planReport,
+  showsFreeText,
+  type AtomCount,
+  type ReportNode,
+  type ResponseUnit,
+  type SurveyFrame,
+} from './suppression';
+
+export const ROLE_BANDS: readonly RoleBand[] = ['staff', 'leader'];
+
+/** One stored answer: its atom and its item values (in the instrument's order). */
+export interface WaveAnswer {
+  unit: string;
+  roleBand: RoleBand;
+  answers: readonly number[];
+  freeText: string | null;
+}
+
+export interface WaveResultCell {
+  /** `<node key>|<role>`, e.g. `team:<id>|all`: the row's key in `survey_results`. */
+  key: string;
+  cell: ReportCell;
+}
+
+/** A frame unit key as the plan's unit: `team:<id>`, `school:<id>` (the school's pool), `district`. */
+export function responseUnitOf(key: string): ResponseUnit | null {
+  if (key === 'district') return { kind: 'no-team', schoolId: null };
+  if (key.startsWith('school:')) return { kind: 'no-team', schoolId: key.slice('school:'.length) };
+  if (key.startsWith('team:')) return { kind: 'team', teamId: key.slice('team:'.length) };
+  return null;
+}
+
+const nodeKey = (node: ReportNode) =>
+  node.kind === 'district'
+    ? 'district'
+    : node.kind === 'school'
+      ? `school:${node.schoolId}`
+      : `team:${node.teamId}`;
+
+/** The plan's frame of a stored wave frame: its schools and its teams with their schools. */
+export function surveyFrameOf(frame: WaveFrame): SurveyFrame<RoleBand> {
+  const schoolOf = (parent: string | null) =>
+    parent?.startsWith('school:') ? parent.slice('school:'.length) : null;
+  return {
+    roleBands: ROLE_BANDS,
+    schoolIds: frame.units.flatMap((u) => (u.kind === 'school' && u.id !== null ? [u.id] : [])),
+    teams: frame.units.flatMap((u) =>
+      u.kind === 'team' && u.id !== null ? [{ teamId: u.id, schoolId: schoolOf(u.parent) }] : [],
+    ),
+  };
+}
+
+export function waveResults(input: {
+  frame: WaveFrame;
+  threshold: number;
+  instrument: Pick<Instrument, 'items' | 'scale' | 'freeText'>;
+  answers: readonly WaveAnswer[];
+}): WaveResultCell[] {
+  const { frame, instrument } = input;
+  const units = new Map(frame.units.map((u) => [u.key, u]));
+  // An answer about a unit the frame does not have cannot be attributed; it is left out (the routes never write one).
+  const answers = input.answers.filter((a) => units.has(a.unit) && responseUnitOf(a.unit) !== null);
+  const counts = new Map<string, AtomCount<RoleBand>>();
+  const byAtom = new Map<string, WaveAnswer[]>();
+  for (const a of answers) {
+    const unit = responseUnitOf(a.unit);
+    if (unit === null) continue;
+    const key = atomKey(unit, a.roleBand);
+    const count = counts.get(key) ?? { unit, role: a.roleBand, n: 0 };
+    count.n += 1;
+    counts.set(key, count);
+    byAtom.set(key, [...(byAtom.get(key) ?? []), a]);
+  }
+  const plan = planReport(surveyFrameOf(frame), [...counts.values()], {
+    threshold: input.threshold,
+    complementary: true,
+  });
+  return plan.cells.map((planned) => {
+    const key = nodeKey(planned.node);
+    const unit = units.get(key);
+    const node: z.infer<typeof CellNode> = {
+      kind: planned.node.kind,
+      id: unit?.id ?? null,
+      name: unit?.name ?? key,
+      parentId: planned.node.kind === 'team' ? (units.get(unit?.parent ?? '')?.id ?? null) : null,
+    };
+    const cellKey = `${key}|${planned.role}`;
+    if (planned.status !== 'shown')
+      return { key: cellKey, cell: { status: planned.status, node, role: planned.role } };
+    const inCell = planned.atoms.flatMap((atom) => byAtom.get(atom) ?? []);
+    const stats = cellStats(
+      instrument,
+      inCell.map((a) => a.answers),
+      { showDistribution: planned.distribution },
+    );
+    const texts = showsFreeText(planned, instrument.freeText?.allowed === true)
+      ? orderFreeText(inCell.flatMap((a) => (a.freeText ? [a.freeText] : [])))
+      : [];
+    return {
+      key: cellKey,
+      cell: {
+        status: 'shown',
+        node,
+        role: planned.role,
+        n: stats.n,
+        constructs: stats.constructs,
+        items: stats.items,
+        freeText: texts,
+      },
+    };
+  });
+}

@@ -1,0 +1,99 @@
+/**
+ * MEASURE-WAVE-3, MEASURE-WAVE-7: the survey job, every 10 minutes on one node at a time: it sends the invitations
+ * of email waves whose open date has come, and closes the waves whose close date has passed (UTC).
+ */
+import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { surveyWaves } from '../db/schema';
+import type { Mailer } from '../mail/mailer';
+import { startLockedJob, type LockedJob } from '../runtime/locked-job';
+import { closeWave } from './close';
+import { waveInvitationMail } from './mail';
+import { utcToday } from './presenter';
+import { notYetAnswered, wavesDueToClose } from './queries';
+
+export const SURVEY_JOB_INTERVAL_MS = 10 * 60_000;
+export const SURVEY_JOB_LOCK_KEY = 0x656e_7376; // 'ensv'
+
+export interface SurveyRound {
+  invited: number;
+  closed: number;
+}
+
+/** One round: invitations due, then closes due. A wave whose close fails is logged and left for the next round. */
+export async function runSurveyRound(
+  s: {
+    db: Database['db'];
+    mailer: Pick<Mailer, 'send'>;
+    link: (path: string) => string;
+    log: { error(o: object, m: string): void };
+  },
+  now: Date,
+): Promise<SurveyRound> {
+  const today = utcToday(now);
+  let invited = 0;
+  // Claim each wave's invitations first (invited_at), so two rounds or two nodes never send them twice.
+  const due = await s.db
+    .update(surveyWaves)
+    .set({ invitedAt: now })
+    .where(
+      and(
+        eq(surveyWaves.invite, 'email'),
+        isNull(surveyWaves.invitedAt),
+        isNull(surveyWaves.closedAt),
+        lte(surveyWaves.opensOn, today),
+      ),
+    )
+    .returning();
+  for (const row of due) {
+    for (const person of await notYetAnswered(s.db, row.districtId, row.id)) {
+      await s.mailer.send(waveInvitationMail(row, person, s.link(`/surveys/${row.id}/answer`)));
+      invited += 1;
+    }
+  }
+  let closed = 0;
+  for (const { id, districtId } of await wavesDueToClose(s.db, today)) {
+    try {
+      await s.db.transaction(async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(surveyWaves)
+          .where(and(eq(surveyWaves.districtId, districtId), eq(surveyWaves.id, id), sql`closed_at is null`));
+        if (row) await closeWave(tx, row, now);
+      });
+      closed += 1;
+    } catch (error) {
+      s.log.error(
+        { err: error instanceof Error ? { message: error.message } : {}, waveId: id },
+        'survey close failed',
+      );
+    }
+  }
+  return { invited, closed };
+}
+
+export function startSurveyJob(opts: {
+  database: Database;
+  mailer: Mailer;
+  link: (path: string) => string;
+  log: { error(obj: object, msg: string): void; info(obj: object, msg: string): void };
+  intervalMs?: number;
+}): LockedJob<SurveyRound> {
+  return startLockedJob({
+    database: opts.database,
+    lockKey: SURVEY_JOB_LOCK_KEY,
+    intervalMs: opts.intervalMs ?? SURVEY_JOB_INTERVAL_MS,
+    runAtStart: true,
+    name: 'survey round',
+    log: opts.log,
+    round: async (now) => {
+      const done = await runSurveyRound(
+        { db: opts.database.db, mailer: opts.mailer, link: opts.link, log: opts.log },
+        now,
+      );
+      if (done.invited + done.closed > 0)
+        opts.log.info({ ...done }, 'surveys: invitations sent and waves closed');
+      return done;
+    },
+  });
+}

@@ -1,0 +1,169 @@
+/** Survey rows -> contracts (MEASURE-WAVE-*, MEASURE-REPORT-*). Never a person with an answer. */
+import {
+  ReportCell,
+  type AnswerUnit,
+  type SurveyToAnswer,
+  type WaveReport,
+  type WaveStatus,
+  type WaveSummary,
+} from '#contracts/surveys';
+import { invitedCount } from '#core/measure/frame';
+import { csvRow } from '../audit/presenter';
+import type { Actor } from '../policy/actor';
+import { can } from '../policy/policy';
+import { frameOf, instrumentOf, type AnswerUnits } from './answers';
+import type { WaveRow } from './queries';
+import { waveSubject } from './subject';
+
+export const utcToday = (now = new Date()) => now.toISOString().slice(0, 10);
+
+/** MEASURE-WAVE-4: scheduled before its open date, open through its close date (UTC), closed once closed. */
+export function waveStatus(row: WaveRow, today = utcToday()): WaveStatus {
+  if (row.closedAt !== null) return 'closed';
+  if (today < row.opensOn) return 'scheduled';
+  return 'open';
+}
+
+export function presentWave(row: WaveRow, responses: number, actor: Actor | null): WaveSummary {
+  const frame = frameOf(row);
+  const instrument = instrumentOf(row);
+  const invited = invitedCount(frame);
+  const subject = waveSubject(row);
+  const schools = frame.units.filter((u) => u.kind === 'school');
+  const teams = frame.units.filter((u) => u.kind === 'team');
+  const label =
+    row.scopeKind === 'district'
+      ? (frame.units[0]?.name ?? 'The district')
+      : row.scopeKind === 'school'
+        ? (schools[0]?.name ?? 'A school')
+        : teams.length === 1
+          ? (teams[0]?.name ?? 'A team')
+          : `${teams.length} teams`;
+  return {
+    id: row.id,
+    title: row.title,
+    scope: { kind: row.scopeKind, label },
+    instrument: { slug: instrument.id, version: instrument.version, title: instrument.title },
+    opensOn: row.opensOn,
+    closesOn: row.closesOn,
+    status: waveStatus(row),
+    invite: row.invite,
+    threshold: row.threshold,
+    invited,
+    responses,
+    responseRate: invited === 0 ? null : Math.min(1, responses / invited),
+    remindedAt: row.remindedAt?.toISOString() ?? null,
+    abilities: {
+      manage: actor !== null && can(actor, 'update', subject),
+      report: actor !== null && can(actor, 'read-report', subject) && row.closedAt !== null,
+    },
+  };
+}
+
+/** A unit as a respondent reads it: a team by its name, a pool as "<school>, not on a team". */
+function unitLabels(row: WaveRow, keys: readonly string[]): AnswerUnit[] {
+  const byKey = new Map(frameOf(row).units.map((u) => [u.key, u]));
+  return keys.flatMap((key) => {
+    const unit = byKey.get(key);
+    if (!unit) return [];
+    return [{ key, label: unit.kind === 'team' ? unit.name : `${unit.name} (not on a team)` }];
+  });
+}
+
+export function presentSurveyToAnswer(
+  row: WaveRow,
+  units: AnswerUnits,
+  opts: { asksRole: boolean; alreadyAnswered: boolean },
+): SurveyToAnswer {
+  const instrument = instrumentOf(row);
+  return {
+    wave: { id: row.id, title: row.title, closesOn: row.closesOn, status: waveStatus(row) },
+    instrument: {
+      title: instrument.title,
+      description: instrument.description,
+      scale: instrument.scale.labels,
+      items: instrument.items.map((i) => ({ id: i.id, text: i.text })),
+      freeText:
+        instrument.freeText?.allowed === true && instrument.freeText.prompt !== undefined
+          ? { prompt: instrument.freeText.prompt }
+          : null,
+    },
+    units: unitLabels(row, units.keys),
+    asksRole: opts.asksRole,
+    alreadyAnswered: opts.alreadyAnswered,
+    threshold: row.threshold,
+  };
+}
+
+/**
+ * MEASURE-REPORT-2: the frozen cells the caller may read: all of them for those who run the wave; for the
+ * people of its schools and teams, the district's, their own schools' and their own teams' cells.
+ */
+export function presentReport(
+  actor: Actor,
+  row: WaveRow,
+  wave: WaveSummary,
+  results: readonly { cell: string; payload: unknown }[],
+  role: 'all' | 'staff' | 'leader',
+): WaveReport {
+  const instrument = instrumentOf(row);
+  const manages = can(actor, 'update', waveSubject(row));
+  const cells = results.flatMap((r) => {
+    const parsed = ReportCell.safeParse(r.payload);
+    if (!parsed.success || parsed.data.role !== role) return [];
+    const cell = parsed.data;
+    if (manages) return [cell];
+    const { node } = cell;
+    const mine =
+      node.kind === 'district' ||
+      (node.kind === 'school' && node.id !== null && actor.schoolRoles.has(node.id)) ||
+      (node.kind === 'team' && node.id !== null && actor.groupRoles.has(node.id));
+    return mine ? [cell] : [];
+  });
+  const order = { district: 0, school: 1, team: 2 } as const;
+  cells.sort((a, b) => order[a.node.kind] - order[b.node.kind] || a.node.name.localeCompare(b.node.name));
+  return {
+    wave,
+    scale: { points: instrument.scale.points, labels: instrument.scale.labels },
+    cells,
+    notes: [
+      `A group's results are shown only when at least ${row.threshold} people in it answered, and only when showing them cannot reveal a smaller group by subtraction.`,
+      'The numbers describe how people answered; they do not say why, and a change between waves is not evidence that any one thing caused it.',
+    ],
+  };
+}
+
+/** MEASURE-REPORT-4: aggregates only, one row per shown construct of a cell; suppressed cells say so. */
+export function reportCsv(report: WaveReport): string {
+  let out =
+    '\ufeff' +
+    csvRow(['group', 'level', 'role', 'status', 'n', 'construct', 'mean', 'ci95_low', 'ci95_high', 'alpha']);
+  for (const cell of report.cells) {
+    const base = [cell.node.name, cell.node.kind, cell.role];
+    if (cell.status !== 'shown') {
+      out += csvRow([
+        ...base,
+        cell.status === 'empty' ? 'no answers' : 'not shown (too few answers)',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+      ]);
+      continue;
+    }
+    for (const c of cell.constructs)
+      out += csvRow([
+        ...base,
+        'shown',
+        String(cell.n),
+        c.construct,
+        c.mean.toFixed(2),
+        (c.ci95[0] ?? c.mean).toFixed(2),
+        (c.ci95[1] ?? c.mean).toFixed(2),
+        c.alpha === null ? '' : c.alpha.toFixed(2),
+      ]);
+  }
+  return out;
+}

@@ -1,0 +1,209 @@
+/**
+ * Survey waves' reads and writes (ADR 0029), every one filtered by `district_id`. Nothing here joins a response
+ * to a person: `survey_responses` is read only by wave, and `survey_participation` only by wave and person.
+ */
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { WaveScope } from '#contracts/surveys';
+import type { FrameInput, FramePerson } from '#core/measure/frame';
+import type { DbOrTx } from '../db/client';
+import {
+  districts,
+  groupMembers,
+  groups,
+  schoolRoles,
+  schools,
+  surveyParticipation,
+  surveyResponses,
+  surveyResults,
+  surveyWaves,
+  users,
+} from '../db/schema';
+import { notFound } from '../http/errors';
+
+export type WaveRow = typeof surveyWaves.$inferSelect;
+
+/** A wave of the caller's district; another district's wave is simply not found. */
+export async function loadWave(db: DbOrTx, districtId: string, waveId: string): Promise<WaveRow> {
+  const [row] = await db
+    .select()
+    .from(surveyWaves)
+    .where(and(eq(surveyWaves.districtId, districtId), eq(surveyWaves.id, waveId)));
+  if (!row) throw notFound('That survey');
+  return row;
+}
+
+/** The wave an anonymous link opens (by the hash of its secret). */
+export async function waveByLinkHash(db: DbOrTx, linkHash: string): Promise<WaveRow | undefined> {
+  const [row] = await db.select().from(surveyWaves).where(eq(surveyWaves.linkHash, linkHash));
+  return row;
+}
+
+export async function listWaves(db: DbOrTx, districtId: string): Promise<WaveRow[]> {
+  return db
+    .select()
+    .from(surveyWaves)
+    .where(eq(surveyWaves.districtId, districtId))
+    .orderBy(desc(surveyWaves.opensOn), asc(surveyWaves.title));
+}
+
+/** Answers per wave (the count only). */
+export async function responseCounts(
+  db: DbOrTx,
+  districtId: string,
+  waveIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (waveIds.length === 0) return new Map();
+  const rows = await db
+    .select({ waveId: surveyResponses.waveId, n: count() })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.districtId, districtId), inArray(surveyResponses.waveId, [...waveIds])))
+    .groupBy(surveyResponses.waveId);
+  return new Map(rows.map((r) => [r.waveId, r.n]));
+}
+
+/** What the frame of a wave is built from: the district's schools, teams and active people with their roles. */
+export async function frameInput(db: DbOrTx, districtId: string, scope: WaveScope): Promise<FrameInput> {
+  const [district] = await db
+    .select({ name: districts.name })
+    .from(districts)
+    .where(eq(districts.id, districtId));
+  const schoolRows = await db
+    .select({ id: schools.id, name: schools.name })
+    .from(schools)
+    .where(and(eq(schools.districtId, districtId), isNull(schools.archivedAt)));
+  const teamRows = await db
+    .select({ id: groups.id, name: groups.name, schoolId: groups.schoolId })
+    .from(groups)
+    .where(
+      and(eq(groups.districtId, districtId), inArray(groups.kind, ['teacher_team', 'district_leadership'])),
+    );
+  const people = await db
+    .select({ id: users.id, role: users.districtRole })
+    .from(users)
+    .where(and(eq(users.districtId, districtId), isNull(users.deactivatedAt)));
+  const roles = await db
+    .select({ userId: schoolRoles.userId, schoolId: schoolRoles.schoolId, role: schoolRoles.role })
+    .from(schoolRoles)
+    .where(eq(schoolRoles.districtId, districtId))
+    .orderBy(asc(schoolRoles.createdAt));
+  const memberships = await db
+    .select({ userId: groupMembers.userId, groupId: groupMembers.groupId })
+    .from(groupMembers)
+    .where(eq(groupMembers.districtId, districtId))
+    .orderBy(asc(groupMembers.joinedAt), asc(groupMembers.groupId));
+  const byPerson = new Map<
+    string,
+    FramePerson & { schools: FramePerson['schools'][number][]; teamIds: string[] }
+  >(
+    people.map((p) => [
+      p.id,
+      { id: p.id, districtAdmin: p.role === 'district_admin', schools: [], teamIds: [] },
+    ]),
+  );
+  for (const r of roles) byPerson.get(r.userId)?.schools.push({ schoolId: r.schoolId, role: r.role });
+  for (const m of memberships) byPerson.get(m.userId)?.teamIds.push(m.groupId);
+  return {
+    districtName: district?.name ?? 'District',
+    scope,
+    schools: schoolRows,
+    teams: teamRows,
+    people: [...byPerson.values()],
+  };
+}
+
+export async function participationOf(
+  db: DbOrTx,
+  districtId: string,
+  waveId: string,
+  userId: string,
+): Promise<{ answered: boolean } | undefined> {
+  const [row] = await db
+    .select({ answered: surveyParticipation.answered })
+    .from(surveyParticipation)
+    .where(
+      and(
+        eq(surveyParticipation.districtId, districtId),
+        eq(surveyParticipation.waveId, waveId),
+        eq(surveyParticipation.userId, userId),
+      ),
+    );
+  return row;
+}
+
+/**
+ * MEASURE-WAVE-5: marks the person as having answered, only if they had not: true when this call did it. The
+ * answer is inserted in the same transaction, so neither exists without the other.
+ */
+export async function markAnswered(db: DbOrTx, districtId: string, waveId: string, userId: string) {
+  const rows = await db
+    .update(surveyParticipation)
+    .set({ answered: true })
+    .where(
+      and(
+        eq(surveyParticipation.districtId, districtId),
+        eq(surveyParticipation.waveId, waveId),
+        eq(surveyParticipation.userId, userId),
+        eq(surveyParticipation.answered, false),
+      ),
+    )
+    .returning({ waveId: surveyParticipation.waveId });
+  return rows.length === 1;
+}
+
+/** People invited who have not answered yet, for a reminder (email invitations only). */
+export async function notYetAnswered(
+  db: DbOrTx,
+  districtId: string,
+  waveId: string,
+): Promise<{ email: string; name: string }[]> {
+  return db
+    .select({ email: users.email, name: users.name })
+    .from(surveyParticipation)
+    .innerJoin(
+      users,
+      and(eq(users.id, surveyParticipation.userId), eq(users.districtId, surveyParticipation.districtId)),
+    )
+    .where(
+      and(
+        eq(surveyParticipation.districtId, districtId),
+        eq(surveyParticipation.waveId, waveId),
+        eq(surveyParticipation.answered, false),
+        isNull(users.deactivatedAt),
+      ),
+    );
+}
+
+/** A wave's answers, for the close: only the atom and the values, in no particular order. */
+export async function responsesOf(db: DbOrTx, districtId: string, waveId: string) {
+  return db
+    .select({
+      unit: surveyResponses.unit,
+      roleBand: surveyResponses.roleBand,
+      answers: surveyResponses.answers,
+      freeText: surveyResponses.freeText,
+    })
+    .from(surveyResponses)
+    .where(and(eq(surveyResponses.districtId, districtId), eq(surveyResponses.waveId, waveId)));
+}
+
+export async function resultsOf(db: DbOrTx, districtId: string, waveId: string) {
+  return db
+    .select({ cell: surveyResults.cell, payload: surveyResults.payload })
+    .from(surveyResults)
+    .where(and(eq(surveyResults.districtId, districtId), eq(surveyResults.waveId, waveId)));
+}
+
+/** MEASURE-WAVE-7: the close deletes who was invited and who answered. */
+export async function deleteParticipation(db: DbOrTx, districtId: string, waveId: string) {
+  await db
+    .delete(surveyParticipation)
+    .where(and(eq(surveyParticipation.districtId, districtId), eq(surveyParticipation.waveId, waveId)));
+}
+
+/** Open waves whose close date has passed (the maintenance job closes them), across districts. */
+export async function wavesDueToClose(db: DbOrTx, today: string) {
+  return db
+    .select({ id: surveyWaves.id, districtId: surveyWaves.districtId })
+    .from(surveyWaves)
+    .where(and(isNull(surveyWaves.closedAt), sql`${surveyWaves.closesOn} < ${today}::date`));
+}

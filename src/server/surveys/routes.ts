@@ -1,0 +1,392 @@
+/**
+ * Anonymous efficacy surveys (issue 13, ADR 0027-0029, MEASURE-*): waves for the district, a school or a set of
+ * teams; answers kept apart from people; results frozen at close with ADR 0028's suppression decided once.
+ * Every handler: validate, load scoped to the district, `authorize`, one transaction, present.
+ */
+import type { FastifyInstance } from 'fastify';
+import { and, eq } from 'drizzle-orm';
+import { api } from '#contracts/api';
+import type { WaveScope } from '#contracts/surveys';
+import { buildFrame } from '#core/measure/frame';
+import { hashSecret, newSecret } from '../auth/tokens';
+import { recordAudit } from '../audit/record';
+import type { DbOrTx } from '../db/client';
+import {
+  groups,
+  schools,
+  surveyLinkUses,
+  surveyParticipation,
+  surveyResponses,
+  surveyWaves,
+} from '../db/schema';
+import { badRequest, conflict, notFound } from '../http/errors';
+import { registerEndpoint } from '../http/route';
+import type { Actor } from '../policy/actor';
+import { authorize, can } from '../policy/policy';
+import type { Services } from '../services';
+import { closeWave } from './close';
+import { checkAnswers, frameOf, type AnswerUnits } from './answers';
+import { waveInvitationMail, waveReminderMail } from './mail';
+import {
+  presentReport,
+  presentSurveyToAnswer,
+  presentWave,
+  reportCsv,
+  utcToday,
+  waveStatus,
+} from './presenter';
+import {
+  frameInput,
+  listWaves,
+  loadWave,
+  markAnswered,
+  notYetAnswered,
+  participationOf,
+  responseCounts,
+  resultsOf,
+  waveByLinkHash,
+  type WaveRow,
+} from './queries';
+import { waveSubject } from './subject';
+
+/** The schools a proposed scope covers (null: the district, or a district-level team is in it). */
+async function scopeSchools(db: DbOrTx, actor: Actor, scope: WaveScope): Promise<string[] | null> {
+  if (scope.kind === 'district') return null;
+  if (scope.kind === 'school') {
+    const [school] = await db
+      .select({ id: schools.id })
+      .from(schools)
+      .where(and(eq(schools.districtId, actor.districtId), eq(schools.id, scope.schoolId)));
+    if (!school)
+      throw badRequest('That school is not in your district', [
+        { path: 'scope.schoolId', message: 'Unknown school' },
+      ]);
+    return [school.id];
+  }
+  const ids = [...new Set(scope.teamIds)];
+  const rows = await db
+    .select({ id: groups.id, schoolId: groups.schoolId, kind: groups.kind })
+    .from(groups)
+    .where(eq(groups.districtId, actor.districtId));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const found = ids.map((id) => byId.get(id));
+  if (found.some((g) => g === undefined || g.kind === 'whole_staff'))
+    throw badRequest('Choose teams of your district', [{ path: 'scope.teamIds', message: 'Unknown team' }]);
+  if (found.some((g) => g?.schoolId === null)) return null;
+  return [...new Set(found.flatMap((g) => (g?.schoolId ? [g.schoolId] : [])))];
+}
+
+export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
+  const withCounts = async (actor: Actor | null, rows: WaveRow[]) => {
+    const counts = await responseCounts(
+      s.db,
+      rows[0]?.districtId ?? '',
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) => presentWave(row, counts.get(row.id) ?? 0, actor));
+  };
+
+  registerEndpoint(app, api.listWaves, async ({ actor }) => {
+    const rows = (await listWaves(s.db, actor.districtId)).filter((row) =>
+      can(actor, 'read', waveSubject(row)),
+    );
+    const schoolIds = [...actor.schoolRoles].filter(([, r]) => r === 'school_leader').map(([id]) => id);
+    return {
+      items: await withCounts(actor, rows),
+      canCreate:
+        can(actor, 'create', { kind: 'new-wave', districtId: actor.districtId, schoolIds: null }) ||
+        schoolIds.some((id) =>
+          can(actor, 'create', { kind: 'new-wave', districtId: actor.districtId, schoolIds: [id] }),
+        ),
+    };
+  });
+
+  registerEndpoint(app, api.createWave, async ({ actor, body, req }) => {
+    const instrument = s.instruments.get(body.instrument.slug);
+    if (!instrument || instrument.kind !== 'survey')
+      throw badRequest('Choose one of the survey instruments', [
+        { path: 'instrument.slug', message: 'Unknown instrument' },
+      ]);
+    const today = utcToday();
+    if (body.opensOn < today)
+      throw badRequest('A wave opens today or later', [
+        { path: 'opensOn', message: 'Choose today or a later date' },
+      ]);
+    const schoolIds = await scopeSchools(s.db, actor, body.scope);
+    authorize(actor, 'create', { kind: 'new-wave', districtId: actor.districtId, schoolIds });
+    const built = buildFrame(await frameInput(s.db, actor.districtId, body.scope));
+    if (built.invitees.length === 0)
+      throw badRequest('Nobody belongs to that scope yet', [
+        { path: 'scope', message: 'Choose a scope with people in it' },
+      ]);
+    const secret = body.invite === 'link' ? newSecret() : null;
+    const opensNow = body.opensOn <= today;
+    const row = await s.db.transaction(async (tx) => {
+      const [wave] = await tx
+        .insert(surveyWaves)
+        .values({
+          districtId: actor.districtId,
+          title: body.title,
+          scopeKind: body.scope.kind,
+          scopeIds:
+            body.scope.kind === 'school'
+              ? [body.scope.schoolId]
+              : body.scope.kind === 'teams'
+                ? [...new Set(body.scope.teamIds)]
+                : [],
+          instrument,
+          invite: body.invite,
+          linkHash: secret === null ? null : hashSecret(secret),
+          frame: built.frame,
+          threshold: body.threshold,
+          opensOn: body.opensOn,
+          closesOn: body.closesOn,
+          invitedAt: opensNow && body.invite === 'email' ? new Date() : null,
+          createdBy: actor.userId,
+        })
+        .returning();
+      if (!wave) throw conflict('The wave could not be saved');
+      if (body.invite === 'email') {
+        await tx.insert(surveyParticipation).values(
+          built.invitees.map((i) => ({
+            districtId: actor.districtId,
+            waveId: wave.id,
+            userId: i.userId,
+            units: i.units,
+            roleBand: i.role,
+          })),
+        );
+      }
+      await recordAudit(tx, {
+        districtId: actor.districtId,
+        actorId: actor.userId,
+        action: 'survey.wave_created',
+        subject: { type: 'survey_wave', id: wave.id },
+        details: { scope: body.scope.kind, invited: built.invitees.length, invite: body.invite },
+        from: req,
+      });
+      return wave;
+    });
+    if (opensNow && body.invite === 'email') await sendInvitations(s, row, req);
+    return {
+      wave: presentWave(row, 0, actor),
+      link: secret === null ? null : s.link(`/s/${secret}`, req),
+    };
+  });
+
+  registerEndpoint(app, api.getWave, async ({ actor, params }) => {
+    const row = await loadWave(s.db, actor.districtId, params.waveId);
+    authorize(actor, 'read', waveSubject(row));
+    const [wave] = await withCounts(actor, [row]);
+    if (!wave) throw notFound('That survey');
+    return wave;
+  });
+
+  registerEndpoint(app, api.closeWave, async ({ actor, params, req }) => {
+    const row = await loadWave(s.db, actor.districtId, params.waveId);
+    authorize(actor, 'update', waveSubject(row));
+    if (row.closedAt !== null) throw conflict('This wave is already closed');
+    const closed = await s.db.transaction(async (tx) => {
+      const done = await closeWave(tx, row);
+      await recordAudit(tx, {
+        districtId: actor.districtId,
+        actorId: actor.userId,
+        action: 'survey.wave_closed',
+        subject: { type: 'survey_wave', id: row.id },
+        from: req,
+      });
+      return done;
+    });
+    const [wave] = await withCounts(actor, [closed]);
+    if (!wave) throw notFound('That survey');
+    return wave;
+  });
+
+  registerEndpoint(app, api.remindWave, async ({ actor, params, req }) => {
+    const row = await loadWave(s.db, actor.districtId, params.waveId);
+    authorize(actor, 'update', waveSubject(row));
+    if (waveStatus(row) !== 'open') throw conflict('Only an open wave sends reminders');
+    if (row.invite !== 'email')
+      throw conflict('A wave answered through a link has nobody to remind by email');
+    const people = await notYetAnswered(s.db, actor.districtId, row.id);
+    const [updated] = await s.db
+      .update(surveyWaves)
+      .set({ remindedAt: new Date() })
+      .where(and(eq(surveyWaves.districtId, actor.districtId), eq(surveyWaves.id, row.id)))
+      .returning();
+    await recordAudit(s.db, {
+      districtId: actor.districtId,
+      actorId: actor.userId,
+      action: 'survey.reminder_sent',
+      subject: { type: 'survey_wave', id: row.id },
+      details: { reminded: people.length },
+      from: req,
+    });
+    for (const person of people)
+      await s.mailer.send(waveReminderMail(row, person, s.link(`/surveys/${row.id}/answer`, req)));
+    const [wave] = await withCounts(actor, [updated ?? row]);
+    if (!wave) throw notFound('That survey');
+    return wave;
+  });
+
+  registerEndpoint(app, api.resetWaveLink, async ({ actor, params, req }) => {
+    const row = await loadWave(s.db, actor.districtId, params.waveId);
+    authorize(actor, 'update', waveSubject(row));
+    if (row.invite !== 'link') throw conflict('This wave invites people by email');
+    if (row.closedAt !== null) throw conflict('This wave is closed');
+    const secret = newSecret();
+    const [updated] = await s.db
+      .update(surveyWaves)
+      .set({ linkHash: hashSecret(secret) })
+      .where(and(eq(surveyWaves.districtId, actor.districtId), eq(surveyWaves.id, row.id)))
+      .returning();
+    await recordAudit(s.db, {
+      districtId: actor.districtId,
+      actorId: actor.userId,
+      action: 'survey.link_reset',
+      subject: { type: 'survey_wave', id: row.id },
+      from: req,
+    });
+    const [wave] = await withCounts(actor, [updated ?? row]);
+    if (!wave) throw notFound('That survey');
+    return { wave, link: s.link(`/s/${secret}`, req) };
+  });
+
+  const reportFor = async (actor: Actor, waveId: string, role: 'all' | 'staff' | 'leader') => {
+    const row = await loadWave(s.db, actor.districtId, waveId);
+    authorize(actor, 'read-report', waveSubject(row));
+    if (row.closedAt === null)
+      throw conflict('Results are shown once the wave has closed, so nobody can watch them change');
+    const [wave] = await withCounts(actor, [row]);
+    if (!wave) throw notFound('That survey');
+    return presentReport(actor, row, wave, await resultsOf(s.db, actor.districtId, row.id), role);
+  };
+
+  registerEndpoint(app, api.waveReport, async ({ actor, params, query }) =>
+    reportFor(actor, params.waveId, query.role),
+  );
+
+  registerEndpoint(app, api.waveReportCsv, async ({ actor, params, query, reply, req }) => {
+    const report = await reportFor(actor, params.waveId, query.role);
+    await recordAudit(s.db, {
+      districtId: actor.districtId,
+      actorId: actor.userId,
+      action: 'export.survey_report',
+      subject: { type: 'survey_wave', id: params.waveId },
+      from: req,
+    });
+    void reply.header('content-disposition', `attachment; filename="survey-${params.waveId}.csv"`);
+    return reportCsv(report);
+  });
+
+  registerEndpoint(app, api.mySurveys, async ({ actor }) => {
+    const rows = await listWaves(s.db, actor.districtId);
+    const items = [];
+    for (const row of rows) {
+      if (row.invite !== 'email' || waveStatus(row) !== 'open') continue;
+      const p = await participationOf(s.db, actor.districtId, row.id, actor.userId);
+      if (p && !p.answered) items.push({ id: row.id, title: row.title, closesOn: row.closesOn });
+    }
+    return { items };
+  });
+
+  registerEndpoint(app, api.surveyToAnswer, async ({ actor, params }) => {
+    const row = await loadWave(s.db, actor.districtId, params.waveId);
+    const p = await participationOf(s.db, actor.districtId, row.id, actor.userId);
+    // MEASURE-WAVE-4: only the people invited answer; to anyone else the survey does not exist.
+    if (row.invite !== 'email' || !p) throw notFound('That survey');
+    const units = await participantUnits(s.db, row, actor.userId);
+    return presentSurveyToAnswer(row, units, { asksRole: false, alreadyAnswered: p.answered });
+  });
+
+  registerEndpoint(app, api.submitResponse, async ({ actor, params, body }) => {
+    const row = await loadWave(s.db, actor.districtId, params.waveId);
+    const p = await participationOf(s.db, actor.districtId, row.id, actor.userId);
+    if (row.invite !== 'email' || !p) throw notFound('That survey');
+    if (waveStatus(row) !== 'open') throw conflict('This survey is not open');
+    const units = await participantUnits(s.db, row, actor.userId);
+    const checked = checkAnswers(row, body, units, null);
+    await s.db.transaction(async (tx) => {
+      if (!(await markAnswered(tx, actor.districtId, row.id, actor.userId)))
+        throw conflict('You have already answered this survey');
+      await insertResponse(tx, row, checked);
+    });
+    return { ok: true as const, closesOn: row.closesOn };
+  });
+
+  const linkWave = async (token: string) => {
+    const row = await waveByLinkHash(s.db, hashSecret(token));
+    if (!row || row.invite !== 'link') throw notFound('That survey');
+    return row;
+  };
+
+  registerEndpoint(app, api.linkSurvey, async ({ params }) => {
+    const row = await linkWave(params.token);
+    return presentSurveyToAnswer(row, linkUnits(row), { asksRole: true, alreadyAnswered: false });
+  });
+
+  registerEndpoint(app, api.submitLinkResponse, async ({ params, body }) => {
+    const row = await linkWave(params.token);
+    if (waveStatus(row) !== 'open') throw conflict('This survey is not open');
+    if (body.browserToken === undefined)
+      throw badRequest('This browser could not be told apart', [
+        { path: 'browserToken', message: 'Required' },
+      ]);
+    const browserToken = body.browserToken;
+    const checked = checkAnswers(row, body, linkUnits(row), body.leader ?? null);
+    await s.db.transaction(async (tx) => {
+      const used = await tx
+        .insert(surveyLinkUses)
+        .values({ districtId: row.districtId, waveId: row.id, tokenHash: hashSecret(browserToken) })
+        .onConflictDoNothing()
+        .returning({ waveId: surveyLinkUses.waveId });
+      if (used.length === 0) throw conflict('This browser has already answered this survey');
+      await insertResponse(tx, row, checked);
+    });
+    return { ok: true as const, closesOn: row.closesOn };
+  });
+}
+
+/** The units an invited person answers about, from their participation row (the frame's, taken at launch). */
+async function participantUnits(db: DbOrTx, row: WaveRow, userId: string): Promise<AnswerUnits> {
+  const [p] = await db
+    .select({ units: surveyParticipation.units, roleBand: surveyParticipation.roleBand })
+    .from(surveyParticipation)
+    .where(
+      and(
+        eq(surveyParticipation.districtId, row.districtId),
+        eq(surveyParticipation.waveId, row.id),
+        eq(surveyParticipation.userId, userId),
+      ),
+    );
+  if (!p) throw notFound('That survey');
+  return { keys: p.units, role: p.roleBand };
+}
+
+/**
+ * MEASURE-WAVE-6: through the anonymous link, any unit of the frame (a team, or a school's or the district's
+ * pool), chosen by the respondent, who also says whether they lead.
+ */
+function linkUnits(row: WaveRow): AnswerUnits {
+  return { keys: frameOf(row).units.map((u) => u.key), role: null };
+}
+
+async function insertResponse(tx: DbOrTx, row: WaveRow, checked: ReturnType<typeof checkAnswers>) {
+  await tx.insert(surveyResponses).values({
+    districtId: row.districtId,
+    waveId: row.id,
+    unit: checked.unit,
+    roleBand: checked.role,
+    // MEASURE-ANON: the day only, in UTC; the order of answers says nothing.
+    submittedOn: utcToday(),
+    answers: checked.answers,
+    freeText: checked.freeText,
+  });
+}
+
+/** MEASURE-WAVE-3: one email each, with a link to answer (the outbox in development). */
+async function sendInvitations(s: Services, row: WaveRow, req?: Parameters<Services['link']>[1]) {
+  const people = await notYetAnswered(s.db, row.districtId, row.id);
+  for (const person of people)
+    await s.mailer.send(waveInvitationMail(row, person, s.link(`/surveys/${row.id}/answer`, req)));
+}

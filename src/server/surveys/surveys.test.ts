@@ -1,0 +1,388 @@
+/**
+ * Survey waves over HTTP against PostgreSQL (docs/SPEC.md MEASURE-WAVE, MEASURE-REPORT, MEASURE-DB): who starts
+ * and reads a wave, answering once with every item checked, the anonymous link, the close that freezes results
+ * and forgets who took part, and a report that holds no numbers for a group under the threshold.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreatedWave, SurveyToAnswer, WaveList, WaveReport, WaveSummary } from '#contracts/surveys';
+import { hashPassword } from '../auth/passwords';
+import { groupMembers, groups, schoolRoles, schools, surveyParticipation, users } from '../db/schema';
+import {
+  Client,
+  createDistrictWithAdmin,
+  createTestApp,
+  linkFrom,
+  signedInClient,
+  type TestApp,
+} from '../testing/api-harness';
+import { runSurveyRound } from './job';
+import { utcToday } from './presenter';
+
+let t: TestApp;
+let districtId = '';
+let admin: Client;
+let foreign: Client;
+const school = { north: '', south: '' };
+const team = { big: '', small: '', south: '' };
+const people: Record<string, { id: string; client: Client; email: string }> = {};
+const today = utcToday();
+const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+
+async function person(key: string, opts: { school?: string; leader?: boolean; teams?: string[] } = {}) {
+  const db = t.database.db;
+  const [u] = await db
+    .insert(users)
+    .values({
+      districtId,
+      email: `${key}@survey.test`,
+      name: key,
+      passwordHash: await hashPassword('survey test password'),
+      emailVerifiedAt: new Date(),
+    })
+    .returning();
+  if (!u) throw new Error('no user');
+  if (opts.school)
+    await db.insert(schoolRoles).values({
+      districtId,
+      schoolId: opts.school,
+      userId: u.id,
+      role: opts.leader ? 'school_leader' : 'staff',
+    });
+  for (const g of opts.teams ?? [])
+    await db.insert(groupMembers).values({ districtId, groupId: g, userId: u.id, role: 'member' });
+  people[key] = { id: u.id, client: await signedInClient(t, u), email: u.email };
+  return people[key];
+}
+
+const p = (key: string) => {
+  const found = people[key];
+  if (!found) throw new Error(`no ${key}`);
+  return found;
+};
+
+/** Every item of the survey answered with `value` (reverse-keyed ones too: the test reads raw values). */
+function allAnswers(survey: SurveyToAnswer, value: number): Record<string, number> {
+  return Object.fromEntries(survey.instrument.items.map((i) => [i.id, value]));
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const a = await createDistrictWithAdmin(t, 'Survey District', 'admin@survey.test');
+  const b = await createDistrictWithAdmin(t, 'Elsewhere', 'admin@elsewhere-survey.test');
+  districtId = a.district.id;
+  admin = a.client;
+  foreign = b.client;
+  const db = t.database.db;
+  const [north, south] = await db
+    .insert(schools)
+    .values([
+      { districtId, name: 'North' },
+      { districtId, name: 'South' },
+    ])
+    .returning();
+  school.north = north!.id;
+  school.south = south!.id;
+  const [big, small, southTeam] = await db
+    .insert(groups)
+    .values([
+      { districtId, schoolId: school.north, kind: 'teacher_team', focus: 'plc', name: 'Grade 3' },
+      { districtId, schoolId: school.north, kind: 'teacher_team', focus: 'plc', name: 'Art' },
+      { districtId, schoolId: school.south, kind: 'teacher_team', focus: 'plc', name: 'Science' },
+    ])
+    .returning();
+  team.big = big!.id;
+  team.small = small!.id;
+  team.south = southTeam!.id;
+  await person('principal', { school: school.north, leader: true });
+  for (const k of ['t1', 't2', 't3', 't4', 't5', 't6'])
+    await person(k, { school: school.north, teams: [team.big] });
+  for (const k of ['a1', 'a2', 'a3']) await person(k, { school: school.north, teams: [team.small] });
+  await person('both', { school: school.north, teams: [team.big, team.small] });
+  for (const k of ['s1', 's2']) await person(k, { school: school.south, teams: [team.south] });
+});
+
+afterAll(async () => {
+  await t.close();
+});
+
+const wave = (over: Record<string, unknown> = {}) => ({
+  title: 'Autumn efficacy survey',
+  instrument: { slug: 'ensemble-efficacy' },
+  scope: { kind: 'school', schoolId: school.north },
+  opensOn: today,
+  closesOn: inDays(14),
+  invite: 'email',
+  ...over,
+});
+
+describe('MEASURE-WAVE: who starts a wave and who answers', () => {
+  let waveId = '';
+
+  it('MEASURE-WAVE-1: a teacher cannot start a wave; a principal starts one for their school, not another school nor the district', async () => {
+    expect((await p('t1').client.post('/api/surveys/waves', wave())).status).toBe(403);
+    expect(
+      (
+        await p('principal').client.post(
+          '/api/surveys/waves',
+          wave({ scope: { kind: 'school', schoolId: school.south } }),
+        )
+      ).status,
+    ).toBe(403);
+    expect(
+      (await p('principal').client.post('/api/surveys/waves', wave({ scope: { kind: 'district' } }))).status,
+    ).toBe(403);
+    const created = await p('principal').client.post<CreatedWave>('/api/surveys/waves', wave());
+    expect(created.status).toBe(200);
+    waveId = created.body.wave.id;
+    expect(created.body.link).toBeNull();
+    expect(created.body.wave).toMatchObject({ status: 'open', responses: 0, threshold: 5 });
+    // MEASURE-WAVE-2: the principal, 6 + 3 team members and the one on both teams: 11 people of North.
+    expect(created.body.wave.invited).toBe(11);
+  });
+
+  it('MEASURE-WAVE-1: another district does not learn the wave exists; bad input names its field', async () => {
+    expect((await foreign.get(`/api/surveys/waves/${waveId}`)).status).toBe(404);
+    const low = await admin.post<{ error: { fields: { path: string }[] } }>(
+      '/api/surveys/waves',
+      wave({ threshold: 3 }),
+    );
+    expect(low.status).toBe(400);
+    expect(low.body.error.fields.map((f) => f.path)).toContain('threshold');
+    const backwards = await admin.post<{ error: { fields: { path: string }[] } }>(
+      '/api/surveys/waves',
+      wave({ closesOn: inDays(-1) }),
+    );
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.fields.map((f) => f.path)).toContain('closesOn');
+    const unknown = await admin.post<{ error: { fields: { path: string }[] } }>(
+      '/api/surveys/waves',
+      wave({ instrument: { slug: 'no-such-scale' } }),
+    );
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields.map((f) => f.path)).toContain('instrument.slug');
+  });
+
+  it('MEASURE-WAVE-3: each invited person gets an email with a link to answer', () => {
+    const link = linkFrom(t.mails, p('t1').email, `/surveys/${waveId}/answer`);
+    expect(link).toBe(`/surveys/${waveId}/answer`);
+    expect(t.mails.some((m) => m.to === p('s1').email)).toBe(false);
+  });
+
+  it('MEASURE-WAVE-4: someone not invited is told the survey does not exist', async () => {
+    expect((await p('s1').client.get(`/api/surveys/waves/${waveId}/answer`)).status).toBe(404);
+    expect(
+      (await p('s1').client.post(`/api/surveys/waves/${waveId}/answer`, { unit: 'x', answers: {} })).status,
+    ).toBe(404);
+  });
+
+  it('MEASURE-WAVE-5: every item must be answered on the scale, with no unknown item; the unit must be one offered', async () => {
+    const survey = (await p('t1').client.get<SurveyToAnswer>(`/api/surveys/waves/${waveId}/answer`)).body;
+    expect(survey.units).toEqual([{ key: `team:${team.big}`, label: 'Grade 3' }]);
+    const both = (await p('both').client.get<SurveyToAnswer>(`/api/surveys/waves/${waveId}/answer`)).body;
+    expect(both.units.map((u) => u.label)).toEqual(['Grade 3', 'Art']);
+    const [first, second] = survey.instrument.items;
+    const missing = Object.fromEntries(
+      Object.entries(allAnswers(survey, 4)).filter(([id]) => id !== first!.id),
+    );
+    const res = await p('t1').client.post<{ error: { fields: { path: string }[] } }>(
+      `/api/surveys/waves/${waveId}/answer`,
+      { unit: `team:${team.big}`, answers: { ...missing, [second!.id]: 7, 'made-up': 3 } },
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.fields.map((f) => f.path).sort()).toEqual(
+      [`answers.${first!.id}`, `answers.${second!.id}`, 'answers.made-up'].sort(),
+    );
+    const wrongUnit = await p('t1').client.post(`/api/surveys/waves/${waveId}/answer`, {
+      unit: `team:${team.small}`,
+      answers: allAnswers(survey, 4),
+    });
+    expect(wrongUnit.status).toBe(400);
+    const count = await t.database.db.execute(sql`select count(*)::int as n from survey_responses`);
+    expect(count.rows[0]).toEqual({ n: 0 });
+  });
+
+  it('MEASURE-WAVE-5: an answer is taken once; the wave counts it and never says whose', async () => {
+    const survey = (await p('t1').client.get<SurveyToAnswer>(`/api/surveys/waves/${waveId}/answer`)).body;
+    const ok = await p('t1').client.post(`/api/surveys/waves/${waveId}/answer`, {
+      unit: `team:${team.big}`,
+      answers: allAnswers(survey, 5),
+      freeText: 'We plan together well.',
+    });
+    expect(ok.status).toBe(200);
+    const again = await p('t1').client.post(`/api/surveys/waves/${waveId}/answer`, {
+      unit: `team:${team.big}`,
+      answers: allAnswers(survey, 5),
+    });
+    expect(again.status).toBe(409);
+    const list = await p('principal').client.get<WaveList>('/api/surveys/waves');
+    expect(list.body.items.find((w) => w.id === waveId)).toMatchObject({ responses: 1, invited: 11 });
+    expect(JSON.stringify(list.body)).not.toContain(p('t1').id);
+    const mine = await p('t1').client.get<{ items: unknown[] }>('/api/me/surveys');
+    expect(mine.body.items).toEqual([]);
+    const theirs = await p('t2').client.get<{ items: { id: string }[] }>('/api/me/surveys');
+    expect(theirs.body.items.map((i) => i.id)).toEqual([waveId]);
+  });
+
+  it('MEASURE-REPORT-3: results are not shown while the wave is open', async () => {
+    expect((await p('principal').client.get(`/api/surveys/waves/${waveId}/report`)).status).toBe(409);
+  });
+
+  it('MEASURE-WAVE-7: closing freezes the results and deletes who was invited and who answered', async () => {
+    for (const k of ['t2', 't3', 't4', 't5', 'a1', 'a2']) {
+      const survey = (await p(k).client.get<SurveyToAnswer>(`/api/surveys/waves/${waveId}/answer`)).body;
+      const res = await p(k).client.post(`/api/surveys/waves/${waveId}/answer`, {
+        unit: survey.units[0]!.key,
+        answers: allAnswers(survey, k.startsWith('a') ? 2 : 4),
+      });
+      expect(res.status).toBe(200);
+    }
+    expect((await p('t1').client.post(`/api/surveys/waves/${waveId}/close`)).status).toBe(403);
+    const closed = await p('principal').client.post<WaveSummary>(`/api/surveys/waves/${waveId}/close`);
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('closed');
+    const left = await t.database.db.select().from(surveyParticipation);
+    expect(left).toEqual([]);
+    const late = await p('t6').client.post(`/api/surveys/waves/${waveId}/answer`, { unit: 'x', answers: {} });
+    expect(late.status).toBe(404);
+  });
+
+  it('MEASURE-REPORT-1: the report shows a group of 5 or more with numbers, and a group under 5 with none', async () => {
+    const report = await p('principal').client.get<WaveReport>(`/api/surveys/waves/${waveId}/report`);
+    expect(report.status).toBe(200);
+    const cell = (id: string) => report.body.cells.find((c) => c.node.id === id);
+    // North: 7 answers (Grade 3's 5, Art's 2): shown, with every construct's mean on the 1-6 scale.
+    const north = cell(school.north);
+    if (north?.status !== 'shown') throw new Error(`North is ${north?.status}`);
+    expect(north.n).toBe(7);
+    expect(north.constructs.map((c) => c.construct)).toEqual([
+      'mastery',
+      'vicarious',
+      'social_persuasion',
+      'affective_state',
+      'collective',
+    ]);
+    for (const c of north.constructs) {
+      expect(c.mean).toBeGreaterThanOrEqual(1);
+      expect(c.mean).toBeLessThanOrEqual(6);
+      expect(c.ci95[0]).toBeLessThanOrEqual(c.mean);
+    }
+    expect(north.freeText).toEqual(['We plan together well.']);
+    // Art (2 answers) has no numbers at all; Grade 3 (5) has none either, since North minus Grade 3 would be Art.
+    expect(cell(team.small)).toEqual({
+      status: 'suppressed',
+      node: { kind: 'team', id: team.small, name: 'Art', parentId: school.north },
+      role: 'all',
+    });
+    expect(cell(team.big)?.status).toBe('suppressed');
+    expect(JSON.stringify(cell(team.big))).not.toMatch(/"n"|mean/);
+    const csv = await p('principal').client.get<string>(`/api/surveys/waves/${waveId}/report.csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.body).toContain('North,school,all,shown,7,collective');
+    expect(csv.body).toContain('Art,team,all,not shown (too few answers)');
+  });
+
+  it('MEASURE-REPORT-2: a team member reads their own team and nothing of another team; another school sees nothing', async () => {
+    const mine = await p('t3').client.get<WaveReport>(`/api/surveys/waves/${waveId}/report`);
+    expect(mine.status).toBe(200);
+    expect(mine.body.cells.map((c) => c.node.id)).not.toContain(team.small);
+    expect(mine.body.cells.map((c) => c.node.id)).toContain(team.big);
+    expect((await p('s1').client.get(`/api/surveys/waves/${waveId}/report`)).status).toBe(404);
+  });
+});
+
+describe('MEASURE-WAVE-6: the anonymous link', () => {
+  it('answers without an account, once per browser, about a unit the respondent chooses', async () => {
+    const created = await admin.post<CreatedWave>(
+      '/api/surveys/waves',
+      wave({ invite: 'link', scope: { kind: 'teams', teamIds: [team.south] } }),
+    );
+    expect(created.status).toBe(200);
+    const link = created.body.link;
+    expect(link).toMatch(/\/s\/[A-Za-z0-9_-]+$/);
+    const token = new URL(link!).pathname.split('/').pop()!;
+    const anonymous = new Client(t.app);
+    const survey = await anonymous.get<SurveyToAnswer>(`/api/s/${token}`);
+    expect(survey.status).toBe(200);
+    expect(survey.body.asksRole).toBe(true);
+    const unit = survey.body.units.find((u) => u.label === 'Science')!.key;
+    const body = {
+      unit,
+      answers: allAnswers(survey.body, 3),
+      browserToken: 'browser-token-aaaaaaaa',
+      leader: false,
+    };
+    expect((await anonymous.post(`/api/s/${token}`, body)).status).toBe(200);
+    expect((await anonymous.post(`/api/s/${token}`, body)).status).toBe(409);
+    expect((await anonymous.get(`/api/s/not-a-real-token-at-all`)).status).toBe(404);
+  });
+});
+
+describe('MEASURE-DB: nothing in the database links an answer to a person', () => {
+  it('MEASURE-DB-1: no column, index or foreign key of the answer tables names or leads to a person', async () => {
+    const columns = await t.database.db.execute(
+      sql`select table_name, column_name from information_schema.columns where table_name in ('survey_responses', 'meeting_pulse_responses') order by table_name, ordinal_position`,
+    );
+    expect(columns.rows).toEqual([
+      { table_name: 'meeting_pulse_responses', column_name: 'id' },
+      { table_name: 'meeting_pulse_responses', column_name: 'district_id' },
+      { table_name: 'meeting_pulse_responses', column_name: 'group_id' },
+      { table_name: 'meeting_pulse_responses', column_name: 'meeting_id' },
+      { table_name: 'meeting_pulse_responses', column_name: 'instrument' },
+      { table_name: 'meeting_pulse_responses', column_name: 'answers' },
+      { table_name: 'survey_responses', column_name: 'id' },
+      { table_name: 'survey_responses', column_name: 'district_id' },
+      { table_name: 'survey_responses', column_name: 'wave_id' },
+      { table_name: 'survey_responses', column_name: 'unit' },
+      { table_name: 'survey_responses', column_name: 'role_band' },
+      { table_name: 'survey_responses', column_name: 'submitted_on' },
+      { table_name: 'survey_responses', column_name: 'answers' },
+      { table_name: 'survey_responses', column_name: 'free_text' },
+    ]);
+    const references = await t.database.db.execute(
+      sql`select conrelid::regclass::text as from_table, confrelid::regclass::text as to_table from pg_constraint where contype = 'f' and conrelid::regclass::text in ('survey_responses', 'meeting_pulse_responses') order by 1, 2`,
+    );
+    expect(references.rows).toEqual([
+      { from_table: 'meeting_pulse_responses', to_table: 'groups' },
+      { from_table: 'meeting_pulse_responses', to_table: 'meetings' },
+      { from_table: 'survey_responses', to_table: 'survey_waves' },
+    ]);
+    // No default that records a time or a sequence: the id is random and the day is set by the server.
+    const defaults = await t.database.db.execute(
+      sql`select column_name, column_default from information_schema.columns where table_name = 'survey_responses' and column_default is not null`,
+    );
+    expect(defaults.rows).toEqual([{ column_name: 'id', column_default: 'gen_random_uuid()' }]);
+  });
+});
+
+describe('MEASURE-WAVE-3, MEASURE-WAVE-7: the survey job', () => {
+  it('sends the invitations of a wave on its open date, once, and closes it after its close date', async () => {
+    const created = await admin.post<CreatedWave>(
+      '/api/surveys/waves',
+      wave({ scope: { kind: 'teams', teamIds: [team.south] }, opensOn: inDays(1), closesOn: inDays(3) }),
+    );
+    expect(created.status).toBe(200);
+    expect(created.body.wave.status).toBe('scheduled');
+    const id = created.body.wave.id;
+    const mailsTo = () => t.mails.filter((m) => m.text.includes(`/surveys/${id}/answer`)).map((m) => m.to);
+    expect(mailsTo()).toEqual([]);
+    const deps = {
+      db: t.database.db,
+      mailer: { send: (m: (typeof t.mails)[number]) => Promise.resolve(void t.mails.push(m)) },
+      link: (path: string) => `http://ensemble.test${path}`,
+      log: { error: () => undefined },
+    };
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    expect(await runSurveyRound(deps, tomorrow)).toEqual({ invited: 2, closed: 0 });
+    expect(mailsTo().sort()).toEqual([p('s1').email, p('s2').email].sort());
+    expect(await runSurveyRound(deps, tomorrow)).toEqual({ invited: 0, closed: 0 });
+    const afterClose = new Date(Date.now() + 4 * 86_400_000);
+    expect(await runSurveyRound(deps, afterClose)).toEqual({ invited: 0, closed: 1 });
+    const summary = await admin.get<WaveSummary>(`/api/surveys/waves/${id}`);
+    expect(summary.body.status).toBe('closed');
+    const left = await t.database.db.execute(
+      sql`select count(*)::int as n from survey_participation where wave_id = ${id}`,
+    );
+    expect(left.rows[0]).toEqual({ n: 0 });
+  });
+});
