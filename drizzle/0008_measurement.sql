@@ -59,9 +59,11 @@ CREATE TABLE "survey_responses" (
 CREATE TABLE "survey_results" (
 	"district_id" uuid NOT NULL,
 	"wave_id" uuid NOT NULL,
-	"cell" text NOT NULL,
+	"node" text NOT NULL,
+	"role" text NOT NULL,
+	"parent" text,
 	"payload" jsonb NOT NULL,
-	CONSTRAINT "survey_results_wave_id_cell_pk" PRIMARY KEY("wave_id","cell")
+	CONSTRAINT "survey_results_wave_id_node_role_pk" PRIMARY KEY("wave_id","node","role")
 );
 --> statement-breakpoint
 CREATE TABLE "survey_waves" (
@@ -99,5 +101,5 @@ ALTER TABLE "survey_results" ADD CONSTRAINT "survey_results_district_id_wave_id_
 ALTER TABLE "survey_waves" ADD CONSTRAINT "survey_waves_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "meeting_pulse_responses_team" ON "meeting_pulse_responses" USING btree ("district_id","group_id");--> statement-breakpoint
 CREATE INDEX "survey_responses_wave" ON "survey_responses" USING btree ("district_id","wave_id");--> statement-breakpoint
-CREATE INDEX "survey_results_district" ON "survey_results" USING btree ("district_id","wave_id");--> statement-breakpoint
+CREATE INDEX "survey_results_parent" ON "survey_results" USING btree ("district_id","wave_id","role","parent");--> statement-breakpoint
 CREATE INDEX "survey_waves_open" ON "survey_waves" USING btree ("closes_on") WHERE closed_at is null;

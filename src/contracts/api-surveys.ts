@@ -3,6 +3,7 @@ import { z } from './zod';
 import {
   CreateWave,
   CreatedWave,
+  InstrumentSummary,
   SubmitResponse,
   SubmittedResponse,
   SurveyToAnswer,
@@ -14,6 +15,14 @@ import {
 import { e, items } from './endpoint';
 
 export const surveysApi = {
+  listInstruments: e({
+    method: 'GET',
+    path: '/api/surveys/instruments',
+    auth: 'session',
+    response: items(InstrumentSummary),
+    summary: "The survey instruments a wave can use (Ensemble's own, from instruments/*.yaml)",
+    tag: 'surveys',
+  }),
   listWaves: e({
     method: 'GET',
     path: '/api/surveys/waves',

@@ -34,6 +34,19 @@ export const WaveScope = z.discriminatedUnion('kind', [
 ]);
 export type WaveScope = z.infer<typeof WaveScope>;
 
+/** An instrument a wave can use (MEASURE-INST): what it asks, in short. */
+export const InstrumentSummary = z.object({
+  slug: z.string(),
+  version: z.number(),
+  title: z.string(),
+  description: z.string(),
+  kind: z.enum(['survey', 'pulse']),
+  items: z.number(),
+  constructs: z.array(Construct),
+  licenceOwner: z.string(),
+});
+export type InstrumentSummary = z.infer<typeof InstrumentSummary>;
+
 export const InviteMode = z.enum(['email', 'link']);
 export type InviteMode = z.infer<typeof InviteMode>;
 
@@ -193,6 +206,9 @@ export type ReportCell = z.infer<typeof ReportCell>;
 
 export const WaveReport = z.object({
   wave: WaveSummary,
+  /** The node the report is at (its cell comes first in `cells`, then the nodes under it the caller may read). */
+  at: z.string(),
+  role: z.enum(['all', 'staff', 'leader']),
   scale: z.object({ points: z.number(), labels: z.array(z.string()) }),
   cells: z.array(ReportCell),
   /** Plain words on what the numbers can and cannot say (no causal claims). */
@@ -200,8 +216,18 @@ export const WaveReport = z.object({
 });
 export type WaveReport = z.infer<typeof WaveReport>;
 
+/** A report reads one node (`district`, `school:<id>` or `team:<id>`) and the nodes just under it, for one role filter. */
+export const ReportNodeKey = z
+  .string()
+  .check(
+    z.regex(
+      /^(district|(school|team):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/,
+      'Use district, school:<id> or team:<id>',
+    ),
+  );
 export const WaveReportQuery = z.strictObject({
   role: z._default(z.enum(['all', 'staff', 'leader']), 'all'),
+  at: z._default(ReportNodeKey, 'district'),
 });
 
 /**

@@ -29,8 +29,10 @@ export interface WaveAnswer {
 }
 
 export interface WaveResultCell {
-  /** `<node key>|<role>`, e.g. `team:<id>|all`: the row's key in `survey_results`. */
-  key: string;
+  /** The node's key (`district`, `school:<id>`, `team:<id>`), the role filter and the key of the node above. */
+  node: string;
+  role: 'all' | RoleBand;
+  parent: string | null;
   cell: ReportCell;
 }
 
@@ -96,9 +98,9 @@ export function waveResults(input: {
       name: unit?.name ?? key,
       parentId: planned.node.kind === 'team' ? (units.get(unit?.parent ?? '')?.id ?? null) : null,
     };
-    const cellKey = `${key}|${planned.role}`;
+    const where = { node: key, role: planned.role, parent: unit?.parent ?? null };
     if (planned.status !== 'shown')
-      return { key: cellKey, cell: { status: planned.status, node, role: planned.role } };
+      return { ...where, cell: { status: planned.status, node, role: planned.role } };
     const inCell = planned.atoms.flatMap((atom) => byAtom.get(atom) ?? []);
     const stats = cellStats(
       instrument,
@@ -109,7 +111,7 @@ export function waveResults(input: {
       ? orderFreeText(inCell.flatMap((a) => (a.freeText ? [a.freeText] : [])))
       : [];
     return {
-      key: cellKey,
+      ...where,
       cell: {
         status: 'shown',
         node,

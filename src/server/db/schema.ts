@@ -1042,17 +1042,20 @@ export const surveyResults = pgTable(
   {
     districtId: uuid('district_id').notNull(),
     waveId: uuid('wave_id').notNull(),
-    /** The cell's key: its node (`district`, `school:<id>`, `team:<id>`) and role filter (`all` or a band). */
-    cell: text('cell').notNull(),
+    /** The cell's node (`district`, `school:<id>`, `team:<id>`) and role filter (`all` or a band). */
+    node: text('node').notNull(),
+    role: text('role').notNull(),
+    /** The node above (null for the district): a report reads one node and the nodes just under it. */
+    parent: text('parent'),
     payload: jsonb('payload').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.waveId, t.cell] }),
+    primaryKey({ columns: [t.waveId, t.node, t.role] }),
     foreignKey({
       columns: [t.districtId, t.waveId],
       foreignColumns: [surveyWaves.districtId, surveyWaves.id],
     }).onDelete('cascade'),
-    index('survey_results_district').on(t.districtId, t.waveId),
+    index('survey_results_parent').on(t.districtId, t.waveId, t.role, t.parent),
   ],
 );
 

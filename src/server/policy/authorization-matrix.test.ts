@@ -1144,6 +1144,7 @@ const CASES: Record<EndpointName, Case> = {
     expect: takePartTeamA1,
   },
   // MEASURE-WAVE-1, MEASURE-REPORT-2: survey waves.
+  listInstruments: { expect: signedIn() },
   listWaves: { expect: signedIn() },
   createWave: {
     body: () => ({

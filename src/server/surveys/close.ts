@@ -27,13 +27,16 @@ export async function closeWave(tx: DbOrTx, row: WaveRow, now = new Date()): Pro
   });
   // In batches: a district of 5,000 teams has some 15,000 cells, and one statement takes at most 65,535 parameters.
   for (let i = 0; i < cells.length; i += 1000)
-    await tx
-      .insert(surveyResults)
-      .values(
-        cells
-          .slice(i, i + 1000)
-          .map((c) => ({ districtId: row.districtId, waveId: row.id, cell: c.key, payload: c.cell })),
-      );
+    await tx.insert(surveyResults).values(
+      cells.slice(i, i + 1000).map((c) => ({
+        districtId: row.districtId,
+        waveId: row.id,
+        node: c.node,
+        role: c.role,
+        parent: c.parent,
+        payload: c.cell,
+      })),
+    );
   await deleteParticipation(tx, row.districtId, row.id);
   await tx
     .delete(surveyLinkUses)

@@ -103,8 +103,9 @@ export function presentReport(
   actor: Actor,
   row: WaveRow,
   wave: WaveSummary,
-  results: readonly { cell: string; payload: unknown }[],
+  results: readonly { node: string; payload: unknown }[],
   role: 'all' | 'staff' | 'leader',
+  at: string,
 ): WaveReport {
   const instrument = instrumentOf(row);
   const manages = can(actor, 'update', waveSubject(row));
@@ -120,10 +121,13 @@ export function presentReport(
       (node.kind === 'team' && node.id !== null && actor.groupRoles.has(node.id));
     return mine ? [cell] : [];
   });
+  // The node the report is at first (the level above its children), then the nodes under it by name.
   const order = { district: 0, school: 1, team: 2 } as const;
   cells.sort((a, b) => order[a.node.kind] - order[b.node.kind] || a.node.name.localeCompare(b.node.name));
   return {
     wave,
+    at,
+    role,
     scale: { points: instrument.scale.points, labels: instrument.scale.labels },
     cells,
     notes: [

@@ -2,7 +2,7 @@
  * Survey waves' reads and writes (ADR 0029), every one filtered by `district_id`. Nothing here joins a response
  * to a person: `survey_responses` is read only by wave, and `survey_participation` only by wave and person.
  */
-import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { WaveScope } from '#contracts/surveys';
 import type { FrameInput, FramePerson } from '#core/measure/frame';
 import type { DbOrTx } from '../db/client';
@@ -186,11 +186,19 @@ export async function responsesOf(db: DbOrTx, districtId: string, waveId: string
     .where(and(eq(surveyResponses.districtId, districtId), eq(surveyResponses.waveId, waveId)));
 }
 
-export async function resultsOf(db: DbOrTx, districtId: string, waveId: string) {
+/** MEASURE-REPORT-1: a node's frozen cell for a role filter and the cells of the nodes just under it. */
+export async function resultsOf(db: DbOrTx, districtId: string, waveId: string, node: string, role: string) {
   return db
-    .select({ cell: surveyResults.cell, payload: surveyResults.payload })
+    .select({ node: surveyResults.node, payload: surveyResults.payload })
     .from(surveyResults)
-    .where(and(eq(surveyResults.districtId, districtId), eq(surveyResults.waveId, waveId)));
+    .where(
+      and(
+        eq(surveyResults.districtId, districtId),
+        eq(surveyResults.waveId, waveId),
+        eq(surveyResults.role, role),
+        or(eq(surveyResults.node, node), eq(surveyResults.parent, node)),
+      ),
+    );
 }
 
 /** MEASURE-WAVE-7: the close deletes who was invited and who answered. */

@@ -8,6 +8,7 @@ import { and, eq } from 'drizzle-orm';
 import { api } from '#contracts/api';
 import type { WaveScope } from '#contracts/surveys';
 import { buildFrame } from '#core/measure/frame';
+import { CONSTRUCT_ORDER } from '#core/measure/cell-stats';
 import { hashSecret, newSecret } from '../auth/tokens';
 import { recordAudit } from '../audit/record';
 import type { DbOrTx } from '../db/client';
@@ -85,6 +86,23 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     );
     return rows.map((row) => presentWave(row, counts.get(row.id) ?? 0, actor));
   };
+
+  registerEndpoint(app, api.listInstruments, () =>
+    Promise.resolve({
+      items: [...s.instruments.values()]
+        .sort((a, b) => a.title.localeCompare(b.title))
+        .map((i) => ({
+          slug: i.id,
+          version: i.version,
+          title: i.title,
+          description: i.description,
+          kind: i.kind,
+          items: i.items.length,
+          constructs: CONSTRUCT_ORDER.filter((c) => i.items.some((item) => item.construct === c)),
+          licenceOwner: i.licence.owner,
+        })),
+    }),
+  );
 
   registerEndpoint(app, api.listWaves, async ({ actor }) => {
     const rows = (await listWaves(s.db, actor.districtId)).filter((row) =>
@@ -252,22 +270,29 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     return { wave, link: s.link(`/s/${secret}`, req) };
   });
 
-  const reportFor = async (actor: Actor, waveId: string, role: 'all' | 'staff' | 'leader') => {
+  const reportFor = async (actor: Actor, waveId: string, role: 'all' | 'staff' | 'leader', at: string) => {
     const row = await loadWave(s.db, actor.districtId, waveId);
     authorize(actor, 'read-report', waveSubject(row));
     if (row.closedAt === null)
       throw conflict('Results are shown once the wave has closed, so nobody can watch them change');
     const [wave] = await withCounts(actor, [row]);
     if (!wave) throw notFound('That survey');
-    return presentReport(actor, row, wave, await resultsOf(s.db, actor.districtId, row.id), role);
+    return presentReport(
+      actor,
+      row,
+      wave,
+      await resultsOf(s.db, actor.districtId, row.id, at, role),
+      role,
+      at,
+    );
   };
 
   registerEndpoint(app, api.waveReport, async ({ actor, params, query }) =>
-    reportFor(actor, params.waveId, query.role),
+    reportFor(actor, params.waveId, query.role, query.at),
   );
 
   registerEndpoint(app, api.waveReportCsv, async ({ actor, params, query, reply, req }) => {
-    const report = await reportFor(actor, params.waveId, query.role);
+    const report = await reportFor(actor, params.waveId, query.role, query.at);
     await recordAudit(s.db, {
       districtId: actor.districtId,
       actorId: actor.userId,

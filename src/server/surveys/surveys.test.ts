@@ -248,7 +248,9 @@ describe('MEASURE-WAVE: who starts a wave and who answers', () => {
   });
 
   it('MEASURE-REPORT-1: the report shows a group of 5 or more with numbers, and a group under 5 with none', async () => {
-    const report = await p('principal').client.get<WaveReport>(`/api/surveys/waves/${waveId}/report`);
+    const report = await p('principal').client.get<WaveReport>(
+      `/api/surveys/waves/${waveId}/report?at=school:${school.north}`,
+    );
     expect(report.status).toBe(200);
     const cell = (id: string) => report.body.cells.find((c) => c.node.id === id);
     // North: 7 answers (Grade 3's 5, Art's 2): shown, with every construct's mean on the 1-6 scale.
@@ -276,14 +278,18 @@ describe('MEASURE-WAVE: who starts a wave and who answers', () => {
     });
     expect(cell(team.big)?.status).toBe('suppressed');
     expect(JSON.stringify(cell(team.big))).not.toMatch(/"n"|mean/);
-    const csv = await p('principal').client.get<string>(`/api/surveys/waves/${waveId}/report.csv`);
+    const csv = await p('principal').client.get<string>(
+      `/api/surveys/waves/${waveId}/report.csv?at=school:${school.north}`,
+    );
     expect(csv.status).toBe(200);
     expect(csv.body).toContain('North,school,all,shown,7,collective');
     expect(csv.body).toContain('Art,team,all,not shown (too few answers)');
   });
 
   it('MEASURE-REPORT-2: a team member reads their own team and nothing of another team; another school sees nothing', async () => {
-    const mine = await p('t3').client.get<WaveReport>(`/api/surveys/waves/${waveId}/report`);
+    const mine = await p('t3').client.get<WaveReport>(
+      `/api/surveys/waves/${waveId}/report?at=school:${school.north}`,
+    );
     expect(mine.status).toBe(200);
     expect(mine.body.cells.map((c) => c.node.id)).not.toContain(team.small);
     expect(mine.body.cells.map((c) => c.node.id)).toContain(team.big);

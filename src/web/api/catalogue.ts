@@ -38,6 +38,7 @@ const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = {
   editMemoryRecord: 'memory',
   resolveDilemma: 'memory',
   linkObservation: 'memory',
+  listInstruments: 'surveys',
   listWaves: 'surveys',
   createWave: 'surveys',
   getWave: 'surveys',
