@@ -12,6 +12,7 @@ import {
   WaveReportQuery,
   WaveSummary,
 } from './surveys';
+import { MeetingPulse, SubmitPulse, TeamPulseTrend } from './pulse';
 import { e, items } from './endpoint';
 
 export const surveysApi = {
@@ -135,6 +136,33 @@ export const surveysApi = {
     body: SubmitResponse,
     response: SubmittedResponse,
     summary: 'Answer a survey through its anonymous link (one answer per browser)',
+    tag: 'surveys',
+  }),
+  meetingPulse: e({
+    method: 'GET',
+    path: '/api/meetings/:meetingId/pulse',
+    auth: 'session',
+    response: MeetingPulse,
+    summary:
+      "A meeting's anonymous pulse for the signed-in person: open for a day after it ends, answered once",
+    tag: 'surveys',
+  }),
+  submitPulse: e({
+    method: 'POST',
+    path: '/api/meetings/:meetingId/pulse',
+    auth: 'session',
+    body: SubmitPulse,
+    response: MeetingPulse,
+    summary: "Answer a meeting's pulse once; the answer is stored with no link to the person",
+    tag: 'surveys',
+  }),
+  teamPulse: e({
+    method: 'GET',
+    path: '/api/groups/:groupId/pulse',
+    auth: 'session',
+    response: TeamPulseTrend,
+    summary:
+      "A team's meeting pulse over time, pooled across meetings so every number stands for enough answers",
     tag: 'surveys',
   }),
 } as const;

@@ -50,6 +50,7 @@ import { attachRealtime, type Realtime } from './realtime/socket-server';
 import { loadShippedRoutines } from './routines/catalog';
 import { loadShippedInstruments } from './surveys/catalog';
 import { registerSurveyRoutes } from './surveys/routes';
+import { registerPulseRoutes } from './pulse/routes';
 import { startSurveyJob } from './surveys/job';
 import type { Routine } from '#contracts/routine';
 import { registerSetupRoutes } from './setup/routes';
@@ -234,6 +235,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerDemoRoutes(api, services, demoSimulator);
     registerMemoryRoutes(api, services);
     registerSurveyRoutes(api, services);
+    registerPulseRoutes(api, services);
     registerSearchRoutes(api, services);
     registerSharingRoutes(api, services);
     registerNextStepsRoutes(api, services);

@@ -294,6 +294,20 @@ async function freshMeeting() {
   return m!;
 }
 
+/** MEASURE-PULSE: a meeting of team A1 that ended a minute ago (its pulse is open). */
+async function freshEndedMeeting() {
+  const m = await freshMeeting();
+  await t.database.db
+    .update(meetings)
+    .set({
+      status: 'ended',
+      startedAt: new Date(Date.now() - 30 * 60_000),
+      endedAt: new Date(Date.now() - 60_000),
+    })
+    .where(eq(meetings.id, m.id));
+  return m;
+}
+
 /** A weekly series of team A1 with its meetings (through the API, as its facilitator): its id. */
 async function freshSeries(): Promise<string> {
   const lead = await signedInClient(t, w.users.facilitator);
@@ -601,6 +615,7 @@ const adminOnlyA: Record<Role, Expect> = {
 
 /** MEASURE-WAVE: a fresh survey wave of team A1 (school A1), started by the admin (`link`: by anonymous link). */
 const efficacyItems = loadShippedInstruments().get('ensemble-efficacy')!.items;
+const pulseItems = loadShippedInstruments().get('meeting-pulse')!.items;
 async function freshWave(opts: { invite?: 'email' | 'link'; closed?: boolean } = {}) {
   const admin = await signedInClient(t, w.users.admin);
   const today = new Date().toISOString().slice(0, 10);
@@ -1145,6 +1160,17 @@ const CASES: Record<EndpointName, Case> = {
   },
   // MEASURE-WAVE-1, MEASURE-REPORT-2: survey waves.
   listInstruments: { expect: signedIn() },
+  // MEASURE-PULSE-1..3: the pulse of an ended meeting is its team's (members, people invited to it).
+  meetingPulse: {
+    params: async () => ({ meetingId: (await freshEndedMeeting()).id }),
+    expect: takePartTeamA1,
+  },
+  submitPulse: {
+    params: async () => ({ meetingId: (await freshEndedMeeting()).id }),
+    body: () => ({ answers: Object.fromEntries(pulseItems.map((i) => [i.id, 5])) }),
+    expect: takePartTeamA1,
+  },
+  teamPulse: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
   listWaves: { expect: signedIn() },
   createWave: {
     body: () => ({

@@ -7,6 +7,8 @@ import type { Database } from '../db/client';
 import { surveyWaves } from '../db/schema';
 import type { Mailer } from '../mail/mailer';
 import { startLockedJob, type LockedJob } from '../runtime/locked-job';
+import { PULSE_OPEN_HOURS } from '#contracts/pulse';
+import { forgetClosedPulseParticipation } from '../pulse/queries';
 import { closeWave } from './close';
 import { waveInvitationMail } from './mail';
 import { utcToday } from './presenter';
@@ -69,6 +71,8 @@ export async function runSurveyRound(
       );
     }
   }
+  // MEASURE-PULSE-4: who answered a meeting's pulse is forgotten once the pulse closes.
+  await forgetClosedPulseParticipation(s.db, new Date(now.getTime() - PULSE_OPEN_HOURS * 3_600_000));
   return { invited, closed };
 }
 
