@@ -7,6 +7,7 @@ import {
   SubmitResponse,
   SubmittedResponse,
   SurveyToAnswer,
+  UploadInstrument,
   WaveList,
   WaveReport,
   WaveReportQuery,
@@ -22,6 +23,16 @@ export const surveysApi = {
     auth: 'session',
     response: items(InstrumentSummary),
     summary: "The survey instruments a wave can use (Ensemble's own, from instruments/*.yaml)",
+    tag: 'surveys',
+  }),
+  uploadInstrument: e({
+    method: 'POST',
+    path: '/api/surveys/instruments',
+    auth: 'session',
+    body: UploadInstrument,
+    response: InstrumentSummary,
+    summary:
+      'Upload an instrument the district holds a licence for (district admins), in the YAML format of instruments/*.yaml; a bad file is refused with its file:line',
     tag: 'surveys',
   }),
   listWaves: e({

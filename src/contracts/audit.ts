@@ -47,6 +47,7 @@ export const AuditAction = z.enum([
   'survey.wave_closed',
   'survey.link_reset',
   'survey.reminder_sent',
+  'survey.instrument_uploaded',
   'export.survey_report',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -6,6 +6,7 @@
 import { z } from './zod';
 import { Id, IsoDateTime } from './common';
 import { EFFICACY_SOURCES } from './routine';
+import { ImportFile } from './routine-library';
 
 /** The least number of answers behind any shown result; an admin may raise it, never lower it (MEASURE-ANON). */
 export const MIN_THRESHOLD = 5;
@@ -44,8 +45,14 @@ export const InstrumentSummary = z.object({
   items: z.number(),
   constructs: z.array(Construct),
   licenceOwner: z.string(),
+  /** Ensemble's own (shipped) or uploaded by the district. */
+  source: z.enum(['shipped', 'uploaded']),
 });
 export type InstrumentSummary = z.infer<typeof InstrumentSummary>;
+
+/** MEASURE-INST-13: an instrument an admin holds a licence for, uploaded as the same YAML as the shipped ones. */
+export const UploadInstrument = z.strictObject({ file: ImportFile });
+export type UploadInstrument = z.infer<typeof UploadInstrument>;
 
 export const InviteMode = z.enum(['email', 'link']);
 export type InviteMode = z.infer<typeof InviteMode>;

@@ -12,7 +12,9 @@ import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH, type SocketErrorCode } fro
 import { eq } from 'drizzle-orm';
 import { createMeeting, decide, evolve, replay } from '#core/meeting/index';
 import { loadShippedRoutines } from '../routines/catalog';
-import { loadShippedInstruments } from '../surveys/catalog';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { instrumentsFolder, loadShippedInstruments } from '../surveys/catalog';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { hashPassword } from '../auth/passwords';
 import {
@@ -616,6 +618,7 @@ const adminOnlyA: Record<Role, Expect> = {
 /** MEASURE-WAVE: a fresh survey wave of team A1 (school A1), started by the admin (`link`: by anonymous link). */
 const efficacyItems = loadShippedInstruments().get('ensemble-efficacy')!.items;
 const pulseItems = loadShippedInstruments().get('meeting-pulse')!.items;
+const shippedSurveyText = readFileSync(join(instrumentsFolder(), 'ensemble-efficacy.en.yaml'), 'utf8');
 async function freshWave(opts: { invite?: 'email' | 'link'; closed?: boolean } = {}) {
   const admin = await signedInClient(t, w.users.admin);
   const today = new Date().toISOString().slice(0, 10);
@@ -1160,6 +1163,16 @@ const CASES: Record<EndpointName, Case> = {
   },
   // MEASURE-WAVE-1, MEASURE-REPORT-2: survey waves.
   listInstruments: { expect: signedIn() },
+  // MEASURE-INST-13: the district admins upload instruments (another district's admin, into their own district).
+  uploadInstrument: {
+    body: () => ({
+      file: {
+        name: 'licensed.yaml',
+        text: shippedSurveyText.replace(/^id: .*$/m, `id: licensed-${randomUUID().slice(0, 8)}`),
+      },
+    }),
+    expect: { ...adminOnlyA, outsider: 403, foreign: 'ok' },
+  },
   // MEASURE-PULSE-1..3: the pulse of an ended meeting is its team's (members, people invited to it).
   meetingPulse: {
     params: async () => ({ meetingId: (await freshEndedMeeting()).id }),

@@ -12,6 +12,7 @@ import {
   groups,
   schoolRoles,
   schools,
+  surveyInstruments,
   surveyParticipation,
   surveyResponses,
   surveyResults,
@@ -214,4 +215,37 @@ export async function wavesDueToClose(db: DbOrTx, today: string) {
     .select({ id: surveyWaves.id, districtId: surveyWaves.districtId })
     .from(surveyWaves)
     .where(and(isNull(surveyWaves.closedAt), sql`${surveyWaves.closesOn} < ${today}::date`));
+}
+
+/** MEASURE-INST-13: the district's uploaded instruments, every version, newest first. */
+export async function uploadedInstruments(db: DbOrTx, districtId: string) {
+  return db
+    .select({
+      slug: surveyInstruments.slug,
+      version: surveyInstruments.version,
+      definition: surveyInstruments.definition,
+    })
+    .from(surveyInstruments)
+    .where(eq(surveyInstruments.districtId, districtId))
+    .orderBy(asc(surveyInstruments.slug), desc(surveyInstruments.version));
+}
+
+export async function insertInstrument(
+  db: DbOrTx,
+  row: {
+    districtId: string;
+    slug: string;
+    version: number;
+    title: string;
+    definition: unknown;
+    source: string;
+    uploadedBy: string;
+  },
+): Promise<boolean> {
+  const rows = await db
+    .insert(surveyInstruments)
+    .values(row)
+    .onConflictDoNothing()
+    .returning({ id: surveyInstruments.id });
+  return rows.length === 1;
 }

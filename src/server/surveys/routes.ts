@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import { api } from '#contracts/api';
 import type { WaveScope } from '#contracts/surveys';
+import { Instrument } from '#contracts/instrument';
+import { parseInstrument } from '#core/measure/instrument';
 import { buildFrame } from '#core/measure/frame';
 import { CONSTRUCT_ORDER } from '#core/measure/cell-stats';
 import { hashSecret, newSecret } from '../auth/tokens';
@@ -38,6 +40,8 @@ import {
 } from './presenter';
 import {
   frameInput,
+  insertInstrument,
+  uploadedInstruments,
   listWaves,
   loadWave,
   markAnswered,
@@ -77,6 +81,47 @@ async function scopeSchools(db: DbOrTx, actor: Actor, scope: WaveScope): Promise
   return [...new Set(found.flatMap((g) => (g?.schoolId ? [g.schoolId] : [])))];
 }
 
+/** One instrument file (the parser caps one at 100,000 characters), with room for JSON escapes. */
+const INSTRUMENT_BODY_MAX = 150_000;
+
+interface AvailableInstrument {
+  instrument: Instrument;
+  source: 'shipped' | 'uploaded';
+}
+
+/**
+ * MEASURE-INST-13: the instruments a district's waves may use: Ensemble's own, then the latest version of each
+ * one the district uploaded (stored rows are parsed again, never trusted as they are).
+ */
+async function instrumentsFor(s: Services, districtId: string): Promise<AvailableInstrument[]> {
+  const shipped = [...s.instruments.values()].map((instrument) => ({
+    instrument,
+    source: 'shipped' as const,
+  }));
+  const latest = new Map<string, Instrument>();
+  for (const row of await uploadedInstruments(s.db, districtId)) {
+    if (latest.has(row.slug)) continue;
+    const parsed = Instrument.safeParse(row.definition);
+    if (parsed.success) latest.set(row.slug, parsed.data);
+  }
+  const uploaded = [...latest.values()].map((instrument) => ({ instrument, source: 'uploaded' as const }));
+  return [...shipped, ...uploaded].sort((a, b) => a.instrument.title.localeCompare(b.instrument.title));
+}
+
+function summarizeInstrument({ instrument: i, source }: AvailableInstrument) {
+  return {
+    slug: i.id,
+    version: i.version,
+    title: i.title,
+    description: i.description,
+    kind: i.kind,
+    items: i.items.length,
+    constructs: CONSTRUCT_ORDER.filter((c) => i.items.some((item) => item.construct === c)),
+    licenceOwner: i.licence.owner,
+    source,
+  };
+}
+
 export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
   const withCounts = async (actor: Actor | null, rows: WaveRow[]) => {
     const counts = await responseCounts(
@@ -87,21 +132,63 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     return rows.map((row) => presentWave(row, counts.get(row.id) ?? 0, actor));
   };
 
-  registerEndpoint(app, api.listInstruments, () =>
-    Promise.resolve({
-      items: [...s.instruments.values()]
-        .sort((a, b) => a.title.localeCompare(b.title))
-        .map((i) => ({
-          slug: i.id,
-          version: i.version,
-          title: i.title,
-          description: i.description,
-          kind: i.kind,
-          items: i.items.length,
-          constructs: CONSTRUCT_ORDER.filter((c) => i.items.some((item) => item.construct === c)),
-          licenceOwner: i.licence.owner,
-        })),
-    }),
+  registerEndpoint(app, api.listInstruments, async ({ actor }) => ({
+    items: (await instrumentsFor(s, actor.districtId)).map(summarizeInstrument),
+  }));
+
+  registerEndpoint(
+    app,
+    api.uploadInstrument,
+    async ({ actor, body, req }) => {
+      // MEASURE-INST-13: the district admins decide which licensed scales the district uses.
+      authorize(actor, 'update', { kind: 'district', id: actor.districtId, districtId: actor.districtId });
+      const parsed = parseInstrument(body.file.text, body.file.name);
+      if (!parsed.ok)
+        throw badRequest(
+          'Nothing was uploaded: the file has problems to fix.',
+          parsed.errors.map((e) => ({
+            path: `${e.file}:${e.line}`,
+            message: `${e.file}:${e.line}:${e.column}: ${e.message}`,
+          })),
+        );
+      const instrument = parsed.instrument;
+      if (instrument.kind !== 'survey')
+        throw badRequest("Only survey instruments can be uploaded; the meeting pulse is Ensemble's own.", [
+          { path: 'file', message: 'Use kind: survey' },
+        ]);
+      if (s.instruments.has(instrument.id))
+        throw conflict(
+          `"${instrument.id}" is the id of one of Ensemble's own instruments; give yours another id.`,
+          [{ path: 'file', message: 'Choose another id' }],
+        );
+      const saved = await s.db.transaction(async (tx) => {
+        const inserted = await insertInstrument(tx, {
+          districtId: actor.districtId,
+          slug: instrument.id,
+          version: instrument.version,
+          title: instrument.title,
+          definition: instrument,
+          source: body.file.text,
+          uploadedBy: actor.userId,
+        });
+        if (inserted)
+          await recordAudit(tx, {
+            districtId: actor.districtId,
+            actorId: actor.userId,
+            action: 'survey.instrument_uploaded',
+            subject: { type: 'survey_instrument', id: `${instrument.id}@${instrument.version}` },
+            from: req,
+          });
+        return inserted;
+      });
+      if (!saved)
+        throw conflict(
+          `Version ${instrument.version} of "${instrument.id}" is already uploaded; raise its version.`,
+          [{ path: 'file', message: 'Raise the version' }],
+        );
+      return summarizeInstrument({ instrument, source: 'uploaded' });
+    },
+    { bodyLimit: INSTRUMENT_BODY_MAX, rateLimit: { max: 30, timeWindow: 60_000 } },
   );
 
   registerEndpoint(app, api.listWaves, async ({ actor }) => {
@@ -120,7 +207,9 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
   });
 
   registerEndpoint(app, api.createWave, async ({ actor, body, req }) => {
-    const instrument = s.instruments.get(body.instrument.slug);
+    const instrument = (await instrumentsFor(s, actor.districtId)).find(
+      (i) => i.instrument.id === body.instrument.slug,
+    )?.instrument;
     if (!instrument || instrument.kind !== 'survey')
       throw badRequest('Choose one of the survey instruments', [
         { path: 'instrument.slug', message: 'Unknown instrument' },

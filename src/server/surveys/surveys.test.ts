@@ -3,6 +3,8 @@
  * and reads a wave, answering once with every item checked, the anonymous link, the close that freezes results
  * and forgets who took part, and a report that holds no numbers for a group under the threshold.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedWave, SurveyToAnswer, WaveList, WaveReport, WaveSummary } from '#contracts/surveys';
@@ -16,6 +18,7 @@ import {
   signedInClient,
   type TestApp,
 } from '../testing/api-harness';
+import { instrumentsFolder } from './catalog';
 import { runSurveyRound } from './job';
 import { utcToday } from './presenter';
 
@@ -390,5 +393,64 @@ describe('MEASURE-WAVE-3, MEASURE-WAVE-7: the survey job', () => {
       sql`select count(*)::int as n from survey_participation where wave_id = ${id}`,
     );
     expect(left.rows[0]).toEqual({ n: 0 });
+  });
+});
+
+describe('MEASURE-INST-13: an instrument the district holds a licence for', () => {
+  const shipped = readFileSync(join(instrumentsFolder(), 'ensemble-efficacy.en.yaml'), 'utf8');
+  const licensed = shipped
+    .replace(/^id: .*$/m, 'id: licensed-scale')
+    .replace(/^title: .*$/m, 'title: A licensed scale')
+    .replace(/owner: Ensemble/, 'owner: Example University Press');
+
+  it('is uploaded by an admin as YAML, listed, and used by a wave; a bad file names its file and line; nothing else is saved', async () => {
+    expect(
+      (
+        await p('principal').client.post('/api/surveys/instruments', {
+          file: { name: 'x.yaml', text: licensed },
+        })
+      ).status,
+    ).toBe(403);
+    const broken = licensed.replace('points: 6', 'points: 9');
+    const bad = await admin.post<{ error: { fields: { path: string; message: string }[] } }>(
+      '/api/surveys/instruments',
+      {
+        file: { name: 'licensed.yaml', text: broken },
+      },
+    );
+    expect(bad.status).toBe(400);
+    const line = broken.split('\n').findIndex((l) => l.includes('points: 9')) + 1;
+    expect(bad.body.error.fields[0]?.path).toBe(`licensed.yaml:${line}`);
+    const ok = await admin.post<{ slug: string; source: string; licenceOwner: string }>(
+      '/api/surveys/instruments',
+      {
+        file: { name: 'licensed.yaml', text: licensed },
+      },
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({
+      slug: 'licensed-scale',
+      source: 'uploaded',
+      licenceOwner: 'Example University Press',
+    });
+    expect(
+      (await admin.post('/api/surveys/instruments', { file: { name: 'licensed.yaml', text: licensed } }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await admin.post('/api/surveys/instruments', { file: { name: 'own.yaml', text: shipped } })).status,
+    ).toBe(409);
+    const list = await p('t1').client.get<{ items: { slug: string }[] }>('/api/surveys/instruments');
+    expect(list.body.items.map((i) => i.slug)).toEqual(
+      expect.arrayContaining(['ensemble-efficacy', 'licensed-scale']),
+    );
+    const elsewhere = await foreign.get<{ items: { slug: string }[] }>('/api/surveys/instruments');
+    expect(elsewhere.body.items.map((i) => i.slug)).not.toContain('licensed-scale');
+    const used = await admin.post<CreatedWave>(
+      '/api/surveys/waves',
+      wave({ instrument: { slug: 'licensed-scale' }, scope: { kind: 'teams', teamIds: [team.south] } }),
+    );
+    expect(used.status).toBe(200);
+    expect(used.body.wave.instrument).toMatchObject({ slug: 'licensed-scale', title: 'A licensed scale' });
   });
 });

@@ -178,6 +178,7 @@ export const adminStrings = {
         wave_closed: 'Survey wave closed',
         link_reset: 'Survey link reset',
         reminder_sent: 'Survey reminder sent',
+        instrument_uploaded: 'Survey instrument uploaded',
       },
     },
   },

@@ -39,6 +39,7 @@ const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = {
   resolveDilemma: 'memory',
   linkObservation: 'memory',
   listInstruments: 'surveys',
+  uploadInstrument: 'surveys',
   meetingPulse: 'surveys',
   submitPulse: 'surveys',
   teamPulse: 'surveys',
