@@ -11,6 +11,8 @@ import {
   WaveList,
   WaveReport,
   WaveReportQuery,
+  WaveComparison,
+  WaveComparisonQuery,
   WaveSummary,
 } from './surveys';
 import { MeetingPulse, SubmitPulse, TeamPulseTrend } from './pulse';
@@ -105,6 +107,16 @@ export const surveysApi = {
     produces: 'text/csv',
     summary:
       "A closed wave's shown results as CSV (aggregates only; suppressed groups say so, with no numbers)",
+    tag: 'surveys',
+  }),
+  compareWaves: e({
+    method: 'GET',
+    path: '/api/surveys/compare',
+    auth: 'session',
+    query: WaveComparisonQuery,
+    response: WaveComparison,
+    summary:
+      "Two closed waves compared at one group, by source: each wave's mean and n, and Hedges' g with its interval where both show the group",
     tag: 'surveys',
   }),
   mySurveys: e({

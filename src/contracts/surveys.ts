@@ -169,6 +169,8 @@ const Interval = z.array(z.number());
 export const ConstructResult = z.object({
   construct: Construct,
   mean: z.number(),
+  /** The standard deviation of respondents' scale scores (n - 1): what a comparison of waves needs. */
+  sd: z.number(),
   ci95: Interval,
   /** Cronbach's alpha of the construct's items, null when it cannot be computed (fewer than 2 items, no variance). */
   alpha: z.nullable(z.number()),
@@ -222,6 +224,41 @@ export const WaveReport = z.object({
   notes: z.array(z.string()),
 });
 export type WaveReport = z.infer<typeof WaveReport>;
+
+/** MEASURE-REPORT-5: two closed waves compared at one node and role filter, construct by construct. */
+export const WaveComparisonQuery = z.strictObject({
+  before: Id,
+  after: Id,
+  role: z._default(z.enum(['all', 'staff', 'leader']), 'all'),
+  at: z._default(z.string().check(z.maxLength(60)), 'district'),
+});
+export const WaveComparison = z.object({
+  before: WaveSummary,
+  after: WaveSummary,
+  at: z.string(),
+  name: z.string(),
+  role: z.enum(['all', 'staff', 'leader']),
+  rows: z.array(
+    z.object({
+      construct: Construct,
+      before: z.nullable(z.object({ mean: z.number(), n: z.number() })),
+      after: z.nullable(z.object({ mean: z.number(), n: z.number() })),
+      /** Hedges' g (positive: growth) with its interval and plain words; null unless both waves show the group. */
+      change: z.nullable(
+        z.object({
+          g: z.number(),
+          ci95: z.array(z.number()),
+          direction: z.enum(['higher', 'lower', 'same']),
+          size: z.enum(['below-small', 'small', 'medium', 'large']),
+          couldBeChance: z.boolean(),
+          words: z.string(),
+        }),
+      ),
+    }),
+  ),
+  notes: z.array(z.string()),
+});
+export type WaveComparison = z.infer<typeof WaveComparison>;
 
 /** A report reads one node (`district`, `school:<id>` or `team:<id>`) and the nodes just under it, for one role filter. */
 export const ReportNodeKey = z

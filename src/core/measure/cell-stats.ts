@@ -70,6 +70,7 @@ export function cellStats(
     constructs.push({
       construct,
       mean: m.mean,
+      sd: m.sd,
       ci95: m.ci95,
       alpha: alpha?.ok === true ? alpha.alpha : null,
       alphaCi95: alpha?.ok === true ? alpha.ci95 : null,

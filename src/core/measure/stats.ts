@@ -399,7 +399,26 @@ export function describeChange(
 ): Computed<ChangeDescription> {
   const result = tryHedgesG(before, after);
   if (!result.ok) return result;
-  const { g, ci95 } = result;
+  return { ...result, ...changeWords(result.g, result.ci95) };
+}
+
+/**
+ * MEASURE-STATS-6: the same plain words from each wave's mean, SD and n (what a closed wave keeps of a shown group,
+ * MEASURE-REPORT-5), through `hedgesGFromSummaries`.
+ */
+export function describeChangeFromSummaries(
+  before: GroupSummary,
+  after: GroupSummary,
+): Computed<ChangeDescription> {
+  const result = hedgesGFromSummaries(before, after);
+  if (!result.ok) return result;
+  return { ...result, ...changeWords(result.g, result.ci95) };
+}
+
+function changeWords(
+  g: number,
+  ci95: [number, number],
+): Pick<ChangeDescription, 'direction' | 'size' | 'couldBeChance' | 'words'> {
   const direction = g > 0 ? 'higher' : g < 0 ? 'lower' : 'same';
   const size = sizeOf(g);
   const couldBeChance = ci95[0] <= 0 && ci95[1] >= 0;
@@ -419,7 +438,7 @@ export function describeChange(
     `${first} ${figures}${sizeWords}. ${chance} ` +
     'The two waves may have been answered by different people, and a comparison like this does not show what ' +
     'made the difference.';
-  return { ...result, direction, size, couldBeChance, words };
+  return { direction, size, couldBeChance, words };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

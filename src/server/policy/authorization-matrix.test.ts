@@ -531,8 +531,8 @@ interface Case {
   /** The request carries a secret (invitation link, join code) that itself grants entry to district A. */
   secretGrantsAccess?: boolean;
   params?: () => Promise<Record<string, string>> | Record<string, string>;
-  /** A query string, `?` included. */
-  query?: string;
+  /** A query string, `?` included (made per call when it needs fresh records). */
+  query?: string | (() => Promise<string>);
   body?: () => unknown;
   expect: Record<Role, Expect>;
 }
@@ -1203,6 +1203,13 @@ const CASES: Record<EndpointName, Case> = {
   resetWaveLink: { params: () => freshWave({ invite: 'link' }), expect: runWaveA1 },
   waveReport: { params: () => freshWave({ closed: true }), expect: readWaveA1 },
   waveReportCsv: { params: () => freshWave({ closed: true }), expect: readWaveA1 },
+  compareWaves: {
+    query: async () => {
+      const [before, after] = [await freshWave({ closed: true }), await freshWave({ closed: true })];
+      return `?before=${before.waveId}&after=${after.waveId}&at=team:${w.teamA1}`;
+    },
+    expect: readWaveA1,
+  },
   mySurveys: { expect: signedIn() },
   // MEASURE-WAVE-4: only the invited (team A1's members) answer; to those who run the wave it does not exist either.
   surveyToAnswer: { params: () => freshWave(), expect: { ...readWaveA1, leader: 404, admin: 404 } },
@@ -1236,7 +1243,8 @@ describe('AUTHZ-MATRIX-1: every endpoint x every role', () => {
     it.each(ROLES)(`${name} as %s`, async (role) => {
       const endpoint = api[name];
       const client = await clientFor(role);
-      const url = pathFor(endpoint.path, c.params ? await c.params() : {}) + (c.query ?? '');
+      const query = typeof c.query === 'function' ? await c.query() : (c.query ?? '');
+      const url = pathFor(endpoint.path, c.params ? await c.params() : {}) + query;
       const body = c.body
         ? await c.body()
         : endpoint.method === 'GET' || endpoint.method === 'DELETE'

@@ -10,6 +10,7 @@ import type { WaveScope } from '#contracts/surveys';
 import { Instrument } from '#contracts/instrument';
 import { parseInstrument } from '#core/measure/instrument';
 import { buildFrame } from '#core/measure/frame';
+import { compareCells } from '#core/measure/compare';
 import { CONSTRUCT_ORDER } from '#core/measure/cell-stats';
 import { hashSecret, newSecret } from '../auth/tokens';
 import { recordAudit } from '../audit/record';
@@ -121,6 +122,10 @@ function summarizeInstrument({ instrument: i, source }: AvailableInstrument) {
     source,
   };
 }
+
+/** A report cell's node as its key (`district`, `school:<id>`, `team:<id>`). */
+const nodeKeyOf = (node: { kind: 'district' | 'school' | 'team'; id: string | null }) =>
+  node.kind === 'district' ? 'district' : `${node.kind}:${node.id ?? ''}`;
 
 export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
   const withCounts = async (actor: Actor | null, rows: WaveRow[]) => {
@@ -391,6 +396,31 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     });
     void reply.header('content-disposition', `attachment; filename="survey-${params.waveId}.csv"`);
     return reportCsv(report);
+  });
+
+  registerEndpoint(app, api.compareWaves, async ({ actor, query }) => {
+    if (query.before === query.after)
+      throw badRequest('Choose two different waves', [{ path: 'after', message: 'Choose another wave' }]);
+    const [before, after] = await Promise.all([
+      reportFor(actor, query.before, query.role, query.at),
+      reportFor(actor, query.after, query.role, query.at),
+    ]);
+    const cellAt = (r: typeof before) => r.cells.find((c) => nodeKeyOf(c.node) === query.at);
+    const b = cellAt(before);
+    const a = cellAt(after);
+    return {
+      before: before.wave,
+      after: after.wave,
+      at: query.at,
+      name: (a ?? b)?.node.name ?? query.at,
+      role: query.role,
+      rows: compareCells(b, a),
+      notes: [
+        'A change is computed only where both waves show the group (at least the threshold of answers in each).',
+        "Waves are anonymous, so they are compared as independent groups; Hedges' g is the difference in means over their pooled spread.",
+        'A difference between waves does not show what caused it.',
+      ],
+    };
   });
 
   registerEndpoint(app, api.mySurveys, async ({ actor }) => {

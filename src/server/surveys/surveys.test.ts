@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CreatedWave, SurveyToAnswer, WaveList, WaveReport, WaveSummary } from '#contracts/surveys';
+import type {
+  CreatedWave,
+  SurveyToAnswer,
+  WaveComparison,
+  WaveList,
+  WaveReport,
+  WaveSummary,
+} from '#contracts/surveys';
 import { hashPassword } from '../auth/passwords';
 import { groupMembers, groups, schoolRoles, schools, surveyParticipation, users } from '../db/schema';
 import {
@@ -452,5 +459,44 @@ describe('MEASURE-INST-13: an instrument the district holds a licence for', () =
     );
     expect(used.status).toBe(200);
     expect(used.body.wave.instrument).toMatchObject({ slug: 'licensed-scale', title: 'A licensed scale' });
+  });
+});
+
+describe('MEASURE-REPORT-5: two waves compared', () => {
+  it("shows each wave's mean and n and Hedges' g where both waves show the team, in plain words", async () => {
+    const ids: string[] = [];
+    for (const value of [3, 5]) {
+      const created = await p('principal').client.post<CreatedWave>(
+        '/api/surveys/waves',
+        wave({ title: `Wave ${value}`, scope: { kind: 'teams', teamIds: [team.big] } }),
+      );
+      expect(created.status).toBe(200);
+      const id = created.body.wave.id;
+      ids.push(id);
+      for (const [i, k] of ['t1', 't2', 't3', 't4', 't5', 't6'].entries()) {
+        const survey = (await p(k).client.get<SurveyToAnswer>(`/api/surveys/waves/${id}/answer`)).body;
+        const res = await p(k).client.post(`/api/surveys/waves/${id}/answer`, {
+          unit: `team:${team.big}`,
+          // Some spread within a wave, so the SD is not zero.
+          answers: allAnswers(survey, i % 2 === 0 ? value : value + 1),
+        });
+        expect(res.status).toBe(200);
+      }
+      expect((await p('principal').client.post(`/api/surveys/waves/${id}/close`)).status).toBe(200);
+    }
+    const res = await p('principal').client.get<WaveComparison>(
+      `/api/surveys/compare?before=${ids[0]}&after=${ids[1]}&at=team:${team.big}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.name).toBe('Grade 3');
+    const collective = res.body.rows.find((r) => r.construct === 'collective');
+    expect(collective?.before?.n).toBe(6);
+    expect(collective?.after?.n).toBe(6);
+    expect(collective?.change?.direction).toBe('higher');
+    expect(collective?.change?.words).toContain('does not show what made the difference');
+    expect(collective?.change?.words).not.toMatch(/\bcaused?\b|\bbecause\b/i);
+    expect((await p('s1').client.get(`/api/surveys/compare?before=${ids[0]}&after=${ids[1]}`)).status).toBe(
+      404,
+    );
   });
 });

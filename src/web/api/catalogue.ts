@@ -51,6 +51,7 @@ const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = {
   resetWaveLink: 'surveys',
   waveReport: 'surveys',
   waveReportCsv: 'surveys',
+  compareWaves: 'surveys',
   mySurveys: 'surveys',
   surveyToAnswer: 'surveys',
   submitResponse: 'surveys',
