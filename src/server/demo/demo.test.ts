@@ -20,6 +20,8 @@ import {
   type TestApp,
 } from '../testing/api-harness';
 import { READY_MEETING_TITLE, seedDemo } from './seed';
+import { DEMO_SURVEY_TITLE } from './survey';
+import type { WaveList, WaveReport } from '#contracts/surveys';
 
 let testDb: TestDatabase;
 /** A demo server (`serve --demo`), with simulated colleagues sped up. */
@@ -276,5 +278,25 @@ describe('PM-GUEST-5 in the demo district (issue 11)', () => {
     }>(`/api/meetings/${id}/plan`);
     expect(plan.body.parts[0]?.plan).toMatchObject({ modelName: 'Nora Haddad', mode: 'classroom-visit' });
     expect(plan.body.invitees).toEqual([expect.objectContaining({ name: 'Nora Haddad', role: 'model' })]);
+  });
+});
+
+describe('DEMO-SURVEY-1 in the demo district (issue 13)', () => {
+  it('the district admin finds a closed autumn survey whose district results are shown and whose small groups are not', async () => {
+    const [admin] = await demo.database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'admin@demo.ensemble.test'));
+    if (!admin) throw new Error('no demo admin');
+    const client = await signedInClient(demo, admin);
+    const waves = await client.get<WaveList>('/api/surveys/waves');
+    const autumn = waves.body.items.find((w) => w.title === DEMO_SURVEY_TITLE);
+    expect(autumn).toMatchObject({ status: 'closed', invited: 16, responses: 12 });
+    const report = await client.get<WaveReport>(`/api/surveys/waves/${autumn!.id}/report`);
+    expect(report.status).toBe(200);
+    const district = report.body.cells.find((c) => c.node.kind === 'district');
+    expect(district?.status).toBe('shown');
+    if (district?.status === 'shown') expect(district.constructs).toHaveLength(5);
+    expect(report.body.cells.some((c) => c.status !== 'shown')).toBe(true);
   });
 });

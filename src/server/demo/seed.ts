@@ -1,3 +1,4 @@
+import { seedDemoSurvey } from './survey';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import {
@@ -188,6 +189,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
       facilitator: idOf('coach'),
       coach: idOf('instructional-coach'),
     });
+    await seedDemoSurvey(tx, district.id);
     await ensureReadyMeeting(tx, district.id);
     return true;
   });
