@@ -186,6 +186,47 @@ describe('TRUST-LOG-1', () => {
     lead.close();
     member.close();
 
+    // MEASURE-DB-2: a survey answer and a meeting pulse leave no request line (so no address or time) in the log,
+    // and their free text none either.
+    const wave = await call<{ wave: { id: string } }>('POST', '/api/surveys/waves', {
+      session: admin.session,
+      body: {
+        title: 'Log test survey',
+        instrument: { slug: 'ensemble-efficacy' },
+        scope: { kind: 'teams', teamIds: [groupId] },
+        opensOn: new Date().toISOString().slice(0, 10),
+        closesOn: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+        invite: 'email',
+      },
+    });
+    expect(wave.status).toBe(200);
+    const waveId = wave.body.wave.id;
+    const survey = await call<{ units: { key: string }[]; instrument: { items: { id: string }[] } }>(
+      'GET',
+      `/api/surveys/waves/${waveId}/answer`,
+      { session: teacher.session },
+    );
+    expect(survey.status).toBe(200);
+    planted.surveyText = `SURVEY-TEXT-${tag()}`;
+    const answered = await call('POST', `/api/surveys/waves/${waveId}/answer`, {
+      session: teacher.session,
+      body: {
+        unit: survey.body.units[0]?.key ?? '',
+        answers: Object.fromEntries(survey.body.instrument.items.map((i) => [i.id, 4])),
+        freeText: planted.surveyText,
+      },
+    });
+    expect(answered.status).toBe(200);
+    const pulse = await call<{ items: { id: string }[] }>('GET', `/api/meetings/${meetingId}/pulse`, {
+      session: teacher.session,
+    });
+    expect(pulse.status).toBe(200);
+    const pulsed = await call('POST', `/api/meetings/${meetingId}/pulse`, {
+      session: teacher.session,
+      body: { answers: Object.fromEntries(pulse.body.items.map((i) => [i.id, 5])) },
+    });
+    expect(pulsed.status).toBe(200);
+
     // A database refusal: two invitations to one planted address accepted at once (unique violation).
     const racer = `race${tag()}@example.test`;
     planted.racer = racer.split('@')[0] ?? '';
@@ -217,6 +258,9 @@ describe('TRUST-LOG-1', () => {
     expect(log).toContain('"msg":"incoming request"');
     expect(log).toContain('/api/invitations/token/<redacted>');
     expect(log).toContain('email captured in the dev outbox');
+    expect(log).toContain('/api/surveys/waves');
+    expect(log).not.toContain(`/api/surveys/waves/${waveId}/answer`);
+    expect(log).not.toContain(`/api/meetings/${meetingId}/pulse`);
     const hits = Object.entries(planted)
       .filter(([, value]) => value.length >= 6 && log.includes(value))
       .map(([name]) => name);

@@ -67,7 +67,15 @@ export function registerEndpoint<E extends Endpoint>(
   app: FastifyInstance,
   endpoint: E,
   handler: (ctx: RouteContext<E>) => Promise<z.input<E['response']>>,
-  options: { rateLimit?: { max: number; timeWindow: number }; bodyLimit?: number } = {},
+  options: {
+    rateLimit?: { max: number; timeWindow: number };
+    bodyLimit?: number;
+    /**
+     * MEASURE-DB-2: `error` keeps a route's requests out of the log (no request line with its address and time),
+     * errors only: answering a survey or a pulse leaves no trace that could be matched with an answer's day.
+     */
+    logLevel?: 'error';
+  } = {},
 ): void {
   const params = paramsSchema(endpoint.path);
   app.route({
@@ -75,6 +83,7 @@ export function registerEndpoint<E extends Endpoint>(
     url: endpoint.path,
     ...(options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
+    ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     schema: {
       summary: endpoint.summary,
       tags: [endpoint.tag],

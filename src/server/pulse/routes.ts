@@ -20,6 +20,9 @@ import { claimAnswer, closedPulsesOf, hasAnswered, insertPulseAnswer, openPulseC
 export const PULSE_INSTRUMENT = 'meeting-pulse';
 const HOUR = 3_600_000;
 
+/** MEASURE-DB-2: answering leaves no request line in the log (errors only). */
+const ANSWER_ROUTE = { logLevel: 'error' } as const;
+
 export function registerPulseRoutes(app: FastifyInstance, s: Services) {
   const instrument = (): Instrument => {
     const found = s.instruments.get(PULSE_INSTRUMENT);
@@ -35,48 +38,58 @@ export function registerPulseRoutes(app: FastifyInstance, s: Services) {
     return { meeting, group };
   };
 
-  registerEndpoint(app, api.meetingPulse, async ({ actor, params }) => {
-    const { meeting } = await loadForPerson(actor, params.meetingId);
-    const answered = await hasAnswered(s.db, actor.districtId, meeting.id, actor.userId);
-    return presentPulse(instrument(), meeting, answered, MIN_THRESHOLD, new Date());
-  });
+  registerEndpoint(
+    app,
+    api.meetingPulse,
+    async ({ actor, params }) => {
+      const { meeting } = await loadForPerson(actor, params.meetingId);
+      const answered = await hasAnswered(s.db, actor.districtId, meeting.id, actor.userId);
+      return presentPulse(instrument(), meeting, answered, MIN_THRESHOLD, new Date());
+    },
+    ANSWER_ROUTE,
+  );
 
-  registerEndpoint(app, api.submitPulse, async ({ actor, params, body }) => {
-    const { meeting, group } = await loadForPerson(actor, params.meetingId);
-    const pulse = instrument();
-    const now = new Date();
-    if (meeting.status !== 'ended' || !meeting.endedAt || now >= pulseClosesAt(meeting.endedAt))
-      throw conflict('The pulse is open for a day after the meeting ends');
-    // MEASURE-PULSE-2: every item on the scale, nothing else.
-    const fields: FieldProblem[] = [];
-    const values: number[] = [];
-    for (const item of pulse.items) {
-      const v = body.answers[item.id];
-      if (v === undefined) fields.push({ path: `answers.${item.id}`, message: 'Answer this question' });
-      else if (v > pulse.scale.points)
-        fields.push({
-          path: `answers.${item.id}`,
-          message: `Choose one of the ${pulse.scale.points} answers`,
+  registerEndpoint(
+    app,
+    api.submitPulse,
+    async ({ actor, params, body }) => {
+      const { meeting, group } = await loadForPerson(actor, params.meetingId);
+      const pulse = instrument();
+      const now = new Date();
+      if (meeting.status !== 'ended' || !meeting.endedAt || now >= pulseClosesAt(meeting.endedAt))
+        throw conflict('The pulse is open for a day after the meeting ends');
+      // MEASURE-PULSE-2: every item on the scale, nothing else.
+      const fields: FieldProblem[] = [];
+      const values: number[] = [];
+      for (const item of pulse.items) {
+        const v = body.answers[item.id];
+        if (v === undefined) fields.push({ path: `answers.${item.id}`, message: 'Answer this question' });
+        else if (v > pulse.scale.points)
+          fields.push({
+            path: `answers.${item.id}`,
+            message: `Choose one of the ${pulse.scale.points} answers`,
+          });
+        else values.push(v);
+      }
+      for (const id of Object.keys(body.answers))
+        if (!pulse.items.some((i) => i.id === id))
+          fields.push({ path: `answers.${id}`, message: 'This pulse has no such question' });
+      if (fields.length > 0) throw badRequest('Some answers need another look', fields);
+      await s.db.transaction(async (tx) => {
+        if (!(await claimAnswer(tx, actor.districtId, meeting.id, actor.userId)))
+          throw conflict('You have already answered this pulse');
+        await insertPulseAnswer(tx, {
+          districtId: actor.districtId,
+          groupId: group.id,
+          meetingId: meeting.id,
+          instrument: `${pulse.id}@${pulse.version}`,
+          answers: values,
         });
-      else values.push(v);
-    }
-    for (const id of Object.keys(body.answers))
-      if (!pulse.items.some((i) => i.id === id))
-        fields.push({ path: `answers.${id}`, message: 'This pulse has no such question' });
-    if (fields.length > 0) throw badRequest('Some answers need another look', fields);
-    await s.db.transaction(async (tx) => {
-      if (!(await claimAnswer(tx, actor.districtId, meeting.id, actor.userId)))
-        throw conflict('You have already answered this pulse');
-      await insertPulseAnswer(tx, {
-        districtId: actor.districtId,
-        groupId: group.id,
-        meetingId: meeting.id,
-        instrument: `${pulse.id}@${pulse.version}`,
-        answers: values,
       });
-    });
-    return presentPulse(pulse, meeting, true, MIN_THRESHOLD, now);
-  });
+      return presentPulse(pulse, meeting, true, MIN_THRESHOLD, now);
+    },
+    ANSWER_ROUTE,
+  );
 
   registerEndpoint(app, api.teamPulse, async ({ actor, params }) => {
     const group = await loadGroup(s.db, actor, params.groupId);

@@ -127,6 +127,9 @@ function summarizeInstrument({ instrument: i, source }: AvailableInstrument) {
 const nodeKeyOf = (node: { kind: 'district' | 'school' | 'team'; id: string | null }) =>
   node.kind === 'district' ? 'district' : `${node.kind}:${node.id ?? ''}`;
 
+/** MEASURE-DB-2: answering leaves no request line in the log (errors only). */
+const ANSWER_ROUTE = { logLevel: 'error' } as const;
+
 export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
   const withCounts = async (actor: Actor | null, rows: WaveRow[]) => {
     const counts = await responseCounts(
@@ -434,29 +437,39 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     return { items };
   });
 
-  registerEndpoint(app, api.surveyToAnswer, async ({ actor, params }) => {
-    const row = await loadWave(s.db, actor.districtId, params.waveId);
-    const p = await participationOf(s.db, actor.districtId, row.id, actor.userId);
-    // MEASURE-WAVE-4: only the people invited answer; to anyone else the survey does not exist.
-    if (row.invite !== 'email' || !p) throw notFound('That survey');
-    const units = await participantUnits(s.db, row, actor.userId);
-    return presentSurveyToAnswer(row, units, { asksRole: false, alreadyAnswered: p.answered });
-  });
+  registerEndpoint(
+    app,
+    api.surveyToAnswer,
+    async ({ actor, params }) => {
+      const row = await loadWave(s.db, actor.districtId, params.waveId);
+      const p = await participationOf(s.db, actor.districtId, row.id, actor.userId);
+      // MEASURE-WAVE-4: only the people invited answer; to anyone else the survey does not exist.
+      if (row.invite !== 'email' || !p) throw notFound('That survey');
+      const units = await participantUnits(s.db, row, actor.userId);
+      return presentSurveyToAnswer(row, units, { asksRole: false, alreadyAnswered: p.answered });
+    },
+    ANSWER_ROUTE,
+  );
 
-  registerEndpoint(app, api.submitResponse, async ({ actor, params, body }) => {
-    const row = await loadWave(s.db, actor.districtId, params.waveId);
-    const p = await participationOf(s.db, actor.districtId, row.id, actor.userId);
-    if (row.invite !== 'email' || !p) throw notFound('That survey');
-    if (waveStatus(row) !== 'open') throw conflict('This survey is not open');
-    const units = await participantUnits(s.db, row, actor.userId);
-    const checked = checkAnswers(row, body, units, null);
-    await s.db.transaction(async (tx) => {
-      if (!(await markAnswered(tx, actor.districtId, row.id, actor.userId)))
-        throw conflict('You have already answered this survey');
-      await insertResponse(tx, row, checked);
-    });
-    return { ok: true as const, closesOn: row.closesOn };
-  });
+  registerEndpoint(
+    app,
+    api.submitResponse,
+    async ({ actor, params, body }) => {
+      const row = await loadWave(s.db, actor.districtId, params.waveId);
+      const p = await participationOf(s.db, actor.districtId, row.id, actor.userId);
+      if (row.invite !== 'email' || !p) throw notFound('That survey');
+      if (waveStatus(row) !== 'open') throw conflict('This survey is not open');
+      const units = await participantUnits(s.db, row, actor.userId);
+      const checked = checkAnswers(row, body, units, null);
+      await s.db.transaction(async (tx) => {
+        if (!(await markAnswered(tx, actor.districtId, row.id, actor.userId)))
+          throw conflict('You have already answered this survey');
+        await insertResponse(tx, row, checked);
+      });
+      return { ok: true as const, closesOn: row.closesOn };
+    },
+    ANSWER_ROUTE,
+  );
 
   const linkWave = async (token: string) => {
     const row = await waveByLinkHash(s.db, hashSecret(token));
@@ -464,31 +477,41 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     return row;
   };
 
-  registerEndpoint(app, api.linkSurvey, async ({ params }) => {
-    const row = await linkWave(params.token);
-    return presentSurveyToAnswer(row, linkUnits(row), { asksRole: true, alreadyAnswered: false });
-  });
+  registerEndpoint(
+    app,
+    api.linkSurvey,
+    async ({ params }) => {
+      const row = await linkWave(params.token);
+      return presentSurveyToAnswer(row, linkUnits(row), { asksRole: true, alreadyAnswered: false });
+    },
+    ANSWER_ROUTE,
+  );
 
-  registerEndpoint(app, api.submitLinkResponse, async ({ params, body }) => {
-    const row = await linkWave(params.token);
-    if (waveStatus(row) !== 'open') throw conflict('This survey is not open');
-    if (body.browserToken === undefined)
-      throw badRequest('This browser could not be told apart', [
-        { path: 'browserToken', message: 'Required' },
-      ]);
-    const browserToken = body.browserToken;
-    const checked = checkAnswers(row, body, linkUnits(row), body.leader ?? null);
-    await s.db.transaction(async (tx) => {
-      const used = await tx
-        .insert(surveyLinkUses)
-        .values({ districtId: row.districtId, waveId: row.id, tokenHash: hashSecret(browserToken) })
-        .onConflictDoNothing()
-        .returning({ waveId: surveyLinkUses.waveId });
-      if (used.length === 0) throw conflict('This browser has already answered this survey');
-      await insertResponse(tx, row, checked);
-    });
-    return { ok: true as const, closesOn: row.closesOn };
-  });
+  registerEndpoint(
+    app,
+    api.submitLinkResponse,
+    async ({ params, body }) => {
+      const row = await linkWave(params.token);
+      if (waveStatus(row) !== 'open') throw conflict('This survey is not open');
+      if (body.browserToken === undefined)
+        throw badRequest('This browser could not be told apart', [
+          { path: 'browserToken', message: 'Required' },
+        ]);
+      const browserToken = body.browserToken;
+      const checked = checkAnswers(row, body, linkUnits(row), body.leader ?? null);
+      await s.db.transaction(async (tx) => {
+        const used = await tx
+          .insert(surveyLinkUses)
+          .values({ districtId: row.districtId, waveId: row.id, tokenHash: hashSecret(browserToken) })
+          .onConflictDoNothing()
+          .returning({ waveId: surveyLinkUses.waveId });
+        if (used.length === 0) throw conflict('This browser has already answered this survey');
+        await insertResponse(tx, row, checked);
+      });
+      return { ok: true as const, closesOn: row.closesOn };
+    },
+    ANSWER_ROUTE,
+  );
 }
 
 /** The units an invited person answers about, from their participation row (the frame's, taken at launch). */
