@@ -2,7 +2,7 @@
  * MEASURE-WAVE-3, MEASURE-WAVE-7: the survey job, every 10 minutes on one node at a time: it sends the invitations
  * of email waves whose open date has come, and closes the waves whose close date has passed (UTC).
  */
-import { and, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { surveyWaves } from '../db/schema';
 import type { Mailer } from '../mail/mailer';
@@ -10,7 +10,7 @@ import { startLockedJob, type LockedJob } from '../runtime/locked-job';
 import { PULSE_OPEN_HOURS } from '#contracts/pulse';
 import { forgetClosedPulseParticipation } from '../pulse/queries';
 import { closeWave } from './close';
-import { waveInvitationMail } from './mail';
+import { waveInvitationMail, waveReminderMail } from './mail';
 import { utcToday } from './presenter';
 import { notYetAnswered, wavesDueToClose } from './queries';
 
@@ -19,8 +19,12 @@ export const SURVEY_JOB_LOCK_KEY = 0x656e_7376; // 'ensv'
 
 export interface SurveyRound {
   invited: number;
+  reminded: number;
   closed: number;
 }
+
+/** MEASURE-WAVE-8: the automatic reminder goes out when this many days are left, unless one went out lately. */
+export const REMINDER_DAYS_BEFORE_CLOSE = 2;
 
 /** One round: invitations due, then closes due. A wave whose close fails is logged and left for the next round. */
 export async function runSurveyRound(
@@ -53,6 +57,33 @@ export async function runSurveyRound(
       invited += 1;
     }
   }
+  // MEASURE-WAVE-8: one automatic reminder near the close date, to those who have not answered (claimed first).
+  let reminded = 0;
+  const soon = new Date(now.getTime() + REMINDER_DAYS_BEFORE_CLOSE * 86_400_000);
+  const remind = await s.db
+    .update(surveyWaves)
+    .set({ remindedAt: now })
+    .where(
+      and(
+        eq(surveyWaves.invite, 'email'),
+        // Not in the round that sent the invitations: at least a day after them.
+        lt(surveyWaves.invitedAt, new Date(now.getTime() - 86_400_000)),
+        isNull(surveyWaves.closedAt),
+        lte(surveyWaves.closesOn, utcToday(soon)),
+        gte(surveyWaves.closesOn, today),
+        or(
+          isNull(surveyWaves.remindedAt),
+          lt(surveyWaves.remindedAt, new Date(now.getTime() - REMINDER_DAYS_BEFORE_CLOSE * 86_400_000)),
+        ),
+      ),
+    )
+    .returning();
+  for (const row of remind) {
+    for (const person of await notYetAnswered(s.db, row.districtId, row.id)) {
+      await s.mailer.send(waveReminderMail(row, person, s.link(`/surveys/${row.id}/answer`)));
+      reminded += 1;
+    }
+  }
   let closed = 0;
   for (const { id, districtId } of await wavesDueToClose(s.db, today)) {
     try {
@@ -73,7 +104,7 @@ export async function runSurveyRound(
   }
   // MEASURE-PULSE-4: who answered a meeting's pulse is forgotten once the pulse closes.
   await forgetClosedPulseParticipation(s.db, new Date(now.getTime() - PULSE_OPEN_HOURS * 3_600_000));
-  return { invited, closed };
+  return { invited, reminded, closed };
 }
 
 export function startSurveyJob(opts: {
@@ -95,7 +126,7 @@ export function startSurveyJob(opts: {
         { db: opts.database.db, mailer: opts.mailer, link: opts.link, log: opts.log },
         now,
       );
-      if (done.invited + done.closed > 0)
+      if (done.invited + done.reminded + done.closed > 0)
         opts.log.info({ ...done }, 'surveys: invitations sent and waves closed');
       return done;
     },

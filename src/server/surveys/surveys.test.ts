@@ -389,11 +389,25 @@ describe('MEASURE-WAVE-3, MEASURE-WAVE-7: the survey job', () => {
       log: { error: () => undefined },
     };
     const tomorrow = new Date(Date.now() + 86_400_000);
-    expect(await runSurveyRound(deps, tomorrow)).toEqual({ invited: 2, closed: 0 });
+    expect(await runSurveyRound(deps, tomorrow)).toEqual({ invited: 2, reminded: 0, closed: 0 });
     expect(mailsTo().sort()).toEqual([p('s1').email, p('s2').email].sort());
-    expect(await runSurveyRound(deps, tomorrow)).toEqual({ invited: 0, closed: 0 });
+    expect(await runSurveyRound(deps, tomorrow)).toEqual({ invited: 0, reminded: 0, closed: 0 });
+    // MEASURE-WAVE-8: two days before the close, one reminder to each who has not answered; not again the next round.
+    const survey = (await p('s1').client.get<SurveyToAnswer>(`/api/surveys/waves/${id}/answer`)).body;
+    const answered = await p('s1').client.post(`/api/surveys/waves/${id}/answer`, {
+      unit: survey.units[0]!.key,
+      answers: allAnswers(survey, 4),
+    });
+    // Not open yet (it opens tomorrow): the answer waits.
+    expect(answered.status).toBe(409);
+    const nearClose = new Date(Date.now() + 2 * 86_400_000 + 3_600_000);
+    expect(await runSurveyRound(deps, nearClose)).toEqual({ invited: 0, reminded: 2, closed: 0 });
+    expect(
+      t.mails.filter((m) => m.subject.startsWith('Reminder:') && m.text.includes(`/surveys/${id}/answer`)),
+    ).toHaveLength(2);
+    expect(await runSurveyRound(deps, nearClose)).toEqual({ invited: 0, reminded: 0, closed: 0 });
     const afterClose = new Date(Date.now() + 4 * 86_400_000);
-    expect(await runSurveyRound(deps, afterClose)).toEqual({ invited: 0, closed: 1 });
+    expect(await runSurveyRound(deps, afterClose)).toEqual({ invited: 0, reminded: 0, closed: 1 });
     const summary = await admin.get<WaveSummary>(`/api/surveys/waves/${id}`);
     expect(summary.body.status).toBe('closed');
     const left = await t.database.db.execute(
