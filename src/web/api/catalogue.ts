@@ -6,112 +6,9 @@
  * sign-in and meeting pages do not download the others' schemas. The types come from the merged catalogue
  * (`#contracts/api`), imported for types only.
  */
-import type { EndpointName, Feature, featureApis } from '#contracts/api';
+import type { Feature } from '#contracts/api';
 import { coreApi } from '#contracts/api-core';
 import type { Endpoint } from '#contracts/endpoint';
-
-type FeatureEndpointName = Exclude<EndpointName, keyof typeof coreApi>;
-type FeatureOf<N extends FeatureEndpointName> = {
-  [F in Feature]: N extends keyof (typeof featureApis)[F] ? F : never;
-}[Feature];
-
-/** Each feature endpoint's module; the type checker holds it to the catalogue's modules, entry by entry. */
-const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = {
-  updateDistrict: 'admin',
-  listSchools: 'admin',
-  createSchool: 'admin',
-  updateSchool: 'admin',
-  listPeople: 'admin',
-  updatePerson: 'admin',
-  issueResetLink: 'admin',
-  setSchoolRole: 'admin',
-  createGroup: 'admin',
-  listInvitations: 'admin',
-  revokeInvitation: 'admin',
-  setup: 'setup',
-  firstTeam: 'setup',
-  auditLog: 'audit',
-  auditLogCsv: 'audit',
-  teamMemory: 'memory',
-  memoryRecord: 'memory',
-  logSuccess: 'memory',
-  editMemoryRecord: 'memory',
-  resolveDilemma: 'memory',
-  linkObservation: 'memory',
-  listInstruments: 'surveys',
-  uploadInstrument: 'surveys',
-  meetingPulse: 'surveys',
-  submitPulse: 'surveys',
-  teamPulse: 'surveys',
-  listWaves: 'surveys',
-  createWave: 'surveys',
-  getWave: 'surveys',
-  closeWave: 'surveys',
-  remindWave: 'surveys',
-  resetWaveLink: 'surveys',
-  waveReport: 'surveys',
-  waveReportCsv: 'surveys',
-  compareWaves: 'surveys',
-  mySurveys: 'surveys',
-  surveyToAnswer: 'surveys',
-  submitResponse: 'surveys',
-  linkSurvey: 'surveys',
-  submitLinkResponse: 'surveys',
-  myNextSteps: 'next-steps',
-  myNextStepsReminder: 'next-steps',
-  teamNextSteps: 'next-steps',
-  teamNextStepsCsv: 'next-steps',
-  completeNextStep: 'next-steps',
-  myDigest: 'next-steps',
-  updateMyDigest: 'next-steps',
-  digestUnsubscribePage: 'next-steps',
-  digestUnsubscribe: 'next-steps',
-  getMeetingPlan: 'peer-modeling',
-  saveMeetingPlan: 'peer-modeling',
-  teamSuccesses: 'peer-modeling',
-  inviteCandidates: 'peer-modeling',
-  inviteToMeeting: 'peer-modeling',
-  uninviteFromMeeting: 'peer-modeling',
-  invitedMeetings: 'peer-modeling',
-  myVisitNote: 'peer-modeling',
-  saveMyVisitNote: 'peer-modeling',
-  shareMyVisitNote: 'peer-modeling',
-  myReflections: 'reflections',
-  myReflectionsMarkdown: 'reflections',
-  myReflectionsCsv: 'reflections',
-  shareMyReflection: 'reflections',
-  getRoutine: 'routines',
-  customizeRoutine: 'routines',
-  createRoutine: 'routines',
-  importRoutines: 'routines',
-  exportRoutine: 'routines',
-  shareRoutine: 'routines',
-  withdrawRoutine: 'routines',
-  listSeries: 'schedule',
-  createSeries: 'schedule',
-  updateSeries: 'schedule',
-  cancelSeries: 'schedule',
-  updateMeeting: 'schedule',
-  cancelMeeting: 'schedule',
-  groupCalendar: 'schedule',
-  groupCalendarFeed: 'schedule',
-  resetGroupCalendarFeed: 'schedule',
-  myCalendarFeed: 'schedule',
-  resetMyCalendarFeed: 'schedule',
-  calendarFeed: 'schedule',
-  search: 'search',
-  shareReview: 'sharing',
-  checkShareDraft: 'sharing',
-  proposeShare: 'sharing',
-  consentShare: 'sharing',
-  withdrawShare: 'sharing',
-  pendingShares: 'sharing',
-  sharedLibrary: 'sharing',
-  sharedCopy: 'sharing',
-  teamHome: 'team-home',
-  teamMemoryMarkdown: 'team-home',
-  teamMemoryCsv: 'team-home',
-};
 
 type Entries = Readonly<Record<string, Endpoint>>;
 
@@ -133,25 +30,19 @@ const loaders: { readonly [F in Feature]: () => Promise<Entries> } = {
 };
 
 const core: Entries = coreApi;
-/** Modules asked for (a failed load is dropped, so the next call tries again) and those loaded. */
+/** Modules asked for (a failed load is dropped, so the next call tries again). */
 const loading = new Map<Feature, Promise<Entries>>();
-const loaded = new Map<Feature, Entries>();
+/** Every endpoint of the modules loaded so far, by name. */
+const loaded = new Map<string, Endpoint>();
 
 function unknownEndpoint(name: string): Error {
   return new Error(`[api] unknown endpoint ${JSON.stringify(name)}: it is not in the catalogue`);
 }
 
-/** The feature module an endpoint is in, or undefined for the core's (and for a name that is neither). */
-export function featureOfEndpoint(name: string): Feature | undefined {
-  return Object.hasOwn(featureOf, name) ? featureOf[name as FeatureEndpointName] : undefined;
-}
-
 /** The entry if it is at hand now: a core endpoint, or one of a feature already loaded. */
 export function endpointAtHand(name: string): Endpoint | undefined {
   if (Object.hasOwn(core, name)) return core[name];
-  const feature = featureOfEndpoint(name);
-  const entries = feature && loaded.get(feature);
-  return entries && Object.hasOwn(entries, name) ? entries[name] : undefined;
+  return loaded.get(name);
 }
 
 function loadFeature(feature: Feature): Promise<Entries> {
@@ -159,7 +50,7 @@ function loadFeature(feature: Feature): Promise<Entries> {
   if (!promise) {
     promise = loaders[feature]().then(
       (entries) => {
-        loaded.set(feature, entries);
+        for (const [name, entry] of Object.entries(entries)) loaded.set(name, entry);
         return entries;
       },
       (error: unknown) => {
@@ -172,6 +63,12 @@ function loadFeature(feature: Feature): Promise<Entries> {
   return promise;
 }
 
+/** The feature module an endpoint is in (loading the map on first use), or undefined for any other name. */
+export async function featureOfEndpoint(name: string): Promise<Feature | undefined> {
+  const { featureOf } = await import('./feature-of');
+  return Object.hasOwn(featureOf, name) ? (featureOf as Readonly<Record<string, Feature>>)[name] : undefined;
+}
+
 /**
  * The entry of an endpoint, loading its feature's module on first use. An unknown name is a programming
  * error: it rejects.
@@ -179,7 +76,7 @@ function loadFeature(feature: Feature): Promise<Entries> {
 export async function loadEndpoint(name: string): Promise<Endpoint> {
   const atHand = endpointAtHand(name);
   if (atHand) return atHand;
-  const feature = featureOfEndpoint(name);
+  const feature = await featureOfEndpoint(name);
   if (!feature) throw unknownEndpoint(name);
   const entries = await loadFeature(feature);
   if (!Object.hasOwn(entries, name)) throw unknownEndpoint(name);
