@@ -63,7 +63,7 @@ function TrendWindows({ trend, t }: { trend: TeamPulseTrend; t: PulseT }) {
           threshold: trend.threshold,
         })}
       </p>
-      <div className="pulse-trend__body">
+      <div className="pulse-trend__data">
         <BarChart
           title={t('trend.chartTitle')}
           summary={summary}
@@ -81,7 +81,7 @@ function TrendWindows({ trend, t }: { trend: TeamPulseTrend; t: PulseT }) {
           max={trend.scale.length}
           ticks={trend.scale.map((_, i) => i + 1)}
           valueText={mean}
-          barWidth={18}
+          barWidth={24}
           dataNames={{ group: 'from', series: 'item', value: 'mean' }}
           testId="pulse-chart"
         />
@@ -89,8 +89,6 @@ function TrendWindows({ trend, t }: { trend: TeamPulseTrend; t: PulseT }) {
           <thead>
             <tr>
               <th scope="col">{t('trend.period')}</th>
-              <th scope="col">{t('trend.meetingsCount')}</th>
-              <th scope="col">{t('trend.answers')}</th>
               {trend.items.map((item, i) => (
                 <th scope="col" key={item.id}>
                   {t('trend.mean', { n: i + 1 })}
@@ -101,14 +99,27 @@ function TrendWindows({ trend, t }: { trend: TeamPulseTrend; t: PulseT }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.window.from} data-from={row.window.from}>
-                <th scope="row">{periodText(row.window, language)}</th>
-                <td>{row.window.meetings}</td>
-                <td>{row.window.n}</td>
+                <th scope="row">
+                  {periodText(row.window, language)}{' '}
+                  <span className="pulse-trend__meetings">
+                    {t('trend.counts', {
+                      meetings: t('trend.meetingsCount', { count: row.window.meetings }),
+                      answers: t('trend.answersCount', { count: row.window.n }),
+                    })}
+                  </span>
+                </th>
                 {row.means.map((m, i) => (
                   <td key={trend.items[i]?.id ?? i}>
-                    {m
-                      ? t('trend.meanCell', { mean: mean(m.mean), low: mean(m.low), high: mean(m.high) })
-                      : '—'}
+                    {m ? (
+                      <>
+                        {mean(m.mean)}{' '}
+                        <span className="pulse-trend__interval">
+                          {t('trend.interval', { low: mean(m.low), high: mean(m.high) })}
+                        </span>
+                      </>
+                    ) : (
+                      '—'
+                    )}
                   </td>
                 ))}
               </tr>

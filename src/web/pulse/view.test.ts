@@ -15,14 +15,8 @@ const items = [
   { id: 'pulse-belief', text: 'This meeting strengthened my belief that our team can help every student.' },
   { id: 'pulse-safe-to-share', text: 'I felt safe to share my thinking in this meeting.' },
 ];
-const scale = [
-  'Strongly disagree',
-  'Disagree',
-  'Somewhat disagree',
-  'Somewhat agree',
-  'Agree',
-  'Strongly agree',
-];
+/** A 6-point scale (its labels do not matter here). */
+const scale = Array.from({ length: 6 }, (_, i) => `point ${i + 1}`);
 
 const pulse = (open: boolean, answered: boolean): MeetingPulse => ({
   meetingId: 'm1',

@@ -210,7 +210,8 @@ export function BarChart({
 
 /**
  * The chart's numbers as a real table, in a region that scrolls on a narrow screen; with `toggle`, folded
- * under a <details> that the toggle's words open.
+ * under a <details> that the toggle's words open. Its caption stands above the region, so it wraps to the
+ * screen and is never scrolled out of sight; it names both the region and the table.
  */
 export function ChartTable({
   caption,
@@ -224,13 +225,18 @@ export function ChartTable({
   /** The table's <thead> and <tbody>. */
   children: ReactNode;
 }) {
+  const captionId = `caption${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const table = (
-    <div className="bar-chart__scroll" tabIndex={0} role="region" aria-label={caption}>
-      <table className="chart-table" data-testid={testId}>
-        <caption>{caption}</caption>
-        {children}
-      </table>
-    </div>
+    <>
+      <p id={captionId} className="chart-table__caption">
+        {caption}
+      </p>
+      <div className="bar-chart__scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+        <table className="chart-table" aria-labelledby={captionId} data-testid={testId}>
+          {children}
+        </table>
+      </div>
+    </>
   );
   if (!toggle) return table;
   return (
