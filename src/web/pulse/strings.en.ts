@@ -20,7 +20,6 @@ export const pulseStrings = {
     none: 'The pulse appears here once at least {{threshold}} answers have come in, pooled across meetings so nobody’s answer stands out.',
     pending_one: '{{count}} recent meeting is still gathering answers.',
     pending_other: '{{count}} recent meetings are still gathering answers.',
-    question: 'Question {{n}}',
     questionText: 'Question {{n}}: {{text}}',
     legend: 'Questions',
     chartTitle: 'Meeting pulse: the mean answer per period',

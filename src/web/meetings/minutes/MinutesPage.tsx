@@ -44,7 +44,6 @@ export function MinutesPage() {
     queryKey: ['minutes', 'pulse-card', meetingId],
     queryFn: () => loadPulseCard().then((module) => module.preparePulseCard(queryClient, meetingId)),
     retry: false,
-    staleTime: Infinity,
   });
   if (summary.isPending || minutes.isPending || pulse.isPending) return <LoadingState />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
