@@ -111,18 +111,21 @@ describe('DAY-PERF-1 page weight', () => {
     expect(signIn.includes(adminString), 'admin strings on the sign-in page').toBe(false);
   });
 
-  it("DAY-PERF-5: other pages' strings and the lobby's code are not on the sign-in or meeting device page", () => {
+  it("DAY-PERF-5 (MEASURE-PULSE-7): other pages' strings and the lobby's code are not on the sign-in or meeting device page", () => {
     buildOnce();
     const manifest = readManifest();
     const text = (keys: Iterable<string>) => textOf(manifest, keys);
     const teamString = 'When a team lead invites you, or shares a join code'; // myTeams.*, teams/strings.en.ts
     const minutesString = 'Private reflections are never part of the minutes.'; // meetings minutes.*
+    // MEASURE-PULSE-7: the meeting pulse's card and trend (src/web/pulse/strings.en.ts) load with their own chunks.
+    const pulseString = 'pooled across meetings so nobody’s answer stands out';
     const meetingKeys = chunksOfPage(manifest, 'meetings/device/MeetingPage.tsx');
     const meeting = text(meetingKeys);
     const signIn = text(chunksOfPage(manifest, 'auth/SignInPage.tsx'));
     for (const [name, string] of [
       ['team strings', teamString],
       ['minutes strings', minutesString],
+      ['pulse strings', pulseString],
     ] as const) {
       expect(text(Object.keys(manifest)), name).toContain(string);
       expect(meeting.includes(string), `${name} on the meeting page`).toBe(false);

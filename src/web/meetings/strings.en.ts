@@ -101,7 +101,7 @@ export const meetingsStrings = {
     lobbyBody: 'The facilitator will start the meeting in a moment. You can keep this page open.',
     endedTitle: 'The meeting has ended',
     endedBody: 'Thank you. The minutes hold the notes, next steps and sources the team recorded.',
-    openMinutes: 'Open the minutes',
+    openMinutes: 'Open the minutes and answer the 2-question pulse',
     cancelledTitle: 'This meeting was cancelled',
     cancelledBody: 'It stays in the team’s list and will not be opened.',
     notOpenTitle: 'Not open yet',

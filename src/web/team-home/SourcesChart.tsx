@@ -1,54 +1,19 @@
 /**
- * SOURCES-4: sources of efficacy per month as an accessible SVG bar chart. The SVG is one image (role="img") named
- * by its title and described by a text summary; each source has its own fill pattern and the legend shows it, so
- * colour is never the only cue; each bar is labelled with its count; the bars grow only when motion is welcome.
+ * SOURCES-4: sources of efficacy per month as an accessible SVG bar chart (ui/BarChart: one image named by its
+ * title and described by a text summary; each source has its own fill pattern and the legend shows it, so colour
+ * is never the only cue; each bar is labelled with its count; the bars grow only when motion is welcome).
  * A real <table> holds the same numbers, and the team's words follow.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EFFICACY_SOURCE_WORDS } from '#contracts/efficacy-sources';
-import { EFFICACY_SOURCES, type EfficacySource } from '#contracts/routine';
+import { EFFICACY_SOURCES } from '#contracts/routine';
 import type { SourcesOverTime } from '#contracts/team-home';
+import { BarChart, ChartTable } from '../ui/BarChart';
 import { dateTimeFormat } from '../ui/dates';
 import type { TeamHomeT } from './i18n';
 
-const BAR = 11;
-const GAP = 2;
-const GROUP = EFFICACY_SOURCES.length * (BAR + GAP) + 14;
-const PLOT_HEIGHT = 140;
-const TOP = 18;
-const AXIS = 34;
-const LEFT = 8;
 const WORDS_SHOWN = 5;
-
-/** Fill patterns per source (ids are made unique per chart). */
-function Patterns({ prefix }: { prefix: string }) {
-  return (
-    <defs>
-      <pattern id={`${prefix}-mastery`} width="6" height="6" patternUnits="userSpaceOnUse">
-        <rect width="6" height="6" className="sources-chart__fill--mastery" />
-      </pattern>
-      <pattern
-        id={`${prefix}-vicarious`}
-        width="6"
-        height="6"
-        patternUnits="userSpaceOnUse"
-        patternTransform="rotate(45)"
-      >
-        <rect width="6" height="6" className="sources-chart__bg" />
-        <rect width="3" height="6" className="sources-chart__fill--vicarious" />
-      </pattern>
-      <pattern id={`${prefix}-social_persuasion`} width="6" height="6" patternUnits="userSpaceOnUse">
-        <rect width="6" height="6" className="sources-chart__bg" />
-        <circle cx="3" cy="3" r="1.8" className="sources-chart__fill--social_persuasion" />
-      </pattern>
-      <pattern id={`${prefix}-affective_state`} width="6" height="6" patternUnits="userSpaceOnUse">
-        <rect width="6" height="6" className="sources-chart__bg" />
-        <path d="M0 0L6 6M6 0L0 6" className="sources-chart__line--affective_state" />
-      </pattern>
-    </defs>
-  );
-}
 
 export function useMonthLabel(): (month: string, style?: 'short' | 'long') => string {
   const { i18n } = useTranslation();
@@ -60,24 +25,7 @@ export function useMonthLabel(): (month: string, style?: 'short' | 'long') => st
   };
 }
 
-function Swatch({ prefix, source }: { prefix: string; source: EfficacySource }) {
-  return (
-    <svg className="sources-chart__swatch" width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
-      <Patterns prefix={`${prefix}-sw-${source}`} />
-      <rect
-        x="0.5"
-        y="0.5"
-        width="17"
-        height="17"
-        fill={`url(#${prefix}-sw-${source}-${source})`}
-        className="sources-chart__bar-edge"
-      />
-    </svg>
-  );
-}
-
 export function SourcesChart({ sources, t }: { sources: SourcesOverTime; t: TeamHomeT }) {
-  const prefix = `src${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const monthLabel = useMonthLabel();
   const { months } = sources;
   const first = months[0];
@@ -86,8 +34,6 @@ export function SourcesChart({ sources, t }: { sources: SourcesOverTime; t: Team
     return <p className="muted">{t('sources.none')}</p>;
 
   const max = Math.max(1, ...months.flatMap((m) => EFFICACY_SOURCES.map((s) => m.counts[s])));
-  const width = LEFT * 2 + months.length * GROUP;
-  const height = TOP + PLOT_HEIGHT + AXIS;
   const busiest = [...months].sort(
     (a, b) =>
       EFFICACY_SOURCES.reduce((n, s) => n + b.counts[s], 0) -
@@ -108,118 +54,51 @@ export function SourcesChart({ sources, t }: { sources: SourcesOverTime; t: Team
 
   return (
     <div className="sources-chart">
-      <ul className="sources-chart__legend" aria-label={t('sources.legend')}>
-        {EFFICACY_SOURCES.map((s) => (
-          <li key={s}>
-            <Swatch prefix={prefix} source={s} />
-            {EFFICACY_SOURCE_WORDS[s].name}
-          </li>
-        ))}
-      </ul>
-      <div className="sources-chart__scroll" tabIndex={0} role="region" aria-label={t('sources.chartTitle')}>
-        <svg
-          className="sources-chart__svg"
-          role="img"
-          aria-labelledby={`${prefix}-title ${prefix}-desc`}
-          viewBox={`0 0 ${width} ${height}`}
-          width={width}
-          height={height}
-          data-testid="sources-chart"
-        >
-          <title id={`${prefix}-title`}>{t('sources.chartTitle')}</title>
-          <desc id={`${prefix}-desc`}>{summary}</desc>
-          <Patterns prefix={prefix} />
-          <line
-            x1={LEFT}
-            x2={width - LEFT}
-            y1={TOP + PLOT_HEIGHT}
-            y2={TOP + PLOT_HEIGHT}
-            className="sources-chart__axis"
-          />
-          {months.map((m, i) => {
-            const x0 = LEFT + i * GROUP + 7;
-            return (
-              <g key={m.month}>
-                {EFFICACY_SOURCES.map((s, j) => {
-                  const n = m.counts[s];
-                  const h = (n / max) * PLOT_HEIGHT;
-                  const x = x0 + j * (BAR + GAP);
-                  return (
-                    <g key={s}>
-                      <rect
-                        className="sources-chart__bar sources-chart__bar-edge"
-                        x={x}
-                        y={TOP + PLOT_HEIGHT - h}
-                        width={BAR}
-                        height={h}
-                        fill={`url(#${prefix}-${s})`}
-                        data-month={m.month}
-                        data-source={s}
-                        data-count={n}
-                      />
-                      {n > 0 ? (
-                        <text
-                          className="sources-chart__count"
-                          x={x + BAR / 2}
-                          y={TOP + PLOT_HEIGHT - h - 3}
-                          textAnchor="middle"
-                        >
-                          {n}
-                        </text>
-                      ) : null}
-                    </g>
-                  );
-                })}
-                <text
-                  className="sources-chart__month"
-                  x={x0 + (EFFICACY_SOURCES.length * (BAR + GAP)) / 2}
-                  y={TOP + PLOT_HEIGHT + 20}
-                  textAnchor="middle"
-                >
-                  {monthLabel(m.month)}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-      <details className="sources-chart__details">
-        <summary>{t('sources.tableToggle')}</summary>
-        <div
-          className="sources-chart__scroll"
-          tabIndex={0}
-          role="region"
-          aria-label={t('sources.tableCaption')}
-        >
-          <table className="sources-table" data-testid="sources-table">
-            <caption>{t('sources.tableCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sources.month')}</th>
-                {EFFICACY_SOURCES.map((s) => (
-                  <th scope="col" key={s} data-source={s}>
-                    {EFFICACY_SOURCE_WORDS[s].name}
-                  </th>
-                ))}
-                <th scope="col">{t('sources.total')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {months.map((m) => (
-                <tr key={m.month} data-month={m.month}>
-                  <th scope="row">{monthLabel(m.month, 'long')}</th>
-                  {EFFICACY_SOURCES.map((s) => (
-                    <td key={s} data-source={s}>
-                      {m.counts[s]}
-                    </td>
-                  ))}
-                  <td>{EFFICACY_SOURCES.reduce((n, s) => n + m.counts[s], 0)}</td>
-                </tr>
+      <BarChart
+        title={t('sources.chartTitle')}
+        summary={summary}
+        legendLabel={t('sources.legend')}
+        series={EFFICACY_SOURCES.map((s) => ({ key: s, label: EFFICACY_SOURCE_WORDS[s].name }))}
+        groups={months.map((m) => ({
+          key: m.month,
+          label: monthLabel(m.month),
+          values: EFFICACY_SOURCES.map((s) => m.counts[s]),
+        }))}
+        max={max}
+        valueText={(n) => (n > 0 ? String(n) : null)}
+        dataNames={{ group: 'month', series: 'source', value: 'count' }}
+        testId="sources-chart"
+      />
+      <ChartTable
+        caption={t('sources.tableCaption')}
+        toggle={t('sources.tableToggle')}
+        testId="sources-table"
+      >
+        <thead>
+          <tr>
+            <th scope="col">{t('sources.month')}</th>
+            {EFFICACY_SOURCES.map((s) => (
+              <th scope="col" key={s} data-source={s}>
+                {EFFICACY_SOURCE_WORDS[s].name}
+              </th>
+            ))}
+            <th scope="col">{t('sources.total')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {months.map((m) => (
+            <tr key={m.month} data-month={m.month}>
+              <th scope="row">{monthLabel(m.month, 'long')}</th>
+              {EFFICACY_SOURCES.map((s) => (
+                <td key={s} data-source={s}>
+                  {m.counts[s]}
+                </td>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+              <td>{EFFICACY_SOURCES.reduce((n, s) => n + m.counts[s], 0)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </ChartTable>
     </div>
   );
 }

@@ -1,9 +1,11 @@
 /**
  * The team home (HOME-*, ADR 0022), at the top of the team page for the team's members: the next meeting with
  * Start for those who run it, open next steps and recent successes (slots filled by other features), the routine
- * journey, what changed since the last visit, the sources of efficacy over time, and the memory downloads.
+ * journey, what changed since the last visit, the sources of efficacy over time, the meeting pulse, and the memory
+ * downloads.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { OpenNextSteps } from '../next-steps/OpenNextSteps';
@@ -34,6 +36,11 @@ import { SourcesChart, SourceWords } from './SourcesChart';
 import './team-home.css';
 
 const STAGES: readonly JourneyStage[] = ['successes', 'problem-solving', 'peer-modeling'];
+
+/** The meeting pulse's trend loads with its own chunk (MEASURE-PULSE-6), as the team page's later sections do. */
+const PulseTrend = lazy(() =>
+  import('../pulse/PulseTrend').then((module) => ({ default: module.PulseTrend })),
+);
 
 export function TeamHome({ groupId }: { groupId: string }) {
   const t = useTeamHomeT();
@@ -67,6 +74,10 @@ function HomeSections({ home, t }: { home: Home; t: TeamHomeT }) {
         <SourcesChart sources={home.sources} t={t} />
         <SourceWords sources={home.sources} t={t} />
       </section>
+      {/* MEASURE-PULSE-6: the team's meeting pulse, pooled so every number stands for enough answers. */}
+      <Suspense fallback={null}>
+        <PulseTrend groupId={home.groupId} />
+      </Suspense>
       <MemoryDownloads groupId={home.groupId} t={t} />
     </>
   );

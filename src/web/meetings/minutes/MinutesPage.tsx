@@ -1,4 +1,5 @@
-import { useRef, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { EFFICACY_SOURCES } from '#contracts/routine';
@@ -25,6 +26,10 @@ import { minutesStrings } from './strings.en';
 
 addMeetingsStrings(minutesStrings);
 
+/** The meeting pulse's card loads with its own chunk (MEASURE-PULSE-5), not with every page's first one. */
+const loadPulseCard = () => import('../../pulse/PulseCard');
+const PulseCard = lazy(() => loadPulseCard().then((module) => ({ default: module.PulseCard })));
+
 /**
  * /meetings/:meetingId/minutes — what the team keeps: built by the server from shared content only (core
  * `minutesOf`), so a private reflection can never be here. Prints as a clean document (see @media print).
@@ -33,13 +38,29 @@ export function MinutesPage() {
   const { meetingId = '' } = useParams();
   const summary = useMeetingSummary(meetingId);
   const minutes = useMinutes(meetingId);
-  if (summary.isPending || minutes.isPending) return <LoadingState />;
+  // Asked with the minutes, so that the pulse's card is in place when they show (nothing moves under the reader).
+  const queryClient = useQueryClient();
+  const pulse = useQuery({
+    queryKey: ['minutes', 'pulse-card', meetingId],
+    queryFn: () => loadPulseCard().then((module) => module.preparePulseCard(queryClient, meetingId)),
+    retry: false,
+  });
+  if (summary.isPending || minutes.isPending || pulse.isPending) return <LoadingState />;
   if (summary.isError) return <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />;
   if (minutes.isError) return <ErrorState error={minutes.error} onRetry={() => void minutes.refetch()} />;
-  return <MinutesDocument summary={summary.data} minutes={minutes.data} />;
+  return <MinutesDocument summary={summary.data} minutes={minutes.data} pulse={pulse.data === true} />;
 }
 
-function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minutes: MinutesResponse }) {
+function MinutesDocument({
+  summary,
+  minutes,
+  pulse,
+}: {
+  summary: MeetingSummary;
+  minutes: MinutesResponse;
+  /** The meeting's pulse is open to this reader (its card's code and data are in). */
+  pulse: boolean;
+}) {
   const t = useMeetingsT();
   const { i18n } = useTranslation();
   // Meeting guests (ADR 0013) are named by the minutes themselves.
@@ -145,6 +166,13 @@ function MinutesDocument({ summary, minutes }: { summary: MeetingSummary; minute
           </div>
         ) : null}
       </header>
+
+      {/* MEASURE-PULSE-5: the meeting's anonymous pulse, while it is open, for those who may answer it. */}
+      {pulse ? (
+        <Suspense fallback={null}>
+          <PulseCard meetingId={summary.id} />
+        </Suspense>
+      ) : null}
 
       {several ? (
         parts.map((part) => (
