@@ -5,6 +5,7 @@
 import { Instrument } from '#contracts/instrument';
 import { WaveFrame, type RoleBand, type SubmitResponse } from '#contracts/surveys';
 import { badRequest, conflict, type FieldProblem } from '../http/errors';
+import { frozenParts, rememberFrozen } from './frozen';
 import type { WaveRow } from './queries';
 
 /** The units a respondent may choose from, and their role band when it is known (null: they say). */
@@ -21,16 +22,26 @@ export interface CheckedAnswer {
   freeText: string | null;
 }
 
-/** The wave's frozen instrument, parsed (a row the server wrote; a damaged one is refused, never trusted). */
+/**
+ * The wave's frozen instrument, parsed (a row the server wrote; a damaged one is refused, never trusted), once
+ * per wave and process (`frozen.ts`).
+ */
 export function instrumentOf(row: WaveRow): Instrument {
+  const known = frozenParts(row.id)?.instrument;
+  if (known) return known;
   const parsed = Instrument.safeParse(row.instrument);
   if (!parsed.success) throw conflict('This survey cannot be read; ask the person who started it');
+  rememberFrozen(row.id, { instrument: parsed.data });
   return parsed.data;
 }
 
+/** The wave's frame, parsed like its instrument. */
 export function frameOf(row: WaveRow): WaveFrame {
+  const known = frozenParts(row.id)?.frame;
+  if (known) return known;
   const parsed = WaveFrame.safeParse(row.frame);
   if (!parsed.success) throw conflict('This survey cannot be read; ask the person who started it');
+  rememberFrozen(row.id, { frame: parsed.data });
   return parsed.data;
 }
 

@@ -2,7 +2,7 @@
  * Survey waves' reads and writes (ADR 0029), every one filtered by `district_id`. Nothing here joins a response
  * to a person: `survey_responses` is read only by wave, and `survey_participation` only by wave and person.
  */
-import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { WaveScope } from '#contracts/surveys';
 import type { FrameInput, FramePerson } from '#core/measure/frame';
 import type { DbOrTx } from '../db/client';
@@ -20,17 +20,29 @@ import {
   users,
 } from '../db/schema';
 import { notFound } from '../http/errors';
+import { frozenParts } from './frozen';
 
 export type WaveRow = typeof surveyWaves.$inferSelect;
 
-/** A wave of the caller's district; another district's wave is simply not found. */
+/**
+ * A wave of the caller's district; another district's wave is simply not found. Its frame and instrument are
+ * read only when this process has not parsed them yet (they never change, `frozen.ts`): a district's frame is
+ * about 1 MB of JSON.
+ */
 export async function loadWave(db: DbOrTx, districtId: string, waveId: string): Promise<WaveRow> {
+  const known = frozenParts(waveId);
+  const frame = known?.frame;
+  const instrument = known?.instrument;
   const [row] = await db
-    .select()
+    .select({
+      ...getTableColumns(surveyWaves),
+      ...(frame && { frame: sql<unknown>`null` }),
+      ...(instrument && { instrument: sql<unknown>`null` }),
+    })
     .from(surveyWaves)
     .where(and(eq(surveyWaves.districtId, districtId), eq(surveyWaves.id, waveId)));
   if (!row) throw notFound('That survey');
-  return row;
+  return { ...row, frame: frame ?? row.frame, instrument: instrument ?? row.instrument };
 }
 
 /** The wave an anonymous link opens (by the hash of its secret). */

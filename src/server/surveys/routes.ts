@@ -130,6 +130,9 @@ const nodeKeyOf = (node: { kind: 'district' | 'school' | 'team'; id: string | nu
 /** MEASURE-DB-2: answering leaves no request line in the log (errors only). */
 const ANSWER_ROUTE = { logLevel: 'error' } as const;
 
+/** Participation rows a statement inserts (5 parameters each). */
+const PARTICIPATION_BATCH = 2_000;
+
 export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
   const withCounts = async (actor: Actor | null, rows: WaveRow[]) => {
     const counts = await responseCounts(
@@ -261,17 +264,19 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
         })
         .returning();
       if (!wave) throw conflict('The wave could not be saved');
-      if (body.invite === 'email') {
-        await tx.insert(surveyParticipation).values(
-          built.invitees.map((i) => ({
-            districtId: actor.districtId,
-            waveId: wave.id,
-            userId: i.userId,
-            units: i.units,
-            roleBand: i.role,
-          })),
-        );
-      }
+      // In batches: a district of 70,000 people is too many rows for one statement (at most 65,535 parameters,
+      // and the query builder runs out of stack long before).
+      if (body.invite === 'email')
+        for (let i = 0; i < built.invitees.length; i += PARTICIPATION_BATCH)
+          await tx.insert(surveyParticipation).values(
+            built.invitees.slice(i, i + PARTICIPATION_BATCH).map((invitee) => ({
+              districtId: actor.districtId,
+              waveId: wave.id,
+              userId: invitee.userId,
+              units: invitee.units,
+              roleBand: invitee.role,
+            })),
+          );
       await recordAudit(tx, {
         districtId: actor.districtId,
         actorId: actor.userId,
