@@ -14,6 +14,7 @@ export const en = {
       myTeams: 'My teams',
       reflections: 'My reflections',
       shared: 'Shared',
+      surveys: 'Surveys',
       admin: 'Admin',
       account: 'Account',
     },
