@@ -6,7 +6,7 @@
  * the link, whether the person leads; the optional comment when the instrument asks for one. Before sending, a
  * question left out is named and focused; the server's field errors land on the same questions.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubmitResponse, SurveyToAnswer } from '#contracts/surveys';
 import { ApiRequestError, isApiRequestError, type FieldProblem } from '../api/client';
@@ -68,7 +68,11 @@ export function AnswerForm({ survey, submit, isPending, browserToken, onDone }: 
   const endpoint = browserToken === undefined ? 'submitResponse' : 'submitLinkResponse';
 
   const answered = items.filter((item) => answers[item.id] !== undefined).length;
-  const fieldNames = ['unit', 'leader', 'freeText', ...items.map((item) => `answers.${item.id}`)];
+  // Kept between renders: ApiForm moves the focus to the first field in error when its errors change.
+  const fieldNames = useMemo(
+    () => ['unit', 'leader', 'freeText', ...items.map((item) => `answers.${item.id}`)],
+    [items],
+  );
   const options = scale.map((label, index) => ({ value: String(index + 1), label }));
 
   const send = async (values: Record<string, string>) => {

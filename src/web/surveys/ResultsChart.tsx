@@ -52,7 +52,8 @@ export function ResultsChart({
     <svg
       className="survey-chart"
       role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
       width="100%"
       height={height}
       data-testid="survey-chart"

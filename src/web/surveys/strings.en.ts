@@ -9,7 +9,7 @@ export const surveysStrings = {
     none: 'No survey is waiting for you.',
     closes: 'Open until {{date}}',
     answer: 'Answer',
-    answerLabel: 'Answer “{{title}}”',
+    answerLabel: 'Answer: “{{title}}”',
   },
   waves: {
     title: 'Surveys you run',
@@ -42,10 +42,10 @@ export const surveysStrings = {
     threshold: 'Results for groups of at least {{threshold}}',
     reminded: 'Last reminder: {{date}}',
     results: 'Results',
-    resultsLabel: 'Results of “{{title}}”',
+    resultsLabel: 'Results: “{{title}}”',
     close: {
       trigger: 'Close now',
-      triggerLabel: 'Close “{{title}}” now',
+      triggerLabel: 'Close now: “{{title}}”',
       title: 'Close this survey now?',
       body: 'Nobody can answer after this. The results are computed once and then frozen, and the record of who was invited and who answered is deleted for good. This cannot be undone.',
       confirm: 'Close the survey',
@@ -53,12 +53,12 @@ export const surveysStrings = {
     },
     remind: {
       button: 'Send a reminder',
-      buttonLabel: 'Send a reminder for “{{title}}”',
+      buttonLabel: 'Send a reminder: “{{title}}”',
       done: 'A reminder went to everyone invited who has not answered yet.',
     },
     newLink: {
       trigger: 'New link',
-      triggerLabel: 'Make a new link for “{{title}}”',
+      triggerLabel: 'New link: “{{title}}”',
       title: 'Make a new link?',
       body: 'The old link stops working at once. Answers already given are kept. The new link is shown only once: copy it before you leave this page.',
       confirm: 'Make a new link',
