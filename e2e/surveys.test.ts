@@ -14,14 +14,16 @@
  * The people, the school and its teams are rows written over SQL (no page makes accounts); everything the story
  * names is a click in Chromium, except the nine answers that only make the groups' sizes.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { SurveyToAnswer, WaveReport, WaveSummary } from '#contracts/surveys';
+import { parseInstrument } from '#core/measure/instrument';
 import { signIn as apiSignIn, type Http } from '../test/meeting-harness';
 import { checkPage, screenshotDir, viewports } from './axe';
-import { appForFile, describeE2E, type AppUnderTest } from './harness';
+import { appForFile, describeE2E, repoRoot, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
 import { demoPassword } from './meetings-helpers';
 
@@ -113,8 +115,26 @@ async function seedSchool(
   }
 }
 
-/** A spread of answers: person `k` gives item `j` a point from 3 to 6 (phones) or 2 to 5 (API). */
-const pointFor = (k: number, j: number, low: number) => low + ((k + j) % 4);
+/** The shipped instrument, read here to know which items are reverse-keyed (the answer page does not say). */
+const instrument = (() => {
+  const parsed = parseInstrument(
+    readFileSync(join(repoRoot, 'instruments/ensemble-efficacy.en.yaml'), 'utf8'),
+    'ensemble-efficacy.en.yaml',
+  );
+  if (!parsed.ok) throw new Error('the shipped instrument does not parse');
+  return parsed.instrument;
+})();
+
+/**
+ * Plausible answers: a person agrees about as much with every item of the scale (their `level`, give or take one),
+ * and disagrees with the reverse-keyed ones as much, so the scales hang together as real answers do.
+ */
+function pointFor(level: number, k: number, j: number): number {
+  const item = instrument.items[j];
+  // People differ (one below the level, at it, one above) and so do items (every third a point lower).
+  const point = Math.min(6, Math.max(1, level + (k % 3) - 1 - (j % 3 === k % 3 ? 1 : 0)));
+  return item?.reverse ? 7 - point : point;
+}
 
 /**
  * Chooses a radio as a person does, by its label: the label's box covers the native radio drawn under it (the same
@@ -125,15 +145,27 @@ function choose(scope: Page | Locator, name: string): Promise<void> {
   return scope.locator('label.radio__button').filter({ hasText: exact }).click();
 }
 
-/** Answers every question on the page by clicking its choice's label (native radios under the labels). */
-async function answerAll(page: Page, labels: readonly string[], k: number): Promise<void> {
+/**
+ * Answers every question on the page, in the instrument's order. `real` clicks each label as a person does, with
+ * Playwright's checks; otherwise each label is clicked in the page (the same activation, faster), for the phones
+ * that only make the group's size.
+ */
+async function answerAll(page: Page, level: number, k: number, real = true): Promise<void> {
   const questions = page.locator('.survey-item fieldset');
   const count = await questions.count();
-  expect(count).toBe(21);
-  for (let j = 0; j < count; j++) {
-    const label = labels[pointFor(k, j, 3) - 1] ?? '';
-    await choose(questions.nth(j), label);
-  }
+  expect(count).toBe(instrument.items.length);
+  const labels = instrument.items.map((_, j) => scaleLabels[pointFor(level, k, j) - 1] ?? '');
+  if (real) for (let j = 0; j < count; j++) await choose(questions.nth(j), labels[j] ?? '');
+  else
+    await page.evaluate((wanted) => {
+      const sets = [...document.querySelectorAll('.survey-item fieldset')];
+      sets.forEach((set, j) => {
+        const label = [...set.querySelectorAll<HTMLLabelElement>('label.radio__button')].find(
+          (l) => l.textContent.trim() === wanted[j],
+        );
+        label?.click();
+      });
+    }, labels);
   await page
     .locator('[data-testid="survey-progress"]', { hasText: `${count} of ${count} answered` })
     .waitFor();
@@ -244,26 +276,25 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
         .evaluate((el) => el === document.activeElement),
     ).toBe(true);
     expect(await firstQuestion.getAttribute('aria-invalid')).toBe('true');
-    await answerAll(phone, scaleLabels, 0);
+    await answerAll(phone, 5, 0);
     await phone.getByRole('button', { name: 'Send my answers' }).click();
     await phone.getByTestId('survey-state-thanks').getByText('Thank you').waitFor();
     await checkPage(phone, 'surveys-answer-thanks');
 
-    // The other five, two phones at a time.
+    // The other five, side by side.
     const rest = people.slice(1);
-    for (let i = 0; i < rest.length; i += 2) {
-      await Promise.all(
-        rest.slice(i, i + 2).map(async (http, offset) => {
-          const page = await newPage(viewports.phone, http);
-          await page.goto(`${app.baseUrl}/surveys/${waveId}/answer`);
-          await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
-          await answerAll(page, scaleLabels, i + offset + 1);
-          await page.getByRole('button', { name: 'Send my answers' }).click();
-          await page.getByTestId('survey-state-thanks').waitFor();
-          await page.context().close();
-        }),
-      );
-    }
+    await Promise.all(
+      rest.map(async (http, offset) => {
+        const page = await newPage(viewports.phone, http);
+        await page.goto(`${app.baseUrl}/surveys/${waveId}/answer`);
+        await page.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+        await answerAll(page, 5, offset + 1, false);
+        await page.getByRole('button', { name: 'Send my answers' }).click();
+        await page.getByTestId('survey-state-thanks').waitFor();
+        await page.context().close();
+      }),
+    );
+
     // Answered: the banner is gone, and the survey says so.
     await phone.goto(`${app.baseUrl}/surveys/${waveId}/answer`);
     await phone.getByTestId('survey-state-already').waitFor();
@@ -276,7 +307,7 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
       https.map(async (http, k) => {
         const survey = await http.request<SurveyToAnswer>('GET', `/api/surveys/waves/${waveId}/answer`);
         const answers = Object.fromEntries(
-          survey.instrument.items.map((item, j) => [item.id, pointFor(k, j, 2)]),
+          survey.instrument.items.map((item, j) => [item.id, pointFor(k < music.length ? 3 : 4, k, j)]),
         );
         await http.request('POST', `/api/surveys/waves/${waveId}/answer`, {
           unit: survey.units[0]?.key ?? '',
@@ -324,7 +355,7 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
     // The chart's description says every number; the table holds the same ones, one row per construct.
     const described = await chart.evaluate((svg) => svg.querySelector('desc')?.textContent ?? '');
     expect(described).toMatch(/Mastery experience \d\.\d \(95% interval \d\.\d to \d\.\d\)/);
-    const table = year5Cell.getByRole('table', { name: `${YEAR5}: average by source` });
+    const table = year5Cell.getByRole('table', { name: `${YEAR5}: average by source, 6 answers` });
     const rows = table.locator('tbody tr');
     expect(await rows.count()).toBe(5);
     expect(await table.locator('tbody th').allInnerTexts()).toEqual([
@@ -410,7 +441,7 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
     await choose(linkPhone.getByRole('radiogroup', { name: /Do you lead a school or the district\?/ }), 'No');
     await checkPage(linkPhone, 'surveys-link-answer');
     await linkPhone.setViewportSize(viewports.phone);
-    await answerAll(linkPhone, scaleLabels, 2);
+    await answerAll(linkPhone, 4, 2);
     await linkPhone.getByRole('button', { name: 'Send my answers' }).click();
     await linkPhone.getByTestId('survey-state-thanks').waitFor();
 
@@ -418,9 +449,9 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
     const stored = await linkPhone.evaluate(() =>
       Object.keys(localStorage)
         .filter((key) => key.startsWith('ensemble.survey.'))
-        .map((key) => [key, localStorage.getItem(key) ?? '']),
+        .map((key) => ({ key, value: localStorage.getItem(key) ?? '' })),
     );
-    const token = stored.find(([key]) => key.endsWith('.token'))?.[1] ?? '';
+    const token = stored.find(({ key }) => key.endsWith('.token'))?.value ?? '';
     expect(token).toMatch(/^[A-Za-z0-9_-]{32}$/);
     // Again from the same browser: it says it has answered; the server refuses the same token (409).
     await linkPhone.reload();

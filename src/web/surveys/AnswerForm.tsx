@@ -44,13 +44,23 @@ function sections<T>(items: readonly T[]): T[][] {
 }
 
 /** The promise, in plain words, before any question (MEASURE-WEB-1). */
-export function SurveyPromise({ survey, t }: { survey: SurveyToAnswer; t: SurveysT }) {
+export function SurveyPromise({
+  survey,
+  viaLink,
+  t,
+}: {
+  survey: SurveyToAnswer;
+  viaLink: boolean;
+  t: SurveysT;
+}) {
   return (
     <Notice tone="info" title={t('answer.promiseTitle')}>
       <ul className="survey-promise">
         <li>{t('answer.promise1')}</li>
         <li>{t('answer.promise2', { threshold: survey.threshold })}</li>
         <li>{t('answer.promise3')}</li>
+        {/* ADR 0029: the link's guard is weak by design, and said so. */}
+        {viaLink ? <li>{t('answer.promiseLink')}</li> : null}
       </ul>
     </Notice>
   );

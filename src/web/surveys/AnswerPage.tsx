@@ -47,7 +47,7 @@ function Answering({
     <Page title={survey.wave.title} width="narrow" intro={<p>{survey.instrument.description}</p>}>
       {shown === 'form' ? (
         <>
-          <SurveyPromise survey={survey} t={t} />
+          <SurveyPromise survey={survey} viaLink={viaLink} t={t} />
           <AnswerForm
             survey={survey}
             submit={submit}

@@ -158,10 +158,7 @@ function NewSurveyForm({ onLinkWave }: { onLinkWave: (created: CreatedWave) => v
           description={t('create.instrumentHint', { items: first.items })}
           defaultValue={first.slug}
           isRequired
-          options={surveys.map((i) => ({
-            id: i.slug,
-            label: t('create.instrumentOption', { title: i.title, items: i.items }),
-          }))}
+          options={surveys.map((i) => ({ id: i.slug, label: i.title }))}
         />
       ) : (
         <Notice tone="error">

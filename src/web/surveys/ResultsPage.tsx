@@ -76,7 +76,17 @@ export function ResultsPage() {
     <Page title={t('results.title', { title: data.wave.title })}>
       <div className="survey-report">
         <p className="survey-report__meta">
-          {t('results.closedOn', { count: data.wave.responses, invited: data.wave.invited })}
+          {t('results.closedOn', {
+            count: data.wave.responses,
+            invited: data.wave.invited,
+            role: t(
+              role === 'all'
+                ? 'results.roleAll'
+                : role === 'staff'
+                  ? 'results.roleStaff'
+                  : 'results.roleLeader',
+            ),
+          })}
         </p>
         <nav className="survey-report__nav survey-noprint" aria-label={t('results.levels')}>
           <Link to="/surveys">{t('results.back')}</Link>
@@ -243,10 +253,10 @@ function ResultsTable({
       className="survey-table__scroll"
       tabIndex={0}
       role="region"
-      aria-label={t('results.tableCaption', { name: cell.node.name })}
+      aria-label={t('results.tableCaption', { name: cell.node.name, count: cell.n })}
     >
       <table className="survey-table" data-testid="survey-table">
-        <caption>{t('results.tableCaption', { name: cell.node.name })}</caption>
+        <caption>{t('results.tableCaption', { name: cell.node.name, count: cell.n })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('results.construct')}</th>
@@ -254,7 +264,6 @@ function ResultsTable({
             <th scope="col">{t('results.interval')}</th>
             <th scope="col">{t('results.alpha')}</th>
             {showFavourable ? <th scope="col">{t('results.favourable')}</th> : null}
-            <th scope="col">{t('results.responses')}</th>
           </tr>
         </thead>
         <tbody>
@@ -268,11 +277,12 @@ function ResultsTable({
                   high: num(c.ci95[1] ?? c.mean),
                 })}
               </td>
-              <td>{c.alpha === null ? t('results.alphaNone') : num(c.alpha)}</td>
+              <td className="survey-table__words">
+                {c.alpha === null ? t('results.alphaNone') : num(c.alpha)}
+              </td>
               {showFavourable ? (
                 <td>{c.favourable === null ? '' : formatPercent(c.favourable, language)}</td>
               ) : null}
-              <td>{cell.n}</td>
             </tr>
           ))}
         </tbody>

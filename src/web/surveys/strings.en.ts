@@ -38,7 +38,7 @@ export const surveysStrings = {
     responsesNoRate_other: '{{count}} answers',
     linkCount:
       'Anyone with the link may answer, so this count can differ from the number invited ({{invited}} in the scope).',
-    neverWho: 'Never who',
+    neverWho: 'never who',
     threshold: 'Results for groups of at least {{threshold}}',
     reminded: 'Last reminder: {{date}}',
     results: 'Results',
@@ -84,7 +84,6 @@ export const surveysStrings = {
     nameHint: 'People see it in their invitation, e.g. “Spring survey”.',
     instrument: 'Questions',
     instrumentHint: 'Ensemble’s own questions, written for teams. {{items}} questions, about 5 minutes.',
-    instrumentOption: '{{title}} ({{items}} questions)',
     noInstruments: 'No survey questions are installed.',
     scope: 'Who is it for?',
     scopeDistrict: 'The whole district',
@@ -122,6 +121,8 @@ export const surveysStrings = {
     promise2:
       'Results are shown only after the survey closes, and only for groups where at least {{threshold}} people answered.',
     promise3: 'There are no right answers. Answer about your team as it is now.',
+    promiseLink:
+      'No account is needed. This browser keeps a random number for this survey so that it answers once; the number says nothing about you.',
     closes: 'Open until {{date}}.',
     unit: 'Which team are you answering about?',
     unitHint: 'Answer about one team. Your answer counts towards that team’s results.',
@@ -159,7 +160,7 @@ export const surveysStrings = {
     title: 'Results: {{title}}',
     loading: 'Loading the results…',
     back: 'Back to surveys',
-    closedOn: 'Closed. {{count}} answers of {{invited}} invited.',
+    closedOn: 'Closed. {{count}} answers of {{invited}} invited. Whose answers: {{role}}.',
     levels: 'Level',
     district: 'District',
     up: 'Up one level',
@@ -182,15 +183,15 @@ export const surveysStrings = {
     empty: 'No responses.',
     chartTitle: 'Average by source for {{name}} (1 to 6, with 95% intervals)',
     chartDesc: '{{construct}} {{mean}} (95% interval {{low}} to {{high}})',
-    tableCaption: '{{name}}: average by source',
+    tableCaption_one: '{{name}}: average by source, {{count}} answer',
+    tableCaption_other: '{{name}}: average by source, {{count}} answers',
     construct: 'Source',
     mean: 'Average (1–6)',
     interval: '95% interval',
-    intervalValue: '{{low}} to {{high}}',
+    intervalValue: '{{low}}–{{high}}',
     alpha: 'Reliability (α)',
     alphaNone: 'not computable',
     favourable: 'Agreeing',
-    responses: 'Answers',
     /**
      * What each result measures: the four sources by their one name (DAY-WORDS-1: the same as
      * `src/contracts/efficacy-sources.ts`, checked by strings.test.ts; written here so that these pages do not
