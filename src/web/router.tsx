@@ -6,6 +6,7 @@ import { peerModelingRoutes } from './peer-modeling/routes';
 import { memoryRoutes } from './memory/routes';
 import { sharingRoutes } from './sharing/routes';
 import { nextStepsRoutes } from './next-steps/routes';
+import { surveyPublicRoutes, surveyRoutes } from './surveys/routes';
 import { AppShell } from './shell/AppShell';
 import { RedirectIfSignedIn, RequireDistrictAdmin, RequireSession, SetupGate } from './shell/guards';
 import { lazyPage, preloadPageAt, type PageRoute } from './shell/lazyPage';
@@ -45,6 +46,7 @@ const publicRoutes: readonly PageRoute[] = [
     Page: lazyPage(() => import('./meetings/join/JoinMeetingPage'), 'JoinMeetingPage'),
   },
   { path: '/guest', Page: lazyPage(() => import('./meetings/guests/GuestMeetingPage'), 'GuestMeetingPage') },
+  ...surveyPublicRoutes,
 ];
 
 /** Signed-out visitors only: someone signed in goes on to ?next. */
@@ -65,6 +67,7 @@ const signedInRoutes: readonly PageRoute[] = [
   ...memoryRoutes,
   ...sharingRoutes,
   ...nextStepsRoutes,
+  ...surveyRoutes,
 ];
 
 /** Signed in as a district administrator. */

@@ -12,6 +12,7 @@ import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { useDemoInfo } from './queries';
 import './demo.css';
+import './i18n';
 
 /**
  * DAY-DEMO-1, DAY-PERF-4: the top of the sign-in page on a demo server: one line that says it is a demo and

@@ -12,6 +12,7 @@ import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { useDemoInfo } from './queries';
 import './demo.css';
+import './i18n';
 
 export function PracticeMeetingOffer({ groupId, mayRun }: { groupId: string; mayRun: boolean }) {
   const { t } = useTranslation();

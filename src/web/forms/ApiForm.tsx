@@ -73,6 +73,13 @@ export function ApiForm({
     return Object.fromEntries(Object.entries(fieldErrors).filter(([name]) => !cleared.names.includes(name)));
   }, [fieldErrors, cleared, error]);
 
+  const clear = (target: EventTarget) => {
+    const name = (target as Partial<HTMLInputElement>).name;
+    if (!name || !visibleFieldErrors?.[name]) return;
+    const names = cleared.error === error ? cleared.names : [];
+    setCleared({ error, names: [...names, name] });
+  };
+
   useEffect(() => {
     if (!fieldErrors) return;
     // Fields render the error in the same commit, so the first invalid control is in the DOM now.
@@ -104,19 +111,30 @@ export function ApiForm({
     >
       {alertMessages.length > 0 ? <FormAlert messages={alertMessages} /> : null}
       <FieldErrorsProvider errors={visibleFieldErrors ?? NO_ERRORS}>
-        {/* display: contents; only here to hear `input` events bubble up from the fields. */}
+        {/* display: contents; only here to hear `input` and `change` events bubble up from the fields. */}
         <div
           className="form__fields"
           onInput={(event) => {
-            const name = (event.target as Partial<HTMLInputElement>).name;
-            if (!name || !visibleFieldErrors?.[name]) return;
-            const names = cleared.error === error ? cleared.names : [];
-            setCleared({ error, names: [...names, name] });
+            if (!isChoice(event.target)) clear(event.target);
+          }}
+          // A radio, checkbox or select is cleared on `change`, after its own handler: cleared on `input`, the
+          // render between the two events would put a controlled choice back before its owner heard of it, and
+          // the first choice after an error would be lost (MEASURE-WEB-1).
+          onChange={(event) => {
+            if (isChoice(event.target)) clear(event.target);
           }}
         >
           {children}
         </div>
       </FieldErrorsProvider>
     </form>
+  );
+}
+
+/** A control chosen rather than typed in: it says what changed with `change`. */
+function isChoice(target: EventTarget): boolean {
+  return (
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLInputElement && (target.type === 'radio' || target.type === 'checkbox'))
   );
 }

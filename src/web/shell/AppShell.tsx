@@ -64,6 +64,11 @@ export function AppShell({ children }: { children: ReactNode }) {
                     {t('app.nav.shared')}
                   </NavLink>
                 </li>
+                <li className="site-nav__item--wide">
+                  <NavLink to="/surveys" className="site-nav__link">
+                    {t('app.nav.surveys')}
+                  </NavLink>
+                </li>
                 {signedIn.districtRole === 'district_admin' ? (
                   <li>
                     <NavLink to="/admin" className="site-nav__link">

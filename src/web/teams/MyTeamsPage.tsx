@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../ui/States';
 import { groupKindLabel } from './labels';
 import { InvitedMeetings } from '../peer-modeling/InvitedMeetings';
 import { ReminderBanner } from '../next-steps/ReminderBanner';
+import { SurveyBanner } from '../surveys/SurveyBanner';
 import './i18n';
 
 export function MyTeamsPage() {
@@ -26,11 +27,17 @@ export function MyTeamsPage() {
           <p className="site-nav-narrow-only">
             <Link to="/shared">{t('myTeams.sharedLink')}</Link>
           </p>
+          {/* MEASURE-WEB-4: the same for Surveys. */}
+          <p className="site-nav-narrow-only">
+            <Link to="/surveys">{t('myTeams.surveysLink')}</Link>
+          </p>
         </>
       }
     >
       {/* NEXT-REMIND-1: my next steps overdue or due this week, when there are any. */}
       <ReminderBanner />
+      {/* MEASURE-WEB-4: an open survey waiting for me, when there is one. */}
+      <SurveyBanner />
       {groups.isPending ? (
         <LoadingState />
       ) : groups.isError ? (

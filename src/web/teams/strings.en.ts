@@ -8,6 +8,14 @@ export const teamsStrings = {
     title: 'My teams',
     intro: 'The groups you belong to. Open one to see its members.',
     sharedLink: 'What teams shared with your school and district',
+    surveysLink: 'Surveys: answer one, or see results',
+    /** MEASURE-WEB-4: src/web/surveys/SurveyBanner.tsx. */
+    surveyBanner: {
+      text_one: 'A short survey is waiting for you: “{{title}}”.',
+      text_other: '{{count}} short surveys are waiting for you.',
+      link: 'Answer it',
+      linkMany: 'See your surveys',
+    },
     emptyTitle: 'You are not on a team yet',
     emptyBody: 'When a team lead invites you, or shares a join code, your teams will appear here.',
     emptyJoin: 'Enter a join code',
