@@ -1,7 +1,8 @@
 /**
  * `bench:report` (issue 13, ADR 0029): survey reports of a big district, over HTTP against the built app.
  * Run it with `node bench/run.mjs report [--schools 200] [--teams 5000] [--waves 3] [--responses 60000]
- * [--requests 300] [--seed 13] [--app-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"] [--explain] [--keep]`.
+ * [--requests 300] [--seed 13] [--app-node-args "--cpu-prof --cpu-prof-dir=/tmp/prof"] [--explain] [--identity]
+ * [--keep]`.
  *
  * 1. The built app (`dist/cli/main.js serve`) on its own embedded PostgreSQL (or DATABASE_URL, empty), set up
  *    through `/api/setup` (the district and its first admin); the global rate limit is raised so that the
@@ -38,7 +39,7 @@ import { z } from '#contracts/zod';
 import { Instrument } from '#contracts/instrument';
 import { WaveFrame } from '#contracts/surveys';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '#server/db/embedded/index';
-import { freePort } from './procs';
+import { cpuMsOf, cpuMsWithChildren, freePort, machineBusyMs, postmasterOf } from './procs';
 
 interface Options {
   schools: number;
@@ -49,6 +50,8 @@ interface Options {
   seed: number;
   appNodeArgs: string[];
   explain: boolean;
+  /** Ask for uncompressed answers (diagnostic: what compression costs); by default fetch asks for gzip. */
+  identity: boolean;
   keep: boolean;
 }
 
@@ -62,6 +65,7 @@ function parseOptions(argv: readonly string[]): Options {
     seed: 13,
     appNodeArgs: [],
     explain: false,
+    identity: false,
     keep: false,
   };
   for (let i = 0; i < argv.length; i += 1) {
@@ -86,10 +90,11 @@ function parseOptions(argv: readonly string[]): Options {
     else if (flag === '--seed') opts.seed = int(0, 2 ** 31);
     else if (flag === '--app-node-args') opts.appNodeArgs = value().split(' ').filter(Boolean);
     else if (flag === '--explain') opts.explain = true;
+    else if (flag === '--identity') opts.identity = true;
     else if (flag === '--keep') opts.keep = true;
     else
       throw new Error(
-        `unknown flag ${flag}; flags: --schools N --teams N --waves N --responses N --requests N --seed N --app-node-args "..." --explain --keep`,
+        `unknown flag ${flag}; flags: --schools N --teams N --waves N --responses N --requests N --seed N --app-node-args "..." --explain --identity --keep`,
       );
   }
   if (opts.teams < opts.schools) throw new Error('--teams must be at least --schools');
@@ -200,6 +205,8 @@ interface Answer {
   status: number;
   text: string;
   ms: number;
+  /** The answer's content-encoding (`identity` when none). */
+  encoding: string;
 }
 
 async function call(
@@ -208,8 +215,9 @@ async function call(
   path: string,
   session: string | null,
   body?: unknown,
+  extra: Record<string, string> = {},
 ): Promise<Answer> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...extra };
   if (session) headers.cookie = `ensemble_session=${session}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   const t0 = performance.now();
@@ -219,7 +227,12 @@ async function call(
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
-  return { status: res.status, text, ms: performance.now() - t0 };
+  return {
+    status: res.status,
+    text,
+    ms: performance.now() - t0,
+    encoding: res.headers.get('content-encoding') ?? 'identity',
+  };
 }
 
 async function ok(
@@ -228,8 +241,9 @@ async function ok(
   path: string,
   session: string | null,
   body?: unknown,
+  extra?: Record<string, string>,
 ) {
-  const answer = await call(base, method, path, session, body);
+  const answer = await call(base, method, path, session, body, extra);
   if (answer.status !== 200)
     throw new Error(`${method} ${path} -> ${answer.status}: ${answer.text.slice(0, 500)}`);
   return answer;
@@ -552,15 +566,22 @@ async function runWave(
   }
   if (rows.unit.length) await insert();
   // The same number of people in each atom have answered (participation as the routes leave it).
+  const invitedRows = await pool.query<{ user_id: string; unit: string; role_band: string }>(
+    'SELECT user_id, units[1] AS unit, role_band FROM survey_participation WHERE wave_id = $1',
+    [wave.id],
+  );
+  const left = new Map(frame.invited.map((a, i) => [`${a.unit}|${a.role}`, nth(counts, i)]));
+  const answered: string[] = [];
+  for (const p of invitedRows.rows) {
+    const key = `${p.unit}|${p.role_band}`;
+    const n = left.get(key) ?? 0;
+    if (n <= 0) continue;
+    left.set(key, n - 1);
+    answered.push(p.user_id);
+  }
   await pool.query(
-    `UPDATE survey_participation p SET answered = true
-     FROM (
-       SELECT user_id, row_number() OVER (PARTITION BY units[1], role_band ORDER BY random()) AS k, units[1] AS unit, role_band
-       FROM survey_participation WHERE wave_id = $1
-     ) x
-     JOIN unnest($2::text[], $3::text[], $4::int[]) AS c(unit, role, n) ON c.unit = x.unit AND c.role = x.role_band
-     WHERE p.wave_id = $1 AND p.user_id = x.user_id AND x.k <= c.n`,
-    [wave.id, frame.invited.map((a) => a.unit), frame.invited.map((a) => a.role), counts],
+    'UPDATE survey_participation SET answered = true WHERE wave_id = $1 AND user_id = ANY($2::uuid[])',
+    [wave.id, answered],
   );
   await pool.query('ANALYZE survey_responses');
   const closed = await ok(base, 'POST', `/api/surveys/waves/${wave.id}/close`, district.adminSession);
@@ -582,6 +603,8 @@ async function runWave(
 
 interface Series {
   name: string;
+  /** CPU ms spent meanwhile by the app, PostgreSQL (when embedded), this client and every other process. */
+  cpu?: { app: number; db: number | null; client: number; other: number; wallMs: number };
   times: number[];
   bytes: number[];
   cells: number[];
@@ -653,6 +676,7 @@ async function main(): Promise<void> {
   const began = Date.now();
 
   let databaseUrl = process.env.DATABASE_URL;
+  let postmaster: number | null = null;
   if (!databaseUrl) {
     const embedded: EmbeddedPostgres = await startEmbeddedPostgres({
       dataDir: join(work, 'pg-data'),
@@ -660,6 +684,7 @@ async function main(): Promise<void> {
     });
     cleanups.push(() => embedded.stop());
     databaseUrl = embedded.connectionString;
+    postmaster = postmasterOf(embedded.clusterDir);
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -731,11 +756,23 @@ async function main(): Promise<void> {
       problems: [],
     } as Series,
   };
+  const headers: Record<string, string> = opts.identity ? { 'accept-encoding': 'identity' } : {};
+  const encodings = new Set<string>();
   const teamsOf = (s: number) => district.teamIds.filter((_, t) => district.teamSchool(t) === s).length;
   const measureLoad = machineLoad();
   const measureBegan = Date.now();
+  const appPid = app.child.pid ?? 0;
   for (const [key, s] of Object.entries(series) as [keyof typeof series, Series][]) {
+    let cpu0 = { app: 0, db: 0, client: process.cpuUsage(), machine: 0, at: 0 };
     for (let i = 0; i < WARM_UP + opts.requests; i += 1) {
+      if (i === WARM_UP)
+        cpu0 = {
+          app: cpuMsOf(appPid),
+          db: postmaster === null ? 0 : cpuMsWithChildren(postmaster),
+          client: process.cpuUsage(),
+          machine: machineBusyMs(),
+          at: Date.now(),
+        };
       const w = Math.floor(r() * waves.length);
       const wave = nth(waves, w);
       const school = Math.floor(r() * district.schoolIds.length);
@@ -745,7 +782,8 @@ async function main(): Promise<void> {
           ? `/api/surveys/waves/${wave.id}/report`
           : `/api/surveys/waves/${wave.id}/report?at=school:${schoolId}`;
       const session = key === 'leader' ? nth(district.leaderSessions, school) : district.adminSession;
-      const answer = await ok(base, 'GET', path, session);
+      const answer = await ok(base, 'GET', path, session, undefined, headers);
+      encodings.add(answer.encoding);
       if (i < WARM_UP) continue;
       s.times.push(answer.ms);
       s.bytes.push(Buffer.byteLength(answer.text));
@@ -757,21 +795,37 @@ async function main(): Promise<void> {
         perSchool: wave.perSchool,
       });
     }
+    const client = process.cpuUsage(cpu0.client);
+    const used = {
+      app: cpuMsOf(appPid) - cpu0.app,
+      db: postmaster === null ? null : cpuMsWithChildren(postmaster) - cpu0.db,
+      client: (client.user + client.system) / 1000,
+    };
+    s.cpu = {
+      ...used,
+      other: Math.max(0, machineBusyMs() - cpu0.machine - used.app - (used.db ?? 0) - used.client),
+      wallMs: Date.now() - cpu0.at,
+    };
   }
   const measureS = Math.round((Date.now() - measureBegan) / 1000);
   const figures = Object.fromEntries(Object.entries(series).map(([k, s]) => [k, summarise(s)]));
   for (const [k, s] of Object.entries(series)) {
     const f = nth(Object.values(figures), Object.keys(series).indexOf(k));
+    const per = (ms: number | null | undefined) =>
+      ms === null || ms === undefined ? 'n/a' : (ms / Math.max(1, s.times.length)).toFixed(1);
     log(
-      `${s.name}: ${s.times.length} requests, p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms, max ${f.max} ms; ${f.cells} cells, ${f.kb} KiB a response`,
+      `${s.name}: ${s.times.length} requests, p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms, max ${f.max} ms; ${f.cells} cells, ${f.kb} KiB a response; ` +
+        `CPU ms a request: app ${per(s.cpu?.app)}, postgres ${per(s.cpu?.db)}, client ${per(s.cpu?.client)}; ` +
+        `other processes meanwhile ${s.cpu ? (s.cpu.other / s.cpu.wallMs).toFixed(2) : '?'} cores`,
     );
   }
   log(
-    `measured in ${measureS} s, one request at a time; load when measuring began: ${measureLoad}; now: ${machineLoad()}`,
+    `measured in ${measureS} s, one request at a time, answers encoded ${[...encodings].join(', ')}; load when measuring began: ${measureLoad}; now: ${machineLoad()}`,
   );
   const problems = Object.values(series).flatMap((s) => s.problems);
   for (const p of problems.slice(0, 20)) log(`PROBLEM ${p}`);
   if (problems.length) process.exitCode = 1;
+  const cpuPer = (x: Series) => (x.cpu ? round(x.cpu.app / Math.max(1, x.times.length)) : null);
   const d = figures.district;
   const s = figures.school;
   const l = figures.leader;
@@ -785,6 +839,9 @@ async function main(): Promise<void> {
       district_report_p50_ms: d.p50,
       school_report_p50_ms: s.p50,
       school_report_leader_p95_ms: l.p95,
+      district_report_app_cpu_ms: cpuPer(series.district),
+      school_report_app_cpu_ms: cpuPer(series.school),
+      district_report_kib: d.kb,
       people: district.people,
       create_ms: waves.map((w) => Math.round(w.createMs)),
       close_ms: waves.map((w) => Math.round(w.closeMs)),
@@ -801,9 +858,10 @@ async function cleanup(): Promise<void> {
   for (const child of children) child.kill('SIGKILL');
 }
 
-process.once('SIGINT', () => {
-  void cleanup().finally(() => process.exit(130));
-});
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => {
+    void cleanup().finally(() => process.exit(130));
+  });
 
 let exitCode = 0;
 try {

@@ -47,7 +47,12 @@ export function cellStats(
   const rows = keyed.ok ? keyed.rows : [];
   const items: CellItemResult[] = [];
   instrument.items.forEach((item, column) => {
-    const m = tryMeanCI(rows.flatMap((row) => (typeof row[column] === 'number' ? [row[column]] : [])));
+    const values: number[] = [];
+    for (const row of rows) {
+      const v = row[column];
+      if (typeof v === 'number') values.push(v);
+    }
+    const m = tryMeanCI(values);
     if (m.ok)
       items.push({
         id: item.id,

@@ -1,16 +1,19 @@
 /**
- * A wave's frame and instrument, parsed once per process. Both are written when the wave is launched and never
+ * What never changes about a wave, parsed once per process and kept within bounds (least recently used first
+ * out). A wave's frame and instrument, parsed once per process. Both are written when the wave is launched and never
  * updated (ADR 0029: the frame is the launch's, the instrument a frozen copy), so the parse of a wave id's row
  * stays right for as long as the wave exists. A district of 5,000 teams has a frame of some 10,000 entries (about
  * 1 MB of JSON): loading and validating it on every report took most of a report's time (bench:report).
  * Bounded: the least recently used waves go first once the entries held pass `MAX_WEIGHT`.
  */
 import type { Instrument } from '#contracts/instrument';
-import type { WaveFrame } from '#contracts/surveys';
+import type { ReportCell, WaveFrame } from '#contracts/surveys';
 
 export interface FrozenParts {
   frame?: WaveFrame;
   instrument?: Instrument;
+  /** The answers of a closed wave (see `COUNT_SETTLED_MS` in routes.ts). */
+  responses?: number;
 }
 
 /** Frame entries (units and atoms) held at most, over all waves: some 20 MB of parsed objects. */
@@ -43,5 +46,48 @@ export function rememberFrozen(waveId: string, part: FrozenParts): void {
     if (weight <= MAX_WEIGHT || id === waveId) break;
     parts.delete(id);
     weight -= weightOf(p);
+  }
+}
+
+/**
+ * A closed wave's report cells for one node and role filter, parsed. They were frozen at close and are never
+ * recomputed (ADR 0029), so reading and validating them again (a district report: its 201 cells, 1.3 MB of JSON)
+ * would only redo the same work. Who may see which of them is decided on every request, after this.
+ */
+const MAX_CELL_WEIGHT = 200_000;
+const reports = new Map<string, { cells: readonly ReportCell[]; weight: number }>();
+let cellWeight = 0;
+
+/** Roughly the values a cell holds: its numbers and its comments. */
+const cellWeightOf = (cells: readonly ReportCell[]) =>
+  cells.reduce(
+    (sum, c) =>
+      sum + 1 + (c.status === 'shown' ? c.items.length + c.constructs.length + c.freeText.length : 0),
+    0,
+  );
+
+const reportKey = (waveId: string, at: string, role: string) => `${waveId}|${at}|${role}`;
+
+export function frozenCells(waveId: string, at: string, role: string): readonly ReportCell[] | undefined {
+  const key = reportKey(waveId, at, role);
+  const found = reports.get(key);
+  if (!found) return undefined;
+  reports.delete(key);
+  reports.set(key, found);
+  return found.cells;
+}
+
+export function rememberCells(waveId: string, at: string, role: string, cells: readonly ReportCell[]): void {
+  const key = reportKey(waveId, at, role);
+  const before = reports.get(key);
+  if (before) cellWeight -= before.weight;
+  reports.delete(key);
+  const weight = cellWeightOf(cells);
+  reports.set(key, { cells, weight });
+  cellWeight += weight;
+  for (const [k, entry] of reports) {
+    if (cellWeight <= MAX_CELL_WEIGHT || k === key) break;
+    reports.delete(k);
+    cellWeight -= entry.weight;
   }
 }

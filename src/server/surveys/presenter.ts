@@ -95,6 +95,14 @@ export function presentSurveyToAnswer(
   };
 }
 
+/** Stored result payloads as cells (rows the server wrote at close; one that does not parse is left out, never trusted). */
+export function parseCells(results: readonly { payload: unknown }[]): ReportCell[] {
+  return results.flatMap((r) => {
+    const parsed = ReportCell.safeParse(r.payload);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 /**
  * MEASURE-REPORT-2: the frozen cells the caller may read: all of them for those who run the wave; for the
  * people of its schools and teams, the district's, their own schools' and their own teams' cells.
@@ -103,16 +111,14 @@ export function presentReport(
   actor: Actor,
   row: WaveRow,
   wave: WaveSummary,
-  results: readonly { node: string; payload: unknown }[],
+  frozen: readonly ReportCell[],
   role: 'all' | 'staff' | 'leader',
   at: string,
 ): WaveReport {
   const instrument = instrumentOf(row);
   const manages = can(actor, 'update', waveSubject(row));
-  const cells = results.flatMap((r) => {
-    const parsed = ReportCell.safeParse(r.payload);
-    if (!parsed.success || parsed.data.role !== role) return [];
-    const cell = parsed.data;
+  const cells = frozen.flatMap((cell) => {
+    if (cell.role !== role) return [];
     if (manages) return [cell];
     const { node } = cell;
     const mine =

@@ -31,7 +31,9 @@ import type { Services } from '../services';
 import { closeWave } from './close';
 import { checkAnswers, frameOf, type AnswerUnits } from './answers';
 import { waveInvitationMail, waveReminderMail } from './mail';
+import { frozenCells, frozenParts, rememberCells, rememberFrozen } from './frozen';
 import {
+  parseCells,
   presentReport,
   presentSurveyToAnswer,
   presentWave,
@@ -130,16 +132,35 @@ const nodeKeyOf = (node: { kind: 'district' | 'school' | 'team'; id: string | nu
 /** MEASURE-DB-2: answering leaves no request line in the log (errors only). */
 const ANSWER_ROUTE = { logLevel: 'error' } as const;
 
+/**
+ * A closed wave takes no answer (MEASURE-WAVE-7), so its response count is counted once (60,000 answers: some
+ * 10 ms a report otherwise) and kept, from this long after its close: an answer already on its way when the close
+ * committed has landed by then.
+ */
+const COUNT_SETTLED_MS = 60_000;
+
 /** Participation rows a statement inserts (5 parameters each). */
 const PARTICIPATION_BATCH = 2_000;
 
 export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
   const withCounts = async (actor: Actor | null, rows: WaveRow[]) => {
-    const counts = await responseCounts(
+    const counts = new Map<string, number>();
+    for (const row of rows) {
+      const known = frozenParts(row.id)?.responses;
+      if (known !== undefined) counts.set(row.id, known);
+    }
+    const counted = await responseCounts(
       s.db,
       rows[0]?.districtId ?? '',
-      rows.map((r) => r.id),
+      rows.filter((r) => !counts.has(r.id)).map((r) => r.id),
     );
+    const settled = Date.now() - COUNT_SETTLED_MS;
+    for (const row of rows) {
+      if (counts.has(row.id)) continue;
+      const n = counted.get(row.id) ?? 0;
+      counts.set(row.id, n);
+      if (row.closedAt !== null && row.closedAt.getTime() < settled) rememberFrozen(row.id, { responses: n });
+    }
     return rows.map((row) => presentWave(row, counts.get(row.id) ?? 0, actor));
   };
 
@@ -379,14 +400,12 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       throw conflict('Results are shown once the wave has closed, so nobody can watch them change');
     const [wave] = await withCounts(actor, [row]);
     if (!wave) throw notFound('That survey');
-    return presentReport(
-      actor,
-      row,
-      wave,
-      await resultsOf(s.db, actor.districtId, row.id, at, role),
-      role,
-      at,
-    );
+    let cells = frozenCells(row.id, at, role);
+    if (!cells) {
+      cells = parseCells(await resultsOf(s.db, actor.districtId, row.id, at, role));
+      rememberCells(row.id, at, role, cells);
+    }
+    return presentReport(actor, row, wave, cells, role, at);
   };
 
   registerEndpoint(app, api.waveReport, async ({ actor, params, query }) =>

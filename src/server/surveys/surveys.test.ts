@@ -279,6 +279,14 @@ describe('MEASURE-WAVE: who starts a wave and who answers', () => {
       expect(c.mean).toBeLessThanOrEqual(6);
       expect(c.ci95[0]).toBeLessThanOrEqual(c.mean);
     }
+    // Item means are frozen to 3 decimals (shown to 2), their intervals rounded outwards: they still hold them.
+    expect(north.items.length).toBeGreaterThan(0);
+    for (const item of north.items) {
+      expect(Math.round(item.mean * 1000) / 1000).toBe(item.mean);
+      expect(item.ci95[0]).toBeLessThanOrEqual(item.mean);
+      expect(item.ci95[1]).toBeGreaterThanOrEqual(item.mean);
+      for (const x of item.ci95) expect(Math.round(x * 1000) / 1000).toBe(x);
+    }
     expect(north.freeText).toEqual(['We plan together well.']);
     // Art (2 answers) has no numbers at all; Grade 3 (5) has none either, since North minus Grade 3 would be Art.
     expect(cell(team.small)).toEqual({
