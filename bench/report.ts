@@ -147,6 +147,8 @@ const machineLoad = () => {
 // --- The app as a child process -----------------------------------------------------------------------------
 
 const children = new Set<ChildProcess>();
+/** The app's latest output, shown when the bench fails. */
+let appOutput: () => string = () => '';
 const cleanups: (() => Promise<void>)[] = [];
 
 function startApp(
@@ -701,6 +703,7 @@ async function main(): Promise<void> {
     },
     join(work, 'app.log'),
   );
+  appOutput = app.output;
   cleanups.push(() => stopChild(app.child));
   await healthy(base, app.child, app.output, 120_000);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
@@ -869,6 +872,8 @@ try {
   exitCode = Number(process.exitCode ?? 0);
 } catch (err) {
   log(`failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  const tail = appOutput().slice(-3_000).trim();
+  if (tail) log(`the app's last output:\n${tail}`);
   exitCode = 1;
 } finally {
   await cleanup();

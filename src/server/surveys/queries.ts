@@ -124,6 +124,30 @@ export async function frameInput(db: DbOrTx, districtId: string, scope: WaveScop
   };
 }
 
+/**
+ * MEASURE-WAVE-2: who a wave invites by email, in one statement whatever their number: row by row, the query
+ * builder took seconds over a district of 70,000 people and runs out of stack past some 65,000 rows
+ * (bench:report). The units keep their order (the first is the person's default).
+ */
+export async function insertParticipation(
+  db: DbOrTx,
+  districtId: string,
+  waveId: string,
+  invitees: readonly { userId: string; units: readonly string[]; role: 'staff' | 'leader' }[],
+) {
+  if (invitees.length === 0) return;
+  await db.execute(sql`
+    insert into survey_participation (district_id, wave_id, user_id, units, role_band)
+    select ${districtId}::uuid, ${waveId}::uuid, p.user_id,
+      array(select u from jsonb_array_elements_text(p.units) with ordinality as e(u, k) order by k),
+      p.role_band
+    from unnest(
+      ${sql.param(invitees.map((i) => i.userId))}::uuid[],
+      ${sql.param(invitees.map((i) => JSON.stringify(i.units)))}::jsonb[],
+      ${sql.param(invitees.map((i) => i.role))}::text[]
+    ) as p(user_id, units, role_band)`);
+}
+
 export async function participationOf(
   db: DbOrTx,
   districtId: string,

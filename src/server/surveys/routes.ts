@@ -44,6 +44,7 @@ import {
 import {
   frameInput,
   insertInstrument,
+  insertParticipation,
   uploadedInstruments,
   listWaves,
   loadWave,
@@ -138,9 +139,6 @@ const ANSWER_ROUTE = { logLevel: 'error' } as const;
  * committed has landed by then.
  */
 const COUNT_SETTLED_MS = 60_000;
-
-/** Participation rows a statement inserts (5 parameters each). */
-const PARTICIPATION_BATCH = 2_000;
 
 export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
   const withCounts = async (actor: Actor | null, rows: WaveRow[]) => {
@@ -285,19 +283,7 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
         })
         .returning();
       if (!wave) throw conflict('The wave could not be saved');
-      // In batches: a district of 70,000 people is too many rows for one statement (at most 65,535 parameters,
-      // and the query builder runs out of stack long before).
-      if (body.invite === 'email')
-        for (let i = 0; i < built.invitees.length; i += PARTICIPATION_BATCH)
-          await tx.insert(surveyParticipation).values(
-            built.invitees.slice(i, i + PARTICIPATION_BATCH).map((invitee) => ({
-              districtId: actor.districtId,
-              waveId: wave.id,
-              userId: invitee.userId,
-              units: invitee.units,
-              roleBand: invitee.role,
-            })),
-          );
+      if (body.invite === 'email') await insertParticipation(tx, actor.districtId, wave.id, built.invitees);
       await recordAudit(tx, {
         districtId: actor.districtId,
         actorId: actor.userId,
