@@ -12,7 +12,7 @@ import type { ReportCell, WaveFrame } from '#contracts/surveys';
 export interface FrozenParts {
   frame?: WaveFrame;
   instrument?: Instrument;
-  /** The answers of a closed wave (see `COUNT_SETTLED_MS` in routes.ts). */
+  /** How many answered a closed wave: final, since no answer is taken once closed (`lockOpenWave`, routes.ts). */
   responses?: number;
 }
 

@@ -4,7 +4,7 @@
  * Every handler: validate, load scoped to the district, `authorize`, one transaction, present.
  */
 import type { FastifyInstance } from 'fastify';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { api } from '#contracts/api';
 import type { WaveScope } from '#contracts/surveys';
 import { Instrument } from '#contracts/instrument';
@@ -133,13 +133,6 @@ const nodeKeyOf = (node: { kind: 'district' | 'school' | 'team'; id: string | nu
 /** MEASURE-DB-2: answering leaves no request line in the log (errors only). */
 const ANSWER_ROUTE = { logLevel: 'error' } as const;
 
-/**
- * A closed wave takes no answer (MEASURE-WAVE-7), so its response count is counted once (60,000 answers: some
- * 10 ms a report otherwise) and kept, from this long after its close: an answer already on its way when the close
- * committed has landed by then.
- */
-const COUNT_SETTLED_MS = 60_000;
-
 export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
   const withCounts = async (actor: Actor | null, rows: WaveRow[]) => {
     const counts = new Map<string, number>();
@@ -152,12 +145,12 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       rows[0]?.districtId ?? '',
       rows.filter((r) => !counts.has(r.id)).map((r) => r.id),
     );
-    const settled = Date.now() - COUNT_SETTLED_MS;
     for (const row of rows) {
       if (counts.has(row.id)) continue;
       const n = counted.get(row.id) ?? 0;
       counts.set(row.id, n);
-      if (row.closedAt !== null && row.closedAt.getTime() < settled) rememberFrozen(row.id, { responses: n });
+      // A closed wave's count never changes (`lockOpenWave`): counted once (60,000 answers: some 10 ms a report).
+      if (row.closedAt !== null) rememberFrozen(row.id, { responses: n });
     }
     return rows.map((row) => presentWave(row, counts.get(row.id) ?? 0, actor));
   };
@@ -472,6 +465,7 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       const units = await participantUnits(s.db, row, actor.userId);
       const checked = checkAnswers(row, body, units, null);
       await s.db.transaction(async (tx) => {
+        await lockOpenWave(tx, row);
         if (!(await markAnswered(tx, actor.districtId, row.id, actor.userId)))
           throw conflict('You have already answered this survey');
         await insertResponse(tx, row, checked);
@@ -510,6 +504,7 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       const browserToken = body.browserToken;
       const checked = checkAnswers(row, body, linkUnits(row), body.leader ?? null);
       await s.db.transaction(async (tx) => {
+        await lockOpenWave(tx, row);
         const used = await tx
           .insert(surveyLinkUses)
           .values({ districtId: row.districtId, waveId: row.id, tokenHash: hashSecret(browserToken) })
@@ -546,6 +541,27 @@ async function participantUnits(db: DbOrTx, row: WaveRow, userId: string): Promi
  */
 function linkUnits(row: WaveRow): AnswerUnits {
   return { keys: frameOf(row).units.map((u) => u.key), role: null };
+}
+
+/**
+ * MEASURE-WAVE-7: an answer is stored only while its wave is open, checked in the answer's transaction with the
+ * wave's row locked for share (first, before any other row): a close, which updates that row, waits for the
+ * answers under way, and an answer that comes after the close is refused. So what a close froze, and the response
+ * count of a closed wave, hold every answer there will ever be.
+ */
+async function lockOpenWave(tx: DbOrTx, row: WaveRow) {
+  const [open] = await tx
+    .select({ id: surveyWaves.id })
+    .from(surveyWaves)
+    .where(
+      and(
+        eq(surveyWaves.districtId, row.districtId),
+        eq(surveyWaves.id, row.id),
+        isNull(surveyWaves.closedAt),
+      ),
+    )
+    .for('share');
+  if (!open) throw conflict('This survey is not open');
 }
 
 async function insertResponse(tx: DbOrTx, row: WaveRow, checked: ReturnType<typeof checkAnswers>) {

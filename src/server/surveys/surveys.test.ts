@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CreatedWave,
@@ -16,7 +16,15 @@ import type {
   WaveSummary,
 } from '#contracts/surveys';
 import { hashPassword } from '../auth/passwords';
-import { groupMembers, groups, schoolRoles, schools, surveyParticipation, users } from '../db/schema';
+import {
+  groupMembers,
+  groups,
+  schoolRoles,
+  schools,
+  surveyParticipation,
+  surveyWaves,
+  users,
+} from '../db/schema';
 import {
   Client,
   createDistrictWithAdmin,
@@ -339,6 +347,36 @@ describe('MEASURE-WAVE-6: the anonymous link', () => {
     expect((await anonymous.post(`/api/s/${token}`, body)).status).toBe(200);
     expect((await anonymous.post(`/api/s/${token}`, body)).status).toBe(409);
     expect((await anonymous.get(`/api/s/not-a-real-token-at-all`)).status).toBe(404);
+  });
+
+  it('MEASURE-WAVE-7: an answer under way while the wave closes waits for the close, then is refused', async () => {
+    const created = await admin.post<CreatedWave>(
+      '/api/surveys/waves',
+      wave({ invite: 'link', scope: { kind: 'teams', teamIds: [team.south] } }),
+    );
+    expect(created.status).toBe(200);
+    const waveId = created.body.wave.id;
+    const token = new URL(created.body.link!).pathname.split('/').pop()!;
+    const anonymous = new Client(t.app);
+    const survey = await anonymous.get<SurveyToAnswer>(`/api/s/${token}`);
+    const body = {
+      unit: survey.body.units[0]!.key,
+      answers: allAnswers(survey.body, 4),
+      browserToken: 'browser-token-racing-the-close',
+      leader: false,
+    };
+    let answered: Promise<{ status: number }> | undefined;
+    await t.database.db.transaction(async (tx) => {
+      // The close's first step (it claims the wave's row), not committed yet; the answer comes meanwhile.
+      await tx.update(surveyWaves).set({ closedAt: new Date() }).where(eq(surveyWaves.id, waveId));
+      answered = anonymous.post(`/api/s/${token}`, body);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect((await answered!).status).toBe(409);
+    const stored = await t.database.db.execute(
+      sql`select count(*)::int as n from survey_responses where wave_id = ${waveId}`,
+    );
+    expect(stored.rows).toEqual([{ n: 0 }]);
   });
 });
 
