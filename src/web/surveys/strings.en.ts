@@ -188,8 +188,9 @@ export const surveysStrings = {
     tableCaption_one: '{{name}}: average by source, {{count}} answer',
     tableCaption_other: '{{name}}: average by source, {{count}} answers',
     construct: 'Source',
-    // Soft hyphens (\u00ad): on a phone a heading breaks there, with a hyphen, rather than anywhere.
-    mean: 'Aver\u00adage (1–6)',
+    // Soft hyphens (\u00ad): on a phone a heading breaks there, with a hyphen, rather than anywhere; word joiners
+    // (\u2060) keep "(1–6)" whole.
+    mean: 'Aver\u00adage (1\u2060–\u20606)',
     interval: '95% inter\u00adval',
     intervalValue: '{{low}}–{{high}}',
     alpha: 'Relia\u00adbility (α)',
