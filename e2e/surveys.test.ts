@@ -321,6 +321,10 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
     await row.getByText('15 answers of 16 invited (94%) · never who').waitFor();
     expect(await admin.getByTestId('surveys-run').innerText()).not.toMatch(/East [YMPQ]\d/);
     await checkPage(admin, 'surveys-list-open');
+    // MEASURE-WAVE-3: a reminder goes to the one who has not answered (nobody is named).
+    await row.getByRole('button', { name: `Send a reminder: “${TITLE}”` }).click();
+    await admin.getByText('A reminder went to everyone invited who has not answered yet.').first().waitFor();
+    await row.getByText(/Last reminder: /).waitFor();
     await row.getByRole('button', { name: `Close now: “${TITLE}”` }).click();
     const dialog = admin.getByRole('alertdialog', { name: 'Close this survey now?' });
     await dialog.getByText('the record of who was invited and who answered is deleted for good').waitFor();
@@ -441,7 +445,7 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
     await choose(linkPhone.getByRole('radiogroup', { name: /Do you lead a school or the district\?/ }), 'No');
     await checkPage(linkPhone, 'surveys-link-answer');
     await linkPhone.setViewportSize(viewports.phone);
-    await answerAll(linkPhone, 4, 2);
+    await answerAll(linkPhone, 4, 2, false);
     await linkPhone.getByRole('button', { name: 'Send my answers' }).click();
     await linkPhone.getByTestId('survey-state-thanks').waitFor();
 

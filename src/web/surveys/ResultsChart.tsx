@@ -1,10 +1,10 @@
 /**
  * MEASURE-WEB-5: one group's averages by source as an accessible SVG: one row per construct, named in words above
- * its line; a dot at the mean and a whisker for its 95% interval on the scale's 1..points axis; the mean written
- * beside it. One image (role="img") named by its title and described by every number in words; nothing is told by
- * colour (each row has its name and its number) and nothing moves. Positions are percentages of the width and
- * text keeps its size, so the chart fits a phone and a projector alike. The same numbers are in a real table
- * (ResultsTable) beside it.
+ * its line; a dot at the mean and a whisker for its 95% interval on the scale's 1..points axis; the mean written in
+ * a column at the right. One image (role="img") named by its title and described by every number in words (its
+ * desc); nothing is told by colour (each row has its name and its number) and nothing moves. Positions are
+ * percentages of the width and text keeps its size, so the chart fits a phone and a projector alike. The same
+ * numbers are in a real table (ResultsTable) beside it.
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,8 +60,8 @@ export function ResultsChart({
     >
       <title id={`${id}-title`}>{t('results.chartTitle', { name })}</title>
       <desc id={`${id}-desc`}>{desc}</desc>
-      {/* The plot: an inner viewport inset from both sides, so the end ticks' numbers stay inside. */}
-      <svg x="2%" width="96%" height={height} overflow="visible">
+      {/* The plot: an inner viewport inset from the left and leaving a column on the right for the means. */}
+      <svg x="2%" width="86%" height={height} overflow="visible">
         {ticks.map((tick) => (
           <g key={tick}>
             <line
@@ -80,8 +80,6 @@ export function ResultsChart({
           const y = TOP + index * ROW;
           const low = c.ci95[0] ?? c.mean;
           const high = c.ci95[1] ?? c.mean;
-          // The number goes right of the whisker, or left of it when the whisker reaches the right end.
-          const right = (Math.min(points, high) - 1) / (points - 1) < 0.8;
           return (
             <g key={c.construct} data-construct={c.construct} data-mean={c.mean}>
               <text className="survey-chart__label" x="0" y={y + LABEL_Y}>
@@ -109,19 +107,22 @@ export function ResultsChart({
                 y2={y + LINE_Y + 6}
               />
               <circle className="survey-chart__dot" cx={pct(c.mean)} cy={y + LINE_Y} r="6" />
-              <text
-                className="survey-chart__value"
-                x={right ? pct(high) : pct(low)}
-                dx={right ? 8 : -8}
-                y={y + LINE_Y + 4}
-                textAnchor={right ? 'start' : 'end'}
-              >
-                {num(c.mean)}
-              </text>
             </g>
           );
         })}
       </svg>
+      {/* Each mean written in a column of its own, on its row's line. */}
+      {constructs.map((c, index) => (
+        <text
+          key={c.construct}
+          className="survey-chart__value"
+          x="100%"
+          y={TOP + index * ROW + LINE_Y + 4}
+          textAnchor="end"
+        >
+          {num(c.mean)}
+        </text>
+      ))}
     </svg>
   );
 }

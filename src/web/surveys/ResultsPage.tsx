@@ -200,7 +200,14 @@ function CellSection({
       </Heading>
       {cell.status === 'shown' ? (
         <>
-          <p className="survey-cell__n">{t('results.n', { count: cell.n })}</p>
+          <p className="survey-cell__n">
+            <span>{t('results.n', { count: cell.n })}</span>
+            {drill ? (
+              <Link className="survey-cell__drill survey-noprint" to={drill}>
+                {t('results.drill', { name: cell.node.name })}
+              </Link>
+            ) : null}
+          </p>
           <div className="survey-cell__body">
             <ResultsChart
               name={cell.node.name}
@@ -228,7 +235,7 @@ function CellSection({
             : t('results.empty')}
         </p>
       )}
-      {drill ? (
+      {drill && cell.status !== 'shown' ? (
         <p className="survey-noprint">
           <Link to={drill}>{t('results.drill', { name: cell.node.name })}</Link>
         </p>
@@ -277,9 +284,7 @@ function ResultsTable({
                   high: num(c.ci95[1] ?? c.mean),
                 })}
               </td>
-              <td className="survey-table__words">
-                {c.alpha === null ? t('results.alphaNone') : num(c.alpha)}
-              </td>
+              <td>{c.alpha === null ? t('results.alphaNone') : num(c.alpha)}</td>
               {showFavourable ? (
                 <td>{c.favourable === null ? '' : formatPercent(c.favourable, language)}</td>
               ) : null}

@@ -160,7 +160,8 @@ export const surveysStrings = {
     title: 'Results: {{title}}',
     loading: 'Loading the results…',
     back: 'Back to surveys',
-    closedOn: 'Closed. {{count}} answers of {{invited}} invited. Whose answers: {{role}}.',
+    closedOn_one: 'Closed. {{count}} answer of {{invited}} invited. Whose answers: {{role}}.',
+    closedOn_other: 'Closed. {{count}} answers of {{invited}} invited. Whose answers: {{role}}.',
     levels: 'Level',
     district: 'District',
     up: 'Up one level',
@@ -176,7 +177,8 @@ export const surveysStrings = {
     howTo2:
       'When two intervals overlap a lot, the difference between them could be chance. The results describe how people answered; they do not say why.',
     notes: 'About these results',
-    n: '{{count}} answers',
+    n_one: '{{count}} answer',
+    n_other: '{{count}} answers',
     drill: 'See {{name}}’s teams',
     suppressed:
       'Not enough responses to show (fewer than {{threshold}}, or showing it would reveal a smaller group).',
@@ -186,12 +188,14 @@ export const surveysStrings = {
     tableCaption_one: '{{name}}: average by source, {{count}} answer',
     tableCaption_other: '{{name}}: average by source, {{count}} answers',
     construct: 'Source',
-    mean: 'Average (1–6)',
-    interval: '95% interval',
+    // Soft hyphens (\u00ad): on a phone a heading breaks there, with a hyphen, rather than anywhere; word joiners
+    // (\u2060) keep "(1–6)" whole.
+    mean: 'Aver\u00adage (1\u2060–\u20606)',
+    interval: '95% inter\u00adval',
     intervalValue: '{{low}}–{{high}}',
-    alpha: 'Reliability (α)',
+    alpha: 'Relia\u00adbility (α)',
     alphaNone: 'not computable',
-    favourable: 'Agreeing',
+    favourable: 'Agree\u00ading',
     /**
      * What each result measures: the four sources by their one name (DAY-WORDS-1: the same as
      * `src/contracts/efficacy-sources.ts`, checked by strings.test.ts; written here so that these pages do not
