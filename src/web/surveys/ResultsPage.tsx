@@ -336,7 +336,8 @@ function GroupsTable({
       <p className="survey-noprint">{t(kind === 'team' ? 'results.teamsHint' : 'results.schoolsHint')}</p>
       <div className="survey-table__scroll" tabIndex={0} role="region" aria-label={caption}>
         <table className="survey-table survey-table--groups">
-          <caption>{caption}</caption>
+          {/* Said by the heading and the line above it; on a phone a caption as wide as the table would be cut. */}
+          <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t(`results.kind.${kind}`)}</th>
