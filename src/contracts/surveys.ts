@@ -207,7 +207,7 @@ const EmptyCell = z.object({ status: z.literal('empty'), node: CellNode, role: R
 /**
  * A cell as it is frozen at close (`survey_results.payload`, MEASURE-REPORT-1): a shown cell holds all its item
  * means and every comment (free text) in the order of `orderFreeText`. Reports never send it whole: the node's
- * own cell goes out as a `NodeCell`, the cells under it as `SummaryCell`s (MEASURE-REPORT-6).
+ * own cell goes out as a `NodeCell`, the cells under it as `SummaryCell`s (MEASURE-REPORT-6, ADR 0031).
  */
 export const FrozenCell = z.discriminatedUnion('status', [
   z.object({

@@ -51,7 +51,7 @@ export function rememberFrozen(waveId: string, part: FrozenParts): void {
 
 /**
  * A closed wave's frozen cells at one node and role filter, parsed: the node's own cell whole (its comments are
- * paged from here, MEASURE-REPORT-7) and the cells under it as summaries, sorted by name. They were frozen at
+ * paged from here, MEASURE-REPORT-7) and the cells under it as summaries, sorted by name (ADR 0031). They were frozen at
  * close and are never recomputed (ADR 0029), so reading and validating them again would only redo the same work.
  * Who may see which of them is decided on every request, after this.
  */
