@@ -23,8 +23,10 @@
  *    over HTTP, one request at a time: the district report (`GET /api/surveys/waves/:id/report`, the
  *    district and its schools) as the district admin, the school report (`?at=school:<id>`, a school and its
  *    teams) as the admin and as that school's leader (who reads the school's cell only, MEASURE-REPORT-2), each
- *    over random waves and schools, after a warm-up. Every answer is checked: its cells, the district's n
- *    against the answers inserted, each shown school's n against the seed, and no number in a suppressed cell.
+ *    over random waves and schools, after a warm-up; then pages of the district's comments
+ *    (`GET .../comments?offset=`, MEASURE-REPORT-7). Every answer is checked: its cells, the district's n
+ *    against the answers inserted, each shown school's n against the seed, no number in a suppressed cell, no
+ *    item means or comments in the cells under the node (MEASURE-REPORT-6), and each page's comments.
  * The last line of output is one JSON object:
  * {"responses","district_report_p95_ms","school_report_p95_ms", ...more figures}.
  */
@@ -259,9 +261,10 @@ const Cell = z.object({
   n: z.optional(z.number()),
   constructs: z.optional(z.array(z.unknown())),
   items: z.optional(z.array(z.unknown())),
-  freeText: z.optional(z.array(z.string())),
+  comments: z.optional(z.nullable(z.object({ total: z.number(), items: z.array(z.string()) }))),
+  freeText: z.optional(z.unknown()),
 });
-const Report = z.object({ cells: z.array(Cell) });
+const Report = z.object({ cell: z.nullable(Cell), children: z.array(Cell) });
 
 // --- The district --------------------------------------------------------------------------------------------
 
@@ -625,7 +628,10 @@ function summarise(s: Series) {
   };
 }
 
-/** Checks one report: its first cell is the node asked for, a suppressed cell has no number, and the n's match the seed. */
+/**
+ * Checks one report: its own cell is the node asked for, a suppressed cell has no number, the cells under it are
+ * summaries (no item means, no comments: MEASURE-REPORT-6), and the n's match the seed.
+ */
 function checkReport(
   s: Series,
   text: string,
@@ -638,12 +644,16 @@ function checkReport(
   },
 ) {
   const report = Report.parse(JSON.parse(text));
-  const [first, ...rest] = report.cells;
+  const first = report.cell;
+  const rest = report.children;
   if (first?.node.kind !== expect.first || first.node.id !== expect.firstId)
-    s.problems.push(`${s.name}: first cell is ${first?.node.kind ?? 'missing'} ${first?.node.id ?? ''}`);
+    s.problems.push(`${s.name}: own cell is ${first?.node.kind ?? 'missing'} ${first?.node.id ?? ''}`);
   if (rest.length !== expect.children)
     s.problems.push(`${s.name}: ${rest.length} cells under it, expected ${expect.children}`);
-  for (const cell of report.cells) {
+  for (const cell of rest)
+    if (cell.items !== undefined || cell.comments !== undefined || cell.freeText !== undefined)
+      s.problems.push(`${s.name}: a cell under the node carries item means or comments`);
+  for (const cell of [...(first ? [first] : []), ...rest]) {
     if (cell.status !== 'shown') {
       if (cell.n !== undefined || cell.constructs !== undefined || cell.items !== undefined)
         s.problems.push(`${s.name}: a ${cell.status} cell carries numbers`);
@@ -660,7 +670,24 @@ function checkReport(
         `${s.name}: ${cell.node.kind} ${cell.node.id ?? ''} shows n=${cell.n ?? '?'}, ${want} answered`,
       );
   }
-  s.cells.push(report.cells.length);
+  if (first?.status === 'shown' && first.comments && first.comments.items.length > 50)
+    s.problems.push(`${s.name}: ${first.comments.items.length} comments sent at once`);
+  s.cells.push(rest.length + (first ? 1 : 0));
+}
+
+const Comments = z.object({
+  comments: z.object({ total: z.number(), offset: z.number(), items: z.array(z.string()) }),
+});
+
+/** A page of comments: where it was asked for, at most 50, and no more than the total. */
+function checkComments(s: Series, text: string, offset: number) {
+  const { comments } = Comments.parse(JSON.parse(text));
+  const want = Math.max(0, Math.min(50, comments.total - offset));
+  if (comments.offset !== offset || comments.items.length !== want)
+    s.problems.push(
+      `${s.name}: ${comments.items.length} comments from ${comments.offset} of ${comments.total}, asked from ${offset}`,
+    );
+  s.cells.push(comments.items.length);
 }
 
 async function main(): Promise<void> {
@@ -758,6 +785,13 @@ async function main(): Promise<void> {
       cells: [],
       problems: [],
     } as Series,
+    comments: {
+      name: 'district comments, a page (admin)',
+      times: [],
+      bytes: [],
+      cells: [],
+      problems: [],
+    } as Series,
   };
   const headers: Record<string, string> = opts.identity ? { 'accept-encoding': 'identity' } : {};
   const encodings = new Set<string>();
@@ -780,16 +814,24 @@ async function main(): Promise<void> {
       const wave = nth(waves, w);
       const school = Math.floor(r() * district.schoolIds.length);
       const schoolId = nth(district.schoolIds, school);
+      // A page of the district's comments (MEASURE-REPORT-7): some 4,800 a wave, 50 a page.
+      const page = Math.floor(r() * 90);
       const path =
         key === 'district'
           ? `/api/surveys/waves/${wave.id}/report`
-          : `/api/surveys/waves/${wave.id}/report?at=school:${schoolId}`;
+          : key === 'comments'
+            ? `/api/surveys/waves/${wave.id}/comments?offset=${page * 50}`
+            : `/api/surveys/waves/${wave.id}/report?at=school:${schoolId}`;
       const session = key === 'leader' ? nth(district.leaderSessions, school) : district.adminSession;
       const answer = await ok(base, 'GET', path, session, undefined, headers);
       encodings.add(answer.encoding);
       if (i < WARM_UP) continue;
       s.times.push(answer.ms);
       s.bytes.push(Buffer.byteLength(answer.text));
+      if (key === 'comments') {
+        checkComments(s, answer.text, page * 50);
+        continue;
+      }
       checkReport(s, answer.text, {
         first: key === 'district' ? 'district' : 'school',
         firstId: key === 'district' ? null : schoolId,
@@ -832,7 +874,8 @@ async function main(): Promise<void> {
   const d = figures.district;
   const s = figures.school;
   const l = figures.leader;
-  if (!d || !s || !l) throw new Error('no figures');
+  const c = figures.comments;
+  if (!d || !s || !l || !c) throw new Error('no figures');
   log(`target (both p95 <= 100 ms): ${d.p95 <= 100 && s.p95 <= 100 ? 'met' : 'NOT met'}`);
   process.stdout.write(
     `${JSON.stringify({
@@ -842,6 +885,7 @@ async function main(): Promise<void> {
       district_report_p50_ms: d.p50,
       school_report_p50_ms: s.p50,
       school_report_leader_p95_ms: l.p95,
+      comments_page_p95_ms: c.p95,
       district_report_app_cpu_ms: cpuPer(series.district),
       school_report_app_cpu_ms: cpuPer(series.school),
       district_report_kib: d.kb,

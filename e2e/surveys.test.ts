@@ -336,7 +336,7 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
     expect(wave).toMatchObject({ status: 'closed', responses: 15, invited: 16 });
   });
 
-  test('MEASURE-WEB-5 the report by source: the district, then the school: Year 5 (6) with a chart and its table, Music (4) not enough responses and no numbers in the API', async () => {
+  test('MEASURE-WEB-5 the report by source: the district with its schools, the school with its teams (Year 5 (6) with its averages, Music (4) not enough responses and no numbers in the API), then Year 5 with a chart and its table', async () => {
     await admin
       .getByTestId('survey-wave')
       .filter({ hasText: TITLE })
@@ -346,11 +346,78 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
     const district = admin.locator('[data-testid="survey-cell"][data-node="district:"]');
     await district.getByText('15 answers', { exact: true }).waitFor();
     await district.getByRole('img', { name: /Average by source for Riverbend Unified/ }).waitFor();
+    // MEASURE-REPORT-6: the schools under it are one table of counts and averages, each a link to its report.
+    const schools = admin.getByRole('table', { name: /^Schools of Riverbend Unified/ });
+    await schools.getByRole('row', { name: new RegExp(`^${SCHOOL} 15 `) }).waitFor();
     await checkPage(admin, 'surveys-results-district');
 
-    await admin.getByRole('link', { name: `See ${SCHOOL}’s teams` }).click();
-    const cell = (id: string) => admin.locator(`[data-testid="survey-cell"][data-node="team:${id}"]`);
-    const year5Cell = cell(org.year5Id);
+    await schools.getByRole('link', { name: SCHOOL, exact: true }).click();
+    const school = admin.locator(`[data-testid="survey-cell"][data-node="school:${org.schoolId}"]`);
+    await school.getByText('15 answers', { exact: true }).waitFor();
+    const teams = admin.getByRole('table', {
+      name: `Teams of ${SCHOOL}: answers and average by source (1 to 6)`,
+    });
+    expect(await teams.locator('thead th').allInnerTexts()).toEqual([
+      'Team',
+      'Answers',
+      'Mastery experience',
+      'Vicarious experience',
+      'Social persuasion',
+      'Affective state',
+      'Collective efficacy',
+    ]);
+    const row = (id: string) => admin.locator(`[data-testid="survey-group"][data-node="team:${id}"]`);
+    const year5Row = row(org.year5Id);
+    const year5Numbers = await year5Row.locator('td').allInnerTexts();
+    expect(year5Numbers[0]).toBe('6');
+    expect(year5Numbers.slice(1)).toHaveLength(5);
+    for (const mean of year5Numbers.slice(1)) expect(mean).toMatch(/^[1-6]\.\d\d$/);
+    const musicRow = row(org.musicId);
+    await musicRow
+      .getByText('Not shown: fewer than 5 answered, or it would reveal a smaller group.')
+      .waitFor();
+    expect(await musicRow.locator('td').count()).toBe(1);
+    expect(await musicRow.getByRole('link').count()).toBe(0);
+    // The school's own cell keeps the free text of a shown group, with its count.
+    const comments = school.getByTestId('survey-comments');
+    await comments.getByText('We plan our concerts together and it shows.').waitFor();
+    await comments.getByText('Showing 1 of 1', { exact: true }).waitFor();
+    expect(await comments.getByRole('button', { name: 'Show more comments' }).count()).toBe(0);
+    await checkPage(admin, 'surveys-results-school');
+
+    // The API holds no numbers for the Music Team, at its own node or under its school.
+    for (const at of [`team:${org.musicId}`, `school:${org.schoolId}`]) {
+      const report = await adminHttp.request<WaveReport>(
+        'GET',
+        `/api/surveys/waves/${waveId}/report?at=${at}`,
+      );
+      const cells = [...(report.cell ? [report.cell] : []), ...report.children];
+      const musicReport = cells.find((c) => c.node.id === org.musicId);
+      expect(musicReport?.status).toBe('suppressed');
+      expect(JSON.stringify(musicReport)).not.toMatch(/"n"|"mean"|"constructs"|"items"/);
+      const year5Report = cells.find((c) => c.node.id === org.year5Id);
+      if (at.startsWith('school')) expect(year5Report).toMatchObject({ status: 'shown', n: 6 });
+    }
+    // The CSV of the same view says "not shown" for Music, with no numbers.
+    const csvHref = await admin.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
+    expect(csvHref).toBe(`/api/surveys/waves/${waveId}/report.csv?at=school%3A${org.schoolId}&role=all`);
+    const csv = await fetch(`${app.baseUrl}${csvHref ?? ''}`, {
+      headers: { cookie: `ensemble_session=${adminHttp.session}` },
+    }).then((r) => r.text());
+    expect(csv).toContain(`${MUSIC},team,all,not shown (too few answers)`);
+    expect(csv).toContain(`${YEAR5},team,all,shown,6,mastery`);
+
+    // Leaders: nobody who leads answered, so every group says "No responses".
+    await choose(admin, 'Leaders');
+    await admin.locator('[data-testid="survey-cell"][data-status="empty"]').first().waitFor();
+    expect(await admin.locator('[data-testid="survey-cell"][data-status="shown"]').count()).toBe(0);
+    expect(await admin.locator('[data-testid="survey-group"][data-status="shown"]').count()).toBe(0);
+    await choose(admin, 'All');
+    await year5Row.locator('td').first().getByText('6', { exact: true }).waitFor();
+
+    // Year 5's own report: its chart and table.
+    await year5Row.getByRole('link', { name: YEAR5 }).click();
+    const year5Cell = admin.locator(`[data-testid="survey-cell"][data-node="team:${org.year5Id}"]`);
     await year5Cell.getByText('6 answers', { exact: true }).waitFor();
     const chart = year5Cell.getByRole('img', {
       name: `Average by source for ${YEAR5} (1 to 6, with 95% intervals)`,
@@ -370,47 +437,8 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
       'Collective efficacy',
     ]);
     expect(await chart.locator('[data-construct]').count()).toBe(5);
-    const musicCell = cell(org.musicId);
-    await musicCell
-      .getByText('Not enough responses to show (fewer than 5, or showing it would reveal a smaller group).')
-      .waitFor();
-    expect(await musicCell.getByRole('img').count()).toBe(0);
-    expect(await musicCell.getByRole('table').count()).toBe(0);
-    expect(await musicCell.innerText()).not.toMatch(/\d answers/);
-    // The school's own cell keeps the free text of a shown group.
-    await admin
-      .locator(`[data-testid="survey-cell"][data-node="school:${org.schoolId}"]`)
-      .getByText('We plan our concerts together and it shows.')
-      .waitFor();
-    await checkPage(admin, 'surveys-results-school');
-
-    // The API holds no numbers for the Music Team, at its own node or under its school.
-    for (const at of [`team:${org.musicId}`, `school:${org.schoolId}`]) {
-      const report = await adminHttp.request<WaveReport>(
-        'GET',
-        `/api/surveys/waves/${waveId}/report?at=${at}`,
-      );
-      const musicReport = report.cells.find((c) => c.node.id === org.musicId);
-      expect(musicReport?.status).toBe('suppressed');
-      expect(JSON.stringify(musicReport)).not.toMatch(/"n"|"mean"|"constructs"|"items"/);
-      const year5Report = report.cells.find((c) => c.node.id === org.year5Id);
-      if (at.startsWith('school')) expect(year5Report).toMatchObject({ status: 'shown', n: 6 });
-    }
-    // The CSV of the same view says "not shown" for Music, with no numbers.
-    const csvHref = await admin.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
-    expect(csvHref).toBe(`/api/surveys/waves/${waveId}/report.csv?at=school%3A${org.schoolId}&role=all`);
-    const csv = await fetch(`${app.baseUrl}${csvHref ?? ''}`, {
-      headers: { cookie: `ensemble_session=${adminHttp.session}` },
-    }).then((r) => r.text());
-    expect(csv).toContain(`${MUSIC},team,all,not shown (too few answers)`);
-    expect(csv).toContain(`${YEAR5},team,all,shown,6,mastery`);
-
-    // Leaders: nobody who leads answered, so every group says "No responses".
-    await choose(admin, 'Leaders');
-    await admin.locator('[data-testid="survey-cell"][data-status="empty"]').first().waitFor();
-    expect(await admin.locator('[data-testid="survey-cell"][data-status="shown"]').count()).toBe(0);
-    await choose(admin, 'All');
-    await year5Cell.getByText('6 answers', { exact: true }).waitFor();
+    await admin.getByRole('link', { name: 'Up one level' }).waitFor();
+    await checkPage(admin, 'surveys-results-team');
 
     // The printable report: no header or buttons, the charts and tables kept.
     await admin.emulateMedia({ media: 'print' });
@@ -420,6 +448,58 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
     expect(await chart.isVisible()).toBe(true);
     await admin.screenshot({ path: join(screenshotDir, 'surveys-results-print.png'), fullPage: true });
     await admin.emulateMedia({ media: 'screen' });
+  });
+
+  test('MEASURE-WEB-6 what people wrote, a page at a time: "Show more comments" says how many are shown and moves the focus to the first new one', async () => {
+    // A wave of the Year 5 Team through one link, 56 answers with a comment each (a browser token each), closed.
+    const created = await adminHttp.request<{ wave: { id: string }; link: string }>(
+      'POST',
+      '/api/surveys/waves',
+      {
+        title: 'Year 5 many voices',
+        instrument: { slug: 'ensemble-efficacy' },
+        scope: { kind: 'teams', teamIds: [org.year5Id] },
+        opensOn: new Date().toISOString().slice(0, 10),
+        closesOn: new Date().toISOString().slice(0, 10),
+        invite: 'link',
+      },
+    );
+    const secret = new URL(created.link).pathname.split('/').pop() ?? '';
+    const survey = (await (await fetch(`${app.baseUrl}/api/s/${secret}`)).json()) as SurveyToAnswer;
+    const unit = survey.units.find((u) => u.label === YEAR5)?.key;
+    for (let k = 0; k < 56; k += 1) {
+      const answered = await fetch(`${app.baseUrl}/api/s/${secret}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: app.baseUrl },
+        body: JSON.stringify({
+          unit,
+          leader: false,
+          browserToken: `many-voices-browser-${String(k).padStart(4, '0')}`,
+          answers: Object.fromEntries(survey.instrument.items.map((item, j) => [item.id, pointFor(4, k, j)])),
+          freeText: `Voice number ${k + 1} of the Year 5 Team.`,
+        }),
+      });
+      expect(answered.status).toBe(200);
+    }
+    await adminHttp.request('POST', `/api/surveys/waves/${created.wave.id}/close`);
+
+    await admin.goto(`${app.baseUrl}/surveys/${created.wave.id}/results?at=team:${org.year5Id}`);
+    const comments = admin.getByTestId('survey-comments');
+    await comments.getByText('Showing 50 of 56', { exact: true }).waitFor();
+    expect(await comments.locator('li').count()).toBe(50);
+    await checkPage(admin, 'surveys-results-comments');
+    const more = comments.getByRole('button', { name: 'Show more comments' });
+    await more.focus();
+    await admin.keyboard.press('Enter');
+    await comments.getByText('Showing 56 of 56', { exact: true }).waitFor();
+    expect(await comments.locator('li').count()).toBe(56);
+    // The focus is on the first comment the press brought; nothing more to show.
+    await admin.waitForFunction(
+      () => document.activeElement === document.querySelectorAll('[data-testid="survey-comments"] li')[50],
+    );
+    expect(await more.count()).toBe(0);
+    const all = await comments.locator('li').allInnerTexts();
+    expect(new Set(all).size).toBe(56);
   });
 
   test('MEASURE-WEB-2 the anonymous link: shown once with copy, answered on a phone without an account, a second answer from that browser refused, and a new link ends the old one', async () => {

@@ -9,6 +9,8 @@ import {
   SurveyToAnswer,
   UploadInstrument,
   WaveList,
+  WaveComments,
+  WaveCommentsQuery,
   WaveReport,
   WaveReportQuery,
   WaveComparison,
@@ -95,7 +97,17 @@ export const surveysApi = {
     query: WaveReportQuery,
     response: WaveReport,
     summary:
-      "A closed wave's results by source, for each school and team the caller may read; a group under the threshold has no numbers",
+      "A closed wave's results at one group: its numbers by source, item means and first comments, then each group under it the caller may read in summary (n and sources); a group under the threshold has no numbers",
+    tag: 'surveys',
+  }),
+  waveComments: e({
+    method: 'GET',
+    path: '/api/surveys/waves/:waveId/comments',
+    auth: 'session',
+    query: WaveCommentsQuery,
+    response: WaveComments,
+    summary:
+      'A page of what people wrote in a closed wave, for one group the caller may read and only where its results are shown; in an order that says nothing about who wrote or when',
     tag: 'surveys',
   }),
   waveReportCsv: e({

@@ -195,31 +195,93 @@ export const CellNode = z.object({
   /** The school a team belongs to (null for a district-level team, the district and schools). */
   parentId: z.nullable(Id),
 });
+export type CellNode = z.infer<typeof CellNode>;
 
-export const ReportCell = z.discriminatedUnion('status', [
+const ReportRole = z.enum(['all', 'staff', 'leader']);
+
+/** A cell with no numbers: fewer than the threshold answered, or showing it would let someone work out a smaller group. */
+const SuppressedCell = z.object({ status: z.literal('suppressed'), node: CellNode, role: ReportRole });
+/** Nobody in it answered (kept apart from "hidden"). */
+const EmptyCell = z.object({ status: z.literal('empty'), node: CellNode, role: ReportRole });
+
+/**
+ * A cell as it is frozen at close (`survey_results.payload`, MEASURE-REPORT-1): a shown cell holds all its item
+ * means and every comment (free text) in the order of `orderFreeText`. Reports never send it whole: the node's
+ * own cell goes out as a `NodeCell`, the cells under it as `SummaryCell`s (MEASURE-REPORT-6, ADR 0031).
+ */
+export const FrozenCell = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('shown'),
     node: CellNode,
-    role: z.enum(['all', 'staff', 'leader']),
+    role: ReportRole,
     n: z.number(),
     constructs: z.array(ConstructResult),
     items: z.array(ItemResult),
     freeText: z.array(z.string()),
   }),
-  /** Fewer than the threshold answered, or showing it would let someone work out a smaller group: no numbers. */
-  z.object({ status: z.literal('suppressed'), node: CellNode, role: z.enum(['all', 'staff', 'leader']) }),
-  /** Nobody in it answered (kept apart from "hidden"). */
-  z.object({ status: z.literal('empty'), node: CellNode, role: z.enum(['all', 'staff', 'leader']) }),
+  SuppressedCell,
+  EmptyCell,
 ]);
-export type ReportCell = z.infer<typeof ReportCell>;
+export type FrozenCell = z.infer<typeof FrozenCell>;
+
+/** Comments (free text) a report sends at once; further pages come from `GET .../comments` (MEASURE-REPORT-7). */
+export const COMMENT_PAGE = 50;
+export const MAX_COMMENT_PAGE = 200;
+
+/** One page of a shown cell's comments, in their frozen order (by their texts alone: MEASURE-ANON-8). */
+export const CommentPage = z.object({
+  /** How many comments the cell holds in all. */
+  total: z.number(),
+  /** The position of `items[0]` among them. */
+  offset: z.number(),
+  items: z.array(z.string()),
+});
+export type CommentPage = z.infer<typeof CommentPage>;
+
+/**
+ * MEASURE-REPORT-6: a group under the report's node: how many answered and its construct results, nothing more.
+ * Its item means and comments are in its own report (`at=` that group).
+ */
+export const SummaryCell = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('shown'),
+    node: CellNode,
+    role: ReportRole,
+    n: z.number(),
+    constructs: z.array(ConstructResult),
+  }),
+  SuppressedCell,
+  EmptyCell,
+]);
+export type SummaryCell = z.infer<typeof SummaryCell>;
+
+/** MEASURE-REPORT-6: the report's own node: its constructs, its item means and the first page of its comments. */
+export const NodeCell = z.discriminatedUnion('status', [
+  z.object({
+    status: z.literal('shown'),
+    node: CellNode,
+    role: ReportRole,
+    n: z.number(),
+    constructs: z.array(ConstructResult),
+    items: z.array(ItemResult),
+    /** The first page of its comments; null when the instrument asks for none. */
+    comments: z.nullable(CommentPage),
+  }),
+  SuppressedCell,
+  EmptyCell,
+]);
+export type NodeCell = z.infer<typeof NodeCell>;
 
 export const WaveReport = z.object({
   wave: WaveSummary,
-  /** The node the report is at (its cell comes first in `cells`, then the nodes under it the caller may read). */
+  /** The node the report is at. */
   at: z.string(),
-  role: z.enum(['all', 'staff', 'leader']),
+  role: ReportRole,
   scale: z.object({ points: z.number(), labels: z.array(z.string()) }),
-  cells: z.array(ReportCell),
+  /** The node's own cell; null when the caller may not read it (or the wave has no such node). */
+  cell: z.nullable(NodeCell),
+  /** The nodes just under it that the caller may read, by name, as summaries. */
+  children: z.array(SummaryCell),
   /** Plain words on what the numbers can and cannot say (no causal claims). */
   notes: z.array(z.string()),
 });
@@ -273,6 +335,16 @@ export const WaveReportQuery = z.strictObject({
   role: z._default(z.enum(['all', 'staff', 'leader']), 'all'),
   at: z._default(ReportNodeKey, 'district'),
 });
+
+/** MEASURE-REPORT-7: a page of one node's comments. */
+export const WaveCommentsQuery = z.strictObject({
+  role: z._default(z.enum(['all', 'staff', 'leader']), 'all'),
+  at: z._default(ReportNodeKey, 'district'),
+  offset: z._default(z.coerce.number().check(z.int(), z.gte(0), z.lte(1_000_000)), 0),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(MAX_COMMENT_PAGE)), COMMENT_PAGE),
+});
+export const WaveComments = z.object({ at: z.string(), role: ReportRole, comments: CommentPage });
+export type WaveComments = z.infer<typeof WaveComments>;
 
 /**
  * ADR 0029: the organization a wave was launched on, kept with the wave (jsonb) and parsed back with this schema.

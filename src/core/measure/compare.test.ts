@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ReportCell } from '../../contracts/surveys';
+import type { FrozenCell } from '../../contracts/surveys';
 import { cellStats } from './cell-stats';
 import { compareCells } from './compare';
 import { describeChange } from './stats';
@@ -14,7 +14,7 @@ const instrument = {
 };
 const node = { kind: 'team' as const, id: null, name: 'Team', parentId: null };
 
-function shown(rows: number[][]): ReportCell {
+function shown(rows: number[][]): FrozenCell {
   const stats = cellStats(instrument, rows, { showDistribution: false });
   return {
     status: 'shown',
@@ -53,7 +53,7 @@ describe('MEASURE-REPORT-5: comparing two waves from what each froze', () => {
   });
 
   it('MEASURE-REPORT-5: a group hidden in either wave gets no change, and no number from the hidden wave', () => {
-    const hidden: ReportCell = { status: 'suppressed', node, role: 'all' };
+    const hidden: FrozenCell = { status: 'suppressed', node, role: 'all' };
     const rows = compareCells(
       hidden,
       shown([

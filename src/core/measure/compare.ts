@@ -4,15 +4,15 @@
  * interval and plain words. A construct is compared only when both waves show the group: a trend never pools or
  * differences over a hidden cell (ADR 0028).
  */
-import type { Construct, ReportCell, WaveComparison } from '../../contracts/surveys';
+import type { Construct, SummaryCell, WaveComparison } from '../../contracts/surveys';
 import { CONSTRUCT_ORDER } from './cell-stats';
 import { describeChangeFromSummaries } from './stats';
 
 export function compareCells(
-  before: ReportCell | undefined,
-  after: ReportCell | undefined,
+  before: SummaryCell | undefined,
+  after: SummaryCell | undefined,
 ): WaveComparison['rows'] {
-  const shown = (cell: ReportCell | undefined) => (cell?.status === 'shown' ? cell : null);
+  const shown = (cell: SummaryCell | undefined) => (cell?.status === 'shown' ? cell : null);
   const b = shown(before);
   const a = shown(after);
   const constructs = new Set<Construct>([

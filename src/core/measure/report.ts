@@ -4,7 +4,7 @@
  * (`cellStats`). The server stores the cells as they come out of here and never recomputes them.
  */
 import type { Instrument } from '../../contracts/instrument';
-import type { CellNode, ReportCell, RoleBand, WaveFrame } from '../../contracts/surveys';
+import type { CellNode, FrozenCell, RoleBand, WaveFrame } from '../../contracts/surveys';
 import type { z } from '../../contracts/zod';
 import { cellStats } from './cell-stats';
 import {
@@ -33,7 +33,7 @@ export interface WaveResultCell {
   node: string;
   role: 'all' | RoleBand;
   parent: string | null;
-  cell: ReportCell;
+  cell: FrozenCell;
 }
 
 /** A frame unit key as the plan's unit: `team:<id>`, `school:<id>` (the school's pool), `district`. */

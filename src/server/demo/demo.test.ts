@@ -294,9 +294,10 @@ describe('DEMO-SURVEY-1 in the demo district (issue 13)', () => {
     expect(autumn).toMatchObject({ status: 'closed', invited: 16, responses: 12 });
     const report = await client.get<WaveReport>(`/api/surveys/waves/${autumn!.id}/report`);
     expect(report.status).toBe(200);
-    const district = report.body.cells.find((c) => c.node.kind === 'district');
+    const district = report.body.cell;
+    expect(district?.node.kind).toBe('district');
     expect(district?.status).toBe('shown');
     if (district?.status === 'shown') expect(district.constructs).toHaveLength(5);
-    expect(report.body.cells.some((c) => c.status !== 'shown')).toBe(true);
+    expect(report.body.children.some((c) => c.status !== 'shown')).toBe(true);
   });
 });

@@ -619,7 +619,7 @@ const adminOnlyA: Record<Role, Expect> = {
 const efficacyItems = loadShippedInstruments().get('ensemble-efficacy')!.items;
 const pulseItems = loadShippedInstruments().get('meeting-pulse')!.items;
 const shippedSurveyText = readFileSync(join(instrumentsFolder(), 'ensemble-efficacy.en.yaml'), 'utf8');
-async function freshWave(opts: { invite?: 'email' | 'link'; closed?: boolean } = {}) {
+async function freshWave(opts: { invite?: 'email' | 'link'; closed?: boolean; answers?: number } = {}) {
   const admin = await signedInClient(t, w.users.admin);
   const today = new Date().toISOString().slice(0, 10);
   const created = await admin.post<{ wave: { id: string }; link: string | null }>('/api/surveys/waves', {
@@ -631,10 +631,21 @@ async function freshWave(opts: { invite?: 'email' | 'link'; closed?: boolean } =
     invite: opts.invite ?? 'email',
   });
   if (created.status !== 200) throw new Error(`freshWave: ${created.status} ${JSON.stringify(created.body)}`);
+  const token =
+    created.body.link === null ? '' : (new URL(created.body.link).pathname.split('/').pop() ?? '');
+  // Answers through the link (it needs no account), so that the wave shows a group and what people wrote.
+  for (let i = 0; i < (opts.answers ?? 0); i += 1) {
+    const answered = await admin.post(`/api/s/${token}`, {
+      ...surveyAnswer(),
+      leader: false,
+      freeText: `Note ${i}`,
+    });
+    if (answered.status !== 200) throw new Error(`freshWave: an answer got ${answered.status}`);
+  }
   if (opts.closed) await admin.post(`/api/surveys/waves/${created.body.wave.id}/close`);
   return {
     waveId: created.body.wave.id,
-    token: created.body.link === null ? '' : (new URL(created.body.link).pathname.split('/').pop() ?? ''),
+    token,
   };
 }
 const surveyAnswer = () => ({
@@ -1203,6 +1214,11 @@ const CASES: Record<EndpointName, Case> = {
   resetWaveLink: { params: () => freshWave({ invite: 'link' }), expect: runWaveA1 },
   waveReport: { params: () => freshWave({ closed: true }), expect: readWaveA1 },
   waveReportCsv: { params: () => freshWave({ closed: true }), expect: readWaveA1 },
+  // MEASURE-REPORT-7: a wave with 5 answers (a shown group, with what they wrote), read as its report is.
+  waveComments: {
+    params: () => freshWave({ invite: 'link', answers: 5, closed: true }),
+    expect: readWaveA1,
+  },
   compareWaves: {
     query: async () => {
       const [before, after] = [await freshWave({ closed: true }), await freshWave({ closed: true })];

@@ -7,7 +7,7 @@
  * Bounded: the least recently used waves go first once the entries held pass `MAX_WEIGHT`.
  */
 import type { Instrument } from '#contracts/instrument';
-import type { ReportCell, WaveFrame } from '#contracts/surveys';
+import type { FrozenCell, SummaryCell, WaveFrame } from '#contracts/surveys';
 
 export interface FrozenParts {
   frame?: WaveFrame;
@@ -50,25 +50,29 @@ export function rememberFrozen(waveId: string, part: FrozenParts): void {
 }
 
 /**
- * A closed wave's report cells for one node and role filter, parsed. They were frozen at close and are never
- * recomputed (ADR 0029), so reading and validating them again (a district report: its 201 cells, 1.3 MB of JSON)
- * would only redo the same work. Who may see which of them is decided on every request, after this.
+ * A closed wave's frozen cells at one node and role filter, parsed: the node's own cell whole (its comments are
+ * paged from here, MEASURE-REPORT-7) and the cells under it as summaries, sorted by name (ADR 0031). They were frozen at
+ * close and are never recomputed (ADR 0029), so reading and validating them again would only redo the same work.
+ * Who may see which of them is decided on every request, after this.
  */
+export interface FrozenAt {
+  own: FrozenCell | null;
+  children: readonly SummaryCell[];
+}
+
 const MAX_CELL_WEIGHT = 200_000;
-const reports = new Map<string, { cells: readonly ReportCell[]; weight: number }>();
+const reports = new Map<string, { cells: FrozenAt; weight: number }>();
 let cellWeight = 0;
 
-/** Roughly the values a cell holds: its numbers and its comments. */
-const cellWeightOf = (cells: readonly ReportCell[]) =>
-  cells.reduce(
-    (sum, c) =>
-      sum + 1 + (c.status === 'shown' ? c.items.length + c.constructs.length + c.freeText.length : 0),
-    0,
-  );
+/** Roughly the values held: the own cell's numbers and comments, and each summary's constructs. */
+const cellWeightOf = ({ own, children }: FrozenAt) =>
+  1 +
+  (own?.status === 'shown' ? own.items.length + own.constructs.length + own.freeText.length : 0) +
+  children.reduce((sum, c) => sum + 1 + (c.status === 'shown' ? c.constructs.length : 0), 0);
 
 const reportKey = (waveId: string, at: string, role: string) => `${waveId}|${at}|${role}`;
 
-export function frozenCells(waveId: string, at: string, role: string): readonly ReportCell[] | undefined {
+export function frozenCells(waveId: string, at: string, role: string): FrozenAt | undefined {
   const key = reportKey(waveId, at, role);
   const found = reports.get(key);
   if (!found) return undefined;
@@ -77,7 +81,7 @@ export function frozenCells(waveId: string, at: string, role: string): readonly 
   return found.cells;
 }
 
-export function rememberCells(waveId: string, at: string, role: string, cells: readonly ReportCell[]): void {
+export function rememberCells(waveId: string, at: string, role: string, cells: FrozenAt): void {
   const key = reportKey(waveId, at, role);
   const before = reports.get(key);
   if (before) cellWeight -= before.weight;

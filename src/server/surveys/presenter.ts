@@ -1,7 +1,12 @@
 /** Survey rows -> contracts (MEASURE-WAVE-*, MEASURE-REPORT-*). Never a person with an answer. */
 import {
-  ReportCell,
+  COMMENT_PAGE,
+  FrozenCell,
+  SummaryCell,
   type AnswerUnit,
+  type CellNode,
+  type CommentPage,
+  type NodeCell,
   type SurveyToAnswer,
   type WaveReport,
   type WaveStatus,
@@ -12,6 +17,7 @@ import { csvRow } from '../audit/presenter';
 import type { Actor } from '../policy/actor';
 import { can } from '../policy/policy';
 import { frameOf, instrumentOf, type AnswerUnits } from './answers';
+import type { FrozenAt } from './frozen';
 import type { WaveRow } from './queries';
 import { waveSubject } from './subject';
 
@@ -95,47 +101,78 @@ export function presentSurveyToAnswer(
   };
 }
 
-/** Stored result payloads as cells (rows the server wrote at close; one that does not parse is left out, never trusted). */
-export function parseCells(results: readonly { payload: unknown }[]): ReportCell[] {
-  return results.flatMap((r) => {
-    const parsed = ReportCell.safeParse(r.payload);
-    return parsed.success ? [parsed.data] : [];
-  });
+const LEVEL = { district: 0, school: 1, team: 2 } as const;
+
+/**
+ * Stored result rows at one node as its own cell (whole) and the cells under it (summaries: MEASURE-REPORT-6),
+ * these by level and name. A row that does not parse is left out, never trusted.
+ */
+export function parseFrozenAt(rows: readonly { node: string; payload: unknown }[], at: string): FrozenAt {
+  let own: FrozenCell | null = null;
+  const children: SummaryCell[] = [];
+  for (const row of rows) {
+    if (row.node === at) {
+      const parsed = FrozenCell.safeParse(row.payload);
+      if (parsed.success) own = parsed.data;
+      continue;
+    }
+    const parsed = SummaryCell.safeParse(row.payload);
+    if (parsed.success) children.push(parsed.data);
+  }
+  children.sort((a, b) => LEVEL[a.node.kind] - LEVEL[b.node.kind] || a.node.name.localeCompare(b.node.name));
+  return { own, children };
 }
 
 /**
- * MEASURE-REPORT-2: the frozen cells the caller may read: all of them for those who run the wave; for the
- * people of its schools and teams, the district's, their own schools' and their own teams' cells.
+ * MEASURE-REPORT-2: whether the caller reads a node's cell: every one for those who run the wave (`manages`); for
+ * the people of its schools and teams, the district's, their own schools' and their own teams' cells.
  */
+export function readsCell(actor: Actor, manages: boolean, node: CellNode): boolean {
+  return (
+    manages ||
+    node.kind === 'district' ||
+    (node.kind === 'school' && node.id !== null && actor.schoolRoles.has(node.id)) ||
+    (node.kind === 'team' && node.id !== null && actor.groupRoles.has(node.id))
+  );
+}
+
+/** Whether the wave's (frozen) instrument asks for free text at all. */
+export const asksFreeText = (row: WaveRow) => instrumentOf(row).freeText?.allowed === true;
+
+/** MEASURE-REPORT-7: a page of a shown cell's comments, in their frozen order (MEASURE-ANON-8). */
+export const commentPage = (texts: readonly string[], offset: number, limit: number): CommentPage => ({
+  total: texts.length,
+  offset,
+  items: texts.slice(offset, offset + limit),
+});
+
+/** MEASURE-REPORT-6: the node's own cell: its constructs, item means and its comments' first page. */
+function nodeCell(cell: FrozenCell, freeText: boolean): NodeCell {
+  if (cell.status !== 'shown') return cell;
+  const { freeText: texts, ...numbers } = cell;
+  return { ...numbers, comments: freeText ? commentPage(texts, 0, COMMENT_PAGE) : null };
+}
+
+/** A closed wave's report at one node: its own cell and the summaries under it that the caller reads. */
 export function presentReport(
   actor: Actor,
   row: WaveRow,
   wave: WaveSummary,
-  frozen: readonly ReportCell[],
+  frozen: FrozenAt,
   role: 'all' | 'staff' | 'leader',
   at: string,
 ): WaveReport {
   const instrument = instrumentOf(row);
   const manages = can(actor, 'update', waveSubject(row));
-  const cells = frozen.flatMap((cell) => {
-    if (cell.role !== role) return [];
-    if (manages) return [cell];
-    const { node } = cell;
-    const mine =
-      node.kind === 'district' ||
-      (node.kind === 'school' && node.id !== null && actor.schoolRoles.has(node.id)) ||
-      (node.kind === 'team' && node.id !== null && actor.groupRoles.has(node.id));
-    return mine ? [cell] : [];
-  });
-  // The node the report is at first (the level above its children), then the nodes under it by name.
-  const order = { district: 0, school: 1, team: 2 } as const;
-  cells.sort((a, b) => order[a.node.kind] - order[b.node.kind] || a.node.name.localeCompare(b.node.name));
+  const reads = (node: CellNode) => readsCell(actor, manages, node);
+  const own = frozen.own !== null && reads(frozen.own.node) ? frozen.own : null;
   return {
     wave,
     at,
     role,
     scale: { points: instrument.scale.points, labels: instrument.scale.labels },
-    cells,
+    cell: own === null ? null : nodeCell(own, asksFreeText(row)),
+    children: manages ? [...frozen.children] : frozen.children.filter((c) => reads(c.node)),
     notes: [
       `A group's results are shown only when at least ${row.threshold} people in it answered, and only when showing them cannot reveal a smaller group by subtraction.`,
       'The numbers describe how people answered; they do not say why, and a change between waves is not evidence that any one thing caused it.',
@@ -148,7 +185,7 @@ export function reportCsv(report: WaveReport): string {
   let out =
     '\ufeff' +
     csvRow(['group', 'level', 'role', 'status', 'n', 'construct', 'mean', 'ci95_low', 'ci95_high', 'alpha']);
-  for (const cell of report.cells) {
+  for (const cell of [...(report.cell ? [report.cell] : []), ...report.children]) {
     const base = [cell.node.name, cell.node.kind, cell.role];
     if (cell.status !== 'shown') {
       out += csvRow([

@@ -224,9 +224,18 @@ export async function responsesOf(db: DbOrTx, districtId: string, waveId: string
 }
 
 /** MEASURE-REPORT-1: a node's frozen cell for a role filter and the cells of the nodes just under it. */
+/**
+ * A closed wave's frozen cells at one node and role filter: the node's own cell whole, and the cells just under it
+ * without their item means and comments, which a report never sends for them (MEASURE-REPORT-6, ADR 0031): a district's 200
+ * schools' cells are some 1 MB of JSON whole.
+ */
 export async function resultsOf(db: DbOrTx, districtId: string, waveId: string, node: string, role: string) {
   return db
-    .select({ node: surveyResults.node, payload: surveyResults.payload })
+    .select({
+      node: surveyResults.node,
+      payload: sql<unknown>`case when ${surveyResults.node} = ${node} then ${surveyResults.payload}
+        else ${surveyResults.payload} - 'items' - 'freeText' end`,
+    })
     .from(surveyResults)
     .where(
       and(

@@ -23,7 +23,7 @@ import {
   surveyResponses,
   surveyWaves,
 } from '../db/schema';
-import { badRequest, conflict, notFound } from '../http/errors';
+import { HttpError, badRequest, conflict, notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
 import { authorize, can } from '../policy/policy';
@@ -33,8 +33,11 @@ import { checkAnswers, frameOf, type AnswerUnits } from './answers';
 import { waveInvitationMail, waveReminderMail } from './mail';
 import { frozenCells, frozenParts, rememberCells, rememberFrozen } from './frozen';
 import {
-  parseCells,
+  asksFreeText,
+  commentPage,
+  parseFrozenAt,
   presentReport,
+  readsCell,
   presentSurveyToAnswer,
   presentWave,
   reportCsv,
@@ -125,10 +128,6 @@ function summarizeInstrument({ instrument: i, source }: AvailableInstrument) {
     source,
   };
 }
-
-/** A report cell's node as its key (`district`, `school:<id>`, `team:<id>`). */
-const nodeKeyOf = (node: { kind: 'district' | 'school' | 'team'; id: string | null }) =>
-  node.kind === 'district' ? 'district' : `${node.kind}:${node.id ?? ''}`;
 
 /** MEASURE-DB-2: answering leaves no request line in the log (errors only). */
 const ANSWER_ROUTE = { logLevel: 'error' } as const;
@@ -372,24 +371,49 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     return { wave, link: s.link(`/s/${secret}`, req) };
   });
 
-  const reportFor = async (actor: Actor, waveId: string, role: 'all' | 'staff' | 'leader', at: string) => {
+  /** A closed wave the caller may read reports of, and its frozen cells at one node and role filter. */
+  const frozenFor = async (actor: Actor, waveId: string, role: 'all' | 'staff' | 'leader', at: string) => {
     const row = await loadWave(s.db, actor.districtId, waveId);
     authorize(actor, 'read-report', waveSubject(row));
     if (row.closedAt === null)
       throw conflict('Results are shown once the wave has closed, so nobody can watch them change');
-    const [wave] = await withCounts(actor, [row]);
-    if (!wave) throw notFound('That survey');
     let cells = frozenCells(row.id, at, role);
     if (!cells) {
-      cells = parseCells(await resultsOf(s.db, actor.districtId, row.id, at, role));
+      cells = parseFrozenAt(await resultsOf(s.db, actor.districtId, row.id, at, role), at);
       rememberCells(row.id, at, role, cells);
     }
+    return { row, cells };
+  };
+
+  const reportFor = async (actor: Actor, waveId: string, role: 'all' | 'staff' | 'leader', at: string) => {
+    const { row, cells } = await frozenFor(actor, waveId, role, at);
+    const [wave] = await withCounts(actor, [row]);
+    if (!wave) throw notFound('That survey');
     return presentReport(actor, row, wave, cells, role, at);
   };
 
   registerEndpoint(app, api.waveReport, async ({ actor, params, query }) =>
     reportFor(actor, params.waveId, query.role, query.at),
   );
+
+  /**
+   * MEASURE-REPORT-7: further pages of a node's comments, under the report's rules: the same authorization, a
+   * group the caller may read, only a shown cell's, only if the instrument asks for free text.
+   */
+  registerEndpoint(app, api.waveComments, async ({ actor, params, query }) => {
+    const { row, cells } = await frozenFor(actor, params.waveId, query.role, query.at);
+    const own = cells.own;
+    if (own === null || !readsCell(actor, can(actor, 'update', waveSubject(row)), own.node))
+      throw notFound('That group');
+    if (own.status !== 'shown')
+      throw new HttpError(
+        404,
+        'not_found',
+        'Too few people in that group answered for what they wrote to be shown.',
+      );
+    if (!asksFreeText(row)) throw new HttpError(404, 'not_found', 'This survey asks for no comments.');
+    return { at: query.at, role: query.role, comments: commentPage(own.freeText, query.offset, query.limit) };
+  });
 
   registerEndpoint(app, api.waveReportCsv, async ({ actor, params, query, reply, req }) => {
     const report = await reportFor(actor, params.waveId, query.role, query.at);
@@ -411,9 +435,8 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       reportFor(actor, query.before, query.role, query.at),
       reportFor(actor, query.after, query.role, query.at),
     ]);
-    const cellAt = (r: typeof before) => r.cells.find((c) => nodeKeyOf(c.node) === query.at);
-    const b = cellAt(before);
-    const a = cellAt(after);
+    const b = before.cell ?? undefined;
+    const a = after.cell ?? undefined;
     return {
       before: before.wave,
       after: after.wave,

@@ -10,11 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
   CreatedWave,
   SurveyToAnswer,
+  WaveComments,
   WaveComparison,
   WaveList,
   WaveReport,
   WaveSummary,
 } from '#contracts/surveys';
+import { orderFreeText } from '#core/measure/suppression';
 import { hashPassword } from '../auth/passwords';
 import {
   groupMembers,
@@ -270,9 +272,10 @@ describe('MEASURE-WAVE: who starts a wave and who answers', () => {
       `/api/surveys/waves/${waveId}/report?at=school:${school.north}`,
     );
     expect(report.status).toBe(200);
-    const cell = (id: string) => report.body.cells.find((c) => c.node.id === id);
+    const cell = (id: string) => report.body.children.find((c) => c.node.id === id);
     // North: 7 answers (Grade 3's 5, Art's 2): shown, with every construct's mean on the 1-6 scale.
-    const north = cell(school.north);
+    const north = report.body.cell;
+    expect(north?.node.id).toBe(school.north);
     if (north?.status !== 'shown') throw new Error(`North is ${north?.status}`);
     expect(north.n).toBe(7);
     expect(north.constructs.map((c) => c.construct)).toEqual([
@@ -295,7 +298,7 @@ describe('MEASURE-WAVE: who starts a wave and who answers', () => {
       expect(item.ci95[1]).toBeGreaterThanOrEqual(item.mean);
       for (const x of item.ci95) expect(Math.round(x * 1000) / 1000).toBe(x);
     }
-    expect(north.freeText).toEqual(['We plan together well.']);
+    expect(north.comments).toEqual({ total: 1, offset: 0, items: ['We plan together well.'] });
     // Art (2 answers) has no numbers at all; Grade 3 (5) has none either, since North minus Grade 3 would be Art.
     expect(cell(team.small)).toEqual({
       status: 'suppressed',
@@ -317,8 +320,9 @@ describe('MEASURE-WAVE: who starts a wave and who answers', () => {
       `/api/surveys/waves/${waveId}/report?at=school:${school.north}`,
     );
     expect(mine.status).toBe(200);
-    expect(mine.body.cells.map((c) => c.node.id)).not.toContain(team.small);
-    expect(mine.body.cells.map((c) => c.node.id)).toContain(team.big);
+    // Their school's cell, and under it their own team only.
+    expect(mine.body.cell?.node.id).toBe(school.north);
+    expect(mine.body.children.map((c) => c.node.id)).toEqual([team.big]);
     expect((await p('s1').client.get(`/api/surveys/waves/${waveId}/report`)).status).toBe(404);
   });
 });
@@ -558,5 +562,155 @@ describe('MEASURE-REPORT-5: two waves compared', () => {
     expect((await p('s1').client.get(`/api/surveys/compare?before=${ids[0]}&after=${ids[1]}`)).status).toBe(
       404,
     );
+  });
+});
+
+describe('MEASURE-REPORT-6, MEASURE-REPORT-7: the report at a node, and its comments in pages', () => {
+  let waveId = '';
+  let token = '';
+  const anonymous = () => new Client(t.app);
+  const texts: string[] = [];
+
+  /** Answers through the link, about `unit`, as staff, with a comment when `text` is given. */
+  async function answerByLink(unit: string, k: number, text?: string) {
+    const client = anonymous();
+    const survey = await client.get<SurveyToAnswer>(`/api/s/${token}`);
+    const res = await client.post(`/api/s/${token}`, {
+      unit,
+      answers: allAnswers(survey.body, 1 + (k % 6)),
+      browserToken: `paging-browser-${String(k).padStart(8, '0')}`,
+      leader: false,
+      ...(text === undefined ? {} : { freeText: text }),
+    });
+    expect(res.status).toBe(200);
+  }
+
+  beforeAll(async () => {
+    const created = await admin.post<CreatedWave>(
+      '/api/surveys/waves',
+      wave({ title: 'Paged comments', invite: 'link' }),
+    );
+    expect(created.status).toBe(200);
+    waveId = created.body.wave.id;
+    token = new URL(created.body.link!).pathname.split('/').pop()!;
+    // Grade 3: 12 answers with a comment each, written in this order; Art: 3 (held back); North's pool: 5.
+    for (let k = 0; k < 12; k += 1) {
+      const text = `Comment ${String.fromCharCode(97 + k)} from Grade 3`;
+      texts.push(text);
+      await answerByLink(`team:${team.big}`, k, text);
+    }
+    for (let k = 12; k < 15; k += 1) await answerByLink(`team:${team.small}`, k, `Art says ${k}`);
+    for (let k = 15; k < 20; k += 1) await answerByLink(`school:${school.north}`, k);
+    expect((await admin.post(`/api/surveys/waves/${waveId}/close`)).status).toBe(200);
+  });
+
+  it('MEASURE-REPORT-6: the node carries its item means and first comments; the groups under it only n and sources', async () => {
+    const report = await admin.get<WaveReport>(
+      `/api/surveys/waves/${waveId}/report?at=school:${school.north}`,
+    );
+    expect(report.status).toBe(200);
+    const north = report.body.cell;
+    if (north?.status !== 'shown') throw new Error(`North is ${north?.status}`);
+    expect(north.n).toBe(20);
+    expect(north.items.length).toBeGreaterThan(0);
+    expect(north.comments?.total).toBe(15);
+    const grade3 = report.body.children.find((c) => c.node.id === team.big);
+    expect(grade3?.status).toBe('shown');
+    expect(Object.keys(grade3 ?? {}).sort()).toEqual(['constructs', 'n', 'node', 'role', 'status']);
+    expect(report.body.children.find((c) => c.node.id === team.small)?.status).toBe('suppressed');
+    expect(JSON.stringify(report.body.children)).not.toMatch(/Comment|Art says|"items"|"comments"/);
+    // Drilled in, the team's own report has its items and its comments.
+    const own = await admin.get<WaveReport>(`/api/surveys/waves/${waveId}/report?at=team:${team.big}`);
+    if (own.body.cell?.status !== 'shown') throw new Error('Grade 3 is not shown');
+    expect(own.body.cell.items.length).toBe(north.items.length);
+    expect(own.body.cell.comments?.total).toBe(12);
+    expect(own.body.children).toEqual([]);
+  });
+
+  it('MEASURE-REPORT-7: pages of comments join up to all of them, in an order set by their texts alone (not when they were written)', async () => {
+    const at = `team:${team.big}`;
+    const pages: string[] = [];
+    for (let offset = 0; offset < 12; offset += 5) {
+      const page = await p('t1').client.get<WaveComments>(
+        `/api/surveys/waves/${waveId}/comments?at=${at}&offset=${offset}&limit=5`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.body).toMatchObject({ at, role: 'all', comments: { total: 12, offset } });
+      expect(page.body.comments.items.length).toBe(Math.min(5, 12 - offset));
+      pages.push(...page.body.comments.items);
+    }
+    expect(pages).toEqual(orderFreeText(texts));
+    expect(pages).not.toEqual(texts);
+    // The report's first page is the same order; past the end is an empty page.
+    const own = await admin.get<WaveReport>(`/api/surveys/waves/${waveId}/report?at=${at}`);
+    expect(own.body.cell?.status === 'shown' ? own.body.cell.comments?.items : null).toEqual(pages);
+    const past = await admin.get<WaveComments>(`/api/surveys/waves/${waveId}/comments?at=${at}&offset=40`);
+    expect(past.body.comments).toEqual({ total: 12, offset: 40, items: [] });
+  });
+
+  it('MEASURE-REPORT-7: a bad offset or limit is a 400 naming it', async () => {
+    for (const [query, field] of [
+      ['offset=-1', 'querystring.offset'],
+      ['offset=abc', 'querystring.offset'],
+      ['offset=1.5', 'querystring.offset'],
+      ['limit=0', 'querystring.limit'],
+      ['limit=201', 'querystring.limit'],
+    ] as const) {
+      const res = await admin.get<{ error: { fields: { path: string }[] } }>(
+        `/api/surveys/waves/${waveId}/comments?${query}`,
+      );
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.fields.map((f) => f.path)).toContain(field);
+    }
+  });
+
+  it("MEASURE-REPORT-7: comments are read as the report is: another district's wave, a group not the caller's and a held-back group give 404 and no text", async () => {
+    const url = (at: string) => `/api/surveys/waves/${waveId}/comments?at=${at}`;
+    const noText = (body: unknown) => expect(JSON.stringify(body)).not.toMatch(/Comment|Art says/);
+    const foreignRes = await foreign.get(url('district'));
+    expect(foreignRes.status).toBe(404);
+    noText(foreignRes.body);
+    // South's teacher reads nothing of a North wave; Art's member does not read Grade 3's comments.
+    expect((await p('s1').client.get(url('district'))).status).toBe(404);
+    const other = await p('a1').client.get(url(`team:${team.big}`));
+    expect(other.status).toBe(404);
+    noText(other.body);
+    // Art (3 answers) is held back: its comments are not shown, even to those who run the wave.
+    const held = await admin.get(url(`team:${team.small}`));
+    expect(held.status).toBe(404);
+    noText(held.body);
+    // Art's member reads the school's comments, Art's among them (North is shown).
+    const theirs = await p('a1').client.get<WaveComments>(`${url(`school:${school.north}`)}&limit=200`);
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.comments.total).toBe(15);
+  });
+
+  it('MEASURE-REPORT-7: no comments while the wave is open, and none when the instrument asks for none', async () => {
+    const open = await admin.post<CreatedWave>('/api/surveys/waves', wave({ title: 'Still open' }));
+    expect((await admin.get(`/api/surveys/waves/${open.body.wave.id}/comments`)).status).toBe(409);
+    const shipped = readFileSync(join(instrumentsFolder(), 'ensemble-efficacy.en.yaml'), 'utf8');
+    const silent = shipped
+      .replace(/^id: .*$/m, 'id: no-comments-scale')
+      .replace(/^title: .*$/m, 'title: A scale without comments')
+      .replace(/(freeText:\n {2}allowed: )true/, '$1false');
+    expect(silent).toContain('allowed: false');
+    const uploaded = await admin.post('/api/surveys/instruments', {
+      file: { name: 'silent.yaml', text: silent },
+    });
+    expect(uploaded.status).toBe(200);
+    const created = await admin.post<CreatedWave>(
+      '/api/surveys/waves',
+      wave({ title: 'No comments', invite: 'link', instrument: { slug: 'no-comments-scale' } }),
+    );
+    waveId = created.body.wave.id;
+    token = new URL(created.body.link!).pathname.split('/').pop()!;
+    for (let k = 0; k < 5; k += 1) await answerByLink(`team:${team.big}`, 100 + k);
+    expect((await admin.post(`/api/surveys/waves/${waveId}/close`)).status).toBe(200);
+    const report = await admin.get<WaveReport>(
+      `/api/surveys/waves/${waveId}/report?at=school:${school.north}`,
+    );
+    expect(report.body.cell).toMatchObject({ status: 'shown', n: 5, comments: null });
+    const none = await admin.get(`/api/surveys/waves/${waveId}/comments?at=school:${school.north}`);
+    expect(none.status).toBe(404);
   });
 });

@@ -47,6 +47,7 @@ export const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = 
   resetWaveLink: 'surveys',
   waveReport: 'surveys',
   waveReportCsv: 'surveys',
+  waveComments: 'surveys',
   compareWaves: 'surveys',
   mySurveys: 'surveys',
   surveyToAnswer: 'surveys',

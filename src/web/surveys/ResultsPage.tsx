@@ -1,14 +1,17 @@
 /**
  * /surveys/:waveId/results (MEASURE-WEB-5): a closed wave's frozen report at one level (the district by default,
- * then a school, then its teams: `?at=`), for all answers or staff or leaders (`?role=`). Each group shown has its
- * count, a chart of each source's average with its 95% interval, and the same numbers in a table; a group held
- * back says so with no numbers; a group nobody in answered says "No responses". The report's notes, what people
- * wrote (only where shown), a CSV of the same view, and a print layout (surveys.css).
+ * then a school, then one of its teams: `?at=`), for all answers or staff or leaders (`?role=`). The level's own
+ * group has its count, a chart of each source's average with its 95% interval, the same numbers in a table, and
+ * what people wrote, a page at a time (MEASURE-WEB-6); a group held back says so with no numbers; a group nobody
+ * in answered says "No responses". The groups under it are one table of their counts and averages by source,
+ * each a link to its own report (MEASURE-REPORT-6). The report's notes, a CSV of the same view, and a print
+ * layout (surveys.css).
  */
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { pathFor } from '#contracts/endpoint';
-import type { ReportCell, WaveReport } from '#contracts/surveys';
+import type { CommentPage, NodeCell, SummaryCell, WaveReport } from '#contracts/surveys';
 import { endpointAtHand } from '../api/catalogue';
 import { withQuery } from '../api/client';
 import { useSearchParams } from '../shell/navigation';
@@ -19,7 +22,7 @@ import { RadioGroupField } from '../ui/RadioGroupField';
 import { ErrorState, LoadingState } from '../ui/States';
 import { formatNumber, formatPercent } from './format';
 import { useSurveysT, type SurveysT } from './i18n';
-import { useWaveReport, type ReportRole } from './queries';
+import { useWaveComments, useWaveReport, type ReportRole } from './queries';
 import { ResultsChart } from './ResultsChart';
 import './surveys.css';
 
@@ -68,7 +71,8 @@ export function ResultsPage() {
     );
 
   const data = report.data;
-  const [main, ...children] = data.cells;
+  const main = data.cell;
+  const children = data.children;
   // The CSV's path from the catalogue's surveys module, which reading the report has loaded (ADR 0026).
   const csvPath = endpointAtHand('waveReportCsv')?.path;
   const csv = csvPath ? withQuery(pathFor(csvPath, { waveId }), { at, role }) : null;
@@ -121,19 +125,33 @@ export function ResultsPage() {
           </div>
         </div>
         <HowToRead report={data} t={t} />
-        {main ? <CellSection cell={main} report={data} t={t} level={2} drill={null} /> : null}
-        {children.map((cell) => (
-          <CellSection
-            key={`${cell.node.kind}:${cell.node.id ?? ''}`}
-            cell={cell}
-            report={data}
-            t={t}
-            level={3}
-            drill={
-              cell.node.kind === 'school' && cell.node.id ? href({ at: `school:${cell.node.id}` }) : null
+        {main ? (
+          <CellSection cell={main} report={data} t={t}>
+            {main.status === 'shown' && main.comments && main.comments.total > 0 ? (
+              <Comments
+                key={`${at}|${role}`}
+                waveId={waveId}
+                at={at}
+                role={role}
+                first={main.comments}
+                t={t}
+              />
+            ) : null}
+          </CellSection>
+        ) : null}
+        {children.length > 0 ? (
+          <GroupsTable
+            parent={main?.node.name ?? ''}
+            cells={children}
+            threshold={data.wave.threshold}
+            href={(cell) =>
+              cell.node.id !== null && (cell.node.kind === 'school' || cell.status === 'shown')
+                ? href({ at: `${cell.node.kind}:${cell.node.id}` })
+                : null
             }
+            t={t}
           />
-        ))}
+        ) : null}
         <section className="section" aria-labelledby="survey-notes">
           <h2 id="survey-notes" className="section__title">
             {t('results.notes')}
@@ -150,7 +168,7 @@ export function ResultsPage() {
 }
 
 /** The level above a node: a team's school (or the district for a district-level team), a school's district. */
-function upFrom(at: string, main: ReportCell | undefined): string {
+function upFrom(at: string, main: NodeCell | null): string {
   if (at.startsWith('team:') && main?.node.parentId) return `school:${main.node.parentId}`;
   return 'district';
 }
@@ -174,18 +192,16 @@ function CellSection({
   cell,
   report,
   t,
-  level,
-  drill,
+  children,
 }: {
-  cell: ReportCell;
+  cell: NodeCell;
   report: WaveReport;
   t: SurveysT;
-  level: 2 | 3;
-  drill: string | null;
+  /** What people wrote, under the numbers. */
+  children?: ReactNode;
 }) {
   const { i18n } = useTranslation();
   const headingId = `survey-cell-${cell.node.kind}-${cell.node.id ?? 'district'}`;
-  const Heading = level === 2 ? 'h2' : 'h3';
   const kind = t(`results.kind.${cell.node.kind}`);
   return (
     <section
@@ -195,19 +211,12 @@ function CellSection({
       data-node={`${cell.node.kind}:${cell.node.id ?? ''}`}
       data-status={cell.status}
     >
-      <Heading id={headingId} className="section__title survey-cell__title">
+      <h2 id={headingId} className="section__title survey-cell__title">
         {cell.node.name} <span className="survey-cell__kind">({kind})</span>
-      </Heading>
+      </h2>
       {cell.status === 'shown' ? (
         <>
-          <p className="survey-cell__n">
-            <span>{t('results.n', { count: cell.n })}</span>
-            {drill ? (
-              <Link className="survey-cell__drill survey-noprint" to={drill}>
-                {t('results.drill', { name: cell.node.name })}
-              </Link>
-            ) : null}
-          </p>
+          <p className="survey-cell__n">{t('results.n', { count: cell.n })}</p>
           <div className="survey-cell__body">
             <ResultsChart
               name={cell.node.name}
@@ -217,16 +226,7 @@ function CellSection({
             />
             <ResultsTable cell={cell} t={t} language={i18n.language} />
           </div>
-          {cell.freeText.length > 0 ? (
-            <div className="survey-cell__text">
-              <h4 className="subsection__title">{t('results.freeText')}</h4>
-              <ul>
-                {cell.freeText.map((text, index) => (
-                  <li key={index}>{text}</li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
+          {children}
         </>
       ) : (
         <p className="survey-cell__none" data-testid="survey-cell-none">
@@ -235,11 +235,152 @@ function CellSection({
             : t('results.empty')}
         </p>
       )}
-      {drill && cell.status !== 'shown' ? (
-        <p className="survey-noprint">
-          <Link to={drill}>{t('results.drill', { name: cell.node.name })}</Link>
-        </p>
+    </section>
+  );
+}
+
+/**
+ * MEASURE-WEB-6: what people wrote, in the frozen order (by their texts alone), the report's first page and then
+ * a page more at each press of "Show more comments": the count says how many of how many are shown (a live
+ * region, so it is said), and the focus moves to the first comment the press brought.
+ */
+function Comments({
+  waveId,
+  at,
+  role,
+  first,
+  t,
+}: {
+  waveId: string;
+  at: string;
+  role: ReportRole;
+  first: CommentPage;
+  t: SurveysT;
+}) {
+  const { i18n } = useTranslation();
+  const comments = useWaveComments(waveId, at, role, first);
+  const items = comments.data.pages.flatMap((p) => p.items);
+  const list = useRef<HTMLUListElement>(null);
+  /** The index of the first comment the last press asked for, until it has the focus. */
+  const focusFrom = useRef<number | null>(null);
+  useEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || items.length <= from) return;
+    focusFrom.current = null;
+    list.current?.querySelectorAll<HTMLLIElement>(':scope > li')[from]?.focus();
+  }, [items.length]);
+  const count = (n: number) => formatNumber(n, i18n.language, 0);
+  return (
+    <div className="survey-cell__text" data-testid="survey-comments">
+      <h3 className="subsection__title">{t('results.freeText')}</h3>
+      <p className="survey-comments__count" role="status">
+        {t('results.commentsShowing', { shown: count(items.length), total: count(first.total) })}
+      </p>
+      <ul ref={list}>
+        {items.map((text, index) => (
+          <li key={index} tabIndex={-1}>
+            {text}
+          </li>
+        ))}
+      </ul>
+      {comments.isFetchNextPageError ? (
+        <Notice tone="error" role="alert">
+          {t('results.commentsError')}
+        </Notice>
       ) : null}
+      {comments.hasNextPage ? (
+        <Button
+          className="survey-noprint"
+          isPending={comments.isFetchingNextPage}
+          onPress={() => {
+            focusFrom.current = items.length;
+            void comments.fetchNextPage();
+          }}
+        >
+          {t('results.commentsMore')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+/**
+ * MEASURE-WEB-5: the groups under the level, one row each: its count and its average by source, or why it has
+ * none; its name links to its own report (a school's teams, a team's questions and comments).
+ */
+function GroupsTable({
+  parent,
+  cells,
+  threshold,
+  href,
+  t,
+}: {
+  parent: string;
+  cells: readonly SummaryCell[];
+  threshold: number;
+  href: (cell: SummaryCell) => string | null;
+  t: SurveysT;
+}) {
+  const { i18n } = useTranslation();
+  const num = (value: number) => formatNumber(value, i18n.language, 2);
+  const kind = cells[0]?.node.kind === 'team' ? 'team' : 'school';
+  // The sources the shown groups have, in their order (every group of a wave has the same instrument's).
+  const constructs = cells.find((c) => c.status === 'shown')?.constructs.map((c) => c.construct) ?? [];
+  const caption = t(kind === 'team' ? 'results.teamsCaption' : 'results.schoolsCaption', { name: parent });
+  const headingId = 'survey-groups';
+  return (
+    <section className="section survey-groups" aria-labelledby={headingId} data-testid="survey-groups">
+      <h2 id={headingId} className="section__title">
+        {t(kind === 'team' ? 'results.teams' : 'results.schools')}
+      </h2>
+      <p className="survey-noprint">{t(kind === 'team' ? 'results.teamsHint' : 'results.schoolsHint')}</p>
+      <div className="survey-table__scroll" tabIndex={0} role="region" aria-label={caption}>
+        <table className="survey-table survey-table--groups">
+          {/* Said by the heading and the line above it; on a phone a caption as wide as the table would be cut. */}
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t(`results.kind.${kind}`)}</th>
+              <th scope="col">{t('results.answers')}</th>
+              {constructs.map((c) => (
+                <th scope="col" key={c}>
+                  {t(`results.constructs.${c}`)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {cells.map((cell) => {
+              const to = href(cell);
+              return (
+                <tr
+                  key={`${cell.node.kind}:${cell.node.id ?? ''}`}
+                  data-testid="survey-group"
+                  data-node={`${cell.node.kind}:${cell.node.id ?? ''}`}
+                  data-status={cell.status}
+                >
+                  <th scope="row">{to ? <Link to={to}>{cell.node.name}</Link> : cell.node.name}</th>
+                  {cell.status === 'shown' ? (
+                    <>
+                      <td>{formatNumber(cell.n, i18n.language, 0)}</td>
+                      {constructs.map((construct) => {
+                        const result = cell.constructs.find((c) => c.construct === construct);
+                        return <td key={construct}>{result ? num(result.mean) : ''}</td>;
+                      })}
+                    </>
+                  ) : (
+                    <td colSpan={constructs.length + 1} className="survey-table__none">
+                      {cell.status === 'suppressed'
+                        ? t('results.notShown', { threshold })
+                        : t('results.empty')}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }
@@ -249,7 +390,7 @@ function ResultsTable({
   t,
   language,
 }: {
-  cell: Extract<ReportCell, { status: 'shown' }>;
+  cell: Extract<NodeCell, { status: 'shown' }>;
   t: SurveysT;
   language: string;
 }) {

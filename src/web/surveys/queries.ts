@@ -1,6 +1,6 @@
 /** Query keys, reads and commands of the surveys pages (REST; issue 13, ADR 0029). */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateWave, SubmitResponse } from '#contracts/surveys';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { COMMENT_PAGE, type CommentPage, type CreateWave, type SubmitResponse } from '#contracts/surveys';
 import { call } from '../api/client';
 
 export type ReportRole = 'all' | 'staff' | 'leader';
@@ -13,6 +13,8 @@ export const surveyKeys = {
   toAnswer: (waveId: string) => ['surveys', 'answer', waveId] as const,
   link: (token: string) => ['surveys', 'link', token] as const,
   report: (waveId: string, at: string, role: ReportRole) => ['surveys', 'report', waveId, at, role] as const,
+  comments: (waveId: string, at: string, role: ReportRole) =>
+    ['surveys', 'comments', waveId, at, role] as const,
 };
 
 /** Open waves the person is invited to and has not answered (MEASURE-WEB-4: the home page's banner). */
@@ -61,6 +63,32 @@ export function useWaveReport(waveId: string, at: string, role: ReportRole) {
     queryKey: surveyKeys.report(waveId, at, role),
     queryFn: ({ signal }) => call('waveReport', { params: { waveId }, query: { at, role }, signal }),
     // Results are frozen at close: once read, they do not change.
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/**
+ * MEASURE-WEB-6: a group's comments, from the report's first page on, a page more at each `fetchNextPage`
+ * (`GET .../comments?offset=`). Frozen like the report, so a page once read is kept.
+ */
+export function useWaveComments(waveId: string, at: string, role: ReportRole, first: CommentPage) {
+  return useInfiniteQuery({
+    queryKey: surveyKeys.comments(waveId, at, role),
+    queryFn: async ({ pageParam, signal }) =>
+      (
+        await call('waveComments', {
+          params: { waveId },
+          query: { at, role, offset: pageParam, limit: COMMENT_PAGE },
+          signal,
+        })
+      ).comments,
+    initialPageParam: 0,
+    initialData: { pages: [first], pageParams: [0] },
+    getNextPageParam: (last: CommentPage) => {
+      const next = last.offset + last.items.length;
+      return last.items.length > 0 && next < last.total ? next : undefined;
+    },
     staleTime: Infinity,
     retry: false,
   });
