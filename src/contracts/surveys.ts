@@ -238,6 +238,8 @@ export const WaveComparison = z.object({
   at: z.string(),
   name: z.string(),
   role: z.enum(['all', 'staff', 'leader']),
+  /** The two waves' scale (the same: both ask the same questions, MEASURE-REPORT-5), for a chart's axis. */
+  scale: z.object({ points: z.number(), labels: z.array(z.string()) }),
   rows: z.array(
     z.object({
       construct: Construct,

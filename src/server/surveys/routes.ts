@@ -411,6 +411,12 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       reportFor(actor, query.before, query.role, query.at),
       reportFor(actor, query.after, query.role, query.at),
     ]);
+    const same = (x: typeof before.wave.instrument, y: typeof before.wave.instrument) =>
+      x.slug === y.slug && x.version === y.version;
+    if (!same(before.wave.instrument, after.wave.instrument))
+      throw badRequest('Choose two waves that asked the same questions', [
+        { path: 'after', message: 'Choose a wave with the same questions' },
+      ]);
     const cellAt = (r: typeof before) => r.cells.find((c) => nodeKeyOf(c.node) === query.at);
     const b = cellAt(before);
     const a = cellAt(after);
@@ -420,6 +426,7 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       at: query.at,
       name: (a ?? b)?.node.name ?? query.at,
       role: query.role,
+      scale: after.scale,
       rows: compareCells(b, a),
       notes: [
         'A change is computed only where both waves show the group (at least the threshold of answers in each).',

@@ -523,7 +523,7 @@ describe('MEASURE-INST-13: an instrument the district holds a licence for', () =
 });
 
 describe('MEASURE-REPORT-5: two waves compared', () => {
-  it("shows each wave's mean and n and Hedges' g where both waves show the team, in plain words", async () => {
+  it("shows each wave's mean and n and Hedges' g where both waves show the team, in plain words; never two waves of different questions", async () => {
     const ids: string[] = [];
     for (const value of [3, 5]) {
       const created = await p('principal').client.post<CreatedWave>(
@@ -558,5 +558,29 @@ describe('MEASURE-REPORT-5: two waves compared', () => {
     expect((await p('s1').client.get(`/api/surveys/compare?before=${ids[0]}&after=${ids[1]}`)).status).toBe(
       404,
     );
+    // The two waves' scale, for the chart's axis.
+    expect(res.body.scale.points).toBe(6);
+
+    // A wave that asked other questions is not compared with these (400 at `after`).
+    const other = readFileSync(join(instrumentsFolder(), 'ensemble-efficacy.en.yaml'), 'utf8')
+      .replace(/^id: .*$/m, 'id: other-questions')
+      .replace(/^title: .*$/m, 'title: Other questions')
+      .replace(/owner: Ensemble/, 'owner: Example University Press');
+    const uploaded = await admin.post('/api/surveys/instruments', {
+      file: { name: 'other.yaml', text: other },
+    });
+    expect(uploaded.status).toBe(200);
+    const otherWave = await admin.post<CreatedWave>(
+      '/api/surveys/waves',
+      wave({ instrument: { slug: 'other-questions' }, scope: { kind: 'teams', teamIds: [team.big] } }),
+    );
+    expect(otherWave.status).toBe(200);
+    const otherId = otherWave.body.wave.id;
+    expect((await admin.post(`/api/surveys/waves/${otherId}/close`)).status).toBe(200);
+    const mixed = await admin.get<{ error: { fields: { path: string }[] } }>(
+      `/api/surveys/compare?before=${ids[0]}&after=${otherId}&at=team:${team.big}`,
+    );
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.fields[0]?.path).toBe('after');
   });
 });

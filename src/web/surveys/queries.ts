@@ -13,6 +13,8 @@ export const surveyKeys = {
   toAnswer: (waveId: string) => ['surveys', 'answer', waveId] as const,
   link: (token: string) => ['surveys', 'link', token] as const,
   report: (waveId: string, at: string, role: ReportRole) => ['surveys', 'report', waveId, at, role] as const,
+  compare: (before: string, after: string, at: string, role: ReportRole) =>
+    ['surveys', 'compare', before, after, at, role] as const,
 };
 
 /** Open waves the person is invited to and has not answered (MEASURE-WEB-4: the home page's banner). */
@@ -61,6 +63,19 @@ export function useWaveReport(waveId: string, at: string, role: ReportRole) {
     queryKey: surveyKeys.report(waveId, at, role),
     queryFn: ({ signal }) => call('waveReport', { params: { waveId }, query: { at, role }, signal }),
     // Results are frozen at close: once read, they do not change.
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** MEASURE-WEB-6: two closed waves compared at one group (null ids: nothing to ask yet). */
+export function useWaveComparison(before: string | null, after: string | null, at: string, role: ReportRole) {
+  return useQuery({
+    queryKey: surveyKeys.compare(before ?? '', after ?? '', at, role),
+    queryFn: ({ signal }) =>
+      call('compareWaves', { query: { before: before ?? '', after: after ?? '', at, role }, signal }),
+    enabled: before !== null && after !== null,
+    // Both waves are closed: their results are frozen.
     staleTime: Infinity,
     retry: false,
   });
