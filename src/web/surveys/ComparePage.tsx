@@ -2,8 +2,8 @@
  * /surveys/compare?before=&after=&at=&role= (MEASURE-WEB-6): two closed surveys that asked the same questions,
  * compared at one group (the results page's `at`) for all answers, staff or leaders. The reader picks the two
  * surveys (labelled selects of the closed surveys they may read with the same questions, the earlier first) and
- * the role filter. By source: each survey's average and count as paired bars (ui/BarChart: a pattern per survey
- * named in the legend, each bar labelled with its number, a text alternative) and a table of the same numbers with
+ * the role filter. By source: each survey's average as paired bars (CompareChart: a pattern per survey named in
+ * the legend, each bar labelled with its number, a text alternative) and a table of the same numbers and counts with
  * Hedges' g, its 95% interval and the server's plain words; a survey that does not show the group says so and
  * shows no number. The comparison's notes, and the results page's print layout (surveys.css).
  */
@@ -12,13 +12,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { WaveComparison, WaveSummary } from '#contracts/surveys';
 import { useSearchParams } from '../shell/navigation';
-import { BarChart } from '../ui/BarChart';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { RadioGroupField } from '../ui/RadioGroupField';
 import { SelectField } from '../ui/SelectField';
 import { ErrorState, LoadingState } from '../ui/States';
+import { CompareChart } from './CompareChart';
 import { byTime, chosenPair, reportAt, reportRole, type WavePair } from './compare-choice';
 import { formatDay, formatNumber } from './format';
 import { useSurveysT, type SurveysT } from './i18n';
@@ -227,47 +227,6 @@ function Comparison({ data, at, t }: { data: WaveComparison; at: string; t: Surv
         </ul>
       </section>
     </>
-  );
-}
-
-function CompareChart({ data, t }: { data: WaveComparison; t: SurveysT }) {
-  const { i18n } = useTranslation();
-  const num = (value: number) => formatNumber(value, i18n.language, 1);
-  const shown = (side: 'before' | 'after') => data.rows.some((r) => r[side] !== null);
-  const seriesLabel = (side: 'before' | 'after') =>
-    shown(side) ? data[side].title : t('compare.seriesNotShown', { title: data[side].title });
-  const rows = data.rows
-    .map((r) =>
-      t('compare.summaryRow', {
-        construct: t(`results.constructs.${r.construct}`),
-        before: r.before ? num(r.before.mean) : t('compare.notShownShort'),
-        after: r.after ? num(r.after.mean) : t('compare.notShownShort'),
-      }),
-    )
-    .join('; ');
-  return (
-    <BarChart
-      title={t('compare.chartTitle', { name: data.name, points: data.scale.points })}
-      summary={t('compare.summary', { before: data.before.title, after: data.after.title, rows })}
-      legendLabel={t('compare.legend')}
-      series={[
-        { key: 'before', label: seriesLabel('before') },
-        { key: 'after', label: seriesLabel('after') },
-      ]}
-      groups={data.rows.map((r) => ({
-        key: r.construct,
-        // The source's name a word a line, so each pair of bars keeps to its own width.
-        label: t(`results.constructs.${r.construct}`).split(' '),
-        values: [r.before?.mean ?? null, r.after?.mean ?? null],
-      }))}
-      min={1}
-      max={data.scale.points}
-      ticks={Array.from({ length: data.scale.points }, (_, i) => i + 1)}
-      valueText={num}
-      barWidth={22}
-      dataNames={{ group: 'construct', series: 'wave', value: 'mean' }}
-      testId="compare-chart"
-    />
   );
 }
 
