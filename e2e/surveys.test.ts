@@ -34,6 +34,9 @@ const SCHOOL = 'East Primary';
 const YEAR5 = 'Year 5 Team';
 const MUSIC = 'Music Team';
 const TITLE = 'Spring efficacy survey';
+/** The demo's two closed waves of the same questions (DEMO-SURVEY-1, DEMO-SURVEY-2). */
+const EARLIER = 'Start-of-year efficacy survey';
+const AUTUMN = 'Autumn efficacy survey';
 const LINK_TITLE = 'Year 5 quick check';
 /** The first person answers through the home page's banner; the six are the Year 5 Team. */
 const year5 = ['y1', 'y2', 'y3', 'y4', 'y5', 'y6'];
@@ -500,6 +503,106 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
     expect(await more.count()).toBe(0);
     const all = await comments.locator('li').allInnerTexts();
     expect(new Set(all).size).toBe(56);
+  });
+
+  test("MEASURE-WEB-7 two surveys compared: from the demo's autumn results to the start-of-year survey, both waves' numbers and the change in words by source; staff only, neither shows the district; another later survey chosen", async () => {
+    await admin.goto(`${app.baseUrl}/surveys`);
+    const autumn = admin.getByTestId('survey-wave').filter({ hasText: AUTUMN });
+    // The list offers it too, for a closed wave with another of the same questions.
+    await autumn.getByRole('link', { name: `Compare “${AUTUMN}” with another survey` }).waitFor();
+    const autumnId = await autumn.getAttribute('data-wave-id');
+    const earlierId = await admin
+      .getByTestId('survey-wave')
+      .filter({ hasText: EARLIER })
+      .getAttribute('data-wave-id');
+    const springId = await admin
+      .getByTestId('survey-wave')
+      .filter({ hasText: TITLE })
+      .getAttribute('data-wave-id');
+    await autumn.getByRole('link', { name: `Results: “${AUTUMN}”` }).click();
+    await admin.getByRole('heading', { level: 1, name: `Results: ${AUTUMN}` }).waitFor();
+    await admin.getByRole('link', { name: 'Compare with another survey' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Compare two surveys' }).waitFor();
+
+    // The earlier survey by default; each select offers only closed surveys of the same questions, in order.
+    const earlier = admin.getByRole('combobox', { name: 'Earlier survey' });
+    const later = admin.getByRole('combobox', { name: 'Later survey' });
+    const optionTitles = (select: Locator) =>
+      select
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => o.textContent.replace(/ \(.*$/, '')));
+    expect(await optionTitles(earlier)).toEqual([EARLIER]);
+    // The spring survey asked one school: at the district it is not the same people (MEASURE-REPORT-8).
+    expect(await optionTitles(later)).toEqual([AUTUMN]);
+    expect(await later.inputValue()).toBe(autumnId);
+    await admin.getByText('Group: Riverbend Unified (demo). Whose answers: All.').waitFor();
+
+    const table = admin.getByRole('table', {
+      name: `Riverbend Unified (demo): average by source in “${EARLIER}” and “${AUTUMN}”, and the change`,
+    });
+    await table.waitFor();
+    expect(await table.locator('tbody th').allInnerTexts()).toEqual([
+      'Mastery experience',
+      'Vicarious experience',
+      'Social persuasion',
+      'Affective state',
+      'Collective efficacy',
+    ]);
+    const mastery = table.locator('tbody[data-construct="mastery"]');
+    expect(await mastery.locator('td[data-wave="before"]').innerText()).toMatch(/^\d\.\d\d\s+11 answers$/);
+    expect(await mastery.locator('td[data-wave="after"]').innerText()).toMatch(/^\d\.\d\d\s+12 answers$/);
+    expect(await mastery.getByTestId('compare-g').innerText()).toMatch(
+      /^-?\d\.\d\d\s+-?\d\.\d\d to -?\d\.\d\d$/,
+    );
+    const words = await mastery.getByTestId('compare-words').innerText();
+    expect(words).toContain("The second wave's mean is higher than the first's");
+    expect(words).toContain('does not show what made the difference');
+    // The chart: one image, its name and a description with every number; two bars a source, each labelled.
+    const chart = admin.getByRole('img', {
+      name: /^Average by source for Riverbend Unified \(demo\) in two surveys \(1 to 6\)/,
+    });
+    const described = await chart.evaluate((svg) => svg.querySelector('desc')?.textContent ?? '');
+    expect(described).toMatch(/Mastery experience: \d\.\d, then \d\.\d/);
+    expect(await chart.locator('rect[data-construct]').count()).toBe(10);
+    expect(await chart.locator('.survey-chart__value').allInnerTexts()).toHaveLength(10);
+    const legend = admin.getByRole('list', { name: 'Surveys' });
+    expect(await legend.locator('li').allInnerTexts()).toEqual([EARLIER, AUTUMN]);
+    await checkPage(admin, 'surveys-compare-district');
+
+    // Staff only: neither survey shows the district (the leaders are too few, and staff is all minus them).
+    await choose(admin, 'Staff');
+    await admin.getByTestId('compare-neither').waitFor();
+    for (const title of [EARLIER, AUTUMN])
+      await admin
+        .getByText(`“${title}”: not shown (fewer than 5 answered, or it would reveal a smaller group).`)
+        .waitFor();
+    expect(await admin.getByRole('table').count()).toBe(0);
+    expect(new URL(admin.url()).searchParams.get('role')).toBe('staff');
+    await checkPage(admin, 'surveys-compare-staff');
+
+    // At the school the spring survey asked whole, it compares with the district-wide ones.
+    await admin.goto(
+      `${app.baseUrl}/surveys/compare?before=${earlierId ?? ''}&after=${autumnId ?? ''}&at=school:${org.schoolId}`,
+    );
+    await admin.getByRole('heading', { level: 1, name: 'Compare two surveys' }).waitFor();
+    expect(await optionTitles(later)).toEqual([AUTUMN, TITLE]);
+    await later.selectOption(springId ?? '');
+    await admin
+      .getByRole('table', { name: new RegExp(`average by source in “${EARLIER}” and “${TITLE}”`) })
+      .waitFor();
+    expect(new URL(admin.url()).searchParams.get('after')).toBe(springId);
+    // Its earlier choices now run up to the spring survey.
+    expect(await optionTitles(earlier)).toEqual([EARLIER, AUTUMN]);
+
+    // Printed: no header, choices or buttons; the chart and the table kept.
+    await admin.emulateMedia({ media: 'print' });
+    expect(await admin.locator('.site-header').isVisible()).toBe(false);
+    expect(await earlier.isVisible()).toBe(false);
+    expect(await admin.getByRole('button', { name: 'Print' }).isVisible()).toBe(false);
+    expect(await admin.getByTestId('compare-table').isVisible()).toBe(true);
+    expect(await admin.getByTestId('compare-chart').isVisible()).toBe(true);
+    await admin.screenshot({ path: join(screenshotDir, 'surveys-compare-print.png'), fullPage: true });
+    await admin.emulateMedia({ media: 'screen' });
   });
 
   test('MEASURE-WEB-2 the anonymous link: shown once with copy, answered on a phone without an account, a second answer from that browser refused, and a new link ends the old one', async () => {

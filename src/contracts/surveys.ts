@@ -97,7 +97,12 @@ export type WaveStatus = z.infer<typeof WaveStatus>;
 export const WaveSummary = z.object({
   id: Id,
   title: z.string(),
-  scope: z.object({ kind: z.enum(['district', 'school', 'teams']), label: z.string() }),
+  scope: z.object({
+    kind: z.enum(['district', 'school', 'teams']),
+    label: z.string(),
+    /** The school's id (school) or the teams' ids (teams), none for the district: which groups compare (MEASURE-REPORT-8). */
+    ids: z.array(Id),
+  }),
   instrument: z.object({ slug: z.string(), version: z.number(), title: z.string() }),
   opensOn: z.iso.date(),
   closesOn: z.iso.date(),
@@ -300,6 +305,8 @@ export const WaveComparison = z.object({
   at: z.string(),
   name: z.string(),
   role: z.enum(['all', 'staff', 'leader']),
+  /** The two waves' scale (the same: both ask the same questions, MEASURE-REPORT-5), for a chart's axis. */
+  scale: z.object({ points: z.number(), labels: z.array(z.string()) }),
   rows: z.array(
     z.object({
       construct: Construct,

@@ -20,8 +20,8 @@ import {
   type TestApp,
 } from '../testing/api-harness';
 import { READY_MEETING_TITLE, seedDemo } from './seed';
-import { DEMO_SURVEY_TITLE } from './survey';
-import type { WaveList, WaveReport } from '#contracts/surveys';
+import { DEMO_EARLIER_SURVEY_TITLE, DEMO_SURVEY_TITLE } from './survey';
+import type { WaveComparison, WaveList, WaveReport } from '#contracts/surveys';
 
 let testDb: TestDatabase;
 /** A demo server (`serve --demo`), with simulated colleagues sped up. */
@@ -299,5 +299,46 @@ describe('DEMO-SURVEY-1 in the demo district (issue 13)', () => {
     expect(district?.status).toBe('shown');
     if (district?.status === 'shown') expect(district.constructs).toHaveLength(5);
     expect(report.body.children.some((c) => c.status !== 'shown')).toBe(true);
+  });
+
+  it('DEMO-SURVEY-2 an earlier closed wave of the same questions compares with it: lower on mastery at the district, and a school the earlier wave does not show', async () => {
+    const [admin] = await demo.database.db
+      .select()
+      .from(users)
+      .where(eq(users.email, 'admin@demo.ensemble.test'));
+    if (!admin) throw new Error('no demo admin');
+    const client = await signedInClient(demo, admin);
+    const waves = (await client.get<WaveList>('/api/surveys/waves')).body.items;
+    const autumn = waves.find((w) => w.title === DEMO_SURVEY_TITLE);
+    const earlier = waves.find((w) => w.title === DEMO_EARLIER_SURVEY_TITLE);
+    if (!autumn || !earlier) throw new Error('the demo has not both waves');
+    expect(earlier).toMatchObject({
+      status: 'closed',
+      invited: 16,
+      responses: 11,
+      instrument: autumn.instrument,
+    });
+    expect(earlier.closesOn < autumn.opensOn).toBe(true);
+    const compare = (at: string) =>
+      client.get<WaveComparison>(`/api/surveys/compare?before=${earlier.id}&after=${autumn.id}&at=${at}`);
+    const district = await compare('district');
+    expect(district.status).toBe(200);
+    expect(district.body.rows).toHaveLength(5);
+    for (const row of district.body.rows) expect(row.change).not.toBeNull();
+    const mastery = district.body.rows.find((r) => r.construct === 'mastery');
+    expect(mastery?.before).toMatchObject({ n: 11 });
+    expect(mastery?.after).toMatchObject({ n: 12 });
+    expect(mastery?.change).toMatchObject({ direction: 'higher', couldBeChance: false });
+    // The same anonymity rules: a school with too few answers in the earlier wave has no numbers there.
+    const report = await client.get<WaveReport>(`/api/surveys/waves/${autumn.id}/report`);
+    const south = report.body.children.find((c) => c.node.name === 'South Middle School');
+    expect(south?.status).toBe('shown');
+    const school = await compare(`school:${south?.node.id ?? ''}`);
+    expect(school.body.rows.length).toBeGreaterThan(0);
+    for (const row of school.body.rows) {
+      expect(row.before).toBeNull();
+      expect(row.after).not.toBeNull();
+      expect(row.change).toBeNull();
+    }
   });
 });

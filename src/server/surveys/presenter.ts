@@ -48,7 +48,7 @@ export function presentWave(row: WaveRow, responses: number, actor: Actor | null
   return {
     id: row.id,
     title: row.title,
-    scope: { kind: row.scopeKind, label },
+    scope: { kind: row.scopeKind, label, ids: row.scopeIds },
     instrument: { slug: instrument.id, version: instrument.version, title: instrument.title },
     opensOn: row.opensOn,
     closesOn: row.closesOn,

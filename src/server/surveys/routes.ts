@@ -11,6 +11,7 @@ import { Instrument } from '#contracts/instrument';
 import { parseInstrument } from '#core/measure/instrument';
 import { buildFrame } from '#core/measure/frame';
 import { compareCells } from '#core/measure/compare';
+import { sameGroupAt } from '#core/measure/same-group';
 import { CONSTRUCT_ORDER } from '#core/measure/cell-stats';
 import { hashSecret, newSecret } from '../auth/tokens';
 import { recordAudit } from '../audit/record';
@@ -435,6 +436,20 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       reportFor(actor, query.before, query.role, query.at),
       reportFor(actor, query.after, query.role, query.at),
     ]);
+    const same = (x: typeof before.wave.instrument, y: typeof before.wave.instrument) =>
+      x.slug === y.slug && x.version === y.version;
+    if (!same(before.wave.instrument, after.wave.instrument))
+      throw badRequest('Choose two waves that asked the same questions', [
+        { path: 'after', message: 'Choose a wave with the same questions' },
+      ]);
+    if (!sameGroupAt(before.wave.scope, after.wave.scope, query.at))
+      throw badRequest('These two waves did not ask the same people there', [
+        {
+          path: 'at',
+          message:
+            'The two waves asked different groups, so this group is not the same people in both: compare a school or team that both asked whole',
+        },
+      ]);
     const b = before.cell ?? undefined;
     const a = after.cell ?? undefined;
     return {
@@ -443,6 +458,7 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       at: query.at,
       name: (a ?? b)?.node.name ?? query.at,
       role: query.role,
+      scale: after.scale,
       rows: compareCells(b, a),
       notes: [
         'A change is computed only where both waves show the group (at least the threshold of answers in each).',

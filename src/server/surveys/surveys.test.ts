@@ -527,7 +527,7 @@ describe('MEASURE-INST-13: an instrument the district holds a licence for', () =
 });
 
 describe('MEASURE-REPORT-5: two waves compared', () => {
-  it("shows each wave's mean and n and Hedges' g where both waves show the team, in plain words", async () => {
+  it("MEASURE-REPORT-8 shows each wave's mean and n and Hedges' g where both waves show the team, in plain words; never two waves of different questions or of different people at that group", async () => {
     const ids: string[] = [];
     for (const value of [3, 5]) {
       const created = await p('principal').client.post<CreatedWave>(
@@ -562,6 +562,46 @@ describe('MEASURE-REPORT-5: two waves compared', () => {
     expect((await p('s1').client.get(`/api/surveys/compare?before=${ids[0]}&after=${ids[1]}`)).status).toBe(
       404,
     );
+    // The two waves' scale, for the chart's axis.
+    expect(res.body.scale.points).toBe(6);
+
+    // MEASURE-REPORT-8: a district-wide wave and these one-team waves are the same people at the team only.
+    const wide = await admin.post<CreatedWave>('/api/surveys/waves', wave({ title: 'Everyone' }));
+    expect(wide.status).toBe(200);
+    const wideId = wide.body.wave.id;
+    expect((await admin.post(`/api/surveys/waves/${wideId}/close`)).status).toBe(200);
+    const atDistrict = await admin.get<{ error: { fields: { path: string }[] } }>(
+      `/api/surveys/compare?before=${ids[0]}&after=${wideId}&at=district`,
+    );
+    expect(atDistrict.status).toBe(400);
+    expect(atDistrict.body.error.fields[0]?.path).toBe('at');
+    const atTeam = await admin.get<WaveComparison>(
+      `/api/surveys/compare?before=${ids[0]}&after=${wideId}&at=team:${team.big}`,
+    );
+    expect(atTeam.status).toBe(200);
+    expect(atTeam.body.rows.every((r) => r.change === null)).toBe(true);
+
+    // A wave that asked other questions is not compared with these (400 at `after`).
+    const other = readFileSync(join(instrumentsFolder(), 'ensemble-efficacy.en.yaml'), 'utf8')
+      .replace(/^id: .*$/m, 'id: other-questions')
+      .replace(/^title: .*$/m, 'title: Other questions')
+      .replace(/owner: Ensemble/, 'owner: Example University Press');
+    const uploaded = await admin.post('/api/surveys/instruments', {
+      file: { name: 'other.yaml', text: other },
+    });
+    expect(uploaded.status).toBe(200);
+    const otherWave = await admin.post<CreatedWave>(
+      '/api/surveys/waves',
+      wave({ instrument: { slug: 'other-questions' }, scope: { kind: 'teams', teamIds: [team.big] } }),
+    );
+    expect(otherWave.status).toBe(200);
+    const otherId = otherWave.body.wave.id;
+    expect((await admin.post(`/api/surveys/waves/${otherId}/close`)).status).toBe(200);
+    const mixed = await admin.get<{ error: { fields: { path: string }[] } }>(
+      `/api/surveys/compare?before=${ids[0]}&after=${otherId}&at=team:${team.big}`,
+    );
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.fields[0]?.path).toBe('after');
   });
 });
 

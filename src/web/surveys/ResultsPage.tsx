@@ -15,14 +15,15 @@ import type { CommentPage, NodeCell, SummaryCell, WaveReport } from '#contracts/
 import { endpointAtHand } from '../api/catalogue';
 import { withQuery } from '../api/client';
 import { useSearchParams } from '../shell/navigation';
-import { Button } from '../ui/Button';
+import { Button, ButtonLink } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { RadioGroupField } from '../ui/RadioGroupField';
 import { ErrorState, LoadingState } from '../ui/States';
 import { formatNumber, formatPercent } from './format';
 import { useSurveysT, type SurveysT } from './i18n';
-import { useWaveComments, useWaveReport, type ReportRole } from './queries';
+import { useWaveComments, useWaveReport, useWaves, type ReportRole } from './queries';
+import { compareHref, defaultPair } from './compare-choice';
 import { ResultsChart } from './ResultsChart';
 import './surveys.css';
 
@@ -40,6 +41,9 @@ export function ResultsPage() {
   const at = AT.test(requested) ? requested : 'district';
   const role = roleOf(params.get('role'));
   const report = useWaveReport(waveId, at, role);
+  // MEASURE-WEB-7: offered when another closed wave with the same questions may be read (the earlier by default).
+  const waves = useWaves();
+  const pair = waves.data ? defaultPair(waves.data.items, waveId, at) : null;
 
   const query = (next: { at?: string; role?: ReportRole }) => {
     const out = new URLSearchParams();
@@ -116,6 +120,11 @@ export function ResultsPage() {
             />
           </div>
           <div className="survey-report__actions">
+            {pair ? (
+              <ButtonLink to={compareHref({ before: pair.before.id, after: pair.after.id }, at, role)}>
+                {t('results.compare')}
+              </ButtonLink>
+            ) : null}
             {csv ? (
               <a className="button button--secondary" href={csv} download>
                 {t('results.download')}

@@ -1,5 +1,6 @@
 import { Route, Switch } from 'wouter';
 import { AnswerPage, LinkAnswerPage } from './AnswerPage';
+import { ComparePage } from './ComparePage';
 import { NewSurveyPage } from './NewSurveyPage';
 import { ResultsPage } from './ResultsPage';
 import { SurveysPage } from './SurveysPage';
@@ -9,6 +10,7 @@ export function SurveyRoutes() {
     <Switch>
       <Route path="/surveys" component={SurveysPage} />
       <Route path="/surveys/new" component={NewSurveyPage} />
+      <Route path="/surveys/compare" component={ComparePage} />
       <Route path="/surveys/:waveId/answer" component={AnswerPage} />
       <Route path="/surveys/:waveId/results" component={ResultsPage} />
       <Route path="/s/:token" component={LinkAnswerPage} />

@@ -16,6 +16,7 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { useDescribeError } from '../api/describeError';
 import { formatDay, formatPercent } from './format';
 import { useSurveysT } from './i18n';
+import { compareHref, defaultPair } from './compare-choice';
 import { OnceLink } from './OnceLink';
 import { useMySurveys, useWaveCommand, useWaves } from './queries';
 import './surveys.css';
@@ -100,7 +101,7 @@ function Waves() {
           ) : (
             <ul className="row-list" data-testid="surveys-run">
               {run.map((wave) => (
-                <WaveRow key={wave.id} wave={wave} />
+                <WaveRow key={wave.id} wave={wave} waves={items} />
               ))}
             </ul>
           )}
@@ -113,7 +114,7 @@ function Waves() {
           </h2>
           <ul className="row-list">
             {readable.map((wave) => (
-              <WaveRow key={wave.id} wave={wave} />
+              <WaveRow key={wave.id} wave={wave} waves={items} />
             ))}
           </ul>
         </section>
@@ -124,7 +125,7 @@ function Waves() {
 
 const statusTone = { scheduled: 'attention', open: 'positive', closed: 'neutral' } as const;
 
-function WaveRow({ wave }: { wave: WaveSummary }) {
+function WaveRow({ wave, waves }: { wave: WaveSummary; waves: readonly WaveSummary[] }) {
   const t = useSurveysT();
   const { i18n } = useTranslation();
   const toast = useToast();
@@ -133,6 +134,8 @@ function WaveRow({ wave }: { wave: WaveSummary }) {
   const [link, setLink] = useState<string | null>(null);
   const day = (d: string) => formatDay(d, i18n.language);
   const manage = wave.abilities.manage;
+  // MEASURE-WEB-7: a closed wave with another of the same questions to compare with (the earlier by default).
+  const pair = defaultPair(waves, wave.id);
   const responses =
     wave.responseRate === null
       ? t('waves.responsesNoRate', { count: wave.responses })
@@ -172,6 +175,14 @@ function WaveRow({ wave }: { wave: WaveSummary }) {
             aria-label={t('waves.resultsLabel', { title: wave.title })}
           >
             {t('waves.results')}
+          </ButtonLink>
+        ) : null}
+        {pair ? (
+          <ButtonLink
+            to={compareHref({ before: pair.before.id, after: pair.after.id }, 'district', 'all')}
+            aria-label={t('waves.compareLabel', { title: wave.title })}
+          >
+            {t('waves.compare')}
           </ButtonLink>
         ) : null}
         {manage && wave.status === 'open' && wave.invite === 'email' ? (

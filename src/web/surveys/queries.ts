@@ -15,6 +15,8 @@ export const surveyKeys = {
   report: (waveId: string, at: string, role: ReportRole) => ['surveys', 'report', waveId, at, role] as const,
   comments: (waveId: string, at: string, role: ReportRole) =>
     ['surveys', 'comments', waveId, at, role] as const,
+  compare: (before: string, after: string, at: string, role: ReportRole) =>
+    ['surveys', 'compare', before, after, at, role] as const,
 };
 
 /** Open waves the person is invited to and has not answered (MEASURE-WEB-4: the home page's banner). */
@@ -89,6 +91,19 @@ export function useWaveComments(waveId: string, at: string, role: ReportRole, fi
       const next = last.offset + last.items.length;
       return last.items.length > 0 && next < last.total ? next : undefined;
     },
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** MEASURE-WEB-7: two closed waves compared at one group (null ids: nothing to ask yet). */
+export function useWaveComparison(before: string | null, after: string | null, at: string, role: ReportRole) {
+  return useQuery({
+    queryKey: surveyKeys.compare(before ?? '', after ?? '', at, role),
+    queryFn: ({ signal }) =>
+      call('compareWaves', { query: { before: before ?? '', after: after ?? '', at, role }, signal }),
+    enabled: before !== null && after !== null,
+    // Both waves are closed: their results are frozen.
     staleTime: Infinity,
     retry: false,
   });

@@ -1,6 +1,6 @@
 /**
- * The surveys pages (issue 13): /surveys, /surveys/new, /surveys/:waveId/answer, /surveys/:waveId/results, and the
- * anonymous link /s/:token. The first chunk carries every route and the names of the files each needs, for every
+ * The surveys pages (issue 13): /surveys, /surveys/new, /surveys/:waveId/answer, /surveys/:waveId/results,
+ * /surveys/compare, and the anonymous link /s/:token. The first chunk carries every route and the names of the files each needs, for every
  * page (DAY-PERF-1), so these share one lazy entry, `SurveyRoutes`, which picks the page.
  */
 import { lazyPage, type PageRoute } from '../shell/lazyPage';

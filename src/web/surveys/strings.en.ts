@@ -43,6 +43,8 @@ export const surveysStrings = {
     reminded: 'Last reminder: {{date}}',
     results: 'Results',
     resultsLabel: 'Results: “{{title}}”',
+    compare: 'Compare',
+    compareLabel: 'Compare “{{title}}” with another survey',
     close: {
       trigger: 'Close now',
       triggerLabel: 'Close now: “{{title}}”',
@@ -171,6 +173,7 @@ export const surveysStrings = {
     roleLeader: 'Leaders',
     download: 'Download CSV',
     print: 'Print',
+    compare: 'Compare with another survey',
     howToRead: 'How to read this',
     howTo1:
       'Each dot is the group’s average on the 1 to 6 scale ({{low}} to {{high}}). The line through it is its 95% interval: where the average would likely fall if a different set of people like these had answered.',
@@ -220,5 +223,41 @@ export const surveysStrings = {
     },
     freeText: 'What people wrote',
     kind: { district: 'District', school: 'School', team: 'Team' },
+  },
+  /** MEASURE-WEB-7: two closed surveys compared at one group, by source. */
+  compare: {
+    title: 'Compare two surveys',
+    loading: 'Loading the comparison…',
+    meta: 'Group: {{name}}. Whose answers: {{role}}.',
+    choose: 'Which surveys',
+    before: 'Earlier survey',
+    after: 'Later survey',
+    option: '{{title}} ({{from}} to {{to}})',
+    backToResults: 'Results of “{{title}}”',
+    none: 'Nothing to compare yet',
+    noneBody:
+      'A comparison needs two closed surveys that asked the same questions and whose results you may read.',
+    howTo1:
+      'For each source, the two bars are the group’s average on the 1 to {{points}} scale in each survey, the earlier first ({{low}} to {{high}}).',
+    howTo2:
+      'The change is Hedges’ g: the difference between the two averages, measured against how much answers vary (0.2 is small, 0.5 medium, 0.8 large). Its 95% interval is where the difference would likely fall if other people like these had answered; when it includes 0, the difference could be chance. Different people may have answered each survey, and the numbers do not say why anything changed.',
+    notShown:
+      '“{{title}}”: not shown (fewer than {{threshold}} answered, or it would reveal a smaller group).',
+    neither: 'Neither survey shows this group, so there is nothing to compare.',
+    chartTitle: 'Average by source for {{name}} in two surveys (1 to {{points}})',
+    legend: 'Surveys',
+    seriesNotShown: '{{title}} (not shown)',
+    summaryRow: '{{construct}}: {{before}}, then {{after}}',
+    summary: 'Earlier: “{{before}}”; later: “{{after}}”. {{rows}}.',
+    tableCaption: '{{name}}: average by source in “{{before}}” and “{{after}}”, and the change',
+    construct: 'Source',
+    earlier: 'Earlier: {{title}}',
+    later: 'Later: {{title}}',
+    change: 'Change (Hedges’ g, 95% inter\u00adval)',
+    notShownShort: 'not shown',
+    interval: '{{low}} to {{high}}',
+    notCompared: 'not compared',
+    notComparedWords: 'A change is computed only where both surveys show the group.',
+    notes: 'About this comparison',
   },
 } as const;

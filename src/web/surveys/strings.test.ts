@@ -13,12 +13,13 @@ describe('words on the surveys pages', () => {
     expect(surveysStrings.results.constructs.collective).toBe('Collective efficacy');
   });
 
-  it('MEASURE-WEB-5 the plain words make no causal claim', () => {
-    const words = JSON.stringify(surveysStrings.results);
+  it('MEASURE-WEB-5, MEASURE-WEB-7 the plain words make no causal claim', () => {
+    const words = JSON.stringify([surveysStrings.results, surveysStrings.compare]);
     expect(words).not.toMatch(
       /\b(caused|causes|because of|led to|leads to|improved by|thanks to|proves?)\b/i,
     );
     expect(surveysStrings.results.howTo2).toMatch(/do not say why/);
+    expect(surveysStrings.compare.howTo2).toMatch(/do not say why/);
   });
 
   it('plural keys come in pairs', () => {

@@ -3,7 +3,8 @@
  * home, MEASURE-PULSE-6 for the meeting pulse). The SVG is one image (role="img") named by its title and described
  * by a text summary; each series has its own fill pattern, shown in the legend, so colour is never the only cue;
  * each bar is labelled with its value in text; the drawing is static, and the bars grow only when motion is
- * welcome (bar-chart.css).
+ * welcome (bar-chart.css). Its patterns and legend serve charts of other shapes too (the surveys' comparison,
+ * MEASURE-WEB-7).
  */
 import { useId, type ReactNode } from 'react';
 import './bar-chart.css';
@@ -52,8 +53,11 @@ const TICK_LABELS = 20;
 /** The patterns, in the order series take them: solid, stripes, dots, crossed lines. */
 export const SERIES_PATTERNS = 4;
 
-/** Fill patterns per series position (ids are made unique per chart). */
-function Patterns({ prefix }: { prefix: string }) {
+/**
+ * Fill patterns per series position (ids are made unique per chart): `url(#<prefix>-<i>)` fills series i. Shared
+ * with charts of other shapes (the surveys' comparison, MEASURE-WEB-7), so a series looks the same everywhere.
+ */
+export function ChartPatterns({ prefix }: { prefix: string }) {
   return (
     <defs>
       <pattern id={`${prefix}-0`} width="6" height="6" patternUnits="userSpaceOnUse">
@@ -84,7 +88,7 @@ function Patterns({ prefix }: { prefix: string }) {
 function Swatch({ prefix, index }: { prefix: string; index: number }) {
   return (
     <svg className="bar-chart__swatch" width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
-      <Patterns prefix={`${prefix}-sw${index}`} />
+      <ChartPatterns prefix={`${prefix}-sw${index}`} />
       <rect
         x="0.5"
         y="0.5"
@@ -94,6 +98,28 @@ function Swatch({ prefix, index }: { prefix: string; index: number }) {
         className="bar-chart__bar-edge"
       />
     </svg>
+  );
+}
+
+/** The legend: each series' name beside a swatch of its pattern. */
+export function ChartLegend({
+  prefix,
+  label,
+  series,
+}: {
+  prefix: string;
+  label: string;
+  series: readonly ChartSeries[];
+}) {
+  return (
+    <ul className="bar-chart__legend" aria-label={label}>
+      {series.map((s, i) => (
+        <li key={s.key}>
+          <Swatch prefix={prefix} index={i % SERIES_PATTERNS} />
+          {s.label}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -120,14 +146,7 @@ export function BarChart({
   const yOf = (value: number) => TOP + PLOT_HEIGHT - ((value - min) / range) * PLOT_HEIGHT;
   return (
     <div className="bar-chart">
-      <ul className="bar-chart__legend" aria-label={legendLabel}>
-        {series.map((s, i) => (
-          <li key={s.key}>
-            <Swatch prefix={prefix} index={i % SERIES_PATTERNS} />
-            {s.label}
-          </li>
-        ))}
-      </ul>
+      <ChartLegend prefix={prefix} label={legendLabel} series={series} />
       <div className="bar-chart__scroll" tabIndex={0} role="region" aria-label={title}>
         <svg
           className="bar-chart__svg"
@@ -140,7 +159,7 @@ export function BarChart({
         >
           <title id={`${prefix}-title`}>{title}</title>
           <desc id={`${prefix}-desc`}>{summary}</desc>
-          <Patterns prefix={prefix} />
+          <ChartPatterns prefix={prefix} />
           {ticks.map((tick) => (
             <g key={tick}>
               <line x1={left} x2={width - EDGE} y1={yOf(tick)} y2={yOf(tick)} className="bar-chart__grid" />
