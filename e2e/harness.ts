@@ -78,7 +78,7 @@ export function buildOnce(): void {
  * A private copy of the build for one app run. The checkout is shared: another engineer's build empties
  * and rewrites dist/ (new asset names) while our browser is using it, which showed up as "404 Not Found"
  * pages mid-test. The copy keeps the layout the bundle expects: `<root>/app/{cli,web}` with
- * `<root>/drizzle` and `<root>/protocols` two levels up, and node_modules reachable from `app/`.
+ * `<root>/drizzle`, `<root>/protocols` and `<root>/instruments` two levels up, and node_modules reachable from `app/`.
  */
 async function snapshotBuild(): Promise<{ root: string; entry: string }> {
   for (let attempt = 1; ; attempt++) {
@@ -89,6 +89,7 @@ async function snapshotBuild(): Promise<{ root: string; entry: string }> {
     await symlink(join(repoRoot, 'node_modules'), join(app, 'node_modules'), 'dir');
     await symlink(join(repoRoot, 'drizzle'), join(root, 'drizzle'), 'dir');
     await symlink(join(repoRoot, 'protocols'), join(root, 'protocols'), 'dir');
+    await symlink(join(repoRoot, 'instruments'), join(root, 'instruments'), 'dir');
     if (await isCompleteBuild(app)) return { root, entry: join(app, 'cli', 'main.js') };
     await rm(root, { recursive: true, force: true });
     if (attempt === 3)
