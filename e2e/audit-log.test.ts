@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkPage } from './axe';
-import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
 
 const admin = { email: 'admin@demo.ensemble.test', name: 'Dana Whitfield' };
@@ -35,7 +35,7 @@ describeE2E('the audit log', () => {
   beforeAll(async () => {
     await Promise.all([
       startApp({ demo: true, database: 'shared' }).then((started) => (app = started)),
-      launchBrowser().then((launched) => (browser = launched)),
+      sharedBrowser().then((launched) => (browser = launched)),
     ]);
     password = /Shared demo password for this run: (\S+)/.exec(app.output())?.[1] ?? '';
     expect(password, `the demo password was not printed:\n${app.output()}`).not.toBe('');
@@ -46,7 +46,7 @@ describeE2E('the audit log', () => {
 
   afterAll(async () => {
     await (context as BrowserContext | undefined)?.close().catch(() => undefined);
-    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await releaseBrowser(browser);
     await (app as AppUnderTest | undefined)?.stop();
   });
 

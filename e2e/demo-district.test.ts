@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { skipRestAfterFailure } from './journey';
 import { checkPage } from './axe';
-import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { recordLayoutShifts, settledLayoutShifts } from './layout-shift';
 
 const adminEmail = 'admin@demo.ensemble.test';
@@ -62,7 +62,7 @@ describeE2E('demo district', () => {
   beforeAll(async () => {
     await Promise.all([
       startApp({ demo: true, database: 'shared' }).then((started) => (app = started)),
-      launchBrowser().then((launched) => (browser = launched)),
+      sharedBrowser().then((launched) => (browser = launched)),
     ]);
     password = /Shared demo password for this run: (\S+)/.exec(app.output())?.[1] ?? '';
     expect(password, `the demo password was not printed:\n${app.output()}`).not.toBe('');
@@ -70,7 +70,7 @@ describeE2E('demo district', () => {
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
-    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await releaseBrowser(browser);
     await (app as AppUnderTest | undefined)?.stop();
   });
 

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { skipRestAfterFailure } from './journey';
 import { checkPage } from './axe';
-import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import {
   demo,
   demoPassword,
@@ -80,7 +80,7 @@ describeE2E('live meeting', () => {
   ]);
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), sharedBrowser()]);
     const password = demoPassword(app);
     [facilitator, presenter, participant] = await Promise.all([
       newPage('facilitator'),
@@ -102,7 +102,7 @@ describeE2E('live meeting', () => {
     }
     for (const context of contexts) await context.close().catch(() => undefined);
     // Either may be missing when start-up itself failed.
-    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await releaseBrowser(browser);
     await (app as AppUnderTest | undefined)?.stop();
   });
 
