@@ -9,6 +9,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkPage } from './axe';
 import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
+import { signInWithSession } from './meetings-helpers';
 
 const admin = { email: 'admin@demo.ensemble.test', name: 'Dana Whitfield' };
 const promoted = 'Sam Okafor';
@@ -51,11 +52,7 @@ describeE2E('the audit log', () => {
   });
 
   test('TRUST-AUDIT-7a the admin changes a district role and deactivates someone', async () => {
-    await page.goto(`${app.baseUrl}/sign-in`);
-    await page.getByRole('textbox', { name: 'Email' }).fill(admin.email);
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await heading('My teams').waitFor();
+    await signInWithSession(page, app.baseUrl, admin.email, password);
     await page.goto(`${app.baseUrl}/admin`);
     await heading('Admin').waitFor();
 

@@ -12,7 +12,7 @@ import { expandSeries } from '../src/server/calendar/testing';
 import { checkPage } from './axe';
 import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
-import { demo, demoPassword, signIn } from './meetings-helpers';
+import { demo, demoPassword, signInWithSession } from './meetings-helpers';
 
 const team = 'Grade 3 Team';
 const title = 'Grade 3 weekly';
@@ -37,7 +37,7 @@ describeE2E('weekly series and calendar feed', () => {
     });
     context.setDefaultTimeout(10_000);
     coach = await context.newPage();
-    await signIn(coach, app.baseUrl, demo.coach.email, demoPassword(app));
+    await signInWithSession(coach, app.baseUrl, demo.coach.email, demoPassword(app));
   });
 
   afterAll(async () => {

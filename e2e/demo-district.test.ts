@@ -9,6 +9,7 @@ import { skipRestAfterFailure } from './journey';
 import { checkPage } from './axe';
 import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { recordLayoutShifts, settledLayoutShifts } from './layout-shift';
+import { signInWithSession } from './meetings-helpers';
 
 const adminEmail = 'admin@demo.ensemble.test';
 const coachEmail = 'coach@demo.ensemble.test';
@@ -38,6 +39,7 @@ describeE2E('demo district', () => {
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const toast = (page: Page, text: string) => page.locator('.toasts').getByText(text).waitFor();
 
+  /** Through the sign-in form: E2E-DEMO-3 signs in with the new password. */
   async function signIn(page: Page, email: string, secret = password): Promise<void> {
     await page.goto(`${app.baseUrl}/sign-in`);
     await page.getByRole('textbox', { name: 'Email' }).fill(email);
@@ -45,6 +47,10 @@ describeE2E('demo district', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await heading(page, 'My teams').waitFor();
   }
+
+  /** Where only the session matters: the same landing on My teams, without the form. */
+  const signInAs = (page: Page, email: string, secret = password) =>
+    signInWithSession(page, app.baseUrl, email, secret);
 
   /** The newest outbox link whose address contains `pathPart`, as a path on this server. */
   async function outboxLink(page: Page, pathPart: string): Promise<string> {
@@ -76,7 +82,7 @@ describeE2E('demo district', () => {
 
   test('E2E-DEMO-1 a district admin sees the district at full size: teams, schools, people, school roles', async () => {
     const page = await newPage();
-    await signIn(page, adminEmail);
+    await signInAs(page, adminEmail);
     await page.getByRole('link', { name: 'District Leadership Team' }).waitFor();
     await checkPage(page, '21-my-teams-admin');
 
@@ -145,7 +151,7 @@ describeE2E('demo district', () => {
 
   test('E2E-DEMO-2 a facilitator changes a role, removes a member after confirming, and turns a join code on and off', async () => {
     const page = await newPage();
-    await signIn(page, coachEmail);
+    await signInAs(page, coachEmail);
     await page.getByRole('link', { name: 'Grade 3 Team' }).click();
     await heading(page, 'Grade 3 Team').waitFor();
     await checkPage(page, '24-team-facilitator');
@@ -236,7 +242,7 @@ describeE2E('demo district', () => {
 
   test('E2E-DEMO-4 an account made through a join code starts with its email verified (TRUST-ID-1)', async () => {
     const page = await newPage();
-    await signIn(page, newcomerAccount.email, newcomerAccount.password);
+    await signInAs(page, newcomerAccount.email, newcomerAccount.password);
     await page.getByRole('link', { name: 'Account' }).click();
     await heading(page, 'Account').waitFor();
     await page.getByText('Verified', { exact: true }).waitFor();
@@ -245,7 +251,7 @@ describeE2E('demo district', () => {
 
   test('E2E-DEMO-5 wrong turns get calm pages: an unknown address, Admin for a teacher, a dead invitation link', async () => {
     const page = await newPage();
-    await signIn(page, teacherEmail, 'a brand new shared sentence');
+    await signInAs(page, teacherEmail, 'a brand new shared sentence');
     await page.goto(`${app.baseUrl}/no-such-page`);
     await heading(page, 'Page not found').waitFor();
     await checkPage(page, '30-not-found');

@@ -18,7 +18,7 @@ import {
   expectAllOnFirstScreen,
   openAgendaMeeting,
   recordSocketTraffic,
-  signIn,
+  signInWithSession,
 } from './meetings-helpers';
 
 const team = 'Grade 3 Team';
@@ -112,9 +112,9 @@ describeE2E('meeting day: phone-first device view and the projector', () => {
     const password = demoPassword(app);
     [facilitator, presenter, participant] = await Promise.all([newPage(), newPage(), newPage()]);
     await Promise.all([
-      signIn(facilitator, app.baseUrl, demo.coach.email, password),
-      signIn(presenter, app.baseUrl, demo.teacher1.email, password),
-      signIn(participant, app.baseUrl, demo.teacher2.email, password),
+      signInWithSession(facilitator, app.baseUrl, demo.coach.email, password),
+      signInWithSession(presenter, app.baseUrl, demo.teacher1.email, password),
+      signInWithSession(participant, app.baseUrl, demo.teacher2.email, password),
     ]);
   });
 

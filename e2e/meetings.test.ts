@@ -18,7 +18,7 @@ import {
   recordSocketTraffic,
   runningTimer,
   seconds,
-  signIn,
+  signInWithSession,
   stepTitle,
   timerText,
 } from './meetings-helpers';
@@ -88,9 +88,9 @@ describeE2E('live meeting', () => {
       newPage('participant'),
     ]);
     await Promise.all([
-      signIn(facilitator, app.baseUrl, demo.coach.email, password),
-      signIn(presenter, app.baseUrl, demo.teacher1.email, password),
-      signIn(participant, app.baseUrl, demo.teacher2.email, password),
+      signInWithSession(facilitator, app.baseUrl, demo.coach.email, password),
+      signInWithSession(presenter, app.baseUrl, demo.teacher1.email, password),
+      signInWithSession(participant, app.baseUrl, demo.teacher2.email, password),
     ]);
   });
 

@@ -13,7 +13,7 @@ import type { RoutineSummary } from '../src/contracts/meetings-api';
 import { checkPage } from './axe';
 import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
-import { demo, demoPassword, signIn, teamIdOf } from './meetings-helpers';
+import { demo, demoPassword, signInWithSession, teamIdOf } from './meetings-helpers';
 
 const newName = 'Exit Ticket Review';
 
@@ -54,9 +54,9 @@ describeE2E('routine library', () => {
     const password = demoPassword(app);
     [coach, math, leader] = await Promise.all([newPage(), newPage(), newPage()]);
     await Promise.all([
-      signIn(coach, app.baseUrl, demo.coach.email, password),
-      signIn(math, app.baseUrl, 'teacher6@demo.ensemble.test', password),
-      signIn(leader, app.baseUrl, 'admin@demo.ensemble.test', password),
+      signInWithSession(coach, app.baseUrl, demo.coach.email, password),
+      signInWithSession(math, app.baseUrl, 'teacher6@demo.ensemble.test', password),
+      signInWithSession(leader, app.baseUrl, 'admin@demo.ensemble.test', password),
     ]);
     gradeThree = await teamIdOf(coach, app.baseUrl, 'Grade 3 Team');
   });

@@ -10,7 +10,7 @@ import { skipRestAfterFailure } from './journey';
 import type { Routine } from '../src/contracts/routine';
 import { checkPage } from './axe';
 import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
-import { demo, demoPassword, signIn } from './meetings-helpers';
+import { demo, demoPassword, signInWithSession } from './meetings-helpers';
 
 const team = 'Grade 3 Team';
 const newPrompt = 'Which fact would help you picture this in your own classroom?';
@@ -74,8 +74,8 @@ describeE2E('routine editing', () => {
       if (request.method() === 'POST' && /\/api\/groups\/[^/]+\/routines$/.test(request.url())) saves++;
     });
     await Promise.all([
-      signIn(facilitator, app.baseUrl, demo.coach.email, password),
-      signIn(member, app.baseUrl, demo.teacher1.email, password),
+      signInWithSession(facilitator, app.baseUrl, demo.coach.email, password),
+      signInWithSession(member, app.baseUrl, demo.teacher1.email, password),
     ]);
   });
 

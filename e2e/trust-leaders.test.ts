@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkPage } from './axe';
 import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
+import { signInWithSession } from './meetings-helpers';
 
 const principal = { email: 'principal.north@demo.ensemble.test', name: 'Marcus Bell' };
 const facilitator = { email: 'teacher4@demo.ensemble.test', name: 'Chris Yamada' };
@@ -33,13 +34,7 @@ describeE2E('leaders see what teams chose to share', () => {
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const toast = (page: Page, text: string) => page.locator('.toasts').getByText(text).waitFor();
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${app.baseUrl}/sign-in`);
-    await page.getByRole('textbox', { name: 'Email' }).fill(email);
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await heading(page, 'My teams').waitFor();
-  }
+  const signIn = (page: Page, email: string) => signInWithSession(page, app.baseUrl, email, password);
 
   async function openTeam(page: Page): Promise<void> {
     await page.getByRole('link', { name: team }).click();
