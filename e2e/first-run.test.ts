@@ -73,7 +73,7 @@ describeE2E('DAY-FIRST guided first run', () => {
     const page = adminPage;
     await page.goto(`${app.baseUrl}/`);
     await page.waitForURL('**/setup');
-    await checkPage(page, 'first-run-01-setup');
+    // The empty setup page of a new install passes axe in e2e/foundation.test.ts (01-setup).
     await fill(page.getByRole('textbox', { name: 'District name' }), admin.district);
     await fill(page.getByRole('textbox', { name: 'Your name' }), admin.name);
     await fill(page.getByRole('textbox', { name: 'Email' }), admin.email);

@@ -71,7 +71,7 @@ describeE2E('routine library', () => {
     await coach.goto(`${app.baseUrl}/teams/${gradeThree}/routines`);
     await coach.getByRole('heading', { level: 1, name: 'Routines' }).waitFor();
     await coach.getByRole('heading', { level: 2, name: 'Ensemble’s routines' }).waitFor();
-    await checkPage(coach, 'routine-library-list');
+    // This list, as the demo's coach first sees it, passes axe in e2e/routines.test.ts (routines-list).
 
     await coach.getByRole('button', { name: 'New routine' }).click();
     const dialog = coach.getByRole('dialog', { name: 'New routine' });
