@@ -7,8 +7,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkPage } from './axe';
-import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
+import { signInWithSession } from './meetings-helpers';
 
 const admin = { email: 'admin@demo.ensemble.test', name: 'Dana Whitfield' };
 const promoted = 'Sam Okafor';
@@ -35,7 +36,7 @@ describeE2E('the audit log', () => {
   beforeAll(async () => {
     await Promise.all([
       startApp({ demo: true, database: 'shared' }).then((started) => (app = started)),
-      launchBrowser().then((launched) => (browser = launched)),
+      sharedBrowser().then((launched) => (browser = launched)),
     ]);
     password = /Shared demo password for this run: (\S+)/.exec(app.output())?.[1] ?? '';
     expect(password, `the demo password was not printed:\n${app.output()}`).not.toBe('');
@@ -46,16 +47,12 @@ describeE2E('the audit log', () => {
 
   afterAll(async () => {
     await (context as BrowserContext | undefined)?.close().catch(() => undefined);
-    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await releaseBrowser(browser);
     await (app as AppUnderTest | undefined)?.stop();
   });
 
   test('TRUST-AUDIT-7a the admin changes a district role and deactivates someone', async () => {
-    await page.goto(`${app.baseUrl}/sign-in`);
-    await page.getByRole('textbox', { name: 'Email' }).fill(admin.email);
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await heading('My teams').waitFor();
+    await signInWithSession(page, app.baseUrl, admin.email, password);
     await page.goto(`${app.baseUrl}/admin`);
     await heading('Admin').waitFor();
 

@@ -2,8 +2,9 @@
  * Accessibility checks with axe-core, and the screenshots that go with them: every page a test visits is
  * checked at phone (390x844) and projector (1920x1080) size, and must have zero violations.
  */
-import axe from 'axe-core';
-import { mkdirSync } from 'node:fs';
+import type axe from 'axe-core';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -16,6 +17,13 @@ export const viewports = {
 
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
+
+/**
+ * axe-core's own minified build, the same version as `axe.source` (its unminified axe.js, 1.5 MB): less to send
+ * over the DevTools pipe and to parse in every page checked (measured 0.21-0.25 s of CPU for a first injection
+ * instead of 0.29-0.37 s, 0.07-0.10 s instead of 0.12-0.17 s after a reload), the same results.
+ */
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface Violation {
   id: string;
@@ -35,7 +43,7 @@ declare global {
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   const injected = await page.evaluate(() => typeof window.axe !== 'undefined');
   // Evaluated through the DevTools protocol, so the strict CSP (no inline script) does not block it.
-  if (!injected) await page.evaluate(axe.source);
+  if (!injected) await page.evaluate(axeSource);
   const violations = await page.evaluate(async (tags): Promise<Violation[]> => {
     const runner = window.axe;
     if (!runner) throw new Error('axe-core was not injected');

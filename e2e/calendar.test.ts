@@ -10,9 +10,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { expandSeries } from '../src/server/calendar/testing';
 import { checkPage } from './axe';
-import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
-import { demo, demoPassword, signIn } from './meetings-helpers';
+import { demo, demoPassword, signInWithSession } from './meetings-helpers';
 
 const team = 'Grade 3 Team';
 const title = 'Grade 3 weekly';
@@ -27,7 +27,7 @@ describeE2E('weekly series and calendar feed', () => {
   skipRestAfterFailure('calendar', () => [['coach', coach]]);
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), sharedBrowser()]);
     context = await browser.newContext({
       viewport: { width: 1280, height: 900 },
       reducedMotion: 'reduce',
@@ -37,12 +37,12 @@ describeE2E('weekly series and calendar feed', () => {
     });
     context.setDefaultTimeout(10_000);
     coach = await context.newPage();
-    await signIn(coach, app.baseUrl, demo.coach.email, demoPassword(app));
+    await signInWithSession(coach, app.baseUrl, demo.coach.email, demoPassword(app));
   });
 
   afterAll(async () => {
     await context.close().catch(() => undefined);
-    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await releaseBrowser(browser);
     await (app as AppUnderTest | undefined)?.stop();
   });
 
@@ -164,6 +164,6 @@ describeE2E('weekly series and calendar feed', () => {
     const fresh = await input.inputValue();
     expect((await fetch(feedUrl)).status).toBe(404);
     expect((await fetch(fresh)).status).toBe(200);
-    await checkPage(coach, 'calendar-feed-reset');
+    // The panel with a new link is the one checked with axe in E2E-CAL-3 (calendar-feed-link), another address.
   });
 });

@@ -7,8 +7,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { skipRestAfterFailure } from './journey';
 import { checkPage } from './axe';
-import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { recordLayoutShifts, settledLayoutShifts } from './layout-shift';
+import { signInWithSession } from './meetings-helpers';
 
 const adminEmail = 'admin@demo.ensemble.test';
 const coachEmail = 'coach@demo.ensemble.test';
@@ -38,6 +39,7 @@ describeE2E('demo district', () => {
   const heading = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const toast = (page: Page, text: string) => page.locator('.toasts').getByText(text).waitFor();
 
+  /** Through the sign-in form: E2E-DEMO-3 signs in with the new password. */
   async function signIn(page: Page, email: string, secret = password): Promise<void> {
     await page.goto(`${app.baseUrl}/sign-in`);
     await page.getByRole('textbox', { name: 'Email' }).fill(email);
@@ -45,6 +47,10 @@ describeE2E('demo district', () => {
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await heading(page, 'My teams').waitFor();
   }
+
+  /** Where only the session matters: the same landing on My teams, without the form. */
+  const signInAs = (page: Page, email: string, secret = password) =>
+    signInWithSession(page, app.baseUrl, email, secret);
 
   /** The newest outbox link whose address contains `pathPart`, as a path on this server. */
   async function outboxLink(page: Page, pathPart: string): Promise<string> {
@@ -62,7 +68,7 @@ describeE2E('demo district', () => {
   beforeAll(async () => {
     await Promise.all([
       startApp({ demo: true, database: 'shared' }).then((started) => (app = started)),
-      launchBrowser().then((launched) => (browser = launched)),
+      sharedBrowser().then((launched) => (browser = launched)),
     ]);
     password = /Shared demo password for this run: (\S+)/.exec(app.output())?.[1] ?? '';
     expect(password, `the demo password was not printed:\n${app.output()}`).not.toBe('');
@@ -70,13 +76,13 @@ describeE2E('demo district', () => {
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
-    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await releaseBrowser(browser);
     await (app as AppUnderTest | undefined)?.stop();
   });
 
   test('E2E-DEMO-1 a district admin sees the district at full size: teams, schools, people, school roles', async () => {
     const page = await newPage();
-    await signIn(page, adminEmail);
+    await signInAs(page, adminEmail);
     await page.getByRole('link', { name: 'District Leadership Team' }).waitFor();
     await checkPage(page, '21-my-teams-admin');
 
@@ -95,8 +101,8 @@ describeE2E('demo district', () => {
 
     await page.getByRole('button', { name: 'Edit school roles for Sam Okafor' }).click();
     const dialog = page.getByRole('dialog');
+    // The dialog passes axe below, with the saved toast in it (23b): the same dialog and page, one element more.
     await dialog.waitFor();
-    await checkPage(page, '23-admin-school-roles-dialog');
 
     // WEB-FORM-7: a role is saved deliberately. An arrow key on the closed select changes only the choice
     // (Chrome fires `change` at each step); Enter (or Save) saves it, and focus stays on the select.
@@ -145,10 +151,11 @@ describeE2E('demo district', () => {
 
   test('E2E-DEMO-2 a facilitator changes a role, removes a member after confirming, and turns a join code on and off', async () => {
     const page = await newPage();
-    await signIn(page, coachEmail);
+    await signInAs(page, coachEmail);
     await page.getByRole('link', { name: 'Grade 3 Team' }).click();
+    // The facilitator's team page passes axe below with a role chosen and not yet saved (24b): this page, one
+    // Save button more.
     await heading(page, 'Grade 3 Team').waitFor();
-    await checkPage(page, '24-team-facilitator');
 
     // WEB-FORM-7: choosing a role shows Save; the role changes only when it is pressed.
     const samRole = page.getByRole('combobox', { name: /Role for Sam Okafor/ });
@@ -236,7 +243,7 @@ describeE2E('demo district', () => {
 
   test('E2E-DEMO-4 an account made through a join code starts with its email verified (TRUST-ID-1)', async () => {
     const page = await newPage();
-    await signIn(page, newcomerAccount.email, newcomerAccount.password);
+    await signInAs(page, newcomerAccount.email, newcomerAccount.password);
     await page.getByRole('link', { name: 'Account' }).click();
     await heading(page, 'Account').waitFor();
     await page.getByText('Verified', { exact: true }).waitFor();
@@ -245,7 +252,7 @@ describeE2E('demo district', () => {
 
   test('E2E-DEMO-5 wrong turns get calm pages: an unknown address, Admin for a teacher, a dead invitation link', async () => {
     const page = await newPage();
-    await signIn(page, teacherEmail, 'a brand new shared sentence');
+    await signInAs(page, teacherEmail, 'a brand new shared sentence');
     await page.goto(`${app.baseUrl}/no-such-page`);
     await heading(page, 'Page not found').waitFor();
     await checkPage(page, '30-not-found');

@@ -7,7 +7,7 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkPage, viewports } from './axe';
-import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
 import { stepTitle } from './meetings-helpers';
 
@@ -58,14 +58,14 @@ describeE2E('DAY-FIRST guided first run', () => {
   beforeAll(async () => {
     await Promise.all([
       startApp({ dev: false }).then((started) => (app = started)),
-      launchBrowser().then((launched) => (browser = launched)),
+      sharedBrowser().then((launched) => (browser = launched)),
     ]);
     adminPage = await newPage(viewports.projector);
   });
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
-    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await releaseBrowser(browser);
     await (app as AppUnderTest | undefined)?.stop();
   });
 
@@ -73,7 +73,7 @@ describeE2E('DAY-FIRST guided first run', () => {
     const page = adminPage;
     await page.goto(`${app.baseUrl}/`);
     await page.waitForURL('**/setup');
-    await checkPage(page, 'first-run-01-setup');
+    // The empty setup page of a new install passes axe in e2e/foundation.test.ts (01-setup).
     await fill(page.getByRole('textbox', { name: 'District name' }), admin.district);
     await fill(page.getByRole('textbox', { name: 'Your name' }), admin.name);
     await fill(page.getByRole('textbox', { name: 'Email' }), admin.email);

@@ -60,6 +60,35 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
 
+let workerBrowser: Promise<Browser> | undefined;
+/**
+ * The test worker's one Chromium, launched on first use and shared by the files the worker runs one after
+ * another (the e2e project does not isolate files, vitest.config.ts): a launch costs about 2 s of a core. Each
+ * file has its own contexts (cookies, storage, cache) and closes them with `releaseBrowser`; Playwright ends the
+ * browser when the worker exits. A browser that has gone (crashed, or closed by a test) is launched again.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  const current = workerBrowser;
+  if (current) return current.then((browser) => (browser.isConnected() ? browser : relaunch(current)));
+  return relaunch(undefined);
+}
+
+function relaunch(gone: Promise<Browser> | undefined): Promise<Browser> {
+  // Two callers that both found the browser gone share the one new launch.
+  if (workerBrowser !== gone && workerBrowser) return workerBrowser;
+  const launching = launchBrowser();
+  workerBrowser = launching;
+  launching.catch(() => {
+    if (workerBrowser === launching) workerBrowser = undefined;
+  });
+  return launching;
+}
+
+/** A file is done with the shared browser: every context still open (all of them are the file's) is closed. */
+export async function releaseBrowser(browser: Browser | undefined): Promise<void> {
+  await Promise.all((browser?.contexts() ?? []).map((context) => context.close().catch(() => undefined)));
+}
+
 let built = false;
 /** `node scripts/build.mjs` once per run (it skips work that is already up to date). */
 export function buildOnce(): void {
@@ -125,9 +154,10 @@ function freePort(): Promise<number> {
 }
 
 /**
- * One app and one Chromium for every journey (describe) of a test file: each app start costs seconds, so
- * journeys that need the same kind of app (the same `startApp` options) share it, each with its own data and
- * browser contexts. Call at the top of the file; both start on first use and stop after the file's last test.
+ * One app for every journey (describe) of a test file, and the worker's Chromium: each app start costs seconds,
+ * so journeys that need the same kind of app (the same `startApp` options) share it, each with its own data and
+ * browser contexts. Call at the top of the file; the app starts on first use and stops after the file's last
+ * test, when the file's browser contexts are closed.
  */
 export function appForFile(options: Parameters<typeof startApp>[0]): {
   app: () => Promise<AppUnderTest>;
@@ -136,12 +166,12 @@ export function appForFile(options: Parameters<typeof startApp>[0]): {
   let app: Promise<AppUnderTest> | undefined;
   let browser: Promise<Browser> | undefined;
   afterAll(async () => {
-    await (await browser?.catch(() => undefined))?.close().catch(() => undefined);
+    await releaseBrowser(await browser?.catch(() => undefined));
     await (await app?.catch(() => undefined))?.stop();
   });
   return {
     app: () => (app ??= startApp(options)),
-    browser: () => (browser ??= launchBrowser()),
+    browser: () => (browser ??= sharedBrowser()),
   };
 }
 

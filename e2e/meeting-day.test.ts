@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkPage, screenshotDir, viewports } from './axe';
-import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
 import {
   demo,
@@ -18,7 +18,7 @@ import {
   expectAllOnFirstScreen,
   openAgendaMeeting,
   recordSocketTraffic,
-  signIn,
+  signInWithSession,
 } from './meetings-helpers';
 
 const team = 'Grade 3 Team';
@@ -108,13 +108,13 @@ describeE2E('meeting day: phone-first device view and the projector', () => {
   ]);
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), sharedBrowser()]);
     const password = demoPassword(app);
     [facilitator, presenter, participant] = await Promise.all([newPage(), newPage(), newPage()]);
     await Promise.all([
-      signIn(facilitator, app.baseUrl, demo.coach.email, password),
-      signIn(presenter, app.baseUrl, demo.teacher1.email, password),
-      signIn(participant, app.baseUrl, demo.teacher2.email, password),
+      signInWithSession(facilitator, app.baseUrl, demo.coach.email, password),
+      signInWithSession(presenter, app.baseUrl, demo.teacher1.email, password),
+      signInWithSession(participant, app.baseUrl, demo.teacher2.email, password),
     ]);
   });
 
@@ -126,7 +126,7 @@ describeE2E('meeting day: phone-first device view and the projector', () => {
     if (stepBottoms.length > 0)
       console.log(`meeting day: lowest bottom of a step's work at 390x844 ${Math.max(...stepBottoms)} px`);
     for (const context of contexts) await context.close().catch(() => undefined);
-    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await releaseBrowser(browser);
     await (app as AppUnderTest | undefined)?.stop();
   });
 

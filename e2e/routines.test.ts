@@ -9,8 +9,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { skipRestAfterFailure } from './journey';
 import type { Routine } from '../src/contracts/routine';
 import { checkPage } from './axe';
-import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
-import { demo, demoPassword, signIn } from './meetings-helpers';
+import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
+import { demo, demoPassword, signInWithSession } from './meetings-helpers';
 
 const team = 'Grade 3 Team';
 const newPrompt = 'Which fact would help you picture this in your own classroom?';
@@ -67,21 +67,21 @@ describeE2E('routine editing', () => {
   ]);
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), sharedBrowser()]);
     const password = demoPassword(app);
     [facilitator, member] = await Promise.all([newPage(), newPage()]);
     facilitator.on('request', (request) => {
       if (request.method() === 'POST' && /\/api\/groups\/[^/]+\/routines$/.test(request.url())) saves++;
     });
     await Promise.all([
-      signIn(facilitator, app.baseUrl, demo.coach.email, password),
-      signIn(member, app.baseUrl, demo.teacher1.email, password),
+      signInWithSession(facilitator, app.baseUrl, demo.coach.email, password),
+      signInWithSession(member, app.baseUrl, demo.teacher1.email, password),
     ]);
   });
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => undefined);
-    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await releaseBrowser(browser);
     await (app as AppUnderTest | undefined)?.stop();
   });
 

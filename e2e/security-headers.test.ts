@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 
 /** Collects CSP violations reported by the page (the DOM event) and by the console. */
 async function watchViolations(page: Page): Promise<string[]> {
@@ -30,13 +30,15 @@ describeE2E('security headers in the browser', () => {
   let password = '';
 
   beforeAll(async () => {
-    app = await startApp({ demo: true, dev: false, database: 'shared' });
+    [app, browser] = await Promise.all([
+      startApp({ demo: true, dev: false, database: 'shared' }),
+      sharedBrowser(),
+    ]);
     password = /Shared demo password for this run: (\S+)/.exec(app.output())?.[1] ?? '';
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser.close();
-    await app.stop();
+    await releaseBrowser(browser);
+    await (app as AppUnderTest | undefined)?.stop();
   });
 
   test('TRUST-HTTP-1: the web app and /api/docs show no CSP violation', async () => {

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DEMO_TEAM, groupIdOf, LiveSocket, openMeeting, signIn as apiSignIn } from '../test/meeting-harness';
 import { checkPage } from './axe';
-import { describeE2E, launchBrowser, startApp, type AppUnderTest } from './harness';
+import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
 import { demo, demoPassword } from './meetings-helpers';
 
@@ -45,7 +45,7 @@ describeE2E('shared devices', () => {
   skipRestAfterFailure('shared-device', () => [['device', page]]);
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp({ demo: true, database: 'shared' }), sharedBrowser()]);
     password = demoPassword(app);
     const [coach, jo] = await Promise.all([
       apiSignIn(app.baseUrl, demo.coach.email, password),
@@ -65,7 +65,7 @@ describeE2E('shared devices', () => {
   afterAll(async () => {
     for (const socket of sockets) socket.close();
     await (context as BrowserContext | undefined)?.close().catch(() => undefined);
-    await (browser as Browser | undefined)?.close().catch(() => undefined);
+    await releaseBrowser(browser);
     await (app as AppUnderTest | undefined)?.stop();
   });
 
