@@ -15,6 +15,7 @@ import { adminApi } from './api-admin';
 import { auditApi } from './api-audit';
 import { memoryApi } from './api-memory';
 import { nextStepsApi } from './api-next-steps';
+import { networksApi } from './api-networks';
 import { peerModelingApi } from './api-peer-modeling';
 import { reflectionsApi } from './api-reflections';
 import { routinesApi } from './api-routines';
@@ -32,6 +33,7 @@ export const featureApis = {
   admin: adminApi,
   audit: auditApi,
   memory: memoryApi,
+  networks: networksApi,
   'next-steps': nextStepsApi,
   'peer-modeling': peerModelingApi,
   reflections: reflectionsApi,
@@ -60,6 +62,7 @@ export const api = {
   ...sharingApi,
   ...nextStepsApi,
   ...surveysApi,
+  ...networksApi,
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof api;

@@ -49,6 +49,13 @@ export const AuditAction = z.enum([
   'survey.reminder_sent',
   'survey.instrument_uploaded',
   'export.survey_report',
+  // ADR 0032: a network's own log (its tenant): started, joined, requests decided, invitation links shown, left.
+  'network.created',
+  'network.joined',
+  'network.request_approved',
+  'network.request_declined',
+  'network.invitation_link_shown',
+  'network.left',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

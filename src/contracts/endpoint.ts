@@ -15,6 +15,12 @@ export interface Endpoint {
   response: z.ZodMiniType;
   /** 'public' needs no session; 'session' needs a signed-in, active user. */
   auth: 'public' | 'session';
+  /**
+   * ADR 0032: where the endpoint may be called. `district` (the default): the caller's own district, no network
+   * named; `network`: only with a network named (`x-ensemble-network`), acting as the caller's member row there.
+   * A request that names a network reaches only endpoints that list `network`: everything else is a 404.
+   */
+  spaces?: readonly ('district' | 'network')[];
   /** Set for endpoints that answer a document rather than JSON (Markdown minutes, iCalendar). */
   produces?: 'text/markdown' | 'text/calendar' | 'text/csv' | 'application/yaml' | 'text/html';
   summary: string;

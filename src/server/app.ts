@@ -14,7 +14,9 @@ import { resolveSession, sessionCookieName, sessionSecretOf } from './auth/sessi
 import { isHttps, type Config } from './config';
 import type { Database } from './db/client';
 import { registerGroupRoutes } from './groups/routes';
-import { handleError } from './http/errors';
+import { handleError, notFound } from './http/errors';
+import { spacesOf } from './http/route';
+import { actInNetwork, namedNetwork } from './networks/context';
 import {
   allowedOriginsOf,
   checkNoNul,
@@ -40,6 +42,7 @@ import { registerPeerModelingRoutes } from './peer-modeling/routes';
 import { registerTeamHomeRoutes } from './team-home/routes';
 import { registerMemoryRoutes } from './memory/routes';
 import { registerNextStepsRoutes } from './next-steps/routes';
+import { registerNetworkRoutes } from './networks/routes';
 import { startDigestJob } from './next-steps/digest';
 import { registerDemoRoutes } from './demo/routes';
 import { registerSharingRoutes } from './sharing/routes';
@@ -208,6 +211,20 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (!isApiRequest(req)) return;
     const secret = sessionSecretOf(req);
     req.actor = secret ? await resolveSession(database.db, secret) : null;
+    // ADR 0032: a request that names a network reaches only the endpoints made for one, as the caller's member
+    // row there; one that does not name it reaches only the district's. Anything else is a 404.
+    const network = namedNetwork(req.headers);
+    const spaces = spacesOf(req);
+    if (network === undefined) {
+      // Without a session the route answers 401 itself.
+      if (req.actor && !spaces.includes('district')) throw notFound('That network');
+    } else {
+      if (network === null || !spaces.includes('network')) throw notFound('That network');
+      if (req.actor) {
+        req.actor = await actInNetwork(database.db, req.actor, network);
+        if (!req.actor) throw notFound('That network');
+      }
+    }
     await limitJoinCodeAttempts(database.db, req);
   });
   app.addHook('onSend', (req, reply, payload, done) => {
@@ -239,6 +256,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerSearchRoutes(api, services);
     registerSharingRoutes(api, services);
     registerNextStepsRoutes(api, services);
+    registerNetworkRoutes(api, services);
     done();
   });
 

@@ -45,7 +45,12 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
       if (waitMs > 0) {
         throw tooManyRequests('Too many failed attempts. Wait a moment and try again.', waitMs / 1000);
       }
-      const [user] = await s.db.select().from(users).where(eq(users.email, body.email)).limit(1);
+      // ADR 0032: only an account signs in; a network member row never does.
+      const [user] = await s.db
+        .select()
+        .from(users)
+        .where(and(eq(users.email, body.email), eq(users.kind, 'account')))
+        .limit(1);
       const ok = await verifyPassword(user?.passwordHash ?? null, body.password);
       if (!user || !ok || user.deactivatedAt) {
         await recordFailure(s.db, throttleKey);
@@ -131,7 +136,7 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
       const [user] = await s.db
         .select()
         .from(users)
-        .where(and(eq(users.email, body.email), isNull(users.deactivatedAt)))
+        .where(and(eq(users.email, body.email), eq(users.kind, 'account'), isNull(users.deactivatedAt)))
         .limit(1);
       if (allowed && user) {
         const secret = await issueOneTimeLink(s.db, user, 'password_reset');

@@ -34,8 +34,15 @@ const tz = (name: string) => timestamp(name, { withTimezone: true });
 /** Districts made before time zones existed read as US Eastern until an admin sets theirs (SERIES-TZ-1). */
 export const DEFAULT_TIME_ZONE = 'America/New_York';
 
+/**
+ * A tenant (ADR 0032): a district, a network of principals across districts, or the installation's colleague
+ * exchange. `district_id` in every tenant-owned table is this id, whatever the kind.
+ */
 export const districts = pgTable('districts', {
   id: id(),
+  kind: text('kind', { enum: ['district', 'network', 'exchange'] })
+    .notNull()
+    .default('district'),
   name: text('name').notNull(),
   /** IANA name; a team meets in its school's zone, else this one (SERIES-TZ-2). */
   timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
@@ -52,6 +59,13 @@ export const users = pgTable(
     /** Stored lower-cased; unique across the installation so sign-in needs no district. */
     email: text('email').notNull().unique(),
     name: text('name').notNull(),
+    /**
+     * ADR 0032: `account` signs in; `network_member` is how an account takes part in a network's tenant (no
+     * password, an address under `.invalid`, never signs in or receives mail).
+     */
+    kind: text('kind', { enum: ['account', 'network_member'] })
+      .notNull()
+      .default('account'),
     passwordHash: text('password_hash'),
     districtRole: text('district_role', { enum: ['district_admin', 'member'] })
       .notNull()
@@ -1100,5 +1114,120 @@ export const meetingPulseParticipation = pgTable(
     foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
       'cascade',
     ),
+  ],
+);
+
+/** ADR 0032: a network's own facts; `district_id` is the network's tenant (a `districts` row of kind `network`). */
+export const networks = pgTable('networks', {
+  districtId: uuid('district_id')
+    .primaryKey()
+    .references(() => districts.id, { onDelete: 'cascade' }),
+  description: text('description').notNull().default(''),
+  /** `listed`: principals may find it and ask to join; `unlisted`: by invitation only. */
+  visibility: text('visibility', { enum: ['listed', 'unlisted'] })
+    .notNull()
+    .default('unlisted'),
+  createdAt: createdAt(),
+});
+
+/**
+ * ADR 0032, the network's side: who its member rows are. `home_district_id` and `home_user_id` are opaque
+ * values (no foreign key leaves the tenant): they resolve an account to its member row and keep colleague pairs
+ * out of one district. `shown_*` is what the member chose to bring.
+ */
+export const networkMembers = pgTable(
+  'network_members',
+  {
+    districtId: uuid('district_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    homeDistrictId: uuid('home_district_id').notNull(),
+    homeUserId: uuid('home_user_id').notNull(),
+    role: text('role', { enum: ['convener', 'member'] }).notNull(),
+    status: text('status', { enum: ['active', 'left', 'removed'] })
+      .notNull()
+      .default('active'),
+    shownSchool: text('shown_school').notNull().default(''),
+    shownDistrict: text('shown_district').notNull().default(''),
+    title: text('title').notNull().default(''),
+    joinedAt: createdAt(),
+    endedAt: tz('ended_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.userId] }),
+    uniqueIndex('network_members_home').on(t.districtId, t.homeUserId),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** ADR 0032, the district's side: all a district keeps of a network, that its person belongs. */
+export const networkAffiliations = pgTable(
+  'network_affiliations',
+  {
+    districtId: uuid('district_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    networkId: uuid('network_id').notNull(),
+    networkName: text('network_name').notNull(),
+    joinedAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.userId, t.networkId] }),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** A convener's invitation to a network, by email; accepted by the signed-in account with that address. */
+export const networkInvitations = pgTable(
+  'network_invitations',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    email: text('email').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: uuid('invited_by').notNull(),
+    expiresAt: tz('expires_at').notNull(),
+    acceptedAt: tz('accepted_at'),
+    revokedAt: tz('revoked_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('network_invitations_district_id_id').on(t.districtId, t.id),
+    foreignKey({ columns: [t.districtId, t.invitedBy], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+    index('network_invitations_district').on(t.districtId),
+  ],
+);
+
+/**
+ * A principal's request to join a listed network. Written in the network's tenant with the requester's home ids
+ * as opaque values and what they chose to show; decided by a convener.
+ */
+export const networkJoinRequests = pgTable(
+  'network_join_requests',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    homeDistrictId: uuid('home_district_id').notNull(),
+    homeUserId: uuid('home_user_id').notNull(),
+    shownName: text('shown_name').notNull(),
+    shownSchool: text('shown_school').notNull().default(''),
+    shownDistrict: text('shown_district').notNull().default(''),
+    message: text('message').notNull().default(''),
+    status: text('status', { enum: ['pending', 'approved', 'declined', 'withdrawn'] })
+      .notNull()
+      .default('pending'),
+    decidedAt: tz('decided_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('network_join_requests_district_id_id').on(t.districtId, t.id),
+    foreignKey({ columns: [t.districtId], foreignColumns: [districts.id] }).onDelete('cascade'),
+    uniqueIndex('network_join_requests_pending')
+      .on(t.districtId, t.homeUserId)
+      .where(sql`status = 'pending'`),
   ],
 );

@@ -57,6 +57,15 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
   }
+  interface FastifyContextConfig {
+    /** ADR 0032: where a catalogue endpoint may be called (its `spaces`); absent: the caller's district only. */
+    spaces?: readonly ('district' | 'network')[];
+  }
+}
+
+/** Where a route may be called (ADR 0032); a route that does not say is for the caller's district only. */
+export function spacesOf(req: FastifyRequest): readonly ('district' | 'network')[] {
+  return req.routeOptions.config.spaces ?? ['district'];
 }
 
 /**
@@ -81,7 +90,10 @@ export function registerEndpoint<E extends Endpoint>(
   app.route({
     method: endpoint.method,
     url: endpoint.path,
-    ...(options.rateLimit ? { config: { rateLimit: options.rateLimit } } : {}),
+    config: {
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(endpoint.spaces ? { spaces: endpoint.spaces } : {}),
+    },
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     schema: {

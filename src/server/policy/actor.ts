@@ -11,6 +11,18 @@ export interface Actor {
   sessionId: string;
   schoolRoles: ReadonlyMap<string, SchoolRole>;
   groupRoles: ReadonlyMap<string, GroupRole>;
+  /**
+   * ADR 0032: set when the request acts in a network. `userId` and `districtId` are then the member row and the
+   * network's tenant; the account stays in its district, named here only to find and leave the member row.
+   */
+  network?: NetworkSpace;
+}
+
+export interface NetworkSpace {
+  kind: 'network' | 'exchange';
+  role: 'convener' | 'member';
+  homeUserId: string;
+  homeDistrictId: string;
 }
 
 /**

@@ -674,6 +674,47 @@ const readWaveA1: Record<Role, Expect> = {
   foreign: 404,
 };
 
+/** ADR 0032: who may find networks and ask to join: school leaders and district admins (of any district). */
+const joinsNetworks: Record<Role, Expect> = {
+  anon: 401,
+  member: 403,
+  facilitator: 403,
+  leader: 'ok',
+  admin: 'ok',
+  outsider: 403,
+  foreign: 'ok',
+};
+/** A fresh network started by district B's admin (so district A's people are not in it). */
+async function freshNetwork(visibility: 'listed' | 'unlisted') {
+  const convener = await signedInClient(t, w.users.foreign);
+  const created = await convener.post<{ id: string }>('/api/networks', {
+    name: 'Matrix network',
+    visibility,
+  });
+  if (created.status !== 200)
+    throw new Error(`freshNetwork: ${created.status} ${JSON.stringify(created.body)}`);
+  return created.body.id;
+}
+/** A fresh invitation to such a network, addressed to district A's school leader. */
+async function freshNetworkInvitation() {
+  const networkId = await freshNetwork('unlisted');
+  const convener = await signedInClient(t, w.users.foreign);
+  const [leader] = await t.database.db
+    .select({ email: users.email })
+    .from(users)
+    .where(eq(users.id, w.users.leader.id));
+  const invited = await convener.request(
+    'POST',
+    '/api/network/invitations',
+    { email: leader!.email },
+    { 'x-ensemble-network': networkId },
+  );
+  if (invited.status !== 200) throw new Error(`freshNetworkInvitation: ${invited.status}`);
+  const link = (invited.body as { link: string | null }).link;
+  if (!link) throw new Error('freshNetworkInvitation: no link (mail is not off in tests?)');
+  return { token: new URL(link).pathname.split('/').pop() ?? '' };
+}
+
 const CASES: Record<EndpointName, Case> = {
   health: { expect: everyone() },
   setupStatus: { expect: everyone() },
@@ -1247,6 +1288,33 @@ const CASES: Record<EndpointName, Case> = {
   // DIGEST-UNSUB-1: public; an unknown secret changes nothing (the page says the link no longer works).
   digestUnsubscribePage: { params: () => ({ token: 'not-a-real-token' }), expect: everyone() },
   digestUnsubscribe: { params: () => ({ token: 'not-a-real-token' }), expect: everyone(404) },
+  // ADR 0032: from one's district, a district admin starts a network; principals and admins find listed ones and
+  // ask to join.
+  createNetwork: { body: () => ({ name: 'Matrix network' }), expect: { ...adminOnlyA, foreign: 'ok' } },
+  myNetworks: { expect: signedIn() },
+  listedNetworks: { expect: joinsNetworks },
+  requestToJoinNetwork: {
+    params: async () => ({ networkId: await freshNetwork('listed') }),
+    body: () => ({ shown: { name: 'Matrix principal' } }),
+    expect: joinsNetworks,
+  },
+  // The link is the key to read what it is for; only the addressed account accepts (the leader's address here).
+  networkInvitation: { params: freshNetworkInvitation, secretGrantsAccess: true, expect: signedIn() },
+  acceptNetworkInvitation: {
+    params: freshNetworkInvitation,
+    body: () => ({ shown: { name: 'Matrix principal' } }),
+    secretGrantsAccess: true,
+    expect: { ...signedIn(403), leader: 'ok' },
+  },
+  // A network's own endpoints exist only for a request that names a network its caller belongs to (the network
+  // cases are in networks/networks.test.ts): without one, every district role, its admins included, gets a 404.
+  currentNetwork: { expect: signedIn(404) },
+  networkJoinRequests: { expect: signedIn(404) },
+  approveNetworkJoinRequest: { params: () => ({ requestId: randomUUID() }), expect: signedIn(404) },
+  declineNetworkJoinRequest: { params: () => ({ requestId: randomUUID() }), expect: signedIn(404) },
+  inviteToNetwork: { body: () => ({ email: 'someone@matrix.test' }), expect: signedIn(404) },
+  networkInvitations: { expect: signedIn(404) },
+  leaveNetwork: { expect: signedIn(404) },
 };
 
 async function clientFor(role: Role): Promise<Client> {

@@ -161,7 +161,25 @@ export interface NewWaveSubject {
   schoolIds: readonly string[] | null;
 }
 
+/** ADR 0032: a network, from inside (the caller acts as their member row there). */
+export interface NetworkSubject {
+  kind: 'network';
+  id: string;
+  districtId: string;
+}
+/**
+ * ADR 0032: the caller's own account proposing to start a network or to ask to join one (`districtId` is the
+ * caller's district: nothing of the network is read yet).
+ */
+export interface NetworkProposalSubject {
+  kind: 'network-proposal';
+  districtId: string;
+  intent: 'start' | 'join';
+}
+
 export type Subject =
+  | NetworkSubject
+  | NetworkProposalSubject
   | WaveSubject
   | NewWaveSubject
   | TeamMemorySubject
@@ -323,6 +341,22 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
       // MEM-REC-11, MEM-DIL-3: its author or a facilitator of the team edits it or resolves it.
       if (action === 'update' || action === 'resolve')
         return subject.authorId === actor.userId || facilitates(actor, subject.group.id);
+      return false;
+    }
+    case 'network-proposal':
+      // From one's own district only. A district admin starts a network (its first convener); a principal or a
+      // district admin asks to join one (ADR 0032).
+      if (actor.network || action !== 'create') return false;
+      return (
+        isAdmin(actor) ||
+        (subject.intent === 'join' && [...actor.schoolRoles.values()].includes('school_leader'))
+      );
+    case 'network': {
+      // Inside the network only; its conveners run it (membership, invitations), every member reads and leaves.
+      if (!actor.network || actor.network.kind !== 'network') return false;
+      if (action === 'read' || action === 'leave') return true;
+      if (action === 'invite' || action === 'decide' || action === 'manage-members')
+        return actor.network.role === 'convener';
       return false;
     }
     case 'new-wave':

@@ -44,6 +44,7 @@ import { IDLE_TIMEOUT_MS, resolveSession, SESSION_COOKIE } from '../auth/session
 import type { Db } from '../db/client';
 import { HttpError } from '../http/errors';
 import { isGuestActor, type Principal } from '../policy/actor';
+import { actInNetwork, networkIdOf } from '../networks/context';
 import type { GroupRole } from '#contracts/org';
 import { currentGuest, guestActorOf, guestBySecret, liveGuestSessionIds } from '../guests/queries';
 import { guestCookieName } from '../guests/sessions';
@@ -291,6 +292,14 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         const found = await guestBySecret(opts.db, guestSecret);
         actor = found ? guestActorOf(found.guest, found.meeting) : null;
       }
+      // ADR 0032: a socket that names a network (handshake `auth.network`) acts as the account's member row there,
+      // exactly as a REST request naming it does; a network it is not in is refused like no session.
+      const auth: unknown = socket.handshake.auth;
+      const network = networkIdOf(
+        typeof auth === 'object' && auth !== null && 'network' in auth ? auth.network : undefined,
+      );
+      if (actor && !isGuestActor(actor) && network !== undefined)
+        actor = network === null ? null : await actInNetwork(opts.db, actor, network);
       if (!actor) {
         next(new Error('unauthenticated'));
         return;

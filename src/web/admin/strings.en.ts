@@ -180,6 +180,14 @@ export const adminStrings = {
         reminder_sent: 'Survey reminder sent',
         instrument_uploaded: 'Survey instrument uploaded',
       },
+      network: {
+        created: 'Network started',
+        joined: 'Joined the network',
+        request_approved: 'Request to join approved',
+        request_declined: 'Request to join declined',
+        invitation_link_shown: 'Network invitation link shown',
+        left: 'Left the network',
+      },
     },
   },
   invitations: {

@@ -1,0 +1,70 @@
+CREATE TABLE "network_affiliations" (
+	"district_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"network_id" uuid NOT NULL,
+	"network_name" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "network_affiliations_district_id_user_id_network_id_pk" PRIMARY KEY("district_id","user_id","network_id")
+);
+--> statement-breakpoint
+CREATE TABLE "network_invitations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"district_id" uuid NOT NULL,
+	"email" text NOT NULL,
+	"token_hash" text NOT NULL,
+	"invited_by" uuid NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"accepted_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "network_invitations_token_hash_unique" UNIQUE("token_hash"),
+	CONSTRAINT "network_invitations_district_id_id" UNIQUE("district_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "network_join_requests" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"district_id" uuid NOT NULL,
+	"home_district_id" uuid NOT NULL,
+	"home_user_id" uuid NOT NULL,
+	"shown_name" text NOT NULL,
+	"shown_school" text DEFAULT '' NOT NULL,
+	"shown_district" text DEFAULT '' NOT NULL,
+	"message" text DEFAULT '' NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"decided_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "network_join_requests_district_id_id" UNIQUE("district_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "network_members" (
+	"district_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"home_district_id" uuid NOT NULL,
+	"home_user_id" uuid NOT NULL,
+	"role" text NOT NULL,
+	"status" text DEFAULT 'active' NOT NULL,
+	"shown_school" text DEFAULT '' NOT NULL,
+	"shown_district" text DEFAULT '' NOT NULL,
+	"title" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"ended_at" timestamp with time zone,
+	CONSTRAINT "network_members_district_id_user_id_pk" PRIMARY KEY("district_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "networks" (
+	"district_id" uuid PRIMARY KEY NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"visibility" text DEFAULT 'unlisted' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "districts" ADD COLUMN "kind" text DEFAULT 'district' NOT NULL;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "kind" text DEFAULT 'account' NOT NULL;--> statement-breakpoint
+ALTER TABLE "network_affiliations" ADD CONSTRAINT "network_affiliations_district_id_user_id_users_district_id_id_fk" FOREIGN KEY ("district_id","user_id") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "network_invitations" ADD CONSTRAINT "network_invitations_district_id_invited_by_users_district_id_id_fk" FOREIGN KEY ("district_id","invited_by") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "network_join_requests" ADD CONSTRAINT "network_join_requests_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "network_members" ADD CONSTRAINT "network_members_district_id_user_id_users_district_id_id_fk" FOREIGN KEY ("district_id","user_id") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "networks" ADD CONSTRAINT "networks_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "network_invitations_district" ON "network_invitations" USING btree ("district_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "network_join_requests_pending" ON "network_join_requests" USING btree ("district_id","home_user_id") WHERE status = 'pending';--> statement-breakpoint
+CREATE UNIQUE INDEX "network_members_home" ON "network_members" USING btree ("district_id","home_user_id");
