@@ -44,6 +44,8 @@ beforeAll(async () => {
   ids.routine = 'share-successes';
   // MEASURE-WAVE: a survey wave (submitResponse).
   ids.waveId = randomUUID();
+  // NET-JOIN-2: a network to ask to join (requestToJoinNetwork).
+  ids.networkId = randomUUID();
 });
 afterAll(async () => t.close());
 
