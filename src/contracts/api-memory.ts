@@ -8,7 +8,7 @@ import {
   MemoryRecord,
   ResolveDilemmaRequest,
 } from './memory';
-import { e, type Endpoint } from './endpoint';
+import { e, type Endpoint, anySpace } from './endpoint';
 
 export const memoryApi = {
   // Team memory: records (issue 12, H1, ADR 0019)
@@ -16,6 +16,7 @@ export const memoryApi = {
     method: 'GET',
     path: '/api/groups/:groupId/memory',
     auth: 'session',
+    spaces: anySpace,
     query: MemoryListQuery,
     response: MemoryPage,
     summary: 'The team’s successes, problems of practice or observations (team members only)',
@@ -25,6 +26,7 @@ export const memoryApi = {
     method: 'GET',
     path: '/api/groups/:groupId/memory/:recordId',
     auth: 'session',
+    spaces: anySpace,
     response: MemoryRecord,
     summary: 'One record of the team’s memory with its links (team members only)',
     tag: 'memory',
@@ -33,6 +35,7 @@ export const memoryApi = {
     method: 'POST',
     path: '/api/groups/:groupId/memory/successes',
     auth: 'session',
+    spaces: anySpace,
     body: LogSuccessRequest,
     response: MemoryRecord,
     summary: 'Log a success outside a meeting',
@@ -42,6 +45,7 @@ export const memoryApi = {
     method: 'PATCH',
     path: '/api/groups/:groupId/memory/:recordId',
     auth: 'session',
+    spaces: anySpace,
     body: EditMemoryRecordRequest,
     response: MemoryRecord,
     summary: 'Edit a record’s title, tags and texts (its author or a team facilitator)',
@@ -51,6 +55,7 @@ export const memoryApi = {
     method: 'POST',
     path: '/api/groups/:groupId/memory/:recordId/resolve',
     auth: 'session',
+    spaces: anySpace,
     body: ResolveDilemmaRequest,
     response: MemoryRecord,
     summary: 'Mark a problem of practice resolved with evidence: it becomes a success linked to it',
@@ -60,6 +65,7 @@ export const memoryApi = {
     method: 'PUT',
     path: '/api/groups/:groupId/memory/:recordId/inspired-by',
     auth: 'session',
+    spaces: anySpace,
     body: LinkObservationRequest,
     response: MemoryRecord,
     summary: 'Link a success to the observation that inspired it',

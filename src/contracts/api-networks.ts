@@ -16,6 +16,7 @@ import {
   MyNetwork,
   RequestToJoin,
 } from './networks';
+import { Cohort, Cohorts, CreateCohort, NewCycle } from './cohorts';
 
 export const networksApi = {
   // From one's own district: start a network, see one's networks, find listed ones, ask to join, accept.
@@ -134,6 +135,46 @@ export const networksApi = {
     spaces: ['network'],
     response: Ok,
     summary: 'Leave the network (a last convener first names another)',
+    tag: 'networks',
+  }),
+  // Cohorts (a network's groups that run in cycles, each with one focus and a goal).
+  listCohorts: e({
+    method: 'GET',
+    path: '/api/network/cohorts',
+    auth: 'session',
+    spaces: ['network'],
+    response: Cohorts,
+    summary: "The network's cohorts, each with its current cycle's focus and goal",
+    tag: 'networks',
+  }),
+  createCohort: e({
+    method: 'POST',
+    path: '/api/network/cohorts',
+    auth: 'session',
+    spaces: ['network'],
+    body: CreateCohort,
+    response: Cohort,
+    summary:
+      'Start a cohort with its first cycle: one focus and a goal (conveners); the caller facilitates it',
+    tag: 'networks',
+  }),
+  startCohortCycle: e({
+    method: 'POST',
+    path: '/api/network/cohorts/:groupId/cycles',
+    auth: 'session',
+    spaces: ['network'],
+    body: NewCycle,
+    response: Cohort,
+    summary: "Start a cohort's next cycle with a new focus and goal (conveners and its facilitators)",
+    tag: 'networks',
+  }),
+  joinCohort: e({
+    method: 'POST',
+    path: '/api/network/cohorts/:groupId/join',
+    auth: 'session',
+    spaces: ['network'],
+    response: Cohort,
+    summary: 'Join a cohort of the network (any member)',
     tag: 'networks',
   }),
 } as const;

@@ -10,7 +10,7 @@ import {
   NextStepsReminderQuery,
   UpdateDigestSettings,
 } from './next-steps';
-import { e, type Endpoint } from './endpoint';
+import { e, type Endpoint, anySpace } from './endpoint';
 
 export const nextStepsApi = {
   // Next steps across meetings, the reminder and the weekly digest (issue 12, ADR 0020).
@@ -18,6 +18,7 @@ export const nextStepsApi = {
     method: 'GET',
     path: '/api/me/next-steps',
     auth: 'session',
+    spaces: anySpace,
     query: NextStepsQuery,
     response: NextStepsPage,
     summary: "The next steps of the signed-in person's teams (active memberships), each marked mine or not",
@@ -27,6 +28,7 @@ export const nextStepsApi = {
     method: 'GET',
     path: '/api/me/next-steps/reminder',
     auth: 'session',
+    spaces: anySpace,
     query: NextStepsReminderQuery,
     response: NextStepsReminder,
     summary: 'How many of my open next steps are overdue or due within 7 days (the in-app reminder)',
@@ -36,6 +38,7 @@ export const nextStepsApi = {
     method: 'GET',
     path: '/api/groups/:groupId/next-steps',
     auth: 'session',
+    spaces: anySpace,
     query: NextStepsQuery,
     response: NextStepsPage,
     summary: "A team's next steps from its meetings (the team's members only)",
@@ -45,6 +48,7 @@ export const nextStepsApi = {
     method: 'GET',
     path: '/api/groups/:groupId/next-steps.csv',
     auth: 'session',
+    spaces: anySpace,
     query: NextStepsQuery,
     response: z.string(),
     produces: 'text/csv',
@@ -55,6 +59,7 @@ export const nextStepsApi = {
     method: 'POST',
     path: '/api/meetings/:meetingId/next-steps/:itemId/complete',
     auth: 'session',
+    spaces: anySpace,
     body: CompleteNextStep,
     response: NextStepItem,
     summary:

@@ -6,13 +6,14 @@ import {
   MyReflectionsPage,
   MyReflectionsQuery,
 } from './reflections';
-import { e, type Endpoint } from './endpoint';
+import { e, type Endpoint, anySpace } from './endpoint';
 
 export const reflectionsApi = {
   myReflections: e({
     method: 'GET',
     path: '/api/me/reflections',
     auth: 'session',
+    spaces: anySpace,
     query: MyReflectionsQuery,
     response: MyReflectionsPage,
     summary: "The signed-in person's own private reflections across meetings, newest first (only the author)",
@@ -22,6 +23,7 @@ export const reflectionsApi = {
     method: 'GET',
     path: '/api/me/reflections.md',
     auth: 'session',
+    spaces: anySpace,
     query: MyReflectionsExportQuery,
     response: z.string(),
     produces: 'text/markdown',
@@ -32,6 +34,7 @@ export const reflectionsApi = {
     method: 'GET',
     path: '/api/me/reflections.csv',
     auth: 'session',
+    spaces: anySpace,
     query: MyReflectionsExportQuery,
     response: z.string(),
     produces: 'text/csv',
@@ -42,6 +45,7 @@ export const reflectionsApi = {
     method: 'POST',
     path: '/api/me/reflections/:reflectionId/share',
     auth: 'session',
+    spaces: anySpace,
     response: MyReflectionItem,
     summary: 'Share one of your reflections with the team after the meeting (it then appears in the minutes)',
     tag: 'reflections',

@@ -10,13 +10,14 @@ import {
   ShareRoutineRequest,
   SharedRoutine,
 } from './routine-library';
-import { e, type Endpoint } from './endpoint';
+import { e, type Endpoint, anySpace } from './endpoint';
 
 export const routinesApi = {
   getRoutine: e({
     method: 'GET',
     path: '/api/groups/:groupId/routines/:routine',
     auth: 'session',
+    spaces: anySpace,
     query: RoutineQuery,
     response: Routine,
     summary: 'A routine with its steps (latest version)',
@@ -26,6 +27,7 @@ export const routinesApi = {
     method: 'POST',
     path: '/api/groups/:groupId/routines',
     auth: 'session',
+    spaces: anySpace,
     body: CustomizeRoutineRequest,
     response: Routine,
     summary: "Save the group's own version of a routine",
@@ -35,6 +37,7 @@ export const routinesApi = {
     method: 'POST',
     path: '/api/groups/:groupId/routines/new',
     auth: 'session',
+    spaces: anySpace,
     body: CreateRoutineRequest,
     response: Routine,
     summary: 'A new routine, from scratch or a copy',
@@ -44,6 +47,7 @@ export const routinesApi = {
     method: 'POST',
     path: '/api/groups/:groupId/routines/import',
     auth: 'session',
+    spaces: anySpace,
     body: ImportRoutinesRequest,
     response: ImportRoutinesResult,
     summary: 'Import routine YAML files (all or none)',
@@ -53,6 +57,7 @@ export const routinesApi = {
     method: 'GET',
     path: '/api/groups/:groupId/routines/:routine/yaml',
     auth: 'session',
+    spaces: anySpace,
     query: RoutineQuery,
     response: z.string(),
     produces: 'application/yaml',

@@ -10,13 +10,14 @@ import {
   UpdateMeetingRequest,
   UpdateSeriesRequest,
 } from './schedule';
-import { e, type Endpoint } from './endpoint';
+import { e, type Endpoint, anySpace } from './endpoint';
 
 export const scheduleApi = {
   groupCalendar: e({
     method: 'GET',
     path: '/api/groups/:groupId/meetings.ics',
     auth: 'session',
+    spaces: anySpace,
     response: z.string(),
     produces: 'text/calendar',
     summary: "The group's meetings as an iCalendar feed",
@@ -26,6 +27,7 @@ export const scheduleApi = {
     method: 'GET',
     path: '/api/groups/:groupId/series',
     auth: 'session',
+    spaces: anySpace,
     response: SeriesList,
     summary: "A group's weekly series, with the team's time zone",
     tag: 'meetings',
@@ -34,6 +36,7 @@ export const scheduleApi = {
     method: 'POST',
     path: '/api/groups/:groupId/series',
     auth: 'session',
+    spaces: anySpace,
     body: CreateSeriesRequest,
     response: SeriesSummary,
     summary:
@@ -44,6 +47,7 @@ export const scheduleApi = {
     method: 'PATCH',
     path: '/api/series/:seriesId',
     auth: 'session',
+    spaces: anySpace,
     body: UpdateSeriesRequest,
     response: SeriesSummary,
     summary: "Change a series' holidays or last date; its meetings follow (those who run the team)",
@@ -53,6 +57,7 @@ export const scheduleApi = {
     method: 'POST',
     path: '/api/series/:seriesId/cancel',
     auth: 'session',
+    spaces: anySpace,
     response: SeriesSummary,
     summary: 'Cancel the rest of a series: each meeting still to come is cancelled (those who run the team)',
     tag: 'meetings',
@@ -103,6 +108,7 @@ export const scheduleApi = {
     method: 'PATCH',
     path: '/api/meetings/:meetingId',
     auth: 'session',
+    spaces: anySpace,
     body: UpdateMeetingRequest,
     response: MeetingSummary,
     summary: 'Move, rename or change the agenda of a scheduled meeting (those who run the team)',
@@ -112,6 +118,7 @@ export const scheduleApi = {
     method: 'POST',
     path: '/api/meetings/:meetingId/cancel',
     auth: 'session',
+    spaces: anySpace,
     response: MeetingSummary,
     summary: 'Cancel a scheduled meeting: kept and shown as cancelled, never opened (those who run the team)',
     tag: 'meetings',

@@ -1,12 +1,13 @@
 /** The catalogue's search (issue 12, ADR 0021); merged in `api.ts`, loaded by the web client on first use (ADR 0026). */
 import { SearchQuery, SearchResults } from './search';
-import { e, type Endpoint } from './endpoint';
+import { e, type Endpoint, anySpace } from './endpoint';
 
 export const searchApi = {
   search: e({
     method: 'GET',
     path: '/api/search',
     auth: 'session',
+    spaces: anySpace,
     query: SearchQuery,
     response: SearchResults,
     summary:

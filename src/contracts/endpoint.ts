@@ -27,6 +27,9 @@ export interface Endpoint {
   tag: string;
 }
 
+/** ADR 0032: an endpoint called in the caller's district and, naming one, in a network they belong to. */
+export const anySpace = ['district', 'network'] as const;
+
 /** An entry, its literal types kept. */
 export const e = <const T extends Endpoint>(x: T) => x;
 /** A `{ items: [...] }` answer. */

@@ -13,8 +13,11 @@ export type SchoolRole = z.infer<typeof SchoolRole>;
 export const GroupRole = z.enum(['facilitator', 'member']);
 export type GroupRole = z.infer<typeof GroupRole>;
 
-export const GroupKind = z.enum(['teacher_team', 'whole_staff', 'district_leadership']);
+export const GroupKind = z.enum(['teacher_team', 'whole_staff', 'district_leadership', 'cohort']);
 export type GroupKind = z.infer<typeof GroupKind>;
+/** The kinds a district makes; a cohort is a network's (ADR 0032), made with its focus and goal. */
+export const DistrictGroupKind = z.enum(['teacher_team', 'whole_staff', 'district_leadership']);
+export type DistrictGroupKind = z.infer<typeof DistrictGroupKind>;
 
 /** What kind of teacher team (only for kind = teacher_team). */
 export const TeamFocus = z.enum(['plc', 'grade_level', 'department', 'other']);
@@ -110,7 +113,7 @@ export type GroupDetail = z.infer<typeof GroupDetail>;
 export const CreateGroup = z
   .strictObject({
     name: Name,
-    kind: GroupKind,
+    kind: DistrictGroupKind,
     focus: z.optional(z.nullable(TeamFocus)),
     schoolId: z.optional(z.nullable(Id)),
   })

@@ -87,7 +87,7 @@ export const RoutineStep = z.strictObject({
 export type RoutineStep = z.infer<typeof RoutineStep>;
 
 /** The kinds of group a routine can be written for (the same names as a group's `kind`). */
-export const RoutineGroupKind = z.enum(['teacher_team', 'whole_staff', 'district_leadership']);
+export const RoutineGroupKind = z.enum(['teacher_team', 'whole_staff', 'district_leadership', 'cohort']);
 export type RoutineGroupKind = z.infer<typeof RoutineGroupKind>;
 
 export const RoutineRef = z.strictObject({ id: Slug, version: z.number().check(z.int(), z.gte(1)) });

@@ -43,6 +43,7 @@ import { registerTeamHomeRoutes } from './team-home/routes';
 import { registerMemoryRoutes } from './memory/routes';
 import { registerNextStepsRoutes } from './next-steps/routes';
 import { registerNetworkRoutes } from './networks/routes';
+import { registerCohortRoutes } from './cohorts/routes';
 import { startDigestJob } from './next-steps/digest';
 import { registerDemoRoutes } from './demo/routes';
 import { registerSharingRoutes } from './sharing/routes';
@@ -200,31 +201,38 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const allowedOrigins = allowedOriginsOf(config);
   app.decorateRequest('actor', null);
   app.addHook('onRequest', (req, _reply, done) => {
-    if (isApiRequest(req)) checkOrigin(req, allowedOrigins);
+    if (isApiRequest(req)) {
+      checkOrigin(req, allowedOrigins);
+      // ADR 0032: a request that names a network reaches only the endpoints made for one; anything else is a
+      // 404 before its body is even read.
+      const network = namedNetwork(req.headers);
+      if (network !== undefined && (network === null || !spacesOf(req).includes('network')))
+        throw notFound('That network');
+    }
     done();
   });
   app.addHook('preValidation', (req, _reply, done) => {
     checkNoNul(req);
     done();
   });
-  app.addHook('preHandler', async (req) => {
+  // Who asks, before the input is validated: a request naming a network its caller is not in is a 404 whatever
+  // its body (NET-TENANT-2), so a 400 about the body says nothing about a network to an outsider.
+  app.addHook('preValidation', async (req) => {
     if (!isApiRequest(req)) return;
     const secret = sessionSecretOf(req);
     req.actor = secret ? await resolveSession(database.db, secret) : null;
-    // ADR 0032: a request that names a network reaches only the endpoints made for one, as the caller's member
-    // row there; one that does not name it reaches only the district's. Anything else is a 404.
+    // ADR 0032: naming a network (checked on request), the caller acts as their member row there; not naming
+    // one, they reach only the district's endpoints. Anything else is a 404 (without a session, the route's 401).
     const network = namedNetwork(req.headers);
-    const spaces = spacesOf(req);
-    if (network === undefined) {
-      // Without a session the route answers 401 itself.
-      if (req.actor && !spaces.includes('district')) throw notFound('That network');
-    } else {
-      if (network === null || !spaces.includes('network')) throw notFound('That network');
+    if (network) {
       if (req.actor) {
         req.actor = await actInNetwork(database.db, req.actor, network);
         if (!req.actor) throw notFound('That network');
       }
-    }
+    } else if (req.actor && !spacesOf(req).includes('district')) throw notFound('That network');
+  });
+  app.addHook('preHandler', async (req) => {
+    if (!isApiRequest(req)) return;
     await limitJoinCodeAttempts(database.db, req);
   });
   app.addHook('onSend', (req, reply, payload, done) => {
@@ -257,6 +265,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerSharingRoutes(api, services);
     registerNextStepsRoutes(api, services);
     registerNetworkRoutes(api, services);
+    registerCohortRoutes(api, services);
     done();
   });
 

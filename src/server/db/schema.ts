@@ -116,7 +116,8 @@ export const groups = pgTable(
     id: id(),
     districtId: uuid('district_id').notNull(),
     schoolId: uuid('school_id'),
-    kind: text('kind', { enum: ['teacher_team', 'whole_staff', 'district_leadership'] }).notNull(),
+    /** `cohort`: a network's (ADR 0032), with its cycles in `cohort_cycles`. */
+    kind: text('kind', { enum: ['teacher_team', 'whole_staff', 'district_leadership', 'cohort'] }).notNull(),
     focus: text('focus', { enum: ['plc', 'grade_level', 'department', 'other'] }),
     name: text('name').notNull(),
     /** DAY-TIMER-2: a step's timer starts when the meeting moves to it; copied into each meeting it opens. */
@@ -1229,5 +1230,29 @@ export const networkJoinRequests = pgTable(
     uniqueIndex('network_join_requests_pending')
       .on(t.districtId, t.homeUserId)
       .where(sql`status = 'pending'`),
+  ],
+);
+
+/** A cohort's cycles (issue 14): one focus (an area from the list, or the cohort's own words) and a goal each. */
+export const cohortCycles = pgTable(
+  'cohort_cycles',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    number: integer('number').notNull(),
+    focusArea: text('focus_area'),
+    focusText: text('focus_text'),
+    goal: text('goal').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('cohort_cycles_district_id_id').on(t.districtId, t.id),
+    uniqueIndex('cohort_cycles_number').on(t.districtId, t.groupId, t.number),
+    foreignKey({ columns: [t.districtId, t.groupId], foreignColumns: [groups.districtId, groups.id] }).onDelete(
+      'cascade',
+    ),
   ],
 );

@@ -6,11 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from '#contracts/zod';
 import { randomUUID } from 'node:crypto';
 import { api, pathFor, type Endpoint } from '#contracts/api';
+import { NETWORK_HEADER } from '#contracts/networks';
 import { Client, createTestApp, TEST_PASSWORD, type TestApp } from '../testing/api-harness';
 
 let t: TestApp;
 let admin: Client;
 const ids: Record<string, string> = {};
+let ownNetwork = '';
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -46,6 +48,8 @@ beforeAll(async () => {
   ids.waveId = randomUUID();
   // NET-JOIN-2: a network to ask to join (requestToJoinNetwork).
   ids.networkId = randomUUID();
+  // ADR 0032: the network the admin convenes, where network-only endpoints are called.
+  ownNetwork = (await admin.post<{ id: string }>('/api/networks', { name: 'Input network' })).body.id;
 });
 afterAll(async () => t.close());
 
@@ -105,10 +109,16 @@ describe('bad input is refused and nothing is written', () => {
     it(`INPUT-1..4: ${name}`, async () => {
       const before = await databaseFingerprint();
       const url = urlOf(endpoint);
+      /** ADR 0032: an endpoint made only for networks is called in the admin's own network. */
+      const send = (body: unknown, headers: Record<string, string> = {}) =>
+        fresh().request(endpoint.method, url, body, {
+          ...(endpoint.spaces?.includes('district') === false ? { [NETWORK_HEADER]: ownNetwork } : {}),
+          ...headers,
+        });
 
       // INPUT-1: wrong types, one field at a time; the answer names that field.
       for (const [field, schema] of properties) {
-        const res = await fresh().request(endpoint.method, url, { [field]: wrongValueFor(schema) });
+        const res = await send({ [field]: wrongValueFor(schema) });
         expect(res.status, `${name}.${field}`).toBe(400);
         const fields = (res.body as { error: { fields?: { path: string }[] } }).error.fields ?? [];
         expect(
@@ -119,7 +129,7 @@ describe('bad input is refused and nothing is written', () => {
 
       // INPUT-2: missing required fields are named.
       if (json.required?.length) {
-        const res = await fresh().request(endpoint.method, url, {});
+        const res = await send({});
         expect(res.status).toBe(400);
         const paths = ((res.body as { error: { fields?: { path: string }[] } }).error.fields ?? []).map(
           (f) => f.path,
@@ -128,7 +138,7 @@ describe('bad input is refused and nothing is written', () => {
       }
 
       // INPUT-3: unknown fields are refused by name.
-      const unknown = await fresh().request(endpoint.method, url, { surpriseField: 'x' });
+      const unknown = await send({ surpriseField: 'x' });
       expect(unknown.status).toBe(400);
       expect(JSON.stringify(unknown.body)).toContain('surpriseField');
 
@@ -138,7 +148,7 @@ describe('bad input is refused and nothing is written', () => {
         if (!types.includes('string')) continue;
         // One character over the field's own limit (a visit note may hold 10,000), else 5,000.
         const max = [schema, ...(schema.anyOf ?? [])].find((s) => s.maxLength !== undefined)?.maxLength;
-        const res = await fresh().request(endpoint.method, url, {
+        const res = await send({
           [field]: 'x'.repeat(max === undefined ? 5000 : max + 1),
         });
         expect(res.status, `${name}.${field} long`).toBe(400);
@@ -148,7 +158,7 @@ describe('bad input is refused and nothing is written', () => {
       for (const [field, schema] of properties) {
         const types = [schema.type, ...(schema.anyOf ?? []).map((s) => s.type)].flat();
         if (!types.includes('string')) continue;
-        const res = await fresh().request(endpoint.method, url, { [field]: 'a\u0000b' });
+        const res = await send({ [field]: 'a\u0000b' });
         expect(res.status, `${name}.${field} NUL`).toBe(400);
         const fields = (res.body as { error: { fields?: { path: string }[] } }).error.fields ?? [];
         expect(
@@ -158,14 +168,14 @@ describe('bad input is refused and nothing is written', () => {
       }
 
       // INPUT-5: a body over the limit is refused whole, and a non-JSON body gets a clear answer.
-      const huge = await fresh().request(endpoint.method, url, { filler: 'x'.repeat(200_000) });
+      const huge = await send({ filler: 'x'.repeat(200_000) });
       expect(huge.status).toBe(413);
       expect(huge.body).toMatchObject({ error: { code: 'body_too_large' } });
-      const notJson = await fresh().request(endpoint.method, url, 'name=x', {
+      const notJson = await send('name=x', {
         'content-type': 'application/x-www-form-urlencoded',
       });
       expect(notJson.status).toBe(415);
-      const broken = await fresh().request(endpoint.method, url, '{"name":', {
+      const broken = await send('{"name":', {
         'content-type': 'application/json',
       });
       expect(broken.status).toBe(400);

@@ -172,10 +172,21 @@ describe('networks of principals across districts (ADR 0032)', () => {
     }
     // A member naming the network cannot reach district routes through it, nor its own district's data.
     const viaNetwork = inNet(pb, networkId);
-    expect((await viaNetwork.get('/api/auth/me')).status).toBe(404);
     expect((await viaNetwork.get('/api/district')).status).toBe(404);
-    expect((await viaNetwork.get('/api/groups')).status).toBe(404);
-    expect((await viaNetwork.get(`/api/schools`)).status).toBe(404);
+    expect((await viaNetwork.get('/api/schools')).status).toBe(404);
+    expect((await viaNetwork.get('/api/people')).status).toBe(404);
+    // Checked before the body is read: a district-only command is a 404, not a 400 about its body.
+    expect((await viaNetwork.post('/api/invitations', {})).status).toBe(404);
+    // Endpoints made for both answer as the member row: its id, never the account's.
+    const me = await viaNetwork.get<{ id: string }>('/api/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.id).not.toBe(principalB.id);
+    const [row] = await t.database.db
+      .select({ userId: networkMembers.userId })
+      .from(networkMembers)
+      .where(and(eq(networkMembers.districtId, networkId), eq(networkMembers.homeUserId, principalB.id)));
+    expect(me.body.id).toBe(row!.userId);
+    expect(JSON.stringify(me.body)).not.toContain(b.district.id);
     // Without the header, the network's endpoints do not exist for anyone (district admins included).
     for (const client of [a.client, b.client, pa])
       expect((await client.get('/api/network')).status).toBe(404);

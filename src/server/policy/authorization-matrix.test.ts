@@ -1315,6 +1315,17 @@ const CASES: Record<EndpointName, Case> = {
   inviteToNetwork: { body: () => ({ email: 'someone@matrix.test' }), expect: signedIn(404) },
   networkInvitations: { expect: signedIn(404) },
   leaveNetwork: { expect: signedIn(404) },
+  listCohorts: { expect: signedIn(404) },
+  createCohort: {
+    body: () => ({ name: 'Cohort', focus: { area: 'teacher_coaching' }, goal: 'A goal' }),
+    expect: signedIn(404),
+  },
+  startCohortCycle: {
+    params: () => ({ groupId: w.teamA1 }),
+    body: () => ({ focus: { area: 'teacher_coaching' }, goal: 'A goal' }),
+    expect: signedIn(404),
+  },
+  joinCohort: { params: () => ({ groupId: w.teamA1 }), expect: signedIn(404) },
 };
 
 async function clientFor(role: Role): Promise<Client> {

@@ -17,7 +17,7 @@ export interface GroupSubject {
   id: string;
   districtId: string;
   schoolId: string | null;
-  groupKind: 'teacher_team' | 'whole_staff' | 'district_leadership';
+  groupKind: 'teacher_team' | 'whole_staff' | 'district_leadership' | 'cohort';
 }
 export interface PersonSubject {
   kind: 'person';
@@ -406,6 +406,9 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
       );
     case 'new-group':
       if (action !== 'create') return false;
+      // A cohort is a network's, started by its conveners (the network tenant's admins); a district makes none.
+      if (subject.groupKind === 'cohort') return actor.network?.kind === 'network' && isAdmin(actor);
+      if (actor.network) return false;
       if (subject.groupKind === 'district_leadership') return isAdmin(actor);
       return isAdmin(actor) || leads(actor, subject.schoolId);
     case 'person':

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../shell/navigation';
-import { GroupKind, TeamFocus } from '#contracts/org';
+import { DistrictGroupKind, TeamFocus } from '#contracts/org';
 import { call } from '../api/client';
 import { queryKeys, useSchools } from '../api/queries';
 import { ApiForm, type FormValues } from '../forms/ApiForm';
@@ -22,7 +22,7 @@ export function CreateGroupSection({ headingId }: { headingId: string }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
-  const [kind, setKind] = useState<GroupKind>('teacher_team');
+  const [kind, setKind] = useState<DistrictGroupKind>('teacher_team');
 
   const activeSchools = (schools.data ?? []).filter((school) => !school.archived);
   const needsSchool = kind !== 'district_leadership';
@@ -71,7 +71,7 @@ export function CreateGroupSection({ headingId }: { headingId: string }) {
           label={t('admin.groups.kind')}
           value={kind}
           onChange={(value) => {
-            setKind(GroupKind.parse(value));
+            setKind(DistrictGroupKind.parse(value));
           }}
           options={[
             {

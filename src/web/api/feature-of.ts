@@ -121,4 +121,8 @@ export const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = 
   inviteToNetwork: 'networks',
   networkInvitations: 'networks',
   leaveNetwork: 'networks',
+  listCohorts: 'networks',
+  createCohort: 'networks',
+  startCohortCycle: 'networks',
+  joinCohort: 'networks',
 };

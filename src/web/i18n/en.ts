@@ -88,6 +88,7 @@ export const en = {
     teacher_team: 'Teacher team',
     whole_staff: 'Whole staff',
     district_leadership: 'District leadership team',
+    cohort: 'Network cohort',
   },
   teamFocus: {
     plc: 'PLC',

@@ -1,0 +1,347 @@
+/**
+ * The authorization matrix of networks (ADR 0032, NET-MATRIX-*): every endpoint that may be called in a network,
+ * and every other one, probed from both sides. A person who is not in the network (a district admin of one of
+ * its members included) gets 404 from all of them; a member naming the network never reaches a district's rows
+ * through it; the cohort endpoints follow the network's roles.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { and, eq } from 'drizzle-orm';
+import { api, pathFor, type EndpointName } from '#contracts/api';
+import { NETWORK_HEADER } from '#contracts/networks';
+import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH } from '#contracts/realtime';
+import { createAccount } from '../auth/accounts';
+import { SESSION_COOKIE } from '../auth/sessions';
+import { groupMembers, groups, networkMembers, schoolRoles, schools } from '../db/schema';
+import {
+  Client,
+  createDistrictWithAdmin,
+  createTestApp,
+  signedInClient,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../testing/api-harness';
+
+type Role = 'convener' | 'member' | 'bystander' | 'stranger' | 'homeAdmin';
+const ROLES: Role[] = ['convener', 'member', 'bystander', 'stranger', 'homeAdmin'];
+
+let t: TestApp;
+let networkId: string;
+let cohortId: string;
+let clients: Record<Role, Client>;
+/** Another member from district A, who probes every endpoint (leaving the network among them) in NET-MATRIX-2. */
+let prober: Client;
+/** District A's own rows, which nobody reaches through the network. */
+let a: {
+  districtId: string;
+  schoolId: string;
+  teamId: string;
+  meetingId: string;
+  adminId: string;
+  memberId: string;
+};
+
+async function account(districtId: string, email: string, role: 'school_leader' | 'staff') {
+  const [school] = await t.database.db
+    .insert(schools)
+    .values({ districtId, name: `S ${email}` })
+    .returning();
+  const user = await createAccount(t.database.db, {
+    districtId,
+    email,
+    name: email.split('@')[0] ?? email,
+    password: TEST_PASSWORD,
+    districtRole: 'member',
+    emailVerified: true,
+  });
+  await t.database.db.insert(schoolRoles).values({ districtId, schoolId: school!.id, userId: user.id, role });
+  return { user, schoolId: school!.id };
+}
+
+const header = { [NETWORK_HEADER]: '' };
+const inNet = (c: Client, method: string, url: string, body?: unknown) =>
+  c.request(method as 'GET', url, body, { ...header, [NETWORK_HEADER]: networkId });
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const districtA = await createDistrictWithAdmin(t, 'District A', 'admin@a.test');
+  const districtB = await createDistrictWithAdmin(t, 'District B', 'admin@b.test');
+  const memberA = await account(districtA.district.id, 'principal@a.test', 'school_leader');
+  const bystanderB = await account(districtB.district.id, 'principal@b.test', 'school_leader');
+  const strangerA = await account(districtA.district.id, 'other@a.test', 'school_leader');
+  const proberA = await account(districtA.district.id, 'prober@a.test', 'school_leader');
+  const [team] = await t.database.db
+    .insert(groups)
+    .values({
+      districtId: districtA.district.id,
+      schoolId: memberA.schoolId,
+      kind: 'teacher_team',
+      name: 'Team A',
+    })
+    .returning();
+  await t.database.db.insert(groupMembers).values({
+    districtId: districtA.district.id,
+    groupId: team!.id,
+    userId: memberA.user.id,
+    role: 'facilitator',
+  });
+  const memberClient = await signedInClient(t, memberA.user);
+  const meeting = await memberClient.post<{ id: string }>(`/api/groups/${team!.id}/meetings`, {
+    title: 'Team A weekly',
+    routineId: 'share-successes',
+  });
+  expect(meeting.status).toBe(200);
+  a = {
+    districtId: districtA.district.id,
+    schoolId: memberA.schoolId,
+    teamId: team!.id,
+    meetingId: meeting.body.id,
+    adminId: districtA.admin.id,
+    memberId: memberA.user.id,
+  };
+  // District B's admin convenes; A's principal and another of B's join; the principal is in the cohort.
+  const created = await districtB.client.post<{ id: string }>('/api/networks', {
+    name: 'Matrix network',
+    visibility: 'listed',
+  });
+  networkId = created.body.id;
+  const bystanderClient = await signedInClient(t, bystanderB.user);
+  prober = await signedInClient(t, proberA.user);
+  for (const c of [memberClient, bystanderClient, prober])
+    await c.post(`/api/networks/${networkId}/join-requests`, { shown: { name: 'Principal' } });
+  const requests = await districtB.client.request<{ items: { id: string }[] }>(
+    'GET',
+    '/api/network/join-requests',
+    undefined,
+    { [NETWORK_HEADER]: networkId },
+  );
+  for (const r of requests.body.items)
+    await districtB.client.request(
+      'POST',
+      `/api/network/join-requests/${r.id}/approve`,
+      {},
+      { [NETWORK_HEADER]: networkId },
+    );
+  const cohort = await inNet(districtB.client, 'POST', '/api/network/cohorts', {
+    name: 'Coaching cohort',
+    focus: { area: 'teacher_coaching' },
+    goal: 'Every teacher gets useful feedback twice a month',
+  });
+  expect(cohort.status).toBe(200);
+  cohortId = (cohort.body as { id: string }).id;
+  expect((await inNet(memberClient, 'POST', `/api/network/cohorts/${cohortId}/join`)).status).toBe(200);
+  clients = {
+    convener: districtB.client,
+    member: memberClient,
+    bystander: bystanderClient,
+    stranger: await signedInClient(t, strangerA.user),
+    homeAdmin: districtA.client,
+  };
+});
+afterAll(async () => t.close());
+
+const endpoints = Object.entries(api) as [EndpointName, (typeof api)[EndpointName]][];
+const inNetwork = endpoints.filter(([, e]) => e.spaces?.includes('network'));
+const districtOnly = endpoints.filter(([, e]) => !e.spaces?.includes('network'));
+
+/** Every `:param` filled: ids with `id` (a fresh one when absent), anything else with a plain word. */
+function urlWith(path: string, id: (name: string) => string) {
+  const names = [...path.matchAll(/:([A-Za-z]+)/g)].map((m) => m[1] as string);
+  return pathFor(
+    path,
+    Object.fromEntries(
+      names.map((n) => [n, n.endsWith('Id') ? id(n) : n === 'part' ? '0' : 'problem-solve']),
+    ),
+  );
+}
+
+describe('NET-MATRIX-1: outside the network, naming it gets 404 from every endpoint', () => {
+  it('covers the endpoints made for networks', () => {
+    expect(inNetwork.length).toBeGreaterThan(40);
+  });
+  for (const role of ['stranger', 'homeAdmin'] as const) {
+    it(`as ${role} (not a member, naming the network)`, async () => {
+      for (const [name, e] of endpoints) {
+        const url = urlWith(e.path, () => (name.includes('ohort') ? cohortId : randomUUID()));
+        const res = await inNet(clients[role], e.method, url, e.method === 'GET' ? undefined : {});
+        expect(res.status, `${name} ${JSON.stringify(res.body)}`).toBe(404);
+      }
+    });
+  }
+  it('a district admin not naming the network cannot reach its cohort through district routes', async () => {
+    for (const [name, e] of inNetwork.filter(([, x]) => x.path.includes(':groupId'))) {
+      const res = await clients.homeAdmin.request(
+        e.method,
+        urlWith(e.path, () => cohortId),
+        e.method === 'GET' ? undefined : {},
+      );
+      expect([400, 404], `${name} ${res.status}`).toContain(res.status);
+    }
+  });
+});
+
+describe("NET-MATRIX-2: a member naming the network never reaches a district's rows through it", () => {
+  it('district-only endpoints are 404 whatever they are sent', async () => {
+    for (const [name, e] of districtOnly) {
+      const res = await inNet(
+        prober,
+        e.method,
+        urlWith(e.path, () => a.teamId),
+        e.method === 'GET' ? undefined : {},
+      );
+      expect(res.status, name).toBe(404);
+    }
+  });
+  it("network endpoints given district A's ids are 404 (or a 400 about the body), and never echo them", async () => {
+    const aIdFor = (n: string) =>
+      n === 'meetingId'
+        ? a.meetingId
+        : n === 'userId'
+          ? a.memberId
+          : n === 'groupId'
+            ? a.teamId
+            : randomUUID();
+    const secrets = Object.values(a);
+    // Leaving is its own case (NET-JOIN-4): here the prober stays a member for every call.
+    for (const [name, e] of inNetwork.filter(([n]) => n !== 'leaveNetwork')) {
+      const url = urlWith(e.path, aIdFor) + (name === 'search' ? '?q=weekly' : '');
+      const res = await inNet(prober, e.method, url, e.method === 'GET' ? undefined : {});
+      const text = JSON.stringify(res.body ?? '');
+      // Where a district's id was put in (a team, a meeting, a person), the answer is as for any unknown id.
+      if (/:(groupId|meetingId|userId)\b/.test(e.path)) {
+        expect([400, 404], `${name} ${res.status} ${text}`).toContain(res.status);
+        if (res.status === 400) expect(text, name).toContain('invalid_input');
+      }
+      for (const secret of secrets) expect(text, `${name} echoes ${secret}`).not.toContain(secret);
+    }
+  });
+});
+
+describe("NET-MATRIX-3: the cohort's endpoints follow the network's roles", () => {
+  const cases: Record<
+    string,
+    {
+      call: () => [string, string, unknown?];
+      expect: Record<'convener' | 'member' | 'bystander', number | 'ok'>;
+    }
+  > = {
+    listCohorts: {
+      call: () => ['GET', '/api/network/cohorts'],
+      expect: { convener: 'ok', member: 'ok', bystander: 'ok' },
+    },
+    createCohort: {
+      call: () => [
+        'POST',
+        '/api/network/cohorts',
+        { name: 'Another', focus: { custom: 'Family partnerships' }, goal: 'A goal' },
+      ],
+      expect: { convener: 'ok', member: 403, bystander: 403 },
+    },
+    startCohortCycle: {
+      call: () => [
+        'POST',
+        `/api/network/cohorts/${cohortId}/cycles`,
+        { focus: { area: 'student_engagement' }, goal: 'Next goal' },
+      ],
+      // A cohort one is not in answers like one that does not exist, as a team does.
+      expect: { convener: 'ok', member: 403, bystander: 404 },
+    },
+    getGroup: {
+      call: () => ['GET', `/api/groups/${cohortId}`],
+      expect: { convener: 'ok', member: 'ok', bystander: 404 },
+    },
+    teamHome: {
+      call: () => ['GET', `/api/groups/${cohortId}/home`],
+      expect: { convener: 'ok', member: 'ok', bystander: 404 },
+    },
+    teamMemory: {
+      call: () => ['GET', `/api/groups/${cohortId}/memory?kind=success`],
+      expect: { convener: 'ok', member: 'ok', bystander: 404 },
+    },
+    listMeetings: {
+      call: () => ['GET', `/api/groups/${cohortId}/meetings`],
+      expect: { convener: 'ok', member: 'ok', bystander: 404 },
+    },
+    scheduleMeeting: {
+      call: () => [
+        'POST',
+        `/api/groups/${cohortId}/meetings`,
+        { title: 'Cohort session', routineId: 'problem-solve' },
+      ],
+      expect: { convener: 'ok', member: 403, bystander: 404 },
+    },
+  };
+  for (const [name, c] of Object.entries(cases)) {
+    it.each(['convener', 'member', 'bystander'] as const)(`${name} as %s`, async (role) => {
+      const [method, url, body] = c.call();
+      const res = await inNet(clients[role], method, url, body);
+      const want = c.expect[role];
+      if (want === 'ok') expect(res.status, JSON.stringify(res.body)).toBe(200);
+      else expect(res.status, JSON.stringify(res.body)).toBe(want);
+    });
+  }
+});
+
+describe('NET-MATRIX-4: live cohort meetings over the socket', () => {
+  let port = 0;
+  const open: Socket[] = [];
+  beforeAll(async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = t.app.server.address();
+    port = typeof addr === 'object' && addr ? addr.port : 0;
+  });
+  afterAll(() => {
+    for (const s of open) s.disconnect();
+  });
+
+  async function joinAs(role: Role, network: string | undefined, meetingId: string): Promise<string> {
+    const socket = connectSocket(`http://127.0.0.1:${port}`, {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { cookie: `${SESSION_COOKIE}=${clients[role].cookie}` },
+      ...(network ? { auth: { network } } : {}),
+    });
+    open.push(socket);
+    const connected = await new Promise<string>((resolve) => {
+      socket.once('connect', () => resolve('connected'));
+      socket.once('connect_error', (e) => resolve(e.message));
+    });
+    if (connected !== 'connected') return connected;
+    const ack: unknown = await socket
+      .timeout(5_000)
+      .emitWithAck(ClientEvents.join, { protocolVersion: PROTOCOL_VERSION, meetingId, lastSeq: 0 });
+    socket.disconnect();
+    if (typeof ack === 'object' && ack !== null && 'ok' in ack && ack.ok === true) return 'ok';
+    const error: unknown = typeof ack === 'object' && ack !== null && 'error' in ack ? ack.error : null;
+    return typeof error === 'object' && error !== null && 'code' in error
+      ? String(error.code)
+      : JSON.stringify(ack);
+  }
+
+  it("a cohort's members join its live meeting naming the network; nobody else does, and never without naming it", async () => {
+    const scheduled = await inNet(clients.convener, 'POST', `/api/groups/${cohortId}/meetings`, {
+      title: 'Problem-solve',
+      routineId: 'problem-solve',
+    });
+    const meetingId = (scheduled.body as { id: string }).id;
+    expect((await inNet(clients.convener, 'POST', `/api/meetings/${meetingId}/open`)).status).toBe(200);
+    expect(await joinAs('convener', networkId, meetingId)).toBe('ok');
+    expect(await joinAs('member', networkId, meetingId)).toBe('ok');
+    expect(await joinAs('bystander', networkId, meetingId)).toBe('not_found');
+    expect(await joinAs('stranger', networkId, meetingId)).toBe('unauthenticated');
+    expect(await joinAs('homeAdmin', networkId, meetingId)).toBe('unauthenticated');
+    // As their district's account, the cohort's meeting is another tenant's: not found.
+    expect(await joinAs('member', undefined, meetingId)).toBe('not_found');
+    expect(await joinAs('homeAdmin', undefined, meetingId)).toBe('not_found');
+    // And the member's own district meeting is not reached through the network.
+    expect(await joinAs('member', networkId, a.meetingId)).toBe('not_found');
+    const [row] = await t.database.db
+      .select()
+      .from(networkMembers)
+      .where(and(eq(networkMembers.districtId, networkId), eq(networkMembers.homeUserId, a.memberId)));
+    expect(row?.status).toBe('active');
+  });
+});
