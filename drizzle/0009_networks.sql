@@ -72,6 +72,23 @@ CREATE TABLE "networks" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "professional_organizations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"district_id" uuid NOT NULL,
+	"shipped_slug" text,
+	"name" text NOT NULL,
+	"url" text NOT NULL,
+	"scope" text NOT NULL,
+	"state" text,
+	"audience" text NOT NULL,
+	"offers" text NOT NULL,
+	"hidden" boolean DEFAULT false NOT NULL,
+	"updated_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "professional_organizations_district_id_id" UNIQUE("district_id","id")
+);
+--> statement-breakpoint
 ALTER TABLE "districts" ADD COLUMN "kind" text DEFAULT 'district' NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "kind" text DEFAULT 'account' NOT NULL;--> statement-breakpoint
 ALTER TABLE "cohort_cycles" ADD CONSTRAINT "cohort_cycles_district_id_group_id_groups_district_id_id_fk" FOREIGN KEY ("district_id","group_id") REFERENCES "public"."groups"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -80,7 +97,9 @@ ALTER TABLE "network_invitations" ADD CONSTRAINT "network_invitations_district_i
 ALTER TABLE "network_join_requests" ADD CONSTRAINT "network_join_requests_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "network_members" ADD CONSTRAINT "network_members_district_id_user_id_users_district_id_id_fk" FOREIGN KEY ("district_id","user_id") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "networks" ADD CONSTRAINT "networks_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "professional_organizations" ADD CONSTRAINT "professional_organizations_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "cohort_cycles_number" ON "cohort_cycles" USING btree ("district_id","group_id","number");--> statement-breakpoint
 CREATE INDEX "network_invitations_district" ON "network_invitations" USING btree ("district_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "network_join_requests_pending" ON "network_join_requests" USING btree ("district_id","home_user_id") WHERE status = 'pending';--> statement-breakpoint
-CREATE UNIQUE INDEX "network_members_home" ON "network_members" USING btree ("district_id","home_user_id");
+CREATE UNIQUE INDEX "network_members_home" ON "network_members" USING btree ("district_id","home_user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "professional_organizations_shipped" ON "professional_organizations" USING btree ("district_id","shipped_slug");

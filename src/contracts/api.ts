@@ -16,6 +16,7 @@ import { auditApi } from './api-audit';
 import { memoryApi } from './api-memory';
 import { nextStepsApi } from './api-next-steps';
 import { networksApi } from './api-networks';
+import { organizationsApi } from './api-organizations';
 import { peerModelingApi } from './api-peer-modeling';
 import { reflectionsApi } from './api-reflections';
 import { routinesApi } from './api-routines';
@@ -34,6 +35,7 @@ export const featureApis = {
   audit: auditApi,
   memory: memoryApi,
   networks: networksApi,
+  organizations: organizationsApi,
   'next-steps': nextStepsApi,
   'peer-modeling': peerModelingApi,
   reflections: reflectionsApi,
@@ -63,6 +65,7 @@ export const api = {
   ...nextStepsApi,
   ...surveysApi,
   ...networksApi,
+  ...organizationsApi,
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof api;

@@ -56,6 +56,8 @@ export const AuditAction = z.enum([
   'network.request_declined',
   'network.invitation_link_shown',
   'network.left',
+  // NET-ORG-2: the directory of professional organizations changed (added, changed, hidden, removed, restored).
+  'directory.changed',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -53,6 +53,8 @@ import { MeetingRuntime } from './meetings/runtime';
 import { attachRealtime, type Realtime } from './realtime/socket-server';
 import { loadShippedRoutines } from './routines/catalog';
 import { loadShippedInstruments } from './surveys/catalog';
+import { loadShippedDirectory } from './organizations/catalog';
+import { registerOrganizationRoutes } from './organizations/routes';
 import { registerSurveyRoutes } from './surveys/routes';
 import { registerPulseRoutes } from './pulse/routes';
 import { startSurveyJob } from './surveys/job';
@@ -146,6 +148,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     mailer,
     routines: opts.routines ?? loadShippedRoutines(),
     instruments: loadShippedInstruments(),
+    directory: loadShippedDirectory(),
     meetings: meetingRuntime,
     committed,
     access: {
@@ -266,6 +269,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerNextStepsRoutes(api, services);
     registerNetworkRoutes(api, services);
     registerCohortRoutes(api, services);
+    registerOrganizationRoutes(api, services);
     done();
   });
 

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import type { ShippedOrganization } from '#contracts/organizations';
 import type { Config } from './config';
 import type { Database, Db } from './db/client';
 import type { Mailer } from './mail/mailer';
@@ -31,6 +32,8 @@ export interface Services {
   routines: ReadonlyMap<string, Routine>;
   /** Ensemble's survey instruments from instruments/*.yaml, validated at start (MEASURE-INST). */
   instruments: ReadonlyMap<string, Instrument>;
+  /** Professional organizations from directory/*.yaml, validated at start (issue 14, NET-ORG-1). */
+  directory: readonly ShippedOrganization[];
   meetings: MeetingRuntime;
   /** MEM-HOOK-1: read models of meetings listen here for batches of events after their commit. */
   committed: CommittedEvents;

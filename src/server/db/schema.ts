@@ -1256,3 +1256,31 @@ export const cohortCycles = pgTable(
     ),
   ],
 );
+
+/**
+ * Issue 14: a district's or a network's own professional organizations: entries it added (`shipped_slug` null)
+ * and its edits of shipped ones (`directory/*.yaml`, by slug).
+ */
+export const professionalOrganizations = pgTable(
+  'professional_organizations',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    shippedSlug: text('shipped_slug'),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    scope: text('scope', { enum: ['national', 'state'] }).notNull(),
+    state: text('state'),
+    audience: text('audience', { enum: ['elementary', 'secondary', 'all'] }).notNull(),
+    offers: text('offers').notNull(),
+    hidden: boolean('hidden').notNull().default(false),
+    updatedBy: uuid('updated_by'),
+    createdAt: createdAt(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('professional_organizations_district_id_id').on(t.districtId, t.id),
+    uniqueIndex('professional_organizations_shipped').on(t.districtId, t.shippedSlug),
+    foreignKey({ columns: [t.districtId], foreignColumns: [districts.id] }).onDelete('cascade'),
+  ],
+);

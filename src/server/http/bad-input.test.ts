@@ -48,6 +48,9 @@ beforeAll(async () => {
   ids.waveId = randomUUID();
   // NET-JOIN-2: a network to ask to join (requestToJoinNetwork).
   ids.networkId = randomUUID();
+  // NET-ORG-2: an organization of the list (updateOrganization) and a shipped one (editShippedOrganization).
+  ids.organizationId = randomUUID();
+  ids.slug = 'naesp';
   // ADR 0032: the network the admin convenes, where network-only endpoints are called.
   ownNetwork = (await admin.post<{ id: string }>('/api/networks', { name: 'Input network' })).body.id;
 });

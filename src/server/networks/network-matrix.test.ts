@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { and, eq } from 'drizzle-orm';
-import { api, pathFor, type EndpointName } from '#contracts/api';
+import { api, pathFor, type Endpoint, type EndpointName } from '#contracts/api';
 import { NETWORK_HEADER } from '#contracts/networks';
 import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH } from '#contracts/realtime';
 import { createAccount } from '../auth/accounts';
@@ -59,9 +59,8 @@ async function account(districtId: string, email: string, role: 'school_leader' 
   return { user, schoolId: school!.id };
 }
 
-const header = { [NETWORK_HEADER]: '' };
 const inNet = (c: Client, method: string, url: string, body?: unknown) =>
-  c.request(method as 'GET', url, body, { ...header, [NETWORK_HEADER]: networkId });
+  c.request(method, url, body, { [NETWORK_HEADER]: networkId });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -141,7 +140,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const endpoints = Object.entries(api) as [EndpointName, (typeof api)[EndpointName]][];
+const endpoints: [EndpointName, Endpoint][] = Object.entries(api) as [EndpointName, Endpoint][];
 const inNetwork = endpoints.filter(([, e]) => e.spaces?.includes('network'));
 const districtOnly = endpoints.filter(([, e]) => !e.spaces?.includes('network'));
 

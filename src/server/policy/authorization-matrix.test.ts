@@ -674,6 +674,20 @@ const readWaveA1: Record<Role, Expect> = {
   foreign: 404,
 };
 
+const organizationBody = () => ({
+  name: 'Regional principals circle',
+  url: 'https://example.org/circle',
+  scope: 'national',
+  audience: 'all',
+  offers: 'Monthly meetings.',
+});
+/** An organization district A's admin added (NET-ORG-2). */
+async function freshOrganization() {
+  const admin = await signedInClient(t, w.users.admin);
+  const added = await admin.post<{ id: string }>('/api/organizations', organizationBody());
+  if (added.status !== 200) throw new Error(`freshOrganization: ${added.status}`);
+  return { organizationId: added.body.id };
+}
 /** ADR 0032: who may find networks and ask to join: school leaders and district admins (of any district). */
 const joinsNetworks: Record<Role, Expect> = {
   anon: 401,
@@ -1326,6 +1340,22 @@ const CASES: Record<EndpointName, Case> = {
     expect: signedIn(404),
   },
   joinCohort: { params: () => ({ groupId: w.teamA1 }), expect: signedIn(404) },
+  // NET-ORG-2: everyone reads their district's list of professional organizations; its admins edit it (district
+  // B's admin edits B's own list, and finds none of A's entries).
+  listOrganizations: { expect: signedIn() },
+  addOrganization: { body: organizationBody, expect: { ...adminOnlyA, foreign: 'ok' } },
+  updateOrganization: {
+    params: freshOrganization,
+    body: () => ({ fields: organizationBody(), hidden: false }),
+    expect: adminOnlyA,
+  },
+  removeOrganization: { params: freshOrganization, expect: adminOnlyA },
+  editShippedOrganization: {
+    params: () => ({ slug: 'naesp' }),
+    body: () => ({ fields: organizationBody(), hidden: true }),
+    expect: { ...adminOnlyA, foreign: 'ok' },
+  },
+  restoreShippedOrganization: { params: () => ({ slug: 'naesp' }), expect: { ...adminOnlyA, foreign: 'ok' } },
 };
 
 async function clientFor(role: Role): Promise<Client> {

@@ -177,7 +177,14 @@ export interface NetworkProposalSubject {
   intent: 'start' | 'join';
 }
 
+/** Issue 14: a district's or a network's directory of professional organizations. */
+export interface DirectorySubject {
+  kind: 'directory';
+  districtId: string;
+}
+
 export type Subject =
+  | DirectorySubject
   | NetworkSubject
   | NetworkProposalSubject
   | WaveSubject
@@ -343,6 +350,9 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
         return subject.authorId === actor.userId || facilitates(actor, subject.group.id);
       return false;
     }
+    case 'directory':
+      // NET-ORG-2: everyone of the district or network reads it; its admins (a network's conveners) edit it.
+      return action === 'read' || (action === 'update' && isAdmin(actor));
     case 'network-proposal':
       // From one's own district only. A district admin starts a network (its first convener); a principal or a
       // district admin asks to join one (ADR 0032).

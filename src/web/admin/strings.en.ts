@@ -188,6 +188,7 @@ export const adminStrings = {
         invitation_link_shown: 'Network invitation link shown',
         left: 'Left the network',
       },
+      directory: { changed: 'Professional organizations list changed' },
     },
   },
   invitations: {

@@ -125,4 +125,10 @@ export const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = 
   createCohort: 'networks',
   startCohortCycle: 'networks',
   joinCohort: 'networks',
+  listOrganizations: 'organizations',
+  addOrganization: 'organizations',
+  updateOrganization: 'organizations',
+  removeOrganization: 'organizations',
+  editShippedOrganization: 'organizations',
+  restoreShippedOrganization: 'organizations',
 };
