@@ -19,8 +19,7 @@ const shippedText = [
   '    state: CA',
   '    audience: all',
   '    offers: Councils.',
-].join('
-');
+].join('\n');
 
 describe('the directory of professional organizations (NET-ORG-1)', () => {
   it('NET-ORG-1: a bad file is refused with file:line:column at the field at fault, and a repeated id too', () => {
