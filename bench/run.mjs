@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs a benchmark: `node bench/run.mjs live|web|search|report [flags]`. Builds the app's server bundle (scripts/build.mjs
+// Runs a benchmark: `node bench/run.mjs live|web|search|report|matching [flags]`. Builds the app's server bundle (scripts/build.mjs
 // --server-only; the web app too for `web`) and the benchmark's TypeScript (esbuild) into bench/.out, raises the open-files limit to the
 // hard limit (3,000 sockets on each side), and runs it. Flags after the name go to the benchmark. The build
 // output is removed afterwards (pass --keep-build to keep it), so linters and editors never see it.
@@ -15,9 +15,12 @@ const benches = {
   web: ['bench/web.ts'],
   search: ['bench/search.ts'],
   report: ['bench/report.ts'],
+  matching: ['bench/matching.ts'],
 };
 /** Benchmarks that load the web app in a browser need it built too, not only the server. */
 const needsWeb = new Set(['web']);
+/** Benchmarks of pure core code need no app build at all. */
+const coreOnly = new Set(['matching']);
 const keepBuild = process.argv.includes('--keep-build');
 const [name, ...args] = process.argv.slice(2).filter((a) => a !== '--keep-build');
 if (!name || !(name in benches)) {
@@ -25,15 +28,17 @@ if (!name || !(name in benches)) {
   process.exit(2);
 }
 
-const app = spawnSync(
-  process.execPath,
-  [join(root, 'scripts/build.mjs'), ...(needsWeb.has(name) ? [] : ['--server-only'])],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
-if (app.status !== 0) process.exit(app.status ?? 1);
+if (!coreOnly.has(name)) {
+  const app = spawnSync(
+    process.execPath,
+    [join(root, 'scripts/build.mjs'), ...(needsWeb.has(name) ? [] : ['--server-only'])],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
+  if (app.status !== 0) process.exit(app.status ?? 1);
+}
 
 const entryPoints = Object.fromEntries(
   benches[name].map((p) => [p.replace(/^bench\//, '').replace(/\.ts$/, ''), join(root, p)]),

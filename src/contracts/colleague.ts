@@ -1,0 +1,123 @@
+/**
+ * A trusted colleague outside your district (issue 14, MATCH-*, ADR 0033): the short profile a principal opts in
+ * with, and why two principals were matched. District and region are not in the profile: the server takes the
+ * district from the account and turns the region text into an opaque key (`regionKey` in
+ * src/core/matching/candidates.ts) before the core sees it.
+ */
+import { z } from './zod';
+import { TimeZone } from './time-zone';
+
+/**
+ * The focus areas principals name, shared with network cohorts (one focus per cohort cycle). Ids are stable: the
+ * web words them; a cohort may also write its own focus, which matching does not use.
+ */
+export const PRINCIPAL_FOCUS_AREAS = [
+  'teacher-coaching',
+  'writing-across-content',
+  'student-engagement',
+  'collective-efficacy',
+  'leadership-teams',
+  'attendance',
+  'data-use',
+  'family-engagement',
+] as const;
+export const FocusArea = z.enum(PRINCIPAL_FOCUS_AREAS);
+export type FocusArea = z.infer<typeof FocusArea>;
+
+export const SCHOOL_LEVELS = ['elementary', 'middle', 'high', 'k8', 'k12', 'other'] as const;
+export const SchoolLevel = z.enum(SCHOOL_LEVELS);
+export type SchoolLevel = z.infer<typeof SchoolLevel>;
+
+/** Enrolment bands, smallest first (their order is their distance). */
+export const SCHOOL_SIZE_BANDS = ['under-300', '300-599', '600-999', '1000-plus'] as const;
+export const SchoolSize = z.enum(SCHOOL_SIZE_BANDS);
+export type SchoolSize = z.infer<typeof SchoolSize>;
+
+export const SCHOOL_SETTINGS = ['urban', 'suburban', 'town', 'rural'] as const;
+export const SchoolSetting = z.enum(SCHOOL_SETTINGS);
+export type SchoolSetting = z.infer<typeof SchoolSetting>;
+
+/** Years as a principal, in bands, fewest first. */
+export const YEARS_IN_ROLE_BANDS = ['0-2', '3-5', '6-10', '11-plus'] as const;
+export const YearsInRole = z.enum(YEARS_IN_ROLE_BANDS);
+export type YearsInRole = z.infer<typeof YearsInRole>;
+
+/** A weekday and a part of the school day, in the principal's own time zone. */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri'] as const;
+export const DAY_PARTS = ['before', 'during', 'after'] as const;
+export const AVAILABILITY_SLOTS = WEEKDAYS.flatMap((d) => DAY_PARTS.map((p) => `${d}-${p}` as const));
+export const AvailabilitySlot = z.enum(AVAILABILITY_SLOTS);
+export type AvailabilitySlot = z.infer<typeof AvailabilitySlot>;
+
+const distinct = (list: readonly string[]) => new Set(list).size === list.length;
+const focusList = (min: number, max: number, what: string) =>
+  z
+    .array(FocusArea)
+    .check(
+      z.minLength(min, `Choose at least ${min} ${what}`),
+      z.maxLength(max, `Choose at most ${max} ${what}`),
+      z.refine(distinct, 'Choose each focus area once'),
+    );
+
+/** MATCH-1: the profile a principal opts in with. */
+export const ColleagueProfile = z.strictObject({
+  schoolLevel: SchoolLevel,
+  schoolSize: SchoolSize,
+  setting: SchoolSetting,
+  yearsInRole: YearsInRole,
+  /** What the principal works on now (1-4). */
+  focusAreas: focusList(1, 4, 'focus areas'),
+  /** What they want help with (1-3). */
+  wantsHelpWith: focusList(1, 3, 'areas to get help with'),
+  /** What they can offer another principal (1-3). */
+  canOffer: focusList(1, 3, 'areas to offer'),
+  /** When they can meet, in their own time zone (at least one slot). */
+  availability: z
+    .array(AvailabilitySlot)
+    .check(
+      z.minLength(1, 'Choose at least one time you could meet'),
+      z.maxLength(AVAILABILITY_SLOTS.length),
+      z.refine(distinct, 'Choose each time once'),
+    ),
+  timeZone: TimeZone,
+  /** A state code or a short region name ("OR", "Puget Sound"). */
+  region: z.string().check(z.trim(), z.minLength(1, 'Enter your state or region'), z.maxLength(60)),
+  /** Never propose a colleague from the same region either (MATCH-3). */
+  avoidSameRegion: z.boolean(),
+});
+export type ColleagueProfile = z.infer<typeof ColleagueProfile>;
+
+/**
+ * MATCH-5: the parts of a fit score, each with its points, worded by the web from the code. "theyOffer" and
+ * "youOffer" are seen from the reader's side: the reasons a reader gets name what the other offers them first.
+ */
+export const MATCH_REASON_CODES = [
+  'they-offer-what-you-want',
+  'you-offer-what-they-want',
+  'shared-focus',
+  'school-level',
+  'school-size',
+  'setting',
+  'years-in-role',
+  'time-zone',
+  'availability',
+] as const;
+export const MatchReasonCode = z.enum(MATCH_REASON_CODES);
+export type MatchReasonCode = z.infer<typeof MatchReasonCode>;
+
+export const MatchReason = z.object({
+  code: MatchReasonCode,
+  points: z.number().check(z.int(), z.minimum(1), z.maximum(100)),
+  /** The focus areas behind it (complementarity and shared focus), for the web to name. */
+  focus: z.optional(z.array(FocusArea)),
+  /** The meeting times both gave (availability). */
+  slots: z.optional(z.array(AvailabilitySlot)),
+});
+export type MatchReason = z.infer<typeof MatchReason>;
+
+/** Why two principals were matched: the fit (0-100) and its parts, which add up to it. */
+export const MatchExplanation = z.object({
+  fit: z.number().check(z.int(), z.minimum(0), z.maximum(100)),
+  reasons: z.array(MatchReason),
+});
+export type MatchExplanation = z.infer<typeof MatchExplanation>;
