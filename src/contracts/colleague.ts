@@ -6,23 +6,11 @@
  */
 import { z } from './zod';
 import { TimeZone } from './time-zone';
+import { FOCUS_AREAS, FocusArea } from './focus';
 
-/**
- * The focus areas principals name, shared with network cohorts (one focus per cohort cycle). Ids are stable: the
- * web words them; a cohort may also write its own focus, which matching does not use.
- */
-export const PRINCIPAL_FOCUS_AREAS = [
-  'teacher-coaching',
-  'writing-across-content',
-  'student-engagement',
-  'collective-efficacy',
-  'leadership-teams',
-  'attendance',
-  'data-use',
-  'family-engagement',
-] as const;
-export const FocusArea = z.enum(PRINCIPAL_FOCUS_AREAS);
-export type FocusArea = z.infer<typeof FocusArea>;
+/** The focus areas (shared with network cohorts: `./focus`); a cohort may also write its own. */
+export const PRINCIPAL_FOCUS_AREAS = FOCUS_AREAS;
+export { FocusArea };
 
 export const SCHOOL_LEVELS = ['elementary', 'middle', 'high', 'k8', 'k12', 'other'] as const;
 export const SchoolLevel = z.enum(SCHOOL_LEVELS);

@@ -1,17 +1,19 @@
 /**
- * The high-leverage focus areas principals work on together (issue 14): one per cohort cycle, and what a
- * principal wants help with or can offer a colleague. A cohort may also write its own.
+ * The high-leverage focus areas principals work on together (issue 14): one per cohort cycle (or the cohort's
+ * own words), and what a principal wants help with or can offer a colleague (MATCH-*). Ids are stable: the web
+ * words them.
  */
 import { z } from './zod';
 
-export const FocusArea = z.enum([
+export const FOCUS_AREAS = [
   'teacher_coaching',
   'writing_across_content',
   'student_engagement',
   'collective_efficacy',
   'leadership_teams',
-  'early_literacy',
-  'math_reasoning',
-  'attendance_belonging',
-]);
+  'attendance',
+  'data_use',
+  'family_engagement',
+] as const;
+export const FocusArea = z.enum(FOCUS_AREAS);
 export type FocusArea = z.infer<typeof FocusArea>;

@@ -47,9 +47,9 @@ const base: ColleagueProfile = {
   schoolSize: '300-599',
   setting: 'suburban',
   yearsInRole: '3-5',
-  focusAreas: ['student-engagement'],
-  wantsHelpWith: ['teacher-coaching'],
-  canOffer: ['data-use'],
+  focusAreas: ['student_engagement'],
+  wantsHelpWith: ['teacher_coaching'],
+  canOffer: ['data_use'],
   availability: ['tue-after'],
   timeZone: 'America/Chicago',
   region: 'IL',
@@ -62,7 +62,7 @@ describe('colleague profile contract (MATCH-1)', () => {
       expect(ColleagueProfile.safeParse(p.profile).success).toBe(true);
     expect(ColleagueProfile.safeParse(base).success).toBe(true);
     expect(ColleagueProfile.safeParse({ ...base, wantsHelpWith: [] }).success).toBe(false);
-    expect(ColleagueProfile.safeParse({ ...base, canOffer: ['data-use', 'data-use'] }).success).toBe(false);
+    expect(ColleagueProfile.safeParse({ ...base, canOffer: ['data_use', 'data_use'] }).success).toBe(false);
     expect(ColleagueProfile.safeParse({ ...base, focusAreas: ['astrology'] }).success).toBe(false);
     expect(ColleagueProfile.safeParse({ ...base, timeZone: 'Mars/Olympus' }).success).toBe(false);
     expect(ColleagueProfile.safeParse({ ...base, districtId: 'x' }).success).toBe(false);
@@ -88,8 +88,8 @@ describe('fit score (MATCH-4, MATCH-5)', () => {
   it('MATCH-4: two who can help each other both ways outrank two who are merely alike; an ideal pair scores 100', () => {
     const helper: ColleagueProfile = {
       ...base,
-      wantsHelpWith: ['data-use'],
-      canOffer: ['teacher-coaching'],
+      wantsHelpWith: ['data_use'],
+      canOffer: ['teacher_coaching'],
       setting: 'rural',
       schoolLevel: 'high',
       schoolSize: '1000-plus',
@@ -107,9 +107,9 @@ describe('fit score (MATCH-4, MATCH-5)', () => {
     expect(fit(featuresOf(base, at), featuresOf(twin, at))).toBe(32);
     const a: ColleagueProfile = {
       ...base,
-      focusAreas: ['student-engagement', 'attendance', 'data-use'],
-      wantsHelpWith: ['teacher-coaching', 'writing-across-content'],
-      canOffer: ['data-use', 'family-engagement'],
+      focusAreas: ['student_engagement', 'attendance', 'data_use'],
+      wantsHelpWith: ['teacher_coaching', 'writing_across_content'],
+      canOffer: ['data_use', 'family_engagement'],
       availability: ['mon-after', 'tue-after', 'wed-after'],
     };
     const b: ColleagueProfile = { ...a, wantsHelpWith: a.canOffer, canOffer: a.wantsHelpWith };
