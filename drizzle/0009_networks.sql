@@ -12,6 +12,44 @@ CREATE TABLE "cohort_cycles" (
 	CONSTRAINT "cohort_cycles_district_id_id" UNIQUE("district_id","id")
 );
 --> statement-breakpoint
+CREATE TABLE "colleague_notes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"district_id" uuid NOT NULL,
+	"pair_id" uuid NOT NULL,
+	"author_id" uuid NOT NULL,
+	"visibility" text NOT NULL,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "colleague_pairs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"district_id" uuid NOT NULL,
+	"member_a" uuid NOT NULL,
+	"member_b" uuid NOT NULL,
+	"fit" integer NOT NULL,
+	"status" text NOT NULL,
+	"accepted_a" timestamp with time zone,
+	"accepted_b" timestamp with time zone,
+	"check_in_every_weeks" integer,
+	"next_check_in_on" date,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"started_at" timestamp with time zone,
+	"ended_at" timestamp with time zone,
+	CONSTRAINT "colleague_pairs_district_id_id" UNIQUE("district_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "colleague_profiles" (
+	"district_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"home_district_id" uuid NOT NULL,
+	"region_key" text NOT NULL,
+	"profile" jsonb NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "colleague_profiles_district_id_user_id_pk" PRIMARY KEY("district_id","user_id")
+);
+--> statement-breakpoint
 CREATE TABLE "network_affiliations" (
 	"district_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
@@ -92,6 +130,11 @@ CREATE TABLE "professional_organizations" (
 ALTER TABLE "districts" ADD COLUMN "kind" text DEFAULT 'district' NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "kind" text DEFAULT 'account' NOT NULL;--> statement-breakpoint
 ALTER TABLE "cohort_cycles" ADD CONSTRAINT "cohort_cycles_district_id_group_id_groups_district_id_id_fk" FOREIGN KEY ("district_id","group_id") REFERENCES "public"."groups"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "colleague_notes" ADD CONSTRAINT "colleague_notes_district_id_pair_id_colleague_pairs_district_id_id_fk" FOREIGN KEY ("district_id","pair_id") REFERENCES "public"."colleague_pairs"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "colleague_notes" ADD CONSTRAINT "colleague_notes_district_id_author_id_users_district_id_id_fk" FOREIGN KEY ("district_id","author_id") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "colleague_pairs" ADD CONSTRAINT "colleague_pairs_district_id_member_a_users_district_id_id_fk" FOREIGN KEY ("district_id","member_a") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "colleague_pairs" ADD CONSTRAINT "colleague_pairs_district_id_member_b_users_district_id_id_fk" FOREIGN KEY ("district_id","member_b") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "colleague_profiles" ADD CONSTRAINT "colleague_profiles_district_id_user_id_users_district_id_id_fk" FOREIGN KEY ("district_id","user_id") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "network_affiliations" ADD CONSTRAINT "network_affiliations_district_id_user_id_users_district_id_id_fk" FOREIGN KEY ("district_id","user_id") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "network_invitations" ADD CONSTRAINT "network_invitations_district_id_invited_by_users_district_id_id_fk" FOREIGN KEY ("district_id","invited_by") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "network_join_requests" ADD CONSTRAINT "network_join_requests_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -99,7 +142,11 @@ ALTER TABLE "network_members" ADD CONSTRAINT "network_members_district_id_user_i
 ALTER TABLE "networks" ADD CONSTRAINT "networks_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "professional_organizations" ADD CONSTRAINT "professional_organizations_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "cohort_cycles_number" ON "cohort_cycles" USING btree ("district_id","group_id","number");--> statement-breakpoint
+CREATE INDEX "colleague_notes_pair" ON "colleague_notes" USING btree ("district_id","pair_id");--> statement-breakpoint
+CREATE INDEX "colleague_pairs_a" ON "colleague_pairs" USING btree ("district_id","member_a");--> statement-breakpoint
+CREATE INDEX "colleague_pairs_b" ON "colleague_pairs" USING btree ("district_id","member_b");--> statement-breakpoint
 CREATE INDEX "network_invitations_district" ON "network_invitations" USING btree ("district_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "network_join_requests_pending" ON "network_join_requests" USING btree ("district_id","home_user_id") WHERE status = 'pending';--> statement-breakpoint
 CREATE UNIQUE INDEX "network_members_home" ON "network_members" USING btree ("district_id","home_user_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "professional_organizations_shipped" ON "professional_organizations" USING btree ("district_id","shipped_slug");
+CREATE UNIQUE INDEX "professional_organizations_shipped" ON "professional_organizations" USING btree ("district_id","shipped_slug");--> statement-breakpoint
+CREATE UNIQUE INDEX "districts_one_exchange" ON "districts" USING btree ("kind") WHERE kind = 'exchange';

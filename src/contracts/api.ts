@@ -16,6 +16,7 @@ import { auditApi } from './api-audit';
 import { memoryApi } from './api-memory';
 import { nextStepsApi } from './api-next-steps';
 import { networksApi } from './api-networks';
+import { colleagueApi } from './api-colleague';
 import { organizationsApi } from './api-organizations';
 import { peerModelingApi } from './api-peer-modeling';
 import { reflectionsApi } from './api-reflections';
@@ -35,6 +36,7 @@ export const featureApis = {
   audit: auditApi,
   memory: memoryApi,
   networks: networksApi,
+  colleague: colleagueApi,
   organizations: organizationsApi,
   'next-steps': nextStepsApi,
   'peer-modeling': peerModelingApi,
@@ -65,6 +67,7 @@ export const api = {
   ...nextStepsApi,
   ...surveysApi,
   ...networksApi,
+  ...colleagueApi,
   ...organizationsApi,
 } as const satisfies Record<string, Endpoint>;
 

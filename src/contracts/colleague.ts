@@ -109,3 +109,96 @@ export const MatchExplanation = z.object({
   reasons: z.array(MatchReason),
 });
 export type MatchExplanation = z.infer<typeof MatchExplanation>;
+
+// --- The colleague exchange (issue 14, ADR 0032, MATCH-SPACE-*): opting in, proposals, the pair's space. -------
+
+const Shown = z.string().check(z.trim(), z.maxLength(120));
+/** How a principal shows themself to a proposed colleague: their name, and optionally school and district. */
+export const ColleagueShown = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(1, 'Enter a name'), z.maxLength(120)),
+  school: z._default(Shown, ''),
+  district: z._default(Shown, ''),
+});
+export type ColleagueShown = z.infer<typeof ColleagueShown>;
+
+export const OptInAsColleague = z.strictObject({ profile: ColleagueProfile, shown: ColleagueShown });
+export type OptInAsColleague = z.infer<typeof OptInAsColleague>;
+
+/** The other principal, as they chose to show themself, and the parts of their profile a colleague needs. */
+export const ColleagueCard = z.object({
+  name: z.string(),
+  school: z.string(),
+  district: z.string(),
+  schoolLevel: SchoolLevel,
+  schoolSize: SchoolSize,
+  setting: SchoolSetting,
+  yearsInRole: YearsInRole,
+  canOffer: z.array(FocusArea),
+  wantsHelpWith: z.array(FocusArea),
+  timeZone: z.string(),
+});
+export type ColleagueCard = z.infer<typeof ColleagueCard>;
+
+export const Proposal = z.object({
+  pairId: z.uuid(),
+  other: ColleagueCard,
+  /** Why, from the reader's side (MATCH-5). */
+  why: MatchExplanation,
+  /** The reader has accepted and waits for the other. */
+  youAccepted: z.boolean(),
+  proposedAt: z.iso.datetime({ offset: true }),
+});
+export type Proposal = z.infer<typeof Proposal>;
+
+export const ActivePair = z.object({
+  pairId: z.uuid(),
+  other: ColleagueCard,
+  why: MatchExplanation,
+  since: z.iso.datetime({ offset: true }),
+});
+export type ActivePair = z.infer<typeof ActivePair>;
+
+export const MyColleague = z.object({
+  /** Principals (school leaders, district admins) may opt in. */
+  canOptIn: z.boolean(),
+  profile: z.nullable(ColleagueProfile),
+  shown: z.nullable(z.object({ name: z.string(), school: z.string(), district: z.string() })),
+  proposal: z.nullable(Proposal),
+  pair: z.nullable(ActivePair),
+});
+export type MyColleague = z.infer<typeof MyColleague>;
+
+export const PairNoteVisibility = z.enum(['shared', 'private']);
+export const NewPairNote = z.strictObject({
+  visibility: PairNoteVisibility,
+  body: z.string().check(z.trim(), z.minLength(1, 'Write something first'), z.maxLength(5000)),
+});
+export const PairNote = z.object({
+  id: z.uuid(),
+  visibility: PairNoteVisibility,
+  /** Written by the reader. */
+  mine: z.boolean(),
+  authorName: z.string(),
+  body: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type PairNote = z.infer<typeof PairNote>;
+
+export const CheckInSchedule = z.strictObject({
+  /** Every 1-8 weeks, or null: not set. */
+  everyWeeks: z.nullable(z.number().check(z.int(), z.minimum(1), z.maximum(8))),
+  nextOn: z.nullable(z.iso.date()),
+});
+export type CheckInSchedule = z.infer<typeof CheckInSchedule>;
+
+export const PairSpace = z.object({
+  pairId: z.uuid(),
+  other: ColleagueCard,
+  since: z.iso.datetime({ offset: true }),
+  checkIn: CheckInSchedule,
+  /** Notes both read (oldest first). */
+  shared: z.array(PairNote),
+  /** The reader's own private notes (the other never sees them). */
+  private: z.array(PairNote),
+});
+export type PairSpace = z.infer<typeof PairSpace>;

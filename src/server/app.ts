@@ -55,6 +55,8 @@ import { loadShippedRoutines } from './routines/catalog';
 import { loadShippedInstruments } from './surveys/catalog';
 import { loadShippedDirectory } from './organizations/catalog';
 import { registerOrganizationRoutes } from './organizations/routes';
+import { registerColleagueRoutes } from './colleague/routes';
+import { startColleagueMatching } from './colleague/matching';
 import { registerSurveyRoutes } from './surveys/routes';
 import { registerPulseRoutes } from './pulse/routes';
 import { startSurveyJob } from './surveys/job';
@@ -136,6 +138,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       dev: config.dev,
     });
   let realtime: Realtime | null = null;
+  let colleagueJob: ReturnType<typeof startColleagueMatching> | null = null;
   const committed = new CommittedEvents(app.log);
   const meetingRuntime = new MeetingRuntime(database, (meetingId, events, districtId) => {
     realtime?.publish(meetingId, events, districtId);
@@ -149,6 +152,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     routines: opts.routines ?? loadShippedRoutines(),
     instruments: loadShippedInstruments(),
     directory: loadShippedDirectory(),
+    colleagueMatching: { kick: () => colleagueJob?.kick() },
     meetings: meetingRuntime,
     committed,
     access: {
@@ -270,6 +274,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerNetworkRoutes(api, services);
     registerCohortRoutes(api, services);
     registerOrganizationRoutes(api, services);
+    registerColleagueRoutes(api, services);
     done();
   });
 
@@ -287,6 +292,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     opts.digestJob === false
       ? null
       : startDigestJob({ database, mailer, link: (path) => services.link(path), log: app.log });
+  // MATCH-SPACE-2: the colleague exchange's matching (runs only where someone opted in).
+  colleagueJob = opts.digestJob === false ? null : startColleagueMatching({ database, log: app.log });
   // MEASURE-WAVE-3, -7: beside the digest (tests that start the app without jobs turn both off).
   const surveyJob =
     opts.digestJob === false
@@ -295,6 +302,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('preClose', async () => {
     await digestJob?.stop();
     await surveyJob?.stop();
+    await colleagueJob?.stop();
     demoSimulator?.stopAll();
     meetingRuntime.stop();
     await realtime.close();

@@ -34,6 +34,8 @@ export interface Services {
   instruments: ReadonlyMap<string, Instrument>;
   /** Professional organizations from directory/*.yaml, validated at start (issue 14, NET-ORG-1). */
   directory: readonly ShippedOrganization[];
+  /** MATCH-SPACE-2: the colleague exchange's matching job; `kick` asks for a round soon. */
+  colleagueMatching: { kick(): void };
   meetings: MeetingRuntime;
   /** MEM-HOOK-1: read models of meetings listen here for batches of events after their commit. */
   committed: CommittedEvents;

@@ -38,16 +38,25 @@ export const DEFAULT_TIME_ZONE = 'America/New_York';
  * A tenant (ADR 0032): a district, a network of principals across districts, or the installation's colleague
  * exchange. `district_id` in every tenant-owned table is this id, whatever the kind.
  */
-export const districts = pgTable('districts', {
-  id: id(),
-  kind: text('kind', { enum: ['district', 'network', 'exchange'] })
-    .notNull()
-    .default('district'),
-  name: text('name').notNull(),
-  /** IANA name; a team meets in its school's zone, else this one (SERIES-TZ-2). */
-  timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
-  createdAt: createdAt(),
-});
+export const districts = pgTable(
+  'districts',
+  {
+    id: id(),
+    kind: text('kind', { enum: ['district', 'network', 'exchange'] })
+      .notNull()
+      .default('district'),
+    name: text('name').notNull(),
+    /** IANA name; a team meets in its school's zone, else this one (SERIES-TZ-2). */
+    timeZone: text('time_zone').notNull().default(DEFAULT_TIME_ZONE),
+    createdAt: createdAt(),
+  },
+  // One colleague exchange per installation (ADR 0032).
+  (t) => [
+    uniqueIndex('districts_one_exchange')
+      .on(t.kind)
+      .where(sql`kind = 'exchange'`),
+  ],
+);
 
 export const users = pgTable(
   'users',
@@ -1196,9 +1205,10 @@ export const networkInvitations = pgTable(
   },
   (t) => [
     unique('network_invitations_district_id_id').on(t.districtId, t.id),
-    foreignKey({ columns: [t.districtId, t.invitedBy], foreignColumns: [users.districtId, users.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.districtId, t.invitedBy],
+      foreignColumns: [users.districtId, users.id],
+    }).onDelete('cascade'),
     index('network_invitations_district').on(t.districtId),
   ],
 );
@@ -1251,9 +1261,10 @@ export const cohortCycles = pgTable(
   (t) => [
     unique('cohort_cycles_district_id_id').on(t.districtId, t.id),
     uniqueIndex('cohort_cycles_number').on(t.districtId, t.groupId, t.number),
-    foreignKey({ columns: [t.districtId, t.groupId], foreignColumns: [groups.districtId, groups.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -1282,5 +1293,84 @@ export const professionalOrganizations = pgTable(
     unique('professional_organizations_district_id_id').on(t.districtId, t.id),
     uniqueIndex('professional_organizations_shipped').on(t.districtId, t.shippedSlug),
     foreignKey({ columns: [t.districtId], foreignColumns: [districts.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * MATCH-SPACE: a principal's profile in the colleague exchange (the installation's `exchange` tenant, ADR 0032),
+ * kept on their member row there. `home_district_id` and `region_key` keep pairs out of one district (and region).
+ */
+export const colleagueProfiles = pgTable(
+  'colleague_profiles',
+  {
+    districtId: uuid('district_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    homeDistrictId: uuid('home_district_id').notNull(),
+    regionKey: text('region_key').notNull(),
+    profile: jsonb('profile').notNull(),
+    active: boolean('active').notNull().default(true),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.userId] }),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** MATCH-SPACE: a proposed, agreed, declined or ended pair of the exchange (`member_a` < `member_b`). */
+export const colleaguePairs = pgTable(
+  'colleague_pairs',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    memberA: uuid('member_a').notNull(),
+    memberB: uuid('member_b').notNull(),
+    fit: integer('fit').notNull(),
+    status: text('status', { enum: ['proposed', 'active', 'declined', 'ended'] }).notNull(),
+    acceptedA: tz('accepted_a'),
+    acceptedB: tz('accepted_b'),
+    checkInEveryWeeks: integer('check_in_every_weeks'),
+    nextCheckInOn: date('next_check_in_on', { mode: 'string' }),
+    createdAt: createdAt(),
+    startedAt: tz('started_at'),
+    endedAt: tz('ended_at'),
+  },
+  (t) => [
+    unique('colleague_pairs_district_id_id').on(t.districtId, t.id),
+    index('colleague_pairs_a').on(t.districtId, t.memberA),
+    index('colleague_pairs_b').on(t.districtId, t.memberB),
+    foreignKey({ columns: [t.districtId, t.memberA], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+    foreignKey({ columns: [t.districtId, t.memberB], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/** MATCH-SPACE: notes in a pair's space: `shared` (both read) or `private` (its author only). */
+export const colleagueNotes = pgTable(
+  'colleague_notes',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    pairId: uuid('pair_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    visibility: text('visibility', { enum: ['shared', 'private'] }).notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('colleague_notes_pair').on(t.districtId, t.pairId),
+    foreignKey({
+      columns: [t.districtId, t.pairId],
+      foreignColumns: [colleaguePairs.districtId, colleaguePairs.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.districtId, t.authorId],
+      foreignColumns: [users.districtId, users.id],
+    }).onDelete('cascade'),
   ],
 );

@@ -52,9 +52,11 @@ export async function activeMembersOf(db: DbOrTx, networkId: string): Promise<Me
 
 /** The networks an account belongs to: its district's side, all the district keeps of them. */
 export async function affiliationsOf(db: DbOrTx, account: { districtId: string; userId: string }) {
+  // The colleague exchange is a tenant of its own too (kind `exchange`), but not a network one lists.
   return db
     .select({ id: networkAffiliations.networkId, name: networkAffiliations.networkName })
     .from(networkAffiliations)
+    .innerJoin(districts, and(eq(districts.id, networkAffiliations.networkId), eq(districts.kind, 'network')))
     .where(
       and(
         eq(networkAffiliations.districtId, account.districtId),

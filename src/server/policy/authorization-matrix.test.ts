@@ -36,6 +36,7 @@ import {
   users,
 } from '../db/schema';
 import { hashSecret } from '../auth/tokens';
+import { agreedPair, colleagueProfile } from '../testing/colleague';
 import {
   Client,
   createDistrictWithAdmin,
@@ -687,6 +688,25 @@ async function freshOrganization() {
   const added = await admin.post<{ id: string }>('/api/organizations', organizationBody());
   if (added.status !== 200) throw new Error(`freshOrganization: ${added.status}`);
   return { organizationId: added.body.id };
+}
+/** MATCH-SPACE: an agreed pair of two principals who are none of the matrix's roles (one of A, one of B). */
+let colleaguePair: Promise<string> | null = null;
+async function freshColleaguePair() {
+  colleaguePair ??= (async () => {
+    const principalOf = async (districtId: string, label: string) => {
+      const p = await person(districtId, label);
+      const [school] = await t.database.db
+        .insert(schools)
+        .values({ districtId, name: `${label} school` })
+        .returning();
+      await t.database.db
+        .insert(schoolRoles)
+        .values({ districtId, schoolId: school!.id, userId: p.id, role: 'school_leader' });
+      return signedInClient(t, p);
+    };
+    return agreedPair(await principalOf(w.districtA, 'pairA'), await principalOf(w.districtB, 'pairB'));
+  })();
+  return { pairId: await colleaguePair };
 }
 /** ADR 0032: who may find networks and ask to join: school leaders and district admins (of any district). */
 const joinsNetworks: Record<Role, Expect> = {
@@ -1356,6 +1376,28 @@ const CASES: Record<EndpointName, Case> = {
     expect: { ...adminOnlyA, foreign: 'ok' },
   },
   restoreShippedOrganization: { params: () => ({ slug: 'naesp' }), expect: { ...adminOnlyA, foreign: 'ok' } },
+  // MATCH-SPACE: principals (school leaders, district admins) ask for a colleague; a pair of two other principals,
+  // one of district A and one of B, is theirs alone: every matrix role, both districts' admins included, gets 404.
+  myColleague: { expect: signedIn() },
+  optInAsColleague: {
+    body: () => ({ profile: colleagueProfile(), shown: { name: 'Matrix principal' } }),
+    expect: joinsNetworks,
+  },
+  optOutAsColleague: { expect: signedIn() },
+  acceptColleague: { params: freshColleaguePair, expect: signedIn(404) },
+  declineColleague: { params: freshColleaguePair, expect: signedIn(404) },
+  endColleaguePair: { params: freshColleaguePair, expect: signedIn(404) },
+  colleagueSpace: { params: freshColleaguePair, expect: signedIn(404) },
+  addColleagueNote: {
+    params: freshColleaguePair,
+    body: () => ({ visibility: 'shared', body: 'Hello' }),
+    expect: signedIn(404),
+  },
+  setColleagueCheckIn: {
+    params: freshColleaguePair,
+    body: () => ({ everyWeeks: 2, nextOn: null }),
+    expect: signedIn(404),
+  },
 };
 
 async function clientFor(role: Role): Promise<Client> {

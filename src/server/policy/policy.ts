@@ -183,7 +183,19 @@ export interface DirectorySubject {
   districtId: string;
 }
 
+/**
+ * MATCH-SPACE-4: a pair of the colleague exchange and its confidential space: its two members only, whoever else
+ * asks (admins and conveners included); to anyone else it does not exist.
+ */
+export interface ColleaguePairSubject {
+  kind: 'colleague-pair';
+  id: string;
+  districtId: string;
+  memberIds: readonly string[];
+}
+
 export type Subject =
+  | ColleaguePairSubject
   | DirectorySubject
   | NetworkSubject
   | NetworkProposalSubject
@@ -350,6 +362,8 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
         return subject.authorId === actor.userId || facilitates(actor, subject.group.id);
       return false;
     }
+    case 'colleague-pair':
+      return actor.network?.kind === 'exchange' && subject.memberIds.includes(actor.userId);
     case 'directory':
       // NET-ORG-2: everyone of the district or network reads it; its admins (a network's conveners) edit it.
       return action === 'read' || (action === 'update' && isAdmin(actor));
@@ -469,6 +483,9 @@ export function authorize(principal: Principal, action: Action, subject: Subject
   if (subject.kind === 'meeting' && !onRoster && !can(actor, 'read', subject.group)) {
     throw notFound('That meeting');
   }
+  // Someone else's pair is indistinguishable from one that does not exist (MATCH-SPACE-4).
+  if (subject.kind === 'colleague-pair' && !subject.memberIds.includes(actor.userId))
+    throw notFound('That pair');
   // Someone else's reflection is indistinguishable from one that does not exist (DAY-REFL-2).
   if (subject.kind === 'reflection' && subject.authorId !== actor.userId) throw notFound('That reflection');
   // MEM-REC-9: a team's memory answers like the team: 404 to those who cannot see the team.

@@ -18,6 +18,7 @@ const loaders: { readonly [F in Feature]: () => Promise<Entries> } = {
   audit: async () => (await import('#contracts/api-audit')).auditApi,
   memory: async () => (await import('#contracts/api-memory')).memoryApi,
   networks: async () => (await import('#contracts/api-networks')).networksApi,
+  colleague: async () => (await import('#contracts/api-colleague')).colleagueApi,
   organizations: async () => (await import('#contracts/api-organizations')).organizationsApi,
   'next-steps': async () => (await import('#contracts/api-next-steps')).nextStepsApi,
   'peer-modeling': async () => (await import('#contracts/api-peer-modeling')).peerModelingApi,

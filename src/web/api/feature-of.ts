@@ -131,4 +131,13 @@ export const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = 
   removeOrganization: 'organizations',
   editShippedOrganization: 'organizations',
   restoreShippedOrganization: 'organizations',
+  myColleague: 'colleague',
+  optInAsColleague: 'colleague',
+  optOutAsColleague: 'colleague',
+  acceptColleague: 'colleague',
+  declineColleague: 'colleague',
+  endColleaguePair: 'colleague',
+  colleagueSpace: 'colleague',
+  addColleagueNote: 'colleague',
+  setColleagueCheckIn: 'colleague',
 };
