@@ -56,8 +56,9 @@ export async function serve(given: Config, opts: { demo: boolean }): Promise<voi
   let launched: () => void = noop;
   const whenLaunched = new Promise<void>((resolve) => (launched = resolve));
   const opening = openDatabase(config, log, { onLaunched: () => launched() });
-  // Until PostgreSQL is spawned, the steps before it have this thread to themselves; a failed start is thrown below.
-  await Promise.race([whenLaunched, opening.then(noop, noop)]);
+  // Until PostgreSQL is spawned, the steps before it have this thread to themselves. A start that fails before
+  // that (the data dir in use, say) fails here, without loading the app.
+  await Promise.race([whenLaunched, opening]);
   const [opened, { buildApp, seedDemo, startMaintenance, needsSetup }] = await databaseAndModules(
     opening,
     loadAppModules(),
