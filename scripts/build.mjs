@@ -51,6 +51,26 @@ function upToDate(name, paths) {
   };
 }
 
+/**
+ * APP-START-1: packages are loaded from node_modules at run time, except these, bundled: @stdlib's quantiles are
+ * about 420 tiny CommonJS modules, whose resolution and loading cost ~100 ms of CPU on every start (ADR 0034).
+ */
+const BUNDLED_PACKAGES = ['@stdlib/'];
+
+/** Like `packages: 'external'`, except the given package prefixes, and whatever they import themselves. */
+function externalPackagesExcept(prefixes) {
+  return {
+    name: 'external-packages-except',
+    setup(build) {
+      build.onResolve({ filter: /^[^./#]/ }, (args) => {
+        if (prefixes.some((p) => args.path.startsWith(p))) return undefined;
+        if (prefixes.some((p) => args.importer.includes(`/node_modules/${p}`))) return undefined;
+        return { path: args.path, external: true };
+      });
+    },
+  };
+}
+
 const serverInputs = ['src/server', 'src/core', 'src/contracts', 'src/cli', 'package.json'];
 const server = upToDate('server', serverInputs);
 if (!server.fresh) {
@@ -65,7 +85,7 @@ if (!server.fresh) {
     platform: 'node',
     format: 'esm',
     target: 'node20.19',
-    packages: 'external',
+    plugins: [externalPackagesExcept(BUNDLED_PACKAGES)],
     sourcemap: true,
     logLevel: 'warning',
     banner: {

@@ -3,7 +3,7 @@
  * data dir, clean shutdown. Uses the built bundle, as `npm start` does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -17,14 +17,23 @@ const running: RunningApp[] = [];
 beforeAll(() => buildOnce(), 180_000);
 afterAll(async () => {
   for (const app of running) if (app.child.exitCode === null) app.child.kill('SIGKILL');
-  // A killed app leaves its postmaster running: a last clean start + stop reaps it.
-  const port = await freePort();
-  const last = startApp({ PORT: String(port), DATA_DIR: dataDir });
-  await waitForHealth(last).catch(() => undefined);
-  last.child.kill('SIGTERM');
-  await last.exited;
+  // A killed app leaves its postmaster running: a last clean start + stop reaps it. After a run whose last app
+  // stopped cleanly (APP-STOP-1 checks it) there is none, and no start is needed.
+  if (postgresOf(clusterDirOf(dataDir)).length > 0) {
+    const port = await freePort();
+    const last = startApp({ PORT: String(port), DATA_DIR: dataDir });
+    await waitForHealth(last).catch(() => undefined);
+    last.child.kill('SIGTERM');
+    await last.exited;
+  }
   rmSync(dataDir, { recursive: true, force: true });
 }, 60_000);
+
+/** `<dir>/pg`, or where `<dir>/pg-location` says the cluster went (as root, when a parent is private). */
+function clusterDirOf(dir: string): string {
+  const pointer = join(dir, 'pg-location');
+  return existsSync(pointer) ? readFileSync(pointer, 'utf8').trim() : join(dir, 'pg');
+}
 
 async function start(): Promise<RunningApp> {
   const app = startApp({ PORT: String(await freePort()), DATA_DIR: dataDir });

@@ -48,6 +48,23 @@ export function startApp(env: Record<string, string>, args: string[] = []): Runn
   return { child, port, base: `http://127.0.0.1:${port}`, output: () => out, exited };
 }
 
+/**
+ * Resolves on the app's next output or after `ms`: the app prints its address once it listens, so the health check
+ * that follows answers at once instead of at the next tick of the poll.
+ */
+function outputOrTimeout(app: RunningApp, ms: number): Promise<void> {
+  const streams = [app.child.stdout, app.child.stderr].filter((s) => s !== null);
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      for (const stream of streams) stream.off('data', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    for (const stream of streams) stream.on('data', done);
+  });
+}
+
 export async function waitForHealth(app: RunningApp, timeoutMs = 30_000): Promise<number> {
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
@@ -59,7 +76,7 @@ export async function waitForHealth(app: RunningApp, timeoutMs = 30_000): Promis
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await outputOrTimeout(app, 100);
   }
   throw new Error(`app not healthy after ${timeoutMs} ms:\n${app.output()}`);
 }

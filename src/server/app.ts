@@ -118,6 +118,19 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // A hop count or the proxies' addresses, never `true` (config.ts refuses it): X-Forwarded-For from any
     // other peer is ignored, so a client cannot choose its address (TRUST-LIMIT-3).
     trustProxy: fastifyTrustProxy(config.trustProxy),
+    // Zod validates and serializes every route: its compilers are set on this root instance below, before any
+    // plugin or route, and every context inherits them. Without these factories Fastify would load its defaults,
+    // Ajv and fast-json-stringify, at every start for nothing (APP-START-1); they are never called.
+    schemaController: {
+      compilersFactory: {
+        buildValidator: () => {
+          throw new Error('Zod validates every route; Fastify asked for its default validator');
+        },
+        buildSerializer: () => {
+          throw new Error('Zod serializes every route; Fastify asked for its default serializer');
+        },
+      },
+    },
   });
   app.decorate('sessionCookie', { name: sessionCookieName(isHttps(config)), secure: isHttps(config) });
   app.setValidatorCompiler(validatorCompiler);
@@ -284,7 +297,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     runtime: () => meetingRuntime,
     log: app.log,
     allowedOrigins,
-    ...(opts.adapterConnectionString ? { adapterConnectionString: opts.adapterConnectionString } : {}),
+    ...(opts.adapterConnectionString
+      ? {
+          crossNode: {
+            connectionString: opts.adapterConnectionString,
+            // APP-START-1: loaded only by a node of several.
+            createAdapter: (await import('@socket.io/postgres-adapter')).createAdapter,
+          },
+        }
+      : {}),
     ...(demoSimulator ? { extraPresence: (meetingId: string) => demoSimulator.presentIn(meetingId) } : {}),
   });
   meetingRuntime.startTicking();

@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import type { Db } from '../db/client';
 import { outbox } from '../db/schema';
 
@@ -48,12 +47,17 @@ export function createMailer(opts: {
   dev: boolean;
 }): Mailer {
   if (opts.smtpUrl) {
-    const transport = nodemailer.createTransport(opts.smtpUrl);
+    const smtpUrl = opts.smtpUrl;
+    // APP-START-1: nodemailer is loaded only where mail really leaves, beside the start rather than in its way.
+    const transport = import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
+    // A failure is reported by the first send, which awaits it.
+    void transport.catch(() => undefined);
     return {
       mode: 'smtp',
       capturing: false,
       async send(mail) {
-        await transport.sendMail({
+        const smtp = await transport;
+        await smtp.sendMail({
           from: opts.from,
           to: mail.to,
           subject: mail.subject,

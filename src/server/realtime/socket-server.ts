@@ -13,7 +13,7 @@
  * (stack facts), so each runs inside `guard`, which logs (without payload text) and answers `unavailable`.
  */
 import { Server, type Socket } from 'socket.io';
-import { createAdapter } from '@socket.io/postgres-adapter';
+import type { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { MeetingEvent } from '#contracts/meeting';
@@ -199,8 +199,11 @@ export interface RealtimeOptions {
   db: Db;
   runtime: () => MeetingRuntime;
   log: FastifyBaseLogger;
-  /** PostgreSQL for the cross-node adapter; omitted: a single node (tests). */
-  adapterConnectionString?: string;
+  /**
+   * PostgreSQL for the cross-node adapter, and the adapter's factory (its module is loaded only then, APP-START-1);
+   * omitted: a single node.
+   */
+  crossNode?: { connectionString: string; createAdapter: typeof createAdapter };
   allowedOrigins: ReadonlySet<string>;
   /** People present without a socket on this node (the demo's simulated colleagues, DAY-DEMO-5). */
   extraPresence?: (meetingId: string) => readonly { userId: string; name: string }[];
@@ -252,10 +255,10 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
   });
 
   let adapterPool: pg.Pool | null = null;
-  if (opts.adapterConnectionString) {
+  if (opts.crossNode) {
     // A separate, small pool: a 10-connection pool reordered ~17% of a burst (stack facts).
     adapterPool = new pg.Pool({
-      connectionString: opts.adapterConnectionString,
+      connectionString: opts.crossNode.connectionString,
       max: 2,
       application_name: 'ensemble-socket-adapter',
     });
@@ -265,7 +268,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       client.on('error', (err) => log.warn(errorFacts(err), 'socket adapter connection error')),
     );
     io.adapter(
-      createAdapter(adapterPool, {
+      opts.crossNode.createAdapter(adapterPool, {
         payloadThreshold: 7_900,
         errorHandler: (err: Error) => log.warn(errorFacts(err), 'socket adapter error'),
       }),

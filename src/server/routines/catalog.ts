@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Routine } from '#contracts/routine';
 import { formatFileIssue } from '#core/routines/index';
 import { parseRoutine } from '#core/routines/parse';
+import { deepFreeze } from '../system/deep-freeze';
 
 export class RoutineFileError extends Error {}
 
@@ -16,8 +17,20 @@ export function protocolsFolder(): string {
   throw new RoutineFileError('Cannot find the protocols folder next to the application files.');
 }
 
-/** Loads and validates every `*.yaml` routine; a bad file stops the start with its file and line. */
-export function loadShippedRoutines(folder = protocolsFolder()): ReadonlyMap<string, Routine> {
+let shipped: ReadonlyMap<string, Routine> | undefined;
+
+/**
+ * Loads and validates every `*.yaml` routine; a bad file stops the start with its file and line. The shipped folder
+ * is read once a process (APP-START-1: the app and the demo seed each asked for it at every start) and its routines
+ * are frozen, since every caller shares them; another folder is read on each call.
+ */
+export function loadShippedRoutines(folder?: string): ReadonlyMap<string, Routine> {
+  if (folder !== undefined) return readRoutines(folder);
+  shipped ??= deepFreeze(readRoutines(protocolsFolder()));
+  return shipped;
+}
+
+function readRoutines(folder: string): ReadonlyMap<string, Routine> {
   const routines = new Map<string, Routine>();
   for (const file of readdirSync(folder)
     .filter((f) => f.endsWith('.yaml'))

@@ -1,13 +1,45 @@
-import { buildApp } from '../app';
 import type { Config } from '../config';
-import { seedDemo } from '../demo/seed';
 import { createLogger } from '../http/logging';
-import { startMaintenance } from '../maintenance/job';
-import { needsSetup } from '../setup/routes';
-import { openDatabase } from './database';
+import { openDatabase, type OpenedDatabase } from './database';
 
 /** How long in-flight requests get to finish on SIGINT/SIGTERM before connections are cut. */
 const DRAIN_MS = 10_000;
+
+/**
+ * What the app needs once its database is up. Loaded while the database starts (APP-START-1): loading these modules
+ * is the largest part of a start and keeps one core busy, while PostgreSQL's start (and, after a crash, its
+ * recovery) is mostly PostgreSQL's own processes working or the disk.
+ */
+async function loadAppModules() {
+  const [app, seed, job, setup] = await Promise.all([
+    import('../app'),
+    import('../demo/seed'),
+    import('../maintenance/job'),
+    import('../setup/routes'),
+  ]);
+  return {
+    buildApp: app.buildApp,
+    seedDemo: seed.seedDemo,
+    startMaintenance: job.startMaintenance,
+    needsSetup: setup.needsSetup,
+  };
+}
+
+const noop = () => undefined;
+
+/** Both settled; the first failure is thrown, after whatever did come up is closed again. */
+async function databaseAndModules(
+  opening: Promise<OpenedDatabase>,
+  loading: ReturnType<typeof loadAppModules>,
+): Promise<[OpenedDatabase, Awaited<ReturnType<typeof loadAppModules>>]> {
+  const [opened, modules] = await Promise.allSettled([opening, loading]);
+  if (opened.status === 'rejected') throw opened.reason;
+  if (modules.status === 'rejected') {
+    await opened.value.close();
+    throw modules.reason;
+  }
+  return [opened.value, modules.value];
+}
 
 export async function serve(given: Config, opts: { demo: boolean }): Promise<void> {
   // DAY-DEMO: the app itself knows it is a demo (sign-in as, practice meetings); nothing else turns it on.
@@ -19,8 +51,23 @@ export async function serve(given: Config, opts: { demo: boolean }): Promise<voi
     warn: (m: string) => logger.warn(m),
     error: (m: string) => logger.error(m),
   };
-  const opened = await openDatabase(config, log);
+  // APP-START-1: the database starts (after a crash: the leftover postmaster stopped, WAL recovery) while the app's
+  // modules load.
+  let launched: () => void = noop;
+  const whenLaunched = new Promise<void>((resolve) => (launched = resolve));
+  const opening = openDatabase(config, log, { onLaunched: () => launched() });
+  // Until PostgreSQL is spawned, the steps before it have this thread to themselves. A start that fails before
+  // that (the data dir in use, say) fails here, without loading the app.
+  await Promise.race([whenLaunched, opening]);
+  const [opened, { buildApp, seedDemo, startMaintenance, needsSetup }] = await databaseAndModules(
+    opening,
+    loadAppModules(),
+  );
   let closing = false;
+  // APP-START-1: the demo's fresh password is hashed and stored while the app is built.
+  const seeding = opts.demo ? seedDemo(opened.database.db) : null;
+  // Never an unhandled rejection while buildApp runs; the failure itself is thrown where it is awaited.
+  void seeding?.catch(() => undefined);
   const app = await buildApp({
     config,
     database: opened.database,
@@ -28,6 +75,7 @@ export async function serve(given: Config, opts: { demo: boolean }): Promise<voi
     // The cross-node adapter makes every broadcast wait for a NOTIFY round trip: only worth it with several nodes.
     ...(config.cluster ? { adapterConnectionString: opened.connectionString } : {}),
   }).catch(async (err: unknown) => {
+    await seeding?.catch(() => undefined);
     await opened.close();
     throw err;
   });
@@ -55,8 +103,13 @@ export async function serve(given: Config, opts: { demo: boolean }): Promise<voi
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  if (opts.demo) {
-    const demo = await seedDemo(opened.database.db);
+  if (seeding) {
+    const demo = await seeding.catch(async (err: unknown) => {
+      await maintenance.stop();
+      await app.close();
+      await opened.close();
+      throw err;
+    });
     const line = '─'.repeat(60);
     process.stdout.write(
       `\n${line}\nDemo district ${demo.created ? 'created' : 'ready'}: Riverbend Unified (demo)\n` +

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Instrument } from '#contracts/instrument';
 import { parseInstrument } from '#core/measure/instrument';
+import { deepFreeze } from '../system/deep-freeze';
 
 export class InstrumentFileError extends Error {}
 
@@ -15,11 +16,20 @@ export function instrumentsFolder(): string {
   throw new InstrumentFileError('Cannot find the instruments folder next to the application files.');
 }
 
+let shipped: ReadonlyMap<string, Instrument> | undefined;
+
 /**
  * MEASURE-INST-*: Ensemble's own instruments from `instruments/*.yaml`, validated at start; a bad file stops the
- * start with its file, line and column. Keyed by the instrument's id.
+ * start with its file, line and column. Keyed by the instrument's id. The shipped folder is read once a process
+ * (APP-START-1) and its instruments are frozen, since every caller shares them; another folder is read on each call.
  */
-export function loadShippedInstruments(folder = instrumentsFolder()): ReadonlyMap<string, Instrument> {
+export function loadShippedInstruments(folder?: string): ReadonlyMap<string, Instrument> {
+  if (folder !== undefined) return readInstruments(folder);
+  shipped ??= deepFreeze(readInstruments(instrumentsFolder()));
+  return shipped;
+}
+
+function readInstruments(folder: string): ReadonlyMap<string, Instrument> {
   const instruments = new Map<string, Instrument>();
   for (const file of readdirSync(folder)
     .filter((f) => f.endsWith('.yaml'))

@@ -16,6 +16,8 @@ export interface LaunchOptions {
   runAs: RunAs | undefined;
   serverLog: ServerLog;
   readyTimeoutMs: number;
+  /** Called right after the process is spawned, before it accepts connections. */
+  onSpawned?: (() => void) | undefined;
 }
 
 export interface PostgresServer {
@@ -54,6 +56,7 @@ export async function launchPostgres(opts: LaunchOptions): Promise<PostgresServe
   void exited.then(() => {
     hasExited = true;
   });
+  opts.onSpawned?.();
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>

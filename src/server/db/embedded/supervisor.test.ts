@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile, realpath, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -188,6 +189,30 @@ describe('embedded PostgreSQL supervisor', () => {
     }
     await expect(stat(join(dataDir, 'ensemble.lock'))).rejects.toThrow(/ENOENT/);
     expect(postgresProcessesFor(join(dataDir, 'pg'))).toEqual([]);
+  });
+
+  it('APP-START-1: the caller hears once that postgres is spawned: with the lock held, leftovers cleared, before the start resolves', async () => {
+    const pidFile = join(dataDir, 'pg', 'postmaster.pid');
+    const dead = spawn('true');
+    await new Promise((done) => dead.once('exit', done));
+    await writeFile(pidFile, `${dead.pid ?? 0}\n${join(dataDir, 'pg')}\n1700000000\n5432\n`);
+    const log = recordingLog();
+    const seen: string[] = [];
+    const server = await startEmbeddedPostgres({
+      dataDir,
+      log,
+      onLaunched: () => {
+        seen.push('launched');
+        // The app loads its modules from here on: the steps that need this thread are done.
+        expect(readFileSync(join(dataDir, 'ensemble.lock'), 'utf8')).toContain(`"pid":${process.pid}`);
+        expect(log.lines.join('\n')).toMatch(/Removed the stale .*postmaster\.pid/);
+      },
+    });
+    running.push(server);
+    seen.push('resolved');
+    expect(seen).toEqual(['launched', 'resolved']);
+    expect(await query(server.connectionString, 'SELECT count(*)::int AS n FROM kept')).toEqual([{ n: 1 }]);
+    await server.stop();
   });
 
   it.skipIf(!isRoot)(

@@ -26,6 +26,11 @@ export interface StartOptions {
   dataDir: string;
   log: SupervisorLog;
   port?: number;
+  /**
+   * Called once, as soon as the postgres process is spawned (the lock taken, a crashed run's leftovers cleared):
+   * while it starts, and recovers after a crash, the caller can load what it needs (APP-START-1).
+   */
+  onLaunched?: () => void;
 }
 
 const DATABASE = 'ensemble';
@@ -52,6 +57,7 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
     const password = await ensureCluster({ dataDir, clusterDir, binaries, runAs, serverLog, log });
 
     let port = opts.port ?? (await findFreePort());
+    const onSpawned = once(opts.onLaunched);
     for (let attempt = 1; ; attempt++) {
       try {
         server = await launchPostgres({
@@ -62,6 +68,7 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
           runAs,
           serverLog,
           readyTimeoutMs: READY_TIMEOUT_MS,
+          onSpawned,
         });
         break;
       } catch (error) {
@@ -92,6 +99,16 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
           },
         );
   }
+}
+
+function once(callback: (() => void) | undefined): (() => void) | undefined {
+  if (!callback) return undefined;
+  let called = false;
+  return () => {
+    if (called) return;
+    called = true;
+    callback();
+  };
 }
 
 function portWasTaken(error: unknown): boolean {
