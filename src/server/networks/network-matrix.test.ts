@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { and, eq } from 'drizzle-orm';
-import { api, pathFor, type EndpointName } from '#contracts/api';
+import { api, pathFor, type Endpoint, type EndpointName } from '#contracts/api';
 import { NETWORK_HEADER } from '#contracts/networks';
 import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH } from '#contracts/realtime';
 import { createAccount } from '../auth/accounts';
@@ -61,7 +61,7 @@ async function account(districtId: string, email: string, role: 'school_leader' 
 
 const header = { [NETWORK_HEADER]: '' };
 const inNet = (c: Client, method: string, url: string, body?: unknown) =>
-  c.request(method as 'GET', url, body, { ...header, [NETWORK_HEADER]: networkId });
+  c.request(method, url, body, { ...header, [NETWORK_HEADER]: networkId });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -141,7 +141,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const endpoints = Object.entries(api) as [EndpointName, (typeof api)[EndpointName]][];
+const endpoints: [EndpointName, Endpoint][] = Object.entries(api) as [EndpointName, Endpoint][];
 const inNetwork = endpoints.filter(([, e]) => e.spaces?.includes('network'));
 const districtOnly = endpoints.filter(([, e]) => !e.spaces?.includes('network'));
 
@@ -218,6 +218,19 @@ describe("NET-MATRIX-2: a member naming the network never reaches a district's r
   });
 });
 
+/** A wave opening today for a week, answered through a link (nobody is invited by name). */
+const waveBody = (scope: unknown) => {
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  return {
+    title: 'Matrix wave',
+    instrument: { slug: 'ensemble-efficacy' },
+    scope,
+    opensOn: day(0),
+    closesOn: day(7),
+    invite: 'link',
+  };
+};
+
 describe("NET-MATRIX-3: the cohort's endpoints follow the network's roles", () => {
   const cases: Record<
     string,
@@ -270,6 +283,35 @@ describe("NET-MATRIX-3: the cohort's endpoints follow the network's roles", () =
         { title: 'Cohort session', routineId: 'problem-solve' },
       ],
       expect: { convener: 'ok', member: 403, bystander: 404 },
+    },
+    // MEASURE-NET-1: survey waves in the network: its conveners start them, for the network or some cohorts.
+    listWaves: {
+      call: () => ['GET', '/api/surveys/waves'],
+      expect: { convener: 'ok', member: 'ok', bystander: 'ok' },
+    },
+    listInstruments: {
+      call: () => ['GET', '/api/surveys/instruments'],
+      expect: { convener: 'ok', member: 'ok', bystander: 'ok' },
+    },
+    mySurveys: {
+      call: () => ['GET', '/api/me/surveys'],
+      expect: { convener: 'ok', member: 'ok', bystander: 'ok' },
+    },
+    createWave: {
+      call: () => ['POST', '/api/surveys/waves', waveBody({ kind: 'district' })],
+      expect: { convener: 'ok', member: 403, bystander: 403 },
+    },
+    createCohortWave: {
+      call: () => ['POST', '/api/surveys/waves', waveBody({ kind: 'teams', teamIds: [cohortId] })],
+      expect: { convener: 'ok', member: 403, bystander: 403 },
+    },
+    createSchoolWave: {
+      call: () => ['POST', '/api/surveys/waves', waveBody({ kind: 'school', schoolId: a.schoolId })],
+      expect: { convener: 400, member: 400, bystander: 400 },
+    },
+    teamPulse: {
+      call: () => ['GET', `/api/groups/${cohortId}/pulse`],
+      expect: { convener: 'ok', member: 'ok', bystander: 404 },
     },
   };
   for (const [name, c] of Object.entries(cases)) {
