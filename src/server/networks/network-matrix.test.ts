@@ -24,7 +24,6 @@ import {
 } from '../testing/api-harness';
 
 type Role = 'convener' | 'member' | 'bystander' | 'stranger' | 'homeAdmin';
-const ROLES: Role[] = ['convener', 'member', 'bystander', 'stranger', 'homeAdmin'];
 
 let t: TestApp;
 let networkId: string;

@@ -83,7 +83,9 @@ async function scopeSchools(db: DbOrTx, actor: Actor, scope: WaveScope): Promise
       .where(and(eq(groups.districtId, actor.districtId), eq(groups.kind, 'cohort')));
     const known = new Set(rows.map((r) => r.id));
     if (ids.some((id) => !known.has(id)))
-      throw badRequest('Choose cohorts of this network', [{ path: 'scope.teamIds', message: 'Unknown cohort' }]);
+      throw badRequest('Choose cohorts of this network', [
+        { path: 'scope.teamIds', message: 'Unknown cohort' },
+      ]);
     return [];
   }
   if (scope.kind === 'school') {
@@ -401,9 +403,7 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       throw conflict('Results are shown once the wave has closed, so nobody can watch them change');
     // MEASURE-NET-2: a network's wave has no role split; its results exist for `all` only.
     if (role !== 'all' && frameOf(row).space === 'network')
-      throw badRequest("A network's results are not split by role", [
-        { path: 'role', message: 'Use all' },
-      ]);
+      throw badRequest("A network's results are not split by role", [{ path: 'role', message: 'Use all' }]);
     let cells = frozenCells(row.id, at, role);
     if (!cells) {
       cells = parseFrozenAt(await resultsOf(s.db, actor.districtId, row.id, at, role), at);
