@@ -551,10 +551,8 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     api.linkSurvey,
     async ({ params }) => {
       const row = await linkWave(params.token);
-      return presentSurveyToAnswer(row, linkUnits(row), {
-        asksRole: linkUnits(row).role === null,
-        alreadyAnswered: false,
-      });
+      const units = linkUnits(row);
+      return presentSurveyToAnswer(row, units, { asksRole: units.role === null, alreadyAnswered: false });
     },
     ANSWER_ROUTE,
   );
