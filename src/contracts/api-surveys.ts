@@ -1,4 +1,9 @@
-/** The catalogue's anonymous efficacy surveys (issue 13, ADR 0029); merged in `api.ts`, loaded by the web client on first use (ADR 0026). */
+/**
+ * The catalogue's anonymous efficacy surveys (issue 13, ADR 0029); merged in `api.ts`, loaded by the web client on
+ * first use (ADR 0026). MEASURE-NET-1: waves and pulses run in a network too (`spaces: anySpace`); uploading an
+ * instrument (a district's licence), reminders (a network's members have no address) and the anonymous link's
+ * public routes (the link names its wave) are not called in one.
+ */
 import { z } from './zod';
 import {
   CreateWave,
@@ -18,13 +23,14 @@ import {
   WaveSummary,
 } from './surveys';
 import { MeetingPulse, SubmitPulse, TeamPulseTrend } from './pulse';
-import { e, items } from './endpoint';
+import { anySpace, e, items } from './endpoint';
 
 export const surveysApi = {
   listInstruments: e({
     method: 'GET',
     path: '/api/surveys/instruments',
     auth: 'session',
+    spaces: anySpace,
     response: items(InstrumentSummary),
     summary: "The survey instruments a wave can use (Ensemble's own, from instruments/*.yaml)",
     tag: 'surveys',
@@ -43,6 +49,7 @@ export const surveysApi = {
     method: 'GET',
     path: '/api/surveys/waves',
     auth: 'session',
+    spaces: anySpace,
     response: WaveList,
     summary: 'Survey waves the caller runs or whose results they may read, with response counts (never who)',
     tag: 'surveys',
@@ -51,16 +58,18 @@ export const surveysApi = {
     method: 'POST',
     path: '/api/surveys/waves',
     auth: 'session',
+    spaces: anySpace,
     body: CreateWave,
     response: CreatedWave,
     summary:
-      'Start a survey wave for the district, a school or a set of teams (district admins; school leaders for their school); an anonymous link is shown once',
+      'Start a survey wave for the district, a school or a set of teams (district admins; school leaders for their school), or in a network for the whole network or some cohorts (conveners); an anonymous link is shown once',
     tag: 'surveys',
   }),
   getWave: e({
     method: 'GET',
     path: '/api/surveys/waves/:waveId',
     auth: 'session',
+    spaces: anySpace,
     response: WaveSummary,
     summary: 'One wave: its dates, scope, response count and rate',
     tag: 'surveys',
@@ -69,6 +78,7 @@ export const surveysApi = {
     method: 'POST',
     path: '/api/surveys/waves/:waveId/close',
     auth: 'session',
+    spaces: anySpace,
     response: WaveSummary,
     summary:
       'Close a wave now: its results are frozen and the record of who was invited and answered is deleted',
@@ -86,6 +96,7 @@ export const surveysApi = {
     method: 'POST',
     path: '/api/surveys/waves/:waveId/link',
     auth: 'session',
+    spaces: anySpace,
     response: CreatedWave,
     summary: 'Make a new anonymous link for a wave (the old one stops working); it is shown once',
     tag: 'surveys',
@@ -94,6 +105,7 @@ export const surveysApi = {
     method: 'GET',
     path: '/api/surveys/waves/:waveId/report',
     auth: 'session',
+    spaces: anySpace,
     query: WaveReportQuery,
     response: WaveReport,
     summary:
@@ -104,6 +116,7 @@ export const surveysApi = {
     method: 'GET',
     path: '/api/surveys/waves/:waveId/comments',
     auth: 'session',
+    spaces: anySpace,
     query: WaveCommentsQuery,
     response: WaveComments,
     summary:
@@ -114,6 +127,7 @@ export const surveysApi = {
     method: 'GET',
     path: '/api/surveys/waves/:waveId/report.csv',
     auth: 'session',
+    spaces: anySpace,
     query: WaveReportQuery,
     response: z.string(),
     produces: 'text/csv',
@@ -125,6 +139,7 @@ export const surveysApi = {
     method: 'GET',
     path: '/api/surveys/compare',
     auth: 'session',
+    spaces: anySpace,
     query: WaveComparisonQuery,
     response: WaveComparison,
     summary:
@@ -135,6 +150,7 @@ export const surveysApi = {
     method: 'GET',
     path: '/api/me/surveys',
     auth: 'session',
+    spaces: anySpace,
     response: items(z.object({ id: z.string(), title: z.string(), closesOn: z.iso.date() })),
     summary: 'Open waves the signed-in person is invited to and has not answered',
     tag: 'surveys',
@@ -143,6 +159,7 @@ export const surveysApi = {
     method: 'GET',
     path: '/api/surveys/waves/:waveId/answer',
     auth: 'session',
+    spaces: anySpace,
     response: SurveyToAnswer,
     summary: 'The survey as the invited person answers it',
     tag: 'surveys',
@@ -151,6 +168,7 @@ export const surveysApi = {
     method: 'POST',
     path: '/api/surveys/waves/:waveId/answer',
     auth: 'session',
+    spaces: anySpace,
     body: SubmitResponse,
     response: SubmittedResponse,
     summary: 'Answer a survey once; the answer is stored with no link to the person',
@@ -177,6 +195,7 @@ export const surveysApi = {
     method: 'GET',
     path: '/api/meetings/:meetingId/pulse',
     auth: 'session',
+    spaces: anySpace,
     response: MeetingPulse,
     summary:
       "A meeting's anonymous pulse for the signed-in person: open for a day after it ends, answered once",
@@ -186,6 +205,7 @@ export const surveysApi = {
     method: 'POST',
     path: '/api/meetings/:meetingId/pulse',
     auth: 'session',
+    spaces: anySpace,
     body: SubmitPulse,
     response: MeetingPulse,
     summary: "Answer a meeting's pulse once; the answer is stored with no link to the person",
@@ -195,6 +215,7 @@ export const surveysApi = {
     method: 'GET',
     path: '/api/groups/:groupId/pulse',
     auth: 'session',
+    spaces: anySpace,
     response: TeamPulseTrend,
     summary:
       "A team's meeting pulse over time, pooled across meetings so every number stands for enough answers",

@@ -25,6 +25,13 @@ export type Construct = z.infer<typeof Construct>;
 export const RoleBand = z.enum(['staff', 'leader']);
 export type RoleBand = z.infer<typeof RoleBand>;
 
+/**
+ * MEASURE-NET-2 (ADR 0032): where a wave runs. A network's waves have no role split (its members lead schools at
+ * home, which the network knows nothing of): everyone answers in one band and reports read `role=all` only.
+ */
+export const WaveSpace = z.enum(['district', 'network']);
+export type WaveSpace = z.infer<typeof WaveSpace>;
+
 export const WaveScope = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('district') }),
   z.strictObject({ kind: z.literal('school'), schoolId: Id }),
@@ -97,6 +104,11 @@ export type WaveStatus = z.infer<typeof WaveStatus>;
 export const WaveSummary = z.object({
   id: Id,
   title: z.string(),
+  /**
+   * MEASURE-NET-1..3: a district's wave, or a network's (scope `district` is then the whole network and `teams` its
+   * cohorts; no role filter; members are invited in Ensemble, never by mail, so there is no reminder).
+   */
+  space: WaveSpace,
   scope: z.object({
     kind: z.enum(['district', 'school', 'teams']),
     label: z.string(),
@@ -367,6 +379,8 @@ export const FrameUnit = z.object({
 });
 export type FrameUnit = z.infer<typeof FrameUnit>;
 export const WaveFrame = z.object({
+  /** MEASURE-NET-2: a network's frame has no schools and one role band; absent in frames taken before networks. */
+  space: z._default(WaveSpace, 'district'),
   units: z.array(FrameUnit),
   /** How many people each atom (unit x role band) invited at launch. */
   invited: z.array(z.object({ unit: z.string(), role: RoleBand, n: z.number() })),

@@ -2,7 +2,7 @@
  * The organization a survey wave is launched on (ADR 0029, MEASURE-WAVE-2): which units exist, who is invited,
  * which units each person may answer about and in which role band. Pure: the server loads the rows.
  */
-import type { FrameUnit, RoleBand, WaveFrame, WaveScope } from '../../contracts/surveys';
+import type { FrameUnit, RoleBand, WaveFrame, WaveScope, WaveSpace } from '../../contracts/surveys';
 
 export interface FrameSchool {
   id: string;
@@ -25,6 +25,9 @@ export interface FramePerson {
 }
 
 export interface FrameInput {
+  /** MEASURE-NET-2: a network (no schools, cohorts as its teams, no role split); a district when absent. */
+  space?: WaveSpace;
+  /** The district's name, or the network's. */
   districtName: string;
   scope: WaveScope;
   schools: readonly FrameSchool[];
@@ -45,6 +48,11 @@ export interface BuiltFrame {
 }
 
 export const DISTRICT_UNIT = 'district';
+/**
+ * MEASURE-NET-2: the one band every answer of a network's wave is kept in. It is never shown: a network's reports
+ * are read with `role=all` only.
+ */
+export const NETWORK_ROLE_BAND: RoleBand = 'staff';
 export const schoolUnit = (id: string) => `school:${id}`;
 export const teamUnit = (id: string) => `team:${id}`;
 
@@ -58,9 +66,14 @@ const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(
  *   with none, about their school's pool (the first school in scope where they have a role), else the district's.
  * - The role band is `leader` for district admins and for school leaders of a school in scope, else `staff`.
  * - A person is counted once, in their default unit.
+ * - MEASURE-NET-2, in a network: its cohorts are the teams, there are no schools (a member with no cohort in the
+ *   scope answers about the whole network's pool), and everyone is in one band (`NETWORK_ROLE_BAND`): the network
+ *   knows nothing of who leads what at home, and conveners are not set apart.
  */
 export function buildFrame(input: FrameInput): BuiltFrame {
   const { scope } = input;
+  const space = input.space ?? 'district';
+  if (space === 'network' && scope.kind === 'school') throw new Error('a network has no schools');
   const schoolsInScope =
     scope.kind === 'district'
       ? input.schools
@@ -90,7 +103,8 @@ export function buildFrame(input: FrameInput): BuiltFrame {
       units.push(school ? schoolUnit(school.schoolId) : DISTRICT_UNIT);
     }
     const leads = person.districtAdmin || schoolRoles.some((r) => r.role === 'school_leader');
-    invitees.push({ userId: person.id, units, role: leads ? 'leader' : 'staff' });
+    const role: RoleBand = space === 'network' ? NETWORK_ROLE_BAND : leads ? 'leader' : 'staff';
+    invitees.push({ userId: person.id, units, role });
   }
 
   // Units: the district, the schools in scope (for a teams scope, the schools of those teams), the teams.
@@ -135,7 +149,7 @@ export function buildFrame(input: FrameInput): BuiltFrame {
     return { unit, role: role === 'leader' ? ('leader' as const) : ('staff' as const), n };
   });
   invited.sort((a, b) => a.unit.localeCompare(b.unit) || a.role.localeCompare(b.role));
-  return { frame: { units, invited }, invitees };
+  return { frame: { space, units, invited }, invitees };
 }
 
 /** How many people a frame invited. */

@@ -7,6 +7,7 @@ import type { Instrument } from '../../contracts/instrument';
 import type { CellNode, FrozenCell, RoleBand, WaveFrame } from '../../contracts/surveys';
 import type { z } from '../../contracts/zod';
 import { cellStats } from './cell-stats';
+import { NETWORK_ROLE_BAND } from './frame';
 import {
   atomKey,
   orderFreeText,
@@ -51,12 +52,15 @@ const nodeKey = (node: ReportNode) =>
       ? `school:${node.schoolId}`
       : `team:${node.teamId}`;
 
-/** The plan's frame of a stored wave frame: its schools and its teams with their schools. */
+/**
+ * The plan's frame of a stored wave frame: its schools and its teams with their schools; a network's has one role
+ * band (MEASURE-NET-2).
+ */
 export function surveyFrameOf(frame: WaveFrame): SurveyFrame<RoleBand> {
   const schoolOf = (parent: string | null) =>
     parent?.startsWith('school:') ? parent.slice('school:'.length) : null;
   return {
-    roleBands: ROLE_BANDS,
+    roleBands: frame.space === 'network' ? [NETWORK_ROLE_BAND] : ROLE_BANDS,
     schoolIds: frame.units.flatMap((u) => (u.kind === 'school' && u.id !== null ? [u.id] : [])),
     teams: frame.units.flatMap((u) =>
       u.kind === 'team' && u.id !== null ? [{ teamId: u.id, schoolId: schoolOf(u.parent) }] : [],
@@ -85,7 +89,10 @@ export function waveResults(input: {
   const { frame, instrument } = input;
   const units = new Map(frame.units.map((u) => [u.key, u]));
   // An answer about a unit the frame does not have cannot be attributed; it is left out (the routes never write one).
-  const answers = input.answers.filter((a) => units.has(a.unit) && responseUnitOf(a.unit) !== null);
+  // A network's frame has one band (MEASURE-NET-2): every answer is counted in it, whatever band it was stored with.
+  const answers = input.answers
+    .filter((a) => units.has(a.unit) && responseUnitOf(a.unit) !== null)
+    .map((a) => (frame.space === 'network' ? { ...a, roleBand: NETWORK_ROLE_BAND } : a));
   const counts = new Map<string, AtomCount<RoleBand>>();
   const byAtom = new Map<string, WaveAnswer[]>();
   for (const a of answers) {
@@ -103,7 +110,9 @@ export function waveResults(input: {
     threshold: input.threshold,
     complementary: true,
   });
-  return plan.cells.map((planned) => {
+  // MEASURE-NET-2: a network's one band is the same people as `all`: only `all` is kept.
+  const cells = frame.space === 'network' ? plan.cells.filter((c) => c.role === 'all') : plan.cells;
+  return cells.map((planned) => {
     const key = nodeKey(planned.node);
     const unit = units.get(key);
     const node: z.infer<typeof CellNode> = {

@@ -24,7 +24,6 @@ import {
 } from '../testing/api-harness';
 
 type Role = 'convener' | 'member' | 'bystander' | 'stranger' | 'homeAdmin';
-const ROLES: Role[] = ['convener', 'member', 'bystander', 'stranger', 'homeAdmin'];
 
 let t: TestApp;
 let networkId: string;
@@ -217,6 +216,19 @@ describe("NET-MATRIX-2: a member naming the network never reaches a district's r
   });
 });
 
+/** A wave opening today for a week, answered through a link (nobody is invited by name). */
+const waveBody = (scope: unknown) => {
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  return {
+    title: 'Matrix wave',
+    instrument: { slug: 'ensemble-efficacy' },
+    scope,
+    opensOn: day(0),
+    closesOn: day(7),
+    invite: 'link',
+  };
+};
+
 describe("NET-MATRIX-3: the cohort's endpoints follow the network's roles", () => {
   const cases: Record<
     string,
@@ -269,6 +281,35 @@ describe("NET-MATRIX-3: the cohort's endpoints follow the network's roles", () =
         { title: 'Cohort session', routineId: 'problem-solve' },
       ],
       expect: { convener: 'ok', member: 403, bystander: 404 },
+    },
+    // MEASURE-NET-1: survey waves in the network: its conveners start them, for the network or some cohorts.
+    listWaves: {
+      call: () => ['GET', '/api/surveys/waves'],
+      expect: { convener: 'ok', member: 'ok', bystander: 'ok' },
+    },
+    listInstruments: {
+      call: () => ['GET', '/api/surveys/instruments'],
+      expect: { convener: 'ok', member: 'ok', bystander: 'ok' },
+    },
+    mySurveys: {
+      call: () => ['GET', '/api/me/surveys'],
+      expect: { convener: 'ok', member: 'ok', bystander: 'ok' },
+    },
+    createWave: {
+      call: () => ['POST', '/api/surveys/waves', waveBody({ kind: 'district' })],
+      expect: { convener: 'ok', member: 403, bystander: 403 },
+    },
+    createCohortWave: {
+      call: () => ['POST', '/api/surveys/waves', waveBody({ kind: 'teams', teamIds: [cohortId] })],
+      expect: { convener: 'ok', member: 403, bystander: 403 },
+    },
+    createSchoolWave: {
+      call: () => ['POST', '/api/surveys/waves', waveBody({ kind: 'school', schoolId: a.schoolId })],
+      expect: { convener: 400, member: 400, bystander: 400 },
+    },
+    teamPulse: {
+      call: () => ['GET', `/api/groups/${cohortId}/pulse`],
+      expect: { convener: 'ok', member: 'ok', bystander: 404 },
     },
   };
   for (const [name, c] of Object.entries(cases)) {

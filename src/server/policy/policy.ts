@@ -384,6 +384,10 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
       return false;
     }
     case 'new-wave':
+      // MEASURE-NET-1: in a network, its conveners start waves of the whole network or of cohorts, never of a
+      // school (it has none); the colleague exchange runs no surveys.
+      if (actor.network && (actor.network.kind !== 'network' || (subject.schoolIds?.length ?? 0) > 0))
+        return false;
       return action === 'create' && runsWave(actor, subject.schoolIds);
     case 'wave':
       // MEASURE-WAVE-1: those who run it manage it and read its whole report; MEASURE-REPORT-2: the people of

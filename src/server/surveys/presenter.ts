@@ -44,10 +44,11 @@ export function presentWave(row: WaveRow, responses: number, actor: Actor | null
         ? (schools[0]?.name ?? 'A school')
         : teams.length === 1
           ? (teams[0]?.name ?? 'A team')
-          : `${teams.length} teams`;
+          : `${teams.length} ${frame.space === 'network' ? 'cohorts' : 'teams'}`;
   return {
     id: row.id,
     title: row.title,
+    space: frame.space,
     scope: { kind: row.scopeKind, label, ids: row.scopeIds },
     instrument: { slug: instrument.id, version: instrument.version, title: instrument.title },
     opensOn: row.opensOn,
@@ -66,13 +67,18 @@ export function presentWave(row: WaveRow, responses: number, actor: Actor | null
   };
 }
 
-/** A unit as a respondent reads it: a team by its name, a pool as "<school>, not on a team". */
+/**
+ * A unit as a respondent reads it: a team by its name, a pool as "<school> (not on a team)"; in a network, a
+ * cohort by its name and the network's pool as "<network> (not in a cohort)".
+ */
 function unitLabels(row: WaveRow, keys: readonly string[]): AnswerUnit[] {
-  const byKey = new Map(frameOf(row).units.map((u) => [u.key, u]));
+  const frame = frameOf(row);
+  const byKey = new Map(frame.units.map((u) => [u.key, u]));
+  const pool = frame.space === 'network' ? 'not in a cohort' : 'not on a team';
   return keys.flatMap((key) => {
     const unit = byKey.get(key);
     if (!unit) return [];
-    return [{ key, label: unit.kind === 'team' ? unit.name : `${unit.name} (not on a team)` }];
+    return [{ key, label: unit.kind === 'team' ? unit.name : `${unit.name} (${pool})` }];
   });
 }
 
@@ -176,6 +182,11 @@ export function presentReport(
     notes: [
       `A group's results are shown only when at least ${row.threshold} people in it answered, and only when showing them cannot reveal a smaller group by subtraction.`,
       'The numbers describe how people answered; they do not say why, and a change between waves is not evidence that any one thing caused it.',
+      ...(frameOf(row).space === 'network'
+        ? [
+            "A network's results are for the whole network and its cohorts, never split by role: the network does not know who leads what at home.",
+          ]
+        : []),
     ],
   };
 }

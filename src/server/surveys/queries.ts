@@ -3,7 +3,7 @@
  * to a person: `survey_responses` is read only by wave, and `survey_participation` only by wave and person.
  */
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
-import type { WaveScope } from '#contracts/surveys';
+import type { WaveScope, WaveSpace } from '#contracts/surveys';
 import type { FrameInput, FramePerson } from '#core/measure/frame';
 import type { DbOrTx } from '../db/client';
 import {
@@ -74,8 +74,16 @@ export async function responseCounts(
   return new Map(rows.map((r) => [r.waveId, r.n]));
 }
 
-/** What the frame of a wave is built from: the district's schools, teams and active people with their roles. */
-export async function frameInput(db: DbOrTx, districtId: string, scope: WaveScope): Promise<FrameInput> {
+/**
+ * What the frame of a wave is built from: the district's schools, teams and active people with their roles; in a
+ * network (MEASURE-NET-2), its name, its cohorts and its active member rows (it has no schools or school roles).
+ */
+export async function frameInput(
+  db: DbOrTx,
+  districtId: string,
+  scope: WaveScope,
+  space: WaveSpace = 'district',
+): Promise<FrameInput> {
   const [district] = await db
     .select({ name: districts.name })
     .from(districts)
@@ -88,7 +96,10 @@ export async function frameInput(db: DbOrTx, districtId: string, scope: WaveScop
     .select({ id: groups.id, name: groups.name, schoolId: groups.schoolId })
     .from(groups)
     .where(
-      and(eq(groups.districtId, districtId), inArray(groups.kind, ['teacher_team', 'district_leadership'])),
+      and(
+        eq(groups.districtId, districtId),
+        inArray(groups.kind, space === 'network' ? ['cohort'] : ['teacher_team', 'district_leadership']),
+      ),
     );
   const people = await db
     .select({ id: users.id, role: users.districtRole })
@@ -116,7 +127,8 @@ export async function frameInput(db: DbOrTx, districtId: string, scope: WaveScop
   for (const r of roles) byPerson.get(r.userId)?.schools.push({ schoolId: r.schoolId, role: r.role });
   for (const m of memberships) byPerson.get(m.userId)?.teamIds.push(m.groupId);
   return {
-    districtName: district?.name ?? 'District',
+    space,
+    districtName: district?.name ?? (space === 'network' ? 'Network' : 'District'),
     scope,
     schools: schoolRows,
     teams: teamRows,
@@ -187,7 +199,11 @@ export async function markAnswered(db: DbOrTx, districtId: string, waveId: strin
   return rows.length === 1;
 }
 
-/** People invited who have not answered yet, for a reminder (email invitations only). */
+/**
+ * People invited who have not answered yet, for an invitation or a reminder (email invitations only): accounts
+ * only. A network's member row has no address of its own (ADR 0032: a reserved `.invalid` one), so a network's
+ * members are never mailed (MEASURE-NET-3); their survey waits under My surveys in the network.
+ */
 export async function notYetAnswered(
   db: DbOrTx,
   districtId: string,
@@ -205,6 +221,7 @@ export async function notYetAnswered(
         eq(surveyParticipation.districtId, districtId),
         eq(surveyParticipation.waveId, waveId),
         eq(surveyParticipation.answered, false),
+        eq(users.kind, 'account'),
         isNull(users.deactivatedAt),
       ),
     );

@@ -6,10 +6,10 @@
 import type { FastifyInstance } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
 import { api } from '#contracts/api';
-import type { WaveScope } from '#contracts/surveys';
+import type { WaveScope, WaveSpace } from '#contracts/surveys';
 import { Instrument } from '#contracts/instrument';
 import { parseInstrument } from '#core/measure/instrument';
-import { buildFrame } from '#core/measure/frame';
+import { buildFrame, NETWORK_ROLE_BAND } from '#core/measure/frame';
 import { compareCells } from '#core/measure/compare';
 import { sameGroupAt } from '#core/measure/same-group';
 import { CONSTRUCT_ORDER } from '#core/measure/cell-stats';
@@ -62,9 +62,32 @@ import {
 } from './queries';
 import { waveSubject } from './subject';
 
-/** The schools a proposed scope covers (null: the district, or a district-level team is in it). */
+/** MEASURE-NET-1: where the caller acts: their district, or the network the request names (ADR 0032). */
+const spaceOf = (actor: Actor): WaveSpace => (actor.network ? 'network' : 'district');
+
+/**
+ * The schools a proposed scope covers (null: the district, or a district-level team is in it). In a network
+ * (MEASURE-NET-1): the whole network (null), or some of its cohorts (no school: an empty list); a school is a 400.
+ */
 async function scopeSchools(db: DbOrTx, actor: Actor, scope: WaveScope): Promise<string[] | null> {
   if (scope.kind === 'district') return null;
+  if (spaceOf(actor) === 'network') {
+    if (scope.kind === 'school')
+      throw badRequest('A network has no schools: choose the whole network or some of its cohorts', [
+        { path: 'scope.kind', message: 'Choose the whole network or cohorts' },
+      ]);
+    const ids = [...new Set(scope.teamIds)];
+    const rows = await db
+      .select({ id: groups.id })
+      .from(groups)
+      .where(and(eq(groups.districtId, actor.districtId), eq(groups.kind, 'cohort')));
+    const known = new Set(rows.map((r) => r.id));
+    if (ids.some((id) => !known.has(id)))
+      throw badRequest('Choose cohorts of this network', [
+        { path: 'scope.teamIds', message: 'Unknown cohort' },
+      ]);
+    return [];
+  }
   if (scope.kind === 'school') {
     const [school] = await db
       .select({ id: schools.id })
@@ -244,7 +267,7 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       ]);
     const schoolIds = await scopeSchools(s.db, actor, body.scope);
     authorize(actor, 'create', { kind: 'new-wave', districtId: actor.districtId, schoolIds });
-    const built = buildFrame(await frameInput(s.db, actor.districtId, body.scope));
+    const built = buildFrame(await frameInput(s.db, actor.districtId, body.scope, spaceOf(actor)));
     if (built.invitees.length === 0)
       throw badRequest('Nobody belongs to that scope yet', [
         { path: 'scope', message: 'Choose a scope with people in it' },
@@ -378,6 +401,9 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     authorize(actor, 'read-report', waveSubject(row));
     if (row.closedAt === null)
       throw conflict('Results are shown once the wave has closed, so nobody can watch them change');
+    // MEASURE-NET-2: a network's wave has no role split; its results exist for `all` only.
+    if (role !== 'all' && frameOf(row).space === 'network')
+      throw badRequest("A network's results are not split by role", [{ path: 'role', message: 'Use all' }]);
     let cells = frozenCells(row.id, at, role);
     if (!cells) {
       cells = parseFrozenAt(await resultsOf(s.db, actor.districtId, row.id, at, role), at);
@@ -525,7 +551,8 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     api.linkSurvey,
     async ({ params }) => {
       const row = await linkWave(params.token);
-      return presentSurveyToAnswer(row, linkUnits(row), { asksRole: true, alreadyAnswered: false });
+      const units = linkUnits(row);
+      return presentSurveyToAnswer(row, units, { asksRole: units.role === null, alreadyAnswered: false });
     },
     ANSWER_ROUTE,
   );
@@ -576,10 +603,15 @@ async function participantUnits(db: DbOrTx, row: WaveRow, userId: string): Promi
 
 /**
  * MEASURE-WAVE-6: through the anonymous link, any unit of the frame (a team, or a school's or the district's
- * pool), chosen by the respondent, who also says whether they lead.
+ * pool), chosen by the respondent, who also says whether they lead; in a network (MEASURE-NET-2), a cohort or the
+ * network's pool, and nobody is asked whether they lead.
  */
 function linkUnits(row: WaveRow): AnswerUnits {
-  return { keys: frameOf(row).units.map((u) => u.key), role: null };
+  const frame = frameOf(row);
+  return {
+    keys: frame.units.map((u) => u.key),
+    role: frame.space === 'network' ? NETWORK_ROLE_BAND : null,
+  };
 }
 
 /**

@@ -23,10 +23,15 @@ function coverageOf(frame: WaveFrame) {
   return found;
 }
 
-/** The policy's view of a wave: the schools its scope covers (null: district-wide) and the teams in its frame. */
+/**
+ * The policy's view of a wave: the schools its scope covers (null: district-wide) and the teams in its frame. A
+ * network's cohorts hang from the network itself, yet a cohorts wave is not network-wide (MEASURE-NET-1): it
+ * covers no school, and its cohorts' members read it.
+ */
 export function waveSubject(row: WaveRow): WaveSubject {
-  const { schoolIds, teamIds, districtTeam } = coverageOf(frameOf(row));
-  const districtWide = row.scopeKind === 'district' || districtTeam;
+  const frame = frameOf(row);
+  const { schoolIds, teamIds, districtTeam } = coverageOf(frame);
+  const districtWide = row.scopeKind === 'district' || (districtTeam && frame.space !== 'network');
   return {
     kind: 'wave',
     id: row.id,

@@ -7,6 +7,7 @@ function wave(id: string, opensOn: string, over: Partial<WaveSummary> = {}): Wav
   return {
     id,
     title: `Wave ${id}`,
+    space: 'district',
     scope: { kind: 'district', label: 'Riverbend', ids: [] },
     instrument: { slug: 'ensemble-efficacy', version: 1, title: 'Ensemble' },
     opensOn,
