@@ -51,6 +51,8 @@ beforeAll(async () => {
   // NET-ORG-2: an organization of the list (updateOrganization) and a shipped one (editShippedOrganization).
   ids.organizationId = randomUUID();
   ids.slug = 'naesp';
+  // MATCH-SPACE: a pair of the colleague exchange (addColleagueNote, setColleagueCheckIn).
+  ids.pairId = randomUUID();
   // ADR 0032: the network the admin convenes, where network-only endpoints are called.
   ownNetwork = (await admin.post<{ id: string }>('/api/networks', { name: 'Input network' })).body.id;
 });

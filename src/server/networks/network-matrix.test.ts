@@ -323,6 +323,24 @@ describe("NET-MATRIX-3: the cohort's endpoints follow the network's roles", () =
   }
 });
 
+describe("NET-COHORT-3: a cohort runs on the groups' own endpoints", () => {
+  it("NET-COHORT-3: a cohort is offered the leader-worded routines first, and its cycle's focus and goal are listed", async () => {
+    const routines = await inNet(clients.member, 'GET', `/api/groups/${cohortId}/routines`);
+    expect(routines.status).toBe(200);
+    const items = (routines.body as { items: { id: string; for: string[] | null }[] }).items;
+    expect(items[0]?.for).toContain('cohort');
+    const cohorts = await inNet(clients.member, 'GET', '/api/network/cohorts');
+    const mine = (
+      cohorts.body as { items: { id: string; member: boolean; cycle: { focus: unknown; goal: string } }[] }
+    ).items.find((c) => c.id === cohortId);
+    // NET-MATRIX-3 (above) started its second cycle, on student engagement.
+    expect(mine).toMatchObject({
+      member: true,
+      cycle: { number: 2, focus: { area: 'student_engagement' }, goal: 'Next goal' },
+    });
+  });
+});
+
 describe('NET-MATRIX-4: live cohort meetings over the socket', () => {
   let port = 0;
   const open: Socket[] = [];
