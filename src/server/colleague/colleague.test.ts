@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MyColleague, PairSpace } from '#contracts/colleague';
 import { createAccount } from '../auth/accounts';
-import { schoolRoles, schools } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { networkAffiliations, schoolRoles, schools } from '../db/schema';
+import { findExchange } from './queries';
 import {
   createDistrictWithAdmin,
   createTestApp,
@@ -58,6 +60,17 @@ describe('a trusted colleague outside your district (MATCH-SPACE)', () => {
     expect(mine).toMatchObject({ canOptIn: true, shown: { name: 'Pat' }, proposal: null, pair: null });
     expect(mine.profile?.region).toBe('IL');
     expect((await principal.get<{ items: unknown[] }>('/api/networks')).body.items).toEqual([]);
+    // Nothing of it is written on the district's side, and the exchange cannot be named as a network.
+    const affiliations = await t.database.db
+      .select()
+      .from(networkAffiliations)
+      .where(eq(networkAffiliations.districtId, a.district.id));
+    expect(affiliations).toEqual([]);
+    const exchange = await findExchange(t.database.db);
+    for (const path of ['/api/network', '/api/auth/me', '/api/search?q=x'])
+      expect(
+        (await principal.request('GET', path, undefined, { 'x-ensemble-network': exchange! })).status,
+      ).toBe(404);
     // A bad profile is a 400 naming the field.
     const bad = await principal.request<{ error: { fields: { path: string }[] } }>(
       'PUT',

@@ -47,7 +47,7 @@ export function registerColleagueRoutes(app: FastifyInstance, s: Services) {
   async function memberOf(db: DbOrTx, account: Actor): Promise<Actor | null> {
     if (account.network) return null;
     const exchange = await findExchange(db);
-    return exchange ? actInNetwork(s.db, account, exchange) : null;
+    return exchange ? actInNetwork(s.db, account, exchange, 'exchange') : null;
   }
   async function requireMember(account: Actor): Promise<Actor> {
     const member = await memberOf(s.db, account);
@@ -129,6 +129,7 @@ export function registerColleagueRoutes(app: FastifyInstance, s: Services) {
         home: { districtId: actor.districtId, userId: actor.userId },
         shown: body.shown,
         role: 'member',
+        affiliate: false,
       });
       // What they show may change with each save (joining again keeps the row).
       await tx

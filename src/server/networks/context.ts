@@ -1,7 +1,7 @@
 /**
  * Acting in a network (ADR 0032): the signed-in account, resolved from its session as always, becomes its
- * member row in the network the request names. Two single-tenant reads: the account's affiliation (its
- * district's side) and the member row with its roles (the network's side). Anything else is null, which the
+ * member row in the network the request names. Single-tenant reads: the member row with its roles (the
+ * network's side) and, for a network, the account's affiliation (its district's side). Anything else is null, which the
  * caller answers 404 whatever the route, so a request cannot tell a network it is not in from one that does
  * not exist.
  */
@@ -24,19 +24,17 @@ export function namedNetwork(headers: Readonly<Record<string, string | string[] 
   return networkIdOf(headers[NETWORK_HEADER]);
 }
 
-export async function actInNetwork(db: Db, account: Actor, networkId: string): Promise<Actor | null> {
+/**
+ * The account as its member row of `networkId`, or null. A request or socket naming a tenant reaches networks
+ * only; the colleague routes ask for the exchange (`kind: 'exchange'`) themselves.
+ */
+export async function actInNetwork(
+  db: Db,
+  account: Actor,
+  networkId: string,
+  kind: 'network' | 'exchange' = 'network',
+): Promise<Actor | null> {
   if (account.network) return null;
-  const [affiliation] = await db
-    .select({ networkId: networkAffiliations.networkId })
-    .from(networkAffiliations)
-    .where(
-      and(
-        eq(networkAffiliations.districtId, account.districtId),
-        eq(networkAffiliations.userId, account.userId),
-        eq(networkAffiliations.networkId, networkId),
-      ),
-    );
-  if (!affiliation) return null;
   const [member] = await db
     .select({
       userId: networkMembers.userId,
@@ -54,11 +52,27 @@ export async function actInNetwork(db: Db, account: Actor, networkId: string): P
       and(
         eq(networkMembers.districtId, networkId),
         eq(networkMembers.homeUserId, account.userId),
+        eq(networkMembers.homeDistrictId, account.districtId),
         eq(networkMembers.status, 'active'),
         isNull(users.deactivatedAt),
       ),
     );
-  if (!member || member.kind === 'district') return null;
+  if (!member || member.kind !== kind) return null;
+  // A network's member is also one on their district's side (ADR 0032). The colleague exchange keeps no trace in
+  // the district at all: asking for a colleague is nobody's business there (MATCH-SPACE-1).
+  if (kind === 'network') {
+    const [affiliation] = await db
+      .select({ networkId: networkAffiliations.networkId })
+      .from(networkAffiliations)
+      .where(
+        and(
+          eq(networkAffiliations.districtId, account.districtId),
+          eq(networkAffiliations.userId, account.userId),
+          eq(networkAffiliations.networkId, networkId),
+        ),
+      );
+    if (!affiliation) return null;
+  }
   const groupRows = await db
     .select({ groupId: groupMembers.groupId, role: groupMembers.role })
     .from(groupMembers)
@@ -74,7 +88,7 @@ export async function actInNetwork(db: Db, account: Actor, networkId: string): P
     schoolRoles: new Map(),
     groupRoles: new Map(groupRows.map((r) => [r.groupId, r.role])),
     network: {
-      kind: member.kind,
+      kind,
       role: member.role,
       homeUserId: account.userId,
       homeDistrictId: account.districtId,

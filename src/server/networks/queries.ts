@@ -96,6 +96,8 @@ export interface Joining {
   home: { districtId: string; userId: string };
   shown: MemberShown;
   role: 'convener' | 'member';
+  /** Write the district's side (`network_affiliations`); the colleague exchange writes none (MATCH-SPACE-1). */
+  affiliate?: boolean;
 }
 
 /**
@@ -150,6 +152,7 @@ export async function joinNetwork(tx: DbOrTx, j: Joining): Promise<string> {
       shownDistrict: j.shown.district,
     });
   }
+  if (j.affiliate === false) return memberId;
   await tx
     .insert(networkAffiliations)
     .values({
