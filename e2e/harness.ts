@@ -120,6 +120,7 @@ async function snapshotBuild(): Promise<{ root: string; entry: string }> {
     await symlink(join(repoRoot, 'drizzle'), join(root, 'drizzle'), 'dir');
     await symlink(join(repoRoot, 'protocols'), join(root, 'protocols'), 'dir');
     await symlink(join(repoRoot, 'instruments'), join(root, 'instruments'), 'dir');
+    await symlink(join(repoRoot, 'directory'), join(root, 'directory'), 'dir');
     if (await isCompleteBuild(app)) return { root, entry: join(app, 'cli', 'main.js') };
     await rm(root, { recursive: true, force: true });
     if (attempt === 3)

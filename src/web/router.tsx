@@ -6,6 +6,7 @@ import { peerModelingRoutes } from './peer-modeling/routes';
 import { memoryRoutes } from './memory/routes';
 import { sharingRoutes } from './sharing/routes';
 import { nextStepsRoutes } from './next-steps/routes';
+import { colleagueRoutes } from './colleague/routes';
 import { surveyPublicRoutes, surveyRoutes } from './surveys/routes';
 import { AppShell } from './shell/AppShell';
 import { RedirectIfSignedIn, RequireDistrictAdmin, RequireSession, SetupGate } from './shell/guards';
@@ -68,6 +69,7 @@ const signedInRoutes: readonly PageRoute[] = [
   ...sharingRoutes,
   ...nextStepsRoutes,
   ...surveyRoutes,
+  ...colleagueRoutes,
 ];
 
 /** Signed in as a district administrator. */
