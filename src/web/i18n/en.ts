@@ -17,6 +17,20 @@ export const en = {
       surveys: 'Surveys',
       admin: 'Admin',
       account: 'Account',
+      networks: 'Networks',
+      networkHome: 'Network home',
+    },
+    /** NET-WEB-2: a tab in a network says so on every page, with the way back. */
+    network: {
+      band: 'In this tab you are in the network',
+      bandLabel: 'Network',
+      back: 'Back to your district',
+      notFoundTitle: 'Network not found',
+      notFoundBody:
+        'This network is not open to your account: it may not exist, or you are not (or no longer) one of its members. Open your networks from your district.',
+      districtOnlyTitle: 'This page is in your district',
+      districtOnlyBody:
+        'This tab is in a network, and this page belongs to your district. Go back to your district to open it.',
     },
     /** SEARCH-WEB-2: the search box in the header. */
     search: {

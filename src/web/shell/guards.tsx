@@ -8,6 +8,8 @@ import { Page } from '../ui/Page';
 import { ButtonLink } from '../ui/Button';
 import { useCurrentLocation, useSearchParams } from './navigation';
 import { safeNextPath, SignedInProvider } from './session';
+import { Button } from '../ui/Button';
+import { useCurrentNetwork, useLeaveNetworkSpace } from './space';
 
 /**
  * wouter's `Redirect` navigates once, when it mounts: keyed by its target, a guard that still redirects after
@@ -78,4 +80,30 @@ export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
   if (me.isPending) return <LoadingState />;
   if (me.data) return <GoTo to={safeNextPath(searchParams.get('next'))} />;
   return children;
+}
+
+/**
+ * NET-WEB-2: a page of the district (admin, surveys, the shared library, the networks list) opened in a tab that is
+ * in a network says so and offers the way back, rather than failing call by call (the server refuses them there).
+ */
+export function RequireDistrictSpace({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const network = useCurrentNetwork();
+  const leave = useLeaveNetworkSpace();
+  if (!network) return children;
+  return (
+    <Page title={t('app.network.districtOnlyTitle')} width="narrow">
+      <p>{t('app.network.districtOnlyBody')}</p>
+      <div className="actions">
+        <Button
+          variant="primary"
+          onPress={() => {
+            leave();
+          }}
+        >
+          {t('app.network.back')}
+        </Button>
+      </div>
+    </Page>
+  );
 }
