@@ -23,6 +23,7 @@ export const en = {
     /** NET-WEB-2: a tab in a network says so on every page, with the way back. */
     network: {
       band: 'In this tab you are in the network',
+      bandUnnamed: 'This tab is set to a network.',
       bandLabel: 'Network',
       back: 'Back to your district',
       notFoundTitle: 'Network not found',

@@ -116,13 +116,8 @@ function CohortCard({ cohort }: { cohort: Cohort }) {
       </h3>
       <CohortCycleFacts cycle={cohort.cycle} />
       <p className="cohort-card__meta">
-        {t('home.memberCount', { count: cohort.memberCount })}
-        {cohort.member ? (
-          <>
-            {' '}
-            <StatusBadge tone="positive">{t('home.youBelong')}</StatusBadge>
-          </>
-        ) : null}
+        <span>{t('home.memberCount', { count: cohort.memberCount })}</span>
+        {cohort.member ? <StatusBadge tone="positive">{t('home.youBelong')}</StatusBadge> : null}
       </p>
       {join.error ? <FormAlert messages={[describe(join.error)]} /> : null}
       <div className="actions">

@@ -57,13 +57,14 @@ export function AppShell({ children }: { children: ReactNode }) {
           <div className="space-band" role="region" aria-label={t('app.network.bandLabel')}>
             <div className="space-band__inner">
               <p className="space-band__text">
-                {t('app.network.band')}
                 {signedIn ? (
                   <>
-                    {' '}
+                    {t('app.network.band')}{' '}
                     <strong className="space-band__name">{signedIn.districtName}</strong>
                   </>
-                ) : null}
+                ) : (
+                  t('app.network.bandUnnamed')
+                )}
               </p>
               <Button
                 className="space-band__back"
