@@ -275,6 +275,8 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
       await page.getByText('Effective teacher coaching').waitFor();
       await page.getByText(GOAL).waitFor();
       expect(await page.getByText('District-wide').count()).toBe(0);
+      // A member row's placeholder address is never shown (the member's own included).
+      expect(await page.getByText(/\.invalid/).count()).toBe(0);
       if (page === phoneB) await checkPage(page, 'networks-cohort-page');
       await page.setViewportSize(viewports.phone);
     }
@@ -308,6 +310,8 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
       .getByText(/Step 1 of \d+/)
       .first()
       .waitFor();
+    await phoneB.getByRole('region', { name: 'Network' }).getByText(NETWORK).waitFor();
+    await checkPage(phoneB, 'networks-meeting-live');
   });
 
   test('NET-WEB-4 a principal invited by email signs in first, then accepts on the invitation page and lands in the network', async () => {
@@ -346,8 +350,22 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
     await me.getByText(principalC.name).waitFor();
     await me.getByText(DISTRICT_B).waitFor();
     expect(await me.getByText(principalC.school).count()).toBe(0);
+    // NET-WEB-2: the account page in a network says whose account it is, and where to change it.
+    await phoneC.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await phoneC.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
+    await phoneC
+      .getByText(`In this tab you take part in the network ${NETWORK} as ${principalC.name}.`, {
+        exact: false,
+      })
+      .waitFor();
+    await phoneC.getByText(principalC.email).waitFor();
+    await checkPage(phoneC, 'networks-account');
+    await phoneC.setViewportSize(viewports.phone);
     // "Back to your district": the tab is the district's again.
-    await phoneC.getByRole('button', { name: 'Back to your district' }).click();
+    await phoneC
+      .getByRole('region', { name: 'Network' })
+      .getByRole('button', { name: 'Back to your district' })
+      .click();
     await phoneC.getByRole('heading', { level: 1, name: 'My teams' }).waitFor();
     expect(await phoneC.getByRole('region', { name: 'Network' }).count()).toBe(0);
   });
@@ -361,12 +379,15 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
     await outsider.goto(`${app.baseUrl}/n/${networkId}`);
     await outsider.getByRole('heading', { level: 1, name: 'Network not found' }).waitFor();
     await checkPage(outsider, 'networks-not-found');
-    for (const path of ['/api/network', '/api/network/cohorts', '/api/groups', '/api/me']) {
+    for (const path of ['/api/network', '/api/network/cohorts', '/api/groups', '/api/auth/me']) {
       const answer = await outsider.request.get(`${app.baseUrl}${path}`, {
         headers: { 'x-ensemble-network': networkId },
       });
       expect(answer.status(), path).toBe(404);
     }
+    // The same account's own calls, naming no network, answer as usual.
+    for (const path of ['/api/groups', '/api/auth/me'])
+      expect((await outsider.request.get(`${app.baseUrl}${path}`)).status(), path).toBe(200);
     await outsider.getByRole('button', { name: 'Back to your district' }).first().click();
     await outsider.getByRole('heading', { level: 1, name: 'My teams' }).waitFor();
   });

@@ -90,7 +90,6 @@ export function NetworkHomePage() {
           </section>
           {manage ? <JoinRequests /> : null}
           <Members detail={detail} />
-          <LeaveNetwork name={detail.name} />
         </div>
         {manage ? (
           <div className="team-layout__side">
@@ -99,6 +98,8 @@ export function NetworkHomePage() {
           </div>
         ) : null}
       </div>
+      {/* Last, below a convener's tools on a phone too. */}
+      <LeaveNetwork name={detail.name} />
     </Page>
   );
 }
@@ -441,7 +442,7 @@ function LeaveNetwork({ name }: { name: string }) {
   const toast = useToast();
   const leaveSpace = useLeaveNetworkSpace();
   return (
-    <section className="section" aria-labelledby="network-leave">
+    <section className="section network-leave" aria-labelledby="network-leave">
       <h2 id="network-leave" className="section__title">
         {t('home.leave.title')}
       </h2>

@@ -30,7 +30,7 @@ export function CalendarSubscribe({ groupId, isMember }: { groupId: string; isMe
       <h3 id="calendar-subscribe-title" className="subsection__title">
         {t('feed.title')}
       </h3>
-      <p>{t('feed.privacy')}</p>
+      {inNetwork ? null : <p>{t('feed.privacy')}</p>}
       {isMember && !inNetwork ? <TeamFeed groupId={groupId} /> : null}
       {inNetwork ? null : <MyFeed />}
       <p className="calendar-subscribe__download">
