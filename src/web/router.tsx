@@ -7,7 +7,7 @@ import { memoryRoutes } from './memory/routes';
 import { sharingRoutes } from './sharing/routes';
 import { nextStepsRoutes } from './next-steps/routes';
 import { surveyPublicRoutes, surveyRoutes } from './surveys/routes';
-import { NetworkHomePage, networkDistrictRoutes } from './networks/routes';
+import { EnterNetworkPage, NetworkHomePage, networkDistrictRoutes } from './networks/routes';
 import { AppShell } from './shell/AppShell';
 import {
   RedirectIfSignedIn,
@@ -19,7 +19,7 @@ import {
 import { lazyPage, preloadPageAt, type PageRoute } from './shell/lazyPage';
 import { useRouterLocation, useRouterSearch } from './shell/navigation';
 import { NotFoundPage, RouteErrorBoundary } from './shell/RouteError';
-import { EnterNetworkPage, pageBySpace } from './shell/space';
+import { pageBySpace } from './shell/space';
 
 /**
  * Every client route. The server falls back to index.html for these paths, so each is also a valid

@@ -1,7 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../shell/navigation';
-import { useCurrentNetwork, useLeaveNetworkSpace } from '../shell/space';
+import { useCurrentNetwork } from '../shell/space';
+import { useLeaveNetworkSpace } from '../shell/network-frame';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { queryKeys } from '../api/queries';
@@ -81,7 +82,7 @@ export function AccountPage() {
               leaveNetwork('/account');
             }}
           >
-            {t('app.network.back')}
+            {t('account.backToDistrict')}
           </Button>
           {signOutButton}
         </div>

@@ -11,6 +11,7 @@ export const accountStrings = {
     inNetwork:
       'In this tab you take part in the network {{network}} as {{name}}. Your account, its name and its password are kept by your district: go back to your district to change them.',
     networkEmail: 'Signed in as',
+    backToDistrict: 'Back to your district',
     nameSaved: 'Your name is saved.',
     email: 'Email address',
     verified: 'Verified',

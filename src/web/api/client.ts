@@ -13,6 +13,12 @@ import { pathFor } from '#contracts/endpoint';
 import { endpointAtHand, loadEndpoint } from './catalogue';
 import { currentNetwork, spaceHeaders } from './space';
 
+/**
+ * The tab's space (ADR 0032, `./space.ts`), imported from here by the rest of the web so that it shares this
+ * module's chunk rather than being a chunk of its own on every page (DAY-PERF-1).
+ */
+export { currentNetwork, enterNetwork, leaveNetworkSpace, networkIdOf, subscribeToSpace } from './space';
+
 export interface FieldProblem {
   /** Dotted path of the input at fault, e.g. "email" or "schoolId"; it matches the form field's `name`. */
   path: string;

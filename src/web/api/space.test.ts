@@ -5,11 +5,11 @@ import {
   enterNetwork,
   leaveNetworkSpace,
   NETWORK_HEADER,
-  networkEntryOf,
   spaceHeaders,
   subscribeToSpace,
   type SpaceStorage,
 } from './space';
+import { networkEntryOf } from '../networks/entry';
 
 const ID = '3f1c2a9e-8b7d-4c6e-9f00-1a2b3c4d5e6f';
 

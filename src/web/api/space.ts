@@ -17,23 +17,6 @@ export function networkIdOf(value: string | null | undefined): string | null {
   return value && NETWORK_ID.test(value) ? value.toLowerCase() : null;
 }
 
-/**
- * `/n/:networkId` and `/n/:networkId/<rest>`: the network to enter and where to go in it (`/` or `/<rest>`, with
- * the query and hash kept). Null for any other path, or an id that is not one.
- */
-export function networkEntryOf(
-  pathname: string,
-  search = '',
-  hash = '',
-): { networkId: string; to: string } | null {
-  const match = /^\/n\/([^/]+)(\/.*)?$/.exec(pathname);
-  if (!match) return null;
-  const networkId = networkIdOf(match[1]);
-  if (!networkId) return null;
-  const rest = match[2] && match[2] !== '/' ? match[2] : '/';
-  return { networkId, to: rest + search + hash };
-}
-
 /** The headers a call names its space with: the network for an endpoint that needs a session, nothing else. */
 export function spaceHeaders(auth: 'public' | 'session', network: string | null): Record<string, string> {
   return auth === 'session' && network ? { [NETWORK_HEADER]: network } : {};

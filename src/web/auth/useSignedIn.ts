@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Me } from '#contracts/auth';
 import { queryKeys } from '../api/queries';
-import { leaveNetworkSpace } from '../api/space';
+import { leaveNetworkSpace } from '../api/client';
 import { browserStorage, forgetAllOutboxes, forgetOutboxesExcept } from '../meetings/live/outbox-store';
 
 /** Public answers that do not depend on who is signed in, and that a page in mid-flow still shows. */

@@ -20,19 +20,6 @@ export const en = {
       networks: 'Networks',
       networkHome: 'Network home',
     },
-    /** NET-WEB-2: a tab in a network says so on every page, with the way back. */
-    network: {
-      band: 'In this tab you are in the network',
-      bandUnnamed: 'This tab is set to a network.',
-      bandLabel: 'Network',
-      back: 'Back to your district',
-      notFoundTitle: 'Network not found',
-      notFoundBody:
-        'This network is not open to your account: it may not exist, or you are not (or no longer) one of its members. Open your networks from your district.',
-      districtOnlyTitle: 'This page is in your district',
-      districtOnlyBody:
-        'This tab is in a network, and this page belongs to your district. Go back to your district to open it.',
-    },
     /** SEARCH-WEB-2: the search box in the header. */
     search: {
       label: 'Search your teams’ memory',
@@ -84,20 +71,6 @@ export const en = {
     name: 'Name',
     passwordHint: 'At least {{min}} characters. A short sentence you can remember works well.',
     nameHint: 'How your colleagues will see you.',
-  },
-  signIn: {
-    title: 'Sign in to Ensemble',
-    intro:
-      'Welcome. Ensemble is where teacher teams run short, structured meetings about what works in class. Sign in with your Ensemble email and password.',
-    submit: 'Sign in',
-    forgot: 'Forgot your password?',
-    haveCode: 'Have a join code from your team?',
-    joinLink: 'Join a team',
-    device: 'On this device',
-    sharedDevice: 'This is a shared device',
-    sharedDeviceHint: 'You are signed out when the browser closes, or after a while without use.',
-    keepSignedIn: 'Keep me signed in',
-    keepSignedInHint: 'Only on a device that is yours alone. You stay signed in for 30 days.',
   },
   groupKind: {
     teacher_team: 'Teacher team',

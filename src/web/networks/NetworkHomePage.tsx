@@ -12,7 +12,7 @@ import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { ApiForm } from '../forms/ApiForm';
 import { useToast } from '../shell/Toaster';
-import { useLeaveNetworkSpace } from '../shell/space';
+import { useLeaveNetworkSpace } from '../shell/network-frame';
 import { Button, ButtonLink } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormAlert } from '../ui/FormAlert';

@@ -4,6 +4,19 @@
  */
 export const networksStrings = {
   loading: 'Loading networks…',
+  /** NET-WEB-2, NET-WEB-3: the shell of a tab in a network. */
+  shell: {
+    band: 'In this tab you are in the network',
+    bandUnnamed: 'This tab is set to a network.',
+    bandLabel: 'Network',
+    back: 'Back to your district',
+    notFoundTitle: 'Network not found',
+    notFoundBody:
+      'This network is not open to your account: it may not exist, or you are not (or no longer) one of its members. Open your networks from your district.',
+    districtOnlyTitle: 'This page is in your district',
+    districtOnlyBody:
+      'This tab is in a network, and this page belongs to your district. Go back to your district to open it.',
+  },
   focus: {
     teacher_coaching: 'Effective teacher coaching',
     writing_across_content: 'Writing across the content areas',

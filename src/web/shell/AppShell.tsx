@@ -3,10 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isApiRequestError } from '../api/client';
 import { useMe } from '../api/queries';
-import { Button } from '../ui/Button';
-import { Page } from '../ui/Page';
 import { NavLink, useCurrentLocation } from './navigation';
-import { useCurrentNetwork, useLeaveNetworkSpace } from './space';
+import { NetworkFrame, useCurrentNetwork } from './space';
 import { noteNavigation } from './navigationFocus';
 import { ToastProvider } from './Toaster';
 import { SearchBox } from '../search/SearchBox';
@@ -34,7 +32,6 @@ export function AppShell({ children }: { children: ReactNode }) {
   // works in a network (never the district's admin pages or surveys: a convener is the network's admin).
   const network = useCurrentNetwork();
   const inNetwork = network !== null;
-  const leaveNetwork = useLeaveNetworkSpace();
   // NET-WEB-3: a network this account is not in answers 404 to everything, `me` included.
   const networkMissing = inNetwork && isApiRequestError(me.error) && me.error.status === 404;
   const isLeader = signedIn?.schools.some((school) => school.role === 'school_leader') ?? false;
@@ -53,29 +50,8 @@ export function AppShell({ children }: { children: ReactNode }) {
         {t('app.skipToContent')}
       </a>
       <header className="site-header">
-        {inNetwork ? (
-          <div className="space-band" role="region" aria-label={t('app.network.bandLabel')}>
-            <div className="space-band__inner">
-              <p className="space-band__text">
-                {signedIn ? (
-                  <>
-                    {t('app.network.band')}{' '}
-                    <strong className="space-band__name">{signedIn.districtName}</strong>
-                  </>
-                ) : (
-                  t('app.network.bandUnnamed')
-                )}
-              </p>
-              <Button
-                className="space-band__back"
-                onPress={() => {
-                  leaveNetwork();
-                }}
-              >
-                {t('app.network.back')}
-              </Button>
-            </div>
-          </div>
+        {inNetwork && !networkMissing ? (
+          <NetworkFrame part="band" name={signedIn?.districtName ?? null} />
         ) : null}
         <div className="site-header__inner">
           <Link to="/" className="brand">
@@ -138,23 +114,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
         {/* DAY-PERF-4: nothing in <main> until we know who is here: on a phone the menu takes a second line of
             the header, and a loading line drawn before it would be pushed down (a layout shift). */}
-        {me.isPending ? null : networkMissing ? (
-          <Page title={t('app.network.notFoundTitle')} width="narrow">
-            <p>{t('app.network.notFoundBody')}</p>
-            <div className="actions">
-              <Button
-                variant="primary"
-                onPress={() => {
-                  leaveNetwork();
-                }}
-              >
-                {t('app.network.back')}
-              </Button>
-            </div>
-          </Page>
-        ) : (
-          children
-        )}
+        {me.isPending ? null : networkMissing ? <NetworkFrame part="not-found" /> : children}
       </main>
     </ToastProvider>
   );

@@ -8,8 +8,7 @@ import { Page } from '../ui/Page';
 import { ButtonLink } from '../ui/Button';
 import { useCurrentLocation, useSearchParams } from './navigation';
 import { safeNextPath, SignedInProvider } from './session';
-import { Button } from '../ui/Button';
-import { useCurrentNetwork, useLeaveNetworkSpace } from './space';
+import { NetworkFrame, useCurrentNetwork } from './space';
 
 /**
  * wouter's `Redirect` navigates once, when it mounts: keyed by its target, a guard that still redirects after
@@ -83,27 +82,9 @@ export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
 }
 
 /**
- * NET-WEB-2: a page of the district (admin, surveys, the shared library, the networks list) opened in a tab that is
- * in a network says so and offers the way back, rather than failing call by call (the server refuses them there).
+ * NET-WEB-2: a page of the district (admin, surveys, the networks list) opened in a tab that is in a network says
+ * so and offers the way back, rather than failing call by call (the server refuses them there).
  */
 export function RequireDistrictSpace({ children }: { children: ReactNode }) {
-  const { t } = useTranslation();
-  const network = useCurrentNetwork();
-  const leave = useLeaveNetworkSpace();
-  if (!network) return children;
-  return (
-    <Page title={t('app.network.districtOnlyTitle')} width="narrow">
-      <p>{t('app.network.districtOnlyBody')}</p>
-      <div className="actions">
-        <Button
-          variant="primary"
-          onPress={() => {
-            leave();
-          }}
-        >
-          {t('app.network.back')}
-        </Button>
-      </div>
-    </Page>
-  );
+  return useCurrentNetwork() ? <NetworkFrame part="district-only" /> : children;
 }

@@ -2,7 +2,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { ServerEvents, SOCKET_PATH } from '#contracts/realtime';
 import type { MeetingTransport, TransportHandlers } from './meeting-client';
-import { currentNetwork } from '../../api/space';
+import { currentNetwork } from '../../api/client';
 
 type Push = (payload: unknown) => void;
 interface ServerToClient {
