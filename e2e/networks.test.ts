@@ -229,6 +229,7 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
     // A district page opened in this tab says it is the district's, with the way back.
     await convener.goto(`${app.baseUrl}/admin`);
     await convener.getByRole('heading', { level: 1, name: 'This page is in your district' }).waitFor();
+    await checkPage(convener, 'networks-district-only');
     await convener.goBack();
     await convener.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
   });
