@@ -5,9 +5,11 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { meQuery, setupStatusQuery } from './api/queries';
 import { createQueryClient } from './api/queryClient';
+import { currentNetwork } from './api/client';
 import { demoInfoQuery } from './demo/queries';
 import { setUpI18n } from './i18n';
 import { AppRouter, preloadFirstPage } from './router';
+import { loadNetworkKit } from './shell/space';
 import './styles/index.css';
 
 const i18n = setUpI18n();
@@ -21,6 +23,8 @@ askEarly(queryClient.query(meQuery));
 askEarly(queryClient.query(setupStatusQuery));
 askEarly(queryClient.query(demoInfoQuery));
 preloadFirstPage(window.location.pathname);
+// NET-WEB-2: a tab in a network draws its band from the networks kit: asked now, beside `me`, not after it.
+if (currentNetwork()) void loadNetworkKit().catch(() => undefined);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');

@@ -8,11 +8,19 @@ import { sharingRoutes } from './sharing/routes';
 import { nextStepsRoutes } from './next-steps/routes';
 import { colleagueRoutes } from './colleague/routes';
 import { surveyPublicRoutes, surveyRoutes } from './surveys/routes';
+import { EnterNetworkPage, NetworkHomePage, networkDistrictRoutes } from './networks/routes';
 import { AppShell } from './shell/AppShell';
-import { RedirectIfSignedIn, RequireDistrictAdmin, RequireSession, SetupGate } from './shell/guards';
+import {
+  RedirectIfSignedIn,
+  RequireDistrictAdmin,
+  RequireDistrictSpace,
+  RequireSession,
+  SetupGate,
+} from './shell/guards';
 import { lazyPage, preloadPageAt, type PageRoute } from './shell/lazyPage';
 import { useRouterLocation, useRouterSearch } from './shell/navigation';
 import { NotFoundPage, RouteErrorBoundary } from './shell/RouteError';
+import { pageBySpace } from './shell/space';
 
 /**
  * Every client route. The server falls back to index.html for these paths, so each is also a valid
@@ -57,7 +65,14 @@ const signedOutRoutes: readonly PageRoute[] = [
 
 /** Signed in: a signed-out visitor goes to /sign-in?next=<here>. */
 const signedInRoutes: readonly PageRoute[] = [
-  { path: '/', Page: lazyPage(() => import('./teams/MyTeamsPage'), 'MyTeamsPage') },
+  // NET-WEB-2: in a tab that is in a network, home is the network's.
+  {
+    path: '/',
+    Page: pageBySpace(
+      lazyPage(() => import('./teams/MyTeamsPage'), 'MyTeamsPage'),
+      NetworkHomePage,
+    ),
+  },
   { path: '/teams/:groupId', Page: lazyPage(() => import('./teams/TeamPage'), 'TeamPage') },
   { path: '/account', Page: lazyPage(() => import('./account/AccountPage'), 'AccountPage') },
   { path: '/reflections', Page: lazyPage(() => import('./reflections/ReflectionsPage'), 'ReflectionsPage') },
@@ -68,9 +83,10 @@ const signedInRoutes: readonly PageRoute[] = [
   ...memoryRoutes,
   ...sharingRoutes,
   ...nextStepsRoutes,
-  ...surveyRoutes,
-  ...colleagueRoutes,
 ];
+
+/** Signed in, and of the district only (NET-WEB-2): a tab in a network says so and offers the way back. */
+const districtRoutes: readonly PageRoute[] = [...surveyRoutes, ...networkDistrictRoutes, ...colleagueRoutes];
 
 /** Signed in as a district administrator. */
 const adminRoutes: readonly PageRoute[] = [
@@ -109,12 +125,23 @@ function AppRoutes() {
                   {routes(signedOutRoutes, (page) => (
                     <RedirectIfSignedIn>{page}</RedirectIfSignedIn>
                   ))}
+                  {/* NET-WEB-1: enter a network in this tab, then go on inside it. */}
+                  <Route path="/n/:networkId/*?">
+                    <EnterNetworkPage />
+                  </Route>
                   {routes(signedInRoutes, (page) => (
                     <RequireSession>{page}</RequireSession>
                   ))}
+                  {routes(districtRoutes, (page) => (
+                    <RequireSession>
+                      <RequireDistrictSpace>{page}</RequireDistrictSpace>
+                    </RequireSession>
+                  ))}
                   {routes(adminRoutes, (page) => (
                     <RequireSession>
-                      <RequireDistrictAdmin>{page}</RequireDistrictAdmin>
+                      <RequireDistrictSpace>
+                        <RequireDistrictAdmin>{page}</RequireDistrictAdmin>
+                      </RequireDistrictSpace>
                     </RequireSession>
                   ))}
                   <Route>
@@ -149,6 +176,7 @@ export function preloadFirstPage(pathname: string): void {
     ...publicRoutes,
     ...signedOutRoutes,
     ...signedInRoutes,
+    ...districtRoutes,
     ...adminRoutes,
   ]);
 }

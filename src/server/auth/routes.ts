@@ -110,9 +110,12 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
     return { ok: true as const };
   });
 
-  registerEndpoint(app, api.me, async ({ actor }) =>
-    presentMe(s.db, { id: actor.userId, districtId: actor.districtId }),
-  );
+  registerEndpoint(app, api.me, async ({ actor }) => {
+    const me = await presentMe(s.db, { id: actor.userId, districtId: actor.districtId });
+    // In a network the actor is a member row, whose address is a placeholder under `.invalid` (ADR 0032): the
+    // person's own address is their account's.
+    return actor.network ? { ...me, email: actor.email, emailVerified: actor.emailVerified } : me;
+  });
 
   registerEndpoint(app, api.changeName, async ({ actor, body }) => {
     await s.db

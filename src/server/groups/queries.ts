@@ -123,6 +123,7 @@ export async function presentGroupDetail(
       userId: users.id,
       name: users.name,
       email: users.email,
+      kind: users.kind,
       role: groupMembers.role,
       deactivatedAt: users.deactivatedAt,
     })
@@ -157,8 +158,9 @@ export async function presentGroupDetail(
     members: members.map((m) => ({
       userId: m.userId,
       name: m.name,
-      // Colleagues see names; addresses are for those who run the group.
-      email: abilities.manageMembers || m.userId === actor.userId ? m.email : '',
+      // Colleagues see names; addresses are for those who run the group. A network's member row has no address
+      // of its own (a placeholder under `.invalid`, ADR 0032): never shown.
+      email: m.kind === 'account' && (abilities.manageMembers || m.userId === actor.userId) ? m.email : '',
       role: m.role,
       active: m.deactivatedAt === null,
     })),

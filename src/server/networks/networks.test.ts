@@ -282,4 +282,25 @@ describe('networks of principals across districts (ADR 0032)', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.status).toBe('active');
   });
+
+  it("NET-WEB-6: in a network nobody is shown a member row's placeholder address; `me` there carries the account's own", async () => {
+    const cohort = await inNet(a.client, networkId).post<{ id: string }>('/api/network/cohorts', {
+      name: 'Coaching cohort',
+      focus: { area: 'teacher_coaching' },
+      goal: 'Two coaching cycles per teacher.',
+    });
+    expect(cohort.status).toBe(200);
+    expect((await inNet(pb, networkId).post(`/api/network/cohorts/${cohort.body.id}/join`)).status).toBe(200);
+    // The convener runs the cohort (sees the addresses of those who have one), the member sees their own.
+    for (const client of [a.client, pb]) {
+      const group = await inNet(client, networkId).get<{ members: { name: string; email: string }[] }>(
+        `/api/groups/${cohort.body.id}`,
+      );
+      expect(group.status).toBe(200);
+      expect(group.body.members).toHaveLength(2);
+      for (const member of group.body.members) expect(member.email).not.toMatch(/\.invalid$/);
+    }
+    const me = await inNet(pb, networkId).get<{ email: string; districtId: string }>('/api/auth/me');
+    expect(me.body).toMatchObject({ email: principalB.email, districtId: networkId });
+  });
 });

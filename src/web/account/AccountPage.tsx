@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../shell/navigation';
+import { useCurrentNetwork } from '../shell/space';
+import { useLeaveNetworkSpace } from '../shell/network-frame';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
 import { queryKeys } from '../api/queries';
@@ -26,6 +28,8 @@ export function AccountPage() {
   const navigate = useNavigate();
   const describe = useDescribeError();
   const forgetSignedIn = useForgetSignedIn();
+  const inNetwork = useCurrentNetwork() !== null;
+  const leaveNetwork = useLeaveNetworkSpace();
 
   const changeName = useMutation({
     mutationFn: (values: FormValues) => call('changeName', { body: { name: values.name ?? '' } }),
@@ -46,6 +50,44 @@ export function AccountPage() {
     navigate('/sign-in', { replace: true });
   };
   const signOut = useMutation({ mutationFn: () => call('signOut'), onSuccess: signedOut });
+  const signOutButton = (
+    <Button
+      variant="primary"
+      onPress={() => {
+        signOut.mutate();
+      }}
+      isPending={signOut.isPending}
+    >
+      {t('account.signOut')}
+    </Button>
+  );
+
+  // NET-WEB-2: in a network the person acts as their member row there; the account itself is the district's.
+  if (inNetwork)
+    return (
+      <Page title={t('account.title')} width="narrow">
+        <p>{t('account.inNetwork', { network: me.districtName, name: me.name })}</p>
+        <dl className="facts facts--first">
+          <div className="facts__row">
+            <dt>{t('account.networkEmail')}</dt>
+            <dd>
+              <span className="facts__value">{me.email}</span>
+            </dd>
+          </div>
+        </dl>
+        {signOut.error ? <FormAlert messages={[describe(signOut.error)]} /> : null}
+        <div className="actions">
+          <Button
+            onPress={() => {
+              leaveNetwork('/account');
+            }}
+          >
+            {t('account.backToDistrict')}
+          </Button>
+          {signOutButton}
+        </div>
+      </Page>
+    );
 
   return (
     <Page title={t('account.title')} width="narrow">
@@ -138,15 +180,7 @@ export function AccountPage() {
         <p>{t('account.sessionsIntro')}</p>
         {signOut.error ? <FormAlert messages={[describe(signOut.error)]} /> : null}
         <div className="actions">
-          <Button
-            variant="primary"
-            onPress={() => {
-              signOut.mutate();
-            }}
-            isPending={signOut.isPending}
-          >
-            {t('account.signOut')}
-          </Button>
+          {signOutButton}
           <ConfirmDialog
             trigger={t('account.signOutEverywhere')}
             triggerVariant="secondary"

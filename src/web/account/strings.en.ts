@@ -7,6 +7,11 @@ export const accountStrings = {
   account: {
     title: 'Account',
     profile: 'Profile',
+    /** NET-WEB-2: the account page in a tab that is in a network. */
+    inNetwork:
+      'In this tab you take part in the network {{network}} as {{name}}. Your account, its name and its password are kept by your district: go back to your district to change them.',
+    networkEmail: 'Signed in as',
+    backToDistrict: 'Back to your district',
     nameSaved: 'Your name is saved.',
     email: 'Email address',
     verified: 'Verified',

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from '../shell/navigation';
 import { AuditAction, type AuditEntry } from '#contracts/audit';
 import { call, withQuery } from '../api/client';
-import { usePeople } from '../api/queries';
+import { usePeople } from '../api/admin-queries';
 import { useSignedInUser } from '../shell/session';
 import { Button, ButtonLink } from '../ui/Button';
 import { Page } from '../ui/Page';

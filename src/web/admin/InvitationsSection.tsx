@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import { queryKeys, useInvitations } from '../api/queries';
+import { queryKeys } from '../api/queries';
+import { useInvitations } from '../api/admin-queries';
 import { useToast } from '../shell/Toaster';
 import { formatDate } from '../teams/labels';
 import { ConfirmDialog } from '../ui/ConfirmDialog';

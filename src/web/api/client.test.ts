@@ -105,6 +105,37 @@ describe('call', () => {
   });
 });
 
+describe('the space a call acts in (ADR 0032)', () => {
+  const networkId = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+  function tabIn(network: string | null) {
+    const map = new Map<string, string>(network ? [['ensemble.network', network]] : []);
+    vi.stubGlobal('window', {
+      sessionStorage: {
+        getItem: (key: string) => map.get(key) ?? null,
+        setItem: () => {},
+        removeItem: () => {},
+      },
+    });
+  }
+
+  it('NET-WEB-1 in a tab that entered a network, a session call names it; a public call does not', async () => {
+    tabIn(networkId);
+    const fetchMock = stubFetch(answer(200, { items: [] }));
+    await call('listGroups');
+    expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).get('x-ensemble-network')).toBe(networkId);
+    const publicMock = stubFetch(answer(200, { ok: true }));
+    await call('signOut');
+    expect(new Headers(publicMock.mock.calls[0]?.[1]?.headers).has('x-ensemble-network')).toBe(false);
+  });
+
+  it('NET-WEB-1 a tab in its district names no network', async () => {
+    tabIn(null);
+    const fetchMock = stubFetch(answer(200, { items: [] }));
+    await call('listGroups');
+    expect(new Headers(fetchMock.mock.calls[0]?.[1]?.headers).has('x-ensemble-network')).toBe(false);
+  });
+});
+
 describe('the catalogue the client loads (ADR 0026)', () => {
   /** A fresh client and catalogue, with the next steps' module counted as it loads. */
   async function freshClient() {

@@ -11,6 +11,13 @@ import type { Api, BodyOf, Endpoint, EndpointName, ResponseOf } from '#contracts
 import { ApiError } from '#contracts/common';
 import { pathFor } from '#contracts/endpoint';
 import { endpointAtHand, loadEndpoint } from './catalogue';
+import { currentNetwork, spaceHeaders } from './space';
+
+/**
+ * The tab's space (ADR 0032, `./space.ts`), imported from here by the rest of the web so that it shares this
+ * module's chunk rather than being a chunk of its own on every page (DAY-PERF-1).
+ */
+export { currentNetwork, enterNetwork, leaveNetworkSpace, networkIdOf, subscribeToSpace } from './space';
 
 export interface FieldProblem {
   /** Dotted path of the input at fault, e.g. "email" or "schoolId"; it matches the form field's `name`. */
@@ -93,7 +100,11 @@ export async function call<N extends EndpointName>(
   // A core endpoint is at hand without waiting; a later feature's loads its module once (./catalogue.ts).
   const endpoint: Endpoint = endpointAtHand(name) ?? (await loadEndpoint(name));
   const url = withQuery(pathFor(endpoint.path, options?.params), options?.query);
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  // NET-WEB-1: in a tab that entered a network, every call that needs a session acts in it (ADR 0032).
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    ...spaceHeaders(endpoint.auth, currentNetwork()),
+  };
   let body: string | undefined;
 
   if (endpoint.body) {

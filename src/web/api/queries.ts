@@ -58,28 +58,3 @@ export function useGroup(groupId: string) {
     queryFn: ({ signal }) => call('getGroup', { params: { groupId }, signal }),
   });
 }
-
-export function useDistrict() {
-  return useQuery({ queryKey: queryKeys.district, queryFn: ({ signal }) => call('district', { signal }) });
-}
-
-export function useSchools() {
-  return useQuery({
-    queryKey: queryKeys.schools,
-    queryFn: async ({ signal }) => (await call('listSchools', { signal })).items,
-  });
-}
-
-export function usePeople() {
-  return useQuery({
-    queryKey: queryKeys.people,
-    queryFn: async ({ signal }) => (await call('listPeople', { signal })).items,
-  });
-}
-
-export function useInvitations() {
-  return useQuery({
-    queryKey: queryKeys.invitations,
-    queryFn: async ({ signal }) => (await call('listInvitations', { signal })).items,
-  });
-}

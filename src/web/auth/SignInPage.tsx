@@ -12,6 +12,7 @@ import { Page } from '../ui/Page';
 import { RadioGroupField } from '../ui/RadioGroupField';
 import { PasswordField, TextField } from '../ui/TextField';
 import { useRememberSignedIn } from './useSignedIn';
+import './sign-in-i18n';
 
 const fieldNames = ['email', 'password', 'keepSignedIn'] as const;
 

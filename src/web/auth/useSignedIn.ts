@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Me } from '#contracts/auth';
 import { queryKeys } from '../api/queries';
+import { leaveNetworkSpace } from '../api/client';
 import { browserStorage, forgetAllOutboxes, forgetOutboxesExcept } from '../meetings/live/outbox-store';
 
 /** Public answers that do not depend on who is signed in, and that a page in mid-flow still shows. */
@@ -36,5 +37,7 @@ export function useForgetSignedIn(): () => void {
     queryClient.removeQueries({ predicate: (query) => !sessionIndependent.has(query.queryKey[0]) });
     queryClient.setQueryData(queryKeys.me, null);
     forgetAllOutboxes(browserStorage());
+    // NET-WEB-1: whoever signs in next on this tab starts in their own district.
+    leaveNetworkSpace();
   }, [queryClient]);
 }

@@ -17,6 +17,8 @@ export const en = {
       surveys: 'Surveys',
       admin: 'Admin',
       account: 'Account',
+      networks: 'Networks',
+      networkHome: 'Network home',
     },
     /** SEARCH-WEB-2: the search box in the header. */
     search: {
@@ -69,20 +71,6 @@ export const en = {
     name: 'Name',
     passwordHint: 'At least {{min}} characters. A short sentence you can remember works well.',
     nameHint: 'How your colleagues will see you.',
-  },
-  signIn: {
-    title: 'Sign in to Ensemble',
-    intro:
-      'Welcome. Ensemble is where teacher teams run short, structured meetings about what works in class. Sign in with your Ensemble email and password.',
-    submit: 'Sign in',
-    forgot: 'Forgot your password?',
-    haveCode: 'Have a join code from your team?',
-    joinLink: 'Join a team',
-    device: 'On this device',
-    sharedDevice: 'This is a shared device',
-    sharedDeviceHint: 'You are signed out when the browser closes, or after a while without use.',
-    keepSignedIn: 'Keep me signed in',
-    keepSignedInHint: 'Only on a device that is yours alone. You stay signed in for 30 days.',
   },
   groupKind: {
     teacher_team: 'Teacher team',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountStrings } from '../account/strings.en';
 import { adminStrings } from '../admin/strings.en';
 import { passwordStrings } from '../auth/strings.en';
+import { signInStrings } from '../auth/sign-in-strings.en';
 import { demoStrings } from '../demo/strings.en';
 import { outboxStrings } from '../dev/strings.en';
 import { invitationStrings } from '../invitations/strings.en';
@@ -31,6 +32,7 @@ describe('i18n', () => {
     for (const strings of [
       accountStrings,
       passwordStrings,
+      signInStrings,
       demoStrings,
       outboxStrings,
       invitationStrings,

@@ -1,6 +1,7 @@
 import type { accountStrings } from '../account/strings.en';
 import type { adminStrings } from '../admin/strings.en';
 import type { passwordStrings } from '../auth/strings.en';
+import type { signInStrings } from '../auth/sign-in-strings.en';
 import type { demoStrings } from '../demo/strings.en';
 import type { outboxStrings } from '../dev/strings.en';
 import type { invitationStrings } from '../invitations/strings.en';
@@ -15,6 +16,7 @@ import type { en } from './en';
  */
 type PageStrings = { admin: typeof adminStrings } & typeof accountStrings &
   typeof passwordStrings &
+  typeof signInStrings &
   typeof demoStrings &
   typeof outboxStrings &
   typeof invitationStrings &

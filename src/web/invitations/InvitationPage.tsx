@@ -171,7 +171,7 @@ function InvitationDetails({ token, preview }: { token: string; preview: Preview
             <Button type="submit" variant="primary" isPending={signInAndAccept.isPending}>
               {t('invitation.signInAndAccept')}
             </Button>
-            <Link to="/forgot-password">{t('signIn.forgot')}</Link>
+            <Link to="/forgot-password">{t('invitation.forgot')}</Link>
           </div>
         </ApiForm>
       </>

@@ -16,6 +16,7 @@ export const invitationStrings = {
     acceptAndCreate: 'Create account and join',
     existingAccount: 'You already have an Ensemble account. Sign in to accept.',
     signInAndAccept: 'Sign in and accept',
+    forgot: 'Forgot your password?',
     signedInAs: 'You are signed in as {{email}}.',
     wrongAccount:
       'You are signed in as {{signedIn}}, but this invitation is for {{invited}}. Sign out, then open the link again.',

@@ -10,6 +10,7 @@ import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormAlert } from '../ui/FormAlert';
 import { useCopy } from '../ui/useCopy';
+import { useCurrentNetwork } from '../shell/space';
 import { formatDateTime } from '../meetings/format';
 import { useScheduleT } from './i18n';
 import './schedule.css';
@@ -22,14 +23,16 @@ import { scheduleKeys, useMyFeed, useTeamFeed } from './queries';
 export function CalendarSubscribe({ groupId, isMember }: { groupId: string; isMember: boolean }) {
   const t = useScheduleT();
   const calendarUrl = pathFor(scheduleApi.groupCalendar.path, { groupId });
+  // NET-WEB-6: the subscription links are the district's; in a network, the team's calendar is a download.
+  const inNetwork = useCurrentNetwork() !== null;
   return (
     <section className="panel calendar-subscribe" aria-labelledby="calendar-subscribe-title">
       <h3 id="calendar-subscribe-title" className="subsection__title">
         {t('feed.title')}
       </h3>
-      <p>{t('feed.privacy')}</p>
-      {isMember ? <TeamFeed groupId={groupId} /> : null}
-      <MyFeed />
+      {inNetwork ? null : <p>{t('feed.privacy')}</p>}
+      {isMember && !inNetwork ? <TeamFeed groupId={groupId} /> : null}
+      {inNetwork ? null : <MyFeed />}
       <p className="calendar-subscribe__download">
         <a href={calendarUrl} download>
           {t('feed.download')}

@@ -24,9 +24,11 @@ export function useTeamFeed(groupId: string, enabled: boolean) {
   });
 }
 
-export function useMyFeed() {
+/** The person's calendar link (district only: a tab in a network does not ask, NET-WEB-6). */
+export function useMyFeed(enabled = true) {
   return useQuery({
     queryKey: scheduleKeys.myFeed,
     queryFn: ({ signal }) => call('myCalendarFeed', { signal }),
+    enabled,
   });
 }

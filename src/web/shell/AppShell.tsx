@@ -1,8 +1,10 @@
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { isApiRequestError } from '../api/client';
 import { useMe } from '../api/queries';
 import { NavLink, useCurrentLocation } from './navigation';
+import { NetworkFrame, useCurrentNetwork } from './space';
 import { noteNavigation } from './navigationFocus';
 import { ToastProvider } from './Toaster';
 import { SearchBox } from '../search/SearchBox';
@@ -26,6 +28,14 @@ export function AppShell({ children }: { children: ReactNode }) {
   }, [location.pathname, location.key]);
 
   const signedIn = me.data ?? null;
+  // NET-WEB-2: a tab in a network says which one on every page, with the way back; its menu offers only what
+  // works in a network (never the district's admin pages or surveys: a convener is the network's admin).
+  const network = useCurrentNetwork();
+  const inNetwork = network !== null;
+  // NET-WEB-3: a network this account is not in answers 404 to everything, `me` included.
+  const networkMissing = inNetwork && isApiRequestError(me.error) && me.error.status === 404;
+  const isLeader = signedIn?.schools.some((school) => school.role === 'school_leader') ?? false;
+  const showNetworks = !inNetwork && (signedIn?.districtRole === 'district_admin' || isLeader);
   return (
     <ToastProvider>
       <a
@@ -40,6 +50,9 @@ export function AppShell({ children }: { children: ReactNode }) {
         {t('app.skipToContent')}
       </a>
       <header className="site-header">
+        {inNetwork && !networkMissing ? (
+          <NetworkFrame part="band" name={signedIn?.districtName ?? null} />
+        ) : null}
         <div className="site-header__inner">
           <Link to="/" className="brand">
             <span className="brand__mark" aria-hidden="true" />
@@ -50,7 +63,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               <ul className="site-nav__list">
                 <li>
                   <NavLink to="/" end className="site-nav__link">
-                    {t('app.nav.myTeams')}
+                    {inNetwork ? t('app.nav.networkHome') : t('app.nav.myTeams')}
                   </NavLink>
                 </li>
                 <li>
@@ -59,17 +72,28 @@ export function AppShell({ children }: { children: ReactNode }) {
                   </NavLink>
                 </li>
                 {/* Not on a phone: the menu would take a third line there (My teams links to it instead). */}
-                <li className="site-nav__item--wide">
-                  <NavLink to="/shared" className="site-nav__link">
-                    {t('app.nav.shared')}
-                  </NavLink>
-                </li>
-                <li className="site-nav__item--wide">
-                  <NavLink to="/surveys" className="site-nav__link">
-                    {t('app.nav.surveys')}
-                  </NavLink>
-                </li>
-                {signedIn.districtRole === 'district_admin' ? (
+                {inNetwork ? null : (
+                  <li className="site-nav__item--wide">
+                    <NavLink to="/shared" className="site-nav__link">
+                      {t('app.nav.shared')}
+                    </NavLink>
+                  </li>
+                )}
+                {inNetwork ? null : (
+                  <li className="site-nav__item--wide">
+                    <NavLink to="/surveys" className="site-nav__link">
+                      {t('app.nav.surveys')}
+                    </NavLink>
+                  </li>
+                )}
+                {showNetworks ? (
+                  <li className="site-nav__item--wide">
+                    <NavLink to="/networks" className="site-nav__link">
+                      {t('app.nav.networks')}
+                    </NavLink>
+                  </li>
+                ) : null}
+                {!inNetwork && signedIn.districtRole === 'district_admin' ? (
                   <li>
                     <NavLink to="/admin" className="site-nav__link">
                       {t('app.nav.admin')}
@@ -90,7 +114,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
         {/* DAY-PERF-4: nothing in <main> until we know who is here: on a phone the menu takes a second line of
             the header, and a loading line drawn before it would be pushed down (a layout shift). */}
-        {me.isPending ? null : children}
+        {me.isPending ? null : networkMissing ? <NetworkFrame part="not-found" /> : children}
       </main>
     </ToastProvider>
   );

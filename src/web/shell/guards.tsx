@@ -8,6 +8,7 @@ import { Page } from '../ui/Page';
 import { ButtonLink } from '../ui/Button';
 import { useCurrentLocation, useSearchParams } from './navigation';
 import { safeNextPath, SignedInProvider } from './session';
+import { NetworkFrame, useCurrentNetwork } from './space';
 
 /**
  * wouter's `Redirect` navigates once, when it mounts: keyed by its target, a guard that still redirects after
@@ -78,4 +79,12 @@ export function RedirectIfSignedIn({ children }: { children: ReactNode }) {
   if (me.isPending) return <LoadingState />;
   if (me.data) return <GoTo to={safeNextPath(searchParams.get('next'))} />;
   return children;
+}
+
+/**
+ * NET-WEB-2: a page of the district (admin, surveys, the networks list) opened in a tab that is in a network says
+ * so and offers the way back, rather than failing call by call (the server refuses them there).
+ */
+export function RequireDistrictSpace({ children }: { children: ReactNode }) {
+  return useCurrentNetwork() ? <NetworkFrame part="district-only" /> : children;
 }

@@ -7,7 +7,8 @@
  */
 import { useState } from 'react';
 import type { CreatedWave, MIN_THRESHOLD, WaveScope } from '#contracts/surveys';
-import { useGroups, useSchools } from '../api/queries';
+import { useGroups } from '../api/queries';
+import { useSchools } from '../api/admin-queries';
 import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { useNavigate } from '../shell/navigation';
 import { useSignedInUser } from '../shell/session';

@@ -31,6 +31,12 @@ export function MyTeamsPage() {
           <p className="site-nav-narrow-only">
             <Link to="/surveys">{t('myTeams.surveysLink')}</Link>
           </p>
+          {/* NET-WEB-4: and for Networks, for those who may find and start them. */}
+          {me.districtRole === 'district_admin' || me.schools.some((s) => s.role === 'school_leader') ? (
+            <p className="site-nav-narrow-only">
+              <Link to="/networks">{t('myTeams.networksLink')}</Link>
+            </p>
+          ) : null}
         </>
       }
     >

@@ -18,12 +18,20 @@ import { MembersSection } from './MembersSection';
 import { groupKindLabel } from './labels';
 import { TeamHome } from '../team-home/TeamHome';
 import { useTeamHome } from '../team-home/queries';
+import { useCurrentNetwork } from '../shell/space';
+import { CohortCycleFacts } from '../networks/CohortCycleFacts';
+import { useCohorts } from '../networks/queries';
 import './i18n';
 
 export function TeamPage() {
   const { t } = useTranslation();
   const { groupId = '' } = useParams();
   const group = useGroup(groupId);
+  // NET-WEB-6: in a network the team is a cohort of it: no school, no district links (join codes, email
+  // invitations, calendar subscriptions), and its current cycle's focus and goal at the top.
+  const inNetwork = useCurrentNetwork() !== null;
+  const myFeed = useMyFeed(!inNetwork);
+  const cohorts = useCohorts(inNetwork);
   // DAY-PERF-4: what the sections below ask for is asked now, beside the team itself, and the page draws once
   // it is all in: one round trip instead of two, and no section grows and pushes the next one down (the
   // schedule form's routines, the meeting list). A section whose answer failed shows its own error.
@@ -33,7 +41,7 @@ export function TeamPage() {
     useMeetingSettings(groupId),
     // The team's weekly series (above its meetings) and the person's calendar link (SERIES, CAL-FEED).
     useSeries(groupId),
-    useMyFeed(),
+    ...(inNetwork ? [cohorts] : [myFeed]),
     // HOME-1: the team home at the top (a non-member is refused it at once and never shown it).
     useTeamHome(groupId),
   ];
@@ -58,9 +66,13 @@ export function TeamPage() {
   }
 
   const detail = group.data;
-  const facts = [groupKindLabel(t, detail), detail.schoolName ?? t('myTeams.districtWide')];
+  const facts = [groupKindLabel(t, detail)];
+  if (detail.schoolName) facts.push(detail.schoolName);
+  else if (detail.kind !== 'cohort') facts.push(t('myTeams.districtWide'));
   if (detail.myRole) facts.push(t('myTeams.myRole', { role: t(`groupRole.${detail.myRole}`) }));
-  const showJoinCode = detail.can.manageJoinCode || detail.joinCode !== null;
+  const showJoinCode = !inNetwork && (detail.can.manageJoinCode || detail.joinCode !== null);
+  const canInvite = !inNetwork && detail.can.invite;
+  const cycle = cohorts.data?.find((cohort) => cohort.id === detail.id)?.cycle;
 
   return (
     <Page
@@ -68,6 +80,7 @@ export function TeamPage() {
       intro={
         <>
           <p className="page__facts">{facts.join(' · ')}</p>
+          {cycle ? <CohortCycleFacts cycle={cycle} /> : null}
           <p>
             <TeamRoutinesLink groupId={detail.id} canAdapt={detail.can.manageMembers} />
           </p>
@@ -76,7 +89,7 @@ export function TeamPage() {
         </>
       }
     >
-      <div className={showJoinCode || detail.can.invite ? 'team-layout' : undefined}>
+      <div className={showJoinCode || canInvite ? 'team-layout' : undefined}>
         <div className="team-layout__main">
           {/* HOME-1: the team's home, for its members (the team's own: not its principal or admin). */}
           {detail.myRole ? <TeamHome groupId={detail.id} /> : null}
@@ -85,10 +98,10 @@ export function TeamPage() {
           <MeetingSettingsSection groupId={detail.id} />
           <MembersSection group={detail} />
         </div>
-        {showJoinCode || detail.can.invite ? (
+        {showJoinCode || canInvite ? (
           <div className="team-layout__side">
             {showJoinCode ? <JoinCodePanel group={detail} /> : null}
-            {detail.can.invite ? <InviteForm group={detail} /> : null}
+            {canInvite ? <InviteForm group={detail} /> : null}
           </div>
         ) : null}
       </div>

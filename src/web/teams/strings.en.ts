@@ -9,6 +9,7 @@ export const teamsStrings = {
     intro: 'The groups you belong to. Open one to see its members.',
     sharedLink: 'What teams shared with your school and district',
     surveysLink: 'Surveys: answer one, or see results',
+    networksLink: 'Networks: principals across districts',
     /** MEASURE-WEB-4: src/web/surveys/SurveyBanner.tsx. */
     surveyBanner: {
       text_one: 'A short survey is waiting for you: “{{title}}”.',

@@ -2,6 +2,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { ServerEvents, SOCKET_PATH } from '#contracts/realtime';
 import type { MeetingTransport, TransportHandlers } from './meeting-client';
+import { currentNetwork } from '../../api/client';
 
 type Push = (payload: unknown) => void;
 interface ServerToClient {
@@ -23,8 +24,11 @@ export function socketIoTransport(): MeetingTransport {
   return {
     open(handlers: TransportHandlers) {
       // A socket of its own (not multiplexed), so closing one meeting never closes another page's.
+      // NET-WEB-1: in a tab that entered a network, the socket acts in it too (ADR 0032).
+      const network = currentNetwork();
       const s: Socket<ServerToClient, ClientToServer> = io({
         path: SOCKET_PATH,
+        ...(network ? { auth: { network } } : {}),
         forceNew: true,
         autoConnect: false,
       });

@@ -1,0 +1,404 @@
+/**
+ * Networks of principals across districts in the browser (issue 14, ADR 0032, docs/SPEC.md NET-WEB-*), against ONE
+ * real app (`serve --demo`, its own database) and ONE Chromium (`appForFile`).
+ *
+ * The demo district's admin (district A, 1920x1080) starts a listed network from /networks; a principal of district
+ * A and one of district B (phones, 390x844) ask to join, showing what they choose; the convener opens the network in
+ * her tab (/n/:id), approves both and starts a cohort on "Effective teacher coaching"; both principals join it and
+ * open its team page; the convener schedules and opens a Problem-Solve meeting in the cohort, and a principal joins
+ * it live (the meeting socket names the network) and sees the first step. A principal invited by email accepts on
+ * /network-invitations/:token after signing in. District B's admin cannot see the network: /n/:id shows "Network not
+ * found" and the API answers 404. Every new page passes axe at 390x844 and 1920x1080 (checkPage), photographed.
+ *
+ * District B and the principals are rows written over SQL (no page makes districts); everything the story names is
+ * a click in Chromium.
+ */
+import pg from 'pg';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { signIn as apiSignIn, type Http } from '../test/meeting-harness';
+import { checkPage, viewports } from './axe';
+import { appForFile, describeE2E, type AppUnderTest } from './harness';
+import { skipRestAfterFailure } from './journey';
+import { demoPassword } from './meetings-helpers';
+
+const shared = appForFile({ demo: true, database: 'shared' });
+
+const adminA = 'admin@demo.ensemble.test';
+const principalA = { email: 'ana.ruiz@demo.ensemble.test', name: 'Ana Ruiz', school: 'Riverside Elementary' };
+const principalB = { email: 'ben.okafor@hillcrest.test', name: 'Ben Okafor', school: 'Hillcrest Middle' };
+const principalC = { email: 'cleo.diaz@hillcrest.test', name: 'Cleo Diaz', school: 'Hillcrest High' };
+const adminB = 'admin@hillcrest.test';
+const DISTRICT_B = 'Hillcrest Unified';
+const NETWORK = 'Three Rivers Principals';
+const COHORT = 'Coaching Cohort';
+const GOAL = 'Every teacher gets two coaching cycles with feedback by spring.';
+const MEETING = 'Coaching dilemma';
+
+const contexts: BrowserContext[] = [];
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+});
+
+async function newPage(viewport: { width: number; height: number }, http?: Http): Promise<Page> {
+  const [app, browser] = await Promise.all([shared.app(), shared.browser()]);
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  context.setDefaultTimeout(10_000);
+  if (http) await context.addCookies([{ name: 'ensemble_session', value: http.session, url: app.baseUrl }]);
+  contexts.push(context);
+  return context.newPage();
+}
+
+/** A principal in district A, and district B with its admin and two principals; each with the demo's password. */
+async function seedDistricts(app: AppUnderTest): Promise<void> {
+  if (!app.databaseUrl) throw new Error('the app has no shared database');
+  const db = new pg.Pool({ connectionString: app.databaseUrl, max: 1 });
+  try {
+    const admin = await db.query<{ district_id: string; password_hash: string }>(
+      'select district_id, password_hash from users where email = $1',
+      [adminA],
+    );
+    const { district_id: districtA, password_hash: hash } = admin.rows[0] ?? {};
+    if (!districtA || !hash) throw new Error('no demo admin');
+    const district = await db.query<{ id: string }>(
+      `insert into districts (kind, name) values ('district', $1) returning id`,
+      [DISTRICT_B],
+    );
+    const districtB = district.rows[0]?.id ?? '';
+    const person = async (
+      districtId: string,
+      email: string,
+      name: string,
+      role: 'district_admin' | 'member',
+    ) =>
+      (
+        await db.query<{ id: string }>(
+          `insert into users (district_id, email, name, password_hash, email_verified_at, district_role)
+           values ($1, $2, $3, $4, now(), $5) returning id`,
+          [districtId, email, name, hash, role],
+        )
+      ).rows[0]?.id ?? '';
+    const leader = async (districtId: string, who: { email: string; name: string; school: string }) => {
+      const userId = await person(districtId, who.email, who.name, 'member');
+      const school = await db.query<{ id: string }>(
+        'insert into schools (district_id, name) values ($1, $2) returning id',
+        [districtId, who.school],
+      );
+      await db.query(
+        `insert into school_roles (district_id, school_id, user_id, role) values ($1, $2, $3, 'school_leader')`,
+        [districtId, school.rows[0]?.id ?? '', userId],
+      );
+    };
+    await leader(districtA, principalA);
+    await person(districtB, adminB, 'Hillcrest Admin', 'district_admin');
+    await leader(districtB, principalB);
+    await leader(districtB, principalC);
+  } finally {
+    await db.end();
+  }
+}
+
+describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
+  let app: AppUnderTest;
+  let password = '';
+  let convener: Page;
+  let phoneA: Page | undefined;
+  let phoneB: Page | undefined;
+  let phoneC: Page | undefined;
+  let outsider: Page | undefined;
+  let networkId = '';
+  let cohortPath = '';
+  let meetingPath = '';
+  let invitationLink = '';
+
+  skipRestAfterFailure('networks', () => [
+    ['convener', convener],
+    ['principal-a', phoneA],
+    ['principal-b', phoneB],
+    ['principal-c', phoneC],
+    ['outsider', outsider],
+  ]);
+
+  beforeAll(async () => {
+    app = await shared.app();
+    password = demoPassword(app);
+    await seedDistricts(app);
+    convener = await newPage(viewports.projector, await apiSignIn(app.baseUrl, adminA, password));
+  });
+
+  test('NET-WEB-4 a district admin starts a listed network from Networks; the page says what the district keeps', async () => {
+    await convener.goto(`${app.baseUrl}/`);
+    await convener.getByRole('heading', { level: 1, name: 'My teams' }).waitFor();
+    await convener.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Networks' }).click();
+    await convener.getByRole('heading', { level: 1, name: 'Networks' }).waitFor();
+    await convener
+      .getByText('Your district keeps only that you belong to a network.', { exact: false })
+      .waitFor();
+    await convener.getByText('You do not belong to a network yet.').waitFor();
+    await checkPage(convener, 'networks-list-admin');
+    // A name left empty is named at its field.
+    await convener.getByRole('button', { name: 'Start the network' }).click();
+    const name = convener.getByRole('textbox', { name: 'Name' });
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await name.fill(NETWORK);
+    await convener
+      .getByRole('textbox', { name: 'What the network is for (optional)' })
+      .fill('Principals of the river valley working on one focus at a time.');
+    await convener.getByRole('radio', { name: /^Listed/ }).check();
+    await convener.getByRole('button', { name: 'Start the network' }).click();
+    await convener.getByTestId('toast').getByText(`You started ${NETWORK}.`).waitFor();
+    const mine = convener.getByTestId('my-networks');
+    await mine.getByRole('link', { name: `Open ${NETWORK}` }).waitFor();
+    networkId =
+      /\/n\/([0-9a-f-]{36})$/.exec((await mine.getByRole('link').first().getAttribute('href')) ?? '')?.[1] ??
+      '';
+    expect(networkId).toMatch(/^[0-9a-f-]{36}$/);
+    await checkPage(convener, 'networks-list-started');
+  });
+
+  test('NET-WEB-4 a principal of district A and one of district B find it and ask to join, showing what they choose', async () => {
+    for (const [who, district] of [
+      [principalA, ''],
+      [principalB, DISTRICT_B],
+    ] as const) {
+      const page = await newPage(viewports.phone, await apiSignIn(app.baseUrl, who.email, password));
+      if (who === principalA) phoneA = page;
+      else phoneB = page;
+      await page.goto(`${app.baseUrl}/`);
+      // On a phone the header has no room for Networks: My teams links to it.
+      await page.getByRole('link', { name: 'Networks: principals across districts' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Networks' }).waitFor();
+      const row = page.getByTestId('listed-networks').locator('li', { hasText: NETWORK });
+      await row.getByRole('button', { name: `Ask to join ${NETWORK}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Ask to join ${NETWORK}` });
+      // Filled with the account's name, school and district: the person chooses what to keep.
+      expect(await dialog.getByRole('textbox', { name: 'Your name in the network' }).inputValue()).toBe(
+        who.name,
+      );
+      expect(await dialog.getByRole('textbox', { name: 'Your school (optional)' }).inputValue()).toBe(
+        who.school,
+      );
+      const districtField = dialog.getByRole('textbox', { name: 'Your district (optional)' });
+      if (district) expect(await districtField.inputValue()).toBe(district);
+      else await districtField.fill('');
+      await dialog
+        .getByRole('textbox', { name: 'A message to the conveners (optional)' })
+        .fill('I would like to work on coaching.');
+      if (who === principalA) await checkPage(page, 'networks-ask');
+      await page.setViewportSize(viewports.phone);
+      await dialog.getByRole('button', { name: 'Send the request' }).click();
+      await page
+        .getByTestId('toast')
+        .getByText(`Your request to join ${NETWORK} is on its way to its conveners.`)
+        .waitFor();
+      await row.getByText('Requested').waitFor();
+      expect(await row.getByRole('button', { name: `Ask to join ${NETWORK}` }).count()).toBe(0);
+      if (who === principalB) await checkPage(page, 'networks-requested');
+      await page.setViewportSize(viewports.phone);
+    }
+  });
+
+  test('NET-WEB-1, NET-WEB-2, NET-WEB-5 the convener opens the network in her tab: a band names it, the menu leaves out Admin and Surveys, and she approves both requests', async () => {
+    await convener
+      .getByTestId('my-networks')
+      .getByRole('link', { name: `Open ${NETWORK}` })
+      .click();
+    await convener.waitForURL(`${app.baseUrl}/`);
+    const band = convener.getByRole('region', { name: 'Network' });
+    await band.getByText(`In this tab you are in the network ${NETWORK}`).waitFor();
+    await convener.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
+    const nav = convener.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Network home' }).waitFor();
+    for (const missing of ['Admin', 'Surveys', 'Shared', 'Networks', 'My teams'])
+      expect(await nav.getByRole('link', { name: missing, exact: true }).count()).toBe(0);
+    const requests = convener.getByTestId('network-requests');
+    await requests.getByText('Ana Ruiz').waitFor();
+    await requests.getByText(`${principalB.school} · ${DISTRICT_B}`).waitFor();
+    await requests.getByText('Message: I would like to work on coaching.').first().waitFor();
+    await checkPage(convener, 'networks-home-requests');
+    for (const who of [principalA, principalB]) {
+      await requests.getByRole('button', { name: `Approve ${who.name}` }).click();
+      await convener.getByTestId('toast').getByText(`${who.name} joined the network.`).waitFor();
+    }
+    await convener.getByText('No request is waiting.').waitFor();
+    const members = convener.getByTestId('network-members');
+    await members.getByText('Ana Ruiz').waitFor();
+    await members.getByText(`${principalB.school} · ${DISTRICT_B}`).waitFor();
+    expect(await members.locator('li').count()).toBe(3);
+    await members.locator('li', { hasText: '(you)' }).getByText('Convener').waitFor();
+    // A district page opened in this tab says it is the district's, with the way back.
+    await convener.goto(`${app.baseUrl}/admin`);
+    await convener.getByRole('heading', { level: 1, name: 'This page is in your district' }).waitFor();
+    await checkPage(convener, 'networks-district-only');
+    await convener.goBack();
+    await convener.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
+  });
+
+  test('NET-WEB-5 the convener starts a cohort on “Effective teacher coaching” with a goal', async () => {
+    const form = convener
+      .getByRole('region', { name: 'Start a cohort' })
+      .or(convener.locator('section', { has: convener.getByRole('heading', { name: 'Start a cohort' }) }));
+    await form.getByRole('textbox', { name: 'Name' }).fill(COHORT);
+    await form.getByRole('combobox', { name: 'Focus' }).selectOption({ label: 'Effective teacher coaching' });
+    await form.getByRole('textbox', { name: 'Goal for this cycle' }).fill(GOAL);
+    await form.getByRole('button', { name: 'Start the cohort' }).click();
+    await convener.getByTestId('toast').getByText(`You started the cohort ${COHORT}.`).waitFor();
+    const card = convener.getByTestId('cohorts').locator('li', { hasText: COHORT });
+    await card.getByText('Effective teacher coaching').waitFor();
+    await card.getByText(GOAL).waitFor();
+    await card.getByText('1 member', { exact: true }).waitFor();
+    await card.getByRole('link', { name: `Open ${COHORT}` }).waitFor();
+    await checkPage(convener, 'networks-home-convener');
+  });
+
+  test('NET-WEB-5, NET-WEB-6 both principals open the network, join the cohort and open its page: a cohort, no school, its focus and goal', async () => {
+    for (const page of [phoneA, phoneB]) {
+      if (!page) throw new Error('no principal page');
+      await page.goto(`${app.baseUrl}/networks`);
+      await page
+        .getByTestId('my-networks')
+        .getByRole('link', { name: `Open ${NETWORK}` })
+        .click();
+      await page.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
+      await page.getByRole('region', { name: 'Network' }).getByText(NETWORK).waitFor();
+      // A member sees no convener's tools.
+      expect(await page.getByRole('heading', { name: 'Start a cohort' }).count()).toBe(0);
+      expect(await page.getByRole('heading', { name: 'Requests to join' }).count()).toBe(0);
+      const card = page.getByTestId('cohorts').locator('li', { hasText: COHORT });
+      if (page === phoneA) await checkPage(page, 'networks-home-member');
+      await page.setViewportSize(viewports.phone);
+      await card.getByRole('button', { name: `Join ${COHORT}` }).click();
+      await page.getByTestId('toast').getByText(`You joined ${COHORT}.`).waitFor();
+      await card.getByRole('link', { name: `Open ${COHORT}` }).click();
+      await page.getByRole('heading', { level: 1, name: COHORT }).waitFor();
+      cohortPath = new URL(page.url()).pathname;
+      await page.getByText('Network cohort · Your role: Member').waitFor();
+      await page.getByText('Effective teacher coaching').waitFor();
+      await page.getByText(GOAL).waitFor();
+      expect(await page.getByText('District-wide').count()).toBe(0);
+      // A member row's placeholder address is never shown (the member's own included).
+      expect(await page.getByText(/\.invalid/).count()).toBe(0);
+      if (page === phoneB) await checkPage(page, 'networks-cohort-page');
+      await page.setViewportSize(viewports.phone);
+    }
+    expect(cohortPath).toMatch(/^\/teams\/[0-9a-f-]{36}$/);
+  });
+
+  test('NET-WEB-6 the convener schedules and opens a Problem-Solve meeting in the cohort; a principal joins it live through the network and sees the first step', async () => {
+    await convener.goto(`${app.baseUrl}${cohortPath}`);
+    await convener.getByRole('heading', { level: 1, name: COHORT }).waitFor();
+    await convener.getByRole('textbox', { name: 'Title' }).fill(MEETING);
+    await convener.locator('label', { hasText: /^Problem-Solve Collaboratively · \d+ min/ }).click();
+    await convener.getByRole('button', { name: 'Schedule meeting' }).click();
+    await convener.getByRole('button', { name: `Open live: ${MEETING}` }).click();
+    await convener.waitForURL('**/meetings/*');
+    meetingPath = new URL(convener.url()).pathname;
+    await convener.getByRole('heading', { level: 1, name: MEETING }).waitFor();
+    // Principal B comes in by an address that names the network: /n/:id/<the meeting's path>.
+    if (!phoneB) throw new Error('no principal page');
+    await phoneB.goto(`${app.baseUrl}/n/${networkId}${meetingPath}`);
+    await phoneB.waitForURL(`${app.baseUrl}${meetingPath}`);
+    await phoneB.getByRole('heading', { level: 1, name: MEETING }).waitFor();
+    await convener.getByTestId('presence').getByText(principalB.name).waitFor();
+    const presenter = convener.getByRole('combobox', { name: /Presenter for Problem-Solve Collaboratively/ });
+    if ((await presenter.count()) > 0) await presenter.selectOption({ label: principalB.name });
+    await convener.getByRole('button', { name: 'Start the meeting' }).click();
+    await phoneB
+      .getByText(/Step 1 of \d+/)
+      .first()
+      .waitFor();
+    await convener
+      .getByText(/Step 1 of \d+/)
+      .first()
+      .waitFor();
+    await phoneB.getByRole('region', { name: 'Network' }).getByText(NETWORK).waitFor();
+    await checkPage(phoneB, 'networks-meeting-live');
+  });
+
+  test('NET-WEB-4 a principal invited by email signs in first, then accepts on the invitation page and lands in the network', async () => {
+    await convener.goto(`${app.baseUrl}/`);
+    await convener.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
+    const invite = convener.locator('section', {
+      has: convener.getByRole('heading', { name: 'Invite by email' }),
+    });
+    await invite.getByRole('textbox', { name: 'Email' }).fill(principalC.email);
+    await invite.getByRole('button', { name: 'Invite' }).click();
+    await convener
+      .getByTestId('toast')
+      .getByText(`An invitation for ${principalC.email} is ready.`)
+      .waitFor();
+    invitationLink = (await invite.locator('code').textContent()) ?? '';
+    expect(invitationLink).toMatch(new RegExp(`/network-invitations/${networkId}\\.`));
+    await invite.getByText(/cleo\.diaz@hillcrest\.test, until /).waitFor();
+
+    phoneC = await newPage(viewports.phone);
+    await phoneC.goto(invitationLink);
+    await phoneC.waitForURL(/\/sign-in\?next=/);
+    await phoneC.getByRole('textbox', { name: 'Email' }).fill(principalC.email);
+    await phoneC.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+    await phoneC.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await phoneC.getByRole('heading', { level: 1, name: `Join the network ${NETWORK}` }).waitFor();
+    await phoneC
+      .getByText('Your district keeps only that you belong to a network.', { exact: false })
+      .waitFor();
+    await checkPage(phoneC, 'networks-invitation');
+    await phoneC.setViewportSize(viewports.phone);
+    await phoneC.getByRole('textbox', { name: 'Your school (optional)' }).fill('');
+    await phoneC.getByRole('button', { name: 'Accept and join' }).click();
+    await phoneC.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
+    await phoneC.getByRole('region', { name: 'Network' }).getByText(NETWORK).waitFor();
+    const me = phoneC.getByTestId('network-members').locator('li', { hasText: '(you)' });
+    await me.getByText(principalC.name).waitFor();
+    await me.getByText(DISTRICT_B).waitFor();
+    expect(await me.getByText(principalC.school).count()).toBe(0);
+    // NET-WEB-2: the account page in a network says whose account it is, and where to change it.
+    await phoneC.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+    await phoneC.getByRole('heading', { level: 1, name: 'Account' }).waitFor();
+    await phoneC
+      .getByText(`In this tab you take part in the network ${NETWORK} as ${principalC.name}.`, {
+        exact: false,
+      })
+      .waitFor();
+    await phoneC.getByText(principalC.email).waitFor();
+    await checkPage(phoneC, 'networks-account');
+    await phoneC.setViewportSize(viewports.phone);
+    // "Back to your district": the tab is the district's again.
+    await phoneC
+      .getByRole('region', { name: 'Network' })
+      .getByRole('button', { name: 'Back to your district' })
+      .click();
+    await phoneC.getByRole('heading', { level: 1, name: 'My teams' }).waitFor();
+    expect(await phoneC.getByRole('region', { name: 'Network' }).count()).toBe(0);
+  });
+
+  test('NET-WEB-3 district B’s admin, signed in, cannot see the network: /n/:id shows "Network not found" and the API answers 404', async () => {
+    const http = await apiSignIn(app.baseUrl, adminB, password);
+    outsider = await newPage(viewports.projector, http);
+    await outsider.goto(`${app.baseUrl}/networks`);
+    await outsider.getByRole('heading', { level: 1, name: 'Networks' }).waitFor();
+    await outsider.getByText('You do not belong to a network yet.').waitFor();
+    await outsider.goto(`${app.baseUrl}/n/${networkId}`);
+    await outsider.getByRole('heading', { level: 1, name: 'Network not found' }).waitFor();
+    await checkPage(outsider, 'networks-not-found');
+    for (const path of ['/api/network', '/api/network/cohorts', '/api/groups', '/api/auth/me']) {
+      const answer = await outsider.request.get(`${app.baseUrl}${path}`, {
+        headers: { 'x-ensemble-network': networkId },
+      });
+      expect(answer.status(), path).toBe(404);
+    }
+    // The same account's own calls, naming no network, answer as usual.
+    for (const path of ['/api/groups', '/api/auth/me'])
+      expect((await outsider.request.get(`${app.baseUrl}${path}`)).status(), path).toBe(200);
+    await outsider.getByRole('button', { name: 'Back to your district' }).first().click();
+    await outsider.getByRole('heading', { level: 1, name: 'My teams' }).waitFor();
+  });
+
+  test('NET-WEB-5 the only convener cannot leave: the server’s reason is shown in the dialog', async () => {
+    await convener.goto(`${app.baseUrl}/`);
+    await convener.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
+    await convener.getByRole('button', { name: 'Leave the network' }).click();
+    const dialog = convener.getByRole('alertdialog', { name: `Leave ${NETWORK}?` });
+    await dialog.getByRole('button', { name: 'Leave the network' }).click();
+    await dialog.getByText('You are its only convener: make another member a convener first.').waitFor();
+  });
+});

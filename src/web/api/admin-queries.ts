@@ -1,0 +1,32 @@
+/**
+ * Reads of the district's own records (its settings, schools, people and invitations), for the admin pages and the
+ * survey form: here rather than in `queries.ts`, which every page loads, so they load with those pages (DAY-PERF-1).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { call } from './client';
+import { queryKeys } from './queries';
+
+export function useDistrict() {
+  return useQuery({ queryKey: queryKeys.district, queryFn: ({ signal }) => call('district', { signal }) });
+}
+
+export function useSchools() {
+  return useQuery({
+    queryKey: queryKeys.schools,
+    queryFn: async ({ signal }) => (await call('listSchools', { signal })).items,
+  });
+}
+
+export function usePeople() {
+  return useQuery({
+    queryKey: queryKeys.people,
+    queryFn: async ({ signal }) => (await call('listPeople', { signal })).items,
+  });
+}
+
+export function useInvitations() {
+  return useQuery({
+    queryKey: queryKeys.invitations,
+    queryFn: async ({ signal }) => (await call('listInvitations', { signal })).items,
+  });
+}
