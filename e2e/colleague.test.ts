@@ -1,7 +1,8 @@
 /**
  * A trusted colleague outside one's district in the browser (issue 14, MATCH-SPACE-1..4, docs/SPEC.md), against
- * the real app (`serve --demo`) with a second district seeded in its database: Marcus Bell, a demo principal, asks
- * for a colleague on a phone (the profile form, by its labels); a principal of Lakeside asks over REST with a
+ * the real app (`serve --demo`) with a second district seeded in its database. The demo admin keeps the district's
+ * list of professional organizations (hides one, adds one: NET-ORG-2), which Marcus Bell, a demo principal, then
+ * reads on /networks, where he finds the colleague exchange. He asks for a colleague on a phone (the profile form, by its labels); a principal of Lakeside asks over REST with a
  * profile that meets his; the matching job suggests them to each other; Marcus reads why and accepts, Lakeside's
  * principal accepts; Marcus opens their space, which says who can read it, and writes a shared and a private
  * note. Over REST, the colleague reads the shared note and not the private one; the demo district's admin gets 404
@@ -83,8 +84,41 @@ describeE2E('A trusted colleague (MATCH-SPACE-1..4)', () => {
     await context.close();
   });
 
+  test('NET-ORG-2: a district admin hides a listed organization and adds one; a principal sees the list as kept', async () => {
+    const adminContext = await browser.newContext({ viewport: viewports.projector, reducedMotion: 'reduce' });
+    adminContext.setDefaultTimeout(15_000);
+    await adminContext.addCookies([{ name: 'ensemble_session', value: admin.session, url: app.baseUrl }]);
+    const adminPage = await adminContext.newPage();
+    try {
+      await adminPage.goto(`${app.baseUrl}/networks`);
+      await adminPage.getByRole('heading', { name: 'Professional organizations' }).waitFor();
+      await adminPage
+        .getByRole('button', { name: /^Hide National Association of Elementary School Principals/ })
+        .click();
+      await adminPage.getByText('Hidden from your people').waitFor();
+      await adminPage.getByText('Add an organization').click();
+      await adminPage.getByRole('textbox', { name: 'Organization name' }).fill('Riverbend principals circle');
+      await adminPage.getByRole('textbox', { name: 'Website' }).fill('https://example.org/circle');
+      await adminPage
+        .getByRole('textbox', { name: 'What members get' })
+        .fill('Monthly problem-solving calls.');
+      await adminPage.getByRole('button', { name: 'Add to the list' }).click();
+      await adminPage.getByRole('link', { name: /^Riverbend principals circle/ }).waitFor();
+      await checkPage(adminPage, 'organizations-admin');
+    } finally {
+      await adminContext.close();
+    }
+    await page.goto(`${app.baseUrl}/networks`);
+    await page.getByRole('link', { name: /^Riverbend principals circle/ }).waitFor();
+    expect(
+      await page.getByRole('link', { name: /^National Association of Elementary School Principals/ }).count(),
+    ).toBe(0);
+    await checkPage(page, 'networks-principal');
+    await page.setViewportSize(viewports.phone);
+  });
+
   test('MATCH-SPACE-1: a principal asks for a colleague on a phone, with the profile form', async () => {
-    await page.goto(`${app.baseUrl}/colleague`);
+    await page.getByRole('link', { name: 'Find a colleague' }).click();
     await page.getByRole('heading', { level: 1, name: 'A trusted colleague' }).waitFor();
     await page.getByText('Your district does not see that you asked.').waitFor();
     await checkPage(page, 'colleague-profile');

@@ -13,6 +13,7 @@ import { useDescribeError } from '../api/describeError';
 import { ApiForm } from '../forms/ApiForm';
 import { useToast } from '../shell/Toaster';
 import { useLeaveNetworkSpace } from '../shell/network-frame';
+import { Organizations } from './Organizations';
 import { Button, ButtonLink } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormAlert } from '../ui/FormAlert';
@@ -98,6 +99,7 @@ export function NetworkHomePage() {
           </div>
         ) : null}
       </div>
+      <Organizations />
       {/* Last, below a convener's tools on a phone too. */}
       <LeaveNetwork name={detail.name} />
     </Page>

@@ -22,6 +22,7 @@ import { TextField } from '../ui/TextField';
 import { useNetworksT } from './i18n';
 import { useCreateNetwork, useListedNetworks, useMyNetworks, useRequestToJoin } from './queries';
 import { ShownFields, shownFieldNames, shownOf } from './ShownFields';
+import { Organizations } from './Organizations';
 import './networks.css';
 
 type Listed = z.infer<typeof ListedNetwork>;
@@ -40,6 +41,18 @@ export function NetworksPage() {
         <div className="team-layout__main">
           <MyNetworks />
           {mayJoin ? <ListedNetworks /> : null}
+          {mayJoin ? (
+            <section className="section panel" aria-labelledby="networks-colleague">
+              <h2 id="networks-colleague" className="section__title">
+                {t('colleague.heading')}
+              </h2>
+              <p>{t('colleague.body')}</p>
+              <ButtonLink to="/colleague" variant="primary">
+                {t('colleague.link')}
+              </ButtonLink>
+            </section>
+          ) : null}
+          <Organizations />
         </div>
         {isAdmin ? (
           <div className="team-layout__side">

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateCohort } from '#contracts/cohorts';
 import type { CreateNetwork, MemberShown } from '#contracts/networks';
+import type { DirectoryEntry, OrganizationFields } from '#contracts/organizations';
 import { call } from '../api/client';
 import { queryKeys } from '../api/queries';
 
@@ -148,4 +149,47 @@ export function useJoinCohort() {
 
 export function useLeaveNetwork() {
   return useMutation({ mutationFn: () => call('leaveNetwork') });
+}
+
+// Professional organizations (NET-ORG-2): the district's or the tab's network's own version of the list.
+
+export const organizationKeys = { list: ['organizations'] as const };
+
+export function useOrganizations() {
+  return useQuery({
+    queryKey: organizationKeys.list,
+    queryFn: ({ signal }) => call('listOrganizations', { signal }),
+  });
+}
+
+export function useAddOrganization() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: OrganizationFields) => call('addOrganization', { body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.list }),
+  });
+}
+
+/** Hides or shows an entry for this district's or network's people (a shipped one by its slug). */
+export function useSetOrganizationHidden() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ entry, hidden }: { entry: DirectoryEntry; hidden: boolean }) => {
+      const fields: OrganizationFields = {
+        name: entry.name,
+        url: entry.url,
+        scope: entry.scope,
+        state: entry.state,
+        audience: entry.audience,
+        offers: entry.offers,
+      };
+      return entry.shippedSlug
+        ? call('editShippedOrganization', { params: { slug: entry.shippedSlug }, body: { fields, hidden } })
+        : call('updateOrganization', {
+            params: { organizationId: entry.id ?? '' },
+            body: { fields, hidden },
+          });
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: organizationKeys.list }),
+  });
 }
