@@ -72,14 +72,12 @@ export function registerCohortRoutes(app: FastifyInstance, s: Services) {
         .values({ districtId: actor.districtId, schoolId: null, kind: 'cohort', name: body.name })
         .returning();
       if (!cohort) throw new Error('insert returned no row');
-      await tx
-        .insert(groupMembers)
-        .values({
-          districtId: actor.districtId,
-          groupId: cohort.id,
-          userId: actor.userId,
-          role: 'facilitator',
-        });
+      await tx.insert(groupMembers).values({
+        districtId: actor.districtId,
+        groupId: cohort.id,
+        userId: actor.userId,
+        role: 'facilitator',
+      });
       await addCycle(tx, actor.districtId, cohort.id, body);
       const creator: Actor = {
         ...actor,

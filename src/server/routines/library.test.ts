@@ -231,7 +231,11 @@ describe('any number of routines per team', () => {
       'problem-solve',
       'peer-modeling',
     ]);
-    expect(items[0]).toMatchObject({ origin: 'shipped', for: ['district_leadership', 'cohort'], totalMinutes: 16 });
+    expect(items[0]).toMatchObject({
+      origin: 'shipped',
+      for: ['district_leadership', 'cohort'],
+      totalMinutes: 16,
+    });
     // A teacher team is not offered the leader wording, but it still runs, and an adapted copy of it is listed.
     expect((await list(leadA2, teamA2)).some((r) => r.id === 'share-successes-leaders')).toBe(false);
     const adapted = await leadA2.post<Routine>(`/api/groups/${teamA2}/routines`, {
