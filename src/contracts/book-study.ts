@@ -51,7 +51,7 @@ export const BookSectionInput = z.strictObject({
     [],
   ),
 });
-export type BookSectionInput = z.input<typeof BookSectionInput>;
+export type BookSectionInput = z.infer<typeof BookSectionInput>;
 
 const Sections = z
   .array(BookSectionInput)
