@@ -20,9 +20,19 @@ const validIsbn13 = fc
 
 /** The ISBN with the character at `at` replaced by another digit (or X, the last of an ISBN-10). */
 function changeOne(isbn: string, at: number, pick: number): string {
-  const choices = [...'0123456789', ...(isbn.length === 10 && at === 9 ? ['X'] : [])].filter(
-    (c) => c !== isbn[at],
-  );
+  const choices = [
+    '0',
+    '1',
+    '2',
+    '3',
+    '4',
+    '5',
+    '6',
+    '7',
+    '8',
+    '9',
+    ...(isbn.length === 10 && at === 9 ? ['X'] : []),
+  ].filter((c) => c !== isbn[at]);
   const other = choices[pick % choices.length] ?? '0';
   return isbn.slice(0, at) + other + isbn.slice(at + 1);
 }

@@ -543,6 +543,30 @@ describe('BOOK-5: a section session is scheduled as a meeting of the group with 
     expect(meeting.body.scheduledFor).toBe('2027-03-17T14:30:00.000Z');
   });
 
+  it('BOOK-5: another routine re-plans the meeting, and dropping the session cancels it', async () => {
+    const current = (await team.facilitator.get<BookStudyDetail>(`/api/book-studies/${studyId}`)).body;
+    const meetingUrl = `/api/meetings/${current.sections[1]!.meetingId}`;
+    const replace = (change: (s: BookStudyDetail['sections'][number]) => object) =>
+      team.facilitator.put<BookStudyDetail>(`/api/book-studies/${studyId}/sections`, {
+        sections: current.sections.map((s) => ({
+          id: s.id,
+          title: s.title,
+          pages: s.pages,
+          readBy: s.readBy,
+          sessionAt: s.sessionAt,
+          routineId: s.routineId,
+          prompts: s.prompts,
+          ...(s.position === 1 ? change(s) : {}),
+        })),
+      });
+    expect((await replace(() => ({ routineId: 'share-successes' }))).status).toBe(200);
+    const replanned = await team.member1.get<MeetingSummary>(meetingUrl);
+    expect(replanned.body.agenda.map((a) => a.routineId)).toEqual(['share-successes']);
+    expect(replanned.body.scheduledFor).toBe('2027-03-17T14:30:00.000Z');
+    expect((await replace(() => ({ sessionAt: null, routineId: null }))).status).toBe(200);
+    expect((await team.member1.get<MeetingSummary>(meetingUrl)).body.status).toBe('cancelled');
+  });
+
   it('BOOK-5: in the cohort the convener schedules a session in the network zone (Denver)', async () => {
     const created = await inNet<BookStudyDetail>(
       net.convener,
@@ -607,7 +631,7 @@ describe('BOOK-6: the study calendar, read back with ical.js under a far host zo
       sessions.map((e) => [
         e.summary,
         wallTime(e.startDate),
-        e.startDate.zone?.tzid,
+        e.startDate.zone.tzid,
         e.startDate.toJSDate().toISOString(),
         e.duration.toSeconds() / 60,
       ]),

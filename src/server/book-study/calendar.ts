@@ -1,5 +1,5 @@
 /**
- * A book study's schedule as iCalendar (BOOK-7): each section's read-by day is an all-day event (VALUE=DATE, a
+ * A book study's schedule as iCalendar (BOOK-6): each section's read-by day is an all-day event (VALUE=DATE, a
  * calendar day wherever the reader is), and each session a timed event in the group's time zone: a zoned luxon
  * DateTime with the zone's TZID and its VTIMEZONE (timezones-ical-library), never a plain Date, whose wall clock
  * would be the host's (upcoming-facts §3). People's text goes through `plainText` and ical-generator escapes and
@@ -52,7 +52,7 @@ function describe(s: CalendarSection, study: BookStudyCalendar): string {
   );
 }
 
-/** BOOK-7: the calendar text. Deterministic for the same input (DTSTAMP is the study's last change). */
+/** BOOK-6: the calendar text. Deterministic for the same input (DTSTAMP is the study's last change). */
 export function renderBookStudyCalendar(study: BookStudyCalendar): string {
   const tzid = vtimezoneOf(study.timeZone)?.tzid ?? null;
   const cal = ical({

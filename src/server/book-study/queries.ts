@@ -189,7 +189,7 @@ async function insertSections(
   );
 }
 
-/** BOOK-2: the study and its sections, in one transaction (sections are checked before). */
+/** BOOK-1: the study and its sections, in one transaction (sections are checked before). */
 export async function insertStudy(
   tx: DbOrTx,
   actor: Actor,
@@ -218,7 +218,7 @@ export async function insertStudy(
   return study;
 }
 
-/** What a replacement did to sections that had a meeting: moved, re-planned or cancelled with them (BOOK-6). */
+/** What a replacement did to sections that had a meeting: moved, re-planned or cancelled with them (BOOK-5). */
 export interface SectionChange {
   before: SectionRow;
   after: SectionInput;

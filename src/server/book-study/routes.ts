@@ -65,7 +65,7 @@ export function registerBookStudyRoutes(app: FastifyInstance, s: Services) {
   }
 
   /**
-   * BOOK-6: a kept section whose session moved, lost its time or changed routine carries it to its meeting while
+   * BOOK-5: a kept section whose session moved, lost its time or changed routine carries it to its meeting while
    * nobody has opened it (the meeting code's own move and cancel); a meeting already held stays as it was.
    */
   async function carryToMeetings(

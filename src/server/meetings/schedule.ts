@@ -1,6 +1,6 @@
 /**
  * Scheduling one meeting of a group (not a series): the `scheduleMeeting` route and a book study's section
- * sessions (BOOK-6) both come here, so a meeting is made one way, with its own join code.
+ * sessions (BOOK-5) both come here, so a meeting is made one way, with its own join code.
  */
 import type { Routine } from '#contracts/routine';
 import { agendaOf, totalMinutes } from '#core/routines/index';
