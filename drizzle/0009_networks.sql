@@ -1,3 +1,45 @@
+CREATE TABLE "book_reflections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"district_id" uuid NOT NULL,
+	"section_id" uuid NOT NULL,
+	"author_id" uuid NOT NULL,
+	"body" text NOT NULL,
+	"visibility" text NOT NULL,
+	"shared_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "book_reflections_district_id_id" UNIQUE("district_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "book_sections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"district_id" uuid NOT NULL,
+	"study_id" uuid NOT NULL,
+	"position" integer NOT NULL,
+	"title" text NOT NULL,
+	"pages" text DEFAULT '' NOT NULL,
+	"read_by" date NOT NULL,
+	"session_at" text,
+	"routine_id" text,
+	"prompts" jsonb NOT NULL,
+	"meeting_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "book_sections_district_id_id" UNIQUE("district_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "book_studies" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"district_id" uuid NOT NULL,
+	"group_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"authors" jsonb NOT NULL,
+	"isbn" text,
+	"created_by" uuid NOT NULL,
+	"sequence" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "book_studies_district_id_id" UNIQUE("district_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "cohort_cycles" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"district_id" uuid NOT NULL,
@@ -129,6 +171,12 @@ CREATE TABLE "professional_organizations" (
 --> statement-breakpoint
 ALTER TABLE "districts" ADD COLUMN "kind" text DEFAULT 'district' NOT NULL;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "kind" text DEFAULT 'account' NOT NULL;--> statement-breakpoint
+ALTER TABLE "book_reflections" ADD CONSTRAINT "book_reflections_district_id_section_id_book_sections_district_id_id_fk" FOREIGN KEY ("district_id","section_id") REFERENCES "public"."book_sections"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "book_reflections" ADD CONSTRAINT "book_reflections_district_id_author_id_users_district_id_id_fk" FOREIGN KEY ("district_id","author_id") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "book_sections" ADD CONSTRAINT "book_sections_district_id_study_id_book_studies_district_id_id_fk" FOREIGN KEY ("district_id","study_id") REFERENCES "public"."book_studies"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "book_sections" ADD CONSTRAINT "book_sections_district_id_meeting_id_meetings_district_id_id_fk" FOREIGN KEY ("district_id","meeting_id") REFERENCES "public"."meetings"("district_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "book_studies" ADD CONSTRAINT "book_studies_district_id_group_id_groups_district_id_id_fk" FOREIGN KEY ("district_id","group_id") REFERENCES "public"."groups"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "book_studies" ADD CONSTRAINT "book_studies_district_id_created_by_users_district_id_id_fk" FOREIGN KEY ("district_id","created_by") REFERENCES "public"."users"("district_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cohort_cycles" ADD CONSTRAINT "cohort_cycles_district_id_group_id_groups_district_id_id_fk" FOREIGN KEY ("district_id","group_id") REFERENCES "public"."groups"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "colleague_notes" ADD CONSTRAINT "colleague_notes_district_id_pair_id_colleague_pairs_district_id_id_fk" FOREIGN KEY ("district_id","pair_id") REFERENCES "public"."colleague_pairs"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "colleague_notes" ADD CONSTRAINT "colleague_notes_district_id_author_id_users_district_id_id_fk" FOREIGN KEY ("district_id","author_id") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -141,6 +189,9 @@ ALTER TABLE "network_join_requests" ADD CONSTRAINT "network_join_requests_distri
 ALTER TABLE "network_members" ADD CONSTRAINT "network_members_district_id_user_id_users_district_id_id_fk" FOREIGN KEY ("district_id","user_id") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "networks" ADD CONSTRAINT "networks_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "professional_organizations" ADD CONSTRAINT "professional_organizations_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "book_reflections_section" ON "book_reflections" USING btree ("district_id","section_id");--> statement-breakpoint
+CREATE INDEX "book_sections_study" ON "book_sections" USING btree ("district_id","study_id");--> statement-breakpoint
+CREATE INDEX "book_studies_group" ON "book_studies" USING btree ("district_id","group_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cohort_cycles_number" ON "cohort_cycles" USING btree ("district_id","group_id","number");--> statement-breakpoint
 CREATE INDEX "colleague_notes_pair" ON "colleague_notes" USING btree ("district_id","pair_id");--> statement-breakpoint
 CREATE INDEX "colleague_pairs_a" ON "colleague_pairs" USING btree ("district_id","member_a");--> statement-breakpoint

@@ -13,6 +13,7 @@ import type { Endpoint } from './endpoint';
 import { coreApi } from './api-core';
 import { adminApi } from './api-admin';
 import { auditApi } from './api-audit';
+import { bookStudyApi } from './api-book-study';
 import { memoryApi } from './api-memory';
 import { nextStepsApi } from './api-next-steps';
 import { networksApi } from './api-networks';
@@ -34,6 +35,7 @@ export { pathFor, type Endpoint, type Method } from './endpoint';
 export const featureApis = {
   admin: adminApi,
   audit: auditApi,
+  'book-study': bookStudyApi,
   memory: memoryApi,
   networks: networksApi,
   colleague: colleagueApi,
@@ -69,6 +71,7 @@ export const api = {
   ...networksApi,
   ...colleagueApi,
   ...organizationsApi,
+  ...bookStudyApi,
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof api;

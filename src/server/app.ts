@@ -56,6 +56,7 @@ import { loadShippedInstruments } from './surveys/catalog';
 import { loadShippedDirectory } from './organizations/catalog';
 import { registerOrganizationRoutes } from './organizations/routes';
 import { registerColleagueRoutes } from './colleague/routes';
+import { registerBookStudyRoutes } from './book-study/routes';
 import { startColleagueMatching } from './colleague/matching';
 import { registerSurveyRoutes } from './surveys/routes';
 import { registerPulseRoutes } from './pulse/routes';
@@ -288,6 +289,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerCohortRoutes(api, services);
     registerOrganizationRoutes(api, services);
     registerColleagueRoutes(api, services);
+    registerBookStudyRoutes(api, services);
     done();
   });
 

@@ -1374,3 +1374,94 @@ export const colleagueNotes = pgTable(
     }).onDelete('cascade'),
   ],
 );
+
+/**
+ * BOOK: a group's book study (a district team's or a network cohort's, ADR 0032). `sequence` and `updated_at` grow
+ * with every change of its sections, so a calendar that subscribed to its feed takes the new schedule.
+ */
+export const bookStudies = pgTable(
+  'book_studies',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    groupId: uuid('group_id').notNull(),
+    title: text('title').notNull(),
+    authors: jsonb('authors').$type<string[]>().notNull(),
+    /** Normalized (no hyphens), its check digit checked (BOOK-ISBN). */
+    isbn: text('isbn'),
+    createdBy: uuid('created_by').notNull(),
+    sequence: integer('sequence').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('book_studies_district_id_id').on(t.districtId, t.id),
+    index('book_studies_group').on(t.districtId, t.groupId),
+    foreignKey({
+      columns: [t.districtId, t.groupId],
+      foreignColumns: [groups.districtId, groups.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.createdBy], foreignColumns: [users.districtId, users.id] }),
+  ],
+);
+
+/**
+ * BOOK: a section of a study, in `position` order: what to read by when, and the session the group meets in
+ * (`session_at` a local `YYYY-MM-DDTHH:MM` in the group's zone) with its routine and, once scheduled, its meeting.
+ */
+export const bookSections = pgTable(
+  'book_sections',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    studyId: uuid('study_id').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    pages: text('pages').notNull().default(''),
+    readBy: date('read_by', { mode: 'string' }).notNull(),
+    sessionAt: text('session_at'),
+    routineId: text('routine_id'),
+    prompts: jsonb('prompts').$type<string[]>().notNull(),
+    meetingId: uuid('meeting_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('book_sections_district_id_id').on(t.districtId, t.id),
+    index('book_sections_study').on(t.districtId, t.studyId),
+    foreignKey({
+      columns: [t.districtId, t.studyId],
+      foreignColumns: [bookStudies.districtId, bookStudies.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.meetingId], foreignColumns: [meetings.districtId, meetings.id] }),
+  ],
+);
+
+/**
+ * BOOK: a member's reflection on a section: `private` (its author's alone, whoever else asks) or `shared` with the
+ * group (`shared_at` when it was shared).
+ */
+export const bookReflections = pgTable(
+  'book_reflections',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    sectionId: uuid('section_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    body: text('body').notNull(),
+    visibility: text('visibility', { enum: ['private', 'shared'] }).notNull(),
+    sharedAt: tz('shared_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('book_reflections_district_id_id').on(t.districtId, t.id),
+    index('book_reflections_section').on(t.districtId, t.sectionId),
+    foreignKey({
+      columns: [t.districtId, t.sectionId],
+      foreignColumns: [bookSections.districtId, bookSections.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.districtId, t.authorId],
+      foreignColumns: [users.districtId, users.id],
+    }).onDelete('cascade'),
+  ],
+);

@@ -53,6 +53,10 @@ beforeAll(async () => {
   ids.slug = 'naesp';
   // MATCH-SPACE: a pair of the colleague exchange (addColleagueNote, setColleagueCheckIn).
   ids.pairId = randomUUID();
+  // BOOK: a book study, one of its sections and a reflection (replaceBookSections, writeBookReflection).
+  ids.studyId = randomUUID();
+  ids.sectionId = randomUUID();
+  ids.reflectionId = randomUUID();
   // ADR 0032: the network the admin convenes, where network-only endpoints are called.
   ownNetwork = (await admin.post<{ id: string }>('/api/networks', { name: 'Input network' })).body.id;
 });

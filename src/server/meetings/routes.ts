@@ -1,100 +1,23 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
-import type { MeetingSummary, ScheduleMeetingRequest } from '#contracts/meetings-api';
+import type { ScheduleMeetingRequest } from '#contracts/meetings-api';
 import type { Routine } from '#contracts/routine';
-import { createMeeting, minutesOf, suggestPresenters } from '#core/meeting/index';
-import { agendaOf, totalMinutes } from '#core/routines/index';
-import { newJoinCode } from '../auth/tokens';
-import type { DbOrTx } from '../db/client';
-import { meetingEvents, meetings, users } from '../db/schema';
-import { activeMembers, groupSubject, loadGroup, type GroupRow } from '../groups/queries';
-import { presentMeetingSummary } from './presenter';
+import { createMeeting, minutesOf } from '#core/meeting/index';
+import { meetings, users } from '../db/schema';
+import { groupSubject, loadGroup } from '../groups/queries';
 import { conflict, notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
-import { authorize, can } from '../policy/policy';
-import { eventColumns, isUniqueViolation, parseStoredEvent } from './store';
+import { authorize } from '../policy/policy';
 import { resolveRoutine, resolveScheduleAgenda } from '../routines/queries';
 import type { Services } from '../services';
 import { minutesToMarkdown } from './documents';
 import { inviteeIdsOf, loadMeeting, meetingSubject } from './queries';
 import { inviteesOf, plansOf, planSnapshot } from '../peer-modeling/queries';
+import { scheduleGroupMeeting } from './schedule';
+import { activeMemberIds, present, presentWithSuggestion } from './summary';
 import { followUpsForOpening } from '../next-steps/queries';
-
-type MeetingRow = typeof meetings.$inferSelect;
-
-/** Past presenters of the group, oldest first, for rotation. */
-async function pastPresenters(db: DbOrTx, districtId: string, groupId: string): Promise<string[]> {
-  const rows = await db
-    .select(eventColumns)
-    .from(meetingEvents)
-    .innerJoin(
-      meetings,
-      and(eq(meetings.id, meetingEvents.meetingId), eq(meetings.districtId, meetingEvents.districtId)),
-    )
-    .where(
-      and(
-        eq(meetings.districtId, districtId),
-        eq(meetings.groupId, groupId),
-        eq(meetingEvents.type, 'roles.assigned'),
-      ),
-    )
-    .orderBy(asc(meetingEvents.committedAt), asc(meetingEvents.seq));
-  // Each row parsed with its schema (a row that does not parse is skipped), never a cast of its payload.
-  return rows.flatMap((row) => {
-    const event = parseStoredEvent(row);
-    return event?.type === 'roles.assigned' && event.payload.presenter ? [event.payload.presenter] : [];
-  });
-}
-
-async function activeMemberIds(db: DbOrTx, districtId: string, groupId: string): Promise<string[]> {
-  return (await activeMembers(db, districtId, groupId)).map((r) => r.id);
-}
-
-function present(
-  m: MeetingRow,
-  group: GroupRow,
-  actor: Actor,
-  suggestedPresenterIds: (string | null)[],
-  publicUrl: string | null,
-  inviteeIds: readonly string[] = [],
-): MeetingSummary {
-  return presentMeetingSummary(m, group.name, {
-    // TRUST-READ-2: running a meeting puts you on its roster, so it takes membership as well as the rank.
-    canRun: can(actor, 'run-meetings', groupSubject(group)) && can(actor, 'take-part', groupSubject(group)),
-    // PM-GUEST-3: a person invited to this meeting takes part in it too.
-    canTakePart: can(actor, 'take-part', groupSubject(group)) || inviteeIds.includes(actor.userId),
-    suggestedPresenterIds,
-    publicUrl,
-  });
-}
-
-async function presentWithSuggestion(
-  db: DbOrTx,
-  m: MeetingRow,
-  group: GroupRow,
-  actor: Actor,
-  publicUrl: string | null,
-) {
-  const inviteeIds = await inviteeIdsOf(db, actor.districtId, m.id);
-  // PM-GUEST-3: someone invited to this meeting only learns nothing of the team's members from it.
-  if (!can(actor, 'read', groupSubject(group)))
-    return present(
-      m,
-      group,
-      actor,
-      m.agenda.map(() => null),
-      publicUrl,
-      inviteeIds,
-    );
-  const suggestions = suggestPresenters(
-    await activeMemberIds(db, actor.districtId, group.id),
-    await pastPresenters(db, actor.districtId, group.id),
-    m.agenda.length,
-  );
-  return present(m, group, actor, suggestions, publicUrl, inviteeIds);
-}
 
 export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
   /** The routines a schedule request names, each resolved for this group (routines/queries.ts). */
@@ -127,28 +50,12 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'run-meetings', groupSubject(group));
     const routines = await resolveAgenda(actor, group.id, body);
-    for (let attempt = 0; attempt < 5; attempt++) {
-      try {
-        const [row] = await s.db
-          .insert(meetings)
-          .values({
-            districtId: actor.districtId,
-            groupId: group.id,
-            title: body.title,
-            scheduledFor: body.scheduledFor ? new Date(body.scheduledFor) : null,
-            agenda: agendaOf(routines),
-            totalMinutes: routines.reduce((sum, r) => sum + totalMinutes(r), 0),
-            joinCode: newJoinCode().slice(0, 6),
-            createdBy: actor.userId,
-          })
-          .returning();
-        if (!row) throw new Error('insert returned no row');
-        return await presentWithSuggestion(s.db, row, group, actor, s.config.publicUrl ?? null);
-      } catch (err) {
-        if (!isUniqueViolation(err)) throw err; // a join code collision: draw another
-      }
-    }
-    throw conflict('Could not make a unique meeting code. Try again.');
+    const row = await scheduleGroupMeeting(s.db, actor, group, {
+      title: body.title,
+      scheduledFor: body.scheduledFor ? new Date(body.scheduledFor) : null,
+      routines,
+    });
+    return presentWithSuggestion(s.db, row, group, actor, s.config.publicUrl ?? null);
   });
 
   registerEndpoint(app, api.getMeeting, async ({ actor, params }) => {

@@ -749,6 +749,35 @@ async function freshNetworkInvitation() {
   return { token: new URL(link).pathname.split('/').pop() ?? '' };
 }
 
+/** BOOK: a fresh book study of team A1 (through the API, as its facilitator): its id and its first section's. */
+async function freshBookStudy(): Promise<{ studyId: string; sectionId: string }> {
+  const lead = await signedInClient(t, w.users.facilitator);
+  const res = await lead.post<{ id: string; sections: { id: string }[] }>(
+    `/api/groups/${w.teamA1}/book-studies`,
+    {
+      title: 'Matrix book',
+      authors: ['An Author'],
+      sections: [
+        { title: 'One', readBy: '2027-03-08', sessionAt: '2027-03-09T16:00', routineId: 'share-successes' },
+      ],
+    },
+  );
+  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+  return { studyId: res.body.id, sectionId: res.body.sections[0]!.id };
+}
+
+/** BOOK-3: a private reflection the member wrote in a fresh book study of team A1: its id. */
+async function membersBookReflection(): Promise<{ reflectionId: string }> {
+  const { studyId, sectionId } = await freshBookStudy();
+  const member = await signedInClient(t, w.users.member);
+  const res = await member.post<{ id: string }>(
+    `/api/book-studies/${studyId}/sections/${sectionId}/reflections`,
+    { text: 'Mine alone' },
+  );
+  if (res.status !== 200) throw new Error(JSON.stringify(res.body));
+  return { reflectionId: res.body.id };
+}
+
 const CASES: Record<EndpointName, Case> = {
   health: { expect: everyone() },
   setupStatus: { expect: everyone() },
@@ -1397,6 +1426,50 @@ const CASES: Record<EndpointName, Case> = {
     params: freshColleaguePair,
     body: () => ({ everyWeeks: 2, nextOn: null }),
     expect: signedIn(404),
+  },
+  // BOOK: a team's book studies: whoever reads the team lists them; those who run it start and change them and
+  // schedule sessions; its members (not its leader or admin, non-evaluative) read one, reflect and subscribe.
+  listBookStudies: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
+  createBookStudy: {
+    params: () => ({ groupId: w.teamA1 }),
+    body: () => ({
+      title: 'Matrix book',
+      authors: ['An Author'],
+      isbn: '978-0-306-40615-7',
+      sections: [{ title: 'One', readBy: '2027-03-08', prompts: ['Why?'] }],
+    }),
+    expect: manageTeamA1,
+  },
+  getBookStudy: {
+    params: async () => ({ studyId: (await freshBookStudy()).studyId }),
+    expect: takePartTeamA1,
+  },
+  replaceBookSections: {
+    params: async () => ({ studyId: (await freshBookStudy()).studyId }),
+    body: () => ({ sections: [{ title: 'All of it', readBy: '2027-04-01' }] }),
+    expect: manageTeamA1,
+  },
+  writeBookReflection: {
+    params: freshBookStudy,
+    body: () => ({ text: 'A thought' }),
+    expect: takePartTeamA1,
+  },
+  shareBookReflection: {
+    params: membersBookReflection,
+    expect: {
+      anon: 401,
+      member: 'ok',
+      facilitator: 404,
+      leader: 404,
+      admin: 404,
+      outsider: 404,
+      foreign: 404,
+    },
+  },
+  scheduleBookSession: { params: freshBookStudy, expect: manageTeamA1 },
+  bookStudyCalendar: {
+    params: async () => ({ studyId: (await freshBookStudy()).studyId }),
+    expect: takePartTeamA1,
   },
 };
 

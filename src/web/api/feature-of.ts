@@ -140,4 +140,12 @@ export const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = 
   colleagueSpace: 'colleague',
   addColleagueNote: 'colleague',
   setColleagueCheckIn: 'colleague',
+  listBookStudies: 'book-study',
+  createBookStudy: 'book-study',
+  getBookStudy: 'book-study',
+  replaceBookSections: 'book-study',
+  writeBookReflection: 'book-study',
+  shareBookReflection: 'book-study',
+  scheduleBookSession: 'book-study',
+  bookStudyCalendar: 'book-study',
 };
