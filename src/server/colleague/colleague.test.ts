@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MyColleague, PairSpace } from '#contracts/colleague';
-import { createAccount } from '../auth/accounts';
 import { eq } from 'drizzle-orm';
-import { networkAffiliations, schoolRoles, schools } from '../db/schema';
+import { networkAffiliations } from '../db/schema';
 import { findExchange } from './queries';
 import {
   createDistrictWithAdmin,
   createTestApp,
   signedInClient,
-  TEST_PASSWORD,
   type Client,
   type TestApp,
 } from '../testing/api-harness';
+import { personAtSchool } from '../testing/people';
 import { agreedPair, colleagueProfile, colleagueStateWhen, optIn } from '../testing/colleague';
 
 let t: TestApp;
@@ -19,20 +18,7 @@ let a: Awaited<ReturnType<typeof createDistrictWithAdmin>>;
 let b: Awaited<ReturnType<typeof createDistrictWithAdmin>>;
 
 async function person(districtId: string, email: string, role: 'school_leader' | 'staff'): Promise<Client> {
-  const [school] = await t.database.db
-    .insert(schools)
-    .values({ districtId, name: `S ${email}` })
-    .returning();
-  const user = await createAccount(t.database.db, {
-    districtId,
-    email,
-    name: email,
-    password: TEST_PASSWORD,
-    districtRole: 'member',
-    emailVerified: true,
-  });
-  await t.database.db.insert(schoolRoles).values({ districtId, schoolId: school!.id, userId: user.id, role });
-  return signedInClient(t, user);
+  return signedInClient(t, await personAtSchool(t, districtId, email, role));
 }
 
 beforeAll(async () => {

@@ -92,15 +92,31 @@ export function startColleagueMatching(opts: {
     log: opts.log,
     round: (now) => opts.database.db.transaction((tx) => matchingRound(tx, now)),
   });
-  return {
-    ...job,
-    kick() {
-      job.runOnce().catch((error: unknown) => {
+  // A kick during a round asks for one more round after it: that round may have read the pool before the change
+  // that kicked (an opt-in committed a moment later), and the next timer round is a minute away.
+  let running = false;
+  let again = false;
+  const kick = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void job
+      .runOnce()
+      .catch((error: unknown) => {
         opts.log.error(
           { err: error instanceof Error ? { message: error.message } : {} },
           'colleague matching failed',
         );
+      })
+      .finally(() => {
+        running = false;
+        if (again) {
+          again = false;
+          kick();
+        }
       });
-    },
   };
+  return { ...job, kick };
 }

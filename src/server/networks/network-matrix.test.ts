@@ -11,15 +11,14 @@ import { and, eq } from 'drizzle-orm';
 import { api, pathFor, type Endpoint, type EndpointName } from '#contracts/api';
 import { NETWORK_HEADER } from '#contracts/networks';
 import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH } from '#contracts/realtime';
-import { createAccount } from '../auth/accounts';
 import { SESSION_COOKIE } from '../auth/sessions';
-import { groupMembers, groups, networkMembers, schoolRoles, schools } from '../db/schema';
+import { groupMembers, groups, networkMembers } from '../db/schema';
+import { personAtSchool } from '../testing/people';
 import {
   Client,
   createDistrictWithAdmin,
   createTestApp,
   signedInClient,
-  TEST_PASSWORD,
   type TestApp,
 } from '../testing/api-harness';
 
@@ -41,21 +40,10 @@ let a: {
   memberId: string;
 };
 
+/** An account with a school of its own, as its user row and that school. */
 async function account(districtId: string, email: string, role: 'school_leader' | 'staff') {
-  const [school] = await t.database.db
-    .insert(schools)
-    .values({ districtId, name: `S ${email}` })
-    .returning();
-  const user = await createAccount(t.database.db, {
-    districtId,
-    email,
-    name: email.split('@')[0] ?? email,
-    password: TEST_PASSWORD,
-    districtRole: 'member',
-    emailVerified: true,
-  });
-  await t.database.db.insert(schoolRoles).values({ districtId, schoolId: school!.id, userId: user.id, role });
-  return { user, schoolId: school!.id };
+  const p = await personAtSchool(t, districtId, email, role);
+  return { user: { id: p.id, districtId }, schoolId: p.schoolId };
 }
 
 const inNet = (c: Client, method: string, url: string, body?: unknown) =>

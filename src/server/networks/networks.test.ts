@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { createAccount } from '../auth/accounts';
-import { networkAffiliations, networkMembers, schoolRoles, schools, users } from '../db/schema';
+import { networkAffiliations, networkMembers, users } from '../db/schema';
+import { personAtSchool } from '../testing/people';
 import {
   Client,
   createDistrictWithAdmin,
@@ -22,22 +22,9 @@ let principalA: { id: string; districtId: string; email: string };
 let principalB: { id: string; districtId: string; email: string };
 let teacherA: { id: string; districtId: string; email: string };
 
-async function principal(districtId: string, email: string, role: 'school_leader' | 'staff') {
-  const [school] = await t.database.db
-    .insert(schools)
-    .values({ districtId, name: `School of ${email}` })
-    .returning();
-  const user = await createAccount(t.database.db, {
-    districtId,
-    email,
-    name: email.split('@')[0] ?? email,
-    password: TEST_PASSWORD,
-    districtRole: 'member',
-    emailVerified: true,
-  });
-  await t.database.db.insert(schoolRoles).values({ districtId, schoolId: school!.id, userId: user.id, role });
-  return { id: user.id, districtId, email };
-}
+/** A principal (or, with `staff`, a teacher) of a school of their own. */
+const principal = (districtId: string, email: string, role: 'school_leader' | 'staff') =>
+  personAtSchool(t, districtId, email, role);
 
 /** Calls as `client`, naming `networkId`. */
 const inNet = (client: Client, networkId: string) => ({

@@ -10,22 +10,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NETWORK_HEADER } from '#contracts/networks';
 import type { MeetingPulse, TeamPulseTrend } from '#contracts/pulse';
 import type { CreatedWave, SurveyToAnswer, WaveList, WaveReport, WaveSummary } from '#contracts/surveys';
-import { createAccount } from '../auth/accounts';
 import {
   meetings,
   networkMembers,
-  schoolRoles,
   schools,
   surveyParticipation,
   surveyResponses,
   surveyResults,
 } from '../db/schema';
+import { personAtSchool } from '../testing/people';
 import {
   Client,
   createDistrictWithAdmin,
   createTestApp,
   signedInClient,
-  TEST_PASSWORD,
   type TestApp,
 } from '../testing/api-harness';
 import { runSurveyRound } from './job';
@@ -54,23 +52,9 @@ const inNet = (client: Client) => ({
     client.request<T>('POST', url, body, { [NETWORK_HEADER]: networkId }),
 });
 
+/** A principal of a school of their own, signed in. */
 async function principal(districtId: string, email: string): Promise<Client> {
-  const [school] = await t.database.db
-    .insert(schools)
-    .values({ districtId, name: `School of ${email}` })
-    .returning();
-  const user = await createAccount(t.database.db, {
-    districtId,
-    email,
-    name: email.split('@')[0] ?? email,
-    password: TEST_PASSWORD,
-    districtRole: 'member',
-    emailVerified: true,
-  });
-  await t.database.db
-    .insert(schoolRoles)
-    .values({ districtId, schoolId: school!.id, userId: user.id, role: 'school_leader' });
-  return signedInClient(t, user);
+  return signedInClient(t, await personAtSchool(t, districtId, email));
 }
 
 const waveBody = (scope: unknown, over: Record<string, unknown> = {}) => ({
