@@ -13,13 +13,16 @@
  * District B and the principals are rows written over SQL (no page makes districts); everything the story names is
  * a click in Chromium.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { SurveyToAnswer, WaveSummary } from '#contracts/surveys';
+import { parseInstrument } from '#core/measure/instrument';
 import { signIn as apiSignIn, type Http } from '../test/meeting-harness';
 import { checkPage, viewports } from './axe';
-import { appForFile, describeE2E, type AppUnderTest } from './harness';
+import { appForFile, describeE2E, repoRoot, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
 import { demoPassword } from './meetings-helpers';
 
@@ -36,6 +39,17 @@ const COHORT = 'Coaching Cohort';
 const GOAL = 'Every teacher gets two coaching cycles with feedback by spring.';
 const MEETING = 'Coaching dilemma';
 const SURVEY = 'Network spring check-in';
+
+/** The shipped instrument (its reverse-keyed items): answers agree with themselves as a real person's do. */
+const instrument = (() => {
+  const parsed = parseInstrument(
+    readFileSync(join(repoRoot, 'instruments/ensemble-efficacy.en.yaml'), 'utf8'),
+    'ensemble-efficacy.en.yaml',
+  );
+  if (!parsed.ok) throw new Error('the shipped instrument does not parse');
+  return parsed.instrument;
+})();
+const reversed = new Set(instrument.items.filter((i) => i.reverse).map((i) => i.id));
 
 const contexts: BrowserContext[] = [];
 afterAll(async () => {
@@ -494,12 +508,17 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
     const questions = phoneA.locator('.survey-item fieldset');
     const count = await questions.count();
     expect(count).toBeGreaterThan(0);
-    await phoneA.evaluate(() => {
-      for (const set of document.querySelectorAll('.survey-item fieldset'))
-        [...set.querySelectorAll<HTMLLabelElement>('label.radio__button')]
-          .find((l) => l.textContent.trim() === 'Agree')
-          ?.click();
-    });
+    // "Agree" with every item, "Disagree" with the reverse-keyed ones (the page shows them in the instrument's order).
+    const wanted = instrument.items.map((item) => (item.reverse ? 'Disagree' : 'Agree'));
+    await phoneA.evaluate((labels) => {
+      document
+        .querySelectorAll('.survey-item fieldset')
+        .forEach((set, j) =>
+          [...set.querySelectorAll<HTMLLabelElement>('label.radio__button')]
+            .find((l) => l.textContent.trim() === labels[j])
+            ?.click(),
+        );
+    }, wanted);
     await phoneA
       .locator('[data-testid="survey-progress"]', { hasText: `${count} of ${count} answered` })
       .waitFor();
@@ -519,7 +538,13 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
         const survey = await inNetwork<SurveyToAnswer>(http, 'GET', `/api/surveys/waves/${waveId}/answer`);
         await inNetwork(http, 'POST', `/api/surveys/waves/${waveId}/answer`, {
           unit: survey.units[0]?.key ?? '',
-          answers: Object.fromEntries(survey.instrument.items.map((item, j) => [item.id, 3 + ((k + j) % 3)])),
+          // A person about as much in agreement with every item (3 to 6 by person, every third item a point less).
+          answers: Object.fromEntries(
+            survey.instrument.items.map((item, j) => {
+              const point = Math.max(1, 3 + k - (j % 3 === 0 ? 1 : 0));
+              return [item.id, reversed.has(item.id) ? 7 - point : point];
+            }),
+          ),
           ...(k === 0 ? { freeText: 'Visiting each other’s schools helps most.' } : {}),
         });
       }),
