@@ -13,12 +13,16 @@
  * District B and the principals are rows written over SQL (no page makes districts); everything the story names is
  * a click in Chromium.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { SurveyToAnswer, WaveSummary } from '#contracts/surveys';
+import { parseInstrument } from '#core/measure/instrument';
 import { signIn as apiSignIn, type Http } from '../test/meeting-harness';
 import { checkPage, viewports } from './axe';
-import { appForFile, describeE2E, type AppUnderTest } from './harness';
+import { appForFile, describeE2E, repoRoot, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
 import { demoPassword } from './meetings-helpers';
 
@@ -34,6 +38,18 @@ const NETWORK = 'Three Rivers Principals';
 const COHORT = 'Coaching Cohort';
 const GOAL = 'Every teacher gets two coaching cycles with feedback by spring.';
 const MEETING = 'Coaching dilemma';
+const SURVEY = 'Network spring check-in';
+
+/** The shipped instrument (its reverse-keyed items): answers agree with themselves as a real person's do. */
+const instrument = (() => {
+  const parsed = parseInstrument(
+    readFileSync(join(repoRoot, 'instruments/ensemble-efficacy.en.yaml'), 'utf8'),
+    'ensemble-efficacy.en.yaml',
+  );
+  if (!parsed.ok) throw new Error('the shipped instrument does not parse');
+  return parsed.instrument;
+})();
+const reversed = new Set(instrument.items.filter((i) => i.reverse).map((i) => i.id));
 
 const contexts: BrowserContext[] = [];
 afterAll(async () => {
@@ -198,7 +214,7 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
     }
   });
 
-  test('NET-WEB-1, NET-WEB-2, NET-WEB-5 the convener opens the network in her tab: a band names it, the menu leaves out Admin and Surveys, and she approves both requests', async () => {
+  test('NET-WEB-1, NET-WEB-2, NET-WEB-5, MEASURE-NET-WEB-1 the convener opens the network in her tab: a band names it, the menu leaves out Admin but has Surveys, and she approves both requests', async () => {
     await convener
       .getByTestId('my-networks')
       .getByRole('link', { name: `Open ${NETWORK}` })
@@ -209,8 +225,9 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
     await convener.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
     const nav = convener.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Network home' }).waitFor();
-    for (const missing of ['Admin', 'Surveys', 'Shared', 'Networks', 'My teams'])
+    for (const missing of ['Admin', 'Shared', 'Networks', 'My teams'])
       expect(await nav.getByRole('link', { name: missing, exact: true }).count()).toBe(0);
+    await nav.getByRole('link', { name: 'Surveys', exact: true }).waitFor();
     const requests = convener.getByTestId('network-requests');
     await requests.getByText('Ana Ruiz').waitFor();
     await requests.getByText(`${principalB.school} · ${DISTRICT_B}`).waitFor();
@@ -400,5 +417,166 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
     const dialog = convener.getByRole('alertdialog', { name: `Leave ${NETWORK}?` });
     await dialog.getByRole('button', { name: 'Leave the network' }).click();
     await dialog.getByText('You are its only convener: make another member a convener first.').waitFor();
+  });
+  /** A call over REST that names the network, as the web does in a tab that is in it (ADR 0032). */
+  async function inNetwork<T>(http: Http, method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${app.baseUrl}${path}`, {
+      method,
+      headers: {
+        cookie: `ensemble_session=${http.session}`,
+        'x-ensemble-network': networkId,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} -> ${res.status}: ${text}`);
+    return JSON.parse(text) as T;
+  }
+
+  test('MEASURE-NET-WEB-1, MEASURE-NET-WEB-2, MEASURE-NET-WEB-3 the convener starts a whole-network survey in the browser, members answer it (one on a phone), she closes it and reads the network’s results: no role filter, its cohort held back', async () => {
+    // A fifth member (district B's admin) joins over REST: five answers are the least a result is shown for.
+    const convenerHttp = await apiSignIn(app.baseUrl, adminA, password);
+    const adminBHttp = await apiSignIn(app.baseUrl, adminB, password);
+    await adminBHttp.request('POST', `/api/networks/${networkId}/join-requests`, {
+      shown: { name: 'Hillcrest Admin', district: DISTRICT_B },
+    });
+    const requests = await inNetwork<{ items: { id: string; name: string }[] }>(
+      convenerHttp,
+      'GET',
+      '/api/network/join-requests',
+    );
+    const request = requests.items.find((r) => r.name === 'Hillcrest Admin');
+    if (!request) throw new Error('no request from Hillcrest Admin');
+    await inNetwork(convenerHttp, 'POST', `/api/network/join-requests/${request.id}/approve`);
+
+    // The convener starts it from the menu's Surveys, in her network tab.
+    await convener.goto(`${app.baseUrl}/`);
+    await convener.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
+    await convener.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Surveys' }).click();
+    await convener.getByRole('heading', { level: 1, name: 'Surveys' }).waitFor();
+    await convener.getByRole('link', { name: 'Start a survey' }).click();
+    await convener.getByRole('heading', { level: 1, name: 'Start a survey' }).waitFor();
+    await convener.getByRole('textbox', { name: 'Title' }).fill(SURVEY);
+    // MEASURE-NET-WEB-2: the network or its cohorts, never a school; the invited find it in Ensemble.
+    expect(await convener.getByRole('radio', { name: /^The whole network/ }).isChecked()).toBe(true);
+    expect(await convener.getByRole('radio', { name: /^A school/ }).count()).toBe(0);
+    expect(await convener.getByRole('radio', { name: /^Members find it in Ensemble/ }).isChecked()).toBe(
+      true,
+    );
+    expect(await convener.getByText('Email each person a link').count()).toBe(0);
+    await convener.getByText('Nobody is emailed', { exact: false }).waitFor();
+    await convener
+      .locator('label.radio__button')
+      .filter({ hasText: /^Some cohorts/ })
+      .click();
+    await convener.getByRole('checkbox', { name: COHORT }).waitFor();
+    await checkPage(convener, 'networks-survey-new');
+    await convener
+      .locator('label.radio__button')
+      .filter({ hasText: /^The whole network/ })
+      .click();
+    await convener.getByRole('button', { name: 'Start the survey' }).click();
+    await convener.getByRole('heading', { level: 1, name: 'Surveys' }).waitFor();
+    const row = convener.getByTestId('survey-wave').filter({ hasText: SURVEY });
+    await row.getByText('0 answers of 5 invited (0%) · never who').waitFor();
+    await row.getByText(`Network: ${NETWORK}`, { exact: false }).waitFor();
+    await row.getByText('Invited in Ensemble', { exact: false }).waitFor();
+    // MEASURE-NET-3: nobody in a network is mailed, so there is no reminder to send.
+    expect(await row.getByRole('button', { name: /^Send a reminder/ }).count()).toBe(0);
+    const waveId = (await row.getAttribute('data-wave-id')) ?? '';
+    expect(waveId).toMatch(/^[0-9a-f-]{36}$/);
+
+    // Principal A, a cohort member on her phone: the network's home links to Surveys; she answers about the cohort.
+    if (!phoneA) throw new Error('no principal page');
+    await phoneA.goto(`${app.baseUrl}/`);
+    await phoneA.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
+    await phoneA.getByRole('link', { name: 'Surveys: answer one, or see results' }).click();
+    await phoneA.getByRole('heading', { level: 1, name: 'Surveys' }).waitFor();
+    await phoneA
+      .getByTestId('surveys-for-you')
+      .getByRole('link', { name: `Answer: “${SURVEY}”` })
+      .waitFor();
+    expect(await phoneA.getByRole('link', { name: 'Start a survey' }).count()).toBe(0);
+    await checkPage(phoneA, 'networks-survey-member');
+    await phoneA.setViewportSize(viewports.phone);
+    await phoneA.getByRole('link', { name: `Answer: “${SURVEY}”` }).click();
+    await phoneA.getByRole('heading', { level: 1, name: SURVEY }).waitFor();
+    // One cohort: no question about which; and nobody in a network is asked whether they lead.
+    expect(await phoneA.getByText('Which team are you answering about?').count()).toBe(0);
+    expect(await phoneA.getByText('Do you lead a school or the district?').count()).toBe(0);
+    const questions = phoneA.locator('.survey-item fieldset');
+    const count = await questions.count();
+    expect(count).toBeGreaterThan(0);
+    // "Agree" with every item, "Disagree" with the reverse-keyed ones (the page shows them in the instrument's order).
+    const wanted = instrument.items.map((item) => (item.reverse ? 'Disagree' : 'Agree'));
+    await phoneA.evaluate((labels) => {
+      document
+        .querySelectorAll('.survey-item fieldset')
+        .forEach((set, j) =>
+          [...set.querySelectorAll<HTMLLabelElement>('label.radio__button')]
+            .find((l) => l.textContent.trim() === labels[j])
+            ?.click(),
+        );
+    }, wanted);
+    await phoneA
+      .locator('[data-testid="survey-progress"]', { hasText: `${count} of ${count} answered` })
+      .waitFor();
+    await phoneA.getByRole('button', { name: 'Send my answers' }).click();
+    await phoneA.getByTestId('survey-state-thanks').waitFor();
+
+    // The other four answer over REST, naming the network (the browser is not the subject here).
+    const others = [
+      convenerHttp,
+      adminBHttp,
+      ...(await Promise.all(
+        [principalB, principalC].map((who) => apiSignIn(app.baseUrl, who.email, password)),
+      )),
+    ];
+    await Promise.all(
+      others.map(async (http, k) => {
+        const survey = await inNetwork<SurveyToAnswer>(http, 'GET', `/api/surveys/waves/${waveId}/answer`);
+        await inNetwork(http, 'POST', `/api/surveys/waves/${waveId}/answer`, {
+          unit: survey.units[0]?.key ?? '',
+          // A person about as much in agreement with every item (3 to 6 by person, every third item a point less).
+          answers: Object.fromEntries(
+            survey.instrument.items.map((item, j) => {
+              const point = Math.max(1, 3 + k - (j % 3 === 0 ? 1 : 0));
+              return [item.id, reversed.has(item.id) ? 7 - point : point];
+            }),
+          ),
+          ...(k === 0 ? { freeText: 'Visiting each other’s schools helps most.' } : {}),
+        });
+      }),
+    );
+
+    // The convener closes it with "Close now" and reads the results.
+    await convener.reload();
+    await row.getByText('5 answers of 5 invited (100%) · never who').waitFor();
+    await row.getByRole('button', { name: `Close now: “${SURVEY}”` }).click();
+    await convener
+      .getByRole('alertdialog', { name: 'Close this survey now?' })
+      .getByRole('button', { name: 'Close the survey' })
+      .click();
+    await row.getByText('Closed', { exact: true }).waitFor();
+    const wave = await inNetwork<WaveSummary>(convenerHttp, 'GET', `/api/surveys/waves/${waveId}`);
+    expect(wave).toMatchObject({ space: 'network', status: 'closed', responses: 5, invited: 5 });
+    await row.getByRole('link', { name: `Results: “${SURVEY}”` }).click();
+    await convener.getByRole('heading', { level: 1, name: `Results: ${SURVEY}` }).waitFor();
+    const cell = convener.locator('[data-testid="survey-cell"][data-node="district:"]');
+    await cell.getByRole('heading', { name: `${NETWORK} (Network)` }).waitFor();
+    await cell.getByText('5 answers', { exact: true }).waitFor();
+    await cell.getByRole('img', { name: new RegExp(`Average by source for ${NETWORK}`) }).waitFor();
+    const table = cell.getByTestId('survey-table');
+    await table.getByRole('row', { name: /^Collective efficacy / }).waitFor();
+    // MEASURE-NET-WEB-3: no role filter; the cohort (2 answers) is a cohort, held back with no numbers.
+    expect(await convener.getByRole('radiogroup', { name: 'Whose answers' }).count()).toBe(0);
+    const cohorts = convener.getByRole('table', { name: new RegExp(`^Cohorts of ${NETWORK}`) });
+    const cohortRow = cohorts.getByRole('row', { name: new RegExp(`^${COHORT} `) });
+    await cohortRow.getByText(/^Not shown/).waitFor();
+    await checkPage(convener, 'networks-survey-results');
+    // A role in the address is not asked for in a network (the server would answer 400).
+    await convener.goto(`${app.baseUrl}/surveys/${waveId}/results?role=leader`);
+    await cell.getByText('5 answers', { exact: true }).waitFor();
   });
 });

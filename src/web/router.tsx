@@ -83,10 +83,12 @@ const signedInRoutes: readonly PageRoute[] = [
   ...memoryRoutes,
   ...sharingRoutes,
   ...nextStepsRoutes,
+  // MEASURE-NET-WEB-1: surveys work in a network too (its conveners run them, its members answer them).
+  ...surveyRoutes,
 ];
 
 /** Signed in, and of the district only (NET-WEB-2): a tab in a network says so and offers the way back. */
-const districtRoutes: readonly PageRoute[] = [...surveyRoutes, ...networkDistrictRoutes, ...colleagueRoutes];
+const districtRoutes: readonly PageRoute[] = [...networkDistrictRoutes, ...colleagueRoutes];
 
 /** Signed in as a district administrator. */
 const adminRoutes: readonly PageRoute[] = [

@@ -10,8 +10,10 @@ export function useDistrict() {
   return useQuery({ queryKey: queryKeys.district, queryFn: ({ signal }) => call('district', { signal }) });
 }
 
-export function useSchools() {
+/** The district's schools; `enabled: false` where there are none to ask for (a network: 404). */
+export function useSchools({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({
+    enabled,
     queryKey: queryKeys.schools,
     queryFn: async ({ signal }) => (await call('listSchools', { signal })).items,
   });

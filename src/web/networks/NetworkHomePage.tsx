@@ -5,6 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import type { Cohort } from '#contracts/cohorts';
 import { FocusArea } from '#contracts/focus';
 import type { NetworkDetail } from '#contracts/networks';
@@ -67,6 +68,10 @@ export function NetworkHomePage() {
         <>
           {detail.description ? <p>{detail.description}</p> : <p>{t('home.intro')}</p>}
           <p className="page__facts">{t('home.memberCount', { count: detail.members.length })}</p>
+          {/* MEASURE-NET-WEB-1: on a phone the header has no room for "Surveys"; the way there is here. */}
+          <p className="site-nav-narrow-only">
+            <Link to="/surveys">{t('home.surveysLink')}</Link>
+          </p>
         </>
       }
     >

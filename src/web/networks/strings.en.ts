@@ -106,6 +106,7 @@ export const networksStrings = {
   },
   home: {
     intro: 'A network of principals across districts.',
+    surveysLink: 'Surveys: answer one, or see results',
     members: 'Members',
     memberCount_one: '{{count}} member',
     memberCount_other: '{{count}} members',

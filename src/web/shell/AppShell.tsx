@@ -29,7 +29,8 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   const signedIn = me.data ?? null;
   // NET-WEB-2: a tab in a network says which one on every page, with the way back; its menu offers only what
-  // works in a network (never the district's admin pages or surveys: a convener is the network's admin).
+  // works in a network (never the district's admin pages: a convener is the network's admin). Surveys are in both
+  // (MEASURE-NET-WEB-1): a network's members answer its surveys there.
   const network = useCurrentNetwork();
   const inNetwork = network !== null;
   // NET-WEB-3: a network this account is not in answers 404 to everything, `me` included.
@@ -79,13 +80,11 @@ export function AppShell({ children }: { children: ReactNode }) {
                     </NavLink>
                   </li>
                 )}
-                {inNetwork ? null : (
-                  <li className="site-nav__item--wide">
-                    <NavLink to="/surveys" className="site-nav__link">
-                      {t('app.nav.surveys')}
-                    </NavLink>
-                  </li>
-                )}
+                <li className="site-nav__item--wide">
+                  <NavLink to="/surveys" className="site-nav__link">
+                    {t('app.nav.surveys')}
+                  </NavLink>
+                </li>
                 {showNetworks ? (
                   <li className="site-nav__item--wide">
                     <NavLink to="/networks" className="site-nav__link">

@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { WaveComparison, WaveSummary } from '#contracts/surveys';
 import { useSearchParams } from '../shell/navigation';
+import { useCurrentNetwork } from '../shell/space';
 import { Button } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
@@ -20,7 +21,7 @@ import { SelectField } from '../ui/SelectField';
 import { ErrorState, LoadingState } from '../ui/States';
 import { CompareChart } from './CompareChart';
 import { byTime, chosenPair, reportAt, reportRole, type WavePair } from './compare-choice';
-import { formatDay, formatNumber } from './format';
+import { formatDay, formatNumber, kindWord } from './format';
 import { useSurveysT, type SurveysT } from './i18n';
 import { useWaveComparison, useWaves, type ReportRole } from './queries';
 import './surveys.css';
@@ -29,7 +30,9 @@ export function ComparePage() {
   const t = useSurveysT();
   const [params, setParams] = useSearchParams();
   const at = reportAt(params.get('at'));
-  const role = reportRole(params.get('role'));
+  // MEASURE-NET-WEB-3: a network's waves have one band, so no role filter there (a role is a 400).
+  const inNetwork = useCurrentNetwork() !== null;
+  const role = inNetwork ? 'all' : reportRole(params.get('role'));
   const waves = useWaves();
   const pair = waves.data
     ? chosenPair(waves.data.items, params.get('before'), params.get('after'), at)
@@ -92,13 +95,13 @@ export function ComparePage() {
           {' · '}
           <Link to={resultsHref}>{t('compare.backToResults', { title: pair.after.title })}</Link>
         </p>
-        <Choose pair={pair} role={role} t={t} go={go} />
+        <Choose pair={pair} role={inNetwork ? null : role} t={t} go={go} />
         {comparison.isPending ? (
           <LoadingState label={t('compare.loading')} />
         ) : comparison.isError ? (
           <ErrorState error={comparison.error} onRetry={() => void comparison.refetch()} />
         ) : (
-          <Comparison data={comparison.data} at={at} t={t} />
+          <Comparison data={comparison.data} at={at} space={pair.after.space} t={t} />
         )}
       </div>
     </Page>
@@ -119,7 +122,8 @@ function Choose({
   go,
 }: {
   pair: WavePair;
-  role: ReportRole;
+  /** Null: no role filter (a network's waves). */
+  role: ReportRole | null;
   t: SurveysT;
   go: (next: { before?: string; after?: string; role?: ReportRole }) => void;
 }) {
@@ -152,19 +156,21 @@ function Choose({
           onChange={(id) => go({ after: id })}
         />
       </div>
-      <div className="survey-form__inline">
-        <RadioGroupField
-          name="role"
-          label={t('results.role')}
-          value={role}
-          onChange={(value) => go({ role: reportRole(value) })}
-          options={[
-            { value: 'all', label: t('results.roleAll') },
-            { value: 'staff', label: t('results.roleStaff') },
-            { value: 'leader', label: t('results.roleLeader') },
-          ]}
-        />
-      </div>
+      {role === null ? null : (
+        <div className="survey-form__inline">
+          <RadioGroupField
+            name="role"
+            label={t('results.role')}
+            value={role}
+            onChange={(value) => go({ role: reportRole(value) })}
+            options={[
+              { value: 'all', label: t('results.roleAll') },
+              { value: 'staff', label: t('results.roleStaff') },
+              { value: 'leader', label: t('results.roleLeader') },
+            ]}
+          />
+        </div>
+      )}
       <div className="survey-report__actions">
         <Button onPress={() => window.print()}>{t('results.print')}</Button>
       </div>
@@ -172,7 +178,17 @@ function Choose({
   );
 }
 
-function Comparison({ data, at, t }: { data: WaveComparison; at: string; t: SurveysT }) {
+function Comparison({
+  data,
+  at,
+  space,
+  t,
+}: {
+  data: WaveComparison;
+  at: string;
+  space: WaveSummary['space'];
+  t: SurveysT;
+}) {
   const headingId = useId();
   const kind = at.startsWith('school:') ? 'school' : at.startsWith('team:') ? 'team' : 'district';
   const labels = data.scale.labels;
@@ -200,7 +216,7 @@ function Comparison({ data, at, t }: { data: WaveComparison; at: string; t: Surv
         data-status={data.rows.length > 0 ? 'compared' : 'none'}
       >
         <h2 id={headingId} className="section__title survey-cell__title">
-          {data.name} <span className="survey-cell__kind">({t(`results.kind.${kind}`)})</span>
+          {data.name} <span className="survey-cell__kind">({kindWord(t, kind, space)})</span>
         </h2>
         {hidden.map((wave) => (
           <p key={wave.id} className="survey-cell__none" data-testid="compare-not-shown">

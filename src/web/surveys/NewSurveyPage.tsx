@@ -3,7 +3,8 @@
  * district, a school or some teams, from the same lists the admin pages read), open and close dates (today and
  * 14 days on), email invitations or one anonymous link, and the smallest group shown (at least 5: raised, never
  * lowered). The server's 400 `fields` show at their fields and the first takes the focus (ApiForm). A link wave's
- * link is shown here once, with a copy button.
+ * link is shown here once, with a copy button. In a network (MEASURE-NET-WEB-2): the whole network or some of its
+ * cohorts (a network has no schools, so none are asked for), and invited members find it in Ensemble (no email).
  */
 import { useState } from 'react';
 import type { CreatedWave, MIN_THRESHOLD, WaveScope } from '#contracts/surveys';
@@ -11,6 +12,7 @@ import { useGroups } from '../api/queries';
 import { useSchools } from '../api/admin-queries';
 import { ApiForm, type FormValues } from '../forms/ApiForm';
 import { useNavigate } from '../shell/navigation';
+import { useCurrentNetwork } from '../shell/space';
 import { useSignedInUser } from '../shell/session';
 import { useToast } from '../shell/Toaster';
 import { Button, ButtonLink } from '../ui/Button';
@@ -78,24 +80,27 @@ function NewSurveyForm({ onLinkWave }: { onLinkWave: (created: CreatedWave) => v
   const navigate = useNavigate();
   const toast = useToast();
   const instruments = useInstruments();
-  const schools = useSchools();
+  const inNetwork = useCurrentNetwork() !== null;
+  // A network has no schools (its `listSchools` is a 404): its scopes are the whole network or its cohorts.
+  const schools = useSchools({ enabled: !inNetwork });
   const groups = useGroups();
   const create = useCreateWave();
+  // In a network, its conveners are its tenant's admins (ADR 0032).
   const isAdmin = me.districtRole === 'district_admin';
-  const [scopeKind, setScopeKind] = useState<ScopeKind>(isAdmin ? 'district' : 'school');
+  const [scopeKind, setScopeKind] = useState<ScopeKind>(isAdmin || inNetwork ? 'district' : 'school');
   const [teamIds, setTeamIds] = useState<string[]>([]);
   const [invite, setInvite] = useState<'email' | 'link'>('email');
   const [dates] = useState(defaultWaveDates);
 
-  if (instruments.isPending || schools.isPending || groups.isPending) return <LoadingState />;
-  const failed = instruments.error ?? schools.error ?? groups.error;
+  if (instruments.isPending || (!inNetwork && schools.isPending) || groups.isPending) return <LoadingState />;
+  const failed = instruments.error ?? (inNetwork ? null : schools.error) ?? groups.error;
   if (failed)
     return (
       <ErrorState
         error={failed}
         onRetry={() => {
           void instruments.refetch();
-          void schools.refetch();
+          if (!inNetwork) void schools.refetch();
           void groups.refetch();
         }}
       />
@@ -173,19 +178,34 @@ function NewSurveyForm({ onLinkWave }: { onLinkWave: (created: CreatedWave) => v
         onChange={(value) =>
           setScopeKind(value === 'district' ? 'district' : value === 'school' ? 'school' : 'teams')
         }
-        options={[
-          ...(isAdmin
+        options={
+          inNetwork
             ? [
                 {
                   value: 'district',
-                  label: t('create.scopeDistrict'),
-                  description: t('create.scopeDistrictHint'),
+                  label: t('create.network.scopeNetwork'),
+                  description: t('create.network.scopeNetworkHint'),
+                },
+                {
+                  value: 'teams',
+                  label: t('create.network.scopeCohorts'),
+                  description: t('create.network.scopeCohortsHint'),
                 },
               ]
-            : []),
-          { value: 'school', label: t('create.scopeSchool'), description: t('create.scopeSchoolHint') },
-          { value: 'teams', label: t('create.scopeTeams'), description: t('create.scopeTeamsHint') },
-        ]}
+            : [
+                ...(isAdmin
+                  ? [
+                      {
+                        value: 'district',
+                        label: t('create.scopeDistrict'),
+                        description: t('create.scopeDistrictHint'),
+                      },
+                    ]
+                  : []),
+                { value: 'school', label: t('create.scopeSchool'), description: t('create.scopeSchoolHint') },
+                { value: 'teams', label: t('create.scopeTeams'), description: t('create.scopeTeamsHint') },
+              ]
+        }
       />
       {scopeKind === 'school' ? (
         <SelectField
@@ -201,7 +221,7 @@ function NewSurveyForm({ onLinkWave }: { onLinkWave: (created: CreatedWave) => v
         teamOptions.length > 0 ? (
           <CheckboxGroupField
             name="scope.teamIds"
-            label={t('create.teams')}
+            label={t(inNetwork ? 'create.network.cohorts' : 'create.teams')}
             options={teamOptions}
             value={teamIds}
             onChange={setTeamIds}
@@ -209,7 +229,7 @@ function NewSurveyForm({ onLinkWave }: { onLinkWave: (created: CreatedWave) => v
           />
         ) : (
           <Notice tone="info">
-            <p>{t('create.noTeams')}</p>
+            <p>{t(inNetwork ? 'create.network.noCohorts' : 'create.noTeams')}</p>
           </Notice>
         )
       ) : null}
@@ -218,7 +238,7 @@ function NewSurveyForm({ onLinkWave }: { onLinkWave: (created: CreatedWave) => v
           name="opensOn"
           type="date"
           label={t('create.opensOn')}
-          description={t('create.opensOnHint')}
+          description={t(inNetwork ? 'create.network.opensOnHint' : 'create.opensOnHint')}
           inputClassName="field__input field__input--date"
           defaultValue={dates.opensOn}
           min={dates.opensOn}
@@ -239,10 +259,27 @@ function NewSurveyForm({ onLinkWave }: { onLinkWave: (created: CreatedWave) => v
         label={t('create.invite')}
         value={invite}
         onChange={(value) => setInvite(value === 'link' ? 'link' : 'email')}
-        options={[
-          { value: 'email', label: t('create.inviteEmail'), description: t('create.inviteEmailHint') },
-          { value: 'link', label: t('create.inviteLink'), description: t('create.inviteLinkHint') },
-        ]}
+        options={
+          inNetwork
+            ? [
+                // MEASURE-NET-3: nobody in a network is mailed; the invited find it under Surveys.
+                {
+                  value: 'email',
+                  label: t('create.network.inviteInApp'),
+                  description: t('create.network.inviteInAppHint'),
+                },
+                // MEASURE-NET-6: a network's link offers its cohorts and its pool.
+                {
+                  value: 'link',
+                  label: t('create.inviteLink'),
+                  description: t('create.network.inviteLinkHint'),
+                },
+              ]
+            : [
+                { value: 'email', label: t('create.inviteEmail'), description: t('create.inviteEmailHint') },
+                { value: 'link', label: t('create.inviteLink'), description: t('create.inviteLinkHint') },
+              ]
+        }
       />
       <TextField
         name="threshold"

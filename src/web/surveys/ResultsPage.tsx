@@ -5,22 +5,23 @@
  * what people wrote, a page at a time (MEASURE-WEB-6); a group held back says so with no numbers; a group nobody
  * in answered says "No responses". The groups under it are one table of their counts and averages by source,
  * each a link to its own report (MEASURE-REPORT-6). The report's notes, a CSV of the same view, and a print
- * layout (surveys.css).
+ * layout (surveys.css). In a network (MEASURE-NET-WEB-3): the network, then its cohorts, for all answers only.
  */
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { pathFor } from '#contracts/endpoint';
-import type { CommentPage, NodeCell, SummaryCell, WaveReport } from '#contracts/surveys';
+import type { CommentPage, NodeCell, SummaryCell, WaveReport, WaveSummary } from '#contracts/surveys';
 import { endpointAtHand } from '../api/catalogue';
 import { withQuery } from '../api/client';
 import { useSearchParams } from '../shell/navigation';
+import { useCurrentNetwork } from '../shell/space';
 import { Button, ButtonLink } from '../ui/Button';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { RadioGroupField } from '../ui/RadioGroupField';
 import { ErrorState, LoadingState } from '../ui/States';
-import { formatNumber, formatPercent } from './format';
+import { formatNumber, formatPercent, kindWord } from './format';
 import { useSurveysT, type SurveysT } from './i18n';
 import { useWaveComments, useWaveReport, useWaves, type ReportRole } from './queries';
 import { compareHref, defaultPair } from './compare-choice';
@@ -39,7 +40,9 @@ export function ResultsPage() {
   const [params, setParams] = useSearchParams();
   const requested = params.get('at') ?? 'district';
   const at = AT.test(requested) ? requested : 'district';
-  const role = roleOf(params.get('role'));
+  // MEASURE-NET-2: a network's wave has one band (a role is a 400 there).
+  const inNetwork = useCurrentNetwork() !== null;
+  const role = inNetwork ? 'all' : roleOf(params.get('role'));
   const report = useWaveReport(waveId, at, role);
   // MEASURE-WEB-7: offered when another closed wave with the same questions may be read (the earlier by default).
   const waves = useWaves();
@@ -106,19 +109,21 @@ export function ResultsPage() {
           ) : null}
         </nav>
         <div className="survey-report__controls survey-noprint">
-          <div className="survey-form__inline">
-            <RadioGroupField
-              name="role"
-              label={t('results.role')}
-              value={role}
-              onChange={(value) => setParams(query({ role: roleOf(value) }), { replace: true })}
-              options={[
-                { value: 'all', label: t('results.roleAll') },
-                { value: 'staff', label: t('results.roleStaff') },
-                { value: 'leader', label: t('results.roleLeader') },
-              ]}
-            />
-          </div>
+          {data.wave.space === 'network' ? null : (
+            <div className="survey-form__inline">
+              <RadioGroupField
+                name="role"
+                label={t('results.role')}
+                value={role}
+                onChange={(value) => setParams(query({ role: roleOf(value) }), { replace: true })}
+                options={[
+                  { value: 'all', label: t('results.roleAll') },
+                  { value: 'staff', label: t('results.roleStaff') },
+                  { value: 'leader', label: t('results.roleLeader') },
+                ]}
+              />
+            </div>
+          )}
           <div className="survey-report__actions">
             {pair ? (
               <ButtonLink to={compareHref({ before: pair.before.id, after: pair.after.id }, at, role)}>
@@ -151,6 +156,7 @@ export function ResultsPage() {
         {children.length > 0 ? (
           <GroupsTable
             parent={main?.node.name ?? ''}
+            space={data.wave.space}
             cells={children}
             threshold={data.wave.threshold}
             href={(cell) =>
@@ -211,7 +217,7 @@ function CellSection({
 }) {
   const { i18n } = useTranslation();
   const headingId = `survey-cell-${cell.node.kind}-${cell.node.id ?? 'district'}`;
-  const kind = t(`results.kind.${cell.node.kind}`);
+  const kind = kindWord(t, cell.node.kind, report.wave.space);
   return (
     <section
       className={`survey-cell survey-cell--${cell.status}`}
@@ -319,12 +325,14 @@ function Comments({
  */
 function GroupsTable({
   parent,
+  space,
   cells,
   threshold,
   href,
   t,
 }: {
   parent: string;
+  space: WaveSummary['space'];
   cells: readonly SummaryCell[];
   threshold: number;
   href: (cell: SummaryCell) => string | null;
@@ -335,21 +343,37 @@ function GroupsTable({
   const kind = cells[0]?.node.kind === 'team' ? 'team' : 'school';
   // The sources the shown groups have, in their order (every group of a wave has the same instrument's).
   const constructs = cells.find((c) => c.status === 'shown')?.constructs.map((c) => c.construct) ?? [];
-  const caption = t(kind === 'team' ? 'results.teamsCaption' : 'results.schoolsCaption', { name: parent });
+  const network = space === 'network';
+  const caption = t(
+    kind === 'school'
+      ? 'results.schoolsCaption'
+      : network
+        ? 'results.network.teamsCaption'
+        : 'results.teamsCaption',
+    { name: parent },
+  );
   const headingId = 'survey-groups';
   return (
     <section className="section survey-groups" aria-labelledby={headingId} data-testid="survey-groups">
       <h2 id={headingId} className="section__title">
-        {t(kind === 'team' ? 'results.teams' : 'results.schools')}
+        {t(kind === 'school' ? 'results.schools' : network ? 'results.network.teams' : 'results.teams')}
       </h2>
-      <p className="survey-noprint">{t(kind === 'team' ? 'results.teamsHint' : 'results.schoolsHint')}</p>
+      <p className="survey-noprint">
+        {t(
+          kind === 'school'
+            ? 'results.schoolsHint'
+            : network
+              ? 'results.network.teamsHint'
+              : 'results.teamsHint',
+        )}
+      </p>
       <div className="survey-table__scroll" tabIndex={0} role="region" aria-label={caption}>
         <table className="survey-table survey-table--groups">
           {/* Said by the heading and the line above it; on a phone a caption as wide as the table would be cut. */}
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">{t(`results.kind.${kind}`)}</th>
+              <th scope="col">{kindWord(t, kind, space)}</th>
               <th scope="col">{t('results.answers')}</th>
               {constructs.map((c) => (
                 <th scope="col" key={c}>

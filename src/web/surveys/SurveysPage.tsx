@@ -134,6 +134,8 @@ function WaveRow({ wave, waves }: { wave: WaveSummary; waves: readonly WaveSumma
   const [link, setLink] = useState<string | null>(null);
   const day = (d: string) => formatDay(d, i18n.language);
   const manage = wave.abilities.manage;
+  // MEASURE-NET-WEB-2: a network's wave is for the network or its cohorts, its members invited in Ensemble.
+  const inNetwork = wave.space === 'network';
   // MEASURE-WEB-7: a closed wave with another of the same questions to compare with (the earlier by default).
   const pair = defaultPair(waves, wave.id);
   const responses =
@@ -153,9 +155,13 @@ function WaveRow({ wave, waves }: { wave: WaveSummary; waves: readonly WaveSumma
           <StatusBadge tone={statusTone[wave.status]}>{t(`waves.status.${wave.status}`)}</StatusBadge>
         </div>
         <span className="row__detail">
-          {t(`waves.scope.${wave.scope.kind}`, { label: wave.scope.label })} ·{' '}
-          {t('waves.dates', { from: day(wave.opensOn), to: day(wave.closesOn) })} ·{' '}
-          {t(`waves.invite.${wave.invite}`)}
+          {inNetwork && wave.scope.kind !== 'school'
+            ? t(`waves.network.scope.${wave.scope.kind}`, { label: wave.scope.label })
+            : t(`waves.scope.${wave.scope.kind}`, { label: wave.scope.label })}{' '}
+          · {t('waves.dates', { from: day(wave.opensOn), to: day(wave.closesOn) })} ·{' '}
+          {inNetwork && wave.invite === 'email'
+            ? t('waves.network.inviteInApp')
+            : t(`waves.invite.${wave.invite}`)}
         </span>
         <span className="survey-wave__count" data-testid="survey-wave-count">
           {responses} · {t('waves.neverWho')}
@@ -185,7 +191,8 @@ function WaveRow({ wave, waves }: { wave: WaveSummary; waves: readonly WaveSumma
             {t('waves.compare')}
           </ButtonLink>
         ) : null}
-        {manage && wave.status === 'open' && wave.invite === 'email' ? (
+        {/* MEASURE-NET-3: nobody in a network is mailed, so there is nothing to remind by. */}
+        {manage && wave.status === 'open' && wave.invite === 'email' && !inNetwork ? (
           <Button
             aria-label={t('waves.remind.buttonLabel', { title: wave.title })}
             isPending={command.isPending && command.variables.command === 'remind'}

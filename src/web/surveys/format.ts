@@ -1,5 +1,7 @@
 /** Dates, numbers and words the surveys pages show (issue 13). */
+import type { WaveSummary } from '#contracts/surveys';
 import { dateTimeFormat } from '../ui/dates';
+import type { SurveysT } from './i18n';
 
 /** A calendar day (YYYY-MM-DD, as the server keeps a wave's dates) in words, e.g. "16 Dec 2026". */
 export function formatDay(day: string, language: string): string {
@@ -38,4 +40,13 @@ export function defaultWaveDates(now = new Date()): { opensOn: string; closesOn:
   const close = new Date(`${opensOn}T12:00:00Z`);
   close.setUTCDate(close.getUTCDate() + 14);
   return { opensOn, closesOn: close.toISOString().slice(0, 10) };
+}
+
+/** A level's word (MEASURE-NET-WEB-3): in a network, its top is the network and its teams are cohorts. */
+export function kindWord(
+  t: SurveysT,
+  kind: 'district' | 'school' | 'team',
+  space: WaveSummary['space'],
+): string {
+  return t(space === 'network' ? `results.network.kind.${kind}` : `results.kind.${kind}`);
 }

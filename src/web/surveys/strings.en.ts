@@ -65,6 +65,11 @@ export const surveysStrings = {
       body: 'The old link stops working at once. Answers already given are kept. The new link is shown only once: copy it before you leave this page.',
       confirm: 'Make a new link',
     },
+    /** MEASURE-NET-WEB-2: a network's wave. */
+    network: {
+      scope: { district: 'Network: {{label}}', teams: 'Cohorts: {{label}}' },
+      inviteInApp: 'Invited in Ensemble',
+    },
     readable: {
       title: 'Results you can read',
       none: 'No results to read yet.',
@@ -115,6 +120,21 @@ export const surveysStrings = {
     started: '“{{title}}” is started.',
     linkReady: 'The survey is open. Here is its anonymous link.',
     done: 'Go to surveys',
+    /** MEASURE-NET-WEB-2: the same form in a network. */
+    network: {
+      scopeNetwork: 'The whole network',
+      scopeNetworkHint: 'Every member of the network.',
+      scopeCohorts: 'Some cohorts',
+      scopeCohortsHint: 'The members of the cohorts you choose.',
+      cohorts: 'Cohorts',
+      noCohorts: 'The network has no cohorts yet.',
+      opensOnHint: 'Today or later. Members see it under Surveys from that day.',
+      inviteInApp: 'Members find it in Ensemble',
+      inviteInAppHint:
+        'Nobody is emailed: each member invited sees it under Surveys in this network and answers once. There are no reminders.',
+      inviteLinkHint:
+        'You share one link; people answer without signing in and say which cohort they answer about. Each browser can answer once.',
+    },
   },
   answer: {
     loading: 'Loading the survey…',
@@ -223,6 +243,13 @@ export const surveysStrings = {
     },
     freeText: 'What people wrote',
     kind: { district: 'District', school: 'School', team: 'Team' },
+    /** MEASURE-NET-WEB-3: a network's report: the network, then its cohorts. */
+    network: {
+      kind: { district: 'Network', school: 'School', team: 'Cohort' },
+      teams: 'Cohorts',
+      teamsHint: 'Choose a cohort to see what its people wrote and the average of each question.',
+      teamsCaption: 'Cohorts of {{name}}: answers and average by source (1 to 6)',
+    },
   },
   /** MEASURE-WEB-7: two closed surveys compared at one group, by source. */
   compare: {
