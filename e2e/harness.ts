@@ -197,7 +197,13 @@ export interface AppUnderTest {
  * are about a new install (foundation, first run) keep the default.
  */
 export async function startApp(
-  options: { demo?: boolean; dev?: boolean; database?: 'embedded' | 'shared' } = {},
+  options: {
+    demo?: boolean;
+    dev?: boolean;
+    database?: 'embedded' | 'shared';
+    /** RATE_LIMIT_PER_MINUTE, for journeys where many people's browsers share one address (as behind a NAT). */
+    rateLimitPerMinute?: number;
+  } = {},
 ): Promise<AppUnderTest> {
   buildOnce();
   const [build, database] = await Promise.all([
@@ -222,6 +228,7 @@ export async function startApp(
         DATA_DIR: dataDir,
         PUBLIC_URL: baseUrl,
         LOG_LEVEL: 'warn',
+        ...(options.rateLimitPerMinute ? { RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute) } : {}),
         ...(database ? { DATABASE_URL: database.url } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],

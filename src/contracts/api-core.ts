@@ -42,7 +42,7 @@ import { MeetingCodeLookup, MeetingSummary, RoutineSummary, ScheduleMeetingReque
 import { AskToJoinAsGuest, GuestSession, MeetingGuest } from './guests';
 import { MeetingSettings, UpdateMeetingSettings } from './meeting-settings';
 import { DemoInfo, DemoSignIn, PracticeMeeting } from './demo';
-import { e, items, type Endpoint, anySpace } from './endpoint';
+import { e, items, type Endpoint } from './endpoint';
 
 export const coreApi = {
   health: e({
@@ -92,7 +92,6 @@ export const coreApi = {
     method: 'GET',
     path: '/api/auth/me',
     auth: 'session',
-    spaces: anySpace,
     response: Me,
     summary: 'The signed-in person',
     tag: 'auth',
@@ -155,7 +154,6 @@ export const coreApi = {
     method: 'GET',
     path: '/api/groups',
     auth: 'session',
-    spaces: anySpace,
     response: items(GroupSummary),
     summary: 'Groups I belong to or lead',
     tag: 'groups',
@@ -164,7 +162,6 @@ export const coreApi = {
     method: 'GET',
     path: '/api/groups/:groupId',
     auth: 'session',
-    spaces: anySpace,
     response: GroupDetail,
     summary: 'A group with its members and join code',
     tag: 'groups',
@@ -182,7 +179,6 @@ export const coreApi = {
     method: 'POST',
     path: '/api/groups/:groupId/members',
     auth: 'session',
-    spaces: anySpace,
     body: AddMember,
     response: GroupDetail,
     summary: 'Add a person of the district to a group',
@@ -192,7 +188,6 @@ export const coreApi = {
     method: 'PATCH',
     path: '/api/groups/:groupId/members/:userId',
     auth: 'session',
-    spaces: anySpace,
     body: UpdateMember,
     response: GroupDetail,
     summary: "Change a member's role",
@@ -202,7 +197,6 @@ export const coreApi = {
     method: 'DELETE',
     path: '/api/groups/:groupId/members/:userId',
     auth: 'session',
-    spaces: anySpace,
     response: GroupDetail,
     summary: 'Remove a member (or leave)',
     tag: 'groups',
@@ -260,7 +254,6 @@ export const coreApi = {
     method: 'GET',
     path: '/api/groups/:groupId/meeting-settings',
     auth: 'session',
-    spaces: anySpace,
     response: MeetingSettings,
     summary: "How the team's meetings run by default (e.g. the timer starting itself on each step)",
     tag: 'groups',
@@ -269,7 +262,6 @@ export const coreApi = {
     method: 'PATCH',
     path: '/api/groups/:groupId/meeting-settings',
     auth: 'session',
-    spaces: anySpace,
     body: UpdateMeetingSettings,
     response: MeetingSettings,
     summary:
@@ -334,7 +326,6 @@ export const coreApi = {
     method: 'GET',
     path: '/api/groups/:groupId/routines',
     auth: 'session',
-    spaces: anySpace,
     response: items(RoutineSummary),
     summary: "The routines a group can run: Ensemble's and the group's own copies",
     tag: 'routines',
@@ -344,7 +335,6 @@ export const coreApi = {
     method: 'GET',
     path: '/api/groups/:groupId/meetings',
     auth: 'session',
-    spaces: anySpace,
     response: items(MeetingSummary),
     summary: "A group's meetings, newest first",
     tag: 'meetings',
@@ -353,7 +343,6 @@ export const coreApi = {
     method: 'POST',
     path: '/api/groups/:groupId/meetings',
     auth: 'session',
-    spaces: anySpace,
     body: ScheduleMeetingRequest,
     response: MeetingSummary,
     summary: 'Schedule a meeting that runs a routine',
@@ -363,7 +352,6 @@ export const coreApi = {
     method: 'GET',
     path: '/api/meetings/:meetingId',
     auth: 'session',
-    spaces: anySpace,
     response: MeetingSummary,
     summary: 'A meeting',
     tag: 'meetings',
@@ -372,7 +360,6 @@ export const coreApi = {
     method: 'POST',
     path: '/api/meetings/:meetingId/open',
     auth: 'session',
-    spaces: anySpace,
     response: MeetingSummary,
     summary: "Open the meeting live with the group's current members",
     tag: 'meetings',
@@ -381,7 +368,6 @@ export const coreApi = {
     method: 'GET',
     path: '/api/meetings/code/:code',
     auth: 'session',
-    spaces: anySpace,
     response: MeetingCodeLookup,
     summary: 'Find a meeting from the code on the projector',
     tag: 'meetings',
@@ -390,7 +376,6 @@ export const coreApi = {
     method: 'GET',
     path: '/api/meetings/:meetingId/minutes',
     auth: 'session',
-    spaces: anySpace,
     response: MeetingMinutes,
     summary:
       'The minutes, per routine of the agenda: steps with actual minutes, notes, questions, next steps, sources (nothing private)',
@@ -400,7 +385,6 @@ export const coreApi = {
     method: 'GET',
     path: '/api/meetings/:meetingId/minutes.md',
     auth: 'session',
-    spaces: anySpace,
     response: z.string(),
     produces: 'text/markdown',
     summary: 'The minutes as Markdown',

@@ -1,6 +1,13 @@
-/** Networks of principals across districts (issue 14, ADR 0032); merged in `api.ts`, loaded by the web client on first use (ADR 0026). */
+/**
+ * Principals across districts (issue 14, ADR 0032): networks and cohorts, and with them the organizations list and
+ * the colleague exchange and book studies (one catalogue module for the web: one loader less in the first chunk); merged in `api.ts`,
+ * loaded by the web client on first use (ADR 0026).
+ */
 import { Ok } from './common';
 import { e } from './endpoint';
+import { colleagueApi } from './api-colleague';
+import { bookStudyApi } from './api-book-study';
+import { organizationsApi } from './api-organizations';
 import {
   AcceptNetworkInvitation,
   CreateNetwork,
@@ -177,4 +184,7 @@ export const networksApi = {
     summary: 'Join a cohort of the network (any member)',
     tag: 'networks',
   }),
+  ...organizationsApi,
+  ...colleagueApi,
+  ...bookStudyApi,
 } as const;

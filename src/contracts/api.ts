@@ -13,12 +13,9 @@ import type { Endpoint } from './endpoint';
 import { coreApi } from './api-core';
 import { adminApi } from './api-admin';
 import { auditApi } from './api-audit';
-import { bookStudyApi } from './api-book-study';
 import { memoryApi } from './api-memory';
 import { nextStepsApi } from './api-next-steps';
 import { networksApi } from './api-networks';
-import { colleagueApi } from './api-colleague';
-import { organizationsApi } from './api-organizations';
 import { peerModelingApi } from './api-peer-modeling';
 import { reflectionsApi } from './api-reflections';
 import { routinesApi } from './api-routines';
@@ -35,11 +32,8 @@ export { pathFor, type Endpoint, type Method } from './endpoint';
 export const featureApis = {
   admin: adminApi,
   audit: auditApi,
-  'book-study': bookStudyApi,
   memory: memoryApi,
   networks: networksApi,
-  colleague: colleagueApi,
-  organizations: organizationsApi,
   'next-steps': nextStepsApi,
   'peer-modeling': peerModelingApi,
   reflections: reflectionsApi,
@@ -69,9 +63,6 @@ export const api = {
   ...nextStepsApi,
   ...surveysApi,
   ...networksApi,
-  ...colleagueApi,
-  ...organizationsApi,
-  ...bookStudyApi,
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof api;

@@ -1,6 +1,7 @@
 import { z } from './zod';
 import { Email, Id, IsoDateTime, PersonName } from './common';
 import { TimeZone } from './time-zone';
+import { GroupKind } from './group-kind';
 
 export const DistrictRole = z.enum(['district_admin', 'member']);
 export type DistrictRole = z.infer<typeof DistrictRole>;
@@ -13,11 +14,9 @@ export type SchoolRole = z.infer<typeof SchoolRole>;
 export const GroupRole = z.enum(['facilitator', 'member']);
 export type GroupRole = z.infer<typeof GroupRole>;
 
-export const GroupKind = z.enum(['teacher_team', 'whole_staff', 'district_leadership', 'cohort']);
-export type GroupKind = z.infer<typeof GroupKind>;
+export { GroupKind } from './group-kind';
 /** The kinds a district makes; a cohort is a network's (ADR 0032), made with its focus and goal. */
-export const DistrictGroupKind = z.enum(['teacher_team', 'whole_staff', 'district_leadership']);
-export type DistrictGroupKind = z.infer<typeof DistrictGroupKind>;
+export type DistrictGroupKind = Exclude<GroupKind, 'cohort'>;
 
 /** What kind of teacher team (only for kind = teacher_team). */
 export const TeamFocus = z.enum(['plc', 'grade_level', 'department', 'other']);
@@ -113,12 +112,20 @@ export type GroupDetail = z.infer<typeof GroupDetail>;
 export const CreateGroup = z
   .strictObject({
     name: Name,
-    kind: DistrictGroupKind,
+    kind: GroupKind,
     focus: z.optional(z.nullable(TeamFocus)),
     schoolId: z.optional(z.nullable(Id)),
   })
   .check(
     z.superRefine((g, ctx) => {
+      if (g.kind === 'cohort') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['kind'],
+          message: 'A cohort belongs to a network: start it there',
+        });
+        return;
+      }
       if (g.kind !== 'district_leadership' && !g.schoolId) {
         ctx.addIssue({
           code: 'custom',

@@ -5,6 +5,7 @@
  * live in src/core/routines so every caller gets them with file and line numbers.
  */
 import { z } from './zod';
+import { GroupKind } from './group-kind';
 
 /** Lower-case words joined by single hyphens: stable ids that read well in URLs and YAML. */
 export const Slug = z
@@ -87,8 +88,8 @@ export const RoutineStep = z.strictObject({
 export type RoutineStep = z.infer<typeof RoutineStep>;
 
 /** The kinds of group a routine can be written for (the same names as a group's `kind`). */
-export const RoutineGroupKind = z.enum(['teacher_team', 'whole_staff', 'district_leadership', 'cohort']);
-export type RoutineGroupKind = z.infer<typeof RoutineGroupKind>;
+export const RoutineGroupKind = GroupKind;
+export type RoutineGroupKind = GroupKind;
 
 export const RoutineRef = z.strictObject({ id: Slug, version: z.number().check(z.int(), z.gte(1)) });
 export type RoutineRef = z.infer<typeof RoutineRef>;

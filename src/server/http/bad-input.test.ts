@@ -7,6 +7,7 @@ import { z } from '#contracts/zod';
 import { randomUUID } from 'node:crypto';
 import { api, pathFor, type Endpoint } from '#contracts/api';
 import { NETWORK_HEADER } from '#contracts/networks';
+import { spacesOfEndpoint } from './spaces';
 import { Client, createTestApp, TEST_PASSWORD, type TestApp } from '../testing/api-harness';
 
 let t: TestApp;
@@ -121,7 +122,7 @@ describe('bad input is refused and nothing is written', () => {
       /** ADR 0032: an endpoint made only for networks is called in the admin's own network. */
       const send = (body: unknown, headers: Record<string, string> = {}) =>
         fresh().request(endpoint.method, url, body, {
-          ...(endpoint.spaces?.includes('district') === false ? { [NETWORK_HEADER]: ownNetwork } : {}),
+          ...(spacesOfEndpoint(endpoint).includes('district') ? {} : { [NETWORK_HEADER]: ownNetwork }),
           ...headers,
         });
 

@@ -4,6 +4,7 @@ import type { Endpoint } from '#contracts/api';
 import { ApiError } from '#contracts/common';
 import type { Actor } from '../policy/actor';
 import { unauthorized } from './errors';
+import { spacesOfEndpoint } from './spaces';
 
 /** `/a/:x/b/:y` → `{ x: string; y: string }` */
 type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
@@ -92,7 +93,7 @@ export function registerEndpoint<E extends Endpoint>(
     url: endpoint.path,
     config: {
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
-      ...(endpoint.spaces ? { spaces: endpoint.spaces } : {}),
+      spaces: spacesOfEndpoint(endpoint),
     },
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),

@@ -10,6 +10,7 @@ import { io as connectSocket, type Socket } from 'socket.io-client';
 import { and, eq } from 'drizzle-orm';
 import { api, pathFor, type Endpoint, type EndpointName } from '#contracts/api';
 import { NETWORK_HEADER } from '#contracts/networks';
+import { spacesOfEndpoint } from '../http/spaces';
 import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH } from '#contracts/realtime';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { groupMembers, groups, networkMembers } from '../db/schema';
@@ -128,8 +129,8 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const endpoints: [EndpointName, Endpoint][] = Object.entries(api) as [EndpointName, Endpoint][];
-const inNetwork = endpoints.filter(([, e]) => e.spaces?.includes('network'));
-const districtOnly = endpoints.filter(([, e]) => !e.spaces?.includes('network'));
+const inNetwork = endpoints.filter(([, e]) => spacesOfEndpoint(e).includes('network'));
+const districtOnly = endpoints.filter(([, e]) => !spacesOfEndpoint(e).includes('network'));
 
 /** Every `:param` filled: ids with `id` (a fresh one when absent), anything else with a plain word. */
 function urlWith(path: string, id: (name: string) => string) {

@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from '../shell/navigation';
-import { DistrictGroupKind, TeamFocus } from '#contracts/org';
+import { GroupKind, TeamFocus, type DistrictGroupKind } from '#contracts/org';
 import { call } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { useSchools } from '../api/admin-queries';
@@ -13,6 +13,7 @@ import { Notice } from '../ui/Notice';
 import { RadioGroupField } from '../ui/RadioGroupField';
 import { SelectField } from '../ui/SelectField';
 import { TextField } from '../ui/TextField';
+import '../i18n/group-kinds';
 
 const fieldNames = ['name', 'kind', 'focus', 'schoolId'] as const;
 
@@ -72,7 +73,8 @@ export function CreateGroupSection({ headingId }: { headingId: string }) {
           label={t('admin.groups.kind')}
           value={kind}
           onChange={(value) => {
-            setKind(DistrictGroupKind.parse(value));
+            const chosen = GroupKind.parse(value);
+            if (chosen !== 'cohort') setKind(chosen);
           }}
           options={[
             {

@@ -16,11 +16,8 @@ type Entries = Readonly<Record<string, Endpoint>>;
 const loaders: { readonly [F in Feature]: () => Promise<Entries> } = {
   admin: async () => (await import('#contracts/api-admin')).adminApi,
   audit: async () => (await import('#contracts/api-audit')).auditApi,
-  'book-study': async () => (await import('#contracts/api-book-study')).bookStudyApi,
   memory: async () => (await import('#contracts/api-memory')).memoryApi,
   networks: async () => (await import('#contracts/api-networks')).networksApi,
-  colleague: async () => (await import('#contracts/api-colleague')).colleagueApi,
-  organizations: async () => (await import('#contracts/api-organizations')).organizationsApi,
   'next-steps': async () => (await import('#contracts/api-next-steps')).nextStepsApi,
   'peer-modeling': async () => (await import('#contracts/api-peer-modeling')).peerModelingApi,
   reflections: async () => (await import('#contracts/api-reflections')).reflectionsApi,

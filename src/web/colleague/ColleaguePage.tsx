@@ -32,6 +32,7 @@ import { useColleagueT, type ColleagueT } from './i18n';
 import { useMyColleague, useOptIn, useOptOut, usePairCommand } from './queries';
 import { cardMeta, focusWords, reasonWords, slotWords } from './words';
 import './colleague.css';
+import '../i18n/focus-areas';
 
 const fieldNames = [
   'shown.name',

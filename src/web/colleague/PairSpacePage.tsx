@@ -4,7 +4,6 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'wouter';
 import type { PairNote, PairSpace } from '#contracts/colleague';
 import { ApiForm } from '../forms/ApiForm';
 import { useToast } from '../shell/Toaster';
@@ -20,9 +19,8 @@ import { useColleagueT } from './i18n';
 import { useAddNote, usePairSpace, useSetCheckIn } from './queries';
 import './colleague.css';
 
-export function PairSpacePage() {
+export function PairSpacePage({ pairId }: { pairId: string }) {
   const t = useColleagueT();
-  const { pairId } = useParams<{ pairId: string }>();
   const space = usePairSpace(pairId);
   if (space.isPending)
     return (

@@ -9,6 +9,7 @@ import {
 import type { FocusArea } from '#contracts/focus';
 import type { TFunction } from 'i18next';
 import type { ColleagueT } from './i18n';
+import '../i18n/focus-areas';
 
 export function slotWords(t: ColleagueT, slot: AvailabilitySlot): string {
   const day = WEEKDAYS.find((d) => slot.startsWith(`${d}-`)) ?? 'mon';

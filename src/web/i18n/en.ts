@@ -72,29 +72,6 @@ export const en = {
     passwordHint: 'At least {{min}} characters. A short sentence you can remember works well.',
     nameHint: 'How your colleagues will see you.',
   },
-  groupKind: {
-    teacher_team: 'Teacher team',
-    whole_staff: 'Whole staff',
-    district_leadership: 'District leadership team',
-    cohort: 'Network cohort',
-  },
-  /** Issue 14: the focus areas of cohorts and of colleague profiles (src/contracts/focus.ts). */
-  focusArea: {
-    teacher_coaching: 'Effective teacher coaching',
-    writing_across_content: 'Writing across content areas',
-    student_engagement: 'Student engagement',
-    collective_efficacy: 'Collective teacher efficacy',
-    leadership_teams: 'Instructional leadership teams',
-    attendance: 'Attendance and belonging',
-    data_use: 'Using data to improve teaching',
-    family_engagement: 'Family engagement',
-  },
-  teamFocus: {
-    plc: 'PLC',
-    grade_level: 'Grade level',
-    department: 'Department',
-    other: 'Other',
-  },
   groupRole: {
     facilitator: 'Facilitator',
     member: 'Member',

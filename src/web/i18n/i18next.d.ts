@@ -9,6 +9,8 @@ import type { joinStrings } from '../join/strings.en';
 import type { setupStrings } from '../setup/strings.en';
 import type { teamsStrings } from '../teams/strings.en';
 import type { en } from './en';
+import type { focusAreaStrings } from './focus-areas.en';
+import type { groupKindStrings } from './group-kinds.en';
 
 /**
  * The strings that load with their pages (DAY-PERF-5: `admin/i18n.ts`, `i18n/page-strings.ts`): keys of the
@@ -22,7 +24,9 @@ type PageStrings = { admin: typeof adminStrings } & typeof accountStrings &
   typeof invitationStrings &
   typeof joinStrings &
   typeof setupStrings &
-  typeof teamsStrings;
+  typeof teamsStrings &
+  typeof focusAreaStrings &
+  typeof groupKindStrings;
 
 // Typed keys: `t('team.invite.sent')` is checked at compile time against the English resource.
 declare module 'i18next' {

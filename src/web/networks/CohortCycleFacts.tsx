@@ -4,6 +4,7 @@ import type { CohortCycle } from '#contracts/cohorts';
 import { focusWords } from './focus';
 import { useNetworksT } from './i18n';
 import './networks.css';
+import '../i18n/focus-areas';
 
 function dayOf(day: string, language: string): string {
   // A calendar day, read as that day wherever the reader is (noon UTC keeps it from slipping a day).

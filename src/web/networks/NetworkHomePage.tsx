@@ -40,6 +40,7 @@ import {
   usePendingInvitations,
 } from './queries';
 import './networks.css';
+import '../i18n/focus-areas';
 
 export function NetworkHomePage() {
   const t = useNetworksT();

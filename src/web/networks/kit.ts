@@ -5,4 +5,6 @@
 export { NetworksPage } from './NetworksPage';
 export { NetworkInvitationPage } from './NetworkInvitationPage';
 export { NetworkHomePage } from './NetworkHomePage';
+// The colleague exchange's pages ride along: principals reach them from /networks (one `import()` less on every page).
+export { ColleagueRoutePage } from '../colleague/ColleagueRoutePage';
 export { EnterNetworkPage, NetworkPart } from '../shell/network-frame';

@@ -11,6 +11,7 @@ import { InvitedMeetings } from '../peer-modeling/InvitedMeetings';
 import { ReminderBanner } from '../next-steps/ReminderBanner';
 import { SurveyBanner } from '../surveys/SurveyBanner';
 import './i18n';
+import '../i18n/group-kinds';
 
 export function MyTeamsPage() {
   const { t } = useTranslation();

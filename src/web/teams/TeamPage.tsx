@@ -22,6 +22,7 @@ import { useCurrentNetwork } from '../shell/space';
 import { CohortCycleFacts } from '../networks/CohortCycleFacts';
 import { useCohorts } from '../networks/queries';
 import './i18n';
+import '../i18n/group-kinds';
 
 export function TeamPage() {
   const { t } = useTranslation();
