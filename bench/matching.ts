@@ -15,7 +15,7 @@
  */
 import { allowedPair, candidateGraph, poolOf } from '#core/matching/candidates';
 import { allowedGraph, exactMates } from '#core/matching/exact';
-import { fit, MIN_FIT } from '#core/matching/fit';
+import { fitScore, MIN_FIT } from '#core/matching/fit';
 import { generatePrincipals } from '#core/matching/generate';
 import { approximateMates, matchColleagues, weightOf } from '#core/matching/match';
 
@@ -74,7 +74,7 @@ for (let u = 0; u < n; u += 1) {
   for (let v = u + 1; v < n; v += 1) {
     const fv = bigPool.features[v];
     if (!fv || !allowedPair(bigPool, u, v)) continue;
-    const w = fit(fu, fv);
+    const w = fitScore(fu, fv);
     if (w < MIN_FIT) continue;
     if (w > (best[u] ?? 0)) best[u] = w;
     if (w > (best[v] ?? 0)) best[v] = w;

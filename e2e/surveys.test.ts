@@ -527,13 +527,14 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
     // The earlier survey by default; each select offers only closed surveys of the same questions, in order.
     const earlier = admin.getByRole('combobox', { name: 'Earlier survey' });
     const later = admin.getByRole('combobox', { name: 'Later survey' });
+    // The choices come with the list of waves, after the page's heading: read them until they are there.
     const optionTitles = (select: Locator) =>
       select
         .locator('option')
         .evaluateAll((options) => options.map((o) => o.textContent.replace(/ \(.*$/, '')));
-    expect(await optionTitles(earlier)).toEqual([EARLIER]);
+    await expect.poll(() => optionTitles(earlier)).toEqual([EARLIER]);
     // The spring survey asked one school: at the district it is not the same people (MEASURE-REPORT-8).
-    expect(await optionTitles(later)).toEqual([AUTUMN]);
+    await expect.poll(() => optionTitles(later)).toEqual([AUTUMN]);
     expect(await later.inputValue()).toBe(autumnId);
     await admin.getByText('Group: Riverbend Unified (demo). Whose answers: All.').waitFor();
 
@@ -585,14 +586,14 @@ describeE2E('Surveys (issue 13, MEASURE-WEB)', () => {
       `${app.baseUrl}/surveys/compare?before=${earlierId ?? ''}&after=${autumnId ?? ''}&at=school:${org.schoolId}`,
     );
     await admin.getByRole('heading', { level: 1, name: 'Compare two surveys' }).waitFor();
-    expect(await optionTitles(later)).toEqual([AUTUMN, TITLE]);
+    await expect.poll(() => optionTitles(later)).toEqual([AUTUMN, TITLE]);
     await later.selectOption(springId ?? '');
     await admin
       .getByRole('table', { name: new RegExp(`average by source in “${EARLIER}” and “${TITLE}”`) })
       .waitFor();
     expect(new URL(admin.url()).searchParams.get('after')).toBe(springId);
     // Its earlier choices now run up to the spring survey.
-    expect(await optionTitles(earlier)).toEqual([EARLIER, AUTUMN]);
+    await expect.poll(() => optionTitles(earlier)).toEqual([EARLIER, AUTUMN]);
 
     // Printed: no header, choices or buttons; the chart and the table kept.
     await admin.emulateMedia({ media: 'print' });

@@ -19,35 +19,27 @@ export type CohortFocus = z.infer<typeof CohortFocus>;
 
 const Goal = z.string().check(z.trim(), z.minLength(1, 'Write the goal'), z.maxLength(500));
 
-export const NewCycle = z
-  .strictObject({
-    focus: CohortFocus,
-    goal: Goal,
-    startsOn: z.optional(z.nullable(CalendarDay)),
-    endsOn: z.optional(z.nullable(CalendarDay)),
-  })
-  .check(
-    z.superRefine((c, ctx) => {
-      if (c.startsOn && c.endsOn && c.endsOn < c.startsOn)
-        ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The cycle ends after it starts' });
-    }),
-  );
+const Cycle = {
+  focus: CohortFocus,
+  goal: Goal,
+  startsOn: z.optional(z.nullable(CalendarDay)),
+  endsOn: z.optional(z.nullable(CalendarDay)),
+};
+/** A cycle's days, when both are given, run forwards (400 at `endsOn` otherwise). */
+const endsAfterStart = z.superRefine((c: { startsOn?: string | null; endsOn?: string | null }, ctx) => {
+  if (c.startsOn && c.endsOn && c.endsOn < c.startsOn)
+    ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The cycle ends after it starts' });
+});
+
+export const NewCycle = z.strictObject(Cycle).check(endsAfterStart);
 export type NewCycle = z.infer<typeof NewCycle>;
 
 export const CreateCohort = z
   .strictObject({
     name: z.string().check(z.trim(), z.minLength(1, 'Enter a name'), z.maxLength(120)),
-    focus: CohortFocus,
-    goal: Goal,
-    startsOn: z.optional(z.nullable(CalendarDay)),
-    endsOn: z.optional(z.nullable(CalendarDay)),
+    ...Cycle,
   })
-  .check(
-    z.superRefine((c, ctx) => {
-      if (c.startsOn && c.endsOn && c.endsOn < c.startsOn)
-        ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The cycle ends after it starts' });
-    }),
-  );
+  .check(endsAfterStart);
 export type CreateCohort = z.infer<typeof CreateCohort>;
 
 export const CohortCycle = z.object({

@@ -14,7 +14,7 @@
  * is among the best of either end).
  */
 import { type ColleagueProfile } from '#contracts/colleague';
-import { featuresOf, fit, levelScore, MAX_FIT, MIN_FIT, type Features } from './fit';
+import { featuresOf, fitScore, levelScore, MAX_FIT, MIN_FIT, type Features } from './fit';
 
 /** A principal as matching sees them; district and region are opaque keys. */
 export interface Principal {
@@ -226,7 +226,7 @@ export function candidateGraph(pool: Pool, options: CandidateOptions = {}): Cand
       seen[b] = a;
       scanned += 1;
       if (!allowedPair(pool, a, b)) return;
-      const w = fit(fa, f(b));
+      const w = fitScore(fa, f(b));
       if (w < minFit) return;
       if (kept === k && w <= (topW[k - 1] ?? 0)) return;
       let p = kept === k ? k - 1 : kept;
@@ -264,7 +264,7 @@ export function candidateGraph(pool: Pool, options: CandidateOptions = {}): Cand
     }
   }
   const unique = uniqueSorted(pairs.subarray(0, pairCount));
-  return graphOf(n, unique, (u, v) => fit(f(u), f(v)));
+  return graphOf(n, unique, (u, v) => fitScore(f(u), f(v)));
 }
 
 /** The distinct values of a list, sorted. */

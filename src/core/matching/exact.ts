@@ -5,7 +5,7 @@
  */
 import maxWeightMatching from 'edmonds-blossom-fixed';
 import { allowedPair, graphOf, type CandidateGraph, type Pool } from './candidates';
-import { fit, MIN_FIT } from './fit';
+import { fitScore, MIN_FIT } from './fit';
 
 /** The exact maximum-weight matching of a graph, as a mate array (-1 unmatched). */
 export function exactMates(graph: CandidateGraph): Int32Array {
@@ -40,14 +40,14 @@ export function allowedGraph(
   if (perPerson === undefined) {
     for (let u = 0; u < n; u += 1)
       for (let v = u + 1; v < n; v += 1)
-        if (allowedPair(pool, u, v) && fit(feature(u), feature(v)) >= minFit) keys.push(u * n + v);
+        if (allowedPair(pool, u, v) && fitScore(feature(u), feature(v)) >= minFit) keys.push(u * n + v);
   } else {
     const chosen = new Set<number>();
     for (let u = 0; u < n; u += 1) {
       const row: [number, number][] = [];
       for (let v = 0; v < n; v += 1) {
         if (!allowedPair(pool, u, v)) continue;
-        const w = fit(feature(u), feature(v));
+        const w = fitScore(feature(u), feature(v));
         if (w >= minFit) row.push([w, v]);
       }
       row.sort((x, y) => y[0] - x[0] || x[1] - y[1]);
@@ -55,5 +55,5 @@ export function allowedGraph(
     }
     keys.push(...chosen);
   }
-  return graphOf(n, Float64Array.from(keys), (u, v) => fit(feature(u), feature(v)));
+  return graphOf(n, Float64Array.from(keys), (u, v) => fitScore(feature(u), feature(v)));
 }

@@ -15,7 +15,7 @@ import {
   SCHOOL_SIZE_BANDS,
   YEARS_IN_ROLE_BANDS,
 } from '#contracts/colleague';
-import { featuresOf, fit, MAX_FIT, reasons } from './fit';
+import { featuresOf, fitScore, MAX_FIT, reasons } from './fit';
 import { generatePrincipals } from './generate';
 
 const at = new Date('2027-02-01T17:00:00Z');
@@ -75,11 +75,11 @@ describe('fit score (MATCH-4, MATCH-5)', () => {
       fc.property(profileArb, profileArb, (a, b) => {
         const fa = featuresOf(a, at);
         const fb = featuresOf(b, at);
-        const score = fit(fa, fb);
+        const score = fitScore(fa, fb);
         expect(Number.isInteger(score)).toBe(true);
         expect(score).toBeGreaterThanOrEqual(0);
         expect(score).toBeLessThanOrEqual(MAX_FIT);
-        expect(fit(fb, fa)).toBe(score);
+        expect(fitScore(fb, fa)).toBe(score);
       }),
       { numRuns: 300 },
     );
@@ -99,12 +99,12 @@ describe('fit score (MATCH-4, MATCH-5)', () => {
       focusAreas: ['attendance'],
     };
     const twin: ColleagueProfile = { ...base };
-    expect(fit(featuresOf(base, at), featuresOf(helper, at))).toBeGreaterThan(
-      fit(featuresOf(base, at), featuresOf(twin, at)),
+    expect(fitScore(featuresOf(base, at), featuresOf(helper, at))).toBeGreaterThan(
+      fitScore(featuresOf(base, at), featuresOf(twin, at)),
     );
-    expect(fit(featuresOf(base, at), featuresOf(helper, at))).toBe(40);
+    expect(fitScore(featuresOf(base, at), featuresOf(helper, at))).toBe(40);
     // Alike in all but complementarity: 4 shared focus + 8 level + 4 size + 4 setting + 4 years + 6 zone + 2 slot.
-    expect(fit(featuresOf(base, at), featuresOf(twin, at))).toBe(32);
+    expect(fitScore(featuresOf(base, at), featuresOf(twin, at))).toBe(32);
     const a: ColleagueProfile = {
       ...base,
       focusAreas: ['student_engagement', 'attendance', 'data_use'],
@@ -113,7 +113,7 @@ describe('fit score (MATCH-4, MATCH-5)', () => {
       availability: ['mon-after', 'tue-after', 'wed-after'],
     };
     const b: ColleagueProfile = { ...a, wantsHelpWith: a.canOffer, canOffer: a.wantsHelpWith };
-    expect(fit(featuresOf(a, at), featuresOf(b, at))).toBe(100);
+    expect(fitScore(featuresOf(a, at), featuresOf(b, at))).toBe(100);
   });
 
   it('MATCH-5: each side sees the reasons from its own side, valid for the contract, adding up to the fit', () => {
@@ -124,8 +124,8 @@ describe('fit score (MATCH-4, MATCH-5)', () => {
         const mine = reasons(fa, fb);
         const theirs = reasons(fb, fa);
         for (const list of [mine, theirs]) {
-          expect(MatchExplanation.safeParse({ fit: fit(fa, fb), reasons: list }).success).toBe(true);
-          expect(list.reduce((s, r) => s + r.points, 0)).toBe(fit(fa, fb));
+          expect(MatchExplanation.safeParse({ fit: fitScore(fa, fb), reasons: list }).success).toBe(true);
+          expect(list.reduce((s, r) => s + r.points, 0)).toBe(fitScore(fa, fb));
         }
         const they = mine.find((r) => r.code === 'they-offer-what-you-want');
         const you = theirs.find((r) => r.code === 'you-offer-what-they-want');

@@ -133,7 +133,7 @@ function availabilityPoints(a: Features, b: Features): number {
 }
 
 /** MATCH-4: the fit of two principals, 0-100, symmetric. */
-export function fit(a: Features, b: Features): number {
+export function fitScore(a: Features, b: Features): number {
   return (
     complement(a.wants, b.offers) +
     complement(b.wants, a.offers) +
@@ -149,7 +149,7 @@ export function fit(a: Features, b: Features): number {
 
 /**
  * MATCH-5: why `reader` was matched with `other`, as seen by the reader: the parts of the fit that scored, which
- * add up to `fit(reader, other)`. Reasons carry codes and points; the web words them.
+ * add up to `fitScore(reader, other)`. Reasons carry codes and points; the web words them.
  */
 export function reasons(reader: Features, other: Features): MatchReason[] {
   const out: MatchReason[] = [];

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allowedPair, candidateGraph, poolOf, type Principal } from './candidates';
 import { allowedGraph, exactMates } from './exact';
-import { fit, MIN_FIT } from './fit';
+import { fitScore, MIN_FIT } from './fit';
 import { generatePrincipals } from './generate';
 import { approximateMates, matchColleagues, rematch, weightOf, type MatchResult } from './match';
 
@@ -49,7 +49,7 @@ function checkValid(
     const i = index.get(a)!;
     const j = index.get(b)!;
     expect(allowedPair(pool, i, j)).toBe(true);
-    expect(w).toBe(fit(pool.features[i]!, pool.features[j]!));
+    expect(w).toBe(fitScore(pool.features[i]!, pool.features[j]!));
     expect(w).toBeGreaterThanOrEqual(MIN_FIT);
   }
   for (const id of result.unmatched) expect(seen.has(id)).toBe(false);

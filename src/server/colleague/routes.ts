@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import type { MyColleague, PairNote } from '#contracts/colleague';
 import { regionKey } from '#core/matching/candidates';
-import { featuresOf, fit, reasons } from '#core/matching/fit';
+import { featuresOf, fitScore, reasons } from '#core/matching/fit';
 import type { DbOrTx } from '../db/client';
 import { colleagueNotes, colleaguePairs, colleagueProfiles, networkMembers, users } from '../db/schema';
 import { conflict, notFound } from '../http/errors';
@@ -92,7 +92,7 @@ export function registerColleagueRoutes(app: FastifyInstance, s: Services) {
     if (!other || !theirs) return state;
     const me = featuresOf(mine.profile, now);
     const them = featuresOf(theirs.profile, now);
-    const why = { fit: fit(me, them), reasons: reasons(me, them) };
+    const why = { fit: fitScore(me, them), reasons: reasons(me, them) };
     if (pair.status === 'proposed') {
       const youAccepted = (pair.memberA === member.userId ? pair.acceptedA : pair.acceptedB) !== null;
       return {

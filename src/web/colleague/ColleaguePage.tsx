@@ -146,6 +146,14 @@ function ProfileForm({ state }: { state: MyColleague }) {
     values.map((v) => ({ id: v, label: word(v) }));
   const areas = (list: string[]) => list.flatMap((a) => (FocusArea.safeParse(a).success ? [a] : []));
 
+  // What they work on, want help with and can offer: three choices of the same focus areas (each field's name is
+  // also its label's key).
+  const focusLists = [
+    ['profile.focusAreas', focusAreas, setFocusAreas],
+    ['profile.wantsHelpWith', wants, setWants],
+    ['profile.canOffer', offers, setOffers],
+  ] as const;
+
   const submit = (values: FormValues) => {
     const profile = {
       schoolLevel: values['profile.schoolLevel'] ?? '',
@@ -219,30 +227,17 @@ function ProfileForm({ state }: { state: MyColleague }) {
         options={options(YEARS_IN_ROLE_BANDS, (v) => t(`yearsInRole.${v}`))}
         defaultValue={current?.yearsInRole ?? '0-2'}
       />
-      <CheckboxGroupField
-        name="profile.focusAreas"
-        label={t('profile.focusAreas')}
-        options={focusOptions}
-        value={focusAreas}
-        onChange={setFocusAreas}
-        optionsClassName="colleague-choices"
-      />
-      <CheckboxGroupField
-        name="profile.wantsHelpWith"
-        label={t('profile.wantsHelpWith')}
-        options={focusOptions}
-        value={wants}
-        onChange={setWants}
-        optionsClassName="colleague-choices"
-      />
-      <CheckboxGroupField
-        name="profile.canOffer"
-        label={t('profile.canOffer')}
-        options={focusOptions}
-        value={offers}
-        onChange={setOffers}
-        optionsClassName="colleague-choices"
-      />
+      {focusLists.map(([name, value, onChange]) => (
+        <CheckboxGroupField
+          key={name}
+          name={name}
+          label={t(name)}
+          options={focusOptions}
+          value={value}
+          onChange={onChange}
+          optionsClassName="colleague-choices"
+        />
+      ))}
       <CheckboxGroupField
         name="profile.availability"
         label={t('profile.availability')}
