@@ -3,7 +3,7 @@
  * network keeps it. Everyone there reads it; its admins (a network's conveners) add, change and hide entries.
  */
 import { and, eq, isNull } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { api } from '#contracts/api';
 import type { DirectoryEntry, OrganizationFields } from '#contracts/organizations';
 import { mergeDirectory, type MergedOrganization } from '#core/directory/organizations';
@@ -41,6 +41,32 @@ const columns = (f: OrganizationFields, hidden: boolean, actor: Actor) => ({
   updatedAt: new Date(),
 });
 
+/** NET-ORG-2: each change to the list, in the audit log of the district or network that keeps it. */
+function recordChange(
+  tx: DbOrTx,
+  actor: Actor,
+  req: FastifyRequest,
+  id: string,
+  change: 'added' | 'changed' | 'hidden' | 'removed' | 'restored',
+) {
+  return recordAudit(tx, {
+    districtId: actor.districtId,
+    actorId: actor.userId,
+    action: 'directory.changed',
+    subject: { type: 'organization', id },
+    details: { change },
+    from: req,
+  });
+}
+
+/** An entry this district or network added itself (never a shipped one's edit). */
+const ownEntry = (actor: Actor, id: string) =>
+  and(
+    eq(professionalOrganizations.districtId, actor.districtId),
+    eq(professionalOrganizations.id, id),
+    isNull(professionalOrganizations.shippedSlug),
+  );
+
 export function registerOrganizationRoutes(app: FastifyInstance, s: Services) {
   /** One merged entry by its key, as an editor sees it. */
   async function entry(db: DbOrTx, actor: Actor, key: string): Promise<DirectoryEntry> {
@@ -72,14 +98,7 @@ export function registerOrganizationRoutes(app: FastifyInstance, s: Services) {
         .values({ districtId: actor.districtId, ...columns(body, false, actor) })
         .returning({ id: professionalOrganizations.id });
       if (!row) throw new Error('insert returned no row');
-      await recordAudit(tx, {
-        districtId: actor.districtId,
-        actorId: actor.userId,
-        action: 'directory.changed',
-        subject: { type: 'organization', id: row.id },
-        details: { change: 'added' },
-        from: req,
-      });
+      await recordChange(tx, actor, req, row.id, 'added');
       return entry(tx, actor, row.id);
     });
   });
@@ -90,23 +109,10 @@ export function registerOrganizationRoutes(app: FastifyInstance, s: Services) {
       const [row] = await tx
         .update(professionalOrganizations)
         .set(columns(body.fields, body.hidden, actor))
-        .where(
-          and(
-            eq(professionalOrganizations.districtId, actor.districtId),
-            eq(professionalOrganizations.id, params.organizationId),
-            isNull(professionalOrganizations.shippedSlug),
-          ),
-        )
+        .where(ownEntry(actor, params.organizationId))
         .returning({ id: professionalOrganizations.id });
       if (!row) throw notFound('That organization');
-      await recordAudit(tx, {
-        districtId: actor.districtId,
-        actorId: actor.userId,
-        action: 'directory.changed',
-        subject: { type: 'organization', id: row.id },
-        details: { change: body.hidden ? 'hidden' : 'changed' },
-        from: req,
-      });
+      await recordChange(tx, actor, req, row.id, body.hidden ? 'hidden' : 'changed');
       return entry(tx, actor, row.id);
     });
   });
@@ -116,23 +122,10 @@ export function registerOrganizationRoutes(app: FastifyInstance, s: Services) {
     return s.db.transaction(async (tx) => {
       const [row] = await tx
         .delete(professionalOrganizations)
-        .where(
-          and(
-            eq(professionalOrganizations.districtId, actor.districtId),
-            eq(professionalOrganizations.id, params.organizationId),
-            isNull(professionalOrganizations.shippedSlug),
-          ),
-        )
+        .where(ownEntry(actor, params.organizationId))
         .returning({ id: professionalOrganizations.id });
       if (!row) throw notFound('That organization');
-      await recordAudit(tx, {
-        districtId: actor.districtId,
-        actorId: actor.userId,
-        action: 'directory.changed',
-        subject: { type: 'organization', id: row.id },
-        details: { change: 'removed' },
-        from: req,
-      });
+      await recordChange(tx, actor, req, row.id, 'removed');
       return { ok: true as const };
     });
   });
@@ -152,14 +145,7 @@ export function registerOrganizationRoutes(app: FastifyInstance, s: Services) {
           target: [professionalOrganizations.districtId, professionalOrganizations.shippedSlug],
           set: columns(body.fields, body.hidden, actor),
         });
-      await recordAudit(tx, {
-        districtId: actor.districtId,
-        actorId: actor.userId,
-        action: 'directory.changed',
-        subject: { type: 'organization', id: slug },
-        details: { change: body.hidden ? 'hidden' : 'changed' },
-        from: req,
-      });
+      await recordChange(tx, actor, req, slug, body.hidden ? 'hidden' : 'changed');
       return entry(tx, actor, `shipped:${slug}`);
     });
   });
@@ -176,14 +162,7 @@ export function registerOrganizationRoutes(app: FastifyInstance, s: Services) {
             eq(professionalOrganizations.shippedSlug, slug),
           ),
         );
-      await recordAudit(tx, {
-        districtId: actor.districtId,
-        actorId: actor.userId,
-        action: 'directory.changed',
-        subject: { type: 'organization', id: slug },
-        details: { change: 'restored' },
-        from: req,
-      });
+      await recordChange(tx, actor, req, slug, 'restored');
       return entry(tx, actor, `shipped:${slug}`);
     });
   });
