@@ -202,10 +202,12 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(rateLimit, {
     global: true,
-    // TRUST-LIMIT-1: generous, per client address (`req.ip`, which honours only TRUST_PROXY), health exempt.
+    // TRUST-LIMIT-1: generous, per client address (`req.ip`, which honours only TRUST_PROXY), over the API only:
+    // health is exempt, and so are the app's files (immutable, cached, cheap), which a whole school behind one
+    // NAT address fetches at once when a meeting starts.
     max: opts.globalRateLimit ?? config.rateLimitPerMinute,
     timeWindow: 60_000,
-    allowList: (req) => safePath(req.url) === '/api/health',
+    allowList: (req) => !isApiRequest(req) || safePath(req.url) === '/api/health',
   });
   await app.register(swagger, {
     openapi: {

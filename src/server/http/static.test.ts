@@ -1,5 +1,6 @@
 /**
- * DAY-PERF-3: how the web app and the API travel (compression, caching, source maps, HEAD, robots.txt).
+ * DAY-PERF-3, TRUST-LIMIT-1: how the web app and the API travel (compression, caching, source maps, HEAD,
+ * robots.txt), and the app files outside the global limiter.
  * A small web root is built here with the layout scripts/build.mjs produces; robots.txt is the real file.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -155,5 +156,29 @@ describe('DAY-PERF-3 API responses', () => {
     });
     expect(res.statusCode).toBeGreaterThanOrEqual(400);
     expect(res.statusCode).toBeLessThan(500);
+  });
+});
+
+describe('TRUST-LIMIT-1 the global limiter counts API requests only', () => {
+  it('TRUST-LIMIT-1: a whole school behind one address loads the app files without a 429; the API is still limited', async () => {
+    const limited = await buildApp({
+      config: { ...loadConfig({}), dev: true },
+      database,
+      webRoot,
+      globalRateLimit: 5,
+    });
+    try {
+      const get = (url: string) => limited.inject({ url, headers: host, remoteAddress: '198.51.100.9' });
+      for (let i = 0; i < 10; i++) {
+        expect((await get('/assets/index-Ab12Cd34.js')).statusCode).toBe(200);
+        expect((await get('/teams')).statusCode).toBe(200);
+      }
+      for (let i = 0; i < 5; i++) expect((await get('/api/setup')).statusCode).toBe(200);
+      const refused = await get('/api/setup');
+      expect(refused.statusCode).toBe(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    } finally {
+      await limited.close();
+    }
   });
 });
