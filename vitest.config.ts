@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { LongestFirstSequencer } from './test/sequencer';
 
 /** Tests that measure latency: run alone (project `load`), never beside other files. */
 const loadTests = ['src/server/realtime/flood.test.ts'];
@@ -9,6 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { sequencer: LongestFirstSequencer },
           isolate: false,
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'protocols/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/node_modules/**', ...loadTests],
@@ -32,6 +34,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { sequencer: LongestFirstSequencer },
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 120_000,
