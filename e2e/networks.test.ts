@@ -39,6 +39,7 @@ const DISTRICT_B = 'Hillcrest Unified';
 const NETWORK = 'Three Rivers Principals';
 const COHORT = 'Coaching Cohort';
 const GOAL = 'Every teacher gets two coaching cycles with feedback by spring.';
+const NEXT_GOAL = 'Every teacher coaches a colleague through one cycle of their own by June.';
 const MEETING = 'Coaching dilemma';
 const SURVEY = 'Network spring check-in';
 
@@ -295,6 +296,8 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
       await page.getByText('Effective teacher coaching').waitFor();
       await page.getByText(GOAL).waitFor();
       expect(await page.getByText('District-wide').count()).toBe(0);
+      // NET-WEB-7: a member does not start the cohort's next cycle.
+      expect(await page.getByRole('button', { name: 'Start the next cycle' }).count()).toBe(0);
       // A member row's placeholder address is never shown (the member's own included).
       expect(await page.getByText(/\.invalid/).count()).toBe(0);
       if (page === phoneB) await checkPage(page, 'networks-cohort-page');
@@ -332,6 +335,29 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
       .waitFor();
     await phoneB.getByRole('region', { name: 'Network' }).getByText(NETWORK).waitFor();
     await checkPage(phoneB, 'networks-meeting-live');
+  });
+
+  test('NET-WEB-7 the convener starts the cohort’s second cycle on the same focus with a goal that goes further; the cohort page shows it', async () => {
+    await convener.goto(`${app.baseUrl}${cohortPath}`);
+    await convener.getByRole('heading', { level: 1, name: COHORT }).waitFor();
+    await convener.getByText('Cycle 1', { exact: true }).first().waitFor();
+    await convener.getByRole('button', { name: 'Start the next cycle' }).click();
+    const dialog = convener.getByRole('dialog', { name: `Cycle 2 of ${COHORT}` });
+    // The current focus is where the form starts.
+    expect(await dialog.getByRole('combobox', { name: 'Focus' }).inputValue()).toBe('teacher_coaching');
+    // A goal left empty is refused at its field, and nothing starts.
+    await dialog.getByRole('button', { name: 'Start the cycle' }).click();
+    await dialog
+      .getByRole('textbox', { name: 'Goal for this cycle' })
+      .and(convener.locator('[aria-invalid="true"]'))
+      .waitFor();
+    await dialog.getByRole('textbox', { name: 'Goal for this cycle' }).fill(NEXT_GOAL);
+    await checkPage(convener, 'networks-next-cycle');
+    await dialog.getByRole('button', { name: 'Start the cycle' }).click();
+    await convener.getByTestId('toast').getByText(`Cycle 2 of ${COHORT} has started.`).waitFor();
+    await convener.getByText(NEXT_GOAL).waitFor();
+    await convener.getByText('Cycle 2', { exact: true }).first().waitFor();
+    expect(await convener.getByText(GOAL, { exact: true }).count()).toBe(0);
   });
 
   test('NET-WEB-4 a principal invited by email signs in first, then accepts on the invitation page and lands in the network', async () => {

@@ -7,7 +7,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Cohort } from '#contracts/cohorts';
-import { FocusArea } from '#contracts/focus';
 import type { NetworkDetail } from '#contracts/networks';
 import { call } from '../api/client';
 import { useDescribeError } from '../api/describeError';
@@ -18,16 +17,14 @@ import { Organizations } from './Organizations';
 import { Button, ButtonLink } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FormAlert } from '../ui/FormAlert';
-import { NativeInputField } from '../ui/NativeInputField';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
-import { SelectField } from '../ui/SelectField';
 import { ErrorState, LoadingState } from '../ui/States';
 import { StatusBadge } from '../ui/StatusBadge';
-import { TextAreaField } from '../ui/TextAreaField';
 import { TextField } from '../ui/TextField';
 import { useCopy } from '../ui/useCopy';
 import { CohortCycleFacts } from './CohortCycleFacts';
+import { CycleFields, cycleFieldNames, useCycleFields } from './CycleFields';
 import { useNetworksT } from './i18n';
 import {
   useCohorts,
@@ -268,19 +265,14 @@ function JoinRequests() {
   );
 }
 
-const OWN = 'own';
-const FIRST_FOCUS: FocusArea = 'teacher_coaching';
-const cohortFields = ['name', 'focus', 'focus.custom', 'goal', 'startsOn', 'endsOn'] as const;
+const cohortFields = ['name', ...cycleFieldNames] as const;
 
 function StartCohort() {
   const t = useNetworksT();
-  const { t: appT } = useTranslation();
   const toast = useToast();
   const create = useCreateCohort();
   const [formKey, setFormKey] = useState(0);
-  const [focus, setFocus] = useState<string>(FIRST_FOCUS);
-  const [startsOn, setStartsOn] = useState('');
-  const [endsOn, setEndsOn] = useState('');
+  const cycle = useCycleFields();
   return (
     <section className="section panel" aria-labelledby="network-start-cohort">
       <h2 id="network-start-cohort" className="section__title">
@@ -293,66 +285,20 @@ function StartCohort() {
         error={create.error}
         isPending={create.isPending}
         onValues={(values) => {
-          const area = FocusArea.safeParse(values.focus);
           create.mutate(
-            {
-              name: values.name ?? '',
-              focus: area.success ? { area: area.data } : { custom: values['focus.custom'] ?? '' },
-              goal: values.goal ?? '',
-              startsOn: startsOn || null,
-              endsOn: endsOn || null,
-            },
+            { name: values.name ?? '', ...cycle.cycleOf(values) },
             {
               onSuccess: (cohort) => {
                 toast(t('home.startCohort.started', { name: cohort.name }));
                 setFormKey((key) => key + 1);
-                setFocus(FIRST_FOCUS);
-                setStartsOn('');
-                setEndsOn('');
+                cycle.reset();
               },
             },
           );
         }}
       >
         <TextField name="name" label={t('home.startCohort.name')} isRequired autoComplete="off" />
-        <SelectField
-          name="focus"
-          label={t('home.startCohort.focus')}
-          value={focus}
-          onChange={setFocus}
-          options={[
-            ...FocusArea.options.map((area) => ({ id: area, label: appT(`focusArea.${area}`) })),
-            { id: OWN, label: t('home.startCohort.own') },
-          ]}
-        />
-        {focus === OWN ? (
-          <TextField name="focus.custom" label={t('home.startCohort.custom')} isRequired autoComplete="off" />
-        ) : null}
-        <TextAreaField
-          name="goal"
-          label={t('home.startCohort.goal')}
-          description={t('home.startCohort.goalHint')}
-          maxLength={500}
-          rows={3}
-          isRequired
-        />
-        <NativeInputField
-          id="cohort-starts-on"
-          name="startsOn"
-          type="date"
-          label={t('home.startCohort.startsOn')}
-          value={startsOn}
-          onChange={setStartsOn}
-        />
-        <NativeInputField
-          id="cohort-ends-on"
-          name="endsOn"
-          type="date"
-          label={t('home.startCohort.endsOn')}
-          value={endsOn}
-          onChange={setEndsOn}
-          {...(startsOn ? { min: startsOn } : {})}
-        />
+        <CycleFields state={cycle} idPrefix="cohort" />
         <div className="form__actions">
           <Button type="submit" variant="primary" isPending={create.isPending}>
             {t('home.startCohort.submit')}

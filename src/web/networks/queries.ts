@@ -1,6 +1,6 @@
 /** Query keys, reads and commands of the networks kit (issue 14, ADR 0032). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateCohort } from '#contracts/cohorts';
+import type { CreateCohort, NewCycle } from '#contracts/cohorts';
 import type { CreateNetwork, MemberShown } from '#contracts/networks';
 import type { DirectoryEntry, OrganizationFields } from '#contracts/organizations';
 import { call } from '../api/client';
@@ -132,6 +132,15 @@ export function useCreateCohort() {
       // The new cohort is one of the caller's groups (they facilitate it).
       await queryClient.invalidateQueries({ queryKey: queryKeys.groups });
     },
+  });
+}
+
+/** NET-WEB-7: a cohort's next cycle (its conveners and facilitators). */
+export function useStartCycle(cohortId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewCycle) => call('startCohortCycle', { params: { groupId: cohortId }, body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: networkKeys.cohorts }),
   });
 }
 

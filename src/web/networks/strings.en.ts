@@ -186,4 +186,13 @@ export const networksStrings = {
     goal: 'Goal: {{goal}}',
     cycle: 'Cycle {{number}}',
   },
+  nextCycle: {
+    open: 'Start the next cycle',
+    title: 'Cycle {{number}} of {{name}}',
+    intro:
+      'A new cycle gives the cohort a new focus and goal (or the same focus, with a goal that goes further). Its members, meetings and memory stay.',
+    submit: 'Start the cycle',
+    cancel: 'Cancel',
+    started: 'Cycle {{number}} of {{name}} has started.',
+  },
 } as const;

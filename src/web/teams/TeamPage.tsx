@@ -20,6 +20,7 @@ import { TeamHome } from '../team-home/TeamHome';
 import { useTeamHome } from '../team-home/queries';
 import { useCurrentNetwork } from '../shell/space';
 import { CohortCycleFacts } from '../networks/CohortCycleFacts';
+import { NextCycle } from '../networks/NextCycle';
 import { useCohorts } from '../networks/queries';
 import './i18n';
 import '../i18n/group-kinds';
@@ -73,7 +74,8 @@ export function TeamPage() {
   if (detail.myRole) facts.push(t('myTeams.myRole', { role: t(`groupRole.${detail.myRole}`) }));
   const showJoinCode = !inNetwork && (detail.can.manageJoinCode || detail.joinCode !== null);
   const canInvite = !inNetwork && detail.can.invite;
-  const cycle = cohorts.data?.find((cohort) => cohort.id === detail.id)?.cycle;
+  const cohort = cohorts.data?.find((c) => c.id === detail.id);
+  const cycle = cohort?.cycle;
 
   return (
     <Page
@@ -82,6 +84,12 @@ export function TeamPage() {
         <>
           <p className="page__facts">{facts.join(' · ')}</p>
           {cycle ? <CohortCycleFacts cycle={cycle} /> : null}
+          {/* NET-WEB-7: those who run the cohort start its next cycle. */}
+          {cohort?.canManage ? (
+            <div className="actions">
+              <NextCycle cohort={cohort} />
+            </div>
+          ) : null}
           <p>
             <TeamRoutinesLink groupId={detail.id} canAdapt={detail.can.manageMembers} />
           </p>
