@@ -526,6 +526,8 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
       .getByRole('link', { name: `Answer: “${SURVEY}”` })
       .waitFor();
     expect(await phoneA.getByRole('link', { name: 'Start a survey' }).count()).toBe(0);
+    // The page speaks of the network's principals, not of a team.
+    await phoneA.getByText(/how the principals of this network build their shared belief/).waitFor();
     await checkPage(phoneA, 'networks-survey-member');
     await phoneA.setViewportSize(viewports.phone);
     await phoneA.getByRole('link', { name: `Answer: “${SURVEY}”` }).click();
@@ -533,6 +535,9 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
     // One cohort: no question about which; and nobody in a network is asked whether they lead.
     expect(await phoneA.getByText('Which team are you answering about?').count()).toBe(0);
     expect(await phoneA.getByText('Do you lead a school or the district?').count()).toBe(0);
+    await phoneA
+      .getByText('Answer about your cohort in this network as it is now.', { exact: false })
+      .waitFor();
     const questions = phoneA.locator('.survey-item fieldset');
     const count = await questions.count();
     expect(count).toBeGreaterThan(0);

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import type { SubmitResponse, SurveyToAnswer } from '#contracts/surveys';
 import { ApiRequestError, isApiRequestError, type FieldProblem } from '../api/client';
 import { ApiForm } from '../forms/ApiForm';
+import { useCurrentNetwork } from '../shell/space';
 import { Button, ButtonLink } from '../ui/Button';
 import { FormAlert } from '../ui/FormAlert';
 import { Notice } from '../ui/Notice';
@@ -53,12 +54,13 @@ export function SurveyPromise({
   viaLink: boolean;
   t: SurveysT;
 }) {
+  const inNetwork = useCurrentNetwork() !== null;
   return (
     <Notice tone="info" title={t('answer.promiseTitle')}>
       <ul className="survey-promise">
         <li>{t('answer.promise1')}</li>
         <li>{t('answer.promise2', { threshold: survey.threshold })}</li>
-        <li>{t('answer.promise3')}</li>
+        <li>{t(inNetwork ? 'answer.promise3Network' : 'answer.promise3')}</li>
         {/* ADR 0029: the link's guard is weak by design, and said so. */}
         {viaLink ? <li>{t('answer.promiseLink')}</li> : null}
       </ul>

@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WaveSummary } from '#contracts/surveys';
+import { useCurrentNetwork } from '../shell/space';
 import { useToast } from '../shell/Toaster';
 import { Button, ButtonLink } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
@@ -23,8 +24,9 @@ import './surveys.css';
 
 export function SurveysPage() {
   const t = useSurveysT();
+  const inNetwork = useCurrentNetwork() !== null;
   return (
-    <Page title={t('title')} intro={<p>{t('intro')}</p>}>
+    <Page title={t('title')} intro={<p>{t(inNetwork ? 'introNetwork' : 'intro')}</p>}>
       <ForYou />
       <Waves />
     </Page>

@@ -3,6 +3,9 @@ export const surveysStrings = {
   title: 'Surveys',
   intro:
     'Short anonymous surveys about how your team builds its shared belief that it can help every student. Nobody, not even the people who run a survey, can see who answered or what one person said.',
+  /** The same in a tab that is in a network (NET-WEB-2): its members are principals of several districts. */
+  introNetwork:
+    'Short anonymous surveys about how the principals of this network build their shared belief that, together, they can raise student learning in their schools. Nobody, not even the conveners who run a survey, can see who answered or what one person said, and no district sees any of it.',
   loading: 'Loading surveys…',
   forYou: {
     title: 'Surveys for you',
@@ -143,6 +146,7 @@ export const surveysStrings = {
     promise2:
       'Results are shown only after the survey closes, and only for groups where at least {{threshold}} people answered.',
     promise3: 'There are no right answers. Answer about your team as it is now.',
+    promise3Network: 'There are no right answers. Answer about your cohort in this network as it is now.',
     promiseLink:
       'No account is needed. This browser keeps a random number for this survey so that it answers once; the number says nothing about you.',
     closes: 'Open until {{date}}.',
