@@ -6,13 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { io as connectSocket, type Socket } from 'socket.io-client';
 import { and, eq } from 'drizzle-orm';
 import { api, pathFor, type Endpoint, type EndpointName } from '#contracts/api';
 import { NETWORK_HEADER } from '#contracts/networks';
 import { spacesOfEndpoint } from '../http/spaces';
-import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH } from '#contracts/realtime';
-import { SESSION_COOKIE } from '../auth/sessions';
+import { ClientEvents, PROTOCOL_VERSION } from '#contracts/realtime';
+
 import { groupMembers, groups, networkMembers } from '../db/schema';
 import { personAtSchool } from '../testing/people';
 import {
@@ -22,6 +21,7 @@ import {
   signedInClient,
   type TestApp,
 } from '../testing/api-harness';
+import { ackOutcome, socketProbes } from '../testing/sockets';
 
 type Role = 'convener' | 'member' | 'bystander' | 'stranger' | 'homeAdmin';
 
@@ -331,41 +331,20 @@ describe("NET-COHORT-3: a cohort runs on the groups' own endpoints", () => {
 });
 
 describe('NET-MATRIX-4: live cohort meetings over the socket', () => {
-  let port = 0;
-  const open: Socket[] = [];
-  beforeAll(async () => {
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = t.app.server.address();
-    port = typeof addr === 'object' && addr ? addr.port : 0;
-  });
+  const probes = socketProbes(() => t.app);
+  beforeAll(() => probes.listen());
   afterAll(() => {
-    for (const s of open) s.disconnect();
+    probes.closeAll();
   });
 
   async function joinAs(role: Role, network: string | undefined, meetingId: string): Promise<string> {
-    const socket = connectSocket(`http://127.0.0.1:${port}`, {
-      path: SOCKET_PATH,
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      extraHeaders: { cookie: `${SESSION_COOKIE}=${clients[role].cookie}` },
-      ...(network ? { auth: { network } } : {}),
-    });
-    open.push(socket);
-    const connected = await new Promise<string>((resolve) => {
-      socket.once('connect', () => resolve('connected'));
-      socket.once('connect_error', (e) => resolve(e.message));
-    });
+    const { socket, connected } = await probes.connect(clients[role].cookie, network);
     if (connected !== 'connected') return connected;
     const ack: unknown = await socket
       .timeout(5_000)
       .emitWithAck(ClientEvents.join, { protocolVersion: PROTOCOL_VERSION, meetingId, lastSeq: 0 });
     socket.disconnect();
-    if (typeof ack === 'object' && ack !== null && 'ok' in ack && ack.ok === true) return 'ok';
-    const error: unknown = typeof ack === 'object' && ack !== null && 'error' in ack ? ack.error : null;
-    return typeof error === 'object' && error !== null && 'code' in error
-      ? String(error.code)
-      : JSON.stringify(ack);
+    return ackOutcome(ack);
   }
 
   it("a cohort's members join its live meeting naming the network; nobody else does, and never without naming it", async () => {

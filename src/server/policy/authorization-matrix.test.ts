@@ -6,16 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
-import { io as connectSocket, type Socket } from 'socket.io-client';
 import { api, pathFor, type EndpointName } from '#contracts/api';
-import { ClientEvents, PROTOCOL_VERSION, SOCKET_PATH, type SocketErrorCode } from '#contracts/realtime';
+import { ClientEvents, PROTOCOL_VERSION, type SocketErrorCode } from '#contracts/realtime';
 import { eq } from 'drizzle-orm';
 import { createMeeting, decide, evolve, replay } from '#core/meeting/index';
 import { loadShippedRoutines } from '../routines/catalog';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { instrumentsFolder, loadShippedInstruments } from '../surveys/catalog';
-import { SESSION_COOKIE } from '../auth/sessions';
+
 import { hashPassword } from '../auth/passwords';
 import {
   groupJoinRequests,
@@ -44,6 +43,7 @@ import {
   signedInClient,
   type TestApp,
 } from '../testing/api-harness';
+import { ackOutcome, socketProbes } from '../testing/sockets';
 
 type Role = 'anon' | 'member' | 'facilitator' | 'leader' | 'admin' | 'outsider' | 'foreign';
 const ROLES: Role[] = ['anon', 'member', 'facilitator', 'leader', 'admin', 'outsider', 'foreign'];
@@ -1573,25 +1573,17 @@ const SOCKET_EVENTS: Record<'join' | 'command' | 'leave' | 'watch', Record<Role,
   },
 };
 
+/** A refusal by the meeting's core (its codes are upper case) is `core`; the socket's own codes are themselves. */
 function outcomeOf(ack: unknown): string {
-  if (typeof ack !== 'object' || ack === null || !('ok' in ack)) return `no answer: ${JSON.stringify(ack)}`;
-  if (ack.ok === true) return 'ok';
-  const error: unknown = 'error' in ack ? ack.error : null;
-  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : null;
-  if (typeof code !== 'string') return `malformed: ${JSON.stringify(ack)}`;
-  return /^[A-Z_]+$/.test(code) ? 'core' : code;
+  const outcome = ackOutcome(ack);
+  return /^[A-Z_]+$/.test(outcome) ? 'core' : outcome;
 }
 
 describe('AUTHZ-MATRIX-3: socket events (join, command, leave) x every role', () => {
-  let port = 0;
-  const open: Socket[] = [];
-  beforeAll(async () => {
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const addr = t.app.server.address();
-    port = typeof addr === 'object' && addr ? addr.port : 0;
-  });
+  const probes = socketProbes(() => t.app);
+  beforeAll(() => probes.listen());
   afterAll(() => {
-    for (const s of open) s.disconnect();
+    probes.closeAll();
   });
 
   it.each(ROLES)('meeting:join, meeting:command, meeting:leave, team:watch as %s', async (role) => {
@@ -1599,18 +1591,7 @@ describe('AUTHZ-MATRIX-3: socket events (join, command, leave) x every role', ()
     const lead = await signedInClient(t, w.users.facilitator);
     expect((await lead.post(`/api/meetings/${m.id}/open`)).status).toBe(200);
     const client = await clientFor(role);
-    const socket = connectSocket(`http://127.0.0.1:${port}`, {
-      path: SOCKET_PATH,
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      extraHeaders: client.cookie ? { cookie: `${SESSION_COOKIE}=${client.cookie}` } : {},
-    });
-    open.push(socket);
-    const connected = await new Promise<string>((resolve) => {
-      socket.once('connect', () => resolve('connected'));
-      socket.once('connect_error', (e) => resolve(e.message));
-    });
+    const { socket, connected } = await probes.connect(client.cookie);
     const ask = async (event: string, payload: unknown) =>
       outcomeOf(await socket.timeout(5_000).emitWithAck(event, payload));
     const got =
