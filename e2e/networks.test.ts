@@ -8,7 +8,14 @@
  * open its team page; the convener schedules and opens a Problem-Solve meeting in the cohort, and a principal joins
  * it live (the meeting socket names the network) and sees the first step. A principal invited by email accepts on
  * /network-invitations/:token after signing in. District B's admin cannot see the network: /n/:id shows "Network not
- * found" and the API answers 404. Every new page passes axe at 390x844 and 1920x1080 (checkPage), photographed.
+ * found" and the API answers 404. The convener starts the cohort's second cycle (NET-WEB-7) and a whole-network
+ * survey (MEASURE-NET-WEB-*).
+ *
+ * Then the trusted colleague (MATCH-SPACE-*), as issue 14's journey has it: district A's admin keeps the list of
+ * professional organizations (NET-ORG-2); the principal of district A asks for a colleague on her phone, the one of
+ * district B over REST; the matching job suggests them to each other; both accept; she writes a shared and a
+ * private note in their space; he reads the shared one only; neither district's admin reads the space or, from the
+ * district, the cohort's memory. Every new page passes axe at 390x844 and 1920x1080 (checkPage), photographed.
  *
  * District B and the principals are rows written over SQL (no page makes districts); everything the story names is
  * a click in Chromium.
@@ -66,6 +73,27 @@ async function newPage(viewport: { width: number; height: number }, http?: Http)
   if (http) await context.addCookies([{ name: 'ensemble_session', value: http.session, url: app.baseUrl }]);
   contexts.push(context);
   return context.newPage();
+}
+
+/** The status of a call with the session's cookie (and the network it names, if any); no throw. */
+async function statusOf(
+  base: string,
+  http: Http,
+  method: 'GET' | 'POST' | 'PUT',
+  path: string,
+  options: { network?: string; body?: unknown } = {},
+): Promise<number> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      cookie: `ensemble_session=${http.session}`,
+      ...(options.network ? { 'x-ensemble-network': options.network } : {}),
+      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
+  });
+  await res.body?.cancel();
+  return res.status;
 }
 
 /** A principal in district A, and district B with its admin and two principals; each with the demo's password. */
@@ -129,6 +157,11 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
   let cohortPath = '';
   let meetingPath = '';
   let invitationLink = '';
+  // The colleague exchange's part of the story.
+  let ana: Page | undefined;
+  let anaHttp: Http;
+  let benHttp: Http;
+  let pairId = '';
 
   skipRestAfterFailure('networks', () => [
     ['convener', convener],
@@ -136,6 +169,7 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
     ['principal-b', phoneB],
     ['principal-c', phoneC],
     ['outsider', outsider],
+    ['ana', ana],
   ]);
 
   beforeAll(async () => {
@@ -611,5 +645,138 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
     // A role in the address is not asked for in a network (the server would answer 400).
     await convener.goto(`${app.baseUrl}/surveys/${waveId}/results?role=leader`);
     await cell.getByText('5 answers', { exact: true }).waitFor();
+  });
+
+  // The trusted colleague (MATCH-SPACE-1..4), with the same two principals: Ana of district A asks on a phone, Ben
+  // of district B over REST; the matching job suggests them to each other (never from one district), both accept,
+  // Ana writes in their space. The organizations list is kept by district A's admin (NET-ORG-2) first.
+
+  test('NET-ORG-2 district A’s admin hides a listed organization and adds one; Ana sees the list as kept on /networks, with the colleague exchange', async () => {
+    const adminPage = await newPage(viewports.projector, await apiSignIn(app.baseUrl, adminA, password));
+    await adminPage.goto(`${app.baseUrl}/networks`);
+    await adminPage.getByRole('heading', { name: 'Professional organizations' }).waitFor();
+    await adminPage
+      .getByRole('button', { name: /^Hide National Association of Elementary School Principals/ })
+      .click();
+    await adminPage.getByText('Hidden from your people').waitFor();
+    await adminPage.getByText('Add an organization').click();
+    await adminPage.getByRole('textbox', { name: 'Organization name' }).fill('Riverbend principals circle');
+    await adminPage.getByRole('textbox', { name: 'Website' }).fill('https://example.org/circle');
+    await adminPage.getByRole('textbox', { name: 'What members get' }).fill('Monthly problem-solving calls.');
+    await adminPage.getByRole('button', { name: 'Add to the list' }).click();
+    await adminPage.getByRole('link', { name: /^Riverbend principals circle/ }).waitFor();
+    await checkPage(adminPage, 'organizations-admin');
+    await adminPage.context().close();
+
+    anaHttp = await apiSignIn(app.baseUrl, principalA.email, password);
+    benHttp = await apiSignIn(app.baseUrl, principalB.email, password);
+    ana = await newPage(viewports.phone, anaHttp);
+    await ana.goto(`${app.baseUrl}/networks`);
+    await ana.getByRole('link', { name: /^Riverbend principals circle/ }).waitFor();
+    expect(
+      await ana.getByRole('link', { name: /^National Association of Elementary School Principals/ }).count(),
+    ).toBe(0);
+    await checkPage(ana, 'networks-principal');
+    await ana.setViewportSize(viewports.phone);
+  });
+
+  test('MATCH-SPACE-1 Ana asks for a colleague outside her district on her phone, with the profile form', async () => {
+    if (!ana) throw new Error('no page for Ana');
+    await ana.getByRole('link', { name: 'Find a colleague' }).click();
+    await ana.getByRole('heading', { level: 1, name: 'A trusted colleague' }).waitFor();
+    await ana.getByText('Your district does not see that you asked.').waitFor();
+    await checkPage(ana, 'colleague-profile');
+    await ana.setViewportSize(viewports.phone);
+    await ana.getByRole('combobox', { name: 'School level' }).selectOption('elementary');
+    const group = (name: string) => ana!.getByRole('group', { name });
+    await group('What you are working on now (1 to 4)').getByText('Effective teacher coaching').click();
+    await group('What you would like help with (1 to 3)').getByText('Effective teacher coaching').click();
+    await group('What you could offer another principal (1 to 3)')
+      .getByText('Using data to improve teaching')
+      .click();
+    await group('When you could meet (in your own time zone)').getByText('Tuesday after school').click();
+    await ana.getByRole('combobox', { name: 'Your time zone' }).selectOption('America/New_York');
+    await ana.getByRole('textbox', { name: 'Your state or region' }).fill('OR');
+    await ana.getByRole('button', { name: 'Ask for a colleague' }).click();
+    await ana.getByRole('heading', { name: 'Looking for a colleague' }).waitFor();
+  });
+
+  test('MATCH-SPACE-2, MATCH-SPACE-3 Ben of district B asks too; the job suggests them to each other with the reasons; both accept', async () => {
+    if (!ana) throw new Error('no page for Ana');
+    const optIn = await statusOf(app.baseUrl, benHttp, 'PUT', '/api/colleague/profile', {
+      body: {
+        profile: {
+          schoolLevel: 'middle',
+          schoolSize: '300-599',
+          setting: 'suburban',
+          yearsInRole: '3-5',
+          focusAreas: ['teacher_coaching'],
+          wantsHelpWith: ['data_use'],
+          canOffer: ['teacher_coaching'],
+          availability: ['tue-after'],
+          timeZone: 'America/Chicago',
+          region: 'WI',
+          avoidSameRegion: false,
+        },
+        shown: { name: principalB.name, school: principalB.school, district: DISTRICT_B },
+      },
+    });
+    expect(optIn).toBe(200);
+    // The page asks again every few seconds while it waits.
+    await ana.getByRole('heading', { name: 'A suggested colleague' }).waitFor({ timeout: 30_000 });
+    await ana.getByText(principalB.name).first().waitFor();
+    await ana.getByText(DISTRICT_B).first().waitFor();
+    await ana.getByRole('heading', { name: `Why we suggest ${principalB.name}` }).waitFor();
+    await ana.getByText('They can help with what you asked for: Effective teacher coaching').waitFor();
+    await checkPage(ana, 'colleague-proposal');
+    await ana.setViewportSize(viewports.phone);
+    await ana.getByRole('button', { name: 'Accept' }).click();
+    await ana.getByText(`You accepted. Your space opens when ${principalB.name} accepts too.`).waitFor();
+    const state = await benHttp.request<{ proposal: { pairId: string } }>('GET', '/api/colleague');
+    pairId = state.proposal.pairId;
+    expect(await statusOf(app.baseUrl, benHttp, 'POST', `/api/colleague/pairs/${pairId}/accept`)).toBe(200);
+    await ana.getByRole('heading', { name: 'Your colleague' }).waitFor({ timeout: 30_000 });
+  });
+
+  test('MATCH-SPACE-4 the pair space says who can read it; Ben reads the shared note, not the private one; neither district’s admin reads the space or the cohort’s memory', async () => {
+    if (!ana) throw new Error('no page for Ana');
+    await ana.getByRole('link', { name: 'Open your shared space' }).click();
+    await ana.getByRole('heading', { level: 1, name: `You and ${principalB.name}` }).waitFor();
+    await ana.getByText('Only the two of you can read this space.').waitFor();
+    await ana.getByRole('textbox', { name: 'A note for both of you' }).fill('Tuesday: walkthrough feedback');
+    await ana.getByRole('button', { name: 'Add to shared notes' }).click();
+    await ana.getByText('Tuesday: walkthrough feedback').waitFor();
+    await ana.getByRole('textbox', { name: 'A private note' }).fill('Ask about his coaching cycle');
+    await ana.getByRole('button', { name: 'Add a private note' }).click();
+    await ana.getByText('Ask about his coaching cycle').waitFor();
+    await checkPage(ana, 'colleague-space');
+    const theirs = await benHttp.request<{ shared: { body: string }[]; private: { body: string }[] }>(
+      'GET',
+      `/api/colleague/pairs/${pairId}/space`,
+    );
+    expect(theirs.shared.map((n) => n.body)).toEqual(['Tuesday: walkthrough feedback']);
+    expect(JSON.stringify(theirs)).not.toContain('coaching cycle');
+    // Neither district's admin reads the pair space, nor the cohort's memory from the district (district A's admin
+    // is the network's convener: she reads the cohort only inside the network, as a member of it); district B's
+    // admin, in no network, reads it nowhere.
+    const cohortId = cohortPath.split('/').pop() ?? '';
+    const homeAdminA = await apiSignIn(app.baseUrl, adminA, password);
+    const homeAdminB = await apiSignIn(app.baseUrl, adminB, password);
+    for (const admin of [homeAdminA, homeAdminB]) {
+      expect(await statusOf(app.baseUrl, admin, 'GET', `/api/colleague/pairs/${pairId}/space`)).toBe(404);
+      expect(await statusOf(app.baseUrl, admin, 'GET', `/api/groups/${cohortId}/memory?kind=success`)).toBe(
+        404,
+      );
+    }
+    expect(
+      await statusOf(app.baseUrl, homeAdminB, 'GET', `/api/groups/${cohortId}/memory?kind=success`, {
+        network: networkId,
+      }),
+    ).toBe(404);
+    expect(
+      await statusOf(app.baseUrl, homeAdminA, 'GET', `/api/groups/${cohortId}/memory?kind=success`, {
+        network: networkId,
+      }),
+    ).toBe(200);
   });
 });
