@@ -7,6 +7,7 @@ import { memoryRoutes } from './memory/routes';
 import { sharingRoutes } from './sharing/routes';
 import { nextStepsRoutes } from './next-steps/routes';
 import { colleagueRoutes } from './colleague/routes';
+import { bookStudyRoutes } from './book-study/routes';
 import { surveyPublicRoutes, surveyRoutes } from './surveys/routes';
 import { EnterNetworkPage, NetworkHomePage, networkDistrictRoutes } from './networks/routes';
 import { AppShell } from './shell/AppShell';
@@ -85,6 +86,8 @@ const signedInRoutes: readonly PageRoute[] = [
   ...nextStepsRoutes,
   // MEASURE-NET-WEB-1: surveys work in a network too (its conveners run them, its members answer them).
   ...surveyRoutes,
+  // BOOK-WEB-2: a team's and a cohort's book studies.
+  ...bookStudyRoutes,
 ];
 
 /** Signed in, and of the district only (NET-WEB-2): a tab in a network says so and offers the way back. */

@@ -21,6 +21,8 @@ import { useTeamHome } from '../team-home/queries';
 import { useCurrentNetwork } from '../shell/space';
 import { CohortCycleFacts } from '../networks/CohortCycleFacts';
 import { useCohorts } from '../networks/queries';
+import { BookStudiesSection } from '../book-study/BookStudiesSection';
+import { useGroupBookStudies } from '../book-study/queries';
 import './i18n';
 import '../i18n/group-kinds';
 
@@ -45,6 +47,8 @@ export function TeamPage() {
     ...(inNetwork ? [cohorts] : [myFeed]),
     // HOME-1: the team home at the top (a non-member is refused it at once and never shown it).
     useTeamHome(groupId),
+    // BOOK-WEB-1: the group's book studies (and whether the viewer may start one).
+    useGroupBookStudies(groupId),
   ];
 
   if (group.isPending || (group.isSuccess && firstScreen.some((query) => query.isPending))) {
@@ -97,6 +101,7 @@ export function TeamPage() {
           <JoinRequestsSection group={detail} />
           <TeamMeetingsSection groupId={detail.id} />
           <MeetingSettingsSection groupId={detail.id} />
+          <BookStudiesSection groupId={detail.id} />
           <MembersSection group={detail} />
         </div>
         {showJoinCode || canInvite ? (
