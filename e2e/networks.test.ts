@@ -637,7 +637,7 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
       expect(studyPath).toMatch(/^\/book-studies\/[0-9a-f-]{36}$/);
     });
 
-    test('BOOK-WEB-3 principal A writes a private and a shared reflection on section 1; principal B (another district) reads the shared one with its author, never the private one', async () => {
+    test('BOOK-WEB-3, BOOK-WEB-4 principal A writes a private and a shared reflection on section 1; principal B (another district) reads the shared one with its author, never the private one; the calendar file downloads in the network tab', async () => {
       if (!phoneA || !phoneB) throw new Error('no principal pages');
       await phoneA.goto(`${app.baseUrl}/n/${networkId}${cohortPath}`);
       await phoneA.getByRole('heading', { level: 1, name: COHORT }).waitFor();
@@ -668,6 +668,15 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
       await part1.getByText(SHARED).waitFor();
       await checkPage(phoneA, 'book-study-page');
       await phoneA.setViewportSize(viewports.phone);
+      // BOOK-WEB-4: the calendar file comes through the network (a plain link could not name it).
+      const [download] = await Promise.all([
+        phoneA.waitForEvent('download'),
+        phoneA.getByRole('link', { name: 'Download the reading schedule (.ics)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('collective-efficacy.ics');
+      const ics = readFileSync((await download.path()) ?? '', 'utf8');
+      expect(ics).toContain('BEGIN:VCALENDAR');
+      expect(ics).toContain('DTSTART;VALUE=DATE:20270215');
 
       await phoneB.goto(`${app.baseUrl}/n/${networkId}${studyPath}`);
       await phoneB.getByRole('heading', { level: 1, name: BOOK }).waitFor();

@@ -209,7 +209,7 @@ function SectionItem({
             </ul>
           )}
           <h4 className="book-section__subtitle">{t('reflect.mine')}</h4>
-          <p className="field__hint">{t('reflect.privateHint')}</p>
+          <p className="field__hint">{t('reflect.mineHint')}</p>
           {minePrivate.length === 0 ? (
             <p>{t('reflect.myEmpty')}</p>
           ) : (

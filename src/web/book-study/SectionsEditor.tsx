@@ -114,7 +114,6 @@ export function SectionsEditor({
                     id={id('pages')}
                     name={name('pages')}
                     label={t('editor.pages')}
-                    description={t('editor.pagesHint')}
                     value={row.pages}
                     maxLength={120}
                     onChange={(pages) => update(row.key, { pages })}
@@ -132,7 +131,6 @@ export function SectionsEditor({
                     name={name('sessionAt')}
                     type="datetime-local"
                     label={t('editor.sessionAt')}
-                    description={t('editor.sessionHint')}
                     value={row.sessionAt}
                     onChange={(sessionAt) => update(row.key, { sessionAt })}
                   />

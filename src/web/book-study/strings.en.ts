@@ -30,7 +30,7 @@ export const bookStudyStrings = {
   editor: {
     sections: 'Sections and reading schedule',
     sectionsHint:
-      'Split the book into sections, in reading order. Read-by days and session times are in the group’s time zone ({{zone}}).',
+      'Split the book into sections, in reading order, with their pages or chapters as the group says them (“Chapters 1-3”, “pp. 1-48”). Read-by days and session times, when the group meets about a section, are in the group’s time zone ({{zone}}).',
     plan: 'Fill in the read-by days',
     planHint: 'Pick the first read-by day and how often, then fill in every section’s day at once.',
     firstReadBy: 'First read-by day',
@@ -44,10 +44,8 @@ export const bookStudyStrings = {
     sectionLegend: 'Section {{n}}',
     sectionTitle: 'Section title',
     pages: 'Pages or chapters (optional)',
-    pagesHint: 'For example “Chapters 1-3” or “pp. 1-48”.',
     readBy: 'Read by',
     sessionAt: 'Session time (optional)',
-    sessionHint: 'When the group meets about this section.',
     routine: 'Routine for the session (optional)',
     noRoutine: 'No routine',
     prompts: 'Discussion prompts (optional)',
@@ -95,6 +93,7 @@ export const bookStudyStrings = {
   },
   reflect: {
     mine: 'My reflections',
+    mineHint: 'Only you can read these, unless you share one with the group.',
     myEmpty: 'You have not written on this section yet.',
     group: 'Shared with the group',
     groupEmpty: 'Nobody has shared a reflection on this section yet.',
