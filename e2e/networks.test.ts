@@ -674,7 +674,7 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
         phoneA.getByRole('link', { name: 'Download the reading schedule (.ics)' }).click(),
       ]);
       expect(download.suggestedFilename()).toBe('collective-efficacy.ics');
-      const ics = readFileSync((await download.path()) ?? '', 'utf8');
+      const ics = readFileSync(await download.path(), 'utf8');
       expect(ics).toContain('BEGIN:VCALENDAR');
       expect(ics).toContain('DTSTART;VALUE=DATE:20270215');
 
