@@ -9,7 +9,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import type { BookReflection, BookSection, BookStudyDetail } from '#contracts/book-study';
-import { BOOK_REFLECTION_MAX } from '#contracts/book-study';
 import { isApiRequestError } from '../api/client';
 import { ApiForm } from '../forms/ApiForm';
 import { useRoutines } from '../meetings/queries';
@@ -25,6 +24,7 @@ import { TextAreaField } from '../ui/TextAreaField';
 import { calendarFileName, calendarPath, saveCalendarInNetwork } from './calendar';
 import { atEditorFields, draftsOf, sectionFieldNames, sectionsBody, type SectionDraft } from './draft';
 import { useBookStudyT } from './i18n';
+import { REFLECTION_MAX } from './limits';
 import {
   useBookStudy,
   useReplaceSections,
@@ -292,7 +292,7 @@ function ReflectionForm({ study, section }: { study: BookStudyDetail; section: B
       <TextAreaField
         name="text"
         label={t('reflect.label', { section: section.title })}
-        maxLength={BOOK_REFLECTION_MAX}
+        maxLength={REFLECTION_MAX}
         rows={4}
         value={text}
         onChange={setText}

@@ -5,7 +5,6 @@
  * change its schedule (BOOK-4).
  */
 import { useState } from 'react';
-import { BOOK_SECTIONS_MAX } from '#contracts/book-study';
 import type { RoutineSummary } from '#contracts/meetings-api';
 import { READING_CADENCE_MAX_WEEKS } from '#core/book-study/schedule';
 import { announce } from '../ui/announcer';
@@ -16,6 +15,7 @@ import { TextField } from '../ui/TextField';
 import { appendSection, withProposedReadBy, type SectionDraft } from './draft';
 import { useFocusAfterRender } from './focus';
 import { useBookStudyT } from './i18n';
+import { SECTIONS_MAX } from './limits';
 
 export function SectionsEditor({
   idPrefix,
@@ -169,7 +169,7 @@ export function SectionsEditor({
           );
         })}
       </ol>
-      {rows.length < BOOK_SECTIONS_MAX ? (
+      {rows.length < SECTIONS_MAX ? (
         <Button
           id={addId}
           onPress={() => {

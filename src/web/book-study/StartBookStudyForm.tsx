@@ -3,7 +3,6 @@
  * sections with the reading schedule (SectionsEditor). 400s show at their fields.
  */
 import { useState } from 'react';
-import { BOOK_AUTHORS_MAX } from '#contracts/book-study';
 import { ApiForm } from '../forms/ApiForm';
 import { useRoutines } from '../meetings/queries';
 import { useSeries } from '../schedule/queries';
@@ -12,6 +11,7 @@ import { Button } from '../ui/Button';
 import { TextField } from '../ui/TextField';
 import { atEditorFields, emptySection, sectionFieldNames, sectionsBody, type SectionDraft } from './draft';
 import { useBookStudyT } from './i18n';
+import { AUTHORS_MAX } from './limits';
 import { useCreateBookStudy } from './queries';
 import { SectionsEditor } from './SectionsEditor';
 import { useFocusAfterRender } from './focus';
@@ -98,7 +98,7 @@ export function StartBookStudyForm({ groupId, onDone }: { groupId: string; onDon
               </li>
             ))}
           </ol>
-          {authors.length < BOOK_AUTHORS_MAX ? (
+          {authors.length < AUTHORS_MAX ? (
             <Button
               id="book-author-add"
               onPress={() => {

@@ -5,7 +5,7 @@
  */
 import { pathFor } from '#contracts/endpoint';
 import { currentNetwork } from '../api/client';
-import { spaceHeaders } from '../api/space';
+import { NETWORK_HEADER } from '../api/space';
 
 export const calendarPath = (studyId: string) =>
   pathFor('/api/book-studies/:studyId/calendar.ics', { studyId });
@@ -23,9 +23,10 @@ export function calendarFileName(title: string): string {
 
 /** Downloads the feed naming the tab's network; rejects when the server says no. */
 export async function saveCalendarInNetwork(studyId: string, title: string): Promise<void> {
+  const network = currentNetwork();
   const response = await fetch(calendarPath(studyId), {
     credentials: 'same-origin',
-    headers: { Accept: 'text/calendar', ...spaceHeaders('session', currentNetwork()) },
+    headers: { Accept: 'text/calendar', ...(network ? { [NETWORK_HEADER]: network } : {}) },
   });
   if (!response.ok) throw new Error(`calendar: ${String(response.status)}`);
   const url = URL.createObjectURL(await response.blob());

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CreateBookStudy } from '#contracts/book-study';
+import {
+  BOOK_AUTHORS_MAX,
+  BOOK_REFLECTION_MAX,
+  BOOK_SECTIONS_MAX,
+  CreateBookStudy,
+} from '#contracts/book-study';
+import { AUTHORS_MAX, REFLECTION_MAX, SECTIONS_MAX } from './limits';
 import { ApiRequestError } from '../api/client';
 import {
   appendSection,
@@ -15,6 +21,14 @@ import {
 const row = (over: Partial<ReturnType<typeof emptySection>> = {}) => ({ ...emptySection(), ...over });
 
 describe('BOOK-WEB-2: the sections editor draft', () => {
+  it('BOOK-WEB-2: the forms’ limits are the contract’s', () => {
+    expect([AUTHORS_MAX, SECTIONS_MAX, REFLECTION_MAX]).toEqual([
+      BOOK_AUTHORS_MAX,
+      BOOK_SECTIONS_MAX,
+      BOOK_REFLECTION_MAX,
+    ]);
+  });
+
   it('BOOK-WEB-2: "Fill in read-by days" uses BOOK-SCHED-1: every two weeks, same weekday across the DST change and the year end', () => {
     const rows = [row({ title: 'One' }), row({ title: 'Two' }), row({ title: 'Three' })];
     const filled = withProposedReadBy(rows, '2026-12-21', 2);

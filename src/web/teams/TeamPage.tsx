@@ -26,6 +26,9 @@ import { useGroupBookStudies } from '../book-study/queries';
 import './i18n';
 import '../i18n/group-kinds';
 
+// BOOK-WEB-2: the book-study page loads with this module (router.tsx: one `import()` for both pages).
+export { BookStudyPage } from '../book-study/BookStudyPage';
+
 export function TeamPage() {
   const { t } = useTranslation();
   const { groupId = '' } = useParams();
