@@ -630,7 +630,6 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
       const row = section.getByRole('listitem').filter({ hasText: BOOK });
       await row.getByText('by Jenni Donohoo').waitFor();
       await row.getByText('Next read-by day: Monday, February 1, 2027').waitFor();
-      await checkPage(convener, 'book-study-team-section');
       await row.getByRole('link', { name: BOOK }).click();
       await convener.getByRole('heading', { level: 1, name: BOOK }).waitFor();
       studyPath = new URL(convener.url()).pathname;
