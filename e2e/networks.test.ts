@@ -24,7 +24,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { SurveyToAnswer, WaveSummary } from '#contracts/surveys';
 import { parseInstrument } from '#core/measure/instrument';
 import { signIn as apiSignIn, type Http } from '../test/meeting-harness';
@@ -778,5 +778,109 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
         network: networkId,
       }),
     ).toBe(200);
+  });
+
+  describe('BOOK-WEB: a book study in the cohort, read by principals of two districts', () => {
+    const BOOK = 'Collective Efficacy';
+    const PRIVATE = 'I still doubt that our team believes it can move writing scores.';
+    const SHARED = 'Chapter 2 made me rethink how we celebrate small wins in our leadership team.';
+    let studyPath = '';
+
+    test('BOOK-WEB-1, BOOK-WEB-2 the convener starts a book study with two sections on the cohort page: a field left empty is named at its field, read-by days are filled from a first day', async () => {
+      await convener.goto(`${app.baseUrl}/n/${networkId}${cohortPath}`);
+      await convener.getByRole('heading', { level: 1, name: COHORT }).waitFor();
+      const section = convener.getByRole('region', { name: 'Book studies' });
+      await section.getByText('No book studies yet. Start one to read a book together.').waitFor();
+      await section.getByRole('button', { name: 'Start a book study' }).click();
+      const form = convener.getByRole('region', { name: 'Start a book study' });
+      await form.getByRole('textbox', { name: 'Book title' }).fill(BOOK);
+      await form.getByRole('textbox', { name: 'Author 1' }).fill('Jenni Donohoo');
+      await form.getByRole('textbox', { name: 'ISBN (optional)' }).fill('978-0-306-40615-7');
+      const first = form.getByRole('group', { name: 'Section 1' });
+      await first.getByRole('textbox', { name: 'Section title' }).fill('Part one');
+      await first.getByRole('textbox', { name: 'Pages or chapters (optional)' }).fill('Chapters 1-3');
+      await first
+        .getByRole('textbox', { name: 'Discussion prompts (optional)' })
+        .fill('Where did you see collective efficacy this week?');
+      await form.getByRole('button', { name: 'Add a section' }).click();
+      const second = form.getByRole('group', { name: 'Section 2' });
+      // The new section's title has the focus.
+      await expect
+        .poll(() =>
+          second
+            .getByRole('textbox', { name: 'Section title' })
+            .evaluate((el) => el === document.activeElement),
+        )
+        .toBe(true);
+      await form.getByLabel('First read-by day').fill('2027-02-01');
+      await form.getByRole('combobox', { name: 'How often' }).selectOption({ label: 'Every 2 weeks' });
+      await form.getByRole('button', { name: 'Fill in read-by days' }).click();
+      expect(await first.getByLabel('Read by').inputValue()).toBe('2027-02-01');
+      expect(await second.getByLabel('Read by').inputValue()).toBe('2027-02-15');
+      // Section 2 has no title yet: the problem shows at that field, which takes the focus.
+      await form.getByRole('button', { name: 'Start the book study' }).click();
+      const secondTitle = second.getByRole('textbox', { name: 'Section title' });
+      await expect.poll(() => secondTitle.getAttribute('aria-invalid')).toBe('true');
+      await checkPage(convener, 'book-study-start');
+      await secondTitle.fill('Part two');
+      await form.getByRole('button', { name: 'Start the book study' }).click();
+      await convener.getByTestId('toast').getByText('Book study started.').waitFor();
+      const row = section.getByRole('listitem').filter({ hasText: BOOK });
+      await row.getByText('by Jenni Donohoo').waitFor();
+      await row.getByText('Next read-by day: Monday, February 1, 2027').waitFor();
+      await row.getByRole('link', { name: BOOK }).click();
+      await convener.getByRole('heading', { level: 1, name: BOOK }).waitFor();
+      studyPath = new URL(convener.url()).pathname;
+      expect(studyPath).toMatch(/^\/book-studies\/[0-9a-f-]{36}$/);
+    });
+
+    test('BOOK-WEB-3, BOOK-WEB-4 principal A writes a private and a shared reflection on section 1; principal B (another district) reads the shared one with its author, never the private one; the calendar file downloads in the network tab', async () => {
+      if (!phoneA || !phoneB) throw new Error('no principal pages');
+      await phoneA.goto(`${app.baseUrl}/n/${networkId}${cohortPath}`);
+      await phoneA.getByRole('heading', { level: 1, name: COHORT }).waitFor();
+      await phoneA.getByRole('region', { name: 'Book studies' }).getByRole('link', { name: BOOK }).click();
+      await phoneA.getByRole('heading', { level: 1, name: BOOK }).waitFor();
+      await phoneA.getByText('Days and times are in the group’s time zone', { exact: false }).waitFor();
+      // A member does not run the cohort: no schedule tools.
+      expect(await phoneA.getByRole('button', { name: 'Change the schedule' }).count()).toBe(0);
+      const reflect = phoneA.getByRole('form', { name: 'My reflection on Part one' });
+      await reflect.getByRole('textbox', { name: 'My reflection on Part one' }).fill(PRIVATE);
+      // Private is the default, and the page says who reads each choice.
+      expect(await reflect.getByRole('radio', { name: 'Only me' }).isChecked()).toBe(true);
+      await reflect.getByText('Nobody else can read it', { exact: false }).waitFor();
+      await reflect.getByText('The group’s members can read it, with your name.').waitFor();
+      await reflect.getByRole('button', { name: 'Save my reflection' }).click();
+      await phoneA.getByTestId('toast').getByText('Saved. Only you can read it.').waitFor();
+      await reflect.getByRole('textbox', { name: 'My reflection on Part one' }).fill(SHARED);
+      await reflect
+        .locator('label.radio__button')
+        .filter({ hasText: /^Share with the group/ })
+        .click();
+      await reflect.getByRole('button', { name: 'Save my reflection' }).click();
+      await phoneA.getByTestId('toast').getByText('Saved and shared with the group.').waitFor();
+      const part1 = phoneA
+        .getByRole('listitem')
+        .filter({ has: phoneA.getByRole('heading', { name: 'Section 1: Part one' }) });
+      await part1.getByText(PRIVATE).waitFor();
+      await part1.getByText(SHARED).waitFor();
+      await checkPage(phoneA, 'book-study-page');
+      await phoneA.setViewportSize(viewports.phone);
+      // BOOK-WEB-4: the calendar file comes through the network (a plain link could not name it).
+      const [download] = await Promise.all([
+        phoneA.waitForEvent('download'),
+        phoneA.getByRole('link', { name: 'Download the reading schedule (.ics)' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('collective-efficacy.ics');
+      const ics = readFileSync(await download.path(), 'utf8');
+      expect(ics).toContain('BEGIN:VCALENDAR');
+      expect(ics).toContain('DTSTART;VALUE=DATE:20270215');
+
+      await phoneB.goto(`${app.baseUrl}/n/${networkId}${studyPath}`);
+      await phoneB.getByRole('heading', { level: 1, name: BOOK }).waitFor();
+      const shared = phoneB.locator('.book-reflection').filter({ hasText: SHARED });
+      await shared.getByText(new RegExp(`^${principalA.name}, `)).waitFor();
+      expect(await phoneB.getByText(PRIVATE).count()).toBe(0);
+      await phoneB.setViewportSize(viewports.phone);
+    });
   });
 });

@@ -3,11 +3,11 @@
  * Every entry is callable in a district (a team) and in a network (a cohort): `spaces: anySpace` (ADR 0032).
  */
 import { z } from './zod';
-import { e, items, anySpace, type Endpoint } from './endpoint';
+import { e, anySpace, type Endpoint } from './endpoint';
 import {
   BookReflection,
   BookStudyDetail,
-  BookStudySummary,
+  BookStudyList,
   CreateBookStudy,
   NewBookReflection,
   ReplaceBookSections,
@@ -20,8 +20,9 @@ export const bookStudyApi = {
     path: '/api/groups/:groupId/book-studies',
     auth: 'session',
     spaces: anySpace,
-    response: items(BookStudySummary),
-    summary: "A group's book studies, newest first (whoever reads the group)",
+    response: BookStudyList,
+    summary:
+      "A group's book studies, newest first, and whether the caller may start one (whoever reads the group)",
     tag: 'book-study',
   }),
   createBookStudy: e({

@@ -125,9 +125,21 @@ export const BookStudySummary = z.object({
   /** The first read-by day, and the last. */
   firstReadBy: z.nullable(LocalDate),
   lastReadBy: z.nullable(LocalDate),
+  /** The first read-by day from today on, today being the group's (in its time zone); null once all have passed. */
+  nextReadBy: z.nullable(LocalDate),
   createdAt: IsoDateTime,
 });
 export type BookStudySummary = z.infer<typeof BookStudySummary>;
+
+/** A group's studies, newest first, and what the caller may do there (BOOK-WEB-1). */
+export const BookStudyList = z.object({
+  items: z.array(BookStudySummary),
+  can: z.object({
+    /** Start a book study: those who run the group (its facilitators, its school's leader, admins; conveners). */
+    start: z.boolean(),
+  }),
+});
+export type BookStudyList = z.infer<typeof BookStudyList>;
 
 export const BookStudyDetail = z.extend(BookStudySummary, {
   group: z.object({ id: Id, name: z.string(), kind: z.string() }),

@@ -63,6 +63,12 @@ const signedOutRoutes: readonly PageRoute[] = [
   { path: '/sign-in', Page: lazyPage(() => import('./auth/SignInPage'), 'SignInPage') },
 ];
 
+/**
+ * The team page's module, which also brings the book-study page (BOOK-WEB-2): one `import()` for both, so the new
+ * page costs the first chunk its route only (the sign-in and meeting pages are at their ceilings, DAY-PERF-1).
+ */
+const loadTeamPage = () => import('./teams/TeamPage');
+
 /** Signed in: a signed-out visitor goes to /sign-in?next=<here>. */
 const signedInRoutes: readonly PageRoute[] = [
   // NET-WEB-2: in a tab that is in a network, home is the network's.
@@ -73,7 +79,7 @@ const signedInRoutes: readonly PageRoute[] = [
       NetworkHomePage,
     ),
   },
-  { path: '/teams/:groupId', Page: lazyPage(() => import('./teams/TeamPage'), 'TeamPage') },
+  { path: '/teams/:groupId', Page: lazyPage(loadTeamPage, 'TeamPage') },
   { path: '/account', Page: lazyPage(() => import('./account/AccountPage'), 'AccountPage') },
   { path: '/reflections', Page: lazyPage(() => import('./reflections/ReflectionsPage'), 'ReflectionsPage') },
   { path: '/search', Page: lazyPage(() => import('./search/SearchPage'), 'SearchPage') },
@@ -85,6 +91,8 @@ const signedInRoutes: readonly PageRoute[] = [
   ...nextStepsRoutes,
   // MEASURE-NET-WEB-1: surveys work in a network too (its conveners run them, its members answer them).
   ...surveyRoutes,
+  // BOOK-WEB-2: a team's or a cohort's book study, with the team page's code (where its studies are listed).
+  { path: '/book-studies/:studyId', Page: lazyPage(loadTeamPage, 'BookStudyPage') },
 ];
 
 /** Signed in, and of the district only (NET-WEB-2): a tab in a network says so and offers the way back. */

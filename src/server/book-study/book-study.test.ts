@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { NETWORK_HEADER } from '#contracts/networks';
-import type { BookReflection, BookStudyDetail, BookStudySummary } from '#contracts/book-study';
+import type { BookReflection, BookStudyDetail, BookStudyList, BookStudySummary } from '#contracts/book-study';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import { createAccount } from '../auth/accounts';
 import { bookStudies, districts, groupMembers, groups, schoolRoles, schools } from '../db/schema';
@@ -235,6 +235,43 @@ describe('BOOK-1: a district team and a network cohort each run a book study', (
     }
     // Naming the network, a district's study is not there, even for its own members.
     expect((await inNet(net.principalA, 'GET', `/api/book-studies/${studyId}`)).status).toBe(404);
+  });
+
+  it('BOOK-WEB-1: the list says who may start a study: those who run the team (facilitator, its school leader, the admin), not a member', async () => {
+    const mayStart = async (c: Client) =>
+      (await c.get<BookStudyList>(`/api/groups/${teamId}/book-studies`)).body.can.start;
+    expect(await mayStart(team.facilitator)).toBe(true);
+    expect(await mayStart(team.leader)).toBe(true);
+    expect(await mayStart(team.admin)).toBe(true);
+    expect(await mayStart(team.member1)).toBe(false);
+    const inCohort = async (c: Client) =>
+      (await inNet<BookStudyList>(c, 'GET', `/api/groups/${cohortId}/book-studies`)).body.can.start;
+    expect(await inCohort(net.convener)).toBe(true);
+    expect(await inCohort(net.principalA)).toBe(false);
+  });
+
+  it('BOOK-WEB-1: each listed study names its next read-by day from today on in the group zone (none once all have passed)', async () => {
+    const start = async (days: string[]) =>
+      (
+        await team.facilitator.post<BookStudyDetail>(`/api/groups/${teamId}/book-studies`, {
+          title: 'Days',
+          authors: ['A. Writer'],
+          sections: days.map((readBy, i) => ({ title: `Part ${i + 1}`, readBy })),
+        })
+      ).body;
+    const mixed = await start(['2020-01-06', '2020-01-13', '2099-01-05', '2099-01-12']);
+    const past = await start(['2020-01-06']);
+    try {
+      expect(mixed.nextReadBy).toBe('2099-01-05');
+      expect(past.nextReadBy).toBeNull();
+      const list = await team.member1.get<BookStudyList>(`/api/groups/${teamId}/book-studies`);
+      const next = new Map(list.body.items.map((x) => [x.id, x.nextReadBy]));
+      expect(next.get(mixed.id)).toBe('2099-01-05');
+      expect(next.get(past.id)).toBeNull();
+      expect(next.get(studyId)).toBe('2027-03-08');
+    } finally {
+      await t.database.db.delete(bookStudies).where(inArray(bookStudies.id, [mixed.id, past.id]));
+    }
   });
 
   it('BOOK-1: a member who does not run the team cannot start a study (403)', async () => {

@@ -1,5 +1,5 @@
 /** Book studies as the API answers them (BOOK-*): one presenter per shape, plain functions of rows. */
-import type { BookReflection, BookStudyDetail, BookStudySummary } from '#contracts/book-study';
+import type { BookReflection, BookStudyDetail, BookStudyList, BookStudySummary } from '#contracts/book-study';
 import type { GroupRow } from '../groups/queries';
 import type { Actor } from '../policy/actor';
 import type { ReflectionRow, ReflectionWithAuthor, SectionRow, StudyListing, StudyRow } from './queries';
@@ -15,8 +15,14 @@ export function presentSummary(listing: StudyListing): BookStudySummary {
     sectionCount: listing.sectionCount,
     firstReadBy: listing.firstReadBy,
     lastReadBy: listing.lastReadBy,
+    nextReadBy: listing.nextReadBy,
     createdAt: study.createdAt.toISOString(),
   };
+}
+
+/** The group's studies, and whether the caller may start one (BOOK-WEB-1: the web offers the form by it). */
+export function presentList(listings: readonly StudyListing[], mayStart: boolean): BookStudyList {
+  return { items: listings.map(presentSummary), can: { start: mayStart } };
 }
 
 export function presentReflection(
@@ -46,6 +52,8 @@ export function presentDetail(
     study: StudyRow;
     group: GroupRow;
     timeZone: string;
+    /** Today in the group's zone (`YYYY-MM-DD`): the next read-by day is the first from it on. */
+    today: string;
     sections: readonly SectionRow[];
     reflections: readonly ReflectionWithAuthor[];
     can: BookStudyDetail['can'];
@@ -58,6 +66,7 @@ export function presentDetail(
       sectionCount: d.sections.length,
       firstReadBy: readBy[0] ?? null,
       lastReadBy: readBy.at(-1) ?? null,
+      nextReadBy: readBy.find((day) => day >= d.today) ?? null,
     }),
     group: { id: d.group.id, name: d.group.name, kind: d.group.kind },
     timeZone: d.timeZone,

@@ -104,15 +104,22 @@ export interface StudyListing {
   sectionCount: number;
   firstReadBy: string | null;
   lastReadBy: string | null;
+  /** The first read-by day on or after today in the group's zone. */
+  nextReadBy: string | null;
 }
 
-export async function studiesOf(db: DbOrTx, group: GroupRow): Promise<StudyListing[]> {
+/** The group's studies, newest first; `timeZone` is the group's (its "today" decides each study's next read-by day). */
+export async function studiesOf(db: DbOrTx, group: GroupRow, timeZone: string): Promise<StudyListing[]> {
+  const today = sql`(now() at time zone ${timeZone})::date`;
   const rows = await db
     .select({
       study: bookStudies,
       sectionCount: sql<number>`count(${bookSections.id})::int`,
       firstReadBy: sql<string | null>`min(${bookSections.readBy})::text`,
       lastReadBy: sql<string | null>`max(${bookSections.readBy})::text`,
+      nextReadBy: sql<
+        string | null
+      >`(min(${bookSections.readBy}) filter (where ${bookSections.readBy} >= ${today}))::text`,
     })
     .from(bookStudies)
     .leftJoin(

@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import type { Routine } from '#contracts/routine';
 import { agendaOf, totalMinutes } from '#core/routines/index';
-import { localToInstant } from '#core/schedule/index';
+import { instantToLocal, localToInstant } from '#core/schedule/index';
 import { groupSubject, loadGroup, type GroupRow } from '../groups/queries';
 import { conflict } from '../http/errors';
 import { registerEndpoint } from '../http/route';
@@ -22,7 +22,7 @@ import { cancelScheduledMeeting, teamTimeZone, updateScheduledMeeting } from '..
 import type { DbOrTx } from '../db/client';
 import type { Services } from '../services';
 import { renderBookStudyCalendar } from './calendar';
-import { presentDetail, presentReflection, presentSummary } from './presenter';
+import { presentDetail, presentList, presentReflection } from './presenter';
 import {
   authorName,
   checkedIsbn,
@@ -54,10 +54,12 @@ export function registerBookStudyRoutes(app: FastifyInstance, s: Services) {
   /** The study as the caller reads it: reflections only for the group's members, and only those they may read. */
   async function detail(db: DbOrTx, actor: Actor, study: StudyRow, group: GroupRow) {
     const member = can(actor, 'take-part', groupSubject(group));
+    const timeZone = await teamTimeZone(db, group);
     return presentDetail(actor, {
       study,
       group,
-      timeZone: await teamTimeZone(db, group),
+      timeZone,
+      today: instantToLocal(new Date(), timeZone).date,
       sections: await sectionsOf(db, study),
       reflections: member ? await reflectionsFor(db, study, actor.userId) : [],
       can: { manage: can(actor, 'run-meetings', groupSubject(group)), reflect: member },
@@ -98,7 +100,10 @@ export function registerBookStudyRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(app, api.listBookStudies, async ({ actor, params }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'read', groupSubject(group));
-    return { items: (await studiesOf(s.db, group)).map(presentSummary) };
+    return presentList(
+      await studiesOf(s.db, group, await teamTimeZone(s.db, group)),
+      can(actor, 'run-meetings', groupSubject(group)),
+    );
   });
 
   registerEndpoint(app, api.createBookStudy, async ({ actor, params, body }) => {

@@ -22,8 +22,13 @@ import { useCurrentNetwork } from '../shell/space';
 import { CohortCycleFacts } from '../networks/CohortCycleFacts';
 import { NextCycle } from '../networks/NextCycle';
 import { useCohorts } from '../networks/queries';
+import { BookStudiesSection } from '../book-study/BookStudiesSection';
+import { useGroupBookStudies } from '../book-study/queries';
 import './i18n';
 import '../i18n/group-kinds';
+
+// BOOK-WEB-2: the book-study page loads with this module (router.tsx: one `import()` for both pages).
+export { BookStudyPage } from '../book-study/BookStudyPage';
 
 export function TeamPage() {
   const { t } = useTranslation();
@@ -46,6 +51,8 @@ export function TeamPage() {
     ...(inNetwork ? [cohorts] : [myFeed]),
     // HOME-1: the team home at the top (a non-member is refused it at once and never shown it).
     useTeamHome(groupId),
+    // BOOK-WEB-1: the group's book studies (and whether the viewer may start one).
+    useGroupBookStudies(groupId),
   ];
 
   if (group.isPending || (group.isSuccess && firstScreen.some((query) => query.isPending))) {
@@ -105,6 +112,7 @@ export function TeamPage() {
           <JoinRequestsSection group={detail} />
           <TeamMeetingsSection groupId={detail.id} />
           <MeetingSettingsSection groupId={detail.id} />
+          <BookStudiesSection groupId={detail.id} />
           <MembersSection group={detail} />
         </div>
         {showJoinCode || canInvite ? (
