@@ -85,6 +85,10 @@ export default defineConfig({
     sourcemap: 'hidden',
     // The page-weight test (DAY-PERF-1) walks the manifest to add up what each page loads.
     manifest: true,
+    // Every browser the schools use preloads modules itself (Chrome and Edge 66+, Firefox 115+, Safari 17+):
+    // the polyfill would cost every page's first chunk; an older Safari only fetches a page's chunks one level
+    // later (DAY-PERF-1).
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       // Libraries written for React Server Components mark modules "use client"; in a client-only bundle the
       // directive means nothing, so rolldown's warning about it is noise.
