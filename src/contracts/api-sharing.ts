@@ -11,6 +11,7 @@ import {
   SharedLibraryQuery,
 } from './sharing';
 import { e, items, type Endpoint } from './endpoint';
+import { shareCardsApi } from './api-share-cards';
 
 export const sharingApi = {
   // Sharing beyond the team (issue 12, ADR 0023, SHARE-*).
@@ -82,4 +83,6 @@ export const sharingApi = {
     summary: 'One shared copy the caller may read',
     tag: 'sharing',
   }),
+  // Share cards (issue 14, ADR 0035): ride with sharing's module (no loader of their own in the first chunk).
+  ...shareCardsApi,
 } as const satisfies Record<string, Endpoint>;
