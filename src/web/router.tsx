@@ -4,7 +4,7 @@ import { FullScreenFrame, meetingFullScreenRoutes, meetingRoutes } from './meeti
 import { routineRoutes } from './routines/routes';
 import { peerModelingRoutes } from './peer-modeling/routes';
 import { memoryRoutes } from './memory/routes';
-import { sharingRoutes } from './sharing/routes';
+import { sharingPublicRoutes, sharingRoutes } from './sharing/routes';
 import { nextStepsRoutes } from './next-steps/routes';
 import { colleagueRoutes } from './colleague/routes';
 import { surveyPublicRoutes, surveyRoutes } from './surveys/routes';
@@ -56,6 +56,7 @@ const publicRoutes: readonly PageRoute[] = [
   },
   { path: '/guest', Page: lazyPage(() => import('./meetings/guests/GuestMeetingPage'), 'GuestMeetingPage') },
   ...surveyPublicRoutes,
+  ...sharingPublicRoutes,
 ];
 
 /** Signed-out visitors only: someone signed in goes on to ?next. */

@@ -18,6 +18,7 @@ import { TextField } from '../ui/TextField';
 import { dateTimeFormat } from '../ui/dates';
 import { useSharingT, type SharingT } from './i18n';
 import { useConsentShare, useDraftFlags, useProposeShare, useShareReview, useWithdrawShare } from './queries';
+import { ShareCardPanel } from './ShareCardPanel';
 import './sharing.css';
 
 /** Typing pauses this long before the copy is checked again. */
@@ -202,6 +203,13 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
             </Button>
           </div>
         </form>
+      ) : null}
+
+      {/* SHARE-CARD-1: the author of a shared success turns it into public share cards. */}
+      {review.share?.stage === 'shared' &&
+      review.kind === 'success' &&
+      (review.isAuthor || review.author === null) ? (
+        <ShareCardPanel shareId={review.share.id} />
       ) : null}
 
       {review.can.withdraw ? (
