@@ -385,7 +385,11 @@ function cardFieldLabel(t: SharingT, field: string): string {
 /** SHARE-REVIEW-2 for a card: every flag in words. */
 function CardFlagList({ flags, checking, t }: { flags: ShareFlag[]; checking: boolean; t: SharingT }) {
   return (
-    <section className="stack share-flags" aria-labelledby="card-flags-heading">
+    <section
+      className="stack share-flags"
+      aria-labelledby="card-flags-heading"
+      data-testid="share-card-review"
+    >
       <h4 id="card-flags-heading">
         <Icon name="alert" className="icon" /> {t('review.flagsHeading')}
       </h4>
