@@ -945,6 +945,7 @@ describeE2E('Share cards: a shared success made public, and withdrawn', () => {
         .getAttribute('target'),
     ).toBe('_blank');
     await author.getByTestId('share-card-status').getByText('Public').waitFor();
+    await checkPage(author, 'share-card-made');
   });
 
   test('E2E-CARD (SHARE-CARD-7, -10) a visitor with no session sees the card; the served HTML carries its og:title', async () => {

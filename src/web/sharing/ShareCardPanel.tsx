@@ -259,7 +259,7 @@ function CardForm({
   };
 
   return (
-    <div className="stack">
+    <div className="stack share-cards__form">
       <h3>{t('cards.formHeading')}</h3>
       <section className="stack" aria-labelledby="card-preview-heading">
         <h4 id="card-preview-heading">{t('cards.previewHeading')}</h4>
@@ -391,7 +391,7 @@ function CardFlagList({ flags, checking, t }: { flags: ShareFlag[]; checking: bo
       data-testid="share-card-review"
     >
       <h4 id="card-flags-heading">
-        <Icon name="alert" className="icon" /> {t('review.flagsHeading')}
+        <Icon name="alert" className="icon" /> {t('cards.flagsHeading')}
       </h4>
       <p className="muted" role="status">
         {checking ? t('review.flagsChecking') : flags.length === 0 ? t('review.flagsNone') : ''}

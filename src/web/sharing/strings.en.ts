@@ -110,6 +110,7 @@ export const sharingStrings = {
     imageAltHint: 'For people who cannot see it (required with an image).',
     removeImage: 'Remove the image',
     previewHeading: 'The card as others will see it',
+    flagsHeading: 'Check the card before publishing',
     consent: 'I agree to make this card public. I can unpublish or delete it at any time.',
     publish: 'Publish card',
     cancel: 'Cancel',
