@@ -30,7 +30,7 @@ import {
 } from './queries';
 
 /** The largest create body: a 1 MB image in base64 with room to spare, so a slightly larger one is a 400 on `image.data`. */
-const CREATE_BODY_LIMIT = 3 * 1024 * 1024;
+export const CARD_CREATE_BODY_LIMIT = 3 * 1024 * 1024;
 
 /** SHARE-CARD-3: the image's bytes and sniffed type; a 400 naming `image.data` when it is not an image we take. */
 function decodeImage(image: NonNullable<CreateShareCard['image']>) {
@@ -118,15 +118,26 @@ export function registerShareCardRoutes(app: FastifyInstance, s: Services) {
       });
       return presentMyCard(card, link);
     },
-    { bodyLimit: CREATE_BODY_LIMIT, rateLimit: { max: 30, timeWindow: 60_000 } },
+    { bodyLimit: CARD_CREATE_BODY_LIMIT, rateLimit: { max: 30, timeWindow: 60_000 } },
   );
 
   registerEndpoint(app, api.updateShareCard, async ({ actor, params, body, req }) => {
     const card = await cardOfAuthor(actor, params.cardId);
     if ((card.publishedAt !== null) === body.published) return presentMyCard(card, link);
     const saved = await s.db.transaction(async (tx) => {
-      const changed = await setCardPublished(tx, actor.districtId, card.id, body.published ? new Date() : null);
-      await audit(tx, actor, body.published ? 'share_card.published' : 'share_card.unpublished', changed, req);
+      const changed = await setCardPublished(
+        tx,
+        actor.districtId,
+        card.id,
+        body.published ? new Date() : null,
+      );
+      await audit(
+        tx,
+        actor,
+        body.published ? 'share_card.published' : 'share_card.unpublished',
+        changed,
+        req,
+      );
       return changed;
     });
     return presentMyCard(saved, link);
