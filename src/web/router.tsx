@@ -4,7 +4,7 @@ import { FullScreenFrame, meetingFullScreenRoutes, meetingRoutes } from './meeti
 import { routineRoutes } from './routines/routes';
 import { peerModelingRoutes } from './peer-modeling/routes';
 import { memoryRoutes } from './memory/routes';
-import { sharingPublicRoutes, sharingRoutes } from './sharing/routes';
+import { sharingRoutes } from './sharing/routes';
 import { nextStepsRoutes } from './next-steps/routes';
 import { colleagueRoutes } from './colleague/routes';
 import { surveyPublicRoutes, surveyRoutes } from './surveys/routes';
@@ -56,7 +56,9 @@ const publicRoutes: readonly PageRoute[] = [
   },
   { path: '/guest', Page: lazyPage(() => import('./meetings/guests/GuestMeetingPage'), 'GuestMeetingPage') },
   ...surveyPublicRoutes,
-  ...sharingPublicRoutes,
+  // SHARE-CARD-10: a public share card. Its page rides in the shared copy's chunk (SharedCopyPage.tsx re-exports
+  // it), and the route is written here rather than spread from a table: the first chunk is at its budget.
+  { path: '/cards/:cardId', Page: lazyPage(() => import('./sharing/SharedCopyPage'), 'ShareCardPage') },
 ];
 
 /** Signed-out visitors only: someone signed in goes on to ?next. */

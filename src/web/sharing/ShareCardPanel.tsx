@@ -26,7 +26,7 @@ import { Notice } from '../ui/Notice';
 import { TextAreaField } from '../ui/TextAreaField';
 import { TextField } from '../ui/TextField';
 import { useCopy } from '../ui/useCopy';
-import { CardView } from './ShareCardPage';
+import { CardView } from './SharedCopyPage';
 import { useSharingT, type SharingT } from './i18n';
 import {
   useCardFlags,

@@ -9,8 +9,3 @@ export const sharingRoutes: readonly PageRoute[] = [
   { path: '/shared', Page: lazyPage(() => import('./SharedLibraryPage'), 'SharedLibraryPage') },
   { path: '/shared/:shareId', Page: lazyPage(() => import('./SharedCopyPage'), 'SharedCopyPage') },
 ];
-
-/** SHARE-CARD-10: a public share card, open to everyone (no session). */
-export const sharingPublicRoutes: readonly PageRoute[] = [
-  { path: '/cards/:cardId', Page: lazyPage(() => import('./ShareCardPage'), 'ShareCardPage') },
-];
