@@ -347,7 +347,14 @@ describe('SHARE-CARD-11: share cards of a cohort’s shared success, in the netw
         authorId: authorRow,
         createdBy: authorRow,
         title: 'Coaching cycles',
-        content: { kind: 'success', story: 'Short cycles.', evidence: 'e', whatWorked: 'w', insight: 'i', learned: 'l' },
+        content: {
+          kind: 'success',
+          story: 'Short cycles.',
+          evidence: 'e',
+          whatWorked: 'w',
+          insight: 'i',
+          learned: 'l',
+        },
         occurredAt: new Date(),
       })
       .returning();
@@ -379,7 +386,13 @@ describe('SHARE-CARD-11: share cards of a cohort’s shared success, in the netw
       })
       .returning();
     const url = `/api/shared/${share!.id}/cards`;
-    const body = { title: 'Coaching cycles', text: 'Short cycles work.', link: null, image: null, consent: true };
+    const body = {
+      title: 'Coaching cycles',
+      text: 'Short cycles work.',
+      link: null,
+      image: null,
+      consent: true,
+    };
     // Readers of the network's copy who are not its author: 403; outside the network or not naming it: 404.
     expect((await inNet(clients.convener, 'POST', url, body)).status).toBe(403);
     expect((await inNet(clients.bystander, 'POST', url, body)).status).toBe(403);
@@ -390,11 +403,15 @@ describe('SHARE-CARD-11: share cards of a cohort’s shared success, in the netw
     expect(made.status, JSON.stringify(made.body)).toBe(200);
     const cardId = (made.body as { id: string }).id;
     expect((await new Client(t.app).get(`/api/cards/${cardId}`)).status).toBe(200);
-    expect((await clients.homeAdmin.request('PATCH', `/api/cards/${cardId}`, { published: false })).status).toBe(
-      404,
+    expect(
+      (await clients.homeAdmin.request('PATCH', `/api/cards/${cardId}`, { published: false })).status,
+    ).toBe(404);
+    expect(
+      (await inNet(clients.convener, 'PATCH', `/api/cards/${cardId}`, { published: false })).status,
+    ).toBe(403);
+    expect((await inNet(clients.member, 'PATCH', `/api/cards/${cardId}`, { published: false })).status).toBe(
+      200,
     );
-    expect((await inNet(clients.convener, 'PATCH', `/api/cards/${cardId}`, { published: false })).status).toBe(403);
-    expect((await inNet(clients.member, 'PATCH', `/api/cards/${cardId}`, { published: false })).status).toBe(200);
     expect((await new Client(t.app).get(`/api/cards/${cardId}`)).status).toBe(404);
     // The network's own audit log (its tenant) holds it, with the member row as the actor.
     const audit = await db

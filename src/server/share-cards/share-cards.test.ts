@@ -49,7 +49,12 @@ const INDEX_HTML =
 async function person(name: string) {
   const [u] = await t.database.db
     .insert(users)
-    .values({ districtId, email: `${randomUUID().slice(0, 8)}@cards.test`, name, emailVerifiedAt: new Date() })
+    .values({
+      districtId,
+      email: `${randomUUID().slice(0, 8)}@cards.test`,
+      name,
+      emailVerifiedAt: new Date(),
+    })
     .returning();
   return u!;
 }
@@ -59,8 +64,22 @@ async function copy(opts: { status?: 'shared' | 'awaiting-team'; kind?: 'success
   const kind = opts.kind ?? 'success';
   const content =
     kind === 'success'
-      ? { kind, story: 'Pairs talked before writing.', evidence: 'e', whatWorked: 'w', insight: 'i', learned: 'l' }
-      : { kind, story: 'Quiet groups.', suggestedActions: 'Roles', insight: 'i', learned: 'l', nextSteps: [] };
+      ? {
+          kind,
+          story: 'Pairs talked before writing.',
+          evidence: 'e',
+          whatWorked: 'w',
+          insight: 'i',
+          learned: 'l',
+        }
+      : {
+          kind,
+          story: 'Quiet groups.',
+          suggestedActions: 'Roles',
+          insight: 'i',
+          learned: 'l',
+          nextSteps: [],
+        };
   const [r] = await t.database.db
     .insert(memoryRecords)
     .values({
@@ -78,8 +97,23 @@ async function copy(opts: { status?: 'shared' | 'awaiting-team'; kind?: 'success
   const tags = { grade: null, subject: null, strategy: null, studentGroup: null };
   const shared =
     kind === 'success'
-      ? { kind, title: 'Talk before writing', story: 'Pairs talked before writing.', evidence: 'e', whatWorked: 'w', insight: 'i', tags }
-      : { kind, title: 'Quiet groups', story: 'Quiet groups.', tried: 'Roles', resolution: 'Talk cards', tags };
+      ? {
+          kind,
+          title: 'Talk before writing',
+          story: 'Pairs talked before writing.',
+          evidence: 'e',
+          whatWorked: 'w',
+          insight: 'i',
+          tags,
+        }
+      : {
+          kind,
+          title: 'Quiet groups',
+          story: 'Quiet groups.',
+          tried: 'Roles',
+          resolution: 'Talk cards',
+          tags,
+        };
   const [s] = await t.database.db
     .insert(memoryShares)
     .values({
@@ -113,7 +147,11 @@ const fieldsOf = (body: unknown) =>
 const make = async (shareId: string, over: Record<string, unknown> = {}) =>
   as.author.post<MyShareCard>(`/api/shared/${shareId}/cards`, card(over));
 const image = (cardId: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'GET', url: `/api/cards/${cardId}/image`, headers: { host: TEST_HOST, ...headers } });
+  t.app.inject({
+    method: 'GET',
+    url: `/api/cards/${cardId}/image`,
+    headers: { host: TEST_HOST, ...headers },
+  });
 const page = (cardId: string) =>
   t.app.inject({ method: 'GET', url: `/cards/${cardId}`, headers: { host: TEST_HOST } });
 
@@ -230,7 +268,10 @@ describe('SHARE-CARD-1, -2: the author makes a card from a shared success', () =
 describe('SHARE-CARD-3, -4: image and link are checked', () => {
   it('SHARE-CARD-3: a forged image type (HTML or SVG bytes) is a 400 naming image.data', async () => {
     const { shareId } = await copy();
-    for (const forged of ['<!doctype html><script>alert(1)</script>', '<svg xmlns="http://www.w3.org/2000/svg"/>']) {
+    for (const forged of [
+      '<!doctype html><script>alert(1)</script>',
+      '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    ]) {
       const res = await make(shareId, {
         image: { data: Buffer.from(forged).toString('base64'), alt: 'A class' },
       });
@@ -411,9 +452,7 @@ describe('SHARE-CARD-10: the card page carries escaped Open Graph tags', () => {
   it('SHARE-CARD-10: og and twitter tags with absolute addresses; every value HTML-escaped', async () => {
     const { shareId } = await copy();
     const title = `"><script>alert('x')</script> $& Tom & Jerry`;
-    const { id } = (
-      await make(shareId, { title, image: { data: PNG_1X1, alt: 'A "quoted" <dot>' } })
-    ).body;
+    const { id } = (await make(shareId, { title, image: { data: PNG_1X1, alt: 'A "quoted" <dot>' } })).body;
     const res = await page(id);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
@@ -422,7 +461,9 @@ describe('SHARE-CARD-10: the card page carries escaped Open Graph tags', () => {
     expect(html).toContain(`<meta property="og:title" content="${escaped}" />`);
     expect(html).toContain(`<title>${escaped} · Ensemble</title>`);
     expect(html).toContain(`<meta property="og:url" content="http://ensemble.test/cards/${id}" />`);
-    expect(html).toContain(`<meta property="og:image" content="http://ensemble.test/api/cards/${id}/image" />`);
+    expect(html).toContain(
+      `<meta property="og:image" content="http://ensemble.test/api/cards/${id}/image" />`,
+    );
     expect(html).toContain('<meta property="og:image:alt" content="A &quot;quoted&quot; &lt;dot&gt;" />');
     expect(html).toContain('<meta name="twitter:card" content="summary_large_image" />');
     expect(html).not.toContain('<script>alert');

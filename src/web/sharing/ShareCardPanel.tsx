@@ -11,9 +11,8 @@ import {
   CARD_LINK_MAX,
   CARD_TEXT_MAX,
   CARD_TITLE_MAX,
-  type CheckShareCard,
-  type MyShareCard,
-} from '#contracts/share-cards';
+} from '#contracts/api-sharing';
+import type { CheckShareCard, MyShareCard } from '#contracts/share-cards';
 import type { ShareFlag } from '#contracts/sharing';
 import { useDescribeError } from '../api/describeError';
 import { ApiForm } from '../forms/ApiForm';
