@@ -54,10 +54,11 @@ export interface CardLook {
   image: { url: string; alt: string } | null;
 }
 
-/** The host of a link, shown instead of the whole address (null when it is not a valid address yet). */
+/** The host of an https link, shown instead of the whole address; null for anything else (a preview being typed). */
 function hostOf(link: string): string | null {
   try {
-    return new URL(link).host;
+    const url = new URL(link);
+    return url.protocol === 'https:' ? url.host : null;
   } catch {
     return null;
   }
