@@ -23,6 +23,7 @@
  * story names is a click in Chromium.
  */
 import pg from 'pg';
+import { deflateSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { MeetingEvent } from '#contracts/meeting';
@@ -793,5 +794,187 @@ describeE2E('Team memory: a success from a meeting waits for the team’s consen
     const copy = JSON.stringify(library.items.find((item) => item.content.title === title));
     expect(copy).toContain('Number talks every morning for three weeks.');
     expect(copy).not.toContain('Team-internal');
+  });
+});
+
+/** A small PNG (a 120x63 two-colour gradient), written by hand: signature, IHDR, one zlib IDAT, IEND. */
+function tinyPng(): Buffer {
+  const width = 120;
+  const height = 63;
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc32 = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = (crcTable[(c ^ b) & 0xff] ?? 0) ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const rows = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++)
+      rows.set([29 + x, 92 + y, 99 + ((x + y) % 60)], y * (width * 3 + 1) + 1 + x * 3);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+/**
+ * Share cards (issue 14, ADR 0035, E2E-CARD): the author of a shared success makes a public card with an image from
+ * its review page; a visitor with no session opens the card's page (its served HTML carries the card's Open Graph
+ * title) and sees it; the author unpublishes it and the visitor's reload says it is no longer shared. The success is
+ * logged and shared over REST (the sharing itself is E2E-MEM-6's); every step of the card is a click in Chromium.
+ */
+describeE2E('Share cards: a shared success made public, and withdrawn', () => {
+  const title = 'Morning number talks';
+  const cardTitle = 'Number talks lift every voice';
+
+  let app: AppUnderTest;
+  let author: Page;
+  let visitor: Page;
+  let teamId = '';
+  let recordId = '';
+  let cardPath = '';
+
+  skipRestAfterFailure('share-card', () => [
+    ['author', author],
+    ['visitor', visitor],
+  ]);
+
+  beforeAll(async () => {
+    const started = await start();
+    app = started.app;
+    const sam = await apiSignIn(app.baseUrl, demo.teacher1.email, started.password);
+    teamId = await groupIdOf(sam, DEMO_TEAM);
+    const story = 'Ten minutes of number talks each morning; students explained two strategies each.';
+    const record = await sam.request<{ id: string }>('POST', `/api/groups/${teamId}/memory/successes`, {
+      title,
+      story,
+      evidence: 'Exit tickets: 15 of 22 explained a strategy, from 4.',
+      whatWorked: 'Wait time.',
+      insight: 'They listen to each other.',
+      occurredOn: new Date().toISOString().slice(0, 10),
+    });
+    recordId = record.id;
+    const tags = { grade: null, subject: null, strategy: null, studentGroup: null };
+    const review = await sam.request<{ share: { stage: string } | null }>(
+      'POST',
+      `/api/groups/${teamId}/memory/${recordId}/share`,
+      {
+        scope: 'district',
+        draft: {
+          kind: 'success',
+          title,
+          story,
+          evidence: 'Exit tickets.',
+          whatWorked: 'Wait time.',
+          insight: 'x',
+          tags,
+        },
+        authorConsent: true,
+      },
+    );
+    expect(review.share?.stage).toBe('shared');
+    const browser = await shared.browser();
+    const anonymous = await browser.newContext({ viewport: viewports.phone, reducedMotion: 'reduce' });
+    anonymous.setDefaultTimeout(10_000);
+    contexts.push(anonymous);
+    [author, visitor] = await Promise.all([pageFor(sam, viewports.projector), anonymous.newPage()]);
+  });
+
+  test('E2E-CARD (SHARE-CARD-1, -2, -3, -5) the author makes a card with an image: live preview, flags, consent, its public link', async () => {
+    await author.goto(`${app.baseUrl}/teams/${teamId}/memory/${recordId}/share`);
+    await author.getByRole('heading', { level: 2, name: 'Share cards' }).waitFor();
+    await author.getByRole('button', { name: 'Make a share card' }).click();
+    const preview = author.getByTestId('share-card-preview');
+    // Prefilled from the copy; the preview follows the fields as they are typed.
+    expect(await author.getByRole('textbox', { name: 'Title' }).inputValue()).toBe(title);
+    await author.getByRole('textbox', { name: 'Title' }).fill(cardTitle);
+    await preview.getByRole('heading', { name: cardTitle }).waitFor();
+    await author
+      .getByRole('textbox', { name: 'Short text' })
+      .fill('Ten minutes a day, and Maya explained two strategies.');
+    await author.getByTestId('share-card-flags').getByText('“Maya” looks like a name (Short text)').waitFor();
+    await author
+      .getByRole('textbox', { name: 'Short text' })
+      .fill('Ten minutes a day, and every student explained two strategies.');
+    await author
+      .getByTestId('share-card-review')
+      .getByText('Nothing here looks like a name or an identifying detail.', { exact: false })
+      .waitFor();
+    await author.getByRole('textbox', { name: /^Link/ }).fill('https://example.org/number-talks');
+    await author.getByLabel('Image (optional)').setInputFiles({
+      name: 'number-talks.png',
+      mimeType: 'image/png',
+      buffer: tinyPng(),
+    });
+    await author.getByRole('textbox', { name: 'Describe the image' }).fill('A teal and green gradient');
+    await preview.getByRole('img', { name: 'A teal and green gradient' }).waitFor();
+    await checkPage(author, 'share-card-form');
+    // Without consent nothing is published: the box says why.
+    await author.getByRole('button', { name: 'Publish card' }).click();
+    await author.waitForFunction(
+      () => document.querySelector('input[name="consent"]')?.getAttribute('aria-invalid') === 'true',
+    );
+    await author.getByRole('checkbox', { name: /I agree to make this card public/ }).check();
+    await author.getByRole('button', { name: 'Publish card' }).click();
+    const link = author.getByTestId('share-card-link');
+    await link.waitFor();
+    cardPath = new URL((await link.getAttribute('href')) ?? '').pathname;
+    expect(cardPath).toMatch(/^\/cards\/[0-9a-f-]{36}$/);
+    await author.getByRole('button', { name: 'Copy link' }).waitFor();
+    expect(
+      await author
+        .getByRole('link', { name: 'Share on LinkedIn (opens in a new tab)' })
+        .getAttribute('target'),
+    ).toBe('_blank');
+    await author.getByTestId('share-card-status').getByText('Public').waitFor();
+    await checkPage(author, 'share-card-made');
+  });
+
+  test('E2E-CARD (SHARE-CARD-7, -10) a visitor with no session sees the card; the served HTML carries its og:title', async () => {
+    const html = await (await fetch(`${app.baseUrl}${cardPath}`)).text();
+    expect(html).toContain(`<meta property="og:title" content="${cardTitle}" />`);
+    expect(html).toMatch(/<meta property="og:image" content="[^"]+\/api\/cards\/[0-9a-f-]{36}\/image" \/>/);
+    await visitor.goto(`${app.baseUrl}${cardPath}`);
+    const card = visitor.getByTestId('public-card');
+    await card.getByRole('heading', { level: 1, name: cardTitle }).waitFor();
+    await card.getByText('Shared with Ensemble').waitFor();
+    const image = card.getByRole('img', { name: 'A teal and green gradient' });
+    await image.waitFor();
+    await visitor.waitForFunction(
+      () => (document.querySelector<HTMLImageElement>('.share-card__image')?.naturalWidth ?? 0) === 120,
+    );
+    await card.getByRole('link', { name: 'Read more at example.org' }).waitFor();
+    // Nothing about the author or the team.
+    expect(await visitor.getByText(/Grade 3|Sam|North Elementary/).count()).toBe(0);
+    await checkPage(visitor, 'share-card-public');
+  });
+
+  test('E2E-CARD (SHARE-CARD-8) the author unpublishes; the visitor’s reload says it is no longer shared', async () => {
+    await author.getByRole('button', { name: 'Unpublish' }).click();
+    await author.getByTestId('share-card-status').getByText('Not public').waitFor();
+    await visitor.reload();
+    await visitor.getByRole('heading', { level: 1, name: 'This card is not shared (any more)' }).waitFor();
+    expect(await visitor.getByTestId('public-card').count()).toBe(0);
+    const html = await (await fetch(`${app.baseUrl}${cardPath}`)).text();
+    expect(html).not.toContain('og:title');
+    await checkPage(visitor, 'share-card-gone');
   });
 });

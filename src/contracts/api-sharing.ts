@@ -11,6 +11,21 @@ import {
   SharedLibraryQuery,
 } from './sharing';
 import { e, items, type Endpoint } from './endpoint';
+import { shareCardsApi } from './api-share-cards';
+
+/**
+ * A share card's limits, for the web's card form: imported from this module (which the web loads for every
+ * sharing call anyway) they stay in its chunk, instead of a chunk of their own named in the first chunk
+ * (DAY-PERF-1).
+ */
+export {
+  CARD_ALT_MAX,
+  CARD_IMAGE_MAX_BYTES,
+  CARD_IMAGE_TYPES,
+  CARD_LINK_MAX,
+  CARD_TEXT_MAX,
+  CARD_TITLE_MAX,
+} from './share-cards';
 
 export const sharingApi = {
   // Sharing beyond the team (issue 12, ADR 0023, SHARE-*).
@@ -82,4 +97,6 @@ export const sharingApi = {
     summary: 'One shared copy the caller may read',
     tag: 'sharing',
   }),
+  // Share cards (issue 14, ADR 0035): ride with sharing's module (no loader of their own in the first chunk).
+  ...shareCardsApi,
 } as const satisfies Record<string, Endpoint>;

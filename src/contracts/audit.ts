@@ -58,6 +58,11 @@ export const AuditAction = z.enum([
   'network.left',
   // NET-ORG-2: the directory of professional organizations changed (added, changed, hidden, removed, restored).
   'directory.changed',
+  // SHARE-CARD-9: a public share card made, published, unpublished or deleted (ids only).
+  'share_card.created',
+  'share_card.published',
+  'share_card.unpublished',
+  'share_card.deleted',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -21,8 +21,11 @@ export interface Endpoint {
    * A request that names a network reaches only endpoints that list `network`: everything else is a 404.
    */
   spaces?: readonly ('district' | 'network')[];
-  /** Set for endpoints that answer a document rather than JSON (Markdown minutes, iCalendar). */
-  produces?: 'text/markdown' | 'text/calendar' | 'text/csv' | 'application/yaml' | 'text/html';
+  /**
+   * Set for endpoints that answer a document rather than JSON (Markdown minutes, iCalendar); `image/*`: an image,
+   * whose handler sets its exact type.
+   */
+  produces?: 'text/markdown' | 'text/calendar' | 'text/csv' | 'application/yaml' | 'text/html' | 'image/*';
   summary: string;
   tag: string;
 }

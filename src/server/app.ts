@@ -47,6 +47,8 @@ import { registerCohortRoutes } from './cohorts/routes';
 import { startDigestJob } from './next-steps/digest';
 import { registerDemoRoutes } from './demo/routes';
 import { registerSharingRoutes } from './sharing/routes';
+import { registerShareCardRoutes } from './share-cards/routes';
+import { cardPageHtml } from './share-cards/page';
 import { DemoSimulator, type SimulatorPace } from './demo/simulate';
 import { CommittedEvents } from './meetings/committed';
 import { MeetingRuntime } from './meetings/runtime';
@@ -260,7 +262,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   });
   app.addHook('onSend', (req, reply, payload, done) => {
     // TRUST-HTTP-3: API answers hold people's data: never kept by a browser or a proxy.
-    if (isApiRequest(req)) void reply.header('Cache-Control', 'no-store');
+    // SHARE-CARD-8: a public card's image is the one exception; it sets its own (revalidated) Cache-Control.
+    if (isApiRequest(req) && !(req.routeOptions.config.publicCache && reply.statusCode < 400))
+      void reply.header('Cache-Control', 'no-store');
     done(null, payload);
   });
 
@@ -286,6 +290,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerPulseRoutes(api, services);
     registerSearchRoutes(api, services);
     registerSharingRoutes(api, services);
+    registerShareCardRoutes(api, services);
     registerNextStepsRoutes(api, services);
     registerNetworkRoutes(api, services);
     registerCohortRoutes(api, services);
@@ -336,7 +341,13 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   const webRoot = opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot;
   if (webRoot) {
     // The outbox page exists only in development mode (TRUST-MAIL-1).
-    await registerWebApp(app, webRoot, (path) => !path.startsWith('/dev/') || outboxServed(services));
+    await registerWebApp(
+      app,
+      webRoot,
+      (path) => !path.startsWith('/dev/') || outboxServed(services),
+      // SHARE-CARD-10: a published card's page carries its Open Graph tags.
+      (path, indexHtml) => cardPageHtml(database.db, path, indexHtml, (p) => services.link(p)),
+    );
   } else {
     registerNoWebApp(app);
   }

@@ -56,6 +56,9 @@ const publicRoutes: readonly PageRoute[] = [
   },
   { path: '/guest', Page: lazyPage(() => import('./meetings/guests/GuestMeetingPage'), 'GuestMeetingPage') },
   ...surveyPublicRoutes,
+  // SHARE-CARD-10: a public share card. Its page rides in the shared copy's chunk (SharedCopyPage.tsx re-exports
+  // it), and the route is written here rather than spread from a table: the first chunk is at its budget.
+  { path: '/cards/:cardId', Page: lazyPage(() => import('./sharing/SharedCopyPage'), 'ShareCardPage') },
 ];
 
 /** Signed-out visitors only: someone signed in goes on to ?next. */

@@ -1465,3 +1465,43 @@ export const bookReflections = pgTable(
     }).onDelete('cascade'),
   ],
 );
+
+/** PostgreSQL `bytea` (a share card's image, ADR 0035). */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * SHARE-CARD-1 (ADR 0035): a card made by its author from a shared success copy, to post on social platforms.
+ * Public (`GET /api/cards/:id`, `/cards/:id`) only while `published_at` is set; withdrawing the copy deletes it.
+ * Holds the card's own fields only: no person, team or school beyond what the author typed.
+ */
+export const shareCards = pgTable(
+  'share_cards',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    shareId: uuid('share_id').notNull(),
+    authorId: uuid('author_id').notNull(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    link: text('link'),
+    image: bytea('image'),
+    /** Sniffed from the image's magic bytes (`image/png`, `image/jpeg`, `image/webp`). */
+    imageType: text('image_type', { enum: ['image/png', 'image/jpeg', 'image/webp'] }),
+    imageAlt: text('image_alt'),
+    publishedAt: tz('published_at'),
+    createdAt: createdAt(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    unique('share_cards_district_id_id').on(t.districtId, t.id),
+    index('share_cards_share').on(t.districtId, t.shareId),
+    foreignKey({
+      columns: [t.districtId, t.shareId],
+      foreignColumns: [memoryShares.districtId, memoryShares.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.districtId, t.authorId],
+      foreignColumns: [users.districtId, users.id],
+    }).onDelete('cascade'),
+  ],
+);

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { api, pathFor, type Endpoint } from '#contracts/api';
 import { NETWORK_HEADER } from '#contracts/networks';
 import { spacesOfEndpoint } from './spaces';
+import { CARD_CREATE_BODY_LIMIT } from '../share-cards/routes';
 import { Client, createTestApp, TEST_PASSWORD, type TestApp } from '../testing/api-harness';
 
 let t: TestApp;
@@ -58,6 +59,9 @@ beforeAll(async () => {
   ids.studyId = randomUUID();
   ids.sectionId = randomUUID();
   ids.reflectionId = randomUUID();
+  // SHARE-CARD: a shared copy to make cards of, and a card (checkShareCard, createShareCard, updateShareCard).
+  ids.shareId = randomUUID();
+  ids.cardId = randomUUID();
   // ADR 0032: the network the admin convenes, where network-only endpoints are called.
   ownNetwork = (await admin.post<{ id: string }>('/api/networks', { name: 'Input network' })).body.id;
 });
@@ -94,6 +98,9 @@ function wrongValueFor(schema: JsonSchema): unknown {
   if (types.has('array')) return 'not a list';
   return 12345;
 }
+
+/** Routes that take more than the app's 64 KiB (SHARE-CARD-3: a card's image in base64). */
+const largerBodies: Readonly<Record<string, number>> = { createShareCard: CARD_CREATE_BODY_LIMIT };
 
 const withBody = Object.entries(api).filter(([, e]) => 'body' in e && e.body) as [
   string,
@@ -178,7 +185,7 @@ describe('bad input is refused and nothing is written', () => {
       }
 
       // INPUT-5: a body over the limit is refused whole, and a non-JSON body gets a clear answer.
-      const huge = await send({ filler: 'x'.repeat(200_000) });
+      const huge = await send({ filler: 'x'.repeat((largerBodies[name] ?? 0) + 200_000) });
       expect(huge.status).toBe(413);
       expect(huge.body).toMatchObject({ error: { code: 'body_too_large' } });
       const notJson = await send('name=x', {

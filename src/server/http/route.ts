@@ -61,6 +61,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** ADR 0032: where a catalogue endpoint may be called (its `spaces`); absent: the caller's district only. */
     spaces?: readonly ('district' | 'network')[];
+    /** SHARE-CARD-8: a public answer a browser may keep (its handler sets Cache-Control); else `no-store`. */
+    publicCache?: boolean;
   }
 }
 
@@ -85,6 +87,8 @@ export function registerEndpoint<E extends Endpoint>(
      * errors only: answering a survey or a pulse leaves no trace that could be matched with an answer's day.
      */
     logLevel?: 'error';
+    /** SHARE-CARD-8: a public, cacheable answer (the handler sets its own Cache-Control instead of `no-store`). */
+    publicCache?: boolean;
   } = {},
 ): void {
   const params = paramsSchema(endpoint.path);
@@ -94,6 +98,7 @@ export function registerEndpoint<E extends Endpoint>(
     config: {
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       spaces: spacesOfEndpoint(endpoint),
+      ...(options.publicCache ? { publicCache: true } : {}),
     },
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
@@ -109,7 +114,9 @@ export function registerEndpoint<E extends Endpoint>(
     },
     handler: async (req, reply) => {
       if (endpoint.auth === 'session' && !req.actor) throw unauthorized();
-      if (endpoint.produces) void reply.type(`${endpoint.produces}; charset=utf-8`);
+      // An image's handler sets its exact type; a document is text.
+      if (endpoint.produces && endpoint.produces !== 'image/*')
+        void reply.type(`${endpoint.produces}; charset=utf-8`);
       const ctx = {
         body: req.body,
         params: req.params,

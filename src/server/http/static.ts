@@ -15,6 +15,7 @@ import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notFound } from './errors';
 import { decodedPath, isApiRequest } from './edges';
@@ -38,12 +39,14 @@ const isSourceMap = (path: string) => path.endsWith('.map');
 
 /**
  * The web app's files, and the fallback to index.html for client routes (GET and HEAD). `pageAllowed`
- * lets the caller refuse some client paths (the dev outbox outside development mode).
+ * lets the caller refuse some client paths (the dev outbox outside development mode); `pageHtml` may answer a
+ * page's own index.html (a share card's, with its Open Graph tags: SHARE-CARD-10), null for the plain one.
  */
 export async function registerWebApp(
   app: FastifyInstance,
   webRoot: string,
   pageAllowed: (path: string) => boolean,
+  pageHtml?: (path: string, indexHtml: () => Promise<string>) => Promise<string | null>,
 ): Promise<void> {
   const assets = join(webRoot, 'assets');
   if (existsSync(assets)) {
@@ -73,7 +76,8 @@ export async function registerWebApp(
     },
   });
 
-  app.setNotFoundHandler((req, reply) => {
+  const indexHtml = () => readFile(join(webRoot, 'index.html'), 'utf8');
+  app.setNotFoundHandler(async (req, reply) => {
     const path = decodedPath(req.raw.url ?? req.url) ?? '';
     const page = req.method === 'GET' || req.method === 'HEAD';
     if (
@@ -85,6 +89,9 @@ export async function registerWebApp(
     ) {
       throw notFound('That page');
     }
+    const own = pageHtml ? await pageHtml(path, indexHtml) : null;
+    if (own !== null)
+      return reply.type('text/html; charset=utf-8').header('Cache-Control', REVALIDATE).send(own);
     // Client-side routes: the web app decides what to show.
     return reply
       .type('text/html; charset=utf-8')

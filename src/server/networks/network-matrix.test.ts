@@ -11,8 +11,7 @@ import { api, pathFor, type Endpoint, type EndpointName } from '#contracts/api';
 import { NETWORK_HEADER } from '#contracts/networks';
 import { spacesOfEndpoint } from '../http/spaces';
 import { ClientEvents, PROTOCOL_VERSION } from '#contracts/realtime';
-
-import { groupMembers, groups, networkMembers } from '../db/schema';
+import { auditEvents, groupMembers, groups, memoryRecords, memoryShares, networkMembers } from '../db/schema';
 import { personAtSchool } from '../testing/people';
 import {
   Client,
@@ -327,6 +326,102 @@ describe("NET-COHORT-3: a cohort runs on the groups' own endpoints", () => {
       member: true,
       cycle: { number: 2, focus: { area: 'student_engagement' }, goal: 'Next goal' },
     });
+  });
+});
+
+describe('SHARE-CARD-11: share cards of a cohort’s shared success, in the network', () => {
+  it('SHARE-CARD-11: its author makes and unpublishes a card naming the network; nobody else does; the card is public', async () => {
+    const db = t.database.db;
+    const [row] = await db
+      .select({ userId: networkMembers.userId })
+      .from(networkMembers)
+      .where(and(eq(networkMembers.districtId, networkId), eq(networkMembers.homeUserId, a.memberId)));
+    const authorRow = row!.userId;
+    const [record] = await db
+      .insert(memoryRecords)
+      .values({
+        districtId: networkId,
+        groupId: cohortId,
+        kind: 'success',
+        authorId: authorRow,
+        createdBy: authorRow,
+        title: 'Coaching cycles',
+        content: {
+          kind: 'success',
+          story: 'Short cycles.',
+          evidence: 'e',
+          whatWorked: 'w',
+          insight: 'i',
+          learned: 'l',
+        },
+        occurredAt: new Date(),
+      })
+      .returning();
+    const tags = { grade: null, subject: null, strategy: null, studentGroup: null };
+    const [share] = await db
+      .insert(memoryShares)
+      .values({
+        districtId: networkId,
+        recordId: record!.id,
+        groupId: cohortId,
+        scope: 'district',
+        status: 'shared',
+        kind: 'success',
+        title: 'Coaching cycles',
+        content: {
+          kind: 'success',
+          title: 'Coaching cycles',
+          story: 'Short cycles.',
+          evidence: 'e',
+          whatWorked: 'w',
+          insight: 'i',
+          tags,
+          teamName: 'Coaching cohort',
+          schoolName: null,
+        },
+        proposedBy: authorRow,
+        authorConsentAt: new Date(),
+        sharedAt: new Date(),
+      })
+      .returning();
+    const url = `/api/shared/${share!.id}/cards`;
+    const body = {
+      title: 'Coaching cycles',
+      text: 'Short cycles work.',
+      link: null,
+      image: null,
+      consent: true,
+    };
+    // Readers of the network's copy who are not its author: 403; outside the network or not naming it: 404.
+    expect((await inNet(clients.convener, 'POST', url, body)).status).toBe(403);
+    expect((await inNet(clients.bystander, 'POST', url, body)).status).toBe(403);
+    expect((await inNet(clients.stranger, 'POST', url, body)).status).toBe(404);
+    expect((await clients.member.request('POST', url, body)).status).toBe(404);
+    expect((await clients.homeAdmin.request('POST', url, body)).status).toBe(404);
+    const made = await inNet(clients.member, 'POST', url, body);
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    const cardId = (made.body as { id: string }).id;
+    expect((await new Client(t.app).get(`/api/cards/${cardId}`)).status).toBe(200);
+    expect(
+      (await clients.homeAdmin.request('PATCH', `/api/cards/${cardId}`, { published: false })).status,
+    ).toBe(404);
+    expect(
+      (await inNet(clients.convener, 'PATCH', `/api/cards/${cardId}`, { published: false })).status,
+    ).toBe(403);
+    expect((await inNet(clients.member, 'PATCH', `/api/cards/${cardId}`, { published: false })).status).toBe(
+      200,
+    );
+    expect((await new Client(t.app).get(`/api/cards/${cardId}`)).status).toBe(404);
+    // The network's own audit log (its tenant) holds it, with the member row as the actor.
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, cardId))
+      .orderBy(auditEvents.at);
+    expect(audit.map((r) => [r.districtId, r.actorId, r.action])).toEqual([
+      [networkId, authorRow, 'share_card.created'],
+      [networkId, authorRow, 'share_card.unpublished'],
+    ]);
   });
 });
 

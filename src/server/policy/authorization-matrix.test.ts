@@ -31,6 +31,7 @@ import {
   routineLibrary,
   schoolRoles,
   schools,
+  shareCards,
   teamRoutines,
   users,
 } from '../db/schema';
@@ -527,6 +528,48 @@ async function freshSharedCopy(): Promise<string> {
   const rows = await t.database.db.select().from(memoryShares).where(eq(memoryShares.recordId, recordId));
   return rows[0]!.id;
 }
+/** SHARE-CARD: a published card (with a 1x1 PNG) of a fresh copy of team A1, made by its author (member). */
+async function freshShareCard(): Promise<string> {
+  const shareId = await freshSharedCopy();
+  const [card] = await t.database.db
+    .insert(shareCards)
+    .values({
+      districtId: w.districtA,
+      shareId,
+      authorId: w.users.member.id,
+      title: 'Matrix card',
+      text: 'Matrix card text',
+      image: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      ),
+      imageType: 'image/png',
+      imageAlt: 'A dot',
+      publishedAt: new Date(),
+    })
+    .returning();
+  return card!.id;
+}
+/** SHARE-CARD-6: a card of a copy of team A1 (school A1): its author (member) only; other readers 403, the rest 404. */
+const cardAuthorA1: Record<Role, Expect> = {
+  anon: 401,
+  member: 'ok',
+  facilitator: 403,
+  leader: 403,
+  admin: 404,
+  outsider: 404,
+  foreign: 404,
+};
+/** SHARE-CARD-6: changing a card: its author; anyone else of district A 403, district B 404. */
+const ownCardA1: Record<Role, Expect> = {
+  anon: 401,
+  member: 'ok',
+  facilitator: 403,
+  leader: 403,
+  admin: 403,
+  outsider: 403,
+  foreign: 404,
+};
 
 interface Case {
   /** The request carries a secret (invitation link, join code) that itself grants entry to district A. */
@@ -1211,6 +1254,26 @@ const CASES: Record<EndpointName, Case> = {
       foreign: 404,
     },
   },
+  // Share cards (ADR 0035): made and changed by the copy's author; a published card and its image are public.
+  shareCardsOfCopy: { params: async () => ({ shareId: await freshSharedCopy() }), expect: cardAuthorA1 },
+  checkShareCard: {
+    params: async () => ({ shareId: await freshSharedCopy() }),
+    body: () => ({ title: 'A card', text: 'Its text', imageAlt: null }),
+    expect: cardAuthorA1,
+  },
+  createShareCard: {
+    params: async () => ({ shareId: await freshSharedCopy() }),
+    body: () => ({ title: 'A card', text: 'Its text', link: null, image: null, consent: true }),
+    expect: cardAuthorA1,
+  },
+  updateShareCard: {
+    params: async () => ({ cardId: await freshShareCard() }),
+    body: () => ({ published: false }),
+    expect: ownCardA1,
+  },
+  deleteShareCard: { params: async () => ({ cardId: await freshShareCard() }), expect: ownCardA1 },
+  publicShareCard: { params: async () => ({ cardId: await freshShareCard() }), expect: everyone() },
+  shareCardImage: { params: async () => ({ cardId: await freshShareCard() }), expect: everyone() },
   myReflections: { expect: signedIn() },
   myReflectionsMarkdown: { expect: signedIn() },
   myReflectionsCsv: { expect: signedIn() },

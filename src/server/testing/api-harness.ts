@@ -33,6 +33,8 @@ export async function createTestApp(
     globalRateLimit?: number;
     /** The demo's simulated colleagues' pace (DAY-DEMO-5), with `config: { demo: true }`. */
     demoPace?: BuildOptions['demoPace'];
+    /** A built web app's folder (default none: API only). */
+    webRoot?: string;
   } = {},
 ): Promise<TestApp> {
   const testDb = opts.testDb ?? (await createTestDatabase());
@@ -58,7 +60,7 @@ export async function createTestApp(
     config,
     database,
     mailer,
-    webRoot: null,
+    webRoot: opts.webRoot ?? null,
     ...(opts.onRoute ? { onRoute: opts.onRoute } : {}),
     ...(opts.crossNode ? { adapterConnectionString: testDb.url } : {}),
     ...(opts.globalRateLimit ? { globalRateLimit: opts.globalRateLimit } : {}),

@@ -189,6 +189,12 @@ export const adminStrings = {
         left: 'Left the network',
       },
       directory: { changed: 'Professional organizations list changed' },
+      share_card: {
+        created: 'Share card made (public)',
+        published: 'Share card made public again',
+        unpublished: 'Share card no longer public',
+        deleted: 'Share card deleted',
+      },
     },
   },
   invitations: {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { SHARED_TEXT_MAX, SHARED_TITLE_MAX, type SharedDraft } from '#contracts/memory';
@@ -19,6 +19,9 @@ import { dateTimeFormat } from '../ui/dates';
 import { useSharingT, type SharingT } from './i18n';
 import { useConsentShare, useDraftFlags, useProposeShare, useShareReview, useWithdrawShare } from './queries';
 import './sharing.css';
+
+/** SHARE-CARD-1: the author's share cards, loaded with a shared success only (not on the page's first load). */
+const ShareCardPanel = lazy(() => import('./ShareCardPanel').then((m) => ({ default: m.ShareCardPanel })));
 
 /** Typing pauses this long before the copy is checked again. */
 const CHECK_AFTER_MS = 400;
@@ -202,6 +205,15 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
             </Button>
           </div>
         </form>
+      ) : null}
+
+      {/* SHARE-CARD-1: the author of a shared success turns it into public share cards. */}
+      {review.share?.stage === 'shared' &&
+      review.kind === 'success' &&
+      (review.isAuthor || review.author === null) ? (
+        <Suspense fallback={null}>
+          <ShareCardPanel shareId={review.share.id} />
+        </Suspense>
       ) : null}
 
       {review.can.withdraw ? (

@@ -7,6 +7,12 @@ import { useSharedCopy } from './queries';
 import { CopyMeta } from './SharedLibraryPage';
 import './sharing.css';
 
+/**
+ * The public card page and the card's view ride in this page's chunk (DAY-PERF-1): its route then adds no chunk
+ * name of its own to the first chunk, which the meeting page loads at its budget. See routes.ts.
+ */
+export { CardView, ShareCardPage } from './ShareCardPage';
+
 function label(t: SharingT, field: string): string {
   switch (field) {
     case 'story':

@@ -1,6 +1,7 @@
 /** Query keys and calls of sharing beyond the team (REST). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SharedDraft } from '#contracts/memory';
+import type { CheckShareCard, CreateShareCard } from '#contracts/share-cards';
 import type { ProposeShareRequest, ShareReview } from '#contracts/sharing';
 import { call } from '../api/client';
 
@@ -96,5 +97,60 @@ export function useSharedCopy(shareId: string) {
     queryKey: sharingKeys.copy(shareId),
     queryFn: ({ signal }) => call('sharedCopy', { params: { shareId }, signal }),
     staleTime: 0, // SHARE-WITHDRAW-1, as the library
+  });
+}
+
+export const cardKeys = {
+  ofCopy: (shareId: string) => ['sharing', 'cards', shareId] as const,
+  check: (shareId: string, card: CheckShareCard | null) =>
+    ['sharing', 'cards', shareId, 'check', card] as const,
+  public: (cardId: string) => ['sharing', 'card', cardId] as const,
+};
+
+/** SHARE-CARD-1: the author's cards of a shared copy and the copy's text to start one from. */
+export function useShareCards(shareId: string) {
+  return useQuery({
+    queryKey: cardKeys.ofCopy(shareId),
+    queryFn: ({ signal }) => call('shareCardsOfCopy', { params: { shareId }, signal }),
+    retry: false,
+  });
+}
+
+/** SHARE-CARD-5: flags of the card as it is written (the caller debounces `card`). */
+export function useCardFlags(shareId: string, card: CheckShareCard | null) {
+  return useQuery({
+    queryKey: cardKeys.check(shareId, card),
+    queryFn: async ({ signal }) =>
+      card ? (await call('checkShareCard', { params: { shareId }, body: card, signal })).flags : [],
+    enabled: card !== null,
+    placeholderData: (previous) => previous,
+    staleTime: 60_000,
+  });
+}
+
+function useCardChange<V, R>(shareId: string, fn: (value: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: cardKeys.ofCopy(shareId) }),
+  });
+}
+
+export const useCreateShareCard = (shareId: string) =>
+  useCardChange(shareId, (body: CreateShareCard) => call('createShareCard', { params: { shareId }, body }));
+export const usePublishShareCard = (shareId: string) =>
+  useCardChange(shareId, (v: { cardId: string; published: boolean }) =>
+    call('updateShareCard', { params: { cardId: v.cardId }, body: { published: v.published } }),
+  );
+export const useDeleteShareCard = (shareId: string) =>
+  useCardChange(shareId, (cardId: string) => call('deleteShareCard', { params: { cardId } }));
+
+/** SHARE-CARD-7: a published card, for anyone (no session needed). */
+export function usePublicShareCard(cardId: string) {
+  return useQuery({
+    queryKey: cardKeys.public(cardId),
+    queryFn: ({ signal }) => call('publicShareCard', { params: { cardId }, signal }),
+    staleTime: 0,
+    retry: false,
   });
 }
