@@ -105,6 +105,8 @@ export const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = 
   pendingShares: 'sharing',
   sharedLibrary: 'sharing',
   sharedCopy: 'sharing',
+  markHelped: 'sharing',
+  unmarkHelped: 'sharing',
   teamHome: 'team-home',
   teamMemoryMarkdown: 'team-home',
   teamMemoryCsv: 'team-home',
