@@ -81,6 +81,7 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
   const [consentError, setConsentError] = useState<string | null>(null);
   const consentRef = useRef<HTMLInputElement>(null);
   const editable = review.can.propose;
+  const consentLabel = network ? t('review.networkConsent') : t('review.consent');
   const authorConsents = review.isAuthor || review.author === null;
 
   useEffect(() => {
@@ -99,7 +100,7 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (authorConsents && !consent) {
-      setConsentError(t('review.consent'));
+      setConsentError(consentLabel);
       consentRef.current?.focus();
       return;
     }
@@ -191,7 +192,7 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
                 setConsent(v);
                 if (v) setConsentError(null);
               }}
-              t={t}
+              label={consentLabel}
             />
           ) : (
             <Notice tone="info">
@@ -485,13 +486,13 @@ function ConsentBox({
   error,
   inputRef,
   onChange,
-  t,
+  label,
 }: {
   checked: boolean;
   error: string | null;
   inputRef: React.RefObject<HTMLInputElement | null>;
   onChange: (v: boolean) => void;
-  t: SharingT;
+  label: string;
 }) {
   const errorId = useId();
   return (
@@ -514,7 +515,7 @@ function ConsentBox({
         <span className="checkbox__box" aria-hidden="true">
           <Icon name="check" className="icon checkbox__check" />
         </span>
-        <span>{t('review.consent')}</span>
+        <span>{label}</span>
       </label>
     </div>
   );

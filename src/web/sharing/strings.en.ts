@@ -51,6 +51,7 @@ export const sharingStrings = {
     networkAudience:
       'Everyone in {{network}} will read it: every member of the network, in this cohort or not. Your district does not see it, and neither does anyone outside the network.',
     consent: 'I agree to share this copy beyond the team. I can withdraw it at any time.',
+    networkConsent: 'I agree to share this copy with the network. I can withdraw it at any time.',
     authorWillBeAsked: '{{name}} wrote this record: they will be asked to agree before it is shared.',
     teamWillBeAsked:
       'This record comes from a team meeting: a facilitator of the team (or, if the author is the only facilitator, another member) must also agree.',

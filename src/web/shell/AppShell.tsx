@@ -76,7 +76,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                     to it instead). In a network it is the network's own library (SHARE-NET-WEB-1). */}
                 <li className="site-nav__item--wide">
                   <NavLink to="/shared" className="site-nav__link">
-                    {inNetwork ? t('app.nav.networkLibrary') : t('app.nav.shared')}
+                    {t(inNetwork ? 'app.nav.networkLibrary' : 'app.nav.shared')}
                   </NavLink>
                 </li>
                 <li className="site-nav__item--wide">
