@@ -73,14 +73,12 @@ beforeAll(async () => {
   const principalB = await personAtSchool(t, districtB.district.id, 'ben@lib-b.test');
   const strangerA = await personAtSchool(t, homeA, 'stranger@lib-a.test');
   // A teacher of district A, whose name a network's review must not know (it never reads a home district).
-  await t.database.db
-    .insert(users)
-    .values({
-      districtId: homeA,
-      email: 'lena@lib-a.test',
-      name: 'Lena Brightwater',
-      emailVerifiedAt: new Date(),
-    });
+  await t.database.db.insert(users).values({
+    districtId: homeA,
+    email: 'lena@lib-a.test',
+    name: 'Lena Brightwater',
+    emailVerifiedAt: new Date(),
+  });
   const created = await districtB.client.post<{ id: string }>('/api/networks', {
     name: 'Lakes principals',
     visibility: 'listed',
