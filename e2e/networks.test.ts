@@ -884,3 +884,137 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
     });
   });
 });
+
+/**
+ * The network library and "this helped me" (issue 14, docs/SPEC.md SHARE-NET-*, SHARE-HELPED-*), after the story
+ * above made the network, its cohort and its members: Ana Ruiz (district A) logs a success in the cohort, reviews it
+ * and shares it with the network; Ben Okafor (district B) finds it in the network library and by search, and says it
+ * helped him; neither district's admin (both are members of the network by now) reads it as their district's
+ * account: the API answers 404.
+ */
+describeE2E('Network library and “this helped me” (issue 14, SHARE-NET-WEB, SHARE-HELPED-WEB)', () => {
+  let app: AppUnderTest;
+  let password = '';
+  let author: Page | undefined;
+  let reader: Page | undefined;
+  let networkId = '';
+  let cohortId = '';
+  let shareId = '';
+  const TITLE = 'Ten-minute coaching cycles';
+  const STORY = 'Short coaching cycles with a quinoa-coloured feedback card after every visit.';
+
+  skipRestAfterFailure('network-library', () => [
+    ['author', author],
+    ['reader', reader],
+  ]);
+
+  /** A GET that names the network when asked, as a tab in it does (ADR 0032): its status and body. */
+  async function get(http: Http, path: string, network: string | null) {
+    const res = await fetch(`${app.baseUrl}${path}`, {
+      headers: {
+        cookie: `ensemble_session=${http.session}`,
+        ...(network ? { 'x-ensemble-network': network } : {}),
+      },
+    });
+    return { status: res.status, text: await res.text() };
+  }
+
+  beforeAll(async () => {
+    app = await shared.app();
+    password = demoPassword(app);
+    const http = await apiSignIn(app.baseUrl, principalA.email, password);
+    const mine = await http.request<{ items: { id: string; name: string }[] }>('GET', '/api/networks');
+    networkId = mine.items.find((n) => n.name === NETWORK)?.id ?? '';
+    const cohorts = JSON.parse((await get(http, '/api/network/cohorts', networkId)).text) as {
+      items: { id: string; name: string }[];
+    };
+    cohortId = cohorts.items.find((c) => c.name === COHORT)?.id ?? '';
+    expect(cohortId).toMatch(/^[0-9a-f-]{36}$/);
+    author = await newPage(viewports.projector, http);
+  });
+
+  test('SHARE-NET-WEB-1 a principal logs a success in the cohort’s memory, reviews it and shares it with the network: no scope to choose, a sentence says who reads it', async () => {
+    if (!author) throw new Error('no author page');
+    await author.goto(`${app.baseUrl}/n/${networkId}/teams/${cohortId}/successes`);
+    await author.getByRole('button', { name: 'Log a success' }).click();
+    const dialog = author.getByRole('dialog', { name: 'Log a success' });
+    await dialog.getByRole('textbox', { name: 'Title' }).fill(TITLE);
+    await dialog.getByRole('textbox', { name: 'What happened' }).fill(STORY);
+    await dialog
+      .getByRole('textbox', { name: 'Evidence of student growth' })
+      .fill('Every teacher had feedback within a week.');
+    await dialog.getByRole('textbox', { name: 'What made it work' }).fill('Ten minutes, every week.');
+    await dialog.getByRole('textbox', { name: 'Your insight' }).fill('Short and often beats long and rare.');
+    await dialog.getByRole('button', { name: 'Log the success' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await author.getByRole('link', { name: TITLE }).click();
+    await author.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await author.getByRole('link', { name: 'Share with the network' }).click();
+    await author.getByRole('heading', { level: 1, name: 'Share with the network' }).waitFor();
+    await author
+      .getByTestId('share-audience')
+      .getByText(`Everyone in ${NETWORK} will read it`, { exact: false })
+      .waitFor();
+    await author.getByText('Your district does not see it', { exact: false }).waitFor();
+    expect(await author.getByRole('radio').count()).toBe(0);
+    await checkPage(author, 'network-library-review');
+    await author.getByRole('checkbox', { name: /I agree to share this copy with the network/ }).check();
+    await author.getByRole('button', { name: 'Share', exact: true }).click();
+    await author
+      .getByTestId('share-status')
+      .getByText(new RegExp(`^Shared with everyone in ${NETWORK} since`))
+      .waitFor();
+  });
+
+  test('SHARE-NET-WEB-1, SHARE-NET-4, SHARE-HELPED-WEB-1 the principal of the other district finds it in the network library and by search, and says it helped him', async () => {
+    reader = await newPage(viewports.phone, await apiSignIn(app.baseUrl, principalB.email, password));
+    await reader.goto(`${app.baseUrl}/n/${networkId}`);
+    await reader.getByRole('heading', { level: 1, name: NETWORK }).waitFor();
+    // On a phone the menu has no room for it: the network's home links to the library.
+    await reader.getByRole('link', { name: 'Network library: what members shared with the network' }).click();
+    await reader.getByRole('heading', { level: 1, name: 'Network library' }).waitFor();
+    const item = reader.getByTestId('shared-library').locator('li', { hasText: TITLE });
+    await item.getByText(`${COHORT} · Shared with the network`, { exact: false }).waitFor();
+    const count = item.getByTestId('helped-count');
+    expect(await count.innerText()).toBe('No one has said it helped them yet');
+    const helped = item.getByRole('button', { name: 'This helped me' });
+    expect(await helped.getAttribute('aria-pressed')).toBe('false');
+    await helped.click();
+    await count.getByText('Helped 1 person', { exact: true }).waitFor();
+    expect(await helped.getAttribute('aria-pressed')).toBe('true');
+    await checkPage(reader, 'network-library');
+    // On a wide screen the menu offers it by name (NET-WEB-2 as changed by SHARE-NET-WEB-1).
+    await reader
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Network library' })
+      .waitFor();
+    await reader.setViewportSize(viewports.phone);
+    // Search finds it, as a copy shared with the network; its page says the same count and my mark.
+    await reader.goto(`${app.baseUrl}/search?q=quinoa`);
+    // Ben is in the cohort too, so its own record is a hit as well: the copy is the one shared with the network.
+    const hit = reader
+      .locator('.search-hit', { hasText: TITLE })
+      .filter({ hasText: 'Shared with the network' });
+    await hit.waitFor();
+    await hit.getByRole('link', { name: TITLE }).click();
+    await reader.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    shareId = /\/shared\/([0-9a-f-]{36})$/.exec(reader.url())?.[1] ?? '';
+    expect(shareId).toMatch(/^[0-9a-f-]{36}$/);
+    await reader.getByTestId('helped-count').getByText('Helped 1 person', { exact: true }).waitFor();
+    expect(await reader.getByRole('button', { name: 'This helped me' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+  });
+
+  test('SHARE-NET-2 neither district’s admin reads it as their district’s account, and it is in no district’s library or search', async () => {
+    for (const email of [adminA, adminB]) {
+      const http = await apiSignIn(app.baseUrl, email, password);
+      expect((await get(http, `/api/shared/${shareId}`, null)).status, email).toBe(404);
+      expect((await get(http, '/api/shared', null)).text, email).not.toContain(shareId);
+      expect((await get(http, '/api/search?q=quinoa', null)).text, email).not.toContain(shareId);
+    }
+    // A member of the network who is in neither cohort nor district A reads it, naming the network.
+    const memberB = await apiSignIn(app.baseUrl, principalC.email, password);
+    expect((await get(memberB, `/api/shared/${shareId}`, networkId)).status).toBe(200);
+  });
+});

@@ -2,6 +2,7 @@
 import { Ok } from './common';
 import {
   CheckDraftRequest,
+  HelpedMarks,
   CheckDraftResult,
   ConsentShareRequest,
   PendingShare,
@@ -10,7 +11,7 @@ import {
   SharedCopy,
   SharedLibraryQuery,
 } from './sharing';
-import { e, items, type Endpoint } from './endpoint';
+import { anySpace, e, items, type Endpoint } from './endpoint';
 import { shareCardsApi } from './api-share-cards';
 
 /**
@@ -33,6 +34,8 @@ export const sharingApi = {
     method: 'GET',
     path: '/api/groups/:groupId/memory/:recordId/share',
     auth: 'session',
+    // SHARE-NET-1: a cohort shares with its network as a team shares with its district.
+    spaces: anySpace,
     response: ShareReview,
     summary: 'The review of a record before it is shared: the copy others would see, its flags, consent',
     tag: 'sharing',
@@ -41,6 +44,7 @@ export const sharingApi = {
     method: 'POST',
     path: '/api/groups/:groupId/memory/:recordId/share/check',
     auth: 'session',
+    spaces: anySpace,
     body: CheckDraftRequest,
     response: CheckDraftResult,
     summary: 'Flags likely student names and identifying details in an edited copy',
@@ -50,6 +54,7 @@ export const sharingApi = {
     method: 'POST',
     path: '/api/groups/:groupId/memory/:recordId/share',
     auth: 'session',
+    spaces: anySpace,
     body: ProposeShareRequest,
     response: ShareReview,
     summary: 'Propose sharing a success or a resolved dilemma with the school or the district',
@@ -59,6 +64,7 @@ export const sharingApi = {
     method: 'POST',
     path: '/api/groups/:groupId/memory/:recordId/share/consent',
     auth: 'session',
+    spaces: anySpace,
     body: ConsentShareRequest,
     response: ShareReview,
     summary: 'Give the author’s or the team’s consent to a proposed share',
@@ -68,6 +74,7 @@ export const sharingApi = {
     method: 'DELETE',
     path: '/api/groups/:groupId/memory/:recordId/share',
     auth: 'session',
+    spaces: anySpace,
     response: Ok,
     summary: 'Withdraw consent: the shared copy (or the proposal) is deleted everywhere',
     tag: 'sharing',
@@ -76,6 +83,7 @@ export const sharingApi = {
     method: 'GET',
     path: '/api/groups/:groupId/shares/pending',
     auth: 'session',
+    spaces: anySpace,
     response: items(PendingShare),
     summary: 'The team’s proposals waiting for the author’s or the team’s consent',
     tag: 'sharing',
@@ -84,19 +92,41 @@ export const sharingApi = {
     method: 'GET',
     path: '/api/shared',
     auth: 'session',
+    spaces: anySpace,
     query: SharedLibraryQuery,
     response: items(SharedCopy),
-    summary: 'The shared copies the caller may read (their schools’ and the district’s)',
+    summary:
+      'The shared copies the caller may read (their schools’ and the district’s, or in a network the network’s), newest first',
     tag: 'sharing',
   }),
   sharedCopy: e({
     method: 'GET',
     path: '/api/shared/:shareId',
     auth: 'session',
+    spaces: anySpace,
     response: SharedCopy,
     summary: 'One shared copy the caller may read',
     tag: 'sharing',
   }),
   // Share cards (issue 14, ADR 0035): ride with sharing's module (no loader of their own in the first chunk).
   ...shareCardsApi,
+  // SHARE-HELPED-1: "this helped me", set and taken back by a reader of the copy; answers the counts only.
+  markHelped: e({
+    method: 'PUT',
+    path: '/api/shared/:shareId/helped',
+    auth: 'session',
+    spaces: anySpace,
+    response: HelpedMarks,
+    summary: 'Say that a shared copy helped you (once; saying it again changes nothing)',
+    tag: 'sharing',
+  }),
+  unmarkHelped: e({
+    method: 'DELETE',
+    path: '/api/shared/:shareId/helped',
+    auth: 'session',
+    spaces: anySpace,
+    response: HelpedMarks,
+    summary: 'Take back that a shared copy helped you',
+    tag: 'sharing',
+  }),
 } as const satisfies Record<string, Endpoint>;

@@ -108,12 +108,23 @@ export const PendingShare = z.object({
 });
 export type PendingShare = z.infer<typeof PendingShare>;
 
+/**
+ * SHARE-HELPED-2: how many people said a copy helped them, and whether the caller did; never who (no names, no
+ * ids), and never a ranking (the library keeps its newest-first order).
+ */
+export const HelpedMarks = z.object({
+  count: z.number().check(z.int(), z.gte(0)),
+  byMe: z.boolean(),
+});
+export type HelpedMarks = z.infer<typeof HelpedMarks>;
+
 /** SHARE-LIB-1: a shared copy in the library (what others read: no person ids). */
 export const SharedCopy = z.object({
   id: Id,
   scope: ShareScope,
   content: SharedContent,
   sharedAt: IsoDateTime,
+  helped: HelpedMarks,
 });
 export type SharedCopy = z.infer<typeof SharedCopy>;
 

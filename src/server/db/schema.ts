@@ -815,6 +815,31 @@ export const memoryShares = pgTable(
 );
 
 /**
+ * SHARE-HELPED-1: "this helped me" on a shared copy: one row per person and copy, in the copy's tenant (a district,
+ * or a network for a copy shared with it). Only counts ever leave the server (never who, never a ranking); the
+ * rows go with the copy (withdrawn or deleted) and with the person's row.
+ */
+export const shareHelped = pgTable(
+  'share_helped',
+  {
+    districtId: uuid('district_id').notNull(),
+    shareId: uuid('share_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.districtId, t.shareId, t.userId] }),
+    foreignKey({
+      columns: [t.districtId, t.shareId],
+      foreignColumns: [memoryShares.districtId, memoryShares.id],
+    }).onDelete('cascade'),
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+  ],
+);
+
+/**
  * SEARCH-DOC-1: the search index. One row per thing a person may find (a memory record, a shared copy, a meeting's
  * minutes, a shared note, a next step), written by `src/server/search/indexer.ts` from the records and the
  * meeting log, never by hand. `visibility` with `group_id` / `school_id` is the permission predicate's input:

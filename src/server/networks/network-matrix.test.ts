@@ -27,6 +27,8 @@ type Role = 'convener' | 'member' | 'bystander' | 'stranger' | 'homeAdmin';
 let t: TestApp;
 let networkId: string;
 let cohortId: string;
+/** A success of the cohort shared with the whole network, and another not shared (SHARE-NET-*). */
+let networkCopy: { shareId: string; recordId: string; unsharedId: string };
 let clients: Record<Role, Client>;
 /** Another member from district A, who probes every endpoint (leaving the network among them) in NET-MATRIX-2. */
 let prober: Client;
@@ -117,6 +119,33 @@ beforeAll(async () => {
   expect(cohort.status).toBe(200);
   cohortId = (cohort.body as { id: string }).id;
   expect((await inNet(memberClient, 'POST', `/api/network/cohorts/${cohortId}/join`)).status).toBe(200);
+  // SHARE-NET-1: the member logs two successes in the cohort and shares the first with the whole network.
+  const logged: string[] = [];
+  for (const title of ['Shared with the network', 'Kept in the cohort']) {
+    const made = await inNet(memberClient, 'POST', `/api/groups/${cohortId}/memory/successes`, {
+      title,
+      story: 'Coaching cycles of ten minutes.',
+      evidence: 'Feedback in every room.',
+      whatWorked: 'Short cycles.',
+      insight: 'Often beats long.',
+      occurredOn: '2026-11-20',
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(200);
+    logged.push((made.body as { id: string }).id);
+  }
+  const shareUrl = `/api/groups/${cohortId}/memory/${logged[0]}/share`;
+  const review = await inNet(memberClient, 'GET', shareUrl);
+  const shared = await inNet(memberClient, 'POST', shareUrl, {
+    scope: 'district',
+    draft: (review.body as { draft: unknown }).draft,
+    authorConsent: true,
+  });
+  expect(shared.status, JSON.stringify(shared.body)).toBe(200);
+  networkCopy = {
+    shareId: (shared.body as { share: { id: string } }).share.id,
+    recordId: logged[0]!,
+    unsharedId: logged[1]!,
+  };
   clients = {
     convener: districtB.client,
     member: memberClient,
@@ -299,6 +328,56 @@ describe("NET-MATRIX-3: the cohort's endpoints follow the network's roles", () =
       call: () => ['GET', `/api/groups/${cohortId}/pulse`],
       expect: { convener: 'ok', member: 'ok', bystander: 404 },
     },
+    // SHARE-NET-*: the cohort's records are its members'; a copy shared with the network is every member's.
+    shareReview: {
+      call: () => ['GET', `/api/groups/${cohortId}/memory/${networkCopy.unsharedId}/share`],
+      expect: { convener: 'ok', member: 'ok', bystander: 404 },
+    },
+    pendingShares: {
+      call: () => ['GET', `/api/groups/${cohortId}/shares/pending`],
+      expect: { convener: 'ok', member: 'ok', bystander: 404 },
+    },
+    // SHARE-NET-1: no school in a network (the scope is checked before whose consent it is).
+    proposeSchoolShare: {
+      call: () => [
+        'POST',
+        `/api/groups/${cohortId}/memory/${networkCopy.unsharedId}/share`,
+        {
+          scope: 'school',
+          draft: {
+            kind: 'success',
+            title: 'Kept in the cohort',
+            story: 'Coaching cycles of ten minutes.',
+            evidence: 'Feedback in every room.',
+            whatWorked: 'Short cycles.',
+            insight: 'Often beats long.',
+            tags: { grade: null, subject: null, strategy: null, studentGroup: null },
+          },
+          authorConsent: false,
+        },
+      ],
+      expect: { convener: 400, member: 400, bystander: 404 },
+    },
+    sharedLibrary: {
+      call: () => ['GET', '/api/shared'],
+      expect: { convener: 'ok', member: 'ok', bystander: 'ok' },
+    },
+    sharedCopy: {
+      call: () => ['GET', `/api/shared/${networkCopy.shareId}`],
+      expect: { convener: 'ok', member: 'ok', bystander: 'ok' },
+    },
+    markHelped: {
+      call: () => ['PUT', `/api/shared/${networkCopy.shareId}/helped`],
+      expect: { convener: 'ok', member: 'ok', bystander: 'ok' },
+    },
+    unmarkHelped: {
+      call: () => ['DELETE', `/api/shared/${networkCopy.shareId}/helped`],
+      expect: { convener: 'ok', member: 'ok', bystander: 'ok' },
+    },
+    markHelpedOnUnsharedRecord: {
+      call: () => ['PUT', `/api/shared/${networkCopy.unsharedId}/helped`],
+      expect: { convener: 404, member: 404, bystander: 404 },
+    },
   };
   for (const [name, c] of Object.entries(cases)) {
     it.each(['convener', 'member', 'bystander'] as const)(`${name} as %s`, async (role) => {
@@ -309,6 +388,29 @@ describe("NET-MATRIX-3: the cohort's endpoints follow the network's roles", () =
       else expect(res.status, JSON.stringify(res.body)).toBe(want);
     });
   }
+});
+
+describe("SHARE-NET-2: a network's shared copy, probed from outside", () => {
+  it('nobody outside the network reads it or marks it, naming the network or not; members not naming it neither', async () => {
+    const { shareId } = networkCopy;
+    const probes: [string, string][] = [
+      ['GET', `/api/shared/${shareId}`],
+      ['PUT', `/api/shared/${shareId}/helped`],
+      ['DELETE', `/api/shared/${shareId}/helped`],
+    ];
+    for (const [method, url] of probes) {
+      for (const role of ['stranger', 'homeAdmin'] as const) {
+        expect((await inNet(clients[role], method, url)).status, `${role} naming ${method} ${url}`).toBe(404);
+        expect((await clients[role].request(method, url)).status, `${role} ${method} ${url}`).toBe(404);
+      }
+      for (const role of ['convener', 'member', 'bystander'] as const)
+        expect((await clients[role].request(method, url)).status, `${role} unnamed ${method}`).toBe(404);
+    }
+    for (const role of ['stranger', 'homeAdmin', 'member'] as const) {
+      const list = await clients[role].request('GET', '/api/shared');
+      expect(JSON.stringify(list.body), role).not.toContain(shareId);
+    }
+  });
 });
 
 describe("NET-COHORT-3: a cohort runs on the groups' own endpoints", () => {

@@ -1274,6 +1274,31 @@ const CASES: Record<EndpointName, Case> = {
   deleteShareCard: { params: async () => ({ cardId: await freshShareCard() }), expect: ownCardA1 },
   publicShareCard: { params: async () => ({ cardId: await freshShareCard() }), expect: everyone() },
   shareCardImage: { params: async () => ({ cardId: await freshShareCard() }), expect: everyone() },
+  // SHARE-HELPED-1: whoever reads the copy may say it helped them (and take it back); nobody else learns it exists.
+  markHelped: {
+    params: async () => ({ shareId: await freshSharedCopy() }),
+    expect: {
+      anon: 401,
+      member: 'ok',
+      facilitator: 'ok',
+      leader: 'ok',
+      admin: 404,
+      outsider: 404,
+      foreign: 404,
+    },
+  },
+  unmarkHelped: {
+    params: async () => ({ shareId: await freshSharedCopy() }),
+    expect: {
+      anon: 401,
+      member: 'ok',
+      facilitator: 'ok',
+      leader: 'ok',
+      admin: 404,
+      outsider: 404,
+      foreign: 404,
+    },
+  },
   myReflections: { expect: signedIn() },
   myReflectionsMarkdown: { expect: signedIn() },
   myReflectionsCsv: { expect: signedIn() },
@@ -1575,6 +1600,26 @@ describe('AUTHZ-MATRIX-1: every endpoint x every role', () => {
       }
     });
   }
+});
+
+describe('SHARE-HELPED-4: only a shared copy can be marked as helpful', () => {
+  it.each(ROLES)(
+    'a private reflection, an unshared record and a copy awaiting consent answer as unknown to %s',
+    async (role) => {
+      const client = await clientFor(role);
+      const awaiting = await freshRecord('awaiting-author');
+      const [pending] = await t.database.db
+        .select()
+        .from(memoryShares)
+        .where(eq(memoryShares.recordId, awaiting));
+      const ids = [await membersReflection(), await freshRecord(), awaiting, pending!.id];
+      for (const id of ids)
+        for (const name of ['markHelped', 'unmarkHelped'] as const) {
+          const res = await client.request(api[name].method, pathFor(api[name].path, { shareId: id }));
+          expect(res.status, `${name} ${id}`).toBe(role === 'anon' ? 401 : 404);
+        }
+    },
+  );
 });
 
 describe('AUTHZ-MATRIX-2: coverage', () => {

@@ -132,12 +132,17 @@ export interface ShareRecordSubject {
   authorId: string | null;
   facilitatorIds: readonly string[];
 }
-/** A copy shared beyond the team (SHARE-LIB-1): read by its school's people or the whole district. */
+/**
+ * A copy shared beyond the team (SHARE-LIB-1): read by its school's people or the whole district. In a network
+ * (SHARE-NET-2) `districtId` is the network's tenant and the only scope is `district`, the whole network: its
+ * members read it (acting in the network), nobody else (a district's people and admins have another tenant).
+ */
 export interface SharedCopySubject {
   kind: 'shared-copy';
   id: string;
   districtId: string;
   groupId: string;
+  /** `district`: the whole tenant (the district, or the network); `school`: a school's people (districts only). */
   scope: 'school' | 'district';
   schoolId: string | null;
   shared: boolean;
@@ -239,7 +244,8 @@ export type Action =
   | 'resolve'
   | 'link'
   | 'consent'
-  | 'read-report';
+  | 'read-report'
+  | 'react';
 // On a meeting: 'read' (its summary and Peer Modeling plan), 'take-part' (live, minutes, visit notes) and
 // 'run-meetings' (its plan and invitations: those who run the team).
 
@@ -423,14 +429,17 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
       return false;
     }
     case 'shared-copy':
+      // SHARE-HELPED-1: whoever reads a shared copy may say it helped them ('react'), nobody else.
+      if ((action !== 'read' && action !== 'react') || !subject.shared) return false;
+      // SHARE-NET-2: in a network (the tenant check above makes the copy the network's), the whole network's
+      // copies are every member's; there is no school there, and the colleague exchange shares nothing.
+      if (actor.network) return actor.network.kind === 'network' && subject.scope === 'district';
       // SHARE-LIB-1: a school's copies for the people of that school, the district's for everyone in it; the
       // team that shared it reads its own.
       return (
-        action === 'read' &&
-        subject.shared &&
-        (subject.scope === 'district' ||
-          (subject.schoolId !== null && actor.schoolRoles.has(subject.schoolId)) ||
-          belongs(actor, subject.groupId))
+        subject.scope === 'district' ||
+        (subject.schoolId !== null && actor.schoolRoles.has(subject.schoolId)) ||
+        belongs(actor, subject.groupId)
       );
     case 'new-group':
       if (action !== 'create') return false;

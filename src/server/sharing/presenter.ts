@@ -8,7 +8,7 @@ import type {
   ShareState,
   SharedCopy,
 } from '#contracts/sharing';
-import type { RecordRow, ShareRow } from './queries';
+import type { Helped, RecordRow, ShareRow } from './queries';
 
 export function stageOf(share: ShareRow): ShareStage {
   if (share.status === 'shared') return 'shared';
@@ -85,12 +85,16 @@ export function presentPending(
   };
 }
 
-/** SHARE-LIB-2: only the copy: no record id, no person, no team id. */
-export function presentSharedCopy(share: ShareRow, content: SharedContent): SharedCopy {
+/**
+ * SHARE-LIB-2: only the copy: no record id, no person, no team id. SHARE-HELPED-2: how many it helped and whether
+ * the caller said so, never who.
+ */
+export function presentSharedCopy(share: ShareRow, content: SharedContent, helped: Helped): SharedCopy {
   return {
     id: share.id,
     scope: share.scope,
     content,
     sharedAt: (share.sharedAt ?? share.createdAt).toISOString(),
+    helped: { count: helped.count, byMe: helped.byMe },
   };
 }

@@ -2,10 +2,10 @@
  * Sharing beyond the team (ADR 0023): reads and writes of `memory_shares` and what they need of records, teams,
  * schools and people. Every query is filtered by the district (ADR 0003).
  */
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { MemoryContent, SharedContent } from '#contracts/memory';
 import type { DbOrTx } from '../db/client';
-import { groupMembers, groups, memoryRecords, memoryShares, schools, users } from '../db/schema';
+import { groupMembers, groups, memoryRecords, memoryShares, schools, shareHelped, users } from '../db/schema';
 import { notFound } from '../http/errors';
 import type { Actor } from '../policy/actor';
 import type { ShareRecordSubject, SharedCopySubject } from '../policy/policy';
@@ -116,7 +116,11 @@ export async function namesOf(db: DbOrTx, districtId: string, ids: readonly (str
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** SHARE-FLAG-2: the roster we have: the names of the district's people (the school's are among them). */
+/**
+ * SHARE-FLAG-2: the roster we have: the names of the district's people (the school's are among them). In a network
+ * (SHARE-NET-3) the tenant's people are its active member rows, with the names they chose to show: a network has
+ * no roster of district people, and this never reads a home district.
+ */
 export async function rosterNames(db: DbOrTx, districtId: string): Promise<string[]> {
   const rows = await db
     .select({ name: users.name })
@@ -191,13 +195,27 @@ export async function pendingOfTeam(db: DbOrTx, districtId: string, groupId: str
     .orderBy(desc(memoryShares.createdAt));
 }
 
-/**
- * SHARE-LIB-1: the shared copies the caller may read: the district's, their schools' (a role in the school),
- * and their own teams'. The same rule as the policy's `shared-copy`, as one query.
- */
-export async function libraryFor(db: DbOrTx, actor: Actor, kind?: 'success' | 'dilemma') {
+/** The library's predicate: the same rule as the policy's `shared-copy`, as one condition. */
+function readableBy(actor: Actor) {
+  // SHARE-NET-2: in a network, the whole network's copies (there are no schools; the exchange shares nothing).
+  if (actor.network)
+    return actor.network.kind === 'network' ? eq(memoryShares.scope, 'district') : sql`false`;
   const schoolIds = [...actor.schoolRoles.keys()];
   const groupIds = [...actor.groupRoles.keys()];
+  return or(
+    eq(memoryShares.scope, 'district'),
+    schoolIds.length
+      ? and(eq(memoryShares.scope, 'school'), inArray(memoryShares.schoolId, schoolIds))
+      : undefined,
+    groupIds.length ? inArray(memoryShares.groupId, groupIds) : undefined,
+  );
+}
+
+/**
+ * SHARE-LIB-1: the shared copies the caller may read: the district's, their schools' (a role in the school),
+ * and their own teams'; in a network, the network's (SHARE-NET-2). Newest first, always (SHARE-HELPED-3).
+ */
+export async function libraryFor(db: DbOrTx, actor: Actor, kind?: 'success' | 'dilemma') {
   const rows = await db
     .select()
     .from(memoryShares)
@@ -206,18 +224,59 @@ export async function libraryFor(db: DbOrTx, actor: Actor, kind?: 'success' | 'd
         eq(memoryShares.districtId, actor.districtId),
         eq(memoryShares.status, 'shared'),
         kind ? eq(memoryShares.kind, kind) : undefined,
-        or(
-          eq(memoryShares.scope, 'district'),
-          schoolIds.length
-            ? and(eq(memoryShares.scope, 'school'), inArray(memoryShares.schoolId, schoolIds))
-            : undefined,
-          groupIds.length ? inArray(memoryShares.groupId, groupIds) : undefined,
-        ),
+        readableBy(actor),
       ),
     )
-    .orderBy(desc(memoryShares.sharedAt))
+    .orderBy(desc(memoryShares.sharedAt), desc(memoryShares.id))
     .limit(200);
   return rows;
+}
+
+export interface Helped {
+  count: number;
+  byMe: boolean;
+}
+
+/** SHARE-HELPED-2: per copy, how many said it helped them and whether the caller did (never who). */
+export async function helpedOf(
+  db: DbOrTx,
+  actor: Actor,
+  shareIds: readonly string[],
+): Promise<Map<string, Helped>> {
+  const found = new Map<string, Helped>(shareIds.map((id) => [id, { count: 0, byMe: false }]));
+  if (!shareIds.length) return found;
+  const rows = await db
+    .select({
+      shareId: shareHelped.shareId,
+      count: count(),
+      mine: sql`count(*) filter (where ${shareHelped.userId} = ${actor.userId})`.mapWith(Number),
+    })
+    .from(shareHelped)
+    .where(and(eq(shareHelped.districtId, actor.districtId), inArray(shareHelped.shareId, [...shareIds])))
+    .groupBy(shareHelped.shareId);
+  for (const r of rows) found.set(r.shareId, { count: r.count, byMe: r.mine > 0 });
+  return found;
+}
+
+/** SHARE-HELPED-1: the caller says the copy helped them (once: saying it again changes nothing). */
+export async function markHelped(db: DbOrTx, actor: Actor, shareId: string): Promise<void> {
+  await db
+    .insert(shareHelped)
+    .values({ districtId: actor.districtId, shareId, userId: actor.userId })
+    .onConflictDoNothing();
+}
+
+/** SHARE-HELPED-1: the caller takes it back. */
+export async function unmarkHelped(db: DbOrTx, actor: Actor, shareId: string): Promise<void> {
+  await db
+    .delete(shareHelped)
+    .where(
+      and(
+        eq(shareHelped.districtId, actor.districtId),
+        eq(shareHelped.shareId, shareId),
+        eq(shareHelped.userId, actor.userId),
+      ),
+    );
 }
 
 export async function loadShare(db: DbOrTx, actor: Actor, shareId: string): Promise<ShareRow> {

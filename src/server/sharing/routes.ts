@@ -23,9 +23,11 @@ import {
   deleteShare,
   facilitatorIdsOf,
   hasSeveralContributors,
+  helpedOf,
   libraryFor,
   loadRecord,
   loadShare,
+  markHelped,
   namesOf,
   pendingOfTeam,
   rosterNames,
@@ -35,6 +37,7 @@ import {
   shareRecordSubject,
   sharedCopySubject,
   updatePendingShare,
+  unmarkHelped,
   type RecordRow,
   type ShareRow,
 } from './queries';
@@ -148,6 +151,11 @@ export function registerSharingRoutes(app: FastifyInstance, s: Services) {
     authorize(actor, 'share', subject);
     if (!isShareable(record))
       throw conflict('Only a success or a resolved dilemma can be shared beyond the team.');
+    // SHARE-NET-1: a network has no schools: the only scope there is the whole network (`district`).
+    if (actor.network && body.scope !== 'district')
+      throw badRequest('In a network, a copy is shared with the whole network.', [
+        { path: 'scope', message: 'Expected district (the whole network)' },
+      ]);
     if (body.draft.kind !== record.kind)
       throw badRequest('The copy must be of the same kind as the record.', [
         { path: 'draft.kind', message: `Expected ${record.kind}` },
@@ -272,10 +280,17 @@ export function registerSharingRoutes(app: FastifyInstance, s: Services) {
 
   registerEndpoint(app, api.sharedLibrary, async ({ actor, query }) => {
     const rows = await libraryFor(s.db, actor, query.kind);
+    const helped = await helpedOf(
+      s.db,
+      actor,
+      rows.map((r) => r.id),
+    );
+    // SHARE-HELPED-3: newest first, as loaded: never ordered by how many it helped.
     return {
       items: rows.flatMap((row) => {
         const content = contentOf(row);
-        return content ? [presentSharedCopy(row, content)] : [];
+        const marks = helped.get(row.id) ?? { count: 0, byMe: false };
+        return content ? [presentSharedCopy(row, content, marks)] : [];
       }),
     };
   });
@@ -285,6 +300,20 @@ export function registerSharingRoutes(app: FastifyInstance, s: Services) {
     authorize(actor, 'read', sharedCopySubject(share));
     const content = contentOf(share);
     if (!content) throw conflict('This shared copy can no longer be read.');
-    return presentSharedCopy(share, content);
+    const helped = await helpedOf(s.db, actor, [share.id]);
+    return presentSharedCopy(share, content, helped.get(share.id) ?? { count: 0, byMe: false });
   });
+
+  /** SHARE-HELPED-1: a reader of the copy says it helped them, or takes it back; the answer is the counts. */
+  async function changeHelped(actor: Actor, shareId: string, helped: boolean) {
+    const share = await loadShare(s.db, actor, shareId);
+    authorize(actor, 'react', sharedCopySubject(share));
+    if (helped) await markHelped(s.db, actor, share.id);
+    else await unmarkHelped(s.db, actor, share.id);
+    const marks = await helpedOf(s.db, actor, [share.id]);
+    return marks.get(share.id) ?? { count: 0, byMe: false };
+  }
+
+  registerEndpoint(app, api.markHelped, ({ actor, params }) => changeHelped(actor, params.shareId, true));
+  registerEndpoint(app, api.unmarkHelped, ({ actor, params }) => changeHelped(actor, params.shareId, false));
 }

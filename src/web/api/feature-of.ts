@@ -112,6 +112,8 @@ export const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = 
   deleteShareCard: 'sharing',
   publicShareCard: 'sharing',
   shareCardImage: 'sharing',
+  markHelped: 'sharing',
+  unmarkHelped: 'sharing',
   teamHome: 'team-home',
   teamMemoryMarkdown: 'team-home',
   teamMemoryCsv: 'team-home',

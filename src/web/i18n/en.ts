@@ -19,6 +19,7 @@ export const en = {
       account: 'Account',
       networks: 'Networks',
       networkHome: 'Network home',
+      networkLibrary: 'Network library',
     },
     /** SEARCH-WEB-2: the search box in the header. */
     search: {

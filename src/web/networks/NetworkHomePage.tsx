@@ -66,9 +66,13 @@ export function NetworkHomePage() {
         <>
           {detail.description ? <p>{detail.description}</p> : <p>{t('home.intro')}</p>}
           <p className="page__facts">{t('home.memberCount', { count: detail.members.length })}</p>
-          {/* MEASURE-NET-WEB-1: on a phone the header has no room for "Surveys"; the way there is here. */}
+          {/* MEASURE-NET-WEB-1, SHARE-NET-WEB-1: on a phone the header has no room for "Surveys" or the network
+              library; the ways there are here. */}
           <p className="site-nav-narrow-only">
             <Link to="/surveys">{t('home.surveysLink')}</Link>
+          </p>
+          <p className="site-nav-narrow-only">
+            <Link to="/shared">{t('home.libraryLink')}</Link>
           </p>
         </>
       }

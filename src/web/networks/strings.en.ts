@@ -107,6 +107,7 @@ export const networksStrings = {
   home: {
     intro: 'A network of principals across districts.',
     surveysLink: 'Surveys: answer one, or see results',
+    libraryLink: 'Network library: what members shared with the network',
     members: 'Members',
     memberCount_one: '{{count}} member',
     memberCount_other: '{{count}} members',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { SearchKind, type SearchHit, type SearchResults, type SearchSegment } from '#contracts/search';
 import { useSearchParams } from '../shell/navigation';
+import { useCurrentNetwork } from '../shell/space';
 import { Button } from '../ui/Button';
 import { Page } from '../ui/Page';
 import { SelectField } from '../ui/SelectField';
@@ -229,8 +230,14 @@ function Filters({
 
 function Hit({ hit, t }: { hit: SearchHit; t: SearchT }) {
   const { i18n } = useTranslation();
+  const inNetwork = useCurrentNetwork() !== null;
   const date = dateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(new Date(hit.occurredAt));
-  const where = hit.visibility === 'team' ? (hit.team?.name ?? '') : t(`scope.${hit.visibility}`);
+  const where =
+    hit.visibility === 'team'
+      ? (hit.team?.name ?? '')
+      : inNetwork && hit.visibility === 'district'
+        ? t('scope.network')
+        : t(`scope.${hit.visibility}`);
   return (
     <li className="search-hit">
       <article>

@@ -38,6 +38,8 @@ export const searchStrings = {
   scope: {
     school: 'Shared with your school',
     district: 'Shared with the district',
+    /** SHARE-NET-4: in a network tab, `district` is the whole network. */
+    network: 'Shared with the network',
   },
   results: {
     heading: 'Results',

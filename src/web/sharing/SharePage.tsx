@@ -18,6 +18,7 @@ import { TextField } from '../ui/TextField';
 import { dateTimeFormat } from '../ui/dates';
 import { useSharingT, type SharingT } from './i18n';
 import { useConsentShare, useDraftFlags, useProposeShare, useShareReview, useWithdrawShare } from './queries';
+import { useSharingNetwork } from './space';
 import './sharing.css';
 
 /** SHARE-CARD-1: the author's share cards, loaded with a shared success only (not on the page's first load). */
@@ -35,17 +36,19 @@ export function SharePage() {
   const t = useSharingT();
   const { groupId = '', recordId = '' } = useParams();
   const review = useShareReview(groupId, recordId);
+  const network = useSharingNetwork();
+  const title = network ? t('review.networkPageTitle') : t('review.pageTitle');
   if (review.isPending) return <LoadingState />;
   if (review.isError)
     return (
-      <Page title={t('review.pageTitle')} width="narrow">
+      <Page title={title} width="narrow">
         <ErrorState error={review.error} onRetry={() => void review.refetch()} />
       </Page>
     );
   const r = review.data;
   return (
     <Page
-      title={t('review.pageTitle')}
+      title={title}
       documentTitle={t('review.documentTitle', { title: r.draft?.title ?? '' })}
       width="narrow"
       intro={
@@ -72,13 +75,16 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
   const { groupId, recordId } = review;
   const [draft, setDraft] = useState<SharedDraft>(draft0);
   const [checked, setChecked] = useState<SharedDraft>(draft0);
+  // SHARE-NET-WEB-1: in a network the only audience is the whole network (`district` there): no choice.
+  const network = useSharingNetwork();
   const [scope, setScope] = useState<ShareScope>(
-    review.share?.scope ?? (review.schoolName ? 'school' : 'district'),
+    network ? 'district' : (review.share?.scope ?? (review.schoolName ? 'school' : 'district')),
   );
   const [consent, setConsent] = useState(false);
   const [consentError, setConsentError] = useState<string | null>(null);
   const consentRef = useRef<HTMLInputElement>(null);
   const editable = review.can.propose;
+  const consentLabel = network ? t('review.networkConsent') : t('review.consent');
   const authorConsents = review.isAuthor || review.author === null;
 
   useEffect(() => {
@@ -97,7 +103,7 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (authorConsents && !consent) {
-      setConsentError(t('review.consent'));
+      setConsentError(consentLabel);
       consentRef.current?.focus();
       return;
     }
@@ -113,7 +119,7 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
   return (
     <div className="stack share-review">
       <p>{t('review.intro')}</p>
-      {review.share ? <ShareStatus review={review} t={t} /> : null}
+      {review.share ? <ShareStatus review={review} network={network} t={t} /> : null}
       {review.can.consentAsAuthor || review.can.consentAsTeam ? (
         <div className="share-actions">
           {review.can.consentAsAuthor ? (
@@ -146,7 +152,7 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
         </Notice>
       ) : null}
 
-      <FlagList flags={flags} checking={editable && checking} t={t} />
+      <FlagList flags={flags} checking={editable && checking} inNetwork={network !== null} t={t} />
 
       <section className="panel stack" aria-labelledby="share-preview-heading">
         <h2 id="share-preview-heading" className="section__title">
@@ -161,18 +167,25 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
             {t('review.editHeading')}
           </h2>
           <DraftFields draft={draft} onChange={setDraft} t={t} />
-          <RadioGroupField
-            label={t('review.scope')}
-            name="scope"
-            value={scope}
-            onChange={(v) => setScope(v === 'school' ? 'school' : 'district')}
-            options={[
-              ...(review.schoolName
-                ? [{ value: 'school', label: t('review.scopeSchool', { school: review.schoolName }) }]
-                : []),
-              { value: 'district', label: t('review.scopeDistrict') },
-            ]}
-          />
+          {network ? (
+            <div className="stack share-audience">
+              <h3 className="share-audience__heading">{t('review.networkAudienceHeading')}</h3>
+              <p data-testid="share-audience">{t('review.networkAudience', { network: network.name })}</p>
+            </div>
+          ) : (
+            <RadioGroupField
+              label={t('review.scope')}
+              name="scope"
+              value={scope}
+              onChange={(v) => setScope(v === 'school' ? 'school' : 'district')}
+              options={[
+                ...(review.schoolName
+                  ? [{ value: 'school', label: t('review.scopeSchool', { school: review.schoolName }) }]
+                  : []),
+                { value: 'district', label: t('review.scopeDistrict') },
+              ]}
+            />
+          )}
           {authorConsents ? (
             <ConsentBox
               checked={consent}
@@ -182,7 +195,7 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
                 setConsent(v);
                 if (v) setConsentError(null);
               }}
-              t={t}
+              label={consentLabel}
             />
           ) : (
             <Notice tone="info">
@@ -235,12 +248,21 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
   );
 }
 
-function ShareStatus({ review, t }: { review: ShareReview; t: SharingT }) {
+function ShareStatus({
+  review,
+  network,
+  t,
+}: {
+  review: ShareReview;
+  network: { name: string } | null;
+  t: SharingT;
+}) {
   const { i18n } = useTranslation();
   const share = review.share;
   if (!share) return null;
-  const scope =
-    share.scope === 'school'
+  const scope = network
+    ? t('review.scopeShort.network', { network: network.name })
+    : share.scope === 'school'
       ? t('review.scopeShort.school', { school: review.schoolName ?? '' })
       : t('review.scopeShort.district');
   const date = share.sharedAt
@@ -280,7 +302,17 @@ function fieldLabel(t: SharingT, field: string): string {
 }
 
 /** SHARE-REVIEW-2: every flag in words, so nothing rests on the highlight's colour. */
-function FlagList({ flags, checking, t }: { flags: ShareFlag[]; checking: boolean; t: SharingT }) {
+function FlagList({
+  flags,
+  checking,
+  inNetwork,
+  t,
+}: {
+  flags: ShareFlag[];
+  checking: boolean;
+  inNetwork: boolean;
+  t: SharingT;
+}) {
   return (
     <section className="panel stack share-flags" aria-labelledby="share-flags-heading">
       <h2 id="share-flags-heading" className="section__title">
@@ -295,7 +327,11 @@ function FlagList({ flags, checking, t }: { flags: ShareFlag[]; checking: boolea
             <li key={`${f.field}-${f.start}`}>
               {t('review.flag', {
                 text: f.text,
-                reason: t(`review.reasons.${f.reason}`),
+                // SHARE-NET-3: in a network the known names are its members'.
+                reason:
+                  inNetwork && f.reason === 'known-name'
+                    ? t('review.networkKnownName')
+                    : t(`review.reasons.${f.reason}`),
                 field: fieldLabel(t, f.field),
               })}
             </li>
@@ -462,13 +498,13 @@ function ConsentBox({
   error,
   inputRef,
   onChange,
-  t,
+  label,
 }: {
   checked: boolean;
   error: string | null;
   inputRef: React.RefObject<HTMLInputElement | null>;
   onChange: (v: boolean) => void;
-  t: SharingT;
+  label: string;
 }) {
   const errorId = useId();
   return (
@@ -491,7 +527,7 @@ function ConsentBox({
         <span className="checkbox__box" aria-hidden="true">
           <Icon name="check" className="icon checkbox__check" />
         </span>
-        <span>{t('review.consent')}</span>
+        <span>{label}</span>
       </label>
     </div>
   );

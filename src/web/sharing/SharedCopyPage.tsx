@@ -4,7 +4,9 @@ import { Page } from '../ui/Page';
 import { ErrorState, LoadingState } from '../ui/States';
 import { useSharingT, type SharingT } from './i18n';
 import { useSharedCopy } from './queries';
+import { HelpedToggle } from './HelpedToggle';
 import { CopyMeta } from './SharedLibraryPage';
+import { useSharingNetwork } from './space';
 import './sharing.css';
 
 /**
@@ -37,15 +39,20 @@ export function SharedCopyPage() {
   const t = useSharingT();
   const { shareId = '' } = useParams();
   const copy = useSharedCopy(shareId);
+  const network = useSharingNetwork();
   const back = (
     <p>
-      <Link to="/shared">{t('library.back')}</Link>
+      <Link to="/shared">{network ? t('library.network.back') : t('library.back')}</Link>
     </p>
   );
   if (copy.isPending) return <LoadingState />;
   if (copy.isError)
     return (
-      <Page title={t('library.pageTitle')} intro={back} width="narrow">
+      <Page
+        title={network ? t('library.network.pageTitle') : t('library.pageTitle')}
+        intro={back}
+        width="narrow"
+      >
         <ErrorState error={copy.error} />
       </Page>
     );
@@ -64,6 +71,7 @@ export function SharedCopyPage() {
               </div>
             ))}
         </dl>
+        <HelpedToggle copy={copy.data} />
       </article>
     </Page>
   );

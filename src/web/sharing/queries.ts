@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { SharedDraft } from '#contracts/memory';
 import type { CheckShareCard, CreateShareCard } from '#contracts/share-cards';
-import type { ProposeShareRequest, ShareReview } from '#contracts/sharing';
+import type { HelpedMarks, ProposeShareRequest, ShareReview, SharedCopy } from '#contracts/sharing';
 import { call } from '../api/client';
 
 export const sharingKeys = {
@@ -152,5 +152,24 @@ export function usePublicShareCard(cardId: string) {
     queryFn: ({ signal }) => call('publicShareCard', { params: { cardId }, signal }),
     staleTime: 0,
     retry: false,
+  });
+}
+
+/**
+ * SHARE-HELPED-1: "this helped me", said or taken back. The answer (the copy's counts) goes into the cached copy
+ * and the library's item in place: the library's order never changes with it (SHARE-HELPED-3).
+ */
+export function useHelped(shareId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (helped: boolean) => call(helped ? 'markHelped' : 'unmarkHelped', { params: { shareId } }),
+    onSuccess: (marks: HelpedMarks) => {
+      queryClient.setQueryData<SharedCopy>(sharingKeys.copy(shareId), (copy) =>
+        copy ? { ...copy, helped: marks } : copy,
+      );
+      queryClient.setQueryData<SharedCopy[]>(sharingKeys.library, (list) =>
+        list?.map((copy) => (copy.id === shareId ? { ...copy, helped: marks } : copy)),
+      );
+    },
   });
 }

@@ -2,6 +2,7 @@
 export const sharingStrings = {
   review: {
     pageTitle: 'Share beyond the team',
+    networkPageTitle: 'Share with the network',
     documentTitle: 'Share {{title}}',
     backToTeam: 'Back to {{team}}',
     intro:
@@ -40,10 +41,17 @@ export const sharingStrings = {
       email: 'is an email address',
       phone: 'is a phone number',
     },
+    /** SHARE-NET-3: in a network the known names are its members' shown names. */
+    networkKnownName: 'is the name of a member of the network',
     scope: 'Share with',
     scopeSchool: 'The people of {{school}}',
     scopeDistrict: 'Everyone in the district',
+    /** SHARE-NET-WEB-1: in a network there is no choice to make. */
+    networkAudienceHeading: 'Who will read it',
+    networkAudience:
+      'Everyone in {{network}} will read it: every member of the network, in this cohort or not. Your district does not see it, and neither does anyone outside the network.',
     consent: 'I agree to share this copy beyond the team. I can withdraw it at any time.',
+    networkConsent: 'I agree to share this copy with the network. I can withdraw it at any time.',
     authorWillBeAsked: '{{name}} wrote this record: they will be asked to agree before it is shared.',
     teamWillBeAsked:
       'This record comes from a team meeting: a facilitator of the team (or, if the author is the only facilitator, another member) must also agree.',
@@ -56,7 +64,7 @@ export const sharingStrings = {
       'awaiting-team': 'Waiting for the team to agree.',
       shared: 'Shared with {{scope}} since {{date}}.',
     },
-    scopeShort: { school: '{{school}}', district: 'the district' },
+    scopeShort: { school: '{{school}}', district: 'the district', network: 'everyone in {{network}}' },
     consentAsAuthor: 'I agree to share it',
     consentAsTeam: 'Agree for the team',
     withdraw: 'Withdraw',
@@ -76,6 +84,7 @@ export const sharingStrings = {
   },
   button: {
     share: 'Share beyond the team',
+    shareNetwork: 'Share with the network',
   },
   library: {
     pageTitle: 'Shared by teams',
@@ -91,6 +100,26 @@ export const sharingStrings = {
     sharedOn: 'Shared {{date}}',
     back: 'Back to everything shared',
     tags: 'Tags',
+    /** SHARE-NET-WEB-1: the network library. */
+    network: {
+      pageTitle: 'Network library',
+      intro:
+        'Successes and resolved dilemmas that members chose to share with {{network}}, newest first. Nobody outside the network reads them.',
+      empty: 'Nothing has been shared with the network yet.',
+      emptyBody:
+        'When a member shares a success or a resolved dilemma of a cohort with the network, it appears here.',
+      scope: 'Shared with the network',
+      back: 'Back to the network library',
+    },
+  },
+  /** SHARE-HELPED-WEB-1: "this helped me", with how many it helped in words (never who, never a ranking). */
+  helped: {
+    button: 'This helped me',
+    count_zero: 'No one has said it helped them yet',
+    count_one: 'Helped {{count}} person',
+    count_other: 'Helped {{count}} people',
+    marked: 'Marked as helpful to you. {{count}}',
+    unmarked: 'No longer marked as helpful to you. {{count}}',
   },
   cards: {
     heading: 'Share cards',

@@ -30,7 +30,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const signedIn = me.data ?? null;
   // NET-WEB-2: a tab in a network says which one on every page, with the way back; its menu offers only what
   // works in a network (never the district's admin pages: a convener is the network's admin). Surveys are in both
-  // (MEASURE-NET-WEB-1): a network's members answer its surveys there.
+  // (MEASURE-NET-WEB-1): a network's members answer its surveys there; Shared is the network library there.
   const network = useCurrentNetwork();
   const inNetwork = network !== null;
   // NET-WEB-3: a network this account is not in answers 404 to everything, `me` included.
@@ -72,14 +72,13 @@ export function AppShell({ children }: { children: ReactNode }) {
                     {t('app.nav.reflections')}
                   </NavLink>
                 </li>
-                {/* Not on a phone: the menu would take a third line there (My teams links to it instead). */}
-                {inNetwork ? null : (
-                  <li className="site-nav__item--wide">
-                    <NavLink to="/shared" className="site-nav__link">
-                      {t('app.nav.shared')}
-                    </NavLink>
-                  </li>
-                )}
+                {/* Not on a phone: the menu would take a third line there (My teams, or the network's home, links
+                    to it instead). In a network it is the network's own library (SHARE-NET-WEB-1). */}
+                <li className="site-nav__item--wide">
+                  <NavLink to="/shared" className="site-nav__link">
+                    {t(inNetwork ? 'app.nav.networkLibrary' : 'app.nav.shared')}
+                  </NavLink>
+                </li>
                 <li className="site-nav__item--wide">
                   <NavLink to="/surveys" className="site-nav__link">
                     {t('app.nav.surveys')}
