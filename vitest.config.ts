@@ -6,11 +6,13 @@ const loadTests = ['src/server/realtime/flood.test.ts'];
 
 export default defineConfig({
   test: {
+    // Longest first (ADR 0036): Vitest makes one sequencer for the run from the root config, so it is set here
+    // for every project (a project's own `sequence.sequencer` is not used).
+    sequence: { sequencer: LongestFirstSequencer },
     projects: [
       {
         test: {
           name: 'unit',
-          sequence: { sequencer: LongestFirstSequencer },
           isolate: false,
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'protocols/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/node_modules/**', ...loadTests],
@@ -34,7 +36,6 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          sequence: { sequencer: LongestFirstSequencer },
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 120_000,

@@ -1,8 +1,13 @@
 /** TEST-ORDER-1 (docs/SPEC.md): test files start longest first; unknown files count as the median. */
 import { describe, expect, it } from 'vitest';
-import { longestFirst, readTimings } from './sequencer';
+import config from '../vitest.config';
+import { LongestFirstSequencer, longestFirst, readTimings } from './sequencer';
 
 describe('TEST-ORDER-1 longest-first order', () => {
+  it('TEST-ORDER-1: the run uses it: Vitest takes the sequencer from the root config, never from a project', () => {
+    expect(config.test?.sequence?.sequencer).toBe(LongestFirstSequencer);
+  });
+
   it('TEST-ORDER-1: longest first, ties in their given order, an unknown file as the median', () => {
     const timings = { 'unit:a': 1, 'unit:b': 85, 'unit:c': 10, 'unit:d': 10, 'unit:e': 30 };
     const order = longestFirst(
