@@ -17,6 +17,12 @@ export const viewports = {
 
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 export const screenshotDir = join(repoRoot, 'test-results', 'screenshots');
+/**
+ * Full-page photographs of every checked page, for a person to look at (`E2E_SCREENSHOTS=1`): a sixth of the
+ * browser tests' time on two cores (ADR 0036), and no test reads them, so `npm test` takes them only when asked.
+ * A failed journey's pages are photographed always (`journey.ts`).
+ */
+export const screenshotsWanted = process.env.E2E_SCREENSHOTS === '1';
 
 /**
  * axe-core's own minified build, the same version as `axe.source` (its unminified axe.js, 1.5 MB): less to send
@@ -86,8 +92,8 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
 }
 
 /**
- * Checks the page as it is now at both sizes: axe with zero violations, and a full-page screenshot
- * in test-results/screenshots/<name>-<size>.png. Leaves the page at projector size.
+ * Checks the page as it is now at both sizes: axe with zero violations, and (`E2E_SCREENSHOTS=1`) a full-page
+ * screenshot in test-results/screenshots/<name>-<size>.png. Leaves the page at projector size.
  */
 export async function checkPage(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
@@ -100,7 +106,8 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     );
     await expectNoAxeViolations(page, `${name} at ${size} ${viewport.width}x${viewport.height}`);
     const axed = Date.now();
-    await page.screenshot({ path: join(screenshotDir, `${name}-${size}.png`), fullPage: true });
+    if (screenshotsWanted)
+      await page.screenshot({ path: join(screenshotDir, `${name}-${size}.png`), fullPage: true });
     if (process.env.E2E_TIMING)
       console.log(`${name} ${size}: axe ${axed - started} ms, screenshot ${Date.now() - axed} ms`);
   }
