@@ -21,6 +21,7 @@ import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FieldNotes, useField } from '../ui/fieldErrors';
 import { Icon } from '../ui/Icon';
+import { ConsentBox } from './ConsentBox';
 import { Notice } from '../ui/Notice';
 import { TextAreaField } from '../ui/TextAreaField';
 import { TextField } from '../ui/TextField';
@@ -323,7 +324,8 @@ function CardForm({
             </div>
           </>
         ) : null}
-        <CardConsent
+        <ConsentBox
+          name="consent"
           checked={consent}
           error={consentError}
           inputRef={consentRef}
@@ -331,7 +333,7 @@ function CardForm({
             setConsent(v);
             if (v) setConsentError(null);
           }}
-          t={t}
+          label={t('cards.consent')}
         />
         <div className="share-actions">
           <Button type="submit" variant="primary" isPending={create.isPending}>
@@ -409,45 +411,5 @@ function CardFlagList({ flags, checking, t }: { flags: ShareFlag[]; checking: bo
         </ul>
       ) : null}
     </section>
-  );
-}
-
-function CardConsent({
-  checked,
-  error,
-  inputRef,
-  onChange,
-  t,
-}: {
-  checked: boolean;
-  error: string | null;
-  inputRef: React.RefObject<HTMLInputElement | null>;
-  onChange: (v: boolean) => void;
-  t: SharingT;
-}) {
-  const errorId = useId();
-  return (
-    <div className="field">
-      {error ? (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
-      <label className="checkbox">
-        <input
-          ref={inputRef}
-          type="checkbox"
-          className="checkbox__input"
-          name="consent"
-          checked={checked}
-          {...(error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
-          onChange={(event) => onChange(event.target.checked)}
-        />
-        <span className="checkbox__box" aria-hidden="true">
-          <Icon name="check" className="icon" />
-        </span>
-        <span>{t('cards.consent')}</span>
-      </label>
-    </div>
   );
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useId, useRef, useState, type SyntheticEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'wouter';
 import { SHARED_TEXT_MAX, SHARED_TITLE_MAX, type SharedDraft } from '#contracts/memory';
@@ -10,6 +10,7 @@ import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { Icon } from '../ui/Icon';
+import { ConsentBox } from './ConsentBox';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { RadioGroupField } from '../ui/RadioGroupField';
@@ -188,6 +189,7 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
           )}
           {authorConsents ? (
             <ConsentBox
+              name="authorConsent"
               checked={consent}
               error={consentError}
               inputRef={consentRef}
@@ -490,45 +492,5 @@ function DraftFields({
         ))}
       </div>
     </>
-  );
-}
-
-function ConsentBox({
-  checked,
-  error,
-  inputRef,
-  onChange,
-  label,
-}: {
-  checked: boolean;
-  error: string | null;
-  inputRef: React.RefObject<HTMLInputElement | null>;
-  onChange: (v: boolean) => void;
-  label: string;
-}) {
-  const errorId = useId();
-  return (
-    <div className="field">
-      {error ? (
-        <p id={errorId} className="field__error">
-          {error}
-        </p>
-      ) : null}
-      <label className="checkbox">
-        <input
-          ref={inputRef}
-          type="checkbox"
-          className="checkbox__input"
-          name="authorConsent"
-          checked={checked}
-          {...(error ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
-          onChange={(event) => onChange(event.target.checked)}
-        />
-        <span className="checkbox__box" aria-hidden="true">
-          <Icon name="check" className="icon checkbox__check" />
-        </span>
-        <span>{label}</span>
-      </label>
-    </div>
   );
 }
