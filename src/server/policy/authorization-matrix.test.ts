@@ -599,6 +599,16 @@ const everyone = (e: Expect = 'ok'): Record<Role, Expect> => ({
   outsider: e,
   foreign: e,
 });
+/** A copy shared to school A1 (SHARE-LIB-1): its people and the team read it; nobody else learns it exists. */
+const readersOfCopyA1: Record<Role, Expect> = {
+  anon: 401,
+  member: 'ok',
+  facilitator: 'ok',
+  leader: 'ok',
+  admin: 404,
+  outsider: 404,
+  foreign: 404,
+};
 /** Managing team A1: its facilitator, the leader of its school and the admin; others in A are refused, B never finds it. */
 const manageTeamA1: Record<Role, Expect> = {
   anon: 401,
@@ -1244,15 +1254,7 @@ const CASES: Record<EndpointName, Case> = {
   // SHARE-LIB-1: a copy shared to school A1: its people and the team; not the admin without a role there.
   sharedCopy: {
     params: async () => ({ shareId: await freshSharedCopy() }),
-    expect: {
-      anon: 401,
-      member: 'ok',
-      facilitator: 'ok',
-      leader: 'ok',
-      admin: 404,
-      outsider: 404,
-      foreign: 404,
-    },
+    expect: readersOfCopyA1,
   },
   // Share cards (ADR 0035): made and changed by the copy's author; a published card and its image are public.
   shareCardsOfCopy: { params: async () => ({ shareId: await freshSharedCopy() }), expect: cardAuthorA1 },
@@ -1277,27 +1279,11 @@ const CASES: Record<EndpointName, Case> = {
   // SHARE-HELPED-1: whoever reads the copy may say it helped them (and take it back); nobody else learns it exists.
   markHelped: {
     params: async () => ({ shareId: await freshSharedCopy() }),
-    expect: {
-      anon: 401,
-      member: 'ok',
-      facilitator: 'ok',
-      leader: 'ok',
-      admin: 404,
-      outsider: 404,
-      foreign: 404,
-    },
+    expect: readersOfCopyA1,
   },
   unmarkHelped: {
     params: async () => ({ shareId: await freshSharedCopy() }),
-    expect: {
-      anon: 401,
-      member: 'ok',
-      facilitator: 'ok',
-      leader: 'ok',
-      admin: 404,
-      outsider: 404,
-      foreign: 404,
-    },
+    expect: readersOfCopyA1,
   },
   myReflections: { expect: signedIn() },
   myReflectionsMarkdown: { expect: signedIn() },

@@ -13,7 +13,6 @@ import {
   CARD_TITLE_MAX,
 } from '#contracts/api-sharing';
 import type { CheckShareCard, MyShareCard } from '#contracts/share-cards';
-import type { ShareFlag } from '#contracts/sharing';
 import { useDescribeError } from '../api/describeError';
 import { ApiForm } from '../forms/ApiForm';
 import { useToast } from '../shell/Toaster';
@@ -22,6 +21,8 @@ import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { FieldNotes, useField } from '../ui/fieldErrors';
 import { Icon } from '../ui/Icon';
 import { ConsentBox } from './ConsentBox';
+import { FlagList } from './FlagList';
+import { useCurrentNetwork } from '../shell/space';
 import { Notice } from '../ui/Notice';
 import { TextAreaField } from '../ui/TextAreaField';
 import { TextField } from '../ui/TextField';
@@ -212,6 +213,7 @@ function CardForm({
   }, [current, checked]);
   const flags = useCardFlags(shareId, checked);
   const checking = current !== checked || flags.isFetching;
+  const inNetwork = useCurrentNetwork() !== null;
 
   const pick = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -274,7 +276,16 @@ function CardForm({
           testId="share-card-preview"
         />
       </section>
-      <CardFlagList flags={flags.data ?? []} checking={checking} t={t} />
+      <FlagList
+        flags={flags.data ?? []}
+        checking={checking}
+        inNetwork={inNetwork}
+        fieldLabel={(field) => cardFieldLabel(t, field)}
+        heading={t('cards.flagsHeading')}
+        level="sub"
+        ids={{ heading: 'card-flags-heading', section: 'share-card-review', list: 'share-card-flags' }}
+        t={t}
+      />
       <ApiForm fieldNames={FIELDS} error={create.error} onValues={submit} isPending={create.isPending}>
         <TextField
           label={t('cards.title')}
@@ -381,35 +392,4 @@ function cardFieldLabel(t: SharingT, field: string): string {
   if (field === 'title') return t('cards.title');
   if (field === 'text') return t('cards.text');
   return t('cards.imageAlt');
-}
-
-/** SHARE-REVIEW-2 for a card: every flag in words. */
-function CardFlagList({ flags, checking, t }: { flags: ShareFlag[]; checking: boolean; t: SharingT }) {
-  return (
-    <section
-      className="stack share-flags"
-      aria-labelledby="card-flags-heading"
-      data-testid="share-card-review"
-    >
-      <h4 id="card-flags-heading">
-        <Icon name="alert" className="icon" /> {t('cards.flagsHeading')}
-      </h4>
-      <p className="muted" role="status">
-        {checking ? t('review.flagsChecking') : flags.length === 0 ? t('review.flagsNone') : ''}
-      </p>
-      {flags.length > 0 ? (
-        <ul className="share-flags__list" data-testid="share-card-flags">
-          {flags.map((f) => (
-            <li key={`${f.field}-${f.start}`}>
-              {t('review.flag', {
-                text: f.text,
-                reason: t(`review.reasons.${f.reason}`),
-                field: cardFieldLabel(t, f.field),
-              })}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </section>
-  );
 }

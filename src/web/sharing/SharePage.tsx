@@ -9,8 +9,8 @@ import { TextAreaField } from '../ui/TextAreaField';
 import { useToast } from '../shell/Toaster';
 import { Button } from '../ui/Button';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
-import { Icon } from '../ui/Icon';
 import { ConsentBox } from './ConsentBox';
+import { FlagList } from './FlagList';
 import { Notice } from '../ui/Notice';
 import { Page } from '../ui/Page';
 import { RadioGroupField } from '../ui/RadioGroupField';
@@ -153,7 +153,13 @@ function Review({ review, draft0 }: { review: ShareReview; draft0: SharedDraft }
         </Notice>
       ) : null}
 
-      <FlagList flags={flags} checking={editable && checking} inNetwork={network !== null} t={t} />
+      <FlagList
+        flags={flags}
+        checking={editable && checking}
+        inNetwork={network !== null}
+        fieldLabel={(field) => fieldLabel(t, field)}
+        t={t}
+      />
 
       <section className="panel stack" aria-labelledby="share-preview-heading">
         <h2 id="share-preview-heading" className="section__title">
@@ -301,47 +307,6 @@ function fieldLabel(t: SharingT, field: string): string {
     default:
       return field;
   }
-}
-
-/** SHARE-REVIEW-2: every flag in words, so nothing rests on the highlight's colour. */
-function FlagList({
-  flags,
-  checking,
-  inNetwork,
-  t,
-}: {
-  flags: ShareFlag[];
-  checking: boolean;
-  inNetwork: boolean;
-  t: SharingT;
-}) {
-  return (
-    <section className="panel stack share-flags" aria-labelledby="share-flags-heading">
-      <h2 id="share-flags-heading" className="section__title">
-        <Icon name="alert" className="icon" /> {t('review.flagsHeading')}
-      </h2>
-      <p className="muted" role="status">
-        {checking ? t('review.flagsChecking') : flags.length === 0 ? t('review.flagsNone') : ''}
-      </p>
-      {flags.length > 0 ? (
-        <ul className="share-flags__list" data-testid="share-flags">
-          {flags.map((f) => (
-            <li key={`${f.field}-${f.start}`}>
-              {t('review.flag', {
-                text: f.text,
-                // SHARE-NET-3: in a network the known names are its members'.
-                reason:
-                  inNetwork && f.reason === 'known-name'
-                    ? t('review.networkKnownName')
-                    : t(`review.reasons.${f.reason}`),
-                field: fieldLabel(t, f.field),
-              })}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </section>
-  );
 }
 
 /** A field's text with its flags marked: a highlight, an underline and hidden words for screen readers. */
