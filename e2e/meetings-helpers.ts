@@ -111,15 +111,26 @@ export async function measureStepChange(
   );
   await input();
   const inputAt = await actor.evaluate(() => window.__lastInputAt ?? 0);
-  return Promise.all(
-    watchers.map(async (page) => {
-      await page.waitForFunction((expected) => window.__stepSeen?.[expected] !== undefined, title, {
-        timeout: 5_000,
-      });
-      const seenAt = await page.evaluate((expected) => window.__stepSeen?.[expected] ?? 0, title);
-      return seenAt - inputAt;
-    }),
-  );
+  // The actor's own screen must show the new step before the caller acts again, as a person would see it: a
+  // next key pressed earlier names the step the screen still showed, and the server rightly refuses it as stale
+  // ("the meeting had already moved"), as it did once on a busy CI run.
+  const actorSeen = actor
+    .getByTestId('step-title')
+    .filter({ hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) })
+    .waitFor({ timeout: 10_000 });
+  const [latencies] = await Promise.all([
+    Promise.all(
+      watchers.map(async (page) => {
+        await page.waitForFunction((expected) => window.__stepSeen?.[expected] !== undefined, title, {
+          timeout: 5_000,
+        });
+        const seenAt = await page.evaluate((expected) => window.__stepSeen?.[expected] ?? 0, title);
+        return seenAt - inputAt;
+      }),
+    ),
+    actorSeen,
+  ]);
+  return latencies;
 }
 
 /**
