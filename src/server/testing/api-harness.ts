@@ -87,6 +87,13 @@ export interface Response<T = unknown> {
 }
 
 /** A caller with a cookie jar of one session cookie. */
+type InjectMethod = NonNullable<InjectOptions['method']>;
+const INJECT_METHODS: readonly string[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+/** light-my-request 6.6 (ADR 0037) types `method` as its own union; callers (the matrices) pass catalogue strings. */
+function isInjectMethod(method: string): method is InjectMethod {
+  return INJECT_METHODS.includes(method.toUpperCase());
+}
+
 export class Client {
   /** Each client gets its own loopback address, as distinct browsers would, so per-IP limits apply per client. */
   readonly remoteAddress = `127.${1 + Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`;
@@ -97,11 +104,12 @@ export class Client {
   ) {}
 
   async request<T = unknown>(
-    method: InjectOptions['method'],
+    method: string,
     url: string,
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<Response<T>> {
+    if (!isInjectMethod(method)) throw new Error(`not an HTTP method inject knows: ${method}`);
     const res = await this.app.inject({
       method,
       url,
