@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, describe, test } from 'vitest';
 import { createTestDatabase } from '../test/db';
 
@@ -56,8 +56,44 @@ export function describeE2E(name: string, body: () => void): void {
   describe.skip(name, body); // reason: Chromium missing and REQUIRE_E2E unset (warned loudly above)
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+export async function launchBrowser(): Promise<Browser> {
+  return blockServiceWorkersByDefault(
+    await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs }),
+  );
+}
+
+/**
+ * ADR 0043: the app registers a service worker, and requests a worker answers never reach `page.route`, which
+ * several journeys use to stage a slow or failing answer. So a context blocks service workers unless its test
+ * asks for them (`serviceWorkers: 'allow'`), as the PWA journey does.
+ */
+function blockServiceWorkersByDefault(browser: Browser): Browser {
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
+}
+
+/**
+ * PWA-INSTALL-1: a browser profile on disk, as a person's own browser is. Chromium never offers to install an app
+ * from an incognito-like context (Playwright's usual ones), so the installability check needs this. Service
+ * workers run here. The caller closes the context; the profile is deleted with it.
+ */
+export async function ownBrowserProfile(
+  options: Parameters<typeof chromium.launchPersistentContext>[1] = {},
+): Promise<BrowserContext> {
+  const dir = await mkdtemp(join(tmpdir(), 'ensemble-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: chromiumPath,
+    args: chromiumArgs,
+    serviceWorkers: 'allow',
+    ...options,
+  });
+  context.on('close', () => {
+    void rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  });
+  return context;
 }
 
 let workerBrowser: Promise<Browser> | undefined;

@@ -6,9 +6,17 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { OFFLINE_READ_PATHS, OFFLINE_SAVED_AT_HEADER, PERSONAL_CACHE } from '#contracts/offline';
 import { DEMO_TEAM, groupIdOf, LiveSocket, openMeeting, signIn as apiSignIn } from '../test/meeting-harness';
 import { checkPage } from './axe';
-import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
+import {
+  describeE2E,
+  ownBrowserProfile,
+  sharedBrowser,
+  releaseBrowser,
+  startApp,
+  type AppUnderTest,
+} from './harness';
 import { skipRestAfterFailure } from './journey';
 import { demo, demoPassword } from './meetings-helpers';
 
@@ -137,5 +145,109 @@ describeE2E('shared devices', () => {
     const after = await storedValues();
     expect(Object.keys(after).filter((k) => k.endsWith(`:${joId}`))).toEqual([]);
     expect(JSON.stringify(after)).not.toContain(privateMarker);
+  });
+
+  test('PWA-INSTALL-1, PWA-OFFLINE-1..4 the app installs; on a personal device My teams, upcoming meetings, next steps and reflections open offline; signing out forgets them', async () => {
+    // Only this context lets the service worker run (the harness blocks it elsewhere, ADR 0043).
+    // A profile on disk, as a person's own browser (Chromium offers no install in an incognito-like context).
+    const own = await ownBrowserProfile({ viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
+    own.setDefaultTimeout(15_000);
+    const p = own.pages()[0] ?? (await own.newPage());
+    const h1 = (name: string) => p.getByRole('heading', { level: 1, name });
+    const kept = () =>
+      p.evaluate(async (name) => {
+        if (!(await caches.has(name))) return [];
+        const requests = await (await caches.open(name)).keys();
+        return [...new Set(requests.map((r) => new URL(r.url).pathname))].sort();
+      }, PERSONAL_CACHE);
+    try {
+      await p.goto(`${app.baseUrl}/sign-in`);
+      await h1('Sign in').waitFor();
+      await p.getByRole('textbox', { name: 'Email' }).fill(demo.coach.email);
+      await p.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+      // The input sits under its card-like label, which takes the click, as a finger's would.
+      await p.locator('label', { hasText: 'Keep me signed in' }).click();
+      expect(await p.getByRole('radio', { name: 'Keep me signed in' }).isChecked()).toBe(true);
+      await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await h1('My teams').waitFor();
+
+      // The worker installs (precaching the app shell), then controls the page after a reload.
+      await p.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await p.reload();
+      await p.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      const cdp = await own.newCDPSession(p);
+      const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+      expect(installabilityErrors).toEqual([]);
+
+      // Online, the five reads are kept as they are read.
+      await h1('My teams').waitFor();
+      await p.getByTestId('upcoming-meetings').waitFor();
+      await p.goto(`${app.baseUrl}/next-steps`);
+      await h1('Next steps').waitFor();
+      await p.goto(`${app.baseUrl}/reflections`);
+      await h1('My reflections').waitFor();
+      await expect.poll(kept).toEqual([...OFFLINE_READ_PATHS].sort());
+
+      // Offline: the page itself comes from the worker's copy of the shell, the reads from the kept copies.
+      await own.setOffline(true);
+      await p.goto(`${app.baseUrl}/`);
+      await h1('My teams').waitFor();
+      await p
+        .getByRole('status')
+        .getByText(/You are seeing what this device saved on/)
+        .waitFor();
+      await p.getByTestId('upcoming-meetings').getByRole('heading', { name: 'Upcoming meetings' }).waitFor();
+      const savedAt = await p.evaluate(
+        async (header) => (await fetch('/api/groups')).headers.get(header),
+        OFFLINE_SAVED_AT_HEADER,
+      );
+      expect(savedAt, 'the teams came from the copy kept on this device').toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      await checkPage(p, 'pwa-offline-my-teams');
+      await p.goto(`${app.baseUrl}/next-steps`);
+      await h1('Next steps').waitFor();
+      await checkPage(p, 'pwa-offline-next-steps');
+      await p.goto(`${app.baseUrl}/reflections`);
+      await h1('My reflections').waitFor();
+      await checkPage(p, 'pwa-offline-reflections');
+
+      // Back online, signing out forgets every kept read.
+      await own.setOffline(false);
+      await p.goto(`${app.baseUrl}/account`);
+      await p.getByRole('button', { name: 'Sign out', exact: true }).first().click();
+      await h1('Sign in').waitFor();
+      await expect.poll(kept).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+
+  test('PWA-OFFLINE-2 a shared device keeps nothing for offline use', async () => {
+    const shared = await browser.newContext({ serviceWorkers: 'allow', reducedMotion: 'reduce' });
+    shared.setDefaultTimeout(15_000);
+    const p = await shared.newPage();
+    try {
+      await p.goto(`${app.baseUrl}/sign-in`);
+      await p.getByRole('textbox', { name: 'Email' }).fill(demo.coach.email);
+      await p.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+      await p.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await p.getByRole('heading', { level: 1, name: 'My teams' }).waitFor();
+      await p.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+      });
+      await p.reload();
+      await p.waitForFunction(() => navigator.serviceWorker.controller !== null);
+      await p.getByTestId('upcoming-meetings').waitFor();
+      await p.goto(`${app.baseUrl}/reflections`);
+      await p.getByRole('heading', { level: 1, name: 'My reflections' }).waitFor();
+      const keptAny = await p.evaluate(
+        async (name) => (await caches.has(name)) && (await (await caches.open(name)).keys()).length > 0,
+        PERSONAL_CACHE,
+      );
+      expect(keptAny).toBe(false);
+    } finally {
+      await shared.close();
+    }
   });
 });

@@ -108,6 +108,7 @@ if (!web.fresh) {
   await viteBuild({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   moveOutOfWebRoot();
   await precompressAssets();
+  await buildServiceWorker();
   web.save();
   console.log(`built web app in ${Math.round(performance.now() - started)} ms`);
 }
@@ -164,4 +165,45 @@ async function precompressAssets() {
       if (gzipped.length < raw.length) await writeFile(join(assets, `${file}.gz`), gzipped);
     }),
   );
+}
+
+/**
+ * PWA-SW (ADR 0043): the service worker, bundled with the list of files it precaches: every file of the web root
+ * but the compressed copies and itself. Hashed assets need no revision (their name changes with their content);
+ * the others (index.html, icons, manifest) carry a hash of their content.
+ */
+async function buildServiceWorker() {
+  const web = join(root, 'dist/web');
+  const entries = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(join(web, dir), { withFileTypes: true })) {
+      const rel = dir ? `${dir}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else if (!/\.(br|gz)$/.test(entry.name) && rel !== 'sw.js') {
+        const hashed = rel.startsWith('assets/');
+        const revision = hashed
+          ? null
+          : createHash('sha256')
+              .update(readFileSync(join(web, rel)))
+              .digest('hex')
+              .slice(0, 16);
+        entries.push({ url: `/${rel}`, revision });
+      }
+    }
+  };
+  walk('');
+  entries.sort((a, b) => a.url.localeCompare(b.url));
+  await esbuild({
+    entryPoints: [join(root, 'src/web/sw/sw.ts')],
+    outfile: join(web, 'sw.js'),
+    absWorkingDir: root,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    define: { __PRECACHE__: JSON.stringify(entries), 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
 }

@@ -9,8 +9,9 @@ import {
   SeriesSummary,
   UpdateMeetingRequest,
   UpdateSeriesRequest,
+  UpcomingMeeting,
 } from './schedule';
-import { e, type Endpoint, anySpace } from './endpoint';
+import { e, items, type Endpoint, anySpace } from './endpoint';
 
 export const scheduleApi = {
   groupCalendar: e({
@@ -76,6 +77,15 @@ export const scheduleApi = {
     auth: 'session',
     response: CalendarFeedLink,
     summary: "Make (or replace) the caller's secret calendar link for this team; shown once",
+    tag: 'calendar',
+  }),
+  myUpcomingMeetings: e({
+    method: 'GET',
+    path: '/api/me/upcoming-meetings',
+    auth: 'session',
+    response: items(UpcomingMeeting),
+    summary:
+      "Meetings of the caller's teams that are live now or scheduled in the next 14 days, soonest first",
     tag: 'calendar',
   }),
   myCalendarFeed: e({

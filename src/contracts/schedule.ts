@@ -116,3 +116,21 @@ export const CalendarFeedLink = z.object({
   createdAt: IsoDateTime,
 });
 export type CalendarFeedLink = z.infer<typeof CalendarFeedLink>;
+
+/** PWA-UPCOMING-1: a meeting of one of my teams coming up (or live now), as the offline list shows it. */
+export const UpcomingMeeting = z.object({
+  id: Id,
+  groupId: Id,
+  groupName: z.string(),
+  title: z.string(),
+  /** Null: scheduled without a date yet. */
+  scheduledFor: z.nullable(IsoDateTime),
+  /** The team's time zone, in which the time is shown (SERIES-TZ-2). */
+  timeZone: TimeZone,
+  status: z.enum(['scheduled', 'live']),
+  totalMinutes: z.number().check(z.int()),
+});
+export type UpcomingMeeting = z.infer<typeof UpcomingMeeting>;
+/** How far ahead the list looks, and how long it may be. */
+export const UPCOMING_DAYS = 14;
+export const UPCOMING_MAX = 20;

@@ -21,10 +21,12 @@ import {
   allowedOriginsOf,
   checkNoNul,
   checkPath,
+  decodedPath,
   helmetOptions,
   hostChecker,
   isApiRequest,
 } from './http/edges';
+import { isOfflineReadPath, OFFLINE_ALLOWED, OFFLINE_HEADER } from '#contracts/offline';
 import { safePath } from './http/logging';
 import { registerCompression, registerNoWebApp, registerWebApp } from './http/static';
 import { checkOrigin } from './http/origin-check';
@@ -265,6 +267,16 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // SHARE-CARD-8: a public card's image is the one exception; it sets its own (revalidated) Cache-Control.
     if (isApiRequest(req) && !(req.routeOptions.config.publicCache && reply.statusCode < 400))
       void reply.header('Cache-Control', 'no-store');
+    // PWA-OFFLINE-2: the service worker keeps only answers marked so, and only a personal device's own reads
+    // in its district (a network tab's answers, under the same address, are never kept).
+    if (
+      req.method === 'GET' &&
+      reply.statusCode === 200 &&
+      req.actor?.personalDevice === true &&
+      req.actor.network === undefined &&
+      isOfflineReadPath(decodedPath(req.raw.url ?? req.url) ?? '')
+    )
+      void reply.header(OFFLINE_HEADER, OFFLINE_ALLOWED);
     done(null, payload);
   });
 

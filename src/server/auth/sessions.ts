@@ -136,6 +136,7 @@ export async function resolveSession(db: Db, secret: string | undefined): Promis
     sessionId: id,
     schoolRoles: new Map(schoolRows.map((r) => [r.schoolId, r.role])),
     groupRoles: new Map(groupRows.map((r) => [r.groupId, r.role])),
+    ...(row.persistent ? { personalDevice: true } : {}),
   };
 }
 

@@ -12,6 +12,11 @@ export interface Actor {
   schoolRoles: ReadonlyMap<string, SchoolRole>;
   groupRoles: ReadonlyMap<string, GroupRole>;
   /**
+   * PWA-OFFLINE-2: a "keep me signed in" session, on a device its person said is theirs. Unset for shared-device
+   * sessions (and any other way of asking): nothing is kept on such a device for offline use.
+   */
+  personalDevice?: boolean;
+  /**
    * ADR 0032: set when the request acts in a network. `userId` and `districtId` are then the member row and the
    * network's tenant; the account stays in its district, named here only to find and leave the member row.
    */

@@ -1122,6 +1122,7 @@ const CASES: Record<EndpointName, Case> = {
   groupCalendarFeed: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
   resetGroupCalendarFeed: { params: () => ({ groupId: w.teamA1 }), expect: takePartTeamA1 },
   myCalendarFeed: { expect: signedIn() },
+  myUpcomingMeetings: { expect: signedIn() },
   resetMyCalendarFeed: { expect: signedIn() },
   // The secret link is the credential: anyone holding it reads the feed, no cookie needed (CAL-FEED-1).
   calendarFeed: {

@@ -1,11 +1,11 @@
 import type { MeetingSummary } from '#contracts/meetings-api';
-import type { SeriesSummary } from '#contracts/schedule';
+import type { SeriesSummary, UpcomingMeeting } from '#contracts/schedule';
 import { presentMeetingSummary } from '../meetings/presenter';
 import type { GroupRow } from '../groups/queries';
 import { groupSubject } from '../groups/queries';
 import type { Actor } from '../policy/actor';
 import { can } from '../policy/policy';
-import type { MeetingRow, SeriesRow } from './queries';
+import type { MeetingRow, SeriesRow, upcomingMeetingsOf } from './queries';
 
 /** TRUST-READ-2: running a meeting puts you on its roster, so it takes membership as well as the rank. */
 const mayRun = (actor: Actor, group: GroupRow) =>
@@ -49,4 +49,20 @@ export function presentChangedMeeting(
     suggestedPresenterIds: m.agenda.map(() => null),
     publicUrl,
   });
+}
+
+type UpcomingRow = Awaited<ReturnType<typeof upcomingMeetingsOf>>[number];
+
+/** PWA-UPCOMING-1 */
+export function presentUpcoming(row: UpcomingRow): UpcomingMeeting {
+  return {
+    id: row.id,
+    groupId: row.groupId,
+    groupName: row.groupName,
+    title: row.title,
+    scheduledFor: row.scheduledFor?.toISOString() ?? null,
+    timeZone: row.timeZone,
+    status: row.status === 'live' ? 'live' : 'scheduled',
+    totalMinutes: row.totalMinutes,
+  };
 }

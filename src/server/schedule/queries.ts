@@ -3,15 +3,21 @@
  * `meetings` row per date that is not skipped; editing its holidays or last date adds or removes the rows that
  * were never opened, and refuses to drop a meeting that has been held.
  */
-import { and, asc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { MeetingAgendaItem } from '#contracts/meetings-api';
 import type { Routine } from '#contracts/routine';
-import { SERIES_DATES_MAX, type CreateSeriesRequest, type UpdateSeriesRequest } from '#contracts/schedule';
+import {
+  SERIES_DATES_MAX,
+  UPCOMING_DAYS,
+  UPCOMING_MAX,
+  type CreateSeriesRequest,
+  type UpdateSeriesRequest,
+} from '#contracts/schedule';
 import { occurrencesOf, ruleIssues, seriesDates, type ZonedRule } from '#core/schedule/index';
 import { agendaOf } from '#core/routines/index';
 import { newJoinCode } from '../auth/tokens';
 import type { DbOrTx } from '../db/client';
-import { districts, meetings, meetingSeries, schools } from '../db/schema';
+import { districts, groups, meetings, meetingSeries, schools } from '../db/schema';
 import type { GroupRow } from '../groups/queries';
 import { loadGroup } from '../groups/queries';
 import { badRequest, conflict, notFound, type FieldProblem } from '../http/errors';
@@ -360,4 +366,51 @@ export async function cancelScheduledMeeting(db: DbOrTx, m: MeetingRow): Promise
     .returning();
   if (!row) throw conflict('This meeting was opened meanwhile. Reload and try again.');
   return row;
+}
+
+/**
+ * PWA-UPCOMING-1: the meetings of the teams I belong to that are live, or scheduled from 12 hours ago (one planned
+ * this morning and not yet opened is still coming) to `UPCOMING_DAYS` ahead; live first, then soonest first.
+ * Each with its team's time zone (SERIES-TZ-2: the school's, else the district's).
+ */
+export async function upcomingMeetingsOf(db: DbOrTx, actor: Actor, now: Date) {
+  const mine = [...actor.groupRoles.keys()];
+  if (mine.length === 0) return [];
+  const from = new Date(now.getTime() - 12 * 3_600_000);
+  const to = new Date(now.getTime() + UPCOMING_DAYS * 86_400_000);
+  return db
+    .select({
+      id: meetings.id,
+      groupId: meetings.groupId,
+      groupName: groups.name,
+      title: meetings.title,
+      scheduledFor: meetings.scheduledFor,
+      status: meetings.status,
+      totalMinutes: meetings.totalMinutes,
+      timeZone: sql<string>`coalesce(${schools.timeZone}, ${districts.timeZone})`,
+    })
+    .from(meetings)
+    .innerJoin(groups, and(eq(groups.districtId, meetings.districtId), eq(groups.id, meetings.groupId)))
+    .innerJoin(districts, eq(districts.id, meetings.districtId))
+    .leftJoin(schools, and(eq(schools.districtId, groups.districtId), eq(schools.id, groups.schoolId)))
+    .where(
+      and(
+        eq(meetings.districtId, actor.districtId),
+        inArray(meetings.groupId, mine),
+        or(
+          eq(meetings.status, 'live'),
+          and(
+            eq(meetings.status, 'scheduled'),
+            gte(meetings.scheduledFor, from),
+            lt(meetings.scheduledFor, to),
+          ),
+        ),
+      ),
+    )
+    .orderBy(
+      sql`${meetings.status} = 'live' desc`,
+      sql`${meetings.scheduledFor} asc nulls last`,
+      asc(meetings.id),
+    )
+    .limit(UPCOMING_MAX);
 }

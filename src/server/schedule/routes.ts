@@ -5,7 +5,7 @@ import { registerEndpoint } from '../http/route';
 import { groupSubject, loadGroup } from '../groups/queries';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
-import { presentChangedMeeting, presentSeries } from './presenter';
+import { presentChangedMeeting, presentSeries, presentUpcoming } from './presenter';
 import { agendaOf } from '#core/routines/index';
 import { resolveAgenda } from '../routines/queries';
 import { loadMeeting } from '../meetings/queries';
@@ -19,12 +19,18 @@ import {
   teamTimeZone,
   updateScheduledMeeting,
   updateSeries,
+  upcomingMeetingsOf,
 } from './queries';
 
 export function registerScheduleRoutes(app: FastifyInstance, s: Services) {
   const publicUrl = () => s.config.publicUrl ?? null;
   const nextOf = async (districtId: string, id: string) =>
     (await nextOfSeries(s.db, districtId, [id], new Date())).get(id) ?? null;
+
+  // PWA-UPCOMING-1: only the caller's own teams (their memberships), in their district.
+  registerEndpoint(app, api.myUpcomingMeetings, async ({ actor }) => ({
+    items: (await upcomingMeetingsOf(s.db, actor, new Date())).map(presentUpcoming),
+  }));
 
   registerEndpoint(app, api.listSeries, async ({ actor, params }) => {
     const group = await loadGroup(s.db, actor, params.groupId);

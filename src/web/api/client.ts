@@ -12,6 +12,7 @@ import { ApiError } from '#contracts/common';
 import { pathFor } from '#contracts/endpoint';
 import { endpointAtHand, loadEndpoint } from './catalogue';
 import { currentNetwork, spaceHeaders } from './space';
+import { OFFLINE_SAVED_AT_HEADER } from '#contracts/offline';
 
 /**
  * The tab's space (ADR 0032, `./space.ts`), imported from here by the rest of the web so that it shares this
@@ -93,6 +94,22 @@ export function withQuery(
   return text ? `${path}?${text}` : path;
 }
 
+/**
+ * PWA-OFFLINE-4: what the last answer said about the connection: the server was not reached, or the answer was a
+ * copy the service worker kept (saved at `savedAt`). Read by the offline note (shell/offline.tsx), which sets
+ * `changed`. `navigator.onLine` alone misses a school network that is up while the server is not.
+ */
+export const connection: { offline: boolean; savedAt: string | null; changed?: () => void } = {
+  offline: false,
+  savedAt: null,
+};
+function noteConnection(offline: boolean, savedAt: string | null): void {
+  if (offline === connection.offline && savedAt === connection.savedAt) return;
+  connection.offline = offline;
+  connection.savedAt = savedAt;
+  connection.changed?.();
+}
+
 export async function call<N extends EndpointName>(
   name: N,
   ...[options]: CallArgs<N>
@@ -133,8 +150,11 @@ export async function call<N extends EndpointName>(
     });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    noteConnection(true, connection.savedAt);
     throw new ApiRequestError(name, 0, 'network', 'Network error');
   }
+  const savedAt = response.headers.get(OFFLINE_SAVED_AT_HEADER);
+  noteConnection(savedAt !== null, savedAt);
 
   const json = await readJson(response);
   if (!response.ok) {

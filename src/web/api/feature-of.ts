@@ -94,6 +94,7 @@ export const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = 
   groupCalendarFeed: 'schedule',
   resetGroupCalendarFeed: 'schedule',
   myCalendarFeed: 'schedule',
+  myUpcomingMeetings: 'schedule',
   resetMyCalendarFeed: 'schedule',
   calendarFeed: 'schedule',
   search: 'search',

@@ -4,6 +4,7 @@ import type { Me } from '#contracts/auth';
 import { queryKeys } from '../api/queries';
 import { leaveNetworkSpace } from '../api/client';
 import { browserStorage, forgetAllOutboxes, forgetOutboxesExcept } from '../meetings/live/outbox-store';
+import { forgetOfflineCopies } from '../shell/offline-copies';
 
 /** Public answers that do not depend on who is signed in, and that a page in mid-flow still shows. */
 const sessionIndependent = new Set<unknown>([
@@ -25,6 +26,8 @@ export function useRememberSignedIn(): (me: Me) => void {
       queryClient.setQueryData(queryKeys.me, me);
       // TRUST-DEVICE-WEB-2: queues someone else left on this device go, even if they never signed out.
       forgetOutboxesExcept(browserStorage(), me.id);
+      // PWA-OFFLINE-3: and so do the offline copies of someone else's reads.
+      forgetOfflineCopies();
     },
     [queryClient],
   );
@@ -37,6 +40,7 @@ export function useForgetSignedIn(): () => void {
     queryClient.removeQueries({ predicate: (query) => !sessionIndependent.has(query.queryKey[0]) });
     queryClient.setQueryData(queryKeys.me, null);
     forgetAllOutboxes(browserStorage());
+    forgetOfflineCopies();
     // NET-WEB-1: whoever signs in next on this tab starts in their own district.
     leaveNetworkSpace();
   }, [queryClient]);

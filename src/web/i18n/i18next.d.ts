@@ -7,6 +7,7 @@ import type { outboxStrings } from '../dev/strings.en';
 import type { invitationStrings } from '../invitations/strings.en';
 import type { joinStrings } from '../join/strings.en';
 import type { setupStrings } from '../setup/strings.en';
+import type { offlineStrings } from '../shell/offline-strings.en';
 import type { teamsStrings } from '../teams/strings.en';
 import type { en } from './en';
 import type { focusAreaStrings } from './focus-areas.en';
@@ -24,6 +25,7 @@ type PageStrings = { admin: typeof adminStrings } & typeof accountStrings &
   typeof invitationStrings &
   typeof joinStrings &
   typeof setupStrings &
+  typeof offlineStrings &
   typeof teamsStrings &
   typeof focusAreaStrings &
   typeof groupKindStrings;

@@ -6,6 +6,7 @@ export const scheduleKeys = {
   series: (groupId: string) => ['schedule', 'series', groupId] as const,
   teamFeed: (groupId: string) => ['schedule', 'feed', 'team', groupId] as const,
   myFeed: ['schedule', 'feed', 'mine'] as const,
+  upcoming: ['schedule', 'upcoming'] as const,
 };
 
 /** The team's series and its time zone. */
@@ -30,5 +31,13 @@ export function useMyFeed(enabled = true) {
     queryKey: scheduleKeys.myFeed,
     queryFn: ({ signal }) => call('myCalendarFeed', { signal }),
     enabled,
+  });
+}
+
+/** PWA-UPCOMING-1: my teams' meetings live now or in the next two weeks. */
+export function useUpcomingMeetings() {
+  return useQuery({
+    queryKey: scheduleKeys.upcoming,
+    queryFn: ({ signal }) => call('myUpcomingMeetings', { signal }),
   });
 }

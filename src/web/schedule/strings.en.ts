@@ -72,6 +72,14 @@ export const scheduleStrings = {
     cancelConfirm: 'Cancel meeting',
     cancelDone: 'Meeting cancelled.',
   },
+  /** PWA-UPCOMING-1: on My teams, and offline too (PWA-OFFLINE-1). */
+  upcoming: {
+    title: 'Upcoming meetings',
+    empty: 'No meetings in the next two weeks.',
+    live: 'Live now',
+    scheduled: 'Scheduled',
+    minutes: '{{count}} minutes',
+  },
   feed: {
     title: 'Subscribe in your calendar',
     privacy:

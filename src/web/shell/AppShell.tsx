@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isApiRequestError } from '../api/client';
@@ -8,6 +8,9 @@ import { NetworkFrame, useCurrentNetwork } from './space';
 import { noteNavigation } from './navigationFocus';
 import { ToastProvider } from './Toaster';
 import { SearchBox } from '../search/SearchBox';
+
+/** PWA-OFFLINE-4, and the service worker's registration (ADR 0043): a chunk of its own, after the first render. */
+const OfflineNote = lazy(() => import('./offline'));
 
 /**
  * The frame around every page: skip link, header with the product name and (when signed in) the
@@ -112,6 +115,10 @@ export function AppShell({ children }: { children: ReactNode }) {
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
         {/* DAY-PERF-4: nothing in <main> until we know who is here: on a phone the menu takes a second line of
             the header, and a loading line drawn before it would be pushed down (a layout shift). */}
+        {/* PWA-OFFLINE-4: a live meeting says it in its own words (LIVE-UI-10). */}
+        <Suspense fallback={null}>
+          {location.pathname.startsWith('/meetings/') ? null : <OfflineNote />}
+        </Suspense>
         {me.isPending ? null : networkMissing ? <NetworkFrame part="not-found" /> : children}
       </main>
     </ToastProvider>

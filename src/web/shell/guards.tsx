@@ -35,7 +35,12 @@ export function SetupGate({ children }: { children: ReactNode }) {
   const demo = useDemoInfo();
   const { pathname } = useCurrentLocation();
   if (setup.isPending || demo.isPending) return <LoadingState />;
-  if (setup.isError) return <ErrorState error={setup.error} onRetry={() => void setup.refetch()} />;
+  if (setup.isError) {
+    // PWA-OFFLINE-1: someone signed in has a district that is set up; offline, the pages kept on this device
+    // open rather than stopping at the setup question they cannot be asked.
+    if (me.data) return children;
+    return <ErrorState error={setup.error} onRetry={() => void setup.refetch()} />;
+  }
   if (setup.data.needsSetup && !allowedBeforeSetup.has(pathname)) return <GoTo to="/setup" />;
   if (!setup.data.needsSetup && pathname === '/setup') {
     return <GoTo to={me.data?.districtRole === 'district_admin' ? '/first-steps' : '/'} />;

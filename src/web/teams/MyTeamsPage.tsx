@@ -10,6 +10,7 @@ import { groupKindLabel } from './labels';
 import { InvitedMeetings } from '../peer-modeling/InvitedMeetings';
 import { ReminderBanner } from '../next-steps/ReminderBanner';
 import { SurveyBanner } from '../surveys/SurveyBanner';
+import { UpcomingMeetings } from '../schedule/UpcomingMeetings';
 import './i18n';
 import '../i18n/group-kinds';
 
@@ -95,6 +96,8 @@ export function MyTeamsPage() {
           ))}
         </ul>
       )}
+      {/* PWA-UPCOMING-1: below the teams, so arriving later it pushes nothing the reader is looking at. */}
+      <UpcomingMeetings />
       <InvitedMeetings />
     </Page>
   );
