@@ -38,7 +38,9 @@ async function meeting(
     title,
     scheduledFor: at,
     status,
-    agenda: [{ routineId: 'share-successes', routineVersion: 1, routineName: 'Share Successes', minutes: 20 }],
+    agenda: [
+      { routineId: 'share-successes', routineVersion: 1, routineName: 'Share Successes', minutes: 20 },
+    ],
     totalMinutes: 20,
     joinCode: randomUUID().slice(0, 8).toUpperCase(),
     createdBy: personalId.id,
