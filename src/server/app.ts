@@ -160,15 +160,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       dev: config.dev,
       onQueued: () => mailWorker?.kick(),
     });
+  const mailPolicy = { ...config.mailQueue, ...opts.mailQueue };
   const mailWorkerStarting = smtpUrl
-    ? smtpTransport(smtpUrl, config.mailFrom)
+    ? smtpTransport(smtpUrl, config.mailFrom, mailPolicy.leaseMs)
         .then((transport) => {
-          mailWorker = createMailWorker({
-            db: database.db,
-            transport,
-            log: app.log,
-            ...(opts.mailQueue ? { policy: opts.mailQueue } : {}),
-          });
+          mailWorker = createMailWorker({ db: database.db, transport, log: app.log, policy: mailPolicy });
         })
         .catch((err: unknown) => app.log.error({ err }, 'mail queue worker did not start'))
     : Promise.resolve();

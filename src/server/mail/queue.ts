@@ -317,10 +317,23 @@ export function createMailWorker(opts: {
   };
 }
 
-/** The production transport: nodemailer over `SMTP_URL`, each attempt carrying the row's Message-ID. */
-export async function smtpTransport(smtpUrl: string, from: string): Promise<MailTransport> {
+/**
+ * The production transport: nodemailer over `SMTP_URL`, each attempt carrying the row's Message-ID. Its timeouts
+ * stay within a third of the lease (MAIL-QUEUE-6), so a live sender gives up long before its claim runs out.
+ */
+export async function smtpTransport(
+  smtpUrl: string,
+  from: string,
+  leaseMs: number = DEFAULT_POLICY.leaseMs,
+): Promise<MailTransport> {
   const nodemailer = (await import('nodemailer')).default;
-  const smtp = nodemailer.createTransport({ url: smtpUrl, ...SMTP_TIMEOUTS });
+  const within = Math.floor(leaseMs / 3);
+  const smtp = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: Math.min(SMTP_TIMEOUTS.connectionTimeout, within),
+    greetingTimeout: Math.min(SMTP_TIMEOUTS.greetingTimeout, within),
+    socketTimeout: Math.min(SMTP_TIMEOUTS.socketTimeout, within),
+  });
   return {
     async send(mail) {
       await smtp.sendMail({
