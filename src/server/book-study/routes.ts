@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import type { Routine } from '#contracts/routine';
-import { agendaOf, totalMinutes } from '#core/routines/index';
+import { agendaOf } from '#core/routines/index';
 import { instantToLocal, localToInstant } from '#core/schedule/index';
 import { groupSubject, loadGroup, type GroupRow } from '../groups/queries';
 import { conflict } from '../http/errors';

@@ -190,6 +190,8 @@ export function createMailWorker(opts: {
   const random = opts.random ?? Math.random;
   const db = opts.db;
   const state = { stopped: false };
+  /** Read through a call: `stop()` flips it while a loop awaits. */
+  const stopped = () => state.stopped;
   let wake: (() => void) | null = null;
 
   async function claim(): Promise<Claimed | null> {
@@ -280,18 +282,18 @@ export function createMailWorker(opts: {
 
   async function drain(): Promise<number> {
     let sent = 0;
-    while (!state.stopped && (await sendOne())) sent++;
+    while (!stopped() && (await sendOne())) sent++;
     return sent;
   }
 
   async function loop(): Promise<void> {
-    while (!state.stopped) {
+    while (!stopped()) {
       try {
         await drain();
       } catch (err) {
         opts.log.warn({ error: errorSummary(err) }, 'mail queue: could not claim or record; will look again');
       }
-      if (state.stopped) break;
+      if (stopped()) break;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, policy.pollMs + Math.round(random() * policy.pollMs * 0.2));
         function done() {

@@ -26,7 +26,10 @@ export async function smtpServer(opts: {
     closeTimeout: 100,
     onRcptTo(address, _session, callback) {
       const code = opts.refuse?.(address.address) ?? null;
-      if (code === null) return callback();
+      if (code === null) {
+        callback();
+        return;
+      }
       refusals.push(code);
       const err: SMTPServerError = new Error(code >= 500 ? 'No such user here' : 'Try again later');
       err.responseCode = code;
