@@ -32,6 +32,7 @@ import { registerCompression, registerNoWebApp, registerWebApp } from './http/st
 import { checkOrigin } from './http/origin-check';
 import { registerInvitationRoutes } from './invitations/routes';
 import { createMailer, type Mailer } from './mail/mailer';
+import { createMailWorker, smtpTransport, type MailWorker, type QueuePolicy } from './mail/queue';
 import { registerOrgRoutes } from './org/routes';
 import { registerReflectionRoutes } from './reflections/routes';
 import type { Services } from './services';
@@ -93,6 +94,8 @@ export interface BuildOptions {
    * start, then every 10 minutes); default on; tests call them directly.
    */
   digestJob?: boolean;
+  /** MAIL-QUEUE-3: the queue worker's retry policy (tests shorten its delays); it runs when SMTP_URL is set. */
+  mailQueue?: Partial<QueuePolicy>;
 }
 
 /** 64 KiB is far above any legitimate JSON body of this API. */
@@ -146,15 +149,27 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     app.addHook('onRoute', (route) => observe({ method: route.method, url: route.url }));
   }
 
+  // MAIL-QUEUE-3: with SMTP, every node runs a queue worker; its transport loads beside the start (APP-START-1).
+  let mailWorker: MailWorker | null = null;
+  const smtpUrl = opts.mailer ? undefined : config.smtpUrl;
   const mailer =
     opts.mailer ??
     createMailer({
       db: database.db,
-      smtpUrl: config.smtpUrl,
+      smtpUrl,
       from: config.mailFrom,
       log: app.log,
       dev: config.dev,
+      onQueued: () => mailWorker?.kick(),
     });
+  const mailPolicy = { ...config.mailQueue, ...opts.mailQueue };
+  const mailWorkerStarting = smtpUrl
+    ? smtpTransport(smtpUrl, config.mailFrom, mailPolicy.leaseMs)
+        .then((transport) => {
+          mailWorker = createMailWorker({ db: database.db, transport, log: app.log, policy: mailPolicy });
+        })
+        .catch((err: unknown) => app.log.error({ err }, 'mail queue worker did not start'))
+    : Promise.resolve();
   let realtime: Realtime | null = null;
   let colleagueJob: ReturnType<typeof startColleagueMatching> | null = null;
   const committed = new CommittedEvents(app.log);
@@ -342,6 +357,8 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       ? null
       : startSurveyJob({ database, mailer, link: (path) => services.link(path), log: app.log });
   app.addHook('preClose', async () => {
+    await mailWorkerStarting;
+    await mailWorker?.stop();
     await digestJob?.stop();
     await surveyJob?.stop();
     await colleagueJob?.stop();

@@ -12,6 +12,10 @@ const Env = z.object({
   DATA_DIR: z._default(z.string(), './data'),
   SMTP_URL: z.optional(z.string()),
   MAIL_FROM: z._default(z.string(), 'Ensemble <no-reply@ensemble.local>'),
+  /** MAIL-QUEUE-4: the first retry's delay after a temporary refusal (doubling after each, capped at an hour). */
+  MAIL_RETRY_BASE_MS: z._default(z.coerce.number().check(z.int(), z.gte(10), z.lte(3_600_000)), 30_000),
+  /** MAIL-QUEUE-6: how long a node's claim on a message holds; the SMTP timeouts are kept within a third of it. */
+  MAIL_LEASE_MS: z._default(z.coerce.number().check(z.int(), z.gte(300), z.lte(3_600_000)), 300_000),
   /** Base of links in emails, the allowed Origin and Host; https turns on HSTS and `__Host-` Secure cookies. */
   PUBLIC_URL: z.optional(z.url()),
   /** Proxies in front of the app: a hop count (`1`, `2`) or a comma list of addresses/CIDRs. Never "all". */
@@ -36,6 +40,8 @@ export interface Config {
   dataDir: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** MAIL-QUEUE-3..6: the queue worker's timing (defaults: 30 s first retry, 5-minute lease, 5 s poll). */
+  mailQueue: { baseDelayMs: number; leaseMs: number; pollMs: number };
   publicUrl: string | undefined;
   trustProxy: TrustProxy;
   /** TRUST-LIMIT-1: requests per minute per client address over all routes. */
@@ -105,6 +111,11 @@ export function loadConfig(
     dataDir: resolve(e.DATA_DIR),
     smtpUrl: e.SMTP_URL || undefined,
     mailFrom: e.MAIL_FROM,
+    mailQueue: {
+      baseDelayMs: e.MAIL_RETRY_BASE_MS,
+      leaseMs: e.MAIL_LEASE_MS,
+      pollMs: Math.min(5_000, e.MAIL_RETRY_BASE_MS),
+    },
     publicUrl: e.PUBLIC_URL?.replace(/\/$/, ''),
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,

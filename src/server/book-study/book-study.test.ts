@@ -21,6 +21,7 @@ import {
   createDistrictWithAdmin,
   createTestApp,
   signedInClient,
+  TEST_HOST,
   TEST_PASSWORD,
   type TestApp,
 } from '../testing/api-harness';
@@ -756,5 +757,71 @@ describe('BOOK-6: the study calendar, read back with ical.js under a far host zo
       .from(bookStudies)
       .where(and(eq(bookStudies.id, id), eq(bookStudies.groupId, teamId)));
     expect(row?.title).toBe('Collective Efficacy');
+  });
+});
+
+describe('CAL-ITEMS-1: book studies in the person and team calendar feeds', () => {
+  /** The UIDs of a feed made by `c` at `path` (a new secret link), read back with ical.js. */
+  const feedUids = async (c: Client, path: string) => {
+    const made = await c.post<{ url: string }>(path);
+    expect(made.status).toBe(200);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: new URL(made.body.url).pathname,
+      headers: { host: TEST_HOST },
+    });
+    expect(res.statusCode).toBe(200);
+    return new Set(
+      ICAL.Component.fromString(res.body)
+        .getAllSubcomponents('vevent')
+        .map((v) => String(v.getFirstPropertyValue('uid'))),
+    );
+  };
+  const studiesOf = async (c: Client, groupId: string, network = false) => {
+    const list = network
+      ? await inNet<BookStudyList>(c, 'GET', `/api/groups/${groupId}/book-studies`)
+      : await c.get<BookStudyList>(`/api/groups/${groupId}/book-studies`);
+    const out: BookStudyDetail[] = [];
+    for (const s of list.body.items) {
+      const d = network
+        ? await inNet<BookStudyDetail>(c, 'GET', `/api/book-studies/${s.id}`)
+        : await c.get<BookStudyDetail>(`/api/book-studies/${s.id}`);
+      out.push(d.body);
+    }
+    return out;
+  };
+
+  it('CAL-ITEMS-1: a member’s own and team feeds carry every read-by day and each session not yet a meeting (the meeting stands for it), with the study calendar’s UIDs', async () => {
+    const studies = await studiesOf(team.member1, teamId);
+    const sections = studies.flatMap((s) => s.sections);
+    expect(sections.some((x) => x.meetingId !== null)).toBe(true);
+    expect(sections.some((x) => x.sessionAt !== null && x.meetingId === null)).toBe(true);
+    const own = await feedUids(team.member1, '/api/me/calendar-feed');
+    const teamFeed = await feedUids(team.member1, `/api/groups/${teamId}/calendar-feed`);
+    for (const uids of [own, teamFeed])
+      for (const x of sections) {
+        expect(uids.has(`book-read-by-${x.id}@ensemble`), x.title).toBe(true);
+        expect(uids.has(`book-session-${x.id}@ensemble`), x.title).toBe(
+          x.sessionAt !== null && x.meetingId === null,
+        );
+        if (x.meetingId) expect(uids.has(`meeting-${x.meetingId}@ensemble`)).toBe(true);
+      }
+    // The same UIDs as the study's own calendar, so a calendar app holding both updates one event.
+    const first = studies[0]!;
+    const own6 = await team.member1.get<string>(`/api/book-studies/${first.id}/calendar.ics`);
+    expect(own6.body).toContain(`UID:book-read-by-${first.sections[0]!.id}@ensemble`);
+  });
+
+  it('CAL-ITEMS-1: a cohort’s study stays in the network: not in its members’ personal feeds at home; nobody outside a team sees its study', async () => {
+    const cohortSections = (await studiesOf(net.principalA, cohortId, true)).flatMap((s) => s.sections);
+    expect(cohortSections.length).toBeGreaterThan(0);
+    const teamSections = (await studiesOf(team.member1, teamId)).flatMap((s) => s.sections);
+    const principal = await feedUids(net.principalA, '/api/me/calendar-feed');
+    const outsider = await feedUids(team.outsider, '/api/me/calendar-feed');
+    for (const x of [...cohortSections, ...teamSections]) {
+      expect(principal.has(`book-read-by-${x.id}@ensemble`)).toBe(false);
+      expect(outsider.has(`book-read-by-${x.id}@ensemble`)).toBe(false);
+      expect(outsider.has(`book-session-${x.id}@ensemble`)).toBe(false);
+    }
   });
 });

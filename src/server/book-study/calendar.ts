@@ -5,10 +5,10 @@
  * would be the host's (upcoming-facts §3). People's text goes through `plainText` and ical-generator escapes and
  * folds it by octets (TRUST-HTTP-10).
  */
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { zonedDateTime } from '#core/schedule/index';
-import { plainText, vtimezoneOf } from '../calendar/ics';
+import { plainText, vtimezoneOf } from '../calendar/ical-text';
 
 export interface CalendarSection {
   id: string;
@@ -20,6 +20,8 @@ export interface CalendarSection {
   /** The session's routine name and minutes, when it has one. */
   routine: { name: string; minutes: number } | null;
   prompts: readonly string[];
+  /** True once the session is scheduled as a meeting (that meeting is then the team feed's event). */
+  hasMeeting: boolean;
 }
 
 export interface BookStudyCalendar {
@@ -64,6 +66,21 @@ export function renderBookStudyCalendar(study: BookStudyCalendar): string {
     ttl: 60 * 60,
   });
   if (tzid) cal.x([{ key: 'X-WR-TIMEZONE', value: tzid }]);
+  addBookStudyEvents(cal, study, { sessions: 'all' });
+  return cal.toString();
+}
+
+/**
+ * BOOK-6, CAL-ITEMS-1: a study's events into `cal`: each section's read-by day (all day) and its session. In a
+ * team or person feed (`sessions: 'unscheduled'`) a session already scheduled as a meeting is left to that
+ * meeting's own event, so it shows once. UIDs are the section's, so a calendar updates rather than duplicates.
+ */
+export function addBookStudyEvents(
+  cal: ICalCalendar,
+  study: BookStudyCalendar,
+  opts: { sessions: 'all' | 'unscheduled' },
+): void {
+  const tzid = vtimezoneOf(study.timeZone)?.tzid ?? null;
   for (const s of study.sections) {
     const day = zonedDateTime(s.readBy, '00:00', study.timeZone);
     cal.createEvent({
@@ -79,7 +96,7 @@ export function renderBookStudyCalendar(study: BookStudyCalendar): string {
       url: study.url,
       status: ICalEventStatus.CONFIRMED,
     });
-    if (!s.sessionAt) continue;
+    if (!s.sessionAt || (opts.sessions === 'unscheduled' && s.hasMeeting)) continue;
     const start = zonedDateTime(s.sessionAt.slice(0, 10), s.sessionAt.slice(11, 16), study.timeZone);
     const minutes = s.routine ? Math.max(s.routine.minutes, MIN_MINUTES) : SESSION_MINUTES;
     cal.createEvent({
@@ -97,5 +114,4 @@ export function renderBookStudyCalendar(study: BookStudyCalendar): string {
       status: ICalEventStatus.CONFIRMED,
     });
   }
-  return cal.toString();
 }

@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import type { Routine } from '#contracts/routine';
-import { agendaOf, totalMinutes } from '#core/routines/index';
+import { agendaOf } from '#core/routines/index';
 import { instantToLocal, localToInstant } from '#core/schedule/index';
 import { groupSubject, loadGroup, type GroupRow } from '../groups/queries';
 import { conflict } from '../http/errors';
@@ -22,6 +22,7 @@ import { cancelScheduledMeeting, teamTimeZone, updateScheduledMeeting } from '..
 import type { DbOrTx } from '../db/client';
 import type { Services } from '../services';
 import { renderBookStudyCalendar } from './calendar';
+import { studyCalendar } from './feed';
 import { presentDetail, presentList, presentReflection } from './presenter';
 import {
   authorName,
@@ -190,30 +191,6 @@ export function registerBookStudyRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(app, api.bookStudyCalendar, async ({ actor, params }) => {
     const { study, group } = await loadStudy(s.db, actor, params.studyId);
     authorize(actor, 'take-part', groupSubject(group));
-    const sections = await sectionsOf(s.db, study);
-    const routines = new Map<string, { name: string; minutes: number } | null>();
-    for (const id of new Set(sections.flatMap((x) => (x.routineId ? [x.routineId] : [])))) {
-      const routine = await routineOf(group, id);
-      routines.set(id, routine ? { name: routine.name, minutes: totalMinutes(routine) } : null);
-    }
-    return renderBookStudyCalendar({
-      title: study.title,
-      authors: study.authors,
-      groupName: group.name,
-      timeZone: await teamTimeZone(s.db, group),
-      sequence: study.sequence,
-      updatedAt: study.updatedAt,
-      // The group's page, where its studies are listed.
-      url: s.link(`/teams/${group.id}`),
-      sections: sections.map((x) => ({
-        id: x.id,
-        title: x.title,
-        pages: x.pages,
-        readBy: x.readBy,
-        sessionAt: x.sessionAt,
-        routine: x.routineId ? (routines.get(x.routineId) ?? null) : null,
-        prompts: x.prompts,
-      })),
-    });
+    return renderBookStudyCalendar(await studyCalendar(s, study, group));
   });
 }

@@ -16,6 +16,8 @@ import ical, {
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { seriesDates, zonedDateTime } from '#core/schedule/index';
+import { addBookStudyEvents, type BookStudyCalendar } from '../book-study/calendar';
+import { plainText, vtimezoneOf } from './ical-text';
 
 export interface CalendarSeries {
   id: string;
@@ -66,34 +68,7 @@ const WEEKDAYS: readonly ICalWeekday[] = [
 /** Short meetings still show as a block a calendar can display. */
 const MIN_MINUTES = 15;
 
-const vtimezoneCache = new Map<string, { tzid: string; block: string } | null>();
-/**
- * The VTIMEZONE of an IANA zone and the TZID it carries: timezones-ical-library knows current rules (the npm
- * alternative still has DST in Mexico City), and names a link (`Asia/Calcutta`) by its canonical zone.
- */
-export function vtimezoneOf(zone: string): { tzid: string; block: string } | null {
-  if (!vtimezoneCache.has(zone)) {
-    const [block] = tzlib_get_ical_block(zone);
-    const tzid = block ? /^TZID:(.+)$/m.exec(block)?.[1]?.trim() : undefined;
-    vtimezoneCache.set(zone, block && tzid ? { tzid, block } : null);
-  }
-  return vtimezoneCache.get(zone) ?? null;
-}
-
-/**
- * TRUST-HTTP-10: people's text in a calendar is text: control characters other than line breaks are dropped (a
- * lone CR would end the line for some parsers) and a lone surrogate becomes U+FFFD; ical-generator then escapes
- * backslash, semicolon, comma and line breaks, and folds by octets.
- */
-export function plainText(s: string): string {
-  return (
-    s
-      .replace(/\r\n|\r/g, '\n')
-      // eslint-disable-next-line no-control-regex -- dropping control characters is the point
-      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-  );
-}
+export { plainText, vtimezoneOf } from './ical-text';
 
 const uidOf = (kind: 'series' | 'meeting', id: string) => `${kind}-${id}@ensemble`;
 
@@ -112,12 +87,31 @@ function zoned(at: Date, zone: string): DateTime {
   return DateTime.fromJSDate(at, { zone });
 }
 
+/** CAL-ITEMS-2: an open next step of the feed's owner with a due day, shown on that day in their own feed only. */
+export interface CalendarDueStep {
+  meetingId: string;
+  itemId: string;
+  text: string;
+  /** `YYYY-MM-DD`. */
+  due: string;
+  teamName: string;
+  meetingTitle: string;
+  /** The meeting's page, where it was agreed. */
+  url: string;
+  /** Its last change (added or followed up): DTSTAMP and LAST-MODIFIED. */
+  updatedAt: Date;
+}
+
 export interface CalendarInput {
   name: string;
   /** The calendar's default zone (X-WR-TIMEZONE): the team's, or null for a feed across teams. */
   timeZone: string | null;
   series: readonly CalendarSeries[];
   meetings: readonly CalendarMeeting[];
+  /** CAL-ITEMS-1: the book studies of the feed's teams (read-by days; sessions not yet scheduled as meetings). */
+  bookStudies?: readonly BookStudyCalendar[];
+  /** CAL-ITEMS-2: a personal feed's owner's due next steps. */
+  dueSteps?: readonly CalendarDueStep[];
 }
 
 /** CAL-ICS-1: the calendar text. Deterministic for the same input (DTSTAMP is each item's last change). */
@@ -140,6 +134,8 @@ export function renderCalendar(input: CalendarInput): string {
     if (m.series && series) addOccurrence(cal, series, m, m.series.occurrenceDate);
     else addOneOff(cal, m);
   }
+  for (const study of input.bookStudies ?? []) addBookStudyEvents(cal, study, { sessions: 'unscheduled' });
+  for (const step of input.dueSteps ?? []) addDueStep(cal, step);
   return cal.toString();
 }
 
@@ -226,6 +222,26 @@ function addOneOff(cal: ICalCalendar, m: CalendarMeeting) {
     description: description(m.agendaName, m.totalMinutes, m.teamName, m.url),
     url: m.url,
     status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+}
+
+/** CAL-ITEMS-2: an all-day event on the due day; its UID is the step's (meeting and item), stable for good. */
+function addDueStep(cal: ICalCalendar, step: CalendarDueStep) {
+  const day = DateTime.fromISO(step.due, { zone: 'utc' });
+  if (!day.isValid) return;
+  cal.createEvent({
+    id: `next-step-${step.meetingId}-${step.itemId}@ensemble`,
+    stamp: step.updatedAt,
+    lastModified: step.updatedAt,
+    allDay: true,
+    start: day,
+    end: day.plus({ days: 1 }),
+    summary: plainText(`Due: ${step.text}`),
+    description: plainText(
+      [`${step.teamName} · agreed in ${step.meetingTitle}`, `Open: ${step.url}`].join('\n'),
+    ),
+    url: step.url,
+    status: ICalEventStatus.CONFIRMED,
   });
 }
 

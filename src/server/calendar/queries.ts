@@ -17,7 +17,8 @@ import {
 } from '../db/schema';
 import type { GroupRow } from '../groups/queries';
 import { teamTimeZone } from '../schedule/queries';
-import type { CalendarMeeting, CalendarSeries } from './ics';
+import { loadNextSteps } from '../next-steps/queries';
+import type { CalendarDueStep, CalendarMeeting, CalendarSeries } from './ics';
 
 /** How many meetings a feed carries at most (the newest). */
 const FEED_MEETINGS_MAX = 1000;
@@ -249,4 +250,38 @@ export async function calendarItems(
       ),
     ],
   };
+}
+
+/**
+ * CAL-ITEMS-2: the open next steps with a due day that `userId` owns, in these teams (the feed's, read now), for a
+ * personal feed only. Another person's steps, closed steps and steps without a due day are not calendar items.
+ */
+export async function dueStepsOf(
+  db: DbOrTx,
+  districtId: string,
+  userId: string,
+  teams: readonly GroupRow[],
+  meetingLink: (id: string) => string,
+): Promise<CalendarDueStep[]> {
+  const context = await loadNextSteps(
+    db,
+    districtId,
+    teams.map((g) => g.id),
+  );
+  return context.steps.flatMap((step) =>
+    step.status === 'open' && step.ownerId === userId && step.due
+      ? [
+          {
+            meetingId: step.meetingId,
+            itemId: step.itemId,
+            text: step.text,
+            due: step.due,
+            teamName: context.groups.get(step.groupId)?.name ?? '',
+            meetingTitle: step.meetingTitle,
+            url: meetingLink(step.meetingId),
+            updatedAt: new Date(Math.max(step.addedAt, ...step.followUps.map((f) => f.at))),
+          },
+        ]
+      : [],
+  );
 }

@@ -13,7 +13,8 @@ import { registerEndpoint } from '../http/route';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
 import { renderCalendar } from './ics';
-import { calendarItems, feedStatus, makeFeedLink, resolveFeed, type FeedOwner } from './queries';
+import { studyCalendarsOf } from '../book-study/feed';
+import { calendarItems, dueStepsOf, feedStatus, makeFeedLink, resolveFeed, type FeedOwner } from './queries';
 
 /** Calendar apps poll a feed every few minutes to hours; this is far above that and far below a scan. */
 const FEED_PER_IP = { max: 60, timeWindow: 60_000 };
@@ -37,6 +38,10 @@ export function registerCalendarRoutes(app: FastifyInstance, s: Services) {
       timeZone: zones.size === 1 ? ([...zones][0] ?? null) : null,
       series: items.series,
       meetings: items.meetings,
+      // CAL-ITEMS-1: the studies of the same teams (read now, as the meetings are).
+      bookStudies: await studyCalendarsOf(s, districtId, teams),
+      // CAL-ITEMS-2: a personal feed also carries its owner's due next steps; a team's feed never does.
+      dueSteps: invitedUserId ? await dueStepsOf(s.db, districtId, invitedUserId, teams, links.meeting) : [],
     });
   }
 

@@ -375,7 +375,7 @@ describe('backup and restore', { timeout: 120_000 }, () => {
       const names = header.tables.map((t) => t.name);
       expect(names).toContain('audit_events');
       expect(names).toContain('sessions');
-      for (const ephemeral of ['outbox', 'auth_throttle', 'socket_io_attachments'])
+      for (const ephemeral of ['outbox', 'mail_queue', 'auth_throttle', 'socket_io_attachments'])
         expect(names).not.toContain(ephemeral);
     });
   });

@@ -56,13 +56,15 @@ export interface BackupOptions {
 
 /**
  * Tables left out of a backup: what is worth nothing after a restore and would only widen what a lost
- * file exposes (dev-outbox mail with live links, per-account attempt counters, Socket.IO's transit table).
+ * file exposes (dev-outbox and queued mail with live links, per-account attempt counters, Socket.IO's transit table).
  * The restored database has them, empty.
  */
 export const EPHEMERAL_TABLES: ReadonlySet<string> = new Set([
   'outbox',
   'auth_throttle',
   'socket_io_attachments',
+  // MAIL-QUEUE-8: mail is for now; a restore must not send yesterday's reset links again.
+  'mail_queue',
 ]);
 
 const FETCH_ROWS = 1000;

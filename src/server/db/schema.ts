@@ -268,6 +268,43 @@ export const outbox = pgTable('outbox', {
   createdAt: createdAt(),
 });
 
+/**
+ * The mail queue (MAIL-QUEUE-1..8, ADR 0040): every mail is a row here first, written in the caller's transaction,
+ * and a worker on every node sends it through SMTP. `idempotency_key` is one logical message (enqueueing it again
+ * stores nothing); `message_id` is the stable RFC 5322 Message-ID every attempt carries, so receivers can dedupe.
+ * `district_id` is null for installation mail (sign-in, password reset). `last_error` holds the SMTP reply code
+ * and a short reason, never the body.
+ */
+export const mailQueue = pgTable(
+  'mail_queue',
+  {
+    id: id(),
+    districtId: uuid('district_id').references(() => districts.id, { onDelete: 'cascade' }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    messageId: text('message_id').notNull(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default({}),
+    status: text('status', { enum: ['pending', 'sending', 'sent', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: tz('next_attempt_at').notNull().defaultNow(),
+    /** While `sending`: the claim's lease; past it, another node may claim the row again. */
+    leaseUntil: tz('lease_until'),
+    lastError: text('last_error'),
+    sentAt: tz('sent_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('mail_queue_idempotency').on(t.idempotencyKey),
+    index('mail_queue_due').on(t.status, t.nextAttemptAt),
+    index('mail_queue_district').on(t.districtId),
+  ],
+);
+
 /** Fixed-window counters for per-account throttling (shared by every app node). */
 export const authThrottle = pgTable(
   'auth_throttle',

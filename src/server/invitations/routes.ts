@@ -175,6 +175,7 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
               subject: `${actor.name} invited you to ${group ? group.name : 'Ensemble'}`,
               text: `Hello,\n\n${actor.name} invited you to join ${what} on Ensemble, where teams run short, structured routines that help them learn from each other.\n\nAccept the invitation (valid for ${INVITATION_DAYS} days):\n\n${link}\n`,
             },
+        { tx },
       );
       // TRUST-LINK-1: without SMTP the inviter passes the link on; shown once, never stored in clear.
       const showLink = s.mailer.mode !== 'smtp';
@@ -507,21 +508,27 @@ async function signUpByCode(
       .from(users)
       .where(eq(users.email, email));
     if (existing && existing.districtId === code.districtId) {
-      await s.mailer.send({
-        to: email,
-        districtId: code.districtId,
-        subject: `Joining ${code.groupName} on Ensemble`,
-        text: `Hello,\n\nSomeone (probably you) used a join code for ${code.groupName} with this address. You already have an Ensemble account: sign in, then enter the code again to join.\n\n${s.link('/sign-in', req)}\n\nIf this was not you, you can ignore this email; nothing has changed.\n`,
-      });
+      await s.mailer.send(
+        {
+          to: email,
+          districtId: code.districtId,
+          subject: `Joining ${code.groupName} on Ensemble`,
+          text: `Hello,\n\nSomeone (probably you) used a join code for ${code.groupName} with this address. You already have an Ensemble account: sign in, then enter the code again to join.\n\n${s.link('/sign-in', req)}\n\nIf this was not you, you can ignore this email; nothing has changed.\n`,
+        },
+        { tx },
+      );
       return;
     }
     if (existing) {
-      await s.mailer.send({
-        to: email,
-        districtId: code.districtId,
-        subject: 'Your address is already in use on Ensemble',
-        text: `Hello,\n\nSomeone (probably you) tried to sign up to Ensemble with a join code using this address. This address already has an Ensemble account with another organization, and an account belongs to one organization only, so it cannot join here. Use another address, or ask the team's facilitator.\n\nIf this was not you, you can ignore this email; nothing has changed.\n`,
-      });
+      await s.mailer.send(
+        {
+          to: email,
+          districtId: code.districtId,
+          subject: 'Your address is already in use on Ensemble',
+          text: `Hello,\n\nSomeone (probably you) tried to sign up to Ensemble with a join code using this address. This address already has an Ensemble account with another organization, and an account belongs to one organization only, so it cannot join here. Use another address, or ask the team's facilitator.\n\nIf this was not you, you can ignore this email; nothing has changed.\n`,
+        },
+        { tx },
+      );
       return;
     }
     const secret = newSecret();
@@ -534,12 +541,15 @@ async function signUpByCode(
       passwordHash,
       expiresAt: new Date(Date.now() + SIGNUP_HOURS * 3_600_000),
     });
-    await s.mailer.send({
-      to: email,
-      districtId: code.districtId,
-      subject: `Confirm your email to join ${code.groupName}`,
-      text: `Hello,\n\nConfirm your email address to create your Ensemble account and join ${code.groupName} (valid for ${SIGNUP_HOURS} hours):\n\n${s.link(`/join/confirm?token=${secret}`, req)}\n\nIf you did not ask for this, you can ignore this email; no account is created.\n`,
-    });
+    await s.mailer.send(
+      {
+        to: email,
+        districtId: code.districtId,
+        subject: `Confirm your email to join ${code.groupName}`,
+        text: `Hello,\n\nConfirm your email address to create your Ensemble account and join ${code.groupName} (valid for ${SIGNUP_HOURS} hours):\n\n${s.link(`/join/confirm?token=${secret}`, req)}\n\nIf you did not ask for this, you can ignore this email; no account is created.\n`,
+      },
+      { tx },
+    );
   });
   return { outcome: 'check-email' as const };
 }

@@ -1,5 +1,6 @@
-import type { Db } from '../db/client';
+import type { Db, DbOrTx } from '../db/client';
 import { outbox } from '../db/schema';
+import { enqueueMail } from './queue';
 
 export interface Mail {
   to: string;
@@ -10,6 +11,16 @@ export interface Mail {
   html?: string;
   /** Extra headers, e.g. `List-Unsubscribe` and `List-Unsubscribe-Post` (RFC 8058). */
   headers?: Record<string, string>;
+  /**
+   * MAIL-QUEUE-2: the logical message's identity (e.g. `digest:<person>:<day>`): enqueueing it twice stores one
+   * row. Without one, each call is its own message.
+   */
+  key?: string;
+}
+
+export interface SendOptions {
+  /** MAIL-QUEUE-1: the caller's transaction; the mail is queued in it, so a rollback sends nothing. */
+  tx?: DbOrTx;
 }
 
 export interface Mailer {
@@ -21,7 +32,8 @@ export interface Mailer {
   readonly mode: 'smtp' | 'dev-outbox' | 'off';
   /** True when mail is captured in the dev outbox instead of being sent. */
   readonly capturing: boolean;
-  send(mail: Mail): Promise<void>;
+  /** Queues the mail (`smtp`), stores it (`dev-outbox`) or logs that it was not sent (`off`). */
+  send(mail: Mail, opts?: SendOptions): Promise<void>;
 }
 
 export interface MailLog {
@@ -36,8 +48,9 @@ export function mailMetadata(mail: Mail): { toDomain: string; subject: string } 
 }
 
 /**
- * SMTP when `SMTP_URL` is set; otherwise the dev outbox in the explicit development mode only (TRUST-MAIL-1);
- * otherwise `off`: nothing is stored or sent, and the log says so with metadata only.
+ * SMTP when `SMTP_URL` is set: the mail is queued (MAIL-QUEUE-1) and the worker (queue.ts) sends it; otherwise
+ * the dev outbox in the explicit development mode only (TRUST-MAIL-1); otherwise `off`: nothing is stored,
+ * queued or sent (MAIL-QUEUE-8), and the log says so with metadata only.
  */
 export function createMailer(opts: {
   db: Db;
@@ -45,26 +58,17 @@ export function createMailer(opts: {
   from: string;
   log: MailLog;
   dev: boolean;
+  /** Called after each enqueue, to wake this node's queue worker. */
+  onQueued?: () => void;
 }): Mailer {
   if (opts.smtpUrl) {
-    const smtpUrl = opts.smtpUrl;
-    // APP-START-1: nodemailer is loaded only where mail really leaves, beside the start rather than in its way.
-    const transport = import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
-    // A failure is reported by the first send, which awaits it.
-    void transport.catch(() => undefined);
     return {
       mode: 'smtp',
       capturing: false,
-      async send(mail) {
-        const smtp = await transport;
-        await smtp.sendMail({
-          from: opts.from,
-          to: mail.to,
-          subject: mail.subject,
-          text: mail.text,
-          ...(mail.html !== undefined && { html: mail.html }),
-          ...(mail.headers !== undefined && { headers: mail.headers }),
-        });
+      async send(mail, send) {
+        await enqueueMail(send?.tx ?? opts.db, mail, { from: opts.from });
+        // The worker on this node looks at once; a row still inside an open transaction waits for its poll.
+        opts.onQueued?.();
       },
     };
   }
@@ -72,8 +76,8 @@ export function createMailer(opts: {
     return {
       mode: 'dev-outbox',
       capturing: true,
-      async send(mail) {
-        await opts.db.insert(outbox).values({
+      async send(mail, send) {
+        await (send?.tx ?? opts.db).insert(outbox).values({
           to: mail.to,
           subject: mail.subject,
           text: mail.text,

@@ -2,7 +2,14 @@ import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { IDLE_TIMEOUT_MS } from '../auth/sessions';
 import { pruneThrottle } from '../auth/throttle';
 import type { Db } from '../db/client';
-import { oneTimeTokens, outbox, pendingSignups, sessions, socketIoAttachments } from '../db/schema';
+import {
+  mailQueue,
+  oneTimeTokens,
+  outbox,
+  pendingSignups,
+  sessions,
+  socketIoAttachments,
+} from '../db/schema';
 
 /** How long what is kept only for a while is kept (TRUST-PURGE-1). */
 export const RETENTION = {
@@ -10,6 +17,9 @@ export const RETENTION = {
   outboxMs: 24 * 60 * 60_000,
   /** Socket.IO's transit rows for large broadcasts: read within seconds by the other nodes. */
   socketAttachmentsMs: 60 * 60_000,
+  /** MAIL-QUEUE-8: sent mail, kept a week for "did it go?" questions; failed mail, a month for the operator. */
+  mailSentMs: 7 * 24 * 60 * 60_000,
+  mailFailedMs: 30 * 24 * 60 * 60_000,
 } as const;
 
 export interface PurgeCounts {
@@ -19,12 +29,14 @@ export interface PurgeCounts {
   throttle: number;
   outbox: number;
   socketAttachments: number;
+  mailQueue: number;
 }
 
 /**
  * Deletes what has expired: one-time links (expired or used), join-code sign-ups never confirmed, sessions
  * past their end or their idle timeout, throttle rows older than a day, dev-outbox mail older than a day,
- * Socket.IO attachments older than an hour. Each a single DELETE, safe to run on any node at any time.
+ * Socket.IO attachments older than an hour, sent mail after a week and failed mail after a month (MAIL-QUEUE-8).
+ * Each a single DELETE, safe to run on any node at any time.
  */
 export async function purgeExpired(db: Db, now: Date = new Date()): Promise<PurgeCounts> {
   const count = (rows: unknown[]) => rows.length;
@@ -62,6 +74,22 @@ export async function purgeExpired(db: Db, now: Date = new Date()): Promise<Purg
       ),
     )
     .returning({ k: socketIoAttachments.id });
+  // MAIL-QUEUE-8: pending and in-flight rows are never purged.
+  const queued = await db
+    .delete(mailQueue)
+    .where(
+      or(
+        and(
+          eq(mailQueue.status, 'sent'),
+          lt(mailQueue.sentAt, new Date(now.getTime() - RETENTION.mailSentMs)),
+        ),
+        and(
+          eq(mailQueue.status, 'failed'),
+          lt(mailQueue.createdAt, new Date(now.getTime() - RETENTION.mailFailedMs)),
+        ),
+      ),
+    )
+    .returning({ k: mailQueue.id });
   return {
     oneTimeTokens: count(tokens),
     pendingSignups: count(signups),
@@ -69,5 +97,6 @@ export async function purgeExpired(db: Db, now: Date = new Date()): Promise<Purg
     throttle,
     outbox: count(mail),
     socketAttachments: count(attachments),
+    mailQueue: count(queued),
   };
 }

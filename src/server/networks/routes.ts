@@ -277,12 +277,15 @@ export function registerNetworkRoutes(app: FastifyInstance, s: Services) {
         .returning();
       if (!row) throw new Error('insert returned no row');
       const link = s.link(`/network-invitations/${network.id}.${secret}`, req);
-      await s.mailer.send({
-        to: body.email,
-        districtId: network.id,
-        subject: `${actor.name} invited you to the network ${network.name}`,
-        text: `Hello,\n\n${actor.name} invited you to join ${network.name}, a network of principals on Ensemble.\n\nSign in to your own Ensemble account with this address, then accept (valid for ${INVITATION_DAYS} days):\n\n${link}\n\nYour district keeps only that you belong to the network; what you write there stays in the network.\n`,
-      });
+      await s.mailer.send(
+        {
+          to: body.email,
+          districtId: network.id,
+          subject: `${actor.name} invited you to the network ${network.name}`,
+          text: `Hello,\n\n${actor.name} invited you to join ${network.name}, a network of principals on Ensemble.\n\nSign in to your own Ensemble account with this address, then accept (valid for ${INVITATION_DAYS} days):\n\n${link}\n\nYour district keeps only that you belong to the network; what you write there stays in the network.\n`,
+        },
+        { tx },
+      );
       const showLink = s.mailer.mode !== 'smtp';
       if (showLink)
         await recordAudit(tx, {

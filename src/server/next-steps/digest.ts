@@ -177,43 +177,51 @@ export async function sendDueDigests(
       .map((s) => ({ ...s, teamName: context.groups.get(s.groupId)?.name ?? '' }));
     if (!mine.length) continue;
     const token = newSecret();
-    const claimed = await db
-      .update(digestSubscriptions)
-      .set({
-        lastSentAt: now,
-        previousTokenHash: sql`${digestSubscriptions.tokenHash}`,
-        tokenHash: hashSecret(token),
-      })
-      .where(
-        and(
-          eq(digestSubscriptions.districtId, person.districtId),
-          eq(digestSubscriptions.userId, person.userId),
-          eq(digestSubscriptions.weekly, true),
-          or(
-            isNull(digestSubscriptions.lastSentAt),
-            lte(digestSubscriptions.lastSentAt, new Date(now.getTime() - DIGEST_PERIOD_MS)),
+    // MAIL-QUEUE-1: the claim and the queued mail commit together.
+    const queued = await db.transaction(async (tx) => {
+      const claimed = await tx
+        .update(digestSubscriptions)
+        .set({
+          lastSentAt: now,
+          previousTokenHash: sql`${digestSubscriptions.tokenHash}`,
+          tokenHash: hashSecret(token),
+        })
+        .where(
+          and(
+            eq(digestSubscriptions.districtId, person.districtId),
+            eq(digestSubscriptions.userId, person.userId),
+            eq(digestSubscriptions.weekly, true),
+            or(
+              isNull(digestSubscriptions.lastSentAt),
+              lte(digestSubscriptions.lastSentAt, new Date(now.getTime() - DIGEST_PERIOD_MS)),
+            ),
           ),
-        ),
-      )
-      .returning({ userId: digestSubscriptions.userId });
-    if (!claimed.length) continue;
-    const unsubscribeUrl = opts.link(`/api/digest/unsubscribe/${token}`);
-    const content = digestContent(mine, {
-      name: person.name,
-      today,
-      pageUrl: opts.link('/next-steps'),
-      unsubscribeUrl,
+        )
+        .returning({ userId: digestSubscriptions.userId });
+      if (!claimed.length) return false;
+      const unsubscribeUrl = opts.link(`/api/digest/unsubscribe/${token}`);
+      const content = digestContent(mine, {
+        name: person.name,
+        today,
+        pageUrl: opts.link('/next-steps'),
+        unsubscribeUrl,
+      });
+      await opts.mailer.send(
+        {
+          to: person.email,
+          districtId: person.districtId,
+          key: `digest:${person.userId}:${now.toISOString()}`,
+          ...content,
+          headers: {
+            'List-Unsubscribe': `<${unsubscribeUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        },
+        { tx },
+      );
+      return true;
     });
-    await opts.mailer.send({
-      to: person.email,
-      districtId: person.districtId,
-      ...content,
-      headers: {
-        'List-Unsubscribe': `<${unsubscribeUrl}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-      },
-    });
-    sent += 1;
+    if (queued) sent += 1;
   }
   return sent;
 }

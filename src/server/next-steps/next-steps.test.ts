@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingCommandBody, MeetingEvent } from '#contracts/meeting';
 import type { MeetingMinutes } from '#contracts/minutes';
@@ -377,5 +378,71 @@ describe('DIGEST: the weekly email digest', () => {
     expect(rows.every((r) => r.tokenHash === null || !r.tokenHash.includes(path.split('/').at(-1)!))).toBe(
       true,
     );
+  });
+});
+
+describe('CAL-ITEMS-2: my due next steps in my calendar feed', () => {
+  const feedEvents = async (c: Client, path: string) => {
+    const made = await c.post<{ url: string }>(path);
+    expect(made.status).toBe(200);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: new URL(made.body.url).pathname,
+      headers: { host: TEST_HOST },
+    });
+    expect(res.statusCode).toBe(200);
+    return ICAL.Component.fromString(res.body)
+      .getAllSubcomponents('vevent')
+      .map((v) => {
+        const start = v.getFirstPropertyValue('dtstart');
+        if (!(start instanceof ICAL.Time)) throw new Error('DTSTART is not a time');
+        return {
+          uid: String(v.getFirstPropertyValue('uid')),
+          summary: String(v.getFirstPropertyValue('summary')),
+          allDay: start.isDate,
+          day: start.toString(),
+          url: String(v.getFirstPropertyValue('url')),
+        };
+      });
+  };
+
+  it('CAL-ITEMS-2: my open next steps with a due day are all-day events linking to their meeting; nobody else’s, none done, none in a team feed', async () => {
+    // What the team's page says Ben has open with a day (earlier tests here close some of them).
+    const page = await ben.get<NextStepsPage>(`/api/groups/${teamId}/next-steps?include=all&today=${today}`);
+    const expected = page.body.items
+      .filter((i) => i.owner?.id === ids.ben && i.status === 'open' && i.due !== null)
+      .map((i) => ({
+        uid: `next-step-${i.meeting.id}-${i.itemId}@ensemble`,
+        summary: `Due: ${i.text}`,
+        allDay: true,
+        day: i.due,
+        url: `http://ensemble.test/meetings/${i.meeting.id}`,
+      }))
+      .sort((a, b) => a.uid.localeCompare(b.uid));
+    expect(expected.length).toBeGreaterThan(0);
+    const mine = await feedEvents(ben, '/api/me/calendar-feed');
+    const due = mine.filter((e) => e.summary.startsWith('Due: ')).sort((a, b) => a.uid.localeCompare(b.uid));
+    expect(due).toEqual(expected);
+    // Ben's closed steps are no events.
+    for (const closed of page.body.items.filter((i) => i.status !== 'open'))
+      expect(JSON.stringify(mine)).not.toContain(closed.itemId);
+    // Cai's step of the same meeting is Cai's alone; a done step and a step with no day are no events.
+    const cais = (await feedEvents(cai, '/api/me/calendar-feed')).filter((e) =>
+      e.summary.startsWith('Due: '),
+    );
+    expect(cais.map((e) => e.summary)).toEqual(['Due: Plan the unit']);
+    expect(JSON.stringify(mine)).not.toContain('Plan the unit');
+    expect(JSON.stringify(cais)).not.toContain('Read the article');
+    // A team's feed carries no one's next steps.
+    const team = await feedEvents(ben, `/api/groups/${teamId}/calendar-feed`);
+    expect(team.filter((e) => e.summary.startsWith('Due: '))).toEqual([]);
+    // The UID is the step's: a second fetch (a new link even) names the same events.
+    const again = await feedEvents(ben, '/api/me/calendar-feed');
+    expect(
+      again
+        .filter((e) => e.summary.startsWith('Due: '))
+        .map((e) => e.uid)
+        .sort(),
+    ).toEqual(due.map((e) => e.uid).sort());
   });
 });

@@ -37,53 +37,60 @@ export async function runSurveyRound(
   now: Date,
 ): Promise<SurveyRound> {
   const today = utcToday(now);
-  let invited = 0;
-  // Claim each wave's invitations first (invited_at), so two rounds or two nodes never send them twice.
-  const due = await s.db
-    .update(surveyWaves)
-    .set({ invitedAt: now })
-    .where(
-      and(
-        eq(surveyWaves.invite, 'email'),
-        isNull(surveyWaves.invitedAt),
-        isNull(surveyWaves.closedAt),
-        lte(surveyWaves.opensOn, today),
-      ),
-    )
-    .returning();
-  for (const row of due) {
-    for (const person of await notYetAnswered(s.db, row.districtId, row.id)) {
-      await s.mailer.send(waveInvitationMail(row, person, s.link(`/surveys/${row.id}/answer`)));
-      invited += 1;
-    }
-  }
-  // MEASURE-WAVE-8: one automatic reminder near the close date, to those who have not answered (claimed first).
-  let reminded = 0;
-  const soon = new Date(now.getTime() + REMINDER_DAYS_BEFORE_CLOSE * 86_400_000);
-  const remind = await s.db
-    .update(surveyWaves)
-    .set({ remindedAt: now })
-    .where(
-      and(
-        eq(surveyWaves.invite, 'email'),
-        // Not in the round that sent the invitations: at least a day after them.
-        lt(surveyWaves.invitedAt, new Date(now.getTime() - 86_400_000)),
-        isNull(surveyWaves.closedAt),
-        lte(surveyWaves.closesOn, utcToday(soon)),
-        gte(surveyWaves.closesOn, today),
-        or(
-          isNull(surveyWaves.remindedAt),
-          lt(surveyWaves.remindedAt, new Date(now.getTime() - REMINDER_DAYS_BEFORE_CLOSE * 86_400_000)),
+  // Claim each wave's invitations (invited_at) and queue its mail in one transaction (MAIL-QUEUE-1), so two rounds
+  // or two nodes never send them twice, and a crash in between loses none.
+  const invited = await s.db.transaction(async (tx) => {
+    let queued = 0;
+    const due = await tx
+      .update(surveyWaves)
+      .set({ invitedAt: now })
+      .where(
+        and(
+          eq(surveyWaves.invite, 'email'),
+          isNull(surveyWaves.invitedAt),
+          isNull(surveyWaves.closedAt),
+          lte(surveyWaves.opensOn, today),
         ),
-      ),
-    )
-    .returning();
-  for (const row of remind) {
-    for (const person of await notYetAnswered(s.db, row.districtId, row.id)) {
-      await s.mailer.send(waveReminderMail(row, person, s.link(`/surveys/${row.id}/answer`)));
-      reminded += 1;
+      )
+      .returning();
+    for (const row of due) {
+      for (const person of await notYetAnswered(tx, row.districtId, row.id)) {
+        await s.mailer.send(waveInvitationMail(row, person, s.link(`/surveys/${row.id}/answer`)), { tx });
+        queued += 1;
+      }
     }
-  }
+    return queued;
+  });
+  // MEASURE-WAVE-8: one automatic reminder near the close date, to those who have not answered (claimed first).
+  const soon = new Date(now.getTime() + REMINDER_DAYS_BEFORE_CLOSE * 86_400_000);
+  const reminded = await s.db.transaction(async (tx) => {
+    let queued = 0;
+    const remind = await tx
+      .update(surveyWaves)
+      .set({ remindedAt: now })
+      .where(
+        and(
+          eq(surveyWaves.invite, 'email'),
+          // Not in the round that sent the invitations: at least a day after them.
+          lt(surveyWaves.invitedAt, new Date(now.getTime() - 86_400_000)),
+          isNull(surveyWaves.closedAt),
+          lte(surveyWaves.closesOn, utcToday(soon)),
+          gte(surveyWaves.closesOn, today),
+          or(
+            isNull(surveyWaves.remindedAt),
+            lt(surveyWaves.remindedAt, new Date(now.getTime() - REMINDER_DAYS_BEFORE_CLOSE * 86_400_000)),
+          ),
+        ),
+      )
+      .returning();
+    for (const row of remind) {
+      for (const person of await notYetAnswered(tx, row.districtId, row.id)) {
+        await s.mailer.send(waveReminderMail(row, person, s.link(`/surveys/${row.id}/answer`)), { tx });
+        queued += 1;
+      }
+    }
+    return queued;
+  });
   let closed = 0;
   for (const { id, districtId } of await wavesDueToClose(s.db, today)) {
     try {

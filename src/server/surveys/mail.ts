@@ -13,6 +13,8 @@ export function waveInvitationMail(
   return {
     to: person.email,
     districtId: row.districtId,
+    // MAIL-QUEUE-2: one invitation per wave and person, however often a round runs.
+    key: `survey-invite:${row.id}:${person.email}`,
     subject: `A short survey: ${row.title}`,
     text: `Hello ${person.name},\n\nYou are invited to answer "${row.title}", a short survey on how your team works together. It takes about 5 minutes.\n\n${promise(row)}\n\nAnswer here: ${link}\n`,
   };
@@ -22,6 +24,8 @@ export function waveReminderMail(row: WaveRow, person: { email: string; name: st
   return {
     to: person.email,
     districtId: row.districtId,
+    // MAIL-QUEUE-2: one reminder per claimed reminder round (reminded_at) and person.
+    ...(row.remindedAt && { key: `survey-remind:${row.id}:${person.email}:${row.remindedAt.toISOString()}` }),
     subject: `Reminder: ${row.title}`,
     text: `Hello ${person.name},\n\nThe survey "${row.title}" is open until ${row.closesOn}. If you would like to take part, it takes about 5 minutes. Nobody is told who has answered: this reminder goes to everyone who has not.\n\n${promise(row)}\n\nAnswer here: ${link}\n`,
   };

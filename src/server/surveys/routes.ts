@@ -366,7 +366,7 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       from: req,
     });
     for (const person of people)
-      await s.mailer.send(waveReminderMail(row, person, s.link(`/surveys/${row.id}/answer`, req)));
+      await s.mailer.send(waveReminderMail(updated ?? row, person, s.link(`/surveys/${row.id}/answer`, req)));
     const [wave] = await withCounts(actor, [updated ?? row]);
     if (!wave) throw notFound('That survey');
     return wave;
