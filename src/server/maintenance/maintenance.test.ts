@@ -102,6 +102,7 @@ describe('maintenance', () => {
         throttle: 1,
         outbox: 1,
         socketAttachments: 1,
+        ssoLogins: 0,
       });
     } finally {
       await job.stop();

@@ -2,7 +2,14 @@ import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
 import { IDLE_TIMEOUT_MS } from '../auth/sessions';
 import { pruneThrottle } from '../auth/throttle';
 import type { Db } from '../db/client';
-import { oneTimeTokens, outbox, pendingSignups, sessions, socketIoAttachments } from '../db/schema';
+import {
+  oneTimeTokens,
+  outbox,
+  pendingSignups,
+  sessions,
+  socketIoAttachments,
+  ssoLogins,
+} from '../db/schema';
 
 /** How long what is kept only for a while is kept (TRUST-PURGE-1). */
 export const RETENTION = {
@@ -19,12 +26,14 @@ export interface PurgeCounts {
   throttle: number;
   outbox: number;
   socketAttachments: number;
+  /** SSO-FLOW-2: single sign-ins started and never finished. */
+  ssoLogins: number;
 }
 
 /**
  * Deletes what has expired: one-time links (expired or used), join-code sign-ups never confirmed, sessions
  * past their end or their idle timeout, throttle rows older than a day, dev-outbox mail older than a day,
- * Socket.IO attachments older than an hour. Each a single DELETE, safe to run on any node at any time.
+ * Socket.IO attachments older than an hour, single sign-ins never finished. Each a single DELETE, safe to run on any node at any time.
  */
 export async function purgeExpired(db: Db, now: Date = new Date()): Promise<PurgeCounts> {
   const count = (rows: unknown[]) => rows.length;
@@ -62,6 +71,10 @@ export async function purgeExpired(db: Db, now: Date = new Date()): Promise<Purg
       ),
     )
     .returning({ k: socketIoAttachments.id });
+  const sso = await db
+    .delete(ssoLogins)
+    .where(lt(ssoLogins.expiresAt, now))
+    .returning({ k: ssoLogins.state });
   return {
     oneTimeTokens: count(tokens),
     pendingSignups: count(signups),
@@ -69,5 +82,6 @@ export async function purgeExpired(db: Db, now: Date = new Date()): Promise<Purg
     throttle,
     outbox: count(mail),
     socketAttachments: count(attachments),
+    ssoLogins: count(sso),
   };
 }

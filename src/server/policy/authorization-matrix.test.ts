@@ -32,6 +32,7 @@ import {
   schoolRoles,
   schools,
   shareCards,
+  ssoProviders,
   teamRoutines,
   users,
 } from '../db/schema';
@@ -831,6 +832,23 @@ async function membersBookReflection(): Promise<{ reflectionId: string }> {
   return { reflectionId: res.body.id };
 }
 
+/** SSO-CONFIG-1: a fresh single sign-on provider of district A (its domain `matrix-sso.test`). */
+async function freshSsoProvider(): Promise<{ providerId: string }> {
+  const [row] = await t.database.db
+    .insert(ssoProviders)
+    .values({
+      districtId: w.districtA,
+      kind: 'oidc',
+      label: 'Matrix IdP',
+      issuer: 'https://idp.matrix-sso.test',
+      clientId: 'matrix',
+      clientSecret: 'matrix-secret',
+      allowedDomains: ['matrix-sso.test'],
+    })
+    .returning();
+  return { providerId: row!.id };
+}
+
 const CASES: Record<EndpointName, Case> = {
   health: { expect: everyone() },
   setupStatus: { expect: everyone() },
@@ -1274,6 +1292,33 @@ const CASES: Record<EndpointName, Case> = {
     expect: ownCardA1,
   },
   deleteShareCard: { params: async () => ({ cardId: await freshShareCard() }), expect: ownCardA1 },
+  // SSO-CONFIG-3: a district's sign-in providers are its admins' (another district's: 404).
+  listSsoProviders: { expect: { ...adminOnlyA, foreign: 'ok' /* their own district's */ } },
+  createSsoProvider: {
+    body: () => ({
+      kind: 'oidc',
+      label: 'Sign in with IdP',
+      issuer: 'https://idp.example.org',
+      clientId: 'client',
+      clientSecret: 'secret',
+    }),
+    expect: { ...adminOnlyA, foreign: 'ok' /* in their own district */ },
+  },
+  updateSsoProvider: {
+    params: freshSsoProvider,
+    body: () => ({ label: 'Renamed IdP' }),
+    expect: adminOnlyA,
+  },
+  deleteSsoProvider: { params: freshSsoProvider, expect: adminOnlyA },
+  // SSO-SIGNIN-1, -2: the sign-in pages' public options (buttons only: no secret, no person).
+  ssoDistrictOptions: {
+    params: async () => (await freshSsoProvider(), { districtId: w.districtA }),
+    expect: everyone(),
+  },
+  ssoLookup: {
+    body: async () => (await freshSsoProvider(), { email: 'someone@matrix-sso.test' }),
+    expect: everyone(),
+  },
   publicShareCard: { params: async () => ({ cardId: await freshShareCard() }), expect: everyone() },
   shareCardImage: { params: async () => ({ cardId: await freshShareCard() }), expect: everyone() },
   // SHARE-HELPED-1: whoever reads the copy may say it helped them (and take it back); nobody else learns it exists.
