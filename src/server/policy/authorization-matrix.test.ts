@@ -575,6 +575,11 @@ const ownCardA1: Record<Role, Expect> = {
 interface Case {
   /** The request carries a secret (invitation link, join code) that itself grants entry to district A. */
   secretGrantsAccess?: boolean;
+  /**
+   * SSO-SIGNIN-3: the answer is a district's public sign-in options (its id, name and buttons), which its sign-in
+   * link shows to anyone: it names the district on purpose, and nothing of its people.
+   */
+  publicSignInOptions?: boolean;
   params?: () => Promise<Record<string, string>> | Record<string, string>;
   /** A query string, `?` included (made per call when it needs fresh records). */
   query?: string | (() => Promise<string>);
@@ -1313,10 +1318,12 @@ const CASES: Record<EndpointName, Case> = {
   // SSO-SIGNIN-1, -2: the sign-in pages' public options (buttons only: no secret, no person).
   ssoDistrictOptions: {
     params: async () => (await freshSsoProvider(), { districtId: w.districtA }),
+    publicSignInOptions: true,
     expect: everyone(),
   },
   ssoLookup: {
     body: async () => (await freshSsoProvider(), { email: 'someone@matrix-sso.test' }),
+    publicSignInOptions: true,
     expect: everyone(),
   },
   publicShareCard: { params: async () => ({ cardId: await freshShareCard() }), expect: everyone() },
@@ -1618,7 +1625,8 @@ describe('AUTHZ-MATRIX-1: every endpoint x every role', () => {
       if (role === 'foreign' && !c.secretGrantsAccess) {
         const text = JSON.stringify(res.body ?? '');
         for (const id of [
-          w.districtA,
+          // SSO-SIGNIN-3: a public sign-in page names its district, and nothing else of it.
+          ...(c.publicSignInOptions ? [] : [w.districtA]),
           w.schoolA1,
           w.schoolA2,
           w.teamA1,
