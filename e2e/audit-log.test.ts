@@ -196,7 +196,10 @@ describeE2E('the audit log', () => {
       await teacher.locator('input[name="password"]').fill('anything');
       await teacher.locator('button[type="submit"]').click();
       await teacher.getByRole('heading', { level: 1, name: 'My teams' }).waitFor();
-      const me = await teacher.evaluate(async () => (await fetch('/api/auth/me')).json());
+      const me = await teacher.evaluate(async () => {
+        const body: unknown = await (await fetch('/api/auth/me')).json();
+        return body;
+      });
       expect(me).toMatchObject({ email: 'teacher2@demo.ensemble.test' });
     } finally {
       await phone.close();

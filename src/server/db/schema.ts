@@ -1554,7 +1554,10 @@ export const ssoProviders = pgTable(
     /** `microsoft`: the Entra tenant the ID token's `tid` must name (SSO-MS-1). */
     tenantId: text('tenant_id'),
     /** SSO-JIT-3: email domains whose people get an account on their first sign-in. */
-    allowedDomains: text('allowed_domains').array().notNull().default(sql`'{}'::text[]`),
+    allowedDomains: text('allowed_domains')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     enabled: boolean('enabled').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: tz('updated_at').notNull().defaultNow(),

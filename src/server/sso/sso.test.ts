@@ -56,7 +56,7 @@ class Browser {
       if (c.value && c.maxAge !== 0) this.cookies.set(c.name, c.value);
       else this.cookies.delete(c.name);
     }
-    return { status: res.statusCode, location: String(res.headers.location ?? '') };
+    return { status: res.statusCode, location: res.headers.location ?? '' };
   }
   /** `/sso/start/:id` → the provider's login form → the callback URL (not yet followed). */
   async toProvider(providerId: string, login: string) {

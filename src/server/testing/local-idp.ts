@@ -71,7 +71,10 @@ export async function startLocalIdp(opts: {
     },
     features: { devInteractions: { enabled: true } },
   });
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  server.on('request', (req, res) => {
+    void handle(req, res);
+  });
 
   async function signIn(authorizationUrl: string, login: string): Promise<URL> {
     const jar = new Map<string, string>();
