@@ -9,6 +9,7 @@ import type { SsoProvider, SsoProviderList } from '#contracts/sso';
 import { auditEvents, invitations, ssoIdentities, ssoLogins, ssoProviders, users } from '../db/schema';
 import { createDistrictWithAdmin, createTestApp, TEST_HOST, type TestApp } from '../testing/api-harness';
 import { startLocalIdp, type LocalIdp } from '../testing/local-idp';
+import { configurationOf } from './oidc';
 import { SSO_BROWSER_COOKIE } from './routes';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
@@ -458,6 +459,14 @@ describe('SSO-REFUSE: a flow that was tampered with ends on the sign-in page', (
     const text = JSON.stringify(rows);
     expect(text).not.toContain(idp.clientSecret);
     expect(text).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/); // no JWT
+  });
+});
+
+describe('SSO-CONFIG-4: plain http only in development', () => {
+  it('discovery of an http issuer is refused unless the server runs in development mode', async () => {
+    const [row] = await t.database.db.select().from(ssoProviders).where(eq(ssoProviders.id, providers.oidc));
+    await expect(configurationOf(row!, { allowHttp: false })).rejects.toThrow(/plain http/);
+    await expect(configurationOf(row!, { allowHttp: true })).resolves.toBeTruthy();
   });
 });
 
