@@ -448,6 +448,14 @@ describe('SSO-REFUSE: a flow that was tampered with ends on the sign-in page', (
     expect((await new Browser().get('/sso/start/not-a-provider')).location).toBe(
       '/sign-in/sso?problem=provider',
     );
+    // Cancelled at the provider: it sends the browser back with error=access_denied (as its abort does).
+    const b = new Browser();
+    const started = await b.get(`/sso/start/${providers.oidc}`);
+    const state = new URL(started.location).searchParams.get('state')!;
+    const cancelled = await b.get(
+      `/sso/callback?error=access_denied&state=${state}&iss=${encodeURIComponent(idp.issuer)}`,
+    );
+    expect(cancelled.location).toBe(`/sign-in/sso/${districtA}?problem=cancelled`);
   });
 
   it('SSO-AUDIT-1: refusals are audited without tokens or secrets', async () => {
