@@ -1,8 +1,9 @@
 /**
  * TRUST-AUDIT-7 and TRUST-RESET-LINK-3 in a real browser, against the demo district: the district admin
  * changes a person's district role and deactivates someone, creates a reset link for a third person, then
- * opens the audit log, filters it, and sees each entry with who, when and from where. Every page is checked
- * with axe at phone (390x844) and projector (1920x1080) size.
+ * opens the audit log, filters it, and sees each entry with who, when and from where. Then single sign-on
+ * (SSO-WEB-*): the admin adds an OpenID Connect provider, a teacher signs in through it, a stranger is refused.
+ * Every page is checked with axe at phone (390x844) and projector (1920x1080) size.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -10,6 +11,7 @@ import { checkPage } from './axe';
 import { describeE2E, sharedBrowser, releaseBrowser, startApp, type AppUnderTest } from './harness';
 import { skipRestAfterFailure } from './journey';
 import { signInWithSession } from './meetings-helpers';
+import { startLocalIdp, type LocalIdp } from '../src/server/testing/local-idp';
 
 const admin = { email: 'admin@demo.ensemble.test', name: 'Dana Whitfield' };
 const promoted = 'Sam Okafor';
@@ -22,6 +24,7 @@ describeE2E('the audit log', () => {
   let context: BrowserContext;
   let page: Page;
   let password = '';
+  let idp: LocalIdp;
 
   const heading = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
   const toast = (text: string) => page.locator('.toasts').getByText(text).waitFor();
@@ -130,5 +133,105 @@ describeE2E('the audit log', () => {
 
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await rows().filter({ hasText: 'Audit log exported' }).first().waitFor();
+  });
+
+  /**
+   * SSO-WEB-1..3 (issue 15): single sign-on through a real OpenID Connect provider started here (`oidc-provider`
+   * on 127.0.0.1, `src/server/testing/local-idp.ts`), in the same app and browser as the audit log above.
+   */
+  test('SSO-WEB-1 the admin adds the district’s OpenID Connect provider in the app', async () => {
+    idp = await startLocalIdp({
+      redirectUri: `${app.baseUrl}/sso/callback`,
+      claims: {
+        jo: { email: 'teacher2@demo.ensemble.test', email_verified: true, name: 'Jo Lindqvist' },
+        intruder: { email: 'intruder@elsewhere.test', email_verified: true, name: 'Ivo Intruder' },
+      },
+    });
+    await page.goto(`${app.baseUrl}/admin`);
+    await heading('Admin').waitFor();
+    const section = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Sign-in with school accounts' }),
+    });
+    await section.getByText('No sign-in providers yet.').waitFor();
+    await section
+      .getByRole('combobox', { name: 'Provider' })
+      .selectOption({ label: 'Other OpenID Connect provider' });
+    await section.getByRole('textbox', { name: 'Words on the button' }).fill('Sign in with Demo Schools');
+    await section.getByRole('textbox', { name: /Issuer URL/ }).fill(idp.issuer);
+    await section.getByRole('textbox', { name: 'Client ID' }).fill(idp.clientId);
+    await section.getByLabel(/^Client secret/).fill(idp.clientSecret);
+    await section.getByRole('textbox', { name: /Email domains/ }).fill('demo.ensemble.test');
+    await section.getByRole('button', { name: 'Add provider' }).click();
+    await toast('Sign in with Demo Schools was added.');
+    const row = section.locator('li.row', { hasText: 'Sign in with Demo Schools' });
+    await row.getByText('Set (hidden)').waitFor();
+    // SSO-CONFIG-2: the secret is nowhere on the page.
+    expect(await page.content()).not.toContain(idp.clientSecret);
+    await section.getByRole('heading', { name: 'Sign-in with school accounts' }).scrollIntoViewIfNeeded();
+    await checkPage(page, 'sso-01-admin-provider');
+  });
+
+  test('SSO-WEB-2 a teacher signs in with her school account on her phone', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      reducedMotion: 'reduce',
+    });
+    phone.setDefaultTimeout(15_000);
+    const teacher = await phone.newPage();
+    try {
+      await teacher.goto(`${app.baseUrl}/sign-in`);
+      await teacher.getByRole('link', { name: 'Sign in with your school account' }).click();
+      await teacher.getByRole('heading', { level: 1, name: 'Sign in with your school account' }).waitFor();
+      await teacher
+        .getByRole('textbox', { name: 'School email address' })
+        .fill('teacher2@demo.ensemble.test');
+      await teacher.getByRole('button', { name: 'Continue' }).click();
+      const button = teacher.getByRole('link', { name: 'Sign in with Demo Schools' });
+      await button.waitFor();
+      await checkPage(teacher, 'sso-02-find-district');
+      await button.click();
+      // The provider's own login form (oidc-provider's development page).
+      await teacher.waitForURL(`${idp.issuer}/**`);
+      await teacher.locator('input[name="login"]').fill('jo');
+      await teacher.locator('input[name="password"]').fill('anything');
+      await teacher.locator('button[type="submit"]').click();
+      await teacher.getByRole('heading', { level: 1, name: 'My teams' }).waitFor();
+      const me = await teacher.evaluate(async () => {
+        const body: unknown = await (await fetch('/api/auth/me')).json();
+        return body;
+      });
+      expect(me).toMatchObject({ email: 'teacher2@demo.ensemble.test' });
+    } finally {
+      await phone.close();
+    }
+  });
+
+  test('SSO-WEB-3 someone outside the district is refused with a clear message', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      reducedMotion: 'reduce',
+    });
+    phone.setDefaultTimeout(15_000);
+    const stranger = await phone.newPage();
+    try {
+      const link = (await page.locator('code', { hasText: '/sign-in/sso/' }).textContent()) ?? '';
+      expect(link).toMatch(/\/sign-in\/sso\/[0-9a-f-]{36}$/);
+      await stranger.goto(link);
+      await stranger.getByRole('link', { name: 'Sign in with Demo Schools' }).click();
+      await stranger.waitForURL(`${idp.issuer}/**`);
+      await stranger.locator('input[name="login"]').fill('intruder');
+      await stranger.locator('input[name="password"]').fill('anything');
+      await stranger.locator('button[type="submit"]').click();
+      await stranger.waitForURL(/problem=unknown_person/);
+      const alert = stranger.getByRole('alert');
+      await alert.getByText('You are not signed in').waitFor();
+      await alert.getByText(/There is no Ensemble account for that school account/).waitFor();
+      await checkPage(stranger, 'sso-03-refused');
+      const me = await stranger.evaluate(async () => (await fetch('/api/auth/me')).status);
+      expect(me).toBe(401);
+    } finally {
+      await phone.close();
+      await idp.close();
+    }
   });
 });

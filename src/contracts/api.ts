@@ -23,6 +23,7 @@ import { scheduleApi } from './api-schedule';
 import { searchApi } from './api-search';
 import { setupApi } from './api-setup';
 import { sharingApi } from './api-sharing';
+import { ssoApi } from './api-sso';
 import { surveysApi } from './api-surveys';
 import { teamHomeApi } from './api-team-home';
 
@@ -42,6 +43,7 @@ export const featureApis = {
   search: searchApi,
   setup: setupApi,
   sharing: sharingApi,
+  sso: ssoApi,
   surveys: surveysApi,
   'team-home': teamHomeApi,
 } as const;
@@ -63,6 +65,7 @@ export const api = {
   ...nextStepsApi,
   ...surveysApi,
   ...networksApi,
+  ...ssoApi,
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof api;

@@ -8,6 +8,12 @@ import { Id, IsoDateTime } from './common';
 export const AuditAction = z.enum([
   'auth.sign_in',
   'auth.sign_in_failed',
+  // SSO-AUDIT-1: a single sign-on refused (its reason and provider kind; never a token or a secret).
+  'auth.sso_refused',
+  // SSO-AUDIT-2: a district's single sign-on providers changed (never the secret).
+  'sso.provider_created',
+  'sso.provider_updated',
+  'sso.provider_deleted',
   'auth.sign_out_everywhere',
   'auth.password_reset',
   'auth.reset_link_issued',

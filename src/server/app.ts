@@ -69,6 +69,7 @@ import { startSurveyJob } from './surveys/job';
 import type { Routine } from '#contracts/routine';
 import { registerSetupRoutes } from './setup/routes';
 import { registerSearchRoutes } from './search/routes';
+import { registerSsoRoutes } from './sso/routes';
 import { outboxServed, registerSystemRoutes } from './system/routes';
 import { VERSION } from './system/version';
 
@@ -322,6 +323,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerNetworkRoutes(api, services);
     registerCohortRoutes(api, services);
     registerOrganizationRoutes(api, services);
+    registerSsoRoutes(api, services);
     registerColleagueRoutes(api, services);
     registerBookStudyRoutes(api, services);
     done();

@@ -64,6 +64,9 @@ const publicRoutes: readonly PageRoute[] = [
 /** Signed-out visitors only: someone signed in goes on to ?next. */
 const signedOutRoutes: readonly PageRoute[] = [
   { path: '/sign-in', Page: lazyPage(() => import('./auth/SignInPage'), 'SignInPage') },
+  // SSO-SIGNIN-1, -2: school-account sign-in, by email domain or by the district's own link.
+  { path: '/sign-in/sso', Page: lazyPage(() => import('./sso/SsoSignInPage'), 'SsoSignInPage') },
+  { path: '/sign-in/sso/:districtId', Page: lazyPage(() => import('./sso/SsoSignInPage'), 'SsoSignInPage') },
 ];
 
 /**

@@ -1567,3 +1567,88 @@ export const shareCards = pgTable(
     }).onDelete('cascade'),
   ],
 );
+
+/**
+ * SSO-CONFIG-1 (issue 15, ADR 0038): a district's OpenID Connect providers, configured by its admin. The client
+ * secret is write-only: stored here, never answered by the API nor written to a log.
+ */
+export const ssoProviders = pgTable(
+  'sso_providers',
+  {
+    id: id(),
+    districtId: uuid('district_id')
+      .notNull()
+      .references(() => districts.id),
+    kind: text('kind', { enum: ['google', 'microsoft', 'oidc'] }).notNull(),
+    /** The button's words ("Sign in with …"). */
+    label: text('label').notNull(),
+    /** Fixed by the server for `google` and `microsoft` (from the tenant id); the admin's for `oidc`. */
+    issuer: text('issuer').notNull(),
+    clientId: text('client_id').notNull(),
+    clientSecret: text('client_secret').notNull(),
+    /** `google`: the Workspace domain the ID token's `hd` must name (SSO-GOOGLE-1). */
+    googleDomain: text('google_domain'),
+    /** `microsoft`: the Entra tenant the ID token's `tid` must name (SSO-MS-1). */
+    tenantId: text('tenant_id'),
+    /** SSO-JIT-3: email domains whose people get an account on their first sign-in. */
+    allowedDomains: text('allowed_domains')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    enabled: boolean('enabled').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [unique('sso_providers_district_id_id').on(t.districtId, t.id)],
+);
+
+/** SSO-LINK-1: a person's identity at a provider; one account per (issuer, subject key), `tid:oid` for Entra. */
+export const ssoIdentities = pgTable(
+  'sso_identities',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    providerId: uuid('provider_id').notNull(),
+    issuer: text('issuer').notNull(),
+    subjectKey: text('subject_key').notNull(),
+    userId: uuid('user_id').notNull(),
+    createdAt: createdAt(),
+    lastSignInAt: tz('last_sign_in_at'),
+  },
+  (t) => [
+    unique('sso_identities_issuer_subject').on(t.issuer, t.subjectKey),
+    index('sso_identities_user').on(t.districtId, t.userId),
+    foreignKey({
+      columns: [t.districtId, t.providerId],
+      foreignColumns: [ssoProviders.districtId, ssoProviders.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.districtId, t.userId],
+      foreignColumns: [users.districtId, users.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * SSO-FLOW-1: one sign-in under way: its state (the key), nonce and PKCE verifier, bound to the browser that
+ * started it by the hash of a cookie's secret; deleted when the callback uses it, useless after `expires_at`.
+ */
+export const ssoLogins = pgTable(
+  'sso_logins',
+  {
+    state: text('state').primaryKey(),
+    districtId: uuid('district_id').notNull(),
+    providerId: uuid('provider_id').notNull(),
+    browserHash: text('browser_hash').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    expiresAt: tz('expires_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    foreignKey({
+      columns: [t.districtId, t.providerId],
+      foreignColumns: [ssoProviders.districtId, ssoProviders.id],
+    }).onDelete('cascade'),
+  ],
+);

@@ -80,8 +80,8 @@ async function findLiveInvitation(db: DbOrTx, token: string) {
   return row ?? null;
 }
 
-/** Grants what an invitation or join code promises: school role, group membership. */
-async function grant(
+/** Grants what an invitation or join code promises: school role, group membership (also SSO-JIT-1). */
+export async function grant(
   db: DbOrTx,
   userId: string,
   i: Pick<InvitationRow, 'districtId' | 'schoolId' | 'schoolRole' | 'groupId' | 'groupRole'>,

@@ -103,6 +103,7 @@ describe('maintenance', () => {
         outbox: 1,
         socketAttachments: 1,
         mailQueue: 0,
+        ssoLogins: 0,
       });
     } finally {
       await job.stop();

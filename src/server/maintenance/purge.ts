@@ -9,6 +9,7 @@ import {
   pendingSignups,
   sessions,
   socketIoAttachments,
+  ssoLogins,
 } from '../db/schema';
 
 /** How long what is kept only for a while is kept (TRUST-PURGE-1). */
@@ -30,13 +31,15 @@ export interface PurgeCounts {
   outbox: number;
   socketAttachments: number;
   mailQueue: number;
+  /** SSO-FLOW-2: single sign-ins started and never finished. */
+  ssoLogins: number;
 }
 
 /**
  * Deletes what has expired: one-time links (expired or used), join-code sign-ups never confirmed, sessions
  * past their end or their idle timeout, throttle rows older than a day, dev-outbox mail older than a day,
- * Socket.IO attachments older than an hour, sent mail after a week and failed mail after a month (MAIL-QUEUE-8).
- * Each a single DELETE, safe to run on any node at any time.
+ * Socket.IO attachments older than an hour, sent mail after a week and failed mail after a month (MAIL-QUEUE-8),
+ * single sign-ins never finished. Each a single DELETE, safe to run on any node at any time.
  */
 export async function purgeExpired(db: Db, now: Date = new Date()): Promise<PurgeCounts> {
   const count = (rows: unknown[]) => rows.length;
@@ -90,6 +93,10 @@ export async function purgeExpired(db: Db, now: Date = new Date()): Promise<Purg
       ),
     )
     .returning({ k: mailQueue.id });
+  const sso = await db
+    .delete(ssoLogins)
+    .where(lt(ssoLogins.expiresAt, now))
+    .returning({ k: ssoLogins.state });
   return {
     oneTimeTokens: count(tokens),
     pendingSignups: count(signups),
@@ -98,5 +105,6 @@ export async function purgeExpired(db: Db, now: Date = new Date()): Promise<Purg
     outbox: count(mail),
     socketAttachments: count(attachments),
     mailQueue: count(queued),
+    ssoLogins: count(sso),
   };
 }

@@ -32,6 +32,7 @@ import {
   schoolRoles,
   schools,
   shareCards,
+  ssoProviders,
   teamRoutines,
   users,
 } from '../db/schema';
@@ -574,6 +575,11 @@ const ownCardA1: Record<Role, Expect> = {
 interface Case {
   /** The request carries a secret (invitation link, join code) that itself grants entry to district A. */
   secretGrantsAccess?: boolean;
+  /**
+   * SSO-SIGNIN-3: the answer is a district's public sign-in options (its id, name and buttons), which its sign-in
+   * link shows to anyone: it names the district on purpose, and nothing of its people.
+   */
+  publicSignInOptions?: boolean;
   params?: () => Promise<Record<string, string>> | Record<string, string>;
   /** A query string, `?` included (made per call when it needs fresh records). */
   query?: string | (() => Promise<string>);
@@ -829,6 +835,23 @@ async function membersBookReflection(): Promise<{ reflectionId: string }> {
   );
   if (res.status !== 200) throw new Error(JSON.stringify(res.body));
   return { reflectionId: res.body.id };
+}
+
+/** SSO-CONFIG-1: a fresh single sign-on provider of district A (its domain `matrix-sso.test`). */
+async function freshSsoProvider(): Promise<{ providerId: string }> {
+  const [row] = await t.database.db
+    .insert(ssoProviders)
+    .values({
+      districtId: w.districtA,
+      kind: 'oidc',
+      label: 'Matrix IdP',
+      issuer: 'https://idp.matrix-sso.test',
+      clientId: 'matrix',
+      clientSecret: 'matrix-secret',
+      allowedDomains: ['matrix-sso.test'],
+    })
+    .returning();
+  return { providerId: row!.id };
 }
 
 const CASES: Record<EndpointName, Case> = {
@@ -1275,6 +1298,35 @@ const CASES: Record<EndpointName, Case> = {
     expect: ownCardA1,
   },
   deleteShareCard: { params: async () => ({ cardId: await freshShareCard() }), expect: ownCardA1 },
+  // SSO-CONFIG-3: a district's sign-in providers are its admins' (another district's: 404).
+  listSsoProviders: { expect: { ...adminOnlyA, foreign: 'ok' /* their own district's */ } },
+  createSsoProvider: {
+    body: () => ({
+      kind: 'oidc',
+      label: 'Sign in with IdP',
+      issuer: 'https://idp.example.org',
+      clientId: 'client',
+      clientSecret: 'secret',
+    }),
+    expect: { ...adminOnlyA, foreign: 'ok' /* in their own district */ },
+  },
+  updateSsoProvider: {
+    params: freshSsoProvider,
+    body: () => ({ label: 'Renamed IdP' }),
+    expect: adminOnlyA,
+  },
+  deleteSsoProvider: { params: freshSsoProvider, expect: adminOnlyA },
+  // SSO-SIGNIN-1, -2: the sign-in pages' public options (buttons only: no secret, no person).
+  ssoDistrictOptions: {
+    params: async () => (await freshSsoProvider(), { districtId: w.districtA }),
+    publicSignInOptions: true,
+    expect: everyone(),
+  },
+  ssoLookup: {
+    body: async () => (await freshSsoProvider(), { email: 'someone@matrix-sso.test' }),
+    publicSignInOptions: true,
+    expect: everyone(),
+  },
   publicShareCard: { params: async () => ({ cardId: await freshShareCard() }), expect: everyone() },
   shareCardImage: { params: async () => ({ cardId: await freshShareCard() }), expect: everyone() },
   // SHARE-HELPED-1: whoever reads the copy may say it helped them (and take it back); nobody else learns it exists.
@@ -1574,7 +1626,8 @@ describe('AUTHZ-MATRIX-1: every endpoint x every role', () => {
       if (role === 'foreign' && !c.secretGrantsAccess) {
         const text = JSON.stringify(res.body ?? '');
         for (const id of [
-          w.districtA,
+          // SSO-SIGNIN-3: a public sign-in page names its district, and nothing else of it.
+          ...(c.publicSignInOptions ? [] : [w.districtA]),
           w.schoolA1,
           w.schoolA2,
           w.teamA1,

@@ -7,6 +7,7 @@ import { DistrictSection } from './DistrictSection';
 import { InvitationsSection } from './InvitationsSection';
 import { PeopleSection } from './PeopleSection';
 import { SchoolsSection } from './SchoolsSection';
+import { SsoAdminSection } from '../sso/SsoAdminSection';
 import './i18n';
 
 const sections = [
@@ -15,6 +16,7 @@ const sections = [
   { id: 'admin-groups', labelKey: 'admin.groups.title' },
   { id: 'admin-people', labelKey: 'admin.people.title' },
   { id: 'admin-invitations', labelKey: 'admin.invitations.title' },
+  { id: 'admin-sso', labelKey: 'sso.admin.title' },
   { id: 'admin-audit', labelKey: 'admin.audit.title' },
 ] as const;
 
@@ -51,6 +53,7 @@ export function AdminPage() {
         <CreateGroupSection headingId="admin-groups" />
         <PeopleSection headingId="admin-people" />
         <InvitationsSection headingId="admin-invitations" />
+        <SsoAdminSection headingId="admin-sso" />
         <section className="section panel" aria-labelledby="admin-audit">
           <h2 id="admin-audit" tabIndex={-1} className="section__title">
             {t('admin.audit.title')}

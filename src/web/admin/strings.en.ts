@@ -128,6 +128,7 @@ export const adminStrings = {
       auth: {
         sign_in: 'Signed in',
         sign_in_failed: 'Failed sign-in',
+        sso_refused: 'School account sign-in refused',
         sign_out_everywhere: 'Signed out everywhere',
         password_reset: 'Password reset',
         reset_link_issued: 'Reset link created',
@@ -189,6 +190,11 @@ export const adminStrings = {
         left: 'Left the network',
       },
       directory: { changed: 'Professional organizations list changed' },
+      sso: {
+        provider_created: 'Sign-in provider added',
+        provider_updated: 'Sign-in provider changed',
+        provider_deleted: 'Sign-in provider removed',
+      },
       share_card: {
         created: 'Share card made (public)',
         published: 'Share card made public again',

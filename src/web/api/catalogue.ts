@@ -26,6 +26,7 @@ const loaders: { readonly [F in Feature]: () => Promise<Entries> } = {
   search: async () => (await import('#contracts/api-search')).searchApi,
   setup: async () => (await import('#contracts/api-setup')).setupApi,
   sharing: async () => (await import('#contracts/api-sharing')).sharingApi,
+  sso: async () => (await import('#contracts/api-sso')).ssoApi,
   surveys: async () => (await import('#contracts/api-surveys')).surveysApi,
   'team-home': async () => (await import('#contracts/api-team-home')).teamHomeApi,
 };

@@ -77,6 +77,9 @@ export function SignInPage() {
         </div>
       </ApiForm>
       <p className="page__aside">
+        <Link to="/sign-in/sso">{t('signIn.schoolAccount')}</Link>
+      </p>
+      <p className="page__aside">
         {t('signIn.haveCode')} <Link to="/join">{t('signIn.joinLink')}</Link>
       </p>
       <DemoPeople onSignedIn={signedIn} />

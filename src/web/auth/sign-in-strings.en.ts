@@ -12,6 +12,7 @@ export const signInStrings = {
     forgot: 'Forgot your password?',
     haveCode: 'Have a join code from your team?',
     joinLink: 'Join a team',
+    schoolAccount: 'Sign in with your school account',
     device: 'On this device',
     sharedDevice: 'This is a shared device',
     sharedDeviceHint: 'You are signed out when the browser closes, or after a while without use.',

@@ -8,6 +8,7 @@ import type { invitationStrings } from '../invitations/strings.en';
 import type { joinStrings } from '../join/strings.en';
 import type { setupStrings } from '../setup/strings.en';
 import type { offlineStrings } from '../shell/offline-strings.en';
+import type { ssoStrings } from '../sso/strings.en';
 import type { teamsStrings } from '../teams/strings.en';
 import type { en } from './en';
 import type { focusAreaStrings } from './focus-areas.en';
@@ -17,7 +18,7 @@ import type { groupKindStrings } from './group-kinds.en';
  * The strings that load with their pages (DAY-PERF-5: `admin/i18n.ts`, `i18n/page-strings.ts`): keys of the
  * same default namespace as `en`.
  */
-type PageStrings = { admin: typeof adminStrings } & typeof accountStrings &
+type PageStrings = { admin: typeof adminStrings } & { sso: typeof ssoStrings } & typeof accountStrings &
   typeof passwordStrings &
   typeof signInStrings &
   typeof demoStrings &
