@@ -82,11 +82,11 @@ registerRoute(
     plugins: [
       {
         // My next steps are asked with the reader's `today`: offline tomorrow, yesterday's copy is the one.
-        cacheKeyWillBeUsed: async ({ request }) => {
+        cacheKeyWillBeUsed: ({ request }) => {
           const url = new URL(request.url);
           url.searchParams.delete('today');
           url.searchParams.sort();
-          return url.href;
+          return Promise.resolve(url.href);
         },
         fetchDidSucceed: async ({ response }) => {
           if (
