@@ -195,6 +195,11 @@ export const adminStrings = {
         unpublished: 'Share card no longer public',
         deleted: 'Share card deleted',
       },
+      api_token: {
+        created: 'API token made',
+        used: 'API token used',
+        revoked: 'API token revoked',
+      },
     },
   },
   invitations: {
