@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from '#contracts/zod';
-import { api } from '#contracts/api';
+import { api, type Endpoint } from '#contracts/api';
 import { ClientEvents, JoinRequest, ServerEvents } from '#contracts/realtime';
 import { createTestApp, type TestApp } from '../testing/api-harness';
 import { ASYNCAPI_PATH, examplesOf } from './openapi';
@@ -118,7 +118,8 @@ describe('API-DOC: the OpenAPI document', () => {
       const parsed = z.safeParse(schema, example);
       if (!parsed.success) failures.push(`${what}: ${JSON.stringify(parsed.error.issues)}`);
     };
-    for (const [name, entry] of Object.entries(api)) {
+    const entries: [string, Endpoint][] = Object.entries(api);
+    for (const [name, entry] of entries) {
       const ex = examplesOf(entry);
       if (entry.body) check(`${name} body`, entry.body, ex.body);
       if (!entry.produces) check(`${name} response`, entry.response, ex.response);
