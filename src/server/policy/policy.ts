@@ -299,7 +299,9 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
   const actor: Actor = principal;
   switch (subject.kind) {
     case 'api-token':
-      return (action === 'read' || action === 'revoke') && (subject.ownerId === actor.userId || isAdmin(actor));
+      return (
+        (action === 'read' || action === 'revoke') && (subject.ownerId === actor.userId || isAdmin(actor))
+      );
     case 'district':
       return (
         action === 'read' ||

@@ -36,6 +36,7 @@ export function ApiTokensSection() {
     queryFn: async ({ signal }) => (await call('listMyApiTokens', { signal })).items,
   });
   const [created, setCreated] = useState<CreatedApiToken | null>(null);
+  const [formKey, setFormKey] = useState(0);
   const create = useMutation({
     mutationFn: (values: FormValues) =>
       call('createApiToken', {
@@ -47,6 +48,7 @@ export function ApiTokensSection() {
       }),
     onSuccess: async (data) => {
       setCreated(data);
+      setFormKey((k) => k + 1);
       await queryClient.invalidateQueries({ queryKey: myTokensKey });
     },
   });
@@ -73,82 +75,85 @@ export function ApiTokensSection() {
       </h2>
       <p>{t('account.apiTokens.intro')}</p>
 
-      {created ? (
-        <div className="stack panel api-token__created" role="status">
-          <p>
-            <strong>{t('account.apiTokens.createdTitle', { name: created.token.name })}</strong>
-          </p>
-          <p>{t('account.apiTokens.shownOnce')}</p>
-          <p className="invite-link">
-            <span className="visually-hidden">{t('account.apiTokens.secretLabel')}: </span>
-            <code className="invite-link__url" data-testid="api-token-secret">
-              {created.secret}
-            </code>
-          </p>
-          <div className="actions">
-            <Button
-              variant="primary"
-              onPress={() =>
-                void copyText(created.secret, {
-                  copied: t('account.apiTokens.copied'),
-                  failed: t('account.apiTokens.copyFailed'),
-                })
-              }
-            >
-              {t('account.apiTokens.copy')}
-            </Button>
-            <Button
-              onPress={() => {
-                setCreated(null);
-              }}
-            >
-              {t('account.apiTokens.done')}
+      <div className="stack">
+        <ApiForm
+          // A fresh, empty form after each token made.
+          key={formKey}
+          fieldNames={fieldNames}
+          error={create.error}
+          isPending={create.isPending}
+          onValues={(values) => {
+            create.mutate(values);
+          }}
+        >
+          <TextField
+            name="name"
+            label={t('account.apiTokens.name')}
+            description={t('account.apiTokens.nameHint')}
+            isRequired
+            autoComplete="off"
+          />
+          <SelectField
+            name="scope"
+            label={t('account.apiTokens.scopeLabel')}
+            defaultValue="read"
+            options={[
+              { id: 'read', label: t('account.apiTokens.scope.read') },
+              { id: 'write', label: t('account.apiTokens.scope.write') },
+            ]}
+          />
+          <SelectField
+            name="expiresInDays"
+            label={t('account.apiTokens.lifetime')}
+            defaultValue="90"
+            options={[
+              { id: '30', label: t('account.apiTokens.days', { count: 30 }) },
+              { id: '90', label: t('account.apiTokens.days', { count: 90 }) },
+              { id: '365', label: t('account.apiTokens.days', { count: 365 }) },
+              { id: 'never', label: t('account.apiTokens.untilRevoked') },
+            ]}
+          />
+          <div className="form__actions">
+            <Button type="submit" variant="primary" isPending={create.isPending}>
+              {t('account.apiTokens.create')}
             </Button>
           </div>
-        </div>
-      ) : null}
-
-      <ApiForm
-        fieldNames={fieldNames}
-        error={create.error}
-        isPending={create.isPending}
-        onValues={(values) => {
-          create.mutate(values);
-        }}
-      >
-        <TextField
-          name="name"
-          label={t('account.apiTokens.name')}
-          description={t('account.apiTokens.nameHint')}
-          isRequired
-          autoComplete="off"
-        />
-        <SelectField
-          name="scope"
-          label={t('account.apiTokens.scopeLabel')}
-          defaultValue="read"
-          options={[
-            { id: 'read', label: t('account.apiTokens.scope.read') },
-            { id: 'write', label: t('account.apiTokens.scope.write') },
-          ]}
-        />
-        <SelectField
-          name="expiresInDays"
-          label={t('account.apiTokens.lifetime')}
-          defaultValue="90"
-          options={[
-            { id: '30', label: t('account.apiTokens.days', { count: 30 }) },
-            { id: '90', label: t('account.apiTokens.days', { count: 90 }) },
-            { id: '365', label: t('account.apiTokens.days', { count: 365 }) },
-            { id: 'never', label: t('account.apiTokens.untilRevoked') },
-          ]}
-        />
-        <div className="form__actions">
-          <Button type="submit" variant="primary" isPending={create.isPending}>
-            {t('account.apiTokens.create')}
-          </Button>
-        </div>
-      </ApiForm>
+        </ApiForm>
+        {created ? (
+          <div className="stack panel" role="status">
+            <p>
+              <strong>{t('account.apiTokens.createdTitle', { name: created.token.name })}</strong>
+            </p>
+            <p>{t('account.apiTokens.shownOnce')}</p>
+            <p className="invite-link">
+              <span className="visually-hidden">{t('account.apiTokens.secretLabel')}: </span>
+              <code className="invite-link__url" data-testid="api-token-secret">
+                {created.secret}
+              </code>
+            </p>
+            <div className="actions">
+              <Button
+                variant="primary"
+                onPress={() =>
+                  void copyText(created.secret, {
+                    copied: t('account.apiTokens.copied'),
+                    failed: t('account.apiTokens.copyFailed'),
+                  })
+                }
+              >
+                {t('account.apiTokens.copy')}
+              </Button>
+              <Button
+                onPress={() => {
+                  setCreated(null);
+                }}
+              >
+                {t('account.apiTokens.done')}
+              </Button>
+            </div>
+          </div>
+        ) : null}
+      </div>
 
       <h3 className="subsection__title">{t('account.apiTokens.yours')}</h3>
       {tokens.isPending ? (
@@ -164,7 +169,7 @@ export function ApiTokensSection() {
               <span className="row__main">
                 <span className="row__title">
                   {token.name}{' '}
-                  {token.expiresAt && Date.parse(token.expiresAt) <= Date.now() ? (
+                  {token.expiresAt && Date.parse(token.expiresAt) <= tokens.dataUpdatedAt ? (
                     <StatusBadge tone="attention">{t('account.apiTokens.expired')}</StatusBadge>
                   ) : null}
                 </span>
