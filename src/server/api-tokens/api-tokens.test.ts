@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect } from 'socket.io-client';
 import { and, eq } from 'drizzle-orm';
 import type { ApiToken, CreatedApiToken, DistrictApiToken } from '#contracts/api-tokens';
 import { apiTokens, auditEvents, groupMembers, groups, users } from '../db/schema';
@@ -150,6 +151,26 @@ describe('API-TOKEN: personal API tokens', () => {
     expect((await anon.get('/api/district/api-tokens')).status).toBe(401);
     // Still valid afterwards: nothing above touched it.
     expect((await bearer(write.secret, 'GET', '/api/auth/me')).status).toBe(200);
+  });
+
+  it('API-TOKEN-4: the live socket does not take a bearer token (cookies only)', async () => {
+    const { secret } = await makeToken(memberClient, 'write');
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = t.app.server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : 0;
+    const socket = connect(`http://127.0.0.1:${port}`, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      extraHeaders: { authorization: `Bearer ${secret}` },
+      auth: { token: secret },
+      reconnection: false,
+    });
+    const outcome = await new Promise<string>((resolve) => {
+      socket.on('connect', () => resolve('connected'));
+      socket.on('connect_error', (err) => resolve(err.message));
+    });
+    socket.disconnect();
+    expect(outcome).toBe('unauthenticated');
   });
 
   it('API-TOKEN-5: refused from the next request on once revoked, expired, or its owner deactivated', async () => {
