@@ -85,7 +85,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await t?.close();
+  await t.close();
 });
 
 describe('API-TOKEN: personal API tokens', () => {
@@ -125,7 +125,7 @@ describe('API-TOKEN: personal API tokens', () => {
     const read = await makeToken(memberClient, 'read');
     const refused = await bearer(read.secret, 'PATCH', '/api/auth/me', { name: 'Renamed by script' });
     expect(refused.status).toBe(403);
-    expect(refused.body).toMatchObject({ error: { message: expect.stringContaining('read') } });
+    expect(JSON.stringify(refused.body)).toContain('can only read');
     const write = await makeToken(memberClient, 'write');
     const done = await bearer(write.secret, 'PATCH', '/api/auth/me', { name: 'Mia M.' });
     expect(done.status).toBe(200);
