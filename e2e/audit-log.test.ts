@@ -234,4 +234,50 @@ describeE2E('the audit log', () => {
       await idp.close();
     }
   });
+
+  test('API-TOKEN-WEB-1 a personal API token: made on the Account page, its secret shown once, listed for the admin, revoked', async () => {
+    const asScript = async (secret: string) => {
+      const res = await fetch(`${app.baseUrl}/api/auth/me`, {
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    await page.goto(`${app.baseUrl}/account`);
+    await heading('Account').waitFor();
+    await page.getByRole('heading', { name: 'API tokens', level: 2 }).waitFor();
+    await page.getByLabel('Token name').fill('Nightly export');
+    await page.getByRole('combobox', { name: 'Access' }).selectOption({ label: 'Read only' });
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const shown = page.getByTestId('api-token-secret');
+    const secret = (await shown.textContent()) ?? '';
+    expect(secret).toMatch(/^ens_pat_[A-Za-z0-9_-]{43}$/);
+    await page.getByRole('button', { name: 'Copy token' }).waitFor();
+    await page.getByRole('list', { name: 'Your tokens' }).getByText('Nightly export').waitFor();
+    await checkPage(page, 'audit-13-account-api-token');
+    expect(await asScript(secret)).toMatchObject({ status: 200, body: { name: admin.name } });
+
+    // Shown once: gone after "Done", and nowhere after a reload.
+    await page.getByRole('button', { name: 'Done' }).click();
+    await shown.waitFor({ state: 'detached' });
+    await page.reload();
+    await page.getByRole('list', { name: 'Your tokens' }).getByText('Nightly export').waitFor();
+    expect(await page.content()).not.toContain(secret);
+
+    // The district's list in Admin names it and its owner, never its secret.
+    await page.goto(`${app.baseUrl}/admin`);
+    await page
+      .getByRole('list', { name: 'API tokens' })
+      .getByText(`Nightly export (owner: ${admin.name})`)
+      .waitFor();
+    expect(await page.content()).not.toContain(secret);
+    await checkPage(page, 'audit-14-admin-api-tokens');
+
+    // Revoked on the Account page: refused from the next request on.
+    await page.goto(`${app.baseUrl}/account`);
+    await page.getByRole('button', { name: 'Revoke Nightly export' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke' }).click();
+    await toast('Token "Nightly export" revoked.');
+    await page.getByText('You have no API tokens.').waitFor();
+    expect((await asScript(secret)).status).toBe(401);
+  });
 });

@@ -80,6 +80,7 @@ export const adminApi = {
     auth: 'session',
     response: ResetLink,
     summary: 'Create a one-time password-reset link for a person, shown once (district admin)',
+    bearer: false,
     tag: 'people',
   }),
   setSchoolRole: e({

@@ -366,7 +366,7 @@ export const coreApi = {
   }),
   findMeetingByCode: e({
     method: 'GET',
-    path: '/api/meetings/code/:code',
+    path: '/api/meeting-codes/:code',
     auth: 'session',
     response: MeetingCodeLookup,
     summary: 'Find a meeting from the code on the projector',

@@ -29,6 +29,17 @@ export const peerModelingApi = {
     body: SavePlanRequest,
     response: MeetingPlanView,
     summary: 'Write a Peer Modeling part’s plan',
+    examples: {
+      body: {
+        curiosity: 'How a number talk gets every student explaining',
+        practice: 'A five-minute number talk with sentence frames',
+        modelId: null,
+        mode: 'classroom-video',
+        modelingAt: null,
+        videoUrl: 'https://video.example.org/number-talk',
+        fromSuccess: null,
+      },
+    },
     tag: 'peer-modeling',
   }),
   teamSuccesses: e({

@@ -12,6 +12,7 @@ import type { z } from './zod';
 import type { Endpoint } from './endpoint';
 import { coreApi } from './api-core';
 import { adminApi } from './api-admin';
+import { apiTokensApi } from './api-tokens';
 import { auditApi } from './api-audit';
 import { memoryApi } from './api-memory';
 import { nextStepsApi } from './api-next-steps';
@@ -32,6 +33,7 @@ export { pathFor, type Endpoint, type Method } from './endpoint';
 /** The catalogue's feature modules by the name the web client loads them under (`src/web/api/catalogue.ts`). */
 export const featureApis = {
   admin: adminApi,
+  'api-tokens': apiTokensApi,
   audit: auditApi,
   memory: memoryApi,
   networks: networksApi,
@@ -66,6 +68,7 @@ export const api = {
   ...surveysApi,
   ...networksApi,
   ...ssoApi,
+  ...apiTokensApi,
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof api;

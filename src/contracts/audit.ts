@@ -69,6 +69,10 @@ export const AuditAction = z.enum([
   'share_card.published',
   'share_card.unpublished',
   'share_card.deleted',
+  // API-TOKEN-6: a personal API token made, used (first use, then at most daily) or revoked (never its secret).
+  'api_token.created',
+  'api_token.used',
+  'api_token.revoked',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -27,6 +27,21 @@ export interface Endpoint {
    */
   produces?: 'text/markdown' | 'text/calendar' | 'text/csv' | 'application/yaml' | 'text/html' | 'image/*';
   summary: string;
+  /**
+   * API-DOC-2: more than the summary says, for integrators (the OpenAPI operation's description begins with it;
+   * the server adds who may call it and how).
+   */
+  description?: string;
+  /**
+   * API-DOC-3: examples for the OpenAPI document, which must validate against `body` and `response` (tested).
+   * Without them the document carries an example built from the schema itself.
+   */
+  examples?: { body?: unknown; response?: unknown };
+  /**
+   * API-TOKEN-4: `false` for endpoints a personal API token may never call (sessions, sign-out, the tokens
+   * themselves): a session cookie only. Every other `session` endpoint also takes a bearer token.
+   */
+  bearer?: false;
   tag: string;
 }
 

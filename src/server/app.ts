@@ -14,7 +14,11 @@ import { resolveSession, sessionCookieName, sessionSecretOf } from './auth/sessi
 import { isHttps, type Config } from './config';
 import type { Database } from './db/client';
 import { registerGroupRoutes } from './groups/routes';
-import { handleError, notFound } from './http/errors';
+import { handleError, HttpError, notFound } from './http/errors';
+import { completeOperations, ASYNCAPI_PATH, openApiInfo, securitySchemes } from './http/openapi';
+import { asyncApiDocument } from './realtime/asyncapi';
+import { registerApiTokenRoutes } from './api-tokens/routes';
+import { bearerOf, resolveApiToken } from './api-tokens/resolve';
 import { spacesOf } from './http/route';
 import { actInNetwork, namedNetwork } from './networks/context';
 import {
@@ -229,23 +233,33 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     timeWindow: 60_000,
     allowList: (req) => !isApiRequest(req) || safePath(req.url) === '/api/health',
   });
+  // API-DOC-1: servers, both security schemes, an operationId, description and examples on every operation.
+  const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
   await app.register(swagger, {
     openapi: {
-      info: {
-        title: 'Ensemble API',
-        version: VERSION,
-        description: 'REST API of Ensemble. Every endpoint needs a session cookie unless marked public.',
-      },
+      ...openApiInfo(publicUrl),
+      components: { securitySchemes: securitySchemes(sessionCookieName(isHttps(config))) },
     },
     transform: jsonSchemaTransform,
+    transformObject: (documentObject) => {
+      if (!('openapiObject' in documentObject)) return documentObject.swaggerObject;
+      completeOperations(documentObject.openapiObject);
+      return documentObject.openapiObject;
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // API-DOC-4: the live meeting protocol, from the same Zod schemas (AsyncAPI 3.0).
+  const asyncApi = asyncApiDocument({ publicUrl, version: VERSION });
+  app.get(ASYNCAPI_PATH, { schema: { hide: true } }, () => asyncApi);
 
   const allowedOrigins = allowedOriginsOf(config);
   app.decorateRequest('actor', null);
+  app.decorateRequest('apiToken', null);
   app.addHook('onRequest', (req, _reply, done) => {
     if (isApiRequest(req)) {
-      checkOrigin(req, allowedOrigins);
+      // API-TOKEN-8: a script's bearer request without any cookie cannot be a forged browser request (CSRF rides
+      // on cookies); the Origin check protects cookie sessions.
+      if (!(req.headers.cookie === undefined && bearerOf(req))) checkOrigin(req, allowedOrigins);
       // ADR 0032: a request that names a network reaches only the endpoints made for one; anything else is a
       // 404 before its body is even read.
       const network = namedNetwork(req.headers);
@@ -264,6 +278,19 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     if (!isApiRequest(req)) return;
     const secret = sessionSecretOf(req);
     req.actor = secret ? await resolveSession(database.db, secret) : null;
+    // ADR 0041: without a session cookie, a personal API token (API-TOKEN-2, -5); a bad one is refused outright.
+    const bearer = secret ? undefined : bearerOf(req);
+    if (bearer) {
+      const resolved = await resolveApiToken(database.db, bearer, req);
+      if (!resolved)
+        throw new HttpError(
+          401,
+          'unauthenticated',
+          'That API token is not valid: unknown, expired or revoked.',
+        );
+      req.actor = resolved.actor;
+      req.apiToken = resolved.token;
+    }
     // ADR 0032: naming a network (checked on request), the caller acts as their member row there; not naming
     // one, they reach only the district's endpoints. Anything else is a 404 (without a session, the route's 401).
     const network = namedNetwork(req.headers);
@@ -326,6 +353,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerSsoRoutes(api, services);
     registerColleagueRoutes(api, services);
     registerBookStudyRoutes(api, services);
+    registerApiTokenRoutes(api, services);
     done();
   });
 

@@ -113,16 +113,7 @@ export async function resolveSession(db: Db, secret: string | undefined): Promis
     await db.delete(sessions).where(eq(sessions.id, id));
     return null;
   }
-  const [schoolRows, groupRows] = await Promise.all([
-    db
-      .select({ schoolId: schoolRoles.schoolId, role: schoolRoles.role })
-      .from(schoolRoles)
-      .where(and(eq(schoolRoles.districtId, row.districtId), eq(schoolRoles.userId, row.userId))),
-    db
-      .select({ groupId: groupMembers.groupId, role: groupMembers.role })
-      .from(groupMembers)
-      .where(and(eq(groupMembers.districtId, row.districtId), eq(groupMembers.userId, row.userId))),
-  ]);
+  const roles = await rolesOf(db, row.districtId, row.userId);
   if (idleMs > (row.persistent ? TOUCH_AFTER_MS.persistent : TOUCH_AFTER_MS.shared)) {
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
   }
@@ -134,6 +125,27 @@ export async function resolveSession(db: Db, secret: string | undefined): Promis
     email: row.email,
     emailVerified: row.emailVerifiedAt !== null,
     sessionId: id,
+    ...roles,
+  };
+}
+
+/** A person's school and group roles, read on every request (a session's or an API token's, ADR 0041). */
+export async function rolesOf(
+  db: Db,
+  districtId: string,
+  userId: string,
+): Promise<Pick<Actor, 'schoolRoles' | 'groupRoles'>> {
+  const [schoolRows, groupRows] = await Promise.all([
+    db
+      .select({ schoolId: schoolRoles.schoolId, role: schoolRoles.role })
+      .from(schoolRoles)
+      .where(and(eq(schoolRoles.districtId, districtId), eq(schoolRoles.userId, userId))),
+    db
+      .select({ groupId: groupMembers.groupId, role: groupMembers.role })
+      .from(groupMembers)
+      .where(and(eq(groupMembers.districtId, districtId), eq(groupMembers.userId, userId))),
+  ]);
+  return {
     schoolRoles: new Map(schoolRows.map((r) => [r.schoolId, r.role])),
     groupRoles: new Map(groupRows.map((r) => [r.groupId, r.role])),
     ...(row.persistent ? { personalDevice: true } : {}),

@@ -238,6 +238,32 @@ export const sessions = pgTable(
   ],
 );
 
+/**
+ * ADR 0041: personal API tokens for scripts. Only the sha-256 of the 256-bit secret is kept (`secret_hash`); a
+ * token acts as its owner (API-TOKEN-2). Revoking deletes the row; the audit log keeps that it existed.
+ */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: id(),
+    districtId: uuid('district_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    name: text('name').notNull(),
+    /** `read`: GET endpoints only; `write`: every endpoint a token may call (API-TOKEN-3). */
+    scope: text('scope', { enum: ['read', 'write'] }).notNull(),
+    secretHash: text('secret_hash').notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: tz('last_used_at'),
+    expiresAt: tz('expires_at'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.districtId, t.userId], foreignColumns: [users.districtId, users.id] }).onDelete(
+      'cascade',
+    ),
+    index('api_tokens_user').on(t.districtId, t.userId),
+  ],
+);
+
 export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {

@@ -12,6 +12,7 @@ const SECRET_AFTER = new Set([
   'invite',
   'join',
   'code',
+  'meeting-codes',
   'join-codes',
   'reset',
   'verify',

@@ -3,7 +3,8 @@ import { z } from '#contracts/zod';
 import type { Endpoint } from '#contracts/api';
 import { ApiError } from '#contracts/common';
 import type { Actor } from '../policy/actor';
-import { unauthorized } from './errors';
+import { forbidden, unauthorized } from './errors';
+import { bearerAllowed, descriptionOf, operationIdOf, scopeNeeded, securityOf } from './openapi';
 import { spacesOfEndpoint } from './spaces';
 
 /** `/a/:x/b/:y` → `{ x: string; y: string }` */
@@ -57,6 +58,8 @@ const errorResponses = {
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** ADR 0041: set when the actor came from a personal API token (`Authorization: Bearer`), not a cookie. */
+    apiToken: { id: string; scope: 'read' | 'write' } | null;
   }
   interface FastifyContextConfig {
     /** ADR 0032: where a catalogue endpoint may be called (its `spaces`); absent: the caller's district only. */
@@ -103,17 +106,29 @@ export function registerEndpoint<E extends Endpoint>(
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
     schema: {
+      operationId: operationIdOf(endpoint),
       summary: endpoint.summary,
+      description: descriptionOf(endpoint),
       tags: [endpoint.tag],
+      security: securityOf(endpoint),
       ...(endpoint.body ? { body: endpoint.body } : {}),
       ...(params ? { params } : {}),
       ...(endpoint.query ? { querystring: endpoint.query } : {}),
       ...(endpoint.produces
-        ? { produces: [endpoint.produces] }
+        ? { produces: [endpoint.produces], response: errorResponses }
         : { response: { 200: endpoint.response, ...errorResponses } }),
     },
     handler: async (req, reply) => {
       if (endpoint.auth === 'session' && !req.actor) throw unauthorized();
+      // API-TOKEN-3, -4: a personal API token calls only what its scope allows, and never the session's own routes.
+      const token = req.apiToken;
+      // A public endpoint called with a token is called by nobody in particular: the token adds nothing there.
+      if (token && endpoint.auth === 'public') req.actor = null;
+      else if (token && req.actor) {
+        if (!bearerAllowed(endpoint)) throw forbidden('Personal API tokens cannot call this endpoint.');
+        if (scopeNeeded(endpoint) === 'write' && token.scope !== 'write')
+          throw forbidden('This API token can only read (its scope is read).');
+      }
       // An image's handler sets its exact type; a document is text.
       if (endpoint.produces && endpoint.produces !== 'image/*')
         void reply.type(`${endpoint.produces}; charset=utf-8`);

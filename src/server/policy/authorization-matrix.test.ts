@@ -17,6 +17,7 @@ import { instrumentsFolder, loadShippedInstruments } from '../surveys/catalog';
 
 import { hashPassword } from '../auth/passwords';
 import {
+  apiTokens,
   groupJoinRequests,
   groupMembers,
   groups,
@@ -37,6 +38,7 @@ import {
   users,
 } from '../db/schema';
 import { hashSecret } from '../auth/tokens';
+import { ASYNCAPI_PATH } from '../http/openapi';
 import { agreedPair, colleagueProfile } from '../testing/colleague';
 import {
   Client,
@@ -854,6 +856,21 @@ async function freshSsoProvider(): Promise<{ providerId: string }> {
   return { providerId: row!.id };
 }
 
+/** API-TOKEN-7: a fresh personal API token of the member of team A1 (its secret never used here): its id. */
+async function membersApiToken(): Promise<string> {
+  const [row] = await t.database.db
+    .insert(apiTokens)
+    .values({
+      districtId: w.districtA,
+      userId: w.users.member.id,
+      name: 'Matrix token',
+      scope: 'read',
+      secretHash: hashSecret(randomUUID()),
+    })
+    .returning({ id: apiTokens.id });
+  return row!.id;
+}
+
 const CASES: Record<EndpointName, Case> = {
   health: { expect: everyone() },
   setupStatus: { expect: everyone() },
@@ -1072,6 +1089,28 @@ const CASES: Record<EndpointName, Case> = {
   // The audit log: district admins only, each of their own district (TRUST-AUDIT-1).
   auditLog: { expect: { ...adminOnlyA, foreign: 'ok' } },
   auditLogCsv: { expect: { ...adminOnlyA, foreign: 'ok' } },
+
+  // API-TOKEN-7: everyone's own tokens; the district's are its admins' (another district's admin sees their own).
+  listMyApiTokens: { expect: signedIn() },
+  createApiToken: {
+    body: () => ({ name: 'Matrix script', scope: 'read', expiresInDays: 30 }),
+    expect: signedIn(),
+  },
+  // The personal route finds only the caller's own tokens: the member's token is not found for anyone else.
+  revokeApiToken: {
+    params: async () => ({ tokenId: await membersApiToken() }),
+    expect: {
+      anon: 401,
+      member: 'ok',
+      facilitator: 404,
+      leader: 404,
+      admin: 404,
+      outsider: 404,
+      foreign: 404,
+    },
+  },
+  listDistrictApiTokens: { expect: { ...adminOnlyA, foreign: 'ok' } },
+  revokeDistrictApiToken: { params: async () => ({ tokenId: await membersApiToken() }), expect: adminOnlyA },
 
   listRoutines: { params: () => ({ groupId: w.teamA1 }), expect: readTeamA1 },
   getRoutine: { params: () => ({ groupId: w.teamA1, routine: 'share-successes' }), expect: readTeamA1 },
@@ -1666,7 +1705,9 @@ describe('AUTHZ-MATRIX-2: coverage', () => {
   it('every registered /api route is a catalogue endpoint, and every catalogue endpoint is in the matrix', () => {
     const catalogue = new Set(Object.values(api).map((e) => `${e.method} ${e.path}`));
     for (const route of registeredRoutes) {
-      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) continue;
+      // The API's own descriptions (OpenAPI, AsyncAPI: API-DOC-*) are public documents, not endpoints.
+      if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || route.url === ASYNCAPI_PATH)
+        continue;
       expect(catalogue, `${route.method} ${route.url} is not in the catalogue`).toContain(
         `${route.method} ${route.url}`,
       );

@@ -199,7 +199,16 @@ export interface ColleaguePairSubject {
   memberIds: readonly string[];
 }
 
+/** ADR 0041: a personal API token: its owner's, and the district admins' to see and revoke (API-TOKEN-7). */
+export interface ApiTokenSubject {
+  kind: 'api-token';
+  id: string;
+  districtId: string;
+  ownerId: string;
+}
+
 export type Subject =
+  | ApiTokenSubject
   | ColleaguePairSubject
   | DirectorySubject
   | NetworkSubject
@@ -245,7 +254,8 @@ export type Action =
   | 'link'
   | 'consent'
   | 'read-report'
-  | 'react';
+  | 'react'
+  | 'manage-api-tokens';
 // On a meeting: 'read' (its summary and Peer Modeling plan), 'take-part' (live, minutes, visit notes) and
 // 'run-meetings' (its plan and invitations: those who run the team).
 
@@ -288,12 +298,18 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
   if (isGuestActor(principal)) return guestCan(principal, action, subject);
   const actor: Actor = principal;
   switch (subject.kind) {
+    case 'api-token':
+      return (
+        (action === 'read' || action === 'revoke') && (subject.ownerId === actor.userId || isAdmin(actor))
+      );
     case 'district':
       return (
         action === 'read' ||
         (action === 'update' && isAdmin(actor)) ||
         // The audit log is the district admins' (TRUST-AUDIT-1).
         (action === 'read-audit' && isAdmin(actor)) ||
+        // API-TOKEN-7: the district's personal API tokens (owners, names, scopes; never secrets).
+        (action === 'manage-api-tokens' && isAdmin(actor)) ||
         (action === 'list-people' &&
           (isAdmin(actor) || [...actor.schoolRoles.values()].includes('school_leader')))
       );

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useSignedInUser } from '../shell/session';
 import { ButtonLink } from '../ui/Button';
 import { Page } from '../ui/Page';
+import { ApiTokensSection } from './ApiTokensSection';
 import { CreateGroupSection } from './CreateGroupSection';
 import { DistrictSection } from './DistrictSection';
 import { InvitationsSection } from './InvitationsSection';
@@ -17,6 +18,7 @@ const sections = [
   { id: 'admin-people', labelKey: 'admin.people.title' },
   { id: 'admin-invitations', labelKey: 'admin.invitations.title' },
   { id: 'admin-sso', labelKey: 'sso.admin.title' },
+  { id: 'admin-api-tokens', labelKey: 'admin.apiTokens.title' },
   { id: 'admin-audit', labelKey: 'admin.audit.title' },
 ] as const;
 
@@ -54,6 +56,7 @@ export function AdminPage() {
         <PeopleSection headingId="admin-people" />
         <InvitationsSection headingId="admin-invitations" />
         <SsoAdminSection headingId="admin-sso" />
+        <ApiTokensSection headingId="admin-api-tokens" />
         <section className="section panel" aria-labelledby="admin-audit">
           <h2 id="admin-audit" tabIndex={-1} className="section__title">
             {t('admin.audit.title')}

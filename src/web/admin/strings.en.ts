@@ -201,7 +201,34 @@ export const adminStrings = {
         unpublished: 'Share card no longer public',
         deleted: 'Share card deleted',
       },
+      api_token: {
+        created: 'API token made',
+        used: 'API token used',
+        revoked: 'API token revoked',
+      },
     },
+  },
+  /** API-TOKEN-WEB-2: the district's personal API tokens (ADR 0041). */
+  apiTokens: {
+    title: 'API tokens',
+    intro:
+      'Personal API tokens people made for their scripts. Each acts as its owner, with the owner’s permissions. Revoke one that should no longer work; its secret is never shown here.',
+    empty: 'Nobody in the district has an API token.',
+    nameOf: '{{name}} (owner: {{owner}})',
+    scope: {
+      read: 'Read only',
+      write: 'Read and change',
+    },
+    created: 'created {{date}}',
+    lastUsed: 'last used {{date}}',
+    neverUsed: 'never used',
+    expires: 'expires {{date}}',
+    noExpiry: 'no expiry',
+    revoke: 'Revoke',
+    revokeFor: 'Revoke {{name}} of {{owner}}',
+    revokeTitle: 'Revoke "{{name}}" of {{owner}}?',
+    revokeBody: 'Scripts that use this token stop working at once. Its owner can make a new one.',
+    revoked: 'Token "{{name}}" revoked.',
   },
   invitations: {
     title: 'Pending invitations',

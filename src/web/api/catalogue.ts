@@ -15,6 +15,7 @@ type Entries = Readonly<Record<string, Endpoint>>;
 /** One `import()` per module, written out so the bundler makes each its own chunk. */
 const loaders: { readonly [F in Feature]: () => Promise<Entries> } = {
   admin: async () => (await import('#contracts/api-admin')).adminApi,
+  'api-tokens': async () => (await import('#contracts/api-tokens')).apiTokensApi,
   audit: async () => (await import('#contracts/api-audit')).auditApi,
   memory: async () => (await import('#contracts/api-memory')).memoryApi,
   networks: async () => (await import('#contracts/api-networks')).networksApi,
