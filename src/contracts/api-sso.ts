@@ -30,6 +30,17 @@ export const ssoApi = {
     body: CreateSsoProvider,
     response: SsoProvider,
     summary: 'Add a Google, Microsoft or OpenID Connect provider (district admin)',
+    examples: {
+      body: {
+        kind: 'google',
+        googleDomain: 'lincoln.k12.example.org',
+        label: 'Sign in with Google',
+        clientId: '123456789012-abc.apps.googleusercontent.com',
+        clientSecret: 'the-client-secret-from-google',
+        allowedDomains: ['lincoln.k12.example.org'],
+        enabled: true,
+      },
+    },
     tag: 'sso',
   }),
   updateSsoProvider: e({
@@ -39,6 +50,7 @@ export const ssoApi = {
     body: UpdateSsoProvider,
     response: SsoProvider,
     summary: 'Change a provider; a new client secret replaces the stored one (district admin)',
+    examples: { body: { label: 'Sign in with your school Google account', enabled: true } },
     tag: 'sso',
   }),
   deleteSsoProvider: e({

@@ -126,6 +126,8 @@ export async function resolveSession(db: Db, secret: string | undefined): Promis
     emailVerified: row.emailVerifiedAt !== null,
     sessionId: id,
     ...roles,
+    // PWA-OFFLINE-2: a "keep me signed in" session, on its person's own device.
+    ...(row.persistent ? { personalDevice: true } : {}),
   };
 }
 
@@ -148,7 +150,6 @@ export async function rolesOf(
   return {
     schoolRoles: new Map(schoolRows.map((r) => [r.schoolId, r.role])),
     groupRoles: new Map(groupRows.map((r) => [r.groupId, r.role])),
-    ...(row.persistent ? { personalDevice: true } : {}),
   };
 }
 

@@ -35,6 +35,8 @@ export const SSO_LOGIN_TTL_MS = 10 * 60_000;
 /** The browser's half of a sign-in under way (httpOnly; only its hash is stored with the state). */
 export const SSO_BROWSER_COOKIE = 'ensemble_sso';
 const CALLBACK_PATH = '/sso/callback';
+/** Browser redirects, not API operations: @fastify/swagger leaves them out of the OpenAPI document. */
+const BROWSER_ONLY = { schema: { hide: true } };
 
 const adminOnly = (actor: Actor) =>
   authorize(actor, 'update', { kind: 'district', id: actor.districtId, districtId: actor.districtId });
@@ -208,7 +210,7 @@ export function registerSsoRoutes(app: FastifyInstance, s: Services) {
   }
 
   // SSO-FLOW-1: the browser leaves for the provider with state, nonce and a PKCE challenge.
-  app.get<{ Params: { providerId: string } }>('/sso/start/:providerId', async (req, reply) => {
+  app.get<{ Params: { providerId: string } }>('/sso/start/:providerId', BROWSER_ONLY, async (req, reply) => {
     const providerId = req.params.providerId;
     const provider = /^[0-9a-f-]{36}$/i.test(providerId)
       ? await loadEnabledProviderForSignIn(s.db, providerId)
@@ -254,6 +256,7 @@ export function registerSsoRoutes(app: FastifyInstance, s: Services) {
   // SSO-FLOW-2..4: the provider sends the browser back with a code; everything is checked server-side.
   app.get<{ Querystring: Record<string, string | string[] | undefined> }>(
     CALLBACK_PATH,
+    BROWSER_ONLY,
     async (req, reply) => {
       const state =
         typeof req.query.state === 'string' && req.query.state.length <= 200 ? req.query.state : null;
