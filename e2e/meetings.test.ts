@@ -497,7 +497,10 @@ describeE2E('live meeting', () => {
       .getByRole('combobox', { name: /Presenter for Problem-Solve Collaboratively/ })
       .selectOption({ label: demo.teacher2.name });
     await facilitator.getByRole('button', { name: 'Save roles' }).click();
+    // As a person would: the roles are saved (the button has nothing left to save) before the meeting starts.
+    await expect.poll(() => facilitator.getByRole('button', { name: 'Save roles' }).isDisabled()).toBe(true);
     await facilitator.getByRole('button', { name: 'Start the meeting' }).click();
+    await facilitator.getByText('Routine 1 of 2: Share Successes · Step 1 of 6').waitFor();
     await participant.getByText('Routine 1 of 2: Share Successes · Step 1 of 6').waitFor();
     await participant.getByRole('heading', { name: 'Agenda' }).waitFor();
 

@@ -2,19 +2,17 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import type { MeetingState } from '#core/meeting/index';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { SelectField } from '../../ui/SelectField';
 import { LoadingState } from '../../ui/States';
-import { ToggleSwitch } from '../../ui/ToggleSwitch';
 import type { CurrentStep } from '../format';
 import { useMeetingsT } from '../i18n';
-import { isGuest } from '#core/meeting/index';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 import type { CommandBody } from '../live/meeting-client';
 import { MeetingIcon } from '../MeetingIcon';
-import { AutoStartTimerSwitch } from './AutoStartTimerSwitch';
 
-/** The roles form loads apart, with the lobby (`./Lobby.tsx`, DAY-PERF-5): in a running meeting it is in "More". */
-const RolesForm = lazy(() => import('./Lobby').then((module) => ({ default: module.RolesForm })));
+/** "More" loads apart (`./MoreSettings.tsx`, DAY-PERF-1), when first opened. */
+const MoreSettings = lazy(() =>
+  import('./MoreSettings').then((module) => ({ default: module.MoreSettings })),
+);
 
 /** Whether this step is the routine's last before another routine of the agenda: its Next button says so. */
 function nextRoutineName(state: MeetingState, current: CurrentStep): string | undefined {
@@ -149,6 +147,7 @@ export function FacilitatorSettings({ current }: { current: CurrentStep }) {
   const { can } = useLiveMeeting();
   const leads = can.nextStep;
   const isLast = current.index === current.total - 1;
+  const [moreOpened, setMoreOpened] = useState(false);
   if (!can.pauseTimer && !leads) return null;
   return (
     <section className="panel controls" aria-labelledby="controls-heading">
@@ -156,22 +155,19 @@ export function FacilitatorSettings({ current }: { current: CurrentStep }) {
         {leads ? t('controls.title') : t('controls.timekeeperTitle')}
       </h2>
       {leads ? (
-        <details className="controls__more">
+        <details
+          className="controls__more"
+          onToggle={(event) => {
+            if (event.currentTarget.open) setMoreOpened(true);
+          }}
+        >
           <summary>{t('controls.more')}</summary>
-          <div className="stack controls__more-body">
+          {/* DAY-PERF-1: what is changed now and then loads when "More" is first opened. */}
+          {moreOpened ? (
             <Suspense fallback={<LoadingState />}>
-              <RolesForm />
+              <MoreSettings current={current} isLast={isLast} />
             </Suspense>
-            <VariableStepMinutes current={current} />
-            <AutoAdvanceSwitch />
-            <AutoStartTimerSwitch />
-            <HandOverFacilitation />
-            {isLast ? null : (
-              <div>
-                <EndMeetingButton variant="danger" />
-              </div>
-            )}
-          </div>
+          ) : null}
         </details>
       ) : null}
       <ShortcutHelp leads={leads} />
@@ -182,94 +178,6 @@ export function FacilitatorSettings({ current }: { current: CurrentStep }) {
 type TimerCommand = 'startTimer' | 'pauseTimer' | 'resumeTimer';
 function timerActionFor(status: string | undefined): TimerCommand {
   return status === 'running' ? 'pauseTimer' : status === 'paused' ? 'resumeTimer' : 'startTimer';
-}
-
-export function AutoAdvanceSwitch() {
-  const t = useMeetingsT();
-  const { state, can, send } = useLiveMeeting();
-  return (
-    <ToggleSwitch
-      label={t('controls.autoAdvance')}
-      description={t('controls.autoAdvanceHint')}
-      isSelected={state.autoAdvance}
-      isDisabled={!can.setAutoAdvance}
-      onChange={(enabled) => void send({ type: 'setAutoAdvance', enabled })}
-    />
-  );
-}
-
-export function HandOverFacilitation() {
-  const t = useMeetingsT();
-  const { state, meId, nameOf, send } = useLiveMeeting();
-  // Facilitation stays with the team: never a meeting guest (DAY-FIRST-5).
-  const others = state.memberIds.filter((id) => id !== meId && !isGuest(state, id));
-  const [toId, setToId] = useState(others[0] ?? '');
-  if (others.length === 0) return null;
-  return (
-    <div className="inline-form">
-      <SelectField
-        label={t('controls.handOverTo')}
-        options={others.map((id) => ({ id, label: nameOf(id) }))}
-        value={toId}
-        onChange={setToId}
-      />
-      <ConfirmDialog
-        trigger={t('controls.handOverButton')}
-        triggerVariant="secondary"
-        title={t('controls.handOverTitle', { name: nameOf(toId) })}
-        body={<p>{t('controls.handOverBody', { name: nameOf(toId) })}</p>}
-        confirmLabel={t('controls.handOverButton')}
-        confirmVariant="primary"
-        onConfirm={async () => {
-          await send({ type: 'handOverFacilitation', toId });
-        }}
-      />
-    </div>
-  );
-}
-
-function VariableStepMinutes({ current }: { current: CurrentStep }) {
-  const t = useMeetingsT();
-  const { state, can, send } = useLiveMeeting();
-  const planned = Math.round((state.steps[current.index]?.plannedMs ?? 0) / 60_000);
-  const [minutes, setMinutes] = useState(String(planned));
-  if (!current.step.variable || !can.setStepMinutes) return null;
-  const value = Number(minutes);
-  const valid = Number.isInteger(value) && value >= 1 && value <= 120;
-  return (
-    <form
-      className="inline-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (valid) void send({ type: 'setStepMinutes', stepId: current.stepId, minutes: value });
-      }}
-    >
-      <div className="field">
-        <label htmlFor="step-minutes" className="field__label">
-          {t('controls.stepMinutes')}
-        </label>
-        <p id="step-minutes-hint" className="field__hint">
-          {t('controls.stepMinutesHint')}
-        </p>
-        <input
-          id="step-minutes"
-          className="field__input field__input--short"
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={120}
-          value={minutes}
-          aria-describedby="step-minutes-hint"
-          onChange={(event) => {
-            setMinutes(event.target.value);
-          }}
-        />
-      </div>
-      <Button type="submit" isDisabled={!valid}>
-        {t('controls.setMinutes')}
-      </Button>
-    </form>
-  );
 }
 
 export function EndMeetingButton({ variant }: { variant: 'primary' | 'danger' | 'quiet' }) {

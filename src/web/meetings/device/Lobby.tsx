@@ -13,7 +13,8 @@ import { useMeetingsT } from '../i18n';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 import type { CommandBody } from '../live/meeting-client';
 import { AutoStartTimerSwitch } from './AutoStartTimerSwitch';
-import { AutoAdvanceSwitch, EndMeetingButton, HandOverFacilitation } from './FacilitatorControls';
+import { EndMeetingButton } from './FacilitatorControls';
+import { AutoAdvanceSwitch, HandOverFacilitation } from './MoreSettings';
 
 const NOBODY = 'nobody';
 
