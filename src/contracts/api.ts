@@ -18,6 +18,7 @@ import { nextStepsApi } from './api-next-steps';
 import { networksApi } from './api-networks';
 import { peerModelingApi } from './api-peer-modeling';
 import { reflectionsApi } from './api-reflections';
+import { rosterApi } from './api-roster';
 import { routinesApi } from './api-routines';
 import { scheduleApi } from './api-schedule';
 import { searchApi } from './api-search';
@@ -37,6 +38,7 @@ export const featureApis = {
   'next-steps': nextStepsApi,
   'peer-modeling': peerModelingApi,
   reflections: reflectionsApi,
+  roster: rosterApi,
   routines: routinesApi,
   schedule: scheduleApi,
   search: searchApi,
@@ -63,6 +65,7 @@ export const api = {
   ...nextStepsApi,
   ...surveysApi,
   ...networksApi,
+  ...rosterApi,
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof api;

@@ -63,6 +63,8 @@ export const AuditAction = z.enum([
   'share_card.published',
   'share_card.unpublished',
   'share_card.deleted',
+  // ROSTER-COMMIT-3: a OneRoster import committed (counts only, never people's data).
+  'roster.imported',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -36,6 +36,7 @@ import type { Services } from './services';
 import { registerMeetingRoutes } from './meetings/routes';
 import { registerScheduleRoutes } from './schedule/routes';
 import { registerCalendarRoutes } from './calendar/routes';
+import { registerRosterRoutes } from './roster/routes';
 import { registerRoutineRoutes } from './routines/routes';
 import { registerGuestRoutes } from './guests/routes';
 import { registerPeerModelingRoutes } from './peer-modeling/routes';
@@ -297,6 +298,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerOrganizationRoutes(api, services);
     registerColleagueRoutes(api, services);
     registerBookStudyRoutes(api, services);
+    registerRosterRoutes(api, services);
     done();
   });
 

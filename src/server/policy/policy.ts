@@ -228,6 +228,8 @@ export type Action =
   | 'create'
   | 'update'
   | 'list-people'
+  /** ROSTER-AUTH-1: importing a OneRoster set (district admins). */
+  | 'import-roster'
   | 'manage-members'
   | 'manage-join-code'
   | 'invite'
@@ -294,6 +296,7 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
         (action === 'update' && isAdmin(actor)) ||
         // The audit log is the district admins' (TRUST-AUDIT-1).
         (action === 'read-audit' && isAdmin(actor)) ||
+        (action === 'import-roster' && isAdmin(actor)) ||
         (action === 'list-people' &&
           (isAdmin(actor) || [...actor.schoolRoles.values()].includes('school_leader')))
       );

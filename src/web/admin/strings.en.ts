@@ -195,6 +195,9 @@ export const adminStrings = {
         unpublished: 'Share card no longer public',
         deleted: 'Share card deleted',
       },
+      roster: {
+        imported: 'Roster imported (OneRoster)',
+      },
     },
   },
   invitations: {
