@@ -15,6 +15,7 @@ const sections = [
   { id: 'admin-groups', labelKey: 'admin.groups.title' },
   { id: 'admin-people', labelKey: 'admin.people.title' },
   { id: 'admin-invitations', labelKey: 'admin.invitations.title' },
+  { id: 'admin-roster', labelKey: 'admin.roster.sectionTitle' },
   { id: 'admin-audit', labelKey: 'admin.audit.title' },
 ] as const;
 
@@ -51,6 +52,13 @@ export function AdminPage() {
         <CreateGroupSection headingId="admin-groups" />
         <PeopleSection headingId="admin-people" />
         <InvitationsSection headingId="admin-invitations" />
+        <section className="section panel" aria-labelledby="admin-roster">
+          <h2 id="admin-roster" tabIndex={-1} className="section__title">
+            {t('admin.roster.sectionTitle')}
+          </h2>
+          <p>{t('admin.roster.linkIntro')}</p>
+          <ButtonLink to="/admin/roster">{t('admin.roster.open')}</ButtonLink>
+        </section>
         <section className="section panel" aria-labelledby="admin-audit">
           <h2 id="admin-audit" tabIndex={-1} className="section__title">
             {t('admin.audit.title')}
