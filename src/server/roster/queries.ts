@@ -58,7 +58,7 @@ export async function loadRosterCurrent(
       name: r.name,
       active: r.deactivatedAt === null,
       districtAdmin: r.districtRole === 'district_admin',
-      schoolRoles: rolesOf.get(r.userId) ?? new Map(),
+      schoolRoles: rolesOf.get(r.userId) ?? new Map<string, SchoolRole>(),
     })),
   };
 }

@@ -359,7 +359,7 @@ describe('malformed sets', () => {
       if (p.status === 200) {
         expect(p.body.ok).toBe(false);
         expect(
-          p.body.problems
+          (p.body.problems ?? [])
             .filter((x) => x.severity === 'error')
             .map((x) => `${x.file}${x.line !== null ? `:${x.line}` : ''}: ${x.message}`)
             .join('\n'),

@@ -4,7 +4,7 @@
  * again with the preview's plan hash, so the server commits only the plan that was shown (409 otherwise).
  */
 import { useMutation } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RosterCounts, RosterPreview } from '#contracts/roster';
 import { call, isApiRequestError } from '../api/client';
@@ -75,8 +75,7 @@ export function RosterImportPage() {
       ),
   });
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setFormError(null);
     setCommitted(null);
     setPreviewed(null);
@@ -100,7 +99,13 @@ export function RosterImportPage() {
   return (
     <Page title={t('admin.roster.title')} intro={<p>{t('admin.roster.intro')}</p>}>
       <section className="panel roster-import">
-        <form onSubmit={submit} noValidate>
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+          noValidate
+        >
           <div className="field">
             <label htmlFor={inputId} className="field__label">
               {t('admin.roster.file')}
@@ -133,7 +138,7 @@ export function RosterImportPage() {
         ) : null}
       </section>
 
-      {p && previewed ? (
+      {previewed && p ? (
         <section className="panel roster-import" aria-labelledby={`${inputId}-preview`}>
           <h2 id={`${inputId}-preview`} ref={resultRef} tabIndex={-1} className="section__title">
             {t('admin.roster.previewTitle')}
@@ -175,28 +180,17 @@ export function RosterImportPage() {
               {p.changes.length < totalOf(p.counts) ? (
                 <p>{t('admin.roster.changesMore', { shown: p.changes.length, total: totalOf(p.counts) })}</p>
               ) : null}
-              <div className="roster-import__scroll">
-                <table className="roster-import__changes" data-testid="roster-changes">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('admin.roster.columns.what')}</th>
-                      <th scope="col">{t('admin.roster.columns.who')}</th>
-                      <th scope="col">{t('admin.roster.columns.detail')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.changes.map((c) => (
-                      <tr key={`${c.kind}-${c.sourcedId}`}>
-                        <td>
-                          {t(`admin.roster.action.${c.action}`)} · {t(`admin.roster.kind.${c.kind}`)}
-                        </td>
-                        <td>{c.label}</td>
-                        <td>{c.detail}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ul className="roster-import__changes" data-testid="roster-changes">
+                {p.changes.map((c) => (
+                  <li key={`${c.kind}-${c.sourcedId}`}>
+                    <strong>
+                      {t(`admin.roster.action.${c.action}`)} · {t(`admin.roster.kind.${c.kind}`)}
+                    </strong>{' '}
+                    <span className="roster-import__label">{c.label}</span>
+                    {c.detail ? <span className="roster-import__detail">{c.detail}</span> : null}
+                  </li>
+                ))}
+              </ul>
             </>
           ) : null}
           {p.ok && !nothingToDo ? (

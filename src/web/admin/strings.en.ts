@@ -265,7 +265,6 @@ export const adminStrings = {
     changesMore: 'The first {{shown}} of {{total}} changes.',
     kind: { school: 'School', person: 'Staff' },
     action: { add: 'Add', update: 'Update', deactivate: 'Deactivate' },
-    columns: { what: 'What', who: 'Name', detail: 'Details' },
     commit: 'Import these changes',
     committed:
       'Imported: {{peopleAdded}} staff added, {{peopleUpdated}} updated, {{peopleDeactivated}} deactivated; {{schoolsAdded}} schools added, {{schoolsUpdated}} updated.',
