@@ -18,13 +18,13 @@ export const RosterProblem = z.object({
 });
 export type RosterProblem = z.infer<typeof RosterProblem>;
 
-export const RosterUpload = z.object({
+export const RosterUpload = z.strictObject({
   /** The zip's bytes, base64. */
   zip: z.string().check(z.maxLength(Math.ceil(ROSTER_ZIP_MAX_BYTES / 3) * 4 + 4)),
 });
 export type RosterUpload = z.infer<typeof RosterUpload>;
 
-export const RosterCommit = z.object({
+export const RosterCommit = z.strictObject({
   zip: RosterUpload.shape.zip,
   /** The preview's `planHash`: the commit refuses with 409 when the plan it computes now differs. */
   planHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),

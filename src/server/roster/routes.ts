@@ -14,9 +14,9 @@ import { commitRoster, formatProblem, previewRoster } from './import';
 import { presentPreview } from './presenter';
 
 /** The zip in base64 and the JSON around it. */
-const BODY_LIMIT = Math.ceil(ROSTER_ZIP_MAX_BYTES / 3) * 4 + 4096;
+export const ROSTER_BODY_LIMIT = Math.ceil(ROSTER_ZIP_MAX_BYTES / 3) * 4 + 4096;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const LIMITS = { bodyLimit: BODY_LIMIT, rateLimit: { max: 20, timeWindow: 60_000 } };
+const LIMITS = { bodyLimit: ROSTER_BODY_LIMIT, rateLimit: { max: 20, timeWindow: 60_000 } };
 
 async function zipFiles(base64: string) {
   if (!BASE64.test(base64))
