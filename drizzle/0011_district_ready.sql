@@ -70,6 +70,8 @@ CREATE TABLE "sso_providers" (
 	CONSTRAINT "sso_providers_district_id_id" UNIQUE("district_id","id")
 );
 --> statement-breakpoint
+ALTER TABLE "schools" ADD COLUMN "roster_sourced_id" text;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "roster_sourced_id" text;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_district_id_user_id_users_district_id_id_fk" FOREIGN KEY ("district_id","user_id") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_queue" ADD CONSTRAINT "mail_queue_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sso_identities" ADD CONSTRAINT "sso_identities_district_id_provider_id_sso_providers_district_id_id_fk" FOREIGN KEY ("district_id","provider_id") REFERENCES "public"."sso_providers"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -80,4 +82,6 @@ CREATE INDEX "api_tokens_user" ON "api_tokens" USING btree ("district_id","user_
 CREATE UNIQUE INDEX "mail_queue_idempotency" ON "mail_queue" USING btree ("idempotency_key");--> statement-breakpoint
 CREATE INDEX "mail_queue_due" ON "mail_queue" USING btree ("status","next_attempt_at");--> statement-breakpoint
 CREATE INDEX "mail_queue_district" ON "mail_queue" USING btree ("district_id");--> statement-breakpoint
-CREATE INDEX "sso_identities_user" ON "sso_identities" USING btree ("district_id","user_id");
+CREATE INDEX "sso_identities_user" ON "sso_identities" USING btree ("district_id","user_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "schools_roster_sourced_id" ON "schools" USING btree ("district_id","roster_sourced_id") WHERE roster_sourced_id IS NOT NULL;--> statement-breakpoint
+CREATE UNIQUE INDEX "users_roster_sourced_id" ON "users" USING btree ("district_id","roster_sourced_id") WHERE roster_sourced_id IS NOT NULL;

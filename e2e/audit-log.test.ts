@@ -5,6 +5,8 @@
  * (SSO-WEB-*): the admin adds an OpenID Connect provider, a teacher signs in through it, a stranger is refused.
  * Every page is checked with axe at phone (390x844) and projector (1920x1080) size.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { checkPage } from './axe';
@@ -279,5 +281,43 @@ describeE2E('the audit log', () => {
     await toast('Token "Nightly export" revoked.');
     await page.getByText('You have no API tokens.').waitFor();
     expect((await asScript(secret)).status).toBe(401);
+  });
+
+  test('ROSTER-WEB-1 the admin uploads a OneRoster zip, reads the preview with its warning, and imports it', async () => {
+    const dir = new URL('../test/fixtures/oneroster/v1p1/', import.meta.url);
+    const files = Object.fromEntries(
+      readdirSync(dir).map((f) => [f, new Uint8Array(readFileSync(new URL(f, dir)))]),
+    );
+    // A wrong-case role, as real exports have: accepted with a warning naming its file and line.
+    files['users.csv'] = new TextEncoder().encode(
+      new TextDecoder().decode(files['users.csv']).replace(',s1,teacher,ada,', ',s1,Teacher,ada,'),
+    );
+    await page.goto(`${app.baseUrl}/admin`);
+    await page.getByRole('link', { name: 'Import a roster' }).click();
+    await heading('Import a roster').waitFor();
+    await page.getByLabel('OneRoster zip file').setInputFiles({
+      name: 'roster.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zipSync(files)),
+    });
+    await page.getByRole('button', { name: 'Preview the import' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Preview' }).waitFor();
+    const counts = page.getByRole('table', { name: 'What the import changes' });
+    expect(await counts.getByRole('row', { name: /Staff to add/ }).textContent()).toContain('4');
+    expect(
+      await counts.getByRole('row', { name: /Students and family members skipped/ }).textContent(),
+    ).toContain('3');
+    expect(await page.getByTestId('roster-problems').textContent()).toContain(
+      'Warning users.csv:2 role "Teacher" read as "teacher" (wrong case)',
+    );
+    await expect.poll(() => page.getByTestId('roster-changes').locator('li').count()).toBe(6);
+    await checkPage(page, 'roster-1-preview');
+
+    await page.getByRole('button', { name: 'Import these changes' }).click();
+    await page
+      .locator('.notice')
+      .getByText('Imported: 4 staff added, 0 updated, 0 deactivated; 2 schools added, 0 updated.')
+      .waitFor();
+    await checkPage(page, 'roster-2-imported');
   });
 });

@@ -87,6 +87,25 @@ program
     await restoreCommand(loadConfig(), consoleLog, file, opts);
   });
 
+program
+  .command('import-roster')
+  .description(
+    'Import a OneRoster 1.1 or 1.2 bulk CSV set (a folder or a zip): schools and staff, never students (ROSTER-CLI-1)',
+  )
+  .argument('<dir-or-zip>', 'the folder or zip holding manifest.csv, orgs.csv, users.csv, ...')
+  .option('--district <id>', 'the district (its id or name) when there are several')
+  .option('--dry-run', 'print the preview and change nothing')
+  .action(async (path: string, opts: { district?: string; dryRun?: boolean }) => {
+    const { importRosterCommand } = await import('./import-roster');
+    process.exitCode = await importRosterCommand(
+      loadConfig(),
+      consoleLog,
+      { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) },
+      path,
+      opts,
+    );
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

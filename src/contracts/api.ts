@@ -19,6 +19,7 @@ import { nextStepsApi } from './api-next-steps';
 import { networksApi } from './api-networks';
 import { peerModelingApi } from './api-peer-modeling';
 import { reflectionsApi } from './api-reflections';
+import { rosterApi } from './api-roster';
 import { routinesApi } from './api-routines';
 import { scheduleApi } from './api-schedule';
 import { searchApi } from './api-search';
@@ -40,6 +41,7 @@ export const featureApis = {
   'next-steps': nextStepsApi,
   'peer-modeling': peerModelingApi,
   reflections: reflectionsApi,
+  roster: rosterApi,
   routines: routinesApi,
   schedule: scheduleApi,
   search: searchApi,
@@ -69,6 +71,7 @@ export const api = {
   ...networksApi,
   ...ssoApi,
   ...apiTokensApi,
+  ...rosterApi,
 } as const satisfies Record<string, Endpoint>;
 
 export type Api = typeof api;

@@ -73,6 +73,8 @@ export const AuditAction = z.enum([
   'api_token.created',
   'api_token.used',
   'api_token.revoked',
+  // ROSTER-COMMIT-3: a OneRoster import committed (counts only, never people's data).
+  'roster.imported',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -43,6 +43,7 @@ import type { Services } from './services';
 import { registerMeetingRoutes } from './meetings/routes';
 import { registerScheduleRoutes } from './schedule/routes';
 import { registerCalendarRoutes } from './calendar/routes';
+import { registerRosterRoutes } from './roster/routes';
 import { registerRoutineRoutes } from './routines/routes';
 import { registerGuestRoutes } from './guests/routes';
 import { registerPeerModelingRoutes } from './peer-modeling/routes';
@@ -354,6 +355,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerColleagueRoutes(api, services);
     registerBookStudyRoutes(api, services);
     registerApiTokenRoutes(api, services);
+    registerRosterRoutes(api, services);
     done();
   });
 

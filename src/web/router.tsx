@@ -109,6 +109,7 @@ const adminRoutes: readonly PageRoute[] = [
   { path: '/admin', Page: lazyPage(() => import('./admin/AdminPage'), 'AdminPage') },
   { path: '/first-steps', Page: lazyPage(() => import('./setup/FirstStepsPage'), 'FirstStepsPage') },
   { path: '/admin/audit', Page: lazyPage(() => import('./admin/AuditLogPage'), 'AuditLogPage') },
+  { path: '/admin/roster', Page: lazyPage(() => import('./admin/RosterImportPage'), 'RosterImportPage') },
 ];
 
 /** One `<Route>` per page of a table, the page inside `frame` (its guards). */

@@ -81,9 +81,16 @@ export const users = pgTable(
       .default('member'),
     emailVerifiedAt: tz('email_verified_at'),
     deactivatedAt: tz('deactivated_at'),
+    /** ROSTER-LINK-1 (ADR 0039): the OneRoster sourcedId of a person an import created or took in; null otherwise. */
+    rosterSourcedId: text('roster_sourced_id'),
     createdAt: createdAt(),
   },
-  (t) => [unique('users_district_id_id').on(t.districtId, t.id)],
+  (t) => [
+    unique('users_district_id_id').on(t.districtId, t.id),
+    uniqueIndex('users_roster_sourced_id')
+      .on(t.districtId, t.rosterSourcedId)
+      .where(sql`roster_sourced_id IS NOT NULL`),
+  ],
 );
 
 export const schools = pgTable(
@@ -97,9 +104,16 @@ export const schools = pgTable(
     /** IANA name, or null: the district's (SERIES-TZ-2). */
     timeZone: text('time_zone'),
     archivedAt: tz('archived_at'),
+    /** ROSTER-LINK-1 (ADR 0039): the OneRoster sourcedId of a school an import created; null otherwise. */
+    rosterSourcedId: text('roster_sourced_id'),
     createdAt: createdAt(),
   },
-  (t) => [unique('schools_district_id_id').on(t.districtId, t.id)],
+  (t) => [
+    unique('schools_district_id_id').on(t.districtId, t.id),
+    uniqueIndex('schools_roster_sourced_id')
+      .on(t.districtId, t.rosterSourcedId)
+      .where(sql`roster_sourced_id IS NOT NULL`),
+  ],
 );
 
 export const schoolRoles = pgTable(

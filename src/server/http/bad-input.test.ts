@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { api, pathFor, type Endpoint } from '#contracts/api';
 import { NETWORK_HEADER } from '#contracts/networks';
 import { spacesOfEndpoint } from './spaces';
+import { ROSTER_BODY_LIMIT } from '../roster/routes';
 import { CARD_CREATE_BODY_LIMIT } from '../share-cards/routes';
 import { Client, createTestApp, TEST_PASSWORD, type TestApp } from '../testing/api-harness';
 
@@ -100,7 +101,11 @@ function wrongValueFor(schema: JsonSchema): unknown {
 }
 
 /** Routes that take more than the app's 64 KiB (SHARE-CARD-3: a card's image in base64). */
-const largerBodies: Readonly<Record<string, number>> = { createShareCard: CARD_CREATE_BODY_LIMIT };
+const largerBodies: Readonly<Record<string, number>> = {
+  createShareCard: CARD_CREATE_BODY_LIMIT,
+  previewRoster: ROSTER_BODY_LIMIT,
+  commitRoster: ROSTER_BODY_LIMIT,
+};
 
 const withBody = Object.entries(api).filter(([, e]) => 'body' in e && e.body) as [
   string,

@@ -906,6 +906,16 @@ const CASES: Record<EndpointName, Case> = {
     expect: { ...adminOnlyA, foreign: 'ok' /* in their own district */ },
   },
   listSchools: { expect: signedIn() },
+  // ROSTER-AUTH-1: a OneRoster import is a district admin's (in their own district); an admin past the check gets
+  // the 400 of a body that is no zip, everyone else the 403 before the body is read.
+  previewRoster: {
+    body: () => ({ zip: 'bm90IGEgemlw' }),
+    expect: { ...adminOnlyA, admin: 400, foreign: 400 },
+  },
+  commitRoster: {
+    body: () => ({ zip: 'bm90IGEgemlw', planHash: '0'.repeat(64) }),
+    expect: { ...adminOnlyA, admin: 400, foreign: 400 },
+  },
   createSchool: {
     body: () => ({ name: 'New school' }),
     expect: { ...adminOnlyA, foreign: 'ok' /* in their own district */ },

@@ -237,6 +237,8 @@ export type Action =
   | 'create'
   | 'update'
   | 'list-people'
+  /** ROSTER-AUTH-1: importing a OneRoster set (district admins). */
+  | 'import-roster'
   | 'manage-members'
   | 'manage-join-code'
   | 'invite'
@@ -310,6 +312,7 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
         (action === 'read-audit' && isAdmin(actor)) ||
         // API-TOKEN-7: the district's personal API tokens (owners, names, scopes; never secrets).
         (action === 'manage-api-tokens' && isAdmin(actor)) ||
+        (action === 'import-roster' && isAdmin(actor)) ||
         (action === 'list-people' &&
           (isAdmin(actor) || [...actor.schoolRoles.values()].includes('school_leader')))
       );

@@ -19,6 +19,7 @@ const sections = [
   { id: 'admin-invitations', labelKey: 'admin.invitations.title' },
   { id: 'admin-sso', labelKey: 'sso.admin.title' },
   { id: 'admin-api-tokens', labelKey: 'admin.apiTokens.title' },
+  { id: 'admin-roster', labelKey: 'admin.roster.sectionTitle' },
   { id: 'admin-audit', labelKey: 'admin.audit.title' },
 ] as const;
 
@@ -57,6 +58,13 @@ export function AdminPage() {
         <InvitationsSection headingId="admin-invitations" />
         <SsoAdminSection headingId="admin-sso" />
         <ApiTokensSection headingId="admin-api-tokens" />
+        <section className="section panel" aria-labelledby="admin-roster">
+          <h2 id="admin-roster" tabIndex={-1} className="section__title">
+            {t('admin.roster.sectionTitle')}
+          </h2>
+          <p>{t('admin.roster.linkIntro')}</p>
+          <ButtonLink to="/admin/roster">{t('admin.roster.open')}</ButtonLink>
+        </section>
         <section className="section panel" aria-labelledby="admin-audit">
           <h2 id="admin-audit" tabIndex={-1} className="section__title">
             {t('admin.audit.title')}

@@ -206,6 +206,9 @@ export const adminStrings = {
         used: 'API token used',
         revoked: 'API token revoked',
       },
+      roster: {
+        imported: 'Roster imported (OneRoster)',
+      },
     },
   },
   /** API-TOKEN-WEB-2: the district's personal API tokens (ADR 0041). */
@@ -258,5 +261,46 @@ export const adminStrings = {
     noSchools: 'Add a school first: teacher teams and whole-staff groups belong to a school.',
     submit: 'Create group',
     created: '{{name}} was created.',
+  },
+  roster: {
+    title: 'Import a roster',
+    sectionTitle: 'Roster (OneRoster)',
+    linkIntro:
+      'Create and update schools and staff from your student information system’s OneRoster 1.1 or 1.2 export. Students and families never get accounts.',
+    open: 'Import a roster',
+    intro:
+      'Choose the zip of a OneRoster bulk CSV export (manifest.csv, orgs.csv, users.csv, and roles.csv, classes.csv or enrollments.csv when it has them). You will see what changes before anything is saved.',
+    file: 'OneRoster zip file',
+    fileHint: 'A .zip of at most 10 MB; each CSV file inside at most 20 MB.',
+    chooseFile: 'Choose a zip file first.',
+    preview: 'Preview the import',
+    reading: 'Reading the files…',
+    committing: 'Importing…',
+    previewTitle: 'Preview',
+    version: 'OneRoster {{version}}, bulk set.',
+    counts: {
+      schoolsAdded: 'Schools to add',
+      schoolsUpdated: 'Schools to update',
+      peopleAdded: 'Staff to add',
+      peopleUpdated: 'Staff to update',
+      peopleDeactivated: 'Staff to deactivate',
+      learnersSkipped: 'Students and family members skipped',
+    },
+    countsCaption: 'What the import changes',
+    problemsTitle_one: '{{count}} problem',
+    problemsTitle_other: '{{count}} problems',
+    error: 'Error',
+    warning: 'Warning',
+    refused:
+      'This set cannot be imported: fix the errors below in your export and preview again. Nothing was changed.',
+    nothingToDo: 'Everything in this set is already in Ensemble: nothing to change.',
+    changesTitle: 'Changes',
+    changesMore: 'The first {{shown}} of {{total}} changes.',
+    kind: { school: 'School', person: 'Staff' },
+    action: { add: 'Add', update: 'Update', deactivate: 'Deactivate' },
+    commit: 'Import these changes',
+    committed:
+      'Imported: {{peopleAdded}} staff added, {{peopleUpdated}} updated, {{peopleDeactivated}} deactivated; {{schoolsAdded}} schools added, {{schoolsUpdated}} updated.',
+    changedSincePreview: 'The roster or the district changed since this preview. Preview the import again.',
   },
 } as const;

@@ -126,6 +126,8 @@ export const featureOf: { readonly [N in FeatureEndpointName]: FeatureOf<N> } = 
   shareCardImage: 'sharing',
   markHelped: 'sharing',
   unmarkHelped: 'sharing',
+  previewRoster: 'roster',
+  commitRoster: 'roster',
   teamHome: 'team-home',
   teamMemoryMarkdown: 'team-home',
   teamMemoryCsv: 'team-home',
