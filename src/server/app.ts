@@ -32,6 +32,7 @@ import { registerInvitationRoutes } from './invitations/routes';
 import { createMailer, type Mailer } from './mail/mailer';
 import { registerOrgRoutes } from './org/routes';
 import { registerReflectionRoutes } from './reflections/routes';
+import { registerRightsRoutes } from './rights/routes';
 import type { Services } from './services';
 import { registerMeetingRoutes } from './meetings/routes';
 import { registerScheduleRoutes } from './schedule/routes';
@@ -297,6 +298,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerOrganizationRoutes(api, services);
     registerColleagueRoutes(api, services);
     registerBookStudyRoutes(api, services);
+    registerRightsRoutes(api, services);
     done();
   });
 

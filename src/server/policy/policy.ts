@@ -236,6 +236,7 @@ export type Action =
   | 'run-meetings'
   | 'take-part'
   | 'read-audit'
+  | 'manage-data'
   | 'reset-password'
   | 'decide'
   | 'withdraw'
@@ -294,6 +295,8 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
         (action === 'update' && isAdmin(actor)) ||
         // The audit log is the district admins' (TRUST-AUDIT-1).
         (action === 'read-audit' && isAdmin(actor)) ||
+        // RIGHTS-DISTRICT-1, RIGHTS-RETAIN-1: the district's export and retention are the district admins'.
+        (action === 'manage-data' && isAdmin(actor)) ||
         (action === 'list-people' &&
           (isAdmin(actor) || [...actor.schoolRoles.values()].includes('school_leader')))
       );

@@ -137,6 +137,7 @@ export const adminStrings = {
         deactivated: 'Person deactivated',
         reactivated: 'Person reactivated',
         school_role_changed: 'School role changed',
+        account_deleted: 'Account deleted',
       },
       group: {
         member_added: 'Added to a team',
@@ -170,6 +171,8 @@ export const adminStrings = {
         team_memory: 'Team memory exported',
         next_steps: 'Next steps exported',
         survey_report: 'Survey results exported',
+        my_data: 'Own data downloaded',
+        district_data: 'District data exported',
       },
       backup: { created: 'Backup made', restored: 'Backup restored' },
       memory: { shared: 'Team record shared beyond the team', share_withdrawn: 'Shared copy withdrawn' },
@@ -189,6 +192,7 @@ export const adminStrings = {
         left: 'Left the network',
       },
       directory: { changed: 'Professional organizations list changed' },
+      retention: { settings_changed: 'Retention settings changed', applied: 'Retention applied' },
       share_card: {
         created: 'Share card made (public)',
         published: 'Share card made public again',
