@@ -74,7 +74,7 @@ export type MyDataExport = z.infer<typeof MyDataExport>;
 export const DeleteAccountBody = z.object({
   password: z.optional(z.string().check(z.maxLength(1_000))),
   /** The words the person typed to confirm, exactly `DELETE`. */
-  confirm: z.literal('DELETE'),
+  confirm: z.string().check(z.regex(/^DELETE$/, 'Type DELETE to confirm.')),
 });
 export const DeleteAccountResult = z.object({ deleted: z.literal(true) });
 

@@ -48,7 +48,8 @@ export function startMaintenance(opts: {
       if (total > 0) opts.log.info({ purged: counts }, 'maintenance: expired rows purged');
       // RIGHTS-RETAIN-2: each district's own retention, at most once a day (counts in its audit log).
       const retained = await applyRetention(opts.database.db, now);
-      if (Object.keys(retained).length > 0) opts.log.info({ retention: retained }, 'maintenance: retention applied');
+      if (Object.keys(retained).length > 0)
+        opts.log.info({ retention: retained }, 'maintenance: retention applied');
       return counts;
     },
   });

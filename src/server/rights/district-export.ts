@@ -101,7 +101,7 @@ export function streamDistrictExport(
           let last = '(0,0)';
           let count = 0;
           for (;;) {
-            const page = await tx.execute<Record<string, unknown>>(
+            const page = await tx.execute(
               sql`SELECT ctid::text AS "__ctid", * FROM ${sql.identifier(table)}
                   WHERE district_id = ${district.id} AND ctid > ${last}::tid ${filter ? sql`AND ${filter.where}` : sql``}
                   ORDER BY ctid LIMIT ${PAGE}`,

@@ -504,9 +504,10 @@ export async function eraseAccount(
     const n = rowCountOf(result);
     if (n > 0) counts[table] = (counts[table] ?? 0) + n;
   };
+  const account = { tenantId: person.districtId, userId: person.userId };
   for (const step of ERASURE_PLAN) {
     if (!step.run) continue;
-    if (step.once) add(step.table, await step.run(tx, person, person.rows[0]!, now));
+    if (step.once) add(step.table, await step.run(tx, person, account, now));
     else for (const row of person.rows) add(step.table, await step.run(tx, person, row, now));
   }
   const scrubbed = await scrubEverywhere(tx, person);

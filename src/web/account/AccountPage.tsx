@@ -16,6 +16,7 @@ import { FormAlert } from '../ui/FormAlert';
 import { Page } from '../ui/Page';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TextField } from '../ui/TextField';
+import { YourDataSection } from './YourDataSection';
 import './i18n';
 
 const nameFields = ['name'] as const;
@@ -194,6 +195,7 @@ export function AccountPage() {
           />
         </div>
       </section>
+      <YourDataSection />
     </Page>
   );
 }

@@ -3,6 +3,7 @@ import { useSignedInUser } from '../shell/session';
 import { ButtonLink } from '../ui/Button';
 import { Page } from '../ui/Page';
 import { CreateGroupSection } from './CreateGroupSection';
+import { DistrictDataSection } from './DistrictDataSection';
 import { DistrictSection } from './DistrictSection';
 import { InvitationsSection } from './InvitationsSection';
 import { PeopleSection } from './PeopleSection';
@@ -16,6 +17,7 @@ const sections = [
   { id: 'admin-people', labelKey: 'admin.people.title' },
   { id: 'admin-invitations', labelKey: 'admin.invitations.title' },
   { id: 'admin-audit', labelKey: 'admin.audit.title' },
+  { id: 'admin-data', labelKey: 'admin.data.title' },
 ] as const;
 
 /** District administration on one page, in the order a new district is set up. */
@@ -58,6 +60,7 @@ export function AdminPage() {
           <p>{t('admin.audit.linkIntro')}</p>
           <ButtonLink to="/admin/audit">{t('admin.audit.open')}</ButtonLink>
         </section>
+        <DistrictDataSection headingId="admin-data" />
       </div>
     </Page>
   );
