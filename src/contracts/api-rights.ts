@@ -1,4 +1,7 @@
-/** Data rights (issue 15, ADR 0042); merged in `api.ts`, loaded by the web client on first use (ADR 0026). */
+/**
+ * Data rights (issue 15, ADR 0042): spread into the admin module (`api-admin.ts`), so the client loads them with it
+ * (ADR 0026) and the first chunk's table of feature modules does not grow.
+ */
 import { z } from './zod';
 import { DeleteAccountBody, DeleteAccountResult, RetentionSettings, RetentionView } from './rights';
 import { e, type Endpoint } from './endpoint';

@@ -18,7 +18,6 @@ import { nextStepsApi } from './api-next-steps';
 import { networksApi } from './api-networks';
 import { peerModelingApi } from './api-peer-modeling';
 import { reflectionsApi } from './api-reflections';
-import { rightsApi } from './api-rights';
 import { routinesApi } from './api-routines';
 import { scheduleApi } from './api-schedule';
 import { searchApi } from './api-search';
@@ -38,7 +37,6 @@ export const featureApis = {
   'next-steps': nextStepsApi,
   'peer-modeling': peerModelingApi,
   reflections: reflectionsApi,
-  rights: rightsApi,
   routines: routinesApi,
   schedule: scheduleApi,
   search: searchApi,
@@ -57,7 +55,6 @@ export const api = {
   ...scheduleApi,
   ...peerModelingApi,
   ...reflectionsApi,
-  ...rightsApi,
   ...auditApi,
   ...teamHomeApi,
   ...memoryApi,

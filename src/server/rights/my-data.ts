@@ -14,7 +14,7 @@ import {
   type ExportRow,
   type MyDataExport,
   type MyDataSection,
-} from '#contracts/rights';
+} from '#contracts/my-data';
 import type { DbOrTx } from '../db/client';
 import {
   auditEvents,

@@ -9,7 +9,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingCommandBody, MeetingEvent } from '#contracts/meeting';
-import { MyDataExport } from '#contracts/rights';
+import { MyDataExport } from '#contracts/my-data';
 import { createMeeting, decide, evolve, replay } from '#core/meeting/index';
 import { createAccount } from '../auth/accounts';
 import {
@@ -40,6 +40,7 @@ import {
   schoolRoles,
   schools,
   searchDocuments,
+  sessions,
   shareCards,
   surveyResponses,
   surveyWaves,
@@ -687,6 +688,24 @@ describe('A person deletes their account (RIGHTS-DELETE)', () => {
         'search_documents.tags',
       ]),
     );
+  });
+
+  it('RIGHTS-DELETE-1: an account without a password (single sign-on) deletes itself only within 10 minutes of signing in', async () => {
+    const db = t.database.db;
+    const [sso] = await db
+      .insert(users)
+      .values({ districtId, email: 'sso.only@rights.test', name: 'Sso Only', passwordHash: null })
+      .returning();
+    const client = await signedInClient(t, { id: sso!.id, districtId });
+    await db
+      .update(sessions)
+      .set({ createdAt: new Date(Date.now() - 11 * MINUTE) })
+      .where(eq(sessions.userId, sso!.id));
+    expect((await client.post('/api/me/delete-account', { confirm: 'DELETE' })).status).toBe(403);
+    const fresh = await signedInClient(t, { id: sso!.id, districtId });
+    expect((await fresh.post('/api/me/delete-account', { confirm: 'DELETE' })).status).toBe(200);
+    const [row] = await db.select().from(users).where(eq(users.id, sso!.id));
+    expect(row?.name).toBe(FORMER_MEMBER_NAME);
   });
 
   it('RIGHTS-DELETE-6: every table of the database is in the erasure plan or named as holding nobody', async () => {

@@ -4,8 +4,9 @@ import { api } from '#contracts/api';
 import { recordAudit } from '../audit/record';
 import { clearSessionCookie } from '../auth/sessions';
 import { verifyPassword } from '../auth/passwords';
+import { failureDelay, passwordFailureKey, recordFailure, SIGN_IN_DELAY } from '../auth/throttle';
 import { districts, sessions, users } from '../db/schema';
-import { badRequest, conflict, forbidden } from '../http/errors';
+import { badRequest, conflict, forbidden, tooManyRequests } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
 import { authorize } from '../policy/policy';
@@ -52,8 +53,15 @@ export function registerRightsRoutes(app: FastifyInstance, s: Services) {
     if (me.passwordHash !== null) {
       if (!body.password)
         throw badRequest('Enter your password.', [{ path: 'password', message: 'Enter your password.' }]);
-      if (!(await verifyPassword(me.passwordHash, body.password)))
+      // The sign-in's failure throttle (TRUST-LIMIT-2): the same growing wait for wrong passwords here.
+      const throttleKey = passwordFailureKey(me.email.toLowerCase());
+      const waitMs = await failureDelay(s.db, throttleKey, SIGN_IN_DELAY);
+      if (waitMs > 0)
+        throw tooManyRequests('Too many failed attempts. Wait a moment and try again.', waitMs / 1000);
+      if (!(await verifyPassword(me.passwordHash, body.password))) {
+        await recordFailure(s.db, throttleKey);
         throw forbidden('That password is not right.');
+      }
     } else {
       const [session] = await s.db
         .select({ createdAt: sessions.createdAt })

@@ -21,7 +21,6 @@ const loaders: { readonly [F in Feature]: () => Promise<Entries> } = {
   'next-steps': async () => (await import('#contracts/api-next-steps')).nextStepsApi,
   'peer-modeling': async () => (await import('#contracts/api-peer-modeling')).peerModelingApi,
   reflections: async () => (await import('#contracts/api-reflections')).reflectionsApi,
-  rights: async () => (await import('#contracts/api-rights')).rightsApi,
   routines: async () => (await import('#contracts/api-routines')).routinesApi,
   schedule: async () => (await import('#contracts/api-schedule')).scheduleApi,
   search: async () => (await import('#contracts/api-search')).searchApi,
