@@ -378,6 +378,12 @@ function wordPattern(value: string): string {
   return `${start}${escaped}${end}`;
 }
 
+/** An address matched literally, not as part of a longer one (`ann@x.org` is not in `joann@x.org` or `ann@x.org.uk`). */
+function addressPattern(value: string): string {
+  const escaped = value.replace(/[.*+?^${}()|[\]\\-]/g, (c) => `\\${c}`);
+  return `(?<![[:alnum:]._%+-])${escaped}(?![[:alnum:]._-]*[[:alnum:]])`;
+}
+
 interface TextColumn {
   table: string;
   column: string;
@@ -423,9 +429,9 @@ export async function scrubEverywhere(tx: DbOrTx, person: ErasedPerson): Promise
   const replacementEmail = `erased-${person.userId}@erased.invalid`;
   const patterns: { pattern: string; replacement: string; json: string; jsonReplacement: string }[] = [
     {
-      pattern: wordPattern(person.email),
+      pattern: addressPattern(person.email),
       replacement: replacementEmail,
-      json: wordPattern(JSON.stringify(person.email).slice(1, -1)),
+      json: addressPattern(JSON.stringify(person.email).slice(1, -1)),
       jsonReplacement: replacementEmail,
     },
   ];
