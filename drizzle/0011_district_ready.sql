@@ -30,6 +30,16 @@ CREATE TABLE "mail_queue" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "retention_settings" (
+	"district_id" uuid PRIMARY KEY NOT NULL,
+	"meeting_content_years" integer,
+	"audit_log_years" integer,
+	"survey_response_years" integer,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_run_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "sso_identities" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"district_id" uuid NOT NULL,
@@ -74,6 +84,7 @@ ALTER TABLE "schools" ADD COLUMN "roster_sourced_id" text;--> statement-breakpoi
 ALTER TABLE "users" ADD COLUMN "roster_sourced_id" text;--> statement-breakpoint
 ALTER TABLE "api_tokens" ADD CONSTRAINT "api_tokens_district_id_user_id_users_district_id_id_fk" FOREIGN KEY ("district_id","user_id") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mail_queue" ADD CONSTRAINT "mail_queue_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "retention_settings" ADD CONSTRAINT "retention_settings_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sso_identities" ADD CONSTRAINT "sso_identities_district_id_provider_id_sso_providers_district_id_id_fk" FOREIGN KEY ("district_id","provider_id") REFERENCES "public"."sso_providers"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sso_identities" ADD CONSTRAINT "sso_identities_district_id_user_id_users_district_id_id_fk" FOREIGN KEY ("district_id","user_id") REFERENCES "public"."users"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sso_logins" ADD CONSTRAINT "sso_logins_district_id_provider_id_sso_providers_district_id_id_fk" FOREIGN KEY ("district_id","provider_id") REFERENCES "public"."sso_providers"("district_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -320,4 +320,57 @@ describeE2E('the audit log', () => {
       .waitFor();
     await checkPage(page, 'roster-2-imported');
   });
+
+  test('RIGHTS-WEB-2 the admin sets retention and exports the district, watching it arrive', async () => {
+    await page.goto(`${app.baseUrl}/admin#admin-data`);
+    const section = page.getByRole('region', { name: 'District data' });
+    await section
+      .getByRole('combobox', { name: /Audit log entries/ })
+      .selectOption({ label: 'Older than 7 years' });
+    await section.getByRole('button', { name: 'Save retention' }).click();
+    await toast('Retention saved.');
+    const download = page.waitForEvent('download');
+    await section.getByRole('button', { name: 'Export district data' }).click();
+    await section
+      .getByRole('status')
+      .filter({ hasText: /Export ready: [\d.,]+ (kB|MB)/ })
+      .waitFor();
+    expect((await download).suggestedFilename()).toMatch(/^ensemble-district-data-\d{4}-\d{2}-\d{2}\.zip$/);
+    await section.scrollIntoViewIfNeeded();
+    await checkPage(page, 'rights-01-district-data');
+  });
+
+  test('RIGHTS-WEB-1 a teacher downloads their data, then deletes their account', async () => {
+    const teacher = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      reducedMotion: 'reduce',
+    });
+    teacher.setDefaultTimeout(15_000);
+    const own = await teacher.newPage();
+    try {
+      await signInWithSession(own, app.baseUrl, 'teacher4@demo.ensemble.test', password);
+      await own.goto(`${app.baseUrl}/account`);
+      await own.getByRole('heading', { level: 2, name: 'Your data' }).waitFor();
+      const download = own.waitForEvent('download');
+      await own.getByRole('link', { name: 'Download my data' }).click();
+      const file = await download;
+      expect(file.suggestedFilename()).toMatch(/^ensemble-my-data-\d{4}-\d{2}-\d{2}\.zip$/);
+      await checkPage(own, 'rights-02-your-data');
+
+      const form = own.getByRole('region', { name: 'Delete your account' });
+      await form.getByLabel('Your password').fill(password);
+      await form.getByLabel(/Type DELETE to confirm/).fill('delete');
+      await form.getByRole('button', { name: 'Delete my account' }).click();
+      await form.getByText('Type DELETE to confirm.').waitFor();
+      await form.getByLabel(/Type DELETE to confirm/).fill('DELETE');
+      await form.getByRole('button', { name: 'Delete my account' }).click();
+      await own.waitForURL(/\/sign-in/);
+      await own.locator('.toasts').getByText('Your account is deleted.').waitFor();
+    } finally {
+      await teacher.close();
+    }
+    // The admin's audit log names the deletion, and the person only as "A former member".
+    await page.goto(`${app.baseUrl}/admin/audit`);
+    await rows().filter({ hasText: 'Account deleted: A former member' }).first().waitFor();
+  });
 });

@@ -4,6 +4,7 @@
  * use (ADR 0026).
  */
 import { Ok } from './common';
+import { rightsApi } from './api-rights';
 import {
   CreateGroup,
   CreateSchool,
@@ -118,4 +119,6 @@ export const adminApi = {
     summary: 'Revoke a pending invitation',
     tag: 'invitations',
   }),
+  // Data rights (ADR 0042): the admin page's District data and the account page's Your data, one catalogue chunk.
+  ...rightsApi,
 } as const satisfies Record<string, Endpoint>;

@@ -75,6 +75,13 @@ export const AuditAction = z.enum([
   'api_token.revoked',
   // ROSTER-COMMIT-3: a OneRoster import committed (counts only, never people's data).
   'roster.imported',
+  // RIGHTS-* (ADR 0042): a person's own data downloaded, an account deleted, the district's data exported, retention
+  // settings changed and each retention run (counts only).
+  'export.my_data',
+  'person.account_deleted',
+  'export.district_data',
+  'retention.settings_changed',
+  'retention.applied',
 ]);
 export type AuditAction = z.infer<typeof AuditAction>;
 

@@ -23,9 +23,16 @@ export interface Endpoint {
   spaces?: readonly ('district' | 'network')[];
   /**
    * Set for endpoints that answer a document rather than JSON (Markdown minutes, iCalendar); `image/*`: an image,
-   * whose handler sets its exact type.
+   * whose handler sets its exact type; `application/zip`: an archive (bytes, no charset).
    */
-  produces?: 'text/markdown' | 'text/calendar' | 'text/csv' | 'application/yaml' | 'text/html' | 'image/*';
+  produces?:
+    | 'text/markdown'
+    | 'text/calendar'
+    | 'text/csv'
+    | 'application/yaml'
+    | 'text/html'
+    | 'image/*'
+    | 'application/zip';
   summary: string;
   /**
    * API-DOC-2: more than the summary says, for integrators (the OpenAPI operation's description begins with it;

@@ -39,6 +39,7 @@ import { createMailer, type Mailer } from './mail/mailer';
 import { createMailWorker, smtpTransport, type MailWorker, type QueuePolicy } from './mail/queue';
 import { registerOrgRoutes } from './org/routes';
 import { registerReflectionRoutes } from './reflections/routes';
+import { registerRightsRoutes } from './rights/routes';
 import type { Services } from './services';
 import { registerMeetingRoutes } from './meetings/routes';
 import { registerScheduleRoutes } from './schedule/routes';
@@ -356,6 +357,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     registerBookStudyRoutes(api, services);
     registerApiTokenRoutes(api, services);
     registerRosterRoutes(api, services);
+    registerRightsRoutes(api, services);
     done();
   });
 

@@ -1692,3 +1692,22 @@ export const ssoLogins = pgTable(
     }).onDelete('cascade'),
   ],
 );
+
+/**
+ * RIGHTS-RETAIN-1 (ADR 0042): a district's retention settings. Each `*_years` is null (keep) or a number of years
+ * (at least its minimum, `#contracts/rights`); the retention pass runs at most once a day per district
+ * (`last_run_at`) and records each run in the audit log with counts only.
+ */
+export const retentionSettings = pgTable(
+  'retention_settings',
+  {
+    districtId: uuid('district_id').primaryKey(),
+    meetingContentYears: integer('meeting_content_years'),
+    auditLogYears: integer('audit_log_years'),
+    surveyResponseYears: integer('survey_response_years'),
+    updatedBy: uuid('updated_by'),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+    lastRunAt: tz('last_run_at'),
+  },
+  (t) => [foreignKey({ columns: [t.districtId], foreignColumns: [districts.id] }).onDelete('cascade')],
+);

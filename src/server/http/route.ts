@@ -129,8 +129,9 @@ export function registerEndpoint<E extends Endpoint>(
         if (scopeNeeded(endpoint) === 'write' && token.scope !== 'write')
           throw forbidden('This API token can only read (its scope is read).');
       }
-      // An image's handler sets its exact type; a document is text.
-      if (endpoint.produces && endpoint.produces !== 'image/*')
+      // An image's handler sets its exact type; an archive is bytes; a document is text.
+      if (endpoint.produces === 'application/zip') void reply.type('application/zip');
+      else if (endpoint.produces && endpoint.produces !== 'image/*')
         void reply.type(`${endpoint.produces}; charset=utf-8`);
       const ctx = {
         body: req.body,

@@ -1,5 +1,6 @@
 import type { Database } from '../db/client';
 import { startLockedJob } from '../runtime/locked-job';
+import { applyRetention } from '../rights/retention';
 import { purgeExpired, type PurgeCounts } from './purge';
 
 /** Every 10 minutes, and once at start. */
@@ -14,7 +15,7 @@ export interface MaintenanceLog {
 
 export interface Maintenance {
   /** Runs one round now (the timer's rounds go through here too). `null`: another node holds the lock. */
-  runOnce(): Promise<PurgeCounts | null>;
+  runOnce(now?: Date): Promise<PurgeCounts | null>;
   /** Stops the timer and waits for a round in progress. */
   stop(): Promise<void>;
 }
@@ -35,8 +36,8 @@ export function startMaintenance(opts: {
     runAtStart: true,
     name: 'maintenance round',
     log: opts.log,
-    round: async () => {
-      const counts = await purgeExpired(opts.database.db);
+    round: async (now) => {
+      const counts = await purgeExpired(opts.database.db, now);
       const total =
         counts.oneTimeTokens +
         counts.pendingSignups +
@@ -45,8 +46,12 @@ export function startMaintenance(opts: {
         counts.outbox +
         counts.socketAttachments;
       if (total > 0) opts.log.info({ purged: counts }, 'maintenance: expired rows purged');
+      // RIGHTS-RETAIN-2: each district's own retention, at most once a day (counts in its audit log).
+      const retained = await applyRetention(opts.database.db, now);
+      if (Object.keys(retained).length > 0)
+        opts.log.info({ retention: retained }, 'maintenance: retention applied');
       return counts;
     },
   });
-  return { runOnce: () => job.runOnce(), stop: () => job.stop() };
+  return { runOnce: (now) => job.runOnce(now), stop: () => job.stop() };
 }

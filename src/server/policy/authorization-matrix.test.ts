@@ -1388,6 +1388,21 @@ const CASES: Record<EndpointName, Case> = {
     expect: readersOfCopyA1,
   },
   myReflections: { expect: signedIn() },
+  // RIGHTS-EXPORT-1: everyone downloads their own data; RIGHTS-DELETE-1: a wrong password deletes nobody (the
+  // deletion itself is rights.test.ts's, so the matrix's people stay).
+  myDataExport: { expect: signedIn() },
+  deleteMyAccount: {
+    body: () => ({ password: 'not the password of anyone', confirm: 'DELETE' }),
+    expect: signedIn(403),
+  },
+  // RIGHTS-DISTRICT-2, RIGHTS-RETAIN-1: the district's export and retention are its admins' (another district's
+  // admin reads and sets their own).
+  districtDataExport: { expect: { ...adminOnlyA, foreign: 'ok' } },
+  retentionSettings: { expect: { ...adminOnlyA, foreign: 'ok' } },
+  updateRetentionSettings: {
+    body: () => ({ meetingContentYears: null, auditLogYears: 5, surveyResponseYears: null }),
+    expect: { ...adminOnlyA, foreign: 'ok' },
+  },
   myReflectionsMarkdown: { expect: signedIn() },
   myReflectionsCsv: { expect: signedIn() },
   shareMyReflection: {

@@ -247,6 +247,7 @@ export type Action =
   | 'run-meetings'
   | 'take-part'
   | 'read-audit'
+  | 'manage-data'
   | 'reset-password'
   | 'decide'
   | 'withdraw'
@@ -313,6 +314,8 @@ export function can(principal: Principal, action: Action, subject: Subject): boo
         // API-TOKEN-7: the district's personal API tokens (owners, names, scopes; never secrets).
         (action === 'manage-api-tokens' && isAdmin(actor)) ||
         (action === 'import-roster' && isAdmin(actor)) ||
+        // RIGHTS-DISTRICT-1, RIGHTS-RETAIN-1: the district's export and retention are the district admins'.
+        (action === 'manage-data' && isAdmin(actor)) ||
         (action === 'list-people' &&
           (isAdmin(actor) || [...actor.schoolRoles.values()].includes('school_leader')))
       );

@@ -17,6 +17,7 @@ import { Page } from '../ui/Page';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TextField } from '../ui/TextField';
 import { ApiTokensSection } from './ApiTokensSection';
+import { YourDataSection } from './YourDataSection';
 import './i18n';
 
 const nameFields = ['name'] as const;
@@ -197,6 +198,7 @@ export function AccountPage() {
       </section>
 
       <ApiTokensSection />
+      <YourDataSection />
     </Page>
   );
 }

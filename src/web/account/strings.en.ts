@@ -69,5 +69,30 @@ export const accountStrings = {
       revokeBody: 'Scripts that use this token stop working at once. This cannot be undone.',
       revoked: 'Token "{{name}}" revoked.',
     },
+    /** RIGHTS-WEB-1: "Your data": download everything, delete the account. */
+    data: {
+      title: 'Your data',
+      intro:
+        'Download everything you wrote in Ensemble or that is about you: your profile, teams, what you wrote in meetings, your private reflections, notes, visit notes, book study reflections, shared copies and cards, settings, and the audit entries about your account, in your district and in your networks.',
+      formats:
+        'One zip file with my-data.json (for other programs) and my-data.md (to read). Survey answers are not in it: they are anonymous and linked to nobody, not even to you.',
+      download: 'Download my data',
+      deleteTitle: 'Delete your account',
+      deleteIntro: 'Deleting your account cannot be undone. This is what happens:',
+      deleteShared:
+        'What you shared with others stays for them, shown as written by “A former member”: notes, questions and shared reflections in meetings, team memory, shared copies, shared book study and colleague notes.',
+      deletePrivate:
+        'What is private to you is deleted: your private reflections, visit notes, private book study and colleague notes, and your public share cards.',
+      deleteAccess:
+        'You leave every team, school role and network; you are signed out everywhere; calendar links, digests, invitations and pending requests stop.',
+      deleteName: 'Your name and email address are removed from Ensemble.',
+      deleteDownloadFirst: 'You may want to download your data first.',
+      password: 'Your password',
+      passwordHint: 'To make sure it is you.',
+      confirm: 'Type DELETE to confirm',
+      confirmHint: 'In capital letters.',
+      deleteButton: 'Delete my account',
+      deleted: 'Your account is deleted.',
+    },
   },
 } as const;

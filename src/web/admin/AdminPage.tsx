@@ -4,6 +4,7 @@ import { ButtonLink } from '../ui/Button';
 import { Page } from '../ui/Page';
 import { ApiTokensSection } from './ApiTokensSection';
 import { CreateGroupSection } from './CreateGroupSection';
+import { DistrictDataSection } from './DistrictDataSection';
 import { DistrictSection } from './DistrictSection';
 import { InvitationsSection } from './InvitationsSection';
 import { PeopleSection } from './PeopleSection';
@@ -21,6 +22,7 @@ const sections = [
   { id: 'admin-api-tokens', labelKey: 'admin.apiTokens.title' },
   { id: 'admin-roster', labelKey: 'admin.roster.sectionTitle' },
   { id: 'admin-audit', labelKey: 'admin.audit.title' },
+  { id: 'admin-data', labelKey: 'admin.data.title' },
 ] as const;
 
 /** District administration on one page, in the order a new district is set up. */
@@ -72,6 +74,7 @@ export function AdminPage() {
           <p>{t('admin.audit.linkIntro')}</p>
           <ButtonLink to="/admin/audit">{t('admin.audit.open')}</ButtonLink>
         </section>
+        <DistrictDataSection headingId="admin-data" />
       </div>
     </Page>
   );

@@ -138,6 +138,7 @@ export const adminStrings = {
         deactivated: 'Person deactivated',
         reactivated: 'Person reactivated',
         school_role_changed: 'School role changed',
+        account_deleted: 'Account deleted',
       },
       group: {
         member_added: 'Added to a team',
@@ -171,6 +172,8 @@ export const adminStrings = {
         team_memory: 'Team memory exported',
         next_steps: 'Next steps exported',
         survey_report: 'Survey results exported',
+        my_data: 'Own data downloaded',
+        district_data: 'District data exported',
       },
       backup: { created: 'Backup made', restored: 'Backup restored' },
       memory: { shared: 'Team record shared beyond the team', share_withdrawn: 'Shared copy withdrawn' },
@@ -195,6 +198,7 @@ export const adminStrings = {
         provider_updated: 'Sign-in provider changed',
         provider_deleted: 'Sign-in provider removed',
       },
+      retention: { settings_changed: 'Retention settings changed', applied: 'Retention applied' },
       share_card: {
         created: 'Share card made (public)',
         published: 'Share card made public again',
@@ -232,6 +236,36 @@ export const adminStrings = {
     revokeTitle: 'Revoke "{{name}}" of {{owner}}?',
     revokeBody: 'Scripts that use this token stop working at once. Its owner can make a new one.',
     revoked: 'Token "{{name}}" revoked.',
+  },
+  /** RIGHTS-WEB-2: "District data": the district's export and its retention. */
+  data: {
+    title: 'District data',
+    exportTitle: 'Export all district data',
+    exportIntro:
+      'One zip file with a JSON Lines file per table (people, schools, teams, meetings and their shared content, team memory, shared copies, survey waves and their results, the audit log…) and a manifest that lists them.',
+    exportLeavesOut:
+      'Leaders never see what is private, so the export leaves out private reflections, visit notes, private book study and colleague notes, each person’s survey and pulse answers, and secrets such as passwords and links.',
+    exportButton: 'Export district data',
+    exporting: 'Exporting: {{size}} received',
+    exported: 'Export ready: {{size}}. Your browser is saving it.',
+    exportFailed: 'The export stopped before it was complete. Try again.',
+    progressLabel: 'Export progress',
+    retentionTitle: 'Retention',
+    retentionIntro:
+      'Delete what is older than you need to keep. Once a day, Ensemble deletes it in small batches and records each run in the audit log (how many, never what).',
+    meetingContent: 'Meeting content',
+    meetingContentHint:
+      'Ended meetings with everything drawn from them: notes, questions, next steps, team memory records and their shared copies.',
+    auditLog: 'Audit log entries',
+    surveyResponses: 'Survey answers',
+    surveyResponsesHint: 'Answers to closed surveys; the results already reported stay.',
+    keep: 'Keep',
+    years_one: 'Older than {{count}} year',
+    years_other: 'Older than {{count}} years',
+    save: 'Save retention',
+    saved: 'Retention saved.',
+    lastRun: 'Last applied: {{date}}',
+    neverRun: 'Not applied yet.',
   },
   invitations: {
     title: 'Pending invitations',
