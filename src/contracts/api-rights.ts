@@ -3,7 +3,13 @@
  * (ADR 0026) and the first chunk's table of feature modules does not grow.
  */
 import { z } from './zod';
-import { DeleteAccountBody, DeleteAccountResult, RetentionSettings, RetentionView } from './rights';
+import {
+  DeleteAccountBody,
+  DeleteAccountResult,
+  RetentionSettings,
+  RetentionView,
+  UpdateRetentionSettings,
+} from './rights';
 import { e, type Endpoint } from './endpoint';
 
 /** A zip archive's bytes (the handler streams or sends them; never JSON, so never validated here). */
@@ -28,6 +34,7 @@ export const rightsApi = {
     response: DeleteAccountResult,
     summary:
       'Delete your account: private content deleted, shared contributions kept under "A former member" (password again)',
+    examples: { body: { password: 'your current password', confirm: 'DELETE' } },
     tag: 'rights',
   }),
   districtDataExport: e({
@@ -52,7 +59,7 @@ export const rightsApi = {
     method: 'PUT',
     path: '/api/district/retention',
     auth: 'session',
-    body: RetentionSettings,
+    body: UpdateRetentionSettings,
     response: RetentionView,
     summary: "Set the district's retention (years, each at least its minimum; null keeps) (district admins)",
     tag: 'rights',

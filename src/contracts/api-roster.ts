@@ -24,6 +24,12 @@ export const rosterApi = {
     response: RosterCommitted,
     summary:
       'Commit a previewed OneRoster import in one transaction (district admin); 409 when the plan is no longer the previewed one, 400 with the problems when the set has errors',
+    examples: {
+      body: {
+        zip: 'UEsDBBQAAAAIAA==',
+        planHash: '9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0b2d4f6e8a1c3e5b7d9f0a2c4e6b8d0f',
+      },
+    },
     tag: 'organization',
   }),
 } as const satisfies Record<string, Endpoint>;

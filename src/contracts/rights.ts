@@ -6,7 +6,7 @@ import { z } from './zod';
 import { IsoDateTime } from './common';
 
 /** RIGHTS-DELETE-1: deleting one's own account: the password again (or, without one, a session under 10 minutes). */
-export const DeleteAccountBody = z.object({
+export const DeleteAccountBody = z.strictObject({
   password: z.optional(z.string().check(z.maxLength(1_000))),
   /** The words the person typed to confirm, exactly `DELETE`. */
   confirm: z.string().check(z.regex(/^DELETE$/, 'Type DELETE to confirm.')),
@@ -18,11 +18,14 @@ export const RETENTION_MINIMUM_YEARS = { meetingContent: 1, auditLog: 1, surveyR
 export const RETENTION_MAXIMUM_YEARS = 50;
 const years = (min: number) =>
   z.nullable(z.number().check(z.int(), z.gte(min), z.lte(RETENTION_MAXIMUM_YEARS)));
-export const RetentionSettings = z.object({
+const retentionFields = {
   meetingContentYears: years(RETENTION_MINIMUM_YEARS.meetingContent),
   auditLogYears: years(RETENTION_MINIMUM_YEARS.auditLog),
   surveyResponseYears: years(RETENTION_MINIMUM_YEARS.surveyResponses),
-});
+};
+export const RetentionSettings = z.object(retentionFields);
+/** INPUT-3: as a body, an unknown field is refused by name. */
+export const UpdateRetentionSettings = z.strictObject(retentionFields);
 export type RetentionSettings = z.infer<typeof RetentionSettings>;
 export const RetentionView = z.object({
   settings: RetentionSettings,

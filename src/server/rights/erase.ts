@@ -11,6 +11,7 @@ import { and, eq, inArray, isNull, like, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../db/client';
 import {
+  apiTokens,
   authThrottle,
   bookReflections,
   calendarFeeds,
@@ -21,6 +22,7 @@ import {
   groupJoinRequests,
   groupMembers,
   invitations,
+  mailQueue,
   meetingEvents,
   meetingInvitees,
   meetingPulseParticipation,
@@ -35,6 +37,7 @@ import {
   sessions,
   shareCards,
   shareHelped,
+  ssoIdentities,
   surveyParticipation,
   teamVisits,
   users,
@@ -296,6 +299,25 @@ export const ERASURE_PLAN: readonly ErasureStep[] = [
     run: (tx, p) => tx.delete(outbox).where(sql`lower(${outbox.to}) = ${p.email}`),
   },
   {
+    table: 'mail_queue',
+    action: 'delete',
+    why: 'mail to the address, sent or waiting (MAIL-QUEUE): nothing more is sent to it',
+    once: true,
+    run: (tx, p) => tx.delete(mailQueue).where(sql`lower(${mailQueue.recipient}) = ${p.email}`),
+  },
+  {
+    table: 'api_tokens',
+    action: 'delete',
+    why: 'the personal API tokens of the account stop working (API-TOKEN)',
+    run: (tx, _p, r) => tx.delete(apiTokens).where(byRow(apiTokens, r)),
+  },
+  {
+    table: 'sso_identities',
+    action: 'delete',
+    why: 'the links of the account to school sign-in identities (SSO-LINK)',
+    run: (tx, _p, r) => tx.delete(ssoIdentities).where(byRow(ssoIdentities, r)),
+  },
+  {
     table: 'meeting_events',
     action: 'anonymize',
     why: 'append-only: private reflections blanked, shared contributions kept (author id)',
@@ -348,6 +370,9 @@ export const ERASURE_PLAN: readonly ErasureStep[] = [
 /** Tables that never hold a person's rows (or hold only anonymous ones). */
 export const NOT_ABOUT_A_PERSON: readonly string[] = [
   'districts',
+  // A district's sign-in providers, and sign-ins in progress (state, nonce and a browser hash; no person).
+  'sso_providers',
+  'sso_logins',
   'schools',
   'groups',
   'app_settings',
