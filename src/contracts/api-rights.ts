@@ -3,13 +3,7 @@
  * (ADR 0026) and the first chunk's table of feature modules does not grow.
  */
 import { z } from './zod';
-import {
-  DeleteAccountBody,
-  DeleteAccountResult,
-  RetentionSettings,
-  RetentionView,
-  UpdateRetentionSettings,
-} from './rights';
+import { DeleteAccountBody, DeleteAccountResult, RetentionView, UpdateRetentionSettings } from './rights';
 import { e, type Endpoint } from './endpoint';
 
 /** A zip archive's bytes (the handler streams or sends them; never JSON, so never validated here). */
