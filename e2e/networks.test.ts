@@ -192,7 +192,8 @@ describeE2E('Networks and cohorts (issue 14, NET-WEB)', () => {
     // A name left empty is named at its field.
     await convener.getByRole('button', { name: 'Start the network' }).click();
     const name = convener.getByRole('textbox', { name: 'Name' });
-    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    // The form answers after the click: read the field once it has (CI 13:41 read it a moment too early).
+    await expect.poll(() => name.getAttribute('aria-invalid')).toBe('true');
     await name.fill(NETWORK);
     await convener
       .getByRole('textbox', { name: 'What the network is for (optional)' })
