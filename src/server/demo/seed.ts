@@ -189,7 +189,11 @@ export async function seedDemo(db: Db): Promise<{ created: boolean; password: st
       facilitator: idOf('coach'),
       coach: idOf('instructional-coach'),
     });
-    await seedDemoSurvey(tx, district.id);
+    await seedDemoSurvey(
+      tx,
+      district.id,
+      PEOPLE.map((p) => demoEmail(p.key)),
+    );
     await ensureReadyMeeting(tx, district.id);
     return true;
   });

@@ -9,7 +9,8 @@
 import type { Construct } from '#contracts/surveys';
 import { buildFrame } from '#core/measure/frame';
 import type { Tx } from '../db/client';
-import { surveyResponses, surveyWaves } from '../db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { surveyResponses, surveyWaves, users } from '../db/schema';
 import { closeWave } from '../surveys/close';
 import { loadShippedInstruments } from '../surveys/catalog';
 import { frameInput } from '../surveys/queries';
@@ -55,10 +56,36 @@ const WAVES: readonly DemoWave[] = [
   },
 ];
 
-export async function seedDemoSurvey(tx: Tx, districtId: string, now = Date.now()): Promise<void> {
+/** `order`: the demo people's emails in the demo's own order, which decides who answers each wave (`answered`). */
+export async function seedDemoSurvey(
+  tx: Tx,
+  districtId: string,
+  order: readonly string[],
+  now = Date.now(),
+): Promise<void> {
   const instrument = loadShippedInstruments().get('ensemble-efficacy');
   if (!instrument) return;
   const built = buildFrame(await frameInput(tx, districtId, { kind: 'district' }));
+  // Who answers is picked by position (`answered(i)`), so the positions must not depend on the order rows come
+  // back in (the frame's people are read unordered, and demo ids are random): the demo's own order of people.
+  const emails = new Map(
+    (
+      await tx
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(
+          and(
+            eq(users.districtId, districtId),
+            inArray(
+              users.id,
+              built.invitees.map((p) => p.userId),
+            ),
+          ),
+        )
+    ).map((u) => [u.id, u.email]),
+  );
+  const position = (userId: string) => order.indexOf(emails.get(userId) ?? '');
+  built.invitees.sort((a, b) => position(a.userId) - position(b.userId));
   for (const spec of WAVES) {
     const [wave] = await tx
       .insert(surveyWaves)
