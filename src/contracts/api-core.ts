@@ -9,6 +9,7 @@ import { Ok } from './common';
 import { MeetingMinutes } from './minutes';
 import {
   ChangeName,
+  SetLanguage,
   CompleteEmailVerification,
   CompletePasswordReset,
   Health,
@@ -103,6 +104,15 @@ export const coreApi = {
     body: ChangeName,
     response: Me,
     summary: 'Change my display name',
+    tag: 'auth',
+  }),
+  setLanguage: e({
+    method: 'PUT',
+    path: '/api/auth/me/language',
+    auth: 'session',
+    body: SetLanguage,
+    response: Me,
+    summary: 'Choose the language of my interface and mail',
     tag: 'auth',
   }),
   requestPasswordReset: e({

@@ -27,6 +27,10 @@ export const SignInRequest = z.strictObject({
 });
 export type SignInRequest = z.infer<typeof SignInRequest>;
 
+/** The languages the interface, mail and shipped content come in (ADR 0044). */
+export const Language = z.enum(['en', 'es']);
+export type Language = z.infer<typeof Language>;
+
 export const Me = z.object({
   id: Id,
   name: z.string(),
@@ -36,6 +40,8 @@ export const Me = z.object({
   districtName: z.string(),
   districtRole: DistrictRole,
   schools: z.array(z.object({ schoolId: Id, schoolName: z.string(), role: SchoolRole })),
+  /** I18N-PICK-1: the language the person chose; null follows the browser's. */
+  language: z.nullable(Language),
 });
 export type Me = z.infer<typeof Me>;
 
@@ -48,6 +54,8 @@ export const CompleteEmailVerification = z.strictObject({
   token: z.string().check(z.minLength(20), z.maxLength(200)),
 });
 export const ChangeName = z.strictObject({ name: PersonName });
+/** I18N-PICK-1: null goes back to following the browser. */
+export const SetLanguage = z.strictObject({ language: z.nullable(Language) });
 
 export const OutboxMessage = z.object({
   id: Id,

@@ -30,5 +30,6 @@ export async function presentMe(db: DbOrTx, user: { id: string; districtId: stri
     districtName: row.districtName,
     districtRole: row.user.districtRole,
     schools: roles,
+    language: row.user.language,
   };
 }

@@ -114,7 +114,17 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
     const me = await presentMe(s.db, { id: actor.userId, districtId: actor.districtId });
     // In a network the actor is a member row, whose address is a placeholder under `.invalid` (ADR 0032): the
     // person's own address is their account's.
-    return actor.network ? { ...me, email: actor.email, emailVerified: actor.emailVerified } : me;
+    if (!actor.network) return me;
+    const [account] = await s.db
+      .select({ language: users.language })
+      .from(users)
+      .where(and(eq(users.id, actor.network.homeUserId), eq(users.districtId, actor.network.homeDistrictId)));
+    return {
+      ...me,
+      email: actor.email,
+      emailVerified: actor.emailVerified,
+      language: account?.language ?? null,
+    };
   });
 
   registerEndpoint(app, api.changeName, async ({ actor, body }) => {
@@ -123,6 +133,21 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
       .set({ name: body.name })
       .where(and(eq(users.id, actor.userId), eq(users.districtId, actor.districtId)));
     return presentMe(s.db, { id: actor.userId, districtId: actor.districtId });
+  });
+
+  // I18N-PICK-1: the choice belongs to the account, also when the tab acts in a network (its member row has none).
+  registerEndpoint(app, api.setLanguage, async ({ actor, body }) => {
+    const account = actor.network
+      ? { id: actor.network.homeUserId, districtId: actor.network.homeDistrictId }
+      : { id: actor.userId, districtId: actor.districtId };
+    await s.db
+      .update(users)
+      .set({ language: body.language })
+      .where(and(eq(users.id, account.id), eq(users.districtId, account.districtId)));
+    const me = await presentMe(s.db, { id: actor.userId, districtId: actor.districtId });
+    return actor.network
+      ? { ...me, email: actor.email, emailVerified: actor.emailVerified, language: body.language }
+      : me;
   });
 
   registerEndpoint(

@@ -83,6 +83,8 @@ export const users = pgTable(
     deactivatedAt: tz('deactivated_at'),
     /** ROSTER-LINK-1 (ADR 0039): the OneRoster sourcedId of a person an import created or took in; null otherwise. */
     rosterSourcedId: text('roster_sourced_id'),
+    /** I18N-PICK-1 (ADR 0044): the language the person chose; null follows the browser's. */
+    language: text('language', { enum: ['en', 'es'] }),
     createdAt: createdAt(),
   },
   (t) => [

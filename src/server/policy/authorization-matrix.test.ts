@@ -892,6 +892,7 @@ const CASES: Record<EndpointName, Case> = {
   signOutEverywhere: { expect: signedIn() },
   me: { expect: signedIn() },
   changeName: { body: () => ({ name: 'Renamed' }), expect: signedIn() },
+  setLanguage: { body: () => ({ language: 'es' }), expect: signedIn() },
   requestPasswordReset: { body: () => ({ email: 'nobody@matrix.test' }), expect: everyone() },
   completePasswordReset: {
     body: () => ({ token: 'x'.repeat(40), password: 'a long enough password' }),
