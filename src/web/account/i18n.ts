@@ -2,4 +2,4 @@
 import { addPageStrings } from '../i18n/page-strings';
 import { accountStrings } from './strings.en';
 
-addPageStrings(accountStrings);
+addPageStrings(accountStrings, { es: () => import('./strings.es').then((m) => m.accountStrings) });

@@ -1,15 +1,11 @@
 /**
- * Imported by each admin page: adds the admin strings (`admin.*`) to the default namespace of the running
- * i18next, so the first chunk every page loads does not carry them (DAY-PERF-1). Pages load after i18next
- * starts; anything that imports this earlier (a test) gets the strings when it starts.
+ * Imported by each admin page: adds the admin strings (`admin.*`) to the default namespace, so the first chunk
+ * every page loads does not carry them (DAY-PERF-1), with their Spanish in strings.es.ts (ADR 0044).
  */
-import i18next from 'i18next';
-import { defaultLanguage } from '../i18n/resources';
+import { addPageStrings } from '../i18n/page-strings';
 import { adminStrings } from './strings.en';
 
-function addAdminStrings(): void {
-  i18next.addResourceBundle(defaultLanguage, 'translation', { admin: adminStrings }, true, false);
-}
-
-if (i18next.isInitialized) addAdminStrings();
-else i18next.on('initialized', addAdminStrings);
+addPageStrings(
+  { admin: adminStrings },
+  { es: () => import('./strings.es').then((m) => ({ admin: m.adminStrings })) },
+);

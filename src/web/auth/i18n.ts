@@ -2,4 +2,4 @@
 import { addPageStrings } from '../i18n/page-strings';
 import { passwordStrings } from './strings.en';
 
-addPageStrings(passwordStrings);
+addPageStrings(passwordStrings, { es: () => import('./strings.es').then((m) => m.passwordStrings) });

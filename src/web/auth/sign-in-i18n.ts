@@ -2,4 +2,4 @@
 import { addPageStrings } from '../i18n/page-strings';
 import { signInStrings } from './sign-in-strings.en';
 
-addPageStrings(signInStrings);
+addPageStrings(signInStrings, { es: () => import('./sign-in-strings.es').then((m) => m.signInStrings) });

@@ -2,4 +2,4 @@
 import { addPageStrings } from '../i18n/page-strings';
 import { demoStrings } from './strings.en';
 
-addPageStrings(demoStrings);
+addPageStrings(demoStrings, { es: () => import('./strings.es').then((m) => m.demoStrings) });

@@ -2,4 +2,4 @@
 import { addPageStrings } from '../i18n/page-strings';
 import { outboxStrings } from './strings.en';
 
-addPageStrings(outboxStrings);
+addPageStrings(outboxStrings, { es: () => import('./strings.es').then((m) => m.outboxStrings) });

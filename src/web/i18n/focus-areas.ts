@@ -5,4 +5,4 @@
 import { addPageStrings } from './page-strings';
 import { focusAreaStrings } from './focus-areas.en';
 
-addPageStrings(focusAreaStrings);
+addPageStrings(focusAreaStrings, { es: () => import('./focus-areas.es').then((m) => m.focusAreaStrings) });

@@ -5,4 +5,4 @@
 import { addPageStrings } from './page-strings';
 import { groupKindStrings } from './group-kinds.en';
 
-addPageStrings(groupKindStrings);
+addPageStrings(groupKindStrings, { es: () => import('./group-kinds.es').then((m) => m.groupKindStrings) });

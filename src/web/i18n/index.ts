@@ -1,29 +1,28 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { defaultLanguage, resources, type Language } from './resources';
+import { en } from './en';
+import { registerStrings, startLanguage, syncStrings } from './kits';
+import { defaultLanguage, firstLanguage } from './languages';
+import { resources } from './resources';
 
-function isLanguage(value: string): value is Language {
-  return Object.hasOwn(resources, value);
-}
+export { pickLanguage } from './languages';
 
-/** The reader's first browser language we have a translation for ("es-MX" → "es"), else English. */
-export function pickLanguage(preferred: readonly string[]): Language {
-  for (const tag of preferred) {
-    const base = tag.toLowerCase().split('-')[0] ?? '';
-    if (isLanguage(base)) return base;
-  }
-  return defaultLanguage;
-}
-
+/** Starts i18next in the reader's language (I18N-PICK-2); main.tsx waits for `stringsReady()` before it draws. */
 export function setUpI18n(): typeof i18next {
-  // Resources are bundled, so initialisation is synchronous and the first render already has text.
+  const language = firstLanguage();
+  startLanguage(language);
+  // English is bundled, so initialisation is synchronous; another language's strings follow (`kits.ts`).
   void i18next.use(initReactI18next).init({
     resources,
-    lng: pickLanguage(navigator.languages),
+    lng: language,
     fallbackLng: defaultLanguage,
     interpolation: { escapeValue: false }, // React escapes.
     initAsync: false,
+    // A translation that arrives after a screen drew (a lazy part of a page) redraws it.
+    react: { bindI18nStore: 'added' },
   });
+  syncStrings(i18next);
+  registerStrings('translation', en, { es: () => import('./es').then((m) => m.es) });
   const syncHtmlLang = (lng: string) => {
     document.documentElement.lang = lng;
     document.documentElement.dir = i18next.dir(lng);

@@ -7,12 +7,9 @@ type Widen<T> = T extends string ? string : { readonly [K in keyof T]: Widen<T[K
 export type Translated<T> = Widen<T>;
 
 /**
- * Every language the app ships. To add Spanish: create `es.ts` exporting `export const es: Translation = {…}`
- * and add `es: { translation: es }` here. Detection and `<html lang>` follow automatically.
+ * The strings bundled with the first chunk: English only. Other languages load when a reader needs them (`es.ts`,
+ * registered in `index.ts` with the kits' translations, `kits.ts`; ADR 0044).
  */
 export const resources = {
   en: { translation: en },
 } as const satisfies Record<string, { translation: Translation }>;
-
-export type Language = keyof typeof resources;
-export const defaultLanguage: Language = 'en';

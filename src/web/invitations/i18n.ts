@@ -2,4 +2,4 @@
 import { addPageStrings } from '../i18n/page-strings';
 import { invitationStrings } from './strings.en';
 
-addPageStrings(invitationStrings);
+addPageStrings(invitationStrings, { es: () => import('./strings.es').then((m) => m.invitationStrings) });

@@ -2,4 +2,4 @@
 import { addPageStrings } from '../i18n/page-strings';
 import { joinStrings } from './strings.en';
 
-addPageStrings(joinStrings);
+addPageStrings(joinStrings, { es: () => import('./strings.es').then((m) => m.joinStrings) });

@@ -1,41 +1,15 @@
 /**
- * Peer Modeling's strings live in their own i18next namespace, `peerModeling` (strings.en.ts), registered on the
- * running instance by the first component that asks, as the meetings feature does (src/web/meetings/i18n.ts).
+ * Peer Modeling's strings live in their own i18next namespace, `peerModeling` (strings.en.ts), with its Spanish in strings.es.ts (ADR 0044).ts).
  */
-import type { i18n as I18n } from 'i18next';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { kitTranslator, type KitT, type Leaves } from '../i18n/kits';
 import { peerModelingStrings } from './strings.en';
 
 export const PEER_MODELING_NS = 'peerModeling';
 
-type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-type KeyOf<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
-/** Every dotted key of the English strings, with plural forms folded into their base key. */
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${KeyOf<K>}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
 export type PeerModelingKey = Leaves<typeof peerModelingStrings>;
-export type PeerModelingT = (key: PeerModelingKey, options?: Record<string, unknown>) => string;
-
-function ensureRegistered(i18n: I18n): void {
-  if (!i18n.isInitialized || i18n.hasResourceBundle('en', PEER_MODELING_NS)) return;
-  i18n.addResourceBundle('en', PEER_MODELING_NS, peerModelingStrings, true, true);
-}
+export type PeerModelingT = KitT<typeof peerModelingStrings>;
 
 /** A `t` checked against strings.en.ts at compile time. Re-renders on language change (through useTranslation). */
-export function usePeerModelingT(): PeerModelingT {
-  const { i18n } = useTranslation();
-  ensureRegistered(i18n);
-  const language = i18n.language;
-  return useCallback<PeerModelingT>(
-    // i18next's own types know only the registered namespaces; our key type above does the checking.
-    (key, options) =>
-      (i18n.t as (key: string, options: Record<string, unknown>) => string)(key, {
-        ...options,
-        ns: PEER_MODELING_NS,
-        lng: language,
-      }),
-    [i18n, language],
-  );
-}
+export const usePeerModelingT = kitTranslator(PEER_MODELING_NS, peerModelingStrings, {
+  es: () => import('./strings.es').then((m) => m.peerModelingStrings),
+});

@@ -1,42 +1,17 @@
 /**
  * The strings of weekly series, moving and cancelling meetings and calendar links live in their own i18next
- * namespace, `schedule` (strings.en.ts), registered on the running instance by the first component that asks,
- * as the routines feature does (src/web/routines/i18n.ts). They load with the team page only.
+ * namespace, `schedule` (strings.en.ts), with its Spanish in strings.es.ts (ADR 0044);
+ * they load with the team page only.
  */
-import type { i18n as I18n } from 'i18next';
-import { useCallback } from 'react';
-import { useTranslation } from 'react-i18next';
+import { kitTranslator, type KitT, type Leaves } from '../i18n/kits';
 import { scheduleStrings } from './strings.en';
 
 export const SCHEDULE_NS = 'schedule';
 
-type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-type KeyOf<K extends string> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
-/** Every dotted key of the English strings, with plural forms folded into their base key. */
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${KeyOf<K>}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
 export type ScheduleKey = Leaves<typeof scheduleStrings>;
-export type ScheduleT = (key: ScheduleKey, options?: Record<string, unknown>) => string;
-
-function ensureRegistered(i18n: I18n): void {
-  if (!i18n.isInitialized || i18n.hasResourceBundle('en', SCHEDULE_NS)) return;
-  i18n.addResourceBundle('en', SCHEDULE_NS, scheduleStrings, true, true);
-}
+export type ScheduleT = KitT<typeof scheduleStrings>;
 
 /** A `t` checked against strings.en.ts at compile time. Re-renders on language change (through useTranslation). */
-export function useScheduleT(): ScheduleT {
-  const { i18n } = useTranslation();
-  ensureRegistered(i18n);
-  const language = i18n.language;
-  return useCallback<ScheduleT>(
-    // i18next's own types know only the registered namespaces; our key type above does the checking.
-    (key, options) =>
-      (i18n.t as (key: string, options: Record<string, unknown>) => string)(key, {
-        ...options,
-        ns: SCHEDULE_NS,
-        lng: language,
-      }),
-    [i18n, language],
-  );
-}
+export const useScheduleT = kitTranslator(SCHEDULE_NS, scheduleStrings, {
+  es: () => import('./strings.es').then((m) => m.scheduleStrings),
+});

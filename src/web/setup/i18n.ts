@@ -2,4 +2,4 @@
 import { addPageStrings } from '../i18n/page-strings';
 import { setupStrings } from './strings.en';
 
-addPageStrings(setupStrings);
+addPageStrings(setupStrings, { es: () => import('./strings.es').then((m) => m.setupStrings) });

@@ -8,7 +8,7 @@ import { connection } from '../api/client';
 import { addPageStrings } from '../i18n/page-strings';
 import { offlineStrings } from './offline-strings.en';
 
-addPageStrings(offlineStrings);
+addPageStrings(offlineStrings, { es: () => import('./offline-strings.es').then((m) => m.offlineStrings) });
 
 /** PWA-SW-1: after the page has loaded (never in its way), in the built app only (Vite's dev server has none). */
 function registerServiceWorker(): void {

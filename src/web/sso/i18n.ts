@@ -2,4 +2,7 @@
 import { addPageStrings } from '../i18n/page-strings';
 import { ssoStrings } from './strings.en';
 
-addPageStrings({ sso: ssoStrings });
+addPageStrings(
+  { sso: ssoStrings },
+  { es: () => import('./strings.es').then((m) => ({ sso: m.ssoStrings })) },
+);

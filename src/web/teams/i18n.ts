@@ -2,4 +2,4 @@
 import { addPageStrings } from '../i18n/page-strings';
 import { teamsStrings } from './strings.en';
 
-addPageStrings(teamsStrings);
+addPageStrings(teamsStrings, { es: () => import('./strings.es').then((m) => m.teamsStrings) });

@@ -24,7 +24,7 @@ import type { MinutesResponse } from './minutesShape';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import { minutesStrings } from './strings.en';
 
-addMeetingsStrings(minutesStrings);
+addMeetingsStrings(minutesStrings, { es: () => import('./strings.es').then((m) => m.minutesStrings) });
 
 /** The meeting pulse's card loads with its own chunk (MEASURE-PULSE-5), not with every page's first one. */
 const loadPulseCard = () => import('../../pulse/PulseCard');

@@ -20,7 +20,7 @@ import { hasWallWork, wallWorkOf, type WallWork } from './wall';
 import { useScreenWakeLock } from './useWakeLock';
 import { projectorStrings } from './strings.en';
 
-addMeetingsStrings(projectorStrings);
+addMeetingsStrings(projectorStrings, { es: () => import('./strings.es').then((m) => m.projectorStrings) });
 
 /**
  * /meetings/:meetingId/projector — the shared screen: readable from the back of the room, high contrast,

@@ -32,7 +32,9 @@ import { scheduleKeys, useSeries } from '../../schedule/queries';
 import { useScheduleT } from '../../schedule/i18n';
 import { todayLocal } from '../../schedule/format';
 
-addMeetingsStrings(teamMeetingsStrings);
+addMeetingsStrings(teamMeetingsStrings, {
+  es: () => import('./strings.es').then((m) => m.teamMeetingsStrings),
+});
 
 // The date input is the browser's own, not a React Aria field: a problem with it is said in the form's alert.
 const scheduleFields = [
