@@ -71,7 +71,7 @@ export const meetingsStrings: Translated<typeof english> = {
   connection: {
     joining: 'Entrando a la reunión…',
     offline: 'No tienes conexión. Ensemble sigue intentando reconectarse.',
-    reconnecting: 'Reconectando y poniéndose al día con la reunión…',
+    reconnecting: 'Reconectando y poniéndote al día con la reunión…',
     queued_one: '{{count}} cambio está en espera y se enviará cuando vuelvas a tener conexión.',
     queued_other: '{{count}} cambios están en espera y se enviarán cuando vuelvas a tener conexión.',
     notLive: 'Esta reunión aún no está abierta. Esta página se une sola en cuanto quien facilita la abra.',

@@ -12,7 +12,7 @@ export const projectorStrings: Translated<typeof english> = {
     codeLabel: 'Código de la reunión: {{code}}',
     currentPrompt: 'Preguntas guía',
     startingSoon: 'Empezamos pronto',
-    thanks: 'Gracias a todas y todos.',
+    thanks: 'Gracias a todo el equipo.',
     minutesReady: 'El acta ya está lista en Ensemble.',
     pause: 'Pausar',
     resume: 'Reanudar',
