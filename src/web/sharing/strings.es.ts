@@ -85,8 +85,8 @@ export const sharingStrings: Translated<typeof english> = {
     awaitingAuthor: 'Esperando que quien lo escribió esté de acuerdo.',
     item: '{{title}} — propuesto por {{name}}',
     review: 'Revisar {{title}}',
-    agreeAuthor: 'Aceptar compartir {{title}}',
-    agreeTeam: 'Aceptar en nombre del equipo compartir {{title}}',
+    agreeAuthor: 'Aceptar que se comparta {{title}}',
+    agreeTeam: 'Aceptar, en nombre del equipo, que se comparta {{title}}',
     agreedToast: 'Gracias: quedó registrado tu consentimiento.',
   },
   button: {
