@@ -1,0 +1,141 @@
+import type { Translated } from '../i18n/resources';
+import type { peerModelingStrings as english } from './strings.en';
+
+/**
+ * Spanish strings of Peer Modeling's plan, invitations and visit notes: the keys of strings.en.ts, in es-419 with
+ * tú (glossary in ADR 0044). The person who models is “quien modela”, a neutral form, never graded.
+ */
+export const peerModelingStrings: Translated<typeof english> = {
+  mode: {
+    'classroom-visit': 'Visita al aula',
+    'classroom-video': 'Video de una clase',
+    'in-meeting-demonstration': 'Demostración en la reunión',
+  },
+  modeHint: {
+    'classroom-visit': 'Quienes observan visitan el aula de quien modela antes de la reunión y toman notas.',
+    'classroom-video': 'El equipo mira junto un video de la práctica durante la reunión.',
+    'in-meeting-demonstration': 'Quien modela muestra la práctica al equipo durante la reunión.',
+  },
+  plan: {
+    pageTitle: 'Plan de modelado entre pares',
+    documentTitle: 'Plan · {{meeting}}',
+    intro:
+      'De antemano, el equipo acuerda qué quiere aprender, quién lo modelará y cómo lo observará. El plan se copia en la reunión cuando se abre.',
+    backToMeeting: 'Volver a la reunión',
+    noPart: 'Esta reunión no tiene una rutina de modelado entre pares en su agenda.',
+    partTitle: 'Plan para {{routine}}',
+    notPlanned: 'Todavía no hay nada planificado.',
+    fixed: 'La reunión ya se abrió: este es el plan con el que se abrió.',
+    curiosity: 'Área de curiosidad',
+    curiosityHint: 'Lo que el equipo quiere aprender, en una oración.',
+    practice: 'La práctica',
+    practiceHint: 'Lo que hará quien modela y que el equipo observará.',
+    model: 'Quién modela',
+    modelHint:
+      'Una persona del equipo, o un(a) coach pedagógico(a) o especialista que invites a esta reunión (más abajo).',
+    modelNone: 'Todavía no se decidió',
+    modelInvited: '{{name}} (persona invitada)',
+    modeLabel: 'Cómo observa el equipo',
+    when: 'Cuándo se hace el modelado',
+    whenHintVisit: 'Una visita al aula se hace antes de la reunión.',
+    whenHintMeeting: 'Un video o una demostración se hace durante la reunión.',
+    videoUrl: 'Enlace del video',
+    videoUrlHint: 'Una dirección que empieza con https://. Se abre en una pestaña nueva durante la reunión.',
+    fromSuccess: 'El logro del que surgió',
+    fromSuccessHint:
+      'Un logro que el equipo compartió en una reunión anterior, si esta práctica surgió de uno.',
+    fromSuccessNone: 'Ninguno',
+    fromSuccessOption: '{{title}} ({{meeting}}, {{date}})',
+    fromSuccessBy: '{{title}}, presentado por {{name}} ({{meeting}}, {{date}})',
+    save: 'Guardar el plan',
+    saved: 'Plan guardado',
+    summary: {
+      curiosity: 'Área de curiosidad',
+      practice: 'Práctica',
+      model: 'Quien modela',
+      mode: 'Modo de observación',
+      when: 'Cuándo',
+      video: 'Video',
+      fromSuccess: 'Del logro',
+    },
+    openVideo: 'Abrir el video',
+    newTab: '(se abre en una pestaña nueva)',
+  },
+  invite: {
+    title: 'Personas invitadas a esta reunión',
+    intro:
+      'Puedes invitar solo a esta reunión a un(a) coach pedagógico(a) o especialista de tu distrito que no sea del equipo: verá esta reunión, su plan y su acta, y nada más del equipo.',
+    none: 'No hay personas invitadas.',
+    role: {
+      model: 'Quien modela',
+      observer: 'Observador(a)',
+    },
+    roleLabel: 'Invitado(a) como',
+    search: 'Buscar a una persona de tu distrito',
+    searchHint: 'Escribe al menos 2 letras de su nombre, o su correo electrónico completo.',
+    searching: 'Buscando…',
+    noMatch: 'No hay coincidencias en tu distrito, aparte de las personas del propio equipo.',
+    results: 'Personas encontradas',
+    inviteButton: 'Invitar a {{name}}',
+    schools: '{{schools}}',
+    noSchool: 'Sin escuela',
+    invited:
+      'Se invitó a {{name}}. Recibe un correo electrónico con el enlace y encuentra la reunión en su página de inicio.',
+    remove: 'Retirar la invitación a {{name}}',
+    removed: 'Se retiró la invitación a {{name}}.',
+    invitedOn: 'Invitación del {{date}}',
+  },
+  notes: {
+    pageTitle: 'Mis notas de la visita',
+    documentTitle: 'Notas de la visita · {{meeting}}',
+    private:
+      'Solo tú puedes leer estas notas. Nadie más puede hacerlo, ni quien facilita ni una persona directiva, hasta que las compartas en la reunión.',
+    label: '¿Qué viste y escuchaste?',
+    hint: 'Describe lo que pasó, momento a momento: lo que dijo e hizo quien modela, lo que dijeron e hicieron los estudiantes. Describe; no juzgues.',
+    saving: 'Guardando…',
+    saved: 'Guardado: {{time}}',
+    notSaved: 'No se guardó: {{reason}}',
+    empty: 'Todavía no hay nada escrito.',
+    share: 'Compartir mis notas con la reunión',
+    shareAgain: 'Volver a compartir mis notas',
+    shared: 'Compartidas con la reunión ({{time}}).',
+    changedSinceShared:
+      'Cambiaste tus notas después de compartirlas; vuelve a compartirlas para mostrar el texto nuevo.',
+    shareWhenRunning: 'Puedes compartir tus notas en la reunión mientras está en curso.',
+    sharedToast: 'Tus notas de la visita se compartieron con la reunión.',
+    link: 'Mis notas de la visita',
+    linkHint: 'privadas hasta que las compartas',
+    ended: 'La reunión terminó. Tus notas se quedan aquí, para ti.',
+  },
+  meeting: {
+    planLink: 'Plan de modelado entre pares',
+    observeTitle: 'Lo que observamos',
+    sharedTitle: 'Observaciones compartidas',
+    sharedBy: '{{name}}',
+    noneShared: 'Todavía no se compartieron notas de la visita.',
+    yourNote: 'Tus notas de la visita',
+    noteShared: 'Compartidas con la reunión.',
+    writeNote: 'Escribir notas de la visita',
+  },
+  invited: {
+    title: 'Reuniones a las que te invitaron',
+    intro: 'Reuniones de otros equipos a las que te invitaron para modelar una práctica o para observar.',
+    of: '{{team}}',
+    when: '{{date}}',
+    noDate: 'Todavía sin fecha',
+    open: 'Abrir',
+    plan: 'Plan',
+    notes: 'Mis notas de la visita',
+    status: {
+      scheduled: 'Programada',
+      live: 'En curso',
+      ended: 'Terminada',
+      cancelled: 'Cancelada',
+    },
+  },
+  minutes: {
+    plan: 'Plan',
+    observations: 'Observaciones compartidas',
+    invitedSuffix: '(persona invitada a esta reunión)',
+  },
+};
