@@ -8,6 +8,7 @@ import { createQueryClient } from './api/queryClient';
 import { currentNetwork } from './api/client';
 import { demoInfoQuery } from './demo/queries';
 import { setUpI18n } from './i18n';
+import { stringsReady } from './i18n/kits';
 import { AppRouter, preloadFirstPage } from './router';
 import { loadNetworkKit } from './shell/space';
 import './styles/index.css';
@@ -29,12 +30,15 @@ if (currentNetwork()) void loadNetworkKit().catch(() => undefined);
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html must contain <div id="root">');
 
-createRoot(container).render(
-  <StrictMode>
-    <I18nextProvider i18n={i18n}>
-      <QueryClientProvider client={queryClient}>
-        <AppRouter />
-      </QueryClientProvider>
-    </I18nextProvider>
-  </StrictMode>,
+// I18N-WEB-1: a reader of another language sees the page once its strings are there, never English first.
+void stringsReady().then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <QueryClientProvider client={queryClient}>
+          <AppRouter />
+        </QueryClientProvider>
+      </I18nextProvider>
+    </StrictMode>,
+  ),
 );

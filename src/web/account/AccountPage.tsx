@@ -17,6 +17,7 @@ import { Page } from '../ui/Page';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TextField } from '../ui/TextField';
 import { ApiTokensSection } from './ApiTokensSection';
+import { LanguageSection } from './LanguageSection';
 import { YourDataSection } from './YourDataSection';
 import './i18n';
 
@@ -174,6 +175,8 @@ export function AccountPage() {
           </div>
         </ApiForm>
       </section>
+
+      <LanguageSection />
 
       <section className="section" aria-labelledby="account-sessions">
         <h2 id="account-sessions" className="section__title">

@@ -7,6 +7,15 @@ export const accountStrings = {
   account: {
     title: 'Account',
     profile: 'Profile',
+    /** I18N-PICK-1: the person's language. */
+    language: {
+      title: 'Language',
+      label: 'Language of Ensemble',
+      hint: 'For these pages, the mail Ensemble sends you, and Ensemble’s own routines and surveys. What your teams write stays as they wrote it.',
+      followBrowser: 'Same as this browser ({{language}})',
+      save: 'Save language',
+      saved: 'Language saved.',
+    },
     /** NET-WEB-2: the account page in a tab that is in a network. */
     inNetwork:
       'In this tab you take part in the network {{network}} as {{name}}. Your account, its name and its password are kept by your district: go back to your district to change them.',

@@ -6,6 +6,14 @@ export const accountStrings: Translated<typeof english> = {
   account: {
     title: 'Cuenta',
     profile: 'Perfil',
+    language: {
+      title: 'Idioma',
+      label: 'Idioma de Ensemble',
+      hint: 'Para estas páginas, los correos que Ensemble te envía y las rutinas y encuestas propias de Ensemble. Lo que escriben tus equipos queda como lo escribieron.',
+      followBrowser: 'El mismo de este navegador ({{language}})',
+      save: 'Guardar idioma',
+      saved: 'Idioma guardado.',
+    },
     inNetwork:
       'En esta pestaña participas en la red {{network}} como {{name}}. Tu distrito guarda tu cuenta, tu nombre y tu contraseña: vuelve a tu distrito para cambiarlos.',
     networkEmail: 'Sesión iniciada como',

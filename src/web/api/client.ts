@@ -13,6 +13,7 @@ import { pathFor } from '#contracts/endpoint';
 import { endpointAtHand, loadEndpoint } from './catalogue';
 import { currentNetwork, spaceHeaders } from './space';
 import { OFFLINE_SAVED_AT_HEADER } from '#contracts/offline';
+import { wantedLanguage } from '../i18n/kits';
 
 /**
  * The tab's space (ADR 0032, `./space.ts`), imported from here by the rest of the web so that it shares this
@@ -120,6 +121,8 @@ export async function call<N extends EndpointName>(
   // NET-WEB-1: in a tab that entered a network, every call that needs a session acts in it (ADR 0032).
   const headers: Record<string, string> = {
     Accept: 'application/json',
+    // I18N-WEB-3: the server answers (its messages, a shipped routine's words) in the tab's language.
+    'Accept-Language': wantedLanguage(),
     ...spaceHeaders(endpoint.auth, currentNetwork()),
   };
   let body: string | undefined;

@@ -15,6 +15,10 @@ import { pickLanguage } from './index';
 describe('i18n', () => {
   it('WEB-I18N-2 picks the first browser language with a translation, else English', () => {
     expect(pickLanguage(['fr-FR', 'en-US'])).toBe('en');
+    // I18N-PICK-2: Spanish from any Spanish-speaking region, in the order the reader prefers.
+    expect(pickLanguage(['es-MX', 'en-US'])).toBe('es');
+    expect(pickLanguage(['fr-FR', 'es-419', 'en'])).toBe('es');
+    expect(pickLanguage(['en-US', 'es'])).toBe('en');
     expect(pickLanguage([])).toBe('en');
   });
 

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
 import { registerStrings, startLanguage, syncStrings } from './kits';
-import { defaultLanguage, firstLanguage } from './languages';
+import { defaultLanguage, firstLanguage, localeTag } from './languages';
 import { resources } from './resources';
 
 export { pickLanguage } from './languages';
@@ -14,7 +14,7 @@ export function setUpI18n(): typeof i18next {
   // English is bundled, so initialisation is synchronous; another language's strings follow (`kits.ts`).
   void i18next.use(initReactI18next).init({
     resources,
-    lng: language,
+    lng: localeTag[language],
     fallbackLng: defaultLanguage,
     interpolation: { escapeValue: false }, // React escapes.
     initAsync: false,

@@ -13,7 +13,7 @@ import i18next, { type i18n as I18n } from 'i18next';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Translated } from './resources';
-import { defaultLanguage, isLanguage, type Language } from './languages';
+import { defaultLanguage, isLanguage, localeTag, type Language } from './languages';
 
 type Strings = object;
 type OtherLanguage = Exclude<Language, typeof defaultLanguage>;
@@ -50,8 +50,24 @@ export function syncStrings(instance: I18n): void {
   taken.set(instance, bundles.length);
 }
 
+/**
+ * Spanish has a third plural form, `many` (1,000,000), that English strings (and so every translation's keys)
+ * lack: it reads as `other`, as Spanish writes it (I18N-WEB-4).
+ */
+function withManyForms(strings: object): object {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(strings)) {
+    out[key] = typeof value === 'object' && value !== null ? withManyForms(value) : value;
+    const base = key.endsWith('_other') ? key.slice(0, -'_other'.length) : null;
+    if (base !== null && !Object.hasOwn(strings, `${base}_many`)) out[`${base}_many`] = value;
+  }
+  return out;
+}
+
 function addBundle(bundle: Bundle): void {
-  bundles.push(bundle);
+  bundles.push(
+    bundle.language === defaultLanguage ? bundle : { ...bundle, strings: withManyForms(bundle.strings) },
+  );
   syncStrings(i18next);
 }
 
@@ -106,7 +122,7 @@ export function wantedLanguage(): Language {
 export async function setLanguage(language: Language): Promise<void> {
   wanted = language;
   await Promise.all(kits.map((kit) => loadInto(kit, language).catch(() => undefined)));
-  if (wanted === language) await i18next.changeLanguage(language);
+  if (wanted === language) await i18next.changeLanguage(localeTag[language]);
 }
 
 /** Starts the first language before i18next starts: its translations load while the first page's code does. */

@@ -11,6 +11,17 @@ const all = { en: true, es: true } as const satisfies Record<Language, true>;
 export const languages = Object.keys(all) as readonly Language[];
 export const defaultLanguage = 'en' satisfies Language;
 
+/**
+ * The tag i18next and `Intl` use for each language: Spanish as written across Latin America and the US
+ * (`es-419`: 95%, 1,234.5, 2:49 p.m.), with its strings under `es` (i18next falls back from `es-419` to `es`).
+ */
+export const localeTag = { en: 'en', es: 'es-419' } as const satisfies Record<Language, string>;
+
+/** The language of an i18next tag ("es-419" → "es"), else English. */
+export function languageOfTag(tag: string): Language {
+  return pickLanguage([tag]);
+}
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && Object.hasOwn(all, value);
 }
@@ -23,6 +34,9 @@ export function pickLanguage(preferred: readonly string[]): Language {
   }
   return defaultLanguage;
 }
+
+/** Each language's name in itself, as language pickers show them (with `lang` set to the language). */
+export const languageNames = { en: 'English', es: 'Español' } as const satisfies Record<Language, string>;
 
 const KEY = 'ensemble.language';
 

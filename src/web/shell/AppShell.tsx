@@ -3,11 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { isApiRequestError } from '../api/client';
 import { useMe } from '../api/queries';
+import { useAccountLanguage } from '../i18n/useAccountLanguage';
 import { NavLink, useCurrentLocation } from './navigation';
 import { NetworkFrame, useCurrentNetwork } from './space';
 import { noteNavigation } from './navigationFocus';
 import { ToastProvider } from './Toaster';
 import { SearchBox } from '../search/SearchBox';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
 
 /** PWA-OFFLINE-4, and the service worker's registration (ADR 0043): a chunk of its own, after the first render. */
 const OfflineNote = lazy(() => import('./offline'));
@@ -31,6 +33,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   }, [location.pathname, location.key]);
 
   const signedIn = me.data ?? null;
+  useAccountLanguage(signedIn?.language);
   // NET-WEB-2: a tab in a network says which one on every page, with the way back; its menu offers only what
   // works in a network (never the district's admin pages: a convener is the network's admin). Surveys are in both
   // (MEASURE-NET-WEB-1): a network's members answer its surveys there; Shared is the network library there.
@@ -109,7 +112,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               </ul>
             </nav>
           ) : null}
-          {signedIn ? <SearchBox /> : null}
+          {signedIn ? <SearchBox /> : me.isPending ? null : <LanguageSwitch />}
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">

@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactElement } from 'react';
+import { stringsReady } from '../i18n/kits';
 import { LoadingState } from '../ui/States';
 
 /** A page whose code loads on first visit (DAY-PERF-1); `preload()` starts loading it early. */
@@ -31,7 +32,11 @@ export function lazyPage<K extends string, M extends Record<K, ComponentType>>(
   // A failed import is not kept: the next render of the page (after "Go home" and back) tries again.
   const preload = (): Promise<{ default: ComponentType }> =>
     (loading ??= load().then(
-      (module) => ({ default: module[name] }),
+      // I18N-WEB-1: the page shows once the strings its code registered are there in the reader's language.
+      async (module) => {
+        await stringsReady();
+        return { default: module[name] };
+      },
       (error: unknown) => {
         loading = undefined;
         current = { Lazy: lazy(preload) };

@@ -6,6 +6,8 @@ import { classNames } from './classNames';
 export interface SelectOption {
   id: string;
   label: string;
+  /** The option's own language when it differs from the page's (a language's name in itself: "Español"). */
+  lang?: string;
 }
 
 export interface SelectFieldProps extends Omit<
@@ -95,7 +97,7 @@ export function SelectField({
             </option>
           ) : null}
           {options.map((option) => (
-            <option key={option.id} value={option.id}>
+            <option key={option.id} value={option.id} lang={option.lang}>
               {option.label}
             </option>
           ))}

@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { ServerEvents, SOCKET_PATH } from '#contracts/realtime';
 import type { MeetingTransport, TransportHandlers } from './meeting-client';
 import { currentNetwork } from '../../api/client';
+import { wantedLanguage } from '../../i18n/kits';
 
 type Push = (payload: unknown) => void;
 interface ServerToClient {
@@ -28,7 +29,8 @@ export function socketIoTransport(): MeetingTransport {
       const network = currentNetwork();
       const s: Socket<ServerToClient, ClientToServer> = io({
         path: SOCKET_PATH,
-        ...(network ? { auth: { network } } : {}),
+        // I18N-WEB-3: what the server says on this socket (and a shipped routine's words) in the tab's language.
+        auth: { language: wantedLanguage(), ...(network ? { network } : {}) },
         forceNew: true,
         autoConnect: false,
       });
