@@ -1,4 +1,5 @@
 import type { Translated } from '../i18n/resources';
+import { EFFICACY_SOURCE_WORDS_ES } from '#contracts/efficacy-sources.es';
 import type { meetingsStrings as english } from './strings.en';
 
 /**
@@ -33,23 +34,20 @@ export const meetingsStrings: Translated<typeof english> = {
     'classroom-video': 'Video de una clase',
     'in-meeting-demonstration': 'Demostración en la reunión',
   },
-  // One name per source everywhere (DAY-WORDS-1): these are the Spanish of the contract's EFFICACY_SOURCE_WORDS.
+  // One name per source everywhere (DAY-WORDS-1): the contract's Spanish words.
   sources: {
-    mastery: {
-      name: 'Experiencia de dominio',
-      why: 'Con nuestras propias acciones logramos algo que nos resultaba difícil.',
-    },
+    mastery: { name: EFFICACY_SOURCE_WORDS_ES.mastery.name, why: EFFICACY_SOURCE_WORDS_ES.mastery.gloss },
     vicarious: {
-      name: 'Experiencia vicaria',
-      why: 'Vimos a un(a) colega lograrlo y podemos imaginarnos haciendo lo mismo.',
+      name: EFFICACY_SOURCE_WORDS_ES.vicarious.name,
+      why: EFFICACY_SOURCE_WORDS_ES.vicarious.gloss,
     },
     social_persuasion: {
-      name: 'Persuasión social',
-      why: 'Colegas nos dijeron, de forma concreta y creíble, que podemos hacerlo.',
+      name: EFFICACY_SOURCE_WORDS_ES.social_persuasion.name,
+      why: EFFICACY_SOURCE_WORDS_ES.social_persuasion.gloss,
     },
     affective_state: {
-      name: 'Estado afectivo',
-      why: 'La conversación se sintió tranquila y lo bastante segura como para arriesgarnos.',
+      name: EFFICACY_SOURCE_WORDS_ES.affective_state.name,
+      why: EFFICACY_SOURCE_WORDS_ES.affective_state.gloss,
     },
   },
   speaker: {

@@ -7,13 +7,21 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EFFICACY_SOURCE_WORDS } from '#contracts/efficacy-sources';
+import { EFFICACY_SOURCE_WORDS_ES } from '#contracts/efficacy-sources.es';
 import { EFFICACY_SOURCES } from '#contracts/routine';
 import type { SourcesOverTime } from '#contracts/team-home';
 import { BarChart, ChartTable } from '../ui/BarChart';
+import { languageOfTag } from '../i18n/languages';
 import { dateTimeFormat } from '../ui/dates';
 import type { TeamHomeT } from './i18n';
 
 const WORDS_SHOWN = 5;
+
+/** DAY-WORDS-1: the sources' one name each, in the reader's language. */
+function useSourceWords(): typeof EFFICACY_SOURCE_WORDS | typeof EFFICACY_SOURCE_WORDS_ES {
+  const { i18n } = useTranslation();
+  return languageOfTag(i18n.language) === 'es' ? EFFICACY_SOURCE_WORDS_ES : EFFICACY_SOURCE_WORDS;
+}
 
 export function useMonthLabel(): (month: string, style?: 'short' | 'long') => string {
   const { i18n } = useTranslation();
@@ -27,6 +35,7 @@ export function useMonthLabel(): (month: string, style?: 'short' | 'long') => st
 
 export function SourcesChart({ sources, t }: { sources: SourcesOverTime; t: TeamHomeT }) {
   const monthLabel = useMonthLabel();
+  const words = useSourceWords();
   const { months } = sources;
   const first = months[0];
   const last = months.at(-1);
@@ -44,7 +53,7 @@ export function SourcesChart({ sources, t }: { sources: SourcesOverTime; t: Team
       from: monthLabel(first.month, 'long'),
       to: monthLabel(last.month, 'long'),
       counts: EFFICACY_SOURCES.map((s) =>
-        t('sources.summaryCount', { name: EFFICACY_SOURCE_WORDS[s].name, count: sources.total[s] }),
+        t('sources.summaryCount', { name: words[s].name, count: sources.total[s] }),
       ).join(', '),
     }),
     busiest ? t('sources.busiest', { month: monthLabel(busiest.month, 'long') }) : '',
@@ -58,7 +67,7 @@ export function SourcesChart({ sources, t }: { sources: SourcesOverTime; t: Team
         title={t('sources.chartTitle')}
         summary={summary}
         legendLabel={t('sources.legend')}
-        series={EFFICACY_SOURCES.map((s) => ({ key: s, label: EFFICACY_SOURCE_WORDS[s].name }))}
+        series={EFFICACY_SOURCES.map((s) => ({ key: s, label: words[s].name }))}
         groups={months.map((m) => ({
           key: m.month,
           label: monthLabel(m.month),
@@ -79,7 +88,7 @@ export function SourcesChart({ sources, t }: { sources: SourcesOverTime; t: Team
             <th scope="col">{t('sources.month')}</th>
             {EFFICACY_SOURCES.map((s) => (
               <th scope="col" key={s} data-source={s}>
-                {EFFICACY_SOURCE_WORDS[s].name}
+                {words[s].name}
               </th>
             ))}
             <th scope="col">{t('sources.total')}</th>
@@ -106,6 +115,7 @@ export function SourcesChart({ sources, t }: { sources: SourcesOverTime; t: Team
 /** SOURCES-2: what the team wrote about each source, newest first (the first few). */
 export function SourceWords({ sources, t }: { sources: SourcesOverTime; t: TeamHomeT }) {
   const monthLabel = useMonthLabel();
+  const words = useSourceWords();
   const headingId = useId();
   if (EFFICACY_SOURCES.every((s) => sources.total[s] === 0)) return null;
   return (
@@ -115,13 +125,9 @@ export function SourceWords({ sources, t }: { sources: SourcesOverTime; t: TeamH
       </h3>
       <div className="source-words__grid">
         {sources.words.map(({ source, items }) => (
-          <section
-            key={source}
-            className="source-words__source"
-            aria-label={EFFICACY_SOURCE_WORDS[source].name}
-          >
-            <h4>{EFFICACY_SOURCE_WORDS[source].name}</h4>
-            <p className="muted">{EFFICACY_SOURCE_WORDS[source].gloss}</p>
+          <section key={source} className="source-words__source" aria-label={words[source].name}>
+            <h4>{words[source].name}</h4>
+            <p className="muted">{words[source].gloss}</p>
             {items.length ? (
               <ul>
                 {items.slice(0, WORDS_SHOWN).map((w, i) => (
