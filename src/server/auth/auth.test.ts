@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { sessions, users } from '../db/schema';
-import { Client, createTestApp, linkFrom, TEST_PASSWORD, type TestApp } from '../testing/api-harness';
+import {
+  Client,
+  createDistrictWithAdmin,
+  createTestApp,
+  linkFrom,
+  signedInClient,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../testing/api-harness';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -134,6 +142,32 @@ describe('first run and accounts', () => {
     const token = new URLSearchParams(path.split('?')[1]).get('token');
     expect((await new Client(t.app).post('/api/auth/verify-email/complete', { token })).status).toBe(200);
     expect((await c.get<{ emailVerified: boolean }>('/api/auth/me')).body.emailVerified).toBe(true);
+  });
+
+  it('I18N-PICK-1: a person chooses their language on their account; null follows the browser again', async () => {
+    const { admin, client: c } = await createDistrictWithAdmin(t, 'Riverbend', 'rita@riverbend.org');
+    expect((await c.get<{ language: unknown }>('/api/auth/me')).body.language).toBeNull();
+    const chosen = await c.put<{ language: unknown }>('/api/auth/me/language', { language: 'es' });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.language).toBe('es');
+    // Kept on the account: another device (session) sees it.
+    const other = await signedInClient(t, admin);
+    expect((await other.get<{ language: unknown }>('/api/auth/me')).body.language).toBe('es');
+    const [row] = await t.database.db
+      .select({ language: users.language })
+      .from(users)
+      .where(eq(users.id, admin.id));
+    expect(row?.language).toBe('es');
+    // Only the languages Ensemble has; the field at fault is named.
+    const unknown = await c.put<{ error: { fields?: { path: string }[] } }>('/api/auth/me/language', {
+      language: 'fr',
+    });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields?.[0]?.path).toBe('language');
+    expect(
+      (await c.put<{ language: unknown }>('/api/auth/me/language', { language: null })).body.language,
+    ).toBeNull();
+    expect((await new Client(t.app).put('/api/auth/me/language', { language: 'es' })).status).toBe(401);
   });
 
   it('AUTH-SESSION-1: sign out everywhere ends every session of the person', async () => {
