@@ -11,6 +11,7 @@ import { Page } from '../ui/Page';
 import { SelectField } from '../ui/SelectField';
 import { ErrorState, LoadingState } from '../ui/States';
 import { TextField } from '../ui/TextField';
+import { formatDay } from '../ui/dates';
 import { LIST_PATH, TAG_KEYS, dayOf, tagOf } from './format';
 import { useMemoryT, type MemoryT } from './i18n';
 import { StatusLine } from './MemoryListPage';
@@ -120,6 +121,7 @@ function Text({ t, value }: { t: MemoryT; value: string }) {
 }
 
 function Texts({ t, content }: { t: MemoryT; content: MemoryContent }) {
+  const { i18n } = useTranslation();
   switch (content.kind) {
     case 'success':
       return (
@@ -157,7 +159,9 @@ function Texts({ t, content }: { t: MemoryT; content: MemoryContent }) {
               <ul>
                 {content.nextSteps.map((s) => (
                   <li key={s.itemId}>
-                    {s.due ? t('record.nextStepDue', { text: s.text, due: s.due }) : s.text}
+                    {s.due
+                      ? t('record.nextStepDue', { text: s.text, due: formatDay(i18n.language, s.due) })
+                      : s.text}
                   </li>
                 ))}
               </ul>

@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FollowUp } from '#core/meeting/index';
 import { useLiveMeeting } from '../meetings/live/LiveMeetingContext';
 import { Button } from '../ui/Button';
 import { TextField } from '../ui/TextField';
+import { formatDay } from '../ui/dates';
 import { useNextStepsT } from './i18n';
 import './next-steps.css';
 
@@ -34,6 +36,7 @@ export function FollowUpPanel() {
 
 function FollowUpRow({ item }: { item: FollowUp }) {
   const t = useNextStepsT();
+  const { i18n } = useTranslation();
   const { state, meId, nameOf, send } = useLiveMeeting();
   const [note, setNote] = useState(item.note ?? '');
   const [pending, setPending] = useState(false);
@@ -57,7 +60,7 @@ function FollowUpRow({ item }: { item: FollowUp }) {
       <p className="next-step__text">{item.text}</p>
       <p className="muted">
         {t('followUp.owner', { name: nameOf(item.ownerId) })}
-        {item.due ? ` · ${t('item.due', { date: item.due })}` : ''}
+        {item.due ? ` · ${t('item.due', { date: formatDay(i18n.language, item.due) })}` : ''}
       </p>
       <p data-testid="follow-up-status">
         {item.status ? t(`followUp.answer.${item.status}`) : t('followUp.notYet')}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { NextStepItem } from '#contracts/next-steps';
 import { Button } from '../ui/Button';
-import { dateTimeFormat } from '../ui/dates';
+import { formatDay } from '../ui/dates';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TextField } from '../ui/TextField';
 import { useNextStepsT } from './i18n';
@@ -26,14 +26,7 @@ export function NextStepCard({
   const t = useNextStepsT();
   const { i18n } = useTranslation();
   // A due date is a calendar day, not an instant: format it as that day wherever the reader is.
-  const due = item.due
-    ? dateTimeFormat(i18n.language, {
-        weekday: 'short',
-        month: 'short',
-        day: 'numeric',
-        timeZone: 'UTC',
-      }).format(new Date(`${item.due}T00:00:00Z`))
-    : null;
+  const due = item.due ? formatDay(i18n.language, item.due) : null;
   const [open, setOpen] = useState(false);
   const [outcome, setOutcome] = useState('');
   const complete = useCompleteNextStep();

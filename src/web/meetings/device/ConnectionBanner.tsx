@@ -1,6 +1,7 @@
 import { Button, ButtonLink } from '../../ui/Button';
 import { Notice } from '../../ui/Notice';
-import { useMeetingsT } from '../i18n';
+import type { SocketError } from '#contracts/realtime';
+import { useMeetingsT, type MeetingsT } from '../i18n';
 import { useLiveMeeting } from '../live/LiveMeetingContext';
 
 /** Offline, catching up, or not allowed in: said in words, with the number of changes still waiting. */
@@ -15,16 +16,7 @@ export function ConnectionBanner() {
       joinProblem.code === 'not_live' ||
       joinProblem.code === 'unavailable' ||
       joinProblem.code === 'rate_limited';
-    const message = {
-      not_live: t('connection.notLive'),
-      unavailable: t('connection.unavailable'),
-      unauthenticated: t('connection.unauthenticated'),
-      not_found: t('connection.notFound'),
-      forbidden: t('connection.notFound'),
-      rate_limited: t('connection.unavailable'),
-      incompatible: t('connection.incompatible'),
-      invalid: t('connection.invalid'),
-    }[joinProblem.code];
+    const message = joinProblemMessage(t, joinProblem.code);
     return (
       <div className="meeting-banner" role="status">
         <Notice tone={passing ? 'info' : 'error'}>
@@ -72,4 +64,18 @@ export function ConnectionBanner() {
   }
   // Always present, so the status region exists before there is anything to say.
   return <div className="meeting-banner" role="status" />;
+}
+
+/** What a refused join means for the reader, in their language (never the server's own words: I18N-WEB-3). */
+export function joinProblemMessage(t: MeetingsT, code: SocketError['code']): string {
+  return {
+    not_live: t('connection.notLive'),
+    unavailable: t('connection.unavailable'),
+    unauthenticated: t('connection.unauthenticated'),
+    not_found: t('connection.notFound'),
+    forbidden: t('connection.notFound'),
+    rate_limited: t('connection.unavailable'),
+    incompatible: t('connection.incompatible'),
+    invalid: t('connection.invalid'),
+  }[code];
 }

@@ -19,6 +19,7 @@ import { JoinQrCode } from './JoinQrCode';
 import { hasWallWork, wallWorkOf, type WallWork } from './wall';
 import { useScreenWakeLock } from './useWakeLock';
 import { projectorStrings } from './strings.en';
+import { joinProblemMessage } from '../device/ConnectionBanner';
 
 addMeetingsStrings(projectorStrings, { es: () => import('./strings.es').then((m) => m.projectorStrings) });
 
@@ -61,7 +62,7 @@ function ProjectorView() {
             {state.phase === 'lobby'
               ? t('projector.startingSoon')
               : snapshot.joinProblem
-                ? snapshot.joinProblem.message
+                ? joinProblemMessage(t, snapshot.joinProblem.code)
                 : t('connection.joining')}
           </p>
         </div>
