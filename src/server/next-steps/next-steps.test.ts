@@ -379,6 +379,27 @@ describe('DIGEST: the weekly email digest', () => {
       true,
     );
   });
+
+  it('I18N-MAIL-9: a digest goes in its person’s language (no request causes it: else English), HTML lang set', async () => {
+    await t.database.db.update(users).set({ language: 'es' }).where(eq(users.id, ids.cai));
+    const at = new Date(Date.now() + 16 * 24 * 60 * MINUTE);
+    const before = t.mails.length;
+    expect(await sendDueDigests({ db: t.database.db, mailer: mailer(), link }, at)).toBe(1);
+    const mail = t.mails.slice(before).find((m) => m.to === 'cai@next.test')!;
+    expect(mail.language).toBe('es');
+    expect(mail.subject).toMatch(/^Tus próximos pasos esta semana: 1 pendiente(, 1 vencido)?$/);
+    expect(mail.text).toMatch(
+      /^Hola, [^\n]+:\n\nTus próximos pasos pendientes al \d{1,2} de [a-z]+ de \d{4}:/,
+    );
+    expect(mail.text).toContain('Plan the unit (Grade 4, de “Grade 4 weekly”');
+    expect(mail.text).toContain(
+      'Recibes este correo porque activaste el resumen semanal. Para dejar de recibirlo: http',
+    );
+    expect(mail.html).toMatch(/^<!doctype html><html lang="es">/);
+    expect(mail.html).toContain('>Cancelar la suscripción</a>');
+    expect(mail.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    await t.database.db.update(users).set({ language: null }).where(eq(users.id, ids.cai));
+  });
 });
 
 describe('CAL-ITEMS-2: my due next steps in my calendar feed', () => {

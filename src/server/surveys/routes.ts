@@ -366,7 +366,9 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       from: req,
     });
     for (const person of people)
-      await s.mailer.send(waveReminderMail(updated ?? row, person, s.link(`/surveys/${row.id}/answer`, req)));
+      await s.mailer.send(
+        waveReminderMail(updated ?? row, person, s.link(`/surveys/${row.id}/answer`, req), req),
+      );
     const [wave] = await withCounts(actor, [updated ?? row]);
     if (!wave) throw notFound('That survey');
     return wave;
@@ -652,5 +654,5 @@ async function insertResponse(tx: DbOrTx, row: WaveRow, checked: ReturnType<type
 async function sendInvitations(s: Services, row: WaveRow, req?: Parameters<Services['link']>[1]) {
   const people = await notYetAnswered(s.db, row.districtId, row.id);
   for (const person of people)
-    await s.mailer.send(waveInvitationMail(row, person, s.link(`/surveys/${row.id}/answer`, req)));
+    await s.mailer.send(waveInvitationMail(row, person, s.link(`/surveys/${row.id}/answer`, req), req));
 }
