@@ -466,4 +466,46 @@ describe('CAL-ITEMS-2: my due next steps in my calendar feed', () => {
         .sort(),
     ).toEqual(due.map((e) => e.uid).sort());
   });
+
+  it('I18N-CAL-1: a feed link speaks its owner’s language (a calendar app asks in none); people’s words stay', async () => {
+    await t.database.db.update(users).set({ language: 'es' }).where(eq(users.id, ids.cai));
+    const made = await cai.post<{ url: string }>('/api/me/calendar-feed');
+    // The calendar app's own Accept-Language is not the owner's choice, and is not followed.
+    const res = await t.app.inject({
+      method: 'GET',
+      url: new URL(made.body.url).pathname,
+      headers: { host: TEST_HOST, 'accept-language': 'en-US' },
+    });
+    const cal = ICAL.Component.fromString(res.body);
+    expect(cal.getFirstPropertyValue('x-wr-calname')).toBe('Mis reuniones de Ensemble');
+    expect(String(cal.getFirstPropertyValue('prodid'))).toMatch(/\/\/ES$/);
+    const events = cal.getAllSubcomponents('vevent');
+    const step = events.find((v) => String(v.getFirstPropertyValue('summary')).startsWith('Vence: '));
+    expect(step?.getFirstPropertyValue('summary')).toBe('Vence: Plan the unit');
+    expect(String(step?.getFirstPropertyValue('description'))).toMatch(
+      /^Grade 4 · acordado en Grade 4 weekly\nAbrir: http:\/\/ensemble\.test\/meetings\//,
+    );
+    const meeting = events.find((v) => String(v.getFirstPropertyValue('uid')).startsWith('meeting-'));
+    expect(String(meeting?.getFirstPropertyValue('description'))).toContain('\nAbrir: http://ensemble.test/');
+    // Cai's team link is named in Spanish too; Ben (no choice) keeps English.
+    const team = await cai.post<{ url: string }>(`/api/groups/${teamId}/calendar-feed`);
+    const teamRes = await t.app.inject({
+      method: 'GET',
+      url: new URL(team.body.url).pathname,
+      headers: { host: TEST_HOST },
+    });
+    expect(ICAL.Component.fromString(teamRes.body).getFirstPropertyValue('x-wr-calname')).toBe(
+      'Reuniones de Grade 4',
+    );
+    const bens = await ben.post<{ url: string }>('/api/me/calendar-feed');
+    const benRes = await t.app.inject({
+      method: 'GET',
+      url: new URL(bens.body.url).pathname,
+      headers: { host: TEST_HOST, 'accept-language': 'es' },
+    });
+    expect(ICAL.Component.fromString(benRes.body).getFirstPropertyValue('x-wr-calname')).toBe(
+      'My Ensemble meetings',
+    );
+    await t.database.db.update(users).set({ language: null }).where(eq(users.id, ids.cai));
+  });
 });
