@@ -66,3 +66,15 @@ export async function chosenLanguageOfAddress(db: DbOrTx, email: string) {
     .where(and(eq(users.email, email), eq(users.kind, 'account')));
   return row?.language ?? null;
 }
+
+/**
+ * I18N-CSV-1: what the person reads in the app: their choice, else their tab's (`Accept-Language`), else English.
+ * For what a signed-in person downloads (CSV exports, a team calendar file).
+ */
+export async function personLanguage(
+  db: DbOrTx,
+  actor: { districtId: string; userId: string },
+  req: LanguageRequest | undefined,
+): Promise<Language> {
+  return mailLanguage(await chosenLanguageOf(db, actor.districtId, actor.userId), req);
+}

@@ -252,6 +252,25 @@ describe('NEXT-READ-1: who reads which next steps', () => {
     expect(res.body).toContain('Read it together');
     expect((await principal.get(`/api/groups/${teamId}/next-steps.csv`)).status).toBe(403);
   });
+
+  it('I18N-CSV-1: the CSV’s header and its own words in the asking tab’s language, else the person’s choice; their words as written', async () => {
+    const url = `/api/groups/${teamId}/next-steps.csv?include=all`;
+    const es = await ben.request<string>('GET', url, undefined, { 'accept-language': 'es-419,es;q=0.9' });
+    expect(es.status).toBe(200);
+    expect(
+      es.body.startsWith('equipo,reunión,fecha_de_la_reunión,próximo_paso,responsable,vence,estado,plazo,'),
+    ).toBe(true);
+    expect(es.body).toContain('Read it together');
+    expect(es.body).toMatch(/,(abierto|hecho|descartado),(vencido|vence pronto|más adelante|sin fecha),/);
+    expect(es.body).not.toMatch(/,(open|done|dropped),/);
+    // A person who chose Spanish gets it from any tab; English stays as it was.
+    await t.database.db.update(users).set({ language: 'es' }).where(eq(users.id, ids.ben));
+    expect((await ben.request<string>('GET', url, undefined, { 'accept-language': 'en' })).body).toMatch(
+      /^equipo,/,
+    );
+    await t.database.db.update(users).set({ language: null }).where(eq(users.id, ids.ben));
+    expect((await ben.get<string>(url)).body).toMatch(/^team,meeting,/);
+  });
 });
 
 describe('NEXT-DONE-2: marking a next step done from outside the meeting', () => {

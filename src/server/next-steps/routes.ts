@@ -10,6 +10,7 @@ import type { Actor } from '../policy/actor';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
 import { digestSettingOf, setDigest, subscriptionByToken } from './digest';
+import { personLanguage } from '../mail/language';
 import { nextStepsToCsv, presentNextStep, presentNextSteps, utcToday } from './presenter';
 import { activeTeamsOf, loadNextSteps, namesOf, type TeamNextSteps } from './queries';
 import { reminderCounts } from '#core/next-steps/index';
@@ -99,7 +100,7 @@ export function registerNextStepsRoutes(app: FastifyInstance, s: Services) {
       from: req,
     });
     void reply.header('Content-Disposition', `attachment; filename="ensemble-next-steps-${p.today}.csv"`);
-    return nextStepsToCsv(p);
+    return nextStepsToCsv(p, await personLanguage(s.db, actor, req));
   });
 
   registerEndpoint(app, api.completeNextStep, async ({ actor, params, body }) => {

@@ -3,6 +3,7 @@
  * teams; answers kept apart from people; results frozen at close with ADR 0028's suppression decided once.
  * Every handler: validate, load scoped to the district, `authorize`, one transaction, present.
  */
+import { personLanguage } from '../mail/language';
 import type { FastifyInstance } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
 import { api } from '#contracts/api';
@@ -454,7 +455,7 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       from: req,
     });
     void reply.header('content-disposition', `attachment; filename="survey-${params.waveId}.csv"`);
-    return reportCsv(report);
+    return reportCsv(report, await personLanguage(s.db, actor, req));
   });
 
   registerEndpoint(app, api.compareWaves, async ({ actor, query }) => {
