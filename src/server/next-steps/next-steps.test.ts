@@ -527,4 +527,18 @@ describe('CAL-ITEMS-2: my due next steps in my calendar feed', () => {
     );
     await t.database.db.update(users).set({ language: null }).where(eq(users.id, ids.cai));
   });
+
+  it('I18N-CAL-2: a team calendar downloaded from the app: the person’s choice, else the tab’s language', async () => {
+    const url = `/api/groups/${teamId}/meetings.ics`;
+    const calName = async (c: Client, headers: Record<string, string>) => {
+      const res = await c.request<string>('GET', url, undefined, headers);
+      expect(res.status).toBe(200);
+      return ICAL.Component.fromString(res.body).getFirstPropertyValue('x-wr-calname');
+    };
+    expect(await calName(ben, { 'accept-language': 'es' })).toBe('Reuniones de Grade 4');
+    expect(await calName(ben, {})).toBe('Grade 4 meetings');
+    await t.database.db.update(users).set({ language: 'es' }).where(eq(users.id, ids.ben));
+    expect(await calName(ben, { 'accept-language': 'en' })).toBe('Reuniones de Grade 4');
+    await t.database.db.update(users).set({ language: null }).where(eq(users.id, ids.ben));
+  });
 });
