@@ -98,4 +98,18 @@ export const es: MailTemplates = {
     stopIt: 'Para dejar de recibirlo:',
     unsubscribe: 'Cancelar la suscripción',
   },
+  unsubscribePage: {
+    title: 'Resumen semanal · Ensemble',
+    gone: {
+      heading: 'Este enlace ya no funciona',
+      body: 'Desactiva el resumen semanal en la página Próximos pasos después de iniciar sesión.',
+    },
+    already: { heading: 'Cancelaste la suscripción', body: 'No recibirás el resumen semanal.' },
+    confirm: {
+      heading: '¿Dejar de recibir el resumen semanal?',
+      body: 'Ya no recibirás el correo semanal con tus próximos pasos.',
+      button: 'Cancelar la suscripción',
+    },
+    done: { heading: 'Cancelaste la suscripción', body: 'Ya no recibirás el resumen semanal.' },
+  },
 };

@@ -72,6 +72,14 @@ export interface MailTemplates {
     /** The unsubscribe link's text in the HTML part. */
     unsubscribe: string;
   };
+  /** DIGEST-UNSUB-1: the page the unsubscribe link opens (plain text; the route writes the markup). */
+  unsubscribePage: {
+    title: string;
+    gone: { heading: string; body: string };
+    already: { heading: string; body: string };
+    confirm: { heading: string; body: string; button: string };
+    done: { heading: string; body: string };
+  };
 }
 
 const surveyPromise = (threshold: number, closesOn: string) =>
@@ -148,6 +156,20 @@ export const en: MailTemplates = {
     why: 'You get this because you turned on the weekly digest.',
     stopIt: 'Stop it:',
     unsubscribe: 'Unsubscribe',
+  },
+  unsubscribePage: {
+    title: 'Weekly digest · Ensemble',
+    gone: {
+      heading: 'This link no longer works',
+      body: 'Turn the weekly digest off on the Next steps page after signing in.',
+    },
+    already: { heading: 'You are unsubscribed', body: 'You will not get the weekly digest.' },
+    confirm: {
+      heading: 'Stop the weekly digest?',
+      body: 'You will no longer get the weekly email of your next steps.',
+      button: 'Unsubscribe',
+    },
+    done: { heading: 'You are unsubscribed', body: 'You will not get the weekly digest any more.' },
   },
 };
 

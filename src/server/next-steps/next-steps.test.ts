@@ -417,6 +417,24 @@ describe('DIGEST: the weekly email digest', () => {
     expect(mail.html).toMatch(/^<!doctype html><html lang="es">/);
     expect(mail.html).toContain('>Cancelar la suscripción</a>');
     expect(mail.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    // The page the link opens speaks the person's language too, whatever the browser asks.
+    const unsubscribe = new URL(
+      /<([^>]+)>/.exec(mail.headers?.['List-Unsubscribe'] ?? '')?.[1] ?? 'http://x',
+    );
+    const confirm = await t.app.inject({
+      method: 'GET',
+      url: unsubscribe.pathname,
+      headers: { host: TEST_HOST, 'accept-language': 'en' },
+    });
+    expect(confirm.body).toContain('<html lang="es">');
+    expect(confirm.body).toContain('<h1>¿Dejar de recibir el resumen semanal?</h1>');
+    expect(confirm.body).toContain('<button type="submit">Cancelar la suscripción</button>');
+    const gone = await t.app.inject({
+      method: 'GET',
+      url: '/api/digest/unsubscribe/made-up-secret',
+      headers: { host: TEST_HOST, 'accept-language': 'es-MX' },
+    });
+    expect(gone.body).toContain('<h1>Este enlace ya no funciona</h1>');
     await t.database.db.update(users).set({ language: null }).where(eq(users.id, ids.cai));
   });
 });
