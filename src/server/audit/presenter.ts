@@ -67,6 +67,9 @@ export function csvRow(cells: readonly string[]): string {
 
 export const CSV_HEADER = csvRow(CSV_COLUMNS);
 
+/** I18N-CSV-1: a header row in another language: one string per column of `T`, so a missing one is a type error. */
+export type CsvHeader<T extends readonly string[]> = { readonly [K in keyof T]: string };
+
 export function presentAuditCsvRow(entry: AuditEntry): string {
   return csvRow([
     entry.at,

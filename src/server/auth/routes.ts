@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import { users } from '../db/schema';
 import { recordAudit } from '../audit/record';
+import { chosenLanguageOf, mailLanguage } from '../mail/language';
+import { localizedMail } from '../mail/templates';
 import { badRequest, tooManyRequests } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import type { Services } from '../services';
@@ -170,12 +172,14 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
         const secret = await issueOneTimeLink(s.db, user, 'password_reset');
         // Not awaited: an SMTP round trip only for existing addresses would tell them apart by timing.
         void s.mailer
-          .send({
-            to: user.email,
-            districtId: user.districtId,
-            subject: 'Reset your Ensemble password',
-            text: `Hello ${user.name},\n\nSomeone (hopefully you) asked to reset your Ensemble password. Open this link within an hour to choose a new one:\n\n${s.link(`/reset-password?token=${secret}`, req)}\n\nIf it was not you, you can ignore this email: your password stays as it is.\n`,
-          })
+          .send(
+            localizedMail(
+              mailLanguage(user.language, req),
+              (t) =>
+                t.passwordReset({ name: user.name, link: s.link(`/reset-password?token=${secret}`, req) }),
+              { to: user.email, districtId: user.districtId },
+            ),
+          )
           .catch((err: unknown) => req.log.warn({ err }, 'password reset email failed'));
       }
       return { ok: true as const };
@@ -235,12 +239,14 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
       { id: actor.userId, districtId: actor.districtId },
       'email_verification',
     );
-    await s.mailer.send({
-      to: actor.email,
-      districtId: actor.districtId,
-      subject: 'Confirm your email for Ensemble',
-      text: `Hello ${actor.name},\n\nPlease confirm this is your email address by opening this link:\n\n${s.link(`/verify-email?token=${secret}`, req)}\n`,
-    });
+    const language = mailLanguage(await chosenLanguageOf(s.db, actor.districtId, actor.userId), req);
+    await s.mailer.send(
+      localizedMail(
+        language,
+        (t) => t.emailVerification({ name: actor.name, link: s.link(`/verify-email?token=${secret}`, req) }),
+        { to: actor.email, districtId: actor.districtId },
+      ),
+    );
     return { ok: true as const };
   });
 

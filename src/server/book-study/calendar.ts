@@ -8,7 +8,9 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { zonedDateTime } from '#core/schedule/index';
+import type { Language } from '#contracts/auth';
 import { plainText, vtimezoneOf } from '../calendar/ical-text';
+import { calendarWords, type CalendarWords } from '../calendar/words';
 
 export interface CalendarSection {
   id: string;
@@ -42,31 +44,32 @@ const MIN_MINUTES = 15;
 
 const uidOf = (sectionId: string, part: 'read-by' | 'session') => `book-${part}-${sectionId}@ensemble`;
 
-function describe(s: CalendarSection, study: BookStudyCalendar): string {
+function describe(w: CalendarWords, s: CalendarSection, study: BookStudyCalendar): string {
   return plainText(
     [
       `${study.title} (${study.authors.join(', ')}) · ${study.groupName}`,
       ...(s.pages ? [s.pages] : []),
-      ...(s.prompts.length ? ['', 'Discussion prompts:', ...s.prompts.map((p) => `- ${p}`)] : []),
+      ...(s.prompts.length ? ['', w.discussionPrompts, ...s.prompts.map((p) => `- ${p}`)] : []),
       '',
-      `Open: ${study.url}`,
+      w.open(study.url),
     ].join('\n'),
   );
 }
 
 /** BOOK-6: the calendar text. Deterministic for the same input (DTSTAMP is the study's last change). */
-export function renderBookStudyCalendar(study: BookStudyCalendar): string {
+export function renderBookStudyCalendar(study: BookStudyCalendar, language?: Language): string {
+  const w = calendarWords(language);
   const tzid = vtimezoneOf(study.timeZone)?.tzid ?? null;
   const cal = ical({
     name: plainText(`${study.title}: ${study.groupName}`).replace(/\n/g, ' '),
-    prodId: { company: 'Ensemble', product: 'Book study', language: 'EN' },
+    prodId: { company: 'Ensemble', product: 'Book study', language: w.prodIdLanguage },
     method: ICalCalendarMethod.PUBLISH,
     // As in calendar/ics.ts: no calendar-level zone name (DTSTAMP keeps its Z); each zone used gets its VTIMEZONE.
     timezone: { name: null, generator: (zone) => tzlib_get_ical_block(zone)[0] ?? null },
     ttl: 60 * 60,
   });
   if (tzid) cal.x([{ key: 'X-WR-TIMEZONE', value: tzid }]);
-  addBookStudyEvents(cal, study, { sessions: 'all' });
+  addBookStudyEvents(cal, study, { sessions: 'all', words: w });
   return cal.toString();
 }
 
@@ -78,8 +81,9 @@ export function renderBookStudyCalendar(study: BookStudyCalendar): string {
 export function addBookStudyEvents(
   cal: ICalCalendar,
   study: BookStudyCalendar,
-  opts: { sessions: 'all' | 'unscheduled' },
+  opts: { sessions: 'all' | 'unscheduled'; words?: CalendarWords },
 ): void {
+  const w = opts.words ?? calendarWords('en');
   const tzid = vtimezoneOf(study.timeZone)?.tzid ?? null;
   for (const s of study.sections) {
     const day = zonedDateTime(s.readBy, '00:00', study.timeZone);
@@ -91,8 +95,8 @@ export function addBookStudyEvents(
       allDay: true,
       start: day,
       end: day.plus({ days: 1 }),
-      summary: plainText(`Read by today: ${s.title}`),
-      description: describe(s, study),
+      summary: plainText(w.readBy(s.title)),
+      description: describe(w, s, study),
       url: study.url,
       status: ICalEventStatus.CONFIRMED,
     });
@@ -109,7 +113,7 @@ export function addBookStudyEvents(
       end: (tzid ? start : start.toUTC()).plus({ minutes }),
       ...(tzid ? { timezone: tzid } : {}),
       summary: plainText(`${study.title}: ${s.title}${s.routine ? ` (${s.routine.name})` : ''}`),
-      description: describe(s, study),
+      description: describe(w, s, study),
       url: study.url,
       status: ICalEventStatus.CONFIRMED,
     });

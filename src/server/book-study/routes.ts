@@ -21,6 +21,7 @@ import { resolveRoutine } from '../routines/queries';
 import { cancelScheduledMeeting, teamTimeZone, updateScheduledMeeting } from '../schedule/queries';
 import type { DbOrTx } from '../db/client';
 import type { Services } from '../services';
+import { chosenLanguageOf, mailLanguage } from '../mail/language';
 import { renderBookStudyCalendar } from './calendar';
 import { studyCalendar } from './feed';
 import { presentDetail, presentList, presentReflection } from './presenter';
@@ -188,9 +189,11 @@ export function registerBookStudyRoutes(app: FastifyInstance, s: Services) {
     return presentWithSuggestion(s.db, meeting, group, actor, s.config.publicUrl ?? null);
   });
 
-  registerEndpoint(app, api.bookStudyCalendar, async ({ actor, params }) => {
+  registerEndpoint(app, api.bookStudyCalendar, async ({ actor, params, req }) => {
     const { study, group } = await loadStudy(s.db, actor, params.studyId);
     authorize(actor, 'take-part', groupSubject(group));
-    return renderBookStudyCalendar(await studyCalendar(s, study, group));
+    // I18N-CAL-2: a download from the app: the person's choice, else the asking tab's language.
+    const language = mailLanguage(await chosenLanguageOf(s.db, actor.districtId, actor.userId), req);
+    return renderBookStudyCalendar(await studyCalendar(s, study, group), language);
   });
 }

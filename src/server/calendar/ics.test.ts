@@ -205,3 +205,73 @@ describe('iCalendar text (TRUST-HTTP-10)', () => {
     );
   });
 });
+
+describe('I18N-CAL-1: the feed’s own words in its language', () => {
+  it('I18N-CAL-1 Spanish descriptions, due steps and book-study days; titles and prompts as written', () => {
+    const text = renderCalendar({
+      name: 'Mis reuniones de Ensemble',
+      timeZone: 'America/Chicago',
+      language: 'es',
+      series: [series],
+      meetings: [],
+      dueSteps: [
+        {
+          meetingId: 'm1',
+          itemId: 'i1',
+          text: 'Probar boletos de salida',
+          due: '2027-03-12',
+          teamName: 'Grade 3',
+          meetingTitle: 'Grade 3 weekly',
+          url: 'http://ensemble.test/meetings/m1',
+          updatedAt: new Date('2027-01-04T12:00:00Z'),
+        },
+      ],
+      bookStudies: [
+        {
+          title: 'Mindset',
+          authors: ['Carol Dweck'],
+          groupName: 'Grade 3',
+          timeZone: 'America/Chicago',
+          sequence: 0,
+          updatedAt: new Date('2027-01-04T12:00:00Z'),
+          url: 'http://ensemble.test/book-studies/b1',
+          sections: [
+            {
+              id: 'sec1',
+              title: 'Chapter 1',
+              pages: 'pp. 1-30',
+              readBy: '2027-03-10',
+              sessionAt: null,
+              routine: null,
+              prompts: ['What surprised you?'],
+              hasMeeting: false,
+            },
+          ],
+        },
+      ],
+    });
+    const cal = ICAL.Component.fromString(text);
+    expect(String(cal.getFirstPropertyValue('prodid'))).toMatch(/\/\/ES$/);
+    const byUid = new Map(
+      cal.getAllSubcomponents('vevent').map((v) => [String(v.getFirstPropertyValue('uid')), v]),
+    );
+    const s = byUid.get('series-s1@ensemble');
+    expect(s?.getFirstPropertyValue('summary')).toBe('Grade 3 weekly');
+    expect(s?.getFirstPropertyValue('description')).toBe(
+      'Grade 3 · Share Successes (30 min)\nAbrir: http://ensemble.test/teams/t1',
+    );
+    const due = byUid.get('next-step-m1-i1@ensemble');
+    expect(due?.getFirstPropertyValue('summary')).toBe('Vence: Probar boletos de salida');
+    const read = byUid.get('book-read-by-sec1@ensemble');
+    expect(read?.getFirstPropertyValue('summary')).toBe('Leer para hoy: Chapter 1');
+    expect(read?.getFirstPropertyValue('description')).toBe(
+      'Mindset (Carol Dweck) · Grade 3\npp. 1-30\n\nPreguntas para la conversación:\n- What surprised you?\n\nAbrir: http://ensemble.test/book-studies/b1',
+    );
+    // Without a language, English as before.
+    const english = renderCalendar({ name: 'x', timeZone: null, series: [series], meetings: [] });
+    const englishSeries = ICAL.Component.fromString(english).getFirstSubcomponent('vevent');
+    expect(englishSeries?.getFirstPropertyValue('description')).toBe(
+      'Grade 3 · Share Successes (30 min)\nOpen: http://ensemble.test/teams/t1',
+    );
+  });
+});

@@ -17,7 +17,9 @@ import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { seriesDates, zonedDateTime } from '#core/schedule/index';
 import { addBookStudyEvents, type BookStudyCalendar } from '../book-study/calendar';
+import type { Language } from '#contracts/auth';
 import { plainText, vtimezoneOf } from './ical-text';
+import { calendarWords, type CalendarWords } from './words';
 
 export interface CalendarSeries {
   id: string;
@@ -72,9 +74,17 @@ export { plainText, vtimezoneOf } from './ical-text';
 
 const uidOf = (kind: 'series' | 'meeting', id: string) => `${kind}-${id}@ensemble`;
 
-function description(agendaName: string, minutes: number, teamName: string, url: string | null): string {
+function description(
+  w: CalendarWords,
+  agendaName: string,
+  minutes: number,
+  teamName: string,
+  url: string | null,
+): string {
   return plainText(
-    [`${teamName} · ${agendaName} (${minutes} min)`, ...(url ? [`Open: ${url}`] : [])].join('\n'),
+    [w.meetingLine({ team: teamName, agenda: agendaName, minutes }), ...(url ? [w.open(url)] : [])].join(
+      '\n',
+    ),
   );
 }
 
@@ -112,13 +122,16 @@ export interface CalendarInput {
   bookStudies?: readonly BookStudyCalendar[];
   /** CAL-ITEMS-2: a personal feed's owner's due next steps. */
   dueSteps?: readonly CalendarDueStep[];
+  /** I18N-CAL-1: the language of the feed's own words (default English); people's words stay as written. */
+  language?: Language;
 }
 
 /** CAL-ICS-1: the calendar text. Deterministic for the same input (DTSTAMP is each item's last change). */
 export function renderCalendar(input: CalendarInput): string {
+  const w = calendarWords(input.language);
   const cal = ical({
     name: plainText(input.name).replace(/\n/g, ' '),
-    prodId: { company: 'Ensemble', product: 'Meetings', language: 'EN' },
+    prodId: { company: 'Ensemble', product: 'Meetings', language: w.prodIdLanguage },
     method: ICalCalendarMethod.PUBLISH,
     // No calendar-level zone name: ical-generator would then write DTSTAMP and UNTIL without their `Z`
     // (floating, against RFC 5545). The generator still adds the VTIMEZONE of every zone the events use.
@@ -128,18 +141,19 @@ export function renderCalendar(input: CalendarInput): string {
   const calendarZone = input.timeZone ? tzidFor(input.timeZone) : null;
   if (calendarZone) cal.x([{ key: 'X-WR-TIMEZONE', value: calendarZone }]);
   const seriesById = new Map(input.series.map((s) => [s.id, s]));
-  for (const s of input.series) addSeries(cal, s);
+  for (const s of input.series) addSeries(cal, w, s);
   for (const m of input.meetings) {
     const series = m.series ? seriesById.get(m.series.id) : undefined;
-    if (m.series && series) addOccurrence(cal, series, m, m.series.occurrenceDate);
-    else addOneOff(cal, m);
+    if (m.series && series) addOccurrence(cal, w, series, m, m.series.occurrenceDate);
+    else addOneOff(cal, w, m);
   }
-  for (const study of input.bookStudies ?? []) addBookStudyEvents(cal, study, { sessions: 'unscheduled' });
-  for (const step of input.dueSteps ?? []) addDueStep(cal, step);
+  for (const study of input.bookStudies ?? [])
+    addBookStudyEvents(cal, study, { sessions: 'unscheduled', words: w });
+  for (const step of input.dueSteps ?? []) addDueStep(cal, w, step);
   return cal.toString();
 }
 
-function addSeries(cal: ICalCalendar, s: CalendarSeries) {
+function addSeries(cal: ICalCalendar, w: CalendarWords, s: CalendarSeries) {
   const url = s.url;
   const dates = seriesDates(s);
   const first = dates[0];
@@ -157,7 +171,7 @@ function addSeries(cal: ICalCalendar, s: CalendarSeries) {
     end: start.plus({ minutes }),
     timezone: tzid,
     summary: plainText(s.title),
-    description: description(s.agendaName, s.totalMinutes, s.teamName, url),
+    description: description(w, s.agendaName, s.totalMinutes, s.teamName, url),
     url,
     status: ICalEventStatus.CONFIRMED,
     repeating: {
@@ -178,7 +192,13 @@ function addSeries(cal: ICalCalendar, s: CalendarSeries) {
 }
 
 /** An occurrence of a series: nothing when it follows the rule; an override (RECURRENCE-ID) when it differs. */
-function addOccurrence(cal: ICalCalendar, s: CalendarSeries, m: CalendarMeeting, date: string) {
+function addOccurrence(
+  cal: ICalCalendar,
+  w: CalendarWords,
+  s: CalendarSeries,
+  m: CalendarMeeting,
+  date: string,
+) {
   const ruleStart = zonedDateTime(date, s.localTime, s.timeZone);
   const same =
     m.status !== 'cancelled' &&
@@ -199,13 +219,13 @@ function addOccurrence(cal: ICalCalendar, s: CalendarSeries, m: CalendarMeeting,
     end: start.plus({ minutes: Math.max(m.totalMinutes, MIN_MINUTES) }),
     timezone: tzidFor(s.timeZone),
     summary: plainText(m.title),
-    description: description(m.agendaName, m.totalMinutes, m.teamName, m.url),
+    description: description(w, m.agendaName, m.totalMinutes, m.teamName, m.url),
     url: m.url,
     status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
 }
 
-function addOneOff(cal: ICalCalendar, m: CalendarMeeting) {
+function addOneOff(cal: ICalCalendar, w: CalendarWords, m: CalendarMeeting) {
   const tzid = tzidFor(m.timeZone);
   const start = tzid ? zoned(m.scheduledFor, m.timeZone) : m.scheduledFor;
   cal.createEvent({
@@ -219,14 +239,14 @@ function addOneOff(cal: ICalCalendar, m: CalendarMeeting) {
     }),
     ...(tzid ? { timezone: tzid } : {}),
     summary: plainText(m.title),
-    description: description(m.agendaName, m.totalMinutes, m.teamName, m.url),
+    description: description(w, m.agendaName, m.totalMinutes, m.teamName, m.url),
     url: m.url,
     status: m.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
   });
 }
 
 /** CAL-ITEMS-2: an all-day event on the due day; its UID is the step's (meeting and item), stable for good. */
-function addDueStep(cal: ICalCalendar, step: CalendarDueStep) {
+function addDueStep(cal: ICalCalendar, w: CalendarWords, step: CalendarDueStep) {
   const day = DateTime.fromISO(step.due, { zone: 'utc' });
   if (!day.isValid) return;
   cal.createEvent({
@@ -236,9 +256,9 @@ function addDueStep(cal: ICalCalendar, step: CalendarDueStep) {
     allDay: true,
     start: day,
     end: day.plus({ days: 1 }),
-    summary: plainText(`Due: ${step.text}`),
+    summary: plainText(w.due(step.text)),
     description: plainText(
-      [`${step.teamName} · agreed in ${step.meetingTitle}`, `Open: ${step.url}`].join('\n'),
+      [w.agreedIn({ team: step.teamName, meeting: step.meetingTitle }), w.open(step.url)].join('\n'),
     ),
     url: step.url,
     status: ICalEventStatus.CONFIRMED,

@@ -4,6 +4,7 @@
  * fetched, the owner's account and memberships are read as they are now.
  */
 import { and, asc, desc, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import type { Language } from '#contracts/auth';
 import { newSecret, hashSecret } from '../auth/tokens';
 import type { DbOrTx } from '../db/client';
 import {
@@ -19,6 +20,7 @@ import type { GroupRow } from '../groups/queries';
 import { teamTimeZone } from '../schedule/queries';
 import { loadNextSteps } from '../next-steps/queries';
 import type { CalendarDueStep, CalendarMeeting, CalendarSeries } from './ics';
+import { calendarWords } from './words';
 
 /** How many meetings a feed carries at most (the newest). */
 const FEED_MEETINGS_MAX = 1000;
@@ -68,17 +70,20 @@ export async function makeFeedLink(
 export async function resolveFeed(
   db: DbOrTx,
   secret: string,
-): Promise<{ owner: FeedOwner; name: string; groups: GroupRow[] } | null> {
+): Promise<{ owner: FeedOwner; name: string; groups: GroupRow[]; language: Language } | null> {
   const [owner] = await db
     .select()
     .from(calendarFeeds)
     .where(eq(calendarFeeds.tokenHash, hashSecret(secret)));
   if (!owner) return null;
   const [person] = await db
-    .select({ deactivatedAt: users.deactivatedAt })
+    .select({ deactivatedAt: users.deactivatedAt, language: users.language })
     .from(users)
     .where(and(eq(users.id, owner.userId), eq(users.districtId, owner.districtId)));
   if (!person || person.deactivatedAt) return null;
+  // I18N-CAL-1: a calendar app's request says nothing of a language; the link's owner's choice, else English.
+  const language = person.language ?? 'en';
+  const words = calendarWords(language);
   const rows = await db
     .select({ group: groups })
     .from(groupMembers)
@@ -96,11 +101,12 @@ export async function resolveFeed(
     .orderBy(asc(groups.name));
   const teams = rows.map((r) => r.group);
   if (owner.groupId !== null && teams.length === 0) return null;
-  const name = owner.groupId !== null && teams[0] ? `${teams[0].name} meetings` : 'My Ensemble meetings';
+  const name = owner.groupId !== null && teams[0] ? words.teamFeed(teams[0].name) : words.myFeed;
   return {
     owner: { districtId: owner.districtId, userId: owner.userId, groupId: owner.groupId },
     name,
     groups: teams,
+    language,
   };
 }
 

@@ -12,7 +12,10 @@ import { notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
+import type { Language } from '#contracts/auth';
+import { chosenLanguageOf, mailLanguage } from '../mail/language';
 import { renderCalendar } from './ics';
+import { calendarWords } from './words';
 import { studyCalendarsOf } from '../book-study/feed';
 import { calendarItems, dueStepsOf, feedStatus, makeFeedLink, resolveFeed, type FeedOwner } from './queries';
 
@@ -29,11 +32,13 @@ export function registerCalendarRoutes(app: FastifyInstance, s: Services) {
     districtId: string,
     name: string,
     teams: Parameters<typeof calendarItems>[2],
-    invitedUserId: string | null = null,
+    invitedUserId: string | null,
+    language: Language,
   ) {
     const items = await calendarItems(s.db, districtId, teams, links, invitedUserId);
     const zones = new Set(items.zones.values());
     return renderCalendar({
+      language,
       name,
       timeZone: zones.size === 1 ? ([...zones][0] ?? null) : null,
       series: items.series,
@@ -64,10 +69,12 @@ export function registerCalendarRoutes(app: FastifyInstance, s: Services) {
     return link;
   }
 
-  registerEndpoint(app, api.groupCalendar, async ({ actor, params }) => {
+  registerEndpoint(app, api.groupCalendar, async ({ actor, params, req }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'read', groupSubject(group));
-    return render(actor.districtId, `${group.name} meetings`, [group]);
+    // I18N-CAL-2: a download from the app: the person's choice, else the asking tab's language.
+    const language = mailLanguage(await chosenLanguageOf(s.db, actor.districtId, actor.userId), req);
+    return render(actor.districtId, calendarWords(language).teamFeed(group.name), [group], null, language);
   });
 
   registerEndpoint(app, api.groupCalendarFeed, async ({ actor, params }) => {
@@ -110,6 +117,7 @@ export function registerCalendarRoutes(app: FastifyInstance, s: Services) {
         feed.name,
         feed.groups,
         feed.owner.groupId === null ? feed.owner.userId : null,
+        feed.language,
       );
     },
     { rateLimit: FEED_PER_IP },

@@ -1,6 +1,7 @@
 import { and, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { api } from '#contracts/api';
+import type { Language } from '#contracts/auth';
 import type { Invitation } from '#contracts/org';
 import { createAccount, createAccountWithHash } from '../auth/accounts';
 import { recordAudit } from '../audit/record';
@@ -28,6 +29,8 @@ import {
 } from '../db/schema';
 import { addMembership, groupSubject, loadGroup, managesByRankOnly, requestToJoin } from '../groups/queries';
 import { badRequest, notFound, tooManyRequests } from '../http/errors';
+import { mailLanguage } from '../mail/language';
+import { localizedMail } from '../mail/templates';
 import { registerEndpoint } from '../http/route';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
@@ -134,7 +137,7 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
       // TRUST-ID-5: the answer is the same whether the address has an account elsewhere or not (the inviter
       // cannot probe other districts); the address's owner is told by email, and the link cannot be accepted.
       const [existingUser] = await tx
-        .select({ districtId: users.districtId })
+        .select({ districtId: users.districtId, language: users.language })
         .from(users)
         .where(eq(users.email, body.email));
       const elsewhere = Boolean(existingUser && existingUser.districtId !== actor.districtId);
@@ -159,22 +162,24 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         .select({ name: districts.name })
         .from(districts)
         .where(eq(districts.id, actor.districtId));
-      const what = group ? `the team “${group.name}”` : (district?.name ?? 'your district');
       const link = s.link(`/invite/${secret}`, req);
+      // I18N-MAIL-1: an address with an account gets its owner's language; a new one, the inviter's tab's.
+      const language = mailLanguage(existingUser?.language ?? null, req);
       await s.mailer.send(
-        elsewhere
-          ? {
-              to: body.email,
-              districtId: actor.districtId,
-              subject: 'An invitation to Ensemble you cannot accept with this address',
-              text: `Hello,\n\nSomeone invited this address to an organization on Ensemble. This address already has an Ensemble account with another organization, and an account belongs to one organization only, so the invitation cannot be accepted with it.\n\nIf you want to join, ask for an invitation to another address. If you did not expect this, you can ignore this email.\n`,
-            }
-          : {
-              to: body.email,
-              districtId: actor.districtId,
-              subject: `${actor.name} invited you to ${group ? group.name : 'Ensemble'}`,
-              text: `Hello,\n\n${actor.name} invited you to join ${what} on Ensemble, where teams run short, structured routines that help them learn from each other.\n\nAccept the invitation (valid for ${INVITATION_DAYS} days):\n\n${link}\n`,
-            },
+        localizedMail(
+          language,
+          (t) =>
+            elsewhere
+              ? t.invitationElsewhere()
+              : t.invitation({
+                  inviter: actor.name,
+                  groupName: group ? group.name : null,
+                  districtName: district?.name ?? null,
+                  days: INVITATION_DAYS,
+                  link,
+                }),
+          { to: body.email, districtId: actor.districtId },
+        ),
         { tx },
       );
       // TRUST-LINK-1: without SMTP the inviter passes the link on; shown once, never stored in clear.
@@ -504,29 +509,28 @@ async function signUpByCode(
   const passwordHash = await hashPassword(body.password);
   await s.db.transaction(async (tx) => {
     const [existing] = await tx
-      .select({ districtId: users.districtId })
+      .select({ districtId: users.districtId, language: users.language })
       .from(users)
       .where(eq(users.email, email));
+    // I18N-MAIL-1: the account's language when the address has one, else the tab's that sent the code.
+    const language = (chosen: Language | null) => mailLanguage(chosen, req);
     if (existing && existing.districtId === code.districtId) {
       await s.mailer.send(
-        {
-          to: email,
-          districtId: code.districtId,
-          subject: `Joining ${code.groupName} on Ensemble`,
-          text: `Hello,\n\nSomeone (probably you) used a join code for ${code.groupName} with this address. You already have an Ensemble account: sign in, then enter the code again to join.\n\n${s.link('/sign-in', req)}\n\nIf this was not you, you can ignore this email; nothing has changed.\n`,
-        },
+        localizedMail(
+          language(existing.language),
+          (t) => t.joinCodeHasAccount({ groupName: code.groupName, signInLink: s.link('/sign-in', req) }),
+          { to: email, districtId: code.districtId },
+        ),
         { tx },
       );
       return;
     }
     if (existing) {
       await s.mailer.send(
-        {
+        localizedMail(language(existing.language), (t) => t.joinCodeElsewhere(), {
           to: email,
           districtId: code.districtId,
-          subject: 'Your address is already in use on Ensemble',
-          text: `Hello,\n\nSomeone (probably you) tried to sign up to Ensemble with a join code using this address. This address already has an Ensemble account with another organization, and an account belongs to one organization only, so it cannot join here. Use another address, or ask the team's facilitator.\n\nIf this was not you, you can ignore this email; nothing has changed.\n`,
-        },
+        }),
         { tx },
       );
       return;
@@ -542,12 +546,16 @@ async function signUpByCode(
       expiresAt: new Date(Date.now() + SIGNUP_HOURS * 3_600_000),
     });
     await s.mailer.send(
-      {
-        to: email,
-        districtId: code.districtId,
-        subject: `Confirm your email to join ${code.groupName}`,
-        text: `Hello,\n\nConfirm your email address to create your Ensemble account and join ${code.groupName} (valid for ${SIGNUP_HOURS} hours):\n\n${s.link(`/join/confirm?token=${secret}`, req)}\n\nIf you did not ask for this, you can ignore this email; no account is created.\n`,
-      },
+      localizedMail(
+        language(null),
+        (t) =>
+          t.joinCodeConfirm({
+            groupName: code.groupName,
+            hours: SIGNUP_HOURS,
+            link: s.link(`/join/confirm?token=${secret}`, req),
+          }),
+        { to: email, districtId: code.districtId },
+      ),
       { tx },
     );
   });

@@ -1,3 +1,4 @@
+import type { Language } from '#contracts/auth';
 import type { Db, DbOrTx } from '../db/client';
 import { outbox } from '../db/schema';
 import { enqueueMail } from './queue';
@@ -16,6 +17,11 @@ export interface Mail {
    * row. Without one, each call is its own message.
    */
   key?: string;
+  /**
+   * I18N-MAIL-1: the language the subject and parts are written in (default English): sent as
+   * `Content-Language` and as the HTML part's `lang`.
+   */
+  language?: Language;
 }
 
 export interface SendOptions {

@@ -6,6 +6,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
+import type { Language } from '#contracts/auth';
 import type { Db, DbOrTx } from '../db/client';
 import { mailQueue } from '../db/schema';
 
@@ -18,6 +19,8 @@ export interface QueuedMail {
   districtId?: string | null | undefined;
   /** One logical message: enqueueing the same key again stores nothing (MAIL-QUEUE-2). Default: a fresh key. */
   key?: string | undefined;
+  /** I18N-MAIL-1: the message's language (default English): `Content-Language` and the HTML part's `lang`. */
+  language?: Language | undefined;
 }
 
 /** What the transport is handed for one attempt. */
@@ -124,8 +127,8 @@ export async function enqueueMail(db: DbOrTx, mail: QueuedMail, opts: { from: st
       recipient: mail.to,
       subject: mail.subject,
       text: mail.text,
-      html: mail.html ?? htmlFromText(mail.text),
-      headers: mail.headers ?? {},
+      html: mail.html ?? htmlFromText(mail.text, mail.language ?? 'en'),
+      headers: { ...mail.headers, 'Content-Language': mail.language ?? 'en' },
     })
     .onConflictDoNothing({ target: mailQueue.idempotencyKey })
     .returning({ id: mailQueue.id });

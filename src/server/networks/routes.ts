@@ -11,6 +11,8 @@ import { hashSecret, newSecret } from '../auth/tokens';
 import { districts, networkInvitations, networkJoinRequests, networkMembers, networks } from '../db/schema';
 import { conflict, forbidden, HttpError, notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
+import { chosenLanguageOfAddress, mailLanguage } from '../mail/language';
+import { localizedMail } from '../mail/templates';
 import type { Actor, NetworkSpace } from '../policy/actor';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
@@ -277,13 +279,15 @@ export function registerNetworkRoutes(app: FastifyInstance, s: Services) {
         .returning();
       if (!row) throw new Error('insert returned no row');
       const link = s.link(`/network-invitations/${network.id}.${secret}`, req);
+      // I18N-MAIL-1: the invitee's account's language (an address of another district), else the inviter's tab's.
+      const language = mailLanguage(await chosenLanguageOfAddress(tx, body.email), req);
       await s.mailer.send(
-        {
-          to: body.email,
-          districtId: network.id,
-          subject: `${actor.name} invited you to the network ${network.name}`,
-          text: `Hello,\n\n${actor.name} invited you to join ${network.name}, a network of principals on Ensemble.\n\nSign in to your own Ensemble account with this address, then accept (valid for ${INVITATION_DAYS} days):\n\n${link}\n\nYour district keeps only that you belong to the network; what you write there stays in the network.\n`,
-        },
+        localizedMail(
+          language,
+          (t) =>
+            t.networkInvitation({ inviter: actor.name, network: network.name, days: INVITATION_DAYS, link }),
+          { to: body.email, districtId: network.id },
+        ),
         { tx },
       );
       const showLink = s.mailer.mode !== 'smtp';

@@ -8,7 +8,10 @@ import { classify, type NextStep } from '#core/next-steps/index';
 import { hashSecret, newSecret } from '../auth/tokens';
 import type { Database, DbOrTx } from '../db/client';
 import { digestSubscriptions, users } from '../db/schema';
+import type { Language } from '#contracts/auth';
+import { mailLanguage } from '../mail/language';
 import type { Mailer } from '../mail/mailer';
+import { mailTemplates } from '../mail/templates';
 import { startLockedJob } from '../runtime/locked-job';
 import { utcToday } from './presenter';
 import { activeTeamsOf, loadNextSteps } from './queries';
@@ -72,60 +75,57 @@ const escapeHtml = (s: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
   );
 
-const SECTIONS = [
-  ['overdue', 'Overdue'],
-  ['due-soon', 'Due in the next 7 days'],
-  ['later', 'Later'],
-  ['no-date', 'No due date'],
-] as const;
+const SECTIONS = ['overdue', 'due-soon', 'later', 'no-date'] as const;
 
 /**
  * DIGEST-MAIL-1: the digest of these open next steps (the person's own), grouped overdue, due soon, later, no
  * date; text and HTML say the same. Team and meeting names and the steps' text are the team's own words,
- * escaped in HTML.
+ * escaped in HTML. I18N-MAIL-1: in `language` (default English), the HTML document's `lang` set.
  */
 export function digestContent(
   steps: readonly (NextStep & { teamName: string })[],
-  opts: { name: string; today: string; pageUrl: string; unsubscribeUrl: string },
+  opts: { name: string; today: string; pageUrl: string; unsubscribeUrl: string; language?: Language },
 ): DigestContent {
+  const language = opts.language ?? 'en';
+  const t = mailTemplates(language).digest;
   const overdue = steps.filter((s) => classify(s, opts.today) === 'overdue').length;
-  const subject =
-    overdue > 0
-      ? `Your next steps this week: ${steps.length} open, ${overdue} overdue`
-      : `Your next steps this week: ${steps.length} open`;
-  const text: string[] = [`Hello ${opts.name},`, '', `Your open next steps on ${opts.today}:`, ''];
+  const subject = t.subject(steps.length, overdue);
+  const text: string[] = [t.hello(opts.name), '', t.intro(opts.today), ''];
   const html: string[] = [
-    `<p>Hello ${escapeHtml(opts.name)},</p>`,
-    `<p>Your open next steps on ${opts.today}:</p>`,
+    `<p>${escapeHtml(t.hello(opts.name))}</p>`,
+    `<p>${escapeHtml(t.intro(opts.today))}</p>`,
   ];
-  for (const [cls, title] of SECTIONS) {
+  for (const cls of SECTIONS) {
+    const title = t.section[cls];
     const own = steps.filter((s) => classify(s, opts.today) === cls);
     if (!own.length) continue;
     text.push(`${title} (${own.length})`);
-    html.push(`<h2>${title} (${own.length})</h2>`, '<ul>');
+    html.push(`<h2>${escapeHtml(title)} (${own.length})</h2>`, '<ul>');
     for (const s of own) {
-      const due = s.due ? `, due ${s.due}` : '';
-      text.push(`- ${s.text} (${s.teamName}, from "${s.meetingTitle}"${due})`);
-      html.push(
-        `<li>${escapeHtml(s.text)} <small>(${escapeHtml(s.teamName)}, from “${escapeHtml(s.meetingTitle)}”${due})</small></li>`,
+      const due = s.due ?? null;
+      text.push(
+        `- ${s.text} (${t.context({ teamName: s.teamName, meetingTitle: s.meetingTitle, due, html: false })})`,
       );
+      const context = t.context({
+        teamName: escapeHtml(s.teamName),
+        meetingTitle: escapeHtml(s.meetingTitle),
+        due: due === null ? null : escapeHtml(due),
+        html: true,
+      });
+      html.push(`<li>${escapeHtml(s.text)} <small>(${context})</small></li>`);
     }
     text.push('');
     html.push('</ul>');
   }
-  text.push(
-    `Mark them done, with what happened: ${opts.pageUrl}`,
-    '',
-    `You get this because you turned on the weekly digest. Stop it: ${opts.unsubscribeUrl}`,
-  );
+  text.push(`${t.markDone}: ${opts.pageUrl}`, '', `${t.why} ${t.stopIt} ${opts.unsubscribeUrl}`);
   html.push(
-    `<p><a href="${escapeHtml(opts.pageUrl)}">Mark them done, with what happened</a></p>`,
-    `<p><small>You get this because you turned on the weekly digest. <a href="${escapeHtml(opts.unsubscribeUrl)}">Unsubscribe</a></small></p>`,
+    `<p><a href="${escapeHtml(opts.pageUrl)}">${escapeHtml(t.markDone)}</a></p>`,
+    `<p><small>${escapeHtml(t.why)} <a href="${escapeHtml(opts.unsubscribeUrl)}">${escapeHtml(t.unsubscribe)}</a></small></p>`,
   );
   return {
     subject,
     text: `${text.join('\n')}\n`,
-    html: `<!doctype html><html><body>${html.join('\n')}</body></html>`,
+    html: `<!doctype html><html lang="${language}"><body>${html.join('\n')}</body></html>`,
   };
 }
 
@@ -146,6 +146,7 @@ export async function sendDueDigests(
       userId: digestSubscriptions.userId,
       email: users.email,
       name: users.name,
+      language: users.language,
     })
     .from(digestSubscriptions)
     .innerJoin(
@@ -205,6 +206,8 @@ export async function sendDueDigests(
         today,
         pageUrl: opts.link('/next-steps'),
         unsubscribeUrl,
+        // I18N-MAIL-1: no request causes a digest: the person's choice, else English.
+        language: mailLanguage(person.language),
       });
       await opts.mailer.send(
         {
@@ -212,6 +215,7 @@ export async function sendDueDigests(
           districtId: person.districtId,
           key: `digest:${person.userId}:${now.toISOString()}`,
           ...content,
+          language: mailLanguage(person.language),
           headers: {
             'List-Unsubscribe': `<${unsubscribeUrl}>`,
             'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',

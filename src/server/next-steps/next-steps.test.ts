@@ -252,6 +252,25 @@ describe('NEXT-READ-1: who reads which next steps', () => {
     expect(res.body).toContain('Read it together');
     expect((await principal.get(`/api/groups/${teamId}/next-steps.csv`)).status).toBe(403);
   });
+
+  it('I18N-CSV-1: the CSV’s header and its own words in the asking tab’s language, else the person’s choice; their words as written', async () => {
+    const url = `/api/groups/${teamId}/next-steps.csv?include=all`;
+    const es = await ben.request<string>('GET', url, undefined, { 'accept-language': 'es-419,es;q=0.9' });
+    expect(es.status).toBe(200);
+    expect(
+      es.body.startsWith('equipo,reunión,fecha_de_la_reunión,próximo_paso,responsable,vence,estado,plazo,'),
+    ).toBe(true);
+    expect(es.body).toContain('Read it together');
+    expect(es.body).toMatch(/,(abierto|hecho|descartado),(vencido|vence pronto|más adelante|sin fecha),/);
+    expect(es.body).not.toMatch(/,(open|done|dropped),/);
+    // A person who chose Spanish gets it from any tab; English stays as it was.
+    await t.database.db.update(users).set({ language: 'es' }).where(eq(users.id, ids.ben));
+    expect((await ben.request<string>('GET', url, undefined, { 'accept-language': 'en' })).body).toMatch(
+      /^equipo,/,
+    );
+    await t.database.db.update(users).set({ language: null }).where(eq(users.id, ids.ben));
+    expect((await ben.get<string>(url)).body).toMatch(/^team,meeting,/);
+  });
 });
 
 describe('NEXT-DONE-2: marking a next step done from outside the meeting', () => {
@@ -379,6 +398,45 @@ describe('DIGEST: the weekly email digest', () => {
       true,
     );
   });
+
+  it('I18N-MAIL-9: a digest goes in its person’s language (no request causes it: else English), HTML lang set', async () => {
+    await t.database.db.update(users).set({ language: 'es' }).where(eq(users.id, ids.cai));
+    const at = new Date(Date.now() + 16 * 24 * 60 * MINUTE);
+    const before = t.mails.length;
+    expect(await sendDueDigests({ db: t.database.db, mailer: mailer(), link }, at)).toBe(1);
+    const mail = t.mails.slice(before).find((m) => m.to === 'cai@next.test')!;
+    expect(mail.language).toBe('es');
+    expect(mail.subject).toMatch(/^Tus próximos pasos esta semana: 1 pendiente(, 1 vencido)?$/);
+    expect(mail.text).toMatch(
+      /^Hola, [^\n]+:\n\nTus próximos pasos pendientes al \d{1,2} de [a-z]+ de \d{4}:/,
+    );
+    expect(mail.text).toContain('Plan the unit (Grade 4, de “Grade 4 weekly”');
+    expect(mail.text).toContain(
+      'Recibes este correo porque activaste el resumen semanal. Para dejar de recibirlo: http',
+    );
+    expect(mail.html).toMatch(/^<!doctype html><html lang="es">/);
+    expect(mail.html).toContain('>Cancelar la suscripción</a>');
+    expect(mail.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    // The page the link opens speaks the person's language too, whatever the browser asks.
+    const unsubscribe = new URL(
+      /<([^>]+)>/.exec(mail.headers?.['List-Unsubscribe'] ?? '')?.[1] ?? 'http://x',
+    );
+    const confirm = await t.app.inject({
+      method: 'GET',
+      url: unsubscribe.pathname,
+      headers: { host: TEST_HOST, 'accept-language': 'en' },
+    });
+    expect(confirm.body).toContain('<html lang="es">');
+    expect(confirm.body).toContain('<h1>¿Dejar de recibir el resumen semanal?</h1>');
+    expect(confirm.body).toContain('<button type="submit">Cancelar la suscripción</button>');
+    const gone = await t.app.inject({
+      method: 'GET',
+      url: '/api/digest/unsubscribe/made-up-secret',
+      headers: { host: TEST_HOST, 'accept-language': 'es-MX' },
+    });
+    expect(gone.body).toContain('<h1>Este enlace ya no funciona</h1>');
+    await t.database.db.update(users).set({ language: null }).where(eq(users.id, ids.cai));
+  });
 });
 
 describe('CAL-ITEMS-2: my due next steps in my calendar feed', () => {
@@ -444,5 +502,61 @@ describe('CAL-ITEMS-2: my due next steps in my calendar feed', () => {
         .map((e) => e.uid)
         .sort(),
     ).toEqual(due.map((e) => e.uid).sort());
+  });
+
+  it('I18N-CAL-1: a feed link speaks its owner’s language (a calendar app asks in none); people’s words stay', async () => {
+    await t.database.db.update(users).set({ language: 'es' }).where(eq(users.id, ids.cai));
+    const made = await cai.post<{ url: string }>('/api/me/calendar-feed');
+    // The calendar app's own Accept-Language is not the owner's choice, and is not followed.
+    const res = await t.app.inject({
+      method: 'GET',
+      url: new URL(made.body.url).pathname,
+      headers: { host: TEST_HOST, 'accept-language': 'en-US' },
+    });
+    const cal = ICAL.Component.fromString(res.body);
+    expect(cal.getFirstPropertyValue('x-wr-calname')).toBe('Mis reuniones de Ensemble');
+    expect(String(cal.getFirstPropertyValue('prodid'))).toMatch(/\/\/ES$/);
+    const events = cal.getAllSubcomponents('vevent');
+    const step = events.find((v) => String(v.getFirstPropertyValue('summary')).startsWith('Vence: '));
+    expect(step?.getFirstPropertyValue('summary')).toBe('Vence: Plan the unit');
+    expect(String(step?.getFirstPropertyValue('description'))).toMatch(
+      /^Grade 4 · acordado en Grade 4 weekly\nAbrir: http:\/\/ensemble\.test\/meetings\//,
+    );
+    const meeting = events.find((v) => String(v.getFirstPropertyValue('uid')).startsWith('meeting-'));
+    expect(String(meeting?.getFirstPropertyValue('description'))).toContain('\nAbrir: http://ensemble.test/');
+    // Cai's team link is named in Spanish too; Ben (no choice) keeps English.
+    const team = await cai.post<{ url: string }>(`/api/groups/${teamId}/calendar-feed`);
+    const teamRes = await t.app.inject({
+      method: 'GET',
+      url: new URL(team.body.url).pathname,
+      headers: { host: TEST_HOST },
+    });
+    expect(ICAL.Component.fromString(teamRes.body).getFirstPropertyValue('x-wr-calname')).toBe(
+      'Reuniones de Grade 4',
+    );
+    const bens = await ben.post<{ url: string }>('/api/me/calendar-feed');
+    const benRes = await t.app.inject({
+      method: 'GET',
+      url: new URL(bens.body.url).pathname,
+      headers: { host: TEST_HOST, 'accept-language': 'es' },
+    });
+    expect(ICAL.Component.fromString(benRes.body).getFirstPropertyValue('x-wr-calname')).toBe(
+      'My Ensemble meetings',
+    );
+    await t.database.db.update(users).set({ language: null }).where(eq(users.id, ids.cai));
+  });
+
+  it('I18N-CAL-2: a team calendar downloaded from the app: the person’s choice, else the tab’s language', async () => {
+    const url = `/api/groups/${teamId}/meetings.ics`;
+    const calName = async (c: Client, headers: Record<string, string>) => {
+      const res = await c.request<string>('GET', url, undefined, headers);
+      expect(res.status).toBe(200);
+      return ICAL.Component.fromString(res.body).getFirstPropertyValue('x-wr-calname');
+    };
+    expect(await calName(ben, { 'accept-language': 'es' })).toBe('Reuniones de Grade 4');
+    expect(await calName(ben, {})).toBe('Grade 4 meetings');
+    await t.database.db.update(users).set({ language: 'es' }).where(eq(users.id, ids.ben));
+    expect(await calName(ben, { 'accept-language': 'en' })).toBe('Reuniones de Grade 4');
+    await t.database.db.update(users).set({ language: null }).where(eq(users.id, ids.ben));
   });
 });

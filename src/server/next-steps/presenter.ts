@@ -1,8 +1,11 @@
 /** Next steps as the API sends them (NEXT-*), and a team's next steps as CSV. */
-import type { NextStepItem, NextStepsPage } from '#contracts/next-steps';
+import type { Language } from '#contracts/auth';
+import type { FollowUpStatus } from '#contracts/meeting';
+import type { DueClass, NextStepItem, NextStepsPage } from '#contracts/next-steps';
 import { classify, type NextStep } from '#core/next-steps/index';
-import { csvRow } from '../audit/presenter';
+import { csvRow, type CsvHeader } from '../audit/presenter';
 import type { Actor } from '../policy/actor';
+import { nextStepsCsvEs } from './csv.es';
 import type { TeamNextSteps } from './queries';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -84,12 +87,29 @@ const CSV_COLUMNS = [
   'outcome',
   'closed_at',
   'follow_ups',
-];
+] as const;
 
-/** NEXT-CSV-1: RFC 4180, spreadsheet-safe cells (the audit log's `csvRow`). */
-export function nextStepsToCsv(page: NextStepsPage): string {
+/** I18N-CSV-1: the CSV's own words in one language; the columns a tuple as long as the English. */
+export interface NextStepsCsvWords {
+  columns: CsvHeader<typeof CSV_COLUMNS>;
+  status: Record<NextStepItem['status'], string>;
+  dueClass: Record<DueClass, string>;
+  followUp: Record<FollowUpStatus, string>;
+}
+
+/** English: the values are the codes, as they always were. */
+const CSV_EN: NextStepsCsvWords = {
+  columns: CSV_COLUMNS,
+  status: { open: 'open', done: 'done', dropped: 'dropped' },
+  dueClass: { overdue: 'overdue', 'due-soon': 'due-soon', later: 'later', 'no-date': 'no-date' },
+  followUp: { done: 'done', 'carry-on': 'carry-on', drop: 'drop' },
+};
+
+/** NEXT-CSV-1: RFC 4180, spreadsheet-safe cells (the audit log's `csvRow`); I18N-CSV-1: in `language`. */
+export function nextStepsToCsv(page: NextStepsPage, language: Language = 'en'): string {
+  const w = language === 'es' ? nextStepsCsvEs : CSV_EN;
   return [
-    csvRow(CSV_COLUMNS),
+    csvRow(w.columns),
     ...page.items.map((i) =>
       csvRow([
         i.team.name,
@@ -98,11 +118,13 @@ export function nextStepsToCsv(page: NextStepsPage): string {
         i.text,
         i.owner?.name ?? '',
         i.due ?? '',
-        i.status,
-        i.dueClass,
+        w.status[i.status],
+        w.dueClass[i.dueClass],
         i.outcome ?? '',
         i.closedAt ?? '',
-        i.followUps.map((f) => `${f.meeting.title}: ${f.status}${f.note ? ` (${f.note})` : ''}`).join('; '),
+        i.followUps
+          .map((f) => `${f.meeting.title}: ${w.followUp[f.status]}${f.note ? ` (${f.note})` : ''}`)
+          .join('; '),
       ]),
     ),
   ].join('');

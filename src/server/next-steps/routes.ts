@@ -1,3 +1,4 @@
+import type { Language } from '#contracts/auth';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import type { NextStepsQuery } from '#contracts/next-steps';
@@ -10,6 +11,8 @@ import type { Actor } from '../policy/actor';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
 import { digestSettingOf, setDigest, subscriptionByToken } from './digest';
+import { chosenLanguageOf, mailLanguage, personLanguage, type LanguageRequest } from '../mail/language';
+import { mailTemplates } from '../mail/templates';
 import { nextStepsToCsv, presentNextStep, presentNextSteps, utcToday } from './presenter';
 import { activeTeamsOf, loadNextSteps, namesOf, type TeamNextSteps } from './queries';
 import { reminderCounts } from '#core/next-steps/index';
@@ -30,8 +33,19 @@ function refusal(code: string, message: string): Error {
   }
 }
 
-const page = (html: string) =>
-  `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Weekly digest · Ensemble</title></head><body><main>${html}</main></body></html>`;
+/** DIGEST-UNSUB-1, I18N-MAIL-9: the unsubscribe pages, in `language` (the catalogue's words have no markup). */
+const page = (language: Language, html: string) =>
+  `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${mailTemplates(language).unsubscribePage.title}</title></head><body><main>${html}</main></body></html>`;
+const message = (m: { heading: string; body: string }) => `<h1>${m.heading}</h1><p>${m.body}</p>`;
+
+/** The subscriber's choice, else the opening browser's language, else English. */
+async function unsubscribeLanguage(
+  db: Services['db'],
+  sub: { districtId: string; userId: string } | null,
+  req: LanguageRequest,
+): Promise<Language> {
+  return mailLanguage(sub ? await chosenLanguageOf(db, sub.districtId, sub.userId) : null, req);
+}
 
 /**
  * Next steps across meetings (NEXT-*), the reminder, and the weekly digest's opt-in and one-click unsubscribe
@@ -99,7 +113,7 @@ export function registerNextStepsRoutes(app: FastifyInstance, s: Services) {
       from: req,
     });
     void reply.header('Content-Disposition', `attachment; filename="ensemble-next-steps-${p.today}.csv"`);
-    return nextStepsToCsv(p);
+    return nextStepsToCsv(p, await personLanguage(s.db, actor, req));
   });
 
   registerEndpoint(app, api.completeNextStep, async ({ actor, params, body }) => {
@@ -136,17 +150,17 @@ export function registerNextStepsRoutes(app: FastifyInstance, s: Services) {
 
   // DIGEST-UNSUB-1: the link in a digest. A GET (a mail client or a link scanner opening it) changes nothing: it
   // shows a button that posts back; a POST (that button, or the mail provider's one-click) unsubscribes.
-  registerEndpoint(app, api.digestUnsubscribePage, async ({ params }) => {
+  registerEndpoint(app, api.digestUnsubscribePage, async ({ params, req }) => {
     const sub = await subscriptionByToken(s.db, params.token);
-    if (!sub)
-      return page(
-        '<h1>This link no longer works</h1><p>Turn the weekly digest off on the Next steps page after signing in.</p>',
-      );
-    if (!sub.weekly) return page('<h1>You are unsubscribed</h1><p>You will not get the weekly digest.</p>');
+    const language = await unsubscribeLanguage(s.db, sub, req);
+    const t = mailTemplates(language).unsubscribePage;
+    if (!sub) return page(language, message(t.gone));
+    if (!sub.weekly) return page(language, message(t.already));
     return page(
-      '<h1>Stop the weekly digest?</h1><p>You will no longer get the weekly email of your next steps.</p>' +
+      language,
+      message(t.confirm) +
         '<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">' +
-        '<button type="submit">Unsubscribe</button></form>',
+        `<button type="submit">${t.confirm.button}</button></form>`,
     );
   });
 
@@ -157,11 +171,12 @@ export function registerNextStepsRoutes(app: FastifyInstance, s: Services) {
       { parseAs: 'string', bodyLimit: 1024 },
       (_req, _body, next) => next(null, undefined),
     );
-    registerEndpoint(scope, api.digestUnsubscribe, async ({ params }) => {
+    registerEndpoint(scope, api.digestUnsubscribe, async ({ params, req }) => {
       const sub = await subscriptionByToken(s.db, params.token);
       if (!sub) throw notFound('That unsubscribe link');
       if (sub.weekly) await setDigest(s.db, sub.districtId, sub.userId, false);
-      return page('<h1>You are unsubscribed</h1><p>You will not get the weekly digest any more.</p>');
+      const language = await unsubscribeLanguage(s.db, sub, req);
+      return page(language, message(mailTemplates(language).unsubscribePage.done));
     });
     done();
   });

@@ -13,6 +13,8 @@ import { groups, users } from '../db/schema';
 import { groupSubject, loadGroup, type GroupRow } from '../groups/queries';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
 import { registerEndpoint } from '../http/route';
+import { chosenLanguageOf, mailLanguage } from '../mail/language';
+import { localizedMail } from '../mail/templates';
 import { presentMeetingSummary } from '../meetings/presenter';
 import { inviteeIdsOf, loadMeeting, meetingSubject, type MeetingRow } from '../meetings/queries';
 import type { Actor } from '../policy/actor';
@@ -218,21 +220,29 @@ export function registerPeerModelingRoutes(app: FastifyInstance, s: Services) {
     actor: Actor,
     meeting: MeetingRow,
     group: GroupRow,
-    person: { email: string; name: string },
+    person: { id: string; email: string; name: string },
     role: 'model' | 'observer',
     req: FastifyRequest,
   ) {
-    const when = meeting.scheduledFor
-      ? ` on ${meeting.scheduledFor.toISOString().replace('T', ' ').slice(0, 16)} UTC`
-      : '';
-    const as = role === 'model' ? 'to model a practice' : 'to observe';
     try {
-      await s.mailer.send({
-        to: person.email,
-        districtId: actor.districtId,
-        subject: `${actor.name} invited you to a meeting of ${group.name}`,
-        text: `Hello ${person.name},\n\n${actor.name} invited you ${as} in “${meeting.title}”, a Peer Modeling meeting of ${group.name}${when}. You are invited to this meeting only.\n\nThe meeting, its plan and your visit notes:\n\n${s.link(`/meetings/${meeting.id}/plan`, req)}\n`,
-      });
+      // I18N-MAIL-1: the invitee's chosen language, else the inviter's tab's.
+      const language = mailLanguage(await chosenLanguageOf(s.db, actor.districtId, person.id), req);
+      await s.mailer.send(
+        localizedMail(
+          language,
+          (t) =>
+            t.meetingInvitation({
+              inviter: actor.name,
+              name: person.name,
+              role,
+              meetingTitle: meeting.title,
+              groupName: group.name,
+              at: meeting.scheduledFor,
+              link: s.link(`/meetings/${meeting.id}/plan`, req),
+            }),
+          { to: person.email, districtId: actor.districtId },
+        ),
+      );
     } catch (err) {
       // The invitation stands; the person also finds it on their home page.
       req.log.warn({ errName: err instanceof Error ? err.name : typeof err }, 'invitation mail failed');

@@ -2,13 +2,15 @@
  * My reflections as the author receives them (DAY-REFL-1): list items, and the Markdown and CSV exports
  * (DAY-REFL-3). Built only from the author's own events (see queries.ts and core `myReflectionsOf`).
  */
+import type { Language } from '#contracts/auth';
 import type { MyReflectionItem } from '#contracts/reflections';
 import { myReflectionsOf } from '#core/reflections/index';
-import { csvRow } from '../audit/presenter';
+import { csvRow, type CsvHeader } from '../audit/presenter';
 import { groupSubject } from '../groups/queries';
 import { mdBlock, mdText } from '../meetings/documents';
 import type { Actor } from '../policy/actor';
 import { can, type ReflectionSubject } from '../policy/policy';
+import { reflectionsCsvEs } from './csv.es';
 import type { MeetingWithLog } from './queries';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -131,8 +133,20 @@ const CSV_COLUMNS = [
   'meeting_id',
 ] as const;
 
-/** DAY-REFL-3: RFC 4180 with a byte-order mark; formula-like cells are written as text (the audit's `csvCell`). */
-export function reflectionsToCsv(items: readonly MyReflectionItem[]): string {
+/** I18N-CSV-1: the CSV's own words in one language; the columns a tuple as long as the English. */
+export interface ReflectionsCsvWords {
+  columns: CsvHeader<typeof CSV_COLUMNS>;
+  yesNo: Record<'true' | 'false', string>;
+}
+
+const CSV_EN: ReflectionsCsvWords = { columns: CSV_COLUMNS, yesNo: { true: 'true', false: 'false' } };
+
+/**
+ * DAY-REFL-3: RFC 4180 with a byte-order mark; formula-like cells are written as text (the audit's `csvCell`).
+ * I18N-CSV-1: the header and the yes/no column in `language`.
+ */
+export function reflectionsToCsv(items: readonly MyReflectionItem[], language: Language = 'en'): string {
+  const w = language === 'es' ? reflectionsCsvEs : CSV_EN;
   const rows = items.map((item) =>
     csvRow([
       item.meeting.title,
@@ -143,10 +157,10 @@ export function reflectionsToCsv(items: readonly MyReflectionItem[]): string {
       item.text,
       item.writtenAt,
       item.shared?.at ?? '',
-      item.shared ? String(item.shared.afterMeeting) : '',
+      item.shared ? w.yesNo[item.shared.afterMeeting ? 'true' : 'false'] : '',
       item.reflectionId,
       item.meeting.id,
     ]),
   );
-  return `\uFEFF${csvRow(CSV_COLUMNS)}${rows.join('')}`;
+  return `\uFEFF${csvRow(w.columns)}${rows.join('')}`;
 }

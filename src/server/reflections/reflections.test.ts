@@ -284,6 +284,20 @@ describe('My reflections (DAY-REFL)', () => {
     expect(art.body).not.toContain('quiet group');
   });
 
+  it('I18N-CSV-2: my reflections CSV in my language: header and yes/no in Spanish, what I wrote as written', async () => {
+    await t.database.db.update(users).set({ language: 'es' }).where(eq(users.id, ids.ben));
+    const csv = await ben.get<string>('/api/me/reflections.csv');
+    await t.database.db.update(users).set({ language: null }).where(eq(users.id, ids.ben));
+    expect(
+      csv.body.startsWith(
+        '\uFEFFreunión,fecha_de_la_reunión,equipo,rutina,paso,reflexión,escrita_el,compartida_el,compartida_después_de_la_reunión,',
+      ),
+    ).toBe(true);
+    expect(csv.body).toContain(`"'=HYPERLINK(""http://evil.test"",""click"")"`);
+    expect(csv.body.split('\r\n').filter(Boolean)).toHaveLength(5);
+    expect(csv.body).not.toMatch(/,(true|false),/);
+  });
+
   it('DAY-REFL-4: the author shares last week’s reflection after the meeting; the minutes list it as shared after the meeting; a retry adds nothing; a former member cannot', async () => {
     const item = (await list(ben, `?groupId=${teamId}`)).body.items.find((r) => r.meeting.id === lastWeek)!;
     const res = await ben.post<MyReflectionItem>(`/api/me/reflections/${item.reflectionId}/share`);

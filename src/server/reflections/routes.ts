@@ -1,3 +1,4 @@
+import { personLanguage } from '../mail/language';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import { MY_REFLECTIONS_PAGE_SIZE } from '#contracts/reflections';
@@ -67,10 +68,10 @@ export function registerReflectionRoutes(app: FastifyInstance, s: Services) {
     return reflectionsToMarkdown(items, { personName: actor.name, exportedAt: new Date() });
   });
 
-  registerEndpoint(app, api.myReflectionsCsv, async ({ actor, query, reply }) => {
+  registerEndpoint(app, api.myReflectionsCsv, async ({ actor, query, reply, req }) => {
     const items = await mine(actor, query.groupId);
     void reply.header('Content-Disposition', `attachment; filename="${exportFilename('csv')}"`);
-    return reflectionsToCsv(items);
+    return reflectionsToCsv(items, await personLanguage(s.db, actor, req));
   });
 
   registerEndpoint(app, api.shareMyReflection, async ({ actor, params, req }) => {

@@ -1,4 +1,5 @@
 /** Survey rows -> contracts (MEASURE-WAVE-*, MEASURE-REPORT-*). Never a person with an answer. */
+import type { Language } from '#contracts/auth';
 import {
   COMMENT_PAGE,
   FrozenCell,
@@ -13,7 +14,8 @@ import {
   type WaveSummary,
 } from '#contracts/surveys';
 import { invitedCount } from '#core/measure/frame';
-import { csvRow } from '../audit/presenter';
+import { csvRow, type CsvHeader } from '../audit/presenter';
+import { reportCsvEs } from './csv.es';
 import type { Actor } from '../policy/actor';
 import { can } from '../policy/policy';
 import { frameOf, instrumentOf, type AnswerUnits } from './answers';
@@ -191,30 +193,55 @@ export function presentReport(
   };
 }
 
-/** MEASURE-REPORT-4: aggregates only, one row per shown construct of a cell; suppressed cells say so. */
-export function reportCsv(report: WaveReport): string {
-  let out =
-    '\ufeff' +
-    csvRow(['group', 'level', 'role', 'status', 'n', 'construct', 'mean', 'ci95_low', 'ci95_high', 'alpha']);
+const REPORT_CSV_COLUMNS = [
+  'group',
+  'level',
+  'role',
+  'status',
+  'n',
+  'construct',
+  'mean',
+  'ci95_low',
+  'ci95_high',
+  'alpha',
+] as const;
+
+/** I18N-CSV-1: the report CSV's own words in one language; the columns a tuple as long as the English. */
+export interface ReportCsvWords {
+  columns: CsvHeader<typeof REPORT_CSV_COLUMNS>;
+  level: Record<'district' | 'school' | 'team', string>;
+  role: Record<'all' | 'staff' | 'leader', string>;
+  shown: string;
+  empty: string;
+  suppressed: string;
+}
+
+const REPORT_CSV_EN: ReportCsvWords = {
+  columns: REPORT_CSV_COLUMNS,
+  level: { district: 'district', school: 'school', team: 'team' },
+  role: { all: 'all', staff: 'staff', leader: 'leader' },
+  shown: 'shown',
+  empty: 'no answers',
+  suppressed: 'not shown (too few answers)',
+};
+
+/**
+ * MEASURE-REPORT-4: aggregates only, one row per shown construct of a cell; suppressed cells say so.
+ * I18N-CSV-1: the header, levels, roles and statuses in `language`; construct codes and numbers as they are.
+ */
+export function reportCsv(report: WaveReport, language: Language = 'en'): string {
+  const w = language === 'es' ? reportCsvEs : REPORT_CSV_EN;
+  let out = '\ufeff' + csvRow(w.columns);
   for (const cell of [...(report.cell ? [report.cell] : []), ...report.children]) {
-    const base = [cell.node.name, cell.node.kind, cell.role];
+    const base = [cell.node.name, w.level[cell.node.kind], w.role[cell.role]];
     if (cell.status !== 'shown') {
-      out += csvRow([
-        ...base,
-        cell.status === 'empty' ? 'no answers' : 'not shown (too few answers)',
-        '',
-        '',
-        '',
-        '',
-        '',
-        '',
-      ]);
+      out += csvRow([...base, cell.status === 'empty' ? w.empty : w.suppressed, '', '', '', '', '', '']);
       continue;
     }
     for (const c of cell.constructs)
       out += csvRow([
         ...base,
-        'shown',
+        w.shown,
         String(cell.n),
         c.construct,
         c.mean.toFixed(2),

@@ -3,6 +3,7 @@
  * to a person: `survey_responses` is read only by wave, and `survey_participation` only by wave and person.
  */
 import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, or, sql } from 'drizzle-orm';
+import type { Language } from '#contracts/auth';
 import type { WaveScope, WaveSpace } from '#contracts/surveys';
 import type { FrameInput, FramePerson } from '#core/measure/frame';
 import type { DbOrTx } from '../db/client';
@@ -208,9 +209,9 @@ export async function notYetAnswered(
   db: DbOrTx,
   districtId: string,
   waveId: string,
-): Promise<{ email: string; name: string }[]> {
+): Promise<{ email: string; name: string; language: Language | null }[]> {
   return db
-    .select({ email: users.email, name: users.name })
+    .select({ email: users.email, name: users.name, language: users.language })
     .from(surveyParticipation)
     .innerJoin(
       users,

@@ -3,6 +3,7 @@
  * teams; answers kept apart from people; results frozen at close with ADR 0028's suppression decided once.
  * Every handler: validate, load scoped to the district, `authorize`, one transaction, present.
  */
+import { personLanguage } from '../mail/language';
 import type { FastifyInstance } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
 import { api } from '#contracts/api';
@@ -366,7 +367,9 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       from: req,
     });
     for (const person of people)
-      await s.mailer.send(waveReminderMail(updated ?? row, person, s.link(`/surveys/${row.id}/answer`, req)));
+      await s.mailer.send(
+        waveReminderMail(updated ?? row, person, s.link(`/surveys/${row.id}/answer`, req), req),
+      );
     const [wave] = await withCounts(actor, [updated ?? row]);
     if (!wave) throw notFound('That survey');
     return wave;
@@ -452,7 +455,7 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       from: req,
     });
     void reply.header('content-disposition', `attachment; filename="survey-${params.waveId}.csv"`);
-    return reportCsv(report);
+    return reportCsv(report, await personLanguage(s.db, actor, req));
   });
 
   registerEndpoint(app, api.compareWaves, async ({ actor, query }) => {
@@ -652,5 +655,5 @@ async function insertResponse(tx: DbOrTx, row: WaveRow, checked: ReturnType<type
 async function sendInvitations(s: Services, row: WaveRow, req?: Parameters<Services['link']>[1]) {
   const people = await notYetAnswered(s.db, row.districtId, row.id);
   for (const person of people)
-    await s.mailer.send(waveInvitationMail(row, person, s.link(`/surveys/${row.id}/answer`, req)));
+    await s.mailer.send(waveInvitationMail(row, person, s.link(`/surveys/${row.id}/answer`, req), req));
 }

@@ -315,6 +315,23 @@ describe('MEASURE-WAVE: who starts a wave and who answers', () => {
     expect(csv.body).toContain('Art,team,all,not shown (too few answers)');
   });
 
+  it('I18N-CSV-4: the report CSV in the asking tab’s language: header, levels, roles and statuses; numbers and codes as they are', async () => {
+    const csv = await p('principal').client.request<string>(
+      'GET',
+      `/api/surveys/waves/${waveId}/report.csv?at=school:${school.north}`,
+      undefined,
+      { 'accept-language': 'es-MX' },
+    );
+    expect(csv.status).toBe(200);
+    expect(
+      csv.body.startsWith(
+        '\ufeffgrupo,nivel,rol,estado,n,constructo,media,ic95_inferior,ic95_superior,alfa\r\n',
+      ),
+    ).toBe(true);
+    expect(csv.body).toContain('North,escuela,todos,se muestra,7,collective');
+    expect(csv.body).toContain('Art,equipo,todos,no se muestra (muy pocas respuestas)');
+  });
+
   it('MEASURE-REPORT-2: a team member reads their own team and nothing of another team; another school sees nothing', async () => {
     const mine = await p('t3').client.get<WaveReport>(
       `/api/surveys/waves/${waveId}/report?at=school:${school.north}`,

@@ -3,10 +3,12 @@
  * Record contents are parsed with `MemoryContent` on every read; a record this version cannot read keeps its
  * title, kind and dates, and its texts are left out rather than trusted.
  */
+import type { Language } from '#contracts/auth';
 import { MemoryContent } from '#contracts/memory';
 import type { HomeMeeting, SinceLastVisit } from '#contracts/team-home';
 import type { NextStepDone } from '#core/journey/index';
-import { csvRow } from '../audit/presenter';
+import { csvRow, type CsvHeader } from '../audit/presenter';
+import { memoryCsvEs } from './csv.es';
 import { mdBlock, mdText, OBSERVATION_MODE_NAMES } from '../meetings/documents';
 import type { MemoryRecordRow, NextMeetingRow } from './queries';
 
@@ -282,12 +284,33 @@ function contentCells(r: MemoryRecordRow, ctx: ExportContext) {
   }
 }
 
-/** EXPORT-3: RFC 4180 with a header row and a byte-order mark; formula-like cells are written as text. */
-export function memoryToCsv(records: readonly MemoryRecordRow[], ctx: ExportContext): string {
+/** I18N-CSV-1: the CSV's own words in one language; the columns a tuple as long as the English. */
+export interface MemoryCsvWords {
+  columns: CsvHeader<typeof MEMORY_CSV_COLUMNS>;
+  kind: Record<MemoryRecordRow['kind'], string>;
+  status: Record<NonNullable<MemoryRecordRow['status']>, string>;
+}
+
+const MEMORY_CSV_EN: MemoryCsvWords = {
+  columns: MEMORY_CSV_COLUMNS,
+  kind: { success: 'success', dilemma: 'dilemma', observation: 'observation' },
+  status: { open: 'open', resolved: 'resolved' },
+};
+
+/**
+ * EXPORT-3: RFC 4180 with a header row and a byte-order mark; formula-like cells are written as text.
+ * I18N-CSV-1: the header, kinds and statuses in `language`; the team's words as written.
+ */
+export function memoryToCsv(
+  records: readonly MemoryRecordRow[],
+  ctx: ExportContext,
+  language: Language = 'en',
+): string {
+  const w = language === 'es' ? memoryCsvEs : MEMORY_CSV_EN;
   const rows = records.map((r) => {
     const c = contentCells(r, ctx);
     return csvRow([
-      r.kind,
+      w.kind[r.kind],
       r.title,
       iso(r.occurredAt),
       nameOf(ctx, r.authorId),
@@ -295,7 +318,7 @@ export function memoryToCsv(records: readonly MemoryRecordRow[], ctx: ExportCont
       r.subject ?? '',
       r.strategy ?? '',
       r.studentGroup ?? '',
-      r.status ?? '',
+      r.status ? w.status[r.status] : '',
       r.resolution ?? '',
       r.resolvedAt ? iso(r.resolvedAt) : '',
       c.story,
@@ -313,5 +336,5 @@ export function memoryToCsv(records: readonly MemoryRecordRow[], ctx: ExportCont
       r.meetingId ?? '',
     ]);
   });
-  return `\uFEFF${csvRow(MEMORY_CSV_COLUMNS)}${rows.join('')}`;
+  return `\uFEFF${csvRow(w.columns)}${rows.join('')}`;
 }

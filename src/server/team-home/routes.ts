@@ -3,6 +3,7 @@
  * members only (`take-part` on the group), never its principal or a district admin who is not a member
  * (non-evaluative by design); another district's team is not found.
  */
+import { personLanguage } from '../mail/language';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import { journeyOf, nextStepsDoneSince, sourcesOverTime } from '#core/journey/index';
@@ -119,6 +120,6 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(app, api.teamMemoryCsv, async ({ actor, params, req, reply }) => {
     const { ctx, records } = await exportOf(actor, params.groupId, 'csv', req);
     void reply.header('Content-Disposition', `attachment; filename="${exportFilename('csv')}"`);
-    return memoryToCsv(records, ctx);
+    return memoryToCsv(records, ctx, await personLanguage(s.db, actor, req));
   });
 }

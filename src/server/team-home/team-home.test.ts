@@ -460,6 +460,19 @@ describe('team memory export (EXPORT-1..4)', () => {
     );
   });
 
+  it('I18N-CSV-3: the team memory CSV in the asking tab’s language: header, kinds and statuses; the team’s words as written', async () => {
+    const res = await as.member.request<string>('GET', `/api/groups/${teamId}/memory.csv`, undefined, {
+      'accept-language': 'es',
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.startsWith('\uFEFFtipo,título,fecha,autor(a),grado,asignatura,')).toBe(true);
+    const lines = res.body.split('\r\n');
+    expect(lines.some((l) => l.startsWith('dilema,Homework return,'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('logro,'))).toBe(true);
+    expect(res.body).toContain(',resuelto,Weekly folder worked,');
+    expect(res.body).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
+  });
+
   it('EXPORT-4: each export is in the audit log with the team, the format and the count, and no text', async () => {
     await as.facilitator.get(`/api/groups/${teamId}/memory.csv`);
     const rows = await t.database.db
