@@ -6,7 +6,6 @@
  */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EFFICACY_SOURCE_WORDS } from '#contracts/efficacy-sources';
 import { EFFICACY_SOURCES } from '#contracts/routine';
 import type { SourcesOverTime } from '#contracts/team-home';
 import { BarChart, ChartTable } from '../ui/BarChart';
@@ -44,7 +43,7 @@ export function SourcesChart({ sources, t }: { sources: SourcesOverTime; t: Team
       from: monthLabel(first.month, 'long'),
       to: monthLabel(last.month, 'long'),
       counts: EFFICACY_SOURCES.map((s) =>
-        t('sources.summaryCount', { name: EFFICACY_SOURCE_WORDS[s].name, count: sources.total[s] }),
+        t('sources.summaryCount', { name: t(`sources.names.${s}.name`), count: sources.total[s] }),
       ).join(', '),
     }),
     busiest ? t('sources.busiest', { month: monthLabel(busiest.month, 'long') }) : '',
@@ -58,7 +57,7 @@ export function SourcesChart({ sources, t }: { sources: SourcesOverTime; t: Team
         title={t('sources.chartTitle')}
         summary={summary}
         legendLabel={t('sources.legend')}
-        series={EFFICACY_SOURCES.map((s) => ({ key: s, label: EFFICACY_SOURCE_WORDS[s].name }))}
+        series={EFFICACY_SOURCES.map((s) => ({ key: s, label: t(`sources.names.${s}.name`) }))}
         groups={months.map((m) => ({
           key: m.month,
           label: monthLabel(m.month),
@@ -79,7 +78,7 @@ export function SourcesChart({ sources, t }: { sources: SourcesOverTime; t: Team
             <th scope="col">{t('sources.month')}</th>
             {EFFICACY_SOURCES.map((s) => (
               <th scope="col" key={s} data-source={s}>
-                {EFFICACY_SOURCE_WORDS[s].name}
+                {t(`sources.names.${s}.name`)}
               </th>
             ))}
             <th scope="col">{t('sources.total')}</th>
@@ -118,10 +117,10 @@ export function SourceWords({ sources, t }: { sources: SourcesOverTime; t: TeamH
           <section
             key={source}
             className="source-words__source"
-            aria-label={EFFICACY_SOURCE_WORDS[source].name}
+            aria-label={t(`sources.names.${source}.name`)}
           >
-            <h4>{EFFICACY_SOURCE_WORDS[source].name}</h4>
-            <p className="muted">{EFFICACY_SOURCE_WORDS[source].gloss}</p>
+            <h4>{t(`sources.names.${source}.name`)}</h4>
+            <p className="muted">{t(`sources.names.${source}.gloss`)}</p>
             {items.length ? (
               <ul>
                 {items.slice(0, WORDS_SHOWN).map((w, i) => (

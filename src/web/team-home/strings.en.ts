@@ -1,4 +1,6 @@
 /** The strings of the team home (namespace `teamHome`, registered by i18n.ts). */
+import { EFFICACY_SOURCE_WORDS } from '#contracts/efficacy-sources';
+
 export const teamHomeStrings = {
   next: {
     title: 'Next meeting',
@@ -86,6 +88,19 @@ export const teamHomeStrings = {
     month: 'Month',
     total: 'Total',
     wordsTitle: 'What the team wrote about each source',
+    /** Each source's name and what it means, in the reader's language (I18N-E2E-3). */
+    names: {
+      mastery: { name: EFFICACY_SOURCE_WORDS.mastery.name, gloss: EFFICACY_SOURCE_WORDS.mastery.gloss },
+      vicarious: { name: EFFICACY_SOURCE_WORDS.vicarious.name, gloss: EFFICACY_SOURCE_WORDS.vicarious.gloss },
+      social_persuasion: {
+        name: EFFICACY_SOURCE_WORDS.social_persuasion.name,
+        gloss: EFFICACY_SOURCE_WORDS.social_persuasion.gloss,
+      },
+      affective_state: {
+        name: EFFICACY_SOURCE_WORDS.affective_state.name,
+        gloss: EFFICACY_SOURCE_WORDS.affective_state.gloss,
+      },
+    },
     wordsNone: 'Nothing written yet.',
     wordsMore_one: 'and {{count}} more',
     wordsMore_other: 'and {{count}} more',

@@ -90,6 +90,24 @@ export const teamHomeStrings: Translated<typeof english> = {
     month: 'Mes',
     total: 'Total',
     wordsTitle: 'Lo que el equipo escribió sobre cada fuente',
+    names: {
+      mastery: {
+        name: 'Experiencia de dominio',
+        gloss: 'Con nuestras propias acciones logramos algo que nos resultaba difícil.',
+      },
+      vicarious: {
+        name: 'Experiencia vicaria',
+        gloss: 'Vimos a un(a) colega lograrlo y podemos imaginarnos haciendo lo mismo.',
+      },
+      social_persuasion: {
+        name: 'Persuasión social',
+        gloss: 'Colegas nos dijeron, de forma concreta y creíble, que podemos hacerlo.',
+      },
+      affective_state: {
+        name: 'Estado afectivo',
+        gloss: 'La conversación se sintió tranquila y lo bastante segura como para arriesgarnos.',
+      },
+    },
     wordsNone: 'Todavía no hay nada escrito.',
     wordsMore_one: 'y {{count}} más',
     wordsMore_other: 'y {{count}} más',
