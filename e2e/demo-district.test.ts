@@ -520,7 +520,7 @@ describeE2E('demo district', () => {
       await sweep(page, 'reflections', '/reflections');
     });
 
-    test('I18N-E2E-2 (I18N-E2E-3) the coach reads in Spanish: team, memory, a record, minutes, a live meeting and its projector, routines, peer modeling, search', async () => {
+    test('I18N-E2E-2 (I18N-E2E-3) the coach reads in Spanish: team, memory, a record, minutes, a live meeting and its projector, peer modeling, a book study, routines, search', async () => {
       const page = await spanishContext('en-US');
       await withSession(page, coachEmail);
       const chosen = await page.request.put(`${app.baseUrl}/api/auth/me/language`, {
@@ -563,6 +563,21 @@ describeE2E('demo district', () => {
       );
       expect(peerModeling, 'the demo’s planned peer-modeling meeting').toBeDefined();
       await sweep(page, 'peer-modeling-plan', `/meetings/${peerModeling?.id ?? ''}/plan`);
+
+      // The demo has no book study: the coach, who runs Grade 3 Team, starts one (BOOK-WEB-2's page).
+      const study = await page.request.post(`${app.baseUrl}/api/groups/${gradeThree}/book-studies`, {
+        headers: { origin: app.baseUrl },
+        data: {
+          title: 'Lectura en voz alta',
+          authors: ['Ana Pérez'],
+          sections: [
+            { title: 'Capítulos 1 a 3', readBy: '2027-01-15', prompts: ['¿Qué probaríamos en clase?'] },
+          ],
+        },
+      });
+      expect(study.status(), await study.text()).toBe(200);
+      const { id: studyId } = z.object({ id: z.string() }).parse(await study.json());
+      await sweep(page, 'book-study', `/book-studies/${studyId}`);
 
       await sweep(page, 'routines', `/teams/${gradeThree}/routines`);
       await page.locator(`main a[href^="/teams/${gradeThree}/routines/"]`).first().click();
