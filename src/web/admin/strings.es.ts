@@ -24,7 +24,7 @@ export const adminStrings: Translated<typeof english> = {
     submit: 'Agregar escuela',
     added: 'Se agregó {{name}}.',
     rename: 'Cambiar nombre',
-    renameFor: 'Cambiar el nombre de {{name}}',
+    renameFor: 'Cambiar nombre de {{name}}',
     renameTitle: 'Cambiar el nombre de {{name}}',
     newName: 'Nombre nuevo',
     renamed: 'La escuela ahora se llama {{name}}.',

@@ -156,7 +156,7 @@ export const meetingsStrings: Translated<typeof english> = {
     plusOneShort: '+1',
     plusTwoShort: '+2',
     back: 'Atrás',
-    backLabel: 'Volver al paso anterior',
+    backLabel: 'Atrás: volver al paso anterior',
     skip: 'Omitir',
     skipLabel: 'Omitir este paso',
     next: 'Siguiente paso',
