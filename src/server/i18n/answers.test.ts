@@ -1,11 +1,15 @@
 /**
  * I18N-SRV-2, I18N-SRV-3: real answers of the API in the request's language: a 400 of Zod (its own messages, ours
  * from the contracts, "required", "not allowed"), a 400, 401, 403, 404 and 409 of the HttpError helpers, in Spanish
- * when asked with `Accept-Language: es` and in English otherwise, from the same server at the same time.
+ * when asked with `Accept-Language: es` and in English otherwise, from the same server at the same time; and a
+ * meeting socket's refusals in its handshake's `auth.language` (I18N-SRV-1).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import { io as connectSocket, type Socket } from 'socket.io-client';
 import type { ApiError } from '#contracts/common';
+import { PROTOCOL_VERSION, SOCKET_PATH } from '#contracts/realtime';
+import { SESSION_COOKIE } from '../auth/sessions';
 import { Client, createTestApp, TEST_PASSWORD, signedInClient, type TestApp } from '../testing/api-harness';
 import { personAtSchool } from '../testing/people';
 
@@ -31,7 +35,11 @@ beforeAll(async () => {
   teacher = await signedInClient(t, person);
 });
 
-afterAll(() => t.close());
+const sockets: Socket[] = [];
+afterAll(async () => {
+  for (const socket of sockets) socket.disconnect();
+  await t.close();
+});
 
 const send = (client: Client, method: string, url: string, body: unknown, headers: Record<string, string>) =>
   client.request<ApiError>(method, url, body, headers);
@@ -133,5 +141,86 @@ describe('I18N-SRV-3: HttpError answers in the request language', () => {
       message: 'Ensemble ya está configurado. Inicia sesión.',
     });
     expect(conflictEn.body.error.message).toBe('Ensemble is already set up. Sign in instead.');
+  });
+});
+
+describe("I18N-SRV-1, I18N-SRV-3: a meeting socket's refusals in its handshake's language", () => {
+  let port = 0;
+  let meetingId = '';
+
+  beforeAll(async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const addr = t.app.server.address();
+    port = typeof addr === 'object' && addr ? addr.port : 0;
+    const school = await admin.post<{ id: string }>('/api/schools', { name: 'Escuela Norte' });
+    const group = await admin.post<{ id: string }>('/api/groups', {
+      name: 'Equipo de 3.º',
+      kind: 'teacher_team',
+      schoolId: school.body.id,
+    });
+    expect(group.status).toBe(200);
+    const scheduled = await admin.post<{ id: string }>(`/api/groups/${group.body.id}/meetings`, {
+      title: 'Semanal',
+      routineId: 'share-successes',
+    });
+    expect(scheduled.status).toBe(200);
+    const opened = await admin.post<{ status: string }>(`/api/meetings/${scheduled.body.id}/open`);
+    expect(opened.body.status).toBe('live');
+    meetingId = scheduled.body.id;
+  });
+
+  const socketOf = async (cookie: string | null, auth: Record<string, string>) => {
+    const socket = connectSocket(`http://127.0.0.1:${port}`, {
+      path: SOCKET_PATH,
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: cookie ? { cookie: `${SESSION_COOKIE}=${cookie}` } : {},
+      auth,
+    });
+    sockets.push(socket);
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', () => resolve());
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  };
+  const messageOf = (ack: unknown) =>
+    typeof ack === 'object' && ack !== null && 'error' in ack && typeof ack.error === 'object' && ack.error
+      ? 'message' in ack.error
+        ? ack.error.message
+        : undefined
+      : undefined;
+  const ask = (socket: Socket, event: string, payload: unknown) =>
+    socket.timeout(5000).emitWithAck(event, payload) as Promise<unknown>;
+
+  it("I18N-SRV-3: the socket's own refusals, Zod's messages in them, and the meeting core's rejections", async () => {
+    const es = await socketOf(admin.cookie, { language: 'es' });
+    const en = await socketOf(admin.cookie, {});
+    const elsewhere = { protocolVersion: PROTOCOL_VERSION, meetingId: randomUUID(), lastSeq: 0 };
+    expect(messageOf(await ask(es, 'meeting:join', elsewhere))).toBe('No se encontró esa reunión.');
+    expect(messageOf(await ask(en, 'meeting:join', elsewhere))).toBe('That meeting was not found.');
+
+    const old = { protocolVersion: PROTOCOL_VERSION + 100, meetingId, lastSeq: 0 };
+    expect(messageOf(await ask(es, 'meeting:join', old))).toBe(
+      'Esta página está desactualizada. Vuelve a cargarla para continuar.',
+    );
+
+    const malformed = { protocolVersion: PROTOCOL_VERSION, lastSeq: 0 };
+    expect(messageOf(await ask(es, 'meeting:join', malformed))).toBe(
+      'Solicitud para unirse mal formada (meetingId: Este campo es obligatorio)',
+    );
+    expect(messageOf(await ask(en, 'meeting:join', malformed))).toMatch(
+      /^Malformed join request \(meetingId: Invalid input: expected string, received undefined\)$/,
+    );
+
+    const join = { protocolVersion: PROTOCOL_VERSION, meetingId, lastSeq: 0 };
+    expect(await ask(es, 'meeting:join', join)).toMatchObject({ ok: true });
+    expect(await ask(en, 'meeting:join', join)).toMatchObject({ ok: true });
+    // The meeting core's rejection: the timer of a meeting that has not started.
+    const pause = { meetingId, command: { idempotencyKey: randomUUID(), type: 'pauseTimer' } };
+    expect(messageOf(await ask(es, 'meeting:command', pause))).toBe('La reunión todavía no empezó');
+    const pauseEn = { meetingId, command: { idempotencyKey: randomUUID(), type: 'pauseTimer' } };
+    expect(messageOf(await ask(en, 'meeting:command', pauseEn))).toBe('The meeting has not started yet');
   });
 });
