@@ -144,6 +144,32 @@ describe('I18N-SRV-3: HttpError answers in the request language', () => {
   });
 });
 
+describe('I18N-SRV-3: the file:line problems of a routine upload in the request language', () => {
+  it('I18N-SRV-3: a refused YAML import names each problem in Spanish, with its file and line as they are', async () => {
+    const school = await admin.post<{ id: string }>('/api/schools', { name: 'Escuela Sur' });
+    const group = await admin.post<{ id: string }>('/api/groups', {
+      name: 'Equipo de rutinas',
+      kind: 'teacher_team',
+      schoolId: school.body.id,
+    });
+    const files = { files: [{ name: 'deep.yaml', text: '['.repeat(100) }] };
+    const url = `/api/groups/${group.body.id}/routines/import`;
+    const es = await send(admin, 'POST', url, files, ES);
+    const en = await send(admin, 'POST', url, files, EN);
+    expect(es.status).toBe(400);
+    expect(es.body.error).toEqual({
+      code: 'invalid_input',
+      message: 'No se importó nada: un archivo tiene problemas que corregir.',
+      fields: [{ path: 'deep.yaml:1', message: 'deep.yaml:1:1: Tiene más de 24 niveles de anidación' }],
+    });
+    expect(en.body.error).toEqual({
+      code: 'invalid_input',
+      message: 'Nothing was imported: a file has problems to fix.',
+      fields: [{ path: 'deep.yaml:1', message: 'deep.yaml:1:1: Nested more than 24 levels deep' }],
+    });
+  });
+});
+
 describe("I18N-SRV-1, I18N-SRV-3: a meeting socket's refusals in its handshake's language", () => {
   let port = 0;
   let meetingId = '';

@@ -112,6 +112,21 @@ describe('I18N-SRV-3: a sentence is translated once, where the answer leaves', (
     );
   });
 
+  it("I18N-SRV-3: the file:line problems of a routine or instrument upload, Zod's English wording in them included", () => {
+    expect(translate('share-successes.yaml:3:1: Unknown field "colour"', 'es')).toBe(
+      'share-successes.yaml:3:1: Campo desconocido “colour”',
+    );
+    expect(
+      translate('my.yaml:4:3: steps[0].title: Invalid input: expected string, received number', 'es'),
+    ).toBe('my.yaml:4:3: steps[0].title: Entrada no válida: se esperaba texto, se recibió número');
+    expect(
+      translate('my.yaml:1:1: YAML anchors and aliases (& and *) are not allowed in a routine file', 'es'),
+    ).toBe('my.yaml:1:1: Los anclajes y alias de YAML (& y *) no están permitidos en un archivo de rutina');
+    expect(translate('pulse.yaml:9:3: items[5]: A pulse has at most 5 items; found 6', 'es')).toBe(
+      'pulse.yaml:9:3: items[5]: Un pulso tiene como máximo 5 ítems; se encontraron 6',
+    );
+  });
+
   it('I18N-SRV-3: each line of a list of problems is translated; what is not ours stays as it is', () => {
     expect(translate('Enter a name\nUse at most 80 characters', 'es')).toBe(
       'Escribe un nombre\nUsa como máximo 80 caracteres',

@@ -463,6 +463,75 @@ export const MESSAGES_ES: Readonly<Record<string, string>> = {
   'This pulse has no such question': 'Este pulso no tiene esa pregunta',
   'The meeting of {{0}} has already been held': 'La reunión del {{0}} ya se realizó',
 
+  // --- Routine and instrument files: the file:line problems of an upload (src/core/routines, src/core/yaml,
+  // src/contracts/instrument.ts), and Zod's own English messages inside them (the global locale is English) -------
+  'Position {{0}} is past the last step': 'La posición {{0}} está después del último paso',
+  'Another file of this import has the same name': 'Otro archivo de esta importación tiene el mismo nombre',
+  'File is larger than {{0}} characters': 'El archivo tiene más de {{0}} caracteres',
+  'Step id "{{0}}" is already used by step {{1}}': 'El id de paso “{{0}}” ya lo usa el paso {{1}}',
+  'The final step must be the last step': 'El paso final debe ser el último',
+  'A final step needs finalPrompts (learned, nextSteps, sources)':
+    'Un paso final necesita finalPrompts (learned, nextSteps, sources)',
+  'Only the final step has finalPrompts': 'Solo el paso final tiene finalPrompts',
+  'A questions step needs questionKind (clarifying or probing)':
+    'Un paso de preguntas necesita questionKind (clarifying o probing)',
+  'Only a questions step has questionKind': 'Solo un paso de preguntas tiene questionKind',
+  'An observe step needs modes (how the team watches the model)':
+    'Un paso de observación necesita modes (cómo observa el equipo el modelo)',
+  'Only an observe step has modes': 'Solo un paso de observación tiene modes',
+  'Only an observe step can have a variable length':
+    'Solo un paso de observación puede tener duración variable',
+  'Each source of efficacy may be listed once': 'Cada fuente de eficacia se puede indicar una sola vez',
+  'Each mode may be listed once': 'Cada modo se puede indicar una sola vez',
+  'A routine ends with exactly one final step (kind: final); none found':
+    'Una rutina termina con exactamente un paso final (kind: final); no se encontró ninguno',
+  'A routine has exactly one final step; found {{0}}':
+    'Una rutina tiene exactamente un paso final; se encontraron {{0}}',
+  'The steps add up to {{0}} minutes; the limit is {{1}}':
+    'Los pasos suman {{0}} minutos; el límite es {{1}}',
+  'Unknown field "{{0}}"': 'Campo desconocido “{{0}}”',
+  'Nested more than {{0}} levels deep': 'Tiene más de {{0}} niveles de anidación',
+  'YAML anchors and aliases (& and *) are not allowed in {{0}}':
+    'Los anclajes y alias de YAML (& y *) no están permitidos en {{0}}',
+  'A {{0}}-point scale needs {{1}} labels, lowest to highest; found {{2}}':
+    'Una escala de {{0}} puntos necesita {{1}} etiquetas, de la más baja a la más alta; se encontraron {{2}}',
+  'The label "{{0}}" is already used by point {{1}}': 'La etiqueta “{{0}}” ya la usa el punto {{1}}',
+  'Item id "{{0}}" is already used by item {{1}}': 'El id de ítem “{{0}}” ya lo usa el ítem {{1}}',
+  'Item {{0}} already has this wording': 'El ítem {{0}} ya tiene esta redacción',
+  'A survey needs at least {{0}} items for "{{1}}" (found {{2}}), so its reliability can be computed':
+    'Una encuesta necesita al menos {{0}} ítems para “{{1}}” (se encontraron {{2}}), para poder calcular su confiabilidad',
+  'A pulse has at most {{0}} items; found {{1}}':
+    'Un pulso tiene como máximo {{0}} ítems; se encontraron {{1}}',
+  'A pulse has no free text': 'Un pulso no tiene texto libre',
+  'Free text that is allowed needs a prompt': 'El texto libre permitido necesita una indicación',
+  'Write the routine': 'Escribe la rutina',
+  'Choose the routine to copy': 'Elige la rutina que quieres copiar',
+  'Name the copy': 'Ponle nombre a la copia',
+  // Zod's English messages (zod/v4/locales/en.js), for the texts that carry them already worded in English.
+  'Invalid input: expected {{0}}, received {{1}}': 'Entrada no válida: se esperaba {{0}}, se recibió {{1}}',
+  'Invalid input: expected {{0}}': 'Entrada no válida: se esperaba {{0}}',
+  'Invalid option: expected one of {{0}}': 'Opción no válida: se esperaba una de {{0}}',
+  'Too big: expected {{0}} to have {{1}} {{2}}':
+    'Demasiado grande: se esperaba que {{0}} tuviera {{1}} {{2}}',
+  'Too big: expected {{0}} to be {{1}}': 'Demasiado grande: se esperaba que {{0}} fuera {{1}}',
+  'Too small: expected {{0}} to have {{1}} {{2}}':
+    'Demasiado pequeño: se esperaba que {{0}} tuviera {{1}} {{2}}',
+  'Too small: expected {{0}} to be {{1}}': 'Demasiado pequeño: se esperaba que {{0}} fuera {{1}}',
+  'Invalid string: must start with "{{0}}"': 'Texto no válido: debe empezar con “{{0}}”',
+  'Invalid string: must end with "{{0}}"': 'Texto no válido: debe terminar en “{{0}}”',
+  'Invalid string: must include "{{0}}"': 'Texto no válido: debe incluir “{{0}}”',
+  'Invalid string: must match pattern {{0}}': 'Texto no válido: debe coincidir con el patrón {{0}}',
+  'Invalid number: must be a multiple of {{0}}': 'Número no válido: debe ser múltiplo de {{0}}',
+  'Unrecognized key: {{0}}': 'Campo desconocido: {{0}}',
+  'Unrecognized keys: {{0}}': 'Campos desconocidos: {{0}}',
+  'Invalid key in {{0}}': 'Clave no válida en {{0}}',
+  'Invalid discriminator value. Expected {{0}}': 'Valor discriminador no válido. Se esperaba {{0}}',
+  'Invalid input: more than one option matched': 'Entrada no válida: coincide más de una opción',
+  'Invalid input': 'Entrada no válida',
+  'Invalid value in {{0}}': 'Valor no válido en {{0}}',
+  'Invalid {{0}}': 'Valor no válido ({{0}})',
+  '(document)': '(documento)',
+
   // --- OneRoster files (roster/files.ts; the file's name comes first) ---------------------------------------------
   'The upload is not a zip file.': 'El archivo cargado no es un zip.',
   'The roster or the district changed since the preview: preview the import again.':
@@ -659,4 +728,28 @@ export const WORDS_ES: Readonly<Record<string, string>> = {
   'the book title': 'el título del libro',
   'your reflection': 'tu reflexión',
   message: 'mensaje',
+  // What a YAML file is called in its problems.
+  'a routine file': 'un archivo de rutina',
+  'an instrument file': 'un archivo de instrumento',
+  'a directory file': 'un archivo del directorio',
+  // Zod's English names of types, sizes and formats (`Invalid input: expected {{0}}, received {{1}}`).
+  string: 'texto',
+  number: 'número',
+  boolean: 'booleano',
+  array: 'arreglo',
+  object: 'objeto',
+  undefined: 'indefinido',
+  null: 'nulo',
+  date: 'fecha',
+  nan: 'NaN',
+  value: 'valor',
+  characters: 'caracteres',
+  items: 'elementos',
+  bytes: 'bytes',
+  'email address': 'correo electrónico',
+  'ISO datetime': 'fecha y hora ISO',
+  'ISO date': 'fecha ISO',
+  'ISO time': 'hora ISO',
+  'ISO duration': 'duración ISO',
+  input: 'entrada',
 };

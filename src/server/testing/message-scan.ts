@@ -52,6 +52,13 @@ const ZOD_CHECKS = new Set([
   'maximum',
 ]);
 
+/**
+ * The rules of data files (routines, instruments, the YAML reader) name their problems through small local
+ * helpers: `add(path, message)`, `need(path, message)`, `fail(message)`, `at(…, message)` (its last argument).
+ */
+const DATA_RULE_DIRS = ['src/contracts', 'src/core/routines', 'src/core/yaml'];
+const DATA_RULE_ARGUMENT: Record<string, number | 'last'> = { add: 1, need: 1, fail: 0, at: 'last' };
+
 export interface FoundMessage {
   /** The sentence, or the noun of `notFound`, with `{{}}` for each template substitution. */
   text: string;
@@ -181,6 +188,25 @@ export function scanMessages(root: string, dirs: readonly string[]): MessageScan
       ts.forEachChild(node, visit);
     };
     const contracts = relative(root, file).startsWith('src/contracts');
+    const dataRules = DATA_RULE_DIRS.some((d) => relative(root, file).startsWith(d));
+    /** The messages of the data-file rules' helpers; only literals (`at` also takes plain positions). */
+    const visitDataRules = (node: ts.Node) => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
+        const index = DATA_RULE_ARGUMENT[node.expression.text];
+        const arg =
+          index === 'last'
+            ? node.arguments[node.arguments.length - 1]
+            : index === undefined
+              ? undefined
+              : node.arguments[index];
+        const literal = arg ? literalText(arg, consts) : undefined;
+        // `at('id')` of the routine rules makes a path: a message has words.
+        const message = literal !== undefined && (index !== 'last' || literal.includes(' '));
+        if (arg && message) found.push({ text: literal, kind: 'message', where: place(arg) });
+      }
+      ts.forEachChild(node, visitDataRules);
+    };
+    if (dataRules) visitDataRules(source);
     /** In the contracts: the message of a Zod check, and `message:`/`error:` strings in any call's arguments. */
     const visitContract = (node: ts.Node) => {
       if (ts.isCallExpression(node)) {
@@ -210,6 +236,7 @@ export function scanMessages(root: string, dirs: readonly string[]): MessageScan
       ts.forEachChild(node, visitContract);
     };
     if (contracts) visitContract(source);
+    else if (dataRules) answerObject(source);
     else {
       visit(source);
       answerObject(source);
