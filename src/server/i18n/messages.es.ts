@@ -556,6 +556,67 @@ export const MESSAGES_ES: Readonly<Record<string, string>> = {
     'pesa más de {{0}}, el máximo para un archivo del padrón',
   'is not a zip file ({{0}})': 'no es un archivo zip ({{0}})',
 
+  // --- OneRoster CSV problems (src/core/roster; after "file:line: ", a warning with "warning: ") ----------------
+  'warning: {{0}}': 'advertencia: {{0}}',
+  '{{0}} ({{1}} rows; this is the first)': '{{0}} ({{1}} filas; esta es la primera)',
+  'is not UTF-8 (an invalid byte): save the file as UTF-8 and export again':
+    'no está en UTF-8 (tiene un byte no válido): guarda el archivo como UTF-8 y vuelve a exportarlo',
+  'is not well-formed CSV ({{0}})': 'no es un CSV bien formado ({{0}})',
+  'is empty: a header line is needed': 'está vacío: se necesita una línea de encabezado',
+  'has {{0}} fields where the header has {{1}}': 'tiene {{0}} campos donde el encabezado tiene {{1}}',
+  'column "{{0}}" read as "{{1}}" (wrong case)':
+    'la columna “{{0}}” se leyó como “{{1}}” (mayúsculas y minúsculas incorrectas)',
+  'column "{{0}}" appears twice': 'la columna “{{0}}” aparece dos veces',
+  'missing column{{0}} {{1}}': 'faltan columnas: {{1}}',
+  'missing column {{0}}': 'falta la columna {{0}}',
+  'missing columns {{0}}': 'faltan las columnas {{0}}',
+  '{{0}} "{{1}}" read as "{{2}}" (wrong case)':
+    '{{0}} “{{1}}” se leyó como “{{2}}” (mayúsculas y minúsculas incorrectas)',
+  'dateLastModified "{{0}}" has no time: read as that day':
+    'dateLastModified “{{0}}” no tiene hora: se leyó como ese día',
+  'dateLastModified "{{0}}" is not a date (use 2026-08-15T00:00:00Z)':
+    'dateLastModified “{{0}}” no es una fecha (usa 2026-08-15T00:00:00Z)',
+  'status "{{0}}" is not active or tobedeleted': 'status “{{0}}” no es active ni tobedeleted',
+  'sourcedId is empty': 'sourcedId está vacío',
+  'sourcedId "{{0}}" repeats line {{1}}': 'sourcedId “{{0}}” repite la línea {{1}}',
+  'is missing: a OneRoster set starts with its manifest':
+    'falta: un conjunto de OneRoster empieza con su manifiesto',
+  'oneroster.version "{{0}}" is not 1.1 or 1.2': 'oneroster.version “{{0}}” no es 1.1 ni 1.2',
+  '{{0}} is "{{1}}": use absent, bulk or delta': '{{0}} es “{{1}}”: usa absent, bulk o delta',
+  'names no oneroster.version (1.1 or 1.2)': 'no indica oneroster.version (1.1 o 1.2)',
+  'marks {{0}} absent: a roster needs {{1}}': 'marca {{0}} como ausente: un padrón necesita {{1}}',
+  'is marked absent in manifest.csv: not read': 'está marcado como ausente en manifest.csv: no se leyó',
+  'is missing, but manifest.csv lists it as {{0}}': 'falta, pero manifest.csv lo indica como {{0}}',
+  'marks files as delta: Ensemble imports bulk sets only (a delta cannot say who left); export a bulk set':
+    'marca archivos como delta: Ensemble solo importa conjuntos bulk (un delta no puede indicar quién se fue); exporta un conjunto bulk',
+  'type "{{0}}" is not one of {{1}}': 'type “{{0}}” no es uno de {{1}}',
+  'name is empty': 'name está vacío',
+  'name is longer than 120 characters': 'name tiene más de 120 caracteres',
+  'role "{{0}}" is not a OneRoster role': 'role “{{0}}” no es un rol de OneRoster',
+  'role "{{0}}" read as "{{1}}" (wrong case)':
+    'role “{{0}}” se leyó como “{{1}}” (mayúsculas y minúsculas incorrectas)',
+  '{{0}} "{{1}}" is not in orgs.csv': '{{0}} “{{1}}” no está en orgs.csv',
+  'userSourcedId "{{0}}" is not in users.csv': 'userSourcedId “{{0}}” no está en users.csv',
+  'userSourcedId "{{0}}" is not in users.csv: enrollment ignored':
+    'userSourcedId “{{0}}” no está en users.csv: se ignoró la inscripción',
+  'classSourcedId "{{0}}" is not in classes.csv: its school is taken from schoolSourcedId':
+    'classSourcedId “{{0}}” no está en classes.csv: su escuela se toma de schoolSourcedId',
+  'user "{{0}}" has no role in roles.csv: not imported':
+    'el usuario “{{0}}” no tiene rol en roles.csv: no se importó',
+  'givenName and familyName are empty': 'givenName y familyName están vacíos',
+  'the name is longer than 120 characters': 'el nombre tiene más de 120 caracteres',
+  'email "{{0}}" repeats line {{1}}': 'el correo electrónico “{{0}}” repite la línea {{1}}',
+  'email "{{0}}" belongs to an account in another district or network':
+    'el correo electrónico “{{0}}” pertenece a una cuenta de otro distrito o red',
+  'email "{{0}}" is already the address of rostered user "{{1}}"':
+    'el correo electrónico “{{0}}” ya es la dirección del usuario del padrón “{{1}}”',
+  'email "{{0}}" is an existing account: it is taken into the roster':
+    'el correo electrónico “{{0}}” es de una cuenta existente: se incorpora al padrón',
+  'email "{{0}}" is already another account\'s address':
+    'el correo electrónico “{{0}}” ya es la dirección de otra cuenta',
+  'rostered user "{{0}}" is missing but is a district admin: not deactivated':
+    'falta el usuario del padrón “{{0}}”, pero administra el distrito: no se desactivó',
+
   // --- The contracts' own messages (src/contracts: form fields and API answers) -----------------------------------
   'A cohort belongs to a network: start it there': 'Una cohorte pertenece a una red: créala ahí',
   'A district leadership team belongs to no school':
@@ -728,6 +789,8 @@ export const WORDS_ES: Readonly<Record<string, string>> = {
   'the book title': 'el título del libro',
   'your reflection': 'tu reflexión',
   message: 'mensaje',
+  // A OneRoster problem that does not stop the import (`users.csv:4: warning: …`).
+  warning: 'advertencia',
   // What a YAML file is called in its problems.
   'a routine file': 'un archivo de rutina',
   'an instrument file': 'un archivo de instrumento',

@@ -56,8 +56,17 @@ const ZOD_CHECKS = new Set([
  * The rules of data files (routines, instruments, the YAML reader) name their problems through small local
  * helpers: `add(path, message)`, `need(path, message)`, `fail(message)`, `at(…, message)` (its last argument).
  */
-const DATA_RULE_DIRS = ['src/contracts', 'src/core/routines', 'src/core/yaml'];
-const DATA_RULE_ARGUMENT: Record<string, number | 'last'> = { add: 1, need: 1, fail: 0, at: 'last' };
+const DATA_RULE_DIRS = ['src/contracts', 'src/core/routines', 'src/core/yaml', 'src/core/roster'];
+const DATA_RULE_ARGUMENT: Record<string, number | 'last'> = {
+  add: 1,
+  need: 1,
+  fail: 0,
+  at: 'last',
+  // The OneRoster reader's `out.error(file, line, message)`, `out.warn(…)`, `out.warnOnce(file, line, kind, message)`.
+  error: 'last',
+  warn: 'last',
+  warnOnce: 'last',
+};
 
 export interface FoundMessage {
   /** The sentence, or the noun of `notFound`, with `{{}}` for each template substitution. */
@@ -146,11 +155,11 @@ export function scanMessages(root: string, dirs: readonly string[]): MessageScan
       if (literal !== undefined) found.push({ text: literal, kind, where: place(node) });
       else if (reportDynamic) dynamic.push(`${place(node)} ${node.getText(source)}`);
     };
-    /** `{ code, message: '…' }` or `{ path, message: '…' }` anywhere: an answer's or a field's sentence. */
+    /** `{ code|path|severity, message: '…' }` anywhere: an answer's, a field's or a roster problem's sentence. */
     const answerObject = (node: ts.Node) => {
       if (ts.isObjectLiteralExpression(node)) {
         const names = node.properties.map((p) => (p.name && ts.isIdentifier(p.name) ? p.name.text : ''));
-        if (names.includes('code') || names.includes('path')) {
+        if (names.includes('code') || names.includes('path') || names.includes('severity')) {
           for (const p of node.properties)
             if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === 'message')
               take(p.initializer, 'message', false);
@@ -191,8 +200,15 @@ export function scanMessages(root: string, dirs: readonly string[]): MessageScan
     const dataRules = DATA_RULE_DIRS.some((d) => relative(root, file).startsWith(d));
     /** The messages of the data-file rules' helpers; only literals (`at` also takes plain positions). */
     const visitDataRules = (node: ts.Node) => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) {
-        const index = DATA_RULE_ARGUMENT[node.expression.text];
+      const callee = ts.isCallExpression(node)
+        ? ts.isIdentifier(node.expression)
+          ? node.expression.text
+          : ts.isPropertyAccessExpression(node.expression)
+            ? node.expression.name.text
+            : undefined
+        : undefined;
+      if (ts.isCallExpression(node) && callee !== undefined) {
+        const index = DATA_RULE_ARGUMENT[callee];
         const arg =
           index === 'last'
             ? node.arguments[node.arguments.length - 1]
