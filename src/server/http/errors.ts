@@ -1,6 +1,10 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import type { Language } from '#contracts/auth';
 import type { ApiError } from '#contracts/common';
+import { translate } from '../i18n/translate';
+import { type ValidationItem, validationIn } from '../i18n/zod';
+import { languageOf } from './language';
 import { databaseErrorOf } from './logging';
 
 export interface FieldProblem {
@@ -44,8 +48,24 @@ export const tooManyRequests = (
       : { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
   );
 
-function body(code: string, message: string, fields?: FieldProblem[]): ApiError {
-  return { error: fields?.length ? { code, message, fields } : { code, message } };
+/** The answer's body, its sentences in the request's language (I18N-SRV-3). */
+function bodyIn(code: string, english: string, fields?: FieldProblem[], language: Language = 'en'): ApiError {
+  const message = translate(english, language);
+  return {
+    error: fields?.length
+      ? { code, message, fields: fields.map((f) => ({ ...f, message: translate(f.message, language) })) }
+      : { code, message },
+  };
+}
+
+/** The route's schema for a validation context and the input it refused, as the request brought it. */
+function schemaAndInput(req: FastifyRequest, where: string): [schema: unknown, input: unknown] {
+  const schema = req.routeOptions.schema;
+  if (where === 'body') return [schema?.body, req.body];
+  if (where === 'querystring') return [schema?.querystring, req.query];
+  if (where === 'params') return [schema?.params, req.params];
+  if (where === 'headers') return [schema?.headers, req.headers];
+  return [undefined, undefined];
 }
 
 /** Zod issue paths arrive as JSON pointers (`/email`) or arrays; callers see `email`, `steps.2.minutes`. */
@@ -54,15 +74,7 @@ function fieldPath(instancePath: string | undefined, issuePath: readonly Propert
   return (instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
 }
 
-/** The shape fastify-type-provider-zod gives each Zod issue. */
-interface ZodValidationItem {
-  keyword?: string;
-  instancePath?: string;
-  message?: string;
-  params?: { keys?: string[] };
-}
-
-function validationFields(items: readonly ZodValidationItem[]): FieldProblem[] {
+function validationFields(items: readonly ValidationItem[]): FieldProblem[] {
   const out: FieldProblem[] = [];
   for (const item of items) {
     const base = fieldPath(item.instancePath, undefined);
@@ -111,13 +123,18 @@ const DATABASE_ANSWERS: Record<string, { status: 400 | 409; code: string; messag
  * Never a stack trace; unexpected errors are logged with their detail and answered with a plain 500.
  */
 export function handleError(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const language = languageOf(req);
+  const body = (code: string, message: string, fields?: FieldProblem[]) =>
+    bodyIn(code, message, fields, language);
   if (err instanceof HttpError) {
     if (err.headers) void reply.headers(err.headers);
     return reply.status(err.status).send(body(err.code, err.message, err.fields));
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = err.validationContext ?? 'body';
-    const fields = validationFields(err.validation as ZodValidationItem[]).map((f) => ({
+    // I18N-SRV-2: Zod's default messages in the request's language, from the input parsed again with them.
+    const items = validationIn(language, ...schemaAndInput(req, where)) ?? err.validation;
+    const fields = validationFields(items).map((f) => ({
       ...f,
       path: where === 'body' ? f.path : `${where}.${f.path}`.replace(/\.$/, ''),
     }));

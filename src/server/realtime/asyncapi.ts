@@ -195,8 +195,11 @@ export function asyncApiDocument(opts: { publicUrl: string; version: string }) {
   schemas.HandshakeAuth = {
     type: 'object',
     description:
-      "Socket.IO's handshake `auth` object. `network`: the id of a network the person belongs to, to act there as their member row (like the REST header `x-ensemble-network`).",
-    properties: { network: { type: 'string', format: 'uuid' } },
+      "Socket.IO's handshake `auth` object. `network`: the id of a network the person belongs to, to act there as their member row (like the REST header `x-ensemble-network`). `language`: the language refusals are worded in (like the REST header `Accept-Language`); English when absent.",
+    properties: {
+      network: { type: 'string', format: 'uuid' },
+      language: { type: 'string', enum: ['en', 'es'] },
+    },
     additionalProperties: false,
   };
 

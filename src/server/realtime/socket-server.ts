@@ -43,6 +43,9 @@ import { teamMeetingChangeOf } from '#core/meeting/lifecycle';
 import { IDLE_TIMEOUT_MS, resolveSession, SESSION_COOKIE } from '../auth/sessions';
 import type { Db } from '../db/client';
 import { HttpError } from '../http/errors';
+import { socketLanguage } from '../http/language';
+import { translate } from '../i18n/translate';
+import { parseContextIn } from '../i18n/zod';
 import { isGuestActor, type Principal } from '../policy/actor';
 import { actInNetwork, networkIdOf } from '../networks/context';
 import type { GroupRole } from '#contracts/org';
@@ -176,7 +179,7 @@ function ackOf<T>(args: readonly unknown[]): Ack<T> {
   };
 }
 
-const refuse = (code: SocketError['code'], message: string, retryAfterMs?: number): SocketRefusal => ({
+const refusal = (code: SocketError['code'], message: string, retryAfterMs?: number): SocketRefusal => ({
   ok: false,
   error: retryAfterMs === undefined ? { code, message } : { code, message, retryAfterMs },
 });
@@ -382,6 +385,11 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       return;
     }
     const { actor } = local;
+    // I18N-SRV-1, I18N-SRV-3: the socket's language, from its handshake; every refusal is said in it.
+    const language = socketLanguage(socket.handshake.auth);
+    const refuse = (code: SocketError['code'], message: string, retryAfterMs?: number) =>
+      refusal(code, translate(message, language), retryAfterMs);
+    const parseIn = parseContextIn(language);
     const count = (connectionsOf.get(actor.userId) ?? 0) + 1;
     if (count > CONNECTIONS_PER_PERSON) {
       // Several handshakes raced past the middleware's check (TRUST-RT-LIMIT-2).
@@ -445,7 +453,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
     };
 
     on<JoinAck>(ClientEvents.join, 'join', async (raw, ack) => {
-      const parsed = JoinRequest.safeParse(raw);
+      const parsed = JoinRequest.safeParse(raw, parseIn);
       if (!parsed.success) {
         ack(refuse('invalid', `Malformed join request (${issueText(parsed.error)})`));
         return;
@@ -508,7 +516,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
     });
 
     on<CommandAck>(ClientEvents.command, 'command', async (raw, ack) => {
-      const parsed = CommandRequest.safeParse(raw);
+      const parsed = CommandRequest.safeParse(raw, parseIn);
       if (!parsed.success) {
         ack(refuse('invalid', `Malformed command (${issueText(parsed.error)})`));
         return;
@@ -517,18 +525,24 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         ack(refuse('not_found', 'Join the meeting first.'));
         return;
       }
-      const command = MeetingCommand.safeParse({ ...parsed.data.command, actorId: actor.userId });
+      const command = MeetingCommand.safeParse({ ...parsed.data.command, actorId: actor.userId }, parseIn);
       if (!command.success) {
         ack(refuse('invalid', issueText(command.error)));
         return;
       }
-      ack(await opts.runtime().execute(parsed.data.meetingId, actor.districtId, command.data));
+      const result = await opts.runtime().execute(parsed.data.meetingId, actor.districtId, command.data);
+      // The meeting core's rejections are English sentences too (I18N-SRV-3).
+      ack(
+        result.ok
+          ? result
+          : { ...result, error: { ...result.error, message: translate(result.error.message, language) } },
+      );
     });
 
     // DAY-TEAM-1: a team page hears when the team's meetings open, start or end. The same rule as reading the
     // team over REST, with the membership as the database has it now; an access change closes the socket.
     on<WatchTeamAck>(ClientEvents.watchTeam, 'watch', async (raw, ack) => {
-      const parsed = WatchTeamRequest.safeParse(raw);
+      const parsed = WatchTeamRequest.safeParse(raw, parseIn);
       if (!parsed.success) {
         ack(refuse('invalid', `Malformed watch request (${issueText(parsed.error)})`));
         return;
@@ -555,7 +569,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
     });
 
     on<LeaveAck>(ClientEvents.leave, 'other', async (raw, ack) => {
-      const parsed = LeaveRequest.safeParse(raw);
+      const parsed = LeaveRequest.safeParse(raw, parseIn);
       if (!parsed.success) {
         ack(refuse('invalid', `Malformed leave request (${issueText(parsed.error)})`));
         return;
@@ -573,7 +587,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
     });
 
     on<PingAnswer>(ClientEvents.ping, 'ping', (raw, ack) => {
-      const parsed = PingRequest.safeParse(raw);
+      const parsed = PingRequest.safeParse(raw, parseIn);
       if (!parsed.success) {
         ack(refuse('invalid', `Malformed ping (${issueText(parsed.error)})`));
         return;

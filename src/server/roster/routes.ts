@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
 import { ROSTER_ZIP_MAX_BYTES } from '#contracts/roster';
 import { badRequest, conflict, HttpError } from '../http/errors';
+import { languageOf } from '../http/language';
 import { registerEndpoint } from '../http/route';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
@@ -35,9 +36,12 @@ export function registerRosterRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(
     app,
     api.previewRoster,
-    async ({ actor, body }) => {
+    async ({ actor, body, req }) => {
       authorize(actor, 'import-roster', district(actor.districtId));
-      return presentPreview(await previewRoster(s.db, actor.districtId, await zipFiles(body.zip)));
+      return presentPreview(
+        await previewRoster(s.db, actor.districtId, await zipFiles(body.zip)),
+        languageOf(req),
+      );
     },
     LIMITS,
   );
