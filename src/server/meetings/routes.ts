@@ -1,15 +1,18 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
+import type { Language } from '#contracts/auth';
 import type { ScheduleMeetingRequest } from '#contracts/meetings-api';
 import type { Routine } from '#contracts/routine';
 import { createMeeting, minutesOf } from '#core/meeting/index';
 import { meetings, users } from '../db/schema';
 import { groupSubject, loadGroup } from '../groups/queries';
 import { conflict, notFound } from '../http/errors';
+import { contentLanguageOf } from '../http/content-language';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
 import { authorize } from '../policy/policy';
+import { routineIn } from '../routines/catalog';
 import { resolveRoutine, resolveScheduleAgenda } from '../routines/queries';
 import type { Services } from '../services';
 import { minutesToMarkdown } from './documents';
@@ -148,22 +151,24 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     return { meetingId: m.id };
   });
 
-  async function minutesFor(actor: Actor, meetingId: string) {
+  async function minutesFor(actor: Actor, meetingId: string, language: Language) {
     const { meeting, group } = await loadMeeting(s.db, actor, meetingId);
     const state = await s.meetings.stateOf(meeting.id, actor.districtId);
     // The team's members, and anyone on this meeting's roster (a principal who opened and ran it): the same
     // rule as the live socket's join (TRUST-RT-AUTHZ-1).
     const invited = await inviteeIdsOf(s.db, actor.districtId, meeting.id);
     authorize(actor, 'take-part', meetingSubject(meeting, group, state.memberIds, invited));
-    return { meeting, group, minutes: minutesOf(state) };
+    // I18N-CONTENT-6: Ensemble's routines' names and step titles in the reader's language; the log is unchanged.
+    const agenda = state.agenda.map((part) => ({ ...part, routine: routineIn(part.routine, language) }));
+    return { meeting, group, minutes: minutesOf({ ...state, agenda }) };
   }
 
-  registerEndpoint(app, api.meetingMinutes, async ({ actor, params }) => ({
-    ...(await minutesFor(actor, params.meetingId)).minutes,
+  registerEndpoint(app, api.meetingMinutes, async ({ actor, params, req }) => ({
+    ...(await minutesFor(actor, params.meetingId, contentLanguageOf(req))).minutes,
   }));
 
-  registerEndpoint(app, api.meetingMinutesMarkdown, async ({ actor, params, reply }) => {
-    const { meeting, group, minutes } = await minutesFor(actor, params.meetingId);
+  registerEndpoint(app, api.meetingMinutesMarkdown, async ({ actor, params, reply, req }) => {
+    const { meeting, group, minutes } = await minutesFor(actor, params.meetingId, contentLanguageOf(req));
     const ids = [
       minutes.roles.facilitator,
       minutes.roles.noteTaker,

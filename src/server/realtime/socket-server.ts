@@ -16,6 +16,7 @@ import { Server, type Socket } from 'socket.io';
 import type { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Language } from '#contracts/auth';
 import type { MeetingEvent } from '#contracts/meeting';
 import { MeetingCommand } from '#contracts/meeting';
 import {
@@ -43,6 +44,8 @@ import { teamMeetingChangeOf } from '#core/meeting/lifecycle';
 import { IDLE_TIMEOUT_MS, resolveSession, SESSION_COOKIE } from '../auth/sessions';
 import type { Db } from '../db/client';
 import { HttpError } from '../http/errors';
+import { handshakeLanguage } from '../http/content-language';
+import { meetingEventIn } from '../routines/catalog';
 import { isGuestActor, type Principal } from '../policy/actor';
 import { actInNetwork, networkIdOf } from '../networks/context';
 import type { GroupRole } from '#contracts/org';
@@ -110,6 +113,8 @@ interface Local {
   pauses: number;
   /** Not read until then (`performance.now()`). */
   pausedUntil: number;
+  /** I18N-CONTENT-6: the language the device reads Ensemble's routines in (handshake `auth.language`). */
+  language: Language;
 }
 
 /** After this many rate-limited messages within a second, the server stops reading the socket for a while. */
@@ -330,6 +335,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         refusalsSince: 0,
         pauses: 0,
         pausedUntil: 0,
+        language: handshakeLanguage(auth),
       });
       next();
     })().catch((err: unknown) => {
@@ -501,7 +507,9 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       ack({
         ok: true,
         meetingId: req.meetingId,
-        events: page.events.map((e) => redactEventFor(e, req.view === 'projector' ? NOBODY : actor.userId)),
+        events: page.events.map((e) =>
+          meetingEventIn(redactEventFor(e, req.view === 'projector' ? NOBODY : actor.userId), local.language),
+        ),
         more: page.more,
         serverTime: Date.now(),
       });
