@@ -27,7 +27,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
   const resolveAgenda = (actor: Actor, groupId: string, body: ScheduleMeetingRequest) =>
     resolveScheduleAgenda(s.db, s.routines, actor, groupId, body);
 
-  registerEndpoint(app, api.listMeetings, async ({ actor, params }) => {
+  registerEndpoint(app, api.listMeetings, async ({ actor, params, req }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'read', groupSubject(group));
     const rows = await s.db
@@ -44,12 +44,14 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
           actor,
           m.agenda.map(() => null),
           s.config.publicUrl ?? null,
+          [],
+          contentLanguageOf(req),
         ),
       ),
     };
   });
 
-  registerEndpoint(app, api.scheduleMeeting, async ({ actor, params, body }) => {
+  registerEndpoint(app, api.scheduleMeeting, async ({ actor, params, body, req }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'run-meetings', groupSubject(group));
     const routines = await resolveAgenda(actor, group.id, body);
@@ -58,18 +60,25 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
       scheduledFor: body.scheduledFor ? new Date(body.scheduledFor) : null,
       routines,
     });
-    return presentWithSuggestion(s.db, row, group, actor, s.config.publicUrl ?? null);
+    return presentWithSuggestion(s.db, row, group, actor, s.config.publicUrl ?? null, contentLanguageOf(req));
   });
 
-  registerEndpoint(app, api.getMeeting, async ({ actor, params }) => {
+  registerEndpoint(app, api.getMeeting, async ({ actor, params, req }) => {
     const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     // The team's readers, and the people invited to this meeting only (PM-GUEST-3).
     const invited = await inviteeIdsOf(s.db, actor.districtId, meeting.id);
     authorize(actor, 'read', meetingSubject(meeting, group, [], invited));
-    return presentWithSuggestion(s.db, meeting, group, actor, s.config.publicUrl ?? null);
+    return presentWithSuggestion(
+      s.db,
+      meeting,
+      group,
+      actor,
+      s.config.publicUrl ?? null,
+      contentLanguageOf(req),
+    );
   });
 
-  registerEndpoint(app, api.openMeeting, async ({ actor, params }) => {
+  registerEndpoint(app, api.openMeeting, async ({ actor, params, req }) => {
     const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     authorize(actor, 'run-meetings', groupSubject(group));
     // TRUST-READ-2: the opener lands on the roster (and so reads the meeting): members only, so a leader or
@@ -127,7 +136,14 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
       .select()
       .from(meetings)
       .where(and(eq(meetings.id, meeting.id), eq(meetings.districtId, actor.districtId)));
-    return presentWithSuggestion(s.db, fresh ?? meeting, group, actor, s.config.publicUrl ?? null);
+    return presentWithSuggestion(
+      s.db,
+      fresh ?? meeting,
+      group,
+      actor,
+      s.config.publicUrl ?? null,
+      contentLanguageOf(req),
+    );
   });
 
   registerEndpoint(app, api.findMeetingByCode, async ({ actor, params }) => {

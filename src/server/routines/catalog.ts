@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Language } from '#contracts/auth';
 import type { MeetingEvent } from '#contracts/meeting';
+import type { MeetingAgendaItem } from '#contracts/meetings-api';
 import type { Routine } from '#contracts/routine';
 import { routineStructure, sameContent, structureDifferences } from '#core/content/translation';
 import { formatFileIssue } from '#core/routines/index';
@@ -139,6 +140,23 @@ export function meetingEventIn(event: MeetingEvent, language: Language): Meeting
       ...(followedBy === undefined ? {} : { followedBy: followedBy.map((r) => routineIn(r, language)) }),
     },
   };
+}
+
+/**
+ * I18N-CONTENT-6: a meeting row's agenda (what listings and the plan show) with Ensemble's routines named in
+ * `language`, when the row kept the shipped English name of that routine and version.
+ */
+export function agendaIn(agenda: readonly MeetingAgendaItem[], language: Language): MeetingAgendaItem[] {
+  if (language === 'en') return [...agenda];
+  const english = loadShippedRoutines();
+  const translated = loadRoutineTranslations().get(language);
+  return agenda.map((item) => {
+    const shipped = english.get(item.routineId);
+    const words = translated?.get(item.routineId);
+    return shipped && words && shipped.version === item.routineVersion && shipped.name === item.routineName
+      ? { ...item, routineName: words.name }
+      : item;
+  });
 }
 
 /** Moved to `./queries` (the routines feature's tenant-scoped queries); kept here for existing imports. */

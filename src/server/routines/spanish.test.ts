@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { RoutineSummary } from '#contracts/meetings-api';
+import type { MeetingSummary, RoutineSummary } from '#contracts/meetings-api';
 import type { MeetingMinutes } from '#contracts/minutes';
 import { PROTOCOL_VERSION, type JoinAck } from '#contracts/realtime';
 import type { Routine } from '#contracts/routine';
@@ -160,6 +160,11 @@ describe('I18N-CONTENT-6: a live meeting in two languages', () => {
     expect(scheduled.status).toBe(200);
     const meetingId = scheduled.body.id;
     expect((await lead.post(`/api/meetings/${meetingId}/open`)).status).toBe(200);
+    // The meeting row's agenda names Ensemble's routine in the reader's language too.
+    const summary = await lead.request<MeetingSummary>('GET', `/api/meetings/${meetingId}`, undefined, ES);
+    expect(summary.body.agenda.map((a) => [a.routineId, a.routineName])).toEqual([
+      ['problem-solve', 'Resolver un dilema en equipo'],
+    ]);
     const joinAs = async (language?: string) => {
       const s = connect(`http://127.0.0.1:${port}`, {
         path: '/socket.io',
