@@ -10,6 +10,7 @@ import type { MeetingMinutes } from '#contracts/minutes';
 import { PROTOCOL_VERSION, type JoinAck } from '#contracts/realtime';
 import type { Routine } from '#contracts/routine';
 import type { CreatedWave, SurveyToAnswer } from '#contracts/surveys';
+import type { TeamHome } from '#contracts/team-home';
 import { hashPassword } from '../auth/passwords';
 import { groupMembers, groups, schools, users } from '../db/schema';
 import {
@@ -165,6 +166,8 @@ describe('I18N-CONTENT-6: a live meeting in two languages', () => {
     expect(summary.body.agenda.map((a) => [a.routineId, a.routineName])).toEqual([
       ['problem-solve', 'Resolver un dilema en equipo'],
     ]);
+    const home = await lead.request<TeamHome>('GET', `/api/groups/${groupId}/home`, undefined, ES);
+    expect(home.body.nextMeeting?.routineNames).toEqual(['Resolver un dilema en equipo']);
     const joinAs = async (language?: string) => {
       const s = connect(`http://127.0.0.1:${port}`, {
         path: '/socket.io',

@@ -3,23 +3,30 @@
  * Record contents are parsed with `MemoryContent` on every read; a record this version cannot read keeps its
  * title, kind and dates, and its texts are left out rather than trusted.
  */
+import type { Language } from '#contracts/auth';
 import { MemoryContent } from '#contracts/memory';
 import type { HomeMeeting, SinceLastVisit } from '#contracts/team-home';
 import type { NextStepDone } from '#core/journey/index';
 import { csvRow } from '../audit/presenter';
 import { mdBlock, mdText, OBSERVATION_MODE_NAMES } from '../meetings/documents';
+import { agendaIn } from '../routines/catalog';
 import type { MemoryRecordRow, NextMeetingRow } from './queries';
 
 const iso = (d: Date) => d.toISOString();
 
-export function presentHomeMeeting(m: NextMeetingRow, canStart: boolean): HomeMeeting {
+export function presentHomeMeeting(
+  m: NextMeetingRow,
+  canStart: boolean,
+  language: Language = 'en',
+): HomeMeeting {
   return {
     id: m.id,
     title: m.title,
     status: m.status === 'live' ? 'live' : 'scheduled',
     scheduledFor: m.scheduledFor ? iso(m.scheduledFor) : null,
     startedAt: m.startedAt ? iso(m.startedAt) : null,
-    routineNames: m.agenda.map((a) => a.routineName),
+    // I18N-CONTENT-6: Ensemble's routines named in the reader's language.
+    routineNames: agendaIn(m.agenda, language).map((a) => a.routineName),
     totalMinutes: m.totalMinutes,
     canStart: canStart && m.status === 'scheduled',
   };

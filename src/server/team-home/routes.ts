@@ -14,6 +14,7 @@ import type { Actor } from '../policy/actor';
 import { authorize, can } from '../policy/policy';
 import { teamTimeZone } from '../schedule/queries';
 import type { Services } from '../services';
+import { contentLanguageOf } from '../http/content-language';
 import { memoryToCsv, memoryToMarkdown, peopleOf, presentHomeMeeting, presentSince } from './presenter';
 import {
   endedMeetingLogs,
@@ -62,7 +63,7 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
     };
   }
 
-  registerEndpoint(app, api.teamHome, async ({ actor, params }) => {
+  registerEndpoint(app, api.teamHome, async ({ actor, params, req }) => {
     const group = await teamOf(actor, params.groupId);
     const now = new Date();
     const [logs, members, resolved, next, timeZone] = await Promise.all([
@@ -81,7 +82,7 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
     return {
       groupId: group.id,
       timeZone,
-      nextMeeting: next ? presentHomeMeeting(next, canStart) : null,
+      nextMeeting: next ? presentHomeMeeting(next, canStart, contentLanguageOf(req)) : null,
       journey: journeyOf({ meetings: logs, memberIds: members.map((m) => m.id), dilemmasResolved: resolved }),
       sources: sourcesOverTime(logs, timeZone),
       sinceLastVisit: presentSince(since, since ? await changesSince(actor, group, since) : null),
