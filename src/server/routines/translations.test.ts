@@ -78,6 +78,16 @@ describe('I18N-CONTENT-1: the shipped routines in Spanish', () => {
         expect(es.steps[i]?.title, `${id}.${step.id}`).not.toBe(step.title);
         expect(es.steps[i]?.purpose).not.toBe(step.purpose);
       });
+      // DAY-WORDS-1, -4 in Spanish: the glossary's name of each source; next steps asked, not assumed.
+      const final = es.steps.find((s) => s.kind === 'final')?.finalPrompts;
+      for (const name of [
+        'experiencias de dominio',
+        'experiencias vicarias',
+        'persuasión social',
+        'estado afectivo',
+      ])
+        expect(final?.sources, id).toContain(name);
+      expect(final?.nextSteps, id).toMatch(/^¿Hay algo\b.*\?/);
       // Spanish questions open with ¿ (the glossary's typography).
       for (const prompt of es.steps.flatMap((s) => s.prompts))
         if (prompt.endsWith('?')) expect(prompt, `${id}: ${prompt}`).toMatch(/¿/);
