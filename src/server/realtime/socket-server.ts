@@ -67,6 +67,8 @@ import { CONNECTIONS_PER_PERSON, takeToken, TokenBuckets, type LimitedAction } f
 const NOBODY = '\u0000nobody';
 const meetingRoom = (id: string) => `m:${id}`;
 const personInMeetingRoom = (id: string, userId: string) => `m:${id}:u:${userId}`;
+/** I18N-CONTENT-6: the meeting's devices that read Ensemble's routines in a language other than English. */
+const languageInMeetingRoom = (id: string, language: Language) => `m:${id}:lang:${language}`;
 const sessionRoom = (sessionId: string) => `s:${sessionId}`;
 const personRoom = (userId: string) => `u:${userId}`;
 /** DAY-TEAM-1: the team pages watching a team's meetings. */
@@ -495,11 +497,12 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         // Join the rooms before reading the catch-up (TRUST-RT-JOINRACE): an event committed in between is
         // then pushed, read, or both (the client drops duplicates by seq), never neither.
         // DAY-PROJ-3: a projector stays out of the person's own room, so their private events never reach it.
-        await socket.join(
-          req.view === 'projector'
+        await socket.join([
+          ...(req.view === 'projector'
             ? [meetingRoom(req.meetingId)]
-            : [meetingRoom(req.meetingId), personInMeetingRoom(req.meetingId, actor.userId)],
-        );
+            : [meetingRoom(req.meetingId), personInMeetingRoom(req.meetingId, actor.userId)]),
+          ...(local.language === 'en' ? [] : [languageInMeetingRoom(req.meetingId, local.language)]),
+        ]);
         local.meetings.add(req.meetingId);
         schedulePresence(req.meetingId);
       }
@@ -576,6 +579,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       local.meetings.delete(meetingId);
       await socket.leave(meetingRoom(meetingId));
       await socket.leave(personInMeetingRoom(meetingId, actor.userId));
+      if (local.language !== 'en') await socket.leave(languageInMeetingRoom(meetingId, local.language));
       schedulePresence(meetingId);
       ack({ ok: true });
     });
@@ -691,6 +695,16 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       }
       const shared = events.filter((e) => mayReceive(e, NOBODY));
       if (shared.length === events.length) {
+        if (events.some((e) => e.type === 'meeting.created')) {
+          // I18N-CONTENT-6: a device already waiting in the room receives the routines in its own language.
+          const spanish = languageInMeetingRoom(meetingId, 'es');
+          io.to(meetingRoom(meetingId)).except(spanish).emit(ServerEvents.events, { meetingId, events });
+          io.to(spanish).emit(ServerEvents.events, {
+            meetingId,
+            events: events.map((e) => meetingEventIn(e, 'es')),
+          });
+          return;
+        }
         io.to(meetingRoom(meetingId)).emit(ServerEvents.events, { meetingId, events });
         return;
       }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { MeetingSummary, RoutineSummary } from '#contracts/meetings-api';
 import type { MeetingMinutes } from '#contracts/minutes';
+import type { MeetingEvent } from '#contracts/meeting';
 import { PROTOCOL_VERSION, type JoinAck } from '#contracts/realtime';
 import type { Routine } from '#contracts/routine';
 import type { CreatedWave, SurveyToAnswer } from '#contracts/surveys';
@@ -203,5 +204,45 @@ describe('I18N-CONTENT-6: a live meeting in two languages', () => {
     expect(minutesEs.body.parts[0]?.routine.name).toBe('Resolver un dilema en equipo');
     expect(minutesEs.body.parts[0]?.steps[0]?.title).toBe('Elige un problema de la práctica');
     expect(minutesEn.body.parts[0]?.steps[0]?.title).toBe('Pick a problem of practice');
+  });
+
+  it('I18N-CONTENT-6: devices waiting in the room when the meeting opens receive its routines each in their own language', async () => {
+    const scheduled = await lead.post<{ id: string }>(`/api/groups/${groupId}/meetings`, {
+      title: 'Lunes',
+      routineId: 'peer-modeling',
+    });
+    const meetingId = scheduled.body.id;
+    const waiting = async (language?: string) => {
+      const s = connect(`http://127.0.0.1:${port}`, {
+        path: '/socket.io',
+        extraHeaders: { cookie: `ensemble_session=${lead.cookie}` },
+        reconnection: false,
+        ...(language ? { auth: { language } } : {}),
+      });
+      sockets.push(s);
+      const pushed: MeetingEvent[] = [];
+      s.on('meeting:events', (p: { events: MeetingEvent[] }) => pushed.push(...p.events));
+      const ack = (await s.timeout(5000).emitWithAck('meeting:join', {
+        protocolVersion: PROTOCOL_VERSION,
+        meetingId,
+        lastSeq: 0,
+      })) as JoinAck;
+      expect(ack.ok).toBe(true);
+      return pushed;
+    };
+    const spanish = await waiting('es');
+    const english = await waiting('en');
+    expect((await lead.post(`/api/meetings/${meetingId}/open`)).status).toBe(200);
+    const createdIn = async (pushed: MeetingEvent[]) => {
+      const started = Date.now();
+      for (;;) {
+        const found = pushed.find((e) => e.type === 'meeting.created');
+        if (found?.type === 'meeting.created') return found.payload.routine;
+        if (Date.now() - started > 5000) throw new Error('meeting.created was not pushed');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    expect((await createdIn(spanish)).name).toBe('Practicar el modelado entre pares');
+    expect((await createdIn(english)).name).toBe('Practice Peer Modeling');
   });
 });
