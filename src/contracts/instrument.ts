@@ -19,8 +19,11 @@ export type InstrumentConstruct = z.infer<typeof InstrumentConstruct>;
 export const InstrumentKind = z.enum(['survey', 'pulse']);
 export type InstrumentKind = z.infer<typeof InstrumentKind>;
 
-/** The language the items are written in. Only English for now; Spanish comes with the Spanish interface. */
-export const InstrumentLanguage = z.enum(['en']);
+/**
+ * The language the items are written in. I18N-CONTENT-2: Ensemble's own instruments are English
+ * (`<id>.en.yaml`), each with a Spanish file of the same structure (`<id>.es.yaml`).
+ */
+export const InstrumentLanguage = z.enum(['en', 'es']);
 export type InstrumentLanguage = z.infer<typeof InstrumentLanguage>;
 
 export const SCALE_POINTS_MIN = 4;

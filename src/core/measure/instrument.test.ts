@@ -161,7 +161,7 @@ describe('parseInstrument', () => {
     ]);
   });
 
-  it('MEASURE-INST-1: an unknown field, a missing field and a language other than English are refused at their line', () => {
+  it('MEASURE-INST-1: an unknown field, a missing field and a language other than English or Spanish are refused at their line', () => {
     expect(errorsOf(parse(edit({ 16: '    construct: mastery\n    colour: blue' })))).toEqual([
       'tiny.yaml:17:13: items[0].colour: Unknown field "colour"',
     ]);
@@ -172,9 +172,12 @@ describe('parseInstrument', () => {
     expect(errorsOf(parse(edit({ 7: null })))).toEqual([
       expect.stringMatching(/^tiny\.yaml:7:3: licence\.owner: /),
     ]);
-    expect(errorsOf(parse(edit({ 4: 'language: es' })))).toEqual([
+    expect(errorsOf(parse(edit({ 4: 'language: fr' })))).toEqual([
       expect.stringMatching(/^tiny\.yaml:4:11: language: /),
     ]);
+    // I18N-CONTENT-2: Spanish is a language an instrument may be written in.
+    const spanish = parse(edit({ 4: 'language: es' }));
+    expect(spanish.ok && spanish.instrument.language).toBe('es');
     expect(errorsOf(parse(edit({ 12: 'kind: census' })))).toEqual([
       expect.stringMatching(/^tiny\.yaml:12:7: kind: /),
     ]);

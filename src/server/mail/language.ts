@@ -1,48 +1,27 @@
 /**
  * Which language a message goes out in (I18N-MAIL-1, ADR 0044): the recipient's own choice when they have an
  * account and made one; otherwise the language of the request that caused the message (the sender's tab sends
- * `Accept-Language`); otherwise English. A small private negotiation: the server's per-request language for
- * error messages (`languageOf`) is separate work and may replace `requestLanguage` when merged.
+ * `Accept-Language`); otherwise English. The negotiation is the server's one (`http/language.ts`, I18N-SRV-1).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Language } from '#contracts/auth';
 import type { DbOrTx } from '../db/client';
 import { users } from '../db/schema';
-
-const SUPPORTED: readonly Language[] = ['en', 'es'];
-
-const isLanguage = (tag: string): tag is Language => (SUPPORTED as readonly string[]).includes(tag);
-
-/** The best supported language of an `Accept-Language` header (q-values honoured), or null when none fits. */
-export function acceptedLanguage(header: string | readonly string[] | undefined): Language | null {
-  const value = typeof header === 'string' ? header : header?.join(',');
-  if (!value) return null;
-  let best: { lang: Language; q: number } | null = null;
-  for (const part of value.split(',')) {
-    const [range = '', ...params] = part.trim().split(';');
-    const primary = range.trim().toLowerCase().split('-')[0] ?? '';
-    if (!isLanguage(primary)) continue;
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (!Number.isFinite(q) || q <= 0) continue;
-    if (!best || q > best.q) best = { lang: primary, q };
-  }
-  return best?.lang ?? null;
-}
+import { negotiateLanguage } from '../http/language';
 
 /** What a request must offer to be asked its language (a Fastify request does). */
 export interface LanguageRequest {
   headers: { 'accept-language'?: string | undefined };
 }
 
-/** The request's language, or null: only what its `Accept-Language` header says. */
-export function requestLanguage(req: LanguageRequest | undefined) {
-  return acceptedLanguage(req?.headers['accept-language']);
+/** The request's language: what its `Accept-Language` header says (`http/language.ts`), English otherwise. */
+export function requestLanguage(req: LanguageRequest | undefined): Language {
+  return negotiateLanguage(req?.headers['accept-language']);
 }
 
 /** I18N-MAIL-1: the recipient's choice, else the causing request's language, else English. */
 export function mailLanguage(chosen: Language | null | undefined, req?: LanguageRequest): Language {
-  return chosen ?? requestLanguage(req) ?? 'en';
+  return chosen ?? requestLanguage(req);
 }
 
 /** The language a person of this district chose, or null (no choice, or no such person). */

@@ -1,5 +1,7 @@
+import type { Language } from '#contracts/auth';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import type { meetings } from '../db/schema';
+import { agendaIn } from '../routines/catalog';
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -16,6 +18,7 @@ export function presentMeetingSummary(
   m: MeetingRow,
   groupName: string,
   viewer: MeetingViewerPart,
+  language: Language = 'en',
 ): MeetingSummary {
   return {
     id: m.id,
@@ -23,7 +26,7 @@ export function presentMeetingSummary(
     groupName,
     title: m.title,
     scheduledFor: m.scheduledFor?.toISOString() ?? null,
-    agenda: m.agenda,
+    agenda: agendaIn(m.agenda, language),
     totalMinutes: m.totalMinutes,
     status: m.status,
     seriesId: m.seriesId,

@@ -1,15 +1,18 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
+import type { Language } from '#contracts/auth';
 import type { ScheduleMeetingRequest } from '#contracts/meetings-api';
 import type { Routine } from '#contracts/routine';
 import { createMeeting, minutesOf } from '#core/meeting/index';
 import { meetings, users } from '../db/schema';
 import { groupSubject, loadGroup } from '../groups/queries';
 import { conflict, notFound } from '../http/errors';
+import { languageOf } from '../http/language';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
 import { authorize } from '../policy/policy';
+import { routineIn } from '../routines/catalog';
 import { resolveRoutine, resolveScheduleAgenda } from '../routines/queries';
 import type { Services } from '../services';
 import { minutesToMarkdown } from './documents';
@@ -24,7 +27,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
   const resolveAgenda = (actor: Actor, groupId: string, body: ScheduleMeetingRequest) =>
     resolveScheduleAgenda(s.db, s.routines, actor, groupId, body);
 
-  registerEndpoint(app, api.listMeetings, async ({ actor, params }) => {
+  registerEndpoint(app, api.listMeetings, async ({ actor, params, req }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'read', groupSubject(group));
     const rows = await s.db
@@ -41,12 +44,14 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
           actor,
           m.agenda.map(() => null),
           s.config.publicUrl ?? null,
+          [],
+          languageOf(req),
         ),
       ),
     };
   });
 
-  registerEndpoint(app, api.scheduleMeeting, async ({ actor, params, body }) => {
+  registerEndpoint(app, api.scheduleMeeting, async ({ actor, params, body, req }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'run-meetings', groupSubject(group));
     const routines = await resolveAgenda(actor, group.id, body);
@@ -55,18 +60,25 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
       scheduledFor: body.scheduledFor ? new Date(body.scheduledFor) : null,
       routines,
     });
-    return presentWithSuggestion(s.db, row, group, actor, s.config.publicUrl ?? null);
+    return presentWithSuggestion(s.db, row, group, actor, s.config.publicUrl ?? null, languageOf(req));
   });
 
-  registerEndpoint(app, api.getMeeting, async ({ actor, params }) => {
+  registerEndpoint(app, api.getMeeting, async ({ actor, params, req }) => {
     const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     // The team's readers, and the people invited to this meeting only (PM-GUEST-3).
     const invited = await inviteeIdsOf(s.db, actor.districtId, meeting.id);
     authorize(actor, 'read', meetingSubject(meeting, group, [], invited));
-    return presentWithSuggestion(s.db, meeting, group, actor, s.config.publicUrl ?? null);
+    return presentWithSuggestion(
+      s.db,
+      meeting,
+      group,
+      actor,
+      s.config.publicUrl ?? null,
+      languageOf(req),
+    );
   });
 
-  registerEndpoint(app, api.openMeeting, async ({ actor, params }) => {
+  registerEndpoint(app, api.openMeeting, async ({ actor, params, req }) => {
     const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     authorize(actor, 'run-meetings', groupSubject(group));
     // TRUST-READ-2: the opener lands on the roster (and so reads the meeting): members only, so a leader or
@@ -124,7 +136,14 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
       .select()
       .from(meetings)
       .where(and(eq(meetings.id, meeting.id), eq(meetings.districtId, actor.districtId)));
-    return presentWithSuggestion(s.db, fresh ?? meeting, group, actor, s.config.publicUrl ?? null);
+    return presentWithSuggestion(
+      s.db,
+      fresh ?? meeting,
+      group,
+      actor,
+      s.config.publicUrl ?? null,
+      languageOf(req),
+    );
   });
 
   registerEndpoint(app, api.findMeetingByCode, async ({ actor, params }) => {
@@ -148,22 +167,24 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     return { meetingId: m.id };
   });
 
-  async function minutesFor(actor: Actor, meetingId: string) {
+  async function minutesFor(actor: Actor, meetingId: string, language: Language) {
     const { meeting, group } = await loadMeeting(s.db, actor, meetingId);
     const state = await s.meetings.stateOf(meeting.id, actor.districtId);
     // The team's members, and anyone on this meeting's roster (a principal who opened and ran it): the same
     // rule as the live socket's join (TRUST-RT-AUTHZ-1).
     const invited = await inviteeIdsOf(s.db, actor.districtId, meeting.id);
     authorize(actor, 'take-part', meetingSubject(meeting, group, state.memberIds, invited));
-    return { meeting, group, minutes: minutesOf(state) };
+    // I18N-CONTENT-6: Ensemble's routines' names and step titles in the reader's language; the log is unchanged.
+    const agenda = state.agenda.map((part) => ({ ...part, routine: routineIn(part.routine, language) }));
+    return { meeting, group, minutes: minutesOf({ ...state, agenda }) };
   }
 
-  registerEndpoint(app, api.meetingMinutes, async ({ actor, params }) => ({
-    ...(await minutesFor(actor, params.meetingId)).minutes,
+  registerEndpoint(app, api.meetingMinutes, async ({ actor, params, req }) => ({
+    ...(await minutesFor(actor, params.meetingId, languageOf(req))).minutes,
   }));
 
-  registerEndpoint(app, api.meetingMinutesMarkdown, async ({ actor, params, reply }) => {
-    const { meeting, group, minutes } = await minutesFor(actor, params.meetingId);
+  registerEndpoint(app, api.meetingMinutesMarkdown, async ({ actor, params, reply, req }) => {
+    const { meeting, group, minutes } = await minutesFor(actor, params.meetingId, languageOf(req));
     const ids = [
       minutes.roles.facilitator,
       minutes.roles.noteTaker,

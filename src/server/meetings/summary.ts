@@ -3,6 +3,7 @@
  * presenter per routine from the team's members (rotation). Shared by the meeting routes and book study sessions.
  */
 import { and, asc, eq } from 'drizzle-orm';
+import type { Language } from '#contracts/auth';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import { suggestPresenters } from '#core/meeting/index';
 import type { DbOrTx } from '../db/client';
@@ -49,15 +50,21 @@ export function present(
   suggestedPresenterIds: (string | null)[],
   publicUrl: string | null,
   inviteeIds: readonly string[] = [],
+  language: Language = 'en',
 ): MeetingSummary {
-  return presentMeetingSummary(m, group.name, {
-    // TRUST-READ-2: running a meeting puts you on its roster, so it takes membership as well as the rank.
-    canRun: can(actor, 'run-meetings', groupSubject(group)) && can(actor, 'take-part', groupSubject(group)),
-    // PM-GUEST-3: a person invited to this meeting takes part in it too.
-    canTakePart: can(actor, 'take-part', groupSubject(group)) || inviteeIds.includes(actor.userId),
-    suggestedPresenterIds,
-    publicUrl,
-  });
+  return presentMeetingSummary(
+    m,
+    group.name,
+    {
+      // TRUST-READ-2: running a meeting puts you on its roster, so it takes membership as well as the rank.
+      canRun: can(actor, 'run-meetings', groupSubject(group)) && can(actor, 'take-part', groupSubject(group)),
+      // PM-GUEST-3: a person invited to this meeting takes part in it too.
+      canTakePart: can(actor, 'take-part', groupSubject(group)) || inviteeIds.includes(actor.userId),
+      suggestedPresenterIds,
+      publicUrl,
+    },
+    language,
+  );
 }
 
 export async function presentWithSuggestion(
@@ -66,6 +73,7 @@ export async function presentWithSuggestion(
   group: GroupRow,
   actor: Actor,
   publicUrl: string | null,
+  language: Language = 'en',
 ) {
   const inviteeIds = await inviteeIdsOf(db, actor.districtId, m.id);
   // PM-GUEST-3: someone invited to this meeting only learns nothing of the team's members from it.
@@ -77,11 +85,12 @@ export async function presentWithSuggestion(
       m.agenda.map(() => null),
       publicUrl,
       inviteeIds,
+      language,
     );
   const suggestions = suggestPresenters(
     await activeMemberIds(db, actor.districtId, group.id),
     await pastPresenters(db, actor.districtId, group.id),
     m.agenda.length,
   );
-  return present(m, group, actor, suggestions, publicUrl, inviteeIds);
+  return present(m, group, actor, suggestions, publicUrl, inviteeIds, language);
 }

@@ -10,10 +10,12 @@ import { MIN_THRESHOLD } from '#contracts/surveys';
 import type { Instrument } from '#contracts/instrument';
 import { groupSubject, loadGroup } from '../groups/queries';
 import { badRequest, conflict, notFound, type FieldProblem } from '../http/errors';
+import { languageOf } from '../http/language';
 import { registerEndpoint } from '../http/route';
 import { inviteeIdsOf, loadMeeting, meetingSubject } from '../meetings/queries';
 import { authorize } from '../policy/policy';
 import type { Services } from '../services';
+import { instrumentIn } from '../surveys/catalog';
 import { presentPulse, presentTrend, pulseClosesAt } from './presenter';
 import { claimAnswer, closedPulsesOf, hasAnswered, insertPulseAnswer, openPulseCount } from './queries';
 
@@ -41,10 +43,12 @@ export function registerPulseRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(
     app,
     api.meetingPulse,
-    async ({ actor, params }) => {
+    async ({ actor, params, req }) => {
       const { meeting } = await loadForPerson(actor, params.meetingId);
       const answered = await hasAnswered(s.db, actor.districtId, meeting.id, actor.userId);
-      return presentPulse(instrument(), meeting, answered, MIN_THRESHOLD, new Date());
+      // I18N-CONTENT-4: the pulse's questions in the reader's language; the same items and scale points.
+      const asked = instrumentIn(instrument(), languageOf(req));
+      return presentPulse(asked, meeting, answered, MIN_THRESHOLD, new Date());
     },
     ANSWER_ROUTE,
   );
@@ -52,7 +56,7 @@ export function registerPulseRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(
     app,
     api.submitPulse,
-    async ({ actor, params, body }) => {
+    async ({ actor, params, body, req }) => {
       const { meeting, group } = await loadForPerson(actor, params.meetingId);
       const pulse = instrument();
       const now = new Date();
@@ -86,7 +90,7 @@ export function registerPulseRoutes(app: FastifyInstance, s: Services) {
           answers: values,
         });
       });
-      return presentPulse(pulse, meeting, true, MIN_THRESHOLD, now);
+      return presentPulse(instrumentIn(pulse, languageOf(req)), meeting, true, MIN_THRESHOLD, now);
     },
     ANSWER_ROUTE,
   );

@@ -16,6 +16,7 @@ import { Server, type Socket } from 'socket.io';
 import type { createAdapter } from '@socket.io/postgres-adapter';
 import pg from 'pg';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Language } from '#contracts/auth';
 import type { MeetingEvent } from '#contracts/meeting';
 import { MeetingCommand } from '#contracts/meeting';
 import {
@@ -46,6 +47,7 @@ import { HttpError } from '../http/errors';
 import { socketLanguage } from '../http/language';
 import { translate } from '../i18n/translate';
 import { parseContextIn } from '../i18n/zod';
+import { meetingEventIn } from '../routines/catalog';
 import { isGuestActor, type Principal } from '../policy/actor';
 import { actInNetwork, networkIdOf } from '../networks/context';
 import type { GroupRole } from '#contracts/org';
@@ -67,6 +69,8 @@ import { CONNECTIONS_PER_PERSON, takeToken, TokenBuckets, type LimitedAction } f
 const NOBODY = '\u0000nobody';
 const meetingRoom = (id: string) => `m:${id}`;
 const personInMeetingRoom = (id: string, userId: string) => `m:${id}:u:${userId}`;
+/** I18N-CONTENT-6: the meeting's devices that read Ensemble's routines in a language other than English. */
+const languageInMeetingRoom = (id: string, language: Language) => `m:${id}:lang:${language}`;
 const sessionRoom = (sessionId: string) => `s:${sessionId}`;
 const personRoom = (userId: string) => `u:${userId}`;
 /** DAY-TEAM-1: the team pages watching a team's meetings. */
@@ -113,6 +117,8 @@ interface Local {
   pauses: number;
   /** Not read until then (`performance.now()`). */
   pausedUntil: number;
+  /** I18N-CONTENT-6: the language the device reads Ensemble's routines in (handshake `auth.language`). */
+  language: Language;
 }
 
 /** After this many rate-limited messages within a second, the server stops reading the socket for a while. */
@@ -333,6 +339,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         refusalsSince: 0,
         pauses: 0,
         pausedUntil: 0,
+        language: socketLanguage(auth),
       });
       next();
     })().catch((err: unknown) => {
@@ -497,11 +504,12 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
         // Join the rooms before reading the catch-up (TRUST-RT-JOINRACE): an event committed in between is
         // then pushed, read, or both (the client drops duplicates by seq), never neither.
         // DAY-PROJ-3: a projector stays out of the person's own room, so their private events never reach it.
-        await socket.join(
-          req.view === 'projector'
+        await socket.join([
+          ...(req.view === 'projector'
             ? [meetingRoom(req.meetingId)]
-            : [meetingRoom(req.meetingId), personInMeetingRoom(req.meetingId, actor.userId)],
-        );
+            : [meetingRoom(req.meetingId), personInMeetingRoom(req.meetingId, actor.userId)]),
+          ...(local.language === 'en' ? [] : [languageInMeetingRoom(req.meetingId, local.language)]),
+        ]);
         local.meetings.add(req.meetingId);
         schedulePresence(req.meetingId);
       }
@@ -509,7 +517,9 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       ack({
         ok: true,
         meetingId: req.meetingId,
-        events: page.events.map((e) => redactEventFor(e, req.view === 'projector' ? NOBODY : actor.userId)),
+        events: page.events.map((e) =>
+          meetingEventIn(redactEventFor(e, req.view === 'projector' ? NOBODY : actor.userId), local.language),
+        ),
         more: page.more,
         serverTime: Date.now(),
       });
@@ -582,6 +592,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       local.meetings.delete(meetingId);
       await socket.leave(meetingRoom(meetingId));
       await socket.leave(personInMeetingRoom(meetingId, actor.userId));
+      if (local.language !== 'en') await socket.leave(languageInMeetingRoom(meetingId, local.language));
       schedulePresence(meetingId);
       ack({ ok: true });
     });
@@ -697,6 +708,16 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       }
       const shared = events.filter((e) => mayReceive(e, NOBODY));
       if (shared.length === events.length) {
+        if (events.some((e) => e.type === 'meeting.created')) {
+          // I18N-CONTENT-6: a device already waiting in the room receives the routines in its own language.
+          const spanish = languageInMeetingRoom(meetingId, 'es');
+          io.to(meetingRoom(meetingId)).except(spanish).emit(ServerEvents.events, { meetingId, events });
+          io.to(spanish).emit(ServerEvents.events, {
+            meetingId,
+            events: events.map((e) => meetingEventIn(e, 'es')),
+          });
+          return;
+        }
         io.to(meetingRoom(meetingId)).emit(ServerEvents.events, { meetingId, events });
         return;
       }

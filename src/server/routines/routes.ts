@@ -10,11 +10,13 @@ import { recordAudit } from '../audit/record';
 import { teamRoutines } from '../db/schema';
 import { groupSubject, loadGroup } from '../groups/queries';
 import { badRequest, conflict, notFound } from '../http/errors';
+import { languageOf } from '../http/language';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
 import { authorize, can, type LibraryRoutineSubject } from '../policy/policy';
 import { isUniqueViolation } from '../meetings/store';
 import type { Services } from '../services';
+import { routineIn } from './catalog';
 import { presentOffered, presentShared } from './presenter';
 import {
   insertNewRoutines,
@@ -51,18 +53,21 @@ export function registerRoutineRoutes(app: FastifyInstance, s: Services) {
     return (await teamRoutinesOf(s.db, actor.districtId, groupId)).some((r) => r.id === routineId);
   }
 
-  registerEndpoint(app, api.listRoutines, async ({ actor, params }) => {
+  registerEndpoint(app, api.listRoutines, async ({ actor, params, req }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'read', groupSubject(group));
     const offered = await offeredRoutines(s.db, s.routines, group);
+    // I18N-CONTENT-3: Ensemble's routines in the reader's language; a team's copies as the team wrote them.
+    const language = languageOf(req);
+    const shipped = offered.shipped.map((x) => ({ ...x, routine: routineIn(x.routine, language) }));
     return {
-      items: presentOffered(offered, (e) =>
+      items: presentOffered({ ...offered, shipped }, (e) =>
         can(actor, 'withdraw', librarySubject(actor.districtId, e.row.routineId, [e])),
       ),
     };
   });
 
-  registerEndpoint(app, api.getRoutine, async ({ actor, params, query }) => {
+  registerEndpoint(app, api.getRoutine, async ({ actor, params, query, req }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'read', groupSubject(group));
     const routine = await resolveRoutine(
@@ -74,13 +79,15 @@ export function registerRoutineRoutes(app: FastifyInstance, s: Services) {
       query.version,
     );
     if (!routine) throw notFound('That routine');
-    return routine;
+    return routineIn(routine, languageOf(req));
   });
 
-  registerEndpoint(app, api.customizeRoutine, async ({ actor, params, body }) => {
+  registerEndpoint(app, api.customizeRoutine, async ({ actor, params, body, req }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'run-meetings', groupSubject(group));
-    const base = await resolveRoutine(s.db, s.routines, actor.districtId, group.id, body.baseId);
+    const found = await resolveRoutine(s.db, s.routines, actor.districtId, group.id, body.baseId);
+    // I18N-CONTENT-7: the team adapts the words it was shown, so its copy is wholly in the language it read.
+    const base = found && routineIn(found, languageOf(req));
     if (!base)
       throw badRequest('Choose a routine this team can run.', [
         { path: 'baseId', message: 'Unknown routine' },
@@ -116,7 +123,7 @@ export function registerRoutineRoutes(app: FastifyInstance, s: Services) {
     return result.routine;
   });
 
-  registerEndpoint(app, api.createRoutine, async ({ actor, params, body }) => {
+  registerEndpoint(app, api.createRoutine, async ({ actor, params, body, req }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'run-meetings', groupSubject(group));
     let draft: Routine;
@@ -138,7 +145,8 @@ export function registerRoutineRoutes(app: FastifyInstance, s: Services) {
         throw badRequest('Choose a routine this team can run.', [
           { path: 'routineId', message: 'Unknown routine or version' },
         ]);
-      const checked = validateRoutine(copyRoutine(source, slugFromName(body.name), body.name));
+      const words = routineIn(source, languageOf(req));
+      const checked = validateRoutine(copyRoutine(words, slugFromName(body.name), body.name));
       if (!checked.ok) throw invalid('routine', checked.errors);
       draft = checked.routine;
     } else {
@@ -188,7 +196,7 @@ export function registerRoutineRoutes(app: FastifyInstance, s: Services) {
     { bodyLimit: IMPORT_BODY_MAX, rateLimit: { max: 30, timeWindow: 60_000 } },
   );
 
-  registerEndpoint(app, api.exportRoutine, async ({ actor, params, query, reply }) => {
+  registerEndpoint(app, api.exportRoutine, async ({ actor, params, query, reply, req }) => {
     const group = await loadGroup(s.db, actor, params.groupId);
     authorize(actor, 'read', groupSubject(group));
     const routine = await resolveRoutine(
@@ -201,7 +209,7 @@ export function registerRoutineRoutes(app: FastifyInstance, s: Services) {
     );
     if (!routine) throw notFound('That routine');
     void reply.header('content-disposition', `attachment; filename="${routine.id}.yaml"`);
-    return routineToYaml(routine);
+    return routineToYaml(routineIn(routine, languageOf(req)));
   });
 
   registerEndpoint(app, api.shareRoutine, async ({ actor, params, body, req }) => {

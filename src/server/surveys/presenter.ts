@@ -19,6 +19,7 @@ import { reportCsvEs } from './csv.es';
 import type { Actor } from '../policy/actor';
 import { can } from '../policy/policy';
 import { frameOf, instrumentOf, type AnswerUnits } from './answers';
+import { instrumentIn } from './catalog';
 import type { FrozenAt } from './frozen';
 import type { WaveRow } from './queries';
 import { waveSubject } from './subject';
@@ -87,9 +88,10 @@ function unitLabels(row: WaveRow, keys: readonly string[]): AnswerUnit[] {
 export function presentSurveyToAnswer(
   row: WaveRow,
   units: AnswerUnits,
-  opts: { asksRole: boolean; alreadyAnswered: boolean },
+  opts: { asksRole: boolean; alreadyAnswered: boolean; language: Language },
 ): SurveyToAnswer {
-  const instrument = instrumentOf(row);
+  // I18N-CONTENT-4: Ensemble's own instrument in the reader's language, the same items and scale points.
+  const instrument = instrumentIn(instrumentOf(row), opts.language);
   return {
     wave: { id: row.id, title: row.title, closesOn: row.closesOn, status: waveStatus(row) },
     instrument: {

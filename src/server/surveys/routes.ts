@@ -26,10 +26,12 @@ import {
   surveyWaves,
 } from '../db/schema';
 import { HttpError, badRequest, conflict, notFound } from '../http/errors';
+import { languageOf } from '../http/language';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
 import { authorize, can } from '../policy/policy';
 import type { Services } from '../services';
+import { instrumentIn } from './catalog';
 import { closeWave } from './close';
 import { checkAnswers, frameOf, type AnswerUnits } from './answers';
 import { waveInvitationMail, waveReminderMail } from './mail';
@@ -179,9 +181,14 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     return rows.map((row) => presentWave(row, counts.get(row.id) ?? 0, actor));
   };
 
-  registerEndpoint(app, api.listInstruments, async ({ actor }) => ({
-    items: (await instrumentsFor(s, actor.districtId)).map(summarizeInstrument),
-  }));
+  registerEndpoint(app, api.listInstruments, async ({ actor, req }) => {
+    const language = languageOf(req);
+    return {
+      items: (await instrumentsFor(s, actor.districtId))
+        .map(({ instrument, source }) => ({ instrument: instrumentIn(instrument, language), source }))
+        .map(summarizeInstrument),
+    };
+  });
 
   registerEndpoint(
     app,
@@ -511,13 +518,17 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(
     app,
     api.surveyToAnswer,
-    async ({ actor, params }) => {
+    async ({ actor, params, req }) => {
       const row = await loadWave(s.db, actor.districtId, params.waveId);
       const p = await participationOf(s.db, actor.districtId, row.id, actor.userId);
       // MEASURE-WAVE-4: only the people invited answer; to anyone else the survey does not exist.
       if (row.invite !== 'email' || !p) throw notFound('That survey');
       const units = await participantUnits(s.db, row, actor.userId);
-      return presentSurveyToAnswer(row, units, { asksRole: false, alreadyAnswered: p.answered });
+      return presentSurveyToAnswer(row, units, {
+        asksRole: false,
+        alreadyAnswered: p.answered,
+        language: languageOf(req),
+      });
     },
     ANSWER_ROUTE,
   );
@@ -552,10 +563,14 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(
     app,
     api.linkSurvey,
-    async ({ params }) => {
+    async ({ params, req }) => {
       const row = await linkWave(params.token);
       const units = linkUnits(row);
-      return presentSurveyToAnswer(row, units, { asksRole: units.role === null, alreadyAnswered: false });
+      return presentSurveyToAnswer(row, units, {
+        asksRole: units.role === null,
+        alreadyAnswered: false,
+        language: languageOf(req),
+      });
     },
     ANSWER_ROUTE,
   );

@@ -10,18 +10,24 @@ import type { NextStepDone } from '#core/journey/index';
 import { csvRow, type CsvHeader } from '../audit/presenter';
 import { memoryCsvEs } from './csv.es';
 import { mdBlock, mdText, OBSERVATION_MODE_NAMES } from '../meetings/documents';
+import { agendaIn } from '../routines/catalog';
 import type { MemoryRecordRow, NextMeetingRow } from './queries';
 
 const iso = (d: Date) => d.toISOString();
 
-export function presentHomeMeeting(m: NextMeetingRow, canStart: boolean): HomeMeeting {
+export function presentHomeMeeting(
+  m: NextMeetingRow,
+  canStart: boolean,
+  language: Language = 'en',
+): HomeMeeting {
   return {
     id: m.id,
     title: m.title,
     status: m.status === 'live' ? 'live' : 'scheduled',
     scheduledFor: m.scheduledFor ? iso(m.scheduledFor) : null,
     startedAt: m.startedAt ? iso(m.startedAt) : null,
-    routineNames: m.agenda.map((a) => a.routineName),
+    // I18N-CONTENT-6: Ensemble's routines named in the reader's language.
+    routineNames: agendaIn(m.agenda, language).map((a) => a.routineName),
     totalMinutes: m.totalMinutes,
     canStart: canStart && m.status === 'scheduled',
   };

@@ -15,6 +15,7 @@ import type { Actor } from '../policy/actor';
 import { authorize, can } from '../policy/policy';
 import { teamTimeZone } from '../schedule/queries';
 import type { Services } from '../services';
+import { languageOf } from '../http/language';
 import { memoryToCsv, memoryToMarkdown, peopleOf, presentHomeMeeting, presentSince } from './presenter';
 import {
   endedMeetingLogs,
@@ -63,7 +64,7 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
     };
   }
 
-  registerEndpoint(app, api.teamHome, async ({ actor, params }) => {
+  registerEndpoint(app, api.teamHome, async ({ actor, params, req }) => {
     const group = await teamOf(actor, params.groupId);
     const now = new Date();
     const [logs, members, resolved, next, timeZone] = await Promise.all([
@@ -82,7 +83,7 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
     return {
       groupId: group.id,
       timeZone,
-      nextMeeting: next ? presentHomeMeeting(next, canStart) : null,
+      nextMeeting: next ? presentHomeMeeting(next, canStart, languageOf(req)) : null,
       journey: journeyOf({ meetings: logs, memberIds: members.map((m) => m.id), dilemmasResolved: resolved }),
       sources: sourcesOverTime(logs, timeZone),
       sinceLastVisit: presentSince(since, since ? await changesSince(actor, group, since) : null),
