@@ -17,9 +17,7 @@ const frameworkPackages =
  * messages), which the switch imports.
  */
 const zodConfig = /[\\/]src[\\/](web[\\/]zod-config|contracts[\\/]zod)\.ts$/;
-/** Zod's messages in other languages load only for their readers (I18N-WEB-2, `src/web/i18n/zod-messages.ts`). */
-const otherZodLocale = /[\\/]zod[\\/]v4[\\/]locales[\\/](?!en\.js)[^\\/]+$/;
-const framework = (id: string) => (frameworkPackages.test(id) && !otherZodLocale.test(id)) || zodConfig.test(id);
+const framework = (id: string) => frameworkPackages.test(id) || zodConfig.test(id);
 
 /**
  * ADR 0026: the core catalogue (`src/contracts/api-core.ts`) and the schemas and core code it imports, one

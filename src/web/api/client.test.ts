@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import i18next from 'i18next';
+import { setLanguage } from '../i18n/kits';
 import { ApiRequestError, call } from './client';
 
 const schoolId = '3f1c2a9e-8b7d-4c6e-9f00-1a2b3c4d5e6f';
@@ -43,6 +45,31 @@ describe('call', () => {
     expect(fetchMock).not.toHaveBeenCalled();
     expect(error.status).toBe(400);
     expect(error.fields).toEqual([{ path: 'name', message: 'Enter a name' }]);
+  });
+
+  it('I18N-WEB-3, I18N-WEB-6: names the tab’s language; in Spanish a body the local check refuses goes to the server, which names the fields in Spanish', async () => {
+    const fetchMock = stubFetch(
+      answer(400, {
+        error: {
+          code: 'invalid_input',
+          message: 'Revisa los campos marcados.',
+          fields: [{ path: 'name', message: 'Escribe un nombre' }],
+        },
+      }),
+    );
+    if (!i18next.isInitialized) await i18next.init({ lng: 'en', resources: {}, initAsync: false });
+    try {
+      await setLanguage('es');
+      const error = await failure(call('createSchool', { body: { name: '   ' } }));
+      expect(fetchMock).toHaveBeenCalledTimes(1);
+      const [, init] = fetchMock.mock.calls[0] ?? [];
+      expect(new Headers(init?.headers).get('Accept-Language')).toBe('es');
+      expect(init?.body).toBe(JSON.stringify({ name: '   ' }));
+      expect(error.status).toBe(400);
+      expect(error.fields).toEqual([{ path: 'name', message: 'Escribe un nombre' }]);
+    } finally {
+      await setLanguage('en');
+    }
   });
 
   it('WEB-API-2 sends JSON to the catalogue path with same-origin credentials and parses the response', async () => {

@@ -129,7 +129,11 @@ export async function call<N extends EndpointName>(
 
   if (endpoint.body) {
     const checked = endpoint.body.safeParse(options?.body ?? {});
-    if (!checked.success) {
+    if (checked.success) body = JSON.stringify(checked.data);
+    // I18N-WEB-6: our contracts' messages are English; in another language the server checks the same schema and
+    // names the fields in the tab's language (I18N-SRV-2), one round trip later.
+    else if (wantedLanguage() !== 'en') body = JSON.stringify(options?.body ?? {});
+    else
       throw new ApiRequestError(
         name,
         400,
@@ -137,8 +141,6 @@ export async function call<N extends EndpointName>(
         'Invalid input',
         issuesToFields(checked.error.issues),
       );
-    }
-    body = JSON.stringify(checked.data);
     headers['Content-Type'] = 'application/json';
   }
 

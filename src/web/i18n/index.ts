@@ -1,10 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
-import { followLanguage, registerStrings, startLanguage, syncStrings } from './kits';
+import { registerStrings, startLanguage, syncStrings } from './kits';
 import { defaultLanguage, firstLanguage, localeTag } from './languages';
 import { resources } from './resources';
-import { zodMessagesIn } from './zod-messages';
 
 export { pickLanguage } from './languages';
 
@@ -24,7 +23,6 @@ export function setUpI18n(): typeof i18next {
   });
   syncStrings(i18next);
   registerStrings('translation', en, { es: () => import('./es').then((m) => m.es) });
-  followLanguage(zodMessagesIn);
   const syncHtmlLang = (lng: string) => {
     document.documentElement.lang = lng;
     document.documentElement.dir = i18next.dir(lng);

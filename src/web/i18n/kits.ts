@@ -103,18 +103,10 @@ export function registerStrings<S extends Strings>(
   if (wanted !== defaultLanguage) void loadInto(kit, wanted).catch(() => undefined);
 }
 
-const followers: ((language: Language) => Promise<void>)[] = [];
-
 function track(loading: Promise<void>): void {
   const settled = loading.catch(() => undefined);
   pending.add(settled);
   void settled.then(() => pending.delete(settled));
-}
-
-/** Something else that follows the language (Zod's messages, `zod-messages.ts`): now, and on every switch. */
-export function followLanguage(follow: (language: Language) => Promise<void>): void {
-  followers.push(follow);
-  track(follow(wanted));
 }
 
 /** Resolves when every translation asked for so far has loaded (or failed: English shows then). */
@@ -133,10 +125,7 @@ export function wantedLanguage(): Language {
  */
 export async function setLanguage(language: Language): Promise<void> {
   wanted = language;
-  await Promise.all([
-    ...kits.map((kit) => loadInto(kit, language).catch(() => undefined)),
-    ...followers.map((follow) => follow(language).catch(() => undefined)),
-  ]);
+  await Promise.all(kits.map((kit) => loadInto(kit, language).catch(() => undefined)));
   if (wanted === language) await i18next.changeLanguage(localeTag[language]);
 }
 
