@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerStrings, setLanguage, stringsReady, wantedLanguage } from './kits';
 
 /** i18next's own `t`, untyped: these test namespaces are not the app's (whose keys `i18next.d.ts` types). */
@@ -15,6 +15,10 @@ const english = {
 describe('the strings registry (ADR 0044)', () => {
   beforeAll(async () => {
     await i18next.init({ lng: 'en', fallbackLng: 'en', resources: {}, initAsync: false });
+    await setLanguage('en');
+  });
+  // Test files may share a module registry (the unit project does not isolate them): leave English as found.
+  afterAll(async () => {
     await setLanguage('en');
   });
 
