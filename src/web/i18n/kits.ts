@@ -56,7 +56,7 @@ export function syncStrings(instance: I18n): void {
  */
 function withManyForms(strings: object): object {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(strings)) {
+  for (const [key, value] of Object.entries(strings) as [string, unknown][]) {
     out[key] = typeof value === 'object' && value !== null ? withManyForms(value) : value;
     const base = key.endsWith('_other') ? key.slice(0, -'_other'.length) : null;
     if (base !== null && !Object.hasOwn(strings, `${base}_many`)) out[`${base}_many`] = value;
