@@ -68,14 +68,7 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
     // The team's readers, and the people invited to this meeting only (PM-GUEST-3).
     const invited = await inviteeIdsOf(s.db, actor.districtId, meeting.id);
     authorize(actor, 'read', meetingSubject(meeting, group, [], invited));
-    return presentWithSuggestion(
-      s.db,
-      meeting,
-      group,
-      actor,
-      s.config.publicUrl ?? null,
-      languageOf(req),
-    );
+    return presentWithSuggestion(s.db, meeting, group, actor, s.config.publicUrl ?? null, languageOf(req));
   });
 
   registerEndpoint(app, api.openMeeting, async ({ actor, params, req }) => {
