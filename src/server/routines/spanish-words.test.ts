@@ -9,7 +9,7 @@ import type { MeetingPlanView } from '#contracts/peer-modeling';
 import type { MyReflectionItem } from '#contracts/reflections';
 import type { CreatedWave, WaveReport } from '#contracts/surveys';
 import { hashPassword } from '../auth/passwords';
-import { groupMembers, groups, schools, users } from '../db/schema';
+import { groupMembers, groups, memoryRecords, schools, users } from '../db/schema';
 import { reflectionsToMarkdown } from '../reflections/presenter';
 import {
   Client,
@@ -24,12 +24,14 @@ let t: TestApp;
 let admin: Client;
 let lead: Client;
 let groupId = '';
+let districtId = '';
 const ES = { 'accept-language': 'es-419,es;q=0.9,en;q=0.8' };
 
 beforeAll(async () => {
   t = await createTestApp();
   const d = await createDistrictWithAdmin(t, 'Distrito de Palabras', 'admin@palabras.test');
   admin = d.client;
+  districtId = d.district.id;
   const db = t.database.db;
   const [school] = await db
     .insert(schools)
@@ -165,6 +167,39 @@ describe('I18N-CONTENT-10: Markdown minutes and exports in the reader’s langua
     expect(en.body).toContain('| Pick a problem of practice (not reached) | 4 min | not timed |');
     expect(en.body).toContain('## Next steps');
     expect(en.body).toContain('None recorded.');
+  });
+
+  it('I18N-CONTENT-10: the team memory export’s headings and fixed words in Spanish, English otherwise; the team’s words as written', async () => {
+    await t.database.db.insert(memoryRecords).values({
+      districtId,
+      groupId,
+      kind: 'success',
+      title: 'Charlas numéricas',
+      grade: '5',
+      occurredAt: new Date('2026-11-03T15:00:00Z'),
+      content: {
+        kind: 'success',
+        story: 'We tried number talks daily.',
+        evidence: '18 of 22 students explained two strategies.',
+        whatWorked: 'Short, every day.',
+        insight: 'Wait time matters.',
+        learned: 'Routines beat novelty.',
+      },
+    });
+    const es = await lead.request<string>('GET', `/api/groups/${groupId}/memory.md`, undefined, ES);
+    const en = await lead.get<string>(`/api/groups/${groupId}/memory.md`);
+    expect(es.status).toBe(200);
+    expect(es.body).toContain('# Equipo 5: memoria del equipo');
+    expect(es.body).toContain('## Logros');
+    expect(es.body).toContain('Grado: 5');
+    expect(es.body).toContain('**Evidencia del crecimiento de los estudiantes**');
+    expect(es.body).toContain('**Lo que aprendimos**');
+    expect(es.body).toContain('18 of 22 students explained two strategies.');
+    expect(es.body).not.toMatch(/team memory|Successes|What we learned|Exported/);
+    expect(en.body).toContain('# Equipo 5: team memory');
+    expect(en.body).toContain('## Successes');
+    expect(en.body).toContain('Grade: 5');
+    expect(en.body).toContain('**What we learned**');
   });
 
   it('I18N-CONTENT-10: the reflections export’s own words in Spanish, English otherwise; what the person wrote as written', () => {
