@@ -3,9 +3,11 @@
  * already decided which teams the reader may see; every query here is filtered by the study's tenant.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Language } from '#contracts/auth';
 import { totalMinutes } from '#core/routines/index';
 import { bookStudies } from '../db/schema';
 import type { GroupRow } from '../groups/queries';
+import { routineIn } from '../routines/catalog';
 import { resolveRoutine } from '../routines/queries';
 import { teamTimeZone } from '../schedule/queries';
 import type { Services } from '../services';
@@ -14,15 +16,23 @@ import { sectionsOf, type StudyRow } from './queries';
 
 type Deps = Pick<Services, 'db' | 'routines' | 'link'>;
 
-/** The calendar input of one study of `group`. */
-export async function studyCalendar(s: Deps, study: StudyRow, group: GroupRow): Promise<BookStudyCalendar> {
+/** The calendar input of one study of `group`; Ensemble's own routines named in `language` (I18N-CONTENT-8). */
+export async function studyCalendar(
+  s: Deps,
+  study: StudyRow,
+  group: GroupRow,
+  language: Language = 'en',
+): Promise<BookStudyCalendar> {
   const sections = await sectionsOf(s.db, study);
   const routines = new Map<string, { name: string; minutes: number } | null>();
   for (const id of new Set(sections.flatMap((x) => (x.routineId ? [x.routineId] : [])))) {
     const routine = await resolveRoutine(s.db, s.routines, group.districtId, group.id, id, undefined, {
       current: true,
     });
-    routines.set(id, routine ? { name: routine.name, minutes: totalMinutes(routine) } : null);
+    routines.set(
+      id,
+      routine ? { name: routineIn(routine, language).name, minutes: totalMinutes(routine) } : null,
+    );
   }
   return {
     title: study.title,
@@ -51,6 +61,7 @@ export async function studyCalendarsOf(
   s: Deps,
   districtId: string,
   teams: readonly GroupRow[],
+  language: Language = 'en',
 ): Promise<BookStudyCalendar[]> {
   if (!teams.length) return [];
   const byId = new Map(teams.map((g) => [g.id, g]));
@@ -62,7 +73,7 @@ export async function studyCalendarsOf(
   const out: BookStudyCalendar[] = [];
   for (const study of rows) {
     const group = byId.get(study.groupId);
-    if (group) out.push(await studyCalendar(s, study, group));
+    if (group) out.push(await studyCalendar(s, study, group, language));
   }
   return out;
 }

@@ -194,6 +194,6 @@ export function registerBookStudyRoutes(app: FastifyInstance, s: Services) {
     authorize(actor, 'take-part', groupSubject(group));
     // I18N-CAL-2: a download from the app: the person's choice, else the asking tab's language.
     const language = mailLanguage(await chosenLanguageOf(s.db, actor.districtId, actor.userId), req);
-    return renderBookStudyCalendar(await studyCalendar(s, study, group), language);
+    return renderBookStudyCalendar(await studyCalendar(s, study, group, language), language);
   });
 }

@@ -21,6 +21,7 @@ import { teamTimeZone } from '../schedule/queries';
 import { loadNextSteps } from '../next-steps/queries';
 import type { CalendarDueStep, CalendarMeeting, CalendarSeries } from './ics';
 import { calendarWords } from './words';
+import { routineNameIn, type StoredRoutineName } from '../routines/catalog';
 
 /** How many meetings a feed carries at most (the newest). */
 const FEED_MEETINGS_MAX = 1000;
@@ -110,19 +111,21 @@ export async function resolveFeed(
   };
 }
 
-const agendaName = (agenda: readonly { routineName: string }[]) =>
-  agenda.map((a) => a.routineName).join(' + ');
+/** I18N-CONTENT-8: Ensemble's own routines named in the feed's language; a team's as written. */
+const agendaName = (agenda: readonly StoredRoutineName[], language: Language) =>
+  agenda.map((a) => routineNameIn(a, language)).join(' + ');
 
 /** A dated meeting as `renderCalendar` takes it; where it sits (team, zone, series) is the caller's. */
 function calendarMeeting(
   m: typeof meetings.$inferSelect,
   scheduledFor: Date,
   where: Pick<CalendarMeeting, 'teamName' | 'url' | 'timeZone' | 'series'>,
+  language: Language,
 ): CalendarMeeting {
   return {
     id: m.id,
     title: m.title,
-    agendaName: agendaName(m.agenda),
+    agendaName: agendaName(m.agenda, language),
     totalMinutes: m.totalMinutes,
     scheduledFor,
     status: m.status,
@@ -142,6 +145,7 @@ async function invitedMeetings(
   userId: string,
   teamIds: readonly string[],
   meetingLink: (id: string) => string,
+  language: Language,
 ): Promise<CalendarMeeting[]> {
   const rows = await db
     .select({ meeting: meetings, group: groups })
@@ -164,12 +168,17 @@ async function invitedMeetings(
   for (const { meeting: m, group } of rows) {
     if (!m.scheduledFor || teamIds.includes(group.id)) continue;
     items.push(
-      calendarMeeting(m, m.scheduledFor, {
-        teamName: group.name,
-        url: meetingLink(m.id),
-        timeZone: await teamTimeZone(db, group),
-        series: null,
-      }),
+      calendarMeeting(
+        m,
+        m.scheduledFor,
+        {
+          teamName: group.name,
+          url: meetingLink(m.id),
+          timeZone: await teamTimeZone(db, group),
+          series: null,
+        },
+        language,
+      ),
     );
   }
   return items;
@@ -185,6 +194,7 @@ export async function calendarItems(
   teams: readonly GroupRow[],
   links: { meeting: (id: string) => string; team: (id: string) => string },
   invitedUserId: string | null = null,
+  language: Language = 'en',
 ): Promise<{ series: CalendarSeries[]; meetings: CalendarMeeting[]; zones: Map<string, string> }> {
   const invited = invitedUserId
     ? await invitedMeetings(
@@ -193,6 +203,7 @@ export async function calendarItems(
         invitedUserId,
         teams.map((g) => g.id),
         links.meeting,
+        language,
       )
     : [];
   if (!teams.length) return { series: [], meetings: invited, zones: new Map() };
@@ -223,7 +234,7 @@ export async function calendarItems(
       id: s.id,
       title: s.title,
       teamName: names.get(s.groupId) ?? '',
-      agendaName: agendaName(s.agenda),
+      agendaName: agendaName(s.agenda, language),
       totalMinutes: s.totalMinutes,
       weekday: s.weekday,
       localTime: s.localTime,
@@ -241,16 +252,23 @@ export async function calendarItems(
       ...meetingRows.flatMap((m) =>
         m.scheduledFor
           ? [
-              calendarMeeting(m, m.scheduledFor, {
-                teamName: names.get(m.groupId) ?? '',
-                url: links.meeting(m.id),
-                timeZone:
-                  (m.seriesId ? seriesZone.get(m.seriesId) : undefined) ?? zones.get(m.groupId) ?? 'Etc/UTC',
-                series:
-                  m.seriesId && m.occurrenceDate
-                    ? { id: m.seriesId, occurrenceDate: m.occurrenceDate }
-                    : null,
-              }),
+              calendarMeeting(
+                m,
+                m.scheduledFor,
+                {
+                  teamName: names.get(m.groupId) ?? '',
+                  url: links.meeting(m.id),
+                  timeZone:
+                    (m.seriesId ? seriesZone.get(m.seriesId) : undefined) ??
+                    zones.get(m.groupId) ??
+                    'Etc/UTC',
+                  series:
+                    m.seriesId && m.occurrenceDate
+                      ? { id: m.seriesId, occurrenceDate: m.occurrenceDate }
+                      : null,
+                },
+                language,
+              ),
             ]
           : [],
       ),

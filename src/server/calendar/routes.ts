@@ -35,7 +35,7 @@ export function registerCalendarRoutes(app: FastifyInstance, s: Services) {
     invitedUserId: string | null,
     language: Language,
   ) {
-    const items = await calendarItems(s.db, districtId, teams, links, invitedUserId);
+    const items = await calendarItems(s.db, districtId, teams, links, invitedUserId, language);
     const zones = new Set(items.zones.values());
     return renderCalendar({
       language,
@@ -44,7 +44,7 @@ export function registerCalendarRoutes(app: FastifyInstance, s: Services) {
       series: items.series,
       meetings: items.meetings,
       // CAL-ITEMS-1: the studies of the same teams (read now, as the meetings are).
-      bookStudies: await studyCalendarsOf(s, districtId, teams),
+      bookStudies: await studyCalendarsOf(s, districtId, teams, language),
       // CAL-ITEMS-2: a personal feed also carries its owner's due next steps; a team's feed never does.
       dueSteps: invitedUserId ? await dueStepsOf(s.db, districtId, invitedUserId, teams, links.meeting) : [],
     });

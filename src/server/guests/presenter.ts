@@ -1,3 +1,4 @@
+import type { Language } from '#contracts/auth';
 import type { MeetingGuest } from '#contracts/guests';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import type { groups, meetings } from '../db/schema';
@@ -16,11 +17,12 @@ export function presentMeetingForGuest(
   m: typeof meetings.$inferSelect,
   group: typeof groups.$inferSelect,
   publicUrl: string | null,
+  language: Language = 'en',
 ): MeetingSummary {
-  return presentMeetingSummary(m, group.name, {
-    canRun: false,
-    canTakePart: true,
-    suggestedPresenterIds: m.agenda.map(() => null),
-    publicUrl,
-  });
+  return presentMeetingSummary(
+    m,
+    group.name,
+    { canRun: false, canTakePart: true, suggestedPresenterIds: m.agenda.map(() => null), publicUrl },
+    language,
+  );
 }

@@ -14,6 +14,7 @@ import { recordAudit } from '../audit/record';
 import { meetings } from '../db/schema';
 import { loadGroup } from '../groups/queries';
 import { conflict, forbidden, notFound, tooManyRequests, unauthorized } from '../http/errors';
+import { languageOf } from '../http/language';
 import { registerEndpoint } from '../http/route';
 import { meetingSubject, type MeetingRow } from '../meetings/queries';
 import type { Actor } from '../policy/actor';
@@ -121,7 +122,7 @@ export function registerGuestRoutes(app: FastifyInstance, s: Services) {
     return {
       ...base,
       status: 'admitted',
-      meeting: presentMeetingForGuest(meeting, group, s.config.publicUrl ?? null),
+      meeting: presentMeetingForGuest(meeting, group, s.config.publicUrl ?? null, languageOf(req)),
     };
   });
 

@@ -177,7 +177,8 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
   }));
 
   registerEndpoint(app, api.meetingMinutesMarkdown, async ({ actor, params, reply, req }) => {
-    const { meeting, group, minutes } = await minutesFor(actor, params.meetingId, languageOf(req));
+    const language = languageOf(req);
+    const { meeting, group, minutes } = await minutesFor(actor, params.meetingId, language);
     const ids = [
       minutes.roles.facilitator,
       minutes.roles.noteTaker,
@@ -201,13 +202,17 @@ export function registerMeetingRoutes(app: FastifyInstance, s: Services) {
         .replace(/[^a-z0-9]+/g, '-')
         .replace(/^-|-$/g, '') || 'minutes';
     void reply.header('content-disposition', `attachment; filename="${slug}.md"`);
-    return minutesToMarkdown(minutes, {
-      title: meeting.title,
-      groupName: group.name,
-      names: new Map([
-        ...people.map((p): [string, string] => [p.id, p.name]),
-        ...minutes.guests.map((g): [string, string] => [g.id, g.name]),
-      ]),
-    });
+    return minutesToMarkdown(
+      minutes,
+      {
+        title: meeting.title,
+        groupName: group.name,
+        names: new Map([
+          ...people.map((p): [string, string] => [p.id, p.name]),
+          ...minutes.guests.map((g): [string, string] => [g.id, g.name]),
+        ]),
+      },
+      language,
+    );
   });
 }

@@ -6,12 +6,14 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { api } from '#contracts/api';
+import type { Language } from '#contracts/auth';
 import type { Routine } from '#contracts/routine';
 import { successesOf } from '#core/meeting/index';
 import { recordAudit } from '../audit/record';
 import { groups, users } from '../db/schema';
 import { groupSubject, loadGroup, type GroupRow } from '../groups/queries';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { languageOf } from '../http/language';
 import { registerEndpoint } from '../http/route';
 import { chosenLanguageOf, mailLanguage } from '../mail/language';
 import { localizedMail } from '../mail/templates';
@@ -19,7 +21,7 @@ import { presentMeetingSummary } from '../meetings/presenter';
 import { inviteeIdsOf, loadMeeting, meetingSubject, type MeetingRow } from '../meetings/queries';
 import type { Actor } from '../policy/actor';
 import { authorize, can } from '../policy/policy';
-import { resolveRoutine } from '../routines/catalog';
+import { resolveRoutine, routineIn } from '../routines/catalog';
 import type { Services } from '../services';
 import { presentPlanView, presentVisitNote } from './presenter';
 import {
@@ -62,18 +64,25 @@ export function registerPeerModelingRoutes(app: FastifyInstance, s: Services) {
     );
   }
 
-  async function peerModelingParts(actor: Actor, meeting: MeetingRow) {
+  async function peerModelingParts(actor: Actor, meeting: MeetingRow, language: Language = 'en') {
     const routines = await agendaRoutines(actor, meeting);
+    // I18N-CONTENT-8: Ensemble's own Peer Modeling routine named in the reader's language.
     return routines.flatMap((r, part) =>
-      r?.focus === 'observed-practice' ? [{ part, routineName: r.name }] : [],
+      r?.focus === 'observed-practice' ? [{ part, routineName: routineIn(r, language).name }] : [],
     );
   }
 
-  async function planView(actor: Actor, meeting: MeetingRow, group: GroupRow, invitedIds: readonly string[]) {
+  async function planView(
+    actor: Actor,
+    meeting: MeetingRow,
+    group: GroupRow,
+    invitedIds: readonly string[],
+    language: Language,
+  ) {
     const subject = meetingSubject(meeting, group, [], invitedIds);
     const canRun = can(actor, 'run-meetings', subject);
     const [parts, plans, invitees] = await Promise.all([
-      peerModelingParts(actor, meeting),
+      peerModelingParts(actor, meeting, language),
       plansOf(s.db, actor.districtId, meeting.id),
       inviteesOf(s.db, actor.districtId, meeting.id),
     ]);
@@ -102,13 +111,13 @@ export function registerPeerModelingRoutes(app: FastifyInstance, s: Services) {
     });
   }
 
-  registerEndpoint(app, api.getMeetingPlan, async ({ actor, params }) => {
+  registerEndpoint(app, api.getMeetingPlan, async ({ actor, params, req }) => {
     const { meeting, group, subject } = await meetingFor(actor, params.meetingId);
     authorize(actor, 'read', subject);
-    return planView(actor, meeting, group, subject.inviteeIds);
+    return planView(actor, meeting, group, subject.inviteeIds, languageOf(req));
   });
 
-  registerEndpoint(app, api.saveMeetingPlan, async ({ actor, params, body }) => {
+  registerEndpoint(app, api.saveMeetingPlan, async ({ actor, params, body, req }) => {
     const { meeting, group, subject } = await meetingFor(actor, params.meetingId);
     authorize(actor, 'run-meetings', subject);
     const part = /^[0-3]$/.test(params.part) ? Number(params.part) : -1;
@@ -144,7 +153,7 @@ export function registerPeerModelingRoutes(app: FastifyInstance, s: Services) {
       body,
       fromTitle,
     );
-    return planView(actor, meeting, group, subject.inviteeIds);
+    return planView(actor, meeting, group, subject.inviteeIds, languageOf(req));
   });
 
   registerEndpoint(app, api.teamSuccesses, async ({ actor, params }) => {
@@ -212,7 +221,7 @@ export function registerPeerModelingRoutes(app: FastifyInstance, s: Services) {
     if (meeting.status === 'live')
       await s.meetings.addToRoster(meeting.id, actor.districtId, person.id, true);
     if (isNew) await tellInvitee(actor, meeting, group, person, body.role, req);
-    return planView(actor, meeting, group, [...subject.inviteeIds, person.id]);
+    return planView(actor, meeting, group, [...subject.inviteeIds, person.id], languageOf(req));
   });
 
   /** PM-GUEST-5: the invitation by email, through the mail service when one is configured. */
@@ -278,10 +287,11 @@ export function registerPeerModelingRoutes(app: FastifyInstance, s: Services) {
       meeting,
       group,
       subject.inviteeIds.filter((id) => id !== params.userId),
+      languageOf(req),
     );
   });
 
-  registerEndpoint(app, api.invitedMeetings, async ({ actor }) => {
+  registerEndpoint(app, api.invitedMeetings, async ({ actor, req }) => {
     const rows = await invitedMeetingsOf(s.db, actor.districtId, actor.userId);
     const groupIds = [...new Set(rows.map((r) => r.meeting.groupId))];
     const names = groupIds.length
@@ -292,12 +302,17 @@ export function registerPeerModelingRoutes(app: FastifyInstance, s: Services) {
       : [];
     return {
       items: rows.map(({ meeting }) =>
-        presentMeetingSummary(meeting, names.find((g) => g.id === meeting.groupId)?.name ?? '', {
-          canRun: false,
-          canTakePart: true,
-          suggestedPresenterIds: meeting.agenda.map(() => null),
-          publicUrl: s.config.publicUrl ?? null,
-        }),
+        presentMeetingSummary(
+          meeting,
+          names.find((g) => g.id === meeting.groupId)?.name ?? '',
+          {
+            canRun: false,
+            canTakePart: true,
+            suggestedPresenterIds: meeting.agenda.map(() => null),
+            publicUrl: s.config.publicUrl ?? null,
+          },
+          languageOf(req),
+        ),
       ),
     };
   });

@@ -10,7 +10,9 @@ import { groupSubject } from '../groups/queries';
 import { mdBlock, mdText } from '../meetings/documents';
 import type { Actor } from '../policy/actor';
 import { can, type ReflectionSubject } from '../policy/policy';
+import { meetingEventIn } from '../routines/catalog';
 import { reflectionsCsvEs } from './csv.es';
+import { reflectionsMarkdownEs } from './markdown.es';
 import type { MeetingWithLog } from './queries';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -31,13 +33,24 @@ function meetingDate(m: MeetingWithLog): Date | null {
   return m.meeting.startedAt ?? m.meeting.scheduledFor;
 }
 
-/** The author's reflections of these meetings: newest meeting first, then in the order written. */
-export function presentMyReflections(actor: Actor, meetings: readonly MeetingWithLog[]): MyReflectionItem[] {
+/**
+ * The author's reflections of these meetings: newest meeting first, then in the order written. I18N-CONTENT-8:
+ * the step and routine of a reflection are named in `language` when they are Ensemble's own, exactly as shipped
+ * (the log is read through `meetingEventIn`; what was stored is unchanged).
+ */
+export function presentMyReflections(
+  actor: Actor,
+  meetings: readonly MeetingWithLog[],
+  language: Language = 'en',
+): MyReflectionItem[] {
   const sortKey = (m: MeetingWithLog) => (meetingDate(m) ?? m.meeting.createdAt).getTime();
   return [...meetings]
     .sort((a, b) => sortKey(b) - sortKey(a))
     .flatMap((m) =>
-      myReflectionsOf(m.log, actor.userId).map((r): MyReflectionItem => {
+      myReflectionsOf(
+        language === 'en' ? m.log : m.log.map((e) => meetingEventIn(e, language)),
+        actor.userId,
+      ).map((r): MyReflectionItem => {
         const date = meetingDate(m);
         const outdated = r.shared === null || !r.shared.upToDate;
         return {
@@ -74,26 +87,55 @@ export function presentTeams(meetings: readonly MeetingWithLog[]): { id: string;
 const day = (value: string | null) => (value ? value.slice(0, 10) : '');
 const minute = (value: string) => `${value.replace('T', ' ').slice(0, 16)} UTC`;
 
-function sharedLine(item: MyReflectionItem): string {
-  if (!item.shared) return '_Private: only you have read it._';
-  const when = `Shared with the team on ${day(item.shared.at)}${item.shared.afterMeeting ? ', after the meeting' : ''}`;
-  return item.shared.upToDate ? `_${when}._` : `_${when}; edited since._`;
+/**
+ * I18N-CONTENT-10: the fixed words of the reflections Markdown export in one language (dates stay ISO, as in
+ * the CSV); `reflectionsMarkdownEs` is typed against this, so a missing phrase does not compile.
+ */
+export interface ReflectionsMarkdownWords {
+  title: string;
+  exported: (date: string) => string;
+  privateNote: string;
+  none: string;
+  privateLine: string;
+  shared: (date: string, afterMeeting: boolean) => string;
+  editedSince: string;
+  written: (minute: string) => string;
+}
+
+const MARKDOWN_EN: ReflectionsMarkdownWords = {
+  title: 'My reflections',
+  exported: (date) => `exported ${date}`,
+  privateNote: 'Private reflections are yours alone until you share them. Keep this file somewhere private.',
+  none: 'No reflections yet.',
+  privateLine: 'Private: only you have read it.',
+  shared: (date, afterMeeting) =>
+    `Shared with the team on ${date}${afterMeeting ? ', after the meeting' : ''}`,
+  editedSince: '; edited since',
+  written: (at) => `Written ${at}.`,
+};
+
+function sharedLine(item: MyReflectionItem, w: ReflectionsMarkdownWords): string {
+  if (!item.shared) return `_${w.privateLine}_`;
+  const when = w.shared(day(item.shared.at), item.shared.afterMeeting);
+  return item.shared.upToDate ? `_${when}._` : `_${when}${w.editedSince}._`;
 }
 
 /** DAY-REFL-3: one section per meeting, one per reflection; every person's text escaped as text. */
 export function reflectionsToMarkdown(
   items: readonly MyReflectionItem[],
   context: { personName: string; exportedAt: Date },
+  language: Language = 'en',
 ): string {
+  const w = language === 'es' ? reflectionsMarkdownEs : MARKDOWN_EN;
   const lines = [
-    '# My reflections',
+    `# ${w.title}`,
     '',
-    `${mdText(context.personName)} · exported ${context.exportedAt.toISOString().slice(0, 10)}`,
+    `${mdText(context.personName)} · ${w.exported(context.exportedAt.toISOString().slice(0, 10))}`,
     '',
-    'Private reflections are yours alone until you share them. Keep this file somewhere private.',
+    w.privateNote,
     '',
   ];
-  if (!items.length) lines.push('No reflections yet.', '');
+  if (!items.length) lines.push(w.none, '');
   let meetingId = '';
   for (const item of items) {
     if (item.meeting.id !== meetingId) {
@@ -112,7 +154,7 @@ export function reflectionsToMarkdown(
       '',
       mdBlock(item.text),
       '',
-      `Written ${minute(item.writtenAt)}. ${sharedLine(item)}`,
+      `${w.written(minute(item.writtenAt))} ${sharedLine(item, w)}`,
       '',
     );
   }

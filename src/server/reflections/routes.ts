@@ -1,9 +1,11 @@
 import { personLanguage } from '../mail/language';
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
+import type { Language } from '#contracts/auth';
 import { MY_REFLECTIONS_PAGE_SIZE } from '#contracts/reflections';
 import { recordAudit } from '../audit/record';
 import { badRequest, conflict, forbidden, notFound } from '../http/errors';
+import { languageOf } from '../http/language';
 import { registerEndpoint } from '../http/route';
 import type { Actor } from '../policy/actor';
 import { authorize } from '../policy/policy';
@@ -42,15 +44,16 @@ function refusal(code: string, message: string): Error {
  * is the caller's own events in the caller's district (queries.ts); nobody else's reflection is ever loaded.
  */
 export function registerReflectionRoutes(app: FastifyInstance, s: Services) {
-  const mine = async (actor: Actor, groupId?: string) =>
+  const mine = async (actor: Actor, language: Language, groupId?: string) =>
     presentMyReflections(
       actor,
       await loadMyReflectionLogs(s.db, { districtId: actor.districtId, userId: actor.userId, groupId }),
+      language,
     );
 
-  registerEndpoint(app, api.myReflections, async ({ actor, query }) => {
+  registerEndpoint(app, api.myReflections, async ({ actor, query, req }) => {
     const meetings = await loadMyReflectionLogs(s.db, { districtId: actor.districtId, userId: actor.userId });
-    const all = presentMyReflections(actor, meetings);
+    const all = presentMyReflections(actor, meetings, languageOf(req));
     const items = query.groupId ? all.filter((r) => r.team.id === query.groupId) : all;
     const start = (query.page - 1) * MY_REFLECTIONS_PAGE_SIZE;
     return {
@@ -62,16 +65,19 @@ export function registerReflectionRoutes(app: FastifyInstance, s: Services) {
     };
   });
 
-  registerEndpoint(app, api.myReflectionsMarkdown, async ({ actor, query, reply }) => {
-    const items = await mine(actor, query.groupId);
+  registerEndpoint(app, api.myReflectionsMarkdown, async ({ actor, query, reply, req }) => {
+    // I18N-CONTENT-10: an export speaks its person's language (their choice, else the tab's), as the CSV does.
+    const language = await personLanguage(s.db, actor, req);
+    const items = await mine(actor, language, query.groupId);
     void reply.header('Content-Disposition', `attachment; filename="${exportFilename('md')}"`);
-    return reflectionsToMarkdown(items, { personName: actor.name, exportedAt: new Date() });
+    return reflectionsToMarkdown(items, { personName: actor.name, exportedAt: new Date() }, language);
   });
 
   registerEndpoint(app, api.myReflectionsCsv, async ({ actor, query, reply, req }) => {
-    const items = await mine(actor, query.groupId);
+    const language = await personLanguage(s.db, actor, req);
+    const items = await mine(actor, language, query.groupId);
     void reply.header('Content-Disposition', `attachment; filename="${exportFilename('csv')}"`);
-    return reflectionsToCsv(items, await personLanguage(s.db, actor, req));
+    return reflectionsToCsv(items, language);
   });
 
   registerEndpoint(app, api.shareMyReflection, async ({ actor, params, req }) => {
@@ -84,7 +90,8 @@ export function registerReflectionRoutes(app: FastifyInstance, s: Services) {
         userId: actor.userId,
         meetingId,
       });
-      const item = m && presentMyReflections(actor, [m]).find((r) => r.reflectionId === reflectionId);
+      const item =
+        m && presentMyReflections(actor, [m], languageOf(req)).find((r) => r.reflectionId === reflectionId);
       if (!m || !item) throw notFound('That reflection');
       return { m, item };
     };

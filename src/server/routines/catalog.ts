@@ -142,20 +142,37 @@ export function meetingEventIn(event: MeetingEvent, language: Language): Meeting
   };
 }
 
+/** What a stored row kept of a routine it names: its id, version and the name it had then. */
+export interface StoredRoutineName {
+  routineId: string;
+  routineVersion: number;
+  routineName: string;
+}
+
+/**
+ * I18N-CONTENT-8: the name a stored row kept of a routine, as `language` reads it. Only Ensemble's own routine, at
+ * the shipped version and with the shipped English name, has another name; a team's own routine, an adapted copy
+ * (another id) or a row of an older version keeps the name it was written with. The one helper every listing
+ * built from stored rows uses (meeting lists, series changes, guests, invitations, Peer Modeling parts).
+ */
+export function routineNameIn(stored: StoredRoutineName, language: Language): string {
+  if (language === 'en') return stored.routineName;
+  const shipped = loadShippedRoutines().get(stored.routineId);
+  const words = loadRoutineTranslations().get(language)?.get(stored.routineId);
+  return shipped && words && shipped.version === stored.routineVersion && shipped.name === stored.routineName
+    ? words.name
+    : stored.routineName;
+}
+
 /**
  * I18N-CONTENT-6: a meeting row's agenda (what listings and the plan show) with Ensemble's routines named in
  * `language`, when the row kept the shipped English name of that routine and version.
  */
 export function agendaIn(agenda: readonly MeetingAgendaItem[], language: Language): MeetingAgendaItem[] {
   if (language === 'en') return [...agenda];
-  const english = loadShippedRoutines();
-  const translated = loadRoutineTranslations().get(language);
   return agenda.map((item) => {
-    const shipped = english.get(item.routineId);
-    const words = translated?.get(item.routineId);
-    return shipped && words && shipped.version === item.routineVersion && shipped.name === item.routineName
-      ? { ...item, routineName: words.name }
-      : item;
+    const routineName = routineNameIn(item, language);
+    return routineName === item.routineName ? item : { ...item, routineName };
   });
 }
 

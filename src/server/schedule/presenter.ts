@@ -1,3 +1,4 @@
+import type { Language } from '#contracts/auth';
 import type { MeetingSummary } from '#contracts/meetings-api';
 import type { SeriesSummary, UpcomingMeeting } from '#contracts/schedule';
 import { presentMeetingSummary } from '../meetings/presenter';
@@ -42,13 +43,19 @@ export function presentChangedMeeting(
   actor: Actor,
   group: GroupRow,
   publicUrl: string | null,
+  language: Language = 'en',
 ): MeetingSummary {
-  return presentMeetingSummary(m, group.name, {
-    canRun: mayRun(actor, group),
-    canTakePart: can(actor, 'take-part', groupSubject(group)),
-    suggestedPresenterIds: m.agenda.map(() => null),
-    publicUrl,
-  });
+  return presentMeetingSummary(
+    m,
+    group.name,
+    {
+      canRun: mayRun(actor, group),
+      canTakePart: can(actor, 'take-part', groupSubject(group)),
+      suggestedPresenterIds: m.agenda.map(() => null),
+      publicUrl,
+    },
+    language,
+  );
 }
 
 type UpcomingRow = Awaited<ReturnType<typeof upcomingMeetingsOf>>[number];

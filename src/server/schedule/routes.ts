@@ -1,6 +1,7 @@
 /** Weekly series, and moving or cancelling a scheduled meeting (issue 11, SERIES). */
 import type { FastifyInstance } from 'fastify';
 import { api } from '#contracts/api';
+import { languageOf } from '../http/language';
 import { registerEndpoint } from '../http/route';
 import { groupSubject, loadGroup } from '../groups/queries';
 import { authorize } from '../policy/policy';
@@ -70,7 +71,7 @@ export function registerScheduleRoutes(app: FastifyInstance, s: Services) {
     return presentSeries(row, actor, group, null);
   });
 
-  registerEndpoint(app, api.updateMeeting, async ({ actor, params, body }) => {
+  registerEndpoint(app, api.updateMeeting, async ({ actor, params, body, req }) => {
     const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     authorize(actor, 'run-meetings', groupSubject(group));
     const agenda = body.agenda
@@ -81,13 +82,13 @@ export function registerScheduleRoutes(app: FastifyInstance, s: Services) {
       ...(body.scheduledFor !== undefined ? { scheduledFor: body.scheduledFor } : {}),
       ...(agenda ? { agenda } : {}),
     });
-    return presentChangedMeeting(row, actor, group, publicUrl());
+    return presentChangedMeeting(row, actor, group, publicUrl(), languageOf(req));
   });
 
-  registerEndpoint(app, api.cancelMeeting, async ({ actor, params }) => {
+  registerEndpoint(app, api.cancelMeeting, async ({ actor, params, req }) => {
     const { meeting, group } = await loadMeeting(s.db, actor, params.meetingId);
     authorize(actor, 'run-meetings', groupSubject(group));
     const row = await cancelScheduledMeeting(s.db, meeting);
-    return presentChangedMeeting(row, actor, group, publicUrl());
+    return presentChangedMeeting(row, actor, group, publicUrl(), languageOf(req));
   });
 }

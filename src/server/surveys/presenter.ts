@@ -16,6 +16,7 @@ import {
 import { invitedCount } from '#core/measure/frame';
 import { csvRow, type CsvHeader } from '../audit/presenter';
 import { reportCsvEs } from './csv.es';
+import { reportNotesEs } from './notes.es';
 import type { Actor } from '../policy/actor';
 import { can } from '../policy/policy';
 import { frameOf, instrumentOf, type AnswerUnits } from './answers';
@@ -33,9 +34,15 @@ export function waveStatus(row: WaveRow, today = utcToday()): WaveStatus {
   return 'open';
 }
 
-export function presentWave(row: WaveRow, responses: number, actor: Actor | null): WaveSummary {
+export function presentWave(
+  row: WaveRow,
+  responses: number,
+  actor: Actor | null,
+  language: Language = 'en',
+): WaveSummary {
   const frame = frameOf(row);
-  const instrument = instrumentOf(row);
+  // I18N-CONTENT-9: the title of Ensemble's own instrument (the wave's frozen copy, as shipped) in `language`.
+  const instrument = instrumentIn(instrumentOf(row), language);
   const invited = invitedCount(frame);
   const subject = waveSubject(row);
   const schools = frame.units.filter((u) => u.kind === 'school');
@@ -171,8 +178,11 @@ export function presentReport(
   frozen: FrozenAt,
   role: 'all' | 'staff' | 'leader',
   at: string,
+  language: Language = 'en',
 ): WaveReport {
-  const instrument = instrumentOf(row);
+  // I18N-CONTENT-9: the scale's labels of Ensemble's own instrument (frozen as shipped) in `language`.
+  const instrument = instrumentIn(instrumentOf(row), language);
+  const words = reportNotesIn(language);
   const manages = can(actor, 'update', waveSubject(row));
   const reads = (node: CellNode) => readsCell(actor, manages, node);
   const own = frozen.own !== null && reads(frozen.own.node) ? frozen.own : null;
@@ -184,16 +194,40 @@ export function presentReport(
     cell: own === null ? null : nodeCell(own, asksFreeText(row)),
     children: manages ? [...frozen.children] : frozen.children.filter((c) => reads(c.node)),
     notes: [
-      `A group's results are shown only when at least ${row.threshold} people in it answered, and only when showing them cannot reveal a smaller group by subtraction.`,
-      'The numbers describe how people answered; they do not say why, and a change between waves is not evidence that any one thing caused it.',
-      ...(frameOf(row).space === 'network'
-        ? [
-            "A network's results are for the whole network and its cohorts, never split by role: the network does not know who leads what at home.",
-          ]
-        : []),
+      words.threshold(row.threshold),
+      words.noCause,
+      ...(frameOf(row).space === 'network' ? [words.network] : []),
     ],
   };
 }
+
+/**
+ * I18N-CONTENT-9: the plain words a report and a comparison carry on what their numbers can and cannot say, in
+ * one language; `reportNotesEs` (notes.es.ts) is typed against this, so a missing note does not compile.
+ */
+export interface ReportNotes {
+  threshold: (threshold: number) => string;
+  noCause: string;
+  network: string;
+  compare: readonly [string, string, string];
+}
+
+export const REPORT_NOTES_EN: ReportNotes = {
+  threshold: (threshold) =>
+    `A group's results are shown only when at least ${threshold} people in it answered, and only when showing them cannot reveal a smaller group by subtraction.`,
+  noCause:
+    'The numbers describe how people answered; they do not say why, and a change between waves is not evidence that any one thing caused it.',
+  network:
+    "A network's results are for the whole network and its cohorts, never split by role: the network does not know who leads what at home.",
+  compare: [
+    'A change is computed only where both waves show the group (at least the threshold of answers in each).',
+    "Waves are anonymous, so they are compared as independent groups; Hedges' g is the difference in means over their pooled spread.",
+    'A difference between waves does not show what caused it.',
+  ],
+};
+
+export const reportNotesIn = (language: Language): ReportNotes =>
+  language === 'es' ? reportNotesEs : REPORT_NOTES_EN;
 
 const REPORT_CSV_COLUMNS = [
   'group',

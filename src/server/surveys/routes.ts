@@ -7,6 +7,7 @@ import { personLanguage } from '../mail/language';
 import type { FastifyInstance } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
 import { api } from '#contracts/api';
+import type { Language } from '#contracts/auth';
 import type { WaveScope, WaveSpace } from '#contracts/surveys';
 import { Instrument } from '#contracts/instrument';
 import { parseInstrument } from '#core/measure/instrument';
@@ -41,6 +42,7 @@ import {
   commentPage,
   parseFrozenAt,
   presentReport,
+  reportNotesIn,
   readsCell,
   presentSurveyToAnswer,
   presentWave,
@@ -160,7 +162,7 @@ function summarizeInstrument({ instrument: i, source }: AvailableInstrument) {
 const ANSWER_ROUTE = { logLevel: 'error' } as const;
 
 export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
-  const withCounts = async (actor: Actor | null, rows: WaveRow[]) => {
+  const withCounts = async (actor: Actor | null, rows: WaveRow[], language: Language = 'en') => {
     const counts = new Map<string, number>();
     for (const row of rows) {
       const known = frozenParts(row.id)?.responses;
@@ -178,7 +180,7 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       // A closed wave's count never changes (`lockOpenWave`): counted once (60,000 answers: some 10 ms a report).
       if (row.closedAt !== null) rememberFrozen(row.id, { responses: n });
     }
-    return rows.map((row) => presentWave(row, counts.get(row.id) ?? 0, actor));
+    return rows.map((row) => presentWave(row, counts.get(row.id) ?? 0, actor, language));
   };
 
   registerEndpoint(app, api.listInstruments, async ({ actor, req }) => {
@@ -245,13 +247,13 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     { bodyLimit: INSTRUMENT_BODY_MAX, rateLimit: { max: 30, timeWindow: 60_000 } },
   );
 
-  registerEndpoint(app, api.listWaves, async ({ actor }) => {
+  registerEndpoint(app, api.listWaves, async ({ actor, req }) => {
     const rows = (await listWaves(s.db, actor.districtId)).filter((row) =>
       can(actor, 'read', waveSubject(row)),
     );
     const schoolIds = [...actor.schoolRoles].filter(([, r]) => r === 'school_leader').map(([id]) => id);
     return {
-      items: await withCounts(actor, rows),
+      items: await withCounts(actor, rows, languageOf(req)),
       canCreate:
         can(actor, 'create', { kind: 'new-wave', districtId: actor.districtId, schoolIds: null }) ||
         schoolIds.some((id) =>
@@ -422,15 +424,22 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     return { row, cells };
   };
 
-  const reportFor = async (actor: Actor, waveId: string, role: 'all' | 'staff' | 'leader', at: string) => {
+  const reportFor = async (
+    actor: Actor,
+    waveId: string,
+    role: 'all' | 'staff' | 'leader',
+    at: string,
+    language: Language = 'en',
+  ) => {
     const { row, cells } = await frozenFor(actor, waveId, role, at);
-    const [wave] = await withCounts(actor, [row]);
+    const [wave] = await withCounts(actor, [row], language);
     if (!wave) throw notFound('That survey');
-    return presentReport(actor, row, wave, cells, role, at);
+    return presentReport(actor, row, wave, cells, role, at, language);
   };
 
-  registerEndpoint(app, api.waveReport, async ({ actor, params, query }) =>
-    reportFor(actor, params.waveId, query.role, query.at),
+  // I18N-CONTENT-9: the report's instrument title, scale labels and notes in the request's language.
+  registerEndpoint(app, api.waveReport, async ({ actor, params, query, req }) =>
+    reportFor(actor, params.waveId, query.role, query.at, languageOf(req)),
   );
 
   /**
@@ -465,12 +474,13 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
     return reportCsv(report, await personLanguage(s.db, actor, req));
   });
 
-  registerEndpoint(app, api.compareWaves, async ({ actor, query }) => {
+  registerEndpoint(app, api.compareWaves, async ({ actor, query, req }) => {
+    const language = languageOf(req);
     if (query.before === query.after)
       throw badRequest('Choose two different waves', [{ path: 'after', message: 'Choose another wave' }]);
     const [before, after] = await Promise.all([
-      reportFor(actor, query.before, query.role, query.at),
-      reportFor(actor, query.after, query.role, query.at),
+      reportFor(actor, query.before, query.role, query.at, language),
+      reportFor(actor, query.after, query.role, query.at, language),
     ]);
     const same = (x: typeof before.wave.instrument, y: typeof before.wave.instrument) =>
       x.slug === y.slug && x.version === y.version;
@@ -496,11 +506,7 @@ export function registerSurveyRoutes(app: FastifyInstance, s: Services) {
       role: query.role,
       scale: after.scale,
       rows: compareCells(b, a),
-      notes: [
-        'A change is computed only where both waves show the group (at least the threshold of answers in each).',
-        "Waves are anonymous, so they are compared as independent groups; Hedges' g is the difference in means over their pooled spread.",
-        'A difference between waves does not show what caused it.',
-      ],
+      notes: [...reportNotesIn(language).compare],
     };
   });
 

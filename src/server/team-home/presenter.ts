@@ -5,10 +5,12 @@
  */
 import type { Language } from '#contracts/auth';
 import { MemoryContent } from '#contracts/memory';
+import type { ObservationMode } from '#contracts/routine';
 import type { HomeMeeting, SinceLastVisit } from '#contracts/team-home';
 import type { NextStepDone } from '#core/journey/index';
 import { csvRow, type CsvHeader } from '../audit/presenter';
 import { memoryCsvEs } from './csv.es';
+import { memoryMarkdownEs } from './memory-markdown.es';
 import { mdBlock, mdText, OBSERVATION_MODE_NAMES } from '../meetings/documents';
 import { agendaIn } from '../routines/catalog';
 import type { MemoryRecordRow, NextMeetingRow } from './queries';
@@ -94,20 +96,74 @@ export function peopleOf(records: readonly MemoryRecordRow[]): string[] {
   });
 }
 
-const KIND_HEADINGS = {
-  success: 'Successes',
-  dilemma: 'Problems of practice',
-  observation: 'Observations',
-} as const;
+/**
+ * I18N-CONTENT-10: the fixed words of the team memory's Markdown export in one language; `memoryMarkdownEs`
+ * (memory-markdown.es.ts) is typed against this, so a missing phrase does not compile. The team's words and
+ * dates (ISO) are never translated.
+ */
+export interface MemoryMarkdownWords {
+  kinds: Record<'success' | 'dilemma' | 'observation', string>;
+  tags: Record<'grade' | 'subject' | 'strategy' | 'studentGroup', string>;
+  formerMember: string;
+  resolved: (date: string) => string;
+  open: string;
+  story: string;
+  evidence: string;
+  whatWorked: string;
+  insight: string;
+  learned: string;
+  dilemma: string;
+  suggestedActions: string;
+  nextStepsChosen: string;
+  by: (due: string) => string;
+  practiceObserved: string;
+  curiosity: string;
+  modeledBy: (name: string) => string;
+  modes: Record<ObservationMode, string>;
+  observationNotes: string;
+  questionsForModel: string;
+  howResolved: string;
+  title: (team: string) => string;
+  exported: (date: string) => string;
+  none: string;
+}
+
+const MEMORY_MD_EN: MemoryMarkdownWords = {
+  kinds: { success: 'Successes', dilemma: 'Problems of practice', observation: 'Observations' },
+  tags: { grade: 'Grade', subject: 'Subject', strategy: 'Strategy', studentGroup: 'Student group' },
+  formerMember: 'A former member',
+  resolved: (date) => `Resolved ${date}`,
+  open: 'Open',
+  story: 'The story',
+  evidence: 'Evidence of student growth',
+  whatWorked: 'What made it work',
+  insight: "The presenter's insight",
+  learned: 'What we learned',
+  dilemma: 'The dilemma',
+  suggestedActions: "The team's suggested actions",
+  nextStepsChosen: 'Next steps chosen',
+  by: (due) => `by ${due}`,
+  practiceObserved: 'Practice observed',
+  curiosity: 'What the team wanted to learn',
+  modeledBy: (name) => `Modeled by ${name}`,
+  modes: OBSERVATION_MODE_NAMES,
+  observationNotes: 'Observation notes',
+  questionsForModel: 'Questions for the model',
+  howResolved: 'How it was resolved',
+  title: (team) => `${team}: team memory`,
+  exported: (date) => `Exported ${date}. The team's own records: keep this file within the team.`,
+  none: 'No records yet.',
+};
+
 const day = (d: Date | null) => (d ? iso(d).slice(0, 10) : '');
 
-function tagsOf(r: MemoryRecordRow): string[] {
+function tagsOf(r: MemoryRecordRow, w: MemoryMarkdownWords): string[] {
   return (
     [
-      ['Grade', r.grade],
-      ['Subject', r.subject],
-      ['Strategy', r.strategy],
-      ['Student group', r.studentGroup],
+      [w.tags.grade, r.grade],
+      [w.tags.subject, r.subject],
+      [w.tags.strategy, r.strategy],
+      [w.tags.studentGroup, r.studentGroup],
     ] as const
   ).flatMap(([name, value]) => (value ? [`${name}: ${value}`] : []));
 }
@@ -118,19 +174,20 @@ export interface ExportContext {
   names: ReadonlyMap<string, string>;
 }
 
-const nameOf = (ctx: ExportContext, id: string | null) =>
-  id ? (ctx.names.get(id) ?? 'A former member') : '';
+const nameOf = (ctx: ExportContext, id: string | null, w: MemoryMarkdownWords = MEMORY_MD_EN) =>
+  id ? (ctx.names.get(id) ?? w.formerMember) : '';
 
 function mdSection(title: string, text: string): string[] {
   return text.trim() ? [`**${title}**`, '', mdBlock(text), ''] : [];
 }
 
-function recordToMarkdown(r: MemoryRecordRow, ctx: ExportContext): string[] {
+function recordToMarkdown(r: MemoryRecordRow, ctx: ExportContext, w: MemoryMarkdownWords): string[] {
+  const who = (id: string | null) => nameOf(ctx, id, w);
   const facts = [day(r.occurredAt)];
-  if (r.authorId) facts.push(mdText(nameOf(ctx, r.authorId)));
-  if (r.kind === 'dilemma') facts.push(r.status === 'resolved' ? `Resolved ${day(r.resolvedAt)}` : 'Open');
+  if (r.authorId) facts.push(mdText(who(r.authorId)));
+  if (r.kind === 'dilemma') facts.push(r.status === 'resolved' ? w.resolved(day(r.resolvedAt)) : w.open);
   const lines = [`### ${mdText(r.title)}`, '', facts.filter(Boolean).join(' · '), ''];
-  const tags = tagsOf(r);
+  const tags = tagsOf(r, w);
   if (tags.length) lines.push(mdText(tags.join(' · ')), '');
   const parsed = MemoryContent.safeParse(r.content);
   if (parsed.success) {
@@ -138,77 +195,79 @@ function recordToMarkdown(r: MemoryRecordRow, ctx: ExportContext): string[] {
     switch (c.kind) {
       case 'success':
         lines.push(
-          ...mdSection('The story', c.story),
-          ...mdSection('Evidence of student growth', c.evidence),
-          ...mdSection('What made it work', c.whatWorked),
-          ...mdSection("The presenter's insight", c.insight),
-          ...mdSection('What we learned', c.learned),
+          ...mdSection(w.story, c.story),
+          ...mdSection(w.evidence, c.evidence),
+          ...mdSection(w.whatWorked, c.whatWorked),
+          ...mdSection(w.insight, c.insight),
+          ...mdSection(w.learned, c.learned),
         );
         break;
       case 'dilemma':
         lines.push(
-          ...mdSection('The dilemma', c.story),
-          ...mdSection("The team's suggested actions", c.suggestedActions),
-          ...mdSection("The presenter's insight", c.insight),
-          ...mdSection('What we learned', c.learned),
+          ...mdSection(w.dilemma, c.story),
+          ...mdSection(w.suggestedActions, c.suggestedActions),
+          ...mdSection(w.insight, c.insight),
+          ...mdSection(w.learned, c.learned),
         );
         if (c.nextSteps.length)
           lines.push(
-            '**Next steps chosen**',
+            `**${w.nextStepsChosen}**`,
             '',
             ...c.nextSteps.map(
-              (s) => `- ${mdText(s.text)} (${mdText(nameOf(ctx, s.ownerId))}${s.due ? `, by ${s.due}` : ''})`,
+              (s) => `- ${mdText(s.text)} (${mdText(who(s.ownerId))}${s.due ? `, ${w.by(s.due)}` : ''})`,
             ),
             '',
           );
         break;
       case 'observation':
-        lines.push(
-          ...mdSection('Practice observed', c.practice),
-          ...mdSection('What the team wanted to learn', c.curiosity),
-        );
+        lines.push(...mdSection(w.practiceObserved, c.practice), ...mdSection(w.curiosity, c.curiosity));
         if (c.modelId || c.mode)
           lines.push(
-            [
-              c.modelId ? `Modeled by ${mdText(nameOf(ctx, c.modelId))}` : '',
-              c.mode ? OBSERVATION_MODE_NAMES[c.mode] : '',
-            ]
+            [c.modelId ? w.modeledBy(mdText(who(c.modelId))) : '', c.mode ? w.modes[c.mode] : '']
               .filter(Boolean)
               .join(' · '),
             '',
           );
         if (c.notes.length)
           lines.push(
-            '**Observation notes**',
+            `**${w.observationNotes}**`,
             '',
-            ...c.notes.map((n) => `- ${mdText(nameOf(ctx, n.authorId))}: ${mdText(n.text)}`),
+            ...c.notes.map((n) => `- ${mdText(who(n.authorId))}: ${mdText(n.text)}`),
             '',
           );
         if (c.questions.length)
-          lines.push('**Questions for the model**', '', ...c.questions.map((q) => `- ${mdText(q.text)}`), '');
-        lines.push(...mdSection('What we learned', c.learned));
+          lines.push(`**${w.questionsForModel}**`, '', ...c.questions.map((q) => `- ${mdText(q.text)}`), '');
+        lines.push(...mdSection(w.learned, c.learned));
         break;
     }
   }
   if (r.kind === 'dilemma' && r.status === 'resolved' && r.resolution)
-    lines.push(...mdSection('How it was resolved', r.resolution));
+    lines.push(...mdSection(w.howResolved, r.resolution));
   return lines;
 }
 
-/** EXPORT-2: one section per kind, one per record; every person's text escaped as text (TRUST-HTTP-11). */
-export function memoryToMarkdown(records: readonly MemoryRecordRow[], ctx: ExportContext): string {
+/**
+ * EXPORT-2: one section per kind, one per record; every person's text escaped as text (TRUST-HTTP-11).
+ * I18N-CONTENT-10: headings and fixed words in `language`.
+ */
+export function memoryToMarkdown(
+  records: readonly MemoryRecordRow[],
+  ctx: ExportContext,
+  language: Language = 'en',
+): string {
+  const w = language === 'es' ? memoryMarkdownEs : MEMORY_MD_EN;
   const lines = [
-    `# ${mdText(ctx.teamName)}: team memory`,
+    `# ${w.title(mdText(ctx.teamName))}`,
     '',
-    `Exported ${ctx.exportedAt.toISOString().slice(0, 10)}. The team's own records: keep this file within the team.`,
+    w.exported(ctx.exportedAt.toISOString().slice(0, 10)),
     '',
   ];
-  if (!records.length) lines.push('No records yet.', '');
+  if (!records.length) lines.push(w.none, '');
   for (const kind of ['success', 'dilemma', 'observation'] as const) {
     const own = records.filter((r) => r.kind === kind);
     if (!own.length) continue;
-    lines.push(`## ${KIND_HEADINGS[kind]}`, '');
-    for (const r of own) lines.push(...recordToMarkdown(r, ctx));
+    lines.push(`## ${w.kinds[kind]}`, '');
+    for (const r of own) lines.push(...recordToMarkdown(r, ctx, w));
   }
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -115,7 +115,8 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
   registerEndpoint(app, api.teamMemoryMarkdown, async ({ actor, params, req, reply }) => {
     const { ctx, records } = await exportOf(actor, params.groupId, 'md', req);
     void reply.header('Content-Disposition', `attachment; filename="${exportFilename('md')}"`);
-    return memoryToMarkdown(records, ctx);
+    // I18N-CONTENT-10: an export speaks its person's language (their choice, else the tab's), as the CSV does.
+    return memoryToMarkdown(records, ctx, await personLanguage(s.db, actor, req));
   });
 
   registerEndpoint(app, api.teamMemoryCsv, async ({ actor, params, req, reply }) => {
