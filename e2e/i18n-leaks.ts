@@ -4,35 +4,9 @@
  * differs from its Spanish translation: if a Spanish page shows it, a kit's Spanish did not load or a component
  * read the wrong language. What the server writes (its messages, Ensemble's routines) is not in these files.
  */
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
 import type { Page } from 'playwright-core';
-
-const web = fileURLToPath(new URL('../src/web/', import.meta.url));
-
-function englishFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return englishFiles(path);
-    return /(^|[.-])en\.ts$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
-function leaves(node: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof node !== 'object' || node === null) return out;
-  for (const [key, value] of Object.entries(node)) {
-    if (typeof value === 'string') out.set(prefix + key, value);
-    else for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
-
-/** A module's exports by name. */
-function exportsOf(module: unknown): Record<string, unknown> {
-  return typeof module === 'object' && module !== null ? Object.fromEntries(Object.entries(module)) : {};
-}
+import { englishStringsFiles, exportsOf, leaves, spanishFileOf, webSource } from '../test/strings-files';
 
 const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -45,9 +19,9 @@ export interface EnglishString {
 /** The English strings a Spanish page must not show (see above), longest first. */
 export async function englishOnlyStrings(): Promise<EnglishString[]> {
   const found = new Map<string, EnglishString>();
-  for (const english of englishFiles(web)) {
+  for (const english of englishStringsFiles()) {
     const en = exportsOf((await import(english)) as unknown);
-    const es = exportsOf((await import(english.replace(/en\.ts$/, 'es.ts'))) as unknown);
+    const es = exportsOf((await import(spanishFileOf(english))) as unknown);
     for (const exported of Object.keys(en)) {
       const spanish = leaves(es[exported === 'en' ? 'es' : exported]);
       for (const [key, raw] of leaves(en[exported])) {
@@ -55,7 +29,7 @@ export async function englishOnlyStrings(): Promise<EnglishString[]> {
         if (text.length < 12 || /\{\{|\$t\(|<\/?\d+\/?>/.test(text)) continue;
         if (normal(spanish.get(key) ?? '') === text) continue;
         if (!found.has(text))
-          found.set(text, { text, source: `${relative(web, english)} ${exported}.${key}` });
+          found.set(text, { text, source: `${relative(webSource, english)} ${exported}.${key}` });
       }
     }
   }

@@ -3,45 +3,19 @@
  * checks that at compile time) and, string by string, the same placeholders, nesting and tags, so a translation
  * can never drop a name or a count from a sentence.
  */
-import { readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const web = fileURLToPath(new URL('../src/web/', import.meta.url));
-
-function englishFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return englishFiles(path);
-    return /(^|[.-])en\.ts$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
-  });
-}
-
-function leaves(node: unknown, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  if (typeof node !== 'object' || node === null) return out;
-  for (const [key, value] of Object.entries(node)) {
-    if (typeof value === 'string') out.set(prefix + key, value);
-    else for (const [k, v] of leaves(value, `${prefix}${key}.`)) out.set(k, v);
-  }
-  return out;
-}
+import { englishStringsFiles, exportsOf, leaves, spanishFileOf, webSource } from './strings-files';
 
 /** What a translation must carry over as it is: `{{x}}` placeholders, `$t(...)` nesting, `<0>` tags, line breaks. */
 function marks(text: string): string[] {
   return [...text.matchAll(/\{\{[^}]+\}\}|\$t\([^)]*\)|<\/?\d+\/?>|\n/g)].map((m) => m[0]).sort();
 }
 
-function exportsOf(module: unknown): Record<string, unknown> {
-  if (typeof module !== 'object' || module === null) throw new Error('not a module');
-  return Object.fromEntries(Object.entries(module));
-}
-
-const pairs = englishFiles(web).map((english) => ({
+const pairs = englishStringsFiles().map((english) => ({
   english,
-  spanish: english.replace(/en\.ts$/, 'es.ts'),
-  name: relative(web, english),
+  spanish: spanishFileOf(english),
+  name: relative(webSource, english),
 }));
 
 describe('I18N-WEB-5 Spanish strings', () => {
