@@ -43,7 +43,9 @@ import {
   users,
   visitNotes,
 } from '../db/schema';
+import type { Language } from '#contracts/auth';
 import { mdBlock, mdText } from '../meetings/documents';
+import { MY_DATA_WORDS } from './my-data-words';
 import { eventColumns, parseStoredEvent } from '../meetings/store';
 import { rowsOfPerson } from './erase';
 
@@ -102,11 +104,7 @@ function toJson(value: unknown): Json | undefined {
   return undefined;
 }
 
-export const NOT_INCLUDED = [
-  'Survey and meeting pulse answers: they are anonymous by design and linked to nobody, so no one (you included) can find yours.',
-  "Other people's private reflections, private notes and visit notes: they belong to their authors.",
-  'Secrets such as passwords and the links in emails or calendar subscriptions.',
-];
+export const NOT_INCLUDED: string[] = [...MY_DATA_WORDS.en.notIncluded];
 
 export interface MyDataFiles {
   json: MyDataExport;
@@ -443,30 +441,6 @@ export async function collectMyData(
   };
 }
 
-/** Headings of the Markdown file, by section. */
-const SECTION_TITLES: Record<MyDataSection, string> = {
-  memberships: 'Teams and cohorts',
-  schoolRoles: 'Schools',
-  networkMemberships: 'Networks',
-  meetingContributions: 'What you wrote in meetings',
-  nextStepsOwned: 'Next steps you own',
-  meetingsScheduled: 'Meetings you scheduled',
-  memoryRecords: 'Team memory you authored',
-  sharedCopies: 'Copies you shared beyond your team',
-  shareCards: 'Share cards you made',
-  helpedMarks: '"This helped me" marks',
-  visitNotes: 'Visit notes',
-  bookReflections: 'Book study reflections',
-  colleagueProfile: 'Colleague exchange profile',
-  colleagueNotes: 'Colleague exchange notes',
-  routines: 'Routines you wrote or shared',
-  joinRequests: 'Requests to join teams',
-  digestSubscription: 'Weekly digest',
-  calendarFeeds: 'Calendar links',
-  sessions: 'Signed-in devices',
-  auditEvents: 'Audit log entries about you',
-};
-
 function mdValue(value: Json): string {
   if (value === null) return '—';
   if (typeof value === 'string')
@@ -481,23 +455,25 @@ const indent = (text: string) =>
     .map((l) => `    ${l}`)
     .join('\n');
 
-/** RIGHTS-EXPORT-2: the same content as the JSON file, to read. */
-export function myDataToMarkdown(data: MyDataExport): string {
+/** RIGHTS-EXPORT-2: the same content as the JSON file, to read, in the person's language (I18N-CONTENT-11). */
+export function myDataToMarkdown(data: MyDataExport, language: Language = 'en'): string {
+  const words = MY_DATA_WORDS[language];
   const lines = [
-    `# Your data in Ensemble`,
+    `# ${words.title}`,
     '',
     `${mdText(data.person.name)} (${mdText(data.person.email)}), ${mdText(data.person.district)}.`,
-    `Exported ${data.exportedAt.replace('T', ' ').slice(0, 16)} UTC. The same data, machine-readable: my-data.json (format ${data.format}, version ${data.version}).`,
+    words.exported(data.exportedAt.replace('T', ' ').slice(0, 16), data.format, data.version),
     '',
-    '## Not included',
+    `## ${words.notIncludedTitle}`,
     '',
-    ...data.notIncluded.map((n) => `- ${mdText(n)}`),
+    // The JSON's notes are English (its versioned format); the readable copy says them in its language.
+    ...(language === 'en' ? data.notIncluded : words.notIncluded).map((n) => `- ${mdText(n)}`),
   ];
   for (const section of MY_DATA_SECTIONS) {
     const rows = data.sections[section];
-    lines.push('', `## ${SECTION_TITLES[section]}`, '');
+    lines.push('', `## ${words.sections[section]}`, '');
     if (rows.length === 0) {
-      lines.push('Nothing.');
+      lines.push(words.nothing);
       continue;
     }
     rows.forEach((row, i) => {
@@ -510,10 +486,10 @@ export function myDataToMarkdown(data: MyDataExport): string {
 }
 
 /** The zip a person downloads: my-data.json, my-data.md, README.txt and their cards' images. */
-export function myDataZip(files: MyDataFiles): Uint8Array {
+export function myDataZip(files: MyDataFiles, language: Language = 'en'): Uint8Array {
   const entries: Record<string, Uint8Array> = {
     'my-data.json': strToU8(JSON.stringify(files.json, null, 2)),
-    'my-data.md': strToU8(myDataToMarkdown(files.json)),
+    'my-data.md': strToU8(myDataToMarkdown(files.json, language)),
   };
   for (const image of files.cardImages) entries[image.name] = image.bytes;
   return zipSync(entries, { level: 6 });

@@ -60,6 +60,7 @@ import {
 } from '../testing/api-harness';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { ERASURE_PLAN, FORMER_MEMBER_NAME, NOT_ABOUT_A_PERSON, textColumns } from './erase';
+import { myDataToMarkdown } from './my-data';
 
 const MINUTE = 60_000;
 const routine = loadShippedRoutines().get('share-successes')!;
@@ -517,6 +518,17 @@ describe('A person downloads their data (RIGHTS-EXPORT)', () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.action, 'export.my_data'), eq(auditEvents.actorId, zedId)));
     expect(audit).toHaveLength(1);
+  });
+
+  it('I18N-CONTENT-11: the readable copy comes in Spanish for a Spanish reader, with the same data; the JSON stays as it is', () => {
+    const md = myDataToMarkdown(json, 'es');
+    expect(md).toContain('# Tus datos en Ensemble');
+    expect(md).toContain('## Lo que no se incluye');
+    expect(md).toContain('## Lo que escribiste en las reuniones');
+    expect(md).not.toContain('Your data in Ensemble');
+    expect(md).not.toContain('Not included');
+    expect(md).toContain(TEXT.visit);
+    expect(myDataToMarkdown(json)).toContain('# Your data in Ensemble');
   });
 
   it('RIGHTS-EXPORT-1: everything Zed wrote or that is about Zed is there, in their district, network and exchange', () => {

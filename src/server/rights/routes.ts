@@ -13,6 +13,7 @@ import { authorize } from '../policy/policy';
 import type { Services } from '../services';
 import { streamDistrictExport } from './district-export';
 import { eraseAccount, isLastAdmin, rowsOfPerson } from './erase';
+import { personLanguage } from '../mail/language';
 import { collectMyData, myDataZip } from './my-data';
 import { loadRetention, saveRetention } from './retention';
 
@@ -41,7 +42,8 @@ export function registerRightsRoutes(app: FastifyInstance, s: Services) {
       from: req,
     });
     void reply.header('Content-Disposition', `attachment; filename="ensemble-my-data-${today()}.zip"`);
-    return Buffer.from(myDataZip(files));
+    // I18N-CONTENT-11: the readable copy in the person's language (their choice, else their tab's).
+    return Buffer.from(myDataZip(files, await personLanguage(s.db, actor, req)));
   });
 
   registerEndpoint(app, api.deleteMyAccount, async ({ actor, body, req, reply }) => {
