@@ -8,16 +8,10 @@ import type { MeetingSummary } from '#contracts/meetings-api';
 import type { MeetingPlanView } from '#contracts/peer-modeling';
 import type { MyReflectionItem } from '#contracts/reflections';
 import type { CreatedWave, WaveReport } from '#contracts/surveys';
-import { hashPassword } from '../auth/passwords';
-import { groupMembers, groups, memoryRecords, schools, users } from '../db/schema';
+import { memoryRecords } from '../db/schema';
 import { reflectionsToMarkdown } from '../reflections/presenter';
-import {
-  Client,
-  createDistrictWithAdmin,
-  createTestApp,
-  signedInClient,
-  type TestApp,
-} from '../testing/api-harness';
+import { Client, createDistrictWithAdmin, createTestApp, type TestApp } from '../testing/api-harness';
+import { teamWithFacilitator } from '../testing/people';
 import { loadShippedRoutines, routineNameIn } from './catalog';
 
 let t: TestApp;
@@ -32,29 +26,11 @@ beforeAll(async () => {
   const d = await createDistrictWithAdmin(t, 'Distrito de Palabras', 'admin@palabras.test');
   admin = d.client;
   districtId = d.district.id;
-  const db = t.database.db;
-  const [school] = await db
-    .insert(schools)
-    .values({ districtId: d.district.id, name: 'Escuela' })
-    .returning();
-  const [g] = await db
-    .insert(groups)
-    .values({ districtId: d.district.id, schoolId: school!.id, kind: 'teacher_team', name: 'Equipo 5' })
-    .returning();
-  groupId = g!.id;
-  const [u] = await db
-    .insert(users)
-    .values({
-      districtId: d.district.id,
-      email: 'lead@palabras.test',
-      name: 'Lucía',
-      passwordHash: await hashPassword('words test password'),
-    })
-    .returning();
-  await db
-    .insert(groupMembers)
-    .values({ districtId: d.district.id, groupId, userId: u!.id, role: 'facilitator' });
-  lead = await signedInClient(t, u!);
+  ({ groupId, lead } = await teamWithFacilitator(t, d.district.id, {
+    teamName: 'Equipo 5',
+    email: 'lead@palabras.test',
+    name: 'Lucía',
+  }));
 });
 
 afterAll(async () => {

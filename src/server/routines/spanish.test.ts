@@ -12,15 +12,8 @@ import { PROTOCOL_VERSION, type JoinAck } from '#contracts/realtime';
 import type { Routine } from '#contracts/routine';
 import type { CreatedWave, SurveyToAnswer } from '#contracts/surveys';
 import type { TeamHome } from '#contracts/team-home';
-import { hashPassword } from '../auth/passwords';
-import { groupMembers, groups, schools, users } from '../db/schema';
-import {
-  Client,
-  createDistrictWithAdmin,
-  createTestApp,
-  signedInClient,
-  type TestApp,
-} from '../testing/api-harness';
+import { Client, createDistrictWithAdmin, createTestApp, type TestApp } from '../testing/api-harness';
+import { teamWithFacilitator } from '../testing/people';
 
 let t: TestApp;
 let port = 0;
@@ -38,29 +31,11 @@ beforeAll(async () => {
   port = typeof addr === 'object' && addr ? addr.port : 0;
   const d = await createDistrictWithAdmin(t, 'Distrito Bilingüe', 'admin@bilingue.test');
   admin = d.client;
-  const db = t.database.db;
-  const [school] = await db
-    .insert(schools)
-    .values({ districtId: d.district.id, name: 'Escuela' })
-    .returning();
-  const [g] = await db
-    .insert(groups)
-    .values({ districtId: d.district.id, schoolId: school!.id, kind: 'teacher_team', name: 'Equipo 4' })
-    .returning();
-  groupId = g!.id;
-  const [u] = await db
-    .insert(users)
-    .values({
-      districtId: d.district.id,
-      email: 'lead@bilingue.test',
-      name: 'Lucía',
-      passwordHash: await hashPassword('bilingual test password'),
-    })
-    .returning();
-  await db
-    .insert(groupMembers)
-    .values({ districtId: d.district.id, groupId, userId: u!.id, role: 'facilitator' });
-  lead = await signedInClient(t, u!);
+  ({ groupId, lead } = await teamWithFacilitator(t, d.district.id, {
+    teamName: 'Equipo 4',
+    email: 'lead@bilingue.test',
+    name: 'Lucía',
+  }));
 });
 
 afterAll(async () => {
