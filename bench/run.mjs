@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs a benchmark: `node bench/run.mjs live|web|search|report|matching [flags]`. Builds the app's server bundle (scripts/build.mjs
+// Runs a benchmark: `node bench/run.mjs live|api|web|search|report|matching [flags]`. Builds the app's server bundle (scripts/build.mjs
 // --server-only; the web app too for `web`) and the benchmark's TypeScript (esbuild) into bench/.out, raises the open-files limit to the
 // hard limit (3,000 sockets on each side), and runs it. Flags after the name go to the benchmark. The build
 // output is removed afterwards (pass --keep-build to keep it), so linters and editors never see it.
@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const benches = {
   live: ['bench/live.ts', 'bench/baseline-server.ts', 'bench/app-probe.ts'],
+  api: ['bench/api.ts', 'bench/hello-server.ts'],
   web: ['bench/web.ts'],
   search: ['bench/search.ts'],
   report: ['bench/report.ts'],

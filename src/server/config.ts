@@ -23,7 +23,7 @@ const Env = z.object({
   /** Set when several app nodes share one database: live events then travel between nodes through PostgreSQL. */
   CLUSTER: Flag,
   /** Requests per minute per client address over all routes (health exempt): raise it for a school behind one NAT. */
-  RATE_LIMIT_PER_MINUTE: z._default(z.coerce.number().check(z.int(), z.gte(60), z.lte(1_000_000)), 600),
+  RATE_LIMIT_PER_MINUTE: z._default(z.coerce.number().check(z.int(), z.gte(60), z.lte(100_000_000)), 600),
   /** Explicit development mode (same as `--dev`): the dev outbox replaces SMTP. */
   ENSEMBLE_DEV: Flag,
   LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
