@@ -241,6 +241,7 @@ const CpuProfile = z.object({
     z.object({
       id: z.number(),
       callFrame: z.object({ functionName: z.string(), url: z.string(), lineNumber: z.number() }),
+      children: z.optional(z.array(z.number())),
     }),
   ),
   startTime: z.number(),
@@ -260,6 +261,19 @@ function bucketOf(url: string, fn: string): string {
 function printProfile(name: string, file: string, window: readonly [bigint, bigint]): void {
   const profile = CpuProfile.parse(JSON.parse(readFileSync(file, 'utf8')));
   const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const parents = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n.id);
+  /** Who called the hottest native function: the first frames above it that are not Node's own. */
+  const callersOf = (id: number) => {
+    const names: string[] = [];
+    for (let p = parents.get(id); p !== undefined && names.length < 4; p = parents.get(p)) {
+      const f = nodes.get(p);
+      if (f && f.url && !f.url.startsWith('node:'))
+        names.push(`${f.functionName || '(anonymous)'} ${bucketOf(f.url, f.functionName)}`);
+    }
+    return names.join(' < ') || '(node internals only)';
+  };
+  const byCaller = new Map<string, number>();
   const fromUs = Number(window[0] / 1000n);
   const toUs = Number(window[1] / 1000n);
   const byBucket = new Map<string, number>();
@@ -277,6 +291,14 @@ function printProfile(name: string, file: string, window: readonly [bigint, bigi
     byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + next);
     const fn = `${frame.functionName || '(anonymous)'} ${bucket === 'ensemble (dist)' ? `${frame.url.replace(/^.*\/dist\//, 'dist/')}:${frame.lineNumber + 1}` : bucket}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + next);
+    if (
+      frame.functionName === 'writev' ||
+      frame.functionName === 'writeBuffer' ||
+      frame.functionName === 'writeUtf8String'
+    ) {
+      const caller = `${frame.functionName} < ${callersOf(profile.samples[i] ?? -1)}`;
+      byCaller.set(caller, (byCaller.get(caller) ?? 0) + next);
+    }
     total += next;
   }
   const top = (m: Map<string, number>, k: number) =>
@@ -290,6 +312,8 @@ function printProfile(name: string, file: string, window: readonly [bigint, bigi
   for (const line of top(byBucket, 14)) log(`    ${line}`);
   log(`  ${name}: by function (self time):`);
   for (const line of top(byFunction, 25)) log(`    ${line}`);
+  log(`  ${name}: socket writes by caller:`);
+  for (const line of top(byCaller, 6)) log(`    ${line}`);
 }
 
 async function signIn(base: string, password: string): Promise<{ cookie: string; groupId: string }> {

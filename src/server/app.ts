@@ -10,7 +10,13 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { registerAuditRoutes } from './audit/routes';
 import { limitJoinCodeAttempts } from './auth/join-code-limits';
 import { registerAuthRoutes } from './auth/routes';
-import { resolveSession, sessionCookieName, sessionSecretOf } from './auth/sessions';
+import {
+  createAccessFeed,
+  resolveSession,
+  sessionCacheOn,
+  sessionCookieName,
+  sessionSecretOf,
+} from './auth/sessions';
 import { isHttps, type Config } from './config';
 import type { Database } from './db/client';
 import { registerGroupRoutes } from './groups/routes';
@@ -101,6 +107,8 @@ export interface BuildOptions {
    * start, then every 10 minutes); default on; tests call them directly.
    */
   digestJob?: boolean;
+  /** CAP-API-3: false reads every session from the database (the cache's own tests compare both). */
+  sessionCache?: boolean;
   /** MAIL-QUEUE-3: the queue worker's retry policy (tests shorten its delays); it runs when SMTP_URL is set. */
   mailQueue?: Partial<QueuePolicy>;
 }
@@ -184,7 +192,16 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     realtime?.publish(meetingId, events, districtId);
     committed.emit({ meetingId, events, districtId });
   });
+  // CAP-API-3 (ADR 0045): reads kept in memory behind a fence on PostgreSQL's notification queue.
+  const accessFeed =
+    opts.sessionCache === false
+      ? null
+      : createAccessFeed(database.pool, (what) => {
+          app.log.warn(what);
+        });
+  await accessFeed?.start();
   const services: Services = {
+    accessFeed,
     config,
     database,
     db: database.db,
@@ -255,8 +272,11 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.get(ASYNCAPI_PATH, { schema: { hide: true } }, () => asyncApi);
 
   const allowedOrigins = allowedOriginsOf(config);
+  // CAP-API-3: resolved sessions are one shelf of the feed.
+  const sessionCache = accessFeed ? sessionCacheOn(accessFeed) : undefined;
   app.decorateRequest('actor', null);
   app.decorateRequest('apiToken', null);
+  app.decorateRequest('fenced', null);
   app.addHook('onRequest', (req, _reply, done) => {
     if (isApiRequest(req)) {
       // API-TOKEN-8: a script's bearer request without any cookie cannot be a forged browser request (CSRF rides
@@ -279,7 +299,9 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   app.addHook('preValidation', async (req) => {
     if (!isApiRequest(req)) return;
     const secret = sessionSecretOf(req);
-    req.actor = secret ? await resolveSession(database.db, secret) : null;
+    // CAP-API-3: the fence first: what is read from memory for this request is as new as the database now.
+    req.fenced = secret && accessFeed ? await accessFeed.fence() : null;
+    req.actor = secret ? await resolveSession(database.db, secret, sessionCache, req.fenced) : null;
     // ADR 0041: without a session cookie, a personal API token (API-TOKEN-2, -5); a bad one is refused outright.
     const bearer = secret ? undefined : bearerOf(req);
     if (bearer) {
@@ -364,6 +386,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   realtime = attachRealtime({
     app,
     db: database.db,
+    ...(sessionCache ? { sessionCache } : {}),
     runtime: () => meetingRuntime,
     log: app.log,
     allowedOrigins,
@@ -399,6 +422,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     demoSimulator?.stopAll();
     meetingRuntime.stop();
     await realtime.close();
+    await accessFeed?.close();
   });
 
   const webRoot = opts.webRoot === undefined ? defaultWebRoot() : opts.webRoot;

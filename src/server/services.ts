@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { ShippedOrganization } from '#contracts/organizations';
+import type { AccessCache } from './auth/access-cache';
 import type { Config } from './config';
 import type { Database, Db } from './db/client';
 import type { Mailer } from './mail/mailer';
@@ -27,6 +28,11 @@ export interface Services {
   config: Config;
   database: Database;
   db: Db;
+  /**
+   * CAP-API-3 (ADR 0045): the feed of access and team changes from PostgreSQL, which reads kept in memory sit on
+   * (null when the app was built without it: every read goes to the database).
+   */
+  accessFeed: AccessCache | null;
   mailer: Mailer;
   /** Ensemble's routines from protocols/*.yaml, validated at start. */
   routines: ReadonlyMap<string, Routine>;

@@ -11,6 +11,8 @@ import type { Services } from '../services';
 import { consumeOneTimeLink, issueOneTimeLink } from './one-time-links';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords';
 import { presentMe } from './presenter';
+import type { Me } from '#contracts/auth';
+import type { Actor } from '../policy/actor';
 import {
   clearSessionCookie,
   createSession,
@@ -112,8 +114,22 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
     return { ok: true as const };
   });
 
-  registerEndpoint(app, api.me, async ({ actor }) => {
+  /**
+   * CAP-API-7 (ADR 0045): the person as `me` shows them, kept behind the request's fence and dropped by the
+   * database's notifications for the person (their roles, name, address, language) or a renamed district or school.
+   */
+  const mes = s.accessFeed?.shelf<Me>();
+  async function meOf(actor: Actor, fenced: number | null): Promise<Me> {
+    const key = `${actor.districtId}:${actor.userId}`;
+    const kept = fenced !== null ? mes?.get(key) : undefined;
+    if (kept) return kept;
     const me = await presentMe(s.db, { id: actor.userId, districtId: actor.districtId });
+    if (fenced !== null) mes?.put(key, [`u:${key}`], me, fenced);
+    return me;
+  }
+
+  registerEndpoint(app, api.me, async ({ actor, req }) => {
+    const me = await meOf(actor, req.fenced);
     // In a network the actor is a member row, whose address is a placeholder under `.invalid` (ADR 0032): the
     // person's own address is their account's.
     if (!actor.network) return me;

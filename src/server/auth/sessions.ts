@@ -1,9 +1,14 @@
 import type {} from '@fastify/cookie';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type pg from 'pg';
+import { z } from '#contracts/zod';
+import { GroupRole, SchoolRole } from '#contracts/org';
 import type { Db, DbOrTx } from '../db/client';
 import { groupMembers, schoolRoles, sessions, users } from '../db/schema';
 import type { Actor } from '../policy/actor';
+import { preparedPerDatabase } from '../db/prepared';
+import { AccessCache, type Shelf } from './access-cache';
 import { hashSecret, newSecret } from './tokens';
 
 /** The cookie on plain http (a LAN install, tests). */
@@ -85,14 +90,25 @@ export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(name, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
 
-/** Resolves the cookie to an active person and their roles, or null. Expired sessions are deleted. */
-export async function resolveSession(db: Db, secret: string | undefined): Promise<Actor | null> {
-  if (!secret || secret.length > 100) return null;
-  const id = hashSecret(secret);
-  const [row] = await db
+/** What a session resolved to: the person and their roles, with the session's own times. */
+interface ResolvedSession {
+  actor: Actor;
+  lastSeenAt: number;
+  expiresAt: number;
+  persistent: boolean;
+}
+
+const RoleRows = z.array(z.tuple([z.string(), z.string()]));
+
+/**
+ * CAP-API-2: the session, its person and both kinds of roles in one statement (it was three), for the cache to
+ * keep. Null for an unknown, expired or deactivated one.
+ */
+const sessionQuery = preparedPerDatabase((db: Db) =>
+  db
     .select({
-      sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       persistent: sessions.persistent,
       userId: users.id,
       districtId: users.districtId,
@@ -101,34 +117,97 @@ export async function resolveSession(db: Db, secret: string | undefined): Promis
       email: users.email,
       emailVerifiedAt: users.emailVerifiedAt,
       deactivatedAt: users.deactivatedAt,
+      schoolRoles: sql<unknown>`(SELECT coalesce(json_agg(json_build_array(${schoolRoles.schoolId}, ${schoolRoles.role})), '[]'::json) FROM ${schoolRoles} WHERE ${schoolRoles.districtId} = ${users.districtId} AND ${schoolRoles.userId} = ${users.id})`,
+      groupRoles: sql<unknown>`(SELECT coalesce(json_agg(json_build_array(${groupMembers.groupId}, ${groupMembers.role})), '[]'::json) FROM ${groupMembers} WHERE ${groupMembers.districtId} = ${users.districtId} AND ${groupMembers.userId} = ${users.id})`,
     })
     .from(sessions)
     .innerJoin(users, and(eq(users.id, sessions.userId), eq(users.districtId, sessions.districtId)))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())))
-    .limit(1);
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .limit(1)
+    .prepare('session'),
+);
+
+async function readSession(db: Db, id: string): Promise<ResolvedSession | null> {
+  const [row] = await sessionQuery(db).execute({ id, now: new Date() });
   if (!row || row.deactivatedAt) return null;
-  const idleMs = Date.now() - row.lastSeenAt.getTime();
-  if (!row.persistent && idleMs > IDLE_TIMEOUT_MS) {
+  return {
+    actor: {
+      userId: row.userId,
+      districtId: row.districtId,
+      districtRole: row.districtRole,
+      name: row.name,
+      email: row.email,
+      emailVerified: row.emailVerifiedAt !== null,
+      sessionId: id,
+      schoolRoles: new Map(
+        RoleRows.parse(row.schoolRoles).map(([school, role]) => [school, SchoolRole.parse(role)]),
+      ),
+      groupRoles: new Map(
+        RoleRows.parse(row.groupRoles).map(([group, role]) => [group, GroupRole.parse(role)]),
+      ),
+      // PWA-OFFLINE-2: a "keep me signed in" session, on its person's own device.
+      ...(row.persistent ? { personalDevice: true } : {}),
+    },
+    lastSeenAt: row.lastSeenAt.getTime(),
+    expiresAt: row.expiresAt.getTime(),
+    persistent: row.persistent,
+  };
+}
+
+/** The cache of resolved sessions (ADR 0045), a shelf of the app's access feed. */
+export interface SessionCache {
+  feed: AccessCache;
+  shelf: Shelf<ResolvedSession>;
+}
+
+/** The app's feed of access changes (one LISTEN connection per app), to put caches on. */
+export function createAccessFeed(pool: pg.Pool, onProblem: (what: string) => void): AccessCache {
+  return new AccessCache(pool.options, onProblem);
+}
+
+export function sessionCacheOn(feed: AccessCache): SessionCache {
+  return { feed, shelf: feed.shelf<ResolvedSession>() };
+}
+
+/**
+ * Resolves the cookie to an active person and their roles, or null. Expired sessions are deleted. With a cache
+ * (CAP-API-3), a session is read from memory only behind its fence: as strict as reading it each time.
+ */
+export async function resolveSession(
+  db: Db,
+  secret: string | undefined,
+  cache?: SessionCache,
+  /** The request's fence (CAP-API-3), when the caller took it already; else it is taken here. */
+  fenced?: number | null,
+): Promise<Actor | null> {
+  if (!secret || secret.length > 100) return null;
+  const id = hashSecret(secret);
+  const generation = cache ? (fenced === undefined ? await cache.feed.fence() : fenced) : null;
+  const shelf = cache?.shelf;
+  let session = generation !== null ? shelf?.get(id) : undefined;
+  if (!session) {
+    session = (await readSession(db, id)) ?? undefined;
+    if (!session) return null;
+    if (generation !== null)
+      shelf?.put(id, [`u:${session.actor.districtId}:${session.actor.userId}`], session, generation);
+  }
+  const now = Date.now();
+  if (session.expiresAt <= now) return null;
+  const idleMs = now - session.lastSeenAt;
+  if (!session.persistent && idleMs > IDLE_TIMEOUT_MS) {
     // TRUST-DEVICE-2: a shared-device session left idle is over.
     await db.delete(sessions).where(eq(sessions.id, id));
+    shelf?.forget(id);
     return null;
   }
-  const roles = await rolesOf(db, row.districtId, row.userId);
-  if (idleMs > (row.persistent ? TOUCH_AFTER_MS.persistent : TOUCH_AFTER_MS.shared)) {
-    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
+  if (idleMs > (session.persistent ? TOUCH_AFTER_MS.persistent : TOUCH_AFTER_MS.shared)) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(now) })
+      .where(eq(sessions.id, id));
+    shelf?.update(id, { ...session, lastSeenAt: now });
   }
-  return {
-    userId: row.userId,
-    districtId: row.districtId,
-    districtRole: row.districtRole,
-    name: row.name,
-    email: row.email,
-    emailVerified: row.emailVerifiedAt !== null,
-    sessionId: id,
-    ...roles,
-    // PWA-OFFLINE-2: a "keep me signed in" session, on its person's own device.
-    ...(row.persistent ? { personalDevice: true } : {}),
-  };
+  return session.actor;
 }
 
 /** A person's school and group roles, read on every request (a session's or an API token's, ADR 0041). */

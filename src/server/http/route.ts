@@ -60,6 +60,11 @@ declare module 'fastify' {
     actor: Actor | null;
     /** ADR 0041: set when the actor came from a personal API token (`Authorization: Bearer`), not a cookie. */
     apiToken: { id: string; scope: 'read' | 'write' } | null;
+    /**
+     * CAP-API-3 (ADR 0045): the generation of this request's fence on the access feed: cached reads may serve it
+     * (and reads made for it may be kept) only with this; null: read the database.
+     */
+    fenced: number | null;
   }
   interface FastifyContextConfig {
     /** ADR 0032: where a catalogue endpoint may be called (its `spaces`); absent: the caller's district only. */

@@ -41,7 +41,7 @@ import {
 } from '#contracts/realtime';
 import { mayReceive, redactEventFor } from '#core/meeting/index';
 import { teamMeetingChangeOf } from '#core/meeting/lifecycle';
-import { IDLE_TIMEOUT_MS, resolveSession, SESSION_COOKIE } from '../auth/sessions';
+import { IDLE_TIMEOUT_MS, resolveSession, SESSION_COOKIE, type SessionCache } from '../auth/sessions';
 import type { Db } from '../db/client';
 import { HttpError } from '../http/errors';
 import { socketLanguage } from '../http/language';
@@ -206,6 +206,8 @@ function errorFacts(err: unknown): Record<string, unknown> {
 export interface RealtimeOptions {
   app: FastifyInstance;
   db: Db;
+  /** The app's session cache (ADR 0045): a handshake resolves its session as a request does. */
+  sessionCache?: SessionCache;
   runtime: () => MeetingRuntime;
   log: FastifyBaseLogger;
   /**
@@ -299,7 +301,7 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
       // mode: the cookie, which holds the session's secret, must not travel (TRUST-RT-6).
       delete socket.request.headers.cookie;
       // An account session first; without one, a meeting guest's (ADR 0013).
-      let actor: Principal | null = secret ? await resolveSession(opts.db, secret) : null;
+      let actor: Principal | null = secret ? await resolveSession(opts.db, secret, opts.sessionCache) : null;
       if (!actor && guestSecret) {
         const found = await guestBySecret(opts.db, guestSecret);
         actor = found ? guestActorOf(found.guest, found.meeting) : null;

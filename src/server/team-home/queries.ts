@@ -5,8 +5,9 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
 import { MeetingEvent } from '#contracts/meeting';
 import type { MeetingLog } from '#core/journey/index';
-import type { DbOrTx } from '../db/client';
-import { groupMembers, meetingEvents, meetings, memoryRecords, teamVisits, users } from '../db/schema';
+import type { Database, Db, DbOrTx } from '../db/client';
+import { preparedPerDatabase } from '../db/prepared';
+import { groupMembers, meetingEvents, meetings, memoryRecords, users } from '../db/schema';
 
 /** HOME-1: the most ended meetings the journey and the chart read (the newest). */
 export const HOME_MEETINGS_MAX = 500;
@@ -126,34 +127,43 @@ export type NextMeetingRow = typeof meetings.$inferSelect;
  * or planned no earlier than 12 hours ago (one planned this morning and not yet opened is still next).
  */
 export async function nextMeetingOf(
-  db: DbOrTx,
+  db: Db,
   districtId: string,
   groupId: string,
   now: Date,
 ): Promise<NextMeetingRow | null> {
-  const scope = and(eq(meetings.districtId, districtId), eq(meetings.groupId, groupId));
-  const [live] = await db
-    .select()
-    .from(meetings)
-    .where(and(scope, eq(meetings.status, 'live')))
-    .orderBy(desc(meetings.startedAt))
-    .limit(1);
-  if (live) return live;
   const from = new Date(now.getTime() - 12 * 3_600_000);
-  const [next] = await db
+  const [next] = await nextMeetingQuery(db).execute({ districtId, groupId, from });
+  return next ?? null;
+}
+
+/** CAP-API-2: one prepared statement: the live ones first (latest started), then the scheduled ones in order. */
+const nextMeetingQuery = preparedPerDatabase((db: Db) =>
+  db
     .select()
     .from(meetings)
     .where(
       and(
-        scope,
-        eq(meetings.status, 'scheduled'),
-        or(isNull(meetings.scheduledFor), gt(meetings.scheduledFor, from)),
+        eq(meetings.districtId, sql.placeholder('districtId')),
+        eq(meetings.groupId, sql.placeholder('groupId')),
+        or(
+          eq(meetings.status, 'live'),
+          and(
+            eq(meetings.status, 'scheduled'),
+            or(isNull(meetings.scheduledFor), gt(meetings.scheduledFor, sql.placeholder('from'))),
+          ),
+        ),
       ),
     )
-    .orderBy(sql`${meetings.scheduledFor} asc nulls last`, asc(meetings.createdAt))
-    .limit(1);
-  return next ?? null;
-}
+    .orderBy(
+      sql`(${meetings.status} = 'live') desc`,
+      sql`${meetings.startedAt} desc nulls last`,
+      sql`${meetings.scheduledFor} asc nulls last`,
+      asc(meetings.createdAt),
+    )
+    .limit(1)
+    .prepare('ensemble-next-meeting'),
+);
 
 /** The team's dilemmas marked resolved (JOURNEY-5). */
 export async function resolvedDilemmaCount(db: DbOrTx, districtId: string, groupId: string): Promise<number> {
@@ -171,47 +181,44 @@ export async function resolvedDilemmaCount(db: DbOrTx, districtId: string, group
   return row?.n ?? 0;
 }
 
+/** CAP-API-6: a read within this long of the recorded one does not write (the time is kept to the minute). */
+export const VISIT_WRITE_AFTER_MS = 60_000;
+
 /**
  * HOME-3: records this visit and answers what it compares against: the end of the previous visit, or null on the
  * first one. A read within `VISIT_GAP_MS` of the last is the same visit (it keeps its `since`).
+ * CAP-API-6: one statement, and no write (no lock, no commit to wait for) when the recorded time is under a
+ * minute old, so a page read again and again by a whole team stays a read.
  */
 export async function recordVisit(
-  db: DbOrTx,
+  pool: Database['pool'],
   who: { districtId: string; groupId: string; userId: string },
   now: Date,
 ): Promise<Date | null> {
-  const [row] = await db
-    .select()
-    .from(teamVisits)
-    .where(
-      and(
-        eq(teamVisits.districtId, who.districtId),
-        eq(teamVisits.groupId, who.groupId),
-        eq(teamVisits.userId, who.userId),
-      ),
-    )
-    .for('update');
-  if (!row) {
-    await db
-      .insert(teamVisits)
-      .values({ ...who, seenAt: now, since: null })
-      .onConflictDoNothing();
-    return null;
-  }
-  const newVisit = now.getTime() - row.seenAt.getTime() > VISIT_GAP_MS;
-  const since = newVisit ? row.seenAt : row.since;
-  await db
-    .update(teamVisits)
-    .set({ seenAt: now, since })
-    .where(
-      and(
-        eq(teamVisits.districtId, who.districtId),
-        eq(teamVisits.groupId, who.groupId),
-        eq(teamVisits.userId, who.userId),
-      ),
-    );
-  return since;
+  const result = await pool.query<{ since_ms: number | null }>({
+    name: 'ensemble-team-visit',
+    text: RECORD_VISIT,
+    values: [who.districtId, who.groupId, who.userId, now, VISIT_WRITE_AFTER_MS / 1000, VISIT_GAP_MS / 1000],
+  });
+  const since = result.rows[0]?.since_ms;
+  return since === null || since === undefined ? null : new Date(Math.round(since));
 }
+
+/** HOME-3, CAP-API-6: $1 district, $2 group, $3 person, $4 now, $5 seconds without a write, $6 the visit gap. */
+const RECORD_VISIT = `
+  WITH cur AS (
+    SELECT seen_at, since FROM team_visits WHERE district_id = $1 AND group_id = $2 AND user_id = $3
+  ), up AS (
+    INSERT INTO team_visits AS v (district_id, group_id, user_id, seen_at, since)
+    SELECT $1, $2, $3, $4, NULL
+     WHERE NOT EXISTS (SELECT 1 FROM cur WHERE cur.seen_at > $4::timestamptz - make_interval(secs => $5))
+    ON CONFLICT (group_id, user_id) DO UPDATE SET
+      since = CASE WHEN excluded.seen_at - v.seen_at > make_interval(secs => $6) THEN v.seen_at ELSE v.since END,
+      seen_at = excluded.seen_at
+     WHERE v.district_id = excluded.district_id
+    RETURNING v.since
+  )
+  SELECT (extract(epoch FROM coalesce((SELECT since FROM up), (SELECT since FROM cur))) * 1000)::float8 AS since_ms`;
 
 /** HOME-3: meetings of the team that ended after `since`, newest first. */
 export async function meetingsEndedSince(db: DbOrTx, districtId: string, groupId: string, since: Date) {

@@ -64,19 +64,60 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
     };
   }
 
-  registerEndpoint(app, api.teamHome, async ({ actor, params, req }) => {
-    const group = await teamOf(actor, params.groupId);
-    const now = new Date();
-    const [logs, members, resolved, next, timeZone] = await Promise.all([
+  /**
+   * CAP-API-7 (ADR 0045): what the home shows from the team's past (the journey, the chart, the time zone) changes
+   * only when a meeting ends, a record or a member changes: kept per team behind the request's fence, dropped by
+   * the database's notifications for the team (`g:`) or any of its members (`u:`).
+   */
+  const homes = s.accessFeed?.shelf<TeamPast>();
+  interface TeamPast {
+    group: GroupRow;
+    timeZone: string;
+    journey: ReturnType<typeof journeyOf>;
+    sources: ReturnType<typeof sourcesOverTime>;
+  }
+  async function pastOf(actor: Actor, groupId: string, fenced: number | null): Promise<TeamPast> {
+    const key = `${actor.districtId}:${groupId}`;
+    const kept = fenced !== null ? homes?.get(key) : undefined;
+    if (kept) {
+      // Authorization is never cached: the fenced actor's roles against the team, as below.
+      authorize(actor, 'take-part', groupSubject(kept.group));
+      return kept;
+    }
+    const group = await teamOf(actor, groupId);
+    const [logs, members, resolved, timeZone] = await Promise.all([
       endedMeetingLogs(s.db, actor.districtId, group.id),
       activeMembers(s.db, actor.districtId, group.id),
       resolvedDilemmaCount(s.db, actor.districtId, group.id),
-      nextMeetingOf(s.db, actor.districtId, group.id, now),
       teamTimeZone(s.db, group),
     ]);
-    const since = await s.db.transaction((tx) =>
-      recordVisit(tx, { districtId: actor.districtId, groupId: group.id, userId: actor.userId }, now),
-    );
+    const past = {
+      group,
+      timeZone,
+      journey: journeyOf({ meetings: logs, memberIds: members.map((m) => m.id), dilemmasResolved: resolved }),
+      sources: sourcesOverTime(logs, timeZone),
+    };
+    if (fenced !== null)
+      homes?.put(
+        key,
+        [`g:${actor.districtId}:${group.id}`, ...members.map((m) => `u:${actor.districtId}:${m.id}`)],
+        past,
+        fenced,
+      );
+    return past;
+  }
+
+  registerEndpoint(app, api.teamHome, async ({ actor, params, req }) => {
+    const { group, timeZone, journey, sources } = await pastOf(actor, params.groupId, req.fenced);
+    const now = new Date();
+    const [next, since] = await Promise.all([
+      nextMeetingOf(s.db, actor.districtId, group.id, now),
+      recordVisit(
+        s.database.pool,
+        { districtId: actor.districtId, groupId: group.id, userId: actor.userId },
+        now,
+      ),
+    ]);
     const subject = groupSubject(group);
     // HOME-2: the same rule as the meetings list's `canRun` (TRUST-READ-2).
     const canStart = can(actor, 'run-meetings', subject) && can(actor, 'take-part', subject);
@@ -84,8 +125,8 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
       groupId: group.id,
       timeZone,
       nextMeeting: next ? presentHomeMeeting(next, canStart, languageOf(req)) : null,
-      journey: journeyOf({ meetings: logs, memberIds: members.map((m) => m.id), dilemmasResolved: resolved }),
-      sources: sourcesOverTime(logs, timeZone),
+      journey,
+      sources,
       sinceLastVisit: presentSince(since, since ? await changesSince(actor, group, since) : null),
     };
   });
