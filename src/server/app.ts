@@ -200,6 +200,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
           app.log.warn(what);
         });
   await accessFeed?.start();
+  app.decorate('accessFeed', accessFeed);
   const services: Services = {
     accessFeed,
     config,

@@ -20,6 +20,8 @@ export const sessionCookieName = (secure: boolean) => (secure ? SECURE_SESSION_C
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** CAP-API-3 (ADR 0045): the app's feed of access changes (null when built without the cache). */
+    accessFeed: AccessCache | null;
     /** Set by `buildApp` from PUBLIC_URL: https → `__Host-ensemble_session`, Secure. */
     sessionCookie: { name: string; secure: boolean };
   }
