@@ -229,10 +229,24 @@ async function printStatements(name: string, pool: pg.Pool, requests: number): P
   log(
     `  ${name}: PostgreSQL ran ${round3(Number(sum?.calls ?? 0) / requests)} statements per request, ${round3(Number(sum?.total ?? 0) / requests)} ms of execution per request; the top ones:`,
   );
-  for (const r of rows.rows)
+  for (const r of rows.rows) {
     log(
       `    ${round3(Number(r.calls) / requests)}/req mean ${round3(r.mean)} ms rows/call ${round3(Number(r.rows) / Math.max(1, Number(r.calls)))}: ${r.query.replace(/\s+/g, ' ').slice(0, 220)}`,
     );
+    // How PostgreSQL runs it (EXPLAIN GENERIC_PLAN takes the statement with its $n): the indexes it uses.
+    if (Number(r.calls) / requests >= 0.5 && /^\s*(select|with)\b/i.test(r.query))
+      try {
+        const plan = await pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (GENERIC_PLAN) ${r.query}`);
+        const steps = plan.rows
+          .map(
+            (p) => /(?:->\s+)?([A-Z][A-Za-z ]+?(?: using \S+)?(?: on \S+)?)\s+\(/.exec(p['QUERY PLAN'])?.[1],
+          )
+          .filter((x): x is string => x !== undefined);
+        log(`      plan: ${steps.join(' / ')}`);
+      } catch (err) {
+        log(`      plan: not explained (${err instanceof Error ? err.message : String(err)})`);
+      }
+  }
 }
 
 /** What a `.cpuprofile` says about where the CPU went between two monotonic instants (ns). */

@@ -23,7 +23,9 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER access_changed_sessions AFTER DELETE OR UPDATE OF expires_at, persistent, user_id, district_id ON sessions
+-- last_seen_at too: the idle timeout of a shared device (TRUST-DEVICE-2) reads it; a session is touched at most
+-- once a minute, so this costs one read again per session and minute.
+CREATE TRIGGER access_changed_sessions AFTER DELETE OR UPDATE OF expires_at, persistent, user_id, district_id, last_seen_at ON sessions
   FOR EACH ROW EXECUTE FUNCTION ensemble_access_changed('u', 'user_id');
 --> statement-breakpoint
 CREATE TRIGGER access_changed_users AFTER DELETE OR UPDATE OF district_id, district_role, name, email, email_verified_at, deactivated_at, language ON users
