@@ -414,6 +414,9 @@ async function startApp(work: string, opts: Options, rounds: number): Promise<Ap
         DATABASE_URL: databaseUrl,
         DATA_DIR: join(work, `app-data-${n}`),
         LOG_LEVEL: 'warn',
+        // Every simulated person comes from 127.0.0.1: the per-address REST limit (TRUST-LIMIT-1, 600/min) would
+        // refuse the setup's 1,000 requests (and each --saturate round's); the sockets keep their own limits.
+        RATE_LIMIT_PER_MINUTE: '1000000',
         ...(opts.nodes > 1 ? { CLUSTER: '1' } : {}),
       },
       logFile,
