@@ -24,6 +24,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '#server/db/embedded/index';
 import { ACK_TIMEOUT_MS, Fleet, type FleetMeeting, type FleetResult } from './fleet';
 import { cpuMsOf, cpuMsWithChildren, freePort, machineBusyMs, postmasterOf } from './procs';
+import { intervalFor, judge, MAX_COMMANDS_PER_CLIENT_S, nextRate, P99_LIMIT_MS } from './saturation';
 import { seedApp } from './setup';
 
 interface Options {
@@ -46,9 +47,6 @@ interface Options {
   stepFactor: number;
   maxSteps: number;
 }
-
-/** `--saturate` offers at most this many commands per client and second (the app allows 5/s per socket). */
-const MAX_COMMANDS_PER_CLIENT_S = 4;
 
 function parseOptions(argv: readonly string[]): Options {
   const opts: Options = {
@@ -497,29 +495,6 @@ interface Step {
   why: string[];
 }
 
-/** The rule of a step (CAP-LIVE-2): p99 within 50 ms, nothing lost or duplicated, every ack in time, no turn skipped. */
-const P99_LIMIT_MS = 50;
-function judge(result: FleetResult): string[] {
-  const why: string[] = [];
-  if (!(result.p99Ms <= P99_LIMIT_MS)) why.push(`p99 ${result.p99Ms} ms > ${P99_LIMIT_MS}`);
-  if (result.lost > 0) why.push(`${result.lost} lost`);
-  if (result.duplicated > 0) why.push(`${result.duplicated} duplicated`);
-  if (result.failed > 0) why.push(`${result.failed} acks timed out`);
-  if (result.skipped > 0) why.push(`${result.skipped} turns skipped (4 commands unanswered)`);
-  // The mix meets the core's own refusals now and then (NOT_ALLOWED at some steps, in the fixed mode too); a
-  // refusal for load is a failure.
-  for (const code of ['rate_limited', 'unavailable'])
-    if (result.rejected[code]) why.push(`${result.rejected[code]} commands refused ${code}`);
-  if (result.disconnects > 0) why.push(`${result.disconnects} disconnects`);
-  return why;
-}
-
-/** A client's interval for an offered rate: the default mode's spread (2-4 s around 3 s), scaled. */
-function intervalFor(clients: number, ratePerS: number): [number, number] {
-  const mean = (clients / ratePerS) * 1000;
-  return [Math.round((mean * 2) / 3), Math.round((mean * 4) / 3)];
-}
-
 /**
  * Raises the offered rate geometrically (x `opts.stepFactor`) from `opts.startRate` until a step fails the rule,
  * then tries once between the last step that held and the first that failed. The clients stay connected; each
@@ -561,25 +536,16 @@ async function saturate(target: Target, opts: Options): Promise<Step[]> {
     steps.push(step);
     return step;
   };
-  let rate = opts.startRate;
-  let r = 0;
-  let lastHeld: Step | null = null;
-  let firstFailed: Step | null = null;
-  while (r < opts.maxSteps) {
-    const step = await runStep(Math.min(rate, maxRate), r++);
-    if (!step.held) {
-      firstFailed = step;
-      break;
-    }
-    lastHeld = step;
-    if (rate >= maxRate) {
+  const search = { ...opts, maxRate };
+  for (let rate = nextRate([], search), r = 0; rate !== null; r++) {
+    const step = await runStep(rate, r);
+    if (step.held && rate >= maxRate)
       log(`  ${target.name}: reached ${maxRate}/s, the most the clients may send (5 commands/s per socket)`);
-      break;
-    }
-    rate *= opts.stepFactor;
+    rate = nextRate(
+      steps.map((s) => ({ rate: s.offeredPerS, held: s.held })),
+      search,
+    );
   }
-  if (lastHeld && firstFailed && r < opts.maxSteps + 1)
-    await runStep(Math.sqrt(lastHeld.offeredPerS * firstFailed.offeredPerS), r++);
   fleet.close();
   return steps;
 }
