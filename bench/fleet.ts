@@ -201,13 +201,25 @@ export class Fleet {
    */
   newRound(meetings: FleetMeeting[]): void {
     if (meetings.length !== this.meetings.length) throw new Error('a round must have as many meetings');
-    this.round++;
     this.meetings = meetings;
     this.books = meetings.map(newBook);
     for (const c of this.clients) {
       c.member = meetings[c.meeting]?.members[c.slot] ?? c.member;
       c.joinSeq = 0;
       c.received = new Set();
+    }
+    this.continueRound();
+  }
+
+  /**
+   * The next measured window in the same meetings (`--saturate`): figures start from zero; each client must
+   * receive every seq after the last one its meeting had (the ones before were counted by the previous window).
+   */
+  continueRound(): void {
+    this.round++;
+    for (const book of this.books) book.sentAt.clear();
+    for (const c of this.clients) {
+      c.joinSeq = Math.max(c.joinSeq, this.books[c.meeting]?.maxSeq ?? 0);
       c.duplicates = 0;
       c.inFlight = 0;
     }
