@@ -1,6 +1,7 @@
 /**
  * `bench:live` (docs/SPEC.md, MEET-BENCH-1): live meetings under load, on this machine only
- * (127.0.0.1). Run it with `node bench/run.mjs live [--meetings 500] [--clients-per-meeting 6] [--seconds 30]`.
+ * (127.0.0.1). Run it with `node bench/run.mjs live [--meetings 500] [--clients-per-meeting 6] [--seconds 30]
+ * [--nodes 2] [--saturate]`.
  *
  * 1. Baseline: a bare Socket.IO server (bench/baseline-server.ts, no database) with the same clients, rooms
  *    and message mix: how fast this machine moves the same traffic with nothing behind it.
@@ -14,6 +15,19 @@
  * counts the events acknowledged for commands sent during the window, divided by the time from the window's
  * start to the last of those acks (so a server that falls behind is charged for its backlog).
  * The last line of output is one JSON object with the headline figures.
+ *
+ * `--nodes 2` (CAP-LIVE-1): the app phase runs two app nodes (CLUSTER=1, the Socket.IO PostgreSQL adapter) on
+ * one PostgreSQL; member k of every meeting connects to node k mod 2, so about half of each broadcast's receivers
+ * are on the other node. Latency is also split into same-node and cross-node samples (`cross_node_p99_ms`), and
+ * the server CPU is the sum of both node processes (each printed). The baseline stays one bare server.
+ *
+ * `--saturate` (CAP-LIVE-2): for the baseline, then the app, the same 3,000 clients offer 250/s, then x1.5 per
+ * step (10-s windows; bench/saturation.ts has the rule and the search) until a step fails (p99 > 50 ms, an event
+ * lost or duplicated, an ack timeout, a skipped turn, a disconnect, a refusal for load), then once between the last
+ * step that held and the first that failed. The figure is the events/s delivered at the best step that held.
+ * Each step prints its figures and every process's CPU in cores: the load generator shares the machine's cores
+ * with the server and PostgreSQL, and when it is itself near a core (or its loop lags on a quiet machine) at the
+ * baseline's last steps, the baseline's figure is a floor (`baseline_load_generator_bound`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -63,9 +77,9 @@ function parseOptions(argv: readonly string[]): Options {
     nodes: 1,
     saturate: false,
     stepSeconds: 10,
-    startRate: 1_000,
+    startRate: 250,
     stepFactor: 1.5,
-    maxSteps: 8,
+    maxSteps: 10,
   };
   for (let i = 0; i < argv.length && i < 100; i++) {
     const flag = argv[i];
@@ -515,17 +529,18 @@ async function saturate(target: Target, opts: Options): Promise<Step[]> {
   // the core (TRUST-RT-CAP-1: 40 suggestions, 40 questions, 50 reflections) could refuse the load.
   let used = 0;
   let r = 0;
+  let windows = 0;
   const runStep = async (rate: number): Promise<Step> => {
     const perClient = (rate / clients) * opts.stepSeconds;
     const left = await fleet.idle(ACK_TIMEOUT_MS);
     if (left)
       log(`  ${target.name}: ${left} commands of the last step still unanswered after ${ACK_TIMEOUT_MS} ms`);
-    if (steps.length > 0 && used + perClient > COMMANDS_PER_ROUND) {
+    if (windows++ > 0 && used + perClient > COMMANDS_PER_ROUND) {
       fleet.newRound(await target.round(++r));
       await fleet.joinAll();
       await fleet.startMeetings();
       used = 0;
-    } else if (steps.length > 0) fleet.continueRound();
+    } else if (windows > 1) fleet.continueRound();
     used += perClient;
     const intervalMs = intervalFor(clients, rate);
     fleet.setInterval(intervalMs);
