@@ -55,26 +55,36 @@ export interface SearchOptions {
   maxRate: number;
 }
 
+/** Below this the search stops going down (a server that cannot hold it holds nothing worth a figure). */
+export const MIN_RATE = 50;
+
 /**
- * The next rate to offer after `done` (in order), or null when the search is over: geometric steps from
- * `startRate` (x `stepFactor`, capped at `maxRate`) while they hold; after the first that fails, once the
- * geometric mean of the last that held and that one; nothing after that, after `maxRate` held, or after
+ * The next rate to offer after `done` (in order), or null when the search is over. Geometric steps from
+ * `startRate`: up (x `stepFactor`, capped at `maxRate`) while they hold, or down (/ `stepFactor`, not below
+ * MIN_RATE) while they fail; after the first step that turns the other way, once the geometric mean of the highest
+ * rate that held and the lowest above it that failed; nothing after that, after `maxRate` held, or after
  * `maxSteps` geometric steps.
  */
 export function nextRate(
   done: readonly { rate: number; held: boolean }[],
   opts: SearchOptions,
 ): number | null {
+  const first = done[0];
   const last = done.at(-1);
-  if (!last) return Math.min(opts.startRate, opts.maxRate);
-  const failed = done.findIndex((s) => !s.held);
-  if (failed >= 0) {
-    if (failed !== done.length - 1) return null; // the step between has run
-    const held = done[failed - 1];
-    if (!held) return null; // the first step failed: nothing to refine
-    const between = Math.round(Math.sqrt(held.rate * last.rate));
-    return between > held.rate && between < last.rate ? between : null;
+  if (!first || !last) return Math.min(opts.startRate, opts.maxRate);
+  const turn = done.findIndex((s) => s.held !== first.held);
+  if (turn < 0) {
+    if (done.length >= opts.maxSteps) return null;
+    if (first.held)
+      return last.rate >= opts.maxRate
+        ? null
+        : Math.min(Math.round(last.rate * opts.stepFactor), opts.maxRate);
+    const lower = Math.round(last.rate / opts.stepFactor);
+    return lower >= MIN_RATE ? lower : null;
   }
-  if (done.length >= opts.maxSteps || last.rate >= opts.maxRate) return null;
-  return Math.min(Math.round(last.rate * opts.stepFactor), opts.maxRate);
+  if (turn !== done.length - 1) return null; // the step between has run
+  const held = Math.max(...done.filter((s) => s.held).map((s) => s.rate));
+  const failed = Math.min(...done.filter((s) => !s.held && s.rate > held).map((s) => s.rate));
+  const between = Math.round(Math.sqrt(held * failed));
+  return between > held && between < failed ? between : null;
 }

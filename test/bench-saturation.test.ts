@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { intervalFor, judge, nextRate, type StepFigures } from '../bench/saturation';
+import { intervalFor, judge, MIN_RATE, nextRate, type StepFigures } from '../bench/saturation';
 
 const clean: StepFigures = {
   p99Ms: 20,
@@ -49,7 +49,7 @@ describe('CAP-LIVE-2: the saturation search', () => {
     expect(intervalFor(3_000, 6_000)).toEqual([333, 667]);
   });
 
-  test('CAP-LIVE-2 geometric steps while they hold, then once between the last held and the first failed', () => {
+  test('CAP-LIVE-2 geometric steps up while they hold (down while they fail), then once between', () => {
     expect(search(4_000)).toEqual([
       { rate: 1_000, held: true },
       { rate: 1_500, held: true },
@@ -58,27 +58,38 @@ describe('CAP-LIVE-2: the saturation search', () => {
       { rate: 5_063, held: false },
       { rate: 4_134, held: false },
     ]);
-    // The first step fails: nothing to refine.
-    expect(search(500)).toEqual([{ rate: 1_000, held: false }]);
+    // The first step fails: down until one holds, then once between.
+    expect(search(500)).toEqual([
+      { rate: 1_000, held: false },
+      { rate: 667, held: false },
+      { rate: 445, held: true },
+      { rate: 545, held: false },
+    ]);
+    // Nothing holds: down to the floor, then over.
+    expect(search(10).map((s) => s.rate)).toEqual([1_000, 667, 445, 297, 198, 132, 88, 59]);
     // Never past the clients' limit, and no further once it held there.
     expect(search(1e9).at(-1)).toEqual({ rate: 12_000, held: true });
     expect(search(1e9).length).toBeLessThanOrEqual(8);
   });
 
-  test('CAP-LIVE-2 property: the search ends, rises while steps hold, and the best held rate is within one step of capacity', () => {
+  test('CAP-LIVE-2 property: the search ends, moves one way until it turns, and the best held rate is within one step of capacity', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 20_000 }), (capacity) => {
         const opts = { startRate: 1_000, stepFactor: 1.5, maxSteps: 8, maxRate: 12_000 };
         const done = search(capacity, opts);
         expect(done.length).toBeLessThanOrEqual(opts.maxSteps + 1);
-        const firstFail = done.findIndex((s) => !s.held);
-        const geometric = firstFail < 0 ? done : done.slice(0, firstFail + 1);
+        // Up while the steps hold, down while they fail, until the first turn.
+        const turn = done.findIndex((s) => s.held !== done[0]?.held);
+        const geometric = turn < 0 ? done : done.slice(0, turn + 1);
         for (let i = 1; i < geometric.length; i++)
-          expect(geometric[i]?.rate ?? 0).toBeGreaterThan(geometric[i - 1]?.rate ?? 0);
+          if (done[0]?.held) expect(geometric[i]?.rate ?? 0).toBeGreaterThan(geometric[i - 1]?.rate ?? 0);
+          else expect(geometric[i]?.rate ?? 0).toBeLessThan(geometric[i - 1]?.rate ?? 0);
         const best = Math.max(0, ...done.filter((s) => s.held).map((s) => s.rate));
         expect(best).toBeLessThanOrEqual(capacity);
         const ceiling = Math.min(capacity, opts.maxRate, 1_000 * 1.5 ** (opts.maxSteps - 1));
-        if (capacity >= opts.startRate) expect(best).toBeGreaterThan(ceiling / opts.stepFactor);
+        const floor = 1_000 / 1.5 ** (opts.maxSteps - 1);
+        // Within one step of the capacity, wherever the search could reach it.
+        if (capacity >= Math.max(floor, MIN_RATE)) expect(best).toBeGreaterThan(ceiling / opts.stepFactor);
       }),
     );
   });
