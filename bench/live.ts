@@ -23,8 +23,9 @@
  *
  * `--saturate` (CAP-LIVE-2): for the baseline, then the app, the same 3,000 clients offer 250/s, then x1.5 per
  * step (10-s windows; bench/saturation.ts has the rule and the search) until a step fails (p99 > 50 ms, an event
- * lost or duplicated, an ack timeout, a skipped turn, a disconnect, a refusal for load), then once between the last
- * step that held and the first that failed. The figure is the events/s delivered at the best step that held.
+ * lost or duplicated, an ack timeout, a skipped turn, a disconnect, a refusal for load), or, when the first step
+ * fails, /1.5 per step (not below 50/s) until one holds; then once between the highest rate that held and the lowest
+ * above it that failed. The figure is the events/s delivered at the best step that held.
  * Each step prints its figures and every process's CPU in cores: the load generator shares the machine's cores
  * with the server and PostgreSQL, and when it is itself near a core (or its loop lags on a quiet machine) at the
  * baseline's last steps, the baseline's figure is a floor (`baseline_load_generator_bound`).
