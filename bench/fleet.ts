@@ -29,7 +29,11 @@ export interface FleetMeeting {
 }
 
 export interface FleetOptions {
-  url: string;
+  /**
+   * The server(s): member k of every meeting connects to `urls[k % urls.length]`, so with two nodes the members
+   * of each room alternate between them and about half of every broadcast's receivers sit on the other node.
+   */
+  urls: readonly string[];
   meetings: FleetMeeting[];
   /** Each client sends one command every `intervalMs[0]`..`intervalMs[1]` ms (uniform). */
   intervalMs: readonly [number, number];
@@ -46,6 +50,10 @@ type TimerStatus = 'idle' | 'running' | 'paused';
 
 interface Client {
   index: number;
+  /** Which of `urls` it is connected to. */
+  node: number;
+  /** Its place among its meeting's members (the same person in every round). */
+  slot: number;
   meeting: number;
   member: FleetMember;
   socket: Socket;
@@ -82,6 +90,9 @@ export interface FleetResult {
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** The same latency split by whether sender and receiver were connected to the same node (one node: all same). */
+  sameNode: { samples: number; p50Ms: number; p99Ms: number };
+  crossNode: { samples: number; p50Ms: number; p99Ms: number };
   ackP50Ms: number;
   ackP99Ms: number;
   latencySamples: number;
@@ -126,11 +137,25 @@ export async function inBatches<T>(
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
+const newBook = (): MeetingBook => ({
+  sentAt: new Map(),
+  maxSeq: 0,
+  step: 0,
+  timer: 'idle',
+  facilitatorBusy: false,
+});
+
 export class Fleet {
   private readonly clients: Client[] = [];
-  private readonly books: MeetingBook[];
-  private readonly receipts: number[] = []; // flat: meeting, seq, client, time
-  private readonly ackTimes: number[] = [];
+  private meetings: FleetMeeting[];
+  private books: MeetingBook[];
+  private intervalMs: readonly [number, number];
+  private receipts: number[] = []; // flat: meeting, seq, client, time
+  private ackTimes: number[] = [];
+  /** Pushes for a meeting this client is no longer measured in (an earlier round's): ignored, counted. */
+  private stray = 0;
+  /** Rounds so far: an answer to a command of an earlier round changes nothing of this one. */
+  private round = 0;
   private windowStart = 0;
   private windowEnd = 0;
   private measuring = false;
@@ -144,12 +169,12 @@ export class Fleet {
   private lastAckAt = 0;
   private disconnects = 0;
   private pending = 0;
-  private readonly rejected: Record<string, number> = {};
+  private rejected: Record<string, number> = {};
   private readonly loopDelay = monitorEventLoopDelay({ resolution: 10 });
   /** The same, per 2-s slice of the window: to see whether a slice's tail is the load generator's own stall. */
   private readonly sliceDelay = monitorEventLoopDelay({ resolution: 10 });
-  private readonly sliceLoopMaxMs: number[] = [];
-  private readonly gc = { ms: 0, maxMs: 0 };
+  private sliceLoopMaxMs: number[] = [];
+  private gc = { ms: 0, maxMs: 0 };
   private readonly gcObserver = new PerformanceObserver((list) => {
     if (!this.measuring) return;
     for (const entry of list.getEntries()) {
@@ -159,13 +184,71 @@ export class Fleet {
   });
 
   constructor(private readonly opts: FleetOptions) {
-    this.books = opts.meetings.map((): MeetingBook => ({
-      sentAt: new Map(),
-      maxSeq: 0,
-      step: 0,
-      timer: 'idle',
-      facilitatorBusy: false,
-    }));
+    this.meetings = opts.meetings;
+    this.books = opts.meetings.map(newBook);
+    this.intervalMs = opts.intervalMs;
+  }
+
+  /** The send interval of the next `run` (`--saturate` shortens it step by step). */
+  setInterval(intervalMs: readonly [number, number]): void {
+    this.intervalMs = intervalMs;
+  }
+
+  /**
+   * A new round on the same connections (`--saturate`): every client moves to the meeting at the same place in
+   * `meetings` (same members, a fresh meeting, so no per-person cap of the last round carries over), and every
+   * figure starts from zero. Call `joinAll` and `startMeetings` next.
+   */
+  newRound(meetings: FleetMeeting[]): void {
+    if (meetings.length !== this.meetings.length) throw new Error('a round must have as many meetings');
+    this.meetings = meetings;
+    this.books = meetings.map(newBook);
+    for (const c of this.clients) {
+      c.member = meetings[c.meeting]?.members[c.slot] ?? c.member;
+      c.joinSeq = 0;
+      c.received = new Set();
+    }
+    this.continueRound();
+  }
+
+  /**
+   * The next measured window in the same meetings (`--saturate`): figures start from zero; each client must
+   * receive every seq after the last one its meeting had (the ones before were counted by the previous window).
+   */
+  continueRound(): void {
+    this.round++;
+    for (const book of this.books) book.sentAt.clear();
+    for (const c of this.clients) {
+      c.joinSeq = Math.max(c.joinSeq, this.books[c.meeting]?.maxSeq ?? 0);
+      c.duplicates = 0;
+      c.inFlight = 0;
+    }
+    this.receipts = [];
+    this.ackTimes = [];
+    this.stray = 0;
+    this.sliceLoopMaxMs = [];
+    this.gc = { ms: 0, maxMs: 0 };
+    this.sent = 0;
+    this.skipped = 0;
+    this.acked = 0;
+    this.failed = 0;
+    this.events = 0;
+    this.lastAckAt = 0;
+    this.disconnects = 0;
+    this.pending = 0;
+    this.rejected = {};
+  }
+
+  /** Waits (at most `limitMs`) until no command is unanswered: before a new round, after a round that fell behind. */
+  async idle(limitMs: number): Promise<number> {
+    const began = performance.now();
+    while (this.pending > 0 && performance.now() - began < limitMs) await sleep(100);
+    return this.pending;
+  }
+
+  /** Pushes of a meeting the client was not measured in (a previous round's stragglers). */
+  get strayPushes(): number {
+    return this.stray;
   }
 
   get size(): number {
@@ -174,9 +257,11 @@ export class Fleet {
 
   /** Opens every connection (at most `concurrency` handshakes at a time). */
   async connect(concurrency = 64): Promise<void> {
-    const todo = this.opts.meetings.flatMap((m, meeting) => m.members.map((member) => ({ meeting, member })));
-    await inBatches(todo, concurrency, async ({ meeting, member }) => {
-      const socket = io(this.opts.url, {
+    const todo = this.meetings.flatMap((m, meeting) =>
+      m.members.map((member, slot) => ({ meeting, member, slot, node: slot % this.opts.urls.length })),
+    );
+    await inBatches(todo, concurrency, async ({ meeting, member, slot, node }) => {
+      const socket = io(this.opts.urls[node] ?? '', {
         path: SOCKET_PATH,
         transports: ['websocket'],
         extraHeaders: { cookie: `ensemble_session=${member.session}` },
@@ -194,6 +279,8 @@ export class Fleet {
       });
       const client: Client = {
         index: this.clients.length,
+        node,
+        slot,
         meeting,
         member,
         socket,
@@ -206,7 +293,8 @@ export class Fleet {
       };
       this.clients.push(client);
       socket.on(ServerEvents.events, (push: { meetingId: string; events: MeetingEvent[] }) => {
-        this.onPush(client, push.events);
+        if (push.meetingId === this.meetings[client.meeting]?.id) this.onPush(client, push.events);
+        else this.stray++;
       });
       socket.on('disconnect', () => {
         this.disconnects++;
@@ -217,7 +305,7 @@ export class Fleet {
   /** Every client joins its meeting from seq 0 (its catch-up counts as received). */
   async joinAll(concurrency = 64): Promise<void> {
     await inBatches(this.clients, concurrency, async (client) => {
-      const meetingId = this.opts.meetings[client.meeting]?.id ?? '';
+      const meetingId = this.meetings[client.meeting]?.id ?? '';
       const ack = (await client.socket.timeout(60_000).emitWithAck(ClientEvents.join, {
         protocolVersion: PROTOCOL_VERSION,
         meetingId,
@@ -260,7 +348,7 @@ export class Fleet {
     client: Client,
     body: Record<string, unknown> & { type: string },
   ): Promise<CommandAck | null> {
-    const meetingId = this.opts.meetings[client.meeting]?.id ?? '';
+    const meetingId = this.meetings[client.meeting]?.id ?? '';
     try {
       return (await client.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(ClientEvents.command, {
         meetingId,
@@ -321,7 +409,9 @@ export class Fleet {
     this.sent++;
     this.pending++;
     const sentAt = performance.now();
+    const round = this.round;
     void this.command(client, body).then((ack) => {
+      if (round !== this.round) return;
       const now = performance.now();
       client.inFlight--;
       this.pending--;
@@ -354,7 +444,7 @@ export class Fleet {
   }
 
   private schedule(client: Client): void {
-    const [lo, hi] = this.opts.intervalMs;
+    const [lo, hi] = this.intervalMs;
     client.timer = setTimeout(
       () => {
         this.turn(client);
@@ -377,7 +467,7 @@ export class Fleet {
       this.sliceDelay.reset();
     }, 2_000);
     this.gcObserver.observe({ entryTypes: ['gc'] });
-    const [lo, hi] = this.opts.intervalMs;
+    const [lo, hi] = this.intervalMs;
     // Staggered first turns, so the clients do not fire together.
     for (const c of this.clients) {
       c.timer = setTimeout(
@@ -437,6 +527,7 @@ export class Fleet {
 
   private result(seconds: number, drainMs: number): FleetResult {
     const latencies: number[] = [];
+    const byNode: [number[], number[]] = [[], []]; // same node, other node
     const slices: number[][] = [];
     const r = this.receipts;
     for (let i = 0; i < r.length; i += 4) {
@@ -445,6 +536,8 @@ export class Fleet {
       if (!sent || sent[1] === r[i + 2]) continue;
       const at = r[i + 3] ?? 0;
       latencies.push(at - sent[0]);
+      const cross = this.clients[sent[1]]?.node !== this.clients[r[i + 2] ?? -1]?.node;
+      byNode[cross ? 1 : 0].push(at - sent[0]);
       const slice = Math.max(0, Math.floor((at - this.windowStart) / 2_000));
       (slices[slice] ??= []).push(at - sent[0]);
     }
@@ -463,6 +556,14 @@ export class Fleet {
       ];
     });
     const lat = Float64Array.from(latencies).sort();
+    const split = (values: number[]) => {
+      const sorted = Float64Array.from(values).sort();
+      return {
+        samples: sorted.length,
+        p50Ms: round2(percentile(sorted, 50)),
+        p99Ms: round2(percentile(sorted, 99)),
+      };
+    };
     const acks = Float64Array.from(this.ackTimes).sort();
     let lostDeliveries = 0;
     const lostEvents = new Set<string>();
@@ -478,7 +579,7 @@ export class Fleet {
         }
       }
     }
-    const [lo, hi] = this.opts.intervalMs;
+    const [lo, hi] = this.intervalMs;
     const activeMs = Math.max(this.windowEnd, this.lastAckAt) - this.windowStart;
     return {
       seconds,
@@ -493,6 +594,8 @@ export class Fleet {
       p50Ms: round2(percentile(lat, 50)),
       p99Ms: round2(percentile(lat, 99)),
       maxMs: round2(lat[lat.length - 1] ?? Number.NaN),
+      sameNode: split(byNode[0]),
+      crossNode: split(byNode[1]),
       ackP50Ms: round2(percentile(acks, 50)),
       ackP99Ms: round2(percentile(acks, 99)),
       latencySamples: lat.length,

@@ -3,6 +3,9 @@
  * people, teams, memberships and sessions in a few bulk SQL statements (one password hash, taken from the
  * district admin, for everyone; sessions stored as sha256 of the cookie secret, as src/server/auth/sessions.ts
  * does), then every meeting scheduled and opened through the REST API by its team's facilitator.
+ * With `rounds` > 1 (`bench:live --saturate`), the same people form that many teams (team m of round r has the
+ * members of team m of round 0), and `openRound(r)` opens round r's meetings when the benchmark needs them: a
+ * fresh meeting per round, so the per-person caps of the core (TRUST-RT-CAP-1) never refuse the load.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type pg from 'pg';
@@ -25,14 +28,23 @@ async function post(base: string, path: string, session: string | null, body?: u
   return JSON.parse(text) as unknown;
 }
 
+export interface Seeded {
+  /** Round 0's meetings, opened. */
+  meetings: FleetMeeting[];
+  /** Schedules and opens round `r`'s meetings (1 <= r < rounds) over REST. */
+  openRound: (r: number) => Promise<FleetMeeting[]>;
+}
+
 export async function seedApp(opts: {
   base: string;
   pool: pg.Pool;
   meetings: number;
   perMeeting: number;
+  rounds?: number;
   log: (line: string) => void;
-}): Promise<FleetMeeting[]> {
+}): Promise<Seeded> {
   const { base, pool, meetings, perMeeting, log } = opts;
+  const rounds = opts.rounds ?? 1;
   const began = Date.now();
   await post(base, '/api/setup', null, {
     districtName: 'Bench District',
@@ -60,9 +72,10 @@ export async function seedApp(opts: {
     `INSERT INTO groups (district_id, kind, focus, name)
      SELECT $1, 'teacher_team', 'plc', 'Bench Team ' || g FROM generate_series(0, $2::int - 1) g
      RETURNING id, name`,
-    [districtId, meetings],
+    [districtId, meetings * rounds],
   );
-  const groupIds: string[] = new Array<string>(meetings);
+  // Team r * meetings + m: round r's team of the people of meeting m.
+  const groupIds: string[] = new Array<string>(meetings * rounds);
   for (const row of groups.rows) groupIds[Number(/(\d+)$/.exec(row.name)?.[1])] = row.id;
 
   const memberGroup: string[] = [];
@@ -70,6 +83,12 @@ export async function seedApp(opts: {
   const memberRole: string[] = [];
   const sessionIds: string[] = [];
   const secrets: string[] = [];
+  for (let r = 1; r < rounds; r++)
+    for (let i = 0; i < people; i++) {
+      memberGroup.push(groupIds[r * meetings + Math.floor(i / perMeeting)] ?? '');
+      memberUser.push(userIds[i] ?? '');
+      memberRole.push(i % perMeeting === 0 ? 'facilitator' : 'member');
+    }
   for (let i = 0; i < people; i++) {
     memberGroup.push(groupIds[Math.floor(i / perMeeting)] ?? '');
     memberUser.push(userIds[i] ?? '');
@@ -86,10 +105,24 @@ export async function seedApp(opts: {
   await pool.query(
     `INSERT INTO sessions (id, district_id, user_id, user_agent, expires_at)
      SELECT s, $1, u, 'bench', now() + make_interval(days => $4::int) FROM unnest($2::text[], $3::uuid[]) AS t(s, u)`,
-    [districtId, sessionIds, memberUser, SESSION_DAYS],
+    [districtId, sessionIds, memberUser.slice(-people), SESSION_DAYS],
   );
-  log(`  seeded ${people} people, ${meetings} teams and ${people} sessions in ${Date.now() - began} ms`);
+  log(
+    `  seeded ${people} people, ${meetings * rounds} teams and ${people} sessions in ${Date.now() - began} ms`,
+  );
+  const openRound = (r: number) =>
+    openMeetings(base, groupIds.slice(r * meetings, (r + 1) * meetings), secrets, perMeeting, log);
+  return { meetings: await openRound(0), openRound };
+}
 
+async function openMeetings(
+  base: string,
+  groupIds: readonly string[],
+  secrets: readonly string[],
+  perMeeting: number,
+  log: (line: string) => void,
+): Promise<FleetMeeting[]> {
+  const meetings = groupIds.length;
   const opened = Date.now();
   const result: FleetMeeting[] = new Array<FleetMeeting>(meetings);
   await inBatches(groupIds, 8, async (groupId, m) => {

@@ -11,6 +11,11 @@ export interface CommittedBatch {
   districtId: string;
   meetingId: string;
   events: readonly MeetingEvent[];
+  /**
+   * Whether the meeting has ended as of this batch, when the committer knows it (the runtime does, ADR 0047);
+   * absent: a listener that needs it reads it.
+   */
+  ended?: boolean;
 }
 export type CommittedListener = (batch: CommittedBatch) => Promise<void>;
 

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import type { MeetingEvent } from '#contracts/meeting';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
 import { GroupCommitter } from './group-commit';
@@ -183,5 +184,48 @@ describe('group commit', () => {
     );
     expect(Number(rows[0]?.n)).toBe(20 * 31);
     expect(Number(rows[0]?.gaps)).toBe(0);
+  });
+  it('CAP-LIVE-3: two nodes append to the same meetings at once: each seq lands once, the loser sees a unique violation and the rest of its batch commits', async () => {
+    // Two committers on two pools: two app nodes over one PostgreSQL.
+    const other = new pg.Pool({ connectionString: testDb.url, max: 4 });
+    try {
+      const nodeA = new GroupCommitter(testDb.pool);
+      const nodeB = new GroupCommitter(other);
+      const meetings = await Promise.all(Array.from({ length: 6 }, () => newMeeting()));
+      await Promise.all(meetings.map((m) => nodeA.append(districtId, m, [created(1_800_000_000_000)])));
+      const [shared, onlyA, onlyB] = [meetings[0]!, meetings[1]!, meetings[2]!];
+      // Same seq of `shared` from both nodes, each batched with a meeting only it writes.
+      const [a1, a2, b1, b2] = await Promise.allSettled([
+        nodeA.append(districtId, shared, [note(2, 'from A')]),
+        nodeA.append(districtId, onlyA, [note(2, 'only A')]),
+        nodeB.append(districtId, shared, [note(2, 'from B')]),
+        nodeB.append(districtId, onlyB, [note(2, 'only B')]),
+      ]);
+      expect(a2.status).toBe('fulfilled');
+      expect(b2.status).toBe('fulfilled');
+      const outcomes = [a1, b1];
+      expect(outcomes.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const lost = outcomes.find((r) => r.status === 'rejected');
+      expect(lost?.status === 'rejected' && isUniqueViolation(lost.reason)).toBe(true);
+      expect((await log(shared)).map((r) => r.seq)).toEqual([1, 2]);
+      expect(await indexRow(shared)).toMatchObject({ last_seq: 2 });
+
+      // Many rounds over meetings in opposite orders: every seq lands exactly once, no deadlock, no gap.
+      const rest = meetings.slice(3);
+      for (let seq = 2; seq <= 21; seq++) {
+        const results = await Promise.allSettled([
+          ...rest.map((m) => nodeA.append(districtId, m, [note(seq, `A${seq}`)])),
+          ...[...rest].reverse().map((m) => nodeB.append(districtId, m, [note(seq, `B${seq}`)])),
+        ]);
+        for (const r of results) if (r.status === 'rejected') expect(isUniqueViolation(r.reason)).toBe(true);
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(rest.length);
+      }
+      for (const m of rest) {
+        expect((await log(m)).map((r) => r.seq)).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+        expect(await indexRow(m)).toMatchObject({ last_seq: 21 });
+      }
+    } finally {
+      await other.end();
+    }
   });
 });

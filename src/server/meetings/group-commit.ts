@@ -27,16 +27,32 @@ const MAX_IN_FLIGHT = 4;
  * scheduled again. The rows travel as one JSON array (one `JSON.stringify`, parsed by PostgreSQL) rather than
  * nine text-encoded arrays, and the statement is prepared once per connection.
  * Data-modifying CTEs always run to completion, whether or not the main statement reads them.
+ *
+ * ADR 0047: the statement locks the batch's meeting rows (`FOR UPDATE`, so writers of one meeting on several
+ * nodes take turns) and appends only the appends whose first seq follows the meeting's `last_seq`; it returns
+ * those appends' numbers (`i`). An append another node got ahead of is left out, not failed: the rest of the
+ * batch commits in the same statement (before, such a seq clash failed the whole statement, and every append of
+ * the batch was retried alone: with two nodes serving each meeting that was most batches).
  */
 const APPEND = {
-  name: 'ensemble-meeting-append',
+  name: 'ensemble-meeting-append-v2',
   text: `WITH r AS (
       SELECT * FROM json_to_recordset($1::json)
-        AS r(d uuid, m uuid, s int, t text, v int, a int8, u text, k text, p jsonb)
+        AS r(i int, d uuid, m uuid, s int, t text, v int, a int8, u text, k text, p jsonb)
+    ), locked AS (
+      SELECT mt.district_id AS d, mt.id AS m, mt.last_seq FROM meetings AS mt
+      WHERE (mt.district_id, mt.id) IN (SELECT d, m FROM r)
+      ORDER BY mt.id -- one order for every writer: two nodes' batches never wait for each other in a cycle
+      FOR UPDATE
+    ), ok AS (
+      SELECT r.i FROM r JOIN locked AS l ON l.d = r.d AND l.m = r.m
+      GROUP BY r.i, l.last_seq HAVING min(r.s) = l.last_seq + 1
+    ), w AS (
+      SELECT * FROM r WHERE r.i IN (SELECT i FROM ok)
     ), ins AS (
       INSERT INTO meeting_events (district_id, meeting_id, seq, type, v, at, actor_id, idempotency_key, payload)
-      SELECT d, m, s, t, v, a, u, k, p FROM r
-    )
+      SELECT d, m, s, t, v, a, u, k, p FROM w
+    ), upd AS (
     UPDATE meetings AS mt SET
       last_seq = x.last_seq,
       status = CASE WHEN x.ended_at IS NOT NULL THEN 'ended' WHEN x.started_at IS NOT NULL THEN 'live' ELSE mt.status END,
@@ -46,13 +62,26 @@ const APPEND = {
       SELECT d, m, max(s) AS last_seq,
         max(a) FILTER (WHERE t = 'meeting.created') AS started_at,
         max(a) FILTER (WHERE t = 'meeting.ended') AS ended_at
-      FROM r GROUP BY d, m
+      FROM w GROUP BY d, m
     ) AS x
-    WHERE mt.district_id = x.d AND mt.id = x.m`,
+    WHERE mt.district_id = x.d AND mt.id = x.m
+    )
+    SELECT i FROM ok`,
 } as const;
+
+/** What a caller whose append another node got ahead of sees: PostgreSQL's unique_violation, as a clash did. */
+export class SeqTaken extends Error {
+  readonly code = '23505';
+  constructor() {
+    super('another writer took this seq');
+    this.name = 'SeqTaken';
+  }
+}
 
 /** A row of the batch as `json_to_recordset` reads it (short keys: this is built for every event). */
 interface Row {
+  /** The append's place in the batch. */
+  i: number;
   d: string;
   m: string;
   s: number;
@@ -107,14 +136,21 @@ export class GroupCommitter {
     this.inFlight++;
     this.schedule();
     try {
-      await this.commit(batch);
-      for (const item of batch) item.resolve();
+      const landed = await this.commit(batch);
+      batch.forEach((item, i) => {
+        if (landed.has(i)) item.resolve();
+        else item.reject(new SeqTaken());
+      });
     } catch (batchError) {
+      // A row PostgreSQL refuses (a reused idempotency key, text it cannot store): each append alone.
       if (batch.length === 1) {
         batch[0]?.reject(batchError);
       } else {
         for (const item of batch) {
-          await this.commit([item]).then(item.resolve, item.reject);
+          await this.commit([item]).then((landed) => {
+            if (landed.size) item.resolve();
+            else item.reject(new SeqTaken());
+          }, item.reject);
         }
       }
     } finally {
@@ -123,11 +159,13 @@ export class GroupCommitter {
     }
   }
 
-  private async commit(batch: readonly PendingAppend[]): Promise<void> {
+  /** Appends the batch; resolves with the numbers of the appends that landed. */
+  private async commit(batch: readonly PendingAppend[]): Promise<Set<number>> {
     const rows: Row[] = [];
-    for (const b of batch)
+    batch.forEach((b, i) => {
       for (const e of b.events)
         rows.push({
+          i,
           d: b.districtId,
           m: b.meetingId,
           s: e.seq,
@@ -138,6 +176,8 @@ export class GroupCommitter {
           k: e.idempotencyKey,
           p: e.payload,
         });
-    await this.pool.query({ ...APPEND, values: [JSON.stringify(rows)] });
+    });
+    const result = await this.pool.query<{ i: number }>({ ...APPEND, values: [JSON.stringify(rows)] });
+    return new Set(result.rows.map((row) => row.i));
   }
 }

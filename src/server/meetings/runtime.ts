@@ -50,10 +50,15 @@ export class MeetingRuntime {
 
   constructor(
     database: Database,
+    /**
+     * Committed events, and whether the meeting has ended as of them (exact: the batch followed the log's last
+     * seq, so the state it was decided on was the log's), which read models use rather than reading it back.
+     */
     private readonly publish: (
       meetingId: string,
       events: readonly MeetingEvent[],
       districtId: string,
+      ended: boolean,
     ) => void,
     private readonly now: () => number = () => Date.now(),
   ) {
@@ -295,7 +300,9 @@ export class MeetingRuntime {
           continue;
         }
         // Committed: push to the room first (it is what everyone is waiting for), then fold into the cache.
-        this.publish(meetingId, decision.events, districtId);
+        const ended =
+          entry.state.phase === 'ended' || decision.events.some((e) => e.type === 'meeting.ended');
+        this.publish(meetingId, decision.events, districtId, ended);
         this.fold(entry, decision.events);
         return { ok: true, events: decision.events, seq: entry.state.seq };
       }

@@ -202,8 +202,16 @@ export async function indexMeeting(db: Db, districtId: string, meetingId: string
 }
 
 /** Whether a committed batch concerns an ended meeting: it ends it, or the meeting has already ended. */
-async function hasEnded(db: DbOrTx, districtId: string, meetingId: string, events: readonly MeetingEvent[]) {
+async function hasEnded(
+  db: DbOrTx,
+  districtId: string,
+  meetingId: string,
+  events: readonly MeetingEvent[],
+  ended: boolean | undefined,
+) {
   if (events.some((e) => e.type === 'meeting.ended')) return true;
+  // The runtime says so with every batch it commits: a live meeting's events cost no read (ADR 0047).
+  if (ended !== undefined) return ended;
   const [m] = await db
     .select({ status: meetings.status })
     .from(meetings)
@@ -216,8 +224,13 @@ async function hasEnded(db: DbOrTx, districtId: string, meetingId: string, event
  * events such as a reflection shared after the meeting). Events of a live meeting change nothing.
  */
 export function searchListener(db: Db) {
-  return async (batch: { districtId: string; meetingId: string; events: readonly MeetingEvent[] }) => {
-    if (!(await hasEnded(db, batch.districtId, batch.meetingId, batch.events))) return;
+  return async (batch: {
+    districtId: string;
+    meetingId: string;
+    events: readonly MeetingEvent[];
+    ended?: boolean;
+  }) => {
+    if (!(await hasEnded(db, batch.districtId, batch.meetingId, batch.events, batch.ended))) return;
     await indexMeeting(db, batch.districtId, batch.meetingId);
   };
 }
