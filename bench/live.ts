@@ -30,14 +30,13 @@
  * with the server and PostgreSQL, and when it is itself near a core (or its loop lags on a quiet machine) at the
  * baseline's last steps, the baseline's figure is a floor (`baseline_load_generator_bound`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '#server/db/embedded/index';
 import { ACK_TIMEOUT_MS, Fleet, type FleetMeeting, type FleetResult } from './fleet';
+import { children, healthy, root, sleep, startChild, stopChild } from './children';
 import { cpuMsOf, cpuMsWithChildren, freePort, machineBusyMs, postmasterOf } from './procs';
 import { intervalFor, judge, MAX_COMMANDS_PER_CLIENT_S, nextRate, P99_LIMIT_MS } from './saturation';
 import { seedApp } from './setup';
@@ -159,73 +158,10 @@ function parseOptions(argv: readonly string[]): Options {
   return opts;
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const log = (line: string) => {
   process.stderr.write(`${line}\n`);
 };
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-const children = new Set<ChildProcess>();
 const cleanups: (() => Promise<void>)[] = [];
-
-/** Starts a Node child, its output into `logFile`; resolves when `ready(output)` holds. */
-async function startChild(
-  name: string,
-  args: string[],
-  env: Record<string, string>,
-  logFile: string,
-  ready: (out: string) => boolean,
-  timeoutMs = 60_000,
-): Promise<{ child: ChildProcess; output: () => string }> {
-  let out = '';
-  const file = createWriteStream(logFile);
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  const take = (d: Buffer) => {
-    out = (out + d.toString()).slice(-20_000);
-    file.write(d);
-  };
-  child.stdout.on('data', take);
-  child.stderr.on('data', take);
-  const began = Date.now();
-  while (!ready(out)) {
-    if (child.exitCode !== null) throw new Error(`${name} exited (${child.exitCode}):\n${out}`);
-    if (Date.now() - began > timeoutMs) throw new Error(`${name} not ready after ${timeoutMs} ms:\n${out}`);
-    await sleep(50);
-  }
-  return { child, output: () => out };
-}
-
-async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      resolve();
-    }),
-  );
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function healthy(base: string, timeoutMs: number): Promise<void> {
-  const began = Date.now();
-  while (Date.now() - began < timeoutMs) {
-    try {
-      if ((await fetch(`${base}/api/health`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`${base} not healthy after ${timeoutMs} ms`);
-}
 
 interface Phase {
   result: FleetResult;
