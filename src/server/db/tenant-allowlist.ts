@@ -1,0 +1,313 @@
+/**
+ * CAP-TENANT-2 (ADR 0046): the statements that reach a tenant-owned table without its tenant key on purpose.
+ * Each entry is one statement shape as the guard (tenant-guard.ts) computes it, where the app sends it, why it
+ * crosses tenants, and what it is on Citus. Nothing else is exempt; the guard's test checks every entry with its
+ * example statement (the guard reports exactly that shape for it, and only the entry lets it pass).
+ */
+import type { AllowEntry } from './tenant-guard';
+
+export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
+  {
+    shape: 'tag:backup',
+    site: 'src/server/db/backup.ts backupLines',
+    reason: 'a backup reads every row of every table (count, then a cursor), in one snapshot',
+    citus:
+      'a rare whole-cluster read; on Citus a backup is taken per node (or with pg_dump of the coordinator), not by this job',
+    example: '/* cross-tenant: backup */ SELECT count(*) AS n FROM public."users"',
+  },
+  {
+    shape: 'tag:restore',
+    site: 'src/server/db/backup.ts checkTarget, restoreSequences',
+    reason: 'a restore checks that every table is empty and moves sequences past every restored row',
+    citus: 'a rare whole-cluster statement run once, before the app starts',
+    example: '/* cross-tenant: restore */ SELECT EXISTS (SELECT FROM public."meetings") AS found',
+  },
+  {
+    shape: 'select sessions where district_id,expires_at,id,user_id',
+    site: 'src/server/auth/sessions.ts resolveSession',
+    reason:
+      'a request presents only its session cookie; the session (and so the tenant) is found by the secret id',
+    citus:
+      'router query once the cookie carries the district (`<district_id>.<secret>`), else a lookup table sessions.id -> district_id (SCALING step 3)',
+    example:
+      'select "sessions"."id", "sessions"."last_seen_at", "sessions"."persistent", "users"."id", "users"."district_id", "users"."district_role", "users"."name", "users"."email", "users"."email_verified_at", "users"."deactivated_at" from "sessions" inner join "users" on ("users"."id" = "sessions"."user_id" and "users"."district_id" = "sessions"."district_id") where ("sessions"."id" = $1 and "sessions"."expires_at" > $2) limit $3',
+  },
+  {
+    shape: 'delete sessions where id',
+    site: 'src/server/auth/sessions.ts deleteSession',
+    reason: 'signing out deletes the session found by its id, as resolveSession found it',
+    citus: 'router query with the district from the cookie (the same change as resolveSession)',
+    example: 'delete from "sessions" where "sessions"."id" = $1',
+  },
+  {
+    shape: 'update sessions where id',
+    site: 'src/server/auth/sessions.ts resolveSession (last seen)',
+    reason: 'the sliding expiry touches the session row by its id',
+    citus: 'router query with the district from the cookie (the same change as resolveSession)',
+    example: 'update "sessions" set "last_seen_at" = $1 where "sessions"."id" = $2',
+  },
+  {
+    shape: 'select users where email',
+    site: 'src/server/auth/accounts.ts createAccount; invitations/routes.ts, sso/queries.ts (accepting, SSO sign-in)',
+    reason:
+      'an address is one account in the whole installation (ADR 0003): a new account or link first finds the address anywhere',
+    citus:
+      'a router query through the coordinator lookup table account_emails(email -> district_id, user_id) (SCALING step 3)',
+    example: 'select "id" from "users" where "users"."email" = $1 limit $2',
+  },
+  {
+    shape: 'select users where email,kind',
+    site: 'src/server/auth/routes.ts sign-in; src/server/mail/language.ts',
+    reason:
+      'sign-in by address before any tenant is known; a mail to an address finds its person for the language',
+    citus: 'the account_emails lookup, then a router query',
+    example:
+      'select "id", "district_id", "email", "name", "kind", "password_hash", "district_role", "email_verified_at", "deactivated_at", "roster_sourced_id", "language", "created_at" from "users" where ("users"."email" = $1 and "users"."kind" = $2) limit $3',
+  },
+  {
+    shape: 'select users where deactivated_at,email,kind',
+    site: 'src/server/auth/routes.ts password reset request',
+    reason: 'a reset link is asked for by address, before any tenant is known',
+    citus: 'the account_emails lookup, then a router query',
+    example:
+      'select "id", "district_id", "email", "name", "kind", "password_hash", "district_role", "email_verified_at", "deactivated_at", "roster_sourced_id", "language", "created_at" from "users" where ("users"."email" = $1 and "users"."kind" = $2 and "users"."deactivated_at" is null) limit $3',
+  },
+  {
+    shape: 'select users where district_id,email,roster_sourced_id',
+    site: 'src/server/roster/queries.ts (the import plan)',
+    reason:
+      'a roster import matches its people by sourcedId in the district or by address anywhere, to refuse an address another district holds',
+    citus: 'the address part reads the account_emails lookup; the district part is a router query',
+    example:
+      'select "id", "district_id", "roster_sourced_id", "email", "name", "deactivated_at", "district_role" from "users" where (("users"."district_id" = $1 and "users"."roster_sourced_id" is not null) or "users"."email" in ($2, $3, $4, $5))',
+  },
+  {
+    shape: 'select join_codes where code,expires_at,revoked_at',
+    site: 'src/server/auth/join-code-limits.ts; src/server/invitations/routes.ts (join by code)',
+    reason: 'a person types a team join code: the code names the tenant',
+    citus:
+      'a lookup table join_codes.code -> district_id on the coordinator, or the district in the code (SCALING step 3)',
+    example:
+      'select "group_id" from "join_codes" where ("join_codes"."code" = $1 and "join_codes"."revoked_at" is null and "join_codes"."expires_at" > $2) limit $3',
+  },
+  {
+    shape: 'select join_codes where code,district_id,expires_at,group_id,revoked_at',
+    site: 'src/server/invitations/routes.ts joinCodeTarget',
+    reason: 'the join page shows the team and district a code leads to, found by the code',
+    citus: 'the join code lookup, then a router query (joins on district_id are co-located)',
+    example:
+      'select "join_codes"."district_id", "join_codes"."group_id", "groups"."name", "groups"."school_id", "schools"."name", "districts"."name" from "join_codes" inner join "groups" on ("groups"."id" = "join_codes"."group_id" and "groups"."district_id" = "join_codes"."district_id") inner join "districts" on "districts"."id" = "join_codes"."district_id" left join "schools" on ("schools"."id" = "groups"."school_id" and "schools"."district_id" = "groups"."district_id") where ("join_codes"."code" = $1 and "join_codes"."revoked_at" is null and "join_codes"."expires_at" > $2)',
+  },
+  {
+    shape: 'select calendar_feeds where token_hash',
+    site: 'src/server/calendar/queries.ts feedBySecret',
+    reason: 'a calendar app fetches the feed by its secret URL alone',
+    citus: 'a lookup of the feed hash, or the district in the URL (SCALING step 3)',
+    example:
+      'select "id", "district_id", "user_id", "group_id", "token_hash", "created_at" from "calendar_feeds" where "calendar_feeds"."token_hash" = $1',
+  },
+  {
+    shape: 'select digest_subscriptions where previous_token_hash,token_hash',
+    site: 'src/server/next-steps/digest.ts subscriptionByToken',
+    reason: 'the unsubscribe link in a digest mail carries only its token',
+    citus: 'a lookup of the token hashes, or the district in the link (SCALING step 3)',
+    example:
+      'select "district_id", "user_id", "weekly" from "digest_subscriptions" where ("digest_subscriptions"."token_hash" = $1 or "digest_subscriptions"."previous_token_hash" = $2)',
+  },
+  {
+    shape: 'select survey_waves where link_hash',
+    site: 'src/server/surveys/queries.ts waveByLink',
+    reason: 'an anonymous survey link carries only its hash',
+    citus: 'a lookup of the link hash, or the district in the link (SCALING step 3)',
+    example:
+      'select "id", "district_id", "title", "scope_kind", "scope_ids", "instrument", "invite", "link_hash", "frame", "threshold", "opens_on", "closes_on", "invited_at", "closed_at", "reminded_at", "created_by", "created_at" from "survey_waves" where "survey_waves"."link_hash" = $1',
+  },
+  {
+    shape: 'select meetings where join_code,status',
+    site: 'src/server/guests/queries.ts openMeetingByCode',
+    reason: 'a guest types a live meeting code',
+    citus: 'a lookup of the meeting code, or the district in the code (SCALING step 3)',
+    example:
+      'select "id", "district_id", "group_id", "title", "scheduled_for", "agenda", "total_minutes", "status", "series_id", "occurrence_date", "sequence", "updated_at", "join_code", "created_by", "created_at", "started_at", "ended_at", "last_seq", "memory_at" from "meetings" where ("meetings"."join_code" = $1 and "meetings"."status" = $2) limit $3',
+  },
+  {
+    shape: 'select one_time_tokens where token_hash',
+    site: 'src/server/org/routes.ts (an admin reset link)',
+    reason: 'a one-time link carries only its secret',
+    citus: 'a lookup of the link hash, or the district in the link (SCALING step 3)',
+    example: 'select "expires_at" from "one_time_tokens" where "one_time_tokens"."token_hash" = $1',
+  },
+  {
+    shape: 'update one_time_tokens where expires_at,purpose,token_hash,used_at',
+    site: 'src/server/auth/one-time-links.ts consumeOneTimeLink',
+    reason: 'a one-time link is spent by its secret',
+    citus: 'a lookup of the link hash, or the district in the link (SCALING step 3)',
+    example:
+      'update "one_time_tokens" set "used_at" = $1 where ("one_time_tokens"."token_hash" = $2 and "one_time_tokens"."purpose" in ($3, $4) and "one_time_tokens"."used_at" is null and "one_time_tokens"."expires_at" > $5) returning "user_id", "district_id", "purpose"',
+  },
+  {
+    shape: 'delete pending_signups where expires_at,token_hash',
+    site: 'src/server/invitations/routes.ts (complete a sign-up by code)',
+    reason: 'the confirmation link of a sign-up carries only its secret',
+    citus: 'a lookup of the link hash, or the district in the link (SCALING step 3)',
+    example:
+      'delete from "pending_signups" where ("pending_signups"."token_hash" = $1 and "pending_signups"."expires_at" > $2) returning "token_hash", "district_id", "group_id", "email", "name", "password_hash", "expires_at", "created_at"',
+  },
+  {
+    shape: 'select network_members where home_district_id,home_user_id',
+    site: 'src/server/networks/context.ts actInNetwork',
+    reason: 'an account acts in a network through its member row there, found by its home account (ADR 0032)',
+    citus:
+      "a router query: the request names the network (x-ensemble-network), so add `district_id = <network>`; the listing of all of one account's networks stays a rare multi-shard read",
+    example:
+      'select "district_id", "user_id" from "network_members" where ("network_members"."home_district_id" = $1 and "network_members"."home_user_id" = $2)',
+  },
+  {
+    shape: 'select networks where district_id,visibility',
+    site: 'src/server/networks/queries.ts listedNetworks',
+    reason: 'the directory of listed networks spans every network tenant',
+    citus: 'a local read: networks is a reference table',
+    example:
+      'select "districts"."id", "districts"."name", "networks"."description" from "networks" inner join "districts" on "districts"."id" = "networks"."district_id" where ("networks"."visibility" = $1 and "districts"."kind" = $2) order by "districts"."name" asc, "districts"."id" asc',
+  },
+  {
+    shape: 'select share_cards where district_id,id,published_at,share_id',
+    site: 'src/server/share-cards/queries.ts (the public card by id)',
+    reason:
+      'a published card is public at a URL that names only the card (ARCHITECTURE: the one public lookup)',
+    citus: 'the district in the card URL (router query), or a lookup of published card ids',
+    example:
+      'select "share_cards"."id", "share_cards"."district_id", "share_cards"."share_id", "share_cards"."author_id", "share_cards"."title", "share_cards"."text", "share_cards"."link", "share_cards"."image_type", "share_cards"."image_alt", "share_cards"."published_at", "share_cards"."created_at", "share_cards"."updated_at" from "share_cards" inner join "memory_shares" on ("memory_shares"."district_id" = "share_cards"."district_id" and "memory_shares"."id" = "share_cards"."share_id") where ("share_cards"."id" = $1 and "share_cards"."published_at" is not null and "memory_shares"."status" = $2)',
+  },
+  {
+    shape: 'select sso_providers where allowed_domains,enabled,google_domain',
+    site: 'src/server/sso/queries.ts districtForDomain',
+    reason: 'single sign-on starts from an address: its domain names the district',
+    citus: 'a lookup table of domains -> district_id on the coordinator, kept with the providers',
+    example:
+      'select distinct "district_id" from "sso_providers" where ("sso_providers"."enabled" = $1 and ("sso_providers"."google_domain" = $2 or $3 = any("sso_providers"."allowed_domains"))) limit $4',
+  },
+  {
+    shape: 'select audit_events where action,district_id',
+    site: 'src/server/audit/queries.ts countAuditEvents',
+    reason:
+      "a district's audit log also shows the installation's own events (backups), which have no district",
+    citus: 'a router query plus a local read of installation_audit_events (SCALING step 4)',
+    example:
+      'select count(*) from "audit_events" where ("audit_events"."district_id" = $1 or ("audit_events"."district_id" is null and "audit_events"."action" in ($2, $3)))',
+  },
+  {
+    shape: 'select audit_events where action,actor_id,district_id',
+    site: 'src/server/audit/queries.ts listAuditEvents',
+    reason: 'as countAuditEvents, filtered by actor',
+    citus: 'a router query plus a local read of installation_audit_events (SCALING step 4)',
+    example:
+      'select "audit_events"."id", "audit_events"."at", "audit_events"."action", "audit_events"."actor_id", "users"."name", "audit_events"."subject_type", "audit_events"."subject_id", "audit_events"."ip", "audit_events"."user_agent", "audit_events"."details" from "audit_events" left join "users" on ("users"."id" = "audit_events"."actor_id" and "users"."district_id" = $1) where ("audit_events"."district_id" = $2 or ("audit_events"."district_id" is null and "audit_events"."action" in ($3, $4))) order by "audit_events"."at" desc, "audit_events"."id" desc limit $5',
+  },
+  {
+    shape: 'select outbox where -',
+    site: 'src/server/system/routes.ts (development outbox)',
+    reason: 'the development mailbox shows every mail of the installation (dev mode only)',
+    citus: 'a local table on the coordinator',
+    example:
+      'select "id", "district_id", "to", "subject", "text", "created_at" from "outbox" order by "outbox"."created_at" desc limit $1',
+  },
+  {
+    shape: 'select meetings where status',
+    site: 'src/server/search/indexer.ts backfillSearch',
+    reason: "the search backfill job walks every tenant's ended meetings not yet indexed",
+    citus: 'a rare multi-shard job query (run at start, in batches)',
+    example:
+      'select "id", "district_id" from "meetings" where ("meetings"."status" = $1 and not exists (select 1 from "search_documents" d where d.district_id = "meetings"."district_id"\n            and d.kind = \'minutes\' and d.source_id = "meetings"."id"::text)) limit $2',
+  },
+  {
+    shape: 'select memory_records where -',
+    site: 'src/server/search/indexer.ts backfillSearch',
+    reason: "the search backfill job walks every tenant's records not yet indexed",
+    citus: 'a rare multi-shard job query',
+    example:
+      'select "id", "district_id" from "memory_records" where not exists (select 1 from "search_documents" d where d.district_id = "memory_records"."district_id"\n        and d.kind = "memory_records"."kind" and d.source_id = "memory_records"."id"::text)',
+  },
+  {
+    shape: 'select memory_shares where status',
+    site: 'src/server/search/indexer.ts backfillSearch',
+    reason: "the search backfill job walks every tenant's shared copies not yet indexed",
+    citus: 'a rare multi-shard job query',
+    example:
+      'select "id", "district_id" from "memory_shares" where ("memory_shares"."status" = $1 and not exists (select 1 from "search_documents" d where d.district_id = "memory_shares"."district_id"\n          and d.kind = "memory_shares"."kind" and d.source_id = "memory_shares"."id"::text))',
+  },
+  {
+    shape: 'select survey_waves where closed_at,closes_on',
+    site: 'src/server/surveys/queries.ts closeDueWaves (the survey job)',
+    reason: 'the survey job closes due waves of every tenant',
+    citus: 'a multi-shard job query, every few minutes on one node',
+    example:
+      'select "id", "district_id" from "survey_waves" where ("survey_waves"."closed_at" is null and "survey_waves"."closes_on" < $1::date)',
+  },
+  {
+    shape: 'update survey_waves where closed_at,invite,invited_at,opens_on',
+    site: 'src/server/surveys/job.ts runSurveyRound',
+    reason: 'the survey job marks opening waves of every tenant as invited',
+    citus: 'a multi-shard job statement, every few minutes on one node',
+    example:
+      'update "survey_waves" set "invited_at" = $1 where ("survey_waves"."invite" = $2 and "survey_waves"."invited_at" is null and "survey_waves"."closed_at" is null and "survey_waves"."opens_on" <= $3) returning "id", "district_id", "title", "scope_kind", "scope_ids", "instrument", "invite", "link_hash", "frame", "threshold", "opens_on", "closes_on", "invited_at", "closed_at", "reminded_at", "created_by", "created_at"',
+  },
+  {
+    shape: 'update survey_waves where closed_at,closes_on,invite,invited_at,reminded_at',
+    site: 'src/server/surveys/job.ts runSurveyRound',
+    reason: 'the survey job marks waves of every tenant as reminded',
+    citus: 'a multi-shard job statement, every few minutes on one node',
+    example:
+      'update "survey_waves" set "reminded_at" = $1 where ("survey_waves"."invite" = $2 and "survey_waves"."invited_at" < $3 and "survey_waves"."closed_at" is null and "survey_waves"."closes_on" <= $4 and "survey_waves"."closes_on" >= $5 and ("survey_waves"."reminded_at" is null or "survey_waves"."reminded_at" < $6)) returning "id", "district_id", "title", "scope_kind", "scope_ids", "instrument", "invite", "link_hash", "frame", "threshold", "opens_on", "closes_on", "invited_at", "closed_at", "reminded_at", "created_by", "created_at"',
+  },
+  {
+    shape: 'delete meeting_pulse_participation where -',
+    site: 'src/server/pulse/queries.ts forgetClosedPulseParticipation',
+    reason:
+      'the retention job forgets who answered closed pulses in every tenant (MEASURE-PULSE-4); the join is on district_id',
+    citus: 'a co-located multi-shard delete run by the job',
+    example:
+      'delete from "meeting_pulse_participation" where exists (select 1 from "meetings" m where m.id = "meeting_pulse_participation"."meeting_id" and m.district_id = "meeting_pulse_participation"."district_id" and m.ended_at < $1::timestamptz) returning "meeting_id"',
+  },
+  {
+    shape: 'upsert group_members on group_id,user_id',
+    site: 'src/server/groups/queries.ts addMember',
+    reason:
+      "the conflict target is today's primary key (group_id, user_id), which lacks district_id; the row itself names district_id",
+    citus: 'SCALING step 1 widens the key to (district_id, group_id, user_id); the target names it then',
+    example:
+      'insert into "group_members" ("district_id", "group_id", "user_id", "role", "created_at") values ($1, $2, $3, $4, default) on conflict ("group_id","user_id") do update set "role" = case when "group_members"."role" = \'facilitator\' then \'facilitator\' else excluded.role end',
+  },
+  {
+    shape: 'upsert school_roles on school_id,user_id',
+    site: 'src/server/org/routes.ts, roster/queries.ts, invitations/routes.ts',
+    reason: "the conflict target is today's primary key (school_id, user_id)",
+    citus: 'SCALING step 1 widens the key; the target names district_id then',
+    example:
+      'insert into "school_roles" ("district_id", "school_id", "user_id", "role", "created_at") values ($1, $2, $3, $4, default) on conflict ("school_id","user_id") do update set "role" = $5',
+  },
+  {
+    shape: 'upsert meeting_invitees on meeting_id,user_id',
+    site: 'src/server/peer-modeling/queries.ts inviteToMeeting',
+    reason: "the conflict target is today's primary key (meeting_id, user_id)",
+    citus: 'SCALING step 1 widens the key; the target names district_id then',
+    example:
+      'insert into "meeting_invitees" ("district_id", "meeting_id", "user_id", "role", "invited_by", "invited_at") values ($1, $2, $3, $4, $5, default) on conflict ("meeting_id","user_id") do update set "role" = $6',
+  },
+  {
+    shape: 'upsert meeting_plans on meeting_id,part',
+    site: 'src/server/peer-modeling/queries.ts savePlan',
+    reason: "the conflict target is today's primary key (meeting_id, part)",
+    citus: 'SCALING step 1 widens the key; the target names district_id then',
+    example:
+      'insert into "meeting_plans" ("district_id", "meeting_id", "part", "curiosity", "practice", "model_id", "mode", "modeling_at", "video_url", "from_meeting_id", "from_part", "from_title", "updated_by", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict ("meeting_id","part") do update set "curiosity" = $15, "practice" = $16, "model_id" = $17, "mode" = $18, "modeling_at" = $19, "video_url" = $20, "from_meeting_id" = $21, "from_part" = $22, "from_title" = $23, "updated_by" = $24, "updated_at" = $25',
+  },
+  {
+    shape: 'upsert visit_notes on meeting_id,author_id',
+    site: 'src/server/peer-modeling/queries.ts saveVisitNote',
+    reason: 'the conflict target is the unique visit_notes_author (meeting_id, author_id)',
+    citus: 'SCALING step 2 widens the constraint; the target names district_id then',
+    example:
+      'insert into "visit_notes" ("id", "district_id", "meeting_id", "author_id", "text", "updated_at") values (default, $1, $2, $3, $4, default) on conflict ("meeting_id","author_id") do update set "text" = $5, "updated_at" = $6 returning "id", "district_id", "meeting_id", "author_id", "text", "updated_at"',
+  },
+];
