@@ -8,7 +8,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { appendFileSync } from 'node:fs';
 import { QueryPromise } from 'drizzle-orm';
-import { PgDatabase, PgInsertBuilder, PgSelectBase, PgSelectBuilder, PgUpdateBuilder } from 'drizzle-orm/pg-core';
+import {
+  PgDatabase,
+  PgInsertBuilder,
+  PgSelectBase,
+  PgSelectBuilder,
+  PgUpdateBuilder,
+} from 'drizzle-orm/pg-core';
 import { loadModule, parseSync } from 'libpg-query';
 import pg from 'pg';
 import { afterAll, afterEach, expect } from 'vitest';
@@ -25,6 +31,9 @@ interface GuardState {
   pending: string[];
   /** Statements of test code that the rule would refuse (not judged). */
   exempt: number;
+  /** Statements checked, and the milliseconds spent checking them (parse included), for TENANT_GUARD_LOG. */
+  checked: number;
+  checkMs: number;
 }
 
 const STATE = Symbol.for('ensemble.tenantGuard');
@@ -92,6 +101,8 @@ async function install(): Promise<GuardState | undefined> {
     checker: createTenantChecker({ tables: schemaTables(), allowlist: TENANT_ALLOWLIST, parse: parseSync }),
     pending: [],
     exempt: 0,
+    checked: 0,
+    checkMs: 0,
   };
   Reflect.set(globalThis, STATE, state);
 
@@ -106,7 +117,8 @@ async function install(): Promise<GuardState | undefined> {
   runMarked(QueryPromise.prototype, 'then', isMarked, false);
   // A select's `then` is QueryPromise's, copied onto its prototype when drizzle loads (applyMixins).
   runMarked(PgSelectBase.prototype, 'then', isMarked, false);
-  runMarked(PgDatabase.prototype, 'execute', () => false, true);
+  // db.execute returns a lazy query (PgRaw): marked like the builders, run marked by `then`.
+  markResult(PgDatabase.prototype, 'execute');
   runMarked(pg.Pool.prototype, 'query', () => false, true);
 
   const original: unknown = Reflect.get(pg.Client.prototype, 'query');
@@ -121,7 +133,10 @@ async function install(): Promise<GuardState | undefined> {
           ? first.text
           : undefined;
     if (text !== undefined) {
+      const started = performance.now();
       const verdict = state.checker.check(text);
+      state.checkMs += performance.now() - started;
+      state.checked += 1;
       if (verdict.violations.length) {
         if (fromTest.getStore() || calledFromTest()) state.exempt += 1;
         else state.pending.push(describeViolation(text, verdict.violations));
@@ -152,6 +167,16 @@ afterEach(flush);
 afterAll(() => {
   const log = process.env.TENANT_GUARD_LOG;
   if (log && state)
-    appendFileSync(log, JSON.stringify({ exempt: state.exempt, cached: state.checker.cached }) + '\n');
+    appendFileSync(
+      log,
+      JSON.stringify({
+        file: expect.getState().testPath,
+        pid: process.pid,
+        exempt: state.exempt,
+        checked: state.checked,
+        distinct: state.checker.cached,
+        checkMs: Math.round(state.checkMs),
+      }) + '\n',
+    );
   flush();
 });

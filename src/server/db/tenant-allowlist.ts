@@ -12,7 +12,7 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
     site: 'src/server/db/backup.ts backupLines',
     reason: 'a backup reads every row of every table (count, then a cursor), in one snapshot',
     citus:
-      'a rare whole-cluster read; on Citus a backup is taken per node (or with pg_dump of the coordinator), not by this job',
+      'a rare whole-cluster read; on Citus a backup is taken per node or by the cluster tools, not by this job',
     example: '/* cross-tenant: backup */ SELECT count(*) AS n FROM public."users"',
   },
   {
@@ -21,6 +21,16 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
     reason: 'a restore checks that every table is empty and moves sequences past every restored row',
     citus: 'a rare whole-cluster statement run once, before the app starts',
     example: '/* cross-tenant: restore */ SELECT EXISTS (SELECT FROM public."meetings") AS found',
+  },
+  {
+    shape: 'tag:erase-installation-rows',
+    site: 'src/server/rights/erase.ts scrubEverywhere',
+    reason:
+      "erasing an account scrubs its name and address from the installation's own rows (district_id null: audit_events, outbox, mail_queue) as well as its tenants' rows",
+    citus:
+      'audit_events: a local read of installation_audit_events after SCALING step 4; outbox and mail_queue are local tables',
+    example: `/* cross-tenant: erase-installation-rows */ UPDATE "audit_events" SET "details" = regexp_replace("details"::text, $1, $2, 'gi')::jsonb
+          WHERE "details"::text ~* $3 AND (district_id = ANY(ARRAY[$4]::uuid[]) OR district_id IS NULL)`,
   },
   {
     shape: 'select sessions where district_id,expires_at,id,user_id',
@@ -41,8 +51,9 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
   },
   {
     shape: 'update sessions where id',
-    site: 'src/server/auth/sessions.ts resolveSession (last seen)',
-    reason: 'the sliding expiry touches the session row by its id',
+    site: 'src/server/auth/sessions.ts resolveSession (last seen); src/server/meetings/queries.ts liveSessionIds',
+    reason:
+      'the sliding expiry touches session rows by their ids (for a live meeting, all sockets of this node at once)',
     citus: 'router query with the district from the cookie (the same change as resolveSession)',
     example: 'update "sessions" set "last_seen_at" = $1 where "sessions"."id" = $2',
   },
@@ -213,6 +224,16 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
       'select "id", "district_id", "to", "subject", "text", "created_at" from "outbox" order by "outbox"."created_at" desc limit $1',
   },
   {
+    shape: 'update meetings where district_id,id',
+    site: 'src/server/meetings/group-commit.ts APPEND',
+    reason:
+      "group commit appends the events of meetings of several tenants in one statement (filtered by each row's own district_id)",
+    citus:
+      'a batch per district (or per worker) so each statement is a router query; the join on district_id is co-located',
+    example:
+      "WITH r AS (\n      SELECT * FROM json_to_recordset($1::json)\n        AS r(d uuid, m uuid, s int, t text, v int, a int8, u text, k text, p jsonb)\n    ), ins AS (\n      INSERT INTO meeting_events (district_id, meeting_id, seq, type, v, at, actor_id, idempotency_key, payload)\n      SELECT d, m, s, t, v, a, u, k, p FROM r\n    )\n    UPDATE meetings AS mt SET\n      last_seq = x.last_seq,\n      status = CASE WHEN x.ended_at IS NOT NULL THEN 'ended' WHEN x.started_at IS NOT NULL THEN 'live' ELSE mt.status END,\n      started_at = COALESCE(to_timestamp(x.started_at / 1000.0), mt.started_at),\n      ended_at = COALESCE(to_timestamp(x.ended_at / 1000.0), mt.ended_at)\n    FROM (\n      SELECT d, m, max(s) AS last_seq,\n        max(a) FILTER (WHERE t = 'meeting.created') AS started_at,\n        max(a) FILTER (WHERE t = 'meeting.ended') AS ended_at\n      FROM r GROUP BY d, m\n    ) AS x\n    WHERE mt.district_id = x.d AND mt.id = x.m",
+  },
+  {
     shape: 'select meetings where status',
     site: 'src/server/search/indexer.ts backfillSearch',
     reason: "the search backfill job walks every tenant's ended meetings not yet indexed",
@@ -270,6 +291,165 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
       'delete from "meeting_pulse_participation" where exists (select 1 from "meetings" m where m.id = "meeting_pulse_participation"."meeting_id" and m.district_id = "meeting_pulse_participation"."district_id" and m.ended_at < $1::timestamptz) returning "meeting_id"',
   },
   {
+    shape: 'delete sessions where expires_at,last_seen_at,persistent',
+    site: 'src/server/maintenance/purge.ts purgeExpired',
+    reason: 'the maintenance job deletes expired and idle sessions of every tenant',
+    citus: 'a multi-shard delete by a job, every 10 minutes on one node',
+    example:
+      'delete from "sessions" where ("sessions"."expires_at" < $1 or ("sessions"."persistent" = $2 and "sessions"."last_seen_at" < $3)) returning "id"',
+  },
+  {
+    shape: 'delete one_time_tokens where expires_at,used_at',
+    site: 'src/server/maintenance/purge.ts purgeExpired',
+    reason: 'the maintenance job deletes spent and expired one-time links of every tenant',
+    citus: 'a multi-shard delete by a job, every 10 minutes on one node',
+    example:
+      'delete from "one_time_tokens" where ("one_time_tokens"."expires_at" < $1 or "one_time_tokens"."used_at" is not null) returning "token_hash"',
+  },
+  {
+    shape: 'delete pending_signups where expires_at',
+    site: 'src/server/maintenance/purge.ts purgeExpired',
+    reason: 'the maintenance job deletes expired sign-ups of every tenant',
+    citus: 'a multi-shard delete by a job, every 10 minutes on one node',
+    example: 'delete from "pending_signups" where "pending_signups"."expires_at" < $1 returning "token_hash"',
+  },
+  {
+    shape: 'delete sso_logins where expires_at',
+    site: 'src/server/maintenance/purge.ts purgeExpired',
+    reason: 'the maintenance job deletes abandoned single sign-on attempts of every tenant',
+    citus: 'a multi-shard delete by a job, every 10 minutes on one node',
+    example: 'delete from "sso_logins" where "sso_logins"."expires_at" < $1 returning "state"',
+  },
+  {
+    shape: 'delete outbox where created_at',
+    site: 'src/server/maintenance/purge.ts purgeExpired',
+    reason: 'the maintenance job empties old development mail',
+    citus: 'a local table on the coordinator',
+    example: 'delete from "outbox" where "outbox"."created_at" < $1 returning "id"',
+  },
+  {
+    shape: 'delete mail_queue where created_at,sent_at,status',
+    site: 'src/server/maintenance/purge.ts purgeExpired',
+    reason: 'the maintenance job deletes sent and failed mail of the installation queue',
+    citus: 'a local table on the coordinator',
+    example:
+      'delete from "mail_queue" where (("mail_queue"."status" = $1 and "mail_queue"."sent_at" < $2) or ("mail_queue"."status" = $3 and "mail_queue"."created_at" < $4)) returning "id"',
+  },
+  {
+    shape: 'update mail_queue where attempts,id,status',
+    site: 'src/server/mail/queue.ts (a claimed mail sent, retried or failed)',
+    reason: 'a worker settles the mail it claimed, by its id and lease',
+    citus: 'a local table on the coordinator',
+    example:
+      'update "mail_queue" set "status" = $1, "next_attempt_at" = $2, "lease_until" = $3, "last_error" = $4 where ("mail_queue"."id" = $5 and "mail_queue"."status" = $6 and "mail_queue"."attempts" = $7)',
+  },
+  {
+    shape:
+      'select retention_settings where audit_log_years,last_run_at,meeting_content_years,survey_response_years',
+    site: 'src/server/rights/retention.ts dueDistricts',
+    reason:
+      'the retention job finds the districts whose retention is due (RIGHTS-RETAIN-2), then works in each by its district_id',
+    citus: 'a multi-shard read by a job, at most daily per district',
+    example:
+      'select "district_id", "meeting_content_years", "audit_log_years", "survey_response_years", "updated_by", "updated_at", "last_run_at" from "retention_settings" where (("retention_settings"."meeting_content_years" is not null or "retention_settings"."audit_log_years" is not null or "retention_settings"."survey_response_years" is not null) and ("retention_settings"."last_run_at" IS NULL or "retention_settings"."last_run_at" < $1))',
+  },
+  {
+    shape: 'select digest_subscriptions where district_id,last_sent_at,user_id,weekly',
+    site: 'src/server/next-steps/digest.ts sendDueDigests',
+    reason: 'the weekly digest job finds the due subscriptions of every tenant',
+    citus: 'a multi-shard read by a job, hourly on one node',
+    example:
+      'select "digest_subscriptions"."district_id", "digest_subscriptions"."user_id", "users"."email", "users"."name", "users"."language" from "digest_subscriptions" inner join "users" on ("users"."id" = "digest_subscriptions"."user_id" and "users"."district_id" = "digest_subscriptions"."district_id") where ("digest_subscriptions"."weekly" = $1 and "users"."deactivated_at" is null and ("digest_subscriptions"."last_sent_at" is null or "digest_subscriptions"."last_sent_at" <= $2)) limit $3',
+  },
+  {
+    shape: 'delete invitations where email',
+    site: 'src/server/rights/erase.ts ERASURE_PLAN (invitations)',
+    reason:
+      'erasing an account deletes invitations to its address in every district (an address may be invited anywhere)',
+    citus: 'a rare multi-shard delete, once per erasure',
+    example: 'delete from "invitations" where lower("invitations"."email") = $1',
+  },
+  {
+    shape: 'delete pending_signups where email',
+    site: 'src/server/rights/erase.ts ERASURE_PLAN (pending_signups)',
+    reason: 'erasing an account deletes sign-ups with its address in every district',
+    citus: 'a rare multi-shard delete, once per erasure',
+    example: 'delete from "pending_signups" where "pending_signups"."email" = $1',
+  },
+  {
+    shape: 'delete network_invitations where email',
+    site: 'src/server/rights/erase.ts ERASURE_PLAN (network_invitations)',
+    reason: 'erasing an account deletes network invitations to its address in every network',
+    citus: 'a rare multi-shard delete, once per erasure',
+    example: 'delete from "network_invitations" where lower("network_invitations"."email") = $1',
+  },
+  {
+    shape: 'delete network_join_requests where home_district_id,home_user_id',
+    site: 'src/server/rights/erase.ts ERASURE_PLAN (network_join_requests)',
+    reason: 'erasing an account deletes its requests to join any network, found by its home account',
+    citus: 'a rare multi-shard delete, once per erasure',
+    example:
+      'delete from "network_join_requests" where ("network_join_requests"."home_district_id" = $1 and "network_join_requests"."home_user_id" = $2)',
+  },
+  {
+    shape: 'delete outbox where to',
+    site: 'src/server/rights/erase.ts ERASURE_PLAN (outbox)',
+    reason: 'erasing an account deletes development mail to its address',
+    citus: 'a local table on the coordinator',
+    example: 'delete from "outbox" where lower("outbox"."to") = $1',
+  },
+  {
+    shape: 'delete mail_queue where recipient',
+    site: 'src/server/rights/erase.ts ERASURE_PLAN (mail_queue)',
+    reason: 'erasing an account deletes queued and sent mail to its address',
+    citus: 'a local table on the coordinator',
+    example: 'delete from "mail_queue" where lower("mail_queue"."recipient") = $1',
+  },
+  {
+    shape: 'delete sso_logins where state',
+    site: 'src/server/sso/queries.ts (the provider calls back with its state)',
+    reason: 'a single sign-on callback carries only the state it was started with',
+    citus: 'the district in the state (`<district_id>.<random>`), or a lookup (SCALING step 3)',
+    example:
+      'delete from "sso_logins" where "sso_logins"."state" = $1 returning "state", "district_id", "provider_id", "browser_hash", "nonce", "code_verifier", "expires_at", "created_at"',
+  },
+  {
+    shape: 'select sso_identities where district_id,issuer,subject_key,user_id',
+    site: 'src/server/sso/queries.ts resolvePerson',
+    reason:
+      'an identity (issuer, subject) belongs to one district in the installation; finding it anywhere is how another district is refused (SSO-LINK-3)',
+    citus: 'a lookup table (issuer, subject_key) -> district_id on the coordinator (SCALING step 3)',
+    example:
+      'select "users"."id", "users"."district_id", "users"."email", "users"."name", "users"."kind", "users"."password_hash", "users"."district_role", "users"."email_verified_at", "users"."deactivated_at", "users"."roster_sourced_id", "users"."language", "users"."created_at" from "sso_identities" inner join "users" on ("users"."id" = "sso_identities"."user_id" and "users"."district_id" = "sso_identities"."district_id") where ("sso_identities"."issuer" = $1 and "sso_identities"."subject_key" = $2)',
+  },
+  {
+    shape: 'select audit_events where action,at,district_id',
+    site: 'src/server/audit/queries.ts countAuditEvents (with dates)',
+    reason: "as countAuditEvents: the installation's own events join the district's log",
+    citus: 'a router query plus a local read of installation_audit_events (SCALING step 4)',
+    example:
+      'select count(*) from "audit_events" where (("audit_events"."district_id" = $1 or ("audit_events"."district_id" is null and "audit_events"."action" in ($2, $3))) and "audit_events"."at" >= $4 and "audit_events"."at" < $5)',
+  },
+  {
+    shape: 'select api_tokens where district_id,expires_at,secret_hash,user_id',
+    site: 'src/server/api-tokens/resolve.ts resolveApiToken',
+    reason: 'an integration presents only its bearer token (API-TOKEN)',
+    citus:
+      'the district in the token (`<district_id>.<secret>`), or a lookup of token hashes (SCALING step 3)',
+    example:
+      'select "api_tokens"."id", "api_tokens"."scope", "api_tokens"."last_used_at", "users"."id", "users"."district_id", "users"."district_role", "users"."name", "users"."email", "users"."email_verified_at", "users"."deactivated_at" from "api_tokens" inner join "users" on ("users"."id" = "api_tokens"."user_id" and "users"."district_id" = "api_tokens"."district_id") where ("api_tokens"."secret_hash" = $1 and ("api_tokens"."expires_at" is null or "api_tokens"."expires_at" > $2)) limit $3',
+  },
+  {
+    shape: 'select sessions where district_id,expires_at,id,last_seen_at,persistent,user_id',
+    site: 'src/server/meetings/queries.ts liveSessionIds',
+    reason:
+      'the realtime recheck confirms the sessions behind every socket of this node in one statement (TRUST-REVOKE-7)',
+    citus:
+      "one statement per district of the node's sockets (each socket knows its district), each a router query",
+    example:
+      'select "sessions"."id" from "sessions" inner join "users" on ("users"."id" = "sessions"."user_id" and "users"."district_id" = "sessions"."district_id") where ("sessions"."id" in ($1, $2, $3, $4, $5) and "sessions"."expires_at" > now() and "users"."deactivated_at" is null and ("sessions"."persistent" = $6 or "sessions"."last_seen_at" > $7))',
+  },
+  {
     shape: 'upsert group_members on group_id,user_id',
     site: 'src/server/groups/queries.ts addMember',
     reason:
@@ -310,4 +490,16 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
     example:
       'insert into "visit_notes" ("id", "district_id", "meeting_id", "author_id", "text", "updated_at") values (default, $1, $2, $3, $4, default) on conflict ("meeting_id","author_id") do update set "text" = $5, "updated_at" = $6 returning "id", "district_id", "meeting_id", "author_id", "text", "updated_at"',
   },
+];
+
+/**
+ * CAP-TENANT-3: where each table goes on Citus (docs/SCALING.md). Every table with `district_id` is distributed
+ * by it, co-located, unless it is listed here; every table without `district_id` must be listed here.
+ */
+export const CITUS_REFERENCE_TABLES: readonly string[] = ['districts', 'networks', 'app_settings'];
+export const CITUS_LOCAL_TABLES: readonly string[] = [
+  'auth_throttle',
+  'socket_io_attachments',
+  'outbox',
+  'mail_queue',
 ];

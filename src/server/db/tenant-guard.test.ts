@@ -1,6 +1,6 @@
 import { loadModule, parseSync } from 'libpg-query';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { TENANT_ALLOWLIST } from './tenant-allowlist';
+import { CITUS_LOCAL_TABLES, CITUS_REFERENCE_TABLES, TENANT_ALLOWLIST } from './tenant-allowlist';
 import {
   CALL_SITE_TAG,
   createTenantChecker,
@@ -26,14 +26,30 @@ const shapes = (sql: string, checker = strict) => checker.check(sql).violations.
 
 describe('CAP-TENANT-1: the tenant-key guard', () => {
   it('CAP-TENANT-1: reads every table of the schema and knows the tenant-owned ones by their district_id column', () => {
-    const tables = schemaTables();
-    expect(tables).toHaveLength(61);
-    const tenant = tables.filter((t) => t.tenant).map((t) => t.name);
+    const tenant = schemaTables()
+      .filter((t) => t.tenant)
+      .map((t) => t.name);
     expect(tenant).toContain('group_members');
     expect(tenant).toContain('meeting_events');
     expect(tenant).not.toContain('districts');
     expect(tenant).not.toContain('socket_io_attachments');
     expect(tenant).not.toContain('app_settings');
+  });
+
+  it('CAP-TENANT-3: every table is placed for Citus: distributed by district_id, or listed as a reference or local table', () => {
+    const tables = schemaTables();
+    const listed = new Set([...CITUS_REFERENCE_TABLES, ...CITUS_LOCAL_TABLES]);
+    const names = new Set(tables.map((t) => t.name));
+    expect([...listed].filter((name) => !names.has(name))).toEqual([]);
+    expect(tables.filter((t) => !t.tenant && !listed.has(t.name)).map((t) => t.name)).toEqual([]);
+    const distributed = tables.filter((t) => t.tenant && !listed.has(t.name));
+    // The numbers docs/SCALING.md gives (61 tables today: 54 distributed, 3 reference, 4 local).
+    expect([
+      tables.length,
+      distributed.length,
+      CITUS_REFERENCE_TABLES.length,
+      CITUS_LOCAL_TABLES.length,
+    ]).toEqual([61, 54, 3, 4]);
   });
 
   it.each([
