@@ -110,6 +110,15 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
       'select "join_codes"."district_id", "join_codes"."group_id", "groups"."name", "groups"."school_id", "schools"."name", "districts"."name" from "join_codes" inner join "groups" on ("groups"."id" = "join_codes"."group_id" and "groups"."district_id" = "join_codes"."district_id") inner join "districts" on "districts"."id" = "join_codes"."district_id" left join "schools" on ("schools"."id" = "groups"."school_id" and "schools"."district_id" = "groups"."district_id") where ("join_codes"."code" = $1 and "join_codes"."revoked_at" is null and "join_codes"."expires_at" > $2)',
   },
   {
+    shape:
+      'select invitations where accepted_at,district_id,expires_at,group_id,invited_by,revoked_at,token_hash',
+    site: 'src/server/invitations/routes.ts (open an invitation link)',
+    reason: 'an invitation link carries only its secret',
+    citus: 'a lookup table of link hashes -> district_id, or the district in the link (SCALING step 3)',
+    example:
+      'select "invitations"."id", "invitations"."district_id", "invitations"."email", "invitations"."token_hash", "invitations"."group_id", "invitations"."group_role", "invitations"."school_id", "invitations"."school_role", "invitations"."district_role", "invitations"."invited_by", "invitations"."expires_at", "invitations"."accepted_at", "invitations"."revoked_at", "invitations"."created_at", "districts"."name", "groups"."name", "users"."name" from "invitations" inner join "districts" on "districts"."id" = "invitations"."district_id" inner join "users" on ("users"."id" = "invitations"."invited_by" and "users"."district_id" = "invitations"."district_id") left join "groups" on ("groups"."id" = "invitations"."group_id" and "groups"."district_id" = "invitations"."district_id") where ("invitations"."token_hash" = $1 and "invitations"."accepted_at" is null and "invitations"."revoked_at" is null and "invitations"."expires_at" > $2)',
+  },
+  {
     shape: 'select calendar_feeds where token_hash',
     site: 'src/server/calendar/queries.ts feedBySecret',
     reason: 'a calendar app fetches the feed by its secret URL alone',
@@ -336,6 +345,15 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
       'delete from "mail_queue" where (("mail_queue"."status" = $1 and "mail_queue"."sent_at" < $2) or ("mail_queue"."status" = $3 and "mail_queue"."created_at" < $4)) returning "id"',
   },
   {
+    shape: 'update mail_queue where id',
+    site: 'src/server/mail/queue.ts claimNext',
+    reason:
+      'mail workers on every node claim the next due mail of the one installation queue (FOR UPDATE SKIP LOCKED)',
+    citus: 'a local table on the coordinator: the queue is not distributed',
+    example:
+      "\n      UPDATE mail_queue SET status = 'sending', attempts = attempts + 1, lease_until = $1\n      WHERE id = (\n        SELECT id FROM mail_queue\n        WHERE (status = 'pending' AND next_attempt_at <= $2)\n           OR (status = 'sending' AND lease_until <= $3)\n        ORDER BY next_attempt_at\n        LIMIT 1\n        FOR UPDATE SKIP LOCKED\n      )\n      RETURNING id, attempts, recipient, subject, text, html, headers, message_id, district_id",
+  },
+  {
     shape: 'update mail_queue where attempts,id,status',
     site: 'src/server/mail/queue.ts (a claimed mail sent, retried or failed)',
     reason: 'a worker settles the mail it claimed, by its id and lease',
@@ -423,12 +441,28 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
       'select "users"."id", "users"."district_id", "users"."email", "users"."name", "users"."kind", "users"."password_hash", "users"."district_role", "users"."email_verified_at", "users"."deactivated_at", "users"."roster_sourced_id", "users"."language", "users"."created_at" from "sso_identities" inner join "users" on ("users"."id" = "sso_identities"."user_id" and "users"."district_id" = "sso_identities"."district_id") where ("sso_identities"."issuer" = $1 and "sso_identities"."subject_key" = $2)',
   },
   {
+    shape: 'select meeting_guests where district_id,expires_at,meeting_id,secret_hash',
+    site: 'src/server/guests/queries.ts guestBySecret',
+    reason: "a guest's browser presents only its guest secret",
+    citus: 'the district in the guest secret, or a lookup (SCALING step 3)',
+    example:
+      'select "meeting_guests"."id", "meeting_guests"."district_id", "meeting_guests"."meeting_id", "meeting_guests"."name", "meeting_guests"."secret_hash", "meeting_guests"."status", "meeting_guests"."asked_at", "meeting_guests"."expires_at", "meeting_guests"."decided_by", "meeting_guests"."decided_at", "meetings"."id", "meetings"."district_id", "meetings"."group_id", "meetings"."title", "meetings"."scheduled_for", "meetings"."agenda", "meetings"."total_minutes", "meetings"."status", "meetings"."series_id", "meetings"."occurrence_date", "meetings"."sequence", "meetings"."updated_at", "meetings"."join_code", "meetings"."created_by", "meetings"."created_at", "meetings"."started_at", "meetings"."ended_at", "meetings"."last_seq", "meetings"."memory_at", "groups"."id", "groups"."district_id", "groups"."school_id", "groups"."kind", "groups"."focus", "groups"."name", "groups"."auto_start_timer", "groups"."created_at" from "meeting_guests" inner join "meetings" on ("meetings"."id" = "meeting_guests"."meeting_id" and "meetings"."district_id" = "meeting_guests"."district_id") inner join "groups" on ("groups"."id" = "meetings"."group_id" and "groups"."district_id" = "meetings"."district_id") where ("meeting_guests"."secret_hash" = $1 and "meeting_guests"."expires_at" > $2) limit $3',
+  },
+  {
     shape: 'select audit_events where action,at,district_id',
     site: 'src/server/audit/queries.ts countAuditEvents (with dates)',
     reason: "as countAuditEvents: the installation's own events join the district's log",
     citus: 'a router query plus a local read of installation_audit_events (SCALING step 4)',
     example:
       'select count(*) from "audit_events" where (("audit_events"."district_id" = $1 or ("audit_events"."district_id" is null and "audit_events"."action" in ($2, $3))) and "audit_events"."at" >= $4 and "audit_events"."at" < $5)',
+  },
+  {
+    shape: 'select audit_events where action,actor_id,at,district_id',
+    site: 'src/server/audit/queries.ts listAuditEvents (with dates)',
+    reason: 'as listAuditEvents',
+    citus: 'a router query plus a local read of installation_audit_events (SCALING step 4)',
+    example:
+      'select "audit_events"."id", "audit_events"."at", "audit_events"."action", "audit_events"."actor_id", "users"."name", "audit_events"."subject_type", "audit_events"."subject_id", "audit_events"."ip", "audit_events"."user_agent", "audit_events"."details" from "audit_events" left join "users" on ("users"."id" = "audit_events"."actor_id" and "users"."district_id" = $1) where (("audit_events"."district_id" = $2 or ("audit_events"."district_id" is null and "audit_events"."action" in ($3, $4))) and "audit_events"."at" >= $5 and "audit_events"."at" < $6) order by "audit_events"."at" desc, "audit_events"."id" desc limit $7',
   },
   {
     shape: 'select api_tokens where district_id,expires_at,secret_hash,user_id',
@@ -448,6 +482,23 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
       "one statement per district of the node's sockets (each socket knows its district), each a router query",
     example:
       'select "sessions"."id" from "sessions" inner join "users" on ("users"."id" = "sessions"."user_id" and "users"."district_id" = "sessions"."district_id") where ("sessions"."id" in ($1, $2, $3, $4, $5) and "sessions"."expires_at" > now() and "users"."deactivated_at" is null and ("sessions"."persistent" = $6 or "sessions"."last_seen_at" > $7))',
+  },
+  {
+    shape: 'select mail_queue where lease_until,next_attempt_at,status',
+    site: 'src/server/mail/queue.ts claimNext (its subquery)',
+    reason: 'the claim picks the next due mail of the installation queue',
+    citus: 'a local table on the coordinator',
+    example:
+      "\n      UPDATE mail_queue SET status = 'sending', attempts = attempts + 1, lease_until = $1\n      WHERE id = (\n        SELECT id FROM mail_queue\n        WHERE (status = 'pending' AND next_attempt_at <= $2)\n           OR (status = 'sending' AND lease_until <= $3)\n        ORDER BY next_attempt_at\n        LIMIT 1\n        FOR UPDATE SKIP LOCKED\n      )\n      RETURNING id, attempts, recipient, subject, text, html, headers, message_id, district_id",
+  },
+  {
+    shape: 'select sso_providers where enabled,id',
+    site: 'src/server/sso/queries.ts loadEnabledProviderForSignIn',
+    reason: 'a single sign-on starts from a public link that names only the provider',
+    citus:
+      'the district in the link (`/sso/<district_id>/<provider>`), or a lookup of provider ids (SCALING step 3)',
+    example:
+      'select "id", "district_id", "kind", "label", "issuer", "client_id", "client_secret", "google_domain", "tenant_id", "allowed_domains", "enabled", "created_at", "updated_at" from "sso_providers" where ("sso_providers"."id" = $1 and "sso_providers"."enabled" = $2)',
   },
   {
     shape: 'upsert group_members on group_id,user_id',
@@ -481,6 +532,14 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
     citus: 'SCALING step 1 widens the key; the target names district_id then',
     example:
       'insert into "meeting_plans" ("district_id", "meeting_id", "part", "curiosity", "practice", "model_id", "mode", "modeling_at", "video_url", "from_meeting_id", "from_part", "from_title", "updated_by", "updated_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict ("meeting_id","part") do update set "curiosity" = $15, "practice" = $16, "model_id" = $17, "mode" = $18, "modeling_at" = $19, "video_url" = $20, "from_meeting_id" = $21, "from_part" = $22, "from_title" = $23, "updated_by" = $24, "updated_at" = $25',
+  },
+  {
+    shape: 'upsert memory_shares on record_id',
+    site: 'src/server/sharing/queries.ts proposeShare',
+    reason: 'the conflict target is the unique memory_shares_record (record_id)',
+    citus: 'SCALING step 2 widens the constraint to (district_id, record_id); the target names it then',
+    example:
+      'insert into "memory_shares" ("id", "district_id", "record_id", "group_id", "school_id", "scope", "status", "kind", "title", "content", "proposed_by", "author_consent_at", "team_consent_by", "team_consent_at", "shared_at", "created_at") values (default, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, default) on conflict ("record_id") do update set "group_id" = $15, "school_id" = $16, "scope" = $17, "status" = $18, "kind" = $19, "title" = $20, "content" = $21, "proposed_by" = $22, "author_consent_at" = $23, "team_consent_by" = $24, "team_consent_at" = $25, "shared_at" = $26, "created_at" = now() returning "id", "district_id", "record_id", "group_id", "school_id", "scope", "status", "kind", "title", "content", "proposed_by", "author_consent_at", "team_consent_by", "team_consent_at", "shared_at", "created_at"',
   },
   {
     shape: 'upsert visit_notes on meeting_id,author_id',
