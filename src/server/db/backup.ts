@@ -30,7 +30,6 @@ import {
   type BackupTrailer,
 } from './backup-format';
 
-
 /**
  * A backup reads, and a restore fills, every tenant's rows: the statements that do so name their call site for the
  * tenant-key guard (CAP-TENANT-2, ADR 0046; allowlist `tag:backup`, `tag:restore`). PostgreSQL ignores the comment.
@@ -136,7 +135,9 @@ async function* backupLines(
 
   for (const table of tables) {
     const name = publicTable(table.name);
-    const { rows: counted } = await client.query<{ n: string }>(`${BACKUP_SITE}SELECT count(*) AS n FROM ${name}`);
+    const { rows: counted } = await client.query<{ n: string }>(
+      `${BACKUP_SITE}SELECT count(*) AS n FROM ${name}`,
+    );
     const total = Number(counted[0]?.n ?? 0);
     yield emit(`${JSON.stringify({ table: table.name, rows: total })}\n`);
     await client.query(
