@@ -17,6 +17,8 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'protocols/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/node_modules/**', ...loadTests],
           globalSetup: ['test/global-setup.ts'],
+          // The tenant-key guard (CAP-TENANT-1, ADR 0046): every statement of the suite is checked.
+          setupFiles: ['test/tenant-guard-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

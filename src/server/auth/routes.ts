@@ -230,7 +230,7 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
             passwordHash: await hashPassword(body.password),
             emailVerifiedAt: user.emailVerifiedAt ?? (owner.purpose === 'password_reset' ? new Date() : null),
           })
-          .where(eq(users.id, user.id));
+          .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)));
         await deleteAllSessions(tx, user);
         await recordAudit(tx, {
           districtId: user.districtId,

@@ -30,6 +30,12 @@ import {
   type BackupTrailer,
 } from './backup-format';
 
+/**
+ * A backup reads, and a restore fills, every tenant's rows: the statements that do so name their call site for the
+ * tenant-key guard (CAP-TENANT-2, ADR 0046; allowlist `tag:backup`, `tag:restore`). PostgreSQL ignores the comment.
+ */
+const BACKUP_SITE = '/* cross-tenant: backup */ ';
+const RESTORE_SITE = '/* cross-tenant: restore */ ';
 export { BackupFileError } from './backup-format';
 export { BackupKeyError, backupKeyFrom } from './backup-crypto';
 
@@ -129,11 +135,13 @@ async function* backupLines(
 
   for (const table of tables) {
     const name = publicTable(table.name);
-    const { rows: counted } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${name}`);
+    const { rows: counted } = await client.query<{ n: string }>(
+      `${BACKUP_SITE}SELECT count(*) AS n FROM ${name}`,
+    );
     const total = Number(counted[0]?.n ?? 0);
     yield emit(`${JSON.stringify({ table: table.name, rows: total })}\n`);
     await client.query(
-      `DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM ${name} t`,
+      `${BACKUP_SITE}DECLARE backup_rows NO SCROLL CURSOR FOR SELECT row_to_json(t)::text AS row FROM ${name} t`,
     );
     let written = 0;
     for (;;) {
@@ -243,7 +251,7 @@ async function checkTarget(client: pg.PoolClient, header: BackupHeader): Promise
   }
   for (const table of tables) {
     const { rows } = await client.query<{ found: boolean }>(
-      `SELECT EXISTS (SELECT FROM ${publicTable(table.name)}) AS found`,
+      `${RESTORE_SITE}SELECT EXISTS (SELECT FROM ${publicTable(table.name)}) AS found`,
     );
     if (rows[0]?.found === true) {
       throw new RestoreRefusedError(
@@ -387,7 +395,7 @@ async function restoreSequences(client: pg.PoolClient, header: BackupHeader): Pr
   for (const owned of await ownedSequences(client)) {
     const column = quoteIdent(owned.column);
     await client.query(
-      `SELECT setval($1::regclass, m.max) FROM (SELECT max(${column})::bigint AS max FROM ${publicTable(owned.table)}) m
+      `${RESTORE_SITE}SELECT setval($1::regclass, m.max) FROM (SELECT max(${column})::bigint AS max FROM ${publicTable(owned.table)}) m
        WHERE m.max IS NOT NULL AND m.max > (SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END FROM ${owned.sequence})`,
       [owned.sequence],
     );

@@ -228,7 +228,10 @@ async function ensureReadyMeeting(tx: Tx, districtId: string) {
       ),
     );
   if (ready) {
-    await tx.update(meetings).set({ scheduledFor: now }).where(eq(meetings.id, ready.id));
+    await tx
+      .update(meetings)
+      .set({ scheduledFor: now })
+      .where(and(eq(meetings.districtId, districtId), eq(meetings.id, ready.id)));
     return;
   }
   await tx.insert(meetings).values({
@@ -372,5 +375,5 @@ async function seedPastMeeting(
       endedAt: last ? new Date(last.at) : startedAt,
       lastSeq: last?.seq ?? 0,
     })
-    .where(eq(meetings.id, meeting.id));
+    .where(and(eq(meetings.districtId, districtId), eq(meetings.id, meeting.id)));
 }

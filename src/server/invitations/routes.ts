@@ -287,7 +287,13 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
         const claimed = await tx
           .update(invitations)
           .set({ acceptedAt: new Date() })
-          .where(and(eq(invitations.id, inv.id), isNull(invitations.acceptedAt)))
+          .where(
+            and(
+              eq(invitations.districtId, inv.districtId),
+              eq(invitations.id, inv.id),
+              isNull(invitations.acceptedAt),
+            ),
+          )
           .returning({ id: invitations.id });
         if (!claimed.length) throw badRequest(GONE, [{ path: 'token', message: GONE }]);
         const [existing] = await tx.select().from(users).where(eq(users.email, inv.email));
@@ -334,10 +340,16 @@ export function registerInvitationRoutes(app: FastifyInstance, s: Services) {
           });
         }
         if (inv.districtRole === 'district_admin' && user.districtRole !== 'district_admin') {
-          await tx.update(users).set({ districtRole: 'district_admin' }).where(eq(users.id, user.id));
+          await tx
+            .update(users)
+            .set({ districtRole: 'district_admin' })
+            .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)));
         }
         if (!user.emailVerifiedAt && linkTravelledByEmail)
-          await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
+          await tx
+            .update(users)
+            .set({ emailVerifiedAt: new Date() })
+            .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)));
         await grant(tx, user.id, inv);
         if (req.actor) await deleteSession(tx, req.actor.sessionId);
         return {

@@ -414,6 +414,8 @@ interface TextColumn {
   column: string;
   kind: 'text' | 'json' | 'array';
   tenanted: boolean;
+  /** Its `district_id` may be null: the installation's own rows (audit_events, outbox, mail_queue). */
+  installationRows: boolean;
 }
 
 /** Every text, JSON and text-array column of the database's own tables (generated columns excluded). */
@@ -431,16 +433,20 @@ export async function textColumns(db: DbOrTx): Promise<TextColumn[]> {
           AND (c.data_type IN ('text', 'character varying', 'jsonb', 'json') OR c.udt_name IN ('_text', '_varchar'))
         ORDER BY c.table_name, c.ordinal_position`,
   );
-  const tenanted = await db.execute<{ table_name: string }>(
-    sql`SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'district_id'`,
+  const tenanted = await db.execute<{ table_name: string; is_nullable: string }>(
+    sql`SELECT table_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'district_id'`,
   );
   const withTenant = new Set(tenanted.rows.map((r) => r.table_name));
+  const withInstallationRows = new Set(
+    tenanted.rows.filter((r) => r.is_nullable === 'YES').map((r) => r.table_name),
+  );
   return result.rows.map((r) => ({
     table: r.table_name,
     column: r.column_name,
     kind:
       r.data_type === 'jsonb' || r.data_type === 'json' ? 'json' : r.data_type === 'ARRAY' ? 'array' : 'text',
     tenanted: withTenant.has(r.table_name),
+    installationRows: withInstallationRows.has(r.table_name),
   }));
 }
 
@@ -483,6 +489,8 @@ export async function scrubEverywhere(tx: DbOrTx, person: ErasedPerson): Promise
         statement = sql`UPDATE ${table} SET ${column} = ARRAY(SELECT regexp_replace(x, ${p.pattern}, ${p.replacement}, 'gi')
             FROM unnest(${column}) WITH ORDINALITY AS u(x, n) ORDER BY n)
           WHERE array_to_string(${column}, ' ') ~* ${p.pattern} AND ${scopeOf(col, tenants)}`;
+      // The installation's rows (district_id null) are no tenant's: the tenant-key guard knows this call site by name.
+      if (col.installationRows) statement = sql`${sql.raw(ERASE_INSTALLATION_ROWS)}${statement}`;
       const result = await tx.execute(statement);
       const count = result.rowCount ?? 0;
       if (count > 0) changed[col.table] = (changed[col.table] ?? 0) + count;
@@ -498,8 +506,13 @@ function tenantArray(tenants: readonly string[]): SQL {
   )}]::uuid[]`;
 }
 
+/** CAP-TENANT-2 (ADR 0046): the allowlist's `tag:erase-installation-rows`. */
+const ERASE_INSTALLATION_ROWS = '/* cross-tenant: erase-installation-rows */ ';
+
 function scopeOf(col: TextColumn, tenants: readonly string[]): SQL {
-  if (col.tenanted) return sql`(district_id = ANY(${tenantArray(tenants)}) OR district_id IS NULL)`;
+  if (col.tenanted && col.installationRows)
+    return sql`(district_id = ANY(${tenantArray(tenants)}) OR district_id IS NULL)`;
+  if (col.tenanted) return sql`district_id = ANY(${tenantArray(tenants)})`;
   if (col.table === 'districts') return sql`id = ANY(${tenantArray(tenants)})`;
   return sql`true`;
 }

@@ -92,15 +92,17 @@ export async function applyDistrictRetention(
     const before = yearsBefore(now, settings.auditLogYears);
     counts.auditEvents = await inBatches(
       db,
-      (limit) => sql`DELETE FROM audit_events WHERE id IN (SELECT id FROM audit_events
-        WHERE district_id = ${districtId} AND at < ${before.toISOString()}::timestamptz LIMIT ${limit})`,
+      (limit) => sql`DELETE FROM audit_events WHERE district_id = ${districtId}
+        AND id IN (SELECT id FROM audit_events
+          WHERE district_id = ${districtId} AND at < ${before.toISOString()}::timestamptz LIMIT ${limit})`,
     );
   }
   if (settings.surveyResponseYears !== null) {
     const before = yearsBefore(now, settings.surveyResponseYears);
     counts.surveyResponses = await inBatches(
       db,
-      (limit) => sql`DELETE FROM survey_responses WHERE id IN (SELECT r.id FROM survey_responses r
+      (limit) => sql`DELETE FROM survey_responses WHERE district_id = ${districtId}
+        AND id IN (SELECT r.id FROM survey_responses r
         JOIN survey_waves w ON w.district_id = r.district_id AND w.id = r.wave_id
         WHERE r.district_id = ${districtId} AND w.closed_at IS NOT NULL AND w.closed_at < ${before.toISOString()}::timestamptz
         LIMIT ${limit})`,

@@ -68,7 +68,7 @@ export function registerRightsRoutes(app: FastifyInstance, s: Services) {
       const [session] = await s.db
         .select({ createdAt: sessions.createdAt })
         .from(sessions)
-        .where(eq(sessions.id, actor.sessionId));
+        .where(and(eq(sessions.districtId, actor.districtId), eq(sessions.id, actor.sessionId)));
       if (!session || Date.now() - session.createdAt.getTime() > FRESH_SESSION_MS)
         throw forbidden('Sign in again, then delete your account within 10 minutes.');
     }

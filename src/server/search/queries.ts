@@ -177,7 +177,7 @@ export function searchStatement(scope: SearchScope, f: SearchFilter, plan: Searc
                 ts_headline(d.lang, d.title, ${tsq}, ${TITLE_OPTIONS}) as title_hl,
                 ts_headline(d.lang, left(d.body, ${SNIPPET_SOURCE_MAX}), ${tsq}, ${BODY_OPTIONS}) as body_hl
          from page p
-         join search_documents d on d.id = p.id
+         join search_documents d on d.district_id = ${scope.districtId}::uuid and d.id = p.id
          left join groups g on g.district_id = ${scope.districtId}::uuid and g.id = p.group_id
       ) r) as items
   `;

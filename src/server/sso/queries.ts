@@ -101,7 +101,13 @@ export async function resolvePerson(db: DbOrTx, p: ProviderRow, claims: Claims):
     await db
       .update(ssoIdentities)
       .set({ lastSignInAt: new Date() })
-      .where(and(eq(ssoIdentities.issuer, p.issuer), eq(ssoIdentities.subjectKey, subjectKey)));
+      .where(
+        and(
+          eq(ssoIdentities.districtId, p.districtId),
+          eq(ssoIdentities.issuer, p.issuer),
+          eq(ssoIdentities.subjectKey, subjectKey),
+        ),
+      );
     return { ok: true, user: identity.user, created: false, linked: false };
   }
 
@@ -118,7 +124,10 @@ export async function resolvePerson(db: DbOrTx, p: ProviderRow, claims: Claims):
     user = existing;
     // A rostered person (no password) or one who had an account: the provider has now verified the address.
     if (!user.emailVerifiedAt) {
-      await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
+      await db
+        .update(users)
+        .set({ emailVerifiedAt: new Date() })
+        .where(and(eq(users.districtId, user.districtId), eq(users.id, user.id)));
     }
   } else {
     const [invitation] = await db
@@ -157,7 +166,13 @@ export async function resolvePerson(db: DbOrTx, p: ProviderRow, claims: Claims):
       await db
         .update(invitations)
         .set({ acceptedAt: new Date() })
-        .where(and(eq(invitations.id, invitation.id), isNull(invitations.acceptedAt)));
+        .where(
+          and(
+            eq(invitations.districtId, invitation.districtId),
+            eq(invitations.id, invitation.id),
+            isNull(invitations.acceptedAt),
+          ),
+        );
       await grant(db, user.id, invitation);
     }
   }
