@@ -510,6 +510,15 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
       'insert into "group_members" ("district_id", "group_id", "user_id", "role", "created_at") values ($1, $2, $3, $4, default) on conflict ("group_id","user_id") do update set "role" = case when "group_members"."role" = \'facilitator\' then \'facilitator\' else excluded.role end',
   },
   {
+    shape: 'upsert team_visits on group_id,user_id',
+    site: 'src/server/team-home/queries.ts recordVisit (CAP-API-6)',
+    reason:
+      "the conflict target is today's primary key (group_id, user_id), which lacks district_id; the row names district_id, the read filters by it and the update applies only when the row's district_id matches",
+    citus: 'SCALING step 1 widens the key to (district_id, group_id, user_id); the target names it then',
+    example:
+      'WITH cur AS (SELECT seen_at, since FROM team_visits WHERE district_id = $1 AND group_id = $2 AND user_id = $3), up AS (INSERT INTO team_visits AS v (district_id, group_id, user_id, seen_at, since) SELECT $1, $2, $3, $4, NULL WHERE NOT EXISTS (SELECT 1 FROM cur WHERE cur.seen_at > $4::timestamptz - make_interval(secs => $5)) ON CONFLICT (group_id, user_id) DO UPDATE SET since = CASE WHEN excluded.seen_at - v.seen_at > make_interval(secs => $6) THEN v.seen_at ELSE v.since END, seen_at = excluded.seen_at WHERE v.district_id = excluded.district_id RETURNING v.since) SELECT (extract(epoch FROM coalesce((SELECT since FROM up), (SELECT since FROM cur))) * 1000)::float8 AS since_ms',
+  },
+  {
     shape: 'upsert school_roles on school_id,user_id',
     site: 'src/server/org/routes.ts, roster/queries.ts, invitations/routes.ts',
     reason: "the conflict target is today's primary key (school_id, user_id)",
