@@ -362,7 +362,13 @@ function checkoutOf(ref: string, work: string): string {
     spawnSync('git', ['worktree', 'remove', '--force', dir], { cwd: root, stdio: 'ignore' });
     return Promise.resolve();
   });
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  // Its own dependencies when they differ from ours (npm's cache has them), else ours.
+  if (
+    readFileSync(join(dir, 'package-lock.json'), 'utf8') ===
+    readFileSync(join(root, 'package-lock.json'), 'utf8')
+  )
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  else run('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], dir);
   run(process.execPath, [join(dir, 'scripts/build.mjs'), '--server-only'], dir);
   return dir;
 }

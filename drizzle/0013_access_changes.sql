@@ -3,7 +3,8 @@
 -- node's caches drop what a notification names: `u:<district_id>:<user_id>` (a person's sessions and roles),
 -- `g:<district_id>:<group_id>` (a team's home), or `*` (everything: a TRUNCATE, a time zone, a rewrite of past
 -- meeting events). NOTIFY is sent at commit, in commit order; identical ones in a transaction are sent once.
--- Arguments: the prefix (`u`, `g` or `*`) and the column that holds the id.
+-- Arguments: the prefix (`u`, `g`, `v` or `*`), the column that holds the id, and optionally a second one
+-- (`v:<district_id>:<group_id>:<user_id>`, a person's visit of a team's home).
 CREATE FUNCTION ensemble_access_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   r jsonb;
@@ -13,11 +14,13 @@ BEGIN
     RETURN NULL;
   END IF;
   r := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END);
-  PERFORM pg_notify('ensemble_access', TG_ARGV[0] || ':' || (r ->> 'district_id') || ':' || (r ->> TG_ARGV[1]));
+  PERFORM pg_notify('ensemble_access', TG_ARGV[0] || ':' || (r ->> 'district_id') || ':' || (r ->> TG_ARGV[1])
+    || CASE WHEN TG_NARGS > 2 THEN ':' || (r ->> TG_ARGV[2]) ELSE '' END);
   IF TG_OP = 'UPDATE' THEN
     -- A row moved to another person, team or tenant: the old one loses it too.
     r := to_jsonb(OLD);
-    PERFORM pg_notify('ensemble_access', TG_ARGV[0] || ':' || (r ->> 'district_id') || ':' || (r ->> TG_ARGV[1]));
+    PERFORM pg_notify('ensemble_access', TG_ARGV[0] || ':' || (r ->> 'district_id') || ':' || (r ->> TG_ARGV[1])
+      || CASE WHEN TG_NARGS > 2 THEN ':' || (r ->> TG_ARGV[2]) ELSE '' END);
   END IF;
   RETURN NULL;
 END
@@ -43,18 +46,26 @@ CREATE TRIGGER team_changed_group_members AFTER INSERT OR UPDATE OR DELETE ON gr
 CREATE TRIGGER team_changed_groups AFTER UPDATE OR DELETE ON groups
   FOR EACH ROW EXECUTE FUNCTION ensemble_access_changed('g', 'id');
 --> statement-breakpoint
--- The live path updates its meeting's row on every append (last_seq): only what a team's home keeps counts.
+-- A team's home keeps its live and scheduled meetings too. The live path (the group commit, the only writer of
+-- last_seq) updates its meeting's row on every append: that counts only when it changes the status or times;
+-- any other update (plans, schedules, titles, memory) always counts.
 CREATE TRIGGER team_changed_meetings AFTER UPDATE ON meetings
   FOR EACH ROW WHEN (
-    OLD.status IS DISTINCT FROM NEW.status OR OLD.ended_at IS DISTINCT FROM NEW.ended_at
-    OR OLD.memory_at IS DISTINCT FROM NEW.memory_at OR OLD.group_id IS DISTINCT FROM NEW.group_id
+    OLD.last_seq IS NOT DISTINCT FROM NEW.last_seq
+    OR OLD.status IS DISTINCT FROM NEW.status OR OLD.started_at IS DISTINCT FROM NEW.started_at
+    OR OLD.ended_at IS DISTINCT FROM NEW.ended_at
   ) EXECUTE FUNCTION ensemble_access_changed('g', 'group_id');
 --> statement-breakpoint
 CREATE TRIGGER team_added_meetings AFTER INSERT ON meetings
-  FOR EACH ROW WHEN (NEW.status = 'ended') EXECUTE FUNCTION ensemble_access_changed('g', 'group_id');
+  FOR EACH ROW EXECUTE FUNCTION ensemble_access_changed('g', 'group_id');
 --> statement-breakpoint
 CREATE TRIGGER team_removed_meetings AFTER DELETE ON meetings
   FOR EACH ROW EXECUTE FUNCTION ensemble_access_changed('g', 'group_id');
+--> statement-breakpoint
+CREATE TRIGGER team_visited AFTER INSERT OR UPDATE OR DELETE ON team_visits
+  FOR EACH ROW EXECUTE FUNCTION ensemble_access_changed('v', 'group_id', 'user_id');
+--> statement-breakpoint
+CREATE TRIGGER team_truncated_visits AFTER TRUNCATE ON team_visits FOR EACH STATEMENT EXECUTE FUNCTION ensemble_access_changed('*');
 --> statement-breakpoint
 CREATE TRIGGER team_changed_memory_records AFTER INSERT OR UPDATE OR DELETE ON memory_records
   FOR EACH ROW EXECUTE FUNCTION ensemble_access_changed('g', 'group_id');

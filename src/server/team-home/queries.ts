@@ -2,7 +2,7 @@
  * The team home's reads (HOME-*, EXPORT-*): every query is filtered by the caller's district and the team, and runs
  * only after the route has authorized the caller as an active member of that team.
  */
-import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm';
 import { MeetingEvent } from '#contracts/meeting';
 import type { MeetingLog } from '#core/journey/index';
 import type { Database, Db, DbOrTx } from '../db/client';
@@ -126,19 +126,19 @@ export type NextMeetingRow = typeof meetings.$inferSelect;
  * HOME-2: the team's next meeting: a live one (the latest started), else the first scheduled one that is undated
  * or planned no earlier than 12 hours ago (one planned this morning and not yet opened is still next).
  */
-export async function nextMeetingOf(
+/**
+ * CAP-API-7: the team's live and scheduled meetings (what the next one is picked from), in one prepared statement;
+ * kept with the team's past, since only the time decides between them afterwards.
+ */
+export async function upcomingMeetings(
   db: Db,
   districtId: string,
   groupId: string,
-  now: Date,
-): Promise<NextMeetingRow | null> {
-  const from = new Date(now.getTime() - 12 * 3_600_000);
-  const [next] = await nextMeetingQuery(db).execute({ districtId, groupId, from });
-  return next ?? null;
+): Promise<NextMeetingRow[]> {
+  return upcomingQuery(db).execute({ districtId, groupId });
 }
 
-/** CAP-API-2: one prepared statement: the live ones first (latest started), then the scheduled ones in order. */
-const nextMeetingQuery = preparedPerDatabase((db: Db) =>
+const upcomingQuery = preparedPerDatabase((db: Db) =>
   db
     .select()
     .from(meetings)
@@ -146,24 +146,40 @@ const nextMeetingQuery = preparedPerDatabase((db: Db) =>
       and(
         eq(meetings.districtId, sql.placeholder('districtId')),
         eq(meetings.groupId, sql.placeholder('groupId')),
-        or(
-          eq(meetings.status, 'live'),
-          and(
-            eq(meetings.status, 'scheduled'),
-            or(isNull(meetings.scheduledFor), gt(meetings.scheduledFor, sql.placeholder('from'))),
-          ),
-        ),
+        inArray(meetings.status, ['live', 'scheduled']),
       ),
     )
-    .orderBy(
-      sql`(${meetings.status} = 'live') desc`,
-      sql`${meetings.startedAt} desc nulls last`,
-      sql`${meetings.scheduledFor} asc nulls last`,
-      asc(meetings.createdAt),
-    )
-    .limit(1)
-    .prepare('ensemble-next-meeting'),
+    .limit(UPCOMING_MAX)
+    .prepare('ensemble-upcoming-meetings'),
 );
+
+/** More scheduled meetings than a team plans ahead (a weekly series for two years). */
+const UPCOMING_MAX = 200;
+
+/**
+ * HOME-2: the live one that started last, else the first scheduled one that is undated or planned no earlier than
+ * 12 hours ago (one planned this morning and not yet opened is still next), by date, undated last, then by
+ * creation.
+ */
+export function pickNextMeeting(rows: readonly NextMeetingRow[], now: Date): NextMeetingRow | null {
+  const from = now.getTime() - 12 * 3_600_000;
+  let live: NextMeetingRow | null = null;
+  let next: NextMeetingRow | null = null;
+  const time = (d: Date | null) => d?.getTime() ?? Number.POSITIVE_INFINITY;
+  for (const m of rows) {
+    if (m.status === 'live') {
+      if (!live || (m.startedAt?.getTime() ?? 0) > (live.startedAt?.getTime() ?? 0)) live = m;
+    } else if (m.status === 'scheduled' && (m.scheduledFor === null || m.scheduledFor.getTime() > from)) {
+      const earlier =
+        !next ||
+        time(m.scheduledFor) < time(next.scheduledFor) ||
+        (time(m.scheduledFor) === time(next.scheduledFor) &&
+          m.createdAt.getTime() < next.createdAt.getTime());
+      if (earlier) next = m;
+    }
+  }
+  return live ?? next;
+}
 
 /** The team's dilemmas marked resolved (JOURNEY-5). */
 export async function resolvedDilemmaCount(db: DbOrTx, districtId: string, groupId: string): Promise<number> {
@@ -194,14 +210,18 @@ export async function recordVisit(
   pool: Database['pool'],
   who: { districtId: string; groupId: string; userId: string },
   now: Date,
-): Promise<Date | null> {
-  const result = await pool.query<{ since_ms: number | null }>({
+): Promise<{ since: Date | null; seenAt: Date }> {
+  const result = await pool.query<{ since_ms: number | null; seen_ms: number }>({
     name: 'ensemble-team-visit',
     text: RECORD_VISIT,
     values: [who.districtId, who.groupId, who.userId, now, VISIT_WRITE_AFTER_MS / 1000, VISIT_GAP_MS / 1000],
   });
-  const since = result.rows[0]?.since_ms;
-  return since === null || since === undefined ? null : new Date(Math.round(since));
+  const row = result.rows[0];
+  const since = row?.since_ms;
+  return {
+    since: since === null || since === undefined ? null : new Date(Math.round(since)),
+    seenAt: new Date(Math.round(row?.seen_ms ?? now.getTime())),
+  };
 }
 
 /** HOME-3, CAP-API-6: $1 district, $2 group, $3 person, $4 now, $5 seconds without a write, $6 the visit gap. */
@@ -218,7 +238,8 @@ const RECORD_VISIT = `
      WHERE v.district_id = excluded.district_id
     RETURNING v.since
   )
-  SELECT (extract(epoch FROM coalesce((SELECT since FROM up), (SELECT since FROM cur))) * 1000)::float8 AS since_ms`;
+  SELECT (extract(epoch FROM coalesce((SELECT since FROM up), (SELECT since FROM cur))) * 1000)::float8 AS since_ms,
+    (extract(epoch FROM CASE WHEN EXISTS (SELECT 1 FROM up) THEN $4::timestamptz ELSE (SELECT seen_at FROM cur) END) * 1000)::float8 AS seen_ms`;
 
 /** HOME-3: meetings of the team that ended after `since`, newest first. */
 export async function meetingsEndedSince(db: DbOrTx, districtId: string, groupId: string, since: Date) {

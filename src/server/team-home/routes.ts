@@ -23,7 +23,10 @@ import {
   membersJoinedSince,
   memorySince,
   namesOf,
-  nextMeetingOf,
+  pickNextMeeting,
+  upcomingMeetings,
+  VISIT_WRITE_AFTER_MS,
+  type NextMeetingRow,
   nextStepLogsSince,
   recordVisit,
   resolvedDilemmaCount,
@@ -72,6 +75,8 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
   const homes = s.accessFeed?.shelf<TeamPast>();
   interface TeamPast {
     group: GroupRow;
+    /** The live and scheduled meetings: the next one is picked from them at each read (HOME-2). */
+    upcoming: NextMeetingRow[];
     timeZone: string;
     journey: ReturnType<typeof journeyOf>;
     sources: ReturnType<typeof sourcesOverTime>;
@@ -85,14 +90,16 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
       return kept;
     }
     const group = await teamOf(actor, groupId);
-    const [logs, members, resolved, timeZone] = await Promise.all([
+    const [logs, members, resolved, timeZone, upcoming] = await Promise.all([
       endedMeetingLogs(s.db, actor.districtId, group.id),
       activeMembers(s.db, actor.districtId, group.id),
       resolvedDilemmaCount(s.db, actor.districtId, group.id),
       teamTimeZone(s.db, group),
+      upcomingMeetings(s.db, actor.districtId, group.id),
     ]);
     const past = {
       group,
+      upcoming,
       timeZone,
       journey: journeyOf({ meetings: logs, memberIds: members.map((m) => m.id), dilemmasResolved: resolved }),
       sources: sourcesOverTime(logs, timeZone),
@@ -107,17 +114,40 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
     return past;
   }
 
+  /**
+   * CAP-API-6: a person's visit as last recorded. Within a minute of it a read writes nothing, so the answer is
+   * known without asking; a visit recorded elsewhere (another node, a direct edit) drops it (`v:`).
+   */
+  const visits = s.accessFeed?.shelf<{ seenAt: number; since: number | null }>();
+  async function visitSince(
+    who: { districtId: string; groupId: string; userId: string },
+    now: Date,
+    fenced: number | null,
+  ): Promise<Date | null> {
+    const key = `${who.districtId}:${who.groupId}:${who.userId}`;
+    const kept = fenced !== null ? visits?.get(key) : undefined;
+    if (kept && now.getTime() - kept.seenAt < VISIT_WRITE_AFTER_MS)
+      return kept.since === null ? null : new Date(kept.since);
+    const visit = await recordVisit(s.database.pool, who, now);
+    if (fenced !== null)
+      visits?.put(
+        key,
+        [`v:${key}`],
+        { seenAt: visit.seenAt.getTime(), since: visit.since?.getTime() ?? null },
+        fenced,
+      );
+    return visit.since;
+  }
+
   registerEndpoint(app, api.teamHome, async ({ actor, params, req }) => {
-    const { group, timeZone, journey, sources } = await pastOf(actor, params.groupId, req.fenced);
+    const { group, upcoming, timeZone, journey, sources } = await pastOf(actor, params.groupId, req.fenced);
     const now = new Date();
-    const [next, since] = await Promise.all([
-      nextMeetingOf(s.db, actor.districtId, group.id, now),
-      recordVisit(
-        s.database.pool,
-        { districtId: actor.districtId, groupId: group.id, userId: actor.userId },
-        now,
-      ),
-    ]);
+    const next = pickNextMeeting(upcoming, now);
+    const since = await visitSince(
+      { districtId: actor.districtId, groupId: group.id, userId: actor.userId },
+      now,
+      req.fenced,
+    );
     const subject = groupSubject(group);
     // HOME-2: the same rule as the meetings list's `canRun` (TRUST-READ-2).
     const canStart = can(actor, 'run-meetings', subject) && can(actor, 'take-part', subject);
