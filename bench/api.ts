@@ -227,7 +227,7 @@ async function printStatements(name: string, pool: pg.Pool, requests: number): P
   );
   const sum = all.rows[0];
   log(
-    `  ${name}: PostgreSQL ran ${round3(Number(sum?.calls ?? 0) / requests)} statements per request, ${round3(Number(sum?.total ?? 0) / requests)} ms of execution per request; the top ones:`,
+    `  ${name}: PostgreSQL ran ${round3(Number(sum?.calls ?? 0) / requests)} statements per request, ${round3((sum?.total ?? 0) / requests)} ms of execution per request; the top ones:`,
   );
   for (const r of rows.rows) {
     log(

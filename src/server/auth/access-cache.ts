@@ -286,7 +286,7 @@ export class AccessCache {
     try {
       await client.connect();
       await client.query(`LISTEN ${ACCESS_CHANNEL}`);
-      if (client !== this.client || this.closed) return;
+      if (!this.wanted(client)) return;
       this.attempt = 0;
       this.generation++;
       this.clear();
@@ -297,6 +297,11 @@ export class AccessCache {
       );
       this.reconnect(client);
     }
+  }
+
+  /** Still this cache's connection, and the cache not closed meanwhile. */
+  private wanted(client: pg.Client): boolean {
+    return client === this.client && !this.closed;
   }
 
   private reconnect(client: pg.Client): void {
