@@ -395,7 +395,11 @@ async function membersReflection(): Promise<string> {
   await t.database.db
     .insert(meetingEvents)
     .values(events.map((e) => ({ districtId: w.districtA, meetingId: m.id, ...e })));
-  await t.database.db.update(meetings).set({ status: 'ended' }).where(eq(meetings.id, m.id));
+  // The meeting's row follows its log, as the group commit keeps it (CAP-LIVE-3 appends after `last_seq`).
+  await t.database.db
+    .update(meetings)
+    .set({ status: 'ended', lastSeq: events.at(-1)?.seq ?? 0 })
+    .where(eq(meetings.id, m.id));
   return reflectionId;
 }
 
@@ -431,7 +435,11 @@ async function membersNextStep(): Promise<{ meetingId: string; itemId: string }>
   await t.database.db
     .insert(meetingEvents)
     .values(events.map((e) => ({ districtId: w.districtA, meetingId: m.id, ...e })));
-  await t.database.db.update(meetings).set({ status: 'ended' }).where(eq(meetings.id, m.id));
+  // The meeting's row follows its log, as the group commit keeps it (CAP-LIVE-3 appends after `last_seq`).
+  await t.database.db
+    .update(meetings)
+    .set({ status: 'ended', lastSeq: events.at(-1)?.seq ?? 0 })
+    .where(eq(meetings.id, m.id));
   return { meetingId: m.id, itemId };
 }
 
