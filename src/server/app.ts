@@ -403,7 +403,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
           crossNode: {
             connectionString: opts.adapterConnectionString,
             // APP-START-1: loaded only by a node of several.
-            createAdapter: (await import('@socket.io/postgres-adapter')).createAdapter,
+            createAdapter: (await import('./realtime/cross-node')).createNotifyAdapter,
           },
         }
       : {}),

@@ -358,7 +358,7 @@ export const authThrottle = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
 
-/** Required by @socket.io/postgres-adapter for payloads over the NOTIFY limit (stack facts). */
+/** Cross-node socket messages over the NOTIFY limit (realtime/cross-node.ts, ADR 0049); kept 30 s. */
 export const socketIoAttachments = pgTable('socket_io_attachments', {
   id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
   createdAt: timestamp('created_at', { withTimezone: true }).defaultNow(),

@@ -13,7 +13,7 @@
  * (stack facts), so each runs inside `guard`, which logs (without payload text) and answers `unavailable`.
  */
 import { Server, type Socket } from 'socket.io';
-import type { createAdapter } from '@socket.io/postgres-adapter';
+import type { createNotifyAdapter } from './cross-node';
 import pg from 'pg';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Language } from '#contracts/auth';
@@ -214,7 +214,7 @@ export interface RealtimeOptions {
    * PostgreSQL for the cross-node adapter, and the adapter's factory (its module is loaded only then, APP-START-1);
    * omitted: a single node.
    */
-  crossNode?: { connectionString: string; createAdapter: typeof createAdapter };
+  crossNode?: { connectionString: string; createAdapter: typeof createNotifyAdapter };
   allowedOrigins: ReadonlySet<string>;
   /** People present without a socket on this node (the demo's simulated colleagues, DAY-DEMO-5). */
   extraPresence?: (meetingId: string) => readonly { userId: string; name: string }[];
