@@ -30,11 +30,20 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] });
 
 const statements = new Map<string, number[]>();
+/** The first word, and for a SELECT what it reads or calls (a cross-node flush is `SELECT:pg_notify`). */
+function kindOf(text: string): string {
+  const words = text.trimStart().split(/\s+/);
+  const first = (words[0] ?? '').toUpperCase();
+  if (first !== 'SELECT') return first;
+  const from = /\bfrom\s+"?([a-z_]+)"?/i.exec(text)?.[1];
+  const call = /^\s*select\s+([a-z_]+)\(/i.exec(text)?.[1];
+  return `SELECT:${call ?? from ?? '?'}`;
+}
 const query = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
   const config = args[0];
   const text = typeof config === 'string' ? config : (config as { text?: unknown } | null)?.text;
-  const kind = typeof text === 'string' ? (text.trimStart().split(/\s/)[0] ?? '').toUpperCase() : '';
+  const kind = typeof text === 'string' ? kindOf(text) : '';
   if (!kind) return query.apply(this, args);
   const began = performance.now();
   const done = () => {

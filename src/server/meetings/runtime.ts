@@ -109,6 +109,19 @@ export class MeetingRuntime {
   }
 
   /**
+   * Events another node committed (CAP-LIVE-8): folded when they follow this node's cached state exactly, so the
+   * next command here is decided on the log as it is instead of clashing on its seq and reading the tail. Anything
+   * else (a gap, a meeting not in memory or not read yet, another district) is left alone: the log stays the
+   * truth, and a stale cache still shows itself as a clash. Events are committed before they are sent, so an
+   * event folded here can never be one that loses a race.
+   */
+  foldCommitted(meetingId: string, districtId: string, events: readonly MeetingEvent[]): void {
+    const entry = this.entries.get(meetingId);
+    if (!entry || entry.districtId !== districtId || !entry.loaded) return;
+    this.fold(entry, events);
+  }
+
+  /**
    * The log as of now without waiting behind the meeting's commands: the cache plus whatever other nodes
    * appended since (one indexed read, usually empty). The first read of a meeting goes through the queue.
    */

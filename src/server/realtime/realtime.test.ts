@@ -245,6 +245,58 @@ describe('live meetings over sockets', () => {
     expect(seqs).toEqual([1, 2, 3, 4]);
   });
 
+  it('CAP-LIVE-8: a node folds what another node committed, so commands alternating between nodes never clash on the seq', async () => {
+    const meetingId = await openMeeting();
+    const onA = socketFor('ana', portA);
+    const onB = socketFor('lead', portB);
+    await join(onA, meetingId);
+    await join(onB, meetingId);
+    const seenOnA = collect(onA);
+    const seenOnB = collect(onB);
+    expect((await command(onB, meetingId, { type: 'startMeeting' })).ok).toBe(true);
+    await until(() => seenOnA.some((e) => e.type === 'meeting.started'));
+    // Every read of the log's tail through either node's pool from here on (a clash reads it before deciding again).
+    const tailReads = { a: 0, b: 0 };
+    const restore: (() => void)[] = [];
+    for (const [key, node] of [
+      ['a', nodeA],
+      ['b', nodeB],
+    ] as const) {
+      const pool = node.database.pool;
+      const query = pool.query.bind(pool);
+      pool.query = ((...args: Parameters<typeof pool.query>) => {
+        const config: unknown = args[0];
+        const text =
+          typeof config === 'string'
+            ? config
+            : typeof config === 'object' && config !== null && 'text' in config
+              ? String(config.text)
+              : '';
+        if (/^\s*select\b[\s\S]*\bfrom "meeting_events"/i.test(text)) tailReads[key] += 1;
+        return query(...args);
+      }) as typeof pool.query;
+      restore.push(() => (pool.query = query as typeof pool.query));
+    }
+    try {
+      for (let round = 0; round < 5; round += 1) {
+        for (const [socket, other, seen] of [
+          [onA, onB, seenOnB],
+          [onB, onA, seenOnA],
+        ] as const) {
+          const text = `round ${round} from ${socket === onA ? 'A' : 'B'}`;
+          const ack = await command(socket, meetingId, { type: 'suggestNote', stepId: 'identify', text });
+          expect(ack.ok, JSON.stringify(ack)).toBe(true);
+          // The other node's people have it: its runtime folded it first (one notification, in order).
+          await until(() => seen.some((e) => e.type === 'note.suggested' && e.payload.text === text));
+          expect(other.connected).toBe(true);
+        }
+      }
+    } finally {
+      for (const undo of restore) undo();
+    }
+    expect(tailReads).toEqual({ a: 0, b: 0 });
+  });
+
   it('MEET-RT-5: the timer is derived from the log, so a fresh node resumes it exactly', async () => {
     const meetingId = await openMeeting();
     const lead = socketFor('lead', portA);

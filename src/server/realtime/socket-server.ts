@@ -17,8 +17,8 @@ import type { createNotifyAdapter } from './cross-node';
 import pg from 'pg';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Language } from '#contracts/auth';
-import type { MeetingEvent } from '#contracts/meeting';
-import { MeetingCommand } from '#contracts/meeting';
+import { MeetingCommand, MeetingEvent } from '#contracts/meeting';
+import { z } from 'zod';
 import {
   CATCH_UP_PAGE,
   ClientEvents,
@@ -90,6 +90,16 @@ function withGroupRole(p: Principal, groupId: string, role: GroupRole | null): P
 export const SESSION_RECHECK_MS = 30_000;
 /** Presence is sent at most this often per meeting, however many join and leave. */
 const PRESENCE_DEBOUNCE_MS = 250;
+/**
+ * Between nodes only (CAP-LIVE-8): the events a node committed, whole, so the other nodes' runtimes fold them into
+ * their cached meetings and decide the next command on the log as it is, not clash on its seq and reload.
+ */
+const NODE_COMMITTED = 'ensemble:committed';
+const NodeCommitted = z.object({
+  meetingId: z.uuid(),
+  districtId: z.uuid(),
+  events: z.array(MeetingEvent).min(1),
+});
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(Object.values(ClientEvents));
 
 /**
@@ -287,6 +297,17 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
   }
 
   opts.runtime().onError = (err, what) => log.error(errorFacts(err), what);
+  if (opts.crossNode) {
+    // Another node's commits, parsed with their contract: anything else is dropped (the log stays the truth).
+    io.on(NODE_COMMITTED, (raw: unknown) => {
+      const parsed = NodeCommitted.safeParse(raw);
+      if (!parsed.success) {
+        log.warn({ issues: parsed.error.issues.length }, 'cross-node commit ignored: not the contract');
+        return;
+      }
+      opts.runtime().foldCommitted(parsed.data.meetingId, parsed.data.districtId, parsed.data.events);
+    });
+  }
 
   const locals = new Map<string, Local>();
   const connectionsOf = new Map<string, number>();
@@ -692,6 +713,10 @@ export function attachRealtime(opts: RealtimeOptions): Realtime {
     recheckSessions,
     refreshPresence: schedulePresence,
     publish(meetingId, events, districtId) {
+      if (opts.crossNode && districtId !== undefined && events.length > 0) {
+        const committed: z.input<typeof NodeCommitted> = { meetingId, districtId, events: [...events] };
+        io.serverSideEmit(NODE_COMMITTED, committed);
+      }
       if (events.some((e) => e.type === 'meeting.ended')) {
         // A guest's access ends with the meeting (DAY-FIRST-5): their sockets close once the end has reached
         // them (a moment later, so the last event is delivered first).
