@@ -34,7 +34,7 @@ export const IDLE_TIMEOUT_MS = 60 * 60_000;
 /** …and never longer than a school day and a half, however active. */
 const SHARED_DEVICE_MAX_MS = 12 * 60 * 60_000;
 /** Only touch `last_seen_at` this often, so reads stay reads (often enough for the idle timeout). */
-const TOUCH_AFTER_MS = { persistent: 5 * 60_000, shared: 60_000 };
+export const TOUCH_AFTER_MS = { persistent: 5 * 60_000, shared: 60_000 };
 
 export interface NewSession {
   secret: string;

@@ -58,6 +58,15 @@ export const TENANT_ALLOWLIST: readonly AllowEntry[] = [
     example: 'update "sessions" set "last_seen_at" = $1 where "sessions"."id" = $2',
   },
   {
+    shape: 'update sessions where id,last_seen_at,persistent',
+    site: 'src/server/meetings/queries.ts liveSessionIds',
+    reason:
+      'the realtime sweep touches the sessions of active sockets by their ids, only those not touched within the request path’s interval (CAP-LIVE-9)',
+    citus: 'one statement per district of the node’s sockets, each a router query (as the sweep’s select)',
+    example:
+      'update "sessions" set "last_seen_at" = $1 where ("sessions"."id" in ($2) and "sessions"."last_seen_at" < CASE WHEN "sessions"."persistent" THEN $3::timestamptz ELSE $4::timestamptz END)',
+  },
+  {
     shape: 'select users where email',
     site: 'src/server/auth/accounts.ts createAccount; invitations/routes.ts, sso/queries.ts (accepting, SSO sign-in)',
     reason:

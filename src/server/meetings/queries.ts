@@ -2,7 +2,8 @@
  * The meetings feature's reads, scoped to a district: what the live socket and the REST routes load before
  * `authorize(actor, 'take-part', meetingSubject(...))`. The socket adapter never queries the database itself.
  */
-import { and, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { TOUCH_AFTER_MS } from '../auth/sessions';
 import type { Db, DbOrTx } from '../db/client';
 import { groupMembers, groups, meetingInvitees, meetings, sessions, users } from '../db/schema';
 import { groupSubject, loadGroup, type GroupRow } from '../groups/queries';
@@ -134,10 +135,21 @@ export async function liveSessionIds(
   idleMs: number,
 ): Promise<Set<string>> {
   if (touch.length) {
+    // As often as a request touches them (auth/sessions.ts), not at every sweep: rewriting every live person's
+    // row every 30 s was a burst of WAL that held up the meetings' commits (CAP-LIVE-9).
+    const now = Date.now();
     await db
       .update(sessions)
-      .set({ lastSeenAt: new Date() })
-      .where(inArray(sessions.id, [...touch]));
+      .set({ lastSeenAt: new Date(now) })
+      .where(
+        and(
+          inArray(sessions.id, [...touch]),
+          lt(
+            sessions.lastSeenAt,
+            sql`CASE WHEN ${sessions.persistent} THEN ${new Date(now - TOUCH_AFTER_MS.persistent)}::timestamptz ELSE ${new Date(now - TOUCH_AFTER_MS.shared)}::timestamptz END`,
+          ),
+        ),
+      );
   }
   if (!ids.length) return new Set();
   const rows = await db

@@ -154,6 +154,38 @@ describe('TRUST-REVOKE-7: the periodic session check', () => {
   });
 });
 
+describe('CAP-LIVE-9: the sweep writes only what is due', () => {
+  it('CAP-LIVE-9: an active session touched less than a minute ago is not rewritten by the sweep; one touched earlier is', async () => {
+    const recent = await personWithSession('recent');
+    const stale = await personWithSession('stale');
+    const sockets = [await socketWith(recent.secret), await socketWith(stale.secret)];
+    const seenRecently = new Date(Date.now() - 20_000);
+    const seenEarlier = new Date(Date.now() - 2 * 60_000);
+    await database.db
+      .update(sessions)
+      .set({ lastSeenAt: seenRecently })
+      .where(eq(sessions.id, recent.sessionId));
+    await database.db
+      .update(sessions)
+      .set({ lastSeenAt: seenEarlier })
+      .where(eq(sessions.id, stale.sessionId));
+    for (const socket of sockets)
+      await socket.timeout(2_000).emitWithAck(ClientEvents.join, {
+        protocolVersion: PROTOCOL_VERSION,
+        meetingId: randomUUID(),
+        lastSeq: 0,
+      });
+    await realtime.recheckSessions();
+    const lastSeen = async (id: string) =>
+      (
+        await database.db.select({ at: sessions.lastSeenAt }).from(sessions).where(eq(sessions.id, id))
+      )[0]!.at.getTime();
+    expect(await lastSeen(recent.sessionId)).toBe(seenRecently.getTime());
+    expect(await lastSeen(stale.sessionId)).toBeGreaterThan(Date.now() - 10_000);
+    for (const socket of sockets) expect(socket.connected).toBe(true);
+  });
+});
+
 describe('TRUST-RT-6: socket data', () => {
   it('TRUST-RT-6, TRUST-RT-6b: holds the session hash and never the cookie secret, in its data or handshake', async () => {
     const p = await personWithSession('data');
