@@ -495,6 +495,15 @@ async function saturate(target: Target, opts: Options): Promise<Step[]> {
           .map((x) => x.toFixed(2))
           .join(' ')} -> ${step.held ? 'held' : `failed: ${why.join(', ')}`}`,
     );
+    if (!step.held)
+      log(
+        `    by 2-s slice (start s: pushes p50/p99/max ms, load generator's longest loop delay ms): ${res.timeline
+          .map(
+            (t) =>
+              `${t.atS}: ${t.n} ${Math.round(t.p50Ms)}/${Math.round(t.p99Ms)}/${Math.round(t.maxMs)} ${Math.round(t.loopMaxMs)}`,
+          )
+          .join(', ')}`,
+      );
     steps.push(step);
     return step;
   };
