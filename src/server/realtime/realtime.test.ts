@@ -220,13 +220,18 @@ describe('live meetings over sockets', () => {
     expect(minutes.body.actionItems[0]?.completedAt).toEqual(expect.any(Number));
   });
 
-  it('MEET-RT-4: a client on node A sees events committed through node B', async () => {
+  /** A new meeting with Ana joined on node A and its facilitator on node B, each collecting what is pushed. */
+  async function acrossNodes() {
     const meetingId = await openMeeting();
     const onA = socketFor('ana', portA);
     const onB = socketFor('lead', portB);
     await join(onA, meetingId);
     await join(onB, meetingId);
-    const seenOnA = collect(onA);
+    return { meetingId, onA, onB, seenOnA: collect(onA), seenOnB: collect(onB) };
+  }
+
+  it('MEET-RT-4: a client on node A sees events committed through node B', async () => {
+    const { meetingId, onA, onB, seenOnA } = await acrossNodes();
     const sent = Date.now();
     expect((await command(onB, meetingId, { type: 'startMeeting' })).ok).toBe(true);
     await until(() => seenOnA.some((e) => e.type === 'meeting.started'));
@@ -246,13 +251,7 @@ describe('live meetings over sockets', () => {
   });
 
   it('CAP-LIVE-8: a node folds what another node committed, so commands alternating between nodes never clash on the seq', async () => {
-    const meetingId = await openMeeting();
-    const onA = socketFor('ana', portA);
-    const onB = socketFor('lead', portB);
-    await join(onA, meetingId);
-    await join(onB, meetingId);
-    const seenOnA = collect(onA);
-    const seenOnB = collect(onB);
+    const { meetingId, onA, onB, seenOnA, seenOnB } = await acrossNodes();
     expect((await command(onB, meetingId, { type: 'startMeeting' })).ok).toBe(true);
     await until(() => seenOnA.some((e) => e.type === 'meeting.started'));
     // Every read of the log's tail through either node's pool from here on (a clash reads it before deciding again).
