@@ -59,10 +59,16 @@ export async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<
   clearTimeout(timer);
 }
 
-/** Waits until `base` answers `/api/health` with 200. */
-export async function healthy(base: string, timeoutMs: number): Promise<void> {
+/** Waits until `base` answers `/api/health` with 200; with `watch`, fails at once when that child exits. */
+export async function healthy(
+  base: string,
+  timeoutMs: number,
+  watch?: { child: ChildProcess; output: () => string },
+): Promise<void> {
   const began = Date.now();
   while (Date.now() - began < timeoutMs) {
+    if (watch && watch.child.exitCode !== null)
+      throw new Error(`the app exited (${watch.child.exitCode}):\n${watch.output()}`);
     try {
       if ((await fetch(`${base}/api/health`)).status === 200) return;
     } catch {
@@ -70,5 +76,5 @@ export async function healthy(base: string, timeoutMs: number): Promise<void> {
     }
     await sleep(100);
   }
-  throw new Error(`${base} not healthy after ${timeoutMs} ms`);
+  throw new Error(`${base} not healthy after ${timeoutMs} ms${watch ? `:\n${watch.output()}` : ''}`);
 }

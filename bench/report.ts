@@ -30,13 +30,13 @@
  * The last line of output is one JSON object:
  * {"responses","district_report_p95_ms","school_report_p95_ms", ...more figures}.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { children, healthy, root, startChild, stopChild } from './children';
 import { z } from '#contracts/zod';
 import { Instrument } from '#contracts/instrument';
 import { WaveFrame } from '#contracts/surveys';
@@ -103,11 +103,9 @@ function parseOptions(argv: readonly string[]): Options {
   return opts;
 }
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const log = (line: string) => {
   process.stderr.write(`[bench:report] ${line}\n`);
 };
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** The element at `i`, which the bench's own arithmetic guarantees exists. */
 function nth<T>(list: readonly T[], i: number): T {
@@ -148,60 +146,9 @@ const machineLoad = () => {
 
 // --- The app as a child process -----------------------------------------------------------------------------
 
-const children = new Set<ChildProcess>();
 /** The app's latest output, shown when the bench fails. */
 let appOutput: () => string = () => '';
 const cleanups: (() => Promise<void>)[] = [];
-
-function startApp(
-  args: string[],
-  env: Record<string, string>,
-  logFile: string,
-): { child: ChildProcess; output: () => string } {
-  let out = '';
-  const file = createWriteStream(logFile);
-  const child = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.add(child);
-  child.once('exit', () => children.delete(child));
-  const take = (d: Buffer) => {
-    out = (out + d.toString()).slice(-20_000);
-    file.write(d);
-  };
-  child.stdout.on('data', take);
-  child.stderr.on('data', take);
-  return { child, output: () => out };
-}
-
-async function stopChild(child: ChildProcess, graceMs = 15_000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      resolve();
-    }),
-  );
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function healthy(base: string, child: ChildProcess, output: () => string, timeoutMs: number) {
-  const began = Date.now();
-  while (Date.now() - began < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}):\n${output()}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(100);
-  }
-  throw new Error(`${base} not healthy after ${timeoutMs} ms:\n${output()}`);
-}
 
 // --- HTTP -----------------------------------------------------------------------------------------------------
 
@@ -717,7 +664,8 @@ async function main(): Promise<void> {
   }
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const app = startApp(
+  const app = await startChild(
+    'the app',
     [...opts.appNodeArgs, join(root, 'dist/cli/main.js'), 'serve'],
     {
       PORT: String(port),
@@ -729,10 +677,11 @@ async function main(): Promise<void> {
       RATE_LIMIT_PER_MINUTE: '1000000',
     },
     join(work, 'app.log'),
+    () => true,
   );
   appOutput = app.output;
   cleanups.push(() => stopChild(app.child));
-  await healthy(base, app.child, app.output, 120_000);
+  await healthy(base, 120_000, app);
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   pool.on('error', (err) => {
     log(`pool: ${err.message}`);
