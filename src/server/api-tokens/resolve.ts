@@ -6,7 +6,7 @@
 import { and, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import type { FastifyRequest } from 'fastify';
 import { recordAudit } from '../audit/record';
-import { rolesOf } from '../auth/sessions';
+import { actorOfPerson, rolesOf } from '../auth/sessions';
 import { hashSecret, newSecret } from '../auth/tokens';
 import type { Db } from '../db/client';
 import { apiTokens, users } from '../db/schema';
@@ -65,17 +65,8 @@ export async function resolveApiToken(
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > DAY_MS) await stampUse(db, row, now, req);
   const roles = await rolesOf(db, row.districtId, row.userId);
   return {
-    actor: {
-      userId: row.userId,
-      districtId: row.districtId,
-      districtRole: row.districtRole,
-      name: row.name,
-      email: row.email,
-      emailVerified: row.emailVerifiedAt !== null,
-      // Not a session: nothing a session ends (sign-out, sockets) ever matches it.
-      sessionId: `api-token:${row.tokenId}`,
-      ...roles,
-    },
+    // Not a session: nothing a session ends (sign-out, sockets) ever matches its id.
+    actor: actorOfPerson(row, `api-token:${row.tokenId}`, roles),
     token: { id: row.tokenId, scope: row.scope },
   };
 }

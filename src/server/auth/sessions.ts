@@ -134,19 +134,14 @@ async function readSession(db: Db, id: string): Promise<ResolvedSession | null> 
   if (!row || row.deactivatedAt) return null;
   return {
     actor: {
-      userId: row.userId,
-      districtId: row.districtId,
-      districtRole: row.districtRole,
-      name: row.name,
-      email: row.email,
-      emailVerified: row.emailVerifiedAt !== null,
-      sessionId: id,
-      schoolRoles: new Map(
-        RoleRows.parse(row.schoolRoles).map(([school, role]) => [school, SchoolRole.parse(role)]),
-      ),
-      groupRoles: new Map(
-        RoleRows.parse(row.groupRoles).map(([group, role]) => [group, GroupRole.parse(role)]),
-      ),
+      ...actorOfPerson(row, id, {
+        schoolRoles: new Map(
+          RoleRows.parse(row.schoolRoles).map(([school, role]) => [school, SchoolRole.parse(role)]),
+        ),
+        groupRoles: new Map(
+          RoleRows.parse(row.groupRoles).map(([group, role]) => [group, GroupRole.parse(role)]),
+        ),
+      }),
       // PWA-OFFLINE-2: a "keep me signed in" session, on its person's own device.
       ...(row.persistent ? { personalDevice: true } : {}),
     },
@@ -213,6 +208,31 @@ export async function resolveSession(
 }
 
 /** A person's school and group roles, read on every request (a session's or an API token's, ADR 0041). */
+/** The person behind a session or an API token, as the policy sees them. */
+export function actorOfPerson(
+  person: {
+    userId: string;
+    districtId: string;
+    districtRole: Actor['districtRole'];
+    name: string;
+    email: string;
+    emailVerifiedAt: Date | null;
+  },
+  sessionId: string,
+  roles: Pick<Actor, 'schoolRoles' | 'groupRoles'>,
+): Actor {
+  return {
+    userId: person.userId,
+    districtId: person.districtId,
+    districtRole: person.districtRole,
+    name: person.name,
+    email: person.email,
+    emailVerified: person.emailVerifiedAt !== null,
+    sessionId,
+    ...roles,
+  };
+}
+
 export async function rolesOf(
   db: Db,
   districtId: string,
