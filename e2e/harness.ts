@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { afterAll, describe, test } from 'vitest';
-import { createTestDatabase } from '../test/db';
+import { createTestDatabase, dropInBackground } from '../test/db';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const chromiumPath = '/usr/bin/chromium';
@@ -203,7 +203,9 @@ export function appForFile(options: Parameters<typeof startApp>[0]): {
   let app: Promise<AppUnderTest> | undefined;
   let browser: Promise<Browser> | undefined;
   afterAll(async () => {
+    const started = Date.now();
     await releaseBrowser(await browser?.catch(() => undefined));
+    if (process.env.E2E_TIMING) console.log(`contexts closed in ${Date.now() - started} ms`);
     await (await app?.catch(() => undefined))?.stop();
   });
   return {
@@ -241,7 +243,9 @@ export async function startApp(
     rateLimitPerMinute?: number;
   } = {},
 ): Promise<AppUnderTest> {
+  const startedAt = Date.now();
   buildOnce();
+  const builtAt = Date.now();
   const [build, database] = await Promise.all([
     snapshotBuild(),
     options.database === 'shared' ? createTestDatabase() : undefined,
@@ -279,19 +283,31 @@ export async function startApp(
   );
 
   const stop = async () => {
+    const stopping = Date.now();
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const killTimer = setTimeout(() => child.kill('SIGKILL'), 15_000);
       await exited;
       clearTimeout(killTimer);
     }
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-    await rm(build.root, { recursive: true, force: true });
+    const exitedAt = Date.now();
+    // The next file need not wait for the drop (test/db.ts).
+    if (database) dropInBackground(database);
+    await Promise.all([
+      rm(dataDir, { recursive: true, force: true }),
+      rm(build.root, { recursive: true, force: true }),
+    ]);
+    if (process.env.E2E_TIMING)
+      console.log(`app stop: exit ${exitedAt - stopping} ms, rm ${Date.now() - exitedAt} ms`);
   };
+  const spawnedAt = Date.now();
 
   try {
     await waitForHealth(baseUrl, child, () => output);
+    if (process.env.E2E_TIMING)
+      console.log(
+        `app start: build ${builtAt - startedAt} ms, copy+db ${spawnedAt - builtAt} ms, healthy ${Date.now() - spawnedAt} ms`,
+      );
   } catch (error) {
     await stop();
     throw error;

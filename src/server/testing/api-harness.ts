@@ -3,7 +3,7 @@
  * and a small client that keeps a session cookie like a browser would.
  */
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { createTestDatabase, type TestDatabase } from '../../../test/db';
+import { createTestDatabase, dropInBackground, type TestDatabase } from '../../../test/db';
 import { buildApp, type BuildOptions } from '../app';
 import { createAccount } from '../auth/accounts';
 import { createSession, SESSION_COOKIE } from '../auth/sessions';
@@ -75,7 +75,8 @@ export async function createTestApp(
     async close() {
       await app.close();
       await database.close();
-      if (!opts.testDb) await testDb.drop();
+      // The next file need not wait for the drop (test/db.ts, ADR 0048).
+      if (!opts.testDb) dropInBackground(testDb);
     },
   };
 }
