@@ -3,7 +3,7 @@
  * applied once per idempotency key (MEET-RT-2), private reflections delivered to their author only
  * (MEET-RT-3), two app nodes on one database (MEET-RT-4), the timer resumes exactly after a restart (MEET-RT-5).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import { randomUUID } from 'node:crypto';
 import type { MeetingEvent } from '#contracts/meeting';
@@ -255,27 +255,20 @@ describe('live meetings over sockets', () => {
     expect((await command(onB, meetingId, { type: 'startMeeting' })).ok).toBe(true);
     await until(() => seenOnA.some((e) => e.type === 'meeting.started'));
     // Every read of the log's tail through either node's pool from here on (a clash reads it before deciding again).
-    const tailReads = { a: 0, b: 0 };
-    const restore: (() => void)[] = [];
-    for (const [key, node] of [
-      ['a', nodeA],
-      ['b', nodeB],
-    ] as const) {
-      const pool = node.database.pool;
-      const query = pool.query.bind(pool);
-      pool.query = ((...args: Parameters<typeof pool.query>) => {
-        const config: unknown = args[0];
-        const text =
-          typeof config === 'string'
-            ? config
-            : typeof config === 'object' && config !== null && 'text' in config
-              ? String(config.text)
-              : '';
-        if (/^\s*select\b[\s\S]*\bfrom "meeting_events"/i.test(text)) tailReads[key] += 1;
-        return query(...args);
-      }) as typeof pool.query;
-      restore.push(() => (pool.query = query as typeof pool.query));
-    }
+    const spies = { a: vi.spyOn(nodeA.database.pool, 'query'), b: vi.spyOn(nodeB.database.pool, 'query') };
+    const tailReads = () => {
+      const count = (spy: (typeof spies)['a']) =>
+        spy.mock.calls.filter(([config]: readonly unknown[]) => {
+          const text =
+            typeof config === 'string'
+              ? config
+              : typeof config === 'object' && config !== null && 'text' in config
+                ? String(config.text)
+                : '';
+          return /^\s*select\b[\s\S]*\bfrom "meeting_events"/i.test(text);
+        }).length;
+      return { a: count(spies.a), b: count(spies.b) };
+    };
     try {
       for (let round = 0; round < 5; round += 1) {
         for (const [socket, other, seen] of [
@@ -290,10 +283,11 @@ describe('live meetings over sockets', () => {
           expect(other.connected).toBe(true);
         }
       }
+      expect(tailReads()).toEqual({ a: 0, b: 0 });
     } finally {
-      for (const undo of restore) undo();
+      spies.a.mockRestore();
+      spies.b.mockRestore();
     }
-    expect(tailReads).toEqual({ a: 0, b: 0 });
   });
 
   it('MEET-RT-5: the timer is derived from the log, so a fresh node resumes it exactly', async () => {
