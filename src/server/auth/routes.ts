@@ -128,22 +128,29 @@ export function registerAuthRoutes(app: FastifyInstance, s: Services) {
     return me;
   }
 
-  registerEndpoint(app, api.me, async ({ actor, req }) => {
-    const me = await meOf(actor, req.fenced);
-    // In a network the actor is a member row, whose address is a placeholder under `.invalid` (ADR 0032): the
-    // person's own address is their account's.
-    if (!actor.network) return me;
-    const [account] = await s.db
-      .select({ language: users.language })
-      .from(users)
-      .where(and(eq(users.id, actor.network.homeUserId), eq(users.districtId, actor.network.homeDistrictId)));
-    return {
-      ...me,
-      email: actor.email,
-      emailVerified: actor.emailVerified,
-      language: account?.language ?? null,
-    };
-  });
+  registerEndpoint(
+    app,
+    api.me,
+    async ({ actor, req }) => {
+      const me = await meOf(actor, req.fenced);
+      // In a network the actor is a member row, whose address is a placeholder under `.invalid` (ADR 0032): the
+      // person's own address is their account's.
+      if (!actor.network) return me;
+      const [account] = await s.db
+        .select({ language: users.language })
+        .from(users)
+        .where(
+          and(eq(users.id, actor.network.homeUserId), eq(users.districtId, actor.network.homeDistrictId)),
+        );
+      return {
+        ...me,
+        email: actor.email,
+        emailVerified: actor.emailVerified,
+        language: account?.language ?? null,
+      };
+    },
+    { trustedResponse: true },
+  );
 
   registerEndpoint(app, api.changeName, async ({ actor, body }) => {
     await s.db

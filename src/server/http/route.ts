@@ -97,6 +97,12 @@ export function registerEndpoint<E extends Endpoint>(
     logLevel?: 'error';
     /** SHARE-CARD-8: a public, cacheable answer (the handler sets its own Cache-Control instead of `no-store`). */
     publicCache?: boolean;
+    /**
+     * CAP-API-9 (ADR 0050): the answer is written as the handler built it, not parsed again by its contract first.
+     * Only for the hottest reads, whose presenters build exactly the contract (no transforms, no extra fields;
+     * a test parses their answers and compares). The contract still types the handler and documents the route.
+     */
+    trustedResponse?: boolean;
   } = {},
 ): void {
   const params = paramsSchema(endpoint.path);
@@ -110,6 +116,7 @@ export function registerEndpoint<E extends Endpoint>(
     },
     ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}),
     ...(options.logLevel ? { logLevel: options.logLevel } : {}),
+    ...(options.trustedResponse ? { serializerCompiler: () => (data: unknown) => JSON.stringify(data) } : {}),
     schema: {
       operationId: operationIdOf(endpoint),
       summary: endpoint.summary,

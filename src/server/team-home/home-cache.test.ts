@@ -10,6 +10,7 @@ import type { TeamHome } from '#contracts/team-home';
 import { meetingLog } from '#core/journey/testing';
 import { createDistrictWithAdmin, createTestApp, type Client, type TestApp } from '../testing/api-harness';
 import { teamWithFacilitator } from '../testing/people';
+import { api } from '#contracts/api';
 
 let t: TestApp;
 let other: pg.Client;
@@ -151,5 +152,20 @@ describe('CAP-API-7: reads kept in memory answer what the database says', () => 
     const after = await seen();
     expect(after?.xmin).not.toBe(moved?.xmin);
     expect(after!.seen_at.getTime()).toBeGreaterThan(moved!.seen_at.getTime() + 60_000);
+  });
+});
+
+describe('CAP-API-9: the hottest answers go out as built, and are exactly their contract', () => {
+  it('CAP-API-9: me and the team home, written without a second parse, equal what their contracts make of them', async () => {
+    const me = await team.lead.get<unknown>('/api/auth/me');
+    const home = await team.lead.get<unknown>(`/api/groups/${team.groupId}/home`);
+    expect(me.status).toBe(200);
+    expect(home.status).toBe(200);
+    // Parsing strips what a contract does not name and rewrites what it would change: equal means nothing was
+    // either, so writing the handler's object as it is sends what the contract would have sent.
+    expect(api.me.response.parse(me.body)).toEqual(me.body);
+    expect(api.teamHome.response.parse(home.body)).toEqual(home.body);
+    // The home has history to show (the meetings of the tests above), not only empty lists.
+    expect(JSON.stringify(home.body).length).toBeGreaterThan(500);
   });
 });

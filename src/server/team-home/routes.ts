@@ -139,27 +139,32 @@ export function registerTeamHomeRoutes(app: FastifyInstance, s: Services) {
     return visit.since;
   }
 
-  registerEndpoint(app, api.teamHome, async ({ actor, params, req }) => {
-    const { group, upcoming, timeZone, journey, sources } = await pastOf(actor, params.groupId, req.fenced);
-    const now = new Date();
-    const next = pickNextMeeting(upcoming, now);
-    const since = await visitSince(
-      { districtId: actor.districtId, groupId: group.id, userId: actor.userId },
-      now,
-      req.fenced,
-    );
-    const subject = groupSubject(group);
-    // HOME-2: the same rule as the meetings list's `canRun` (TRUST-READ-2).
-    const canStart = can(actor, 'run-meetings', subject) && can(actor, 'take-part', subject);
-    return {
-      groupId: group.id,
-      timeZone,
-      nextMeeting: next ? presentHomeMeeting(next, canStart, languageOf(req)) : null,
-      journey,
-      sources,
-      sinceLastVisit: presentSince(since, since ? await changesSince(actor, group, since) : null),
-    };
-  });
+  registerEndpoint(
+    app,
+    api.teamHome,
+    async ({ actor, params, req }) => {
+      const { group, upcoming, timeZone, journey, sources } = await pastOf(actor, params.groupId, req.fenced);
+      const now = new Date();
+      const next = pickNextMeeting(upcoming, now);
+      const since = await visitSince(
+        { districtId: actor.districtId, groupId: group.id, userId: actor.userId },
+        now,
+        req.fenced,
+      );
+      const subject = groupSubject(group);
+      // HOME-2: the same rule as the meetings list's `canRun` (TRUST-READ-2).
+      const canStart = can(actor, 'run-meetings', subject) && can(actor, 'take-part', subject);
+      return {
+        groupId: group.id,
+        timeZone,
+        nextMeeting: next ? presentHomeMeeting(next, canStart, languageOf(req)) : null,
+        journey,
+        sources,
+        sinceLastVisit: presentSince(since, since ? await changesSince(actor, group, since) : null),
+      };
+    },
+    { trustedResponse: true },
+  );
 
   /** EXPORT-1..4: the records, their people's names, and the export's own audit entry. */
   async function exportOf(
