@@ -17,7 +17,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { z } from 'zod';
+import { z } from '#contracts/zod';
 import type { Namespace } from 'socket.io';
 import {
   ClusterAdapterWithHeartbeat,
@@ -52,10 +52,10 @@ const Envelope = z.object({
   /** The sending bus, so a node skips its own notifications. */
   from: z.string(),
   /** A counter per bus: two notifications of one transaction are never identical (PostgreSQL folds those). */
-  n: z.number().int(),
+  n: z.int(),
   m: z.array(z.unknown()),
 });
-const AttachmentRef = z.object({ attachment: z.number().int().positive() });
+const AttachmentRef = z.object({ attachment: z.int().check(z.positive()) });
 const Message = z.looseObject({
   uid: z.string(),
   nsp: z.string(),

@@ -18,7 +18,7 @@ import pg from 'pg';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Language } from '#contracts/auth';
 import { MeetingCommand, MeetingEvent } from '#contracts/meeting';
-import { z } from 'zod';
+import { z } from '#contracts/zod';
 import {
   CATCH_UP_PAGE,
   ClientEvents,
@@ -98,7 +98,7 @@ const NODE_COMMITTED = 'ensemble:committed';
 const NodeCommitted = z.object({
   meetingId: z.uuid(),
   districtId: z.uuid(),
-  events: z.array(MeetingEvent).min(1),
+  events: z.array(MeetingEvent).check(z.minLength(1)),
 });
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(Object.values(ClientEvents));
 
