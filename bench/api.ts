@@ -27,6 +27,7 @@ import { z } from 'zod';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '#server/db/embedded/index';
 import { children, healthy, root, sleep, startChild, stopChild } from './children';
 import { cpuMsOf, cpuMsWithChildren, freePort, machineBusyMs, postmasterOf } from './procs';
+import { serverNodeFlags } from './server-flags';
 
 interface Options {
   seconds: number;
@@ -36,6 +37,8 @@ interface Options {
   keep: boolean;
   /** A git ref whose app is measured too, in the same run, against the same baseline (figures before a change). */
   beforeRef: string | null;
+  /** `npm start`'s Node flags for every server (bench/server-flags.ts); `--no-server-flags`: none. */
+  serverFlags: string[];
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -46,6 +49,7 @@ function parseOptions(argv: readonly string[]): Options {
     profile: false,
     keep: false,
     beforeRef: null,
+    serverFlags: serverNodeFlags(root),
   };
   for (let i = 0; i < argv.length && i < 100; i++) {
     const flag = argv[i];
@@ -71,6 +75,9 @@ function parseOptions(argv: readonly string[]): Options {
       case '--keep':
         opts.keep = true;
         break;
+      case '--no-server-flags':
+        opts.serverFlags = [];
+        break;
       case '--before': {
         const ref = argv[++i];
         if (!ref || !/^[\w./-]{1,100}$/.test(ref))
@@ -80,7 +87,7 @@ function parseOptions(argv: readonly string[]): Options {
       }
       default:
         throw new Error(
-          `unknown flag ${flag ?? ''}; flags: --seconds N --warmup N --connections N --profile --before REF --keep`,
+          `unknown flag ${flag ?? ''}; flags: --seconds N --warmup N --connections N --profile --before REF --no-server-flags --keep`,
         );
     }
   }
@@ -418,6 +425,7 @@ async function runApp(
   const server = await startChild(
     name,
     [
+      ...opts.serverFlags,
       ...(opts.profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []),
       join(appRoot, 'dist/cli/main.js'),
       'serve',
@@ -488,13 +496,13 @@ async function main(): Promise<void> {
       .map((x) => x.toFixed(2))
       .join(
         ' ',
-      )}, ${opts.connections} connections, ${opts.warmup} s warm-up + ${opts.seconds} s per target${opts.profile ? ', PROFILING (slower)' : ''}`,
+      )}, servers run with ${opts.serverFlags.join(' ') || 'no Node flags'}, ${opts.connections} connections, ${opts.warmup} s warm-up + ${opts.seconds} s per target${opts.profile ? ', PROFILING (slower)' : ''}`,
   );
 
   log('hello: bare Fastify');
   const hello = await startChild(
     'hello',
-    [join(root, 'bench/.out/hello-server.mjs')],
+    [...opts.serverFlags, join(root, 'bench/.out/hello-server.mjs')],
     { PORT: '0' },
     join(work, 'hello.log'),
     (out) => /listening \d+/.test(out),

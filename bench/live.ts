@@ -28,7 +28,11 @@
  * above it that failed. The figure is the events/s delivered at the best step that held.
  * Each step prints its figures and every process's CPU in cores: the load generator shares the machine's cores
  * with the server and PostgreSQL, and when it is itself near a core (or its loop lags on a quiet machine) at the
- * baseline's last steps, the baseline's figure is a floor (`baseline_load_generator_bound`).
+ * baseline's last steps, the baseline's figure is a floor (`baseline_load_generator_bound`). With `--probe`, every
+ * step also prints its 2-s slices and the app's own view of them (event-loop delay, GC, statement times).
+ *
+ * Both servers run with `npm start`'s Node flags (bench/server-flags.ts, ADR 0051); `--no-server-flags` drops them.
+ * With DATABASE_URL, `BENCH_PG_DIR=<its data directory>` finds that PostgreSQL's postmaster so its CPU is counted.
  */
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -38,6 +42,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from '#server/db/embedde
 import { ACK_TIMEOUT_MS, Fleet, type FleetMeeting, type FleetResult } from './fleet';
 import { children, healthy, root, sleep, startChild, stopChild } from './children';
 import { cpuMsOf, cpuMsWithChildren, freePort, machineBusyMs, postmasterOf } from './procs';
+import { serverNodeFlags } from './server-flags';
 import { intervalFor, judge, MAX_COMMANDS_PER_CLIENT_S, nextRate, P99_LIMIT_MS } from './saturation';
 import { seedApp } from './setup';
 
@@ -50,6 +55,8 @@ interface Options {
   baseline: boolean;
   app: boolean;
   appNodeArgs: string[];
+  /** `npm start`'s Node flags for the app and the baseline server (bench/server-flags.ts); `--no-server-flags`: none. */
+  serverFlags: string[];
   probe: boolean;
   keep: boolean;
   /** App nodes (CAP-LIVE-1): members of each meeting alternate between them. */
@@ -72,6 +79,7 @@ function parseOptions(argv: readonly string[]): Options {
     baseline: true,
     app: true,
     appNodeArgs: [],
+    serverFlags: serverNodeFlags(root),
     probe: false,
     keep: false,
     nodes: 1,
@@ -119,6 +127,9 @@ function parseOptions(argv: readonly string[]): Options {
       case '--baseline-only':
         opts.app = false;
         break;
+      case '--no-server-flags':
+        opts.serverFlags = [];
+        break;
       case '--app-node-args':
         opts.appNodeArgs = value().split(' ').filter(Boolean);
         break;
@@ -151,7 +162,7 @@ function parseOptions(argv: readonly string[]): Options {
         break;
       default:
         throw new Error(
-          `unknown flag ${flag ?? ''}; flags: --meetings N --clients-per-meeting N --seconds N --interval-ms MIN-MAX --max-in-flight N --no-baseline --baseline-only --app-node-args "..." --probe --keep --nodes N --saturate --step-seconds N --start-rate N --step-factor X --max-steps N`,
+          `unknown flag ${flag ?? ''}; flags: --meetings N --clients-per-meeting N --seconds N --interval-ms MIN-MAX --max-in-flight N --no-baseline --baseline-only --app-node-args "..." --no-server-flags --probe --keep --nodes N --saturate --step-seconds N --start-rate N --step-factor X --max-steps N`,
         );
     }
   }
@@ -196,6 +207,8 @@ interface Target {
   database: { countEvents: () => Promise<number>; walLsn: () => Promise<string> } | null;
   /** The meetings of round `r` (r = 0 first; `--saturate` opens a fresh set for each step). */
   round: (r: number) => Promise<FleetMeeting[]>;
+  /** The app's log files (one per node), where `--probe` writes its lines. */
+  logs?: string[];
 }
 
 const cores = (ms: number, seconds: number) => Math.round((ms / 1000 / seconds) * 100) / 100;
@@ -291,7 +304,7 @@ async function startBaseline(
   log('baseline: bare Socket.IO server');
   const server = await startChild(
     'baseline',
-    [join(root, 'bench/.out/baseline-server.mjs')],
+    [...opts.serverFlags, join(root, 'bench/.out/baseline-server.mjs')],
     { PORT: '0' },
     join(work, 'baseline.log'),
     (out) => /listening \d+/.test(out),
@@ -356,7 +369,7 @@ async function startApp(work: string, opts: Options, rounds: number): Promise<Ap
     const logFile = join(work, opts.nodes > 1 ? `app-${n}.log` : 'app.log');
     const server = await startChild(
       opts.nodes > 1 ? `app node ${n}` : 'app',
-      [...probe, ...opts.appNodeArgs, join(root, 'dist/cli/main.js'), 'serve'],
+      [...opts.serverFlags, ...probe, ...opts.appNodeArgs, join(root, 'dist/cli/main.js'), 'serve'],
       {
         PORT: String(port),
         HOST: '127.0.0.1',
@@ -402,9 +415,14 @@ async function startApp(work: string, opts: Options, rounds: number): Promise<Ap
       name: 'app',
       urls,
       pids,
-      postmaster: embedded ? postmasterOf(embedded.clusterDir) : null,
+      postmaster: embedded
+        ? postmasterOf(embedded.clusterDir)
+        : process.env.BENCH_PG_DIR
+          ? postmasterOf(process.env.BENCH_PG_DIR)
+          : null,
       database: { countEvents, walLsn },
       round: (r) => (r === 0 ? Promise.resolve(seeded.meetings) : seeded.openRound(r)),
+      logs,
     },
     logs,
     outputs,
@@ -415,21 +433,25 @@ async function startApp(work: string, opts: Options, rounds: number): Promise<Ap
   };
 }
 
+/** The `--probe` lines one node wrote during a window (and the 2 s after), each with its offset in the window. */
+function probeLines(file: string, window: Phase): string[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line) => {
+      const at = Number(/^probe at=(\d+)/.exec(line)?.[1] ?? NaN);
+      return at >= window.from && at <= window.to + 2_000
+        ? [`+${((at - window.from) / 1000).toFixed(0)} s ${line.replace(/^probe at=\d+ /, '')}`]
+        : [];
+    });
+}
+
 /** After the app stopped: the `--probe` lines of the window, and the tail of each node's output. */
 function appAftermath(nodes: AppNodes, window: Phase | null, opts: Options): void {
   nodes.logs.forEach((file, n) => {
-    const lines = readFileSync(file, 'utf8').split('\n');
     const who = nodes.logs.length > 1 ? `app node ${n}` : 'app';
     if (opts.probe && window) {
-      const inWindow = lines.filter((line) => {
-        const at = Number(/^probe at=(\d+)/.exec(line)?.[1] ?? NaN);
-        return at >= window.from && at <= window.to + 2_000;
-      });
       log(`  ${who} probe (every 2 s of the window: event-loop delay ms, GC, statement ms):`);
-      for (const line of inWindow)
-        log(
-          `    +${((Number(/at=(\d+)/.exec(line)?.[1]) - window.from) / 1000).toFixed(0)} s ${line.replace(/^probe at=\d+ /, '')}`,
-        );
+      for (const line of probeLines(file, window)) log(`    ${line}`);
     }
     const tail = (nodes.outputs[n]?.() ?? '').trim().split('\n').slice(-3).join(' | ');
     if (tail) log(`  ${who} output (tail): ${tail.slice(0, 600)}`);
@@ -495,15 +517,23 @@ async function saturate(target: Target, opts: Options): Promise<Step[]> {
           .map((x) => x.toFixed(2))
           .join(' ')} -> ${step.held ? 'held' : `failed: ${why.join(', ')}`}`,
     );
-    if (!step.held)
+    if (!step.held || opts.probe)
       log(
-        `    by 2-s slice (start s: pushes p50/p99/max ms, load generator's longest loop delay ms): ${res.timeline
+        `    from ${new Date(phase.from).toISOString()}, by 2-s slice (start s: pushes p50/p99/max ms, load generator's longest loop delay ms): ${res.timeline
           .map(
             (t) =>
               `${t.atS}: ${t.n} ${Math.round(t.p50Ms)}/${Math.round(t.p99Ms)}/${Math.round(t.maxMs)} ${Math.round(t.loopMaxMs)}`,
           )
           .join(', ')}`,
       );
+    // With --probe, every step of the app: its own view of each 2-s slice (after the probe's next line is out).
+    if (opts.probe && target.logs) {
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+      target.logs.forEach((file, n) => {
+        for (const line of probeLines(file, phase))
+          log(`    ${target.logs && target.logs.length > 1 ? `node ${n} ` : ''}probe ${line}`);
+      });
+    }
     steps.push(step);
     return step;
   };
@@ -560,13 +590,19 @@ async function runSaturation(work: string, opts: Options): Promise<void> {
   );
   // A step may be run twice (NOISY_CORES) and may need fresh meetings each time.
   const rounds = 2 * (opts.maxSteps + 1);
-  const baseline = await startBaseline(work, opts);
-  const baseSteps = await saturate(baseline.target, opts);
-  await baseline.stop();
-  const app = await startApp(work, opts, rounds);
-  const appSteps = await saturate(app.target, opts);
-  await app.stop();
-  appAftermath(app, appSteps.at(-1)?.phase ?? null, opts);
+  let baseSteps: Step[] = [];
+  if (opts.baseline) {
+    const baseline = await startBaseline(work, opts);
+    baseSteps = await saturate(baseline.target, opts);
+    await baseline.stop();
+  }
+  let appSteps: Step[] = [];
+  if (opts.app) {
+    const app = await startApp(work, opts, rounds);
+    appSteps = await saturate(app.target, opts);
+    await app.stop();
+    appAftermath(app, appSteps.at(-1)?.phase ?? null, opts);
+  }
   const a = saturationOf(appSteps);
   const b = saturationOf(baseSteps);
   const firstFailedB = baseSteps.find((s) => !s.held);
@@ -608,7 +644,7 @@ async function main(): Promise<void> {
   log(
     `bench:live on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
       .map((x) => x.toFixed(2))
-      .join(' ')}, work dir ${work}`,
+      .join(' ')}, servers run with ${opts.serverFlags.join(' ') || 'no Node flags'}, work dir ${work}`,
   );
   if (opts.saturate) {
     await runSaturation(work, opts);

@@ -37,6 +37,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { children, healthy, root, startChild, stopChild } from './children';
+import { serverNodeFlags } from './server-flags';
 import { z } from '#contracts/zod';
 import { Instrument } from '#contracts/instrument';
 import { WaveFrame } from '#contracts/surveys';
@@ -666,7 +667,7 @@ async function main(): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const app = await startChild(
     'the app',
-    [...opts.appNodeArgs, join(root, 'dist/cli/main.js'), 'serve'],
+    [...serverNodeFlags(root), ...opts.appNodeArgs, join(root, 'dist/cli/main.js'), 'serve'],
     {
       PORT: String(port),
       HOST: '127.0.0.1',
