@@ -15,6 +15,7 @@ import {
   currentAgendaPart,
   currentRoutineStep,
   currentRun,
+  appliedSeq,
   keyOf,
   MS_PER_MINUTE,
   own,
@@ -61,7 +62,7 @@ const emit = (draft: Draft): Outcome => ({ ok: true, draft });
  * The command is trusted to match the contract schema (the server parses it first).
  */
 export function decide(state: MeetingState, command: MeetingCommand, ctx: DecideContext): Decision {
-  if (own(state.appliedKeys, keyOf(command.actorId, command.idempotencyKey)) !== undefined)
+  if (appliedSeq(state.appliedKeys, keyOf(command.actorId, command.idempotencyKey)) !== undefined)
     return { ok: true, events: [] };
   if (state.phase === 'empty') return reject('NO_MEETING', 'This meeting does not exist yet');
   if (!isMember(state, command.actorId))

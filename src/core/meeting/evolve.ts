@@ -7,6 +7,7 @@ import {
   type MeetingState,
   type StepOutcome,
   type StepRun,
+  withAppliedKey,
 } from './state';
 import { initialMeetingState } from './state';
 
@@ -34,7 +35,7 @@ export function evolve(state: MeetingState, event: MeetingEvent): MeetingState {
     appliedKeys:
       event.idempotencyKey === null
         ? state.appliedKeys
-        : { ...state.appliedKeys, [keyOf(event.actorId, event.idempotencyKey)]: event.seq },
+        : withAppliedKey(state.appliedKeys, keyOf(event.actorId, event.idempotencyKey), event.seq),
   };
   return apply(base, event);
 }

@@ -8,6 +8,7 @@ import { MeetingCommand, MeetingEvent, type MeetingCommandType } from '../../con
 import { EFFICACY_SOURCES } from '../../contracts/routine';
 import { ANA, deepFreeze, fixtureRoutine, MEETING_ID, MEMBERS, MIN, OUTSIDER, T0 } from './testing';
 import {
+  appliedSeq,
   createMeeting,
   decide,
   evolve,
@@ -409,7 +410,7 @@ describe('meeting properties', () => {
       fc.property(meetingArb, (m) => {
         const run = play(m, {
           onDecision: (before, c, d) => {
-            const seen = Object.hasOwn(before.appliedKeys, keyOf(c.actorId, c.idempotencyKey));
+            const seen = appliedSeq(before.appliedKeys, keyOf(c.actorId, c.idempotencyKey)) !== undefined;
             if (seen) expect(d).toEqual({ ok: true, events: [] });
             if (d.ok && d.events.length > 0) {
               const after = d.events.reduce(evolve, before);

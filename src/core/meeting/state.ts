@@ -147,6 +147,16 @@ export interface SharedObservation {
   readonly at: number;
 }
 
+/**
+ * The idempotency keys a meeting has applied: chunks of at most APPLIED_CHUNK keys, oldest first. Maps, not
+ * records: a record that gains a new key per event gets a new hidden class per event, which the engine keeps.
+ * The same keys in the same order always give the same chunks, so states stay comparable.
+ */
+export type AppliedKeys = readonly ReadonlyMap<string, number>[];
+
+/** Keys per chunk of `AppliedKeys`: an event copies at most this many keys and the list of chunks. */
+export const APPLIED_CHUNK = 64;
+
 export interface MeetingState {
   readonly phase: MeetingPhase;
   readonly meetingId: string | null;
@@ -183,8 +193,11 @@ export interface MeetingState {
   /** FOLLOW-OPEN-1: earlier meetings' open next steps, followed up at the start of this one. */
   readonly followUps: readonly FollowUp[];
   readonly sourceTags: readonly SourceTag[];
-  /** `"<actorId> <idempotencyKey>"` → seq of the event it produced. */
-  readonly appliedKeys: Readonly<Record<string, number>>;
+  /**
+   * `"<actorId> <idempotencyKey>"` → seq of the event it produced, in chunks (read it with `appliedSeq`): adding
+   * a key copies only the last chunk, so a long meeting does not copy every key it has seen on every event.
+   */
+  readonly appliedKeys: AppliedKeys;
   /** Seq of the last event folded in. */
   readonly seq: number;
   /** Server time of the last event; commands are stamped no earlier than this. */
@@ -214,7 +227,7 @@ export const initialMeetingState: MeetingState = {
   actionItems: [],
   followUps: [],
   sourceTags: [],
-  appliedKeys: {},
+  appliedKeys: [],
   seq: 0,
   clock: 0,
   startedAt: null,
@@ -229,6 +242,22 @@ export function own<T>(record: Readonly<Record<string, T>>, key: string): T | un
 }
 
 export const keyOf = (actorId: string, idempotencyKey: string) => `${actorId} ${idempotencyKey}`;
+
+/** The seq of the event a key produced (the latest, were a key ever applied twice), or undefined. */
+export function appliedSeq(keys: AppliedKeys, key: string): number | undefined {
+  for (let i = keys.length - 1; i >= 0; i--) {
+    const seq = keys[i]?.get(key);
+    if (seq !== undefined) return seq;
+  }
+  return undefined;
+}
+
+/** `keys` with `key` → `seq` added (a new list; the chunks it shares are never changed). */
+export function withAppliedKey(keys: AppliedKeys, key: string, seq: number): AppliedKeys {
+  const last = keys.at(-1);
+  if (last === undefined || last.size >= APPLIED_CHUNK) return [...keys, new Map([[key, seq]])];
+  return [...keys.slice(0, -1), new Map(last).set(key, seq)];
+}
 
 export function currentRun(state: Pick<MeetingState, 'currentStepIndex' | 'steps'>): StepRun | undefined {
   return state.currentStepIndex === null ? undefined : state.steps[state.currentStepIndex];
