@@ -31,13 +31,12 @@ import {
   allowedOriginsOf,
   checkNoNul,
   checkPath,
-  decodedPath,
   helmetOptions,
   hostChecker,
   isApiRequest,
+  pathOf,
 } from './http/edges';
 import { isOfflineReadPath, OFFLINE_ALLOWED, OFFLINE_HEADER } from '#contracts/offline';
-import { safePath } from './http/logging';
 import { registerCompression, registerNoWebApp, registerWebApp } from './http/static';
 import { checkOrigin } from './http/origin-check';
 import { registerInvitationRoutes } from './invitations/routes';
@@ -258,7 +257,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
     // NAT address fetches at once when a meeting starts.
     max: opts.globalRateLimit ?? config.rateLimitPerMinute,
     timeWindow: 60_000,
-    allowList: (req) => !isApiRequest(req) || safePath(req.url) === '/api/health',
+    allowList: (req) => !isApiRequest(req) || pathOf(req) === '/api/health',
   });
   // API-DOC-1: servers, both security schemes, an operationId, description and examples on every operation.
   const publicUrl = config.publicUrl ?? `http://localhost:${config.port}`;
@@ -349,7 +348,7 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
       reply.statusCode === 200 &&
       req.actor?.personalDevice === true &&
       req.actor.network === undefined &&
-      isOfflineReadPath(decodedPath(req.raw.url ?? req.url) ?? '')
+      isOfflineReadPath(pathOf(req) ?? '')
     )
       void reply.header(OFFLINE_HEADER, OFFLINE_ALLOWED);
     done(null, payload);

@@ -18,19 +18,33 @@ export function decodedPath(url: string): string | null {
   }
 }
 
+const decoded = new WeakMap<object, string | null>();
+
+/**
+ * The request's path, decoded, worked out once per request: the edge checks, the rate limit, the
+ * `/api` hooks and the not-found handler all ask.
+ */
+export function pathOf(req: FastifyRequest): string | null {
+  const known = decoded.get(req.raw);
+  if (known !== undefined) return known;
+  const path = decodedPath(req.raw.url ?? req.url);
+  decoded.set(req.raw, path);
+  return path;
+}
+
 /**
  * TRUST-HTTP-6: the `/api` hooks (Origin check, session, no-store) decide on the DECODED path, and a path
  * that spells a plain character in percent form (`/%61pi/…`) or cannot be decoded is refused outright.
  */
 export function checkPath(req: FastifyRequest): void {
   const raw = (req.raw.url ?? req.url).split(/[?#]/, 1)[0] ?? '';
-  if (ENCODED_UNRESERVED.test(raw) || decodedPath(raw) === null || raw.includes('%00')) {
+  if (ENCODED_UNRESERVED.test(raw) || pathOf(req) === null || raw.includes('%00')) {
     throw new HttpError(400, 'invalid_input', 'That address is not valid.');
   }
 }
 
 export function isApiRequest(req: FastifyRequest): boolean {
-  const path = decodedPath(req.raw.url ?? req.url) ?? '';
+  const path = pathOf(req) ?? '';
   return path === '/api' || path.startsWith('/api/');
 }
 
@@ -55,7 +69,7 @@ export function hostChecker(config: Pick<Config, 'publicUrl'>): (req: FastifyReq
   return (req) => {
     const host = (req.headers.host ?? '').toLowerCase();
     if (host === expected) return;
-    if ((decodedPath(req.raw.url ?? req.url) ?? '') === '/api/health') return;
+    if (pathOf(req) === '/api/health') return;
     throw new HttpError(400, 'invalid_host', 'This server does not answer to that host name.');
   };
 }

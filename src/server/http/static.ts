@@ -18,7 +18,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { notFound } from './errors';
-import { decodedPath, isApiRequest } from './edges';
+import { isApiRequest, pathOf } from './edges';
 
 /** Below this many bytes, compressing costs more than it saves. */
 export const COMPRESS_THRESHOLD = 1024;
@@ -78,7 +78,7 @@ export async function registerWebApp(
 
   const indexHtml = () => readFile(join(webRoot, 'index.html'), 'utf8');
   app.setNotFoundHandler(async (req, reply) => {
-    const path = decodedPath(req.raw.url ?? req.url) ?? '';
+    const path = pathOf(req) ?? '';
     const page = req.method === 'GET' || req.method === 'HEAD';
     if (
       !page ||
