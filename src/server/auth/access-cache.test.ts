@@ -152,6 +152,24 @@ describe('CAP-API-3: resolved sessions are served from memory behind a fence', (
     expect(await cache.fence()).toBeNull();
   });
 
+  it('CAP-API-10: fences take turns on the listening connection (one statement at a time), and every one is answered', async () => {
+    const cache = new AccessCache({ connectionString: testDb.url });
+    await cache.start();
+    // A request in each of 200 turns of the event loop: more than one turn passes while a fence is in flight.
+    const answers: Promise<number | null>[] = [];
+    for (let i = 0; i < 200; i++) {
+      answers.push(cache.fence());
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const generations = await Promise.all(answers);
+    expect(generations.every((g) => g !== null)).toBe(true);
+    expect(cache.stats.fencesAtOnce).toBe(1);
+    // The turns that waited shared the next statement.
+    expect(cache.stats.fences).toBeLessThan(200);
+    expect(cache.stats.fences).toBeGreaterThan(0);
+    await cache.close();
+  });
+
   it('CAP-API-5: when its connection is killed the cache reads the database (nothing served from memory), then listens again', async () => {
     const p = await person('deaf');
     expect(await seen(p.secret, nodeA)).not.toBeNull();

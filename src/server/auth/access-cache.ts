@@ -32,6 +32,8 @@ export interface AccessCacheStats {
   bypassed: number;
   invalidations: number;
   fences: number;
+  /** The most fence statements ever in flight at once on the listening connection (one: they take turns). */
+  fencesAtOnce: number;
 }
 
 interface Entry<T> {
@@ -141,7 +143,16 @@ export class AccessCache {
   private readonly inFlight = new Map<string, Batch>();
   private readonly node = randomUUID().slice(0, 8);
   private seq = 0;
-  readonly stats: AccessCacheStats = { hits: 0, misses: 0, bypassed: 0, invalidations: 0, fences: 0 };
+  /** The connection a fence statement is in flight on: the next batch waits for it (and gathers meanwhile). */
+  private querying: pg.Client | null = null;
+  readonly stats: AccessCacheStats = {
+    hits: 0,
+    misses: 0,
+    bypassed: 0,
+    invalidations: 0,
+    fences: 0,
+    fencesAtOnce: 0,
+  };
 
   constructor(
     private readonly connection: pg.ClientConfig,
@@ -181,7 +192,7 @@ export class AccessCache {
         const batch: Batch = { token: `f:${this.node}:${++this.seq}`, waiters: [] };
         this.next = batch;
         setImmediate(() => {
-          this.send(batch);
+          this.sendNext();
         });
       }
       this.next.waiters.push(resolve);
@@ -228,6 +239,16 @@ export class AccessCache {
     for (const shelf of this.shelves) shelf.clear();
   }
 
+  /**
+   * Sends the gathering batch's fence, unless one is in flight on the connection: then the batch keeps gathering
+   * and goes when that one is answered (one statement at a time on a connection; a later fence only waits longer).
+   */
+  private sendNext(): void {
+    const batch = this.next;
+    if (!batch || (this.querying !== null && this.querying === this.client)) return;
+    this.send(batch);
+  }
+
   private send(batch: Batch): void {
     if (this.next === batch) this.next = null;
     const client = this.client;
@@ -236,6 +257,12 @@ export class AccessCache {
       return;
     }
     this.stats.fences++;
+    this.stats.fencesAtOnce = Math.max(this.stats.fencesAtOnce, this.querying === client ? 2 : 1);
+    this.querying = client;
+    const settled = () => {
+      if (this.querying === client) this.querying = null;
+      this.sendNext();
+    };
     this.inFlight.set(batch.token, batch);
     const timer = setTimeout(() => {
       if (!this.inFlight.delete(batch.token)) return;
@@ -244,13 +271,11 @@ export class AccessCache {
       this.reconnect(client);
     }, FENCE_TIMEOUT_MS);
     timer.unref();
-    client.query('SELECT pg_notify($1, $2)', [ACCESS_CHANNEL, batch.token]).then(
-      () => undefined,
-      () => {
-        if (this.inFlight.delete(batch.token)) for (const w of batch.waiters) w(false);
-        clearTimeout(timer);
-      },
-    );
+    client.query('SELECT pg_notify($1, $2)', [ACCESS_CHANNEL, batch.token]).then(settled, () => {
+      if (this.inFlight.delete(batch.token)) for (const w of batch.waiters) w(false);
+      clearTimeout(timer);
+      settled();
+    });
   }
 
   /** Not listening: nothing cached may be trusted, and every waiting request reads the database. */
