@@ -47,7 +47,7 @@ describeE2E('weekly series and calendar feed', () => {
   });
 
   test('E2E-CAL-1 (SERIES-CREATE-1): the coach schedules a weekly series across the DST change with one holiday skipped, seeing the dates first', async () => {
-    await coach.getByRole('link', { name: team }).click();
+    await coach.getByRole('link', { name: team, exact: true }).click();
     await coach.getByRole('heading', { level: 1, name: team }).waitFor();
     await coach.locator('label.radio__button', { hasText: 'A weekly series' }).click();
     expect(await coach.getByRole('radio', { name: /A weekly series/ }).isChecked()).toBe(true);

@@ -168,7 +168,7 @@ describeE2E('foundation journey', () => {
 
     await guest.getByRole('link', { name: 'My teams' }).click();
     await heading(guest, 'My teams').waitFor();
-    await guest.getByRole('link', { name: team }).waitFor();
+    await guest.getByRole('link', { name: team, exact: true }).waitFor();
     await checkPage(guest, '08-my-teams');
   });
 

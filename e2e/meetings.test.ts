@@ -122,7 +122,7 @@ describeE2E('live meeting', () => {
     });
     expect(shortened.status()).toBe(200);
 
-    await facilitator.getByRole('link', { name: team }).click();
+    await facilitator.getByRole('link', { name: team, exact: true }).click();
     await facilitator.getByRole('heading', { level: 1, name: team }).waitFor();
     // DAY-TIMER-2: those who run the team's meetings see its setting, on by default.
     const teamSwitch = facilitator.getByRole('switch', { name: 'Start the timer on each step by itself' });
@@ -183,7 +183,7 @@ describeE2E('live meeting', () => {
     await presenter.getByRole('button', { name: 'Join meeting' }).click();
     await presenter.waitForURL(`**${meetingPath}`);
 
-    await participant.getByRole('link', { name: team }).click();
+    await participant.getByRole('link', { name: team, exact: true }).click();
     await participant.getByRole('link', { name: `Join: ${meetingTitle}` }).click();
     await participant.waitForURL(`**${meetingPath}`);
 
@@ -475,7 +475,7 @@ describeE2E('live meeting', () => {
   test('E2E-LIVE-8 (MEET-AGENDA-9) an agenda of two routines: scheduled on the team page, a presenter for each, the second routine follows the first, the minutes have a section each', async () => {
     const agendaTitle = 'Grade 3 PLC session';
     await facilitator.goto(`${app.baseUrl}/`);
-    await facilitator.getByRole('link', { name: team }).click();
+    await facilitator.getByRole('link', { name: team, exact: true }).click();
     await facilitator.getByRole('textbox', { name: 'Title' }).fill(agendaTitle);
     await facilitator.locator('label', { hasText: 'Share Successes · 6 min' }).click();
     await facilitator.getByRole('button', { name: 'Add a routine' }).click();

@@ -86,7 +86,7 @@ describeE2E('routine editing', () => {
   });
 
   test('ROUTINE-EDIT-1 (WEB-A11Y-1): the team page links to its routines; the list shows each routine with its minutes and steps', async () => {
-    await facilitator.getByRole('link', { name: team }).click();
+    await facilitator.getByRole('link', { name: team, exact: true }).click();
     await facilitator.getByRole('heading', { level: 1, name: team }).waitFor();
     groupId = new URL(facilitator.url()).pathname.split('/')[2] ?? '';
     await facilitator.getByRole('link', { name: 'Routines', exact: true }).click();

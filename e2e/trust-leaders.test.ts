@@ -37,7 +37,7 @@ describeE2E('leaders see what teams chose to share', () => {
   const signIn = (page: Page, email: string) => signInWithSession(page, app.baseUrl, email, password);
 
   async function openTeam(page: Page): Promise<void> {
-    await page.getByRole('link', { name: team }).click();
+    await page.getByRole('link', { name: team, exact: true }).click();
     await heading(page, team).waitFor();
   }
 
