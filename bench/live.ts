@@ -527,11 +527,12 @@ async function saturate(target: Target, opts: Options): Promise<Step[]> {
           .join(', ')}`,
       );
     // With --probe, every step of the app: its own view of each 2-s slice (after the probe's next line is out).
-    if (opts.probe && target.logs) {
-      await new Promise((resolve) => setTimeout(resolve, 2_100));
-      target.logs.forEach((file, n) => {
+    const logs = target.logs ?? [];
+    if (opts.probe && logs.length) {
+      await sleep(2_100);
+      logs.forEach((file, n) => {
         for (const line of probeLines(file, phase))
-          log(`    ${target.logs && target.logs.length > 1 ? `node ${n} ` : ''}probe ${line}`);
+          log(`    ${logs.length > 1 ? `node ${n} ` : ''}probe ${line}`);
       });
     }
     steps.push(step);
@@ -601,7 +602,8 @@ async function runSaturation(work: string, opts: Options): Promise<void> {
     const app = await startApp(work, opts, rounds);
     appSteps = await saturate(app.target, opts);
     await app.stop();
-    appAftermath(app, appSteps.at(-1)?.phase ?? null, opts);
+    // Every step's probe lines are out already: only the nodes' output is left to print.
+    appAftermath(app, null, opts);
   }
   const a = saturationOf(appSteps);
   const b = saturationOf(baseSteps);
