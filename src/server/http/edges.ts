@@ -9,7 +9,7 @@ import { badRequest, HttpError } from './errors';
 const ENCODED_UNRESERVED = /%(3[0-9]|4[1-9a-f]|5[0-9a]|6[1-9a-f]|7[0-9a]|2d|2e|5f|7e)/i;
 
 /** The request's path, decoded; null when it cannot be decoded. */
-export function decodedPath(url: string): string | null {
+function decodedPath(url: string): string | null {
   const raw = url.split(/[?#]/, 1)[0] ?? '';
   try {
     return decodeURIComponent(raw);
