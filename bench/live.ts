@@ -32,6 +32,8 @@
  * step also prints its 2-s slices and the app's own view of them (event-loop delay, GC, statement times).
  *
  * Both servers run with `npm start`'s Node flags (bench/server-flags.ts, ADR 0051); `--no-server-flags` drops them.
+ * The load generator (this process) always runs with them (bench/run.mjs, ADR 0053): its own collector pauses
+ * delay every receipt of the moment, whichever server it measures.
  * With DATABASE_URL, `BENCH_PG_DIR=<its data directory>` finds that PostgreSQL's postmaster so its CPU is counted.
  */
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -643,10 +645,13 @@ async function main(): Promise<void> {
     if (!opts.keep) rmSync(work, { recursive: true, force: true });
     return Promise.resolve();
   });
+  const load = loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+  const serverFlags = opts.serverFlags.join(' ') || 'no Node flags';
+  const loadGeneratorFlags = process.execArgv.join(' ') || 'no Node flags';
   log(
-    `bench:live on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}, servers run with ${opts.serverFlags.join(' ') || 'no Node flags'}, work dir ${work}`,
+    `bench:live on ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${load}, servers run with ${serverFlags}, the load generator with ${loadGeneratorFlags}, work dir ${work}`,
   );
   if (opts.saturate) {
     await runSaturation(work, opts);

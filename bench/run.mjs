@@ -7,17 +7,23 @@ import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const benches = {
-  live: ['bench/live.ts', 'bench/baseline-server.ts', 'bench/app-probe.ts'],
+  live: ['bench/live.ts', 'bench/baseline-server.ts', 'bench/app-probe.ts', 'bench/server-flags.ts'],
   api: ['bench/api.ts', 'bench/hello-server.ts'],
   web: ['bench/web.ts'],
   search: ['bench/search.ts'],
   report: ['bench/report.ts'],
   matching: ['bench/matching.ts'],
 };
+/**
+ * Benchmarks whose own process is the load generator of a server it measures: it runs with `npm start`'s Node
+ * flags too (bench/server-flags.ts), so that its own collector pauses, which every receiver of the moment sees as
+ * latency, are as short as the servers' (ADR 0053).
+ */
+const loadGenerators = new Set(['live']);
 /** Benchmarks that load the web app in a browser need it built too, not only the server. */
 const needsWeb = new Set(['web']);
 /** Benchmarks of pure core code need no app build at all. */
@@ -63,7 +69,12 @@ await build({
 
 // `ulimit -n` can only be raised by the shell that starts the process: exec the benchmark from one.
 const script = join(root, `bench/.out/${name}.mjs`);
-const quoted = [process.execPath, script, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(' ');
+const nodeFlags = loadGenerators.has(name)
+  ? (await import(pathToFileURL(join(root, 'bench/.out/server-flags.mjs')).href)).serverNodeFlags(root)
+  : [];
+const quoted = [process.execPath, ...nodeFlags, script, ...args]
+  .map((a) => `'${a.replaceAll("'", "'\\''")}'`)
+  .join(' ');
 const run = spawnSync('/bin/sh', ['-c', `ulimit -n "$(ulimit -Hn)" 2>/dev/null; exec ${quoted}`], {
   cwd: root,
   stdio: 'inherit',
