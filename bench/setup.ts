@@ -110,8 +110,22 @@ export async function seedApp(opts: {
   log(
     `  seeded ${people} people, ${meetings * rounds} teams and ${people} sessions in ${Date.now() - began} ms`,
   );
-  const openRound = (r: number) =>
-    openMeetings(base, groupIds.slice(r * meetings, (r + 1) * meetings), secrets, perMeeting, log);
+  const openRound = async (r: number) => {
+    const opened = await openMeetings(
+      base,
+      groupIds.slice(r * meetings, (r + 1) * meetings),
+      secrets,
+      perMeeting,
+      log,
+    );
+    // What autovacuum does within its first minute (autovacuum_naptime) on a server that runs: the load comes
+    // seconds after these tables were filled. Without statistics, the planner saw every index of the nearly empty
+    // `meetings` as equally cheap, and the plans the app's connections cached then (the check of meeting_events'
+    // foreign key among them) read all of a district's meetings for each event, for the rest of the run
+    // (ADR 0054). ANALYZE makes PostgreSQL plan those statements again.
+    await pool.query('ANALYZE');
+    return opened;
+  };
   return { meetings: await openRound(0), openRound };
 }
 

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { MeetingEvent } from '#contracts/meeting';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
-import { GroupCommitter } from './group-commit';
+import { APPEND, GroupCommitter } from './group-commit';
 import { isDataError, isUniqueViolation } from './store';
 
 let testDb: TestDatabase;
@@ -227,5 +227,49 @@ describe('group commit', () => {
     } finally {
       await other.end();
     }
+  });
+});
+
+describe('CAP-LIVE-12: an append finds its meetings by index, however many the table holds', () => {
+  interface PlanNode {
+    'Node Type': string;
+    'Relation Name'?: string;
+    'Index Name'?: string;
+    Plans?: PlanNode[];
+  }
+  const nodesOf = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodesOf)];
+
+  it('never scans the meetings table, with thousands of meetings in it', async () => {
+    // The size where the planner scanned the table for the statement's first form (about 20,000 and up, it did not).
+    await testDb.pool.query(
+      `INSERT INTO meetings (district_id, group_id, title, agenda, total_minutes, join_code, created_by, status)
+       SELECT $1, $2, 'Past', '[]', 30, 'p' || g, $3, 'ended' FROM generate_series(1, 3000) AS g`,
+      [districtId, groupId, userId],
+    );
+    await testDb.pool.query('ANALYZE meetings');
+    const ids = await Promise.all(Array.from({ length: 6 }, () => newMeeting()));
+    const rows = ids.map((m, i) => ({
+      i,
+      d: districtId,
+      m,
+      s: 1,
+      t: 'note.suggested',
+      v: 1,
+      a: 1_800_000_000_000,
+      u: userId,
+      k: randomUUID(),
+      p: { text: 'x' },
+    }));
+    const { rows: explained } = await testDb.pool.query<{ 'QUERY PLAN': { Plan: PlanNode }[] }>(
+      `EXPLAIN (FORMAT JSON) ${APPEND.text}`,
+      [JSON.stringify(rows)],
+    );
+    const plan = explained[0]?.['QUERY PLAN'][0]?.Plan;
+    expect(plan).toBeDefined();
+    const scans = nodesOf(plan!)
+      .filter((n) => n['Relation Name'] === 'meetings' && n['Node Type'].endsWith('Scan'))
+      .map((n) => n['Node Type']);
+    // One read to lock them, one to update them: both through the index.
+    expect(scans).toEqual(['Index Scan', 'Index Scan']);
   });
 });
