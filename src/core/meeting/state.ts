@@ -147,15 +147,32 @@ export interface SharedObservation {
   readonly at: number;
 }
 
-/**
- * The idempotency keys a meeting has applied: chunks of at most APPLIED_CHUNK keys, oldest first. Maps, not
- * records: a record that gains a new key per event gets a new hidden class per event, which the engine keeps.
- * The same keys in the same order always give the same chunks, so states stay comparable.
- */
-export type AppliedKeys = readonly ReadonlyMap<string, number>[];
+/** One of the keys added since the last full chunk: the newest points to the one before it. */
+export interface RecentKey {
+  readonly key: string;
+  readonly seq: number;
+  readonly older: RecentKey | null;
+  /** How many recent keys this one and the older ones are. */
+  readonly count: number;
+}
 
-/** Keys per chunk of `AppliedKeys`: an event copies at most this many keys and the list of chunks. */
+/**
+ * The idempotency keys a meeting has applied (CAP-LIVE-11). Adding a key makes one small node and shares
+ * everything else: the keys since the last full chunk are a list, newest first; every APPLIED_CHUNK of them become
+ * one `Map` (oldest first among `chunks`), never changed again. Maps, not records: a record that gains a key per
+ * event gets a new hidden class per event. Copying the last chunk on every event (the first form) was a tenth of
+ * what a busy server allocated (ADR 0055). The same keys in the same order always give the same structure, so
+ * states stay comparable (a replay equals the live state).
+ */
+export interface AppliedKeys {
+  readonly chunks: readonly ReadonlyMap<string, number>[];
+  readonly recent: RecentKey | null;
+}
+
+/** Keys per full chunk of `AppliedKeys`; a lookup walks at most this many recent keys before the chunks. */
 export const APPLIED_CHUNK = 64;
+
+export const NO_APPLIED_KEYS: AppliedKeys = { chunks: [], recent: null };
 
 export interface MeetingState {
   readonly phase: MeetingPhase;
@@ -227,7 +244,7 @@ export const initialMeetingState: MeetingState = {
   actionItems: [],
   followUps: [],
   sourceTags: [],
-  appliedKeys: [],
+  appliedKeys: NO_APPLIED_KEYS,
   seq: 0,
   clock: 0,
   startedAt: null,
@@ -245,18 +262,26 @@ export const keyOf = (actorId: string, idempotencyKey: string) => `${actorId} ${
 
 /** The seq of the event a key produced (the latest, were a key ever applied twice), or undefined. */
 export function appliedSeq(keys: AppliedKeys, key: string): number | undefined {
-  for (let i = keys.length - 1; i >= 0; i--) {
-    const seq = keys[i]?.get(key);
+  for (let k = keys.recent; k !== null; k = k.older) if (k.key === key) return k.seq;
+  for (let i = keys.chunks.length - 1; i >= 0; i--) {
+    const seq = keys.chunks[i]?.get(key);
     if (seq !== undefined) return seq;
   }
   return undefined;
 }
 
-/** `keys` with `key` → `seq` added (a new list; the chunks it shares are never changed). */
+/** `keys` with `key` → `seq` added (new: what it shares with `keys` is never changed). */
 export function withAppliedKey(keys: AppliedKeys, key: string, seq: number): AppliedKeys {
-  const last = keys.at(-1);
-  if (last === undefined || last.size >= APPLIED_CHUNK) return [...keys, new Map([[key, seq]])];
-  return [...keys.slice(0, -1), new Map(last).set(key, seq)];
+  const recent: RecentKey = { key, seq, older: keys.recent, count: (keys.recent?.count ?? 0) + 1 };
+  if (recent.count < APPLIED_CHUNK) return { chunks: keys.chunks, recent };
+  const newestFirst: RecentKey[] = [];
+  for (let k: RecentKey | null = recent; k !== null; k = k.older) newestFirst.push(k);
+  const chunk = new Map<string, number>();
+  for (let i = newestFirst.length - 1; i >= 0; i--) {
+    const k = newestFirst[i];
+    if (k) chunk.set(k.key, k.seq);
+  }
+  return { chunks: [...keys.chunks, chunk], recent: null };
 }
 
 export function currentRun(state: Pick<MeetingState, 'currentStepIndex' | 'steps'>): StepRun | undefined {
