@@ -211,8 +211,8 @@ export interface MeetingState {
   readonly followUps: readonly FollowUp[];
   readonly sourceTags: readonly SourceTag[];
   /**
-   * `"<actorId> <idempotencyKey>"` → seq of the event it produced, in chunks (read it with `appliedSeq`): adding
-   * a key copies only the last chunk, so a long meeting does not copy every key it has seen on every event.
+   * `"<actorId> <idempotencyKey>"` → seq of the event it produced (read it with `appliedSeq`): adding a key
+   * copies none of the keys before it (`AppliedKeys`, ADR 0055).
    */
   readonly appliedKeys: AppliedKeys;
   /** Seq of the last event folded in. */
