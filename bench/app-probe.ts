@@ -1,10 +1,13 @@
 /**
  * `bench:live --probe` preloads this into the app (`node --import`): every 2 s it writes one line to stderr
- * (the app's log) with the app's event-loop delay, its GC pauses, and the latency of its PostgreSQL statements
- * by first word (the group commit's append is the `WITH` statement), from the app's point of view (so a busy
- * event loop shows in them too). bench/live.ts prints the lines of the measured window. Diagnostic only: it
- * wraps pg's `Client.prototype.query`, which the app itself never does.
+ * (the app's log) with the app's event-loop delay, its GC pauses, the whole machine's CPU by state (% of all
+ * cores; the app's own share in % of one core), the machine's pressure-stall totals (Linux PSI: ms in which
+ * some task waited for a CPU, or for I/O), and the latency of its PostgreSQL statements by first word (the
+ * group commit's append is the `WITH` statement), from the app's point of view (so a busy event loop shows in
+ * them too). bench/live.ts prints the lines of the measured window. Diagnostic only: it wraps pg's
+ * `Client.prototype.query`, which the app itself never does.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
@@ -66,6 +69,48 @@ pg.Client.prototype.query = function (this: unknown, ...args: unknown[]) {
   return result;
 };
 
+/** The whole machine's CPU time by state (/proc/stat, in ticks) and its pressure stall totals (µs), where Linux has them. */
+function machine(): { cpu: number[]; pressure: number[] } {
+  const read = (file: string) => {
+    try {
+      return readFileSync(file, 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  // user nice system idle iowait irq softirq steal
+  const cpu = (read('/proc/stat').split('\n')[0] ?? '').split(/\s+/).slice(1, 9).map(Number);
+  const total = (file: string, line: string) =>
+    Number(new RegExp(`^${line} .*total=(\\d+)`, 'm').exec(read(file))?.[1] ?? NaN);
+  const pressure = [
+    total('/proc/pressure/cpu', 'some'),
+    total('/proc/pressure/io', 'some'),
+    total('/proc/pressure/io', 'full'),
+    total('/proc/pressure/memory', 'some'),
+  ];
+  return { cpu, pressure };
+}
+let lastMachine = machine();
+let lastCpu = process.cpuUsage();
+
+/** The 2 s just gone, machine-wide: % of all cores by state, the app's own CPU, and the stall totals in ms. */
+function machineLine(): string {
+  const now = machine();
+  const d = now.cpu.map((v, i) => v - (lastMachine.cpu[i] ?? 0));
+  const sum = d.reduce((a, b) => a + b, 0) || 1;
+  const share = (...states: number[]) =>
+    ((100 * states.reduce((a, i) => a + (d[i] ?? 0), 0)) / sum).toFixed(0);
+  const stall = now.pressure.map((v, i) => ((v - (lastMachine.pressure[i] ?? 0)) / 1000).toFixed(0));
+  const own = process.cpuUsage(lastCpu);
+  lastMachine = now;
+  lastCpu = process.cpuUsage();
+  return (
+    `cpu% user=${share(0, 1)} sys=${share(2, 5, 6)} iowait=${share(4)} steal=${share(7)} idle=${share(3)} ` +
+    `app=${((own.user + own.system) / 20_000).toFixed(0)} ` +
+    `stall-ms cpu=${stall[0]} io=${stall[1]}/${stall[2]} mem=${stall[3]}`
+  );
+}
+
 const pct = (sorted: number[], p: number) =>
   sorted.length ? (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0) : 0;
 const ms = (ns: number) => (ns / 1e6).toFixed(1);
@@ -78,7 +123,7 @@ setInterval(() => {
   process.stderr.write(
     `probe at=${Date.now()} loop p50=${ms(loop.percentile(50))} p99=${ms(loop.percentile(99))} max=${ms(loop.max)} ` +
       `gc minor n=${gc.minor.n} ms=${gc.minor.ms.toFixed(0)} max=${gc.minor.max.toFixed(1)} ` +
-      `major n=${gc.major.n} ms=${gc.major.ms.toFixed(0)} max=${gc.major.max.toFixed(1)}` +
+      `major n=${gc.major.n} ms=${gc.major.ms.toFixed(0)} max=${gc.major.max.toFixed(1)} ${machineLine()}` +
       `${parts.length ? ` | ${parts.join(' | ')}` : ''}\n`,
   );
   loop.reset();
