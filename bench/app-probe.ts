@@ -20,6 +20,11 @@ const pg = createRequire(join(process.cwd(), 'package.json'))('pg') as {
 
 const loop = monitorEventLoopDelay({ resolution: 5 });
 loop.enable();
+/**
+ * PROBE_TIMELINE=1: also one line for every major GC (its start, wall clock in ms) and for every time a 10-ms
+ * timer fired more than 40 ms late (when it should have fired), so a stall can be set beside the GC.
+ */
+const TIMELINE = process.env.PROBE_TIMELINE === '1';
 /** GC pauses by kind: scavenges of the young generation, and the rest (mark-compact and its incremental steps). */
 const gc = { minor: { n: 0, ms: 0, max: 0 }, major: { n: 0, ms: 0, max: 0 } };
 new PerformanceObserver((list) => {
@@ -29,8 +34,25 @@ new PerformanceObserver((list) => {
     g.n++;
     g.ms += entry.duration;
     g.max = Math.max(g.max, entry.duration);
+    if (TIMELINE && g === gc.major)
+      process.stderr.write(
+        `probe-timeline gc at=${(performance.timeOrigin + entry.startTime).toFixed(1)} ms=${entry.duration.toFixed(1)} kind=${detail?.kind ?? '?'}\n`,
+      );
   }
 }).observe({ entryTypes: ['gc'] });
+
+if (TIMELINE) {
+  let due = performance.now() + 10;
+  setInterval(() => {
+    const now = performance.now();
+    const late = now - due;
+    if (late > 40)
+      process.stderr.write(
+        `probe-timeline stall at=${(performance.timeOrigin + due).toFixed(1)} late=${late.toFixed(1)}\n`,
+      );
+    due = now + 10;
+  }, 10).unref();
+}
 
 const statements = new Map<string, number[]>();
 /** The first word, and for a SELECT what it reads or calls (a cross-node flush is `SELECT:pg_notify`). */
