@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
+import { machineCpuTicks } from './procs';
 
 type Query = (this: unknown, ...args: unknown[]) => unknown;
 // The app is started with the repository as its working directory: the same `pg` it loads.
@@ -100,8 +101,7 @@ function machine(): { cpu: number[]; pressure: number[] } {
       return '';
     }
   };
-  // user nice system idle iowait irq softirq steal
-  const cpu = (read('/proc/stat').split('\n')[0] ?? '').split(/\s+/).slice(1, 9).map(Number);
+  const cpu = machineCpuTicks();
   const total = (file: string, line: string) =>
     Number(new RegExp(`^${line} .*total=(\\d+)`, 'm').exec(read(file))?.[1] ?? NaN);
   const pressure = [
@@ -123,12 +123,13 @@ function machineLine(): string {
   const share = (...states: number[]) =>
     ((100 * states.reduce((a, i) => a + (d[i] ?? 0), 0)) / sum).toFixed(0);
   const stall = now.pressure.map((v, i) => ((v - (lastMachine.pressure[i] ?? 0)) / 1000).toFixed(0));
-  const own = process.cpuUsage(lastCpu);
+  const cpuNow = process.cpuUsage();
+  const ownUs = cpuNow.user - lastCpu.user + cpuNow.system - lastCpu.system;
   lastMachine = now;
-  lastCpu = process.cpuUsage();
+  lastCpu = cpuNow;
   return (
     `cpu% user=${share(0, 1)} sys=${share(2, 5, 6)} iowait=${share(4)} steal=${share(7)} idle=${share(3)} ` +
-    `app=${((own.user + own.system) / 20_000).toFixed(0)} ` +
+    `app=${(ownUs / 20_000).toFixed(0)} ` +
     `stall-ms cpu=${stall[0]} io=${stall[1]}/${stall[2]} mem=${stall[3]}`
   );
 }

@@ -53,17 +53,25 @@ export function cpuMsWithChildren(pid: number): number {
   return total;
 }
 
+/**
+ * The whole machine's CPU time so far by state, in ticks (all cores, the first line of /proc/stat): user, nice,
+ * system, idle, iowait, irq, softirq, steal. Empty where there is no /proc/stat.
+ */
+export function machineCpuTicks(): number[] {
+  try {
+    return (
+      readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1, 9).map(Number) ?? []
+    );
+  } catch {
+    return [];
+  }
+}
+
 /** CPU ms the whole machine has spent busy (all cores, from /proc/stat): to tell how much went to other processes. */
 export function machineBusyMs(): number {
-  try {
-    const cpu =
-      readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
-    // user nice system idle iowait irq softirq steal: busy = all but idle and iowait.
-    const busy = cpu.slice(0, 8).reduce((sum, v, i) => (i === 3 || i === 4 ? sum : sum + v), 0);
-    return (busy * 1000) / TICKS_PER_S;
-  } catch {
-    return 0;
-  }
+  // Busy = every state but idle (3) and iowait (4).
+  const busy = machineCpuTicks().reduce((sum, v, i) => (i === 3 || i === 4 ? sum : sum + v), 0);
+  return (busy * 1000) / TICKS_PER_S;
 }
 
 /** A TCP port free on 127.0.0.1 right now, for an app or server a benchmark starts. */
