@@ -13,9 +13,8 @@ export type CommandResult =
 
 interface Entry {
   districtId: string;
+  /** The log folded (the events themselves are not kept: catch-up pages are read from the log, ADR 0056). */
   state: MeetingState;
-  /** The log as folded into `state` (event n at index n-1): catch-ups are served from here, not the database. */
-  events: MeetingEvent[];
   /** The log has been read at least once. */
   loaded: boolean;
   /** When the log was last read: refusals do not reload it more often than REFUSAL_RELOAD_MS. */
@@ -81,7 +80,6 @@ export class MeetingRuntime {
       entry = {
         districtId,
         state: replay([]),
-        events: [],
         loaded: false,
         caughtUpAt: Number.NEGATIVE_INFINITY,
         chain: Promise.resolve(),
@@ -104,7 +102,6 @@ export class MeetingRuntime {
     for (const e of events) {
       if (e.seq !== entry.state.seq + 1) continue; // already folded (a concurrent read), or not next
       entry.state = evolve(entry.state, e);
-      entry.events.push(e);
     }
   }
 
@@ -122,38 +119,30 @@ export class MeetingRuntime {
   }
 
   /**
-   * The log as of now without waiting behind the meeting's commands: the cache plus whatever other nodes
-   * appended since (one indexed read, usually empty). The first read of a meeting goes through the queue.
+   * The state as of the log now without waiting behind the meeting's commands: the cache plus whatever other
+   * nodes appended since (one indexed read, usually empty). The first read of a meeting goes through the queue.
    */
-  private async current(
-    meetingId: string,
-    districtId: string,
-  ): Promise<{ state: MeetingState; events: readonly MeetingEvent[] }> {
+  private async current(meetingId: string, districtId: string): Promise<MeetingState> {
     const entry = this.entryFor(meetingId, districtId);
     if (!entry.loaded) await this.stateOf(meetingId, districtId);
     entry.lastUsed = this.now();
-    const base = entry.state;
-    const cached = entry.events;
-    const tail = await loadEvents(this.db, districtId, meetingId, base.seq);
-    if (!tail.length) return { state: base, events: cached.slice(0, base.seq) };
-    let state = base;
-    const events = cached.slice(0, base.seq);
-    for (const e of tail) {
+    let state = entry.state;
+    for (const e of await loadEvents(this.db, districtId, meetingId, state.seq)) {
       if (e.seq !== state.seq + 1) break;
       state = evolve(state, e);
-      events.push(e);
     }
-    return { state, events };
+    return state;
   }
 
   /** Who is on the meeting's roster now (empty before it is opened): part of the `take-part` subject. */
   async rosterOf(meetingId: string, districtId: string): Promise<readonly string[]> {
-    return (await this.current(meetingId, districtId)).state.memberIds;
+    return (await this.current(meetingId, districtId)).memberIds;
   }
 
   /**
-   * One page of the catch-up for a client that (re)joins: at most `limit` events after `afterSeq`, served from
-   * the cache (a join flood does not reload the log), and whether more follow.
+   * One page of the catch-up for a client that (re)joins: at most `limit` events after `afterSeq`, and whether
+   * more follow. One indexed read of at most `limit + 1` rows from the log (ADR 0056): a join never reads more
+   * than its page, and this node keeps no copy of the events for it.
    */
   async catchUpPage(
     meetingId: string,
@@ -161,9 +150,8 @@ export class MeetingRuntime {
     afterSeq: number,
     limit: number,
   ): Promise<{ events: MeetingEvent[]; more: boolean }> {
-    const { events } = await this.current(meetingId, districtId);
-    const page = events.slice(afterSeq, afterSeq + limit);
-    return { events: page, more: events.length > afterSeq + limit };
+    const events = await loadEvents(this.db, districtId, meetingId, afterSeq, limit + 1);
+    return { events: events.slice(0, limit), more: events.length > limit };
   }
 
   /**
@@ -321,11 +309,6 @@ export class MeetingRuntime {
       }
       return { ok: false, error: { code: 'unavailable', message: 'The meeting is very busy. Try again.' } };
     });
-  }
-
-  /** Events after `afterSeq` from the log (all of them; clients are served pages by `catchUpPage`). */
-  async eventsAfter(meetingId: string, districtId: string, afterSeq: number): Promise<MeetingEvent[]> {
-    return (await this.current(meetingId, districtId)).events.slice(afterSeq);
   }
 
   /** Auto-advance for teams that opted in: checks the meetings this node has in memory twice a second. */

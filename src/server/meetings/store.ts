@@ -32,13 +32,15 @@ function toEvent(row: typeof meetingEvents.$inferSelect): MeetingEvent {
   } as MeetingEvent;
 }
 
+/** The meeting's events after `afterSeq` in seq order: all of them, or the first `limit` (one catch-up page). */
 export async function loadEvents(
   db: DbOrTx,
   districtId: string,
   meetingId: string,
   afterSeq = 0,
+  limit?: number,
 ): Promise<MeetingEvent[]> {
-  const rows = await db
+  const query = db
     .select()
     .from(meetingEvents)
     .where(
@@ -49,6 +51,7 @@ export async function loadEvents(
       ),
     )
     .orderBy(asc(meetingEvents.seq));
+  const rows = await (limit === undefined ? query : query.limit(limit));
   return rows.map(toEvent);
 }
 
