@@ -5,7 +5,8 @@
  * Socket.IO baseline, so the two phases differ only in the server.
  */
 import { randomUUID } from 'node:crypto';
-import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
+import { NumberLog, SentTimes, SeqSet } from './columns';
 import { io, type Socket } from 'socket.io-client';
 import type { MeetingEvent } from '#contracts/meeting';
 import {
@@ -59,16 +60,15 @@ interface Client {
   socket: Socket;
   /** The last seq this client held when it joined; it must then receive every later seq exactly once. */
   joinSeq: number;
-  received: Set<number>;
+  received: SeqSet;
   duplicates: number;
   inFlight: number;
-  timer: NodeJS.Timeout | null;
   sent: number;
 }
 
 interface MeetingBook {
   /** seq -> [send time, sender client index]: for the commands sent in the measured window. */
-  sentAt: Map<number, readonly [number, number]>;
+  sentAt: SentTimes;
   maxSeq: number;
   step: number;
   timer: TimerStatus;
@@ -109,7 +109,17 @@ export interface FleetResult {
   fleetGcMs: number;
   fleetGcMaxMs: number;
   /** Latency by when the push arrived, in 2-s slices of the window and drain: to tell a steady tail from a stall. */
-  timeline: { atS: number; n: number; p50Ms: number; p99Ms: number; maxMs: number; loopMaxMs: number }[];
+  timeline: {
+    atS: number;
+    n: number;
+    p50Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    loopMaxMs: number;
+    /** The load generator's own GC pauses in the slice (ms), and how many were not scavenges (as `--probe` counts). */
+    gcMs: number;
+    gcMajors: number;
+  }[];
 }
 
 export function percentile(sorted: Float64Array, p: number): number {
@@ -138,7 +148,7 @@ export async function inBatches<T>(
 }
 
 const newBook = (): MeetingBook => ({
-  sentAt: new Map(),
+  sentAt: new SentTimes(),
   maxSeq: 0,
   step: 0,
   timer: 'idle',
@@ -150,8 +160,8 @@ export class Fleet {
   private meetings: FleetMeeting[];
   private books: MeetingBook[];
   private intervalMs: readonly [number, number];
-  private receipts: number[] = []; // flat: meeting, seq, client, time
-  private ackTimes: number[] = [];
+  private receipts = new NumberLog(); // flat: meeting, seq, client, time
+  private ackTimes = new NumberLog();
   /** Pushes for a meeting this client is no longer measured in (an earlier round's): ignored, counted. */
   private stray = 0;
   /** Rounds so far: an answer to a command of an earlier round changes nothing of this one. */
@@ -175,11 +185,23 @@ export class Fleet {
   private readonly sliceDelay = monitorEventLoopDelay({ resolution: 10 });
   private sliceLoopMaxMs: number[] = [];
   private gc = { ms: 0, maxMs: 0 };
+  /** The same by 2-s slice of the window: a slice's tail may be the load generator's own collector. */
+  private sliceGc: { ms: number; majors: number }[] = [];
+  /** When each client takes its next turn (performance.now() ms; +Infinity: none). */
+  private turnsAt = new Float64Array(0);
+  private turnTicker: NodeJS.Timeout | null = null;
   private readonly gcObserver = new PerformanceObserver((list) => {
     if (!this.measuring) return;
     for (const entry of list.getEntries()) {
       this.gc.ms += entry.duration;
       this.gc.maxMs = Math.max(this.gc.maxMs, entry.duration);
+      const slice = (this.sliceGc[Math.max(0, Math.floor((entry.startTime - this.windowStart) / 2_000))] ??= {
+        ms: 0,
+        majors: 0,
+      });
+      slice.ms += entry.duration;
+      const { detail } = entry as PerformanceEntry & { detail?: { kind?: number } };
+      if (detail?.kind !== constants.NODE_PERFORMANCE_GC_MINOR) slice.majors++;
     }
   });
 
@@ -206,7 +228,7 @@ export class Fleet {
     for (const c of this.clients) {
       c.member = meetings[c.meeting]?.members[c.slot] ?? c.member;
       c.joinSeq = 0;
-      c.received = new Set();
+      c.received = new SeqSet();
     }
     this.continueRound();
   }
@@ -223,10 +245,11 @@ export class Fleet {
       c.duplicates = 0;
       c.inFlight = 0;
     }
-    this.receipts = [];
-    this.ackTimes = [];
+    this.receipts = new NumberLog();
+    this.ackTimes = new NumberLog();
     this.stray = 0;
     this.sliceLoopMaxMs = [];
+    this.sliceGc = [];
     this.gc = { ms: 0, maxMs: 0 };
     this.sent = 0;
     this.skipped = 0;
@@ -285,10 +308,9 @@ export class Fleet {
         member,
         socket,
         joinSeq: 0,
-        received: new Set(),
+        received: new SeqSet(),
         duplicates: 0,
         inFlight: 0,
-        timer: null,
         sent: 0,
       };
       this.clients.push(client);
@@ -340,7 +362,12 @@ export class Fleet {
     for (const e of events) {
       if (client.received.has(e.seq)) client.duplicates++;
       else client.received.add(e.seq);
-      if (this.recording) this.receipts.push(client.meeting, e.seq, client.index, now);
+      if (this.recording) {
+        this.receipts.push(client.meeting);
+        this.receipts.push(e.seq);
+        this.receipts.push(client.index);
+        this.receipts.push(now);
+      }
     }
   }
 
@@ -431,7 +458,7 @@ export class Fleet {
       this.events += ack.events.length;
       if (!book) return;
       for (const e of ack.events) {
-        book.sentAt.set(e.seq, [sentAt, client.index]);
+        book.sentAt.set(e.seq, sentAt, client.index);
         book.maxSeq = Math.max(book.maxSeq, e.seq);
         if (e.type === 'step.advanced') {
           book.step++;
@@ -445,12 +472,23 @@ export class Fleet {
 
   private schedule(client: Client): void {
     const [lo, hi] = this.intervalMs;
-    client.timer = setTimeout(
-      () => {
-        this.turn(client);
-      },
-      lo + Math.random() * (hi - lo),
-    );
+    this.turnsAt[client.index] = performance.now() + lo + Math.random() * (hi - lo);
+  }
+
+  /**
+   * Takes every turn that is due. One 1-ms interval over a typed array of due times, not a timer per turn: a
+   * turn's timer lived as long as the send interval (about a second), so each one was promoted to the old
+   * generation and brought on the load generator's own major GCs (ADR 0057).
+   */
+  private takeDueTurns(): void {
+    const now = performance.now();
+    const due = this.turnsAt;
+    for (let i = 0; i < due.length; i++) {
+      if ((due[i] ?? Number.POSITIVE_INFINITY) > now) continue;
+      due[i] = Number.POSITIVE_INFINITY;
+      const client = this.clients[i];
+      if (client) this.turn(client);
+    }
   }
 
   /** Sends the mix for `seconds`, then waits (at most `drainLimitMs`) for every ack and push. */
@@ -469,14 +507,10 @@ export class Fleet {
     this.gcObserver.observe({ entryTypes: ['gc'] });
     const [lo, hi] = this.intervalMs;
     // Staggered first turns, so the clients do not fire together.
-    for (const c of this.clients) {
-      c.timer = setTimeout(
-        () => {
-          this.turn(c);
-        },
-        (Math.random() * (lo + hi)) / 2,
-      );
-    }
+    this.turnsAt = Float64Array.from(this.clients, () => this.windowStart + (Math.random() * (lo + hi)) / 2);
+    this.turnTicker = setInterval(() => {
+      this.takeDueTurns();
+    }, 1);
     const progress = setInterval(() => {
       this.opts.log(
         `  ${Math.round((performance.now() - this.windowStart) / 1000)} s: sent ${this.sent}, acked ${this.acked}, in flight ${this.pending}, skipped ${this.skipped}`,
@@ -488,7 +522,7 @@ export class Fleet {
     this.windowEnd = performance.now();
     this.loopDelay.disable();
     this.gcObserver.disconnect();
-    for (const c of this.clients) if (c.timer) clearTimeout(c.timer);
+    this.stopTurns();
     const drainStart = performance.now();
     while (this.pending > 0 && performance.now() - drainStart < drainLimitMs) await sleep(50);
     // Pushes may trail their acks (the app's broadcast waits for the adapter's NOTIFY; the ack does not).
@@ -531,15 +565,15 @@ export class Fleet {
     const slices: number[][] = [];
     const r = this.receipts;
     for (let i = 0; i < r.length; i += 4) {
-      const book = this.books[r[i] ?? -1];
-      const sent = book?.sentAt.get(r[i + 1] ?? -1);
-      if (!sent || sent[1] === r[i + 2]) continue;
-      const at = r[i + 3] ?? 0;
-      latencies.push(at - sent[0]);
-      const cross = this.clients[sent[1]]?.node !== this.clients[r[i + 2] ?? -1]?.node;
-      byNode[cross ? 1 : 0].push(at - sent[0]);
+      const book = this.books[r.at(i)];
+      const sent = book?.sentAt.get(r.at(i + 1));
+      if (!sent || sent.client === r.at(i + 2)) continue;
+      const at = r.at(i + 3);
+      latencies.push(at - sent.at);
+      const cross = this.clients[sent.client]?.node !== this.clients[r.at(i + 2)]?.node;
+      byNode[cross ? 1 : 0].push(at - sent.at);
       const slice = Math.max(0, Math.floor((at - this.windowStart) / 2_000));
-      (slices[slice] ??= []).push(at - sent[0]);
+      (slices[slice] ??= []).push(at - sent.at);
     }
     const timeline = slices.flatMap((values, slice) => {
       if (!values.length) return [];
@@ -552,6 +586,8 @@ export class Fleet {
           p99Ms: round2(percentile(sorted, 99)),
           maxMs: round2(sorted[sorted.length - 1] ?? Number.NaN),
           loopMaxMs: round2(this.sliceLoopMaxMs[slice] ?? Number.NaN),
+          gcMs: round2(this.sliceGc[slice]?.ms ?? 0),
+          gcMajors: this.sliceGc[slice]?.majors ?? 0,
         },
       ];
     });
@@ -564,7 +600,7 @@ export class Fleet {
         p99Ms: round2(percentile(sorted, 99)),
       };
     };
-    const acks = Float64Array.from(this.ackTimes).sort();
+    const acks = this.ackTimes.sorted();
     let lostDeliveries = 0;
     const lostEvents = new Set<string>();
     let duplicated = 0;
@@ -612,9 +648,15 @@ export class Fleet {
     };
   }
 
+  private stopTurns(): void {
+    if (this.turnTicker) clearInterval(this.turnTicker);
+    this.turnTicker = null;
+    this.turnsAt.fill(Number.POSITIVE_INFINITY);
+  }
+
   close(): void {
+    this.stopTurns();
     for (const c of this.clients) {
-      if (c.timer) clearTimeout(c.timer);
       c.socket.removeAllListeners();
       c.socket.disconnect();
     }

@@ -241,6 +241,19 @@ async function prepare(target: Target, opts: Options): Promise<Fleet> {
   return fleet;
 }
 
+/**
+ * A window's latency by 2-s slice: pushes, p50/p99/max, the load generator's longest loop delay, and its own GC
+ * time in the slice with its major GC entries (`M`: mark-compacts and their incremental marking, as `--probe`
+ * counts them), so a slice's tail shows whose stall it was.
+ */
+function slicesText(timeline: FleetResult['timeline']): string {
+  const slices = timeline.map(
+    (t) =>
+      `${t.atS}: ${t.n} ${Math.round(t.p50Ms)}/${Math.round(t.p99Ms)}/${Math.round(t.maxMs)} ${Math.round(t.loopMaxMs)} gc ${Math.round(t.gcMs)}${t.gcMajors ? `${t.gcMajors}M` : ''}`,
+  );
+  return `by 2-s slice (start s: pushes p50/p99/max ms, load generator's longest loop delay ms, its GC ms and major GC entries M): ${slices.join(', ')}`;
+}
+
 /** One measured window of `seconds` on a prepared fleet, with the CPU every process used meanwhile. */
 async function measure(target: Target, fleet: Fleet, seconds: number, quiet = false): Promise<Phase> {
   const { name, database, postmaster } = target;
@@ -287,14 +300,7 @@ async function measure(target: Target, fleet: Fleet, seconds: number, quiet = fa
   if (quiet) return phase;
   const { timeline, ...figures } = result;
   log(`  ${name}: ${JSON.stringify({ ...phase, result: figures })}`);
-  log(
-    `  ${name}: latency by 2-s slice (start s: pushes p50/p99/max ms, load generator's longest loop delay ms): ${timeline
-      .map(
-        (s) =>
-          `${s.atS}: ${s.n} ${Math.round(s.p50Ms)}/${Math.round(s.p99Ms)}/${Math.round(s.maxMs)} ${Math.round(s.loopMaxMs)}`,
-      )
-      .join(', ')}`,
-  );
+  log(`  ${name}: latency ${slicesText(timeline)}`);
   return phase;
 }
 
@@ -520,14 +526,7 @@ async function saturate(target: Target, opts: Options): Promise<Step[]> {
           .join(' ')} -> ${step.held ? 'held' : `failed: ${why.join(', ')}`}`,
     );
     if (!step.held || opts.probe)
-      log(
-        `    from ${new Date(phase.from).toISOString()}, by 2-s slice (start s: pushes p50/p99/max ms, load generator's longest loop delay ms): ${res.timeline
-          .map(
-            (t) =>
-              `${t.atS}: ${t.n} ${Math.round(t.p50Ms)}/${Math.round(t.p99Ms)}/${Math.round(t.maxMs)} ${Math.round(t.loopMaxMs)}`,
-          )
-          .join(', ')}`,
-      );
+      log(`    from ${new Date(phase.from).toISOString()}, ${slicesText(res.timeline)}`);
     // With --probe, every step of the app: its own view of each 2-s slice (after the probe's next line is out).
     const logs = target.logs ?? [];
     if (opts.probe && logs.length) {
