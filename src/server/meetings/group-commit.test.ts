@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import type { MeetingEvent } from '#contracts/meeting';
 import { createTestDatabase, type TestDatabase } from '../../../test/db';
+import { newMeetingRow, seedMeetingTenant } from '../../../test/meeting-rows';
 import { APPEND, GroupCommitter } from './group-commit';
 import { isDataError, isUniqueViolation } from './store';
 
@@ -18,33 +19,19 @@ let userId = '';
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
-  const q = async (sql: string, values: unknown[]) =>
-    (await testDb.pool.query<{ id: string }>(sql, values)).rows[0]?.id ?? '';
-  districtId = await q(`INSERT INTO districts (name) VALUES ($1) RETURNING id`, ['Commit District']);
-  const schoolId = await q(`INSERT INTO schools (district_id, name) VALUES ($1, 'S') RETURNING id`, [
-    districtId,
-  ]);
-  groupId = await q(
-    `INSERT INTO groups (district_id, school_id, kind, focus, name) VALUES ($1, $2, 'teacher_team', 'plc', 'T') RETURNING id`,
-    [districtId, schoolId],
-  );
-  userId = await q(
-    `INSERT INTO users (district_id, email, name) VALUES ($1, 'gc@commit.test', 'GC') RETURNING id`,
-    [districtId],
-  );
+  ({ districtId, groupId, userId } = await seedMeetingTenant(
+    testDb.pool,
+    'Commit District',
+    'gc@commit.test',
+  ));
 });
 
 afterAll(async () => {
   await testDb.drop();
 });
 
-async function newMeeting(): Promise<string> {
-  const { rows } = await testDb.pool.query<{ id: string }>(
-    `INSERT INTO meetings (district_id, group_id, title, agenda, total_minutes, join_code, created_by)
-     VALUES ($1, $2, 'M', '[]', 30, $3, $4) RETURNING id`,
-    [districtId, groupId, randomUUID().slice(0, 8), userId],
-  );
-  return rows[0]!.id;
+function newMeeting(): Promise<string> {
+  return newMeetingRow(testDb.pool, { districtId, groupId, userId });
 }
 
 const note = (seq: number, text: string, key: string | null = randomUUID()): MeetingEvent =>
