@@ -187,10 +187,15 @@ export async function buildApp(opts: BuildOptions): Promise<FastifyInstance> {
   let realtime: Realtime | null = null;
   let colleagueJob: ReturnType<typeof startColleagueMatching> | null = null;
   const committed = new CommittedEvents(app.log);
-  const meetingRuntime = new MeetingRuntime(database, (meetingId, events, districtId, ended) => {
-    realtime?.publish(meetingId, events, districtId);
-    committed.emit({ meetingId, events, districtId, ended });
-  });
+  const meetingRuntime = new MeetingRuntime(
+    database,
+    (meetingId, events, districtId, ended) => {
+      realtime?.publish(meetingId, events, districtId);
+      committed.emit({ meetingId, events, districtId, ended });
+    },
+    // CAP-LIVE-14: without the cross-node adapter this node is the only writer of its meetings' logs.
+    { soleWriter: opts.adapterConnectionString === undefined },
+  );
   // CAP-API-3 (ADR 0045): reads kept in memory behind a fence on PostgreSQL's notification queue.
   const accessFeed =
     opts.sessionCache === false

@@ -26,7 +26,8 @@ interface Entry {
 
 /**
  * A refused command reloads the log once (another node may have moved the meeting on), but not more often than
- * this: a flood of refused commands must not turn into a flood of reads ahead of everyone else's commands.
+ * this: a flood of refused commands must not turn into a flood of reads ahead of everyone else's commands. A node
+ * that is the meeting's only writer never does (CAP-LIVE-14).
  */
 const REFUSAL_RELOAD_MS = 50;
 
@@ -47,6 +48,14 @@ export class MeetingRuntime {
   private readonly committer: GroupCommitter;
   private readonly db: Database['db'];
 
+  private readonly now: () => number;
+  /**
+   * CAP-LIVE-14 (ADR 0058): this node is the only one that appends to the log (no `CLUSTER`), so its folded
+   * state is the log once read: a refusal is final, and a roster read needs no read of the tail. A clash on the
+   * seq still reloads, so a second writer nobody configured costs retries, never a wrong event.
+   */
+  private readonly soleWriter: boolean;
+
   constructor(
     database: Database,
     /**
@@ -59,10 +68,12 @@ export class MeetingRuntime {
       districtId: string,
       ended: boolean,
     ) => void,
-    private readonly now: () => number = () => Date.now(),
+    options: { now?: () => number; soleWriter?: boolean } = {},
   ) {
     this.db = database.db;
     this.committer = new GroupCommitter(database.pool);
+    this.now = options.now ?? (() => Date.now());
+    this.soleWriter = options.soleWriter ?? false;
   }
 
   /** Runs `fn` after every earlier command of the meeting on this node. */
@@ -120,12 +131,14 @@ export class MeetingRuntime {
 
   /**
    * The state as of the log now without waiting behind the meeting's commands: the cache plus whatever other
-   * nodes appended since (one indexed read, usually empty). The first read of a meeting goes through the queue.
+   * nodes appended since (one indexed read, usually empty; none on a sole writer, whose cache is the log). The
+   * first read of a meeting goes through the queue.
    */
   private async current(meetingId: string, districtId: string): Promise<MeetingState> {
     const entry = this.entryFor(meetingId, districtId);
     if (!entry.loaded) await this.stateOf(meetingId, districtId);
     entry.lastUsed = this.now();
+    if (this.soleWriter) return entry.state;
     let state = entry.state;
     for (const e of await loadEvents(this.db, districtId, meetingId, state.seq)) {
       if (e.seq !== state.seq + 1) break;
@@ -281,7 +294,7 @@ export class MeetingRuntime {
       for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
         const decision = decideFn(entry.state);
         if (!decision.ok) {
-          if (reloadedAfterRefusal) return decision;
+          if (this.soleWriter || reloadedAfterRefusal) return decision;
           if (performance.now() - entry.caughtUpAt < REFUSAL_RELOAD_MS) return decision;
           const before = entry.state.seq;
           await this.catchUp(meetingId, entry);
