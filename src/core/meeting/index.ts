@@ -1,6 +1,6 @@
 export { decide, removeFromRoster, LIMITS, type Decision, type DecideContext } from './decide';
 export { evolve, replay, MeetingLogGapError } from './evolve';
-export { tick } from './tick';
+export { awaitsTick, tick } from './tick';
 export { createMeeting, MEETING_MEMBERS_MAX, type CreateMeetingInput } from './create';
 export {
   addToRoster,

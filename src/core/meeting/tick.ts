@@ -8,10 +8,9 @@ import { stepTimer } from './timer';
  * Without the opt-in, or on the last step, or while paused, time running out only shows as overrun.
  */
 export function tick(state: MeetingState, now: number): MeetingEvent[] {
-  if (state.phase !== 'running' || !state.autoAdvance || state.currentStepIndex === null) return [];
   const run = currentRun(state);
-  const next = state.steps[state.currentStepIndex + 1];
-  if (!run || !next || run.timer !== 'running') return [];
+  const next = nextRun(state);
+  if (!awaitsTick(state) || !run || !next) return [];
   const at = Math.max(now, state.clock);
   if (stepTimer(run, at).remainingMs > 0) return [];
   return [
@@ -25,4 +24,21 @@ export function tick(state: MeetingState, now: number): MeetingEvent[] {
       payload: { fromStepId: run.stepId, toStepId: next.stepId },
     },
   ];
+}
+
+const nextRun = (state: MeetingState) =>
+  state.currentStepIndex === null ? undefined : state.steps[state.currentStepIndex + 1];
+
+/**
+ * MEET-TIMER-11: whether `tick` will move the meeting on by itself once the current step's time is up (the team
+ * opted in, the timer runs, and a step follows). A node keeps such a meeting in memory however long nobody acts
+ * (CAP-LIVE-15); any other meeting waits for someone to act.
+ */
+export function awaitsTick(state: MeetingState): boolean {
+  return (
+    state.phase === 'running' &&
+    state.autoAdvance &&
+    currentRun(state)?.timer === 'running' &&
+    nextRun(state) !== undefined
+  );
 }

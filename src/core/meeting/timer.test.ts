@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ANA, BEN, cmd, goTo, MIN, session, started } from './testing';
-import { currentTimer, estimateOffset, remainingForClient, remainingMs } from '.';
+import { awaitsTick, currentTimer, estimateOffset, remainingForClient, remainingMs, tick } from '.';
 
 const first = 'observe';
 
@@ -118,6 +118,38 @@ describe('step timer', () => {
     s.wait(60 * MIN);
     expect(s.tick()).toEqual([]); // last step: ending is the team's call
     expect(currentTimer(s.state, s.now)?.overrunMs).toBe(56 * MIN);
+  });
+
+  it('MEET-TIMER-11: awaitsTick holds exactly while tick would still fire once the time is up', () => {
+    const s = started();
+    const fires = () => tick(s.state, s.now + 24 * 60 * MIN).length > 0;
+    const seen: [boolean, boolean][] = [];
+    const check = () => seen.push([awaitsTick(s.state), fires()]);
+    check(); // no opt-in
+    s.must(cmd('setAutoAdvance', ANA, { enabled: true }));
+    check(); // timer idle
+    s.must(cmd('startTimer', ANA));
+    check(); // running, a step follows
+    s.must(cmd('pauseTimer', ANA));
+    check(); // paused
+    s.must(cmd('resumeTimer', ANA));
+    s.must(cmd('setAutoAdvance', ANA, { enabled: false }));
+    check(); // opted out again
+    s.must(cmd('setAutoAdvance', ANA, { enabled: true }));
+    goTo(s, 'final');
+    s.must(cmd('startTimer', ANA));
+    check(); // last step
+    s.must(cmd('endMeeting', ANA));
+    check(); // ended
+    expect(seen).toEqual([
+      [false, false],
+      [false, false],
+      [true, true],
+      [false, false],
+      [false, false],
+      [false, false],
+      [false, false],
+    ]);
   });
 
   it('MEET-TIMER-8: a variable step can be resized; a fixed one cannot', () => {

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { MeetingCommand, MeetingEvent, MeetingRejection } from '#contracts/meeting';
-import { decide, evolve, removeFromRoster, replay, tick, type MeetingState } from '#core/meeting/index';
+import {
+  awaitsTick,
+  decide,
+  evolve,
+  removeFromRoster,
+  replay,
+  tick,
+  type MeetingState,
+} from '#core/meeting/index';
 import { addToRoster, admitGuest, shareObservation, type AdmitGuestInput } from '#core/meeting/index';
 import type { Database } from '../db/client';
 import { GroupCommitter } from './group-commit';
@@ -33,8 +41,11 @@ const REFUSAL_RELOAD_MS = 50;
 
 /** Appending retries this often when other nodes keep winning the race for the next seq. */
 const MAX_ATTEMPTS = 8;
-/** Meetings idle this long leave the cache (their log stays the truth). */
-const IDLE_EVICT_MS = 30 * 60_000;
+/**
+ * Meetings nobody acted in for this long leave the cache (their log stays the truth), unless the ticker still
+ * has to move them on (CAP-LIVE-15).
+ */
+export const IDLE_EVICT_MS = 30 * 60_000;
 
 /**
  * Runs meetings on this node: decides commands with the pure core, appends the events (ack only after the
@@ -333,17 +344,23 @@ export class MeetingRuntime {
   async tickAll(): Promise<void> {
     const now = this.now();
     for (const [meetingId, entry] of this.entries) {
-      if (now - entry.lastUsed > IDLE_EVICT_MS && entry.state.phase !== 'running') {
+      // CAP-LIVE-15: a meeting left running (closed laptops, nobody pressed End) leaves memory like any other
+      // idle one; only one whose step the ticker will still end stays.
+      if (now - entry.lastUsed > IDLE_EVICT_MS && !awaitsTick(entry.state)) {
         this.entries.delete(meetingId);
         continue;
       }
-      if (entry.state.phase !== 'running' || !entry.state.autoAdvance) continue;
-      if (!tick(entry.state, now).length) continue;
+      if (!awaitsTick(entry.state) || !tick(entry.state, now).length) continue;
       await this.commit(meetingId, entry.districtId, (state) => ({
         ok: true,
         events: tick(state, this.now()),
       })).catch(() => undefined);
     }
+  }
+
+  /** Whether this node has the meeting's state in memory (tests, and the eviction rule's check). */
+  holds(meetingId: string): boolean {
+    return this.entries.has(meetingId);
   }
 
   stop(): void {
