@@ -654,11 +654,20 @@ export class Fleet {
     this.turnsAt.fill(Number.POSITIVE_INFINITY);
   }
 
+  /**
+   * Disconnects every client and lets go of them and of the records (ADR 0060): a closed fleet keeps nothing, so
+   * the next phase's load generator does not carry the last one's connections in its heap.
+   */
   close(): void {
     this.stopTurns();
     for (const c of this.clients) {
       c.socket.removeAllListeners();
       c.socket.disconnect();
     }
+    this.clients.length = 0;
+    this.meetings = [];
+    this.books = [];
+    this.receipts = new NumberLog();
+    this.ackTimes = new NumberLog();
   }
 }
