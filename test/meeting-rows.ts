@@ -4,6 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { connectDatabase, type Database } from '../src/server/db/client';
+import { createTestDatabase, type TestDatabase } from './db';
 
 export interface MeetingTenant {
   districtId: string;
@@ -43,4 +46,44 @@ export async function newMeetingRow(pool: pg.Pool, tenant: MeetingTenant): Promi
   const id = rows[0]?.id;
   if (!id) throw new Error('no meeting row');
   return id;
+}
+
+export interface MeetingLogFixture {
+  readonly testDb: TestDatabase;
+  /** The app's own connection (Drizzle and its pool), as a runtime or a committer gets it. */
+  readonly database: Database;
+  readonly tenant: MeetingTenant;
+}
+
+/**
+ * A test file's database with one meeting tenant, for tests of the runtime over bare log rows: created before the
+ * file's tests and dropped after them. Read its fields inside the tests.
+ */
+export function useMeetingLog(district: string, email: string): MeetingLogFixture {
+  let ready: MeetingLogFixture | null = null;
+  beforeAll(async () => {
+    const testDb = await createTestDatabase();
+    const database = connectDatabase(testDb.url, { max: 4 });
+    ready = { testDb, database, tenant: await seedMeetingTenant(testDb.pool, district, email) };
+  });
+  afterAll(async () => {
+    if (!ready) return;
+    await ready.database.pool.end();
+    await ready.testDb.drop();
+  });
+  const get = (): MeetingLogFixture => {
+    if (!ready) throw new Error('useMeetingLog: read its fields inside a test, after beforeAll');
+    return ready;
+  };
+  return {
+    get testDb() {
+      return get().testDb;
+    },
+    get database() {
+      return get().database;
+    },
+    get tenant() {
+      return get().tenant;
+    },
+  };
 }

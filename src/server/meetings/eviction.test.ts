@@ -3,37 +3,22 @@
  * that closed its laptops without ending it), unless the ticker still has to move it on (MEET-TIMER-11). A
  * forgotten meeting is read from the log again on its next use.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MeetingEvent } from '#contracts/meeting';
 import { ANA, BEN, cmd, goTo, MIN, started, type Session } from '#core/meeting/testing';
-import { createTestDatabase, type TestDatabase } from '../../../test/db';
-import { newMeetingRow, seedMeetingTenant, type MeetingTenant } from '../../../test/meeting-rows';
-import { connectDatabase, type Database } from '../db/client';
+import { newMeetingRow, useMeetingLog } from '../../../test/meeting-rows';
 import { GroupCommitter } from './group-commit';
 import { IDLE_EVICT_MS, MeetingRuntime } from './runtime';
 import { loadEvents } from './store';
 
-let testDb: TestDatabase;
-let database: Database;
-let tenant: MeetingTenant;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  database = connectDatabase(testDb.url, { max: 4 });
-  tenant = await seedMeetingTenant(testDb.pool, 'Eviction District', 'ev@eviction.test');
-});
-
-afterAll(async () => {
-  await database.pool.end();
-  await testDb.drop();
-});
+const fx = useMeetingLog('Eviction District', 'ev@eviction.test');
 
 /** A meeting row whose log is what `scene` did to a started session. */
 async function meeting(scene: (s: Session) => void): Promise<{ id: string; events: MeetingEvent[] }> {
-  const id = await newMeetingRow(testDb.pool, tenant);
+  const id = await newMeetingRow(fx.testDb.pool, fx.tenant);
   const s = started();
   scene(s);
-  await new GroupCommitter(database.pool).append(tenant.districtId, id, s.events);
+  await new GroupCommitter(fx.database.pool).append(fx.tenant.districtId, id, s.events);
   return { id, events: s.events };
 }
 
@@ -51,8 +36,8 @@ describe('CAP-LIVE-15: idle meetings leave memory', () => {
     });
     const all = [plain, flowing, onLastStep];
     let clock = Math.max(...all.flatMap((m) => m.events.map((e) => e.at))) + MIN;
-    const runtime = new MeetingRuntime(database, () => undefined, { now: () => clock, soleWriter: true });
-    for (const m of all) expect(await runtime.rosterOf(m.id, tenant.districtId)).toContain(BEN);
+    const runtime = new MeetingRuntime(fx.database, () => undefined, { now: () => clock, soleWriter: true });
+    for (const m of all) expect(await runtime.rosterOf(m.id, fx.tenant.districtId)).toContain(BEN);
 
     clock += IDLE_EVICT_MS - MIN;
     await runtime.tickAll();
@@ -63,11 +48,11 @@ describe('CAP-LIVE-15: idle meetings leave memory', () => {
     expect(all.map((m) => runtime.holds(m.id))).toEqual([false, true, false]);
     // Meanwhile the ticker moved the flowing meeting on: past its first step's 10 minutes at the first check,
     // past the next one's 2 at the second.
-    const flowed = await loadEvents(database.db, tenant.districtId, flowing.id, flowing.events.length);
+    const flowed = await loadEvents(fx.database.db, fx.tenant.districtId, flowing.id, flowing.events.length);
     expect(flowed.map((e) => e.type)).toEqual(['step.auto-advanced', 'step.auto-advanced']);
 
     // A forgotten meeting is read again on its next command, which lands after its last event.
-    const next = await runtime.execute(plain.id, tenant.districtId, cmd('pauseTimer', ANA));
+    const next = await runtime.execute(plain.id, fx.tenant.districtId, cmd('pauseTimer', ANA));
     expect(next).toMatchObject({ ok: true, seq: plain.events.length + 1 });
     expect(runtime.holds(plain.id)).toBe(true);
     runtime.stop();

@@ -4,32 +4,17 @@
  * tail. A node of several still reloads on a refusal (another node may have moved the meeting on). On both, a
  * clash on the seq reloads and decides again, so a writer nobody configured costs a retry, never a wrong event.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ANA, BEN, cmd, started } from '#core/meeting/testing';
-import { createTestDatabase, type TestDatabase } from '../../../test/db';
-import { newMeetingRow, seedMeetingTenant, type MeetingTenant } from '../../../test/meeting-rows';
-import { connectDatabase, type Database } from '../db/client';
+import { newMeetingRow, useMeetingLog } from '../../../test/meeting-rows';
 import { GroupCommitter } from './group-commit';
 import { MeetingRuntime } from './runtime';
 import { loadEvents } from './store';
 
-let testDb: TestDatabase;
-let database: Database;
-let tenant: MeetingTenant;
-
-beforeAll(async () => {
-  testDb = await createTestDatabase();
-  database = connectDatabase(testDb.url, { max: 4 });
-  tenant = await seedMeetingTenant(testDb.pool, 'Sole Writer District', 'sw@sole-writer.test');
-});
+const fx = useMeetingLog('Sole Writer District', 'sw@sole-writer.test');
 
 afterEach(() => {
   vi.restoreAllMocks();
-});
-
-afterAll(async () => {
-  await database.pool.end();
-  await testDb.drop();
 });
 
 /**
@@ -37,19 +22,20 @@ afterAll(async () => {
  * runtime's back: the move to `describe`, at the seq after the log's last.
  */
 async function meetingAndOtherWriter() {
-  const meetingId = await newMeetingRow(testDb.pool, tenant);
+  const meetingId = await newMeetingRow(fx.testDb.pool, fx.tenant);
   const s = started();
-  await new GroupCommitter(database.pool).append(tenant.districtId, meetingId, s.events);
+  await new GroupCommitter(fx.database.pool).append(fx.tenant.districtId, meetingId, s.events);
   const moved = s.must(cmd('nextStep', ANA, { fromStepId: 'observe' }));
   return {
     meetingId,
-    otherWriterMoves: () => new GroupCommitter(database.pool).append(tenant.districtId, meetingId, moved),
+    otherWriterMoves: () =>
+      new GroupCommitter(fx.database.pool).append(fx.tenant.districtId, meetingId, moved),
   };
 }
 
 /** The statements that read or write the meeting log, counted from now on. */
 function logStatements(): () => number {
-  const spy = vi.spyOn(database.pool, 'query');
+  const spy = vi.spyOn(fx.database.pool, 'query');
   return () =>
     spy.mock.calls.filter(([q]: unknown[]) => {
       const text =
@@ -61,32 +47,32 @@ function logStatements(): () => number {
 describe('CAP-LIVE-14: a sole writer trusts the state it folded', () => {
   it('CAP-LIVE-14: a refusal and a roster read on a sole writer read nothing from the log', async () => {
     const { meetingId, otherWriterMoves } = await meetingAndOtherWriter();
-    const runtime = new MeetingRuntime(database, () => undefined, { soleWriter: true });
-    expect(await runtime.rosterOf(meetingId, tenant.districtId)).toContain(BEN);
+    const runtime = new MeetingRuntime(fx.database, () => undefined, { soleWriter: true });
+    expect(await runtime.rosterOf(meetingId, fx.tenant.districtId)).toContain(BEN);
     await otherWriterMoves();
     // Past the 50 ms in which a node of several would not read again either (TRUST-RT-LIMIT-3).
     await new Promise((resolve) => setTimeout(resolve, 60));
 
     const reads = logStatements();
     // Ben does not facilitate; and on this node's state the meeting is still on `observe`.
-    expect(await runtime.execute(meetingId, tenant.districtId, cmd('startTimer', BEN))).toMatchObject({
+    expect(await runtime.execute(meetingId, fx.tenant.districtId, cmd('startTimer', BEN))).toMatchObject({
       ok: false,
       error: { code: 'NOT_ALLOWED' },
     });
     const onDescribe = cmd('nextStep', ANA, { fromStepId: 'describe' });
-    expect(await runtime.execute(meetingId, tenant.districtId, onDescribe)).toMatchObject({
+    expect(await runtime.execute(meetingId, fx.tenant.districtId, onDescribe)).toMatchObject({
       ok: false,
       error: { code: 'STALE_STEP' },
     });
-    expect(await runtime.rosterOf(meetingId, tenant.districtId)).toContain(BEN);
+    expect(await runtime.rosterOf(meetingId, fx.tenant.districtId)).toContain(BEN);
     expect(reads()).toBe(0);
     runtime.stop();
   });
 
   it('CAP-LIVE-14: a node of several reloads the log on a refusal and decides again', async () => {
     const { meetingId, otherWriterMoves } = await meetingAndOtherWriter();
-    const runtime = new MeetingRuntime(database, () => undefined);
-    expect(await runtime.rosterOf(meetingId, tenant.districtId)).toContain(BEN);
+    const runtime = new MeetingRuntime(fx.database, () => undefined);
+    expect(await runtime.rosterOf(meetingId, fx.tenant.districtId)).toContain(BEN);
     await otherWriterMoves();
     // A refusal reloads at most every 50 ms after the last read (TRUST-RT-LIMIT-3).
     await new Promise((resolve) => setTimeout(resolve, 60));
@@ -94,7 +80,7 @@ describe('CAP-LIVE-14: a sole writer trusts the state it folded', () => {
     const reads = logStatements();
     const result = await runtime.execute(
       meetingId,
-      tenant.districtId,
+      fx.tenant.districtId,
       cmd('nextStep', ANA, { fromStepId: 'describe' }),
     );
     expect(result).toMatchObject({ ok: true, events: [{ type: 'step.advanced' }] });
@@ -104,15 +90,15 @@ describe('CAP-LIVE-14: a sole writer trusts the state it folded', () => {
 
   it('CAP-LIVE-14: on a sole writer, a command decided on a state another writer moved on clashes, reloads and lands after it', async () => {
     const { meetingId, otherWriterMoves } = await meetingAndOtherWriter();
-    const runtime = new MeetingRuntime(database, () => undefined, { soleWriter: true });
-    expect(await runtime.rosterOf(meetingId, tenant.districtId)).toContain(BEN);
+    const runtime = new MeetingRuntime(fx.database, () => undefined, { soleWriter: true });
+    expect(await runtime.rosterOf(meetingId, fx.tenant.districtId)).toContain(BEN);
     await otherWriterMoves();
 
     // Decided first on `observe` (stale): its append clashes on the seq, the runtime reads the tail and decides
     // again on `describe`.
-    const result = await runtime.execute(meetingId, tenant.districtId, cmd('startTimer', ANA));
+    const result = await runtime.execute(meetingId, fx.tenant.districtId, cmd('startTimer', ANA));
     expect(result).toMatchObject({ ok: true, events: [{ type: 'timer.started' }] });
-    const log = await loadEvents(database.db, tenant.districtId, meetingId, 0);
+    const log = await loadEvents(fx.database.db, fx.tenant.districtId, meetingId, 0);
     expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
     expect(log.slice(-2).map((e) => [e.type, e.payload])).toEqual([
       ['step.advanced', expect.objectContaining({ toStepId: 'describe' })],
