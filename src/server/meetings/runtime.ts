@@ -346,11 +346,12 @@ export class MeetingRuntime {
     for (const [meetingId, entry] of this.entries) {
       // CAP-LIVE-15: a meeting left running (closed laptops, nobody pressed End) leaves memory like any other
       // idle one; only one whose step the ticker will still end stays.
-      if (now - entry.lastUsed > IDLE_EVICT_MS && !awaitsTick(entry.state)) {
+      const ticking = awaitsTick(entry.state);
+      if (now - entry.lastUsed > IDLE_EVICT_MS && !ticking) {
         this.entries.delete(meetingId);
         continue;
       }
-      if (!awaitsTick(entry.state) || !tick(entry.state, now).length) continue;
+      if (!ticking || !tick(entry.state, now).length) continue;
       await this.commit(meetingId, entry.districtId, (state) => ({
         ok: true,
         events: tick(state, this.now()),
